@@ -1,0 +1,168 @@
+import type { Detector } from '../detectors/detector.js';
+import type { Finding, Fragment } from '../types.js';
+import { decodeBase64Candidates } from './base64.js';
+import { shannonEntropy } from './entropy.js';
+import { fingerprintSecret } from './fingerprint.js';
+import { isPlaceholder } from './placeholder.js';
+import { buildPrefilter, type KeywordHit } from './prefilter.js';
+import { redact } from './redact.js';
+import { hasInlineAllow, lineAround } from './lines.js';
+
+/** Options that narrow what the scanner reports (from `.github/key-hygiene.yml`). */
+export interface ScannerOptions {
+  /** Secrets or lines matching any of these are not reported. */
+  allowRegexes?: RegExp[];
+  /** Decode base64 values and scan what they hold, to this depth (0 turns it off). */
+  base64Depth?: number;
+}
+
+/** Characters a detector looks at before and after a keyword hit. Bounds the work per hit. */
+const WINDOW_BEFORE = 512;
+const WINDOW_AFTER = 1024;
+const MULTILINE_WINDOW_AFTER = 16 * 1024;
+
+interface Window {
+  start: number;
+  end: number;
+}
+
+interface Candidate {
+  detector: Detector;
+  secret: string;
+  index: number;
+  decodedFrom?: 'base64';
+}
+
+const DEFAULT_PREFIX = /^(?:[A-Za-z]{1,8}[0-9]{0,2}[-_]){1,3}/;
+
+/** Builds the scan function for a set of detectors: fragment in, redacted findings out. */
+export function createScanner(detectors: readonly Detector[], options: ScannerOptions = {}) {
+  const byKeyword = new Map<string, Detector[]>();
+  for (const d of detectors) for (const k of d.keywords) {
+    const key = k.toLowerCase();
+    byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
+  }
+  const prefilter = buildPrefilter(byKeyword.keys());
+  const unkeyed = detectors.filter((d) => d.keywords.length === 0);
+  const allow = options.allowRegexes ?? [];
+  const base64Depth = options.base64Depth ?? 2;
+
+  function candidatesIn(text: string, path: string, depth: number): Candidate[] {
+    const hits = prefilter(text);
+    const found: Candidate[] = [];
+    for (const [detector, windows] of windowsByDetector(hits, byKeyword, text.length)) {
+      for (const w of windows) matchWindow(detector, text, w, path, found);
+    }
+    for (const d of unkeyed) matchWindow(d, text, { start: 0, end: text.length }, path, found);
+    if (depth > 0) {
+      for (const decoded of decodeBase64Candidates(text)) {
+        for (const c of candidatesIn(decoded.text, path, depth - 1)) {
+          found.push({ ...c, index: decoded.index, decodedFrom: 'base64' });
+        }
+      }
+    }
+    return found;
+  }
+
+  function matchWindow(detector: Detector, text: string, w: Window, path: string, out: Candidate[]): void {
+    const re = detector.pattern;
+    const slice = text.slice(w.start, w.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      if (m[0].length === 0) re.lastIndex++;
+      const secret = m.groups?.secret;
+      if (!secret) continue;
+      const index = w.start + m.index + m[0].indexOf(secret);
+      if (accept(detector, secret, m[0], lineAround(text, index), path)) out.push({ detector, secret, index });
+    }
+  }
+
+  function accept(d: Detector, secret: string, match: string, line: string, path: string): boolean {
+    const prefix = prefixOf(d, secret);
+    if (!d.allowPlaceholderLike && isPlaceholder(secret.slice(prefix.length))) return false;
+    if (d.minEntropy !== undefined && shannonEntropy(secret) < d.minEntropy) return false;
+    if (d.validate && !d.validate(secret, { match, line, path })) return false;
+    if (hasInlineAllow(line)) return false;
+    return !allow.some((re) => re.test(secret) || re.test(line));
+  }
+
+  return function scanFragment(fragment: Fragment): Finding[] {
+    const candidates = dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth));
+    return candidates.map((c) => toFinding(c, fragment));
+  };
+}
+
+/** Groups keyword hits into merged windows per detector, so each region is matched once. */
+function windowsByDetector(hits: KeywordHit[], byKeyword: Map<string, Detector[]>, length: number) {
+  const result = new Map<Detector, Window[]>();
+  for (const hit of hits) {
+    for (const d of byKeyword.get(hit.keyword) ?? []) {
+      const after = d.pattern.multiline || d.pattern.dotAll ? MULTILINE_WINDOW_AFTER : WINDOW_AFTER;
+      const w = { start: Math.max(0, hit.index - WINDOW_BEFORE), end: Math.min(length, hit.index + after) };
+      const list = result.get(d);
+      const last = list?.[list.length - 1];
+      if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
+      else if (list) list.push(w);
+      else result.set(d, [w]);
+    }
+  }
+  return result;
+}
+
+/**
+ * The same secret can be matched by several detectors or from overlapping windows. Keep one per
+ * span: a provider detector wins over the generic one, and the first registered wins otherwise.
+ */
+function dropOverlaps(candidates: Candidate[]): Candidate[] {
+  const rank = (c: Candidate) => (c.detector.provider === 'generic' ? 1 : 0);
+  const sorted = [...candidates].sort((a, b) => a.index - b.index || rank(a) - rank(b));
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const clash = kept.find((k) => overlaps(k, c) && (k.detector === c.detector || rank(k) <= rank(c)));
+    if (!clash) kept.push(c);
+  }
+  return kept;
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.index < b.index + b.secret.length && b.index < a.index + a.secret.length;
+}
+
+function prefixOf(d: Detector, secret: string): string {
+  return d.redactPrefix ? d.redactPrefix(secret) : (DEFAULT_PREFIX.exec(secret)?.[0] ?? '');
+}
+
+function toFinding(c: Candidate, fragment: Fragment): Finding {
+  const { line, column } = positionOf(fragment, c.index);
+  const d = c.detector;
+  return {
+    detector: d.id,
+    provider: d.provider,
+    keyKind: d.keyKind,
+    severity: d.severity,
+    path: fragment.path,
+    line,
+    column,
+    endColumn: column + c.secret.length,
+    ...(fragment.commit && { commit: fragment.commit }),
+    ...(fragment.author && { author: fragment.author }),
+    ...(fragment.email && { email: fragment.email }),
+    ...(fragment.date && { date: fragment.date }),
+    fingerprint: fingerprintSecret(d.id, c.secret),
+    redacted: redact(c.secret, prefixOf(d, c.secret)),
+    ...(c.decodedFrom && { decodedFrom: c.decodedFrom }),
+  };
+}
+
+/** 1-based line and column of an offset, honouring diff fragments' own line numbers. */
+function positionOf(fragment: Fragment, index: number): { line: number; column: number } {
+  const text = fragment.text;
+  let lineIdx = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    lineIdx++;
+    lineStart = i + 1;
+  }
+  const line = fragment.lineNumbers?.[lineIdx] ?? fragment.startLine + lineIdx;
+  return { line, column: index - lineStart + 1 };
+}

@@ -1,0 +1,76 @@
+// The data that flows through the engine (see ARCHITECTURE.md, "The data that flows").
+
+/** How bad a finding is. critical/high/medium are errors; low is a warning; info is advice. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+export type Provider =
+  | 'openai' | 'anthropic' | 'aws' | 'github' | 'npm' | 'google' | 'stripe' | 'slack'
+  | 'huggingface' | 'azure-openai' | 'privatekey' | 'generic' | 'hygiene' | 'custom';
+
+/** A piece of text a source yields. The scanner never knows where it came from. */
+export interface Fragment {
+  /** Path relative to the scanned root, with forward slashes. */
+  path: string;
+  text: string;
+  /** 1-based line number of the first line of `text` in the file. */
+  startLine: number;
+  /** For diff-based fragments: the line number of each line of `text` (added lines are not contiguous). */
+  lineNumbers?: number[];
+  commit?: string;
+  author?: string;
+  email?: string;
+  date?: string;
+}
+
+/** What the scanner saw, with the secret still inside: never leaves the engine. */
+export interface RawFinding {
+  detector: string;
+  secret: string;
+  /** Offset of the secret in the fragment text. */
+  index: number;
+}
+
+/** A finding as reported: the raw secret is gone, only its redacted form and HMAC fingerprint remain. */
+export interface Finding {
+  /** Detector id, `provider-kind`. */
+  detector: string;
+  provider: Provider;
+  /** Human name of the key kind, e.g. "OpenAI project key". */
+  keyKind: string;
+  severity: Severity;
+  path: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  commit?: string;
+  author?: string;
+  email?: string;
+  date?: string;
+  /** HMAC-SHA-256 of detector and secret: stable across rebases, renames and squashes. */
+  fingerprint: string;
+  /** Provider prefix and the last 4 characters, never more. */
+  redacted: string;
+  /** Set when the secret was found inside a base64-encoded value. */
+  decodedFrom?: 'base64';
+}
+
+/** Something the scan could not do, reported and skipped. */
+export interface Notice {
+  path: string;
+  reason: 'too-large' | 'binary' | 'unreadable' | 'symlink-outside' | 'submodule' | 'config' | 'gitignore';
+  message: string;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  commits: number;
+  skipped: number;
+  durationMs: number;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  notices: Notice[];
+  stats: ScanStats;
+}
