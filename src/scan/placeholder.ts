@@ -1,6 +1,10 @@
 // Values that look like a key slot rather than a key: templating, environment look-ups, docs fillers.
 const TEMPLATE = /\$\{|\{\{|\}\}|\$\(|%[sd]\b|<[^>]{0,60}>|process\.env|os\.environ|getenv|secrets\./i;
-const FILLER_WORDS = /example|xxxx|your[_-]?|placeholder|dummy|sample|changeme|change_me|redacted|replace|insert|fake|\*{3}|…|\.\.\./i;
+// Filler words count only in one consistent case (fake, FAKE, Fake): a human writes them that way,
+// while a random key body holds mixed-case runs such as "FaKe" by chance.
+const FILLERS = ['example', 'xxxx', 'your', 'placeholder', 'dummy', 'sample', 'changeme', 'change_me', 'redacted', 'replace', 'insert', 'fake'];
+const casings = (w: string): string[] => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)];
+const FILLER_WORDS = new RegExp([...FILLERS.flatMap(casings), '\\*{3}', '…', '\\.\\.\\.'].join('|'));
 const SEQUENCES = ['abcdefgh', 'bcdefghi', '12345678', '23456789', '01234567', 'qwertyui', 'abcdef0123', '98765432'];
 
 /** Longest run of one repeated character. */

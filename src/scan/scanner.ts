@@ -1,6 +1,6 @@
 import type { Detector } from '../detectors/detector.js';
 import type { Finding, Fragment } from '../types.js';
-import { decodeBase64Candidates } from './base64.js';
+import { BASE64_TRIGGERS, decodeBase64Candidates } from './base64.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprintSecret } from './fingerprint.js';
 import { isPlaceholder } from './placeholder.js';
@@ -42,7 +42,8 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     const key = k.toLowerCase();
     byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
   }
-  const prefilter = buildPrefilter(byKeyword.keys());
+  const triggers = new Set(BASE64_TRIGGERS);
+  const prefilter = buildPrefilter([...byKeyword.keys(), ...triggers]);
   const unkeyed = detectors.filter((d) => d.keywords.length === 0);
   const allow = options.allowRegexes ?? [];
   const base64Depth = options.base64Depth ?? 2;
@@ -54,7 +55,8 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
       for (const w of windows) matchWindow(detector, text, w, path, found);
     }
     for (const d of unkeyed) matchWindow(d, text, { start: 0, end: text.length }, path, found);
-    if (depth > 0) {
+    // Decoded text is small and was already found encoded: look inside it again without a trigger.
+    if (depth > 0 && (depth < base64Depth || hits.some((h) => triggers.has(h.keyword)))) {
       for (const decoded of decodeBase64Candidates(text)) {
         for (const c of candidatesIn(decoded.text, path, depth - 1)) {
           found.push({ ...c, index: decoded.index, decodedFrom: 'base64' });

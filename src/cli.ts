@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { USAGE, UsageError, parseCliArgs, type CliSettings } from './cli/parse-args.js';
+import { renderDetectorList } from './cli/render-detector-list.js';
+import { reportFor } from './cli/report-for.js';
+import { failsOn } from './cli/fails-on.js';
+import { createProgress } from './cli/progress.js';
+import { ConfigError, defaultConfig, parseConfig } from './policy/parse-config.js';
+import { BaselineError, createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
+import { runScan } from './scan/run-scan.js';
+import { GitError } from './sources/git.js';
+import type { Config } from './policy/config-schema.js';
+import { VERSION } from './version.js';
+
+/** Streams the CLI writes to, as parameters so the entry test can capture them. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+const defaultIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+
+/** The CLI: returns the exit code (0 clean, 1 findings, 2 usage/config/IO error). One catch (STYLE.md §9). */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  try {
+    const settings = parseCliArgs(argv, { isTTY: Boolean(io.stdout.isTTY), noColor: io.env.NO_COLOR !== undefined });
+    return await run(settings, io);
+  } catch (error) {
+    if (error instanceof UsageError) io.stderr.write(`key-hygiene: ${error.message}\nRun 'key-hygiene --help' for usage.\n`);
+    else if (isExpected(error)) io.stderr.write(`key-hygiene: ${error.message}\n`);
+    else io.stderr.write(`key-hygiene: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function isExpected(error: unknown): error is Error {
+  return error instanceof ConfigError || error instanceof BaselineError || error instanceof GitError || isIoError(error);
+}
+
+function isIoError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
+}
+
+async function run(settings: CliSettings, io: CliIo): Promise<number> {
+  if (settings.command === 'help') return print(io, `${USAGE}\n`);
+  if (settings.command === 'version') return print(io, `${VERSION}\n`);
+  const config = loadConfig(settings);
+  if (settings.command === 'detectors') return print(io, renderDetectorList(config));
+  if (!existsSync(settings.root)) throw new UsageError(`path '${settings.root}' does not exist`);
+
+  const progress = createProgress(io.stderr, settings.mode);
+  const result = await runScan({
+    root: settings.root,
+    mode: settings.mode,
+    ...(settings.range && { range: settings.range }),
+    config,
+    ...(settings.maxFileSize && { maxFileSize: settings.maxFileSize }),
+    ...(settings.workers && { workers: settings.workers }),
+    onProgress: progress.update,
+  });
+  progress.done();
+
+  if (settings.command === 'baseline') return print(io, `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`);
+  if (settings.baseline) {
+    const accepted = parseBaseline(readFileSync(settings.baseline, 'utf8'), settings.baseline);
+    result.findings = dropBaselined(result.findings, accepted);
+  }
+  const report = reportFor(result, settings, config);
+  if (settings.output) writeFileSync(settings.output, report);
+  else io.stdout.write(report);
+  return failsOn(result.findings, settings.failOn) ? 1 : 0;
+}
+
+function loadConfig(settings: CliSettings): Config {
+  if (settings.noConfig) return defaultConfig;
+  const path = settings.config ?? join(settings.root, '.github', 'key-hygiene.yml');
+  if (!settings.config && !existsSync(path)) return defaultConfig;
+  return parseConfig(readFileSync(path, 'utf8'), path);
+}
+
+function print(io: CliIo, text: string): number {
+  io.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,11 @@
+import type { Finding } from '../types.js';
+import type { FailOn } from './parse-args.js';
+
+const ERROR_SEVERITIES = new Set(['critical', 'high', 'medium']);
+
+/** True when a finding reaches the `--fail-on` threshold: errors, warnings too, or never. */
+export function failsOn(findings: readonly Finding[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  if (failOn === 'error') return findings.some((f) => ERROR_SEVERITIES.has(f.severity));
+  return findings.some((f) => f.severity !== 'info');
+}

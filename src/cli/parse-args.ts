@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util';
+import { parseSize } from '../policy/duration.js';
+
+export type Command = 'scan' | 'baseline' | 'detectors' | 'help' | 'version';
+export type Mode = 'tree' | 'staged' | 'range' | 'history';
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** Everything the CLI was asked to do, parsed once (STYLE.md §2). */
+export interface CliSettings {
+  command: Command;
+  /** Folder to scan. */
+  root: string;
+  /** Working tree, staged changes, the added lines of a range, or every commit on every ref. */
+  mode: Mode;
+  /** `A..B` for mode range. */
+  range?: string;
+  format: Format;
+  /** Write the report here instead of stdout. */
+  output?: string;
+  /** Fingerprints accepted earlier: only new findings count. */
+  baseline?: string;
+  /** Config file; default `<root>/.github/key-hygiene.yml` when it exists. */
+  config?: string;
+  /** Ignore any config file. */
+  noConfig: boolean;
+  /** Which findings fail the run (exit 1). */
+  failOn: FailOn;
+  /** Override of the config's max file size, in bytes. */
+  maxFileSize?: number;
+  /** Worker threads for tree scans (default: one per core). */
+  workers?: number;
+  color: boolean;
+}
+
+/** A usage error: exit 2 with this one line. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const OPTIONS = {
+  staged: { type: 'boolean' },
+  range: { type: 'string' },
+  history: { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  baseline: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  workers: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const COMMANDS: readonly string[] = ['scan', 'baseline', 'detectors', 'help', 'version'];
+
+export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boolean }): CliSettings {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!);
+  }
+  const { values: v, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  const command = (v.help ? 'help' : v.version ? 'version' : first ?? 'help') as Command;
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command '${command}' (expected scan, baseline or detectors; see key-hygiene --help)`);
+  if (rest.length > 1) throw new UsageError(`expected one path, got ${rest.length}: ${rest.join(' ')}`);
+
+  const modes = [v.staged && 'staged', v.range !== undefined && 'range', v.history && 'history'].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`choose one of --staged, --range and --history, not ${modes.join(' and ')}`);
+  if (v.range !== undefined && !/^[^-\s][^\s]*\.\.\.?[^\s]+$/.test(v.range)) {
+    throw new UsageError(`--range '${v.range}' is not a range: expected A..B (e.g. origin/main..HEAD)`);
+  }
+  return {
+    command,
+    root: rest[0] ?? '.',
+    mode: (modes[0] || 'tree') as Mode,
+    ...(v.range !== undefined && { range: v.range }),
+    format: oneOf('--format', v.format ?? 'text', ['text', 'json', 'sarif'] as const),
+    ...(v.output !== undefined && { output: v.output }),
+    ...(v.baseline !== undefined && { baseline: v.baseline }),
+    ...(v.config !== undefined && { config: v.config }),
+    noConfig: v['no-config'] ?? false,
+    failOn: oneOf('--fail-on', v['fail-on'] ?? 'warning', ['error', 'warning', 'never'] as const),
+    ...(v['max-file-size'] !== undefined && { maxFileSize: sizeOf(v['max-file-size']) }),
+    ...(v.workers !== undefined && { workers: countOf(v.workers) }),
+    color: v['no-color'] ? false : (v.color ?? (env.isTTY && !env.noColor)),
+  };
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} '${value}' is not one of ${allowed.join(', ')}`);
+}
+
+function sizeOf(text: string): number {
+  const n = parseSize(text);
+  if (n === undefined || n === 0) throw new UsageError(`--max-file-size '${text}' is not a size (e.g. 10MB, 512KB)`);
+  return n;
+}
+
+function countOf(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers '${text}' is not a number from 1 to 64`);
+  return n;
+}
+
+export const USAGE = `key-hygiene — find leaked API keys before anyone else does
+
+Usage:
+  key-hygiene scan [PATH]                  scan the working tree (honours .gitignore)
+  key-hygiene scan [PATH] --staged         scan what is about to be committed
+  key-hygiene scan [PATH] --range A..B     scan the lines added by a commit range
+  key-hygiene scan [PATH] --history        scan every commit on every ref
+  key-hygiene baseline [PATH] [--history]  print a baseline accepting today's findings
+  key-hygiene detectors                    list the detectors
+
+Options:
+  -f, --format text|json|sarif   report format (default: text)
+  -o, --output FILE              write the report to FILE instead of stdout
+      --baseline FILE            report only findings not in this baseline
+  -c, --config FILE              config file (default: PATH/.github/key-hygiene.yml)
+      --no-config                ignore any config file
+      --fail-on error|warning|never
+                                 which findings exit 1 (default: warning, i.e. any finding)
+      --max-file-size SIZE       skip larger files (default: 10MB)
+      --workers N                worker threads for tree scans (default: one per core)
+      --no-color                 plain output
+  -h, --help, -v, --version
+
+Exit codes: 0 nothing found, 1 findings, 2 usage, config or I/O error.`;

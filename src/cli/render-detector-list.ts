@@ -1,0 +1,10 @@
+import type { Config } from '../policy/config-schema.js';
+import { buildDetectors } from '../scan/build-detectors.js';
+
+/** `key-hygiene detectors`: one line per detector the config turns on. */
+export function renderDetectorList(config: Config): string {
+  const list = buildDetectors(config);
+  const width = Math.max(...list.map((d) => d.id.length));
+  const lines = list.map((d) => `${d.id.padEnd(width)}  ${d.severity.padEnd(8)}  ${d.keyKind}`);
+  return `${lines.join('\n')}\n`;
+}

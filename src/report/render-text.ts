@@ -1,0 +1,120 @@
+import type { Detector } from '../detectors/detector.js';
+import type { Finding, Notice, ScanResult, Severity } from '../types.js';
+import { FALLBACK_REMEDIATION } from './fallback-remediation.js';
+import { formatSummary } from './format-summary.js';
+import { toPublicFinding } from './public-finding.js';
+import { sortFindings } from './sort-findings.js';
+import { sortNotices } from './sort-notices.js';
+import { createTextStyle, type TextStyle } from './text-style.js';
+import { wrapText } from './wrap-text.js';
+
+export interface TextOptions {
+  /** ANSI colour; the caller decides (TTY, NO_COLOR, --color), the reporter never looks. */
+  color: boolean;
+  /** The detectors that ran: their remediation is printed once per detector that found something. */
+  detectors: readonly Detector[];
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+const SEVERITY_WIDTH = Math.max(...SEVERITY_ORDER.map((s) => s.length));
+
+/**
+ * The human report: findings grouped by file, what to do about each kind of key, what was
+ * skipped, and one closing summary line. With nothing found and nothing skipped it is one line.
+ */
+export function renderText(result: ScanResult, options: TextOptions): string {
+  const style = createTextStyle(options.color);
+  const findings = sortFindings(result.findings).map(toPublicFinding);
+  const sections: string[][] = [];
+  if (findings.length > 0) {
+    const widths = measure(findings);
+    sections.push(...groupByPath(findings).map((group) => renderGroup(group, widths, style)));
+    sections.push(renderRemediation(findings, options.detectors, style));
+  }
+  if (result.notices.length > 0) sections.push(renderNotices(sortNotices(result.notices), style));
+  sections.push([formatSummary(result)]);
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+function groupByPath(findings: Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.path, [...(groups.get(f.path) ?? []), f]);
+  return [...groups.values()];
+}
+
+/** Column widths shared by every group, so the report reads as one table. */
+interface Widths {
+  position: number;
+  keyKind: number;
+  redacted: number;
+}
+
+function measure(findings: Finding[]): Widths {
+  const widest = (values: string[]) => Math.max(...values.map((v) => v.length));
+  return {
+    position: widest(findings.map(positionOf)),
+    keyKind: widest(findings.map((f) => f.keyKind)),
+    redacted: widest(findings.map((f) => f.redacted)),
+  };
+}
+
+function positionOf(f: Finding): string {
+  return `${f.line}:${f.column}`;
+}
+
+function renderGroup(group: Finding[], widths: Widths, style: TextStyle): string[] {
+  const lines = [style.path(group[0]?.path ?? '')];
+  for (const f of group) {
+    const position = style.dim(positionOf(f).padEnd(widths.position));
+    const severity = style.severity(f.severity, f.severity.padEnd(SEVERITY_WIDTH));
+    const key = style.key(f.redacted.padEnd(widths.redacted));
+    lines.push(`  ${position}  ${severity}  ${f.keyKind.padEnd(widths.keyKind)}  ${key}  ${style.dim(f.detector)}`);
+    const origin = describeOrigin(f);
+    if (origin) lines.push(`  ${' '.repeat(widths.position)}  ${style.dim(origin)}`);
+  }
+  return lines;
+}
+
+/** "in commit 1a2b3c4d5e6f by Ada <ada@example.com> on 2024-05-01, inside a base64 value". */
+function describeOrigin(f: Finding): string {
+  const parts: string[] = [];
+  if (f.commit) {
+    let commit = `in commit ${f.commit.slice(0, 12)}`;
+    const who = [f.author, f.email ? `<${f.email}>` : ''].filter(Boolean).join(' ');
+    if (who) commit += ` by ${who}`;
+    if (f.date) commit += ` on ${f.date}`;
+    parts.push(commit);
+  }
+  if (f.decodedFrom === 'base64') parts.push('inside a base64 value');
+  return parts.join(', ');
+}
+
+/** Advice once per detector that found something, most severe first: that key is revoked first. */
+function renderRemediation(findings: Finding[], detectors: readonly Detector[], style: TextStyle): string[] {
+  const byId = new Map(detectors.map((d) => [d.id, d]));
+  const first = new Map<string, Finding>();
+  for (const f of findings) if (!first.has(f.detector)) first.set(f.detector, f);
+  const ordered = [...first.values()].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.detector < b.detector ? -1 : 1),
+  );
+  const lines = [style.heading('What to do')];
+  for (const f of ordered) {
+    const detector = byId.get(f.detector);
+    lines.push(`  ${detector?.keyKind ?? f.keyKind} ${style.dim(`(${f.detector})`)}`);
+    lines.push(...wrapText(detector?.remediation ?? FALLBACK_REMEDIATION, 96).map((l) => `    ${l}`));
+  }
+  return lines;
+}
+
+function renderNotices(notices: Notice[], style: TextStyle): string[] {
+  const counts = new Map<string, number>();
+  for (const n of notices) counts.set(n.reason, (counts.get(n.reason) ?? 0) + 1);
+  const tally = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  const lines = [style.heading(`${notices.length} ${notices.length === 1 ? 'notice' : 'notices'}`) + ` (${tally})`];
+  const pathWidth = Math.max(...notices.map((n) => (n.path || '.').length));
+  const reasonWidth = Math.max(...notices.map((n) => n.reason.length));
+  for (const n of notices) {
+    lines.push(`  ${(n.path || '.').padEnd(pathWidth)}  ${style.dim(n.reason.padEnd(reasonWidth))}  ${n.message}`);
+  }
+  return lines;
+}

@@ -1,0 +1,26 @@
+import type { Detector } from '../detectors/detector.js';
+import { detectors as builtIn } from '../detectors/registry.js';
+import type { Config, CustomDetector } from '../policy/config-schema.js';
+
+/** The detectors a config asks for: built-ins minus the disabled ones, severities overridden, custom ones added. */
+export function buildDetectors(config: Config): Detector[] {
+  const { disable, severity, detectors: custom } = config.scan;
+  const chosen = [...builtIn, ...custom.map(toDetector)].filter((d) => !disable.includes(d.id));
+  return chosen.map((d) => (severity[d.id] ? { ...d, severity: severity[d.id]! } : d));
+}
+
+function toDetector(c: CustomDetector): Detector {
+  const flags = 'g';
+  return {
+    id: c.id,
+    provider: 'custom',
+    keyKind: c['key-kind'],
+    severity: c.severity,
+    risk: `A ${c['key-kind']} grants whatever its issuer allows to anyone who reads it.`,
+    remediation: c.remediation,
+    keywords: c.keywords.map((k) => k.toLowerCase()),
+    pattern: new RegExp(c.pattern, flags),
+    ...(c['min-entropy'] !== undefined && { minEntropy: c['min-entropy'] }),
+    examples: { positive: () => [], negative: [] },
+  };
+}

@@ -1,0 +1,100 @@
+import picomatch from 'picomatch';
+import type { Config } from '../policy/config-schema.js';
+import { parseSize } from '../policy/duration.js';
+import { streamGitFragments } from '../sources/git.js';
+import { gitignoreCoversEnv, isEnvFile, listTreeFiles, trackedEnvFiles } from '../sources/tree.js';
+import type { Finding, Notice, ScanResult } from '../types.js';
+import { envFileFinding } from './hygiene.js';
+import type { BatchResult } from './scan-files.js';
+import { scanTreeFiles } from './scan-tree-files.js';
+import { createScannerForConfig } from './scanner-for-config.js';
+
+export type ScanMode = 'tree' | 'staged' | 'range' | 'history';
+
+export interface ScanRequest {
+  root: string;
+  mode: ScanMode;
+  /** `A..B`, for mode range. */
+  range?: string;
+  config: Config;
+  /** Overrides the config's `scan.max-file-size`. */
+  maxFileSize?: number;
+  workers?: number;
+  /** Called as work completes, for a progress line. */
+  onProgress?: (progress: { files: number; bytes: number; commits: number }) => void;
+}
+
+/** Runs one scan: the source the mode names, every detector the config asks for, hygiene checks. */
+export async function runScan(request: ScanRequest): Promise<ScanResult> {
+  const started = performance.now();
+  const outcome = request.mode === 'tree' ? await scanTree(request) : await scanGit(request);
+  return {
+    findings: outcome.findings,
+    notices: outcome.notices,
+    stats: {
+      files: outcome.files,
+      bytes: outcome.bytes,
+      commits: outcome.commits,
+      skipped: outcome.notices.filter((n) => n.reason !== 'gitignore').length,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+type Outcome = BatchResult & { commits: number };
+
+function isAllowedPath(config: Config): (path: string) => boolean {
+  const paths = config.scan.allow.paths;
+  return paths.length ? picomatch(paths, { dot: true }) : () => false;
+}
+
+async function scanTree(request: ScanRequest): Promise<Outcome> {
+  const { root, config } = request;
+  const allowed = isAllowedPath(config);
+  const listing = await listTreeFiles(root);
+  const paths = listing.paths.filter((p) => !allowed(p));
+  const progress = { files: 0, bytes: 0, commits: 0 };
+  const scanned = await scanTreeFiles(paths, {
+    root,
+    config,
+    maxBytes: request.maxFileSize ?? parseSize(String(config.scan['max-file-size']))!,
+    ...(request.workers !== undefined && { workers: request.workers }),
+    onProgress: (r) => {
+      progress.files += r.files;
+      progress.bytes += r.bytes;
+      request.onProgress?.(progress);
+    },
+  });
+  const notices: Notice[] = [...listing.notices, ...scanned.notices];
+  const findings: Finding[] = [...scanned.findings];
+  if (listing.git) {
+    for (const path of await trackedEnvFiles(root)) if (!allowed(path)) findings.push(envFileFinding(path));
+    if (!(await gitignoreCoversEnv(root))) {
+      notices.push({ path: '.gitignore', reason: 'gitignore', message: '.gitignore does not cover .env: add `.env*` (and `!.env.example`) so local keys never get committed' });
+    }
+  }
+  return { ...scanned, findings, notices, commits: 0 };
+}
+
+async function scanGit(request: ScanRequest): Promise<Outcome> {
+  const { root, config, mode } = request;
+  const allowed = isAllowedPath(config);
+  const scan = createScannerForConfig(config);
+  const out: Outcome = { findings: [], notices: [], files: 0, bytes: 0, commits: 0 };
+  const stream = streamGitFragments(root, mode === 'range' ? { mode, range: request.range! } : { mode: mode as 'staged' | 'history' });
+  const files = new Set<string>();
+  for await (const fragment of stream.fragments) {
+    if (allowed(fragment.path)) continue;
+    files.add(`${fragment.commit ?? ''}:${fragment.path}`);
+    out.bytes += fragment.text.length;
+    for (const f of scan(fragment)) out.findings.push(f);
+    if (mode === 'staged' && isEnvFile(fragment.path) && !out.findings.some((f) => f.path === fragment.path && f.detector === 'hygiene-env-file')) {
+      out.findings.push(envFileFinding(fragment.path));
+    }
+    out.commits = stream.commits();
+    request.onProgress?.({ files: files.size, bytes: out.bytes, commits: out.commits });
+  }
+  out.files = files.size;
+  out.commits = stream.commits();
+  return out;
+}

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../policy/config-schema.js';
+import { createFileScanner, type BatchResult } from './scan-files.js';
+
+const BATCH = 48;
+/** Below this many files, starting threads costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 200;
+const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+
+export interface TreeScanOptions {
+  root: string;
+  config: Config;
+  maxBytes: number;
+  workers?: number;
+  onProgress?: (done: BatchResult) => void;
+}
+
+/**
+ * Scans a list of files, fanned out over worker threads (one per core) in small batches that each
+ * worker pulls when it is free, so one huge file does not hold the others back. Falls back to the
+ * current thread for small trees, or when the compiled worker is not there (tests run the sources).
+ */
+export async function scanTreeFiles(paths: readonly string[], options: TreeScanOptions): Promise<BatchResult> {
+  const threads = Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / BATCH));
+  const total: BatchResult = { findings: [], notices: [], files: 0, bytes: 0 };
+  const add = (r: BatchResult) => {
+    total.findings.push(...r.findings);
+    total.notices.push(...r.notices);
+    total.files += r.files;
+    total.bytes += r.bytes;
+    options.onProgress?.(r);
+  };
+  const batches: string[][] = [];
+  for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
+
+  if (threads <= 1 || paths.length < MIN_FILES_FOR_WORKERS || !existsSync(fileURLToPath(WORKER_URL))) {
+    const scanFiles = createFileScanner(options.root, options.config, options.maxBytes);
+    for (const batch of batches) add(await scanFiles(batch));
+    return total;
+  }
+  await Promise.all(Array.from({ length: threads }, () => runWorker(batches, options, add)));
+  return total;
+}
+
+function runWorker(queue: string[][], options: TreeScanOptions, add: (r: BatchResult) => void): Promise<void> {
+  const { root, config, maxBytes } = options;
+  const worker = new Worker(WORKER_URL, { workerData: { root, config, maxBytes } });
+  return new Promise((resolve, reject) => {
+    const next = () => {
+      const batch = queue.shift();
+      if (batch) worker.postMessage(batch);
+      else void worker.terminate().then(() => resolve());
+    };
+    worker.on('message', (r: BatchResult) => {
+      add(r);
+      next();
+    });
+    worker.on('error', reject);
+    next();
+  });
+}

@@ -1,0 +1,11 @@
+import type { Config } from '../policy/config-schema.js';
+import type { Finding, Fragment } from '../types.js';
+import { buildDetectors } from './build-detectors.js';
+import { createScanner } from './scanner.js';
+
+/** The scan function a config asks for (built the same way in the main thread and in workers). */
+export function createScannerForConfig(config: Config): (fragment: Fragment) => Finding[] {
+  return createScanner(buildDetectors(config), {
+    allowRegexes: config.scan.allow.regexes.map((r) => new RegExp(r)),
+  });
+}
