@@ -5,10 +5,9 @@ import { renderDetectorList } from './cli/render-detector-list.js';
 import { reportFor } from './cli/report-for.js';
 import { failsOn } from './cli/fails-on.js';
 import { createProgress } from './cli/progress.js';
-import { ConfigError, defaultConfig, parseConfig } from './policy/parse-config.js';
+import { defaultConfig } from './policy/default-config.js';
 import { BaselineError, createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
 import { runScan } from './scan/run-scan.js';
-import { GitError } from './sources/git.js';
 import type { Config } from './policy/config-schema.js';
 import { VERSION } from './version.js';
 
@@ -34,8 +33,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
 }
 
+const EXPECTED = new Set(['ConfigError', 'BaselineError', 'GitError', 'UsageError']);
+
 function isExpected(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof BaselineError || error instanceof GitError || isIoError(error);
+  return (error instanceof Error && EXPECTED.has(error.name)) || isIoError(error);
 }
 
 function isIoError(error: unknown): error is NodeJS.ErrnoException {
@@ -45,7 +46,7 @@ function isIoError(error: unknown): error is NodeJS.ErrnoException {
 async function run(settings: CliSettings, io: CliIo): Promise<number> {
   if (settings.command === 'help') return print(io, `${USAGE}\n`);
   if (settings.command === 'version') return print(io, `${VERSION}\n`);
-  const config = loadConfig(settings);
+  const config = await loadConfig(settings);
   if (settings.command === 'detectors') return print(io, renderDetectorList(config));
   if (!existsSync(settings.root)) throw new UsageError(`path '${settings.root}' does not exist`);
 
@@ -72,10 +73,12 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
   return failsOn(result.findings, settings.failOn) ? 1 : 0;
 }
 
-function loadConfig(settings: CliSettings): Config {
+async function loadConfig(settings: CliSettings): Promise<Config> {
   if (settings.noConfig) return defaultConfig;
   const path = settings.config ?? join(settings.root, '.github', 'key-hygiene.yml');
   if (!settings.config && !existsSync(path)) return defaultConfig;
+  // Loaded only when there is a file to check: the schema library is most of the start-up time.
+  const { parseConfig } = await import('./policy/parse-config.js');
   return parseConfig(readFileSync(path, 'utf8'), path);
 }
 

@@ -47,7 +47,7 @@ const scanSection = z.strictObject({
   /** Per-detector severity, e.g. `{ stripe-test-key: medium }`. */
   severity: z.record(z.string(), severity).default({}),
   detectors: z.array(customDetector).default([]),
-  'max-file-size': size.default('10MB'),
+  'max-file-size': size.default('100MB'),
 });
 
 const keyPolicy = z.strictObject({

@@ -7,9 +7,6 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** The defaults, as if the file were empty. */
-export const defaultConfig: Config = configSchema.parse({});
-
 /** Parses `.github/key-hygiene.yml` text into a typed config, or throws a one-line ConfigError. */
 export function parseConfig(text: string, source = '.github/key-hygiene.yml'): Config {
   let data: unknown;
