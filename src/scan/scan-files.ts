@@ -1,5 +1,5 @@
 import type { Config } from '../policy/config-schema.js';
-import { readFragmentSync } from '../sources/tree.js';
+import { readChunksSync } from '../sources/read-chunks.js';
 import type { Finding, Notice } from '../types.js';
 import { createScannerForConfig } from './scanner-for-config.js';
 
@@ -17,14 +17,17 @@ export function createFileScanner(root: string, config: Config, maxBytes: number
   return async function scanFiles(paths: readonly string[]): Promise<BatchResult> {
     const out: BatchResult = { findings: [], notices: [], files: 0, bytes: 0 };
     for (const path of paths) {
-      const read = readFragmentSync(root, path, maxBytes);
-      if ('reason' in read) {
-        out.notices.push(read);
-        continue;
+      let readable = false;
+      for (const read of readChunksSync(root, path, maxBytes)) {
+        if ('reason' in read) {
+          out.notices.push(read);
+          continue;
+        }
+        readable = true;
+        out.bytes += read.text.length;
+        for (const f of scan(read)) out.findings.push(f);
       }
-      out.files++;
-      out.bytes += read.text.length;
-      for (const f of scan(read)) out.findings.push(f);
+      if (readable) out.files++;
     }
     return out;
   };

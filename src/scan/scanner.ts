@@ -4,7 +4,7 @@ import { BASE64_TRIGGERS, decodeBase64Candidates } from './base64.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprintSecret } from './fingerprint.js';
 import { isPlaceholder } from './placeholder.js';
-import { buildPrefilter, type KeywordHit } from './prefilter.js';
+import { buildPrefilter, keywordsWithin, type KeywordHit } from './prefilter.js';
 import { redact } from './redact.js';
 import { hasInlineAllow, lineAround } from './lines.js';
 
@@ -42,8 +42,15 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     const key = k.toLowerCase();
     byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
   }
-  const triggers = new Set(BASE64_TRIGGERS);
-  const prefilter = buildPrefilter([...byKeyword.keys(), ...triggers]);
+  const keywords = [...byKeyword.keys(), ...BASE64_TRIGGERS];
+  const prefilter = buildPrefilter(keywords);
+  // The prefilter reports the longest keyword at a place; it stands for every keyword inside it.
+  const detectorsByHit = new Map<string, Detector[]>();
+  const base64Hits = new Set<string>();
+  for (const [keyword, inner] of keywordsWithin(keywords)) {
+    detectorsByHit.set(keyword, [...new Set(inner.flatMap((k) => byKeyword.get(k) ?? []))]);
+    if (inner.some((k) => BASE64_TRIGGERS.includes(k))) base64Hits.add(keyword);
+  }
   const unkeyed = detectors.filter((d) => d.keywords.length === 0);
   const allow = options.allowRegexes ?? [];
   const base64Depth = options.base64Depth ?? 2;
@@ -51,12 +58,12 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
   function candidatesIn(text: string, path: string, depth: number): Candidate[] {
     const hits = prefilter(text);
     const found: Candidate[] = [];
-    for (const [detector, windows] of windowsByDetector(hits, byKeyword, text.length)) {
+    for (const [detector, windows] of windowsByDetector(hits, detectorsByHit, text.length)) {
       for (const w of windows) matchWindow(detector, text, w, path, found);
     }
     for (const d of unkeyed) matchWindow(d, text, { start: 0, end: text.length }, path, found);
     // Decoded text is small and was already found encoded: look inside it again without a trigger.
-    if (depth > 0 && (depth < base64Depth || hits.some((h) => triggers.has(h.keyword)))) {
+    if (depth > 0 && (depth < base64Depth || hits.some((h) => base64Hits.has(h.keyword)))) {
       for (const decoded of decodeBase64Candidates(text)) {
         for (const c of candidatesIn(decoded.text, path, depth - 1)) {
           found.push({ ...c, index: decoded.index, decodedFrom: 'base64' });

@@ -1,0 +1,97 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { Fragment } from '../types.js';
+import { COMMIT_MARKER_FORMAT } from './commit-marker.js';
+import { defaultGitRunner, type GitResult, type GitRunner } from './git-runner.js';
+import { createDiffParser } from './parse-diff.js';
+import { parseRange } from './parse-range.js';
+import { GitError } from './git-error.js';
+
+/** Which added lines to read from git. */
+export type GitSourceRequest = { mode: 'staged' } | { mode: 'range'; range: string } | { mode: 'history' };
+
+/** The fragments of a git source, read while git runs. Iterate `fragments` once. */
+export interface GitFragments {
+  fragments: AsyncIterable<Fragment>;
+  /** Commits read so far: all of them once the iteration has ended (0 for staged). */
+  commits(): number;
+}
+
+export { GitError } from './git-error.js';
+
+/**
+ * Flags that make git's output the same whatever the user's config says: no color, no external
+ * diff or textconv driver (the bytes in git, not a rendering), zero context, renames detected so
+ * a pure rename adds nothing, fixed a/ b/ prefixes (diff.noprefix, diff.mnemonicPrefix), no hunk
+ * merging (diff.interHunkContext), no signature lines (log.showSignature).
+ */
+const DIFF_FLAGS = [
+  '-U0', '--inter-hunk-context=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M',
+  '--src-prefix=a/', '--dst-prefix=b/',
+];
+const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'log.showRoot=true'];
+
+/**
+ * Streams the added lines of the staged changes, of the commits in a range, or of every commit on
+ * every ref (`--all`), parsed while git runs so memory stays flat on any history. Errors are
+ * GitError with a one-line message (not a repository, unknown revision, git missing, git failed).
+ */
+export function streamGitFragments(root: string, request: GitSourceRequest, git: GitRunner = defaultGitRunner): GitFragments {
+  const parser = createDiffParser();
+  async function* fragments(): AsyncGenerator<Fragment> {
+    const args = await argsFor(root, request, git);
+    const proc = git.stream(root, [...CONFIG, ...args]);
+    const decoder = new StringDecoder('utf8');
+    try {
+      for await (const chunk of proc.stdout) yield* parser.write(decoder.write(chunk as Buffer));
+      yield* parser.write(decoder.end());
+      yield* parser.end();
+      await proc.done.catch((failure: unknown) => {
+        throw failure instanceof GitError ? withMode(failure, request) : gitFailed(root, request, failure as GitResult);
+      });
+    } finally {
+      proc.stop();
+    }
+  }
+  return { fragments: { [Symbol.asyncIterator]: fragments }, commits: () => parser.commits };
+}
+
+async function argsFor(root: string, request: GitSourceRequest, git: GitRunner): Promise<string[]> {
+  const log = ['log', '-p', `--format=${COMMIT_MARKER_FORMAT}`, ...DIFF_FLAGS];
+  switch (request.mode) {
+    case 'staged':
+      await requireRepository(root, request, git, ['rev-parse', '--is-inside-work-tree']);
+      return ['diff', '--cached', '--diff-filter=ACMR', ...DIFF_FLAGS];
+    case 'range': {
+      const range = parseRange(request.range);
+      await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
+      for (const rev of range.revisions) await requireRevision(root, rev, request.range, git);
+      return [...log, '--end-of-options', request.range, '--'];
+    }
+    case 'history':
+      await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
+      return [...log, '--all'];
+  }
+}
+
+async function requireRepository(root: string, request: GitSourceRequest, git: GitRunner, probe: string[]): Promise<void> {
+  const result = await git.run(root, probe).catch((error: unknown) => {
+    throw error instanceof GitError ? withMode(error, request) : error;
+  });
+  if (result.code !== 0 || result.stdout.toString().trim() === 'false') {
+    throw new GitError('not-a-repository', `${root} is not a git repository (needed for --${request.mode})`);
+  }
+}
+
+async function requireRevision(root: string, rev: string, range: string, git: GitRunner): Promise<void> {
+  const result = await git.run(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  if (result.code !== 0) throw new GitError('bad-revision', `unknown revision '${rev}' in range '${range}'`);
+}
+
+function withMode(error: GitError, request: GitSourceRequest): GitError {
+  return error.kind === 'git-missing' ? new GitError(error.kind, `${error.message} (needed for --${request.mode})`) : error;
+}
+
+function gitFailed(root: string, request: GitSourceRequest, result: GitResult): GitError {
+  const why = result.error || `exit code ${result.code}`;
+  return new GitError('git-failed', `git failed reading --${request.mode} in ${root}: ${why}`);
+}
