@@ -49,9 +49,11 @@ export function treeBytes(dir) {
 
 /**
  * A repository with `count` commits built with git fast-import from the corpus's JavaScript: each
- * commit rewrites one of 200 files with another real file's content, and a few commits plant a
+ * commit rewrites three of 200 files with another real file's content, and a few commits plant a
  * key made at run time (so the scan has something to find).
  */
+const FILES_PER_COMMIT = 3;
+
 export function ensureHistoryRepo(base, corpus, count, makeKey) {
   const dir = join(base, `history-${count}`);
   if (existsSync(join(dir, '.git', 'kh-ready'))) return dir;
@@ -64,16 +66,18 @@ export function ensureHistoryRepo(base, corpus, count, makeKey) {
     .slice(0, 4000);
   const chunks = [];
   for (let i = 1; i <= count; i++) {
-    let content = readFileSync(sources[(i * 7) % sources.length], 'utf8');
-    if (i % 400 === 0) content += `\nconst apiKey = "${makeKey(i)}";\n`;
-    const path = `src/${relative(corpus, sources[i % 200]).replace(/[^A-Za-z0-9/._-]/g, '_').split('/').slice(-2).join('-')}`;
     const message = `change ${i}`;
     const when = 1_700_000_000 + i * 600;
     chunks.push(
       `commit refs/heads/main\nmark :${i}\nauthor Bench <bench@example.test> ${when} +0000\ncommitter Bench <bench@example.test> ${when} +0000\n`,
       `data ${Buffer.byteLength(message)}\n${message}\n`, i > 1 ? `from :${i - 1}\n` : '',
-      `M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`,
     );
+    for (let f = 0; f < FILES_PER_COMMIT; f++) {
+      let content = readFileSync(sources[(i * 7 + f * 13) % sources.length], 'utf8');
+      if (f === 0 && i % 400 === 0) content += `\nconst apiKey = "${makeKey(i)}";\n`;
+      const path = `src/${relative(corpus, sources[(i + f * 67) % 200]).replace(/[^A-Za-z0-9/._-]/g, '_').split('/').slice(-2).join('-')}`;
+      chunks.push(`M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`);
+    }
   }
   execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') });
   execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir });

@@ -6,7 +6,7 @@ import { reportFor } from './cli/report-for.js';
 import { failsOn } from './cli/fails-on.js';
 import { createProgress } from './cli/progress.js';
 import { defaultConfig } from './policy/default-config.js';
-import { BaselineError, createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
+import { createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
 import { runScan } from './scan/run-scan.js';
 import type { Config } from './policy/config-schema.js';
 import { VERSION } from './version.js';

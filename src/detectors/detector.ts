@@ -37,6 +37,12 @@ export interface Detector {
   keywords: string[];
   /** Global regex with a named `secret` group. */
   pattern: RegExp;
+  /**
+   * Characters around each keyword hit the pattern can need (default 512 before, 1 KiB after;
+   * 16 KiB after for multi-line patterns). Detectors with everyday keywords (`key`, `://`) keep
+   * it tight: the window, not the file, is what each hit costs.
+   */
+  window?: { before: number; after: number };
   /** Minimum Shannon entropy (bits per character) of the secret, when the shape alone is not enough. */
   minEntropy?: number;
   /** Extra checks (checksum, context); false drops the match. */
@@ -50,5 +56,10 @@ export interface Detector {
     positive: (rng: Rng) => string[];
     /** Text that must not be found (placeholders, doc examples, look-alikes). Safe to commit. */
     negative: string[];
+    /**
+     * For detectors that need a name beside the value (an AWS secret key, generic): the name the
+     * examples are assigned to when the tests render them in each file syntax. Default `token`.
+     */
+    assignedTo?: string;
   };
 }

@@ -18,6 +18,8 @@ export function createFileScanner(root: string, config: Config, maxBytes: number
     const out: BatchResult = { findings: [], notices: [], files: 0, bytes: 0 };
     for (const path of paths) {
       let readable = false;
+      // One finding per key per file: the same value repeated down a file is one leak to fix.
+      const seen = new Set<string>();
       for (const read of readChunksSync(root, path, maxBytes)) {
         if ('reason' in read) {
           out.notices.push(read);
@@ -25,7 +27,10 @@ export function createFileScanner(root: string, config: Config, maxBytes: number
         }
         readable = true;
         out.bytes += read.text.length;
-        for (const f of scan(read)) out.findings.push(f);
+        for (const f of scan(read)) {
+          if (!seen.has(f.fingerprint)) out.findings.push(f);
+          seen.add(f.fingerprint);
+        }
       }
       if (readable) out.files++;
     }

@@ -97,7 +97,8 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
 
   return function scanFragment(fragment: Fragment): Finding[] {
     const candidates = dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth));
-    return candidates.map((c) => toFinding(c, fragment));
+    const positions = positionsOf(fragment, candidates.map((c) => c.index));
+    return candidates.map((c, i) => toFinding(c, fragment, positions[i]!));
   };
 }
 
@@ -106,8 +107,9 @@ function windowsByDetector(hits: KeywordHit[], byKeyword: Map<string, Detector[]
   const result = new Map<Detector, Window[]>();
   for (const hit of hits) {
     for (const d of byKeyword.get(hit.keyword) ?? []) {
-      const after = d.pattern.multiline || d.pattern.dotAll ? MULTILINE_WINDOW_AFTER : WINDOW_AFTER;
-      const w = { start: Math.max(0, hit.index - WINDOW_BEFORE), end: Math.min(length, hit.index + after) };
+      const before = d.window?.before ?? WINDOW_BEFORE;
+      const after = d.window?.after ?? (d.pattern.multiline || d.pattern.dotAll ? MULTILINE_WINDOW_AFTER : WINDOW_AFTER);
+      const w = { start: Math.max(0, hit.index - before), end: Math.min(length, hit.index + after) };
       const list = result.get(d);
       const last = list?.[list.length - 1];
       if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
@@ -120,17 +122,14 @@ function windowsByDetector(hits: KeywordHit[], byKeyword: Map<string, Detector[]
 
 /**
  * The same secret can be matched by several detectors or from overlapping windows. Keep one per
- * span: a provider detector wins over the generic one, and the first registered wins otherwise.
+ * span: a provider detector wins over the generic one, and the earlier match wins otherwise.
  */
 function dropOverlaps(candidates: Candidate[]): Candidate[] {
   const rank = (c: Candidate) => (c.detector.provider === 'generic' ? 1 : 0);
-  const sorted = [...candidates].sort((a, b) => a.index - b.index || rank(a) - rank(b));
+  const sorted = [...candidates].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
   const kept: Candidate[] = [];
-  for (const c of sorted) {
-    const clash = kept.find((k) => overlaps(k, c) && (k.detector === c.detector || rank(k) <= rank(c)));
-    if (!clash) kept.push(c);
-  }
-  return kept;
+  for (const c of sorted) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
+  return kept.sort((a, b) => a.index - b.index);
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
@@ -141,8 +140,7 @@ function prefixOf(d: Detector, secret: string): string {
   return d.redactPrefix ? d.redactPrefix(secret) : (DEFAULT_PREFIX.exec(secret)?.[0] ?? '');
 }
 
-function toFinding(c: Candidate, fragment: Fragment): Finding {
-  const { line, column } = positionOf(fragment, c.index);
+function toFinding(c: Candidate, fragment: Fragment, { line, column }: Position): Finding {
   const d = c.detector;
   return {
     detector: d.id,
@@ -163,15 +161,26 @@ function toFinding(c: Candidate, fragment: Fragment): Finding {
   };
 }
 
-/** 1-based line and column of an offset, honouring diff fragments' own line numbers. */
-function positionOf(fragment: Fragment, index: number): { line: number; column: number } {
+interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * 1-based line and column of each offset (sorted ascending), honouring diff fragments' own line
+ * numbers. One sweep over the text for all of them: a 4 MB chunk may hold hundreds of findings.
+ */
+function positionsOf(fragment: Fragment, offsets: readonly number[]): Position[] {
   const text = fragment.text;
   let lineIdx = 0;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
-    lineIdx++;
-    lineStart = i + 1;
-  }
-  const line = fragment.lineNumbers?.[lineIdx] ?? fragment.startLine + lineIdx;
-  return { line, column: index - lineStart + 1 };
+  let next = text.indexOf('\n');
+  return offsets.map((offset) => {
+    while (next !== -1 && next < offset) {
+      lineIdx++;
+      lineStart = next + 1;
+      next = text.indexOf('\n', lineStart);
+    }
+    return { line: fragment.lineNumbers?.[lineIdx] ?? fragment.startLine + lineIdx, column: offset - lineStart + 1 };
+  });
 }

@@ -1,0 +1,68 @@
+import { shannonEntropy } from '../scan/entropy.js';
+
+// Decides whether a value assigned to a secret-like name looks like a secret rather than code,
+// configuration, a reference or a filler. Each rule names the false positive it keeps out.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^[0-9a-f]+$/i;
+
+const REFERENCE = [
+  /^[$%@&*#!?]/, // $VAR, %VAR%, @Value, &anchor, *alias, #comment
+  /^(?:sha\d{1,3}|md5)-/i, // lock-file integrity: sha512-…
+  /^data:/i, // data URIs
+  /^[a-z][a-z0-9+.-]{1,15}:\/\//i, // URLs (with credentials: the url-credentials detector)
+  /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/, // paths
+  /\.(?:pem|key|p12|pfx|jks|keystore|json|ya?ml|txt|env|crt|cer|der|pub|gpg|asc|ini|conf|cfg|xml|properties|js|ts|py|sh|png|jpe?g|gif|svg|webp|ico|html?|css|md|pdf|zip|gz|tgz|jar)$/i, // file names
+  /\$(?:$|[{(A-Za-z_])/, // shell and template variables: $VAR, ${VAR}, $(cmd)
+  /^[\w.+-]+@[\w-]+\.[\w.-]+$/, // e-mail addresses
+  /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/, // versions
+  /^(?:true|false|null|nil|none|undefined|yes|no|on|off)$/i,
+  /^(?:this|self|os|env|process|config|settings|props|params|secrets|vars|inputs|context|request|req|window|document)\./i, // member access
+  /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/, // dotted identifiers: module.member, XSalsa20.key_length
+  /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/, // CONSTANT_NAMES, K8S_CRED, NEXUS-GPT4-API-KEY
+  /^(?:[a-z][a-z0-9]*[_-])+[a-z][a-z0-9]*$/, // snake_case / kebab-case identifiers and resource names
+];
+
+/**
+ * A run of letters that reads like a word: enough vowels, no long consonant or vowel clusters. Random
+ * keys hold letter runs too, but rarely pronounceable ones (about 1 in 1,000 24-character keys is
+ * mostly "words" by this measure, against nearly every identifier).
+ */
+function isWordLike(run: string): boolean {
+  const lower = run.toLowerCase();
+  const vowels = lower.replace(/[^aeiouy]/g, '').length;
+  return vowels / lower.length >= 0.3 && !/[^aeiouy]{4}|[aeiouy]{3}/.test(lower);
+}
+
+/** Share of the value covered by word-like runs (2+ lower-case letters, maybe Capitalised). */
+function wordCoverage(value: string): number {
+  let covered = 0;
+  for (const m of value.matchAll(/[A-Z]?[a-z]{2,}/g)) if (isWordLike(m[0])) covered += m[0].length;
+  return covered / value.length;
+}
+
+/** Base64 that decodes to prose ("dummy text data …") is a filler, not a key. */
+function isEncodedProse(value: string): boolean {
+  if (value.length < 16 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(decoded) && (decoded.match(/ /g) ?? []).length >= 2;
+}
+
+/** Entropy a value of this length and alphabet must reach: random hex tops out at 4 bits, base62 near 6. */
+function minEntropyFor(value: string): number {
+  if (HEX.test(value)) return Math.min(3.5, 4 - 15 / (2 * value.length * Math.LN2) - 0.1);
+  if (value.length < 16) return 2.9;
+  return value.length < 24 ? 3.2 : 3.5;
+}
+
+/** A plausible secret value; `strongName` lets UUIDs and hex digests through (api_token = "<uuid>"). */
+export function looksSecret(value: string, strongName: boolean, isPassword: boolean): boolean {
+  if (value.length < (isPassword ? 8 : 10)) return false;
+  if (REFERENCE.some((re) => re.test(value))) return false;
+  if ((UUID.test(value) || HEX.test(value)) && !strongName) return false;
+  if (!/\d/.test(value) && !/[^A-Za-z_.-]/.test(value) && !isPassword) return false; // identifiers, words
+  // camelCase identifiers, prose, "SalesResults"; a password may be words if it also holds digits or symbols.
+  if (wordCoverage(value) >= 0.6 && !(isPassword && /[^A-Za-z]/.test(value))) return false;
+  if (/\s/.test(value) || isEncodedProse(value)) return false;
+  return shannonEntropy(value) >= minEntropyFor(value);
+}

@@ -1,0 +1,125 @@
+import { isoSeconds } from '../clock.js';
+import { resolveCommit } from '../git.js';
+import { HttpError, notFound, validationFailed } from '../http-error.js';
+import { nodeId } from '../render/accounts.js';
+import { renderApp } from '../render/apps.js';
+import type { Route, RouteContext } from '../router.js';
+import type { CheckRunRecord } from '../types.js';
+import { assertWritable } from './actor.js';
+
+/** The Checks API takes at most 50 annotations per request. https://docs.github.com/rest/checks/runs#update-a-check-run */
+const MAX_ANNOTATIONS = 50;
+
+function render(ctx: RouteContext, run: CheckRunRecord): Record<string, unknown> {
+  const { owner, name } = ctx.repo;
+  const url = `${ctx.apiBase}/repos/${owner}/${name}/check-runs/${run.id}`;
+  const app = ctx.store.apps.get(run.appId);
+  return {
+    id: run.id,
+    node_id: nodeId('K', run.id),
+    head_sha: run.headSha,
+    external_id: run.externalId ?? '',
+    url,
+    html_url: `${ctx.htmlBase}/${owner}/${name}/runs/${run.id}`,
+    details_url: run.detailsUrl,
+    status: run.status,
+    conclusion: run.conclusion,
+    started_at: run.startedAt ? isoSeconds(run.startedAt) : null,
+    completed_at: run.completedAt ? isoSeconds(run.completedAt) : null,
+    output: { ...run.output, annotations_count: run.annotations.length, annotations_url: `${url}/annotations` },
+    name: run.name,
+    check_suite: { id: run.id + 1 },
+    app: app ? renderApp(ctx, ctx.store, app) : null,
+    pull_requests: [],
+  };
+}
+
+function appIdOf(ctx: RouteContext): number {
+  if (ctx.principal.kind !== 'token') throw new HttpError(403, 'Resource not accessible by integration');
+  const installationId = ctx.principal.token.installationId;
+  // A workflow's GITHUB_TOKEN writes checks as the GitHub Actions app (id 15368 on github.com).
+  return installationId === null ? 15368 : (ctx.store.installations.get(installationId)?.appId ?? 15368);
+}
+
+function applyFields(ctx: RouteContext, run: CheckRunRecord): void {
+  const b = ctx.body;
+  const output = b.output as { title?: string; summary?: string; text?: string; annotations?: unknown[] } | undefined;
+  if (output?.annotations && output.annotations.length > MAX_ANNOTATIONS) {
+    throw validationFailed('CheckRun', 'output.annotations', 'custom', `Only ${MAX_ANNOTATIONS} annotations are allowed per request`);
+  }
+  if (typeof b.name === 'string') run.name = b.name;
+  if (typeof b.details_url === 'string') run.detailsUrl = b.details_url;
+  if (typeof b.external_id === 'string') run.externalId = b.external_id;
+  if (typeof b.started_at === 'string') run.startedAt = new Date(b.started_at);
+  if (typeof b.status === 'string') run.status = b.status as CheckRunRecord['status'];
+  if (typeof b.conclusion === 'string') {
+    // Giving a conclusion completes the run.
+    run.conclusion = b.conclusion;
+    run.status = 'completed';
+  }
+  if (run.status === 'completed') run.completedAt = typeof b.completed_at === 'string' ? new Date(b.completed_at) : (run.completedAt ?? ctx.clock.now());
+  if (output) {
+    run.output = { title: output.title ?? run.output.title, summary: output.summary ?? run.output.summary, text: output.text ?? run.output.text };
+    run.annotations.push(...(output.annotations ?? []));
+  }
+}
+
+async function createRun(ctx: RouteContext) {
+  assertWritable(ctx);
+  const { name, head_sha: headSha } = ctx.body;
+  if (typeof name !== 'string' || name === '') throw validationFailed('CheckRun', 'name', 'missing_field');
+  if (typeof headSha !== 'string') throw validationFailed('CheckRun', 'head_sha', 'missing_field');
+  if (ctx.repo.gitDir && !(await resolveCommit(ctx.repo.gitDir, headSha))) {
+    throw new HttpError(422, `No commit found for SHA: ${headSha}`);
+  }
+  const run: CheckRunRecord = {
+    id: ctx.store.nextId(),
+    repoId: ctx.repo.id,
+    appId: appIdOf(ctx),
+    name,
+    headSha,
+    status: 'queued',
+    conclusion: null,
+    detailsUrl: null,
+    externalId: null,
+    startedAt: ctx.clock.now(),
+    completedAt: null,
+    output: { title: null, summary: null, text: null },
+    annotations: [],
+  };
+  applyFields(ctx, run);
+  ctx.store.checkRuns.push(run);
+  return { status: 201, body: render(ctx, run) };
+}
+
+function runOf(ctx: RouteContext): CheckRunRecord {
+  const run = ctx.store.checkRuns.find((r) => r.repoId === ctx.repo.id && r.id === Number(ctx.params.check_run_id));
+  if (!run) throw notFound();
+  return run;
+}
+
+export const checkRoutes: Route[] = [
+  { method: 'POST', path: '/repos/{owner}/{repo}/check-runs', auth: 'token', scope: 'repo', permissions: [{ checks: 'write' }], handle: createRun },
+  {
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
+    auth: 'token',
+    scope: 'repo',
+    permissions: [{ checks: 'write' }],
+    handle: (ctx) => {
+      const run = runOf(ctx);
+      // Only the App that created a check run may change it.
+      if (run.appId !== appIdOf(ctx)) throw new HttpError(403, 'Invalid app_id `' + appIdOf(ctx) + '` - check run can only be modified by the GitHub App that created it.');
+      applyFields(ctx, run);
+      return { status: 200, body: render(ctx, run) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
+    auth: 'token',
+    scope: 'repo',
+    permissions: [{ checks: 'read' }],
+    handle: (ctx) => ({ status: 200, body: render(ctx, runOf(ctx)) }),
+  },
+];

@@ -1,0 +1,19 @@
+import type { Route } from '../router.js';
+import { appRoutes } from './apps.js';
+import { checkRoutes } from './checks.js';
+import { commitRoutes } from './commits.js';
+import { environmentRoutes } from './environments.js';
+import { issueRoutes } from './issues.js';
+import { repoRoutes } from './repos.js';
+import { secretRoutes } from './secrets.js';
+
+/** Every route the emulator serves; the conformance test checks each against GitHub's OpenAPI description. */
+export const allRoutes: readonly Route[] = [
+  ...appRoutes,
+  ...repoRoutes,
+  ...secretRoutes,
+  ...environmentRoutes,
+  ...issueRoutes,
+  ...checkRoutes,
+  ...commitRoutes,
+];
