@@ -67,7 +67,7 @@ export const awsBedrockApiKey: Detector = {
     'CloudTrail for Bedrock calls you did not make.',
   keywords: [LONG_LIVED_HEAD.toLowerCase(), 'bedrock-api-key-'],
   pattern: new RegExp(
-    `(?<![A-Za-z0-9+/])(?<secret>${LONG_LIVED_HEAD}[A-Za-z0-9+/]{80,200}={0,2}|${SHORT_LIVED_HEAD}[A-Za-z0-9+/_-]{0,3000}={0,2})(?![A-Za-z0-9+/=])`,
+    `(?<![A-Za-z0-9+/])(?<secret>${LONG_LIVED_HEAD}[A-Za-z0-9+/]{80,200}={0,2}|${SHORT_LIVED_HEAD}[A-Za-z0-9+/_-]{100,3000}={0,2})(?![A-Za-z0-9+/=])`,
     'g',
   ),
   redactPrefix: (s) => (s.startsWith('ABSK') ? 'ABSK' : 'bedrock-api-key-'),

@@ -21,6 +21,7 @@ const REFERENCE = [
   /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/, // dotted identifiers: module.member, XSalsa20.key_length
   /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/, // CONSTANT_NAMES, K8S_CRED, NEXUS-GPT4-API-KEY
   /^(?:[a-z][a-z0-9]*[_-])+[a-z][a-z0-9]*$/, // snake_case / kebab-case identifiers and resource names
+  /^(?:[a-z][a-z0-9]*[_/-])+[a-z0-9]+$/, // namespaced names: key-hygiene/fingerprint/v1
 ];
 
 /**
