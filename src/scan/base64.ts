@@ -19,19 +19,21 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 /**
  * Base64 values in the text that decode to mostly printable text — e.g. a Kubernetes `Secret`'s
  * `data:` — so the scanner can look inside them. Binary payloads (images, fonts) are dropped.
- * One linear pass over character codes: a regex over runs of base64 characters backtracks per start.
+ * One linear pass over character codes (a regex over runs of base64 characters backtracks per
+ * start) from `from`, finishing the run that straddles `to`.
  */
-export function decodeBase64Candidates(text: string): Decoded[] {
+export function decodeBase64Candidates(text: string, from = 0, to = text.length): Decoded[] {
   const out: Decoded[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
+  let start = from;
+  for (let i = from; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0;
-    if (c < 128 && IS_BASE64[c] === 1) continue;
+    if (c < 128 && IS_BASE64[c] === 1 && i - start <= MAX_ENCODED) continue;
     const length = i - start;
     if (length >= MIN_ENCODED && length <= MAX_ENCODED) {
       const decoded = decodeRun(text.slice(start, i));
       if (decoded) out.push({ index: start, text: decoded });
     }
+    if (i >= to) break;
     start = i + 1;
   }
   return out;

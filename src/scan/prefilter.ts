@@ -30,7 +30,7 @@ export function buildPrefilter(keywords: Iterable<string>): Prefilter {
   };
 }
 
-/** Regex source of a trie over the words, greedy so the longest word wins at each position. */
+/** Regex source of a trie over the words (`a(?:kia|sia)`), greedy so the longest word wins at each position. */
 function trieSource(words: string[]): string {
   const byFirst = new Map<string, string[]>();
   let includesEmpty = false;
@@ -38,14 +38,10 @@ function trieSource(words: string[]): string {
     if (w === '') includesEmpty = true;
     else byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w.slice(1)]);
   }
-  const branches = [...byFirst].map(([first, rests]) => {
-    const rest = trieSource(rests);
-    return rest ? `${escape(first)}${rest}` : escape(first);
-  });
+  const branches = [...byFirst].map(([first, rests]) => escape(first) + trieSource(rests));
   if (branches.length === 0) return '';
-  const body = branches.length === 1 ? branches[0]! : branches.join('|');
-  const group = branches.length === 1 && branches[0]!.length === 1 ? body : `(?:${body})`;
-  return includesEmpty ? `${group}?` : group;
+  if (branches.length === 1 && !includesEmpty) return branches[0]!;
+  return `(?:${branches.join('|')})${includesEmpty ? '?' : ''}`;
 }
 
 /** For each keyword, the keywords it contains (itself included): a hit on `secret_access_key` is also one on `key`. */

@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../policy/config-schema.js';
 import { createFileScanner, type BatchResult } from './scan-files.js';
 
-const BATCH = 48;
+const BATCH_FILES = 64;
+const BATCH_BYTES = 8 * 1024 * 1024;
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
 const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
@@ -24,7 +26,7 @@ export interface TreeScanOptions {
  * current thread for small trees, or when the compiled worker is not there (tests run the sources).
  */
 export async function scanTreeFiles(paths: readonly string[], options: TreeScanOptions): Promise<BatchResult> {
-  const threads = Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / BATCH));
+  const threads = Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / BATCH_FILES));
   const total: BatchResult = { findings: [], notices: [], files: 0, bytes: 0 };
   const add = (r: BatchResult) => {
     total.findings.push(...r.findings);
@@ -33,21 +35,49 @@ export async function scanTreeFiles(paths: readonly string[], options: TreeScanO
     total.bytes += r.bytes;
     options.onProgress?.(r);
   };
-  const batches: string[][] = [];
-  for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
-
   if (threads <= 1 || paths.length < MIN_FILES_FOR_WORKERS || !existsSync(fileURLToPath(WORKER_URL))) {
     const scanFiles = createFileScanner(options.root, options.config, options.maxBytes);
-    for (const batch of batches) add(await scanFiles(batch));
+    for (let i = 0; i < paths.length; i += BATCH_FILES) add(await scanFiles(paths.slice(i, i + BATCH_FILES)));
     return total;
   }
+  const batches = batchBySize(options.root, paths);
   await Promise.all(Array.from({ length: threads }, () => runWorker(batches, options, add)));
   return total;
 }
 
+/**
+ * Batches of similar work, largest first, so the threads finish together: sorted paths put a
+ * folder's ten 70 MB files side by side, and one batch of them would leave the other threads idle.
+ */
+function batchBySize(root: string, paths: readonly string[]): string[][] {
+  const sized = paths.map((path) => ({ path, size: sizeOf(join(root, path)) })).sort((a, b) => b.size - a.size);
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const { path, size } of sized) {
+    if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(path);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the reader reports why
+  }
+}
+
 function runWorker(queue: string[][], options: TreeScanOptions, add: (r: BatchResult) => void): Promise<void> {
   const { root, config, maxBytes } = options;
-  const worker = new Worker(WORKER_URL, { workerData: { root, config, maxBytes } });
+  const worker = new Worker(WORKER_URL, { workerData: { root, config, maxBytes }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   return new Promise((resolve, reject) => {
     const next = () => {
       const batch = queue.shift();

@@ -62,11 +62,15 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
       for (const w of windows) matchWindow(detector, text, w, path, found);
     }
     for (const d of unkeyed) matchWindow(d, text, { start: 0, end: text.length }, path, found);
-    // Decoded text is small and was already found encoded: look inside it again without a trigger.
-    if (depth > 0 && (depth < base64Depth || hits.some((h) => base64Hits.has(h.keyword)))) {
-      for (const decoded of decodeBase64Candidates(text)) {
-        for (const c of candidatesIn(decoded.text, path, depth - 1)) {
-          found.push({ ...c, index: decoded.index, decodedFrom: 'base64' });
+    // Decoded text is small and was already found encoded: look inside all of it again. Otherwise
+    // only near the words that say encoded data follows (a Secret's `data:`, `auths`, `base64`).
+    if (depth > 0) {
+      const regions = depth < base64Depth ? [{ start: 0, end: text.length }] : base64Regions(hits, base64Hits, text.length);
+      for (const region of regions) {
+        for (const decoded of decodeBase64Candidates(text, region.start, region.end)) {
+          for (const c of candidatesIn(decoded.text, path, depth - 1)) {
+            found.push({ ...c, index: decoded.index, decodedFrom: 'base64' });
+          }
         }
       }
     }
@@ -100,6 +104,22 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     const positions = positionsOf(fragment, candidates.map((c) => c.index));
     return candidates.map((c, i) => toFinding(c, fragment, positions[i]!));
   };
+}
+
+const BASE64_BEFORE = 256;
+const BASE64_AFTER = 4 * 1024;
+
+/** Merged regions after the base64 trigger words, where encoded values are looked for. */
+function base64Regions(hits: KeywordHit[], triggers: ReadonlySet<string>, length: number): Window[] {
+  const regions: Window[] = [];
+  for (const hit of hits) {
+    if (!triggers.has(hit.keyword)) continue;
+    const w = { start: Math.max(0, hit.index - BASE64_BEFORE), end: Math.min(length, hit.index + BASE64_AFTER) };
+    const last = regions[regions.length - 1];
+    if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
+    else regions.push(w);
+  }
+  return regions;
 }
 
 /** Groups keyword hits into merged windows per detector, so each region is matched once. */

@@ -1,10 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Fragment, Notice } from '../types.js';
-import { BINARY_PROBE, OPEN_FLAGS, binaryNotice, hasUtf16Bom, isBinary, readFragmentSync, refuse, unreadableNotice } from './read-fragment.js';
+import { BINARY_PROBE, OPEN_FLAGS, binaryNotice, decodeText, decodeUtf8, hasUtf16Bom, isBinary, readFragmentSync, refuse, unreadableNotice } from './read-fragment.js';
 
 /** Files larger than this are read in pieces, so memory stays flat whatever the file size. */
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+export const CHUNK_BYTES = 1024 * 1024;
 const NEWLINE = 0x0a;
 
 /**
@@ -46,9 +46,9 @@ function* chunksOf(fd: number, path: string, buffer: Buffer, size: number): Gene
     const atEnd = position >= size || read === 0;
     const lastNewline = buffer.lastIndexOf(NEWLINE, filled - 1);
     const cut = atEnd || lastNewline < 0 ? filled : lastNewline + 1;
-    const start = first && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-    yield { path, text: buffer.toString('utf8', start, cut), startLine: line };
-    line += countNewlines(buffer, start, cut);
+    const bytes = buffer.subarray(0, cut);
+    yield { path, text: first ? decodeText(bytes) : decodeUtf8(bytes), startLine: line };
+    line += countNewlines(buffer, 0, cut);
     buffer.copy(buffer, 0, cut, filled);
     carry = filled - cut;
     if (atEnd && carry === 0) return;
