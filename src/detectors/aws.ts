@@ -53,7 +53,8 @@ export const awsSecretAccessKey: Detector = {
 // `bedrock-api-key-` + base64 of a presigned bedrock.amazonaws.com URL.
 // https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html
 const LONG_LIVED_HEAD = 'ABSKQmVkcm9ja0FQSUtleS';
-const SHORT_LIVED_HEAD = 'bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t';
+// The short-lived head is a key's own start (base64 of "bedrock.amazonaws.com"), so it is computed, not written here.
+const SHORT_LIVED_HEAD = `bedrock-api-key-${Buffer.from('bedrock.amazonaws.com').toString('base64')}`;
 
 export const awsBedrockApiKey: Detector = {
   id: 'aws-bedrock-api-key',
@@ -67,7 +68,7 @@ export const awsBedrockApiKey: Detector = {
     'CloudTrail for Bedrock calls you did not make.',
   keywords: [LONG_LIVED_HEAD.toLowerCase(), 'bedrock-api-key-'],
   pattern: new RegExp(
-    `(?<![A-Za-z0-9+/])(?<secret>${LONG_LIVED_HEAD}[A-Za-z0-9+/]{80,200}={0,2}|${SHORT_LIVED_HEAD}[A-Za-z0-9+/_-]{100,3000}={0,2})(?![A-Za-z0-9+/=])`,
+    `(?<![A-Za-z0-9+/])(?<secret>${LONG_LIVED_HEAD}[A-Za-z0-9+/]{80,200}={0,2}|${SHORT_LIVED_HEAD}[A-Za-z0-9+/_-]{0,3000}={0,2})(?![A-Za-z0-9+/=])`,
     'g',
   ),
   redactPrefix: (s) => (s.startsWith('ABSK') ? 'ABSK' : 'bedrock-api-key-'),

@@ -45,12 +45,13 @@ export const curlUserPassword: Detector = {
   risk: 'A user:password pair on a curl command line logs anyone in to the server the command calls.',
   remediation,
   keywords: ['curl'],
-  pattern: /(?:\s-u|--user)(?:[ \t]{1,4}|=)["']?(?<user>[^\s:"'$\\]{0,64}):(?<secret>[^\s"'\\]{1,128})/g,
+  // Quotes and backticks end the pair: docs write `curl -u user:pass` in Markdown.
+  pattern: /(?:\s-u|--user)(?:[ \t]{1,4}|=)["'\x60]?(?<user>[^\s:"'\x60$\\]{0,64}):(?<secret>[^\s"'\x60\\]{1,128})/g,
   redactPrefix: () => '',
   validate: (secret, { match }) => isRealPassword(secret, /([^\s"'=]*):[^:]*$/.exec(match)?.[1] ?? ''),
   examples: {
     positive: (rng) => [`curl -u deploy:${rng.string(ALNUM, 16)} https://example.com/api`],
-    negative: ['curl -u "$USER:$PASSWORD" https://example.com', 'curl --user username:password https://example.com', 'curl -u test:test'],
+    negative: ['curl -u "$USER:$PASSWORD" https://example.com', 'curl --user username:password https://example.com', 'curl -u test:test', 'run `curl -u user:pass`, then'],
     assignedTo: 'cmd',
   },
 };
