@@ -2,14 +2,14 @@ import type { ScanResult } from '../types.js';
 
 /**
  * The closing line of the text report: what was found, then what was scanned.
- * e.g. "3 keys found in 2 files · scanned 14 files (12.3 kB), 5 commits in 45 ms".
+ * e.g. "3 findings in 2 files · scanned 14 files (12.3 kB), 5 commits in 45 ms".
  */
 export function formatSummary(result: ScanResult): string {
   const { findings, stats } = result;
   const files = new Set(findings.map((f) => f.path)).size;
   const found = findings.length === 0
     ? 'No keys found'
-    : `${plural(findings.length, 'key')} found in ${plural(files, 'file')}`;
+    : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
   const commits = stats.commits > 0 ? `, ${plural(stats.commits, 'commit')}` : '';
   const skipped = stats.skipped > 0 ? `, ${stats.skipped} skipped` : '';
   const scanned = `scanned ${plural(stats.files, 'file')} (${formatBytes(stats.bytes)})${commits}${skipped}`;

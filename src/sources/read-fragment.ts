@@ -1,17 +1,10 @@
-import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync, type Stats } from 'node:fs';
 import { isAscii } from 'node:buffer';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Fragment, Notice } from '../types.js';
 
 /** Never follow a symlink (the listing judged it), never block on a FIFO opened by mistake. */
 export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-// The callback API, promisified: several times faster than fs/promises FileHandle on many small files.
-const openAsync = promisify(open);
-const fstatAsync = promisify(fstat);
-const closeAsync = promisify(close);
-const readAsync = (fd: number, buffer: Buffer, offset: number, length: number, position: number) =>
-  new Promise<number>((resolve, reject) => read(fd, buffer, offset, length, position, (e, n) => (e ? reject(e) : resolve(n))));
 
 /** Like git, a NUL byte in the first 8 KiB makes a file binary. */
 export const BINARY_PROBE = 8 * 1024;
@@ -24,32 +17,9 @@ export const BINARY_PROBE = 8 * 1024;
  * Text is decoded as UTF-8 with replacement characters for invalid bytes (a Latin-1 file keeps
  * its ASCII, and keys are ASCII); a UTF-8 BOM is dropped so columns match editors; a UTF-16 file
  * with a BOM is decoded as UTF-16. Line endings are kept as they are: CRLF stays, and detector
- * patterns stop at "\r".
+ * patterns stop at "\r". Blocking reads: it runs in the scan's worker threads, where they cost no
+ * event-loop time.
  */
-export async function readFragment(root: string, path: string, maxBytes: number): Promise<Fragment | Notice> {
-  let fd: number | undefined;
-  try {
-    fd = await openAsync(join(root, path), OPEN_FLAGS);
-    const stats = await fstatAsync(fd);
-    const refused = refuse(path, stats, maxBytes);
-    if (refused) return refused;
-    const bytes = Buffer.allocUnsafe(stats.size);
-    let done = await readAsync(fd, bytes, 0, Math.min(BINARY_PROBE, stats.size), 0);
-    if (isBinary(bytes.subarray(0, done))) return binaryNotice(path);
-    while (done < stats.size) {
-      const n = await readAsync(fd, bytes, done, stats.size - done, done);
-      if (n === 0) break;
-      done += n;
-    }
-    return toFragment(path, bytes.subarray(0, done));
-  } catch (error) {
-    return unreadableNotice(path, error);
-  } finally {
-    if (fd !== undefined) await closeAsync(fd).catch(() => undefined);
-  }
-}
-
-/** The same as readFragment, for worker threads, where blocking reads cost no event-loop time. */
 export function readFragmentSync(root: string, path: string, maxBytes: number): Fragment | Notice {
   let fd: number | undefined;
   try {
@@ -89,7 +59,7 @@ export function hasUtf16Bom(b: Buffer): boolean {
   return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
 }
 
-/** Decodes file bytes as the text a person sees in an editor (see readFragment). */
+/** Decodes file bytes as the text a person sees in an editor (see readFragmentSync). */
 export function decodeText(bytes: Buffer): string {
   if (hasUtf16Bom(bytes)) return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

@@ -5,7 +5,7 @@ import type { TreeListing } from './tree-listing.js';
 import { walkTree } from './walk-tree.js';
 
 export type { TreeListing } from './tree-listing.js';
-export { readFragment, readFragmentSync } from './read-fragment.js';
+export { readFragmentSync } from './read-fragment.js';
 export { gitignoreCoversEnv, isEnvFile, trackedEnvFiles } from './env-files.js';
 
 /**
@@ -13,7 +13,7 @@ export { gitignoreCoversEnv, isEnvFile, trackedEnvFiles } from './env-files.js';
  * untracked ones .gitignore lets through; submodules are notices); elsewhere — and for a folder
  * the enclosing repository ignores, such as node_modules, since asking for it means scanning it —
  * a file-system walk honours the .gitignore files it meets. The listing only lists: reading is
- * `readFragment`, so callers can fan reads out to worker threads.
+ * `readFragmentSync`, so callers can fan reads out to worker threads.
  */
 export async function listTreeFiles(root: string, git: GitRunner = defaultGitRunner): Promise<TreeListing> {
   return (await gitView(root, git)) === 'tracked' ? listGitTree(root, git) : walkTree(root);

@@ -41,7 +41,7 @@ describe('renderText', () => {
     const text = renderText(result, { color: false, detectors: sampleDetectors });
     expect(text).toContain('in commit c0ffeec0ffee by Ada Lovelace <ada@example.com> on 2024-05-01T10:00:00Z');
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      '5 keys found in 3 files · scanned 14 files (123.5 kB), 5 commits, 3 skipped in 1 min 1 s',
+      '5 findings in 3 files · scanned 14 files (123.5 kB), 5 commits, 3 skipped in 1 min 1 s',
     );
   });
 

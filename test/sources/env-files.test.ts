@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gitignoreCoversEnv, isEnvFile, trackedEnvFiles } from '../../src/sources/tree.js';
-import { createTestRepo, type TestRepo } from '../support/git-repo.js';
+import { useTestRepos } from '../support/git-repo.js';
 
-const repos: TestRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function newRepo(options?: { init?: boolean }): TestRepo {
-  const repo = createTestRepo(options);
-  repos.push(repo);
-  return repo;
-}
+const newRepo = useTestRepos();
 
 describe('isEnvFile', () => {
   it.each([

@@ -1,22 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GitError, streamGitFragments, type GitFragments, type GitSourceRequest } from '../../src/sources/git.js';
 import { createGitRunner, type GitResult, type GitRunner } from '../../src/sources/git-runner.js';
 import { isGitWorkTree, listTrackedFiles } from '../../src/sources/git-work-tree.js';
 import type { Fragment } from '../../src/types.js';
-import { createTestRepo, type TestRepo } from '../support/git-repo.js';
+import { useTestRepos, type TestRepo } from '../support/git-repo.js';
 
-const repos: TestRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function newRepo(options?: { init?: boolean }): TestRepo {
-  const repo = createTestRepo(options);
-  repos.push(repo);
-  return repo;
-}
+const newRepo = useTestRepos();
 
 async function collect(stream: GitFragments): Promise<Fragment[]> {
   const out: Fragment[] = [];

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFragment, readFragmentSync } from '../../src/sources/tree.js';
+import { readFragmentSync } from '../../src/sources/tree.js';
 import type { Fragment, Notice } from '../../src/types.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kh-read-'));
@@ -15,7 +15,6 @@ function put(path: string, content: string | Buffer): string {
 }
 
 const readers = [
-  ['readFragment', readFragment],
   ['readFragmentSync', (r: string, p: string, max: number) => Promise.resolve(readFragmentSync(r, p, max))],
 ] as const;
 

@@ -1,21 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGitRunner } from '../../src/sources/git-runner.js';
 import { listTreeFiles } from '../../src/sources/tree.js';
-import { createTestRepo, type TestRepo } from '../support/git-repo.js';
+import { useTestRepos } from '../support/git-repo.js';
 
-const repos: TestRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function newRepo(options?: { init?: boolean }): TestRepo {
-  const repo = createTestRepo(options);
-  repos.push(repo);
-  return repo;
-}
+const newRepo = useTestRepos();
 
 /** A file outside every test tree, for symlinks to point at. */
 function outsideFile(): string {

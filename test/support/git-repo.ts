@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
 import { createGitRunner, type GitRunner } from '../../src/sources/git-runner.js';
 
 /** A real git repository in a temp folder, with git calls that ignore the machine's own config. */
@@ -77,5 +78,18 @@ export function createTestRepo(options: { init?: boolean } = {}): TestRepo {
       return git('rev-parse', 'HEAD');
     },
     remove: () => rmSync(base, { recursive: true, force: true }),
+  };
+}
+
+/** A maker of test repositories for one test file; each is removed after the test that made it. */
+export function useTestRepos(): (options?: { init?: boolean }) => TestRepo {
+  const repos: TestRepo[] = [];
+  afterEach(() => {
+    for (const repo of repos.splice(0)) repo.remove();
+  });
+  return (options) => {
+    const repo = createTestRepo(options);
+    repos.push(repo);
+    return repo;
   };
 }
