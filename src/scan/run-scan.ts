@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { Config } from '../policy/config-schema.js';
 import { parseSize } from '../policy/duration.js';
 import { streamGitFragments } from '../sources/git.js';
-import { gitignoreCoversEnv, isEnvFile, listTreeFiles, trackedEnvFiles } from '../sources/tree.js';
+import { gitignoreCoversEnv, listTreeFiles, stagedEnvFiles, trackedEnvFiles } from '../sources/tree.js';
 import type { Finding, Notice, ScanResult } from '../types.js';
 import { envFileFinding } from './hygiene.js';
 import type { BatchResult } from './scan-files.js';
@@ -88,11 +88,11 @@ async function scanGit(request: ScanRequest): Promise<Outcome> {
     files.add(`${fragment.commit ?? ''}:${fragment.path}`);
     out.bytes += fragment.text.length;
     for (const f of scan(fragment)) out.findings.push(f);
-    if (mode === 'staged' && isEnvFile(fragment.path) && !out.findings.some((f) => f.path === fragment.path && f.detector === 'hygiene-env-file')) {
-      out.findings.push(envFileFinding(fragment.path));
-    }
     out.commits = stream.commits();
     request.onProgress?.({ files: files.size, bytes: out.bytes, commits: out.commits });
+  }
+  if (mode === 'staged') {
+    for (const path of await stagedEnvFiles(root)) if (!allowed(path)) out.findings.push(envFileFinding(path));
   }
   out.files = files.size;
   out.commits = stream.commits();

@@ -35,15 +35,14 @@ interface Candidate {
 
 const DEFAULT_PREFIX = /^(?:[A-Za-z]{1,8}[0-9]{0,2}[-_]){1,3}/;
 
-/** Builds the scan function for a set of detectors: fragment in, redacted findings out. */
-export function createScanner(detectors: readonly Detector[], options: ScannerOptions = {}) {
+/** The keyword index of a detector set: one prefilter, and which detectors each hit wakes. */
+function indexDetectors(detectors: readonly Detector[]) {
   const byKeyword = new Map<string, Detector[]>();
   for (const d of detectors) for (const k of d.keywords) {
     const key = k.toLowerCase();
     byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
   }
   const keywords = [...byKeyword.keys(), ...BASE64_TRIGGERS];
-  const prefilter = buildPrefilter(keywords);
   // The prefilter reports the longest keyword at a place; it stands for every keyword inside it.
   const detectorsByHit = new Map<string, Detector[]>();
   const base64Hits = new Set<string>();
@@ -51,6 +50,12 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     detectorsByHit.set(keyword, [...new Set(inner.flatMap((k) => byKeyword.get(k) ?? []))]);
     if (inner.some((k) => BASE64_TRIGGERS.includes(k))) base64Hits.add(keyword);
   }
+  return { prefilter: buildPrefilter(keywords), detectorsByHit, base64Hits };
+}
+
+/** Builds the scan function for a set of detectors: fragment in, redacted findings out. */
+export function createScanner(detectors: readonly Detector[], options: ScannerOptions = {}) {
+  const { prefilter, detectorsByHit, base64Hits } = indexDetectors(detectors);
   const unkeyed = detectors.filter((d) => d.keywords.length === 0);
   const allow = options.allowRegexes ?? [];
   const base64Depth = options.base64Depth ?? 2;
@@ -68,6 +73,7 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
       const regions = depth < base64Depth ? [{ start: 0, end: text.length }] : base64Regions(hits, base64Hits, text.length);
       for (const region of regions) {
         for (const decoded of decodeBase64Candidates(text, region.start, region.end)) {
+          if (hasInlineAllow(lineAround(text, decoded.index))) continue;
           for (const c of candidatesIn(decoded.text, path, depth - 1)) {
             found.push({ ...c, index: decoded.index, decodedFrom: 'base64' });
           }
@@ -114,10 +120,7 @@ function base64Regions(hits: KeywordHit[], triggers: ReadonlySet<string>, length
   const regions: Window[] = [];
   for (const hit of hits) {
     if (!triggers.has(hit.keyword)) continue;
-    const w = { start: Math.max(0, hit.index - BASE64_BEFORE), end: Math.min(length, hit.index + BASE64_AFTER) };
-    const last = regions[regions.length - 1];
-    if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
-    else regions.push(w);
+    addWindow(regions, hit.index - BASE64_BEFORE, hit.index + BASE64_AFTER, length);
   }
   return regions;
 }
@@ -129,15 +132,20 @@ function windowsByDetector(hits: KeywordHit[], byKeyword: Map<string, Detector[]
     for (const d of byKeyword.get(hit.keyword) ?? []) {
       const before = d.window?.before ?? WINDOW_BEFORE;
       const after = d.window?.after ?? (d.pattern.multiline || d.pattern.dotAll ? MULTILINE_WINDOW_AFTER : WINDOW_AFTER);
-      const w = { start: Math.max(0, hit.index - before), end: Math.min(length, hit.index + after) };
-      const list = result.get(d);
-      const last = list?.[list.length - 1];
-      if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
-      else if (list) list.push(w);
-      else result.set(d, [w]);
+      const list = result.get(d) ?? [];
+      if (list.length === 0) result.set(d, list);
+      addWindow(list, hit.index - before, hit.index + after, length);
     }
   }
   return result;
+}
+
+/** Adds [start, end) clamped to the text, merged into the last window when they touch (hits come in order). */
+function addWindow(list: Window[], start: number, end: number, length: number): void {
+  const w = { start: Math.max(0, start), end: Math.min(length, end) };
+  const last = list[list.length - 1];
+  if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
+  else list.push(w);
 }
 
 /**

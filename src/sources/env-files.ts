@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import ignore from 'ignore';
 import { defaultGitRunner, type GitRunner } from './git-runner.js';
-import { isGitWorkTree, listTrackedFiles } from './git-work-tree.js';
+import { isGitWorkTree, listTrackedFiles, splitNul } from './git-work-tree.js';
 
 /**
  * Suffixes of files meant to be committed: a template of the keys without their values
@@ -21,6 +21,12 @@ export function isEnvFile(path: string): boolean {
 export async function trackedEnvFiles(root: string, git: GitRunner = defaultGitRunner): Promise<string[]> {
   if (!(await isGitWorkTree(root, git).catch(() => false))) return [];
   return (await listTrackedFiles(root, git)).filter(isEnvFile);
+}
+
+/** The `.env`-family files the next commit adds or changes (what a pre-commit hook should stop). */
+export async function stagedEnvFiles(root: string, git: GitRunner = defaultGitRunner): Promise<string[]> {
+  const result = await git.run(root, ['-c', 'core.quotePath=false', 'diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACMR']);
+  return result.code === 0 ? splitNul(result.stdout).filter(isEnvFile) : [];
 }
 
 /**

@@ -6,7 +6,7 @@ import { walkTree } from './walk-tree.js';
 
 export type { TreeListing } from './tree-listing.js';
 export { readFragmentSync } from './read-fragment.js';
-export { gitignoreCoversEnv, isEnvFile, trackedEnvFiles } from './env-files.js';
+export { gitignoreCoversEnv, isEnvFile, stagedEnvFiles, trackedEnvFiles } from './env-files.js';
 
 /**
  * Lists the files of a working tree to scan. In a git work tree git lists them (tracked files and

@@ -78,3 +78,16 @@ describe('key-hygiene scan over git', () => {
     expect(JSON.parse(run.stdout).findings.map((f: { path: string }) => f.path)).toEqual(['new.py']);
   });
 });
+
+describe('key-hygiene scan --staged and .env files', () => {
+  it('stops a commit that adds a .env file, even an empty one, but not one already committed', () => {
+    repo = createTestRepo();
+    repo.write('.env.local', 'DEBUG=1\n');
+    repo.commit('old mistake');
+    repo.write('.env.production', '');
+    repo.write('.env.example', 'OPENAI_API_KEY=\n');
+    repo.git('add', '--all');
+    const findings = findingsOf('--staged');
+    expect(findings.map((f) => `${f.detector} ${f.path}`)).toEqual(['hygiene-env-file .env.production']);
+  });
+});
