@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { Config } from '../policy/config-schema.js';
 import { parseSize } from '../policy/duration.js';
-import { streamGitFragments } from '../sources/git.js';
+import { streamGitFragments, type GitSourceRequest } from '../sources/git.js';
 import { gitignoreCoversEnv, listTreeFiles, stagedEnvFiles, trackedEnvFiles } from '../sources/tree.js';
 import type { Finding, Notice, ScanResult } from '../types.js';
 import { envFileFinding } from './hygiene.js';
@@ -9,13 +9,15 @@ import type { BatchResult } from './scan-files.js';
 import { scanTreeFiles } from './scan-tree-files.js';
 import { createScannerForConfig } from './scanner-for-config.js';
 
-export type ScanMode = 'tree' | 'staged' | 'range' | 'history';
+export type ScanMode = 'tree' | 'staged' | 'range' | 'history' | 'commits';
 
 export interface ScanRequest {
   root: string;
   mode: ScanMode;
   /** `A..B`, for mode range. */
   range?: string;
+  /** For mode commits: scan what `include` reaches and `exclude` does not (full SHAs). */
+  commits?: { include: string[]; exclude: string[] };
   config: Config;
   /** Overrides the config's `scan.max-file-size`. */
   maxFileSize?: number;
@@ -76,12 +78,23 @@ async function scanTree(request: ScanRequest): Promise<Outcome> {
   return { ...scanned, findings, notices, commits: 0 };
 }
 
+function gitRequest(request: ScanRequest): GitSourceRequest {
+  switch (request.mode) {
+    case 'range':
+      return { mode: 'range', range: request.range! };
+    case 'commits':
+      return { mode: 'commits', ...request.commits! };
+    default:
+      return { mode: request.mode as 'staged' | 'history' };
+  }
+}
+
 async function scanGit(request: ScanRequest): Promise<Outcome> {
   const { root, config, mode } = request;
   const allowed = isAllowedPath(config);
   const scan = createScannerForConfig(config);
   const out: Outcome = { findings: [], notices: [], files: 0, bytes: 0, commits: 0 };
-  const stream = streamGitFragments(root, mode === 'range' ? { mode, range: request.range! } : { mode: mode as 'staged' | 'history' });
+  const stream = streamGitFragments(root, gitRequest(request));
   const files = new Set<string>();
   for await (const fragment of stream.fragments) {
     if (allowed(fragment.path)) continue;

@@ -7,7 +7,12 @@ import { parseRange } from './parse-range.js';
 import { GitError } from './git-error.js';
 
 /** Which added lines to read from git. */
-export type GitSourceRequest = { mode: 'staged' } | { mode: 'range'; range: string } | { mode: 'history' };
+export type GitSourceRequest =
+  | { mode: 'staged' }
+  | { mode: 'range'; range: string }
+  | { mode: 'history' }
+  /** The commits reachable from `include` and from none of `exclude` (full SHAs), e.g. what a push added. */
+  | { mode: 'commits'; include: string[]; exclude: string[] };
 
 /** The fragments of a git source, read while git runs. Iterate `fragments` once. */
 export interface GitFragments {
@@ -70,6 +75,15 @@ async function argsFor(root: string, request: GitSourceRequest, git: GitRunner):
     case 'history':
       await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
       return [...log, '--all'];
+    case 'commits': {
+      await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
+      const shas = [...request.include, ...request.exclude];
+      const bad = shas.find((sha) => !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha));
+      if (bad !== undefined || request.include.length === 0) {
+        throw new GitError('bad-argument', `expected full commit SHAs to scan, got '${bad ?? '(none)'}'`);
+      }
+      return [...log, ...request.include, '--not', ...request.exclude, '--'];
+    }
   }
 }
 

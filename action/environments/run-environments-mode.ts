@@ -1,0 +1,5 @@
+import type { ActionSettings } from '../settings.js';
+
+export async function runEnvironmentsMode(_settings: ActionSettings): Promise<void> {
+  throw new Error('runEnvironmentsMode: being written');
+}

@@ -1,0 +1,23 @@
+import * as core from '@actions/core';
+import { runEnvironmentsMode } from './environments/run-environments-mode.js';
+import { readSettings } from './settings.js';
+import { runScanMode } from './scan/run-scan-mode.js';
+import { runCompareMode } from './verify/run-compare-mode.js';
+import { runVerifyMode } from './verify/run-verify-mode.js';
+
+const MODES = {
+  scan: runScanMode,
+  environments: runEnvironmentsMode,
+  verify: runVerifyMode,
+  compare: runCompareMode,
+};
+
+/** The Action: read the inputs once, run the mode, and fail the step with one line on any error. */
+export async function run(): Promise<void> {
+  try {
+    const settings = readSettings();
+    await MODES[settings.mode](settings);
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
