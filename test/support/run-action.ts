@@ -67,7 +67,9 @@ export function runAction(options: ActionRunOptions): ActionRun {
       RUNNER_TEMP: temp,
       ...options.env,
     };
-    const run = spawnSync(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: options.workspace, env, encoding: 'utf8' });
+    // KH_ACTION_BUNDLE lets a developer test a bundle built elsewhere (e.g. dist-mine/index.js).
+    const bundle = process.env.KH_ACTION_BUNDLE ?? join(ROOT, 'dist/index.js');
+    const run = spawnSync(process.execPath, [bundle], { cwd: options.workspace, env, encoding: 'utf8' });
     return {
       code: run.status,
       stdout: run.stdout,
