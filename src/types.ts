@@ -5,7 +5,9 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 export type Provider =
   | 'openai' | 'anthropic' | 'aws' | 'github' | 'npm' | 'google' | 'stripe' | 'slack'
-  | 'huggingface' | 'azure-openai' | 'privatekey' | 'generic' | 'hygiene' | 'custom';
+  | 'huggingface' | 'azure-openai' | 'privatekey' | 'generic' | 'hygiene' | 'custom'
+  /** Vendors without a group of their own (GitLab, Sentry, Vault, …): the detector id names the vendor. */
+  | 'other';
 
 /** A piece of text a source yields. The scanner never knows where it came from. */
 export interface Fragment {

@@ -1,54 +1,116 @@
 import type { Detector } from './detector.js';
+import { ageSecretKey } from './age.js';
 import { anthropicAdminKey, anthropicApiKey } from './anthropic.js';
+import { atlassianApiToken } from './atlassian.js';
 import { awsAccessKeyId, awsBedrockApiKey, awsSecretAccessKey } from './aws.js';
 import { azureAdClientSecret } from './azure-ad.js';
 import { azureOpenaiKey } from './azure-openai.js';
+import { cloudflareApiToken } from './cloudflare.js';
+import { databricksAccessToken } from './databricks.js';
+import { dockerHubAccessToken } from './docker.js';
+import { figmaAccessToken } from './figma.js';
+import { flyioAccessToken, flyioMacaroonToken } from './flyio.js';
 import { genericSecret } from './generic.js';
 import { githubFineGrainedToken, githubInstallationJwtToken, githubToken } from './github.js';
+import { gitlabToken } from './gitlab.js';
 import { googleApiKey } from './google.js';
+import { grafanaCloudToken, grafanaServiceAccountToken } from './grafana.js';
+import { groqApiKey } from './groq.js';
+import { terraformCloudToken, vaultToken } from './hashicorp.js';
+import { herokuApiKey } from './heroku.js';
 import { authorizationHeader, curlUserPassword } from './http-auth.js';
 import { huggingfaceAccessToken, huggingfaceOrgToken } from './huggingface.js';
 import { jwtToken } from './jwt.js';
+import { linearApiKey } from './linear.js';
+import { mailchimpApiKey } from './mailchimp.js';
+import { notionIntegrationToken, notionLegacyToken } from './notion.js';
 import { npmAccessToken } from './npm.js';
+import { onepasswordSecretKey, onepasswordServiceAccountToken } from './onepassword.js';
 import { openaiAdminKey, openaiProjectKey, openaiServiceAccountKey, openaiUserKey } from './openai.js';
+import { openshiftUserToken } from './openshift.js';
+import { perplexityApiKey } from './perplexity.js';
 import { privateKey } from './private-key.js';
+import { pypiApiToken } from './pypi.js';
+import { sendgridApiKey } from './sendgrid.js';
+import { sentryOrgToken, sentryUserToken } from './sentry.js';
+import { shopifyToken } from './shopify.js';
+import { sidekiqCredentials } from './sidekiq.js';
 import { slackAppToken, slackBotToken, slackConfigToken, slackLegacyToken, slackUserToken, slackWebhookUrl } from './slack.js';
+import { sonarqubeToken } from './sonarqube.js';
+import { sourcegraphAccessToken } from './sourcegraph.js';
+import { squareToken } from './square.js';
 import { stripeLiveKey, stripeTestKey, stripeWebhookSecret } from './stripe.js';
+import { tailscaleKey } from './tailscale.js';
 import { urlCredentials } from './url-credentials.js';
+import { vercelToken } from './vercel.js';
 
 /** Every built-in detector, in one explicit list sorted by id (STYLE.md §3). */
 export const detectors: readonly Detector[] = [
+  ageSecretKey,
   anthropicAdminKey,
   anthropicApiKey,
+  atlassianApiToken,
   awsAccessKeyId,
   awsBedrockApiKey,
   awsSecretAccessKey,
   azureOpenaiKey,
+  cloudflareApiToken,
+  databricksAccessToken,
+  dockerHubAccessToken,
+  figmaAccessToken,
+  flyioAccessToken,
+  flyioMacaroonToken,
   authorizationHeader,
   azureAdClientSecret,
   curlUserPassword,
-  genericSecret,
   jwtToken,
+  genericSecret,
   urlCredentials,
   githubFineGrainedToken,
   githubInstallationJwtToken,
   githubToken,
+  gitlabToken,
   googleApiKey,
+  grafanaCloudToken,
+  grafanaServiceAccountToken,
+  groqApiKey,
+  herokuApiKey,
   huggingfaceAccessToken,
   huggingfaceOrgToken,
+  linearApiKey,
+  mailchimpApiKey,
+  notionIntegrationToken,
+  notionLegacyToken,
   npmAccessToken,
+  onepasswordSecretKey,
+  onepasswordServiceAccountToken,
   openaiAdminKey,
   openaiProjectKey,
   openaiServiceAccountKey,
   openaiUserKey,
+  openshiftUserToken,
+  perplexityApiKey,
   privateKey,
+  pypiApiToken,
+  sendgridApiKey,
+  sentryOrgToken,
+  sentryUserToken,
+  shopifyToken,
+  sidekiqCredentials,
   slackAppToken,
   slackBotToken,
   slackConfigToken,
   slackLegacyToken,
   slackUserToken,
   slackWebhookUrl,
+  sonarqubeToken,
+  sourcegraphAccessToken,
+  squareToken,
   stripeLiveKey,
   stripeTestKey,
   stripeWebhookSecret,
+  tailscaleKey,
+  terraformCloudToken,
+  vaultToken,
+  vercelToken,
 ].sort((a, b) => a.id.localeCompare(b.id));

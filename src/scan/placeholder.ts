@@ -19,14 +19,33 @@ function longestRun(value: string): number {
 }
 
 /**
+ * Share of characters inside ascending runs of 3 or more ("abc", "123", "xyz"): docs write
+ * "abc123xyz456"; a random body almost never strings such runs together.
+ */
+function ascendingCoverage(value: string): number {
+  let covered = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+    else {
+      if (run >= 3) covered += run;
+      run = 1;
+    }
+  }
+  return value.length ? covered / value.length : 0;
+}
+
+/**
  * True when `body` (the part of a key after its fixed prefix) is a placeholder: a template
- * reference, a filler word, a repeated or sequential run, or too few distinct characters.
+ * reference, a filler word, a repeated or sequential run (or a string of short ones), or too few
+ * distinct characters.
  */
 export function isPlaceholder(body: string): boolean {
   if (TEMPLATE.test(body) || FILLER_WORDS.test(body)) return true;
   const lower = body.toLowerCase();
   if (SEQUENCES.some((s) => lower.includes(s))) return true;
   if (longestRun(body) >= Math.max(6, Math.floor(body.length / 3))) return true;
+  if (ascendingCoverage(lower) >= 0.75) return true;
   const distinct = new Set(body).size;
   return body.length >= 12 && distinct < Math.min(8, body.length / 3);
 }
