@@ -2,13 +2,14 @@
 // Inputs live outside the repository (KH_BENCH_DIR, default $TMPDIR/key-hygiene-bench) and are
 // made on first use: ~450 MB of real npm packages, a 2,000-commit repository, the peers' tools.
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectors } from '../lib/detectors/registry.js';
 import { ensureCorpus, ensureHistoryRepo, ensurePeers, ensureRipgrep, treeBytes } from './corpus.mjs';
 import { best, measure } from './measure.mjs';
+import { makePushScenario, runnerEnv } from './action.mjs';
 
 const BASE = process.env.KH_BENCH_DIR ?? join(tmpdir(), 'key-hygiene-bench');
 const CLI = fileURLToPath(new URL('../bin/key-hygiene.js', import.meta.url));
@@ -74,6 +75,29 @@ function benchHistory(corpus) {
   row('  peak RSS', `${ours.rssMb?.toFixed(0)} MB`, '', '', '');
 }
 
+function benchAction(corpus) {
+  const bundle = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+  if (!existsSync(bundle)) return;
+  const code = readFileSync(join(corpus, 'node_modules', 'lodash', 'debounce.js'), 'utf8');
+  const bare = best(RUNS, () => measure(process.execPath, ['-e', '0']));
+  const ours = best(RUNS, () => {
+    const scenario = makePushScenario(code, 10);
+    const temp = mkdtempSync(join(tmpdir(), 'kh-step-'));
+    try {
+      const files = ['event.json', 'output', 'summary'].map((f) => join(temp, f));
+      writeFileSync(files[0], JSON.stringify(scenario.event));
+      writeFileSync(files[1], '');
+      writeFileSync(files[2], '');
+      return measure(process.execPath, [bundle], { cwd: scenario.workspace, env: runnerEnv(scenario, ...files) });
+    } finally {
+      scenario.cleanup();
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
+  row('Action cold start, 10-commit push on a depth-1 checkout', `${ours.seconds.toFixed(2)} s (exit ${ours.status})`, `${bare.seconds.toFixed(2)} s (bare node)`,
+    `${(ours.seconds / bare.seconds).toFixed(1)}× bare node`, '');
+}
+
 function print() {
   const head = ['what', 'key-hygiene', 'reference (same run)', 'ratio', 'target'];
   const table = [head, ...rows.map((r) => [r.what, r.ours, r.reference, r.ratio, r.target])];
@@ -88,4 +112,5 @@ const rg = ensureRipgrep();
 benchTree(corpus, rg);
 benchHistory(corpus);
 if (process.env.KH_BENCH_SKIP_SECRETLINT !== '1') benchSecretlint(corpus);
+benchAction(corpus);
 print();
