@@ -1,5 +1,29 @@
-import type { ActionSettings } from '../settings.js';
+import * as core from '@actions/core';
+import { InputError, type ActionSettings } from '../settings.js';
+import { compareFingerprints, parseNeeds, type JobFingerprint } from './compare-fingerprints.js';
+import { reportChecks } from './report-checks.js';
 
-export async function runCompareMode(_settings: ActionSettings): Promise<void> {
-  throw new Error('runCompareMode: being written');
+/**
+ * `mode: compare` (issue 3 §4), in a job that `needs:` the verify jobs: fail when two of them
+ * output the same fingerprint, i.e. one key serves several environments.
+ */
+export async function runCompareMode(settings: ActionSettings): Promise<void> {
+  if (!settings.fingerprints.trim()) throw new InputError("input 'fingerprints' is empty: pass fingerprints: ${{ toJSON(needs) }}");
+  let jobs: JobFingerprint[];
+  try {
+    jobs = parseNeeds(settings.fingerprints);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  const checks = compareFingerprints(jobs);
+  await core.summary.addRaw(renderCompareSummary(jobs)).write();
+  reportChecks(checks, settings.failOn, 'comparison');
+}
+
+function renderCompareSummary(jobs: JobFingerprint[]): string {
+  const rows = jobs.map((j) => {
+    const sharedWith = jobs.filter((o) => o !== j && o.fingerprint !== undefined && o.fingerprint === j.fingerprint).map((o) => o.job);
+    return `| ${j.job} | ${j.result} | ${j.fingerprint ? `\`${j.fingerprint}\`` : '—'} | ${sharedWith.length ? `❌ same key as ${sharedWith.join(', ')}` : j.fingerprint ? '✅ own key' : '⚠️ not compared'} |`;
+  });
+  return ['## Key Hygiene: one key per environment', '', '| Job | Result | Fingerprint | Key |', '|---|---|---|---|', ...rows, ''].join('\n');
 }

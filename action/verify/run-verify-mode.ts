@@ -1,5 +1,69 @@
-import type { ActionSettings } from '../settings.js';
+import * as core from '@actions/core';
+import { sameName } from '../../src/inventory/inventory.js';
+import { readPolicy } from '../environments/read-policy.js';
+import { InputError, type ActionSettings } from '../settings.js';
+import { detectorsOf } from './check-key-shape.js';
+import { reportChecks } from './report-checks.js';
+import { verifyKey, type Verdict } from './verify-key.js';
 
-export async function runVerifyMode(_settings: ActionSettings): Promise<void> {
-  throw new Error('runVerifyMode: being written');
+/**
+ * `mode: verify` (issue 3 §4): mask the key, check its shape and kind (and, with `online`, ask the
+ * provider), output `status` and `fingerprint`. The value is never printed.
+ */
+export async function runVerifyMode(settings: ActionSettings, fetchImpl: typeof fetch = fetch): Promise<void> {
+  const value = maskedKey(settings);
+  const provider = providerOf(settings);
+  const verdict = await verifyKey(
+    { name: settings.secretName, value, provider, online: settings.online, providerUrl: settings.providerUrl, repositoryId: settings.context.repositoryId || settings.context.repository },
+    fetchImpl,
+  );
+  core.setOutput('fingerprint', verdict.fingerprint);
+  core.setOutput('status', verdict.status);
+  await core.summary.addRaw(renderVerifySummary(settings.secretName, provider, verdict)).write();
+  reportChecks(verdict.checks, settings.failOn, 'key check');
+}
+
+/** The key from the environment, masked before anything else is printed (GITHUB-FACTS.md, "Actions runtime"). */
+function maskedKey(settings: ActionSettings): string {
+  const value = settings.secretValue;
+  if (value) {
+    core.setSecret(value);
+    if (value.trim() !== value && value.trim()) core.setSecret(value.trim());
+  }
+  const name = settings.secretName;
+  if (!name) throw new InputError("input 'secret' is empty: name the environment variable that holds the key, e.g. secret: OPENAI_API_KEY");
+  // A secret that does not exist in the job's environment reaches `env:` as an empty string.
+  if (!value || !value.trim()) {
+    throw new InputError(
+      `environment variable ${name} is ${value === undefined ? 'not set' : 'empty'}: pass the key through env: (env: { ${name}: \${{ secrets.${name} }} }) in a job bound to an environment that defines it`,
+    );
+  }
+  return value;
+}
+
+function providerOf(settings: ActionSettings): string {
+  const provider = settings.provider || policyProvider(settings);
+  if (!provider) {
+    throw new InputError(`no provider for ${settings.secretName}: set the 'provider' input, or a 'provider' in the policy's keys entry for ${settings.secretName}`);
+  }
+  if (detectorsOf(provider).length === 0) throw new InputError(`provider '${provider}' is not known: expected a provider such as openai, anthropic, github or stripe`);
+  return provider;
+}
+
+function policyProvider(settings: ActionSettings): string | undefined {
+  const config = readPolicy(settings.configPath, settings.context.workspace);
+  return config.keys.find((key) => sameName(key.secret, settings.secretName))?.provider;
+}
+
+function renderVerifySummary(name: string, provider: string, verdict: Verdict): string {
+  const problems = verdict.checks.map((c) => `- **${c.level}**: ${c.message}`);
+  return [
+    `## Key Hygiene: ${name}`,
+    '',
+    '| Secret | Provider | Key kind | Online | Fingerprint |',
+    '|---|---|---|---|---|',
+    `| \`${name}\` | ${provider} | ${verdict.keyKind ?? 'not a ' + provider + ' key'} | ${verdict.status}${verdict.live ? ` (${verdict.live})` : ''} | \`${verdict.fingerprint}\` |`,
+    '',
+    ...(problems.length ? [...problems, ''] : []),
+  ].join('\n');
 }

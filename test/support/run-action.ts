@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,46 +42,81 @@ export interface ActionRunOptions {
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY name, workflow commands on stdout.
  */
 export function runAction(options: ActionRunOptions): ActionRun {
-  const temp = mkdtempSync(join(tmpdir(), 'kh-runner-'));
+  const run = prepareRun(options);
   try {
-    const files = { event: join(temp, 'event.json'), output: join(temp, 'output'), summary: join(temp, 'summary'), state: join(temp, 'state') };
-    writeFileSync(files.event, JSON.stringify(options.payload));
-    for (const f of [files.output, files.summary, files.state]) writeFileSync(f, '');
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ...inputEnv(options.inputs ?? {}),
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      GITHUB_EVENT_NAME: options.eventName,
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_STATE: files.state,
-      GITHUB_WORKSPACE: options.workspace,
-      GITHUB_REPOSITORY: options.repository ?? 'acme/app',
-      GITHUB_SHA: options.sha ?? '',
-      GITHUB_REF: options.ref ?? 'refs/heads/main',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: 'http://127.0.0.1:9/api-not-set',
-      RUNNER_TEMP: temp,
-      ...options.env,
-    };
-    // KH_ACTION_BUNDLE lets a developer test a bundle built elsewhere (e.g. dist-mine/index.js).
-    const bundle = process.env.KH_ACTION_BUNDLE ?? join(ROOT, 'dist/index.js');
-    const run = spawnSync(process.execPath, [bundle], { cwd: options.workspace, env, encoding: 'utf8' });
-    return {
-      code: run.status,
-      stdout: run.stdout,
-      stderr: run.stderr,
-      outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-      summary: readFileSync(files.summary, 'utf8'),
-      annotations: parseAnnotations(run.stdout),
-      masked: run.stdout.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length)),
-    };
+    const child = spawnSync(process.execPath, [run.bundle], { cwd: options.workspace, env: run.env, encoding: 'utf8' });
+    return collect(run, child.status, child.stdout, child.stderr);
   } finally {
-    rmSync(temp, { recursive: true, force: true });
+    rmSync(run.temp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The same, without blocking the test's event loop: for actions that call a server the test itself
+ * runs (the GitHub API emulator, a provider stand-in), which spawnSync would starve.
+ */
+export async function runActionAsync(options: ActionRunOptions): Promise<ActionRun> {
+  const run = prepareRun(options);
+  try {
+    const child = spawn(process.execPath, [run.bundle], { cwd: options.workspace, env: run.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('close', resolve));
+    return collect(run, code, stdout, stderr);
+  } finally {
+    rmSync(run.temp, { recursive: true, force: true });
+  }
+}
+
+interface PreparedRun {
+  temp: string;
+  files: { event: string; output: string; summary: string; state: string };
+  env: NodeJS.ProcessEnv;
+  bundle: string;
+}
+
+function prepareRun(options: ActionRunOptions): PreparedRun {
+  const temp = mkdtempSync(join(tmpdir(), 'kh-runner-'));
+  const files = { event: join(temp, 'event.json'), output: join(temp, 'output'), summary: join(temp, 'summary'), state: join(temp, 'state') };
+  writeFileSync(files.event, JSON.stringify(options.payload));
+  for (const f of [files.output, files.summary, files.state]) writeFileSync(f, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...inputEnv(options.inputs ?? {}),
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_REPOSITORY: options.repository ?? 'acme/app',
+    GITHUB_SHA: options.sha ?? '',
+    GITHUB_REF: options.ref ?? 'refs/heads/main',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'http://127.0.0.1:9/api-not-set',
+    RUNNER_TEMP: temp,
+    ...options.env,
+  };
+  // KH_ACTION_BUNDLE lets a developer test a bundle built elsewhere (e.g. dist-mine/index.js).
+  const bundle = process.env.KH_ACTION_BUNDLE ?? join(ROOT, 'dist/index.js');
+  return { temp, files, env, bundle };
+}
+
+function collect(run: PreparedRun, code: number | null, stdout: string, stderr: string): ActionRun {
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(readFileSync(run.files.output, 'utf8')),
+    summary: readFileSync(run.files.summary, 'utf8'),
+    annotations: parseAnnotations(stdout),
+    masked: stdout.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length)),
+  };
 }
 
 /** INPUT_<NAME> for every input, action.yml's default where the test gives none (as the runner does). */

@@ -1,0 +1,24 @@
+import type { Config } from '../policy/config-schema.js';
+import type { EnvironmentDecision } from './decision.js';
+import type { Inventory } from './inventory.js';
+
+/**
+ * Production-like environments (name matches `production-environments`) that have neither
+ * required reviewers nor a deployment branch policy: any workflow on any branch can deploy there
+ * and read its keys. Environment names are case-insensitive on GitHub, so the pattern is too.
+ * https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#deployment-protection-rules
+ */
+export function evaluateEnvironments(inventory: Inventory, config: Config): EnvironmentDecision[] {
+  const productionLike = new RegExp(config['production-environments'], 'i');
+  return inventory.environments
+    .filter((env) => productionLike.test(env.name) && !env.requiredReviewers && !env.branchPolicy)
+    .map((env) => ({
+      kind: 'environment',
+      status: 'unprotected',
+      level: 'warning',
+      environment: env.name,
+      message:
+        `Environment ${env.name} looks like production but has no required reviewers and no deployment branch policy: ` +
+        'any branch can deploy to it and read its secrets. Add required reviewers or limit it to protected branches.',
+    }));
+}

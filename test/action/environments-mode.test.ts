@@ -1,0 +1,230 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
+import { runActionAsync, type ActionRun } from '../support/run-action.js';
+
+// `mode: environments` run as a runner runs dist/index.js, against the GitHub API emulator.
+// Secret dates are seeded relative to the real clock, which is the `now` the Action judges them at.
+
+const DAY = 86_400_000;
+const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY);
+const day = (date: Date): string => date.toISOString().slice(0, 10);
+
+const POLICY = `
+keys:
+  - secret: OPENAI_API_KEY
+    provider: openai
+    environments: [development, staging, production]
+    rotate-every: 90d
+    remind-before: 14d
+    owners: ['@acme/ml-platform']
+`;
+
+let gh: GitHubEmulator;
+let workspace: string;
+
+beforeEach(async () => {
+  gh = await startGitHubEmulator();
+  workspace = mkdtempSync(join(tmpdir(), 'kh-env-'));
+  gh.seed.app({ slug: 'key-hygiene', permissions: { secrets: 'read', environments: 'read', actions: 'read', metadata: 'read' } });
+  gh.seed.repo({ fullName: 'acme/app' });
+  gh.seed.user('mona');
+  gh.seed.environment({ repo: 'acme/app', name: 'development' });
+  gh.seed.environment({ repo: 'acme/app', name: 'staging' });
+  gh.seed.environment({ repo: 'acme/app', name: 'production', reviewers: ['mona'] });
+});
+
+afterEach(async () => {
+  await gh.close();
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+function writePolicy(text: string): void {
+  mkdirSync(join(workspace, '.github'), { recursive: true });
+  writeFileSync(join(workspace, '.github', 'key-hygiene.yml'), text);
+}
+
+/** A token as actions/create-github-app-token mints it, with the App's permissions unless narrowed. */
+function appToken(permissions?: Record<string, 'read' | 'write'>): string {
+  const installation = gh.seed.installation({ account: 'acme', permissions: { secrets: 'read', environments: 'read', actions: 'read', metadata: 'read' } });
+  return gh.seed.installationToken(installation.id, permissions ? { permissions } : {});
+}
+
+function run(token: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  return runActionAsync({
+    workspace,
+    eventName: 'schedule',
+    payload: { schedule: '17 6 * * 1' },
+    inputs: { mode: 'environments', token, ...inputs },
+    env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY_ID: String(gh.store.repo('acme', 'app')!.id) },
+  });
+}
+
+/** The check annotations (they carry a title); the step's closing setFailed line does not. */
+const checks = (result: ActionRun) => result.annotations.filter((a) => a.properties.title !== undefined);
+
+const secret = (environment: string, name: string, days: number) =>
+  gh.seed.secret({ scope: 'environment', repo: 'acme/app', environment, name, updatedAt: daysAgo(days) });
+
+describe('mode: environments', () => {
+  it('passes when every environment holds its own fresh key and production is gated', async () => {
+    writePolicy(POLICY);
+    for (const env of ['development', 'staging', 'production']) secret(env, 'OPENAI_API_KEY', 10);
+    const result = await run(appToken());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.annotations).toEqual([]);
+    expect(result.outputs.findings).toBe('0');
+    expect(result.summary).toContain('| Environment | Secret | Present | Scope | Last rotated | Due | Status |');
+    expect(result.summary).toContain(`| production | \`OPENAI_API_KEY\` | yes | environment | ${day(daysAgo(10))} | ${day(daysAgo(10 - 90))} | ✅ ok |`);
+  });
+
+  it('flags due-soon, overdue, missing and shared keys and fails on errors', async () => {
+    writePolicy(`${POLICY}
+  - secret: ANTHROPIC_API_KEY
+    environments: [staging, production, qa]
+`);
+    secret('development', 'OPENAI_API_KEY', 10);
+    secret('staging', 'OPENAI_API_KEY', 80);
+    secret('production', 'OPENAI_API_KEY', 100);
+    secret('production', 'ANTHROPIC_API_KEY', 5);
+    gh.seed.secret({ scope: 'repo', repo: 'acme/app', name: 'ANTHROPIC_API_KEY', updatedAt: daysAgo(30) });
+    gh.seed.secret({ scope: 'org', org: 'acme', name: 'ANTHROPIC_API_KEY', updatedAt: daysAgo(200) });
+    const result = await run(appToken());
+
+    expect(result.code).toBe(1);
+    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([
+      ['warning', 'OPENAI_API_KEY due for rotation in staging'],
+      ['error', 'OPENAI_API_KEY overdue for rotation in production'],
+      ['error', 'ANTHROPIC_API_KEY missing in staging'],
+      ['error', 'ANTHROPIC_API_KEY missing in qa'],
+      ['error', 'ANTHROPIC_API_KEY shared across environments'],
+      ['error', 'ANTHROPIC_API_KEY shared across environments'],
+    ]);
+    expect(checks(result)[2]!.message).toContain('its jobs get the repository value');
+    expect(checks(result)[3]!.message).toContain('Environment qa does not exist in acme/app');
+    expect(result.outputs.findings).toBe('6');
+    expect(result.stdout).toContain('::error::6 environment checks failed (5 errors, 1 warning)');
+
+    const rows = result.summary.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Environment'));
+    expect(rows).toEqual([
+      `| development | \`OPENAI_API_KEY\` | yes | environment | ${day(daysAgo(10))} | ${day(daysAgo(-80))} | ✅ ok |`,
+      `| staging | \`OPENAI_API_KEY\` | yes | environment | ${day(daysAgo(80))} | ${day(daysAgo(-10))} | ⚠️ due soon |`,
+      `| production | \`OPENAI_API_KEY\` | yes | environment | ${day(daysAgo(100))} | ${day(daysAgo(10))} | ❌ overdue |`,
+      `| staging | \`ANTHROPIC_API_KEY\` | no (falls back to repository) | repository | ${day(daysAgo(30))} | — | ❌ missing |`,
+      `| production | \`ANTHROPIC_API_KEY\` | yes | environment | ${day(daysAgo(5))} | ${day(daysAgo(-85))} | ✅ ok |`,
+      '| qa | `ANTHROPIC_API_KEY` | no (no such environment) | — | — | — | ❌ missing |',
+      `| (every environment) | \`ANTHROPIC_API_KEY\` | yes | repository | ${day(daysAgo(30))} | — | ❌ shared across environments |`,
+      `| (every environment) | \`ANTHROPIC_API_KEY\` | yes | organisation | ${day(daysAgo(200))} | — | ❌ shared across environments |`,
+    ]);
+  });
+
+  it('warns, without failing, about a key due soon and an ungated production-like environment', async () => {
+    writePolicy(`${POLICY}\nproduction-environments: '^(prod|live)'\n`);
+    gh.seed.environment({ repo: 'acme/app', name: 'Live EU' });
+    gh.seed.environment({ repo: 'acme/app', name: 'live-us', branchPolicy: { protectedBranches: true, customBranchPolicies: false } });
+    secret('development', 'OPENAI_API_KEY', 1);
+    secret('staging', 'OPENAI_API_KEY', 1);
+    secret('production', 'OPENAI_API_KEY', 85);
+    const result = await run(appToken());
+    expect(result.code).toBe(0);
+    expect(result.annotations.map((a) => [a.level, a.properties.title])).toEqual([
+      ['warning', 'OPENAI_API_KEY due for rotation in production'],
+      ['warning', 'Environment Live EU is unprotected'],
+    ]);
+    expect(result.outputs.findings).toBe('2');
+    expect(result.summary).toContain('### Production-like environments without protection');
+
+    const strict = await run(appToken(), { 'fail-on': 'warning' });
+    expect(strict.code).toBe(1);
+    expect(strict.outputs.findings).toBe('2');
+  });
+
+  it('never fails with fail-on: never, but still reports', async () => {
+    writePolicy(POLICY);
+    const result = await run(appToken(), { 'fail-on': 'never' });
+    expect(result.code).toBe(0);
+    expect(result.outputs.findings).toBe('3');
+    expect(result.annotations.filter((a) => a.level === 'error')).toHaveLength(3);
+  });
+
+  it('reads environment names that need URL encoding, and secret lists past the first page', async () => {
+    writePolicy('keys:\n  - secret: OPENAI_API_KEY\n    environments: [customer demo/eu]\n');
+    gh.seed.environment({ repo: 'acme/app', name: 'customer demo/eu' });
+    secret('customer demo/eu', 'OPENAI_API_KEY', 3);
+    for (let i = 0; i < 130; i++) gh.seed.secret({ scope: 'repo', repo: 'acme/app', name: `NOISE_${String(i).padStart(3, '0')}` });
+    gh.seed.secret({ scope: 'repo', repo: 'acme/app', name: 'OPENAI_API_KEY' });
+    const result = await run(appToken());
+    expect(checks(result).map((a) => a.properties.title)).toEqual(['OPENAI_API_KEY shared across environments']);
+    expect(result.summary).toContain('| customer demo/eu | `OPENAI_API_KEY` | yes | environment |');
+    const paths = gh.log.entries.map((e) => e.path);
+    expect(paths).toContain('/repos/acme/app/environments/customer%20demo%2Feu/secrets?per_page=100');
+    expect(paths).toContain('/repos/acme/app/actions/secrets?per_page=100&page=2');
+  });
+
+  it('uses the defaults when there is no policy file: only environment gates are checked', async () => {
+    gh.seed.environment({ repo: 'acme/app', name: 'prod-eu' });
+    const result = await run(appToken());
+    expect(result.code).toBe(0);
+    expect(result.annotations.map((a) => a.properties.title)).toEqual(['Environment prod-eu is unprotected']);
+    expect(result.summary).toContain('No `keys:` entry of the policy names environments');
+  });
+
+  it('fails with one line naming the field of a bad policy', async () => {
+    writePolicy('keys:\n  - secret: OPENAI_API_KEY\n    rotate-every: soon\n');
+    const result = await run(appToken());
+    expect(result.code).toBe(1);
+    expect(result.annotations).toEqual([
+      { level: 'error', properties: {}, message: ".github/key-hygiene.yml: field 'keys.0.rotate-every' is \"soon\": expected a duration such as 90d, 2w or 12h" },
+    ]);
+  });
+
+  it.each([
+    ['an App token without the Secrets permission', () => appToken({ environments: 'read', actions: 'read', metadata: 'read' })],
+    ['the workflow GITHUB_TOKEN', () => gh.seed.workflowToken('acme/app', { actions: 'read', contents: 'read', metadata: 'read' })],
+  ])('fails with one line naming the missing permission for %s', async (_name, token) => {
+    writePolicy(POLICY);
+    const result = await run(token());
+    expect(result.code).toBe(1);
+    expect(result.annotations).toHaveLength(1);
+    const [annotation] = result.annotations;
+    expect(annotation!.level).toBe('error');
+    expect(annotation!.message).not.toContain('\n');
+    expect(annotation!.message).toBe(
+      'cannot list repository secrets of acme/app: the token lacks the permission secrets=read (X-Accepted-GitHub-Permissions). ' +
+        'The workflow GITHUB_TOKEN cannot read secret metadata: mint a token with actions/create-github-app-token ' +
+        '(permission-secrets: read, permission-environments: read) and pass it as the `token` input.',
+    );
+    expect(result.outputs.findings).toBeUndefined();
+  });
+
+  it('names the environments permission when only that one is missing', async () => {
+    writePolicy(POLICY);
+    const result = await run(appToken({ secrets: 'read', actions: 'read', metadata: 'read' }));
+    expect(result.code).toBe(1);
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^cannot list secrets of environment development of acme\/app: the token lacks the permission secrets=read,environments=read /),
+    ]);
+  });
+});
+
+describe('mode: environments, API failures', () => {
+  it('says the token was refused when it is not a valid token (the harness default is a GITHUB_TOKEN look-alike)', async () => {
+    writePolicy(POLICY);
+    const result = await runActionAsync({
+      workspace, eventName: 'schedule', payload: {}, inputs: { mode: 'environments' }, env: { GITHUB_API_URL: gh.url },
+    });
+    expect(result.code).toBe(1);
+    expect(result.annotations.map((a) => a.message)).toEqual(['cannot list environments of acme/app: the `token` input was refused (401 Bad credentials).']);
+  });
+
+  it('gives the fix even when a 403 names no permission', async () => {
+    writePolicy(POLICY);
+    gh.faults.inject({ route: '/repos/{owner}/{repo}/actions/organization-secrets', kind: 'status', status: 403 });
+    const result = await run(appToken());
+    expect(result.code).toBe(1);
+    expect(result.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^cannot list organisation secrets of acme\/app: access was denied \(403\)\. .*actions\/create-github-app-token/)]);
+  });
+});
