@@ -1,5 +1,48 @@
+import * as core from '@actions/core';
+import { failsOn } from '../../src/cli/fails-on.js';
+import { buildDetectors } from '../../src/scan/build-detectors.js';
+import { dropBaselined } from '../../src/scan/baseline.js';
+import { envFileRule } from '../../src/scan/hygiene.js';
+import { defaultGitRunner, type GitRunner } from '../../src/sources/git-runner.js';
 import type { ActionSettings } from '../settings.js';
+import { createScanGit } from './scan-git.js';
+import { loadBaseline, loadConfig } from './load-scan-policy.js';
+import { planScan } from './plan-scan.js';
+import { reportScan } from './report-scan.js';
+import { scanForPlan } from './scan-for-plan.js';
 
-export async function runScanMode(_settings: ActionSettings): Promise<void> {
-  throw new Error('runScanMode: being written');
+/** `mode: scan`: scan what the event adds, mask what was found, report it, fail on the threshold. */
+export async function runScanMode(settings: ActionSettings, git: GitRunner = defaultGitRunner): Promise<void> {
+  const { context } = settings;
+  const plan = planScan(context.eventName, context.event, settings.scan);
+  core.info(`Key Hygiene: ${plan.describe}`);
+  const config = await loadConfig(settings.configPath);
+
+  const result = await scanForPlan(plan, {
+    root: context.workspace,
+    config,
+    git: createScanGit(context.workspace, git),
+    onSecret: maskOnce(),
+    onNote: (note) => core.info(note),
+  });
+  if (settings.baselinePath) result.findings = dropBaselined(result.findings, await loadBaseline(settings.baselinePath));
+
+  await reportScan(result, plan.describe, [...buildDetectors(config), envFileRule], settings);
+  if (failsOn(result.findings, settings.failOn)) {
+    core.setFailed(`${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`);
+  }
+}
+
+/**
+ * core.setSecret masks only what is logged after it
+ * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#masking-a-value-in-a-log):
+ * each key is masked the moment the scanner finds it, before any report line exists.
+ */
+function maskOnce(): (secret: string) => void {
+  const masked = new Set<string>();
+  return (secret) => {
+    if (masked.has(secret)) return;
+    masked.add(secret);
+    core.setSecret(secret);
+  };
 }

@@ -24,6 +24,8 @@ export interface ScanRequest {
   workers?: number;
   /** Called as work completes, for a progress line. */
   onProgress?: (progress: { files: number; bytes: number; commits: number }) => void;
+  /** Given each reported secret's raw value, to mask it (see ScannerOptions.onSecret). Never print it. */
+  onSecret?: (secret: string) => void;
 }
 
 /** Runs one scan: the source the mode names, every detector the config asks for, hygiene checks. */
@@ -61,6 +63,7 @@ async function scanTree(request: ScanRequest): Promise<Outcome> {
     config,
     maxBytes: request.maxFileSize ?? parseSize(String(config.scan['max-file-size']))!,
     ...(request.workers !== undefined && { workers: request.workers }),
+    ...(request.onSecret && { onSecret: request.onSecret }),
     onProgress: (r) => {
       progress.files += r.files;
       progress.bytes += r.bytes;
@@ -92,7 +95,7 @@ function gitRequest(request: ScanRequest): GitSourceRequest {
 async function scanGit(request: ScanRequest): Promise<Outcome> {
   const { root, config, mode } = request;
   const allowed = isAllowedPath(config);
-  const scan = createScannerForConfig(config);
+  const scan = createScannerForConfig(config, request.onSecret);
   const out: Outcome = { findings: [], notices: [], files: 0, bytes: 0, commits: 0 };
   const stream = streamGitFragments(root, gitRequest(request));
   const files = new Set<string>();

@@ -18,6 +18,8 @@ export interface TreeScanOptions {
   maxBytes: number;
   workers?: number;
   onProgress?: (done: BatchResult) => void;
+  /** See ScannerOptions.onSecret; a callback cannot cross into a worker, so the scan stays on this thread. */
+  onSecret?: (secret: string) => void;
 }
 
 /**
@@ -35,8 +37,8 @@ export async function scanTreeFiles(paths: readonly string[], options: TreeScanO
     total.bytes += r.bytes;
     options.onProgress?.(r);
   };
-  if (threads <= 1 || paths.length < MIN_FILES_FOR_WORKERS || !existsSync(fileURLToPath(WORKER_URL))) {
-    const scanFiles = createFileScanner(options.root, options.config, options.maxBytes);
+  if (threads <= 1 || paths.length < MIN_FILES_FOR_WORKERS || options.onSecret || !existsSync(fileURLToPath(WORKER_URL))) {
+    const scanFiles = createFileScanner(options.root, options.config, options.maxBytes, options.onSecret);
     for (let i = 0; i < paths.length; i += BATCH_FILES) add(await scanFiles(paths.slice(i, i + BATCH_FILES)));
     return total;
   }

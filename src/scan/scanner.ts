@@ -14,6 +14,11 @@ export interface ScannerOptions {
   allowRegexes?: RegExp[];
   /** Decode base64 values and scan what they hold, to this depth (0 turns it off). */
   base64Depth?: number;
+  /**
+   * Given each reported secret's raw value, before its finding is returned — the one way a raw
+   * secret leaves the engine, so a front can mask it (the Action's core.setSecret). Never print it.
+   */
+  onSecret?: (secret: string) => void;
 }
 
 /** Characters a detector looks at before and after a keyword hit. Bounds the work per hit. */
@@ -108,6 +113,7 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
   return function scanFragment(fragment: Fragment): Finding[] {
     const candidates = dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth));
     const positions = positionsOf(fragment, candidates.map((c) => c.index));
+    if (options.onSecret) for (const c of candidates) options.onSecret(c.secret);
     return candidates.map((c, i) => toFinding(c, fragment, positions[i]!));
   };
 }

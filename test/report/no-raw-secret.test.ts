@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../src/detectors/registry.js';
 import { renderJson } from '../../src/report/render-json.js';
+import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderSarif } from '../../src/report/render-sarif.js';
 import { renderText } from '../../src/report/render-text.js';
 import { fingerprintSecret } from '../../src/scan/fingerprint.js';
@@ -40,6 +41,7 @@ function outputsOf(result: ScanResult): [string, string][] {
     ['text (colour)', renderText(result, { color: true, detectors })],
     ['json', renderJson(result)],
     ['sarif', renderSarif(result, { detectors, toolVersion: '0.0.0-test' })],
+    ['markdown', renderMarkdown(result, { detectors, scanned: 'test', repositoryUrl: 'https://github.com/acme/app', commit: '0'.repeat(40) })],
   ];
 }
 
