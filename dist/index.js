@@ -6957,7 +6957,7 @@ const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(3440)
 const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(8984)
+const timers = __nccwpck_require__(6603)
 
 function noop () {}
 
@@ -9775,7 +9775,7 @@ module.exports = BalancedPool
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(3440)
 const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(8984)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -16709,7 +16709,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 8984:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -42135,7 +42135,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6603);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3006);
 // The Action's entry point, bundled into dist/index.js by `npm run bundle`.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42145,7 +42145,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6603:
+/***/ 3006:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50226,17 +50226,16 @@ function sameName(a, b) {
 
 const day = (date) => date.toISOString().slice(0, 10);
 /**
- * Judges every `keys:` entry that names environments: each environment must exist and hold its own
- * value, fresh enough for the key's rotation policy; a copy at repository or organisation level is
- * one value shared by every environment (and every job). Pure: `now` is a parameter.
+ * Judges every `keys:` entry. One that names environments: each environment must exist and hold its
+ * own value, fresh enough for the key's rotation policy; a copy at repository or organisation level
+ * is one value shared by every environment (and every job). One without environments is a
+ * repository-level key: a repository secret, or an organisation one visible to the repository, must
+ * hold it, fresh enough. Pure: `now` is a parameter.
  */
 function evaluateKeys(inventory, config, now) {
-    return config.keys
-        .filter((key) => key.environments.length > 0)
-        .flatMap((key) => [
-        ...key.environments.map((environment) => evaluateInEnvironment(inventory, config, key, environment, now)),
-        ...sharedCopies(inventory, key),
-    ]);
+    return config.keys.flatMap((key) => key.environments.length === 0
+        ? [evaluateRepositoryLevel(inventory, config, key, now)]
+        : [...key.environments.map((environment) => evaluateInEnvironment(inventory, config, key, environment, now)), ...sharedCopies(inventory, key)]);
 }
 function evaluateInEnvironment(inventory, config, key, environment, now) {
     const base = { kind: 'key', secret: key.secret, environment, owners: key.owners };
@@ -50255,14 +50254,34 @@ function evaluateInEnvironment(inventory, config, key, environment, now) {
             message: `${key.secret} is not defined in environment ${environment}${fallsBack}: add an environment secret with a key made for ${environment}.`,
         };
     }
-    const { status, dueAt } = rotationStatus(own.updatedAt, rotationFor(key, config), now);
-    const rotated = `last rotated ${day(own.updatedAt)}`;
+    return { ...base, ...judgeAge(key, config, own, `in ${environment}`, now) };
+}
+/**
+ * A key the policy lists without environments: the repository secret, else the organisation one
+ * (a job sees the repository's first when both exist).
+ */
+function evaluateRepositoryLevel(inventory, config, key, now) {
+    const base = { kind: 'key', secret: key.secret, owners: key.owners };
+    const item = findSecret(inventory, key.secret, 'repo') ?? findSecret(inventory, key.secret, 'org');
+    if (!item) {
+        return {
+            ...base, status: 'missing', level: 'error',
+            message: `${key.secret} is defined neither as a repository secret of ${inventory.repository} nor as an organisation secret visible to it: ` +
+                'add it, or remove it from the policy\'s keys.',
+        };
+    }
+    return { ...base, ...judgeAge(key, config, item, `at ${scopeName(item)} level`, now) };
+}
+/** The rotation status of a secret that exists, with the sentence that says it (`where`: "in staging"). */
+function judgeAge(key, config, item, where, now) {
+    const { status, dueAt } = rotationStatus(item.updatedAt, rotationFor(key, config), now);
+    const rotated = `last rotated ${day(item.updatedAt)}`;
     const message = {
-        ok: `${key.secret} in ${environment} is fresh (${rotated}, due ${day(dueAt)}).`,
-        'due-soon': `${key.secret} in ${environment} is due for rotation on ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
-        overdue: `${key.secret} in ${environment} is overdue for rotation since ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
+        ok: `${key.secret} ${where} is fresh (${rotated}, due ${day(dueAt)}).`,
+        'due-soon': `${key.secret} ${where} is due for rotation on ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
+        overdue: `${key.secret} ${where} is overdue for rotation since ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
     }[status];
-    return { ...base, status, level: status === 'ok' ? 'ok' : status === 'due-soon' ? 'warning' : 'error', item: own, dueAt, message };
+    return { status, level: status === 'ok' ? 'ok' : status === 'due-soon' ? 'warning' : 'error', item, dueAt, message };
 }
 /** A per-environment key also defined at repository or organisation level. */
 function sharedCopies(inventory, key) {
@@ -60132,7 +60151,7 @@ function renderEnvironmentsSummary(repository, decisions, now) {
     const environments = decisions.filter((d) => d.kind === 'environment');
     const lines = [`## Key Hygiene: environment secrets of ${repository}`, '', `Checked ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}.`, ''];
     if (keys.length === 0) {
-        lines.push('No `keys:` entry of the policy names environments: nothing to check per environment.', '');
+        lines.push('The policy lists no `keys:`: no key secret to check.', '');
     }
     else {
         lines.push('| Environment | Secret | Present | Scope | Last rotated | Due | Status |', '|---|---|---|---|---|---|---|');
@@ -60149,7 +60168,8 @@ function renderEnvironmentsSummary(repository, decisions, now) {
     return `${lines.join('\n')}\n`;
 }
 function row(d) {
-    const environment = d.environment ?? '(every environment)';
+    // No environment: a copy every environment shares, or a key the policy keeps at repository level.
+    const environment = d.environment ?? (d.status === 'shared-across-environments' ? '(every environment)' : '(any job)');
     const present = d.item ? 'yes' : d.noEnvironment ? 'no (no such environment)' : d.fallback ? `no (falls back to ${SCOPE[d.fallback.scope]})` : 'no';
     const shown = d.item ?? d.fallback;
     const cells = [environment, `\`${d.secret}\``, present, shown ? SCOPE[shown.scope] : '—', render_environments_summary_day(shown?.updatedAt), render_environments_summary_day(d.dueAt), STATUS[d.status]];
@@ -62462,6 +62482,24 @@ function createScanGit(root, git) {
             const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
             return new Set(lines(text));
         },
+        async hasMerges(include, exclude) {
+            const r = await run(['rev-list', '--merges', '--max-count=1', ...include, '--not', ...exclude, '--']);
+            if (!r.ok)
+                throw new FetchError(`git rev-list failed on the commits to scan: ${r.error}`);
+            return lines(r.out).length > 0;
+        },
+        async showFile(sha, path) {
+            // The commit must be here: "not in this clone" must never read as "no such file" (and so as the defaults).
+            if (!(await run(['cat-file', '-e', `${sha}^{commit}`])).ok)
+                throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: the commit is not in the clone`);
+            const blob = await run(['rev-parse', '--verify', '--quiet', `${sha}:${path}`]);
+            if (!blob.ok)
+                return undefined;
+            const r = await run(['cat-file', 'blob', blob.out.trim()]);
+            if (!r.ok)
+                throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: ${r.error}`);
+            return r.out;
+        },
     };
 }
 
@@ -62472,17 +62510,165 @@ function createScanGit(root, git) {
 
 
 
-/** The config file's policy, or the defaults when the file does not exist (most repositories have none). */
-async function loadConfig(path) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
-        return defaultConfig;
-    return parseConfig(await (0,promises_namespaceObject.readFile)(path, 'utf8'), path);
+
+/**
+ * Reads the config and the baseline from the workspace, or, given `base` (a pull request's or merge
+ * group's base commit, already in the clone), from that commit: the workspace holds the pull
+ * request's own files, and a pull request that adds `scan.allow.paths: ['**']` or a baseline entry
+ * for its key must still fail. A change to either file applies once it is merged. Files outside the
+ * workspace are not the pull request's and are read from disk.
+ */
+async function loadScanPolicy(settings, base, git, onNote) {
+    const read = async (path) => {
+        const inRepo = repoPath(settings.context.workspace, path);
+        if (base === undefined || inRepo === undefined)
+            return { text: (0,external_node_fs_namespaceObject.existsSync)(path) ? await (0,promises_namespaceObject.readFile)(path, 'utf8') : undefined, source: path };
+        const text = await git.showFile(base, inRepo);
+        const source = `${inRepo} at base ${base.slice(0, 7)}`;
+        const local = (0,external_node_fs_namespaceObject.existsSync)(path) ? await (0,promises_namespaceObject.readFile)(path, 'utf8') : undefined;
+        if (local !== text) {
+            const uses = text === undefined ? `is not in the base commit ${base.slice(0, 7)}: this scan does without it` : `differs from the base commit ${base.slice(0, 7)}: this scan uses the base's version`;
+            onNote(`${inRepo} ${uses} (the change applies once merged)`);
+        }
+        return { text, source, atBase: true };
+    };
+    const config = await read(settings.configPath);
+    const policy = { config: config.text === undefined ? defaultConfig : parseConfig(config.text, config.source) };
+    if (settings.baselinePath) {
+        const baseline = await read(settings.baselinePath);
+        if (baseline.text !== undefined)
+            policy.baseline = parseBaseline(baseline.text, baseline.source);
+        else if (!baseline.atBase)
+            throw new InputError(`input 'baseline' is '${settings.baselinePath}': no such file (create it with \`npx key-hygiene baseline\`)`);
+        else
+            onNote(`no ${baseline.source}: every key found is reported`);
+    }
+    return policy;
 }
-/** The fingerprints a baseline accepts; a baseline that was asked for must exist. */
-async function loadBaseline(path) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
-        throw new InputError(`input 'baseline' is '${path}': no such file (create it with \`npx key-hygiene baseline\`)`);
-    return parseBaseline(await (0,promises_namespaceObject.readFile)(path, 'utf8'), path);
+/** The path inside the repository (git's `/` separators), or undefined for a file outside the workspace. */
+function repoPath(workspace, path) {
+    const inside = (0,external_node_path_namespaceObject.relative)(workspace, path);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
+        return undefined;
+    return inside.split(external_node_path_namespaceObject.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/obtain-range.js
+
+/** Doubling depths, then --unshallow as a last resort. */
+const DEPTHS = [32, 64, 128, 256, 512, 1024, 2048, 'unshallow'];
+const ADVICE = 'check out with actions/checkout `fetch-depth: 0` so every commit is in the clone';
+/**
+ * Gets the commits a plan names into the clone, deepening until the set is closed. actions/checkout
+ * fetches one commit by default (https://github.com/actions/checkout#usage, `fetch-depth: 1`), so a
+ * push's range is usually not there: a scan that ran anyway would fail on "unknown revision" or
+ * walk a truncated history and pass without scanning. Here it either gets the whole set or throws.
+ */
+async function obtainRange(plan, git) {
+    const notes = [];
+    const exclude = new Set(plan.exclude);
+    if (plan.excludeOtherBranches)
+        await addOtherBranches(exclude, plan.excludeOtherBranches.except, git);
+    for (const sha of plan.optionalExclude ?? []) {
+        if ((await git.hasCommit(sha)) || (await git.fetch([sha], DEPTHS[0])).ok)
+            exclude.add(sha);
+        else
+            notes.push(`${sha.slice(0, 7)} is gone from origin: scanning what the other branches of origin do not have`);
+    }
+    let range = { include: plan.include, exclude: [...exclude] };
+    const reached = await closeRange(range, git, 0);
+    if (plan.excludeOtherBranchesIfMerged && (await git.hasMerges(range.include, range.exclude))) {
+        // Merging main into a branch brings main's commits since `before`: they were scanned on main.
+        // Only here is the remote asked for its branches, so a plain push costs no ls-remote.
+        await addOtherBranches(exclude, plan.excludeOtherBranchesIfMerged.except, git);
+        range = { include: plan.include, exclude: [...exclude] };
+        await closeRange(range, git, reached);
+        notes.push('the push merges other commits: scanning what it adds over every other branch of origin');
+    }
+    return { include: await peelAll(range.include, git), exclude: range.exclude, notes };
+}
+async function addOtherBranches(exclude, except, git) {
+    for (const [ref, sha] of await git.remoteBranches())
+        if (ref !== except)
+            exclude.add(sha);
+}
+/**
+ * Fetches, deeper each time from `DEPTHS[from]` on, until the range is closed; returns the index of
+ * the last depth fetched, so a second, wider range starts there (a shallower --depth could cut the
+ * history fetched before).
+ */
+async function closeRange(range, git, from) {
+    for (let i = from; i < DEPTHS.length; i++) {
+        if (await isClosed(range, git))
+            return Math.max(i - 1, from);
+        const depth = DEPTHS[i];
+        if (depth === 'unshallow' && (await git.shallowCommits()).size === 0)
+            break;
+        const fetched = await git.fetch([...range.include, ...range.exclude], depth);
+        if (!fetched.ok)
+            throw new FetchError(`cannot fetch ${obtain_range_describe(range)} from origin (${fetched.error}): ${ADVICE}`);
+    }
+    if (await isClosed(range, git))
+        return DEPTHS.length - 1;
+    throw new FetchError(`cannot get the whole history of ${obtain_range_describe(range)} from origin: ${ADVICE}`);
+}
+/**
+ * True when `rev-list include --not exclude` is the real set: every commit is local and none of
+ * the set's bottom commits is a shallow boundary (whose parents git has not fetched). A bottom
+ * with no parents at all is a true root; that is only right if the exclude side is not cut short
+ * either, or a branch cut from a shallow main would take main's older history as its own.
+ */
+async function isClosed(range, git) {
+    for (const sha of [...range.include, ...range.exclude])
+        if (!(await git.hasCommit(sha)))
+            return false;
+    const bottoms = await git.bottoms(range.include, range.exclude);
+    if (bottoms.length === 0)
+        return true;
+    const shallow = await git.shallowCommits();
+    if (shallow.size === 0)
+        return true;
+    if (bottoms.some((sha) => shallow.has(sha)))
+        return false;
+    if (range.exclude.length === 0)
+        return true;
+    return !(await git.bottoms(range.exclude, [])).some((sha) => shallow.has(sha));
+}
+async function peelAll(shas, git) {
+    return Promise.all(shas.map((sha) => git.peel(sha)));
+}
+function obtain_range_describe(range) {
+    const short = (s) => s.slice(0, 7);
+    const not = range.exclude.length ? ` --not ${range.exclude.slice(0, 3).map(short).join(' ')}${range.exclude.length > 3 ? ' …' : ''}` : '';
+    return `${range.include.map(short).join(' ')}${not}`;
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/obtain-for-plan.js
+
+
+/**
+ * Gets what the plan names into the clone (fetching when needed), before anything is read from it:
+ * a pull request's config and baseline come from its base commit, which this fetches.
+ */
+async function obtainForPlan(plan, git, onNote) {
+    switch (plan.kind) {
+        case 'nothing':
+        case 'tree':
+            return { kind: plan.kind };
+        case 'history': {
+            // Every branch with all its history; a shallow checkout would scan only its one commit.
+            const fetched = await git.fetchAllBranches();
+            if (!fetched.ok)
+                throw new FetchError(`cannot fetch the history of origin (${fetched.error}): check out with actions/checkout \`fetch-depth: 0\``);
+            return { kind: 'history' };
+        }
+        case 'commits': {
+            const range = await obtainRange(plan, git);
+            for (const note of range.notes)
+                onNote(note);
+            return { kind: 'commits', include: range.include, exclude: range.exclude };
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/action/scan/plan-scan.js
@@ -62502,13 +62688,13 @@ function planScan(eventName, event, scan) {
             const pr = event.pull_request;
             const base = sha(pr?.base?.sha, `${eventName}.pull_request.base.sha`);
             const head = sha(pr?.head?.sha, `${eventName}.pull_request.head.sha`);
-            return { kind: 'commits', include: [head], exclude: [base], describe: `pull request #${pr?.number ?? '?'}: ${plan_scan_short(base)}...${plan_scan_short(head)}` };
+            return { kind: 'commits', include: [head], exclude: [base], policyFrom: base, describe: `pull request #${pr?.number ?? '?'}: ${plan_scan_short(base)}...${plan_scan_short(head)}` };
         }
         case 'merge_group': {
             const group = event.merge_group;
             const base = sha(group?.base_sha, 'merge_group.base_sha');
             const head = sha(group?.head_sha, 'merge_group.head_sha');
-            return { kind: 'commits', include: [head], exclude: [base], describe: `merge group: ${plan_scan_short(base)}...${plan_scan_short(head)}` };
+            return { kind: 'commits', include: [head], exclude: [base], policyFrom: base, describe: `merge group: ${plan_scan_short(base)}...${plan_scan_short(head)}` };
         }
         case 'schedule':
         case 'workflow_dispatch':
@@ -62542,7 +62728,10 @@ function planPush(event) {
             describe: `force push to ${name}: ${plan_scan_short(head)} over ${plan_scan_short(old)} and the other branches`,
         };
     }
-    return { kind: 'commits', include: [head], exclude: [old], describe: `push to ${name}: ${plan_scan_short(old)}..${plan_scan_short(head)}` };
+    return {
+        kind: 'commits', include: [head], exclude: [old], excludeOtherBranchesIfMerged: { except: ref },
+        describe: `push to ${name}: ${plan_scan_short(old)}..${plan_scan_short(head)}`,
+    };
 }
 function sha(value, field) {
     if (typeof value === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(value))
@@ -62939,23 +63128,39 @@ const src_version_VERSION = '0.1.0';
 
 /**
  * GitHub shows 10 error and 10 warning annotations per step and 50 per job
- * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#setting-an-error-message);
- * past this many, one more says the rest are in the job summary.
+ * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#setting-an-error-message):
+ * more would be dropped unseen, and would crowd out other steps' annotations. One error is kept for
+ * the step's failure line, one warning for the note that says how many findings are not annotated.
  */
-const MAX_ANNOTATIONS = 50;
+const ANNOTATION_CAPS = { error: 9, warning: 9, notice: 10 };
 const LEVEL = { critical: 'error', high: 'error', medium: 'error', low: 'warning', info: 'notice' };
-/** One annotation per finding, on its file and line: the key kind, the redacted key, what to do. */
+/**
+ * One annotation per finding, on its file and line: the key kind, the redacted key, what to do; at
+ * most ANNOTATION_CAPS of each level. Returns how many findings were not annotated.
+ */
 function annotateFindings(findings, detectors, out) {
     const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
-    const sorted = sortFindings(findings);
-    for (const f of sorted.slice(0, MAX_ANNOTATIONS)) {
+    const used = { error: 0, warning: 0, notice: 0 };
+    let skipped = 0;
+    for (const f of sortFindings(findings)) {
+        const level = LEVEL[f.severity];
+        if (used[level] >= ANNOTATION_CAPS[level]) {
+            skipped++;
+            continue;
+        }
+        used[level]++;
         const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
         const message = `${f.keyKind} ${f.redacted}${where}. ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
-        out[LEVEL[f.severity]](message, { title: f.keyKind, file: f.path, startLine: f.line, startColumn: f.column, endColumn: f.endColumn });
+        out[level](message, { title: f.keyKind, file: f.path, startLine: f.line, startColumn: f.column, endColumn: f.endColumn });
     }
-    if (sorted.length > MAX_ANNOTATIONS) {
-        out.warning(`${sorted.length - MAX_ANNOTATIONS} more findings are not annotated: the job summary and the SARIF report list all ${sorted.length}.`, { title: 'Key Hygiene' });
-    }
+    if (skipped > 0)
+        out.warning(notAnnotated(skipped, findings.length), { title: 'Key Hygiene' });
+    return skipped;
+}
+/** The line that says some findings have no annotation, for the log, the annotation and the summary. */
+function notAnnotated(skipped, total) {
+    return (`${skipped} of ${total} findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): ` +
+        `the job summary and the SARIF report list all ${total}.`);
 }
 
 ;// CONCATENATED MODULE: ./.build/action/scan/report-scan.js
@@ -62976,7 +63181,9 @@ async function reportScan(result, scanned, detectors, settings) {
     info(formatSummary(result));
     for (const notice of result.notices)
         info(`skipped ${notice.path || '.'}: ${notice.message}`);
-    annotateFindings(result.findings, detectors, core_namespaceObject);
+    const skipped = annotateFindings(result.findings, detectors, core_namespaceObject);
+    if (skipped > 0)
+        info(notAnnotated(skipped, result.findings.length));
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(settings.sarifPath), { recursive: true });
     await (0,promises_namespaceObject.writeFile)(settings.sarifPath, renderSarif(result, { detectors, toolVersion: src_version_VERSION, root: context.workspace }));
     setOutput('findings', String(result.findings.length));
@@ -62987,7 +63194,8 @@ async function reportScan(result, scanned, detectors, settings) {
         repositoryUrl: `${context.serverUrl}/${context.repository}`,
         commit: context.sha,
     });
-    await summary.addRaw(markdown).write();
+    const note = skipped > 0 ? `\n> ${notAnnotated(skipped, result.findings.length)}\n` : '';
+    await summary.addRaw(markdown + note).write();
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -64391,106 +64599,25 @@ async function scanGit(request) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./.build/action/scan/obtain-range.js
-
-/** Doubling depths, then --unshallow as a last resort. */
-const DEPTHS = [32, 64, 128, 256, 512, 1024, 2048, 'unshallow'];
-const ADVICE = 'check out with actions/checkout `fetch-depth: 0` so every commit is in the clone';
-/**
- * Gets the commits a plan names into the clone, deepening until the set is closed. actions/checkout
- * fetches one commit by default (https://github.com/actions/checkout#usage, `fetch-depth: 1`), so a
- * push's range is usually not there: a scan that ran anyway would fail on "unknown revision" or
- * walk a truncated history and pass without scanning. Here it either gets the whole set or throws.
- */
-async function obtainRange(plan, git) {
-    const notes = [];
-    const exclude = new Set(plan.exclude);
-    if (plan.excludeOtherBranches) {
-        for (const [ref, sha] of await git.remoteBranches())
-            if (ref !== plan.excludeOtherBranches.except)
-                exclude.add(sha);
-    }
-    for (const sha of plan.optionalExclude ?? []) {
-        if ((await git.hasCommit(sha)) || (await git.fetch([sha], DEPTHS[0])).ok)
-            exclude.add(sha);
-        else
-            notes.push(`${sha.slice(0, 7)} is gone from origin: scanning what the other branches of origin do not have`);
-    }
-    const range = { include: plan.include, exclude: [...exclude] };
-    for (const depth of DEPTHS) {
-        if (await isClosed(range, git))
-            return { include: await peelAll(range.include, git), exclude: range.exclude, notes };
-        if (depth === 'unshallow' && (await git.shallowCommits()).size === 0)
-            break;
-        const fetched = await git.fetch([...range.include, ...range.exclude], depth);
-        if (!fetched.ok)
-            throw new FetchError(`cannot fetch ${obtain_range_describe(range)} from origin (${fetched.error}): ${ADVICE}`);
-    }
-    if (await isClosed(range, git))
-        return { include: await peelAll(range.include, git), exclude: range.exclude, notes };
-    throw new FetchError(`cannot get the whole history of ${obtain_range_describe(range)} from origin: ${ADVICE}`);
-}
-/**
- * True when `rev-list include --not exclude` is the real set: every commit is local and none of
- * the set's bottom commits is a shallow boundary (whose parents git has not fetched). A bottom
- * with no parents at all is a true root; that is only right if the exclude side is not cut short
- * either, or a branch cut from a shallow main would take main's older history as its own.
- */
-async function isClosed(range, git) {
-    for (const sha of [...range.include, ...range.exclude])
-        if (!(await git.hasCommit(sha)))
-            return false;
-    const bottoms = await git.bottoms(range.include, range.exclude);
-    if (bottoms.length === 0)
-        return true;
-    const shallow = await git.shallowCommits();
-    if (shallow.size === 0)
-        return true;
-    if (bottoms.some((sha) => shallow.has(sha)))
-        return false;
-    if (range.exclude.length === 0)
-        return true;
-    return !(await git.bottoms(range.exclude, [])).some((sha) => shallow.has(sha));
-}
-async function peelAll(shas, git) {
-    return Promise.all(shas.map((sha) => git.peel(sha)));
-}
-function obtain_range_describe(range) {
-    const short = (s) => s.slice(0, 7);
-    const not = range.exclude.length ? ` --not ${range.exclude.slice(0, 3).map(short).join(' ')}${range.exclude.length > 3 ? ' …' : ''}` : '';
-    return `${range.include.map(short).join(' ')}${not}`;
-}
-
 ;// CONCATENATED MODULE: ./.build/action/scan/scan-for-plan.js
 
-
-
 const EMPTY = { findings: [], notices: [], stats: { files: 0, bytes: 0, commits: 0, skipped: 0, durationMs: 0 } };
-/** Gets what the plan names into the clone (fetching when needed) and scans it. */
-async function scanForPlan(plan, options) {
-    const { root, config, git, onSecret } = options;
-    switch (plan.kind) {
+/** Scans what obtainForPlan got into the clone. */
+async function scanForPlan(target, options) {
+    const { root, config, onSecret } = options;
+    switch (target.kind) {
         case 'nothing':
             return EMPTY;
         case 'tree':
-            return runScan({ root, mode: 'tree', config, onSecret });
-        case 'history': {
-            // Every branch with all its history; a shallow checkout would scan only its one commit.
-            const fetched = await git.fetchAllBranches();
-            if (!fetched.ok)
-                throw new FetchError(`cannot fetch the history of origin (${fetched.error}): check out with actions/checkout \`fetch-depth: 0\``);
-            return runScan({ root, mode: 'history', config, onSecret });
-        }
-        case 'commits': {
-            const range = await obtainRange(plan, git);
-            for (const note of range.notes)
-                options.onNote(note);
-            return runScan({ root, mode: 'commits', commits: { include: range.include, exclude: range.exclude }, config, onSecret });
-        }
+        case 'history':
+            return runScan({ root, mode: target.kind, config, onSecret });
+        case 'commits':
+            return runScan({ root, mode: 'commits', commits: { include: target.include, exclude: target.exclude }, config, onSecret });
     }
 }
 
 ;// CONCATENATED MODULE: ./.build/action/scan/run-scan-mode.js
+
 
 
 
@@ -64507,16 +64634,14 @@ async function runScanMode(settings, git = defaultGitRunner) {
     const { context } = settings;
     const plan = planScan(context.eventName, context.event, settings.scan);
     info(`Key Hygiene: ${plan.describe}`);
-    const config = await loadConfig(settings.configPath);
-    const result = await scanForPlan(plan, {
-        root: context.workspace,
-        config,
-        git: createScanGit(context.workspace, git),
-        onSecret: maskOnce(),
-        onNote: (note) => info(note),
-    });
-    if (settings.baselinePath)
-        result.findings = dropBaselined(result.findings, await loadBaseline(settings.baselinePath));
+    const scanGit = createScanGit(context.workspace, git);
+    const note = (line) => info(line);
+    const target = await obtainForPlan(plan, scanGit, note);
+    const policyFrom = plan.kind === 'commits' ? plan.policyFrom : undefined;
+    const { config, baseline } = await loadScanPolicy(settings, policyFrom, scanGit, note);
+    const result = await scanForPlan(target, { root: context.workspace, config, onSecret: maskOnce() });
+    if (baseline)
+        result.findings = dropBaselined(result.findings, baseline);
     await reportScan(result, plan.describe, [...buildDetectors(config), envFileRule], settings);
     if (failsOn(result.findings, settings.failOn)) {
         setFailed(`${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`);

@@ -20,7 +20,7 @@ export function renderEnvironmentsSummary(repository: string, decisions: Decisio
   const environments = decisions.filter((d) => d.kind === 'environment');
   const lines = [`## Key Hygiene: environment secrets of ${repository}`, '', `Checked ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}.`, ''];
   if (keys.length === 0) {
-    lines.push('No `keys:` entry of the policy names environments: nothing to check per environment.', '');
+    lines.push('The policy lists no `keys:`: no key secret to check.', '');
   } else {
     lines.push('| Environment | Secret | Present | Scope | Last rotated | Due | Status |', '|---|---|---|---|---|---|---|');
     for (const d of keys) lines.push(row(d));
@@ -35,7 +35,8 @@ export function renderEnvironmentsSummary(repository: string, decisions: Decisio
 }
 
 function row(d: KeyDecision): string {
-  const environment = d.environment ?? '(every environment)';
+  // No environment: a copy every environment shares, or a key the policy keeps at repository level.
+  const environment = d.environment ?? (d.status === 'shared-across-environments' ? '(every environment)' : '(any job)');
   const present = d.item ? 'yes' : d.noEnvironment ? 'no (no such environment)' : d.fallback ? `no (falls back to ${SCOPE[d.fallback.scope]})` : 'no';
   const shown = d.item ?? d.fallback;
   const cells = [environment, `\`${d.secret}\``, present, shown ? SCOPE[shown.scope] : '—', day(shown?.updatedAt), day(d.dueAt), STATUS[d.status]];

@@ -13,23 +13,41 @@ export interface Annotator {
 
 /**
  * GitHub shows 10 error and 10 warning annotations per step and 50 per job
- * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#setting-an-error-message);
- * past this many, one more says the rest are in the job summary.
+ * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#setting-an-error-message):
+ * more would be dropped unseen, and would crowd out other steps' annotations. One error is kept for
+ * the step's failure line, one warning for the note that says how many findings are not annotated.
  */
-export const MAX_ANNOTATIONS = 50;
+export const ANNOTATION_CAPS = { error: 9, warning: 9, notice: 10 } as const;
 
 const LEVEL = { critical: 'error', high: 'error', medium: 'error', low: 'warning', info: 'notice' } as const;
 
-/** One annotation per finding, on its file and line: the key kind, the redacted key, what to do. */
-export function annotateFindings(findings: readonly Finding[], detectors: readonly Detector[], out: Annotator): void {
+/**
+ * One annotation per finding, on its file and line: the key kind, the redacted key, what to do; at
+ * most ANNOTATION_CAPS of each level. Returns how many findings were not annotated.
+ */
+export function annotateFindings(findings: readonly Finding[], detectors: readonly Detector[], out: Annotator): number {
   const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
-  const sorted = sortFindings(findings);
-  for (const f of sorted.slice(0, MAX_ANNOTATIONS)) {
+  const used = { error: 0, warning: 0, notice: 0 };
+  let skipped = 0;
+  for (const f of sortFindings(findings)) {
+    const level = LEVEL[f.severity];
+    if (used[level] >= ANNOTATION_CAPS[level]) {
+      skipped++;
+      continue;
+    }
+    used[level]++;
     const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
     const message = `${f.keyKind} ${f.redacted}${where}. ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
-    out[LEVEL[f.severity]](message, { title: f.keyKind, file: f.path, startLine: f.line, startColumn: f.column, endColumn: f.endColumn });
+    out[level](message, { title: f.keyKind, file: f.path, startLine: f.line, startColumn: f.column, endColumn: f.endColumn });
   }
-  if (sorted.length > MAX_ANNOTATIONS) {
-    out.warning(`${sorted.length - MAX_ANNOTATIONS} more findings are not annotated: the job summary and the SARIF report list all ${sorted.length}.`, { title: 'Key Hygiene' });
-  }
+  if (skipped > 0) out.warning(notAnnotated(skipped, findings.length), { title: 'Key Hygiene' });
+  return skipped;
+}
+
+/** The line that says some findings have no annotation, for the log, the annotation and the summary. */
+export function notAnnotated(skipped: number, total: number): string {
+  return (
+    `${skipped} of ${total} findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): ` +
+    `the job summary and the SARIF report list all ${total}.`
+  );
 }

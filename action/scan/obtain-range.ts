@@ -26,21 +26,42 @@ const ADVICE = 'check out with actions/checkout `fetch-depth: 0` so every commit
 export async function obtainRange(plan: CommitsPlan, git: ScanGit): Promise<CommitRange> {
   const notes: string[] = [];
   const exclude = new Set(plan.exclude);
-  if (plan.excludeOtherBranches) {
-    for (const [ref, sha] of await git.remoteBranches()) if (ref !== plan.excludeOtherBranches.except) exclude.add(sha);
-  }
+  if (plan.excludeOtherBranches) await addOtherBranches(exclude, plan.excludeOtherBranches.except, git);
   for (const sha of plan.optionalExclude ?? []) {
     if ((await git.hasCommit(sha)) || (await git.fetch([sha], DEPTHS[0] as number)).ok) exclude.add(sha);
     else notes.push(`${sha.slice(0, 7)} is gone from origin: scanning what the other branches of origin do not have`);
   }
-  const range = { include: plan.include, exclude: [...exclude] };
-  for (const depth of DEPTHS) {
-    if (await isClosed(range, git)) return { include: await peelAll(range.include, git), exclude: range.exclude, notes };
+  let range = { include: plan.include, exclude: [...exclude] };
+  const reached = await closeRange(range, git, 0);
+  if (plan.excludeOtherBranchesIfMerged && (await git.hasMerges(range.include, range.exclude))) {
+    // Merging main into a branch brings main's commits since `before`: they were scanned on main.
+    // Only here is the remote asked for its branches, so a plain push costs no ls-remote.
+    await addOtherBranches(exclude, plan.excludeOtherBranchesIfMerged.except, git);
+    range = { include: plan.include, exclude: [...exclude] };
+    await closeRange(range, git, reached);
+    notes.push('the push merges other commits: scanning what it adds over every other branch of origin');
+  }
+  return { include: await peelAll(range.include, git), exclude: range.exclude, notes };
+}
+
+async function addOtherBranches(exclude: Set<string>, except: string | undefined, git: ScanGit): Promise<void> {
+  for (const [ref, sha] of await git.remoteBranches()) if (ref !== except) exclude.add(sha);
+}
+
+/**
+ * Fetches, deeper each time from `DEPTHS[from]` on, until the range is closed; returns the index of
+ * the last depth fetched, so a second, wider range starts there (a shallower --depth could cut the
+ * history fetched before).
+ */
+async function closeRange(range: { include: string[]; exclude: string[] }, git: ScanGit, from: number): Promise<number> {
+  for (let i = from; i < DEPTHS.length; i++) {
+    if (await isClosed(range, git)) return Math.max(i - 1, from);
+    const depth = DEPTHS[i]!;
     if (depth === 'unshallow' && (await git.shallowCommits()).size === 0) break;
     const fetched = await git.fetch([...range.include, ...range.exclude], depth);
     if (!fetched.ok) throw new FetchError(`cannot fetch ${describe(range)} from origin (${fetched.error}): ${ADVICE}`);
   }
-  if (await isClosed(range, git)) return { include: await peelAll(range.include, git), exclude: range.exclude, notes };
+  if (await isClosed(range, git)) return DEPTHS.length - 1;
   throw new FetchError(`cannot get the whole history of ${describe(range)} from origin: ${ADVICE}`);
 }
 

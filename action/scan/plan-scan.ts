@@ -13,6 +13,16 @@ export type ScanPlan =
       excludeOtherBranches?: { except?: string };
       /** Excludes that may be gone from origin (a force push's old tip): skipped when they cannot be fetched. */
       optionalExclude?: string[];
+      /**
+       * Exclude the other branches' tips too, but only when the range holds a merge commit: a plain push
+       * that merged main into a feature branch brings main's commits since `before`, already scanned on main.
+       */
+      excludeOtherBranchesIfMerged?: { except: string };
+      /**
+       * Read the config and the baseline from this commit, not the workspace: a pull request must not be
+       * able to loosen the rules it is scanned by (allow `**`, baseline its own key). The pull request's base.
+       */
+      policyFrom?: string;
       /** For the summary: "push to main: 1a2b3c4..5d6e7f8". */
       describe: string;
     }
@@ -38,13 +48,13 @@ export function planScan(eventName: string, event: Record<string, unknown>, scan
       const pr = event.pull_request as { base?: { sha?: string }; head?: { sha?: string }; number?: number } | undefined;
       const base = sha(pr?.base?.sha, `${eventName}.pull_request.base.sha`);
       const head = sha(pr?.head?.sha, `${eventName}.pull_request.head.sha`);
-      return { kind: 'commits', include: [head], exclude: [base], describe: `pull request #${pr?.number ?? '?'}: ${short(base)}...${short(head)}` };
+      return { kind: 'commits', include: [head], exclude: [base], policyFrom: base, describe: `pull request #${pr?.number ?? '?'}: ${short(base)}...${short(head)}` };
     }
     case 'merge_group': {
       const group = event.merge_group as { base_sha?: string; head_sha?: string } | undefined;
       const base = sha(group?.base_sha, 'merge_group.base_sha');
       const head = sha(group?.head_sha, 'merge_group.head_sha');
-      return { kind: 'commits', include: [head], exclude: [base], describe: `merge group: ${short(base)}...${short(head)}` };
+      return { kind: 'commits', include: [head], exclude: [base], policyFrom: base, describe: `merge group: ${short(base)}...${short(head)}` };
     }
     case 'schedule':
     case 'workflow_dispatch':
@@ -87,7 +97,10 @@ function planPush(event: Record<string, unknown>): ScanPlan {
       describe: `force push to ${name}: ${short(head)} over ${short(old)} and the other branches`,
     };
   }
-  return { kind: 'commits', include: [head], exclude: [old], describe: `push to ${name}: ${short(old)}..${short(head)}` };
+  return {
+    kind: 'commits', include: [head], exclude: [old], excludeOtherBranchesIfMerged: { except: ref },
+    describe: `push to ${name}: ${short(old)}..${short(head)}`,
+  };
 }
 
 function sha(value: unknown, field: string): string {

@@ -8,7 +8,7 @@ import { renderSarif } from '../../src/report/render-sarif.js';
 import type { ScanResult } from '../../src/types.js';
 import { VERSION } from '../../src/version.js';
 import type { ActionSettings } from '../settings.js';
-import { annotateFindings } from './annotate-findings.js';
+import { annotateFindings, notAnnotated } from './annotate-findings.js';
 
 /**
  * Reports a scan the ways a check is read: annotations on the lines, the job summary, the SARIF
@@ -18,7 +18,8 @@ export async function reportScan(result: ScanResult, scanned: string, detectors:
   const { context } = settings;
   core.info(formatSummary(result));
   for (const notice of result.notices) core.info(`skipped ${notice.path || '.'}: ${notice.message}`);
-  annotateFindings(result.findings, detectors, core);
+  const skipped = annotateFindings(result.findings, detectors, core);
+  if (skipped > 0) core.info(notAnnotated(skipped, result.findings.length));
 
   await mkdir(dirname(settings.sarifPath), { recursive: true });
   await writeFile(settings.sarifPath, renderSarif(result, { detectors, toolVersion: VERSION, root: context.workspace }));
@@ -31,5 +32,6 @@ export async function reportScan(result: ScanResult, scanned: string, detectors:
     repositoryUrl: `${context.serverUrl}/${context.repository}`,
     commit: context.sha,
   });
-  await core.summary.addRaw(markdown).write();
+  const note = skipped > 0 ? `\n> ${notAnnotated(skipped, result.findings.length)}\n` : '';
+  await core.summary.addRaw(markdown + note).write();
 }

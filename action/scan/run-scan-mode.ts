@@ -6,7 +6,8 @@ import { envFileRule } from '../../src/scan/hygiene.js';
 import { defaultGitRunner, type GitRunner } from '../../src/sources/git-runner.js';
 import type { ActionSettings } from '../settings.js';
 import { createScanGit } from './scan-git.js';
-import { loadBaseline, loadConfig } from './load-scan-policy.js';
+import { loadScanPolicy } from './load-scan-policy.js';
+import { obtainForPlan } from './obtain-for-plan.js';
 import { planScan } from './plan-scan.js';
 import { reportScan } from './report-scan.js';
 import { scanForPlan } from './scan-for-plan.js';
@@ -16,16 +17,14 @@ export async function runScanMode(settings: ActionSettings, git: GitRunner = def
   const { context } = settings;
   const plan = planScan(context.eventName, context.event, settings.scan);
   core.info(`Key Hygiene: ${plan.describe}`);
-  const config = await loadConfig(settings.configPath);
+  const scanGit = createScanGit(context.workspace, git);
+  const note = (line: string) => core.info(line);
+  const target = await obtainForPlan(plan, scanGit, note);
+  const policyFrom = plan.kind === 'commits' ? plan.policyFrom : undefined;
+  const { config, baseline } = await loadScanPolicy(settings, policyFrom, scanGit, note);
 
-  const result = await scanForPlan(plan, {
-    root: context.workspace,
-    config,
-    git: createScanGit(context.workspace, git),
-    onSecret: maskOnce(),
-    onNote: (note) => core.info(note),
-  });
-  if (settings.baselinePath) result.findings = dropBaselined(result.findings, await loadBaseline(settings.baselinePath));
+  const result = await scanForPlan(target, { root: context.workspace, config, onSecret: maskOnce() });
+  if (baseline) result.findings = dropBaselined(result.findings, baseline);
 
   await reportScan(result, plan.describe, [...buildDetectors(config), envFileRule], settings);
   if (failsOn(result.findings, settings.failOn)) {

@@ -23,6 +23,10 @@ export interface ScanGit {
   bottoms(include: readonly string[], exclude: readonly string[]): Promise<string[]>;
   /** The boundary commits of a shallow clone (.git/shallow); empty when the clone is complete. */
   shallowCommits(): Promise<Set<string>>;
+  /** True when `include --not exclude` holds a merge commit (`rev-list --merges --max-count=1`). */
+  hasMerges(include: readonly string[], exclude: readonly string[]): Promise<boolean>;
+  /** A file's bytes as text at a local commit (`git show <sha>:<path>`), or undefined when the commit has no such file. */
+  showFile(sha: string, path: string): Promise<string | undefined>;
 }
 
 export function createScanGit(root: string, git: GitRunner): ScanGit {
@@ -65,6 +69,20 @@ export function createScanGit(root: string, git: GitRunner): ScanGit {
       const file = isAbsolute(path) ? path : join(root, path);
       const text = await readFile(file, 'utf8').catch(() => '');
       return new Set(lines(text));
+    },
+    async hasMerges(include, exclude) {
+      const r = await run(['rev-list', '--merges', '--max-count=1', ...include, '--not', ...exclude, '--']);
+      if (!r.ok) throw new FetchError(`git rev-list failed on the commits to scan: ${r.error}`);
+      return lines(r.out).length > 0;
+    },
+    async showFile(sha, path) {
+      // The commit must be here: "not in this clone" must never read as "no such file" (and so as the defaults).
+      if (!(await run(['cat-file', '-e', `${sha}^{commit}`])).ok) throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: the commit is not in the clone`);
+      const blob = await run(['rev-parse', '--verify', '--quiet', `${sha}:${path}`]);
+      if (!blob.ok) return undefined;
+      const r = await run(['cat-file', 'blob', blob.out.trim()]);
+      if (!r.ok) throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: ${r.error}`);
+      return r.out;
     },
   };
 }

@@ -10,11 +10,14 @@ export interface KeyDecision {
   status: KeyStatus;
   level: DecisionLevel;
   secret: string;
-  /** The environment checked; absent for a copy shared by every environment (repo or org level). */
+  /**
+   * The environment checked; absent for a copy shared by every environment (repo or org level) and
+   * for a key the policy lists without environments (checked at repository or organisation level).
+   */
   environment?: string;
   /** The secret the decision is about, when there is one (its scope and `updatedAt`). */
   item?: InventoryItem;
-  /** `missing` only: the repository or organisation value the environment's jobs fall back to. */
+  /** `missing` in an environment only: the repository or organisation value its jobs fall back to. */
   fallback?: InventoryItem;
   /** `missing` only: the environment itself does not exist. */
   noEnvironment?: boolean;

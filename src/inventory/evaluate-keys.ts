@@ -6,17 +6,18 @@ import { sameName, type Inventory, type InventoryItem } from './inventory.js';
 const day = (date: Date): string => date.toISOString().slice(0, 10);
 
 /**
- * Judges every `keys:` entry that names environments: each environment must exist and hold its own
- * value, fresh enough for the key's rotation policy; a copy at repository or organisation level is
- * one value shared by every environment (and every job). Pure: `now` is a parameter.
+ * Judges every `keys:` entry. One that names environments: each environment must exist and hold its
+ * own value, fresh enough for the key's rotation policy; a copy at repository or organisation level
+ * is one value shared by every environment (and every job). One without environments is a
+ * repository-level key: a repository secret, or an organisation one visible to the repository, must
+ * hold it, fresh enough. Pure: `now` is a parameter.
  */
 export function evaluateKeys(inventory: Inventory, config: Config, now: Date): KeyDecision[] {
-  return config.keys
-    .filter((key) => key.environments.length > 0)
-    .flatMap((key) => [
-      ...key.environments.map((environment) => evaluateInEnvironment(inventory, config, key, environment, now)),
-      ...sharedCopies(inventory, key),
-    ]);
+  return config.keys.flatMap((key) =>
+    key.environments.length === 0
+      ? [evaluateRepositoryLevel(inventory, config, key, now)]
+      : [...key.environments.map((environment) => evaluateInEnvironment(inventory, config, key, environment, now)), ...sharedCopies(inventory, key)],
+  );
 }
 
 function evaluateInEnvironment(inventory: Inventory, config: Config, key: KeyPolicy, environment: string, now: Date): KeyDecision {
@@ -36,14 +37,37 @@ function evaluateInEnvironment(inventory: Inventory, config: Config, key: KeyPol
       message: `${key.secret} is not defined in environment ${environment}${fallsBack}: add an environment secret with a key made for ${environment}.`,
     };
   }
-  const { status, dueAt } = rotationStatus(own.updatedAt, rotationFor(key, config), now);
-  const rotated = `last rotated ${day(own.updatedAt)}`;
+  return { ...base, ...judgeAge(key, config, own, `in ${environment}`, now) };
+}
+
+/**
+ * A key the policy lists without environments: the repository secret, else the organisation one
+ * (a job sees the repository's first when both exist).
+ */
+function evaluateRepositoryLevel(inventory: Inventory, config: Config, key: KeyPolicy, now: Date): KeyDecision {
+  const base = { kind: 'key' as const, secret: key.secret, owners: key.owners };
+  const item = findSecret(inventory, key.secret, 'repo') ?? findSecret(inventory, key.secret, 'org');
+  if (!item) {
+    return {
+      ...base, status: 'missing', level: 'error',
+      message:
+        `${key.secret} is defined neither as a repository secret of ${inventory.repository} nor as an organisation secret visible to it: ` +
+        'add it, or remove it from the policy\'s keys.',
+    };
+  }
+  return { ...base, ...judgeAge(key, config, item, `at ${scopeName(item)} level`, now) };
+}
+
+/** The rotation status of a secret that exists, with the sentence that says it (`where`: "in staging"). */
+function judgeAge(key: KeyPolicy, config: Config, item: InventoryItem, where: string, now: Date): Pick<KeyDecision, 'status' | 'level' | 'item' | 'dueAt' | 'message'> {
+  const { status, dueAt } = rotationStatus(item.updatedAt, rotationFor(key, config), now);
+  const rotated = `last rotated ${day(item.updatedAt)}`;
   const message = {
-    ok: `${key.secret} in ${environment} is fresh (${rotated}, due ${day(dueAt)}).`,
-    'due-soon': `${key.secret} in ${environment} is due for rotation on ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
-    overdue: `${key.secret} in ${environment} is overdue for rotation since ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
+    ok: `${key.secret} ${where} is fresh (${rotated}, due ${day(dueAt)}).`,
+    'due-soon': `${key.secret} ${where} is due for rotation on ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
+    overdue: `${key.secret} ${where} is overdue for rotation since ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
   }[status];
-  return { ...base, status, level: status === 'ok' ? 'ok' : status === 'due-soon' ? 'warning' : 'error', item: own, dueAt, message };
+  return { status, level: status === 'ok' ? 'ok' : status === 'due-soon' ? 'warning' : 'error', item, dueAt, message };
 }
 
 /** A per-environment key also defined at repository or organisation level. */

@@ -164,12 +164,46 @@ describe('mode: environments', () => {
     expect(paths).toContain('/repos/acme/app/actions/secrets?per_page=100&page=2');
   });
 
+  it('checks keys listed without environments at repository or organisation level', async () => {
+    writePolicy(`${POLICY}
+  - secret: STRIPE_KEY
+    rotate-every: 30d
+  - secret: SENTRY_AUTH_TOKEN
+  - secret: DEPLOY_TOKEN
+  - secret: NPM_TOKEN
+`);
+    for (const env of ['development', 'staging', 'production']) secret(env, 'OPENAI_API_KEY', 10);
+    gh.seed.secret({ scope: 'repo', repo: 'acme/app', name: 'STRIPE_KEY', updatedAt: daysAgo(45) });
+    gh.seed.secret({ scope: 'org', org: 'acme', name: 'SENTRY_AUTH_TOKEN', updatedAt: daysAgo(80) });
+    gh.seed.secret({ scope: 'repo', repo: 'acme/app', name: 'DEPLOY_TOKEN', updatedAt: daysAgo(3) });
+    secret('staging', 'NPM_TOKEN', 1);
+    const result = await run(appToken());
+
+    expect(result.code).toBe(1);
+    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([
+      ['error', 'STRIPE_KEY overdue for rotation'],
+      ['warning', 'SENTRY_AUTH_TOKEN due for rotation'],
+      ['error', 'NPM_TOKEN missing'],
+    ]);
+    expect(checks(result)[0]!.message).toContain(`STRIPE_KEY at repository level is overdue for rotation since ${day(daysAgo(15))}`);
+    expect(checks(result)[1]!.message).toContain('SENTRY_AUTH_TOKEN at organisation level is due for rotation');
+    expect(checks(result)[2]!.message).toContain('NPM_TOKEN is defined neither as a repository secret of acme/app nor as an organisation secret visible to it');
+    expect(result.outputs.findings).toBe('3');
+    const rows = result.summary.split('\n').filter((l) => l.startsWith('| (any job)'));
+    expect(rows).toEqual([
+      `| (any job) | \`STRIPE_KEY\` | yes | repository | ${day(daysAgo(45))} | ${day(daysAgo(15))} | ❌ overdue |`,
+      `| (any job) | \`SENTRY_AUTH_TOKEN\` | yes | organisation | ${day(daysAgo(80))} | ${day(daysAgo(-10))} | ⚠️ due soon |`,
+      `| (any job) | \`DEPLOY_TOKEN\` | yes | repository | ${day(daysAgo(3))} | ${day(daysAgo(-87))} | ✅ ok |`,
+      '| (any job) | `NPM_TOKEN` | no | — | — | — | ❌ missing |',
+    ]);
+  });
+
   it('uses the defaults when there is no policy file: only environment gates are checked', async () => {
     gh.seed.environment({ repo: 'acme/app', name: 'prod-eu' });
     const result = await run(appToken());
     expect(result.code).toBe(0);
     expect(result.annotations.map((a) => a.properties.title)).toEqual(['Environment prod-eu is unprotected']);
-    expect(result.summary).toContain('No `keys:` entry of the policy names environments');
+    expect(result.summary).toContain('The policy lists no `keys:`: no key secret to check.');
   });
 
   it('fails with one line naming the field of a bad policy', async () => {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fingerprintSecret } from '../../src/scan/fingerprint.js';
 import { checkoutWorkspace, createOrigin } from '../support/checkout.js';
 import { useTestRepos } from '../support/git-repo.js';
 import { makeKey } from '../support/make-keys.js';
@@ -53,6 +54,46 @@ describe('mode: scan on pull requests and merge queues', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.findings).toBe('1');
     expectKeyHidden(run, workspace, key);
+  });
+
+  it('reads the config and the baseline from the base: a pull request cannot allow or baseline its own key', () => {
+    const key = makeKey('openai-project-key', 25);
+    const { dev, origin, base } = originWithFeature('app.env', `OPENAI_API_KEY=${key}\n`);
+    dev.write('.github/key-hygiene.yml', "scan:\n  allow:\n    paths: ['**']\n");
+    const baseline = { version: 1, findings: [{ fingerprint: fingerprintSecret('openai-project-key', key), detector: 'openai-project-key', path: 'app.env' }] };
+    dev.write('baseline.json', JSON.stringify(baseline));
+    const head = dev.commit('allow everything, and baseline the key');
+    dev.git('push', '--quiet', 'origin', 'feature');
+    const workspace = checkoutWorkspace(dev, origin, { sha: head });
+
+    const run = runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(base, head), sha: head, inputs: { baseline: 'baseline.json' } });
+
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.outputs.findings).toBe('1');
+    expect(run.annotations[0]).toMatchObject({ level: 'error', properties: { file: 'app.env' } });
+    expect(run.stdout).toContain(`.github/key-hygiene.yml is not in the base commit ${base.slice(0, 7)}: this scan does without it (the change applies once merged)`);
+    expect(run.stdout).toContain(`no baseline.json at base ${base.slice(0, 7)}: every key found is reported`);
+    expectKeyHidden(run, workspace, key);
+  });
+
+  it('honours the base\'s config, fetched from origin on a depth-1 checkout of the head', () => {
+    const dev = newRepo();
+    const origin = createOrigin(dev);
+    dev.write('.github/key-hygiene.yml', "scan:\n  allow:\n    paths: ['fixtures/**']\n");
+    const base = dev.commit('allow fixtures');
+    dev.git('push', '--quiet', 'origin', 'main');
+    dev.git('checkout', '--quiet', '-b', 'feature');
+    dev.write('fixtures/sample.env', `OPENAI_API_KEY=${makeKey('openai-project-key', 26)}\n`);
+    dev.write('.github/key-hygiene.yml', 'scan: {}\n');
+    const head = dev.commit('a fixture, and a config that would scan it');
+    dev.git('push', '--quiet', 'origin', 'feature');
+    const workspace = checkoutWorkspace(dev, origin, { sha: head });
+
+    const run = runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(base, head), sha: head });
+
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.findings).toBe('0');
+    expect(run.stdout).toContain(`.github/key-hygiene.yml differs from the base commit ${base.slice(0, 7)}: this scan uses the base's version`);
   });
 
   it('scans base_sha..head_sha of a merge group', () => {

@@ -6,9 +6,9 @@ const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
 
 describe('planScan', () => {
-  it('plain push: before..after', () => {
+  it('plain push: before..after, and over the other branches when the range merges them', () => {
     expect(planScan('push', pushPayload({ ref: 'refs/heads/main', before: A, after: B }), 'tree')).toEqual({
-      kind: 'commits', include: [B], exclude: [A], describe: 'push to main: aaaaaaa..bbbbbbb',
+      kind: 'commits', include: [B], exclude: [A], excludeOtherBranchesIfMerged: { except: 'refs/heads/main' }, describe: 'push to main: aaaaaaa..bbbbbbb',
     });
   });
 
@@ -35,12 +35,13 @@ describe('planScan', () => {
     expect(planScan('push', created, 'tree')).toMatchObject({ kind: 'commits', include: [created.after], exclude: [], excludeOtherBranches: {} });
   });
 
-  it('pull_request, pull_request_target and merge_group: base..head', () => {
+  it('pull_request, pull_request_target and merge_group: base..head, by the policy of the base', () => {
     for (const event of ['pull_request', 'pull_request_target']) {
-      expect(planScan(event, pullRequestPayload(A, B), 'tree')).toMatchObject({ kind: 'commits', include: [B], exclude: [A] });
+      expect(planScan(event, pullRequestPayload(A, B), 'tree')).toMatchObject({ kind: 'commits', include: [B], exclude: [A], policyFrom: A });
     }
     const group = examplePayload('merge_group');
-    expect(planScan('merge_group', group, 'tree')).toMatchObject({ include: [group.merge_group.head_sha], exclude: [group.merge_group.base_sha] });
+    const { base_sha: base, head_sha: head } = group.merge_group;
+    expect(planScan('merge_group', group, 'tree')).toMatchObject({ include: [head], exclude: [base], policyFrom: base });
   });
 
   it('schedule and workflow_dispatch: the tree or the history, as the scan input says', () => {

@@ -99,6 +99,68 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
     expectKeyHidden(run, workspace, key);
   });
 
+  it('on a push that merges main into a feature branch, scans only what the branch adds over main', () => {
+    const { dev, origin, main } = originWithOldLeak();
+    dev.git('checkout', '--quiet', '-b', 'feature', main);
+    dev.write('src/feature.ts', 'export const feature = true;\n');
+    const before = dev.commit('feature work');
+    dev.git('push', '--quiet', 'origin', 'feature');
+    // main moves on, with a leak that its own push reported (or that the baseline holds).
+    dev.git('checkout', '--quiet', 'main');
+    dev.write('config/later.env', `OPENAI_API_KEY=${makeKey('openai-project-key', 12)}\n`);
+    dev.commit('a leak on main, after the branch was cut');
+    dev.write('src/main-only.ts', 'export const m = 1;\n');
+    dev.commit('clean on main');
+    dev.git('push', '--quiet', 'origin', 'main');
+    dev.git('checkout', '--quiet', 'feature');
+    dev.git('merge', '--quiet', '--no-ff', '--no-edit', 'main');
+    const merged = dev.git('rev-parse', 'HEAD');
+    dev.git('push', '--quiet', 'origin', 'feature');
+
+    const clean = runPush(dev, origin, pushPayload({ ref: 'refs/heads/feature', before, after: merged }), 'feature');
+    expect(clean.run.code, clean.run.stdout + clean.run.stderr).toBe(0);
+    expect(clean.run.stdout).toContain('the push merges other commits: scanning what it adds over every other branch of origin');
+    expect(clean.run.summary).not.toContain('config/later.env');
+
+    const key = makeKey('openai-project-key', 13);
+    dev.write('src/feature.env', `OPENAI_API_KEY=${key}\n`);
+    const leaky = dev.commit('a new leak on the feature branch');
+    dev.git('push', '--quiet', 'origin', 'feature');
+    const leak = runPush(dev, origin, pushPayload({ ref: 'refs/heads/feature', before, after: leaky }), 'feature');
+    expect(leak.run.code, leak.run.stdout + leak.run.stderr).toBe(1);
+    expect(leak.run.outputs.findings).toBe('1');
+    expect(leak.run.annotations[0]).toMatchObject({ level: 'error', properties: { file: 'src/feature.env' } });
+    expect(leak.run.summary).not.toContain('config/later.env');
+    expectKeyHidden(leak.run, leak.workspace, key);
+  });
+
+  it('annotates at most GitHub\'s per-step caps of a push with 60 keys, says how many are not, and lists all in the summary', () => {
+    const { dev, origin, main } = originWithOldLeak();
+    const keys = Array.from({ length: 60 }, (_, i) => makeKey('openai-project-key', 100 + i));
+    for (let file = 0; file < 3; file++) {
+      dev.write(`keys/batch${file}.env`, keys.slice(file * 20, file * 20 + 20).map((k, i) => `OPENAI_API_KEY_${i}=${k}\n`).join(''));
+    }
+    const after = dev.commit('sixty keys');
+    dev.git('push', '--quiet', 'origin', 'main');
+
+    const { run, workspace } = runPush(dev, origin, pushPayload({ ref: 'refs/heads/main', before: main, after }));
+
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.outputs.findings).toBe('60');
+    expect(run.annotations.length).toBeLessThanOrEqual(50);
+    const errors = run.annotations.filter((a) => a.level === 'error');
+    const warnings = run.annotations.filter((a) => a.level === 'warning');
+    expect(errors.length).toBeLessThanOrEqual(10); // GitHub shows 10 per step, the failure line included
+    expect(errors.filter((a) => a.properties.file !== undefined)).toHaveLength(9);
+    expect(warnings.map((a) => a.message)).toEqual(['51 of 60 findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): the job summary and the SARIF report list all 60.']);
+    expect(run.stdout.split('\n')).toContain('51 of 60 findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): the job summary and the SARIF report list all 60.');
+    expect(run.summary).toContain('## Key Hygiene: 60 keys found');
+    expect(run.summary).toContain('> 51 of 60 findings are not annotated');
+    expect(run.summary.split('\n').filter((l) => l.startsWith('| [keys/batch'))).toHaveLength(60);
+    expect(JSON.parse(sarifOf(workspace)).runs[0].results).toHaveLength(60);
+    for (const key of keys) expectKeyHidden(run, workspace, key);
+  });
+
   it('on a new branch cut from main, scans only the branch commits: clean passes, a leak fails', () => {
     const { dev, origin } = originWithOldLeak();
     dev.git('checkout', '--quiet', '-b', 'feature');

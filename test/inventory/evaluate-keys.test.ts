@@ -11,8 +11,6 @@ keys:
     rotate-every: 90d
     remind-before: 14d
     owners: ['@acme/ml-platform']
-  - secret: STRIPE_KEY
-    rotate-every: 30d
 `);
 const threeEnvs = [env('development'), env('staging'), env('production', { requiredReviewers: true })];
 const statuses = (decisions: ReturnType<typeof evaluateKeys>) => decisions.map((d) => [d.environment ?? '*', d.status, d.level]);
@@ -89,14 +87,57 @@ describe('evaluateKeys', () => {
     expect(evaluateKeys(inv, config, NOW).map((d) => d.status)).toEqual(['ok', 'ok', 'ok']);
   });
 
-  it('ignores keys without environments and secrets of other names', () => {
+  it('ignores secrets of other names', () => {
     const inv = inventory(threeEnvs, [repoSecret('STRIPE_KEY', 400), envSecret('staging', 'OTHER_KEY', 400)]);
-    expect(evaluateKeys(inv, config, NOW).map((d) => d.secret)).toEqual(['OPENAI_API_KEY', 'OPENAI_API_KEY', 'OPENAI_API_KEY']);
+    expect(evaluateKeys(inv, config, NOW).map((d) => [d.secret, d.status])).toEqual([
+      ['OPENAI_API_KEY', 'missing'], ['OPENAI_API_KEY', 'missing'], ['OPENAI_API_KEY', 'missing'],
+    ]);
   });
 
   it('uses the top-level rotate-every when the key has none', () => {
     const policy = parseConfig('rotate-every: 7d\nremind-before: 2d\nkeys:\n  - secret: K\n    environments: [dev]\n');
     const at = (days: number) => evaluateKeys(inventory([env('dev')], [envSecret('dev', 'K', days)]), policy, NOW)[0]!.status;
+    expect([at(4), at(6), at(8)]).toEqual(['ok', 'due-soon', 'overdue']);
+  });
+});
+
+describe('evaluateKeys, keys without environments (repository level)', () => {
+  const policy = parseConfig('keys:\n  - secret: STRIPE_KEY\n    rotate-every: 30d\n    remind-before: 5d\n    owners: [\'@acme/payments\']\n');
+  const judge = (...secrets: Parameters<typeof inventory>[1]) => evaluateKeys(inventory(threeEnvs, secrets), policy, NOW);
+
+  it('judges the repository secret by its age: fresh, due soon, overdue', () => {
+    const [fresh] = judge(repoSecret('STRIPE_KEY', 10));
+    expect(fresh).toMatchObject({ kind: 'key', secret: 'STRIPE_KEY', status: 'ok', level: 'ok', item: { scope: 'repo' }, dueAt: daysAgo(10 - 30), owners: ['@acme/payments'] });
+    expect(fresh!.environment).toBeUndefined();
+    expect(fresh!.message).toBe('STRIPE_KEY at repository level is fresh (last rotated 2026-05-22, due 2026-06-21).');
+    expect(judge(repoSecret('STRIPE_KEY', 27))[0]).toMatchObject({ status: 'due-soon', level: 'warning' });
+    const [overdue] = judge(repoSecret('STRIPE_KEY', 45));
+    expect(overdue).toMatchObject({ status: 'overdue', level: 'error' });
+    expect(overdue!.message).toBe(
+      'STRIPE_KEY at repository level is overdue for rotation since 2026-05-17 (last rotated 2026-04-17): make a new key, update the secret, then revoke the old key.',
+    );
+  });
+
+  it('takes an organisation secret visible to the repository, and the repository one first when both exist', () => {
+    const [org] = judge(orgSecret('stripe_key', 40));
+    expect(org).toMatchObject({ status: 'overdue', item: { scope: 'org' } });
+    expect(org!.message).toContain('STRIPE_KEY at organisation level is overdue');
+    expect(judge(orgSecret('STRIPE_KEY', 40), repoSecret('STRIPE_KEY', 1))[0]).toMatchObject({ status: 'ok', item: { scope: 'repo' } });
+  });
+
+  it('reports a key defined at neither level as missing, even when an environment holds it', () => {
+    const decisions = judge(envSecret('staging', 'STRIPE_KEY', 1));
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({ status: 'missing', level: 'error' });
+    expect(decisions[0]!.item).toBeUndefined();
+    expect(decisions[0]!.message).toBe(
+      "STRIPE_KEY is defined neither as a repository secret of acme/app nor as an organisation secret visible to it: add it, or remove it from the policy's keys.",
+    );
+  });
+
+  it('uses the top-level rotation defaults when the key has none', () => {
+    const defaults = parseConfig('rotate-every: 7d\nremind-before: 2d\nkeys:\n  - secret: K\n');
+    const at = (days: number) => evaluateKeys(inventory([], [repoSecret('K', days)]), defaults, NOW)[0]!.status;
     expect([at(4), at(6), at(8)]).toEqual(['ok', 'due-soon', 'overdue']);
   });
 });

@@ -1,0 +1,91 @@
+import type { KeyIssueView } from '../tracking/key-issue-view.js';
+import { daysBetween, inlineCode, isoDay, plural, quoteUserText } from './render-issue-text.js';
+
+// The bot's comments on a key issue. The planner appends the hidden comment marker.
+
+function keyName(view: Pick<KeyIssueView, 'key'>): string {
+  const env = view.key.environment ? ` in ${inlineCode(view.key.environment)}` : '';
+  return `${inlineCode(view.key.secret)}${env}`;
+}
+
+function ownersLine(owners: string[]): string {
+  return owners.length ? `${owners.join(' ')}: ` : '';
+}
+
+/** The periodic reminder; the first one after a key turns overdue says so. */
+export function renderReminder(view: KeyIssueView, now: Date): string {
+  const who = ownersLine(view.owners);
+  switch (view.state) {
+    case 'due-soon': {
+      const left = view.dueAt ? Math.max(daysBetween(now, view.dueAt), 0) : 0;
+      return `${who}reminder — ${keyName(view)} is due for rotation on ${view.dueAt ? isoDay(view.dueAt) : '?'} (in ${plural(left, 'day')}).`;
+    }
+    case 'overdue': {
+      const late = view.dueAt ? Math.max(daysBetween(view.dueAt, now), 0) : 0;
+      return `${who}${keyName(view)} is **overdue** for rotation: it was due on ${view.dueAt ? isoDay(view.dueAt) : '?'} (${plural(late, 'day')} ago). The steps are in the issue description.`;
+    }
+    case 'shared':
+      return `${who}reminder — ${inlineCode(view.key.secret)} is still one value shared by every environment. The steps are in the issue description.`;
+    case 'missing':
+      return `${who}reminder — ${keyName(view)} still has no value of its own. The steps are in the issue description.`;
+  }
+}
+
+/** The one-time escalation to the policy's `escalate-to`. */
+export function renderEscalation(view: KeyIssueView, escalateTo: string[], now: Date, since: Date | undefined): string {
+  const to = escalateTo.length ? `${escalateTo.join(' ')}: ` : '';
+  const owners = view.owners.length ? ` Owners: ${view.owners.join(' ')}.` : '';
+  const age = since ? ` for ${plural(Math.max(daysBetween(since, now), 0), 'day')}` : '';
+  const what = view.state === 'overdue' ? `has been overdue for rotation${age}` : `has needed attention${age}`;
+  return `${to}escalating — ${keyName(view)} ${what}, past the policy’s \`escalate-after\`.${owners} Please rotate it, or record a decision with \`/snooze <days> <reason>\` or \`/exempt <reason>\`.`;
+}
+
+/** The closing comment after a rotation: "rotated on …; next due …". */
+export function renderRotated(view: Pick<KeyIssueView, 'key'>, rotatedAt: Date, nextDue: Date | undefined): string {
+  const next = nextDue ? `; next due ${isoDay(nextDue)}` : '';
+  return `${keyName(view)} was rotated on ${isoDay(rotatedAt)}${next}. Thank you — closing.`;
+}
+
+/** The closing comment when the problem went away some other way. */
+export function renderResolved(view: Pick<KeyIssueView, 'key'>, why: 'fixed' | 'not-due' | 'untracked' | 'exempt'): string {
+  const text = {
+    fixed: 'is fixed: the latest sweep no longer sees the problem',
+    'not-due': 'is no longer due under the current policy',
+    untracked: 'is no longer found, or the policy no longer tracks it',
+    exempt: 'is exempt from tracking',
+  }[why];
+  return `${keyName(view)} ${text}. Closing.`;
+}
+
+/** Closing a second issue for the same key. */
+export function renderDuplicate(original: number): string {
+  return `Duplicate of #${original}, which tracks the same key. Closing this one.`;
+}
+
+/** The answer to `/status`. */
+export function renderStatus(view: {
+  secret: string;
+  environment?: string;
+  state?: string;
+  lastRotated?: string;
+  dueAt?: string;
+  lastReminderAt?: string;
+  escalated?: boolean;
+  snooze?: { until: string; by: string; reason: string };
+  exemption?: { by: string; reason: string; at: string };
+}, now: Date): string {
+  const env = view.environment ? ` in ${inlineCode(view.environment)}` : '';
+  const lines = [
+    `Status of ${inlineCode(view.secret)}${env}:`,
+    `- state: ${view.state ?? 'unknown'}`,
+    `- last rotated: ${view.lastRotated ? isoDay(view.lastRotated) : 'unknown'}`,
+    ...(view.dueAt ? [`- due: ${isoDay(view.dueAt)}`] : []),
+    `- last reminder: ${view.lastReminderAt ? isoDay(view.lastReminderAt) : 'none'}`,
+    `- escalated: ${view.escalated ? 'yes' : 'no'}`,
+  ];
+  if (view.snooze && Date.parse(view.snooze.until) > now.getTime()) {
+    lines.push(`- snoozed until ${isoDay(view.snooze.until)} by ${view.snooze.by.replace(/@/g, '')}: ${quoteUserText(view.snooze.reason) || 'no reason given'}`);
+  }
+  if (view.exemption) lines.push(`- exempt since ${isoDay(view.exemption.at)} (${view.exemption.by.replace(/@/g, '')}): ${quoteUserText(view.exemption.reason)}`);
+  return lines.join('\n');
+}

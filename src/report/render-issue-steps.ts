@@ -1,0 +1,98 @@
+import type { TrackedKey } from '../tracking/tracked-key.js';
+
+// How to replace a key, per provider. Rotation is make-new → update the secret → check → revoke
+// old, in that order, so nothing breaks between the steps.
+
+interface ProviderSteps {
+  /** Where the new key is made and the old one revoked. */
+  name: string;
+  create: string;
+  revoke: string;
+}
+
+const PROVIDERS: Record<string, ProviderSteps> = {
+  openai: {
+    name: 'OpenAI',
+    create: 'Create a new **project key** for the project this environment uses at https://platform.openai.com/api-keys (a project or service-account key, not a user key).',
+    revoke: 'Revoke the old key in the API-keys page (https://platform.openai.com/api-keys), then check the usage page for calls you did not make.',
+  },
+  anthropic: {
+    name: 'Anthropic',
+    create: 'Create a new API key in the workspace this environment uses at https://console.anthropic.com/settings/keys.',
+    revoke: 'Delete the old key at https://console.anthropic.com/settings/keys.',
+  },
+  stripe: {
+    name: 'Stripe',
+    create: 'Roll the key at https://dashboard.stripe.com/apikeys (or create a restricted key with only the permissions this service needs).',
+    revoke: 'Let the old key expire now, or set its expiry to the end of the switch-over.',
+  },
+  github: {
+    name: 'GitHub',
+    create: 'Regenerate the token (fine-grained, with an expiry) at https://github.com/settings/personal-access-tokens — or better, replace it with a GitHub App installation token.',
+    revoke: 'Delete the old token on the same page.',
+  },
+  aws: {
+    name: 'AWS',
+    create: 'Create a second access key for the IAM user (IAM → Users → Security credentials → Create access key) — or better, switch the workflow to OIDC roles with no stored key.',
+    revoke: 'Deactivate the old access key, watch for failures for a day, then delete it.',
+  },
+  npm: {
+    name: 'npm',
+    create: 'Create a new granular access token with only the packages it publishes at https://www.npmjs.com/settings/~/tokens.',
+    revoke: 'Delete the old token on the same page.',
+  },
+};
+
+/** Where the secret is edited on GitHub, as a Markdown sentence. */
+export function secretLocation(key: TrackedKey): string {
+  const repo = `https://github.com/${key.repository}`;
+  const org = key.repository.split('/')[0] ?? '';
+  switch (key.scope) {
+    case 'environment':
+      return `the \`${key.environment ?? ''}\` environment secret \`${key.secret}\` (Settings → Environments → \`${key.environment ?? ''}\` → Environment secrets: ${repo}/settings/environments)`;
+    case 'repo':
+      return `the repository secret \`${key.secret}\` (${repo}/settings/secrets/actions)`;
+    case 'org':
+      return `the organisation secret \`${key.secret}\` (https://github.com/organizations/${org}/settings/secrets/actions)`;
+    case 'dependabot':
+      return `the Dependabot secret \`${key.secret}\` (${repo}/settings/secrets/dependabot)`;
+  }
+}
+
+/** The numbered steps to rotate one key: the provider's own where it is known, generic otherwise. */
+export function renderRotationSteps(key: TrackedKey, provider: string | undefined): string[] {
+  const p = provider ? PROVIDERS[provider.toLowerCase()] : undefined;
+  return [
+    p?.create ?? 'Create a new key with the provider, with the same permissions (no more), made for this one environment.',
+    `Update ${secretLocation(key)} with the new key.`,
+    'Re-run the last deployment (or a workflow that uses the key) and check it works.',
+    p?.revoke ?? 'Revoke or delete the old key with the provider, so copies of it stop working.',
+  ];
+}
+
+/** Steps to give each environment its own value and delete the shared copy. */
+export function renderSplitSteps(key: TrackedKey, environments: string[], provider: string | undefined): string[] {
+  const p = provider ? PROVIDERS[provider.toLowerCase()] : undefined;
+  const envs = environments.length ? environments.map((e) => `\`${e}\``).join(', ') : 'each environment';
+  return [
+    `For each environment (${envs}), create a key made for that environment alone${p ? ` with ${p.name}` : ''} and add it as an environment secret named \`${key.secret}\` (https://github.com/${key.repository}/settings/environments).`,
+    `Delete ${secretLocation(key)}.`,
+    'Re-run a deployment to each environment and check it works.',
+    p?.revoke ?? 'Revoke the old shared key with the provider: every environment had it.',
+  ];
+}
+
+/** Steps to give an environment its own value (creating the environment first when it does not exist). */
+export function renderMissingSteps(key: TrackedKey, noEnvironment: boolean, provider: string | undefined): string[] {
+  const p = provider ? PROVIDERS[provider.toLowerCase()] : undefined;
+  if (key.environment === undefined) {
+    return [p?.create ?? 'Create a new key with the provider, with only the permissions this repository needs.', `Add it as ${secretLocation(key)}.`, 'Re-run a workflow that uses it and check it works.'];
+  }
+  const env = `\`${key.environment}\``;
+  return [
+    ...(noEnvironment ? [`Create the environment ${env} (https://github.com/${key.repository}/settings/environments/new), with required reviewers if it deploys to production.`] : []),
+    p?.create ?? `Create a new key with the provider, made for ${env} alone.`,
+    `Add it to ${secretLocation(key)}.`,
+    `Re-run a deployment to ${env} and check it works.`,
+  ];
+}

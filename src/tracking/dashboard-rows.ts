@@ -1,0 +1,34 @@
+import type { Decision, KeyDecision } from '../inventory/decision.js';
+import type { DashboardRow } from '../report/render-dashboard.js';
+import { keyId } from './key-id.js';
+import { parseKeyMarker, type KeyMarker } from './key-marker.js';
+import { trackedKeyOf } from './tracked-key.js';
+import type { TrackedIssue } from './tracked-issue.js';
+
+/** A dashboard row per key decision, linked to the open issue tracking it and showing snoozes and exemptions. */
+export function dashboardRowsOf(repository: string, decisions: readonly Decision[], issues: readonly TrackedIssue[]): DashboardRow[] {
+  const markers = new Map<string, { marker: KeyMarker; issue: TrackedIssue }[]>();
+  for (const issue of issues) {
+    const marker = parseKeyMarker(issue.body);
+    if (marker) markers.set(marker.key, [...(markers.get(marker.key) ?? []), { marker, issue }]);
+  }
+  return decisions
+    .filter((d): d is KeyDecision => d.kind === 'key')
+    .map((d) => {
+      const found = markers.get(keyId(trackedKeyOf(repository, d))) ?? [];
+      const open = found.filter((f) => f.issue.state === 'open').sort((a, b) => a.issue.number - b.issue.number)[0];
+      const snooze = open?.marker.snooze;
+      const environment = d.environment ?? d.item?.environment;
+      return {
+        secret: d.secret,
+        scope: d.item?.scope ?? 'environment',
+        ...(environment !== undefined && { environment }),
+        ...(d.item && { lastRotated: d.item.updatedAt }),
+        ...(d.dueAt && { dueAt: d.dueAt }),
+        status: d.status,
+        ...(open && { issue: open.issue.number }),
+        ...(snooze && { snoozedUntil: new Date(snooze.until) }),
+        ...(found.some((f) => f.marker.exemption) && { exempt: true }),
+      };
+    });
+}

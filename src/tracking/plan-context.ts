@@ -1,0 +1,46 @@
+import type { Decision, KeyDecision } from '../inventory/decision.js';
+import type { SecretScope } from '../inventory/inventory.js';
+import type { Config } from '../policy/config-schema.js';
+import { parseDuration } from '../policy/duration.js';
+import type { KeyIssueView } from './key-issue-view.js';
+import type { KeyMarker } from './key-marker.js';
+import type { OwnerSources } from './resolve-owners.js';
+import type { TrackedIssue } from './tracked-issue.js';
+
+/** Everything the issue planner needs; the adapter fetches it, the planner only reads it. */
+export interface PlanInput {
+  /** `owner/name`. */
+  repository: string;
+  /** `evaluateInventory(…)` for the repository at `now` (non-key decisions are ignored). */
+  decisions: readonly Decision[];
+  policy: Config;
+  /** The bot's key issues in this repository, open and closed, with their comments. */
+  issues: readonly TrackedIssue[];
+  /** The app's login (`key-hygiene[bot]`): only its own issues and comments count. */
+  botLogin: string;
+  now: Date;
+  /** CODEOWNERS owners and admins, for keys whose policy names no owners. */
+  owners?: OwnerSources;
+  /** Scopes this sweep could not read (403/404): issues about them are left as they are. */
+  skippedScopes?: readonly SecretScope[];
+  /** Most issues and comments this plan may create; the rest is deferred to the next sweep. */
+  maxContent?: number;
+}
+
+/** One key problem the latest decisions report. */
+export interface CurrentProblem {
+  id: string;
+  decision: KeyDecision;
+  view: KeyIssueView;
+}
+
+/** One of the bot's issues with its parsed marker. */
+export interface MarkedIssue {
+  issue: TrackedIssue;
+  marker: KeyMarker;
+}
+
+/** A policy duration in milliseconds (the schema has validated it; the fallback guards hand-built configs). */
+export function policyMs(text: string, fallback: number): number {
+  return parseDuration(text) ?? fallback;
+}

@@ -1,0 +1,31 @@
+import { renderIssueBody } from '../report/render-issue-body.js';
+import { renderIssueTitle } from '../report/render-issue-title.js';
+import type { OpenIssueAction } from './issue-action.js';
+import { labelsFor } from './issue-labels.js';
+import { markerIdentity, renderKeyMarker, type KeyMarker } from './key-marker.js';
+import type { CurrentProblem, PlanInput } from './plan-context.js';
+
+/**
+ * A new issue for a key problem. The opening counts as the first reminder, so the next one comes
+ * a full cadence later; escalation, if already due, comes with the next sweep.
+ */
+export function planIssueOpen(problem: CurrentProblem, input: PlanInput): OpenIssueAction {
+  const { view, decision, id } = problem;
+  const now = input.now.toISOString();
+  const marker: KeyMarker = {
+    key: id,
+    ...markerIdentity(view.key),
+    state: view.state,
+    ...(decision.item && { updatedAt: decision.item.updatedAt.toISOString() }),
+    ...(decision.dueAt && { dueAt: decision.dueAt.toISOString() }),
+    since: now,
+    lastReminderAt: now,
+  };
+  return {
+    type: 'open',
+    key: id,
+    title: renderIssueTitle(view),
+    body: renderIssueBody(view, { marker: renderKeyMarker(marker), maxSnooze: input.policy['max-snooze'], now: input.now }),
+    labels: labelsFor(view.state, false),
+  };
+}

@@ -1,0 +1,99 @@
+import type { KeyDecision } from '../inventory/decision.js';
+import { sameName } from '../inventory/inventory.js';
+import { renderDuplicate } from '../report/render-issue-comment.js';
+import { capActions, type ActionGroup, type CappedActions } from './cap-actions.js';
+import { renderCommentMarker } from './comment-marker.js';
+import type { IssueAction } from './issue-action.js';
+import { keyId, trackedKeyFromId } from './key-id.js';
+import { keyIssueViewOf } from './key-issue-view.js';
+import { parseKeyMarker } from './key-marker.js';
+import { sameLogin } from './last-notice.js';
+import type { CurrentProblem, MarkedIssue, PlanInput } from './plan-context.js';
+import { planIssueClose, wasRotated } from './plan-issue-close.js';
+import { planIssueOpen } from './plan-issue-open.js';
+import { planIssueUpdate } from './plan-issue-update.js';
+import { trackedKeyOf } from './tracked-key.js';
+
+/** Planned actions, and the ones the cap left for the next sweep. */
+export type IssuePlan = CappedActions;
+
+const PRIORITY = { close: 0, overdue: 1, missing: 2, shared: 2, 'due-soon': 3 } as const;
+
+/**
+ * Everything the bot should do to its key issues in one repository, given the decisions at `now`.
+ * Pure and idempotent: applying the plan and planning again with the same decisions gives nothing.
+ *
+ * - One open issue per key, matched by the hidden marker, never by title; duplicates are closed,
+ *   the oldest kept.
+ * - A problem with no open issue gets one, unless some issue for the key records an exemption.
+ * - An open issue is reminded, escalated, relabelled ({@link planIssueUpdate}); a rotation issue
+ *   whose secret was rotated, or whose problem is gone, is closed ({@link planIssueClose}).
+ */
+export function planIssues(input: PlanInput): IssuePlan {
+  const decisions = input.decisions.filter((d): d is KeyDecision => d.kind === 'key');
+  const problems = currentProblems(decisions, input);
+  const byKey = groupByKey(input);
+  const groups: ActionGroup[] = [];
+
+  for (const [id, marked] of byKey) {
+    const open = marked.filter((m) => m.issue.state === 'open').sort((a, b) => a.issue.number - b.issue.number);
+    const [kept, ...duplicates] = open;
+    for (const dup of duplicates) groups.push({ priority: PRIORITY.close, actions: [closeDuplicate(dup, kept!.issue.number)] });
+    const exempt = marked.some((m) => m.marker.exemption !== undefined);
+    const problem = problems.get(id);
+    if (!kept) continue;
+    if (exempt) {
+      groups.push({ priority: PRIORITY.close, actions: [{ type: 'close', key: id, issue: kept.issue.number, reason: 'not_planned' }] });
+      continue;
+    }
+    const key = trackedKeyFromId(id, { ...(kept.marker.secret && { secret: kept.marker.secret }), ...(kept.marker.environment && { environment: kept.marker.environment }) });
+    if (!key || input.skippedScopes?.includes(key.scope)) continue;
+    const rotated = problem?.decision.item && key.problem === 'rotate' && wasRotated(kept.marker.updatedAt, problem.decision.item.updatedAt);
+    if (problem && !rotated) {
+      groups.push({ priority: PRIORITY[problem.view.state], actions: planIssueUpdate(kept, problem, input) });
+      continue;
+    }
+    // For a rotation issue, the `ok` decision about the same secret and place says when it was rotated.
+    const sameSecret = decisions.find((d) => keyId(trackedKeyOf(input.repository, d)) === id);
+    const stillTracked = decisions.some((d) => sameName(d.secret, key.secret));
+    groups.push({ priority: PRIORITY.close, actions: [planIssueClose(kept, { ...key, repository: input.repository }, sameSecret, stillTracked)] });
+    if (problem) byKey.set(id, marked.filter((m) => m !== kept));
+  }
+
+  for (const [id, problem] of problems) {
+    const marked = byKey.get(id) ?? [];
+    if (marked.some((m) => m.marker.exemption !== undefined)) continue;
+    if (marked.some((m) => m.issue.state === 'open')) continue;
+    groups.push({ priority: PRIORITY[problem.view.state], actions: [planIssueOpen(problem, input)] });
+  }
+  return capActions(groups, input.maxContent);
+}
+
+/** The problems the decisions report, by key id (the first decision wins if two name the same key). */
+function currentProblems(decisions: KeyDecision[], input: PlanInput): Map<string, CurrentProblem> {
+  const problems = new Map<string, CurrentProblem>();
+  for (const decision of decisions) {
+    const view = keyIssueViewOf(input.repository, decision, input.policy, input.owners);
+    if (!view) continue;
+    const id = keyId(view.key);
+    if (!problems.has(id)) problems.set(id, { id, decision, view });
+  }
+  return problems;
+}
+
+/** The bot's own issues that carry a key marker, grouped by key id. */
+function groupByKey(input: PlanInput): Map<string, MarkedIssue[]> {
+  const byKey = new Map<string, MarkedIssue[]>();
+  for (const issue of input.issues) {
+    if (issue.author !== undefined && !sameLogin(issue.author, input.botLogin)) continue;
+    const marker = parseKeyMarker(issue.body);
+    if (!marker) continue;
+    byKey.set(marker.key, [...(byKey.get(marker.key) ?? []), { issue, marker }]);
+  }
+  return byKey;
+}
+
+function closeDuplicate(dup: MarkedIssue, original: number): IssueAction {
+  const body = `${renderDuplicate(original)}\n\n${renderCommentMarker({ key: dup.marker.key, kind: 'duplicate' })}`;
+  return { type: 'close', key: dup.marker.key, issue: dup.issue.number, comment: body, reason: 'not_planned' };
+}
