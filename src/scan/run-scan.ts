@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import picomatch from 'picomatch';
 import type { Config } from '../policy/config-schema.js';
 import { parseSize } from '../policy/duration.js';
 import { streamGitFragments, type GitSourceRequest } from '../sources/git.js';
-import { gitignoreCoversEnv, listTreeFiles, stagedEnvFiles, trackedEnvFiles } from '../sources/tree.js';
+import { gitignoreCoversEnv, listTreeFiles, stagedEnvFiles, trackedEnvFiles, type TreeListing } from '../sources/tree.js';
 import type { Finding, Notice, ScanResult } from '../types.js';
 import { envFileFinding } from './hygiene.js';
 import type { BatchResult } from './scan-files.js';
@@ -52,10 +54,17 @@ function isAllowedPath(config: Config): (path: string) => boolean {
   return paths.length ? picomatch(paths, { dot: true }) : () => false;
 }
 
+/** A single file named as the path to scan: its folder is the root, and it is the only file. */
+async function listTarget(path: string): Promise<TreeListing & { root: string }> {
+  if ((await stat(path)).isFile()) return { root: dirname(path), paths: [basename(path)], notices: [], git: false };
+  return { root: path, ...(await listTreeFiles(path)) };
+}
+
 async function scanTree(request: ScanRequest): Promise<Outcome> {
-  const { root, config } = request;
+  const { config } = request;
   const allowed = isAllowedPath(config);
-  const listing = await listTreeFiles(root);
+  const listing = await listTarget(request.root);
+  const root = listing.root;
   const paths = listing.paths.filter((p) => !allowed(p));
   const progress = { files: 0, bytes: 0, commits: 0 };
   const scanned = await scanTreeFiles(paths, {

@@ -48,6 +48,14 @@ describe('key-hygiene scan (working tree)', () => {
     expect(run.code).toBe(1);
   });
 
+  it('scans a single file named as the path', () => {
+    repo = createTestRepo({ init: false });
+    repo.write('deploy/settings.py', `OPENAI_API_KEY = "${makeKey('openai-admin-key', 12)}"\n`);
+    const run = runCli(['scan', 'deploy/settings.py', '--format', 'json'], { cwd: repo.root, env: repo.env });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings.map((f: { path: string; severity: string }) => [f.path, f.severity])).toEqual([['settings.py', 'critical']]);
+  });
+
   it('writes SARIF with URIs relative to the scanned root', () => {
     repo = createTestRepo();
     repo.write('.gitignore', '.env\n');
