@@ -64512,6 +64512,8 @@ function runWorker(queue, options, add) {
 
 
 
+
+
 /** Runs one scan: the source the mode names, every detector the config asks for, hygiene checks. */
 async function runScan(request) {
     const started = performance.now();
@@ -64532,10 +64534,17 @@ function isAllowedPath(config) {
     const paths = config.scan.allow.paths;
     return paths.length ? picomatch(paths, { dot: true }) : () => false;
 }
+/** A single file named as the path to scan: its folder is the root, and it is the only file. */
+async function listTarget(path) {
+    if ((await (0,promises_namespaceObject.stat)(path)).isFile())
+        return { root: (0,external_node_path_namespaceObject.dirname)(path), paths: [(0,external_node_path_namespaceObject.basename)(path)], notices: [], git: false };
+    return { root: path, ...(await listTreeFiles(path)) };
+}
 async function scanTree(request) {
-    const { root, config } = request;
+    const { config } = request;
     const allowed = isAllowedPath(config);
-    const listing = await listTreeFiles(root);
+    const listing = await listTarget(request.root);
+    const root = listing.root;
     const paths = listing.paths.filter((p) => !allowed(p));
     const progress = { files: 0, bytes: 0, commits: 0 };
     const scanned = await scanTreeFiles(paths, {

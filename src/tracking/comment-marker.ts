@@ -17,10 +17,12 @@ export interface CommentMarker {
   key: string;
   kind: CommentKind;
   state?: TrackedState;
+  /** `reply` only: the id of the comment (a command) this one answers, so a redelivered webhook is answered once. */
+  replyTo?: number;
 }
 
 export function renderCommentMarker(marker: CommentMarker): string {
-  return renderHiddenJson(TAG, { key: marker.key, kind: marker.kind, state: marker.state });
+  return renderHiddenJson(TAG, { key: marker.key, kind: marker.kind, state: marker.state, replyTo: marker.replyTo });
 }
 
 /** The comment's marker, or undefined (a human's comment, or one edited beyond reading). Never throws. */
@@ -32,5 +34,6 @@ export function parseCommentMarker(body: string | null | undefined): CommentMark
   const kind = KINDS.find((k) => k === data.kind);
   if (!key || !kind) return undefined;
   const state = (['due-soon', 'overdue', 'shared', 'missing'] as const).find((s) => s === data.state);
-  return state ? { key, kind, state } : { key, kind };
+  const replyTo = typeof data.replyTo === 'number' && Number.isSafeInteger(data.replyTo) ? data.replyTo : undefined;
+  return { key, kind, ...(state && { state }), ...(replyTo !== undefined && { replyTo }) };
 }

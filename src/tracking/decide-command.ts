@@ -26,6 +26,8 @@ export interface CommandContext {
   /** The issue's key marker; undefined on an issue that is not a key issue (nothing to do). */
   marker: KeyMarker | undefined;
   now: Date;
+  /** The command comment's id: the reply's hidden marker records it, so a redelivery is answered once. */
+  commentId?: number;
 }
 
 /** What to do about a command. The adapter posts `reply`, writes `marker` into the body, closes if asked. */
@@ -47,7 +49,7 @@ export function decideCommand(command: Command, context: CommandContext): Comman
   const { marker } = context;
   if (context.isBot || sameLogin(context.actorLogin, context.botLogin)) return { type: 'ignore', why: 'comment by a bot' };
   if (!marker) return { type: 'ignore', why: 'not a key issue' };
-  const reply = (text: string) => `${text}\n\n${renderCommentMarker({ key: marker.key, kind: 'reply' })}`;
+  const reply = (text: string) => `${text}\n\n${renderCommentMarker({ key: marker.key, kind: 'reply', ...(context.commentId !== undefined && { replyTo: context.commentId }) })}`;
   switch (command.name) {
     case 'help': {
       const lead = command.problem ?? (command.unknown !== undefined ? `I don’t know \`/${command.unknown.replace(/`/g, '')}\`.` : undefined);
@@ -74,14 +76,14 @@ export function mayChangeState(context: Pick<CommandContext, 'actorPermission' |
  * The answer to `/rotated` once the adapter has re-read the secret: undefined when it was rotated
  * (the plan closes the issue with "rotated on …"), else what the bot sees.
  */
-export function answerRecheck(marker: KeyMarker, decision: KeyDecision | undefined): string | undefined {
+export function answerRecheck(marker: KeyMarker, decision: KeyDecision | undefined, replyTo?: number): string | undefined {
   const updatedAt = decision?.item?.updatedAt;
   if (updatedAt && marker.updatedAt && updatedAt.getTime() > Date.parse(marker.updatedAt)) return undefined;
   const name = inlineCode(marker.secret ?? trackedKeyFromId(marker.key)?.secret ?? 'this key');
   const text = updatedAt
     ? `I re-checked: ${name} still has \`updated_at\` ${isoDay(updatedAt)}, the same as before${decision?.dueAt ? ` (due ${isoDay(decision.dueAt)})` : ''}. If you rotated the key with the provider, also update the GitHub secret — that is what I can see.`
     : `I re-checked: I cannot find ${name} where the policy expects it.`;
-  return `${text}\n\n${renderCommentMarker({ key: marker.key, kind: 'reply' })}`;
+  return `${text}\n\n${renderCommentMarker({ key: marker.key, kind: 'reply', ...(replyTo !== undefined && { replyTo }) })}`;
 }
 
 function snooze(command: Extract<Command, { name: 'snooze' }>, context: CommandContext, marker: KeyMarker, reply: (t: string) => string): CommandDecision {

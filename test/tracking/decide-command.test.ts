@@ -3,6 +3,7 @@ import type { KeyDecision } from '../../src/inventory/decision.js';
 import { answerRecheck, decideCommand, type CommandContext, type Permission } from '../../src/tracking/decide-command.js';
 import type { KeyMarker } from '../../src/tracking/key-marker.js';
 import { parseCommand } from '../../src/tracking/parse-command.js';
+import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
 import { BOT } from './fake-issues.js';
 import { policy } from './scenario.js';
 
@@ -91,6 +92,13 @@ describe('decideCommand', () => {
 
   it('marks every reply as the bot’s own, so it is never read as a command or a reminder', () => {
     expect(replyOf(decide('/status'))).toContain('<!-- key-hygiene:comment {"key":"acme/app|environment|production|openai_api_key|rotate","kind":"reply"} -->');
+  });
+});
+
+describe('replies name the command they answer', () => {
+  it('puts the comment id in the reply marker, for /status and for a re-check answer', () => {
+    expect(parseCommentMarker(replyOf(decide('/status', { commentId: 7 })))).toMatchObject({ kind: 'reply', replyTo: 7 });
+    expect(parseCommentMarker(answerRecheck(marker, undefined, 8))).toMatchObject({ kind: 'reply', replyTo: 8 });
   });
 });
 

@@ -91,4 +91,9 @@ describe('comment marker', () => {
     expect(parseCommentMarker('<!-- key-hygiene:comment {bad -->')).toBeUndefined();
     expect(parseCommentMarker('a plain comment')).toBeUndefined();
   });
+
+  it('records which command comment a reply answers (how a redelivered webhook is answered once)', () => {
+    expect(parseCommentMarker(renderCommentMarker({ key: 'k', kind: 'reply', replyTo: 42 }))).toEqual({ key: 'k', kind: 'reply', replyTo: 42 });
+    expect(parseCommentMarker('<!-- key-hygiene:comment {"key":"k","kind":"reply","replyTo":"42"} -->')).toEqual({ key: 'k', kind: 'reply' });
+  });
 });

@@ -1,0 +1,85 @@
+import type { Context, Probot } from 'probot';
+import { keyId } from '../../src/tracking/key-id.js';
+import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
+import { answerRecheck, decideCommand, type Permission } from '../../src/tracking/decide-command.js';
+import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-marker.js';
+import { sameLogin } from '../../src/tracking/last-notice.js';
+import { parseCommand } from '../../src/tracking/parse-command.js';
+import { trackedKeyOf } from '../../src/tracking/tracked-key.js';
+import type { KeyDecision } from '../../src/inventory/decision.js';
+import { botLoginOf } from '../github/bot-login.js';
+import type { AppOctokit } from '../github/octokit.js';
+import type { AppDeps } from '../deps.js';
+import { loadPolicy } from '../sweep/load-policy.js';
+import { sweepRepo } from '../sweep/sweep-repo.js';
+
+const PERMISSIONS: readonly Permission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+
+/**
+ * A command in a comment on one of the bot's key issues (`/rotated`, `/snooze`, `/exempt`, `/status`,
+ * `/help`): decided by the engine with the actor's permission read from the API, answered once —
+ * the reply records the comment it answers, so a redelivered webhook changes nothing.
+ */
+export async function handleComment(context: Context<'issue_comment.created'>, app: Probot, deps: AppDeps): Promise<void> {
+  const { comment, issue } = context.payload;
+  const command = parseCommand(comment.body);
+  const marker = parseKeyMarker(issue.body);
+  if (!command || !marker) return;
+  const botLogin = await botLoginOf(app);
+  const isBot = comment.user?.type === 'Bot' || Boolean(comment.performed_via_github_app);
+  if (isBot || sameLogin(comment.user?.login ?? '', botLogin) || !sameLogin(issue.user?.login ?? '', botLogin)) return;
+
+  const octokit = context.octokit as unknown as AppOctokit;
+  const { owner, repo } = context.repo();
+  const at = { owner, repo, issue_number: issue.number };
+  if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;
+
+  const { policy } = await loadPolicy(octokit, owner, repo);
+  const now = deps.now();
+  const actorPermission = await permissionOf(octokit, owner, repo, comment.user?.login ?? '');
+  const decision = decideCommand(command, { actorPermission, actorLogin: comment.user?.login ?? '', isBot, botLogin, policy, marker, now, commentId: comment.id });
+  const reply = (body: string) => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body });
+
+  switch (decision.type) {
+    case 'ignore':
+      return;
+    case 'reply':
+      await reply(decision.reply);
+      return;
+    case 'update': {
+      // The body as it is now (the payload's may be stale), the marker replaced, the rest kept.
+      const { data: current } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
+      const body = replaceKeyMarker(current.body ?? '', decision.marker);
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, body, ...(decision.close && { state: 'closed' as const, state_reason: 'not_planned' as const }) });
+      await reply(decision.reply);
+      return;
+    }
+    case 'recheck': {
+      const log = (message: string) => context.log.info(message);
+      const swept = await sweepRepo({ octokit, owner, repo, botLogin, now, dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log });
+      const found = swept.decisions.find((d): d is KeyDecision => d.kind === 'key' && keyId(trackedKeyOf(`${owner}/${repo}`, d)) === marker.key);
+      const answer = answerRecheck(marker, found, comment.id);
+      // Undefined: it was rotated, and the sweep closed the issue saying so.
+      if (answer) await reply(answer);
+    }
+  }
+}
+
+async function alreadyAnswered(octokit: AppOctokit, at: { owner: string; repo: string; issue_number: number }, commentId: number, botLogin: string): Promise<boolean> {
+  const comments = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, per_page: 100 });
+  return comments.some((c) => sameLogin(c.user?.login ?? '', botLogin) && parseCommentMarker(c.body)?.replyTo === commentId);
+}
+
+/**
+ * The actor's role on the repository; `role_name` keeps maintain and triage, which the legacy
+ * `permission` field folds away. A user GitHub does not know has no permission.
+ * https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user
+ */
+async function permissionOf(octokit: AppOctokit, owner: string, repo: string, username: string): Promise<Permission> {
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username });
+    return PERMISSIONS.find((p) => p === data.role_name) ?? PERMISSIONS.find((p) => p === data.permission) ?? 'none';
+  } catch {
+    return 'none';
+  }
+}

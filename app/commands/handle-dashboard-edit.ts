@@ -1,0 +1,23 @@
+import type { Context, Probot } from 'probot';
+import { isDashboard, recheckRequested } from '../../src/tracking/dashboard-marker.js';
+import { sameLogin } from '../../src/tracking/last-notice.js';
+import { botLoginOf } from '../github/bot-login.js';
+import type { AppOctokit } from '../github/octokit.js';
+import type { AppDeps } from '../deps.js';
+import { sweepRepo } from '../sweep/sweep-repo.js';
+
+/**
+ * Someone ticked "Re-check now" on the dashboard (GitHub sends `issues.edited` with the new body):
+ * sweep that repository now. The sweep rewrites the dashboard, which unticks the box; the bot's
+ * own edit arrives as an event too and is ignored.
+ */
+export async function handleDashboardEdit(context: Context<'issues.edited'>, app: Probot, deps: AppDeps): Promise<void> {
+  const { issue, sender } = context.payload;
+  if (!isDashboard(issue.body) || !recheckRequested(issue.body) || sender.type === 'Bot') return;
+  const botLogin = await botLoginOf(app);
+  if (!sameLogin(issue.user?.login ?? '', botLogin)) return;
+  const { owner, repo } = context.repo();
+  const octokit = context.octokit as unknown as AppOctokit;
+  const log = (message: string) => context.log.info(message);
+  await sweepRepo({ octokit, owner, repo, botLogin, now: deps.now(), dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log });
+}

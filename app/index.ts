@@ -1,0 +1,36 @@
+import type { ApplicationFunctionOptions, Probot } from 'probot';
+import { handleComment } from './commands/handle-comment.js';
+import { handleDashboardEdit } from './commands/handle-dashboard-edit.js';
+import type { AppDeps } from './deps.js';
+import { startScheduler } from './schedule/start-scheduler.js';
+import { defaultSettings, readSettings } from './settings.js';
+import { sweepAll } from './sweep/sweep-all.js';
+
+/**
+ * The Key Hygiene GitHub App (issue 5). It only routes (STYLE.md rule 1): commands in its issues,
+ * "re-check now" ticks on the dashboard, and the in-process daily sweep.
+ */
+export function createApp(overrides: Partial<AppDeps> = {}) {
+  const deps: AppDeps = { settings: defaultSettings, now: () => new Date(), ...overrides };
+  return (app: Probot, _options?: ApplicationFunctionOptions): void => {
+    app.on('issue_comment.created', (context) => handleComment(context, app, deps));
+    app.on('issues.edited', (context) => handleDashboardEdit(context, app, deps));
+    if (deps.settings.sweepEveryMs > 0) {
+      startScheduler({
+        everyMs: deps.settings.sweepEveryMs,
+        jitterMs: deps.settings.jitterMs,
+        run: async () => {
+          const { installations, failed } = await sweepAll(app, deps.settings, deps.now);
+          app.log.info(`scheduled sweep: ${installations} installations, ${failed.length} failures`);
+          failed.forEach((line) => app.log.warn(line));
+        },
+        onError: (error) => app.log.error(`scheduled sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+      });
+    }
+  };
+}
+
+/** Probot's entry (`probot run lib-app/app/index.js`): settings from the environment, real clock. */
+export default function keyHygieneApp(app: Probot, options: ApplicationFunctionOptions): void {
+  createApp({ settings: readSettings(process.env) })(app, options);
+}

@@ -1,0 +1,36 @@
+import { parseDuration } from '../src/policy/duration.js';
+
+/** How the app runs, read once from the environment (STYLE.md rule 2). */
+export interface AppSettings {
+  /** Log what a sweep would do, write nothing (`KEY_HYGIENE_DRY_RUN=true`); the policy's `dry-run` adds per repository. */
+  dryRun: boolean;
+  /** Most issues and comments one sweep of one installation creates (`KEY_HYGIENE_MAX_CONTENT`, default 50): GitHub allows 80 a minute. */
+  maxContentPerSweep: number;
+  /** Time between scheduled sweeps in ms (`KEY_HYGIENE_SWEEP_EVERY`, default `24h`); 0 turns the scheduler off (`off`). */
+  sweepEveryMs: number;
+  /** Each scheduled sweep starts after a random delay up to this (`KEY_HYGIENE_SWEEP_JITTER`, default `1h`), spreading installations. */
+  jitterMs: number;
+}
+
+export const defaultSettings: AppSettings = { dryRun: false, maxContentPerSweep: 50, sweepEveryMs: 86_400_000, jitterMs: 3_600_000 };
+
+/** Reads the settings; a bad value is a one-line error that quotes it. */
+export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
+  const duration = (name: string, fallback: number): number => {
+    const text = env[name];
+    if (text === undefined || text === '') return fallback;
+    if (text === 'off' || text === '0') return 0;
+    const ms = parseDuration(text);
+    if (ms === undefined) throw new Error(`${name} is "${text}": expected a duration such as 24h or 1d, or "off"`);
+    return ms;
+  };
+  const max = env.KEY_HYGIENE_MAX_CONTENT;
+  const maxContent = max === undefined || max === '' ? defaultSettings.maxContentPerSweep : Number(max);
+  if (!Number.isInteger(maxContent) || maxContent < 0) throw new Error(`KEY_HYGIENE_MAX_CONTENT is "${max}": expected a whole number`);
+  return {
+    dryRun: /^(1|true|yes)$/i.test(env.KEY_HYGIENE_DRY_RUN ?? ''),
+    maxContentPerSweep: maxContent,
+    sweepEveryMs: duration('KEY_HYGIENE_SWEEP_EVERY', defaultSettings.sweepEveryMs),
+    jitterMs: duration('KEY_HYGIENE_SWEEP_JITTER', defaultSettings.jitterMs),
+  };
+}

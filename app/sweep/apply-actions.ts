@@ -1,0 +1,81 @@
+import { createsContent, type IssueAction } from '../../src/tracking/issue-action.js';
+import { statusOf, type AppOctokit } from '../github/octokit.js';
+
+/** What applying did: for an `open`, the number GitHub gave the new issue. */
+export interface Applied {
+  action: IssueAction;
+  number: number;
+}
+
+export interface ApplyOptions {
+  owner: string;
+  repo: string;
+  dryRun: boolean;
+  log: (message: string) => void;
+}
+
+/**
+ * Applies the planner's actions in order, one REST call each (`close` with a comment is two).
+ * Dry-run logs what it would do and writes nothing (STYLE.md rule 13).
+ */
+export async function applyActions(octokit: AppOctokit, actions: readonly IssueAction[], options: ApplyOptions): Promise<Applied[]> {
+  const applied: Applied[] = [];
+  for (const action of actions) {
+    const number = 'issue' in action ? action.issue : 0;
+    if (options.dryRun) {
+      options.log(`dry-run: would ${describe(action)} in ${options.owner}/${options.repo}`);
+      applied.push({ action, number });
+      continue;
+    }
+    applied.push({ action, number: await applyOne(octokit, action, options) });
+  }
+  return applied;
+}
+
+/** Issues and comments the actions create (what the per-sweep cap counts). */
+export function contentCount(actions: readonly IssueAction[]): number {
+  return actions.filter(createsContent).length;
+}
+
+async function applyOne(octokit: AppOctokit, action: IssueAction, { owner, repo }: ApplyOptions): Promise<number> {
+  const at = { owner, repo };
+  switch (action.type) {
+    case 'open': {
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', { ...at, title: action.title, body: action.body, labels: action.labels });
+      return data.number;
+    }
+    case 'comment':
+      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, issue_number: action.issue, body: action.body });
+      return action.issue;
+    case 'labels':
+      if (action.add.length) await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...at, issue_number: action.issue, labels: action.add });
+      for (const name of action.remove) await removeLabel(octokit, owner, repo, action.issue, name);
+      return action.issue;
+    case 'close':
+      if (action.comment) await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, issue_number: action.issue, body: action.comment });
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, issue_number: action.issue, state: 'closed', state_reason: action.reason });
+      return action.issue;
+    case 'update-body':
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, issue_number: action.issue, body: action.body });
+      return action.issue;
+  }
+}
+
+/** A label someone already removed is fine (404). */
+async function removeLabel(octokit: AppOctokit, owner: string, repo: string, issue: number, name: string): Promise<void> {
+  try {
+    await octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { owner, repo, issue_number: issue, name });
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+}
+
+function describe(action: IssueAction): string {
+  switch (action.type) {
+    case 'open': return `open "${action.title}"`;
+    case 'comment': return `comment on #${action.issue} (${action.key})`;
+    case 'labels': return `relabel #${action.issue} +[${action.add.join(', ')}] -[${action.remove.join(', ')}]`;
+    case 'close': return `close #${action.issue} as ${action.reason} (${action.key})`;
+    case 'update-body': return `update the description of #${action.issue} (${action.key})`;
+  }
+}

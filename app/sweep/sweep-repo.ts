@@ -1,0 +1,64 @@
+import type { Decision } from '../../src/inventory/decision.js';
+import { evaluateInventory } from '../../src/inventory/evaluate-inventory.js';
+import { renderDashboard } from '../../src/report/render-dashboard.js';
+import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
+import { dashboardRowsOf } from '../../src/tracking/dashboard-rows.js';
+import type { IssueAction } from '../../src/tracking/issue-action.js';
+import { planDashboard } from '../../src/tracking/plan-dashboard.js';
+import { planIssues } from '../../src/tracking/plan-issues.js';
+import type { AppOctokit } from '../github/octokit.js';
+import { applyActions, contentCount } from './apply-actions.js';
+import { fetchRepoInventory } from './fetch-repo-inventory.js';
+import { issuesAfter } from './issues-after.js';
+import { loadPolicy } from './load-policy.js';
+import { loadTrackedIssues } from './load-tracked-issues.js';
+
+export interface RepoSweep {
+  octokit: AppOctokit;
+  owner: string;
+  repo: string;
+  /** `slug[bot]`: only its own issues and comments count. */
+  botLogin: string;
+  now: Date;
+  dryRun: boolean;
+  /** Issues and comments this sweep may still create; shared by the installation's repositories. */
+  budget: { remaining: number };
+  log: (message: string) => void;
+}
+
+export interface RepoSweepResult {
+  decisions: Decision[];
+  /** Every action applied (or logged, in dry-run), key issues then dashboard. */
+  actions: IssueAction[];
+  /** Actions the cap left for the next sweep. */
+  deferred: number;
+}
+
+/**
+ * One repository, as a recipe: policy → secret metadata → decisions at `now` → the bot's issues →
+ * plan → apply; then the dashboard, from the issues as they are now. Planning again at once gives
+ * nothing, so two sweeps, a restart or a retry never duplicate an issue or a comment.
+ */
+export async function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
+  const { octokit, owner, repo, botLogin, now } = s;
+  const repository = `${owner}/${repo}`;
+  const { policy, errors } = await loadPolicy(octokit, owner, repo);
+  const fetched = await fetchRepoInventory(octokit, owner, repo);
+  const decisions = evaluateInventory(fetched.inventory, policy, now);
+  const issues = await loadTrackedIssues(octokit, owner, repo, botLogin);
+  const dryRun = s.dryRun || policy['dry-run'];
+  const apply = (actions: readonly IssueAction[]) => applyActions(octokit, actions, { owner, repo, dryRun, log: s.log });
+
+  const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
+  const applied = await apply(plan.actions);
+  s.budget.remaining -= contentCount(plan.actions);
+
+  const after = issuesAfter(issues, applied, now, botLogin);
+  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, skipped: fetched.skipped, now, marker: renderDashboardMarker() });
+  const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
+  const allowed = contentCount(dashboard) <= s.budget.remaining ? dashboard : [];
+  await apply(allowed);
+  s.budget.remaining -= contentCount(allowed);
+  if (plan.deferred.length) s.log(`${repository}: cap reached, ${plan.deferred.length} actions left for the next sweep`);
+  return { decisions, actions: [...plan.actions, ...allowed], deferred: plan.deferred.length + dashboard.length - allowed.length };
+}
