@@ -1,20 +1,30 @@
 import type { ApplicationFunctionOptions, Probot } from 'probot';
 import { handleComment } from './commands/handle-comment.js';
 import { handleDashboardEdit } from './commands/handle-dashboard-edit.js';
+import { handleInstallation } from './commands/handle-installation.js';
 import type { AppDeps } from './deps.js';
+import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
 import { startScheduler } from './schedule/start-scheduler.js';
 import { defaultSettings, readSettings } from './settings.js';
 import { sweepAll } from './sweep/sweep-all.js';
 
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * The Key Hygiene GitHub App (issue 5). It only routes (STYLE.md rule 1): commands in its issues,
- * "re-check now" ticks on the dashboard, and the in-process daily sweep.
+ * "re-check now" ticks on the dashboard, new installations and repositories, and the in-process
+ * daily sweep. Installation clients get conditional reads and paced writes ({@link prepareAppAuth}).
  */
 export function createApp(overrides: Partial<AppDeps> = {}) {
-  const deps: AppDeps = { settings: defaultSettings, now: () => new Date(), ...overrides };
+  const now = overrides.now ?? (() => new Date());
+  const sleep = overrides.sleep ?? realSleep;
+  const clients = overrides.clients ?? createClientCare({ now: () => now().getTime(), sleep });
+  const deps: AppDeps = { settings: defaultSettings, ...overrides, now, sleep, clients };
   return (app: Probot, _options?: ApplicationFunctionOptions): void => {
+    prepareAppAuth(app, deps.clients);
     app.on('issue_comment.created', (context) => handleComment(context, app, deps));
     app.on('issues.edited', (context) => handleDashboardEdit(context, app, deps));
+    app.on(['installation.created', 'installation_repositories.added'], (context) => handleInstallation(context, app, deps));
     if (deps.settings.sweepEveryMs > 0) {
       startScheduler({
         everyMs: deps.settings.sweepEveryMs,

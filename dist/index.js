@@ -42135,7 +42135,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3006);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1098);
 // The Action's entry point, bundled into dist/index.js by `npm run bundle`.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42145,7 +42145,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3006:
+/***/ 1098:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50221,10 +50221,36 @@ function sameName(a, b) {
     return a.toLowerCase() === b.toLowerCase();
 }
 
+;// CONCATENATED MODULE: ./.build/src/inventory/judge-age.js
+
+const day = (date) => date.toISOString().slice(0, 10);
+/**
+ * The rotation status of a secret that exists, with the sentence that says it (`where`: "in staging",
+ * "at repository level"). Pure: `now` is a parameter.
+ */
+function judgeAge(secret, rotation, item, where, now) {
+    const { status, dueAt } = rotationStatus(item.updatedAt, rotation, now);
+    const rotated = `last rotated ${day(item.updatedAt)}`;
+    const message = {
+        ok: `${secret} ${where} is fresh (${rotated}, due ${day(dueAt)}).`,
+        'due-soon': `${secret} ${where} is due for rotation on ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
+        overdue: `${secret} ${where} is overdue for rotation since ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
+    }[status];
+    return { status, level: status === 'ok' ? 'ok' : status === 'due-soon' ? 'warning' : 'error', item, dueAt, message };
+}
+/** The scope in words: "organisation", "repository", "environment", "Dependabot". */
+function scopeName(item) {
+    return { org: 'organisation', repo: 'repository', environment: 'environment', dependabot: 'Dependabot' }[item.scope];
+}
+/** Where a secret lives, as the decision's sentence says it: "in staging", "at repository level". */
+function placeOf(item) {
+    return item.scope === 'environment' ? `in ${item.environment ?? 'its environment'}` : `at ${scopeName(item)} level`;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/inventory/evaluate-keys.js
 
 
-const day = (date) => date.toISOString().slice(0, 10);
+
 /**
  * Judges every `keys:` entry. One that names environments: each environment must exist and hold its
  * own value, fresh enough for the key's rotation policy; a copy at repository or organisation level
@@ -50254,7 +50280,7 @@ function evaluateInEnvironment(inventory, config, key, environment, now) {
             message: `${key.secret} is not defined in environment ${environment}${fallsBack}: add an environment secret with a key made for ${environment}.`,
         };
     }
-    return { ...base, ...judgeAge(key, config, own, `in ${environment}`, now) };
+    return { ...base, ...judgeAge(key.secret, rotationFor(key, config), own, `in ${environment}`, now) };
 }
 /**
  * A key the policy lists without environments: the repository secret, else the organisation one
@@ -50270,18 +50296,7 @@ function evaluateRepositoryLevel(inventory, config, key, now) {
                 'add it, or remove it from the policy\'s keys.',
         };
     }
-    return { ...base, ...judgeAge(key, config, item, `at ${scopeName(item)} level`, now) };
-}
-/** The rotation status of a secret that exists, with the sentence that says it (`where`: "in staging"). */
-function judgeAge(key, config, item, where, now) {
-    const { status, dueAt } = rotationStatus(item.updatedAt, rotationFor(key, config), now);
-    const rotated = `last rotated ${day(item.updatedAt)}`;
-    const message = {
-        ok: `${key.secret} ${where} is fresh (${rotated}, due ${day(dueAt)}).`,
-        'due-soon': `${key.secret} ${where} is due for rotation on ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
-        overdue: `${key.secret} ${where} is overdue for rotation since ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
-    }[status];
-    return { status, level: status === 'ok' ? 'ok' : status === 'due-soon' ? 'warning' : 'error', item, dueAt, message };
+    return { ...base, ...judgeAge(key.secret, rotationFor(key, config), item, `at ${scopeName(item)} level`, now) };
 }
 /** A per-environment key also defined at repository or organisation level. */
 function sharedCopies(inventory, key) {
@@ -50295,16 +50310,75 @@ function sharedCopies(inventory, key) {
 function findSecret(inventory, name, scope, environment) {
     return inventory.secrets.find((s) => s.scope === scope && sameName(s.name, name) && (environment === undefined || (s.environment !== undefined && sameName(s.environment, environment))));
 }
-function scopeName(item) {
-    return item.scope === 'org' ? 'organisation' : item.scope === 'repo' ? 'repository' : item.scope;
+
+;// CONCATENATED MODULE: ./.build/src/inventory/evaluate-unlisted-secrets.js
+
+
+
+/**
+ * The secrets `keys:` does not judge, by age — one decision per secret per place (each environment,
+ * the repository, Dependabot). A secret whose name a `keys:` entry lists keeps that entry's rotation
+ * and owners (a Dependabot copy, an environment the entry does not name); any other secret whose
+ * name matches `track-names` gets the top-level `rotate-every` / `remind-before` (issue 5, "Policy":
+ * with no config, every key-like secret gets sane defaults).
+ *
+ * Organisation secrets are left out: the App judges them once per organisation
+ * ({@link evaluateOrgSecrets}), so a hundred repositories do not each report the same stale value.
+ * They still count for `keys:` entries (fallback, shared copies) in {@link evaluateKeys}.
+ */
+function evaluateUnlistedSecrets(inventory, config, now) {
+    const items = inventory.secrets.filter((item) => item.scope !== 'org' && !coveredByEntry(item, config.keys));
+    return judgeEach(items, config, now);
+}
+/**
+ * An organisation's own secrets (`GET /orgs/{org}/actions/secrets`), each judged once by age against
+ * the org's policy: a listed name by its entry's rotation, a `track-names` match by the defaults.
+ */
+function evaluateOrgSecrets(secrets, config, now) {
+    return judgeEach(secrets, config, now);
+}
+function judgeEach(items, config, now) {
+    const tracked = config['track-names'].map((pattern) => new RegExp(pattern, 'i'));
+    return items.flatMap((item) => {
+        const entry = config.keys.find((key) => sameName(key.secret, item.name));
+        if (!entry && !tracked.some((pattern) => pattern.test(item.name)))
+            return [];
+        const decision = {
+            kind: 'key',
+            secret: entry?.secret ?? item.name,
+            ...(item.environment !== undefined && { environment: item.environment }),
+            owners: entry?.owners ?? [],
+            ...judgeAge(entry?.secret ?? item.name, rotationFor(entry, config), item, placeOf(item), now),
+        };
+        return [decision];
+    });
+}
+/**
+ * The places a `keys:` entry already judges: its environments' own values and the repository or
+ * organisation copy (the value itself, or a shared copy when the entry names environments).
+ */
+function coveredByEntry(item, keys) {
+    return keys.some((key) => {
+        if (!sameName(key.secret, item.name))
+            return false;
+        if (item.scope === 'repo' || item.scope === 'org')
+            return true;
+        if (item.scope !== 'environment' || item.environment === undefined)
+            return false;
+        return key.environments.some((environment) => sameName(environment, item.environment));
+    });
 }
 
 ;// CONCATENATED MODULE: ./.build/src/inventory/evaluate-inventory.js
 
 
-/** Every decision the policy makes about a repository's secrets and environments at `now`. */
+
+/**
+ * Every decision the policy makes about a repository's secrets and environments at `now`: the
+ * `keys:` entries, then every other key-like secret by age, then the environments' gates.
+ */
 function evaluateInventory(inventory, config, now) {
-    return [...evaluateKeys(inventory, config, now), ...evaluateEnvironments(inventory, config)];
+    return [...evaluateKeys(inventory, config, now), ...evaluateUnlistedSecrets(inventory, config, now), ...evaluateEnvironments(inventory, config)];
 }
 
 ;// CONCATENATED MODULE: ./.build/action/verify/report-checks.js
@@ -50456,6 +50530,7 @@ const defaultConfig = {
     onboarding: 'off',
     'dry-run': false,
     'production-environments': '^prod',
+    'org-secrets-repo': '.github',
 };
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -60071,6 +60146,11 @@ const configSchema = strictObject({
     'dry-run': schemas_boolean().default(false),
     /** Environments whose names match are production-like: they should have reviewers or branch rules. */
     'production-environments': regex.default('^prod'),
+    /**
+     * The repository, in the organisation, where the App tracks organisation secrets (judged once per
+     * organisation per sweep, never as a repository's problem). Read from the org's `.github` policy.
+     */
+    'org-secrets-repo': schemas_string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'expected a repository name in the organisation, e.g. .github').default('.github'),
 });
 
 ;// CONCATENATED MODULE: ./.build/src/policy/parse-config.js

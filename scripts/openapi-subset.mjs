@@ -69,6 +69,8 @@ export const OPERATIONS = [
   'GET /repos/{owner}/{repo}/commits',
   'GET /repos/{owner}/{repo}/commits/{ref}',
   'GET /repos/{owner}/{repo}/compare/{basehead}',
+  'GET /repos/{owner}/{repo}/collaborators',
+  'GET /orgs/{org}/teams/{team_slug}/memberships/{username}',
 ];
 
 /** Prose and examples make up most of the description and validate nothing. */

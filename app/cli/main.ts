@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Probot, type ProbotOctokit } from 'probot';
 import { readSettings } from '../settings.js';
+import { createClientCare, prepareAppAuth } from '../github/prepare-client.js';
 import { sweepAll } from '../sweep/sweep-all.js';
 
 const USAGE = 'usage: key-hygiene-app sweep --once [--dry-run]';
@@ -47,6 +48,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial
     const settings = { ...readSettings(env), ...(values['dry-run'] && { dryRun: true }) };
     const { appId, privateKey, baseUrl } = readCliEnvironment(env);
     const probot = new Probot({ appId, privateKey, ...(baseUrl && { baseUrl }), logLevel: settings.dryRun ? 'info' : 'warn', ...(Octokit && { Octokit }) });
+    // Writes paced under GitHub's secondary limits, as in the server (app/github/prepare-client.ts).
+    prepareAppAuth(probot, createClientCare({ now: () => now().getTime(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }));
     const { installations, results, failed } = await sweepAll(probot, settings, now);
     const swept = results.reduce((n, r) => n + r.swept.length, 0);
     const actions = results.reduce((n, r) => n + r.actions.length, 0);

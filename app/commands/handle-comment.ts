@@ -1,14 +1,16 @@
 import type { Context, Probot } from 'probot';
 import { keyId } from '../../src/tracking/key-id.js';
 import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
-import { answerRecheck, decideCommand, type Permission } from '../../src/tracking/decide-command.js';
+import { answerRecheck, decideCommand, mayChangeState, type Permission } from '../../src/tracking/decide-command.js';
 import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-marker.js';
 import { sameLogin } from '../../src/tracking/last-notice.js';
 import { parseCommand } from '../../src/tracking/parse-command.js';
 import { trackedKeyOf } from '../../src/tracking/tracked-key.js';
 import type { KeyDecision } from '../../src/inventory/decision.js';
 import { botLoginOf } from '../github/bot-login.js';
+import { isTeamApprover } from '../github/is-team-approver.js';
 import type { AppOctokit } from '../github/octokit.js';
+import { prepareClient } from '../github/prepare-client.js';
 import type { AppDeps } from '../deps.js';
 import { loadPolicy } from '../sweep/load-policy.js';
 import { sweepRepo } from '../sweep/sweep-repo.js';
@@ -29,15 +31,19 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   const isBot = comment.user?.type === 'Bot' || Boolean(comment.performed_via_github_app);
   if (isBot || sameLogin(comment.user?.login ?? '', botLogin) || !sameLogin(issue.user?.login ?? '', botLogin)) return;
 
-  const octokit = context.octokit as unknown as AppOctokit;
+  const octokit = prepareClient(context.octokit as unknown as AppOctokit, context.payload.installation?.id ?? 0, deps.clients);
   const { owner, repo } = context.repo();
   const at = { owner, repo, issue_number: issue.number };
   if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;
 
   const { policy } = await loadPolicy(octokit, owner, repo);
   const now = deps.now();
-  const actorPermission = await permissionOf(octokit, owner, repo, comment.user?.login ?? '');
-  const decision = decideCommand(command, { actorPermission, actorLogin: comment.user?.login ?? '', isBot, botLogin, policy, marker, now, commentId: comment.id });
+  const actorLogin = comment.user?.login ?? '';
+  const actorPermission = await permissionOf(octokit, owner, repo, actorLogin);
+  // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
+  const changesState = command.name === 'snooze' || command.name === 'exempt';
+  const isApprover = changesState && !mayChangeState({ actorPermission, actorLogin, policy }) && await isTeamApprover(octokit, policy.approvers, actorLogin);
+  const decision = decideCommand(command, { actorPermission, actorLogin, isBot, botLogin, isApprover, policy, marker, now, commentId: comment.id });
   const reply = (body: string) => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body });
 
   switch (decision.type) {

@@ -3,6 +3,7 @@ import { isDashboard, recheckRequested } from '../../src/tracking/dashboard-mark
 import { sameLogin } from '../../src/tracking/last-notice.js';
 import { botLoginOf } from '../github/bot-login.js';
 import type { AppOctokit } from '../github/octokit.js';
+import { prepareClient } from '../github/prepare-client.js';
 import type { AppDeps } from '../deps.js';
 import { sweepRepo } from '../sweep/sweep-repo.js';
 
@@ -17,7 +18,7 @@ export async function handleDashboardEdit(context: Context<'issues.edited'>, app
   const botLogin = await botLoginOf(app);
   if (!sameLogin(issue.user?.login ?? '', botLogin)) return;
   const { owner, repo } = context.repo();
-  const octokit = context.octokit as unknown as AppOctokit;
+  const octokit = prepareClient(context.octokit as unknown as AppOctokit, context.payload.installation?.id ?? 0, deps.clients);
   const log = (message: string) => context.log.info(message);
   await sweepRepo({ octokit, owner, repo, botLogin, now: deps.now(), dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log });
 }

@@ -16,7 +16,10 @@ export interface ApplyOptions {
 
 /**
  * Applies the planner's actions in order, one REST call each (`close` with a comment is two).
- * Dry-run logs what it would do and writes nothing (STYLE.md rule 13).
+ * Dry-run logs what it would do and writes nothing (STYLE.md rule 13). The per-sweep cap is the
+ * planner's; the installation client spaces the writes under GitHub's secondary limits
+ * (`prepareClient` in app/github/prepare-client.ts), so pass one from `app.auth(id)` or a prepared
+ * webhook client.
  */
 export async function applyActions(octokit: AppOctokit, actions: readonly IssueAction[], options: ApplyOptions): Promise<Applied[]> {
   const applied: Applied[] = [];

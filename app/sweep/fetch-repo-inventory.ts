@@ -1,6 +1,7 @@
 import type { EnvironmentInfo, Inventory, InventoryItem, SecretScope } from '../../src/inventory/inventory.js';
 import type { DashboardSkipped } from '../../src/report/render-dashboard.js';
 import { missingPermission, statusOf, type AppOctokit } from '../github/octokit.js';
+import { orgSecretsSkipped } from './org-secrets-skipped.js';
 
 /** The inventory, and the scopes the sweep could not read (their issues are left as they are). */
 export interface FetchedInventory {
@@ -15,10 +16,11 @@ interface SecretMetadata {
 }
 
 /**
- * Secret metadata of one repository (never values): environments, repository secrets, organisation
- * secrets visible to it, and each environment's secrets. Endpoints: GITHUB-FACTS.md, "Secret metadata".
+ * Secret metadata of one repository (never values): environments, repository secrets, Dependabot
+ * secrets, organisation secrets visible to it, and each environment's secrets. Endpoints: GITHUB-FACTS.md, "Secret metadata".
  * A 403 or 404 skips that scope and says which permission was missing; other errors propagate.
  * Unlike the Action's fetcher (one repository, every error fatal), a sweep must go on.
+ * When this sweep could not track the owner's organisation secrets, the dashboard says so too.
  */
 export async function fetchRepoInventory(octokit: AppOctokit, owner: string, repo: string): Promise<FetchedInventory> {
   const skipped: DashboardSkipped[] = [];
@@ -38,6 +40,9 @@ export async function fetchRepoInventory(octokit: AppOctokit, owner: string, rep
   const environments = await read('environments', 'environment', () => octokit.paginate('GET /repos/{owner}/{repo}/environments', { owner, repo, per_page: 100 }));
   const repoSecrets = await read('repository secrets', 'repo', () => octokit.paginate('GET /repos/{owner}/{repo}/actions/secrets', { owner, repo, per_page: 100 }));
   const orgSecrets = await read('organisation secrets', 'org', () => octokit.paginate('GET /repos/{owner}/{repo}/actions/organization-secrets', { owner, repo, per_page: 100 }));
+  // Dependabot keeps its own secrets, read by Dependabot runs only; a 403 (no "Dependabot secrets"
+  // permission) skips them. https://docs.github.com/rest/dependabot/secrets#list-repository-secrets
+  const dependabotSecrets = await read('Dependabot secrets', 'dependabot', () => octokit.paginate('GET /repos/{owner}/{repo}/dependabot/secrets', { owner, repo, per_page: 100 }));
   const environmentSecrets: InventoryItem[] = [];
   for (const env of environments) {
     // Octokit URL-encodes path parameters, so names with spaces or slashes are safe.
@@ -49,9 +54,14 @@ export async function fetchRepoInventory(octokit: AppOctokit, owner: string, rep
     inventory: {
       repository: `${owner}/${repo}`,
       environments: environments.map(toEnvironmentInfo),
-      secrets: [...environmentSecrets, ...repoSecrets.map((s) => item(s, 'repo')), ...orgSecrets.map((s) => item(s, 'org'))],
+      secrets: [
+        ...environmentSecrets,
+        ...repoSecrets.map((s) => item(s, 'repo')),
+        ...dependabotSecrets.map((s) => item(s, 'dependabot')),
+        ...orgSecrets.map((s) => item(s, 'org')),
+      ],
     },
-    skipped,
+    skipped: [...skipped, ...orgSecretsSkipped(owner)],
     skippedScopes: [...skippedScopes],
   };
 }

@@ -8,29 +8,48 @@ export const CONFIG_PATH = '.github/key-hygiene.yml';
 
 export interface LoadedPolicy {
   policy: Config;
-  /** What was wrong with the file; the defaults applied instead. Shown on the dashboard. */
+  /** What was wrong with the file; the last good policy (or the defaults) applied instead. Shown on the dashboard. */
   errors: DashboardConfigError[];
+  /** The policy is the last good one this process saw, the file being bad now. */
+  lastGood?: boolean;
 }
+
+/** The last policy that loaded cleanly, by `owner/repo` (lower case). */
+export type LastGoodPolicies = Map<string, Config>;
+
+/** This process's memory: a restart forgets it and the defaults apply until the file is fixed. */
+const processLastGood: LastGoodPolicies = new Map();
 
 /**
  * The repository's policy from the default branch, Probot's way: `.github/key-hygiene.yml`, else the
  * owner's `.github` repository, with `_extends` (GITHUB-FACTS.md, "Probot v14"). A file that cannot
- * be read or does not fit the schema never stops the sweep: the defaults apply and the error is kept.
+ * be read or does not fit the schema never stops the sweep: the last good policy seen for this
+ * repository applies (issue 5), else the defaults, and the error is kept for the dashboard.
  */
-export async function loadPolicy(octokit: AppOctokit, owner: string, repo: string): Promise<LoadedPolicy> {
+export async function loadPolicy(octokit: AppOctokit, owner: string, repo: string, lastGood: LastGoodPolicies = processLastGood): Promise<LoadedPolicy> {
+  const key = `${owner}/${repo}`.toLowerCase();
+  const fallback = (message: string): LoadedPolicy => {
+    const known = lastGood.get(key);
+    return { policy: known ?? defaultConfig, errors: [{ source: CONFIG_PATH, message }], ...(known && { lastGood: true }) };
+  };
   let data: Record<string, unknown>;
   try {
     const { config, files } = await octokit.config.get({ owner, repo, path: CONFIG_PATH });
-    if (files.every((file) => file.config === null)) return { policy: defaultConfig, errors: [] };
+    if (files.every((file) => file.config === null)) return remember(lastGood, key, defaultConfig);
     data = config;
   } catch (error) {
-    return { policy: defaultConfig, errors: [{ source: CONFIG_PATH, message: oneLine(error) }] };
+    return fallback(oneLine(error));
   }
   try {
-    return { policy: validateConfig(data, CONFIG_PATH), errors: [] };
+    return remember(lastGood, key, validateConfig(data, CONFIG_PATH));
   } catch (error) {
-    return { policy: defaultConfig, errors: [{ source: CONFIG_PATH, message: oneLine(error).replace(`${CONFIG_PATH}: `, '') }] };
+    return fallback(oneLine(error).replace(`${CONFIG_PATH}: `, ''));
   }
+}
+
+function remember(lastGood: LastGoodPolicies, key: string, policy: Config): LoadedPolicy {
+  lastGood.set(key, policy);
+  return { policy, errors: [] };
 }
 
 function oneLine(error: unknown): string {

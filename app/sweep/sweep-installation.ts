@@ -1,5 +1,6 @@
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import type { AppOctokit } from '../github/octokit.js';
+import { sweepOrgSecrets } from './sweep-org-secrets.js';
 import { sweepRepo } from './sweep-repo.js';
 
 export interface InstallationSweep {
@@ -18,17 +19,32 @@ export interface InstallationSweepResult {
   swept: string[];
   /** Archived repositories: nothing to rotate there. */
   skipped: string[];
-  /** One line per repository that failed; the others were swept. */
+  /** One line per repository (or organisation pass) that failed; the others were swept. */
   failed: string[];
   actions: IssueAction[];
+  /** `org → org/repo` where each organisation's own secrets were tracked, or why they were not. */
+  orgSecrets: Record<string, string>;
 }
 
-/** Every repository the installation reaches, one after the other; one failing never stops the rest. */
+interface ReachedRepository {
+  name: string;
+  full_name: string;
+  archived?: boolean;
+  owner: { login: string; type?: string };
+}
+
+/**
+ * Every repository the installation reaches, one after the other; one failing never stops the rest.
+ * Each organisation's own secrets first, once (their issues live in its `org-secrets-repo`), so a
+ * pass that had to be skipped shows on the dashboards the repositories write next.
+ */
 export async function sweepInstallation(s: InstallationSweep): Promise<InstallationSweepResult> {
-  const repositories = await s.octokit.paginate('GET /installation/repositories', { per_page: 100 });
+  const repositories: ReachedRepository[] = await s.octokit.paginate('GET /installation/repositories', { per_page: 100 });
   const wanted = s.only?.map((r) => r.toLowerCase());
-  const result: InstallationSweepResult = { swept: [], skipped: [], failed: [], actions: [] };
+  const result: InstallationSweepResult = { swept: [], skipped: [], failed: [], actions: [], orgSecrets: {} };
   const budget = { remaining: s.maxContent };
+  // A sweep of a few named repositories (a re-check) leaves the organisation's secrets to the full sweep.
+  if (!wanted) await sweepOrganisations(s, repositories, budget, result);
   for (const repository of repositories) {
     if (wanted && !wanted.includes(repository.full_name.toLowerCase())) continue;
     if (repository.archived) {
@@ -40,10 +56,32 @@ export async function sweepInstallation(s: InstallationSweep): Promise<Installat
       result.swept.push(repository.full_name);
       result.actions.push(...swept.actions);
     } catch (error) {
-      const line = `${repository.full_name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      const line = `${repository.full_name}: ${oneLine(error)}`;
       s.log(`sweep failed for ${line}`);
       result.failed.push(line);
     }
   }
   return result;
+}
+
+/** The organisations among the repositories' owners (a user account has no organisation secrets). */
+async function sweepOrganisations(s: InstallationSweep, repositories: readonly ReachedRepository[], budget: { remaining: number }, result: InstallationSweepResult): Promise<void> {
+  const orgs = [...new Set(repositories.filter((r) => r.owner.type === 'Organization').map((r) => r.owner.login))];
+  for (const org of orgs) {
+    const own = repositories.filter((r) => r.owner.login === org);
+    try {
+      const swept = await sweepOrgSecrets({ ...s, org, repositories: own, budget });
+      result.orgSecrets[org] = swept.trackedIn ?? `skipped: ${swept.skipped ?? 'unknown'}`;
+      result.actions.push(...swept.actions);
+      if (swept.skipped) s.log(`${org}: organisation secrets skipped, ${swept.skipped}`);
+    } catch (error) {
+      const line = `${org} (organisation secrets): ${oneLine(error)}`;
+      s.log(`sweep failed for ${line}`);
+      result.failed.push(line);
+    }
+  }
+}
+
+function oneLine(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }

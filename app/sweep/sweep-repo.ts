@@ -6,12 +6,14 @@ import { dashboardRowsOf } from '../../src/tracking/dashboard-rows.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import { planDashboard } from '../../src/tracking/plan-dashboard.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
+import { fetchOwnerSources } from '../github/codeowners.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { applyActions, contentCount } from './apply-actions.js';
 import { fetchRepoInventory } from './fetch-repo-inventory.js';
 import { issuesAfter } from './issues-after.js';
 import { loadPolicy } from './load-policy.js';
 import { loadTrackedIssues } from './load-tracked-issues.js';
+import { withRepoLock } from './with-repo-lock.js';
 
 export interface RepoSweep {
   octokit: AppOctokit;
@@ -39,7 +41,11 @@ export interface RepoSweepResult {
  * plan → apply; then the dashboard, from the issues as they are now. Planning again at once gives
  * nothing, so two sweeps, a restart or a retry never duplicate an issue or a comment.
  */
-export async function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
+export function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
+  return withRepoLock(`${s.owner}/${s.repo}`, () => sweepRepoNow(s));
+}
+
+async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   const { octokit, owner, repo, botLogin, now } = s;
   const repository = `${owner}/${repo}`;
   const { policy, errors } = await loadPolicy(octokit, owner, repo);
@@ -49,7 +55,9 @@ export async function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
   const dryRun = s.dryRun || policy['dry-run'];
   const apply = (actions: readonly IssueAction[]) => applyActions(octokit, actions, { owner, repo, dryRun, log: s.log });
 
-  const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
+  const ownerless = decisions.some((d) => d.kind === 'key' && d.status !== 'ok' && d.owners.length === 0);
+  const owners = ownerless ? await fetchOwnerSources(octokit, owner, repo, now) : {};
+  const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
   const applied = await apply(plan.actions);
   s.budget.remaining -= contentCount(plan.actions);
 

@@ -1,9 +1,8 @@
 import type { Config, KeyPolicy } from '../policy/config-schema.js';
-import { rotationFor, rotationStatus } from '../policy/rotation.js';
+import { rotationFor } from '../policy/rotation.js';
 import type { KeyDecision } from './decision.js';
 import { sameName, type Inventory, type InventoryItem } from './inventory.js';
-
-const day = (date: Date): string => date.toISOString().slice(0, 10);
+import { judgeAge, scopeName } from './judge-age.js';
 
 /**
  * Judges every `keys:` entry. One that names environments: each environment must exist and hold its
@@ -37,7 +36,7 @@ function evaluateInEnvironment(inventory: Inventory, config: Config, key: KeyPol
       message: `${key.secret} is not defined in environment ${environment}${fallsBack}: add an environment secret with a key made for ${environment}.`,
     };
   }
-  return { ...base, ...judgeAge(key, config, own, `in ${environment}`, now) };
+  return { ...base, ...judgeAge(key.secret, rotationFor(key, config), own, `in ${environment}`, now) };
 }
 
 /**
@@ -55,19 +54,7 @@ function evaluateRepositoryLevel(inventory: Inventory, config: Config, key: KeyP
         'add it, or remove it from the policy\'s keys.',
     };
   }
-  return { ...base, ...judgeAge(key, config, item, `at ${scopeName(item)} level`, now) };
-}
-
-/** The rotation status of a secret that exists, with the sentence that says it (`where`: "in staging"). */
-function judgeAge(key: KeyPolicy, config: Config, item: InventoryItem, where: string, now: Date): Pick<KeyDecision, 'status' | 'level' | 'item' | 'dueAt' | 'message'> {
-  const { status, dueAt } = rotationStatus(item.updatedAt, rotationFor(key, config), now);
-  const rotated = `last rotated ${day(item.updatedAt)}`;
-  const message = {
-    ok: `${key.secret} ${where} is fresh (${rotated}, due ${day(dueAt)}).`,
-    'due-soon': `${key.secret} ${where} is due for rotation on ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
-    overdue: `${key.secret} ${where} is overdue for rotation since ${day(dueAt)} (${rotated}): make a new key, update the secret, then revoke the old key.`,
-  }[status];
-  return { status, level: status === 'ok' ? 'ok' : status === 'due-soon' ? 'warning' : 'error', item, dueAt, message };
+  return { ...base, ...judgeAge(key.secret, rotationFor(key, config), item, `at ${scopeName(item)} level`, now) };
 }
 
 /** A per-environment key also defined at repository or organisation level. */
@@ -81,12 +68,9 @@ function sharedCopies(inventory: Inventory, key: KeyPolicy): KeyDecision[] {
   }));
 }
 
-function findSecret(inventory: Inventory, name: string, scope: InventoryItem['scope'], environment?: string): InventoryItem | undefined {
+export function findSecret(inventory: Inventory, name: string, scope: InventoryItem['scope'], environment?: string): InventoryItem | undefined {
   return inventory.secrets.find(
     (s) => s.scope === scope && sameName(s.name, name) && (environment === undefined || (s.environment !== undefined && sameName(s.environment, environment))),
   );
 }
 
-function scopeName(item: InventoryItem): string {
-  return item.scope === 'org' ? 'organisation' : item.scope === 'repo' ? 'repository' : item.scope;
-}

@@ -81,6 +81,11 @@ export const configSchema = z.strictObject({
   'dry-run': z.boolean().default(false),
   /** Environments whose names match are production-like: they should have reviewers or branch rules. */
   'production-environments': regex.default('^prod'),
+  /**
+   * The repository, in the organisation, where the App tracks organisation secrets (judged once per
+   * organisation per sweep, never as a repository's problem). Read from the org's `.github` policy.
+   */
+  'org-secrets-repo': z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'expected a repository name in the organisation, e.g. .github').default('.github'),
 });
 
 export type Config = z.infer<typeof configSchema>;

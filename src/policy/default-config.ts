@@ -25,4 +25,5 @@ export const defaultConfig: Config = {
   onboarding: 'off',
   'dry-run': false,
   'production-environments': '^prod',
+  'org-secrets-repo': '.github',
 };

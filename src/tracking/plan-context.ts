@@ -9,7 +9,10 @@ import type { TrackedIssue } from './tracked-issue.js';
 
 /** Everything the issue planner needs; the adapter fetches it, the planner only reads it. */
 export interface PlanInput {
-  /** `owner/name`. */
+  /**
+   * `owner/name`; for an organisation's own secrets, the organisation's login (its issues live in
+   * its `org-secrets-repo`). Only issues whose key id names it are planned.
+   */
   repository: string;
   /** `evaluateInventory(…)` for the repository at `now` (non-key decisions are ignored). */
   decisions: readonly Decision[];

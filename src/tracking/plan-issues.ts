@@ -81,13 +81,19 @@ function currentProblems(decisions: KeyDecision[], input: PlanInput): Map<string
   return problems;
 }
 
-/** The bot's own issues that carry a key marker, grouped by key id. */
+/**
+ * The bot's own issues that carry a key marker of this plan's `repository`, grouped by key id. An
+ * organisation's secrets are tracked in one of its repositories (`org-secrets-repo`) under ids of
+ * the organisation: the repository's own plan leaves those issues to the organisation's, and back.
+ */
 function groupByKey(input: PlanInput): Map<string, MarkedIssue[]> {
   const byKey = new Map<string, MarkedIssue[]>();
   for (const issue of input.issues) {
     if (issue.author !== undefined && !sameLogin(issue.author, input.botLogin)) continue;
     const marker = parseKeyMarker(issue.body);
     if (!marker) continue;
+    const repository = trackedKeyFromId(marker.key)?.repository;
+    if (repository !== undefined && repository !== input.repository.toLowerCase()) continue;
     byKey.set(marker.key, [...(byKey.get(marker.key) ?? []), { issue, marker }]);
   }
   return byKey;

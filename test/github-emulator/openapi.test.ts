@@ -60,7 +60,8 @@ async function runScenario(): Promise<void> {
   for (const path of [
     '/installation/repositories', '/repos/acme/api', '/repos/acme/api/collaborators/mona/permission',
     '/repos/acme/api/contents/.github/key-hygiene.yml', '/repos/acme/api/contents/.github', '/orgs/acme', '/orgs/acme/repos',
-    '/orgs/acme/teams', '/orgs/acme/teams/sec/members', '/users/mona', '/rate_limit',
+    '/orgs/acme/teams', '/orgs/acme/teams/sec/members', '/orgs/acme/teams/sec/memberships/hubot', '/users/mona', '/rate_limit',
+    '/repos/acme/api/collaborators?permission=admin', '/repos/acme/api/collaborators',
     '/repos/acme/api/actions/secrets', '/repos/acme/api/actions/secrets/OPENAI_API_KEY', '/repos/acme/api/actions/organization-secrets',
     '/repos/acme/api/environments/prod%20env/secrets', '/repos/acme/api/environments/prod%20env/secrets/OPENAI_API_KEY',
     '/repos/acme/api/dependabot/secrets', '/orgs/acme/actions/secrets', '/orgs/acme/actions/secrets/SHARED',

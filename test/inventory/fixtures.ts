@@ -16,3 +16,4 @@ export const repoSecret = (name: string, days: number): InventoryItem => ({ scop
 export const orgSecret = (name: string, days: number): InventoryItem => ({ scope: 'org', name, updatedAt: daysAgo(days) });
 
 export const inventory = (environments: EnvironmentInfo[], secrets: InventoryItem[]): Inventory => ({ repository: 'acme/app', environments, secrets });
+export const dependabotSecret = (name: string, days: number): InventoryItem => ({ scope: 'dependabot', name, updatedAt: daysAgo(days) });

@@ -56,3 +56,14 @@ describe('durations and sizes', () => {
     expect(parseSize('lots')).toBeUndefined();
   });
 });
+
+describe('org-secrets-repo', () => {
+  it('defaults to the organisation\'s .github repository and takes another repository name', () => {
+    expect(parseConfig('')['org-secrets-repo']).toBe('.github');
+    expect(parseConfig('org-secrets-repo: security')['org-secrets-repo']).toBe('security');
+  });
+
+  it('refuses an owner/name or a path, naming the field and the value', () => {
+    expect(() => parseConfig('org-secrets-repo: acme/security')).toThrow("field 'org-secrets-repo' is \"acme/security\": expected a repository name in the organisation");
+  });
+});

@@ -114,7 +114,8 @@ keys:
   it('closes as no longer tracked when the key leaves the policy', () => {
     const repo = new Repo(inventoryWith([overdueKey]));
     repo.sweep(at('2026-08-05'));
-    repo.config = parseConfig('');
+    // Nor by name: with no `keys:` entry, a key-like name would still get the default rotation.
+    repo.config = parseConfig('track-names: []');
     const [close] = repo.sweep(at('2026-08-06')) as CloseAction[];
     expect(close!.comment).toMatch(/no longer found, or the policy no longer tracks it/);
   });

@@ -1,6 +1,7 @@
 import type { Route } from '../router.js';
 import { appRoutes } from './apps.js';
 import { checkRoutes } from './checks.js';
+import { collaboratorRoutes } from './collaborators.js';
 import { commitRoutes } from './commits.js';
 import { environmentRoutes } from './environments.js';
 import { issueRoutes } from './issues.js';
@@ -16,4 +17,5 @@ export const allRoutes: readonly Route[] = [
   ...issueRoutes,
   ...checkRoutes,
   ...commitRoutes,
+  ...collaboratorRoutes,
 ];

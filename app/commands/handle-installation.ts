@@ -1,0 +1,26 @@
+import type { Context, Probot } from 'probot';
+import { botLoginOf } from '../github/bot-login.js';
+import type { AppOctokit } from '../github/octokit.js';
+import { prepareClient } from '../github/prepare-client.js';
+import type { AppDeps } from '../deps.js';
+import { sweepInstallation } from '../sweep/sweep-installation.js';
+
+type InstallationContext = Context<'installation.created'> | Context<'installation_repositories.added'>;
+
+/**
+ * The app was installed, or given more repositories: sweep those now, so each gets its dashboard
+ * at once instead of at the next scheduled sweep (issue 5, "Safety"). The payload lists them.
+ * https://docs.github.com/webhooks/webhook-events-and-payloads#installation_repositories
+ */
+export async function handleInstallation(context: InstallationContext, app: Probot, deps: AppDeps): Promise<void> {
+  const payload = context.payload;
+  const repositories = 'repositories_added' in payload ? payload.repositories_added : (payload.repositories ?? []);
+  const only = repositories.map((r) => r.full_name);
+  if (only.length === 0) return;
+  const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation.id, deps.clients);
+  const botLogin = await botLoginOf(app);
+  const log = (message: string) => context.log.info(message);
+  const result = await sweepInstallation({ octokit, botLogin, now: deps.now(), dryRun: deps.settings.dryRun, maxContent: deps.settings.maxContentPerSweep, log, only });
+  context.log.info(`installation ${payload.installation.id}: swept ${result.swept.length} new repositories, ${result.failed.length} failures`);
+  result.failed.forEach((line) => context.log.warn(line));
+}

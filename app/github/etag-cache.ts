@@ -1,0 +1,70 @@
+import type { AppOctokit } from './octokit.js';
+
+/** A cached answer: what GitHub sent with its ETag, served again when it answers 304. */
+interface Cached {
+  etag: string;
+  response: { status: number; url: string; headers: Record<string, unknown>; data: unknown };
+}
+
+/**
+ * ETags and bodies of GET answers, keyed by installation and URL, in memory for this process. A 304
+ * to `If-None-Match` does not count against the rate limit (GITHUB-FACTS.md, "Limits"), so a sweep
+ * of an unchanged org costs almost nothing. Oldest entries go first past `maxEntries`.
+ * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate
+ */
+export class EtagCache {
+  readonly #entries = new Map<string, Cached>();
+  /** Answers served from the cache after a 304 (for logs and tests). */
+  hits = 0;
+
+  constructor(readonly maxEntries = 10_000) {}
+
+  get(key: string): Cached | undefined {
+    return this.#entries.get(key);
+  }
+
+  set(key: string, value: Cached): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+const wrapped = new WeakSet<object>();
+
+
+/**
+ * Makes every GET of this installation client conditional: sends `If-None-Match` with the cached
+ * ETag and, as `@octokit/request` throws on 304 (GITHUB-FACTS.md), serves the cached answer instead.
+ * Installed once per client (`'app'` for the app's JWT client); returns the client.
+ */
+export function useEtagCache<T extends AppOctokit>(octokit: T, installationId: number | 'app', cache: EtagCache): T {
+  if (wrapped.has(octokit)) return octokit;
+  wrapped.add(octokit);
+  octokit.hook.wrap('request', async (request, options) => {
+    if (String(options.method).toUpperCase() !== 'GET') return request(options);
+    const key = `${installationId} ${octokit.request.endpoint.parse(options).url}`;
+    const cached = cache.get(key);
+    // before-after-hook hands every hook the same options object and ignores what a hook passes on:
+    // the header has to be set on it.
+    if (cached) options.headers['if-none-match'] = cached.etag;
+    try {
+      const response = await request(options);
+      const etag = response.headers.etag;
+      if (typeof etag === 'string' && response.status === 200) {
+        // A copy each way: pagination rewrites `data` of list answers in place.
+        cache.set(key, { etag, response: structuredClone({ status: response.status, url: response.url, headers: { ...response.headers }, data: response.data }) });
+      }
+      return response;
+    } catch (error) {
+      if (!cached || (error as { status?: unknown }).status !== 304) throw error;
+      cache.hits += 1;
+      return structuredClone(cached.response) as Awaited<ReturnType<typeof request>>;
+    }
+  });
+  return octokit;
+}

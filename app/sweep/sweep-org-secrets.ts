@@ -1,0 +1,80 @@
+import { evaluateOrgSecrets } from '../../src/inventory/evaluate-unlisted-secrets.js';
+import type { InventoryItem } from '../../src/inventory/inventory.js';
+import type { IssueAction } from '../../src/tracking/issue-action.js';
+import { planIssues } from '../../src/tracking/plan-issues.js';
+import { missingPermission, statusOf, type AppOctokit } from '../github/octokit.js';
+import { applyActions, contentCount } from './apply-actions.js';
+import { loadPolicy } from './load-policy.js';
+import { loadTrackedIssues } from './load-tracked-issues.js';
+import { noteOrgSecretsPass } from './org-secrets-skipped.js';
+
+export interface OrgSweep {
+  octokit: AppOctokit;
+  /** The organisation's login. */
+  org: string;
+  /** Repositories the installation reaches (`name` within the org, any case) and whether archived. */
+  repositories: ReadonlyArray<{ name: string; archived?: boolean }>;
+  botLogin: string;
+  now: Date;
+  dryRun: boolean;
+  /** Issues and comments this sweep may still create; shared with the installation's repositories. */
+  budget: { remaining: number };
+  log: (message: string) => void;
+}
+
+export interface OrgSweepResult {
+  /** `org/repo` where the organisation's secrets are tracked, when they could be. */
+  trackedIn?: string;
+  actions: IssueAction[];
+  /** Why the organisation's secrets were not tracked this time. */
+  skipped?: string;
+}
+
+/**
+ * An organisation's own secrets, once per sweep (issue 5, "Sweep"): the org's `.github` policy says
+ * which repository tracks them (`org-secrets-repo`); each secret is judged by age there, with one
+ * issue per key under the organisation's name, so no repository reports a shared value as its own.
+ * A tracking repository the installation cannot reach, or a 403/404 on the list, skips the pass and
+ * every dashboard of the org says so; it never stops the sweep.
+ */
+export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
+  const { octokit, org, botLogin, now } = s;
+  const { policy } = await loadPolicy(octokit, org, '.github');
+  const trackingName = policy['org-secrets-repo'];
+  const tracking = s.repositories.find((r) => r.name.toLowerCase() === trackingName.toLowerCase() && !r.archived);
+  const what = `organisation secrets of ${org} (tracked in ${org}/${trackingName})`;
+  if (!tracking) {
+    noteOrgSecretsPass(org, { what, reason: 'not-found' });
+    return { actions: [], skipped: `${org}/${trackingName} is not in the installation` };
+  }
+  const secrets = await listOrgSecrets(octokit, org);
+  if (!Array.isArray(secrets)) {
+    noteOrgSecretsPass(org, { what, ...secrets });
+    return { actions: [], skipped: `${what}: ${secrets.reason}` };
+  }
+  noteOrgSecretsPass(org, undefined);
+  const repo = tracking.name;
+  const decisions = evaluateOrgSecrets(secrets, policy, now);
+  const issues = await loadTrackedIssues(octokit, org, repo, botLogin);
+  const plan = planIssues({ repository: org, decisions, policy, issues, botLogin, now, maxContent: s.budget.remaining });
+  await applyActions(octokit, plan.actions, { owner: org, repo, dryRun: s.dryRun || policy['dry-run'], log: s.log });
+  s.budget.remaining -= contentCount(plan.actions);
+  if (plan.deferred.length) s.log(`${org} organisation secrets: cap reached, ${plan.deferred.length} actions left for the next sweep`);
+  return { trackedIn: `${org}/${repo}`, actions: plan.actions };
+}
+
+/**
+ * `GET /orgs/{org}/actions/secrets` (GITHUB-FACTS.md, "Secret metadata"; needs "Organization secrets"
+ * read). A 403 or 404 gives the reason instead of the list.
+ */
+async function listOrgSecrets(octokit: AppOctokit, org: string): Promise<InventoryItem[] | { reason: 'forbidden' | 'not-found'; permission?: string }> {
+  try {
+    const secrets = await octokit.paginate('GET /orgs/{org}/actions/secrets', { org, per_page: 100 });
+    return secrets.map((secret) => ({ scope: 'org', name: secret.name, updatedAt: new Date(secret.updated_at) }));
+  } catch (error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 404) throw error;
+    const permission = missingPermission(error);
+    return { reason: status === 403 ? 'forbidden' : 'not-found', ...(permission && { permission }) };
+  }
+}

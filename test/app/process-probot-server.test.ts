@@ -1,0 +1,172 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../app/settings.js';
+import { sweepAll } from '../../app/sweep/sweep-all.js';
+import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
+import { parseKeyMarker } from '../../src/tracking/key-marker.js';
+import { signWebhookBody, type AppRecord, type GitHubEmulator, type InstallationRecord, type IssueRecord } from '../support/github-emulator/index.js';
+import { createAppWorld, startApp } from './app-world.js';
+
+// The real server process (issue 5, "Tests"): `probot run ./lib-app/app/index.js`, configured only
+// through the environment as in production (GHE_HOST + GHE_PROTOCOL point it at the emulator,
+// GITHUB-FACTS.md "Probot v14"), with its own app JWT and installation tokens, receiving signed
+// deliveries over HTTP — and refusing unsigned or badly signed ones.
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ENTRY = join(ROOT, 'lib-app', 'app', 'index.js');
+const BOT = 'key-hygiene[bot]';
+
+let gh: GitHubEmulator;
+let app: AppRecord;
+let installation: InstallationRecord;
+let server: ChildProcess;
+let url: string;
+const output: string[] = [];
+
+beforeAll(async () => {
+  buildAppIfStale();
+  ({ gh, app, installation } = await createAppWorld());
+  // The issues to talk to, opened by one in-process sweep (fast: no client-side throttling).
+  const inProcess = await startApp(gh, app);
+  await sweepAll(inProcess.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => gh.clock.now());
+  await inProcess.close();
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}/api/github/webhooks`;
+  server = spawn(process.execPath, [join(ROOT, 'node_modules', 'probot', 'bin', 'probot.js'), 'run', ENTRY], {
+    cwd: ROOT,
+    // Only what the app reads: nothing from the developer's shell (a REDIS_URL, a smee proxy) leaks in.
+    env: {
+      PATH: process.env.PATH,
+      APP_ID: String(app.id),
+      PRIVATE_KEY: app.privateKey,
+      WEBHOOK_SECRET: app.webhookSecret,
+      GHE_HOST: gh.host,
+      GHE_PROTOCOL: 'http',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      KEY_HYGIENE_SWEEP_EVERY: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  await waitUntilListening(server, url);
+}, 60_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  await gh?.close();
+});
+
+/** The rotation issue of STRIPE_API_KEY in acme/api (overdue in app-world.ts). */
+const stripe = (): IssueRecord => {
+  const api = gh.store.repo('acme', 'api')!;
+  return gh.store.issues.find((i) => i.repoId === api.id && parseKeyMarker(i.body)?.key.endsWith('|stripe_api_key|rotate'))!;
+};
+const commentsOn = (issue: IssueRecord) => gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number);
+
+/** A human's comment on the STRIPE_API_KEY issue, seeded in the emulator, and its webhook payload. */
+function humanComment(login: string, body: string) {
+  const issue = stripe();
+  const seeded = gh.seed.comment({ repo: 'acme/api', issue: issue.number, body, user: login });
+  return {
+    installation: { id: installation.id },
+    repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', type: 'Organization' } },
+    issue: { number: issue.number, body: issue.body, user: { login: BOT, type: 'Bot' }, labels: issue.labels.map((name) => ({ name })) },
+    comment: { id: seeded.id, body, user: { login, type: 'User' }, performed_via_github_app: null },
+    sender: { login, type: 'User' },
+  };
+}
+
+describe('the real `probot run` process against the emulator', () => {
+  it('answers /status on its issue: the reply appears in the emulator, once, even when redelivered', async () => {
+    const before = commentsOn(stripe()).length;
+    const payload = humanComment('rita', '/status');
+    const first = await gh.deliver({ url, event: 'issue_comment', action: 'created', payload });
+    expect(first.status, output.join('')).toBe(200);
+    const reply = commentsOn(stripe()).at(-1)!;
+    expect(reply.user).toBe(BOT);
+    expect(reply.body).toMatch(/STRIPE_API_KEY[\s\S]*overdue/);
+    expect(parseCommentMarker(reply.body)).toMatchObject({ kind: 'reply', replyTo: payload.comment.id });
+    expect(commentsOn(stripe())).toHaveLength(before + 2); // rita's command and the bot's reply
+
+    await gh.deliver({ url, event: 'issue_comment', action: 'created', payload, deliveryId: first.deliveryId });
+    expect(commentsOn(stripe())).toHaveLength(before + 2);
+  });
+
+  it('rejects a delivery signed with the wrong secret, and one with no signature; nothing happens', async () => {
+    const before = { comments: gh.store.comments.length, requests: gh.log.counters().requests };
+    const forged = await gh.deliver({ url, secret: 'not-the-webhook-secret', event: 'issue_comment', action: 'created', payload: humanComment('mallory', '/status') });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(forged.status).toBeLessThan(500);
+
+    const body = JSON.stringify(humanComment('mallory', '/help'));
+    const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'issue_comment', 'x-github-delivery': 'unsigned-1' }, body });
+    expect(unsigned.status).toBeGreaterThanOrEqual(400);
+    expect(unsigned.status).toBeLessThan(500);
+
+    // Only the two comments seeded above; the app made no API call at all.
+    expect(gh.store.comments.length).toBe(before.comments + 2);
+    expect(gh.log.counters().requests).toBe(before.requests);
+    // The signature is checked over the exact bytes: the right secret on other bytes fails too.
+    const tampered = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-github-event': 'issue_comment', 'x-github-delivery': 'tampered-1', 'x-hub-signature-256': signWebhookBody(app.webhookSecret, body) },
+      body: body.replace('/help', '/snooze 30d'),
+    });
+    expect(tampered.status).toBeGreaterThanOrEqual(400);
+    expect(gh.log.counters().requests).toBe(before.requests);
+  });
+});
+
+/**
+ * `npm test` builds lib/ but not lib-app/: build it (`tsc -p tsconfig.app.json`) when it is missing
+ * or older than a source file, so the process runs the code under test.
+ */
+function buildAppIfStale(): void {
+  const newest = Math.max(...['app', 'src'].map((dir) => newestMtime(join(ROOT, dir))));
+  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newest) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.app.json')], { cwd: ROOT, stdio: 'inherit' });
+}
+
+function newestMtime(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until the server answers HTTP (any status); fails early if the process died. */
+async function waitUntilListening(child: ChildProcess, webhookUrl: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`probot run exited with ${child.exitCode}:\n${output.join('')}`);
+    try {
+      await fetch(webhookUrl, { method: 'GET' });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`probot run did not listen within 15 s:\n${output.join('')}`);
+}
