@@ -1,5 +1,6 @@
 import type { ClientCare } from './github/prepare-client.js';
 import type { AppSettings } from './settings.js';
+import type { RepoLock } from './sweep/with-repo-lock.js';
 
 /** What the handlers depend on, as parameters with defaults (STYLE.md rule 8). */
 export interface AppDeps {
@@ -10,4 +11,6 @@ export interface AppDeps {
   sleep: (ms: number) => Promise<void>;
   /** ETag cache and write pacers shared by the installation clients; by default made from `now` and `sleep`. */
   clients: ClientCare;
+  /** Serialises sweeps of one repository within this app; the process's lock by default. */
+  lock: RepoLock;
 }

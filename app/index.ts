@@ -6,7 +6,8 @@ import type { AppDeps } from './deps.js';
 import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
 import { startScheduler } from './schedule/start-scheduler.js';
 import { defaultSettings, readSettings } from './settings.js';
-import { sweepAll } from './sweep/sweep-all.js';
+import { listInstallations, sweepInstallationById } from './sweep/sweep-all.js';
+import { withRepoLock } from './sweep/with-repo-lock.js';
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -19,7 +20,7 @@ export function createApp(overrides: Partial<AppDeps> = {}) {
   const now = overrides.now ?? (() => new Date());
   const sleep = overrides.sleep ?? realSleep;
   const clients = overrides.clients ?? createClientCare({ now: () => now().getTime(), sleep });
-  const deps: AppDeps = { settings: defaultSettings, ...overrides, now, sleep, clients };
+  const deps: AppDeps = { settings: defaultSettings, lock: withRepoLock, ...overrides, now, sleep, clients };
   return (app: Probot, _options?: ApplicationFunctionOptions): void => {
     prepareAppAuth(app, deps.clients);
     app.on('issue_comment.created', (context) => handleComment(context, app, deps));
@@ -29,11 +30,14 @@ export function createApp(overrides: Partial<AppDeps> = {}) {
       startScheduler({
         everyMs: deps.settings.sweepEveryMs,
         jitterMs: deps.settings.jitterMs,
-        run: async () => {
-          const { installations, failed } = await sweepAll(app, deps.settings, deps.now);
-          app.log.info(`scheduled sweep: ${installations} installations, ${failed.length} failures`);
-          failed.forEach((line) => app.log.warn(line));
-        },
+        jobs: async () => (await listInstallations(app)).map((id) => ({
+          id: String(id),
+          run: async () => {
+            const { swept, failed } = await sweepInstallationById(app, id, deps.settings, deps.now, deps.lock);
+            app.log.info(`scheduled sweep of installation ${id}: ${swept.length} repositories, ${failed.length} failures`);
+            failed.forEach((line) => app.log.warn(line));
+          },
+        })),
         onError: (error) => app.log.error(`scheduled sweep failed: ${error instanceof Error ? error.message : String(error)}`),
       });
     }

@@ -8,7 +8,7 @@ export interface AppSettings {
   maxContentPerSweep: number;
   /** Time between scheduled sweeps in ms (`KEY_HYGIENE_SWEEP_EVERY`, default `24h`); 0 turns the scheduler off (`off`). */
   sweepEveryMs: number;
-  /** Each scheduled sweep starts after a random delay up to this (`KEY_HYGIENE_SWEEP_JITTER`, default `1h`), spreading installations. */
+  /** Each installation's scheduled sweep starts after its own random delay up to this (`KEY_HYGIENE_SWEEP_JITTER`, default `1h`). */
   jitterMs: number;
 }
 

@@ -42135,7 +42135,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1098);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3960);
 // The Action's entry point, bundled into dist/index.js by `npm run bundle`.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42145,7 +42145,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1098:
+/***/ 3960:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50453,7 +50453,21 @@ function describeApiError(error, what, repository) {
     return new Error(`cannot list ${what} of ${repository}: the API answered ${error.status}.`);
 }
 
+;// CONCATENATED MODULE: ./.build/src/inventory/from-api.js
+function toInventoryItem(secret, scope, environment) {
+    return { scope, name: secret.name, updatedAt: new Date(secret.updated_at), ...(environment !== undefined && { environment }) };
+}
+function toEnvironmentInfo(env) {
+    const rules = env.protection_rules ?? [];
+    return {
+        name: env.name,
+        requiredReviewers: rules.some((rule) => rule.type === 'required_reviewers'),
+        branchPolicy: Boolean(env.deployment_branch_policy) || rules.some((rule) => rule.type === 'branch_policy'),
+    };
+}
+
 ;// CONCATENATED MODULE: ./.build/action/environments/fetch-inventory.js
+
 
 
 /**
@@ -50479,24 +50493,12 @@ async function fetchInventory(octokit, repository, wanted) {
     const environmentSecrets = await Promise.all(checked.map(async (env) => {
         // Octokit URL-encodes path parameters, so names with spaces or slashes are safe here.
         const secrets = await list(`secrets of environment ${env.name}`, () => octokit.paginate('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { owner, repo, environment_name: env.name, per_page: 100 }));
-        return secrets.map((s) => item(s, 'environment', env.name));
+        return secrets.map((s) => toInventoryItem(s, 'environment', env.name));
     }));
     return {
         repository,
         environments: environments.map(toEnvironmentInfo),
-        secrets: [...environmentSecrets.flat(), ...repoSecrets.map((s) => item(s, 'repo')), ...orgSecrets.map((s) => item(s, 'org'))],
-    };
-}
-function item(secret, scope, environment) {
-    return { scope, name: secret.name, updatedAt: new Date(secret.updated_at), ...(environment !== undefined && { environment }) };
-}
-/** https://docs.github.com/rest/deployments/environments#get-an-environment */
-function toEnvironmentInfo(env) {
-    const rules = env.protection_rules ?? [];
-    return {
-        name: env.name,
-        requiredReviewers: rules.some((rule) => rule.type === 'required_reviewers'),
-        branchPolicy: Boolean(env.deployment_branch_policy) || rules.some((rule) => rule.type === 'branch_policy'),
+        secrets: [...environmentSecrets.flat(), ...repoSecrets.map((s) => toInventoryItem(s, 'repo')), ...orgSecrets.map((s) => toInventoryItem(s, 'org'))],
     };
 }
 

@@ -1,14 +1,11 @@
 import type { getOctokit } from '@actions/github';
-import type { EnvironmentInfo, Inventory, InventoryItem } from '../../src/inventory/inventory.js';
+import type { Inventory } from '../../src/inventory/inventory.js';
 import { sameName } from '../../src/inventory/inventory.js';
 import { describeApiError } from './describe-api-error.js';
+import { toEnvironmentInfo, toInventoryItem } from '../../src/inventory/from-api.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
-interface SecretMetadata {
-  name: string;
-  updated_at: string;
-}
 
 /**
  * Reads the repository's environments and the secret metadata the policy needs: repository secrets,
@@ -41,32 +38,12 @@ export async function fetchInventory(octokit: Octokit, repository: string, wante
       const secrets = await list(`secrets of environment ${env.name}`, () =>
         octokit.paginate('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { owner, repo, environment_name: env.name, per_page: 100 }),
       );
-      return secrets.map((s) => item(s, 'environment', env.name));
+      return secrets.map((s) => toInventoryItem(s, 'environment', env.name));
     }),
   );
   return {
     repository,
     environments: environments.map(toEnvironmentInfo),
-    secrets: [...environmentSecrets.flat(), ...repoSecrets.map((s) => item(s, 'repo')), ...orgSecrets.map((s) => item(s, 'org'))],
-  };
-}
-
-function item(secret: SecretMetadata, scope: InventoryItem['scope'], environment?: string): InventoryItem {
-  return { scope, name: secret.name, updatedAt: new Date(secret.updated_at), ...(environment !== undefined && { environment }) };
-}
-
-interface EnvironmentResponse {
-  name: string;
-  protection_rules?: Array<{ type: string }>;
-  deployment_branch_policy?: { protected_branches: boolean; custom_branch_policies: boolean } | null;
-}
-
-/** https://docs.github.com/rest/deployments/environments#get-an-environment */
-function toEnvironmentInfo(env: EnvironmentResponse): EnvironmentInfo {
-  const rules = env.protection_rules ?? [];
-  return {
-    name: env.name,
-    requiredReviewers: rules.some((rule) => rule.type === 'required_reviewers'),
-    branchPolicy: Boolean(env.deployment_branch_policy) || rules.some((rule) => rule.type === 'branch_policy'),
+    secrets: [...environmentSecrets.flat(), ...repoSecrets.map((s) => toInventoryItem(s, 'repo')), ...orgSecrets.map((s) => toInventoryItem(s, 'org'))],
   };
 }

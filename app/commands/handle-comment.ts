@@ -1,19 +1,17 @@
 import type { Context, Probot } from 'probot';
-import { keyId } from '../../src/tracking/key-id.js';
+import { trackedKeyFromId } from '../../src/tracking/key-id.js';
 import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
 import { answerRecheck, decideCommand, mayChangeState, type Permission } from '../../src/tracking/decide-command.js';
 import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-marker.js';
 import { sameLogin } from '../../src/tracking/last-notice.js';
 import { parseCommand } from '../../src/tracking/parse-command.js';
-import { trackedKeyOf } from '../../src/tracking/tracked-key.js';
-import type { KeyDecision } from '../../src/inventory/decision.js';
 import { botLoginOf } from '../github/bot-login.js';
 import { isTeamApprover } from '../github/is-team-approver.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
 import type { AppDeps } from '../deps.js';
 import { loadPolicy } from '../sweep/load-policy.js';
-import { sweepRepo } from '../sweep/sweep-repo.js';
+import { recheckKey } from './recheck-key.js';
 
 const PERMISSIONS: readonly Permission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
 
@@ -43,7 +41,11 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
   const changesState = command.name === 'snooze' || command.name === 'exempt';
   const isApprover = changesState && !mayChangeState({ actorPermission, actorLogin, policy }) && await isTeamApprover(octokit, policy.approvers, actorLogin);
-  const decision = decideCommand(command, { actorPermission, actorLogin, isBot, botLogin, isApprover, policy, marker, now, commentId: comment.id });
+  const log = (message: string) => context.log.info(message);
+  const recheck = () => recheckKey({ octokit, owner, repo, key: marker.key, botLogin, now, deps, log });
+  // An organisation secret's `/status` re-checks first (through the org pass) and answers from the marker as it is then.
+  const seen = command.name === 'status' && trackedKeyFromId(marker.key)?.scope === 'org' ? await recheckedMarker(octokit, at, recheck) ?? marker : marker;
+  const decision = decideCommand(command, { actorPermission, actorLogin, isBot, botLogin, isApprover, policy, marker: seen, now, commentId: comment.id });
   const reply = (body: string) => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body });
 
   switch (decision.type) {
@@ -61,14 +63,19 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
       return;
     }
     case 'recheck': {
-      const log = (message: string) => context.log.info(message);
-      const swept = await sweepRepo({ octokit, owner, repo, botLogin, now, dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log });
-      const found = swept.decisions.find((d): d is KeyDecision => d.kind === 'key' && keyId(trackedKeyOf(`${owner}/${repo}`, d)) === marker.key);
+      const found = await recheck();
       const answer = answerRecheck(marker, found, comment.id);
       // Undefined: it was rotated, and the sweep closed the issue saying so.
       if (answer) await reply(answer);
     }
   }
+}
+
+/** Sweeps the key now, then reads the issue's marker as the sweep left it. */
+async function recheckedMarker(octokit: AppOctokit, at: { owner: string; repo: string; issue_number: number }, recheck: () => Promise<unknown>) {
+  await recheck();
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
+  return parseKeyMarker(data.body);
 }
 
 async function alreadyAnswered(octokit: AppOctokit, at: { owner: string; repo: string; issue_number: number }, commentId: number, botLogin: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-/** The timers the scheduler uses; tests pass fakes. */
+/** The timers the scheduler uses (its clock); tests pass fakes. */
 export interface SchedulerTimers {
   setInterval: (run: () => void, ms: number) => { unref?: () => unknown };
   clearInterval: (handle: ReturnType<SchedulerTimers['setInterval']>) => void;
@@ -13,30 +13,39 @@ const realTimers: SchedulerTimers = {
   random: Math.random,
 };
 
+/** One installation's sweep. */
+export interface ScheduledJob {
+  /** Stable across periods (the installation id): a job never overlaps its own previous run. */
+  id: string;
+  run: () => Promise<unknown>;
+}
+
 export interface SchedulerOptions {
   everyMs: number;
-  /** Each run starts after a random delay in [0, jitterMs), so many app processes don't hit GitHub at once. */
+  /** Each job starts after its own random delay in [0, jitterMs), so installations don't all hit GitHub at once. */
   jitterMs: number;
-  run: () => Promise<unknown>;
+  /** The jobs of this period, listed at each tick (installations come and go). */
+  jobs: () => Promise<readonly ScheduledJob[]>;
   onError: (error: unknown) => void;
 }
 
 /**
- * The in-process schedule (probot-scheduler is archived, GITHUB-FACTS.md): one run soon after
- * start, then one every `everyMs`, each after its jitter; a run never overlaps the previous one.
- * Timers are unref'd: the schedule never keeps the process alive. Returns `stop`.
+ * The in-process schedule (probot-scheduler is archived, GITHUB-FACTS.md): a tick soon after
+ * start, then one every `everyMs`; each tick lists the jobs and starts each after its own jitter
+ * (issue 5: "spread across installations with jitter"); a job still running from the previous
+ * period is skipped. Timers are unref'd: the schedule never keeps the process alive. Returns `stop`.
  */
 export function startScheduler(options: SchedulerOptions, timers: SchedulerTimers = realTimers): () => void {
-  let running = false;
+  const running = new Set<string>();
+  const start = (job: ScheduledJob): void => {
+    if (running.has(job.id)) return;
+    running.add(job.id);
+    job.run().catch(options.onError).finally(() => running.delete(job.id));
+  };
   const tick = (): void => {
-    const delay = Math.floor(timers.random() * options.jitterMs);
-    timers.setTimeout(() => {
-      if (running) return;
-      running = true;
-      options.run().catch(options.onError).finally(() => {
-        running = false;
-      });
-    }, delay).unref?.();
+    options.jobs().then((jobs) => {
+      for (const job of jobs) timers.setTimeout(() => start(job), Math.floor(timers.random() * options.jitterMs)).unref?.();
+    }, options.onError);
   };
   const handle = timers.setInterval(tick, options.everyMs);
   handle.unref?.();

@@ -1,21 +1,27 @@
 import { createsContent, type IssueAction } from '../../src/tracking/issue-action.js';
 import { statusOf, type AppOctokit } from '../github/octokit.js';
+import { closeIfTwin } from './close-if-twin.js';
 
 /** What applying did: for an `open`, the number GitHub gave the new issue. */
 export interface Applied {
   action: IssueAction;
   number: number;
+  /** Set on the close of an issue this sweep just opened, when another writer's older twin was found. */
+  duplicateOf?: number;
 }
 
 export interface ApplyOptions {
   owner: string;
   repo: string;
+  /** `slug[bot]`: after an `open`, only its own issues are twins. */
+  botLogin: string;
   dryRun: boolean;
   log: (message: string) => void;
 }
 
 /**
- * Applies the planner's actions in order, one REST call each (`close` with a comment is two).
+ * Applies the planner's actions in order, one REST call each (`close` with a comment is two). An
+ * `open` is checked at once for an older twin another process opened ({@link closeIfTwin}).
  * Dry-run logs what it would do and writes nothing (STYLE.md rule 13). The per-sweep cap is the
  * planner's; the installation client spaces the writes under GitHub's secondary limits
  * (`prepareClient` in app/github/prepare-client.ts), so pass one from `app.auth(id)` or a prepared
@@ -24,13 +30,17 @@ export interface ApplyOptions {
 export async function applyActions(octokit: AppOctokit, actions: readonly IssueAction[], options: ApplyOptions): Promise<Applied[]> {
   const applied: Applied[] = [];
   for (const action of actions) {
-    const number = 'issue' in action ? action.issue : 0;
     if (options.dryRun) {
       options.log(`dry-run: would ${describe(action)} in ${options.owner}/${options.repo}`);
-      applied.push({ action, number });
+      applied.push({ action, number: 'issue' in action ? action.issue : 0 });
       continue;
     }
-    applied.push({ action, number: await applyOne(octokit, action, options) });
+    const number = await applyOne(octokit, action, options);
+    applied.push({ action, number });
+    const twin = action.type === 'open' ? await closeIfTwin(octokit, action, number, options) : undefined;
+    if (!twin) continue;
+    options.log(`${options.owner}/${options.repo}: closed #${number} as a duplicate of #${twin.original} (${action.key}), opened by another sweep at the same time`);
+    applied.push({ action: twin.close, number, duplicateOf: twin.original });
   }
   return applied;
 }

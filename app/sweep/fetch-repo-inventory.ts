@@ -1,7 +1,8 @@
-import type { EnvironmentInfo, Inventory, InventoryItem, SecretScope } from '../../src/inventory/inventory.js';
+import type { Inventory, InventoryItem, SecretScope } from '../../src/inventory/inventory.js';
 import type { DashboardSkipped } from '../../src/report/render-dashboard.js';
 import { missingPermission, statusOf, type AppOctokit } from '../github/octokit.js';
 import { orgSecretsSkipped } from './org-secrets-skipped.js';
+import { toEnvironmentInfo, toInventoryItem } from '../../src/inventory/from-api.js';
 
 /** The inventory, and the scopes the sweep could not read (their issues are left as they are). */
 export interface FetchedInventory {
@@ -10,10 +11,6 @@ export interface FetchedInventory {
   skippedScopes: SecretScope[];
 }
 
-interface SecretMetadata {
-  name: string;
-  updated_at: string;
-}
 
 /**
  * Secret metadata of one repository (never values): environments, repository secrets, Dependabot
@@ -48,7 +45,7 @@ export async function fetchRepoInventory(octokit: AppOctokit, owner: string, rep
     // Octokit URL-encodes path parameters, so names with spaces or slashes are safe.
     const secrets = await read(`secrets of environment ${env.name}`, 'environment', () =>
       octokit.paginate('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { owner, repo, environment_name: env.name, per_page: 100 }));
-    environmentSecrets.push(...secrets.map((s) => item(s, 'environment', env.name)));
+    environmentSecrets.push(...secrets.map((s) => toInventoryItem(s, 'environment', env.name)));
   }
   return {
     inventory: {
@@ -56,32 +53,12 @@ export async function fetchRepoInventory(octokit: AppOctokit, owner: string, rep
       environments: environments.map(toEnvironmentInfo),
       secrets: [
         ...environmentSecrets,
-        ...repoSecrets.map((s) => item(s, 'repo')),
-        ...dependabotSecrets.map((s) => item(s, 'dependabot')),
-        ...orgSecrets.map((s) => item(s, 'org')),
+        ...repoSecrets.map((s) => toInventoryItem(s, 'repo')),
+        ...dependabotSecrets.map((s) => toInventoryItem(s, 'dependabot')),
+        ...orgSecrets.map((s) => toInventoryItem(s, 'org')),
       ],
     },
     skipped: [...skipped, ...orgSecretsSkipped(owner)],
     skippedScopes: [...skippedScopes],
-  };
-}
-
-function item(secret: SecretMetadata, scope: SecretScope, environment?: string): InventoryItem {
-  return { scope, name: secret.name, updatedAt: new Date(secret.updated_at), ...(environment !== undefined && { environment }) };
-}
-
-interface EnvironmentResponse {
-  name: string;
-  protection_rules?: Array<{ type: string }>;
-  deployment_branch_policy?: { protected_branches: boolean; custom_branch_policies: boolean } | null;
-}
-
-/** https://docs.github.com/rest/deployments/environments#get-an-environment */
-function toEnvironmentInfo(env: EnvironmentResponse): EnvironmentInfo {
-  const rules = env.protection_rules ?? [];
-  return {
-    name: env.name,
-    requiredReviewers: rules.some((rule) => rule.type === 'required_reviewers'),
-    branchPolicy: Boolean(env.deployment_branch_policy) || rules.some((rule) => rule.type === 'branch_policy'),
   };
 }

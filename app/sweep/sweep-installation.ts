@@ -2,6 +2,7 @@ import type { IssueAction } from '../../src/tracking/issue-action.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { sweepOrgSecrets } from './sweep-org-secrets.js';
 import { sweepRepo } from './sweep-repo.js';
+import type { RepoLock } from './with-repo-lock.js';
 
 export interface InstallationSweep {
   octokit: AppOctokit;
@@ -13,6 +14,8 @@ export interface InstallationSweep {
   log: (message: string) => void;
   /** Only these repositories (`owner/name`, any case); all the installation reaches when absent. */
   only?: readonly string[];
+  /** Serialises sweeps of one repository; the process's lock by default. */
+  lock?: RepoLock;
 }
 
 export interface InstallationSweepResult {

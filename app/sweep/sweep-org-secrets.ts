@@ -1,3 +1,4 @@
+import type { KeyDecision } from '../../src/inventory/decision.js';
 import { evaluateOrgSecrets } from '../../src/inventory/evaluate-unlisted-secrets.js';
 import type { InventoryItem } from '../../src/inventory/inventory.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
@@ -7,6 +8,7 @@ import { applyActions, contentCount } from './apply-actions.js';
 import { loadPolicy } from './load-policy.js';
 import { loadTrackedIssues } from './load-tracked-issues.js';
 import { noteOrgSecretsPass } from './org-secrets-skipped.js';
+import { withRepoLock, type RepoLock } from './with-repo-lock.js';
 
 export interface OrgSweep {
   octokit: AppOctokit;
@@ -20,12 +22,16 @@ export interface OrgSweep {
   /** Issues and comments this sweep may still create; shared with the installation's repositories. */
   budget: { remaining: number };
   log: (message: string) => void;
+  /** Serialises sweeps of the tracking repository; the process's lock by default. */
+  lock?: RepoLock;
 }
 
 export interface OrgSweepResult {
   /** `org/repo` where the organisation's secrets are tracked, when they could be. */
   trackedIn?: string;
   actions: IssueAction[];
+  /** The organisation's secrets judged at `now` (empty when skipped): `/rotated` and `/status` answer from them. */
+  decisions: KeyDecision[];
   /** Why the organisation's secrets were not tracked this time. */
   skipped?: string;
 }
@@ -45,22 +51,25 @@ export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
   const what = `organisation secrets of ${org} (tracked in ${org}/${trackingName})`;
   if (!tracking) {
     noteOrgSecretsPass(org, { what, reason: 'not-found' });
-    return { actions: [], skipped: `${org}/${trackingName} is not in the installation` };
+    return { actions: [], decisions: [], skipped: `${org}/${trackingName} is not in the installation` };
   }
   const secrets = await listOrgSecrets(octokit, org);
   if (!Array.isArray(secrets)) {
     noteOrgSecretsPass(org, { what, ...secrets });
-    return { actions: [], skipped: `${what}: ${secrets.reason}` };
+    return { actions: [], decisions: [], skipped: `${what}: ${secrets.reason}` };
   }
   noteOrgSecretsPass(org, undefined);
   const repo = tracking.name;
   const decisions = evaluateOrgSecrets(secrets, policy, now);
-  const issues = await loadTrackedIssues(octokit, org, repo, botLogin);
-  const plan = planIssues({ repository: org, decisions, policy, issues, botLogin, now, maxContent: s.budget.remaining });
-  await applyActions(octokit, plan.actions, { owner: org, repo, dryRun: s.dryRun || policy['dry-run'], log: s.log });
-  s.budget.remaining -= contentCount(plan.actions);
-  if (plan.deferred.length) s.log(`${org} organisation secrets: cap reached, ${plan.deferred.length} actions left for the next sweep`);
-  return { trackedIn: `${org}/${repo}`, actions: plan.actions };
+  const actions = await (s.lock ?? withRepoLock)(`${org}/${repo}`, async () => {
+    const issues = await loadTrackedIssues(octokit, org, repo, botLogin);
+    const plan = planIssues({ repository: org, decisions, policy, issues, botLogin, now, maxContent: s.budget.remaining });
+    const applied = await applyActions(octokit, plan.actions, { owner: org, repo, botLogin, dryRun: s.dryRun || policy['dry-run'], log: s.log });
+    if (plan.deferred.length) s.log(`${org} organisation secrets: cap reached, ${plan.deferred.length} actions left for the next sweep`);
+    return applied.map((a) => a.action);
+  });
+  s.budget.remaining -= contentCount(actions);
+  return { trackedIn: `${org}/${repo}`, actions, decisions };
 }
 
 /**

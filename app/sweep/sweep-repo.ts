@@ -13,7 +13,7 @@ import { fetchRepoInventory } from './fetch-repo-inventory.js';
 import { issuesAfter } from './issues-after.js';
 import { loadPolicy } from './load-policy.js';
 import { loadTrackedIssues } from './load-tracked-issues.js';
-import { withRepoLock } from './with-repo-lock.js';
+import { withRepoLock, type RepoLock } from './with-repo-lock.js';
 
 export interface RepoSweep {
   octokit: AppOctokit;
@@ -26,6 +26,8 @@ export interface RepoSweep {
   /** Issues and comments this sweep may still create; shared by the installation's repositories. */
   budget: { remaining: number };
   log: (message: string) => void;
+  /** Serialises sweeps of one repository; the process's lock by default. */
+  lock?: RepoLock;
 }
 
 export interface RepoSweepResult {
@@ -42,7 +44,7 @@ export interface RepoSweepResult {
  * nothing, so two sweeps, a restart or a retry never duplicate an issue or a comment.
  */
 export function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
-  return withRepoLock(`${s.owner}/${s.repo}`, () => sweepRepoNow(s));
+  return (s.lock ?? withRepoLock)(`${s.owner}/${s.repo}`, () => sweepRepoNow(s));
 }
 
 async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
@@ -53,20 +55,23 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   const decisions = evaluateInventory(fetched.inventory, policy, now);
   const issues = await loadTrackedIssues(octokit, owner, repo, botLogin);
   const dryRun = s.dryRun || policy['dry-run'];
-  const apply = (actions: readonly IssueAction[]) => applyActions(octokit, actions, { owner, repo, dryRun, log: s.log });
+  const apply = (actions: readonly IssueAction[]) => applyActions(octokit, actions, { owner, repo, botLogin, dryRun, log: s.log });
 
   const ownerless = decisions.some((d) => d.kind === 'key' && d.status !== 'ok' && d.owners.length === 0);
   const owners = ownerless ? await fetchOwnerSources(octokit, owner, repo, now) : {};
   const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
   const applied = await apply(plan.actions);
-  s.budget.remaining -= contentCount(plan.actions);
+  s.budget.remaining -= contentCount(applied.map((a) => a.action));
 
-  const after = issuesAfter(issues, applied, now, botLogin);
+  // Another process opened a twin at the same time: its issue is not in `issues`, so list again.
+  const raced = applied.some((a) => a.duplicateOf !== undefined);
+  const after = raced ? await loadTrackedIssues(octokit, owner, repo, botLogin) : issuesAfter(issues, applied, now, botLogin);
   const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, skipped: fetched.skipped, now, marker: renderDashboardMarker() });
   const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
   const allowed = contentCount(dashboard) <= s.budget.remaining ? dashboard : [];
-  await apply(allowed);
-  s.budget.remaining -= contentCount(allowed);
+  const appliedDashboard = await apply(allowed);
+  s.budget.remaining -= contentCount(appliedDashboard.map((a) => a.action));
   if (plan.deferred.length) s.log(`${repository}: cap reached, ${plan.deferred.length} actions left for the next sweep`);
-  return { decisions, actions: [...plan.actions, ...allowed], deferred: plan.deferred.length + dashboard.length - allowed.length };
+  const actions = [...applied, ...appliedDashboard].map((a) => a.action);
+  return { decisions, actions, deferred: plan.deferred.length + dashboard.length - allowed.length };
 }

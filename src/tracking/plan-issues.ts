@@ -1,8 +1,6 @@
 import type { KeyDecision } from '../inventory/decision.js';
 import { sameName } from '../inventory/inventory.js';
-import { renderDuplicate } from '../report/render-issue-comment.js';
 import { capActions, type ActionGroup, type CappedActions } from './cap-actions.js';
-import { renderCommentMarker } from './comment-marker.js';
 import type { IssueAction } from './issue-action.js';
 import { keyId, trackedKeyFromId } from './key-id.js';
 import { keyIssueViewOf } from './key-issue-view.js';
@@ -12,6 +10,7 @@ import type { CurrentProblem, MarkedIssue, PlanInput } from './plan-context.js';
 import { planIssueClose, wasRotated } from './plan-issue-close.js';
 import { planIssueOpen } from './plan-issue-open.js';
 import { planIssueUpdate } from './plan-issue-update.js';
+import { planDuplicateClose } from './plan-twin-close.js';
 import { trackedKeyOf } from './tracked-key.js';
 
 /** Planned actions, and the ones the cap left for the next sweep. */
@@ -100,6 +99,5 @@ function groupByKey(input: PlanInput): Map<string, MarkedIssue[]> {
 }
 
 function closeDuplicate(dup: MarkedIssue, original: number): IssueAction {
-  const body = `${renderDuplicate(original)}\n\n${renderCommentMarker({ key: dup.marker.key, kind: 'duplicate' })}`;
-  return { type: 'close', key: dup.marker.key, issue: dup.issue.number, comment: body, reason: 'not_planned' };
+  return planDuplicateClose(dup.marker.key, dup.issue.number, original);
 }

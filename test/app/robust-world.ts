@@ -38,6 +38,6 @@ export async function startAppWith(gh: GitHubEmulator, app: AppRecord, overrides
     probot,
     url,
     close: () => new Promise((resolve) => server.close(() => resolve())),
-    sweep: (more = {}) => sweepAll(probot, { ...settings, ...more }, () => gh.clock.now()),
+    sweep: (more = {}) => sweepAll(probot, { ...settings, ...more }, () => gh.clock.now(), overrides.lock),
   };
 }
