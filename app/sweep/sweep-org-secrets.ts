@@ -8,22 +8,15 @@ import { applyActions, contentCount } from './apply-actions.js';
 import { loadPolicy } from './load-policy.js';
 import { loadTrackedIssues } from './load-tracked-issues.js';
 import { noteOrgSecretsPass } from './org-secrets-skipped.js';
-import { withRepoLock, type RepoLock } from './with-repo-lock.js';
+import type { SweepRun } from './sweep-run.js';
+import { withRepoLock } from './with-repo-lock.js';
 
-export interface OrgSweep {
+export interface OrgSweep extends SweepRun {
   octokit: AppOctokit;
   /** The organisation's login. */
   org: string;
   /** Repositories the installation reaches (`name` within the org, any case) and whether archived. */
   repositories: ReadonlyArray<{ name: string; archived?: boolean }>;
-  botLogin: string;
-  now: Date;
-  dryRun: boolean;
-  /** Issues and comments this sweep may still create; shared with the installation's repositories. */
-  budget: { remaining: number };
-  log: (message: string) => void;
-  /** Serialises sweeps of the tracking repository; the process's lock by default. */
-  lock?: RepoLock;
 }
 
 export interface OrgSweepResult {

@@ -13,21 +13,13 @@ import { fetchRepoInventory } from './fetch-repo-inventory.js';
 import { issuesAfter } from './issues-after.js';
 import { loadPolicy } from './load-policy.js';
 import { loadTrackedIssues } from './load-tracked-issues.js';
-import { withRepoLock, type RepoLock } from './with-repo-lock.js';
+import type { SweepRun } from './sweep-run.js';
+import { withRepoLock } from './with-repo-lock.js';
 
-export interface RepoSweep {
+export interface RepoSweep extends SweepRun {
   octokit: AppOctokit;
   owner: string;
   repo: string;
-  /** `slug[bot]`: only its own issues and comments count. */
-  botLogin: string;
-  now: Date;
-  dryRun: boolean;
-  /** Issues and comments this sweep may still create; shared by the installation's repositories. */
-  budget: { remaining: number };
-  log: (message: string) => void;
-  /** Serialises sweeps of one repository; the process's lock by default. */
-  lock?: RepoLock;
 }
 
 export interface RepoSweepResult {

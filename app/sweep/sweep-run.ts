@@ -1,0 +1,14 @@
+import type { RepoLock } from './with-repo-lock.js';
+
+/** What every sweep of one tracking repository shares with the run it is part of. */
+export interface SweepRun {
+  /** `slug[bot]`: only its own issues and comments count. */
+  botLogin: string;
+  now: Date;
+  dryRun: boolean;
+  /** Issues and comments this sweep may still create; shared by the installation's repositories. */
+  budget: { remaining: number };
+  log: (message: string) => void;
+  /** Serialises sweeps of one repository; the process's lock by default. */
+  lock?: RepoLock;
+}
