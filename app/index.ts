@@ -4,9 +4,8 @@ import { handleDashboardEdit } from './commands/handle-dashboard-edit.js';
 import { handleInstallation } from './commands/handle-installation.js';
 import type { AppDeps } from './deps.js';
 import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
-import { startScheduler } from './schedule/start-scheduler.js';
+import { scheduleSweeps } from './schedule/schedule-sweeps.js';
 import { defaultSettings, readSettings } from './settings.js';
-import { listInstallations, sweepInstallationById } from './sweep/sweep-all.js';
 import { withRepoLock } from './sweep/with-repo-lock.js';
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -26,21 +25,7 @@ export function createApp(overrides: Partial<AppDeps> = {}) {
     app.on('issue_comment.created', (context) => handleComment(context, app, deps));
     app.on('issues.edited', (context) => handleDashboardEdit(context, app, deps));
     app.on(['installation.created', 'installation_repositories.added'], (context) => handleInstallation(context, app, deps));
-    if (deps.settings.sweepEveryMs > 0) {
-      startScheduler({
-        everyMs: deps.settings.sweepEveryMs,
-        jitterMs: deps.settings.jitterMs,
-        jobs: async () => (await listInstallations(app)).map((id) => ({
-          id: String(id),
-          run: async () => {
-            const { swept, failed } = await sweepInstallationById(app, id, deps.settings, deps.now, deps.lock);
-            app.log.info(`scheduled sweep of installation ${id}: ${swept.length} repositories, ${failed.length} failures`);
-            failed.forEach((line) => app.log.warn(line));
-          },
-        })),
-        onError: (error) => app.log.error(`scheduled sweep failed: ${error instanceof Error ? error.message : String(error)}`),
-      });
-    }
+    scheduleSweeps(app, deps);
   };
 }
 
