@@ -4,6 +4,7 @@ import { handleDashboardEdit } from './commands/handle-dashboard-edit.js';
 import { handleInstallation } from './commands/handle-installation.js';
 import type { AppDeps } from './deps.js';
 import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
+import { handlePush } from './incidents/handle-push.js';
 import { scheduleSweeps } from './schedule/schedule-sweeps.js';
 import { defaultSettings, readSettings } from './settings.js';
 import { withRepoLock } from './sweep/with-repo-lock.js';
@@ -12,7 +13,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /**
  * The Key Hygiene GitHub App (issue 5). It only routes (STYLE.md rule 1): commands in its issues,
- * "re-check now" ticks on the dashboard, new installations and repositories, and the in-process
+ * "re-check now" ticks on the dashboard, new installations and repositories, pushes (issue 6: a
+ * "Key hygiene" check run on the lines they added), and the in-process
  * daily sweep. Installation clients get conditional reads and paced writes ({@link prepareAppAuth}).
  */
 export function createApp(overrides: Partial<AppDeps> = {}) {
@@ -24,6 +26,7 @@ export function createApp(overrides: Partial<AppDeps> = {}) {
     prepareAppAuth(app, deps.clients);
     app.on('issue_comment.created', (context) => handleComment(context, app, deps));
     app.on('issues.edited', (context) => handleDashboardEdit(context, app, deps));
+    app.on('push', (context) => handlePush(context, app, deps));
     app.on(['installation.created', 'installation_repositories.added'], (context) => handleInstallation(context, app, deps));
     scheduleSweeps(app, deps);
   };

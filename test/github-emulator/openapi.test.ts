@@ -88,6 +88,7 @@ async function runScenario(): Promise<void> {
   const run = (await hit('POST', '/repos/acme/service/check-runs', { name: 'key-hygiene', head_sha: first, status: 'in_progress' })) as { id: number };
   await hit('PATCH', `/repos/acme/service/check-runs/${run.id}`, { conclusion: 'success', output: { title: 'clean', summary: 'no keys' } });
   await hit('GET', `/repos/acme/service/check-runs/${run.id}`);
+  await hit('GET', `/repos/acme/service/commits/${first}/check-runs?check_name=key-hygiene`);
   // Error answers are part of the contract too.
   await hit('GET', '/repos/acme/nope');
   await hit('POST', '/repos/acme/api/issues', { title: 'x', body: 'y'.repeat(65_537) });

@@ -98,7 +98,21 @@ function runOf(ctx: RouteContext): CheckRunRecord {
   return run;
 }
 
+/**
+ * `GET /repos/{owner}/{repo}/commits/{ref}/check-runs`: the runs on a commit, newest first, filtered
+ * by `check_name`. https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference
+ */
+async function listRunsForRef(ctx: RouteContext) {
+  const ref = ctx.params.ref ?? '';
+  const sha = ctx.repo.gitDir ? await resolveCommit(ctx.repo.gitDir, ref) : ref;
+  if (!sha) throw new HttpError(422, `No commit found for SHA: ${ref}`);
+  const name = ctx.query.get('check_name');
+  const runs = ctx.store.checkRuns.filter((r) => r.repoId === ctx.repo.id && r.headSha === sha && (name === null || r.name === name)).reverse();
+  return { status: 200, body: { total_count: runs.length, check_runs: runs.map((run) => render(ctx, run)) } };
+}
+
 export const checkRoutes: Route[] = [
+  { method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs', auth: 'token', scope: 'repo', permissions: [{ checks: 'read' }], handle: listRunsForRef },
   { method: 'POST', path: '/repos/{owner}/{repo}/check-runs', auth: 'token', scope: 'repo', permissions: [{ checks: 'write' }], handle: createRun },
   {
     method: 'PATCH',

@@ -1,0 +1,150 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGitRepo, runGit, startGitHubEmulator, type AppRecord, type GitHubEmulator, type InstallationRecord } from '../support/github-emulator/index.js';
+import { makeKey } from '../support/make-keys.js';
+import { startApp, type RunningApp } from './app-world.js';
+
+// Issue 6, "Leak incidents": a push → the lines it added (compare API, backed by a real git
+// repository) → the engine → one "Key hygiene" check run on the head commit. Real Probot, signed
+// deliveries; the keys are generated here and must appear nowhere the emulator stored.
+
+const ZERO = '0'.repeat(40);
+const KEY = makeKey('openai-project-key', 11);
+const BRANCH_KEY = makeKey('anthropic-api-key', 12);
+const DEEP_KEY = makeKey('github-token', 13);
+
+let gh: GitHubEmulator;
+let app: AppRecord;
+let installation: InstallationRecord;
+let running: RunningApp;
+let dir: string;
+let main: string[];
+
+beforeAll(async () => {
+  gh = await startGitHubEmulator();
+  const permissions = { checks: 'write', contents: 'read', metadata: 'read', issues: 'write' } as const;
+  app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions }, events: ['push'] });
+  dir = await mkdtemp(join(tmpdir(), 'push-check-'));
+  main = await buildGitRepo(dir, [{ 'README.md': '# api\n', 'src/config.ts': 'export const region = "eu";\n' }]);
+  gh.seed.repo({ fullName: 'acme/api', gitDir: dir });
+  installation = gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
+  running = await startApp(gh, app);
+});
+afterAll(async () => {
+  await running.close();
+  await gh.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** One more commit on the checked-out branch. */
+async function commit(files: Record<string, string>, message: string): Promise<string> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  await runGit(dir, ['add', '--all']);
+  const who = { GIT_AUTHOR_NAME: 'Mona', GIT_AUTHOR_EMAIL: 'mona@example.com', GIT_COMMITTER_NAME: 'Mona', GIT_COMMITTER_EMAIL: 'mona@example.com' };
+  await runGit(dir, ['commit', '--quiet', '--no-gpg-sign', '-m', message], who);
+  return (await runGit(dir, ['rev-parse', 'HEAD'])).trim();
+}
+
+function push(fields: { ref?: string; before: string; after: string; deleted?: boolean; created?: boolean }, deliveryId?: string) {
+  const payload = {
+    ref: 'refs/heads/main',
+    deleted: false,
+    created: fields.before === ZERO,
+    ...fields,
+    installation: { id: installation.id },
+    repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', name: 'acme' }, default_branch: 'main', master_branch: 'main' },
+  };
+  return gh.deliver({ url: running.url, event: 'push', payload, ...(deliveryId && { deliveryId }) });
+}
+
+const runsOn = (sha: string) => gh.store.checkRuns.filter((r) => r.headSha === sha);
+const stored = () => JSON.stringify(gh.store.checkRuns);
+
+describe('push → "Key hygiene" check run', () => {
+  it('fails a push that adds a key, with an annotation on its line and the key nowhere', async () => {
+    const after = await commit({ 'src/config.ts': `export const region = "eu";\n\nexport const openai = "${KEY}";\n` }, 'add config');
+    const result = await push({ before: main[0]!, after }, 'delivery-1');
+    expect(result.status).toBe(200);
+
+    const [run, ...others] = runsOn(after);
+    expect(others).toEqual([]);
+    expect(run).toMatchObject({ name: 'Key hygiene', status: 'completed', conclusion: 'failure', output: { title: '1 key added' } });
+    expect(run!.annotations).toEqual([
+      expect.objectContaining({ path: 'src/config.ts', start_line: 3, end_line: 3, annotation_level: 'failure', title: 'OpenAI project key' }),
+    ]);
+    const message = (run!.annotations[0] as { message: string }).message;
+    expect(message).toMatch(/^OpenAI project key sk-proj-\S*…?\S* added\. .*revoke/i);
+    expect(stored()).not.toContain(KEY);
+    expect(stored()).not.toContain(KEY.slice(8, -4));
+    main.push(after);
+  });
+
+  it('keeps one check run per head commit when the same push is delivered again', async () => {
+    const after = main.at(-1)!;
+    const result = await push({ before: main.at(-2)!, after }, 'delivery-1');
+    expect(result.status).toBe(200);
+    expect(runsOn(after)).toHaveLength(1);
+    expect(runsOn(after)[0]!.annotations).toHaveLength(1);
+  });
+
+  it('passes a push that adds no key', async () => {
+    const after = await commit({ 'docs/setup.md': 'Set OPENAI_API_KEY in the environment, never in code.\n' }, 'docs');
+    await push({ before: main.at(-1)!, after });
+    expect(runsOn(after)).toEqual([expect.objectContaining({ conclusion: 'success', output: expect.objectContaining({ title: 'No keys added', summary: 'No keys added.' }), annotations: [] })]);
+    main.push(after);
+  });
+
+  it('compares a new branch with the default branch: only what the branch added is annotated', async () => {
+    await runGit(dir, ['checkout', '--quiet', '-b', 'feature']);
+    const after = await commit({ 'app/client.py': `import os\nANTHROPIC = "${BRANCH_KEY}"\n` }, 'client');
+    await runGit(dir, ['checkout', '--quiet', 'main']);
+    await push({ ref: 'refs/heads/feature', before: ZERO, after });
+    const [run] = runsOn(after);
+    expect(run).toMatchObject({ conclusion: 'failure' });
+    expect(run!.annotations).toEqual([expect.objectContaining({ path: 'app/client.py', start_line: 2 })]);
+    expect(stored()).not.toContain(BRANCH_KEY);
+  });
+
+  it('reads a compare too large for one answer commit by commit', async () => {
+    // A compare lists 300 files at most, like GitHub's: 301 changed files leave the last one out.
+    const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`data/${String(i).padStart(3, '0')}.txt`, `row ${i}\n`]));
+    const first = await commit(many, '300 files');
+    const after = await commit({ 'deep/secrets.env': `# ci\nGH_TOKEN=${DEEP_KEY}\n` }, 'one more');
+    await push({ before: main.at(-1)!, after });
+    const [run] = runsOn(after);
+    expect(run).toMatchObject({ conclusion: 'failure' });
+    expect(run!.annotations).toEqual([expect.objectContaining({ path: 'deep/secrets.env', start_line: 2 })]);
+    expect((run!.annotations[0] as { message: string }).message).toContain(`in commit ${after.slice(0, 12)}`);
+    expect(gh.log.entries.some((e) => e.route === `GET /repos/{owner}/{repo}/commits/{ref}` && e.path.includes(first))).toBe(true);
+    expect(stored()).not.toContain(DEEP_KEY);
+    main.push(first, after);
+  });
+
+  it('sends more than 50 annotations in batches of 50, as the Checks API requires', async () => {
+    const keys = Array.from({ length: 60 }, (_, i) => makeKey('openai-project-key', 100 + i));
+    const after = await commit({ 'bulk/keys.env': keys.map((k, i) => `KEY_${i}=${k}`).join('\n') + '\n' }, 'bulk');
+    await push({ before: main.at(-1)!, after });
+    const [run, ...others] = runsOn(after);
+    expect(others).toEqual([]);
+    expect(run).toMatchObject({ conclusion: 'failure', output: { title: '60 keys added' } });
+    expect(run!.annotations.map((a) => (a as { start_line: number }).start_line)).toEqual(keys.map((_, i) => i + 1));
+    const json = stored();
+    expect(keys.filter((k) => json.includes(k))).toEqual([]);
+    main.push(after);
+  });
+
+  it('skips deleted branches and tags, and says so when a first push has nothing to compare with', async () => {
+    const before = gh.store.checkRuns.length;
+    await push({ ref: 'refs/heads/feature', before: main.at(-1)!, after: ZERO, deleted: true });
+    await push({ ref: 'refs/tags/v1.0.0', before: ZERO, after: main.at(-1)! });
+    expect(gh.store.checkRuns).toHaveLength(before);
+
+    await push({ before: ZERO, after: main[0]! });
+    expect(runsOn(main[0]!)).toEqual([expect.objectContaining({ conclusion: 'neutral', output: expect.objectContaining({ title: 'Not scanned' }) })]);
+  });
+});
