@@ -1,4 +1,5 @@
 import type { Context, Probot } from 'probot';
+import type { Detector } from '../../src/detectors/detector.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { createScannerForConfig } from '../../src/scan/scanner-for-config.js';
 import type { AppDeps } from '../deps.js';
@@ -6,15 +7,18 @@ import { botLoginOf } from '../github/bot-login.js';
 import { splitRepository, type AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
 import { loadPolicy } from '../sweep/load-policy.js';
+import type { Finding } from '../../src/types.js';
 import { fetchAddedLines } from './fetch-added-lines.js';
+import { openIncidents } from './open-incidents.js';
 import { renderPushCheck, type PushCheck } from './push-check-output.js';
 import { pushRange } from './push-range.js';
 import { findPushCheck, finishPushCheck, startPushCheck, type CheckTarget } from './write-push-check.js';
 
 /**
  * A push: the lines it added, through the engine, into a "Key hygiene" check run on its head commit
- * (issue 6, "Leak incidents") — an org is covered without touching its workflows. One run per head
- * commit: a redelivery finds the finished run and stops. Logs carry counts, never a key.
+ * (issue 6, "Leak incidents") — an org is covered without touching its workflows — then one
+ * incident issue per leaked key. One run per head commit: a redelivery finds the finished run and
+ * stops. Logs carry counts, never a key.
  */
 export async function handlePush(context: Context<'push'>, app: Probot, deps: AppDeps): Promise<void> {
   const { payload } = context;
@@ -28,20 +32,32 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
     if (existing?.completed) return;
     const id = await startPushCheck(octokit, target, existing?.id, deps.now());
     // A run left "in progress" would block the commit forever: any failure finishes it as neutral.
-    const check = range.kind === 'neutral'
-      ? neutral(range.reason)
+    const { check, findings, detectors } = range.kind === 'neutral'
+      ? unscanned(range.reason)
       : await scanPush(octokit, owner, repo, range.base, range.head).catch((error: unknown) =>
-          neutral(`Key Hygiene could not scan this push: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+          unscanned(`Key Hygiene could not scan this push: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
     await finishPushCheck(octokit, target, id, check, deps.now());
-    context.log.info(`push ${owner}/${repo}@${range.head.slice(0, 12)}: ${check.conclusion}, ${check.annotations.length} annotations`);
+    const branch = payload.ref.replace(/^refs\/heads\//, '');
+    const log = (message: string) => context.log.info(message);
+    const opened = await openIncidents(octokit, { owner, repo, branch, head: range.head }, findings, detectors,
+      { botLogin: await botLoginOf(app), dryRun: deps.settings.dryRun, now: deps.now(), log });
+    context.log.info(`push ${owner}/${repo}@${range.head.slice(0, 12)}: ${check.conclusion}, ${check.annotations.length} annotations, ${opened} incidents opened`);
   });
 }
 
-async function scanPush(octokit: AppOctokit, owner: string, repo: string, base: string, head: string): Promise<PushCheck> {
-  const { policy } = await loadPolicy(octokit, owner, repo);
-  const added = await fetchAddedLines(octokit, owner, repo, base, head);
-  const scan = createScannerForConfig(policy);
-  return renderPushCheck(added.fragments.flatMap(scan), buildDetectors(policy), added);
+/** The check run and what it was made from (findings carry only the redacted key). */
+interface ScannedPush {
+  check: PushCheck;
+  findings: Finding[];
+  detectors: Detector[];
 }
 
-const neutral = (reason: string): PushCheck => ({ conclusion: 'neutral', title: 'Not scanned', summary: reason, annotations: [] });
+async function scanPush(octokit: AppOctokit, owner: string, repo: string, base: string, head: string): Promise<ScannedPush> {
+  const { policy } = await loadPolicy(octokit, owner, repo);
+  const added = await fetchAddedLines(octokit, owner, repo, base, head);
+  const detectors = buildDetectors(policy);
+  const findings = added.fragments.flatMap(createScannerForConfig(policy));
+  return { check: renderPushCheck(findings, detectors, added), findings, detectors };
+}
+
+const unscanned = (reason: string): ScannedPush => ({ check: { conclusion: 'neutral', title: 'Not scanned', summary: reason, annotations: [] }, findings: [], detectors: [] });

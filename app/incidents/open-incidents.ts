@@ -1,0 +1,39 @@
+import type { Detector } from '../../src/detectors/detector.js';
+import type { Finding } from '../../src/types.js';
+import { LEAK_LABEL, planIncidents } from '../../src/tracking/plan-incidents.js';
+import type { AppOctokit } from '../github/octokit.js';
+import { applyActions } from '../sweep/apply-actions.js';
+
+export interface IncidentTarget {
+  owner: string;
+  repo: string;
+  /** The branch pushed to. */
+  branch: string;
+  head: string;
+}
+
+export interface IncidentOptions {
+  /** `slug[bot]`: only its own incidents count. */
+  botLogin: string;
+  dryRun: boolean;
+  now: Date;
+  log: (message: string) => void;
+}
+
+/**
+ * After a push's check run: one incident issue per leaked key that has none yet (issue 6, "Leak
+ * incidents"). The bot's incidents, open and closed, are read first; their hidden markers carry
+ * the keys' fingerprints, so a redelivered push or the same key pushed again opens nothing.
+ * https://docs.github.com/rest/issues/issues#list-repository-issues
+ */
+export async function openIncidents(octokit: AppOctokit, target: IncidentTarget, findings: readonly Finding[], detectors: readonly Detector[], options: IncidentOptions): Promise<number> {
+  const { owner, repo } = target;
+  if (findings.length === 0) return 0;
+  const listed = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: LEAK_LABEL, creator: options.botLogin, per_page: 100 });
+  const existing = listed.filter((i) => !i.pull_request).map((i) => i.body ?? '');
+  const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
+  const plan = planIncidents({ findings, head: target.head, branch: target.branch, remediation, existing, now: options.now });
+  if (plan.leftOut > 0) options.log(`${owner}/${repo}: ${plan.leftOut} more leaked keys left for later (at most ${plan.actions.length} incidents a push)`);
+  const applied = await applyActions(octokit, plan.actions, { owner, repo, botLogin: options.botLogin, dryRun: options.dryRun, log: options.log });
+  return applied.filter((a) => a.action.type === 'open').length;
+}

@@ -1,0 +1,32 @@
+import { dateField, findHiddenJson, parseJsonObject, renderHiddenJson, stringField } from './hidden-json.js';
+
+const TAG = 'incident';
+
+/**
+ * What a leak incident carries in its body: the finding's fingerprint (HMAC of detector and key,
+ * src/scan/fingerprint.ts) matches a pushed key to its incident — never the title, never the key.
+ */
+export interface IncidentMarker {
+  /** 64 hex characters: the same key pushed again, in any file or commit, has the same one. */
+  fingerprint: string;
+  /** Detector id, e.g. `openai-project-key`. */
+  detector?: string;
+  /** When the bot saw the leak (ISO): secrets rotated after it count as rotated. */
+  since?: string;
+}
+
+/** `<!-- key-hygiene:incident {…} -->`, fields in a fixed order. */
+export function renderIncidentMarker({ fingerprint, detector, since }: IncidentMarker): string {
+  return renderHiddenJson(TAG, { v: 1, fingerprint, detector, since });
+}
+
+/** The marker in an issue body, or undefined. Never throws: users edit bodies. */
+export function parseIncidentMarker(body: string | null | undefined): IncidentMarker | undefined {
+  const block = findHiddenJson(body ?? '', TAG);
+  const data = block && parseJsonObject(block.json);
+  const fingerprint = data && stringField(data, 'fingerprint', 64);
+  if (!data || !fingerprint || !/^[0-9a-f]{64}$/.test(fingerprint)) return undefined;
+  const detector = stringField(data, 'detector', 100);
+  const since = dateField(data, 'since');
+  return { fingerprint, ...(detector !== undefined && { detector }), ...(since !== undefined && { since }) };
+}
