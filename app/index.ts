@@ -14,8 +14,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /**
  * The Key Hygiene GitHub App (issue 5). It only routes (STYLE.md rule 1): commands in its issues,
  * "re-check now" ticks on the dashboard, new installations and repositories, pushes (issue 6: a
- * "Key hygiene" check run on the lines they added), and the in-process
- * daily sweep. Installation clients get conditional reads and paced writes ({@link prepareAppAuth}).
+ * "Key hygiene" check run on the lines they added, and an incident issue per leaked key), and the
+ * in-process daily sweep. Installation clients get conditional reads and paced writes ({@link prepareAppAuth}).
  */
 export function createApp(overrides: Partial<AppDeps> = {}) {
   const now = overrides.now ?? (() => new Date());
