@@ -1,66 +1,28 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGitRepo, runGit, startGitHubEmulator, type AppRecord, type GitHubEmulator, type InstallationRecord } from '../support/github-emulator/index.js';
+import type { GitHubEmulator } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
-import { startApp, type RunningApp } from './app-world.js';
+import { startPushWorld, ZERO_SHA as ZERO, type PushWorld } from './push-world.js';
 
 // Issue 6, "Leak incidents": a push → the lines it added (compare API, backed by a real git
 // repository) → the engine → one "Key hygiene" check run on the head commit. Real Probot, signed
 // deliveries; the keys are generated here and must appear nowhere the emulator stored.
 
-const ZERO = '0'.repeat(40);
 const KEY = makeKey('openai-project-key', 11);
 const BRANCH_KEY = makeKey('anthropic-api-key', 12);
 const DEEP_KEY = makeKey('github-token', 13);
 
+let world: PushWorld;
 let gh: GitHubEmulator;
-let app: AppRecord;
-let installation: InstallationRecord;
-let running: RunningApp;
-let dir: string;
 let main: string[];
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator();
-  const permissions = { checks: 'write', contents: 'read', metadata: 'read', issues: 'write' } as const;
-  app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions }, events: ['push'] });
-  dir = await mkdtemp(join(tmpdir(), 'push-check-'));
-  main = await buildGitRepo(dir, [{ 'README.md': '# api\n', 'src/config.ts': 'export const region = "eu";\n' }]);
-  gh.seed.repo({ fullName: 'acme/api', gitDir: dir });
-  installation = gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
-  running = await startApp(gh, app);
+  world = await startPushWorld('push-check-', { 'src/config.ts': 'export const region = "eu";\n' });
+  ({ gh, main } = world);
 });
-afterAll(async () => {
-  await running.close();
-  await gh.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => world.close());
 
-/** One more commit on the checked-out branch. */
-async function commit(files: Record<string, string>, message: string): Promise<string> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  await runGit(dir, ['add', '--all']);
-  const who = { GIT_AUTHOR_NAME: 'Mona', GIT_AUTHOR_EMAIL: 'mona@example.com', GIT_COMMITTER_NAME: 'Mona', GIT_COMMITTER_EMAIL: 'mona@example.com' };
-  await runGit(dir, ['commit', '--quiet', '--no-gpg-sign', '-m', message], who);
-  return (await runGit(dir, ['rev-parse', 'HEAD'])).trim();
-}
-
-function push(fields: { ref?: string; before: string; after: string; deleted?: boolean; created?: boolean }, deliveryId?: string) {
-  const payload = {
-    ref: 'refs/heads/main',
-    deleted: false,
-    created: fields.before === ZERO,
-    ...fields,
-    installation: { id: installation.id },
-    repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', name: 'acme' }, default_branch: 'main', master_branch: 'main' },
-  };
-  return gh.deliver({ url: running.url, event: 'push', payload, ...(deliveryId && { deliveryId }) });
-}
+const commit = (files: Record<string, string>, message: string) => world.commit(files, message);
+const push: PushWorld['push'] = (fields, deliveryId) => world.push(fields, deliveryId);
 
 const runsOn = (sha: string) => gh.store.checkRuns.filter((r) => r.headSha === sha);
 const stored = () => JSON.stringify(gh.store.checkRuns);
@@ -100,9 +62,9 @@ describe('push → "Key hygiene" check run', () => {
   });
 
   it('compares a new branch with the default branch: only what the branch added is annotated', async () => {
-    await runGit(dir, ['checkout', '--quiet', '-b', 'feature']);
+    await world.git(['checkout', '--quiet', '-b', 'feature']);
     const after = await commit({ 'app/client.py': `import os\nANTHROPIC = "${BRANCH_KEY}"\n` }, 'client');
-    await runGit(dir, ['checkout', '--quiet', 'main']);
+    await world.git(['checkout', '--quiet', 'main']);
     await push({ ref: 'refs/heads/feature', before: ZERO, after });
     const [run] = runsOn(after);
     expect(run).toMatchObject({ conclusion: 'failure' });

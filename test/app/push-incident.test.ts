@@ -1,11 +1,8 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
-import { buildGitRepo, runGit, startGitHubEmulator, type AppRecord, type GitHubEmulator, type InstallationRecord } from '../support/github-emulator/index.js';
+import type { GitHubEmulator } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
-import { startApp, type RunningApp } from './app-world.js';
+import { startPushWorld, type PushWorld } from './push-world.js';
 
 // Issue 6, "Leak incidents": a push adding a key → after its check run, one incident issue per
 // leaked key, matched by the finding's fingerprint in a hidden marker. Real Probot, signed
@@ -13,49 +10,19 @@ import { startApp, type RunningApp } from './app-world.js';
 
 const KEY = makeKey('openai-project-key', 21);
 
+let world: PushWorld;
 let gh: GitHubEmulator;
-let app: AppRecord;
-let installation: InstallationRecord;
-let running: RunningApp;
-let dir: string;
 let main: string[];
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator();
-  const permissions = { checks: 'write', contents: 'read', metadata: 'read', issues: 'write' } as const;
-  app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions }, events: ['push'] });
-  dir = await mkdtemp(join(tmpdir(), 'push-incident-'));
-  main = await buildGitRepo(dir, [{ 'README.md': '# api\n', 'src/settings.py': 'REGION = "eu"\n' }]);
-  gh.seed.repo({ fullName: 'acme/api', gitDir: dir });
-  installation = gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
-  running = await startApp(gh, app);
+  world = await startPushWorld('push-incident-', { 'src/settings.py': 'REGION = "eu"\n' });
+  ({ gh, main } = world);
 });
-afterAll(async () => {
-  await running.close();
-  await gh.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => world.close());
 
-async function commit(files: Record<string, string>, message: string): Promise<string> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  await runGit(dir, ['add', '--all']);
-  const who = { GIT_AUTHOR_NAME: 'Mona', GIT_AUTHOR_EMAIL: 'mona@example.com', GIT_COMMITTER_NAME: 'Mona', GIT_COMMITTER_EMAIL: 'mona@example.com' };
-  await runGit(dir, ['commit', '--quiet', '--no-gpg-sign', '-m', message], who);
-  return (await runGit(dir, ['rev-parse', 'HEAD'])).trim();
-}
-
+const commit = (files: Record<string, string>, message: string) => world.commit(files, message);
 /** A push to main of the commits after `before`. */
-function push(before: string, after: string, deliveryId?: string) {
-  const payload = {
-    ref: 'refs/heads/main', deleted: false, created: false, before, after,
-    installation: { id: installation.id },
-    repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', name: 'acme' }, default_branch: 'main', master_branch: 'main' },
-  };
-  return gh.deliver({ url: running.url, event: 'push', payload, ...(deliveryId && { deliveryId }) });
-}
+const push = (before: string, after: string, deliveryId?: string) => world.push({ before, after, created: false }, deliveryId);
 
 const incidents = () => gh.store.issues.filter((i) => i.labels.includes('leak'));
 const stored = () => JSON.stringify([gh.store.issues, gh.store.comments, gh.store.checkRuns]);

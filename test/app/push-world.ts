@@ -1,0 +1,71 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { buildGitRepo, runGit, startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
+import { startApp } from './app-world.js';
+
+export const ZERO_SHA = '0'.repeat(40);
+
+export interface PushFields {
+  ref?: string;
+  before: string;
+  after: string;
+  deleted?: boolean;
+  created?: boolean;
+}
+
+/** The emulator, a repo acme/api backed by a real git repository, and the real Probot app on push. */
+export interface PushWorld {
+  gh: GitHubEmulator;
+  /** The seed commit(s) of main. */
+  main: string[];
+  /** One more commit on the checked-out branch; returns its sha. */
+  commit(files: Record<string, string>, message: string): Promise<string>;
+  /** Runs git in the repository behind acme/api (e.g. to switch branches). */
+  git(args: string[]): Promise<string>;
+  /** Delivers a signed push webhook for acme/api (main by default). */
+  push(fields: PushFields, deliveryId?: string): ReturnType<GitHubEmulator['deliver']>;
+  close(): Promise<void>;
+}
+
+export async function startPushWorld(prefix: string, files: Record<string, string>): Promise<PushWorld> {
+  const gh = await startGitHubEmulator();
+  const permissions = { checks: 'write', contents: 'read', metadata: 'read', issues: 'write' } as const;
+  const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions }, events: ['push'] });
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const main = await buildGitRepo(dir, [{ 'README.md': '# api\n', ...files }]);
+  gh.seed.repo({ fullName: 'acme/api', gitDir: dir });
+  const installation = gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
+  const running = await startApp(gh, app);
+  return {
+    gh,
+    main,
+    async commit(changes, message) {
+      for (const [path, text] of Object.entries(changes)) {
+        await mkdir(dirname(join(dir, path)), { recursive: true });
+        await writeFile(join(dir, path), text);
+      }
+      await runGit(dir, ['add', '--all']);
+      const who = { GIT_AUTHOR_NAME: 'Mona', GIT_AUTHOR_EMAIL: 'mona@example.com', GIT_COMMITTER_NAME: 'Mona', GIT_COMMITTER_EMAIL: 'mona@example.com' };
+      await runGit(dir, ['commit', '--quiet', '--no-gpg-sign', '-m', message], who);
+      return (await runGit(dir, ['rev-parse', 'HEAD'])).trim();
+    },
+    git: (args) => runGit(dir, args),
+    push(fields, deliveryId) {
+      const payload = {
+        ref: 'refs/heads/main',
+        deleted: false,
+        created: fields.before === ZERO_SHA,
+        ...fields,
+        installation: { id: installation.id },
+        repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', name: 'acme' }, default_branch: 'main', master_branch: 'main' },
+      };
+      return gh.deliver({ url: running.url, event: 'push', payload, ...(deliveryId && { deliveryId }) });
+    },
+    async close() {
+      await running.close();
+      await gh.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
