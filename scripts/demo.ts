@@ -6,9 +6,9 @@
 // prints what the bot wrote, and stops everything.
 // Built by `tsc -p scripts/tsconfig.demo.json` into .build-demo/ (see the `demo` script).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startGitHubEmulator, type GitHubEmulator, type IssueRecord } from '../test/support/github-emulator/index.js';
+import { freePort, waitUntilListening } from '../test/support/probot-process.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)); // .build-demo/scripts/ → the package
 const DAY = 86_400_000;
@@ -169,30 +169,7 @@ function run(children: ChildProcess[], args: string[], env: NodeJS.ProcessEnv): 
   return { child, output };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitUntilListening(child: ChildProcess, url: string, output: string[]): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`probot run exited with ${child.exitCode}:\n${output.join('')}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`probot run did not listen on ${url} within 15 s:\n${output.join('')}`);
-}
 
 async function stop(children: ChildProcess[]): Promise<void> {
   await Promise.all(children.filter((c) => c.exitCode === null && c.signalCode === null).map((child) => {

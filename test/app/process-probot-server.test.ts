@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../app/settings.js';
@@ -10,6 +9,7 @@ import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { signWebhookBody, type AppRecord, type GitHubEmulator, type InstallationRecord, type IssueRecord } from '../support/github-emulator/index.js';
 import { createAppWorld, startApp } from './app-world.js';
+import { freePort, waitUntilListening } from '../support/probot-process.js';
 
 // The real server process (issue 5, "Tests"): `probot run ./lib-app/app/index.js`, configured only
 // through the environment as in production (GHE_HOST + GHE_PROTOCOL point it at the emulator,
@@ -56,7 +56,7 @@ beforeAll(async () => {
   });
   server.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  await waitUntilListening(server, url);
+  await waitUntilListening(server, url, output);
 }, 60_000);
 
 afterAll(async () => {
@@ -145,28 +145,4 @@ function newestMtime(dir: string): number {
     .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-/** Polls until the server answers HTTP (any status); fails early if the process died. */
-async function waitUntilListening(child: ChildProcess, webhookUrl: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`probot run exited with ${child.exitCode}:\n${output.join('')}`);
-    try {
-      await fetch(webhookUrl, { method: 'GET' });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`probot run did not listen within 15 s:\n${output.join('')}`);
-}
