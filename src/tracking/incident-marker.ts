@@ -11,13 +11,15 @@ export interface IncidentMarker {
   fingerprint: string;
   /** Detector id, e.g. `openai-project-key`. */
   detector?: string;
+  /** Provider id (`openai`, `aws`, …): which secrets must be rotated before the incident closes. */
+  provider?: string;
   /** When the bot saw the leak (ISO): secrets rotated after it count as rotated. */
   since?: string;
 }
 
 /** `<!-- key-hygiene:incident {…} -->`, fields in a fixed order. */
-export function renderIncidentMarker({ fingerprint, detector, since }: IncidentMarker): string {
-  return renderHiddenJson(TAG, { v: 1, fingerprint, detector, since });
+export function renderIncidentMarker({ fingerprint, detector, provider, since }: IncidentMarker): string {
+  return renderHiddenJson(TAG, { v: 1, fingerprint, detector, provider, since });
 }
 
 /** The marker in an issue body, or undefined. Never throws: users edit bodies. */
@@ -27,6 +29,7 @@ export function parseIncidentMarker(body: string | null | undefined): IncidentMa
   const fingerprint = data && stringField(data, 'fingerprint', 64);
   if (!data || !fingerprint || !/^[0-9a-f]{64}$/.test(fingerprint)) return undefined;
   const detector = stringField(data, 'detector', 100);
+  const provider = stringField(data, 'provider', 50);
   const since = dateField(data, 'since');
-  return { fingerprint, ...(detector !== undefined && { detector }), ...(since !== undefined && { since }) };
+  return { fingerprint, ...(detector !== undefined && { detector }), ...(provider !== undefined && { provider }), ...(since !== undefined && { since }) };
 }

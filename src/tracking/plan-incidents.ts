@@ -50,7 +50,7 @@ export function planIncidents(input: IncidentPlanInput): IncidentPlan {
   const cap = input.cap ?? MAX_INCIDENTS_PER_PUSH;
   const actions = [...fresh.values()].slice(0, cap).map((finding): OpenIssueAction => {
     const view = { finding, commit: finding.commit ?? input.head, branch: input.branch, remediation: input.remediation.get(finding.detector) ?? FALLBACK_REMEDIATION, leakedAt: input.now };
-    const marker = renderIncidentMarker({ fingerprint: finding.fingerprint, detector: finding.detector, since: input.now.toISOString() });
+    const marker = renderIncidentMarker({ fingerprint: finding.fingerprint, detector: finding.detector, provider: finding.provider, since: input.now.toISOString() });
     return { type: 'open', key: `incident:${finding.fingerprint.slice(0, 12)}`, title: renderIncidentTitle(view), body: renderIncidentBody(view, marker), labels: [TRACKING_LABEL, LEAK_LABEL] };
   });
   return { actions, leftOut: Math.max(0, fresh.size - cap) };

@@ -29,7 +29,7 @@ describe('planIncidents', () => {
     for (const step of ['Revoke the key at the provider', 'Rotate every repository, organisation and environment secret', 'usage logs', 'Confirm here']) {
       expect(open!.body).toMatch(new RegExp(`- \\[ \\] .*${step}`));
     }
-    expect(parseIncidentMarker(open!.body)).toEqual({ fingerprint: FP_A, detector: 'openai-project-key', since: NOW.toISOString() });
+    expect(parseIncidentMarker(open!.body)).toEqual({ fingerprint: FP_A, detector: 'openai-project-key', provider: 'openai', since: NOW.toISOString() });
   });
 
   it('opens one incident per key, however many places the push added it', () => {
