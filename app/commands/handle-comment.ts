@@ -1,7 +1,7 @@
 import type { Context, Probot } from 'probot';
 import { trackedKeyFromId } from '../../src/tracking/key-id.js';
-import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
-import { answerRecheck, decideCommand, mayChangeState, type Permission } from '../../src/tracking/decide-command.js';
+import { answerRecheck, decideCommand, mayChangeState } from '../../src/tracking/decide-command.js';
+import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
 import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-marker.js';
 import { sameLogin } from '../../src/tracking/last-notice.js';
 import { parseCommand } from '../../src/tracking/parse-command.js';
@@ -10,21 +10,25 @@ import { isTeamApprover } from '../github/is-team-approver.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
 import type { AppDeps } from '../deps.js';
+import { handleIncidentCommand } from '../incidents/handle-incident-comment.js';
 import { loadPolicy } from '../sweep/load-policy.js';
+import { alreadyAnswered } from './already-answered.js';
+import { permissionOf } from './permission-of.js';
 import { recheckKey } from './recheck-key.js';
-
-const PERMISSIONS: readonly Permission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
 
 /**
  * A command in a comment on one of the bot's key issues (`/rotated`, `/snooze`, `/exempt`, `/status`,
- * `/help`): decided by the engine with the actor's permission read from the API, answered once —
- * the reply records the comment it answers, so a redelivered webhook changes nothing.
+ * `/help`) or leak incidents (`/resolved`, `/status`, `/rotated`, `/help`: routed to
+ * {@link handleIncidentCommand}): decided by the engine with the actor's permission read from the
+ * API, answered once — the reply records the comment it answers, so a redelivered webhook changes nothing.
  */
 export async function handleComment(context: Context<'issue_comment.created'>, app: Probot, deps: AppDeps): Promise<void> {
   const { comment, issue } = context.payload;
   const command = parseCommand(comment.body);
   const marker = parseKeyMarker(issue.body);
-  if (!command || !marker) return;
+  // A key issue's marker wins: an incident marker pasted into one does not make it an incident.
+  const incident = marker ? undefined : parseIncidentMarker(issue.body);
+  if (!command || (!marker && !incident)) return;
   const botLogin = await botLoginOf(app);
   const isBot = comment.user?.type === 'Bot' || Boolean(comment.performed_via_github_app);
   if (isBot || sameLogin(comment.user?.login ?? '', botLogin) || !sameLogin(issue.user?.login ?? '', botLogin)) return;
@@ -33,6 +37,12 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   const { owner, repo } = context.repo();
   const at = { owner, repo, issue_number: issue.number };
   if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;
+  const log = (message: string) => context.log.info(message);
+  if (!marker) {
+    const about = incident && { marker: incident, closed: issue.state === 'closed', createdAt: issue.created_at };
+    if (about) await handleIncidentCommand({ octokit, at, command, incident: about, comment: { id: comment.id, login: comment.user?.login ?? '' }, botLogin, deps, log });
+    return;
+  }
 
   const { policy } = await loadPolicy(octokit, owner, repo);
   const now = deps.now();
@@ -41,7 +51,6 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
   const changesState = command.name === 'snooze' || command.name === 'exempt';
   const isApprover = changesState && !mayChangeState({ actorPermission, actorLogin, policy }) && await isTeamApprover(octokit, policy.approvers, actorLogin);
-  const log = (message: string) => context.log.info(message);
   const recheck = () => recheckKey({ octokit, owner, repo, key: marker.key, botLogin, now, deps, log });
   // An organisation secret's `/status` re-checks first (through the org pass) and answers from the marker as it is then.
   const seen = command.name === 'status' && trackedKeyFromId(marker.key)?.scope === 'org' ? await recheckedMarker(octokit, at, recheck) ?? marker : marker;
@@ -76,23 +85,4 @@ async function recheckedMarker(octokit: AppOctokit, at: { owner: string; repo: s
   await recheck();
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
   return parseKeyMarker(data.body);
-}
-
-async function alreadyAnswered(octokit: AppOctokit, at: { owner: string; repo: string; issue_number: number }, commentId: number, botLogin: string): Promise<boolean> {
-  const comments = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, per_page: 100 });
-  return comments.some((c) => sameLogin(c.user?.login ?? '', botLogin) && parseCommentMarker(c.body)?.replyTo === commentId);
-}
-
-/**
- * The actor's role on the repository; `role_name` keeps maintain and triage, which the legacy
- * `permission` field folds away. A user GitHub does not know has no permission.
- * https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user
- */
-async function permissionOf(octokit: AppOctokit, owner: string, repo: string, username: string): Promise<Permission> {
-  try {
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username });
-    return PERMISSIONS.find((p) => p === data.role_name) ?? PERMISSIONS.find((p) => p === data.permission) ?? 'none';
-  } catch {
-    return 'none';
-  }
 }

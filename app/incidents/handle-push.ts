@@ -18,7 +18,9 @@ import { findPushCheck, finishPushCheck, startPushCheck, type CheckTarget } from
  * A push: the lines it added, through the engine, into a "Key hygiene" check run on its head commit
  * (issue 6, "Leak incidents") — an org is covered without touching its workflows — then one
  * incident issue per leaked key. One run per head commit: a redelivery finds the finished run and
- * stops. Logs carry counts, never a key.
+ * leaves it as it is; when that run found keys, the push is scanned again for the incidents alone,
+ * so incidents that failed to open the first time open now (keys that have one are skipped).
+ * Logs carry counts, never a key.
  */
 export async function handlePush(context: Context<'push'>, app: Probot, deps: AppDeps): Promise<void> {
   const { payload } = context;
@@ -27,9 +29,22 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
   const { owner, repo } = splitRepository(payload.repository.full_name);
   const target: CheckTarget = { owner, repo, headSha: range.head };
   const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
+  const botLogin = await botLoginOf(app);
+  const branch = payload.ref.replace(/^refs\/heads\//, '');
+  const log = (message: string) => context.log.info(message);
+  const open = (findings: readonly Finding[], detectors: readonly Detector[], seenAt = deps.now()) =>
+    openIncidents(octokit, { owner, repo, branch, head: range.head }, findings, detectors, { botLogin, dryRun: deps.settings.dryRun, now: seenAt, log });
   await deps.lock(`${owner}/${repo}`, async () => {
-    const existing = await findPushCheck(octokit, target, await botLoginOf(app));
-    if (existing?.completed) return;
+    const existing = await findPushCheck(octokit, target, botLogin);
+    if (existing?.completed) {
+      // Only a run that failed on a key can owe incidents; a scan error now fails the delivery, to be redelivered.
+      if (existing.conclusion !== 'failure' || range.kind !== 'compare') return;
+      const { findings, detectors } = await scanPush(octokit, owner, repo, range.base, range.head);
+      // The leak was seen when the run started: secrets rotated since then count as rotated.
+      const seenAt = existing.startedAt ? new Date(existing.startedAt) : deps.now();
+      log(`push ${owner}/${repo}@${range.head.slice(0, 12)}: check run already completed, ${await open(findings, detectors, seenAt)} incidents opened`);
+      return;
+    }
     const id = await startPushCheck(octokit, target, existing?.id, deps.now());
     // A run left "in progress" would block the commit forever: any failure finishes it as neutral.
     const { check, findings, detectors } = range.kind === 'neutral'
@@ -37,11 +52,8 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
       : await scanPush(octokit, owner, repo, range.base, range.head).catch((error: unknown) =>
           unscanned(`Key Hygiene could not scan this push: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
     await finishPushCheck(octokit, target, id, check, deps.now());
-    const branch = payload.ref.replace(/^refs\/heads\//, '');
-    const log = (message: string) => context.log.info(message);
-    const opened = await openIncidents(octokit, { owner, repo, branch, head: range.head }, findings, detectors,
-      { botLogin: await botLoginOf(app), dryRun: deps.settings.dryRun, now: deps.now(), log });
-    context.log.info(`push ${owner}/${repo}@${range.head.slice(0, 12)}: ${check.conclusion}, ${check.annotations.length} annotations, ${opened} incidents opened`);
+    const opened = await open(findings, detectors);
+    log(`push ${owner}/${repo}@${range.head.slice(0, 12)}: ${check.conclusion}, ${check.annotations.length} annotations, ${opened} incidents opened`);
   });
 }
 

@@ -29,11 +29,16 @@ export interface IncidentOptions {
 export async function openIncidents(octokit: AppOctokit, target: IncidentTarget, findings: readonly Finding[], detectors: readonly Detector[], options: IncidentOptions): Promise<number> {
   const { owner, repo } = target;
   if (findings.length === 0) return 0;
-  const listed = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: LEAK_LABEL, creator: options.botLogin, per_page: 100 });
-  const existing = listed.filter((i) => !i.pull_request).map((i) => i.body ?? '');
+  const existing = (await listIncidents(octokit, owner, repo, options.botLogin)).map((i) => i.body);
   const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
   const plan = planIncidents({ findings, head: target.head, branch: target.branch, remediation, existing, now: options.now });
   if (plan.leftOut > 0) options.log(`${owner}/${repo}: ${plan.leftOut} more leaked keys left for later (at most ${plan.actions.length} incidents a push)`);
   const applied = await applyActions(octokit, plan.actions, { owner, repo, botLogin: options.botLogin, dryRun: options.dryRun, log: options.log });
   return applied.filter((a) => a.action.type === 'open').length;
+}
+
+/** The bot's incidents in a repository, open and closed (pull requests left out). */
+export async function listIncidents(octokit: AppOctokit, owner: string, repo: string, botLogin: string): Promise<Array<{ number: number; state: 'open' | 'closed'; body: string }>> {
+  const listed = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: LEAK_LABEL, creator: botLogin, per_page: 100 });
+  return listed.filter((i) => !i.pull_request).map((i) => ({ number: i.number, state: i.state === 'open' ? 'open' : 'closed', body: i.body ?? '' }));
 }

@@ -7,16 +7,25 @@ export interface CheckTarget {
   headSha: string;
 }
 
+/** Our run on a commit: `conclusion` once it completed (`failure` when it found a key). */
+export interface FoundCheck {
+  id: number;
+  completed: boolean;
+  conclusion?: string;
+  /** When the run started: when the bot first saw the push. */
+  startedAt?: string;
+}
+
 /**
  * Our check run on `headSha` if one exists. A redelivered push (or the same head pushed to a second
  * branch) finds it: one "Key hygiene" run per commit. Only runs of this app count: another app's
  * run of the same name is not ours to change.
  * https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference
  */
-export async function findPushCheck(octokit: AppOctokit, target: CheckTarget, botLogin: string): Promise<{ id: number; completed: boolean } | undefined> {
+export async function findPushCheck(octokit: AppOctokit, target: CheckTarget, botLogin: string): Promise<FoundCheck | undefined> {
   const { data } = await octokit.rest.checks.listForRef({ owner: target.owner, repo: target.repo, ref: target.headSha, check_name: CHECK_NAME, per_page: 100 });
   const run = data.check_runs.find((r) => `${r.app?.slug}[bot]` === botLogin);
-  return run && { id: run.id, completed: run.status === 'completed' };
+  return run && { id: run.id, completed: run.status === 'completed', ...(run.conclusion && { conclusion: run.conclusion }), ...(run.started_at && { startedAt: run.started_at }) };
 }
 
 /** Marks the commit as being checked, so a reader sees the check coming; returns the run's id. */

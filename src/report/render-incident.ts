@@ -1,4 +1,5 @@
 import type { Finding } from '../types.js';
+import { INCIDENT_CLOSES } from './render-incident-close.js';
 import { inlineCode, isoDay } from './render-issue-text.js';
 
 /** One leaked key as its incident issue shows it. */
@@ -28,19 +29,29 @@ export function renderIncidentBody(view: IncidentView, marker: string): string {
   const { finding: f, commit, branch, remediation, leakedAt } = view;
   return [
     `A push to ${inlineCode(branch)} added ${articled(f.keyKind)} ${inlineCode(f.redacted)} at ${inlineCode(f.path)} line ${f.line}, in commit ${commit.slice(0, 12)}.`,
-    'Removing the line or reverting the commit does not un-leak it: history, forks, clones and caches keep it. Treat the key as compromised.',
+    LEAK_STAYS,
     remediation,
     '## Checklist',
-    [
-      '- [ ] Revoke the key at the provider.',
-      '- [ ] Rotate every repository, organisation and environment secret that held it.',
-      `- [ ] Check the provider's usage logs for calls you did not make since ${isoDay(leakedAt)}.`,
-      '- [ ] Confirm here when all of the above is done, then close this issue.',
-    ].join('\n'),
+    renderIncidentChecklist(leakedAt),
+    INCIDENT_CLOSES,
     marker,
   ].join('\n\n') + '\n';
 }
 
-function articled(kind: string): string {
+/** Why the incident exists at all; every incident says it, whoever found the key. */
+export const LEAK_STAYS = 'Removing the line or reverting the commit does not un-leak it: history, forks, clones and caches keep it. Treat the key as compromised.';
+
+/** The checklist that ends an incident (a push's or a secret scanning alert's), unticked. */
+export function renderIncidentChecklist(leakedAt: Date): string {
+  return [
+    '- [ ] Revoke the key at the provider.',
+    '- [ ] Rotate every repository, organisation and environment secret that held it.',
+    `- [ ] Check the provider's usage logs for calls you did not make since ${isoDay(leakedAt)}.`,
+    '- [ ] Confirm here when all of the above is done, then close this issue.',
+  ].join('\n');
+}
+
+/** `a GitHub token`, `an OpenAI project key`. */
+export function articled(kind: string): string {
   return /^[aeiou]/i.test(kind) ? `an ${kind}` : `a ${kind}`;
 }

@@ -59,6 +59,8 @@ export function decideCommand(command: Command, context: CommandContext): Comman
       return { type: 'reply', reply: reply(renderStatus(statusView(marker), context.now)) };
     case 'rotated':
       return { type: 'recheck' };
+    case 'resolved':
+      return { type: 'reply', reply: reply(`\`/resolved\` closes leak incidents; this issue tracks a key’s rotation. Rotate the key and comment \`/rotated\`, or use \`/exempt <reason>\` to stop tracking it.\n\n${renderIssueHelp(context.policy['max-snooze'])}`) };
     case 'snooze':
     case 'exempt':
       if (!mayChangeState(context)) return { type: 'reply', reply: reply(refusal(command.name, context.actorLogin)) };

@@ -1,8 +1,10 @@
 import { parseDuration } from '../policy/duration.js';
 
-/** A command from a comment on a key issue. */
+/** A command from a comment on a key issue or a leak incident. */
 export type Command =
   | { name: 'rotated' }
+  /** `/resolved <note>`: closes a leak incident (the note is optional). */
+  | { name: 'resolved'; note: string }
   | { name: 'snooze'; duration: string; ms: number; reason: string }
   | { name: 'exempt'; reason: string }
   | { name: 'status' }
@@ -31,6 +33,8 @@ function commandFor(word: string, args: string[]): Command {
       return { name: 'rotated' };
     case 'status':
       return { name: 'status' };
+    case 'resolved':
+      return { name: 'resolved', note: args.join(' ') };
     case 'help':
       return { name: 'help' };
     case 'snooze': {

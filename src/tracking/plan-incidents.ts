@@ -51,7 +51,12 @@ export function planIncidents(input: IncidentPlanInput): IncidentPlan {
   const actions = [...fresh.values()].slice(0, cap).map((finding): OpenIssueAction => {
     const view = { finding, commit: finding.commit ?? input.head, branch: input.branch, remediation: input.remediation.get(finding.detector) ?? FALLBACK_REMEDIATION, leakedAt: input.now };
     const marker = renderIncidentMarker({ fingerprint: finding.fingerprint, detector: finding.detector, provider: finding.provider, since: input.now.toISOString() });
-    return { type: 'open', key: `incident:${finding.fingerprint.slice(0, 12)}`, title: renderIncidentTitle(view), body: renderIncidentBody(view, marker), labels: [TRACKING_LABEL, LEAK_LABEL] };
+    return openIncidentAction(finding.fingerprint, renderIncidentTitle(view), renderIncidentBody(view, marker));
   });
   return { actions, leftOut: Math.max(0, fresh.size - cap) };
+}
+
+/** Opening one incident, whoever found the leak (a push, a secret scanning alert): same key form, same labels. */
+export function openIncidentAction(fingerprint: string, title: string, body: string): OpenIssueAction {
+  return { type: 'open', key: `incident:${fingerprint.slice(0, 12)}`, title, body, labels: [TRACKING_LABEL, LEAK_LABEL] };
 }

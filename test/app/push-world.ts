@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildGitRepo, runGit, startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
-import { startApp } from './app-world.js';
+import { startApp, type RunningApp } from './app-world.js';
 
 export const ZERO_SHA = '0'.repeat(40);
 
@@ -25,12 +25,17 @@ export interface PushWorld {
   git(args: string[]): Promise<string>;
   /** Delivers a signed push webhook for acme/api (main by default). */
   push(fields: PushFields, deliveryId?: string): ReturnType<GitHubEmulator['deliver']>;
+  /** The running Probot (for sweeps), where it takes webhooks, and the installation on acme. */
+  probot: RunningApp['probot'];
+  url: string;
+  installationId: number;
   close(): Promise<void>;
 }
 
-export async function startPushWorld(prefix: string, files: Record<string, string>): Promise<PushWorld> {
+/** `permissions` adds to what the app and its installation get (e.g. `secrets: 'read'` for sweeps). */
+export async function startPushWorld(prefix: string, files: Record<string, string>, options: { permissions?: Record<string, 'read' | 'write'> } = {}): Promise<PushWorld> {
   const gh = await startGitHubEmulator();
-  const permissions = { checks: 'write', contents: 'read', metadata: 'read', issues: 'write' } as const;
+  const permissions = { checks: 'write', contents: 'read', metadata: 'read', issues: 'write', ...options.permissions } as const;
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions }, events: ['push'] });
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const main = await buildGitRepo(dir, [{ 'README.md': '# api\n', ...files }]);
@@ -51,6 +56,9 @@ export async function startPushWorld(prefix: string, files: Record<string, strin
       return (await runGit(dir, ['rev-parse', 'HEAD'])).trim();
     },
     git: (args) => runGit(dir, args),
+    probot: running.probot,
+    url: running.url,
+    installationId: installation.id,
     push(fields, deliveryId) {
       const payload = {
         ref: 'refs/heads/main',

@@ -1,0 +1,41 @@
+import type { Config } from '../../src/policy/config-schema.js';
+import { planIncidentClose } from '../../src/tracking/plan-incident-close.js';
+import { LEAK_LABEL } from '../../src/tracking/plan-incidents.js';
+import type { AppOctokit } from '../github/octokit.js';
+import { applyActions, contentCount, type Applied } from '../sweep/apply-actions.js';
+import type { FetchedInventory } from '../sweep/fetch-repo-inventory.js';
+
+export interface IncidentCloseSweep {
+  octokit: AppOctokit;
+  owner: string;
+  repo: string;
+  /** `slug[bot]`: only its own incidents count. */
+  botLogin: string;
+  dryRun: boolean;
+  /** Issues and comments the sweep may still create: each close takes one, and is taken from it. */
+  budget: { remaining: number };
+  log: (message: string) => void;
+  policy: Config;
+  /** The secret metadata the sweep just read. */
+  fetched: FetchedInventory;
+}
+
+/**
+ * The sweep's part in leak incidents (issue 6): the bot's open incidents (label `leak`), each
+ * closed with a comment once every secret for its provider was rotated after the leak
+ * ({@link planIncidentClose}). GitHub has no webhook for secret changes (GITHUB-FACTS.md), so the
+ * sweep's read of `updated_at` is when the bot learns of a rotation.
+ * https://docs.github.com/rest/issues/issues#list-repository-issues
+ */
+export async function closeRotatedIncidents(s: IncidentCloseSweep): Promise<Applied[]> {
+  const { octokit, owner, repo, botLogin } = s;
+  const listed = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'open', labels: LEAK_LABEL, creator: botLogin, per_page: 100 });
+  const incidents = listed.filter((i) => !i.pull_request).map((i) => ({ number: i.number, body: i.body ?? '', createdAt: i.created_at }));
+  if (incidents.length === 0) return [];
+  const plan = planIncidentClose({ incidents, secrets: s.fetched.inventory.secrets, skippedScopes: s.fetched.skippedScopes, policy: s.policy, maxContent: s.budget.remaining });
+  const applied = await applyActions(octokit, plan.actions, { owner, repo, botLogin, dryRun: s.dryRun, log: s.log });
+  s.budget.remaining -= contentCount(applied.map((a) => a.action));
+  if (applied.length > 0) s.log(`${owner}/${repo}: ${applied.length} leak incidents closed, their secrets rotated`);
+  if (plan.deferred > 0) s.log(`${owner}/${repo}: cap reached, ${plan.deferred} rotated incidents left to close next sweep`);
+  return applied;
+}

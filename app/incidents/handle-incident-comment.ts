@@ -1,0 +1,71 @@
+import type { Config } from '../../src/policy/config-schema.js';
+import { mayChangeState } from '../../src/tracking/decide-command.js';
+import { decideIncidentCommand, needsSecrets } from '../../src/tracking/decide-incident-command.js';
+import { incidentSecrets, type IncidentSecrets } from '../../src/tracking/incident-close-secrets.js';
+import type { IncidentMarker } from '../../src/tracking/incident-marker.js';
+import type { Command } from '../../src/tracking/parse-command.js';
+import type { IssueAt } from '../commands/already-answered.js';
+import { permissionOf } from '../commands/permission-of.js';
+import type { AppDeps } from '../deps.js';
+import { isTeamApprover } from '../github/is-team-approver.js';
+import type { AppOctokit } from '../github/octokit.js';
+import { fetchRepoInventory } from '../sweep/fetch-repo-inventory.js';
+import { loadPolicy } from '../sweep/load-policy.js';
+
+export interface IncidentCommand {
+  octokit: AppOctokit;
+  at: IssueAt;
+  command: Command;
+  incident: {
+    marker: IncidentMarker;
+    closed: boolean;
+    /** The issue's `created_at`: the leak time when the marker has none. */
+    createdAt?: string;
+  };
+  /** The command comment (already checked: a human's, not yet answered). */
+  comment: { id: number; login: string };
+  botLogin: string;
+  deps: AppDeps;
+  log: (message: string) => void;
+}
+
+/**
+ * A command on one of the bot's leak incidents (issue 6), decided by the engine
+ * ({@link decideIncidentCommand}): `/resolved` closes it for writers and approvers, `/rotated` and
+ * `/status` read the secrets for its provider first. Under the repository's lock, so a sweep
+ * closing the same incident at the same moment cannot comment twice. Closing goes before the
+ * comment: a redelivery after a failed comment closes again (harmless) and then answers.
+ */
+export async function handleIncidentCommand(c: IncidentCommand): Promise<void> {
+  const { octokit, at, command, incident } = c;
+  const { owner, repo } = at;
+  await c.deps.lock(`${owner}/${repo}`, async () => {
+    const { policy } = await loadPolicy(octokit, owner, repo);
+    const actorLogin = c.comment.login;
+    const actorPermission = await permissionOf(octokit, owner, repo, actorLogin);
+    // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
+    const isApprover = command.name === 'resolved' && !mayChangeState({ actorPermission, actorLogin, policy }) && await isTeamApprover(octokit, policy.approvers, actorLogin);
+    const secrets = needsSecrets(command) ? await readSecrets(c, policy) : undefined;
+    const decision = decideIncidentCommand(command, {
+      actorPermission, actorLogin, isBot: false, botLogin: c.botLogin, isApprover, policy, marker: incident.marker, closed: incident.closed, commentId: c.comment.id, ...(secrets && { secrets }),
+    });
+    if (decision.type === 'ignore') return;
+    if (decision.type === 'close') {
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, state: 'closed', state_reason: 'completed' });
+      c.log(`${owner}/${repo}#${at.issue_number}: leak incident closed by /${command.name} (${actorLogin})`);
+    }
+    await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body: decision.reply });
+  });
+}
+
+/** The incident's secrets now, from the same metadata a sweep reads. */
+async function readSecrets(c: IncidentCommand, policy: Config): Promise<IncidentSecrets> {
+  const fetched = await fetchRepoInventory(c.octokit, c.at.owner, c.at.repo);
+  return incidentSecrets({
+    marker: c.incident.marker,
+    ...(c.incident.createdAt !== undefined && { createdAt: c.incident.createdAt }),
+    secrets: fetched.inventory.secrets,
+    skippedScopes: fetched.skippedScopes,
+    policy,
+  });
+}

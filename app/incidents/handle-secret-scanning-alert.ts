@@ -1,0 +1,86 @@
+import type { Context, Probot } from 'probot';
+import { detectors } from '../../src/detectors/registry.js';
+import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
+import { planAlertIncident, type AlertEvent, type AlertIncidentPlan } from '../../src/tracking/plan-alert-incident.js';
+import { trackedSecretType } from '../../src/tracking/secret-scanning-types.js';
+import type { AppDeps } from '../deps.js';
+import { botLoginOf } from '../github/bot-login.js';
+import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../github/octokit.js';
+import { prepareClient } from '../github/prepare-client.js';
+import { applyActions } from '../sweep/apply-actions.js';
+import { listIncidents } from './open-incidents.js';
+import { readAlert } from './read-alert.js';
+
+/**
+ * A GitHub secret scanning alert becomes a leak incident (issue 6), through the same labels,
+ * markers and writer as a push's. The payload only routes: the alert is read through the API with
+ * `hide_secret=true` (the payload's fields are never rendered, its secret, if any, never kept), and
+ * {@link planAlertIncident} decides open / reopen / nothing. Every outcome is one log line without
+ * the secret — a 403 (no "Secret scanning alerts" permission) too. Nothing is rethrown: Probot
+ * would log the failed delivery's whole payload.
+ * https://docs.github.com/webhooks/webhook-events-and-payloads#secret_scanning_alert
+ */
+export async function handleSecretScanningAlert(context: Context<'secret_scanning_alert'>, app: Probot, deps: AppDeps): Promise<void> {
+  const { payload } = context;
+  const { owner, repo } = splitRepository(payload.repository.full_name);
+  const at = `${owner}/${repo} secret scanning alert #${payload.alert.number ?? 0} (${payload.action})`;
+  try {
+    context.log.info(`${at}: ${await incidentFor(context, app, deps)}`);
+  } catch (error) {
+    const status = statusOf(error);
+    const needs = missingPermission(error);
+    const why = status === undefined ? `failed: ${firstLine(error)}` : `GitHub answered ${status}${needs ? ` (needs ${needs})` : ''}`;
+    context.log.warn(`${at}: ${why}, no incident`);
+  }
+}
+
+/** What the delivery did, in words. Throws the API's errors. */
+async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probot, deps: AppDeps): Promise<string> {
+  const { payload } = context;
+  const event = payload.action as AlertEvent;
+  const { owner, repo } = splitRepository(payload.repository.full_name);
+  const number = payload.alert.number ?? 0;
+  // `validated` fires on every change of validity; only a key GitHub found working is a leak to act on.
+  if (event === 'validated' && payload.alert.validity !== 'active') return `validated as ${payload.alert.validity ?? 'unknown'}, no incident`;
+  const type = trackedSecretType(payload.alert.secret_type);
+  if (!type) return `secret type "${(payload.alert.secret_type ?? '').slice(0, 100)}" is not one Key Hygiene tracks, no incident`;
+  const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
+  const alert = await readAlert(octokit, owner, repo, number);
+  const kind = trackedSecretType(alert.secretType) ?? type;
+  return deps.lock(`${owner}/${repo}`, async () => {
+    const botLogin = await botLoginOf(app);
+    const plan = planAlertIncident({
+      event,
+      alert: { repoId: payload.repository.id, repository: `${owner}/${repo}`, number, ...alert },
+      type: kind,
+      remediation: detectors.find((d) => d.id === kind.detector)?.remediation ?? FALLBACK_REMEDIATION,
+      existing: await listIncidents(octokit, owner, repo, botLogin),
+      now: deps.now(),
+    });
+    return applyAlertPlan(octokit, plan, { owner, repo, botLogin, dryRun: deps.settings.dryRun, log: (m) => context.log.info(m) });
+  });
+}
+
+const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+interface ApplyAt {
+  owner: string;
+  repo: string;
+  botLogin: string;
+  dryRun: boolean;
+  log: (message: string) => void;
+}
+
+/** Opens through the writer pushes use (twin check, dry-run); a reopen is `PATCH` then the comment that says why. */
+async function applyAlertPlan(octokit: AppOctokit, plan: AlertIncidentPlan, at: ApplyAt): Promise<string> {
+  if (plan.kind === 'skip') return `no incident: ${plan.reason}`;
+  if (plan.kind === 'open') {
+    const [applied] = await applyActions(octokit, [plan.action], at);
+    return at.dryRun ? 'dry-run, no incident opened' : `incident #${applied?.number ?? 0} opened`;
+  }
+  if (at.dryRun) return `dry-run: would reopen incident #${plan.issue}`;
+  const { owner, repo } = at;
+  await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: plan.issue, state: 'open', title: plan.title, body: plan.body });
+  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: plan.issue, body: plan.comment });
+  return `incident #${plan.issue} reopened`;
+}

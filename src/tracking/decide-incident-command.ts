@@ -1,0 +1,70 @@
+import type { Config } from '../policy/config-schema.js';
+import { renderIncidentHelp, renderIncidentRefusal, renderIncidentResolved, renderIncidentRotated, renderIncidentStatus } from '../report/render-incident-close.js';
+import { renderCommentMarker, type CommentKind } from './comment-marker.js';
+import { mayChangeState, type Permission } from './decide-command.js';
+import type { IncidentSecrets } from './incident-close-secrets.js';
+import type { IncidentMarker } from './incident-marker.js';
+import { sameLogin } from './last-notice.js';
+import type { Command } from './parse-command.js';
+import { incidentKey } from './plan-incident-close.js';
+
+export interface IncidentCommandContext {
+  actorPermission: Permission;
+  actorLogin: string;
+  /** The comment's author is a bot (`user.type === 'Bot'`, or `performed_via_github_app`). */
+  isBot: boolean;
+  /** The app's own login: its comments are never commands. */
+  botLogin: string;
+  /** The adapter checked the actor against `approvers` teams; logins in `approvers` are checked here. */
+  isApprover?: boolean;
+  policy: Config;
+  marker: IncidentMarker;
+  /** The incident is closed already. */
+  closed: boolean;
+  /** The incident's secrets as read just now; the adapter reads them when {@link needsSecrets} says so. */
+  secrets?: IncidentSecrets;
+  /** The command comment's id: the reply's hidden marker records it, so a redelivery is answered once. */
+  commentId?: number;
+}
+
+/** What to do about a command on an incident. `close`: state closed (completed), then post `reply`. */
+export type IncidentCommandDecision =
+  | { type: 'ignore'; why: string }
+  | { type: 'reply'; reply: string }
+  | { type: 'close'; reply: string };
+
+/** `/status` and `/rotated` answer from the secrets as they are now: the adapter reads them first. */
+export function needsSecrets(command: Command): boolean {
+  return command.name === 'status' || command.name === 'rotated';
+}
+
+/**
+ * The bot's answer to a command on one of its leak incidents (issue 6). `/resolved` closes it, for
+ * users with write access or better or listed approvers (the same rule as `/snooze` on key issues);
+ * `/rotated` closes it when every secret for the provider was rotated after the leak; `/status`
+ * says which were. Bots and the app itself are ignored.
+ */
+export function decideIncidentCommand(command: Command, context: IncidentCommandContext): IncidentCommandDecision {
+  if (context.isBot || sameLogin(context.actorLogin, context.botLogin)) return { type: 'ignore', why: 'comment by a bot' };
+  const key = incidentKey(context.marker.fingerprint);
+  const note = (text: string, kind: CommentKind = 'reply') => `${text}\n\n${renderCommentMarker({ key, kind, ...(context.commentId !== undefined && { replyTo: context.commentId }) })}`;
+  const secrets = context.secrets;
+  switch (command.name) {
+    case 'resolved':
+      if (!mayChangeState(context)) return { type: 'reply', reply: note(renderIncidentRefusal(context.actorLogin)) };
+      if (context.closed) return { type: 'reply', reply: note('This incident is already closed.') };
+      return { type: 'close', reply: note(renderIncidentResolved(context.actorLogin, command.note), 'resolved') };
+    case 'rotated':
+      if (secrets?.allRotated && !context.closed) return { type: 'close', reply: note(renderIncidentRotated(secrets), 'rotated') };
+      return { type: 'reply', reply: note(secrets ? `I re-checked. ${renderIncidentStatus(secrets)}` : 'I could not read the secrets just now: try again later.') };
+    case 'status':
+      return { type: 'reply', reply: note(secrets ? renderIncidentStatus(secrets) : 'I could not read the secrets just now: try again later.') };
+    case 'snooze':
+    case 'exempt':
+      return { type: 'reply', reply: note(`\`/${command.name}\` is for rotation reminders; this is a leak incident.\n\n${renderIncidentHelp()}`) };
+    case 'help': {
+      const lead = command.problem ?? (command.unknown !== undefined ? `I don’t know \`/${command.unknown.replace(/`/g, '')}\`.` : undefined);
+      return { type: 'reply', reply: note([lead, renderIncidentHelp()].filter(Boolean).join('\n\n')) };
+    }
+  }
+}
