@@ -10,7 +10,8 @@ const REFERENCE = [
   /^[$%@&*#!?]/, // $VAR, %VAR%, @Value, &anchor, *alias, #comment
   /^(?:sha\d{1,3}|md5)-/i, // lock-file integrity: sha512-…
   /^data:/i, // data URIs
-  /^[a-z][a-z0-9+.-]{1,15}:\/\//i, // URLs (with credentials: the url-credentials detector)
+  /[a-z][a-z0-9+.-]{1,15}:\/\//i, // URLs, also inside cache keys such as 42:https://… (credentials in URLs: the url-credentials detector)
+  /^[A-Za-z_$][\w$]*:$/, // the next key of an object literal: 'PASSWORD', updatedAt: …
   /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/, // paths
   /\.(?:pem|key|p12|pfx|jks|keystore|json|ya?ml|txt|env|crt|cer|der|pub|gpg|asc|ini|conf|cfg|xml|properties|js|ts|py|sh|png|jpe?g|gif|svg|webp|ico|html?|css|md|pdf|zip|gz|tgz|jar)$/i, // file names
   /\$(?:$|[{(A-Za-z_])/, // shell and template variables: $VAR, ${VAR}, $(cmd)
