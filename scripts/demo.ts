@@ -18,7 +18,7 @@ const started = Date.now();
 // The permissions app.yml asks for.
 const PERMISSIONS = {
   secrets: 'read', environments: 'read', actions: 'read', organization_secrets: 'read', dependabot_secrets: 'read',
-  secret_scanning_alerts: 'read', issues: 'write', checks: 'write', contents: 'read', pull_requests: 'write', members: 'read', metadata: 'read',
+  secret_scanning_alerts: 'read', issues: 'write', checks: 'write', contents: 'write', workflows: 'write', pull_requests: 'write', members: 'read', metadata: 'read',
 } as const;
 
 // Org-wide defaults in the org's .github repository; each repository's policy extends them.

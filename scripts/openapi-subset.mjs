@@ -72,6 +72,16 @@ export const OPERATIONS = [
   'GET /repos/{owner}/{repo}/compare/{basehead}',
   'GET /repos/{owner}/{repo}/collaborators',
   'GET /orgs/{org}/teams/{team_slug}/memberships/{username}',
+  'GET /repos/{owner}/{repo}/git/ref/{ref}',
+  'POST /repos/{owner}/{repo}/git/refs',
+  'PUT /repos/{owner}/{repo}/contents/{path}',
+  'GET /repos/{owner}/{repo}/pulls',
+  'POST /repos/{owner}/{repo}/pulls',
+  'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+  'PATCH /repos/{owner}/{repo}/pulls/{pull_number}',
+  'GET /repos/{owner}/{repo}/secret-scanning/alerts',
+  'GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}',
+  'GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations',
 ];
 
 /** Prose and examples make up most of the description and validate nothing. */

@@ -12,6 +12,11 @@ export interface LoadedPolicy {
   errors: DashboardConfigError[];
   /** The policy is the last good one this process saw, the file being bad now. */
   lastGood?: boolean;
+  /**
+   * The repository has its own `.github/key-hygiene.yml` (true), or its policy is the owner's `.github`
+   * one or the defaults (false); unset when the files could not be read. Onboarding asks only the latter.
+   */
+  ownFile?: boolean;
 }
 
 /** The last policy that loaded cleanly, by `owner/repo` (lower case). */
@@ -33,15 +38,18 @@ export async function loadPolicy(octokit: AppOctokit, owner: string, repo: strin
     return { policy: known ?? defaultConfig, errors: [{ source: CONFIG_PATH, message }], ...(known && { lastGood: true }) };
   };
   let data: Record<string, unknown>;
+  let ownFile: boolean | undefined;
   try {
     const { config, files } = await octokit.config.get({ owner, repo, path: CONFIG_PATH });
-    if (files.every((file) => file.config === null)) return remember(lastGood, key, defaultConfig);
+    // Probot reads the repository's own file first: it is files[0] (null when absent).
+    ownFile = files[0]?.config != null;
+    if (files.every((file) => file.config === null)) return { ...remember(lastGood, key, defaultConfig), ownFile };
     data = config;
   } catch (error) {
     return fallback(oneLine(error));
   }
   try {
-    return remember(lastGood, key, validateConfig(data, CONFIG_PATH));
+    return { ...remember(lastGood, key, validateConfig(data, CONFIG_PATH)), ownFile };
   } catch (error) {
     return fallback(oneLine(error).replace(`${CONFIG_PATH}: `, ''));
   }

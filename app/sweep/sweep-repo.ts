@@ -8,6 +8,8 @@ import { planDashboard } from '../../src/tracking/plan-dashboard.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
 import { fetchOwnerSources } from '../github/codeowners.js';
 import type { AppOctokit } from '../github/octokit.js';
+import { closeRotatedIncidents } from '../incidents/close-rotated-incidents.js';
+import { onboardRepo } from '../onboarding/onboard-repo.js';
 import { applyActions, contentCount } from './apply-actions.js';
 import { fetchRepoInventory } from './fetch-repo-inventory.js';
 import { issuesAfter } from './issues-after.js';
@@ -42,7 +44,7 @@ export function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
 async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   const { octokit, owner, repo, botLogin, now } = s;
   const repository = `${owner}/${repo}`;
-  const { policy, errors } = await loadPolicy(octokit, owner, repo);
+  const { policy, errors, ownFile } = await loadPolicy(octokit, owner, repo);
   const fetched = await fetchRepoInventory(octokit, owner, repo);
   const decisions = evaluateInventory(fetched.inventory, policy, now);
   const issues = await loadTrackedIssues(octokit, owner, repo, botLogin);
@@ -54,6 +56,7 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
   const applied = await apply(plan.actions);
   s.budget.remaining -= contentCount(applied.map((a) => a.action));
+  await closeRotatedIncidents({ ...s, policy, fetched, dryRun });
 
   // Another process opened a twin at the same time: its issue is not in `issues`, so list again.
   const raced = applied.some((a) => a.duplicateOf !== undefined);
@@ -63,6 +66,7 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   const allowed = contentCount(dashboard) <= s.budget.remaining ? dashboard : [];
   const appliedDashboard = await apply(allowed);
   s.budget.remaining -= contentCount(appliedDashboard.map((a) => a.action));
+  await onboardRepo(s, { policy, ownFile, inventory: fetched.inventory, dryRun });
   if (plan.deferred.length) s.log(`${repository}: cap reached, ${plan.deferred.length} actions left for the next sweep`);
   const actions = [...applied, ...appliedDashboard].map((a) => a.action);
   return { decisions, actions, deferred: plan.deferred.length + dashboard.length - allowed.length };

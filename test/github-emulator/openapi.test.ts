@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGitRepo } from '../support/github-emulator/index.js';
 import { appJwt, createWorld, type World } from './fixture.js';
 import { documented, subset, validateResponse } from './openapi-validator.js';
+import { runPullScenario } from './openapi-pulls-scenario.js';
+import { runSecretScanningScenario } from './openapi-secret-scanning-scenario.js';
 
 interface Sample {
   route: string;
@@ -92,6 +94,8 @@ async function runScenario(): Promise<void> {
   // Error answers are part of the contract too.
   await hit('GET', '/repos/acme/nope');
   await hit('POST', '/repos/acme/api/issues', { title: 'x', body: 'y'.repeat(65_537) });
+  await runPullScenario(hit, world);
+  await runSecretScanningScenario(hit, world);
 }
 
 beforeAll(async () => {

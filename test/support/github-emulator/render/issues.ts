@@ -37,12 +37,12 @@ export function renderIssue(bases: Bases, store: Store, repo: RepoRecord, issue:
   const repoUrl = `${bases.apiBase}/repos/${repo.owner}/${repo.name}`;
   const url = `${repoUrl}/issues/${issue.number}`;
   const labels = issue.labels.map((name) => {
-    const label = store.labels.find((l) => l.repoId === repo.id && l.name === name);
+    const label = store.labelsOf(repo.id).find((l) => l.name === name);
     return label ? renderLabel(bases, repo, label) : { name };
   });
   const assignees = issue.assignees.map((login) => user(bases, store, login));
   const app = issue.viaAppId === null ? undefined : store.apps.get(issue.viaAppId);
-  const comments = store.comments.filter((c) => c.repoId === repo.id && c.issueNumber === issue.number).length;
+  const comments = store.commentsOf(repo.id, issue.number).length;
   return {
     id: issue.id,
     node_id: nodeId('I', issue.id),
@@ -71,7 +71,17 @@ export function renderIssue(bases: Bases, store: Store, repo: RepoRecord, issue:
     closed_by: null,
     author_association: association(store, repo, issue.user),
     performed_via_github_app: app ? renderApp(bases, store, app) : null,
+    // A pull request is an issue too; issue lists mark it so clients can tell them apart.
+    ...pullRequestLinks(bases, store, repo, issue),
   };
+}
+
+function pullRequestLinks(bases: Bases, store: Store, repo: RepoRecord, issue: IssueRecord): Record<string, unknown> {
+  const pull = store.pulls.find((p) => p.repoId === repo.id && p.number === issue.number);
+  if (!pull) return {};
+  const html = `${bases.htmlBase}/${repo.owner}/${repo.name}/pull/${issue.number}`;
+  const url = `${bases.apiBase}/repos/${repo.owner}/${repo.name}/pulls/${issue.number}`;
+  return { pull_request: { url, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: pull.mergedAt ? isoSeconds(pull.mergedAt) : null } };
 }
 
 export function renderComment(bases: Bases, store: Store, repo: RepoRecord, comment: CommentRecord): Record<string, unknown> {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { runGit, runGitRaw } from '../git.js';
+import { filesAtRef } from '../branches.js';
 import { notFound } from '../http-error.js';
 import type { Route, RouteContext } from '../router.js';
 
-interface Entry {
+export interface Entry {
   type: 'file' | 'dir';
   path: string;
   sha: string;
@@ -12,7 +13,7 @@ interface Entry {
 }
 
 /** Git's blob id, so map-backed files carry the SHA a real repository would give them. */
-const blobSha = (content: Buffer): string =>
+export const blobSha = (content: Buffer): string =>
   createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 
 /** GitHub wraps base64 content at 60 characters per line, each line ending in `\n`. */
@@ -56,7 +57,7 @@ function readFromMap(files: Map<string, string>, path: string): Entry | Entry[] 
   return children.size > 0 ? [...children.values()] : null;
 }
 
-function render(ctx: RouteContext, ref: string, entry: Entry): Record<string, unknown> {
+export function render(ctx: RouteContext, ref: string, entry: Entry): Record<string, unknown> {
   const { owner, name } = ctx.repo;
   const url = `${ctx.apiBase}/repos/${owner}/${name}/contents/${entry.path}?ref=${encodeURIComponent(ref)}`;
   const gitUrl = `${ctx.apiBase}/repos/${owner}/${name}/git/${entry.type === 'dir' ? 'trees' : 'blobs'}/${entry.sha}`;
@@ -88,7 +89,11 @@ async function getContent(ctx: RouteContext) {
   const path = (ctx.params.path ?? '').replace(/^\/+|\/+$/g, '');
   let found: Entry | Entry[] | null;
   if (ctx.repo.gitDir) found = await readFromGit(ctx.repo.gitDir, ref, path);
-  else found = ref === ctx.repo.defaultBranch ? readFromMap(ctx.repo.files, path) : null;
+  else {
+    // Other branches (and branch heads by commit id) of a map-backed repository: branches.ts.
+    const files = filesAtRef(ctx.store, ctx.repo, ref);
+    found = files ? readFromMap(files, path) : null;
+  }
   if (!found) throw notFound();
   if (Array.isArray(found)) return { status: 200, body: found.map((entry) => render(ctx, ref, entry)) };
   const accept = String(ctx.headers.accept ?? '');

@@ -1,0 +1,32 @@
+import type { Context, Probot } from 'probot';
+import { ONBOARDING_BRANCH, onboardingState } from '../../src/onboarding/onboarding-state.js';
+import type { AppDeps } from '../deps.js';
+import { botLoginOf } from '../github/bot-login.js';
+import { splitRepository, type AppOctokit } from '../github/octokit.js';
+import { prepareClient } from '../github/prepare-client.js';
+import { findOnboardingPulls } from './find-onboarding-pulls.js';
+import { readOnboardingBody } from './read-onboarding-body.js';
+
+/**
+ * A push to the onboarding branch (issue 6, "Onboarding"): someone edited the config there, so the
+ * bot's open pull request from it gets a description for the config as it is now — what the App
+ * will do, or the field and value that are wrong. An unchanged description is not rewritten (the
+ * bot's own commits push to the branch too, before the pull request exists).
+ * https://docs.github.com/rest/pulls/pulls#update-a-pull-request
+ */
+export async function handleOnboardingPush(context: Context<'push'>, app: Probot, deps: AppDeps): Promise<void> {
+  const { payload } = context;
+  if (payload.ref !== `refs/heads/${ONBOARDING_BRANCH}` || payload.deleted) return;
+  const { owner, repo } = splitRepository(payload.repository.full_name);
+  const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
+  const state = onboardingState(await findOnboardingPulls(octokit, owner, repo), await botLoginOf(app));
+  if (state.kind !== 'open') return;
+  const body = await readOnboardingBody(octokit, { owner, repo });
+  if (body === (state.pull.body ?? '')) return;
+  if (deps.settings.dryRun) {
+    context.log.info(`dry-run: would update the description of ${owner}/${repo}#${state.pull.number}`);
+    return;
+  }
+  await octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: state.pull.number, body });
+  context.log.info(`${owner}/${repo}#${state.pull.number}: onboarding description updated for the config on ${ONBOARDING_BRANCH}`);
+}

@@ -1,0 +1,52 @@
+import type { Inventory } from '../../src/inventory/inventory.js';
+import { onboardingKeys } from '../../src/onboarding/onboarding-keys.js';
+import { ONBOARDING_BRANCH, ONBOARDING_TITLE, onboardingState } from '../../src/onboarding/onboarding-state.js';
+import { renderOnboardingConfig } from '../../src/onboarding/render-onboarding-config.js';
+import { renderOnboardingWorkflow } from '../../src/onboarding/render-onboarding-workflow.js';
+import type { Config } from '../../src/policy/config-schema.js';
+import { missingPermission } from '../github/octokit.js';
+import type { RepoSweep } from '../sweep/sweep-repo.js';
+import { findOnboardingPulls } from './find-onboarding-pulls.js';
+import { ONBOARDING_WRITES, openOnboardingPull } from './open-onboarding-pull.js';
+
+/** What the sweep of the repository found, as onboarding needs it. */
+export interface OnboardingFound {
+  policy: Config;
+  /** From loadPolicy: the repository has its own config file (unset when it could not be read). */
+  ownFile: boolean | undefined;
+  inventory: Inventory;
+  /** The run's dry-run or the policy's. */
+  dryRun: boolean;
+}
+
+/**
+ * Issue 6, "Onboarding": with `onboarding: pull-request` in the policy it gets from its owner's
+ * `.github` repository, a repository without its own `.github/key-hygiene.yml` gets one pull request,
+ * "Configure Key Hygiene", adding a policy prefilled from what the sweep found and the workflow that
+ * runs the Action. Only once: an open one is left alone, a merged one means onboarded, and one
+ * closed without merging means no — remembered by GitHub, so it holds across restarts and processes.
+ * Dry-run logs; the sweep's content budget pays for the writes. Onboarding is an offer: when it
+ * fails (no `contents: write` yet, an empty repository) the sweep logs one line and goes on.
+ */
+export async function onboardRepo(s: Pick<RepoSweep, 'octokit' | 'owner' | 'repo' | 'botLogin' | 'budget' | 'log'>, found: OnboardingFound): Promise<void> {
+  if (found.policy.onboarding !== 'pull-request' || found.ownFile !== false) return;
+  const { octokit, owner, repo } = s;
+  const repository = `${owner}/${repo}`;
+  try {
+    const state = onboardingState(await findOnboardingPulls(octokit, owner, repo), s.botLogin);
+    if (state.kind !== 'none') return;
+    if (found.dryRun || s.budget.remaining < ONBOARDING_WRITES) {
+      s.log(found.dryRun ? `dry-run: would open "${ONBOARDING_TITLE}" in ${repository} from branch ${ONBOARDING_BRANCH}` : `${repository}: cap reached, the onboarding pull request waits for the next sweep`);
+      return;
+    }
+    const config = renderOnboardingConfig({ repository, keys: onboardingKeys(found.inventory, found.policy) });
+    const opened = await openOnboardingPull(octokit, { owner, repo }, { config, workflow: renderOnboardingWorkflow() });
+    s.budget.remaining -= opened.writes;
+    const what = opened.number === undefined ? 'was opened by another sweep at the same time' : `opened as #${opened.number}`;
+    s.log(`${repository}: "${ONBOARDING_TITLE}" ${what}${opened.workflow ? '' : ' (without the workflow: the App lacks the Workflows permission)'}`);
+  } catch (error) {
+    const permission = missingPermission(error);
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    s.log(`${repository}: onboarding pull request not opened: ${reason}${permission ? ` (needs ${permission})` : ''}`);
+  }
+}

@@ -1,0 +1,48 @@
+import { ONBOARDING_BRANCH } from '../../src/onboarding/onboarding-state.js';
+import { renderOnboardingBody, type OnboardingBodyInput } from '../../src/onboarding/render-onboarding-body.js';
+import { WORKFLOW_PATH } from '../../src/onboarding/render-onboarding-workflow.js';
+import { parseConfig, validateConfig } from '../../src/policy/parse-config.js';
+import { statusOf, type AppOctokit } from '../github/octokit.js';
+import { CONFIG_PATH } from '../sweep/load-policy.js';
+
+export interface OnboardingTarget {
+  owner: string;
+  repo: string;
+}
+
+/**
+ * The onboarding pull request's description for what its branch holds now: the policy the config
+ * gives once merged — with what it `_extends`, read as the sweep will read it — or its error, and
+ * whether the workflow is there. Opening the pull request and each push to its branch both use it,
+ * so the same branch always gives the same text.
+ */
+export async function readOnboardingBody(octokit: AppOctokit, target: OnboardingTarget): Promise<string> {
+  const policy = await readBranchPolicy(octokit, target);
+  const workflow = (await readBranchFile(octokit, target, WORKFLOW_PATH)) !== undefined;
+  return renderOnboardingBody({ repository: `${target.owner}/${target.repo}`, policy, workflow });
+}
+
+async function readBranchPolicy(octokit: AppOctokit, { owner, repo }: OnboardingTarget): Promise<OnboardingBodyInput['policy']> {
+  const text = await readBranchFile(octokit, { owner, repo }, CONFIG_PATH);
+  if (text === undefined) return { error: `${CONFIG_PATH} is not on this branch: merged, the App would keep the organisation's policy.` };
+  try {
+    // The file alone first: its own mistakes come with their line, field and value.
+    const own = parseConfig(text, CONFIG_PATH);
+    if (own._extends === undefined) return { config: own };
+    const { config } = await octokit.config.get({ owner, repo, path: CONFIG_PATH, branch: ONBOARDING_BRANCH });
+    return { config: validateConfig(config, CONFIG_PATH) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  }
+}
+
+/** A file's text on the onboarding branch, or undefined when it is not there. https://docs.github.com/rest/repos/contents#get-repository-content */
+export async function readBranchFile(octokit: AppOctokit, { owner, repo }: OnboardingTarget, path: string): Promise<string | undefined> {
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: ONBOARDING_BRANCH, mediaType: { format: 'raw' } });
+    return String(data);
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+import type { Config } from '../policy/config-schema.js';
+import { inlineCode, quoteUserText } from '../report/render-issue-text.js';
+import { maskKeys } from './mask-keys.js';
+import { ONBOARDING_BRANCH } from './onboarding-state.js';
+import { renderOnboardingPolicy } from './render-onboarding-policy.js';
+import { ACTION_REF, WORKFLOW_PATH, renderOnboardingWorkflow } from './render-onboarding-workflow.js';
+
+/** Marks the App's onboarding pull request body. */
+export const ONBOARDING_MARKER = '<!-- key-hygiene:onboarding -->';
+
+export interface OnboardingBodyInput {
+  repository: string;
+  /** The policy the config on the branch gives (with what it extends), or why it cannot be used. */
+  policy: { config: Config } | { error: string };
+  /** {@link WORKFLOW_PATH} is on the branch. */
+  workflow: boolean;
+}
+
+/**
+ * The onboarding pull request's description (issue 6, "Onboarding"): what the files are, how to
+ * answer (merge, or close to opt out for good), what the App will do under the config on the branch
+ * — or the config's error, field and value — and what the Action checks. Re-rendered after each
+ * push to the branch; the same input gives the same text, so an unchanged description is not rewritten.
+ */
+export function renderOnboardingBody({ repository, policy, workflow }: OnboardingBodyInput): string {
+  const lines = [
+    `Key Hygiene keeps the API keys in ${inlineCode(repository)}'s GitHub secrets rotated and separate per environment, and fails pushes that add a key to the code. This pull request turns it on:`,
+    '',
+    '- `.github/key-hygiene.yml` — the policy, prefilled from the secrets and environments the App found. Edit it on this branch ' +
+      `(${inlineCode(ONBOARDING_BRANCH)}): this description follows each push and says what the App will do.`,
+    ...(workflow ? [`- ${inlineCode(WORKFLOW_PATH)} — runs the Key Hygiene Action on every push and pull request.`] : []),
+    '',
+    '**Merge** it to start. **Close it without merging** and the App will not ask again in this repository.',
+    '',
+    ...('config' in policy ? renderOnboardingPolicy(policy.config) : renderError(policy.error)),
+    '',
+    ...(workflow ? renderAction() : renderMissingWorkflow()),
+    '',
+    ONBOARDING_MARKER,
+  ];
+  return maskKeys(`${lines.join('\n')}\n`);
+}
+
+function renderError(error: string): string[] {
+  return [
+    '### ⚠️ The config on this branch cannot be used',
+    '',
+    // The message quotes what was typed: one line, no HTML, no @-mention.
+    `> ${quoteUserText(error)}`,
+    '',
+    'Fix it on this branch; this description updates with the next push. Merged as it is, the App would keep the policy it had and show this error on the dashboard.',
+  ];
+}
+
+function renderAction(): string[] {
+  return [
+    '### What the Action checks',
+    '',
+    `${inlineCode(WORKFLOW_PATH)} runs ${inlineCode(ACTION_REF)} with \`fail-on: error\`. On a push it scans the commits the push adds; on a pull request, the commits between its base and head.` +
+      ' A key of critical, high or medium severity fails the check, with an annotation at its line; keys are only ever shown redacted (prefix and last 4 characters).' +
+      ' A pull request is judged by the policy of its base branch, so it cannot loosen the rules that judge it.',
+  ];
+}
+
+function renderMissingWorkflow(): string[] {
+  return [
+    '### The Action',
+    '',
+    `This branch has no ${inlineCode(WORKFLOW_PATH)}, so pushes are not checked by the Action (the App needs the Workflows permission to add one). To add it yourself:`,
+    '',
+    '```yaml',
+    renderOnboardingWorkflow().trimEnd(),
+    '```',
+  ];
+}

@@ -1,0 +1,47 @@
+import type { KeyPolicy } from '../policy/config-schema.js';
+import { yamlFlowList, yamlScalar } from './yaml-scalar.js';
+
+/** Where the README documents every field of the file. */
+export const CONFIG_DOCS = 'https://github.com/key-hygiene/key-hygiene#suppressing-a-finding';
+
+export interface OnboardingConfigInput {
+  /** `owner/name`, for the header. */
+  repository: string;
+  /** From {@link onboardingKeys}. */
+  keys: readonly KeyPolicy[];
+}
+
+/**
+ * The starter `.github/key-hygiene.yml` (issue 6, "Onboarding"): it extends the organisation's
+ * policy (`_extends: .github`, Probot's config inheritance) so organisation-wide settings keep
+ * applying, and lists the keys found, so a team sees — and edits — what will be tracked. Comments
+ * say where it came from and where the fields are documented; a test parses it with the schema.
+ */
+export function renderOnboardingConfig({ repository, keys }: OnboardingConfigInput): string {
+  const lines = [
+    `# Key Hygiene policy for ${repository}: the CLI, the Action and the App all read this file.`,
+    '# Prefilled by the Key Hygiene App from the secrets and environments it found; edit it as you need.',
+    `# Every field: ${CONFIG_DOCS}`,
+    '',
+    '# Keep the organisation-wide settings from the .github repository; what this file says wins.',
+    '_extends: .github',
+    '',
+  ];
+  if (keys.length === 0) {
+    lines.push('# No key-like secrets were found yet. List each one here, with the environments that need their own copy.', 'keys: []');
+  } else {
+    lines.push('# Each environment listed must hold its own value of the key, rotated on time.', 'keys:');
+    for (const key of keys) lines.push(...renderKey(key));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderKey(key: KeyPolicy): string[] {
+  const lines = [`  - secret: ${key.secret}`];
+  if (key.provider !== undefined) lines.push(`    provider: ${yamlScalar(key.provider)}`);
+  if (key.environments.length > 0) lines.push(`    environments: ${yamlFlowList(key.environments)}`);
+  if (key['rotate-every'] !== undefined) lines.push(`    rotate-every: ${yamlScalar(key['rotate-every'])}`);
+  if (key['remind-before'] !== undefined) lines.push(`    remind-before: ${yamlScalar(key['remind-before'])}`);
+  if (key.owners.length > 0) lines.push(`    owners: ${yamlFlowList(key.owners)}`);
+  return lines;
+}
