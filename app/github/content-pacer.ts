@@ -14,6 +14,14 @@ export const GITHUB_WRITE_WINDOWS: readonly WriteWindow[] = [
   { limit: 500, windowMs: 3_600_000 },
 ];
 
+/** Spaces content-creating requests: {@link ContentPacer} in one process, `RedisContentPacer` across processes. */
+export interface WritePacer {
+  /** Resolves when one more write fits every window, and records it. */
+  take(): Promise<void>;
+  /** Total time spent waiting, in ms (for logs and tests). */
+  waitedMs: number;
+}
+
 export interface PacerDeps {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -27,7 +35,7 @@ const realDeps: PacerDeps = { now: () => Date.now(), sleep: (ms) => new Promise(
  * at 80 a minute lets 160 through in one minute, and GitHub counts any 60 seconds. Time and sleep
  * are injected: tests move a clock, nothing sleeps (STYLE.md rule 7).
  */
-export class ContentPacer {
+export class ContentPacer implements WritePacer {
   readonly #stamps: number[] = [];
   /** Total time spent waiting, in ms (for logs and tests). */
   waitedMs = 0;

@@ -1,9 +1,17 @@
 import type { AppOctokit } from './octokit.js';
 
 /** A cached answer: what GitHub sent with its ETag, served again when it answers 304. */
-interface Cached {
+export interface CachedAnswer {
   etag: string;
   response: { status: number; url: string; headers: Record<string, unknown>; data: unknown };
+}
+
+/** Where ETags and bodies live: this process's memory ({@link EtagCache}) or Redis (`RedisEtagCache`). */
+export interface EtagStore {
+  get(key: string): Promise<CachedAnswer | undefined>;
+  set(key: string, value: CachedAnswer): Promise<void>;
+  /** Answers served from the cache after a 304 (for logs and tests). */
+  hits: number;
 }
 
 /**
@@ -12,18 +20,17 @@ interface Cached {
  * of an unchanged org costs almost nothing. Oldest entries go first past `maxEntries`.
  * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate
  */
-export class EtagCache {
-  readonly #entries = new Map<string, Cached>();
-  /** Answers served from the cache after a 304 (for logs and tests). */
+export class EtagCache implements EtagStore {
+  readonly #entries = new Map<string, CachedAnswer>();
   hits = 0;
 
   constructor(readonly maxEntries = 10_000) {}
 
-  get(key: string): Cached | undefined {
+  async get(key: string): Promise<CachedAnswer | undefined> {
     return this.#entries.get(key);
   }
 
-  set(key: string, value: Cached): void {
+  async set(key: string, value: CachedAnswer): Promise<void> {
     this.#entries.delete(key);
     this.#entries.set(key, value);
     if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
@@ -34,21 +41,30 @@ export class EtagCache {
   }
 }
 
-const wrapped = new WeakSet<object>();
+/**
+ * Answers that carry the lines of commits — where a leaked key sits whole — are never cached: a
+ * compare or a commit is read once per push anyway, and its patch must not outlive the scan.
+ */
+export function carriesPatches(url: string): boolean {
+  return /\/(compare|commits)\/[^/?]+(\?|$)|\/git\/blobs\//.test(url);
+}
 
+const wrapped = new WeakSet<object>();
 
 /**
  * Makes every GET of this installation client conditional: sends `If-None-Match` with the cached
  * ETag and, as `@octokit/request` throws on 304 (GITHUB-FACTS.md), serves the cached answer instead.
  * Installed once per client (`'app'` for the app's JWT client); returns the client.
  */
-export function useEtagCache<T extends AppOctokit>(octokit: T, installationId: number | 'app', cache: EtagCache): T {
+export function useEtagCache<T extends AppOctokit>(octokit: T, installationId: number | 'app', cache: EtagStore): T {
   if (wrapped.has(octokit)) return octokit;
   wrapped.add(octokit);
   octokit.hook.wrap('request', async (request, options) => {
     if (String(options.method).toUpperCase() !== 'GET') return request(options);
-    const key = `${installationId} ${octokit.request.endpoint.parse(options).url}`;
-    const cached = cache.get(key);
+    const url = octokit.request.endpoint.parse(options).url;
+    if (carriesPatches(url)) return request(options);
+    const key = `${installationId}:${url}`;
+    const cached = await cache.get(key);
     // before-after-hook hands every hook the same options object and ignores what a hook passes on:
     // the header has to be set on it.
     if (cached) options.headers['if-none-match'] = cached.etag;
@@ -57,7 +73,7 @@ export function useEtagCache<T extends AppOctokit>(octokit: T, installationId: n
       const etag = response.headers.etag;
       if (typeof etag === 'string' && response.status === 200) {
         // A copy each way: pagination rewrites `data` of list answers in place.
-        cache.set(key, { etag, response: structuredClone({ status: response.status, url: response.url, headers: { ...response.headers }, data: response.data }) });
+        await cache.set(key, { etag, response: structuredClone({ status: response.status, url: response.url, headers: { ...response.headers }, data: response.data }) });
       }
       return response;
     } catch (error) {

@@ -1,25 +1,78 @@
+import type { Redis } from 'ioredis';
 import type { Probot } from 'probot';
-import { ContentPacer, type PacerDeps } from './content-pacer.js';
-import { EtagCache, useEtagCache } from './etag-cache.js';
+import { AppMetrics } from '../metrics/app-metrics.js';
+import { attachMetrics } from '../metrics/metrics-of.js';
+import { useRequestMetrics } from '../metrics/use-request-metrics.js';
+import { connectRedis } from './connect-redis.js';
+import { ContentPacer, type PacerDeps, type WritePacer } from './content-pacer.js';
+import { EtagCache, useEtagCache, type EtagStore } from './etag-cache.js';
 import type { AppOctokit } from './octokit.js';
+import { RedisContentPacer } from './redis-content-pacer.js';
+import { RedisEtagCache } from './redis-etag-cache.js';
+import { RequestBudget } from './request-budget.js';
+import { useRequestBudget } from './use-request-budget.js';
 
-/** What the app's installation clients share in this process. */
+/** What the app's installation clients share in this process (and, with Redis, across processes). */
 export interface ClientCare {
   /** ETags and bodies of GET answers, by installation and URL. */
-  etags: EtagCache;
+  etags: EtagStore;
   /** One write pacer per installation: GitHub counts secondary limits per installation. */
-  pacerOf: (installationId: number) => ContentPacer;
+  pacerOf: (installationId: number) => WritePacer;
+  /** One request budget per installation: what its answers say of the hourly limit, and the sweeps' share. */
+  budgetOf: (installationId: number) => RequestBudget;
+  metrics: AppMetrics;
+  /** The connection behind the shared cache and pacers when `REDIS_URL` is set. */
+  redis?: Redis;
+  /** Closes the Redis connection this care opened (not one it was given). */
+  close(): Promise<void>;
 }
 
-/** Fresh caches; the pacers read `deps.now` and wait with `deps.sleep` (tests move a clock instead). */
-export function createClientCare(deps: PacerDeps): ClientCare {
-  const pacers = new Map<number, ContentPacer>();
+export interface CareOptions {
+  /** Share of each installation's hourly limit a sweep may spend (`KEY_HYGIENE_BUDGET_SHARE`, default 0.5). */
+  budgetShare?: number;
+  /** `REDIS_URL`: share the ETag cache and the write pacers with every process that uses it. */
+  redisUrl?: string;
+  /** An open connection to use instead of `redisUrl` (tests; a worker's own). */
+  redis?: Redis;
+  metrics?: AppMetrics;
+}
+
+export const DEFAULT_BUDGET_SHARE = 0.5;
+
+/**
+ * Fresh caches; pacers and budgets read `deps.now` and wait with `deps.sleep` (tests move a clock
+ * instead). With Redis the ETag cache and the pacers are Redis's, otherwise this process's.
+ */
+export function createClientCare(deps: PacerDeps, options: CareOptions = {}): ClientCare {
+  const metrics = options.metrics ?? new AppMetrics();
+  const redis = options.redis ?? (options.redisUrl ? connectRedis(options.redisUrl) : undefined);
+  const share = options.budgetShare ?? DEFAULT_BUDGET_SHARE;
+  const pacerDeps: PacerDeps = {
+    now: deps.now,
+    sleep: (ms) => {
+      metrics.pacerWaited(ms);
+      return deps.sleep(ms);
+    },
+  };
+  const budgetDeps = { ...deps, onWait: metrics.budgetWaited.bind(metrics) };
+  const pacers = new Map<number, WritePacer>();
+  const budgets = new Map<number, RequestBudget>();
   return {
-    etags: new EtagCache(),
+    etags: redis ? new RedisEtagCache(redis) : new EtagCache(),
     pacerOf: (id) => {
       let pacer = pacers.get(id);
-      if (!pacer) pacers.set(id, (pacer = new ContentPacer(undefined, deps)));
+      if (!pacer) pacers.set(id, (pacer = redis ? new RedisContentPacer(redis, `key-hygiene:writes:${id}`, pacerDeps) : new ContentPacer(undefined, pacerDeps)));
       return pacer;
+    },
+    budgetOf: (id) => {
+      let budget = budgets.get(id);
+      if (!budget) budgets.set(id, (budget = new RequestBudget(share, budgetDeps)));
+      return budget;
+    },
+    metrics,
+    ...(redis && { redis }),
+    close: async () => {
+      if (redis && !options.redis) await redis.quit().catch(() => redis.disconnect());
     },
   };
 }
@@ -27,31 +80,47 @@ export function createClientCare(deps: PacerDeps): ClientCare {
 const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 const prepared = new WeakSet<object>();
 
+export interface PrepareOptions {
+  /**
+   * A sweep's client: it waits when the installation has spent the sweeps' share of its hourly
+   * limit, and after a 403/429 for as long as GitHub asks. Webhook handlers' clients don't wait
+   * (they stay responsive); they still report what they learn to the installation's budget.
+   */
+  sweep?: boolean;
+}
+
 /**
- * Readies an installation client once: conditional GETs from the ETag cache, and every
- * content-creating request spaced under GitHub's secondary limits (≤ 80 a minute, GITHUB-FACTS.md).
- * Probot's throttling plugin still answers a 403/429 with Retry-After if one comes anyway.
+ * Readies an installation client once, its hooks from the wire outwards: each exchange counted
+ * (metrics); every content-creating request spaced under GitHub's secondary limits (≤ 80 a minute,
+ * GITHUB-FACTS.md); the request budget; conditional GETs from the ETag cache.
  */
-export function prepareClient<T extends AppOctokit>(octokit: T, installationId: number, care: ClientCare): T {
+export function prepareClient<T extends AppOctokit>(octokit: T, installationId: number, care: ClientCare, options: PrepareOptions = {}): T {
   if (prepared.has(octokit)) return octokit;
   prepared.add(octokit);
+  attachMetrics(octokit, care.metrics);
   const pacer = care.pacerOf(installationId);
+  useRequestMetrics(octokit, care.metrics);
   octokit.hook.before('request', async (options) => {
     // Minting the installation token is the app's own request, not content.
     if (WRITES.has(String(options.method).toUpperCase()) && !String(options.url).includes('/access_tokens')) await pacer.take();
+  });
+  useRequestBudget(octokit, care.budgetOf(installationId), {
+    sweep: options.sweep ?? false,
+    onReading: (reading) => care.metrics.rateLimit(installationId, reading.limit, reading.remaining),
   });
   return useEtagCache(octokit, installationId, care.etags);
 }
 
 /**
- * Every client `app.auth(installationId)` hands out — the sweeps' — is prepared, and the app's JWT
- * client reads conditionally too (`GET /app/installations` each sweep); webhook handlers prepare
- * `context.octokit` themselves (Probot builds that one without `app.auth`).
+ * Every client `app.auth(installationId)` hands out — the sweeps' — is prepared as a sweep client,
+ * and the app's JWT client reads conditionally too (`GET /app/installations` each sweep); webhook
+ * handlers prepare `context.octokit` themselves (Probot builds that one without `app.auth`).
  */
 export function prepareAppAuth(app: Probot, care: ClientCare): void {
   const auth = app.auth.bind(app);
   app.auth = async (installationId?: number) => {
     const octokit = await auth(installationId);
-    return installationId === undefined ? useEtagCache(octokit, 'app', care.etags) : prepareClient(octokit, installationId, care);
+    if (installationId !== undefined) return prepareClient(octokit, installationId, care, { sweep: true });
+    return useEtagCache(useRequestMetrics(octokit, care.metrics), 'app', care.etags);
   };
 }

@@ -1,5 +1,6 @@
 import { createsContent, type IssueAction } from '../../src/tracking/issue-action.js';
 import { statusOf, type AppOctokit } from '../github/octokit.js';
+import { countIssueWrite } from '../metrics/count-issue-write.js';
 import { closeIfTwin } from './close-if-twin.js';
 
 /** What applying did: for an `open`, the number GitHub gave the new issue. */
@@ -36,10 +37,12 @@ export async function applyActions(octokit: AppOctokit, actions: readonly IssueA
       continue;
     }
     const number = await applyOne(octokit, action, options);
+    countIssueWrite(octokit, action);
     applied.push({ action, number });
     const twin = action.type === 'open' ? await closeIfTwin(octokit, action, number, options) : undefined;
     if (!twin) continue;
     options.log(`${options.owner}/${options.repo}: closed #${number} as a duplicate of #${twin.original} (${action.key}), opened by another sweep at the same time`);
+    countIssueWrite(octokit, twin.close);
     applied.push({ action: twin.close, number, duplicateOf: twin.original });
   }
   return applied;

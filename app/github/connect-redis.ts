@@ -1,0 +1,32 @@
+import { Redis } from 'ioredis';
+
+/**
+ * The app's own Redis connection (`REDIS_URL`) for the shared ETag cache and write pacers. It fails
+ * fast — a second to answer, no queueing while disconnected — because everything it serves falls
+ * back to the process when Redis is away (a cache miss, the process's own pacer). BullMQ needs
+ * other settings (`maxRetriesPerRequest: null`) and opens its own connections.
+ * https://redis.github.io/ioredis/interfaces/CommonRedisOptions.html
+ */
+export function connectRedis(url: string): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 1_000 });
+  // Commands wait for the first connection only. Once it is up, or has failed, a command sent while
+  // Redis is away fails at once — ioredis reads this option per command — instead of waiting in
+  // the offline queue for a reconnect that may take seconds on every GitHub request.
+  const failFast = (): void => {
+    redis.options.enableOfflineQueue = false;
+  };
+  redis.once('ready', failFast);
+  // Without a listener ioredis prints every failed reconnect; /healthz reports the state instead.
+  redis.on('error', failFast);
+  return redis;
+}
+
+/** `ok` when Redis answers PING, `down` when it is configured but does not, `absent` when not configured. */
+export async function redisHealth(redis: Redis | undefined): Promise<'ok' | 'down' | 'absent'> {
+  if (!redis) return 'absent';
+  try {
+    return (await redis.ping()) === 'PONG' ? 'ok' : 'down';
+  } catch {
+    return 'down';
+  }
+}

@@ -1,0 +1,152 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { botLoginOf } from '../../app/github/bot-login.js';
+import { createClientCare, type ClientCare } from '../../app/github/prepare-client.js';
+import type { RedisEtagCache } from '../../app/github/redis-etag-cache.js';
+import { sweepInstallation } from '../../app/sweep/sweep-installation.js';
+import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
+import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
+import { startRedis, type TestRedis } from '../github/start-redis.js';
+import { createAppWorld, DAY } from './app-world.js';
+import { createBareWorld, startAppWith } from './robust-world.js';
+
+// Issue 7 with REDIS_URL: several app processes (here two Probot instances, each with its own
+// memory, lock and Redis connection) share one ETag cache and one write pacer per installation.
+// A real redis-server, the emulator, the emulator's clock.
+
+let redis: TestRedis;
+const cares: ClientCare[] = [];
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterEach(async () => {
+  await Promise.all(cares.splice(0).map((care) => care.close()));
+  const admin = redis.connect();
+  await admin.flushall();
+  admin.disconnect();
+});
+afterAll(async () => {
+  await redis.stop();
+});
+
+/** A process's care as `createApp` builds it from REDIS_URL (none: null), on the emulator's clock. */
+function sharedCare(gh: GitHubEmulator, redisUrl: string | null = redis.url): ClientCare {
+  const care = createClientCare({ now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) }, { ...(redisUrl !== null && { redisUrl }) });
+  cares.push(care);
+  return care;
+}
+
+const mostInAnyWindow = (stamps: number[], windowMs: number) => Math.max(...stamps.map((start) => stamps.filter((at) => at >= start && at < start + windowMs).length));
+
+describe('an ETag cache in Redis', () => {
+  let gh: GitHubEmulator;
+  let app: AppRecord;
+  beforeAll(async () => {
+    ({ gh, app } = await createAppWorld());
+  });
+  afterAll(async () => {
+    await gh.close();
+  });
+
+  it('lets a process that never swept the org sweep it with 304s: only file contents (kept per process) are read afresh', async () => {
+    const first = await startAppWith(gh, app, { clients: sharedCare(gh), lock: createRepoLock() });
+    expect((await first.sweep()).failed).toEqual([]);
+    // The first sweep's own writes changed the issue lists: read afresh once.
+    expect((await first.sweep()).results[0]!.actions).toEqual([]);
+    await first.close();
+
+    const second = await startAppWith(gh, app, { clients: sharedCare(gh), lock: createRepoLock() });
+    gh.log.clear();
+    const again = await second.sweep();
+    await second.close();
+    expect(again.failed).toEqual([]);
+    expect(again.results[0]!.actions).toEqual([]);
+    const fresh = gh.log.entries.filter((e) => e.method === 'GET' && e.counted && e.status < 300).map((e) => e.route);
+    const { requests, notModified } = gh.log.counters();
+    console.info(`Redis ETag cache: a fresh process swept the unchanged org in ${requests} requests, ${notModified} × 304; read afresh: ${JSON.stringify(fresh)}`);
+    expect(notModified).toBeGreaterThan(15);
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.every((route) => route === 'GET /repos/{owner}/{repo}/contents/{path}')).toBe(true);
+
+    const admin = redis.connect();
+    try {
+      const keys = await admin.keys('key-hygiene:etag:*');
+      expect(keys.length).toBeGreaterThan(10);
+      expect(keys.filter((k) => k.includes('/contents/'))).toEqual([]);
+      expect(keys.every((k) => k.startsWith(`key-hygiene:etag:${[...gh.store.installations.values()][0]!.id}:`) || k.startsWith('key-hygiene:etag:app:'))).toBe(true);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it('with Redis configured but down, a sweep still goes through (every read a miss)', async () => {
+    const stopped = await startRedis();
+    await stopped.stop();
+    const care = sharedCare(gh, stopped.url);
+    const running = await startAppWith(gh, app, { clients: care, lock: createRepoLock() });
+    try {
+      const result = await running.sweep();
+      expect(result.failed).toEqual([]);
+      expect((care.etags as RedisEtagCache).failures).toBeGreaterThan(10);
+    } finally {
+      await running.close();
+    }
+  });
+});
+
+describe('a write pacer in Redis', () => {
+  let gh: GitHubEmulator;
+  let app: AppRecord;
+  let installation: InstallationRecord;
+  beforeEach(async () => {
+    ({ gh, app, installation } = await createBareWorld());
+    const old = new Date(gh.clock.now().getTime() - 100 * DAY);
+    for (const repo of ['acme/left', 'acme/right']) {
+      gh.seed.repo({ fullName: repo });
+      for (let i = 0; i < 45; i++) gh.seed.secret({ scope: 'repo', repo, name: `VENDOR_${i}_API_KEY`, updatedAt: old });
+    }
+  });
+  afterEach(async () => {
+    await gh.close();
+  });
+
+  /**
+   * Two processes, one repository each, more than 80 writes between them within a minute: the
+   * first sweeps, then the second. One after the other, because with a shared fake clock one
+   * process's "sleep" would jump the clock under the other's request in flight.
+   */
+  async function sweepOneAfterTheOther(redisUrl: string | null): Promise<number[]> {
+    const processes = await Promise.all([0, 1].map(() => startAppWith(gh, app, { clients: sharedCare(gh, redisUrl), lock: createRepoLock() })));
+    gh.log.clear();
+    try {
+      for (const [i, running] of processes.entries()) {
+        const result = await sweepInstallation({
+          octokit: await running.probot.auth(installation.id),
+          botLogin: await botLoginOf(running.probot),
+          now: gh.clock.now(),
+          dryRun: false,
+          maxContent: 200,
+          log: () => undefined,
+          only: [i === 0 ? 'acme/left' : 'acme/right'],
+        });
+        expect(result.failed).toEqual([]);
+      }
+    } finally {
+      await Promise.all(processes.map((p) => p.close()));
+    }
+    return gh.log.entries.filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens')).map((e) => e.status);
+  }
+
+  it('keeps two processes together under 80 writes a minute: the second waits for the first one\'s writes, not one 403', async () => {
+    const statuses = await sweepOneAfterTheOther(redis.url);
+    const writes = gh.log.entries.filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens')).map((e) => Date.parse(e.at));
+    expect(writes.length).toBeGreaterThan(85);
+    expect(statuses.filter((s) => s === 403)).toEqual([]);
+    expect(mostInAnyWindow(writes, 60_000)).toBeLessThanOrEqual(80);
+    expect(gh.store.issues.filter((i) => i.title.includes('VENDOR_'))).toHaveLength(90);
+  });
+
+  it('(without Redis each process paces only itself: GitHub answers the second one\'s writes with 403s)', async () => {
+    const statuses = await sweepOneAfterTheOther(null);
+    expect(statuses.filter((s) => s === 403).length).toBeGreaterThan(0);
+  });
+});
