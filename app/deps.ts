@@ -1,4 +1,5 @@
 import type { ClientCare } from './github/prepare-client.js';
+import type { BullmqSweepQueue, SweepJobEvent } from './queue/bullmq-sweep-queue.js';
 import type { AppSettings } from './settings.js';
 import type { RepoLock } from './sweep/with-repo-lock.js';
 
@@ -13,4 +14,10 @@ export interface AppDeps {
   clients: ClientCare;
   /** Serialises sweeps of one repository within this app; the process's lock by default. */
   lock: RepoLock;
+  /** Where background work registers how it stops (the server: on SIGTERM); tests call what they are given. */
+  stopWith?: (stop: () => Promise<void>) => void;
+  /** Sees each attempt of each sweep job this process works with `REDIS_URL` (metrics). */
+  observeSweepJob?: (event: SweepJobEvent) => void;
+  /** Given the sweep queue once the app made it (`REDIS_URL`): dead letters and job counts for health and metrics. */
+  onSweepQueue?: (queue: BullmqSweepQueue) => void;
 }

@@ -5,7 +5,11 @@ import { handleInstallation } from './commands/handle-installation.js';
 import type { AppDeps } from './deps.js';
 import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
 import { handlePush } from './incidents/handle-push.js';
+import { handleOnboardingPush } from './onboarding/handle-onboarding-push.js';
+import { handleSecretScanningAlert } from './incidents/handle-secret-scanning-alert.js';
+import { metricsHandler } from './metrics/serve-metrics.js';
 import { scheduleSweeps } from './schedule/schedule-sweeps.js';
+import { stopOnSigterm } from './schedule/stop-on-signals.js';
 import { defaultSettings, readSettings } from './settings.js';
 import { withRepoLock } from './sweep/with-repo-lock.js';
 
@@ -14,19 +18,25 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /**
  * The Key Hygiene GitHub App (issue 5). It only routes (STYLE.md rule 1): commands in its issues,
  * "re-check now" ticks on the dashboard, new installations and repositories, pushes (issue 6: a
- * "Key hygiene" check run on the lines they added, and an incident issue per leaked key), and the
+ * "Key hygiene" check run on the lines they added, and an incident issue per leaked key), GitHub's
+ * secret scanning alerts (an incident per alert of a key type we know), and the
  * in-process daily sweep. Installation clients get conditional reads and paced writes ({@link prepareAppAuth}).
  */
 export function createApp(overrides: Partial<AppDeps> = {}) {
   const now = overrides.now ?? (() => new Date());
   const sleep = overrides.sleep ?? realSleep;
-  const clients = overrides.clients ?? createClientCare({ now: () => now().getTime(), sleep });
+  const settings = overrides.settings ?? defaultSettings;
+  const clients = overrides.clients ?? createClientCare({ now: () => now().getTime(), sleep }, { budgetShare: settings.budgetShare, redisUrl: settings.queue?.redisUrl });
   const deps: AppDeps = { settings: defaultSettings, lock: withRepoLock, ...overrides, now, sleep, clients };
-  return (app: Probot, _options?: ApplicationFunctionOptions): void => {
+  return (app: Probot, options?: ApplicationFunctionOptions): void => {
     prepareAppAuth(app, deps.clients);
+    // `/healthz` and `/metrics` on Probot's own server (app/metrics/serve-metrics.ts).
+    options?.addHandler?.(metricsHandler(deps.clients));
     app.on('issue_comment.created', (context) => handleComment(context, app, deps));
     app.on('issues.edited', (context) => handleDashboardEdit(context, app, deps));
     app.on('push', (context) => handlePush(context, app, deps));
+    app.on('push', (context) => handleOnboardingPush(context, app, deps));
+    app.on(['secret_scanning_alert.created', 'secret_scanning_alert.reopened', 'secret_scanning_alert.validated'], (context) => handleSecretScanningAlert(context, app, deps));
     app.on(['installation.created', 'installation_repositories.added'], (context) => handleInstallation(context, app, deps));
     scheduleSweeps(app, deps);
   };
@@ -34,5 +44,6 @@ export function createApp(overrides: Partial<AppDeps> = {}) {
 
 /** Probot's entry (`probot run lib-app/app/index.js`): settings from the environment, real clock. */
 export default function keyHygieneApp(app: Probot, options: ApplicationFunctionOptions): void {
-  createApp({ settings: readSettings(process.env) })(app, options);
+  // With REDIS_URL the sweep worker finishes its jobs in hand on SIGTERM (app/schedule/stop-on-signals.ts).
+  createApp({ settings: readSettings(process.env), stopWith: stopOnSigterm })(app, options);
 }

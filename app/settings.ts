@@ -1,4 +1,5 @@
 import { parseDuration } from '../src/policy/duration.js';
+import { readQueueSettings, type QueueSettings } from './queue/queue-settings.js';
 
 /** How the app runs, read once from the environment (STYLE.md rule 2). */
 export interface AppSettings {
@@ -10,6 +11,15 @@ export interface AppSettings {
   sweepEveryMs: number;
   /** Each installation's scheduled sweep starts after its own random delay up to this (`KEY_HYGIENE_SWEEP_JITTER`, default `1h`). */
   jitterMs: number;
+  /**
+   * Set when `REDIS_URL` is: sweeps become BullMQ jobs shared by every app and worker process
+   * (issue 7). Absent, one process sweeps in memory on its own schedule, as before.
+   */
+  queue?: QueueSettings;
+  /** Share of an installation's hourly request limit a sweep may spend before it waits for the reset (`KEY_HYGIENE_BUDGET_SHARE`; 0.5 when absent, `DEFAULT_BUDGET_SHARE`); webhooks keep the rest. */
+  budgetShare?: number;
+  /** Port of a worker's own `/healthz` and `/metrics` server (`KEY_HYGIENE_METRICS_PORT`); none when absent. Probot's server serves both on its port. */
+  metricsPort?: number;
 }
 
 export const defaultSettings: AppSettings = { dryRun: false, maxContentPerSweep: 50, sweepEveryMs: 86_400_000, jitterMs: 3_600_000 };
@@ -27,7 +37,17 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   const max = env.KEY_HYGIENE_MAX_CONTENT;
   const maxContent = max === undefined || max === '' ? defaultSettings.maxContentPerSweep : Number(max);
   if (!Number.isInteger(maxContent) || maxContent < 0) throw new Error(`KEY_HYGIENE_MAX_CONTENT is "${max}": expected a whole number`);
+  const queue = readQueueSettings(env);
+  const share = env.KEY_HYGIENE_BUDGET_SHARE;
+  const budgetShare = share === undefined || share === '' ? undefined : Number(share);
+  if (budgetShare !== undefined && !(budgetShare > 0 && budgetShare <= 1)) throw new Error(`KEY_HYGIENE_BUDGET_SHARE is "${share}": expected a number above 0 and at most 1, such as 0.5`);
+  const port = env.KEY_HYGIENE_METRICS_PORT;
+  const metricsPort = port === undefined || port === '' ? undefined : Number(port);
+  if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort > 0 && metricsPort < 65_536)) throw new Error(`KEY_HYGIENE_METRICS_PORT is "${port}": expected a port number from 1 to 65535`);
   return {
+    ...(budgetShare !== undefined && { budgetShare }),
+    ...(metricsPort !== undefined && { metricsPort }),
+    ...(queue && { queue }),
     dryRun: /^(1|true|yes)$/i.test(env.KEY_HYGIENE_DRY_RUN ?? ''),
     maxContentPerSweep: maxContent,
     sweepEveryMs: duration('KEY_HYGIENE_SWEEP_EVERY', defaultSettings.sweepEveryMs),

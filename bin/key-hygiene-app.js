@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// The App's one-shot front: `key-hygiene-app sweep --once`. Built by `npm run build:app`.
+// The App's commands besides its server: `sweep --once`, `worker`. Built by `npm run build:app`.
 import { main } from '../lib-app/app/cli/main.js';
 
 process.exitCode = await main(process.argv.slice(2), process.env);
+// With REDIS_URL, Probot's throttling holds a Redis connection it offers no way to close: leave once done.
+process.exit();

@@ -1,18 +1,31 @@
 import type { Probot } from 'probot';
 import type { AppDeps } from '../deps.js';
+import { recordSweep } from '../metrics/record-sweep.js';
+import { createInMemorySweepQueue } from '../queue/in-memory-sweep-queue.js';
+import { runIdOf } from '../queue/run-ids.js';
 import { listInstallations, sweepInstallationById } from '../sweep/sweep-all.js';
+import { scheduleOnRedis } from './schedule-on-redis.js';
 import { startScheduler } from './start-scheduler.js';
 
-/** The in-process daily sweep: one job per installation, each at its own jittered time. */
+/**
+ * The daily sweep. With `REDIS_URL`, BullMQ's schedules and workers ({@link scheduleOnRedis});
+ * without, the in-process timer: one run per installation, each at its own jittered time.
+ */
 export function scheduleSweeps(app: Probot, deps: AppDeps): void {
+  if (deps.settings.queue) return scheduleOnRedis(app, deps, deps.settings.queue);
   if (deps.settings.sweepEveryMs <= 0) return;
+  const sweeps = createInMemorySweepQueue((id) => sweepInstallationById(app, id, deps.settings, deps.now, deps.lock));
   startScheduler({
     everyMs: deps.settings.sweepEveryMs,
     jitterMs: deps.settings.jitterMs,
     jobs: async () => (await listInstallations(app)).map((id) => ({
       id: String(id),
       run: async () => {
-        const { swept, failed } = await sweepInstallationById(app, id, deps.settings, deps.now, deps.lock);
+        const runId = runIdOf(id, deps.now());
+        await sweeps.enqueue(id, runId);
+        const report = await sweeps.whenDone(runId);
+        recordSweep(deps.clients.metrics, report);
+        const { swept, failed } = report;
         app.log.info(`scheduled sweep of installation ${id}: ${swept.length} repositories, ${failed.length} failures`);
         failed.forEach((line) => app.log.warn(line));
       },

@@ -29,7 +29,8 @@ export interface InstallationSweepResult {
   orgSecrets: Record<string, string>;
 }
 
-interface ReachedRepository {
+/** A repository as `GET /installation/repositories` lists it (what sweeps use of it). */
+export interface ReachedRepository {
   name: string;
   full_name: string;
   archived?: boolean;

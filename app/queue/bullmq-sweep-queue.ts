@@ -1,0 +1,184 @@
+import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Probot } from 'probot';
+import type { AppSettings } from '../settings.js';
+import type { RepoLock } from '../sweep/with-repo-lock.js';
+import type { SweepJobResult } from './job-data.js';
+import type { QueueSettings } from './queue-settings.js';
+import { redisRunBudget } from './run-budget.js';
+import { INSTALLATION_TARGET, jobIdOf } from './run-ids.js';
+import { RunLedger } from './run-ledger.js';
+import { reportRun, targetOfJob, toDeadLetter, type QueueView } from './report-run.js';
+import { workSweepJob, type SweepWork } from './sweep-jobs.js';
+import type { SweepQueue } from './sweep-queue.js';
+
+/** BullMQ's queue name; its keys live under `key-hygiene:sweeps:`. */
+export const QUEUE_NAME = 'sweeps';
+export const QUEUE_PREFIX = 'key-hygiene';
+
+/** A job of this process finished an attempt (for metrics). */
+export interface SweepJobEvent {
+  kind: 'installation' | 'org' | 'repo';
+  runId: string;
+  target: string;
+  /** `done`; `retry` (failed, tried again after a backoff); `dead` (failed past its attempts). */
+  outcome: 'done' | 'retry' | 'dead';
+  attempts: number;
+  ms: number;
+}
+
+export interface BullmqSweepOptions {
+  app: Probot;
+  settings: AppSettings;
+  queue: QueueSettings;
+  now: () => Date;
+  lock: RepoLock;
+  /** Work jobs in this process (the server, `worker`, `sweep --once`); false only queues and reports. */
+  work: boolean;
+  /** Where job failures and runs are logged; Probot's log (read when used: it exists once Probot is ready) by default. */
+  log?: { info: (message: string) => unknown; warn: (message: string) => unknown };
+  observe?: (event: SweepJobEvent) => void;
+  /** How often `whenDone` looks at the run (default 200 ms). */
+  pollMs?: number;
+}
+
+export interface BullmqSweepQueue extends SweepQueue {
+  /** BullMQ's queue: the schedules are kept on it (app/schedule/sync-job-schedulers.ts). */
+  readonly queue: Queue;
+  /** The options every sweep job gets: attempts, exponential backoff, retention. */
+  readonly jobOptions: JobsOptions;
+  /** Resolves once this process takes jobs (or, when it only queues, once it is connected). */
+  ready(): Promise<void>;
+  deadLetterCount(): Promise<number>;
+  /** Jobs per state (`waiting`, `prioritized`, `active`, `delayed`, `failed`, `completed`…), for metrics and health. */
+  counts(): Promise<Record<string, number>>;
+}
+
+/**
+ * Sweeps on Redis (issue 7): any number of processes share a run's jobs. A job's lock is renewed
+ * while its worker lives; when a worker dies the lock runs out and another worker's stalled check
+ * puts the job back (https://docs.bullmq.io/guide/workers/stalled-jobs). A failed job is tried
+ * again after an exponential backoff; past its attempts it stays in the failed set, the dead
+ * letters, for the retention time (https://docs.bullmq.io/guide/retrying-failing-jobs).
+ */
+export function createBullmqSweepQueue(options: BullmqSweepOptions): BullmqSweepQueue {
+  const o = { ...options, log: options.log ?? { info: (m: string) => options.app.log.info(m), warn: (m: string) => options.app.log.warn(m) } };
+  const { redisUrl, retentionMs, attempts, backoffMs } = o.queue;
+  const connection = { url: redisUrl };
+  const redis = connectLedger(redisUrl, o.log);
+  const ledger = new RunLedger(redis, retentionMs);
+  const keep = { age: Math.ceil(retentionMs / 1000) };
+  const jobOptions: JobsOptions = { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: keep, removeOnFail: keep };
+  const queue = new Queue(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX, defaultJobOptions: jobOptions });
+  // An EventEmitter's unheard 'error' would end the process; the ledger's connection reports an outage.
+  queue.on('error', () => undefined);
+  const view: QueueView = { getJob: async (id) => queue.getJob(id) };
+
+  const work: SweepWork = {
+    app: o.app,
+    settings: o.settings,
+    now: o.now,
+    lock: o.lock,
+    ledger,
+    budgetOf: (runId) => redisRunBudget(redis, runId, o.settings.maxContentPerSweep, retentionMs),
+    fanOut: (runId, jobs) => fanOut(queue, jobOptions, runId, jobs),
+    log: (message) => o.log.info(message),
+  };
+  const worker = o.work ? startWorker(o, work) : undefined;
+
+  const report = (runId: string) => reportRun(runId, ledger, view);
+  let closed: Promise<void> | undefined;
+  return {
+    queue,
+    jobOptions,
+    enqueue: async (installationId, runId) => {
+      const id = jobIdOf(runId, INSTALLATION_TARGET);
+      // Still queued or running: it will list the run. Finished: a new one resumes the run.
+      if (!(await restartIfDead(queue, id, true))) return;
+      await ledger.open(runId, installationId, id);
+      await queue.add('installation', { installationId, runId }, { ...jobOptions, jobId: id });
+    },
+    report,
+    whenDone: async (runId) => {
+      for (;;) {
+        const now = await report(runId);
+        if (now.complete) return now;
+        await new Promise((resolve) => setTimeout(resolve, o.pollMs ?? 200));
+      }
+    },
+    deadLetters: async () => (await queue.getFailed(0, 99)).map(toDeadLetter),
+    deadLetterCount: () => queue.getFailedCount(),
+    counts: () => queue.getJobCounts(),
+    ready: () => (worker ? worker.waitUntilReady() : queue.waitUntilReady()).then(() => undefined),
+    close: () => (closed ??= (async () => {
+      await worker?.close();
+      await queue.close();
+      await redis.quit();
+    })()),
+  };
+}
+
+/** The connection for runs' progress and budgets (BullMQ opens its own). */
+function connectLedger(url: string, log: { warn: (message: string) => unknown }): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  // ioredis reconnects by itself; say so once per outage rather than at every attempt.
+  let up = true;
+  redis.on('ready', () => (up = true));
+  redis.on('error', (error: Error) => {
+    if (up) log.warn(`sweep queue: Redis unreachable, retrying: ${error.message.split('\n')[0]}`);
+    up = false;
+  });
+  return redis;
+}
+
+/** Queues jobs of a run; repositories wait behind each organisation's pass (jobs without a priority go first), as in one process. */
+async function fanOut(queue: Queue, jobOptions: JobsOptions, runId: string, jobs: Parameters<SweepWork['fanOut']>[1]): Promise<void> {
+  for (const job of jobs) await restartIfDead(queue, jobIdOf(runId, job.target));
+  await queue.addBulk(jobs.map((job) => ({ name: job.name, data: job.data, opts: { ...jobOptions, jobId: jobIdOf(runId, job.target), ...(job.name === 'repo' && { priority: 1 }) } })));
+}
+
+function startWorker(o: BullmqSweepOptions & Required<Pick<BullmqSweepOptions, 'log'>>, work: SweepWork): Worker {
+  const { concurrency, lockMs, stalledCheckMs, attempts } = o.queue;
+  const worker = new Worker<unknown, SweepJobResult>(QUEUE_NAME, (job) => workSweepJob(job, work), {
+    connection: { url: o.queue.redisUrl },
+    prefix: QUEUE_PREFIX,
+    concurrency,
+    lockDuration: lockMs,
+    stalledInterval: stalledCheckMs,
+    // A job whose worker died goes back to the queue as often as a failing one is retried.
+    maxStalledCount: attempts,
+  });
+  const event = (job: Job, outcome: SweepJobEvent['outcome']): SweepJobEvent => ({
+    kind: job.name as SweepJobEvent['kind'],
+    ...targetOfJob(job),
+    outcome,
+    attempts: job.attemptsMade,
+    ms: (job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now()),
+  });
+  worker.on('completed', (job) => o.observe?.(event(job, 'done')));
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    const dead = job.attemptsMade >= (job.opts.attempts ?? 1);
+    const { target } = targetOfJob(job);
+    o.log.warn(`sweep of ${target} failed (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}${dead ? ', now a dead letter' : ''}): ${error.message.split('\n')[0]}`);
+    o.observe?.(event(job, dead ? 'dead' : 'retry'));
+  });
+  worker.on('stalled', (jobId) => o.log.warn(`job ${jobId} lost its worker: back in the queue`));
+  worker.on('error', (error) => o.log.warn(`sweep worker: ${error.message.split('\n')[0]}`));
+  return worker;
+}
+
+/**
+ * Removes job `id` when it failed past its attempts (or, with `finished`, when it completed too),
+ * so adding it again starts it afresh. Returns whether there is room for it now.
+ */
+async function restartIfDead(queue: Queue, id: string, finished = false): Promise<boolean> {
+  const job = await queue.getJob(id);
+  if (!job) return true;
+  const state = await job.getState();
+  if (state === 'failed' || (finished && state === 'completed')) {
+    await job.remove();
+    return true;
+  }
+  return state === 'unknown';
+}

@@ -1,0 +1,94 @@
+import type { ChainableCommander, Redis } from 'ioredis';
+import type { DashboardSkipped } from '../../src/report/render-dashboard.js';
+
+/** What Redis holds of a run, shared by every process working it. */
+export interface RunRecord {
+  installationId?: number;
+  /** The job that lists the installation's repositories and queues the others. */
+  installationJobId?: string;
+  /** The installation job has queued every other job of the run. */
+  listed: boolean;
+  targets: string[];
+  done: Set<string>;
+  skipped: string[];
+  actions: number;
+}
+
+const PARTS = ['', ':targets', ':done', ':skipped', ':orgs'] as const;
+
+/**
+ * A run's progress in Redis (issue 7: "a restarted sweep skips repositories already done in that
+ * run"): which targets it has, which are done, its action count, and each organisation pass's
+ * outcome. Every key expires after the run retention time.
+ */
+export class RunLedger {
+  constructor(
+    private readonly redis: Redis,
+    private readonly retentionMs: number,
+    private readonly prefix = 'key-hygiene:run:',
+  ) {}
+
+  /** The run (re)starts: it is listed again by its installation job. */
+  async open(runId: string, installationId: number, installationJobId: string): Promise<void> {
+    const multi = this.redis.multi().hset(this.key(runId), { installationId, installationJobId }).hdel(this.key(runId), 'listed');
+    await this.touch(multi, runId).exec();
+  }
+
+  /** The installation job queued every job: these are the run's targets and its archived repositories. */
+  async listed(runId: string, targets: readonly string[], skipped: readonly string[]): Promise<void> {
+    const multi = this.redis.multi();
+    if (targets.length) multi.sadd(this.key(runId, ':targets'), ...targets);
+    if (skipped.length) multi.sadd(this.key(runId, ':skipped'), ...skipped);
+    multi.hset(this.key(runId), 'listed', '1');
+    await this.touch(multi, runId).exec();
+  }
+
+  async done(runId: string): Promise<Set<string>> {
+    return new Set(await this.redis.smembers(this.key(runId, ':done')));
+  }
+
+  /** `target` was swept, with `actions` issue actions. */
+  async finish(runId: string, target: string, actions: number): Promise<void> {
+    const multi = this.redis.multi().sadd(this.key(runId, ':done'), target).hincrby(this.key(runId), 'actions', actions);
+    await this.touch(multi, runId).exec();
+  }
+
+  /** Why the run's pass over `org`'s own secrets skipped them, or null when they were tracked. */
+  async setOrgNote(runId: string, org: string, note: DashboardSkipped | null): Promise<void> {
+    const multi = this.redis.multi().hset(this.key(runId, ':orgs'), org.toLowerCase(), JSON.stringify(note));
+    await this.touch(multi, runId).exec();
+  }
+
+  /** The note of `org`'s pass in this run; undefined while it has not run. */
+  async orgNote(runId: string, org: string): Promise<DashboardSkipped | null | undefined> {
+    const text = await this.redis.hget(this.key(runId, ':orgs'), org.toLowerCase());
+    return text === null ? undefined : (JSON.parse(text) as DashboardSkipped | null);
+  }
+
+  async read(runId: string): Promise<RunRecord> {
+    const [meta, targets, done, skipped] = await Promise.all([
+      this.redis.hgetall(this.key(runId)),
+      this.redis.smembers(this.key(runId, ':targets')),
+      this.redis.smembers(this.key(runId, ':done')),
+      this.redis.smembers(this.key(runId, ':skipped')),
+    ]);
+    return {
+      ...(meta.installationId && { installationId: Number(meta.installationId) }),
+      ...(meta.installationJobId && { installationJobId: meta.installationJobId }),
+      listed: meta.listed === '1',
+      targets: targets.sort(),
+      done: new Set(done),
+      skipped: skipped.sort(),
+      actions: Number(meta.actions ?? 0),
+    };
+  }
+
+  private key(runId: string, part: (typeof PARTS)[number] = ''): string {
+    return `${this.prefix}${runId}${part}`;
+  }
+
+  private touch(multi: ChainableCommander, runId: string): ChainableCommander {
+    for (const part of PARTS) multi.pexpire(this.key(runId, part), this.retentionMs);
+    return multi;
+  }
+}

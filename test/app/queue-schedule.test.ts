@@ -1,0 +1,89 @@
+import { Probot } from 'probot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BullmqSweepQueue } from '../../app/queue/bullmq-sweep-queue.js';
+import { createClientCare } from '../../app/github/prepare-client.js';
+import { createApp } from '../../app/index.js';
+import { periodStart, runIdOf } from '../../app/queue/run-ids.js';
+import type { RunReport } from '../../app/queue/sweep-queue.js';
+import { offsetOf, schedulerIdOf, syncJobSchedulers } from '../../app/schedule/sync-job-schedulers.js';
+import { defaultSettings } from '../../app/settings.js';
+import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { TestOctokit } from './app-world.js';
+import { createQueueWorld, issuesByRepo, startQueueProcess, TEST_QUEUE } from './queue-world.js';
+
+// Issue 7: "a repeatable schedule per installation". With REDIS_URL the server keeps one BullMQ
+// job scheduler per installation and works the runs they make. Periods here are under a second:
+// BullMQ's schedules run on real time.
+
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+/** Asks again every 20 ms until `probe` gives something (real time: BullMQ's schedules are real time). */
+async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+describe('job schedulers', () => {
+  it('one per installation at its own offset; a sync again keeps the next run; a gone installation loses its own', async () => {
+    await redis.flush();
+    const { gh, app } = await createQueueWorld(0);
+    const { sweeps } = startQueueProcess(gh, app, redis.url, { work: false });
+    try {
+      const s = { everyMs: 86_400_000, jitterMs: 3_600_000, jobOptions: sweeps.jobOptions };
+      await syncJobSchedulers(sweeps.queue, [11, 12], s);
+      const first = await sweeps.queue.getJobSchedulers();
+      expect(first.map((j) => [j.key, j.every, j.offset]).sort()).toEqual([
+        [schedulerIdOf(11), 86_400_000, offsetOf(11, 86_400_000, 3_600_000)],
+        [schedulerIdOf(12), 86_400_000, offsetOf(12, 86_400_000, 3_600_000)],
+      ]);
+      expect(first.every((j) => j.template?.opts?.attempts === TEST_QUEUE.attempts)).toBe(true);
+
+      await syncJobSchedulers(sweeps.queue, [11], s);
+      const second = await sweeps.queue.getJobSchedulers();
+      expect(second.map((j) => j.key)).toEqual([schedulerIdOf(11)]);
+      expect(second[0]!.next).toBe(first.find((j) => j.key === schedulerIdOf(11))!.next);
+      expect(await sweeps.queue.getDelayedCount()).toBe(1);
+    } finally {
+      await sweeps.close();
+      await gh.close();
+    }
+  });
+
+  it('the server with REDIS_URL schedules each installation and works the run its schedule makes', async () => {
+    await redis.flush();
+    const { gh, app, installation, repos } = await createQueueWorld(2);
+    const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+    const stops: Array<() => Promise<void>> = [];
+    let sweeps: BullmqSweepQueue | undefined;
+    const everyMs = 800;
+    const settings = { ...defaultSettings, sweepEveryMs: everyMs, jitterMs: 100, queue: { ...TEST_QUEUE, redisUrl: redis.url } };
+    const now = () => gh.clock.now();
+    const sleep = async (ms: number) => gh.clock.advance(ms);
+    createApp({ settings, now, sleep, clients: createClientCare({ now: () => now().getTime(), sleep }), stopWith: (stop) => stops.push(stop), onSweepQueue: (q) => (sweeps = q) })(probot);
+    try {
+      expect(sweeps).toBeDefined();
+      const scheduler = await until(() => sweeps!.queue.getJobScheduler(schedulerIdOf(installation.id)), 'the schedule');
+      expect(scheduler).toMatchObject({ every: everyMs, offset: offsetOf(installation.id, everyMs, 100) });
+      // The schedule's job names no run: it is the run of the period it fell due in.
+      const runId = runIdOf(installation.id, periodStart(scheduler.next!, everyMs));
+      await until(() => sweeps!.report(runId), `run ${runId}`);
+      const report: RunReport = await sweeps!.whenDone(runId);
+      expect(report).toMatchObject({ complete: true, failed: [], swept: repos });
+      for (const name of repos) expect(issuesByRepo(gh, name)).toEqual({ keys: [`${name}|repo|*|openai_api_key|rotate`], dashboards: 1, closed: 0 });
+    } finally {
+      await Promise.all(stops.map((stop) => stop()));
+      await gh.close();
+    }
+  });
+});
