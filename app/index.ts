@@ -3,6 +3,7 @@ import { handleComment } from './commands/handle-comment.js';
 import { handleDashboardEdit } from './commands/handle-dashboard-edit.js';
 import { handleInstallation } from './commands/handle-installation.js';
 import type { AppDeps } from './deps.js';
+import type { BullmqSweepQueue } from './queue/bullmq-sweep-queue.js';
 import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
 import { handlePush } from './incidents/handle-push.js';
 import { handleOnboardingPush } from './onboarding/handle-onboarding-push.js';
@@ -29,6 +30,12 @@ export function createApp(overrides: Partial<AppDeps> = {}) {
   const clients = overrides.clients ?? createClientCare({ now: () => now().getTime(), sleep }, { budgetShare: settings.budgetShare, redisUrl: settings.queue?.redisUrl });
   const deps: AppDeps = { settings: defaultSettings, lock: withRepoLock, ...overrides, now, sleep, clients };
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
+    // With REDIS_URL the sweep queue, once made: new installations queue a run instead of sweeping in the handler.
+    let sweeps: BullmqSweepQueue | undefined;
+    const onSweepQueue = (queue: BullmqSweepQueue): void => {
+      sweeps = queue;
+      deps.onSweepQueue?.(queue);
+    };
     prepareAppAuth(app, deps.clients);
     // `/healthz` and `/metrics` on Probot's own server (app/metrics/serve-metrics.ts).
     options?.addHandler?.(metricsHandler(deps.clients));
@@ -37,8 +44,8 @@ export function createApp(overrides: Partial<AppDeps> = {}) {
     app.on('push', (context) => handlePush(context, app, deps));
     app.on('push', (context) => handleOnboardingPush(context, app, deps));
     app.on(['secret_scanning_alert.created', 'secret_scanning_alert.reopened', 'secret_scanning_alert.validated'], (context) => handleSecretScanningAlert(context, app, deps));
-    app.on(['installation.created', 'installation_repositories.added'], (context) => handleInstallation(context, app, deps));
-    scheduleSweeps(app, deps);
+    app.on(['installation.created', 'installation_repositories.added'], (context) => handleInstallation(context, app, deps, sweeps));
+    scheduleSweeps(app, { ...deps, onSweepQueue });
   };
 }
 

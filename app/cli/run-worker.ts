@@ -14,6 +14,7 @@ import { withRepoLock } from '../sweep/with-repo-lock.js';
  */
 export async function runWorker(probot: Probot, care: ClientCare, settings: AppSettings & { queue: QueueSettings }, o: { now: () => Date; stop: () => Promise<unknown>; say: (line: string) => void }): Promise<void> {
   const sweeps = createBullmqSweepQueue({ app: probot, settings, queue: settings.queue, now: o.now, lock: withRepoLock, work: true, observe: (event) => recordSweepJob(care.metrics, event) });
+  care.metrics.watchSweepJobs(() => sweeps.counts());
   const metrics = settings.metricsPort === undefined ? undefined : await startMetricsServer(settings.metricsPort, care);
   // Listening before saying ready: a signal sent on "ready" must not kill the worker unannounced.
   const stopped = o.stop();

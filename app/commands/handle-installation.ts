@@ -3,7 +3,11 @@ import { botLoginOf } from '../github/bot-login.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
 import type { AppDeps } from '../deps.js';
+import type { BullmqSweepQueue } from '../queue/bullmq-sweep-queue.js';
+import { periodStart, runIdOf } from '../queue/run-ids.js';
 import { sweepInstallation } from '../sweep/sweep-installation.js';
+
+const DAY = 86_400_000;
 
 type InstallationContext = Context<'installation.created'> | Context<'installation_repositories.added'>;
 
@@ -12,11 +16,19 @@ type InstallationContext = Context<'installation.created'> | Context<'installati
  * at once instead of at the next scheduled sweep (issue 5, "Safety"). The payload lists them.
  * https://docs.github.com/webhooks/webhook-events-and-payloads#installation_repositories
  */
-export async function handleInstallation(context: InstallationContext, app: Probot, deps: AppDeps): Promise<void> {
+export async function handleInstallation(context: InstallationContext, app: Probot, deps: AppDeps, sweeps?: BullmqSweepQueue): Promise<void> {
   const payload = context.payload;
   const repositories = 'repositories_added' in payload ? payload.repositories_added : (payload.repositories ?? []);
   const only = repositories.map((r) => r.full_name);
   if (only.length === 0) return;
+  if (sweeps) {
+    // With Redis, an org of thousands of repositories is no job for a webhook handler: queue this
+    // period's run. A run already done resumes, and only repositories it has not swept get a job.
+    const runId = runIdOf(payload.installation.id, periodStart(deps.now().getTime(), deps.settings.sweepEveryMs || DAY));
+    await sweeps.enqueue(payload.installation.id, runId);
+    context.log.info(`installation ${payload.installation.id}: ${only.length} new repositories, sweep run ${runId} queued`);
+    return;
+  }
   const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation.id, deps.clients);
   const botLogin = await botLoginOf(app);
   const log = (message: string) => context.log.info(message);

@@ -18,6 +18,8 @@ export function scheduleOnRedis(app: Probot, deps: AppDeps, queue: QueueSettings
     deps.observeSweepJob?.(event);
   };
   const sweeps = createBullmqSweepQueue({ app, settings: deps.settings, queue, now: deps.now, lock: deps.lock, work: true, observe });
+  // The backlog (waiting, active, delayed, failed = dead letters) read at each /metrics scrape.
+  deps.clients.metrics.watchSweepJobs(() => sweeps.counts());
   deps.onSweepQueue?.(sweeps);
   const { sweepEveryMs: everyMs, jitterMs } = deps.settings;
   const sync = (): Promise<void> =>

@@ -86,4 +86,28 @@ describe('job schedulers', () => {
       await gh.close();
     }
   });
+
+  it('with REDIS_URL, repositories added to an installation are queued as a run, not swept in the webhook handler', async () => {
+    await redis.flush();
+    const { gh, app, installation, repos } = await createQueueWorld(2);
+    const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+    const stops: Array<() => Promise<void>> = [];
+    let sweeps: BullmqSweepQueue | undefined;
+    const settings = { ...defaultSettings, sweepEveryMs: 0, queue: { ...TEST_QUEUE, redisUrl: redis.url } };
+    const now = () => gh.clock.now();
+    const sleep = async (ms: number) => gh.clock.advance(ms);
+    createApp({ settings, now, sleep, clients: createClientCare({ now: () => now().getTime(), sleep }), stopWith: (stop) => stops.push(stop), onSweepQueue: (q) => (sweeps = q) })(probot);
+    try {
+      const payload = { action: 'added', installation: { id: installation.id }, repository_selection: 'selected', repositories_added: repos.map((full_name) => ({ full_name, name: full_name.split('/')[1] })), repositories_removed: [] };
+      await probot.receive({ id: 'added-1', name: 'installation_repositories', payload } as unknown as Parameters<Probot['receive']>[0]);
+      const runId = runIdOf(installation.id, periodStart(now().getTime(), 86_400_000));
+      await until(() => sweeps!.report(runId), `run ${runId}`);
+      const report: RunReport = await sweeps!.whenDone(runId);
+      expect(report).toMatchObject({ complete: true, failed: [], swept: repos });
+      for (const name of repos) expect(issuesByRepo(gh, name).keys).toHaveLength(1);
+    } finally {
+      await Promise.all(stops.map((stop) => stop()));
+      await gh.close();
+    }
+  });
 });
