@@ -30,8 +30,9 @@ const defaultDeps: MainDeps = { out: process.stdout, err: process.stderr, now: (
 /**
  * The App's commands besides its server (STYLE.md rule 9: one catch, one line per failure).
  * `sweep --once`: every installation swept once, for a scheduled workflow instead of a server (with
- * `REDIS_URL`, shared with any workers running); exit 0 when all went through, 2 with one line per
- * failure. `worker` (`REDIS_URL` required): works sweep jobs until SIGTERM or SIGINT.
+ * `REDIS_URL`, shared with any workers running; a dry run sweeps in this process all the same);
+ * exit 0 when all went through, 2 with one line per failure. `worker` (`REDIS_URL` required, no
+ * dry run): works sweep jobs until SIGTERM or SIGINT.
  */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial<MainDeps> = {}): Promise<number> {
   const { out, err, now, Octokit, stop } = { ...defaultDeps, ...deps };
@@ -42,6 +43,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial
       const settings = readSettings(env);
       const queue = settings.queue;
       if (!queue) throw new Error('REDIS_URL is not set: a worker takes its jobs from Redis (REDIS_URL=redis://host:6379)');
+      // Jobs carry no dry-run: a dry-run worker would mark real runs' jobs done having written nothing.
+      if (settings.dryRun) throw new Error('KEY_HYGIENE_DRY_RUN is set: a worker applies the jobs it takes; try a dry run with `sweep --once --dry-run`');
       const { probot, care } = createCliProbot(readCliEnvironment(env), settings, { logLevel: 'info', now, Octokit });
       try {
         await runWorker(probot, care, { ...settings, queue }, { now, stop, say: (line) => out.write(`key-hygiene-app: ${line}\n`) });
@@ -54,7 +57,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial
     const settings = { ...readSettings(env), ...(values['dry-run'] && { dryRun: true }) };
     const { probot, care } = createCliProbot(readCliEnvironment(env), settings, { logLevel: settings.dryRun ? 'info' : 'warn', now, Octokit });
     try {
-      const { installations, swept, actions, failed } = await sweepOnce(probot, settings, now);
+      const { installations, swept, actions, failed } = await sweepOnce(probot, settings, now, (line) => out.write(`key-hygiene-app: ${line}\n`));
       out.write(`key-hygiene-app: swept ${swept} repositories in ${installations} installations, ${actions} ${settings.dryRun ? 'planned' : 'applied'} actions\n`);
       failed.forEach((line) => err.write(`key-hygiene-app: ${line}\n`));
       return failed.length ? 2 : 0;

@@ -21,9 +21,12 @@ export interface SweepOnceSummary {
  * it queues the run of the current period (`KEY_HYGIENE_SWEEP_EVERY`, a day by default) of every
  * installation, works jobs like any worker, and waits until each run is complete: run it again in
  * the same period and it finishes what is left — what the run already swept is skipped.
+ * A dry run never touches the queue: its jobs would carry no dry-run (any worker would write) and
+ * would mark the period's real run done. It sweeps in this process, and `say`s so when REDIS_URL is set.
  */
-export async function sweepOnce(probot: Probot, settings: AppSettings, now: () => Date): Promise<SweepOnceSummary> {
-  if (!settings.queue) {
+export async function sweepOnce(probot: Probot, settings: AppSettings, now: () => Date, say: (line: string) => void = () => undefined): Promise<SweepOnceSummary> {
+  if (settings.queue && settings.dryRun) say('dry run: sweeping in this process, not through the Redis queue (REDIS_URL is set)');
+  if (!settings.queue || settings.dryRun) {
     const { installations, results, failed } = await sweepAll(probot, settings, now);
     return { installations, swept: results.reduce((n, r) => n + r.swept.length, 0), actions: results.reduce((n, r) => n + r.actions.length, 0), failed };
   }

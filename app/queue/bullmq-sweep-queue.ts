@@ -11,6 +11,9 @@ import { RunLedger } from './run-ledger.js';
 import { reportRun, targetOfJob, toDeadLetter, type QueueView } from './report-run.js';
 import { workSweepJob, type SweepWork } from './sweep-jobs.js';
 import type { SweepQueue } from './sweep-queue.js';
+import { closeOnOutage } from './close-on-outage.js';
+import { untilComplete } from './until-complete.js';
+import { withinMs } from './within-ms.js';
 
 /** BullMQ's queue name; its keys live under `key-hygiene:sweeps:`. */
 export const QUEUE_NAME = 'sweeps';
@@ -40,6 +43,8 @@ export interface BullmqSweepOptions {
   observe?: (event: SweepJobEvent) => void;
   /** How often `whenDone` looks at the run (default 200 ms). */
   pollMs?: number;
+  /** How long Redis may give no answer before `enqueue` and `whenDone` fail and `close` stops waiting for it (default 10 s). */
+  answerMs?: number;
 }
 
 export interface BullmqSweepQueue extends SweepQueue {
@@ -64,12 +69,12 @@ export interface BullmqSweepQueue extends SweepQueue {
 export function createBullmqSweepQueue(options: BullmqSweepOptions): BullmqSweepQueue {
   const o = { ...options, log: options.log ?? { info: (m: string) => options.app.log.info(m), warn: (m: string) => options.app.log.warn(m) } };
   const { redisUrl, retentionMs, attempts, backoffMs } = o.queue;
-  const connection = { url: redisUrl };
   const redis = connectLedger(redisUrl, o.log);
   const ledger = new RunLedger(redis, retentionMs);
   const keep = { age: Math.ceil(retentionMs / 1000) };
   const jobOptions: JobsOptions = { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: keep, removeOnFail: keep };
-  const queue = new Queue(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX, defaultJobOptions: jobOptions });
+  // The queue only adds and reads (no blocking command): it may share the connection that gives up.
+  const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX, defaultJobOptions: jobOptions });
   // An EventEmitter's unheard 'error' would end the process; the ledger's connection reports an outage.
   queue.on('error', () => undefined);
   const view: QueueView = { getJob: async (id) => queue.getJob(id) };
@@ -87,40 +92,51 @@ export function createBullmqSweepQueue(options: BullmqSweepOptions): BullmqSweep
   const worker = o.work ? startWorker(o, work) : undefined;
 
   const report = (runId: string) => reportRun(runId, ledger, view);
+  const answerMs = o.answerMs ?? 10_000;
   let closed: Promise<void> | undefined;
   return {
     queue,
     jobOptions,
-    enqueue: async (installationId, runId) => {
-      const id = jobIdOf(runId, INSTALLATION_TARGET);
-      // Still queued or running: it will list the run. Finished: a new one resumes the run.
-      if (!(await restartIfDead(queue, id, true))) return;
-      await ledger.open(runId, installationId, id);
-      await queue.add('installation', { installationId, runId }, { ...jobOptions, jobId: id });
-    },
+    // Called from the installation webhook: while Redis is down it fails in bounded time instead of holding the delivery.
+    enqueue: (installationId, runId) => withinMs(enqueueRun(queue, ledger, jobOptions, installationId, runId), answerMs, `sweep queue: queuing run ${runId}`),
     report,
-    whenDone: async (runId) => {
-      for (;;) {
-        const now = await report(runId);
-        if (now.complete) return now;
-        await new Promise((resolve) => setTimeout(resolve, o.pollMs ?? 200));
-      }
-    },
+    whenDone: (runId) => untilComplete(runId, report, o.pollMs ?? 200, answerMs),
     deadLetters: async () => (await queue.getFailed(0, 99)).map(toDeadLetter),
     deadLetterCount: () => queue.getFailedCount(),
     counts: () => queue.getJobCounts(),
     ready: () => (worker ? worker.waitUntilReady() : queue.waitUntilReady()).then(() => undefined),
     close: () => (closed ??= (async () => {
-      await worker?.close();
-      await queue.close();
-      await redis.quit();
+      const graceful = async () => {
+        await worker?.close();
+        await queue.close();
+        await redis.quit().catch(() => redis.disconnect());
+      };
+      const force = async () => {
+        redis.disconnect();
+        await queue.close();
+        await worker?.close(true);
+      };
+      await closeOnOutage({ graceful, force, ping: () => redis.ping() }, answerMs, o.pollMs ?? 200);
     })()),
   };
 }
 
-/** The connection for runs' progress and budgets (BullMQ opens its own). */
+/** Queues run `runId`: still queued or running, its installation job will list it; finished, a new one resumes it. */
+async function enqueueRun(queue: Queue, ledger: RunLedger, jobOptions: JobsOptions, installationId: number, runId: string): Promise<void> {
+  const id = jobIdOf(runId, INSTALLATION_TARGET);
+  if (!(await restartIfDead(queue, id, true))) return;
+  await ledger.open(runId, installationId, id);
+  await queue.add('installation', { installationId, runId }, { ...jobOptions, jobId: id });
+}
+
+/**
+ * The connection for runs' progress and budgets, and the queue's. The worker's own wait for Redis to
+ * come back, as BullMQ requires of blocking connections (https://docs.bullmq.io/guide/going-to-production);
+ * this one gives up on a command after a few reconnections, so `enqueue` and `whenDone` fail in an
+ * outage instead of hanging (https://docs.bullmq.io/patterns/failing-fast-when-redis-is-down).
+ */
 function connectLedger(url: string, log: { warn: (message: string) => unknown }): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
   // ioredis reconnects by itself; say so once per outage rather than at every attempt.
   let up = true;
   redis.on('ready', () => (up = true));

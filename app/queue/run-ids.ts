@@ -17,11 +17,12 @@ export function orgTarget(org: string): string {
 
 /**
  * `<installation>:<start>`, e.g. `42:20260315T000000Z`: the installation and the start of the run's
- * period in compact UTC. Exactly one colon: BullMQ refuses a custom job id with a colon unless it
- * has three parts, which `<runId>:<target>` then has.
+ * period in compact UTC, its milliseconds too when it has any (`42:20260315T000000.800Z`), so
+ * periods shorter than a second get runs of their own. Exactly one colon: BullMQ refuses a custom
+ * job id with a colon unless it has three parts, which `<runId>:<target>` then has.
  */
 export function runIdOf(installationId: number, start: Date): string {
-  return `${installationId}:${start.toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
+  return `${installationId}:${start.toISOString().replace(/[-:]|\.000/g, '')}`;
 }
 
 /** The installation a run sweeps. */
@@ -32,6 +33,17 @@ export function installationOfRun(runId: string): number {
 /** The start of the period `at` falls in (periods of `everyMs` from the epoch): one run per installation per period. */
 export function periodStart(at: number, everyMs: number): Date {
   return new Date(Math.floor(at / everyMs) * everyMs);
+}
+
+/**
+ * When a job scheduler's job is due, from its id: BullMQ 6 names each `repeat:<scheduler>:<millis>`,
+ * the millis its `every` slot (plus the offset) falls due at (bullmq/dist/esm/commands/addJobScheduler-11.lua,
+ * updateJobScheduler-12.lua). Undefined for any other id.
+ * https://docs.bullmq.io/guide/job-schedulers
+ */
+export function dueAtOfSchedulerJob(jobId: string): number | undefined {
+  const m = /^repeat:[^:]+:(\d+)$/.exec(jobId);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** `<runId>:<target>`: the id of the job that sweeps `target` in run `runId`. */

@@ -12,7 +12,7 @@ import { guardContent, isContentCapReached } from './guard-content.js';
 import type { InstallationJobData, OrgJobData, RepoJobData, SweepJobResult } from './job-data.js';
 import { planFanOut, type FanOut } from './plan-fan-out.js';
 import type { RunBudget } from './run-budget.js';
-import { orgTarget, periodStart, runIdOf } from './run-ids.js';
+import { dueAtOfSchedulerJob, orgTarget, periodStart, runIdOf } from './run-ids.js';
 import type { RunLedger } from './run-ledger.js';
 
 const DAY = 86_400_000;
@@ -54,7 +54,7 @@ async function listRun(job: Job<InstallationJobData>, w: SweepWork): Promise<Swe
   const { installationId } = job.data;
   let runId = job.data.runId;
   if (runId === undefined) {
-    runId = runIdOf(installationId, periodStart(job.opts.prevMillis ?? job.timestamp, w.settings.sweepEveryMs || DAY));
+    runId = runIdOf(installationId, periodStart(dueAtOf(job), w.settings.sweepEveryMs || DAY));
     await job.updateData({ ...job.data, runId });
   }
   await w.ledger.open(runId, installationId, job.id!);
@@ -65,6 +65,15 @@ async function listRun(job: Job<InstallationJobData>, w: SweepWork): Promise<Swe
   await w.ledger.listed(runId, plan.targets, plan.skipped);
   w.log(`run ${runId}: ${plan.jobs.length} jobs queued, ${plan.targets.length - plan.jobs.length} already done, ${plan.skipped.length} archived`);
   return { actions: 0 };
+}
+
+/**
+ * When a schedule's job fell due, the time `sweep --once` and a new installation's run are named
+ * by too. Not its `timestamp`: BullMQ makes the next period's job when this one starts, a period
+ * early, and delays it by the rest (updateJobScheduler-12.lua); `prevMillis` is not set for `every`.
+ */
+function dueAtOf(job: Job): number {
+  return dueAtOfSchedulerJob(job.id ?? '') ?? job.timestamp + (job.opts.delay ?? 0);
 }
 
 async function sweepOrgJob(job: Job<OrgJobData>, w: SweepWork): Promise<SweepJobResult> {

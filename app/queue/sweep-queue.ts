@@ -41,7 +41,7 @@ export interface SweepQueue {
    */
   enqueue(installationId: number, runId: string): Promise<void>;
   report(runId: string): Promise<RunReport>;
-  /** Resolves once the run is complete. */
+  /** Resolves once the run is complete; on Redis, rejects in one line once Redis has not answered for a while. */
   whenDone(runId: string): Promise<RunReport>;
   /** Dead letters, newest first. */
   deadLetters(): Promise<DeadLetter[]>;

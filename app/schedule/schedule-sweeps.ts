@@ -9,10 +9,13 @@ import { startScheduler } from './start-scheduler.js';
 
 /**
  * The daily sweep. With `REDIS_URL`, BullMQ's schedules and workers ({@link scheduleOnRedis});
- * without, the in-process timer: one run per installation, each at its own jittered time.
+ * without, the in-process timer: one run per installation, each at its own jittered time. A dry
+ * run never touches the queue — its jobs carry no dry-run, and this process would mark the real
+ * runs' jobs done having written nothing — so it takes the in-process timer, and says so.
  */
 export function scheduleSweeps(app: Probot, deps: AppDeps): void {
-  if (deps.settings.queue) return scheduleOnRedis(app, deps, deps.settings.queue);
+  if (deps.settings.queue && !deps.settings.dryRun) return scheduleOnRedis(app, deps, deps.settings.queue);
+  if (deps.settings.queue) app.log.warn('dry run: sweeps run in this process, not through the Redis queue (REDIS_URL is set)');
   if (deps.settings.sweepEveryMs <= 0) return;
   const sweeps = createInMemorySweepQueue((id) => sweepInstallationById(app, id, deps.settings, deps.now, deps.lock));
   startScheduler({

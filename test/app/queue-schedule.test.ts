@@ -9,7 +9,7 @@ import { offsetOf, schedulerIdOf, syncJobSchedulers } from '../../app/schedule/s
 import { defaultSettings } from '../../app/settings.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { TestOctokit } from './app-world.js';
-import { createQueueWorld, issuesByRepo, startQueueProcess, TEST_QUEUE } from './queue-world.js';
+import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, TEST_QUEUE } from './queue-world.js';
 
 // Issue 7: "a repeatable schedule per installation". With REDIS_URL the server keeps one BullMQ
 // job scheduler per installation and works the runs they make. Periods here are under a second:
@@ -81,6 +81,42 @@ describe('job schedulers', () => {
       const report: RunReport = await sweeps!.whenDone(runId);
       expect(report).toMatchObject({ complete: true, failed: [], swept: repos });
       for (const name of repos) expect(issuesByRepo(gh, name)).toEqual({ keys: [`${name}|repo|*|openai_api_key|rotate`], dashboards: 1, closed: 0 });
+    } finally {
+      await Promise.all(stops.map((stop) => stop()));
+      await gh.close();
+    }
+  });
+
+  it('each period\'s job is the run of the period it falls due in, as sweep --once names it: the next period sweeps again', async () => {
+    await redis.flush();
+    const { gh, app, installation, repos } = await createQueueWorld(2);
+    const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+    const stops: Array<() => Promise<void>> = [];
+    let sweeps: BullmqSweepQueue | undefined;
+    const everyMs = 800;
+    const settings = { ...defaultSettings, sweepEveryMs: everyMs, jitterMs: 100, queue: { ...TEST_QUEUE, redisUrl: redis.url } };
+    const now = () => gh.clock.now();
+    const sleep = async (ms: number) => gh.clock.advance(ms);
+    createApp({ settings, now, sleep, clients: createClientCare({ now: () => now().getTime(), sleep }), stopWith: (stop) => stops.push(stop), onSweepQueue: (q) => (sweeps = q) })(probot);
+    try {
+      const id = schedulerIdOf(installation.id);
+      const dues: number[] = [];
+      for (const period of [1, 2]) {
+        // When the period's job falls due, as the schedule says before it does (its job is made a period early).
+        const due = (await until(async () => {
+          const next = (await sweeps!.queue.getJobScheduler(id))?.next;
+          return next !== undefined && next > (dues.at(-1) ?? 0) ? next : undefined;
+        }, `the schedule of period ${period}`));
+        dues.push(due);
+        const runId = runIdOf(installation.id, periodStart(due, everyMs));
+        await until(() => sweeps!.report(runId), `run ${runId}`);
+        expect(await sweeps!.whenDone(runId), `period ${period}`).toMatchObject({ runId, complete: true, failed: [], swept: repos });
+        const job = await sweeps!.queue.getJob(`repeat:${id}:${due}`);
+        expect(job?.data).toEqual({ installationId: installation.id, runId });
+      }
+      expect(periodStart(dues[1]!, everyMs).getTime() - periodStart(dues[0]!, everyMs).getTime()).toBe(everyMs);
+      // Each period swept each repository once: the second run was not the first one's, already done.
+      expect(Object.fromEntries(sweepsPerRepo(gh))).toEqual(Object.fromEntries(repos.map((name) => [name, 2])));
     } finally {
       await Promise.all(stops.map((stop) => stop()));
       await gh.close();

@@ -43,7 +43,7 @@ export interface QueueProcess {
  * repository lock, caches and pacer (the pacer "sleeps" by moving the emulator's clock), and its
  * own BullMQ worker unless `work` is false.
  */
-export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: string, options: { work?: boolean; settings?: Partial<AppSettings>; queue?: Partial<QueueSettings> } = {}): QueueProcess {
+export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: string, options: { work?: boolean; settings?: Partial<AppSettings>; queue?: Partial<QueueSettings>; answerMs?: number } = {}): QueueProcess {
   const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: (process.env.TEST_LOG_LEVEL as 'warn' | undefined) ?? 'fatal' });
   prepareAppAuth(probot, createClientCare({ now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) }));
   const queue: QueueSettings = { ...TEST_QUEUE, redisUrl, ...options.queue };
@@ -59,6 +59,7 @@ export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: 
     observe: (event) => events.push({ ...event, at: Date.now() }),
     ...(process.env.QUEUE_DEBUG && { log: { info: (m: string) => console.log('INFO', m), warn: (m: string) => console.log('WARN', m) } }),
     pollMs: 50,
+    ...(options.answerMs !== undefined && { answerMs: options.answerMs }),
   });
   return { probot, sweeps, events };
 }
