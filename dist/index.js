@@ -60806,7 +60806,8 @@ const REFERENCE = [
     /^[$%@&*#!?]/, // $VAR, %VAR%, @Value, &anchor, *alias, #comment
     /^(?:sha\d{1,3}|md5)-/i, // lock-file integrity: sha512-…
     /^data:/i, // data URIs
-    /^[a-z][a-z0-9+.-]{1,15}:\/\//i, // URLs (with credentials: the url-credentials detector)
+    /[a-z][a-z0-9+.-]{1,15}:\/\//i, // URLs, also inside cache keys such as 42:https://… (credentials in URLs: the url-credentials detector)
+    /^[A-Za-z_$][\w$]*:$/, // the next key of an object literal: 'PASSWORD', updatedAt: …
     /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/, // paths
     /\.(?:pem|key|p12|pfx|jks|keystore|json|ya?ml|txt|env|crt|cer|der|pub|gpg|asc|ini|conf|cfg|xml|properties|js|ts|py|sh|png|jpe?g|gif|svg|webp|ico|html?|css|md|pdf|zip|gz|tgz|jar)$/i, // file names
     /\$(?:$|[{(A-Za-z_])/, // shell and template variables: $VAR, ${VAR}, $(cmd)
@@ -61001,7 +61002,7 @@ const genericSecret = {
             'sha512-w1Ru2Ku7bD9ClO0gdqnSnbYVnLMNsrUcBTItd8I7Ei3x4ttRQyFbqM7I0ELlR5sT9yFnBGiKYP4wmQT2Mg8jNg==',
             'data:image/png;base64,iVBORw0KGgo', '550e8400-e29b-41d4-a716-446655440000', '9a038989604e8da62ecddbe2094b16ce1b778be1',
             '/etc/ssl/private/server.key', 'https://example.com/api', 'this.apiKey', 'getToken', 'true', '3600',
-            'Please enter your password', 'REDACTED', 'sk-...', 'changeme123',
+            'Please enter your password', 'REDACTED', 'sk-...', 'changeme123', '42:https://api.example.com/repos/acme/api', 'updatedAt:',
         ],
         assignedTo: 'api_key',
     },

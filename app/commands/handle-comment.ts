@@ -21,6 +21,7 @@ import { recheckKey } from './recheck-key.js';
  * `/help`) or leak incidents (`/resolved`, `/status`, `/rotated`, `/help`: routed to
  * {@link handleIncidentCommand}): decided by the engine with the actor's permission read from the
  * API, answered once — the reply records the comment it answers, so a redelivered webhook changes nothing.
+ * Dry-run (`KEY_HYGIENE_DRY_RUN` or the policy's `dry-run`) logs the answer and the edit instead.
  */
 export async function handleComment(context: Context<'issue_comment.created'>, app: Probot, deps: AppDeps): Promise<void> {
   const { comment, issue } = context.payload;
@@ -55,7 +56,12 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   // An organisation secret's `/status` re-checks first (through the org pass) and answers from the marker as it is then.
   const seen = command.name === 'status' && trackedKeyFromId(marker.key)?.scope === 'org' ? await recheckedMarker(octokit, at, recheck) ?? marker : marker;
   const decision = decideCommand(command, { actorPermission, actorLogin, isBot, botLogin, isApprover, policy, marker: seen, now, commentId: comment.id });
-  const reply = (body: string) => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body });
+  const dryRun = deps.settings.dryRun || policy['dry-run'];
+  const where = `${owner}/${repo}#${issue.number}`;
+  const reply = async (body: string): Promise<void> => {
+    if (dryRun) log(`dry-run: would answer /${command.name} on ${where} (${actorLogin})`);
+    else await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body });
+  };
 
   switch (decision.type) {
     case 'ignore':
@@ -64,6 +70,10 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
       await reply(decision.reply);
       return;
     case 'update': {
+      if (dryRun) {
+        log(`dry-run: would record /${command.name} in the description of ${where}${decision.close ? ' and close it' : ''} (${actorLogin})`);
+        return;
+      }
       // The body as it is now (the payload's may be stale), the marker replaced, the rest kept.
       const { data: current } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
       const body = replaceKeyMarker(current.body ?? '', decision.marker);

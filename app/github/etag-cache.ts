@@ -15,7 +15,7 @@ export interface EtagStore {
 }
 
 /**
- * ETags and bodies of GET answers, keyed by installation and URL, in memory for this process. A 304
+ * ETags and bodies of GET answers, keyed by {@link etagKey}, in memory for this process. A 304
  * to `If-None-Match` does not count against the rate limit (GITHUB-FACTS.md, "Limits"), so a sweep
  * of an unchanged org costs almost nothing. Oldest entries go first past `maxEntries`.
  * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate
@@ -49,6 +49,22 @@ export function carriesPatches(url: string): boolean {
   return /\/(compare|commits)\/[^/?]+(\?|$)|\/git\/blobs\//.test(url);
 }
 
+/**
+ * The cache key of a GET: installation, URL and media type. One URL answers differently per
+ * `Accept` (a file's contents as JSON with base64, or `application/vnd.github.raw` text), and the
+ * ETag differs too: without it, a 304 to one format would serve the other's cached body.
+ * https://docs.github.com/rest/using-the-rest-api/getting-started-with-the-rest-api#media-types
+ */
+export function etagKey(installationId: number | 'app', url: string, accept: string): string {
+  // A parsed URL is percent-encoded, so it holds no space: the space ends it.
+  return `${installationId}:${url} ${accept}`;
+}
+
+/** The URL an {@link etagKey} was made from. */
+export function urlOfEtagKey(key: string): string {
+  return key.slice(key.indexOf(':') + 1).split(' ')[0] ?? '';
+}
+
 const wrapped = new WeakSet<object>();
 
 /**
@@ -61,9 +77,9 @@ export function useEtagCache<T extends AppOctokit>(octokit: T, installationId: n
   wrapped.add(octokit);
   octokit.hook.wrap('request', async (request, options) => {
     if (String(options.method).toUpperCase() !== 'GET') return request(options);
-    const url = octokit.request.endpoint.parse(options).url;
+    const { url, headers } = octokit.request.endpoint.parse(options);
     if (carriesPatches(url)) return request(options);
-    const key = `${installationId}:${url}`;
+    const key = etagKey(installationId, url, String(headers.accept ?? ''));
     const cached = await cache.get(key);
     // before-after-hook hands every hook the same options object and ignores what a hook passes on:
     // the header has to be set on it.

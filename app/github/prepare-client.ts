@@ -14,7 +14,7 @@ import { useRequestBudget } from './use-request-budget.js';
 
 /** What the app's installation clients share in this process (and, with Redis, across processes). */
 export interface ClientCare {
-  /** ETags and bodies of GET answers, by installation and URL. */
+  /** ETags and bodies of GET answers, by installation, URL and media type (with Redis, only secret metadata and the like are shared). */
   etags: EtagStore;
   /** One write pacer per installation: GitHub counts secondary limits per installation. */
   pacerOf: (installationId: number) => WritePacer;

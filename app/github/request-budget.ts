@@ -50,22 +50,35 @@ export class RequestBudget {
     return wait;
   }
 
-  /** How long a sweep request must wait now, and why (0: go). */
-  waitFor(now: number): { ms: number; reason: BudgetWaitReason } {
+  /**
+   * How long a sweep request must wait now, and why (0: go). `ahead` more requests must fit in the
+   * share after this one (as many as the share can ever hold): what {@link ready} asks for.
+   */
+  waitFor(now: number, ahead = 0): { ms: number; reason: BudgetWaitReason } {
     if (this.#blockedUntil > now) return { ms: this.#blockedUntil - now, reason: 'rate-limited' };
     const known = this.#known;
     if (!known || now >= known.resetAt) return { ms: 0, reason: 'share' };
-    const used = known.limit - known.remaining + this.#inFlight;
+    const cap = this.share * known.limit;
+    const used = known.limit - known.remaining + this.#inFlight + Math.min(ahead, Math.max(0, Math.ceil(cap) - 1));
     // The sweep's share is spent: the rest of this window is left to webhooks; go on after the reset.
-    return { ms: used >= this.share * known.limit ? known.resetAt - now : 0, reason: 'share' };
+    return { ms: used >= cap ? known.resetAt - now : 0, reason: 'share' };
+  }
+
+  /**
+   * Waits (injected sleep) until `requests` sweep requests could go, taking none. A sweep asks before
+   * it takes a repository's lock, so it waits for the share out there and not while holding the lock
+   * a push or a command on that repository needs.
+   */
+  async ready(requests = 1): Promise<void> {
+    for (let wait = this.waitFor(this.deps.now(), requests - 1); wait.ms > 0; wait = this.waitFor(this.deps.now(), requests - 1)) {
+      this.deps.onWait?.(wait.reason, wait.ms);
+      await this.deps.sleep(wait.ms);
+    }
   }
 
   /** Waits (injected sleep) until a sweep request may go, then counts it in flight until {@link done}. */
   async beforeRequest(): Promise<void> {
-    for (let wait = this.waitFor(this.deps.now()); wait.ms > 0; wait = this.waitFor(this.deps.now())) {
-      this.deps.onWait?.(wait.reason, wait.ms);
-      await this.deps.sleep(wait.ms);
-    }
+    await this.ready();
     this.#inFlight += 1;
   }
 

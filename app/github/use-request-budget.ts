@@ -5,6 +5,16 @@ import type { RequestBudget } from './request-budget.js';
 /** Times a sweep request is sent again after GitHub asked to wait; then the error is the caller's. */
 export const MAX_LIMIT_RETRIES = 2;
 
+const sweepBudgets = new WeakMap<object, RequestBudget>();
+
+/**
+ * Waits until the installation's budget lets `requests` sweep requests go ({@link RequestBudget.ready}).
+ * Resolves at once for a client that does not wait: a webhook handler's, or one no app prepared.
+ */
+export async function budgetReady(octokit: object, requests: number): Promise<void> {
+  await sweepBudgets.get(octokit)?.ready(requests);
+}
+
 export interface BudgetHookOptions {
   sweep: boolean;
   onReading?: (reading: RateLimitReading) => void;
@@ -23,6 +33,7 @@ export interface BudgetHookOptions {
  * https://github.com/probot/probot/blob/master/src/octokit/get-octokit-throttle-options.ts
  */
 export function useRequestBudget<T extends AppOctokit>(octokit: T, budget: RequestBudget, options: BudgetHookOptions): T {
+  if (options.sweep) sweepBudgets.set(octokit, budget);
   const report = (headers: Headers | undefined): void => {
     const reading = headers && budget.observe(headers);
     if (reading) options.onReading?.(reading);

@@ -32,27 +32,34 @@ export interface IncidentCommand {
 /**
  * A command on one of the bot's leak incidents (issue 6), decided by the engine
  * ({@link decideIncidentCommand}): `/resolved` closes it for writers and approvers, `/rotated` and
- * `/status` read the secrets for its provider first. Under the repository's lock, so a sweep
- * closing the same incident at the same moment cannot comment twice. Closing goes before the
- * comment: a redelivery after a failed comment closes again (harmless) and then answers.
+ * `/status` read the secrets for its provider first. The writes go under the repository's lock, so a
+ * sweep closing the same incident at the same moment cannot comment twice; the reads before them
+ * don't wait for a sweep. Closing goes before the comment: a redelivery after a failed comment
+ * closes again (harmless) and then answers. Dry-run (`KEY_HYGIENE_DRY_RUN` or the policy's
+ * `dry-run`) logs both instead.
  */
 export async function handleIncidentCommand(c: IncidentCommand): Promise<void> {
   const { octokit, at, command, incident } = c;
   const { owner, repo } = at;
+  const { policy } = await loadPolicy(octokit, owner, repo);
+  const actorLogin = c.comment.login;
+  const actorPermission = await permissionOf(octokit, owner, repo, actorLogin);
+  // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
+  const isApprover = command.name === 'resolved' && !mayChangeState({ actorPermission, actorLogin, policy }) && await isTeamApprover(octokit, policy.approvers, actorLogin);
+  const secrets = needsSecrets(command) ? await readSecrets(c, policy) : undefined;
+  const decision = decideIncidentCommand(command, {
+    actorPermission, actorLogin, isBot: false, botLogin: c.botLogin, isApprover, policy, marker: incident.marker, closed: incident.closed, commentId: c.comment.id, ...(secrets && { secrets }),
+  });
+  if (decision.type === 'ignore') return;
+  const where = `${owner}/${repo}#${at.issue_number}`;
+  if (c.deps.settings.dryRun || policy['dry-run']) {
+    c.log(`dry-run: would ${decision.type === 'close' ? 'close' : 'answer'} /${command.name} on leak incident ${where} (${actorLogin})`);
+    return;
+  }
   await c.deps.lock(`${owner}/${repo}`, async () => {
-    const { policy } = await loadPolicy(octokit, owner, repo);
-    const actorLogin = c.comment.login;
-    const actorPermission = await permissionOf(octokit, owner, repo, actorLogin);
-    // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
-    const isApprover = command.name === 'resolved' && !mayChangeState({ actorPermission, actorLogin, policy }) && await isTeamApprover(octokit, policy.approvers, actorLogin);
-    const secrets = needsSecrets(command) ? await readSecrets(c, policy) : undefined;
-    const decision = decideIncidentCommand(command, {
-      actorPermission, actorLogin, isBot: false, botLogin: c.botLogin, isApprover, policy, marker: incident.marker, closed: incident.closed, commentId: c.comment.id, ...(secrets && { secrets }),
-    });
-    if (decision.type === 'ignore') return;
     if (decision.type === 'close') {
       await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, state: 'closed', state_reason: 'completed' });
-      c.log(`${owner}/${repo}#${at.issue_number}: leak incident closed by /${command.name} (${actorLogin})`);
+      c.log(`${where}: leak incident closed by /${command.name} (${actorLogin})`);
     }
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body: decision.reply });
   });

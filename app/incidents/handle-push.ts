@@ -1,5 +1,6 @@
 import type { Context, Probot } from 'probot';
 import type { Detector } from '../../src/detectors/detector.js';
+import type { Config } from '../../src/policy/config-schema.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { createScannerForConfig } from '../../src/scan/scanner-for-config.js';
 import type { AppDeps } from '../deps.js';
@@ -10,7 +11,7 @@ import { loadPolicy } from '../sweep/load-policy.js';
 import type { Finding } from '../../src/types.js';
 import { fetchAddedLines } from './fetch-added-lines.js';
 import { openIncidents } from './open-incidents.js';
-import { renderPushCheck, type PushCheck } from './push-check-output.js';
+import { CHECK_NAME, renderPushCheck, type PushCheck } from './push-check-output.js';
 import { pushRange } from './push-range.js';
 import { findPushCheck, finishPushCheck, startPushCheck, type CheckTarget } from './write-push-check.js';
 
@@ -20,7 +21,8 @@ import { findPushCheck, finishPushCheck, startPushCheck, type CheckTarget } from
  * incident issue per leaked key. One run per head commit: a redelivery finds the finished run and
  * leaves it as it is; when that run found keys, the push is scanned again for the incidents alone,
  * so incidents that failed to open the first time open now (keys that have one are skipped).
- * Logs carry counts, never a key.
+ * Dry-run (`KEY_HYGIENE_DRY_RUN` or the policy's `dry-run`) scans and logs the run and the incidents
+ * it would write. Logs carry counts, never a key.
  */
 export async function handlePush(context: Context<'push'>, app: Probot, deps: AppDeps): Promise<void> {
   const { payload } = context;
@@ -32,28 +34,62 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
   const botLogin = await botLoginOf(app);
   const branch = payload.ref.replace(/^refs\/heads\//, '');
   const log = (message: string) => context.log.info(message);
-  const open = (findings: readonly Finding[], detectors: readonly Detector[], seenAt = deps.now()) =>
-    openIncidents(octokit, { owner, repo, branch, head: range.head }, findings, detectors, { botLogin, dryRun: deps.settings.dryRun, now: seenAt, log });
-  await deps.lock(`${owner}/${repo}`, async () => {
-    const existing = await findPushCheck(octokit, target, botLogin);
+  const at = `push ${owner}/${repo}@${range.head.slice(0, 12)}`;
+  const { policy } = await loadPolicy(octokit, owner, repo);
+  const dryRun = deps.settings.dryRun || policy['dry-run'];
+  // Only the incident writes take the repository's lock (a sweep closing incidents at the same time
+  // must not make a twin); the scan and the check run never wait for a sweep.
+  const open = async (findings: readonly Finding[], detectors: readonly Detector[], seenAt = deps.now()): Promise<number> => findings.length === 0 ? 0 :
+    deps.lock(`${owner}/${repo}`, () => openIncidents(octokit, { owner, repo, branch, head: range.head }, findings, detectors, { botLogin, dryRun, now: seenAt, log }));
+  const scan = (): Promise<ScannedPush> => range.kind === 'neutral' ? Promise.resolve(unscanned(range.reason)) : scanPush(octokit, policy, owner, repo, range.base, range.head);
+  if (dryRun) {
+    const { check, findings, detectors } = await scan();
+    log(`dry-run: would complete the "${CHECK_NAME}" check run on ${at} as ${check.conclusion} with ${check.annotations.length} annotations`);
+    await open(findings, detectors);
+    return;
+  }
+  await checkPush({ octokit, target, botLogin, at, compare: range.kind === 'compare', deps, log, scan, open });
+}
+
+/** What {@link checkPush} works with: the push's scan and incident writer, ready to call. */
+interface PushCheckWork {
+  octokit: AppOctokit;
+  target: CheckTarget;
+  botLogin: string;
+  /** `push owner/repo@sha` for logs. */
+  at: string;
+  /** The push has a range to compare (not a first push). */
+  compare: boolean;
+  deps: AppDeps;
+  log: (message: string) => void;
+  scan: () => Promise<ScannedPush>;
+  open: (findings: readonly Finding[], detectors: readonly Detector[], seenAt?: Date) => Promise<number>;
+}
+
+/**
+ * The check run, then the incidents. One delivery per head commit at a time — a redelivery, or the
+ * same head pushed to a second branch — so the later one finds the earlier one's run.
+ */
+async function checkPush(w: PushCheckWork): Promise<void> {
+  const { octokit, target, deps, at, log } = w;
+  await deps.lock(`${target.owner}/${target.repo}@${target.headSha}`, async () => {
+    const existing = await findPushCheck(octokit, target, w.botLogin);
     if (existing?.completed) {
       // Only a run that failed on a key can owe incidents; a scan error now fails the delivery, to be redelivered.
-      if (existing.conclusion !== 'failure' || range.kind !== 'compare') return;
-      const { findings, detectors } = await scanPush(octokit, owner, repo, range.base, range.head);
+      if (existing.conclusion !== 'failure' || !w.compare) return;
+      const { findings, detectors } = await w.scan();
       // The leak was seen when the run started: secrets rotated since then count as rotated.
       const seenAt = existing.startedAt ? new Date(existing.startedAt) : deps.now();
-      log(`push ${owner}/${repo}@${range.head.slice(0, 12)}: check run already completed, ${await open(findings, detectors, seenAt)} incidents opened`);
+      log(`${at}: check run already completed, ${await w.open(findings, detectors, seenAt)} incidents opened`);
       return;
     }
     const id = await startPushCheck(octokit, target, existing?.id, deps.now());
     // A run left "in progress" would block the commit forever: any failure finishes it as neutral.
-    const { check, findings, detectors } = range.kind === 'neutral'
-      ? unscanned(range.reason)
-      : await scanPush(octokit, owner, repo, range.base, range.head).catch((error: unknown) =>
-          unscanned(`Key Hygiene could not scan this push: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+    const { check, findings, detectors } = await w.scan().catch((error: unknown) =>
+      unscanned(`Key Hygiene could not scan this push: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
     await finishPushCheck(octokit, target, id, check, deps.now());
-    const opened = await open(findings, detectors);
-    log(`push ${owner}/${repo}@${range.head.slice(0, 12)}: ${check.conclusion}, ${check.annotations.length} annotations, ${opened} incidents opened`);
+    const opened = await w.open(findings, detectors);
+    log(`${at}: ${check.conclusion}, ${check.annotations.length} annotations, ${opened} incidents opened`);
   });
 }
 
@@ -64,8 +100,7 @@ interface ScannedPush {
   detectors: Detector[];
 }
 
-async function scanPush(octokit: AppOctokit, owner: string, repo: string, base: string, head: string): Promise<ScannedPush> {
-  const { policy } = await loadPolicy(octokit, owner, repo);
+async function scanPush(octokit: AppOctokit, policy: Config, owner: string, repo: string, base: string, head: string): Promise<ScannedPush> {
   const added = await fetchAddedLines(octokit, owner, repo, base, head);
   const detectors = buildDetectors(policy);
   const findings = added.fragments.flatMap(createScannerForConfig(policy));

@@ -8,6 +8,7 @@ import { botLoginOf } from '../github/bot-login.js';
 import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
 import { applyActions } from '../sweep/apply-actions.js';
+import { loadPolicy } from '../sweep/load-policy.js';
 import { listIncidents } from './open-incidents.js';
 import { readAlert } from './read-alert.js';
 
@@ -15,7 +16,8 @@ import { readAlert } from './read-alert.js';
  * A GitHub secret scanning alert becomes a leak incident (issue 6), through the same labels,
  * markers and writer as a push's. The payload only routes: the alert is read through the API with
  * `hide_secret=true` (the payload's fields are never rendered, its secret, if any, never kept), and
- * {@link planAlertIncident} decides open / reopen / nothing. Every outcome is one log line without
+ * {@link planAlertIncident} decides open / reopen / nothing — logged, not written, in dry-run
+ * (`KEY_HYGIENE_DRY_RUN` or the policy's `dry-run`). Every outcome is one log line without
  * the secret — a 403 (no "Secret scanning alerts" permission) too. Nothing is rethrown: Probot
  * would log the failed delivery's whole payload.
  * https://docs.github.com/webhooks/webhook-events-and-payloads#secret_scanning_alert
@@ -47,8 +49,11 @@ async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probo
   const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
   const alert = await readAlert(octokit, owner, repo, number);
   const kind = trackedSecretType(alert.secretType) ?? type;
+  const { policy } = await loadPolicy(octokit, owner, repo);
+  const dryRun = deps.settings.dryRun || policy['dry-run'];
+  const botLogin = await botLoginOf(app);
+  // The lock covers the list of incidents and the writes planned from it, nothing read before.
   return deps.lock(`${owner}/${repo}`, async () => {
-    const botLogin = await botLoginOf(app);
     const plan = planAlertIncident({
       event,
       alert: { repoId: payload.repository.id, repository: `${owner}/${repo}`, number, ...alert },
@@ -57,7 +62,7 @@ async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probo
       existing: await listIncidents(octokit, owner, repo, botLogin),
       now: deps.now(),
     });
-    return applyAlertPlan(octokit, plan, { owner, repo, botLogin, dryRun: deps.settings.dryRun, log: (m) => context.log.info(m) });
+    return applyAlertPlan(octokit, plan, { owner, repo, botLogin, dryRun, log: (m) => context.log.info(m) });
   });
 }
 

@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { botLoginOf } from '../github/bot-login.js';
 import { splitRepository, type AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
+import { loadPolicy } from '../sweep/load-policy.js';
 import { findOnboardingPulls } from './find-onboarding-pulls.js';
 import { readOnboardingBody } from './read-onboarding-body.js';
 
@@ -11,7 +12,8 @@ import { readOnboardingBody } from './read-onboarding-body.js';
  * A push to the onboarding branch (issue 6, "Onboarding"): someone edited the config there, so the
  * bot's open pull request from it gets a description for the config as it is now — what the App
  * will do, or the field and value that are wrong. An unchanged description is not rewritten (the
- * bot's own commits push to the branch too, before the pull request exists).
+ * bot's own commits push to the branch too, before the pull request exists). Dry-run
+ * (`KEY_HYGIENE_DRY_RUN` or the policy's `dry-run`) logs the edit instead.
  * https://docs.github.com/rest/pulls/pulls#update-a-pull-request
  */
 export async function handleOnboardingPush(context: Context<'push'>, app: Probot, deps: AppDeps): Promise<void> {
@@ -23,7 +25,8 @@ export async function handleOnboardingPush(context: Context<'push'>, app: Probot
   if (state.kind !== 'open') return;
   const body = await readOnboardingBody(octokit, { owner, repo });
   if (body === (state.pull.body ?? '')) return;
-  if (deps.settings.dryRun) {
+  // The policy from the default branch — the org's, since the repository has no file of its own yet.
+  if (deps.settings.dryRun || (await loadPolicy(octokit, owner, repo)).policy['dry-run']) {
     context.log.info(`dry-run: would update the description of ${owner}/${repo}#${state.pull.number}`);
     return;
   }

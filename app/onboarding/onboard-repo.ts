@@ -42,6 +42,11 @@ export async function onboardRepo(s: Pick<RepoSweep, 'octokit' | 'owner' | 'repo
     const config = renderOnboardingConfig({ repository, keys: onboardingKeys(found.inventory, found.policy) });
     const opened = await openOnboardingPull(octokit, { owner, repo }, { config, workflow: renderOnboardingWorkflow() });
     s.budget.remaining -= opened.writes;
+    // Nothing is remembered: the next sweep tries again, and says so again, until the reason is gone.
+    if (opened.refused !== undefined) {
+      s.log(`${repository}: onboarding pull request not opened: GitHub answered 422: ${opened.refused}`);
+      return;
+    }
     const what = opened.number === undefined ? 'was opened by another sweep at the same time' : `opened as #${opened.number}`;
     s.log(`${repository}: "${ONBOARDING_TITLE}" ${what}${opened.workflow ? '' : ' (without the workflow: the App lacks the Workflows permission)'}`);
   } catch (error) {

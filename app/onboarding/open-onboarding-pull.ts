@@ -8,8 +8,10 @@ import { readBranchFile, readOnboardingBody, type OnboardingTarget } from './rea
 export const ONBOARDING_WRITES = 4;
 
 export interface OpenedOnboarding {
-  /** The new pull request; undefined when another writer opened it first. */
+  /** The new pull request; undefined when another writer opened it first, or GitHub refused it. */
   number?: number;
+  /** GitHub's reason when it refused the pull request for anything but one already open (a 422). */
+  refused?: string;
   /** Content-creating requests made (what the sweep's budget counts). */
   writes: number;
   /** The workflow file is on the branch (the App may lack the Workflows permission). */
@@ -33,9 +35,35 @@ export async function openOnboardingPull(octokit: AppOctokit, target: Onboarding
   const workflow = await writeIfMissing(octokit, target, WORKFLOW_PATH, files.workflow, 'Run Key Hygiene on pushes and pull requests');
   const body = await readOnboardingBody(octokit, target);
   const writes = 2 + Number(config !== 'present') + Number(workflow !== 'present');
-  const number = await alreadyDone(422, async () => (await octokit.request('POST /repos/{owner}/{repo}/pulls', { owner, repo, title: ONBOARDING_TITLE, head: ONBOARDING_BRANCH, base, body, maintainer_can_modify: true })).data.number);
-  return { ...(number !== undefined && { number }), writes, workflow: workflow !== 'forbidden' };
+  const opened = await openPull(octokit, { owner, repo, title: ONBOARDING_TITLE, head: ONBOARDING_BRANCH, base, body, maintainer_can_modify: true });
+  return { ...opened, writes, workflow: workflow !== 'forbidden' };
 }
+
+/**
+ * Opens the pull request. GitHub answers 422 both when one is open for this head and base already —
+ * another sweep won the race: done — and for any other validation failure ("No commits between …",
+ * a bad base): that one is GitHub's reason, for the caller to log once.
+ * https://docs.github.com/rest/pulls/pulls#create-a-pull-request
+ */
+async function openPull(octokit: AppOctokit, fields: { owner: string; repo: string; title: string; head: string; base: string; body: string; maintainer_can_modify: boolean }): Promise<{ number?: number; refused?: string }> {
+  try {
+    return { number: (await octokit.request('POST /repos/{owner}/{repo}/pulls', fields)).data.number };
+  } catch (error) {
+    if (statusOf(error) !== 422) throw error;
+    const messages = validationMessages(error);
+    if (messages.some((m) => /^A pull request already exists\b/i.test(m))) return {};
+    return { refused: (messages.join('; ') || firstLine(error)).slice(0, 300) };
+  }
+}
+
+/** The `errors[].message` of a 422 "Validation Failed" (https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed). */
+function validationMessages(error: unknown): string[] {
+  const errors = (error as { response?: { data?: { errors?: unknown } } } | null)?.response?.data?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((e) => (typeof e === 'string' ? e : String((e as { message?: unknown } | null)?.message ?? ''))).filter((m) => m !== '');
+}
+
+const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 /** The request's answer, or undefined when GitHub says (with `status`) that it was done already. */
 async function alreadyDone<T>(status: number, request: () => Promise<T>): Promise<T | undefined> {

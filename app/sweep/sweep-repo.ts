@@ -8,6 +8,7 @@ import { planDashboard } from '../../src/tracking/plan-dashboard.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
 import { fetchOwnerSources } from '../github/codeowners.js';
 import type { AppOctokit } from '../github/octokit.js';
+import { budgetReady } from '../github/use-request-budget.js';
 import { closeRotatedIncidents } from '../incidents/close-rotated-incidents.js';
 import { onboardRepo } from '../onboarding/onboard-repo.js';
 import { applyActions, contentCount } from './apply-actions.js';
@@ -32,12 +33,19 @@ export interface RepoSweepResult {
   deferred: number;
 }
 
+/** About what one repository's sweep reads: policy, secret lists, environments, the bot's issues. */
+export const REPO_SWEEP_REQUESTS = 10;
+
 /**
  * One repository, as a recipe: policy → secret metadata → decisions at `now` → the bot's issues →
  * plan → apply; then the dashboard, from the issues as they are now. Planning again at once gives
  * nothing, so two sweeps, a restart or a retry never duplicate an issue or a comment.
  */
-export function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
+export async function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
+  // The request budget first, the lock after: a sweep client waits when the sweeps' share of the
+  // hour is spent (until the reset, up to an hour), and it must not wait holding the lock that a
+  // push, an alert or a command on this repository takes for its issue writes.
+  await budgetReady(s.octokit, REPO_SWEEP_REQUESTS);
   return (s.lock ?? withRepoLock)(`${s.owner}/${s.repo}`, () => sweepRepoNow(s));
 }
 

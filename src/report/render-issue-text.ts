@@ -1,3 +1,5 @@
+import { maskKeys } from '../onboarding/mask-keys.js';
+
 // Small helpers the issue renderers share: names go into inline code, text people typed is
 // neutralised before the bot repeats it, dates are days.
 
@@ -24,11 +26,12 @@ export function inlineCode(name: string): string {
 }
 
 /**
- * Text a user wrote (a snooze or exemption reason) as the bot repeats it: one line, at most 200
- * characters, no HTML (so no hidden marker can be smuggled into a bot comment) and no live
- * @-mention (the bot must not ping people on someone else's behalf).
+ * Text a user wrote (a snooze or exemption reason, a `/resolved` note) as the bot repeats it: every
+ * key the engine knows redacted first (someone may well write "revoked sk-…" — 200 characters hold a
+ * whole key), then one line, at most 200 characters, no HTML (so no hidden marker can be smuggled
+ * into a bot comment) and no live @-mention (the bot must not ping people on someone else's behalf).
  */
 export function quoteUserText(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const line = maskKeys(text).replace(/\s+/g, ' ').trim().slice(0, 200);
   return line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, '@\u200b');
 }

@@ -1,4 +1,5 @@
 import type { KeyDecision } from '../inventory/decision.js';
+import { maskKeys } from '../onboarding/mask-keys.js';
 import type { Config } from '../policy/config-schema.js';
 import { parseDuration } from '../policy/duration.js';
 import { renderStatus } from '../report/render-issue-comment.js';
@@ -95,13 +96,13 @@ function snooze(command: Extract<Command, { name: 'snooze' }>, context: CommandC
     return { type: 'reply', reply: reply(`I can’t snooze for ${command.duration}: the policy’s \`max-snooze\` is ${max}. Snooze for ${max} or less (and again later if you still need to), or use \`/exempt <reason>\` to stop tracking this key.`) };
   }
   const until = new Date(context.now.getTime() + command.ms).toISOString();
-  const next: KeyMarker = { ...marker, snooze: { until, by: context.actorLogin, reason: command.reason.slice(0, 500) } };
+  const next: KeyMarker = { ...marker, snooze: { until, by: context.actorLogin, reason: maskKeys(command.reason).slice(0, 500) } };
   const why = command.reason ? ` Reason: ${quoteUserText(command.reason)}` : '';
   return { type: 'update', reply: reply(`Snoozed: no reminders until ${isoDay(until)} (by ${quoteUserText(context.actorLogin)}).${why}`), marker: next, close: false };
 }
 
 function exempt(reason: string, context: CommandContext, marker: KeyMarker, reply: (t: string) => string): CommandDecision {
-  const next: KeyMarker = { ...marker, exemption: { by: context.actorLogin, reason: reason.slice(0, 500), at: context.now.toISOString() } };
+  const next: KeyMarker = { ...marker, exemption: { by: context.actorLogin, reason: maskKeys(reason).slice(0, 500), at: context.now.toISOString() } };
   delete next.snooze;
   const text = `Exempt: I will stop tracking this key and not open issues for it again (by ${quoteUserText(context.actorLogin)}). Reason: ${quoteUserText(reason)}\n\nTo track it again, delete the hidden \`key-hygiene:key\` marker from this issue’s description.`;
   return { type: 'update', reply: reply(text), marker: next, close: true };

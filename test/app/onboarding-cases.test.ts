@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botLoginOf } from '../../app/github/bot-login.js';
+import { sweepInstallation } from '../../app/sweep/sweep-installation.js';
 import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
-import type { AppRecord, GitHubEmulator } from '../support/github-emulator/index.js';
+import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
 import { startAppWith } from './robust-world.js';
 import { BRANCH, CONFIG, ONBOARDING_PERMISSIONS, WORKFLOW, branchFile, createOnboardingWorld, pullsOf, seedServiceRepo } from './onboarding-world.js';
 
@@ -9,11 +11,12 @@ import { BRANCH, CONFIG, ONBOARDING_PERMISSIONS, WORKFLOW, branchFile, createOnb
 describe('onboarding pull request, edge cases', () => {
   let gh: GitHubEmulator;
   let app: AppRecord;
+  let installation: InstallationRecord;
   let running: Awaited<ReturnType<typeof startAppWith>>;
   const branches = (fullName: string) => gh.store.branches.filter((b) => b.repoId === gh.store.repo(...(fullName.split('/') as [string, string]))!.id);
 
   beforeAll(async () => {
-    ({ gh, app } = await createOnboardingWorld());
+    ({ gh, app, installation } = await createOnboardingWorld());
     // beta asks for onboarding but never granted the Workflows permission.
     const { workflows: _, ...noWorkflows } = ONBOARDING_PERMISSIONS;
     gh.seed.repo({ fullName: 'beta/.github', files: { [CONFIG]: 'onboarding: pull-request\n' } });
@@ -84,5 +87,21 @@ describe('onboarding pull request, edge cases', () => {
     expect(gh.store.repo('acme', 'svc')!.files.get(CONFIG)).toContain('_extends: .github');
     expect((await running.sweep()).failed).toEqual([]);
     expect(pullsOf(gh, 'acme/svc').map((p) => [p.state, p.mergedAt !== null])).toEqual([['closed', true]]);
+  });
+
+  it('a 422 that is not "A pull request already exists" is logged once with GitHub\'s reason, and nothing is remembered', async () => {
+    seedServiceRepo(gh, 'acme/refused');
+    gh.faults.inject({ method: 'POST', route: '/repos/{owner}/{repo}/pulls', kind: 'status', status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: 'head', code: 'custom', message: `No commits between main and ${BRANCH}` }], documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request' } });
+    const sweep = async () => {
+      const lines: string[] = [];
+      const result = await sweepInstallation({ octokit: await running.probot.auth(installation.id), botLogin: await botLoginOf(running.probot), now: gh.clock.now(), dryRun: false, maxContent: 50, log: (line) => lines.push(line), only: ['acme/refused'] });
+      expect(result.failed).toEqual([]);
+      return lines.filter((line) => line.includes('Configure Key Hygiene') || line.includes('onboarding'));
+    };
+    expect(await sweep()).toEqual([`acme/refused: onboarding pull request not opened: GitHub answered 422: No commits between main and ${BRANCH}`]);
+    expect(pullsOf(gh, 'acme/refused')).toEqual([]);
+    // The next sweep tries again (GitHub's reason may be gone): here it is, and the pull request opens.
+    expect(await sweep()).toEqual([expect.stringMatching(/^acme\/refused: "Configure Key Hygiene" opened as #\d+$/)]);
+    expect(pullsOf(gh, 'acme/refused')).toHaveLength(1);
   });
 });

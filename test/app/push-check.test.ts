@@ -87,6 +87,29 @@ describe('push → "Key hygiene" check run', () => {
     main.push(first, after);
   });
 
+  it('reads a push too large for one compare in at most 50 requests, newest commits first, and says what it left out', async () => {
+    const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`bulk/${String(i).padStart(3, '0')}.txt`, `row ${i}\n`]));
+    const oldest = await commit(many, 'import 300 files');
+    const shas = [oldest];
+    for (let i = 0; i < 54; i++) shas.push(await commit({ [`log/${i}.txt`]: `entry ${i}\n` }, `entry ${i}`));
+    const after = await commit({ 'src/late.env': `GH_TOKEN=${makeKey('github-token', 14)}\n` }, 'late key');
+    shas.push(after);
+    gh.log.clear();
+    await push({ before: main.at(-1)!, after });
+    const reads = gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/commits/{ref}');
+    const compares = gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/compare/{basehead}');
+    expect(compares).toHaveLength(1);
+    expect(reads).toHaveLength(49);
+    // The newest 49 of 56: the 300-file import and the six after it are the ones left out.
+    expect(reads.some((e) => e.path.includes(oldest))).toBe(false);
+    const [run] = runsOn(after);
+    expect(run).toMatchObject({ conclusion: 'failure' });
+    expect(run!.annotations).toEqual([expect.objectContaining({ path: 'src/late.env', start_line: 1 })]);
+    expect(run!.output.summary).toContain('The oldest 7 commits of this push were not scanned');
+    expect(run!.output.summary).toContain('key-hygiene scan --history');
+    main.push(...shas);
+  });
+
   it('sends more than 50 annotations in batches of 50, as the Checks API requires', async () => {
     const keys = Array.from({ length: 60 }, (_, i) => makeKey('openai-project-key', 100 + i));
     const after = await commit({ 'bulk/keys.env': keys.map((k, i) => `KEY_${i}=${k}`).join('\n') + '\n' }, 'bulk');
@@ -108,5 +131,27 @@ describe('push → "Key hygiene" check run', () => {
 
     await push({ before: ZERO, after: main[0]! });
     expect(runsOn(main[0]!)).toEqual([expect.objectContaining({ conclusion: 'neutral', output: expect.objectContaining({ title: 'Not scanned' }) })]);
+  });
+});
+
+describe('a push of more commits than a compare lists (here 10, GitHub 250)', () => {
+  let small: PushWorld;
+  beforeAll(async () => {
+    small = await startPushWorld('push-check-long-', { 'src/config.ts': 'export const region = "eu";\n' }, { emulator: { limits: { compareMaxCommits: 10, maxPatchBytes: 2_000 } } });
+  });
+  afterAll(() => small.close());
+
+  it('reads the newest commits the compare lists, and counts the older ones it never saw as not scanned', async () => {
+    const base = small.main.at(-1)!;
+    // A file whose diff is too large for the API: the compare has no patch for it, so the push is read commit by commit.
+    await small.commit({ 'data/big.csv': 'id,value\n'.repeat(400) }, 'big file');
+    for (let i = 0; i < 13; i++) await small.commit({ [`log/${i}.txt`]: `entry ${i}\n` }, `entry ${i}`);
+    const after = await small.commit({ 'src/late.env': `GH_TOKEN=${makeKey('github-token', 15)}\n` }, 'late key');
+    small.gh.log.clear();
+    await small.push({ before: base, after });
+    expect(small.gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/commits/{ref}')).toHaveLength(10);
+    const [run] = small.gh.store.checkRuns.filter((r) => r.headSha === after);
+    expect(run).toMatchObject({ conclusion: 'failure' });
+    expect(run!.output.summary).toContain('The oldest 5 commits of this push were not scanned');
   });
 });

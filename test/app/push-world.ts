@@ -1,8 +1,10 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { AppDeps } from '../../app/deps.js';
 import { buildGitRepo, runGit, startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
 import { startApp, type RunningApp } from './app-world.js';
+import { startAppWith } from './robust-world.js';
 
 export const ZERO_SHA = '0'.repeat(40);
 
@@ -32,16 +34,25 @@ export interface PushWorld {
   close(): Promise<void>;
 }
 
-/** `permissions` adds to what the app and its installation get (e.g. `secrets: 'read'` for sweeps). */
-export async function startPushWorld(prefix: string, files: Record<string, string>, options: { permissions?: Record<string, 'read' | 'write'> } = {}): Promise<PushWorld> {
-  const gh = await startGitHubEmulator();
+export interface PushWorldOptions {
+  /** Adds to what the app and its installation get (e.g. `secrets: 'read'` for sweeps). */
+  permissions?: Record<string, 'read' | 'write'>;
+  /** The app's dependencies (settings, client care, lock), as `startAppWith` takes them; the emulator's clock by default. */
+  deps?: Partial<AppDeps> | ((gh: GitHubEmulator) => Partial<AppDeps>);
+  /** Emulator options (e.g. a lifetime for installation tokens that outlives a test's hours). */
+  emulator?: Parameters<typeof startGitHubEmulator>[0];
+}
+
+export async function startPushWorld(prefix: string, files: Record<string, string>, options: PushWorldOptions = {}): Promise<PushWorld> {
+  const gh = await startGitHubEmulator(options.emulator);
   const permissions = { checks: 'write', contents: 'read', metadata: 'read', issues: 'write', ...options.permissions } as const;
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions }, events: ['push'] });
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const main = await buildGitRepo(dir, [{ 'README.md': '# api\n', ...files }]);
   gh.seed.repo({ fullName: 'acme/api', gitDir: dir });
   const installation = gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
-  const running = await startApp(gh, app);
+  const deps = typeof options.deps === 'function' ? options.deps(gh) : options.deps;
+  const running = deps ? await startAppWith(gh, app, deps) : await startApp(gh, app);
   return {
     gh,
     main,

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botLoginOf } from '../../app/github/bot-login.js';
 import { createClientCare, type ClientCare } from '../../app/github/prepare-client.js';
@@ -5,6 +6,7 @@ import type { RedisEtagCache } from '../../app/github/redis-etag-cache.js';
 import { sweepInstallation } from '../../app/sweep/sweep-installation.js';
 import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
+import { makeKey } from '../support/make-keys.js';
 import { startRedis, type TestRedis } from '../github/start-redis.js';
 import { createAppWorld, DAY } from './app-world.js';
 import { createBareWorld, startAppWith } from './robust-world.js';
@@ -35,6 +37,20 @@ function sharedCare(gh: GitHubEmulator, redisUrl: string | null = redis.url): Cl
   return care;
 }
 
+/** Routes whose answers can hold text people wrote: cached in each process's memory, never in Redis. */
+const PER_PROCESS = ['GET /repos/{owner}/{repo}/contents/{path}', 'GET /repos/{owner}/{repo}/issues', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'];
+
+/** Every value of the shared ETag cache, unzipped. */
+async function redisEtagTexts(): Promise<string[]> {
+  const admin = redis.connect();
+  try {
+    const keys = await admin.keys('key-hygiene:etag:*');
+    return await Promise.all(keys.map(async (key) => gunzipSync((await admin.getBuffer(key))!).toString('utf8')));
+  } finally {
+    admin.disconnect();
+  }
+}
+
 const mostInAnyWindow = (stamps: number[], windowMs: number) => Math.max(...stamps.map((start) => stamps.filter((at) => at >= start && at < start + windowMs).length));
 
 describe('an ETag cache in Redis', () => {
@@ -47,7 +63,7 @@ describe('an ETag cache in Redis', () => {
     await gh.close();
   });
 
-  it('lets a process that never swept the org sweep it with 304s: only file contents (kept per process) are read afresh', async () => {
+  it('lets a process that never swept the org sweep it with 304s: only what stays per process (contents, issues) is read afresh', async () => {
     const first = await startAppWith(gh, app, { clients: sharedCare(gh), lock: createRepoLock() });
     expect((await first.sweep()).failed).toEqual([]);
     // The first sweep's own writes changed the issue lists: read afresh once.
@@ -65,16 +81,40 @@ describe('an ETag cache in Redis', () => {
     console.info(`Redis ETag cache: a fresh process swept the unchanged org in ${requests} requests, ${notModified} × 304; read afresh: ${JSON.stringify(fresh)}`);
     expect(notModified).toBeGreaterThan(15);
     expect(fresh.length).toBeGreaterThan(0);
-    expect(fresh.every((route) => route === 'GET /repos/{owner}/{repo}/contents/{path}')).toBe(true);
+    expect(fresh.filter((route) => !PER_PROCESS.includes(route ?? ''))).toEqual([]);
 
     const admin = redis.connect();
     try {
       const keys = await admin.keys('key-hygiene:etag:*');
       expect(keys.length).toBeGreaterThan(10);
-      expect(keys.filter((k) => k.includes('/contents/'))).toEqual([]);
+      expect(keys.filter((k) => k.includes('/contents/') || k.includes('/issues'))).toEqual([]);
       expect(keys.every((k) => k.startsWith(`key-hygiene:etag:${[...gh.store.installations.values()][0]!.id}:`) || k.startsWith('key-hygiene:etag:app:'))).toBe(true);
     } finally {
       admin.disconnect();
+    }
+  });
+
+  it('holds nothing people wrote: a key pasted into a comment and an issue body on the bot\'s issues leaves no trace in Redis', async () => {
+    const key = makeKey('openai-project-key', 91);
+    const issue = gh.store.issues.find((i) => i.user === 'key-hygiene[bot]' && i.state === 'open' && i.title.includes('STRIPE_API_KEY'))!;
+    gh.seed.comment({ repo: 'acme/api', issue: issue.number, body: `Rotated. For the record, the old one was ${key}`, user: 'wendy' });
+    issue.body = `${issue.body}\n\nOld key, revoked: ${key}`;
+    const running = await startAppWith(gh, app, { clients: sharedCare(gh), lock: createRepoLock() });
+    gh.log.clear();
+    try {
+      expect((await running.sweep()).failed).toEqual([]);
+    } finally {
+      await running.close();
+    }
+    // The sweep did read both (the comment afresh: it is new), through a client whose cache is Redis.
+    expect(gh.log.entries.some((e) => e.route === 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments' && e.status === 200)).toBe(true);
+    const texts = await redisEtagTexts();
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.some((text) => text.includes('STRIPE_API_KEY'))).toBe(true);
+    for (const text of texts) {
+      expect(text).not.toContain(key.slice(8, -4));
+      expect(text).not.toContain('For the record');
+      expect(text).not.toContain('Old key, revoked');
     }
   });
 

@@ -151,3 +151,19 @@ describe('secret_scanning_alert → leak incident', () => {
     expect(world.logs.join('\n')).not.toContain(OPENAI.slice(8, -4));
   });
 });
+
+describe('secret_scanning_alert in a repository whose policy says `dry-run: true`', () => {
+  it('logs the incident it would open and writes nothing', async () => {
+    gh.store.repo('acme', 'api')!.files.set('.github/key-hygiene.yml', 'dry-run: true\n');
+    const alert = gh.seed.secretScanningAlert({
+      repo: 'acme/api', secretType: 'openai_api_key', secretTypeDisplayName: 'OpenAI API Key', secret: makeKey('openai-project-key', 64), validity: 'active',
+      locations: [{ path: 'src/later.py', startLine: 2, commitSha: COMMIT }],
+    });
+    const before = incidents().length;
+    gh.log.clear();
+    expect((await world.deliver('created', alert, { deliveryId: 'alert-dry-run' })).status).toBe(200);
+    expect(incidents()).toHaveLength(before);
+    expect(gh.log.entries.filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens'))).toEqual([]);
+    expect(lastMessage()).toBe(`acme/api secret scanning alert #${alert.number} (created): dry-run, no incident opened`);
+  });
+});

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carriesPatches, type CachedAnswer } from '../../app/github/etag-cache.js';
-import { ETAG_TTL_MS, RedisEtagCache } from '../../app/github/redis-etag-cache.js';
+import { carriesPatches, etagKey, urlOfEtagKey, type CachedAnswer } from '../../app/github/etag-cache.js';
+import { ETAG_TTL_MS, RedisEtagCache, sharesAcrossProcesses } from '../../app/github/redis-etag-cache.js';
 import { startRedis, type TestRedis } from './start-redis.js';
+
+const API = 'http://127.0.0.1:3000/api/v3';
+const JSON_TYPE = 'application/vnd.github.v3+json';
+/** The key the client hook makes for a GET of `path` by installation 42. */
+const keyOf = (path: string, accept = JSON_TYPE) => etagKey(42, `${API}${path}`, accept);
 
 const answer = (data: unknown): CachedAnswer => ({ etag: 'W/"abc"', response: { status: 200, url: 'http://127.0.0.1/api/v3/x', headers: { etag: 'W/"abc"' }, data } });
 
@@ -20,7 +25,7 @@ describe('RedisEtagCache (a real redis-server)', () => {
   });
 
   it('stores gzipped JSON per installation and URL with a 7-day TTL; another process reads it back', async () => {
-    const key = '42:http://127.0.0.1/api/v3/repos/acme/api/actions/secrets?per_page=100';
+    const key = keyOf('/repos/acme/api/actions/secrets?per_page=100');
     await new RedisEtagCache(redis).set(key, answer({ total_count: 1, secrets: [{ name: 'OPENAI_API_KEY' }] }));
     const other = server.connect();
     try {
@@ -37,7 +42,7 @@ describe('RedisEtagCache (a real redis-server)', () => {
 
   it('does not keep an answer past the size cap, and drops the older one it would have replaced', async () => {
     const cache = new RedisEtagCache(redis, { maxValueBytes: 1024 });
-    const key = '42:http://127.0.0.1/api/v3/repos/acme/big/issues';
+    const key = keyOf('/repos/acme/big/environments?per_page=100');
     await cache.set(key, answer({ small: true }));
     expect(await cache.get(key)).toBeDefined();
     await cache.set(key, answer({ noise: randomBytes(4096).toString('base64') }));
@@ -47,19 +52,31 @@ describe('RedisEtagCache (a real redis-server)', () => {
 
   it('keeps file contents in the process, never in Redis (a key can sit in any file)', async () => {
     const cache = new RedisEtagCache(redis);
-    const key = '42:http://127.0.0.1/api/v3/repos/acme/api/contents/.github%2Fkey-hygiene.yml';
+    const key = keyOf('/repos/acme/api/contents/.github%2Fkey-hygiene.yml');
     await cache.set(key, answer({ content: Buffer.from('rotate-every: 90d\n').toString('base64') }));
     expect(await cache.get(key)).toBeDefined();
     expect(await redis.keys('*contents*')).toEqual([]);
     expect(await new RedisEtagCache(redis).get(key)).toBeUndefined();
   });
 
+  it('keeps issues and comments — text people write, where a key gets pasted — in the process too', async () => {
+    const cache = new RedisEtagCache(redis);
+    const keys = [
+      keyOf('/repos/acme/api/issues?state=all&labels=key-hygiene&per_page=100'),
+      keyOf('/repos/acme/api/issues/7/comments?per_page=100'),
+      keyOf('/repositories/12/issues/7/comments?per_page=100&page=2'),
+    ];
+    for (const key of keys) await cache.set(key, answer([{ body: 'the key was …' }]));
+    for (const key of keys) expect(await cache.get(key)).toBeDefined();
+    expect(await redis.keys('*issues*')).toEqual([]);
+  });
+
   it('with Redis gone every read is a miss and every write is dropped: the sweep goes on', async () => {
     const gone = server.connect();
     gone.disconnect();
     const cache = new RedisEtagCache(gone);
-    await cache.set('42:http://127.0.0.1/api/v3/app/installations', answer([]));
-    expect(await cache.get('42:http://127.0.0.1/api/v3/app/installations')).toBeUndefined();
+    await cache.set(keyOf('/app/installations'), answer([]));
+    expect(await cache.get(keyOf('/app/installations'))).toBeUndefined();
     expect(cache.failures).toBe(2);
   });
 });
@@ -71,5 +88,34 @@ describe('carriesPatches', () => {
     expect(carriesPatches('http://h/api/v3/repos/acme/api/git/blobs/0123456789abcdef')).toBe(true);
     expect(carriesPatches('http://h/api/v3/repos/acme/api/commits?sha=main')).toBe(false);
     expect(carriesPatches('http://h/api/v3/repos/acme/api/actions/secrets')).toBe(false);
+  });
+});
+
+describe('sharesAcrossProcesses: an allowlist of route families that hold no text people write', () => {
+  it('shares secret metadata, environments, repositories, collaborators and team memberships', () => {
+    for (const path of [
+      '/app', '/app/installations?per_page=100', '/installation/repositories?per_page=100&page=3',
+      '/repos/acme/api/actions/secrets?per_page=100', '/repos/acme/api/actions/organization-secrets', '/repos/acme/api/dependabot/secrets',
+      '/repos/acme/api/environments', '/repos/acme/api/environments/prod%2Feu/secrets', '/repositories/12/environments/production/secrets?page=2',
+      '/orgs/acme/actions/secrets', '/orgs/acme/actions/secrets/OPENAI_API_KEY/repositories', '/orgs/acme/dependabot/secrets',
+      '/repos/acme/api/collaborators?permission=admin', '/repos/acme/api/collaborators/mona/permission', '/orgs/acme/teams/security/memberships/mona',
+    ]) expect([path, sharesAcrossProcesses(keyOf(path))]).toEqual([path, true]);
+  });
+
+  it('keeps everything else in the process: issues, comments, pulls, check runs, contents, alerts, and routes nobody listed', () => {
+    for (const path of [
+      '/repos/acme/api/issues', '/repos/acme/api/issues/3', '/repos/acme/api/issues/3/comments', '/repos/acme/api/pulls?head=acme%3Akey-hygiene%2Fconfigure',
+      '/repos/acme/api/commits/abc123/check-runs?check_name=Key%20hygiene', '/repos/acme/api/contents/CODEOWNERS', '/repos/acme/api/secret-scanning/alerts/4?hide_secret=true',
+      '/repos/acme/api', '/repos/acme/api/actions/variables', '/repos/acme/secrets/issues',
+    ]) expect([path, sharesAcrossProcesses(keyOf(path))]).toEqual([path, false]);
+  });
+});
+
+describe('etagKey', () => {
+  it('tells the media types of one URL apart, and gives the URL back', () => {
+    const url = `${API}/repos/acme/api/contents/.github%2Fkey-hygiene.yml?ref=main`;
+    expect(etagKey(42, url, 'application/vnd.github.v3.raw')).not.toBe(etagKey(42, url, JSON_TYPE));
+    expect(etagKey('app', url, JSON_TYPE)).not.toBe(etagKey(42, url, JSON_TYPE));
+    expect(urlOfEtagKey(etagKey(42, url, JSON_TYPE))).toBe(url);
   });
 });

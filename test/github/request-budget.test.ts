@@ -128,4 +128,20 @@ describe('RequestBudget', () => {
     expect(time.slept).toEqual([90_000]);
     expect(time.waits).toEqual(['rate-limited 90000']);
   });
+
+  it('ready(n) waits, taking nothing, until n sweep requests fit the share — what a sweep asks before a repository\'s lock', async () => {
+    const { time, deps } = fakeTime();
+    const budget = new RequestBudget(0.5, deps);
+    // 60 an hour, 0.5 of it: 30 for sweeps. 20 used: 10 fit, 11 do not.
+    budget.observe(headersAt(time.now, { remaining: 40, resetInMs: 10 * MINUTE }));
+    await budget.ready(10);
+    expect(time.slept).toEqual([]);
+    expect(budget.waitFor(time.now).ms).toBe(0);
+    await budget.ready(11);
+    expect(time.slept).toEqual([10 * MINUTE + 1_000]);
+    // After the reset the old reading no longer holds anyone back; more than the share ever holds asks for all of it.
+    expect(budget.waitFor(time.now, 1_000).ms).toBe(0);
+    budget.observe(headersAt(time.now, { remaining: 59, resetInMs: 60 * MINUTE }));
+    expect(budget.waitFor(time.now, 1_000).ms).toBe(60 * MINUTE + 1_000);
+  });
 });

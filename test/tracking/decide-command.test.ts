@@ -4,6 +4,7 @@ import { answerRecheck, decideCommand, type CommandContext, type Permission } fr
 import type { KeyMarker } from '../../src/tracking/key-marker.js';
 import { parseCommand } from '../../src/tracking/parse-command.js';
 import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
+import { makeKey } from '../support/make-keys.js';
 import { BOT } from './fake-issues.js';
 import { policy } from './scenario.js';
 
@@ -113,5 +114,17 @@ describe('answerRecheck', () => {
   it('says what it sees when nothing changed', () => {
     expect(answerRecheck(marker, decision('2026-05-01T00:00:00Z'))).toMatch(/^I re-checked: `OPENAI_API_KEY` still has `updated_at` 2026-05-01, the same as before \(due 2026-07-30\)\./);
     expect(answerRecheck(marker, undefined)).toMatch(/^I re-checked: I cannot find `OPENAI_API_KEY`/);
+  });
+
+  it('records a snooze or exemption reason in the marker with any key in it redacted, and answers the same way', () => {
+    const key = makeKey('openai-project-key', 63);
+    const snoozed = decide(`/snooze 7d the old one was ${key}`);
+    const exempted = decide(`/exempt revoked ${key} already`);
+    for (const d of [snoozed, exempted]) {
+      expect(JSON.stringify(d)).not.toContain(key.slice(8, -4));
+      expect(replyOf(d)).toContain(`…${key.slice(-4)}`);
+    }
+    expect(snoozed.type === 'update' && snoozed.marker.snooze?.reason).toBe(`the old one was …${key.slice(-4)}`);
+    expect(exempted.type === 'update' && exempted.marker.exemption?.reason).toBe(`revoked …${key.slice(-4)} already`);
   });
 });
