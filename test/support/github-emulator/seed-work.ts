@@ -20,7 +20,7 @@ export interface IssueSeed {
 export function createWorkSeeders(store: Store, clock: EmulatorClock, repoByName: RepoLookup, ensureAccount: EnsureAccount) {
   const label = (fullName: string, name: string, color = 'ededed', description: string | null = null): LabelRecord => {
     const repo = repoByName(fullName);
-    const existing = store.labels.find((l) => l.repoId === repo.id && l.name.toLowerCase() === name.toLowerCase());
+    const existing = store.labelsOf(repo.id).find((l) => l.name.toLowerCase() === name.toLowerCase());
     if (existing) return existing;
     const record: LabelRecord = { id: store.nextId(), repoId: repo.id, name, color, description, isDefault: false };
     store.labels.push(record);
@@ -69,5 +69,5 @@ export function createWorkSeeders(store: Store, clock: EmulatorClock, repoByName
 
 /** Issues and pull requests share one number sequence per repository. */
 export function nextIssueNumber(store: Store, repoId: number): number {
-  return store.issues.filter((issue) => issue.repoId === repoId).reduce((max, issue) => Math.max(max, issue.number), 0) + 1;
+  return store.issuesOf(repoId).reduce((max, issue) => Math.max(max, issue.number), 0) + 1;
 }

@@ -13,6 +13,8 @@ import type {
 } from './types.js';
 import { createSecretSeeders } from './seed-secrets.js';
 import { createWorkSeeders } from './seed-work.js';
+import { createPullSeeders } from './seed-pulls.js';
+import { createSecretScanningSeeders } from './seed-secret-scanning.js';
 
 export interface AppSeed {
   id?: number;
@@ -176,6 +178,8 @@ export function createSeeder(store: Store, clock: EmulatorClock) {
     },
     ...createSecretSeeders(store, clock, repoByName),
     ...createWorkSeeders(store, clock, repoByName, ensureAccount),
+    ...createPullSeeders(store, clock, repoByName),
+    ...createSecretScanningSeeders(store, clock, repoByName),
   };
 }
 

@@ -5,7 +5,7 @@ import { Faults } from './faults.js';
 import { HttpError } from './http-error.js';
 import { requestId, runPipeline, type Outcome, type PipelineDeps } from './pipeline.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { RequestLog } from './request-log.js';
+import { RequestLog, type RequestLogMode } from './request-log.js';
 import { matchRoute, type EmulatorLimits, type Route } from './router.js';
 import { allRoutes } from './routes/index.js';
 import { createSeeder, type Seeder } from './seed.js';
@@ -18,6 +18,13 @@ export interface EmulatorOptions {
   limits?: Partial<EmulatorLimits>;
   /** Default 0: any free port. */
   port?: number;
+  /**
+   * Added to every answer, in ms (default 0): GitHub's round trip, so a bench's wall time reflects the
+   * network a sweep waits on, not only CPU. Real time, not the emulator's clock.
+   */
+  latencyMs?: number;
+  /** `counters` keeps tallies only (request-log.ts); default `entries`. */
+  requestLog?: RequestLogMode;
 }
 
 export interface GitHubEmulator {
@@ -57,10 +64,11 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     rateLimiter: new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, clock),
   };
-  const log = new RequestLog();
+  const log = new RequestLog(options.requestLog);
   const faults = new Faults();
+  const latencyMs = options.latencyMs ?? 0;
   const server = createServer((req, res) => {
-    handleRequest(req, res, { deps, log, faults, origin: origin() }).catch((error: unknown) => {
+    handleRequest(req, res, { deps, log, faults, origin: origin(), latencyMs }).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: `emulator bug: ${String(error)}` }));
     });
@@ -98,6 +106,7 @@ interface HandlerEnv {
   log: RequestLog;
   faults: Faults;
   origin: string;
+  latencyMs: number;
 }
 
 async function handleRequest(req: IncomingMessage, res: ServerResponse, env: HandlerEnv): Promise<void> {
@@ -109,6 +118,8 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, env: Han
   const match = matchRoute(allRoutes, method, pathname);
   const routeName = match ? `${method} ${match.route.path}` : null;
   const bodyText = await readBody(req);
+  // Before the request is handled: what it reads and writes is the state after its round trip.
+  if (env.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, env.latencyMs));
   const record = (outcome: Pick<Outcome, 'status' | 'principal' | 'counted' | 'notModified'>, fault: string | null): void => {
     const principal = outcome.principal;
     const installationId = principal?.kind === 'token' ? principal.token.installationId : null;

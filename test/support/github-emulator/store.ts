@@ -15,6 +15,9 @@ import type {
   VariableRecord,
 } from './types.js';
 import { REPO_ROLES } from './types.js';
+import { GrowingIndex, RepoMap } from './store-index.js';
+import type { SecretScanningAlertRecord } from './types.js';
+import type { BranchRecord, PullRecord } from './types.js';
 
 /**
  * Everything the emulator knows. Plain maps and arrays: routes read and write them directly, the
@@ -24,7 +27,8 @@ export class Store {
   apps = new Map<number, AppRecord>();
   accounts = new Map<string, AccountRecord>();
   teams: TeamRecord[] = [];
-  repos = new Map<number, RepoRecord>();
+  /** A `Map` by id that also finds repositories by name and owner in O(1) (store-index.ts). */
+  repos = new RepoMap();
   installations = new Map<number, InstallationRecord>();
   tokens = new Map<string, TokenRecord>();
   environments: EnvironmentRecord[] = [];
@@ -34,7 +38,18 @@ export class Store {
   issues: IssueRecord[] = [];
   comments: CommentRecord[] = [];
   checkRuns: CheckRunRecord[] = [];
+  /** Branches besides the default one, of repositories without a git directory. */
+  branches: BranchRecord[] = [];
+  /** Pull requests; each is also an issue in `issues` (one number sequence, as on GitHub). */
+  pulls: PullRecord[] = [];
+  secretScanningAlerts: SecretScanningAlertRecord[] = [];
   private lastId = 1000;
+  // Lookups by repository, so one request costs the same with 10 repositories or 10,000 (store-index.ts).
+  private readonly environmentIndex = new GrowingIndex<EnvironmentRecord>((env) => String(env.repoId));
+  private readonly secretIndex = new GrowingIndex<SecretRecord>((s) => secretKey(s.scope, s.owner, s.environment));
+  private readonly issueIndex = new GrowingIndex<IssueRecord>((issue) => String(issue.repoId));
+  private readonly labelIndex = new GrowingIndex<LabelRecord>((label) => String(label.repoId));
+  private readonly commentIndex = new GrowingIndex<CommentRecord>((c) => `${c.repoId}#${c.issueNumber}`);
 
   /** Ids are unique across kinds, like GitHub's database ids look from outside. */
   nextId(): number {
@@ -48,15 +63,11 @@ export class Store {
   }
 
   repo(owner: string, name: string): RepoRecord | undefined {
-    const wanted = `${owner}/${name}`.toLowerCase();
-    for (const repo of this.repos.values()) {
-      if (`${repo.owner}/${repo.name}`.toLowerCase() === wanted) return repo;
-    }
-    return undefined;
+    return this.repos.byName(owner, name);
   }
 
   reposOf(owner: string): RepoRecord[] {
-    return [...this.repos.values()].filter((repo) => repo.owner.toLowerCase() === owner.toLowerCase());
+    return [...this.repos.byOwner(owner)];
   }
 
   /** Repositories an installation reaches, in creation order. */
@@ -83,11 +94,34 @@ export class Store {
   }
 
   environment(repoId: number, name: string): EnvironmentRecord | undefined {
-    return this.environments.find((env) => env.repoId === repoId && env.name === name);
+    return this.environmentsOf(repoId).find((env) => env.name === name);
+  }
+
+  /** A repository's environments, in creation order. Read-only: copy before sorting. */
+  environmentsOf(repoId: number): readonly EnvironmentRecord[] {
+    return this.environmentIndex.get(this.environments, String(repoId));
+  }
+
+  /** Secrets of one place: `owner` is the org login for org scopes, else `owner/name` (any case). Read-only. */
+  secretsOf(scope: SecretRecord['scope'], owner: string, environment: string | null = null): readonly SecretRecord[] {
+    return this.secretIndex.get(this.secrets, secretKey(scope, owner, environment));
   }
 
   issue(repoId: number, number: number): IssueRecord | undefined {
-    return this.issues.find((issue) => issue.repoId === repoId && issue.number === number);
+    return this.issuesOf(repoId).find((issue) => issue.number === number);
+  }
+
+  /** A repository's issues (and pull requests), in creation order. Read-only. */
+  issuesOf(repoId: number): readonly IssueRecord[] {
+    return this.issueIndex.get(this.issues, String(repoId));
+  }
+
+  labelsOf(repoId: number): readonly LabelRecord[] {
+    return this.labelIndex.get(this.labels, String(repoId));
+  }
+
+  commentsOf(repoId: number, issueNumber: number): readonly CommentRecord[] {
+    return this.commentIndex.get(this.comments, `${repoId}#${issueNumber}`);
   }
 
   /**
@@ -107,3 +141,6 @@ export class Store {
     return best;
   }
 }
+
+/** Environment names never hold NUL, so it separates the parts; null stands apart from any name. */
+const secretKey = (scope: string, owner: string, environment: string | null): string => `${scope}\0${owner.toLowerCase()}\0${environment ?? '\0'}`;

@@ -174,6 +174,33 @@ export interface CommentRecord {
   viaAppId: number | null;
 }
 
+/**
+ * A branch other than the default one of a repository without a git directory (the default
+ * branch's files are `RepoRecord.files`). Its head commit id is a digest of its files (branches.ts).
+ */
+export interface BranchRecord {
+  repoId: number;
+  name: string;
+  /** Path → UTF-8 text. */
+  files: Map<string, string>;
+}
+
+/** What makes an issue a pull request: its number, title, body, author and state are the issue's. */
+export interface PullRecord {
+  id: number;
+  repoId: number;
+  number: number;
+  /** Branch names in the same repository (the emulator has no forks). */
+  head: string;
+  base: string;
+  /** The head commit when last seen; kept once the branch is deleted. */
+  headSha: string;
+  draft: boolean;
+  maintainerCanModify: boolean;
+  mergedAt: Date | null;
+  mergedBy: string | null;
+}
+
 export interface CheckRunRecord {
   id: number;
   repoId: number;
@@ -188,4 +215,36 @@ export interface CheckRunRecord {
   completedAt: Date | null;
   output: { title: string | null; summary: string | null; text: string | null };
   annotations: unknown[];
+}
+
+/** Where secret scanning saw a secret: a line of a file in a commit (the `commit` location type). */
+export interface SecretScanningLocationRecord {
+  path: string;
+  startLine: number;
+  endLine: number;
+  startColumn: number;
+  endColumn: number;
+  blobSha: string;
+  commitSha: string;
+}
+
+/**
+ * A secret scanning alert. `secret` is the raw value GitHub found: the REST API shows it unless the
+ * caller passes `hide_secret=true`. https://docs.github.com/rest/secret-scanning/secret-scanning
+ */
+export interface SecretScanningAlertRecord {
+  repoId: number;
+  /** Numbered per repository. */
+  number: number;
+  secretType: string;
+  secretTypeDisplayName: string;
+  secret: string;
+  state: 'open' | 'resolved';
+  resolution: 'false_positive' | 'wont_fix' | 'revoked' | 'used_in_tests' | null;
+  validity: 'active' | 'inactive' | 'unknown';
+  /** Oldest first. */
+  locations: SecretScanningLocationRecord[];
+  createdAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
 }

@@ -65,7 +65,7 @@ export function renderMinimalRepo(bases: Bases, store: Store, repo: RepoRecord):
 /** `full-repository` (GET /repos/{owner}/{repo}); also a valid `repository`. */
 export function renderFullRepo(bases: Bases, store: Store, repo: RepoRecord): Record<string, unknown> {
   const fullName = `${repo.owner}/${repo.name}`;
-  const openIssues = store.issues.filter((issue) => issue.repoId === repo.id && issue.state === 'open').length;
+  const openIssues = store.issuesOf(repo.id).filter((issue) => issue.state === 'open').length;
   const created = isoSeconds(repo.createdAt);
   return {
     ...renderMinimalRepo(bases, store, repo),

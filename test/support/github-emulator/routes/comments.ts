@@ -11,7 +11,7 @@ const WRITE = [{ issues: 'write' as const }];
 /** Labels named on an issue are created when missing, as GitHub does for writers. */
 export function ensureLabels(ctx: RouteContext, names: string[]): string[] {
   return names.map((name) => {
-    const existing = ctx.store.labels.find((l) => l.repoId === ctx.repo.id && l.name.toLowerCase() === name.toLowerCase());
+    const existing = ctx.store.labelsOf(ctx.repo.id).find((l) => l.name.toLowerCase() === name.toLowerCase());
     if (existing) return existing.name;
     ctx.store.labels.push({ id: ctx.store.nextId(), repoId: ctx.repo.id, name, color: 'ededed', description: null, isDefault: false });
     return name;
@@ -25,7 +25,7 @@ function commentOf(ctx: RouteContext): CommentRecord {
 }
 
 function labelOf(ctx: RouteContext, name: string): LabelRecord | undefined {
-  return ctx.store.labels.find((l) => l.repoId === ctx.repo.id && l.name.toLowerCase() === name.toLowerCase());
+  return ctx.store.labelsOf(ctx.repo.id).find((l) => l.name.toLowerCase() === name.toLowerCase());
 }
 
 function createComment(ctx: RouteContext) {
@@ -84,7 +84,7 @@ export const commentRoutes: Route[] = [
   route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', READ, (ctx) => {
     const issue = issueOf(ctx);
     const since = ctx.query.get('since');
-    const comments = ctx.store.comments.filter((c) => c.repoId === ctx.repo.id && c.issueNumber === issue.number && (!since || c.updatedAt.getTime() >= Date.parse(since)));
+    const comments = ctx.store.commentsOf(ctx.repo.id, issue.number).filter((c) => !since || c.updatedAt.getTime() >= Date.parse(since));
     const page = paginate(ctx, comments);
     return { status: 200, body: page.items.map((c) => renderComment(ctx, ctx.store, ctx.repo, c)), headers: page.headers };
   }),
@@ -92,7 +92,7 @@ export const commentRoutes: Route[] = [
   route('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', READ, (ctx) => ({ status: 200, body: renderComment(ctx, ctx.store, ctx.repo, commentOf(ctx)) })),
   route('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', WRITE, updateComment),
   route('GET', '/repos/{owner}/{repo}/labels', READ, (ctx) => {
-    const labels = ctx.store.labels.filter((l) => l.repoId === ctx.repo.id);
+    const labels = [...ctx.store.labelsOf(ctx.repo.id)];
     const page = paginate(ctx, labels);
     return { status: 200, body: page.items.map((l) => renderLabel(ctx, ctx.repo, l)), headers: page.headers };
   }),

@@ -75,7 +75,7 @@ export const environmentRoutes: Route[] = [
     // "Anyone with read access to the repository" — a GITHUB_TOKEN can list them.
     permissions: [{ actions: READ }, { environments: READ }, { metadata: READ }],
     handle: (ctx) => {
-      const envs = ctx.store.environments.filter((env) => env.repoId === ctx.repo.id).sort((a, b) => a.name.localeCompare(b.name));
+      const envs = [...ctx.store.environmentsOf(ctx.repo.id)].sort((a, b) => a.name.localeCompare(b.name));
       const page = paginate(ctx, envs);
       return { status: 200, body: { total_count: envs.length, environments: page.items.map((env) => renderEnvironment(ctx, env)) }, headers: page.headers };
     },

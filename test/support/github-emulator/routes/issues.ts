@@ -34,13 +34,13 @@ function listIssues(ctx: RouteContext) {
   const since = q.get('since');
   const sortKey = q.get('sort') ?? 'created';
   const direction = q.get('direction') ?? 'desc';
-  const issues = ctx.store.issues
-    .filter((i) => i.repoId === ctx.repo.id && (state === 'all' || i.state === state))
+  const issues = ctx.store.issuesOf(ctx.repo.id)
+    .filter((i) => state === 'all' || i.state === state)
     .filter((i) => wantedLabels.every((l) => i.labels.some((have) => have.toLowerCase() === l)))
     .filter((i) => !creator || i.user.toLowerCase() === creator)
     .filter((i) => matchesAssignee(i, assignee))
     .filter((i) => !since || i.updatedAt.getTime() >= Date.parse(since));
-  const key = (i: IssueRecord): number => (sortKey === 'updated' ? i.updatedAt.getTime() : sortKey === 'comments' ? ctx.store.comments.filter((c) => c.repoId === i.repoId && c.issueNumber === i.number).length : i.number);
+  const key = (i: IssueRecord): number => (sortKey === 'updated' ? i.updatedAt.getTime() : sortKey === 'comments' ? ctx.store.commentsOf(i.repoId, i.number).length : i.number);
   issues.sort((a, b) => (direction === 'asc' ? key(a) - key(b) : key(b) - key(a)));
   const page = paginate(ctx, issues);
   return { status: 200, body: page.items.map((i) => renderIssue(ctx, ctx.store, ctx.repo, i)), headers: page.headers };

@@ -25,9 +25,7 @@ function renderSecret(ctx: RouteContext, secret: SecretRecord): Record<string, u
 const repoKey = (repo: RepoRecord): string => `${repo.owner}/${repo.name}`;
 
 function select(ctx: RouteContext, scope: SecretScope, owner: string, environment: string | null = null): SecretRecord[] {
-  return ctx.store.secrets
-    .filter((s) => s.scope === scope && s.owner.toLowerCase() === owner.toLowerCase() && s.environment === environment)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return [...ctx.store.secretsOf(scope, owner, environment)].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Org secrets a repository can use: visibility `all`, `private` (non-public repos) or `selected`. */
