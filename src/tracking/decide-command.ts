@@ -14,7 +14,8 @@ import type { Command } from './parse-command.js';
 /** A repository permission as `GET /repos/{o}/{r}/collaborators/{user}/permission` reports it (`role_name`). */
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
-export interface CommandContext {
+/** Who wrote a command, and under which policy: the same for key issues and incidents. */
+export interface CommandActor {
   actorPermission: Permission;
   actorLogin: string;
   /** The comment's author is a bot (`user.type === 'Bot'`, or `performed_via_github_app`). */
@@ -24,6 +25,9 @@ export interface CommandContext {
   /** The adapter checked the actor against `approvers` teams; logins in `approvers` are checked here. */
   isApprover?: boolean;
   policy: Config;
+}
+
+export interface CommandContext extends CommandActor {
   /** The issue's key marker; undefined on an issue that is not a key issue (nothing to do). */
   marker: KeyMarker | undefined;
   now: Date;

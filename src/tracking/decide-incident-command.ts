@@ -1,23 +1,13 @@
-import type { Config } from '../policy/config-schema.js';
 import { renderIncidentHelp, renderIncidentRefusal, renderIncidentResolved, renderIncidentRotated, renderIncidentStatus } from '../report/render-incident-close.js';
 import { renderCommentMarker, type CommentKind } from './comment-marker.js';
-import { mayChangeState, type Permission } from './decide-command.js';
+import { mayChangeState, type CommandActor } from './decide-command.js';
 import type { IncidentSecrets } from './incident-close-secrets.js';
 import type { IncidentMarker } from './incident-marker.js';
 import { sameLogin } from './last-notice.js';
 import type { Command } from './parse-command.js';
 import { incidentKey } from './plan-incident-close.js';
 
-export interface IncidentCommandContext {
-  actorPermission: Permission;
-  actorLogin: string;
-  /** The comment's author is a bot (`user.type === 'Bot'`, or `performed_via_github_app`). */
-  isBot: boolean;
-  /** The app's own login: its comments are never commands. */
-  botLogin: string;
-  /** The adapter checked the actor against `approvers` teams; logins in `approvers` are checked here. */
-  isApprover?: boolean;
-  policy: Config;
+export interface IncidentCommandContext extends CommandActor {
   marker: IncidentMarker;
   /** The incident is closed already. */
   closed: boolean;

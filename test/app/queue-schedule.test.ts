@@ -6,7 +6,7 @@ import { createApp } from '../../app/index.js';
 import { periodStart, runIdOf } from '../../app/queue/run-ids.js';
 import type { RunReport } from '../../app/queue/sweep-queue.js';
 import { offsetOf, schedulerIdOf, syncJobSchedulers } from '../../app/schedule/sync-job-schedulers.js';
-import { defaultSettings } from '../../app/settings.js';
+import { defaultSettings, type AppSettings } from '../../app/settings.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { TestOctokit } from './app-world.js';
 import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, TEST_QUEUE } from './queue-world.js';
@@ -32,6 +32,28 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`gave up waiting for ${what}`);
+}
+
+/**
+ * The server as `probot run` makes it, with REDIS_URL, on a fresh Redis and a world of two
+ * repositories; `stop` does what SIGTERM would, then closes the emulator.
+ */
+async function startServer(schedule: Partial<AppSettings>) {
+  await redis.flush();
+  const { gh, app, installation, repos } = await createQueueWorld(2);
+  const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+  const stops: Array<() => Promise<void>> = [];
+  let made: BullmqSweepQueue | undefined;
+  const settings = { ...defaultSettings, ...schedule, queue: { ...TEST_QUEUE, redisUrl: redis.url } };
+  const now = () => gh.clock.now();
+  const sleep = async (ms: number) => gh.clock.advance(ms);
+  createApp({ settings, now, sleep, clients: createClientCare({ now: () => now().getTime(), sleep }), stopWith: (stop) => stops.push(stop), onSweepQueue: (q) => (made = q) })(probot);
+  if (!made) throw new Error('the server made no sweep queue');
+  const stop = async () => {
+    await Promise.all(stops.map((s) => s()));
+    await gh.close();
+  };
+  return { gh, installation, repos, probot, sweeps: made, stop };
 }
 
 describe('job schedulers', () => {
@@ -61,89 +83,61 @@ describe('job schedulers', () => {
   });
 
   it('the server with REDIS_URL schedules each installation and works the run its schedule makes', async () => {
-    await redis.flush();
-    const { gh, app, installation, repos } = await createQueueWorld(2);
-    const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
-    const stops: Array<() => Promise<void>> = [];
-    let sweeps: BullmqSweepQueue | undefined;
     const everyMs = 800;
-    const settings = { ...defaultSettings, sweepEveryMs: everyMs, jitterMs: 100, queue: { ...TEST_QUEUE, redisUrl: redis.url } };
-    const now = () => gh.clock.now();
-    const sleep = async (ms: number) => gh.clock.advance(ms);
-    createApp({ settings, now, sleep, clients: createClientCare({ now: () => now().getTime(), sleep }), stopWith: (stop) => stops.push(stop), onSweepQueue: (q) => (sweeps = q) })(probot);
+    const { gh, installation, repos, sweeps, stop } = await startServer({ sweepEveryMs: everyMs, jitterMs: 100 });
     try {
-      expect(sweeps).toBeDefined();
-      const scheduler = await until(() => sweeps!.queue.getJobScheduler(schedulerIdOf(installation.id)), 'the schedule');
+      const scheduler = await until(() => sweeps.queue.getJobScheduler(schedulerIdOf(installation.id)), 'the schedule');
       expect(scheduler).toMatchObject({ every: everyMs, offset: offsetOf(installation.id, everyMs, 100) });
       // The schedule's job names no run: it is the run of the period it fell due in.
       const runId = runIdOf(installation.id, periodStart(scheduler.next!, everyMs));
-      await until(() => sweeps!.report(runId), `run ${runId}`);
-      const report: RunReport = await sweeps!.whenDone(runId);
+      await until(() => sweeps.report(runId), `run ${runId}`);
+      const report: RunReport = await sweeps.whenDone(runId);
       expect(report).toMatchObject({ complete: true, failed: [], swept: repos });
       for (const name of repos) expect(issuesByRepo(gh, name)).toEqual({ keys: [`${name}|repo|*|openai_api_key|rotate`], dashboards: 1, closed: 0 });
     } finally {
-      await Promise.all(stops.map((stop) => stop()));
-      await gh.close();
+      await stop();
     }
   });
 
   it('each period\'s job is the run of the period it falls due in, as sweep --once names it: the next period sweeps again', async () => {
-    await redis.flush();
-    const { gh, app, installation, repos } = await createQueueWorld(2);
-    const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
-    const stops: Array<() => Promise<void>> = [];
-    let sweeps: BullmqSweepQueue | undefined;
     const everyMs = 800;
-    const settings = { ...defaultSettings, sweepEveryMs: everyMs, jitterMs: 100, queue: { ...TEST_QUEUE, redisUrl: redis.url } };
-    const now = () => gh.clock.now();
-    const sleep = async (ms: number) => gh.clock.advance(ms);
-    createApp({ settings, now, sleep, clients: createClientCare({ now: () => now().getTime(), sleep }), stopWith: (stop) => stops.push(stop), onSweepQueue: (q) => (sweeps = q) })(probot);
+    const { gh, installation, repos, sweeps, stop } = await startServer({ sweepEveryMs: everyMs, jitterMs: 100 });
     try {
       const id = schedulerIdOf(installation.id);
       const dues: number[] = [];
       for (const period of [1, 2]) {
         // When the period's job falls due, as the schedule says before it does (its job is made a period early).
         const due = (await until(async () => {
-          const next = (await sweeps!.queue.getJobScheduler(id))?.next;
+          const next = (await sweeps.queue.getJobScheduler(id))?.next;
           return next !== undefined && next > (dues.at(-1) ?? 0) ? next : undefined;
         }, `the schedule of period ${period}`));
         dues.push(due);
         const runId = runIdOf(installation.id, periodStart(due, everyMs));
-        await until(() => sweeps!.report(runId), `run ${runId}`);
-        expect(await sweeps!.whenDone(runId), `period ${period}`).toMatchObject({ runId, complete: true, failed: [], swept: repos });
-        const job = await sweeps!.queue.getJob(`repeat:${id}:${due}`);
+        await until(() => sweeps.report(runId), `run ${runId}`);
+        expect(await sweeps.whenDone(runId), `period ${period}`).toMatchObject({ runId, complete: true, failed: [], swept: repos });
+        const job = await sweeps.queue.getJob(`repeat:${id}:${due}`);
         expect(job?.data).toEqual({ installationId: installation.id, runId });
       }
       expect(periodStart(dues[1]!, everyMs).getTime() - periodStart(dues[0]!, everyMs).getTime()).toBe(everyMs);
       // Each period swept each repository once: the second run was not the first one's, already done.
       expect(Object.fromEntries(sweepsPerRepo(gh))).toEqual(Object.fromEntries(repos.map((name) => [name, 2])));
     } finally {
-      await Promise.all(stops.map((stop) => stop()));
-      await gh.close();
+      await stop();
     }
   });
 
   it('with REDIS_URL, repositories added to an installation are queued as a run, not swept in the webhook handler', async () => {
-    await redis.flush();
-    const { gh, app, installation, repos } = await createQueueWorld(2);
-    const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
-    const stops: Array<() => Promise<void>> = [];
-    let sweeps: BullmqSweepQueue | undefined;
-    const settings = { ...defaultSettings, sweepEveryMs: 0, queue: { ...TEST_QUEUE, redisUrl: redis.url } };
-    const now = () => gh.clock.now();
-    const sleep = async (ms: number) => gh.clock.advance(ms);
-    createApp({ settings, now, sleep, clients: createClientCare({ now: () => now().getTime(), sleep }), stopWith: (stop) => stops.push(stop), onSweepQueue: (q) => (sweeps = q) })(probot);
+    const { gh, installation, repos, sweeps, stop, probot } = await startServer({ sweepEveryMs: 0 });
     try {
       const payload = { action: 'added', installation: { id: installation.id }, repository_selection: 'selected', repositories_added: repos.map((full_name) => ({ full_name, name: full_name.split('/')[1] })), repositories_removed: [] };
       await probot.receive({ id: 'added-1', name: 'installation_repositories', payload } as unknown as Parameters<Probot['receive']>[0]);
-      const runId = runIdOf(installation.id, periodStart(now().getTime(), 86_400_000));
-      await until(() => sweeps!.report(runId), `run ${runId}`);
-      const report: RunReport = await sweeps!.whenDone(runId);
+      const runId = runIdOf(installation.id, periodStart(gh.clock.now().getTime(), 86_400_000));
+      await until(() => sweeps.report(runId), `run ${runId}`);
+      const report: RunReport = await sweeps.whenDone(runId);
       expect(report).toMatchObject({ complete: true, failed: [], swept: repos });
       for (const name of repos) expect(issuesByRepo(gh, name).keys).toHaveLength(1);
     } finally {
-      await Promise.all(stops.map((stop) => stop()));
-      await gh.close();
+      await stop();
     }
   });
 });
