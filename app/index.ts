@@ -5,6 +5,7 @@ import { handleInstallation } from './commands/handle-installation.js';
 import type { AppDeps } from './deps.js';
 import type { BullmqSweepQueue } from './queue/bullmq-sweep-queue.js';
 import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
+import { readPrivateKey } from './github/read-private-key.js';
 import { handlePush } from './incidents/handle-push.js';
 import { handleOnboardingPush } from './onboarding/handle-onboarding-push.js';
 import { handleSecretScanningAlert } from './incidents/handle-secret-scanning-alert.js';
@@ -22,12 +23,14 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * "Key hygiene" check run on the lines they added, and an incident issue per leaked key), GitHub's
  * secret scanning alerts (an incident per alert of a key type we know), and the
  * in-process daily sweep. Installation clients get conditional reads and paced writes ({@link prepareAppAuth}).
+ * `privateKey`, the App's PEM: with REDIS_URL, the ETag cache shared through Redis holds every GET
+ * answer encrypted with a key derived from it (app/github/etag-sealer.ts); without, only metadata.
  */
-export function createApp(overrides: Partial<AppDeps> = {}) {
+export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string) {
   const now = overrides.now ?? (() => new Date());
   const sleep = overrides.sleep ?? realSleep;
   const settings = overrides.settings ?? defaultSettings;
-  const clients = overrides.clients ?? createClientCare({ now: () => now().getTime(), sleep }, { budgetShare: settings.budgetShare, redisUrl: settings.queue?.redisUrl });
+  const clients = overrides.clients ?? createClientCare({ now: () => now().getTime(), sleep }, { budgetShare: settings.budgetShare, redisUrl: settings.queue?.redisUrl, ...(privateKey && { privateKey }) });
   const deps: AppDeps = { settings: defaultSettings, lock: withRepoLock, ...overrides, now, sleep, clients };
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
     // With REDIS_URL the sweep queue, once made: new installations queue a run instead of sweeping in the handler.
@@ -52,5 +55,6 @@ export function createApp(overrides: Partial<AppDeps> = {}) {
 /** Probot's entry (`probot run lib-app/app/index.js`): settings from the environment, real clock. */
 export default function keyHygieneApp(app: Probot, options: ApplicationFunctionOptions): void {
   // With REDIS_URL the sweep worker finishes its jobs in hand on SIGTERM (app/schedule/stop-on-signals.ts).
-  createApp({ settings: readSettings(process.env), stopWith: stopOnSigterm })(app, options);
+  // The PEM Probot signs its JWTs with, read as Probot reads it: it keys the shared ETag cache's encryption.
+  createApp({ settings: readSettings(process.env), stopWith: stopOnSigterm }, readPrivateKey(process.env))(app, options);
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Probot, type ProbotOctokit } from 'probot';
 import { createClientCare, prepareAppAuth, type ClientCare } from '../github/prepare-client.js';
+import { readPrivateKey } from '../github/read-private-key.js';
 import type { AppSettings } from '../settings.js';
 
 /** Where the app talks to GitHub, and as whom — read once from the environment. */
@@ -15,7 +15,7 @@ export interface CliEnvironment {
 export function readCliEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
   const appId = Number(env.APP_ID);
   if (!Number.isInteger(appId) || appId <= 0) throw new Error(`APP_ID is "${env.APP_ID ?? ''}": expected the App's numeric id`);
-  const privateKey = env.PRIVATE_KEY?.replace(/\\n/g, '\n') ?? (env.PRIVATE_KEY_PATH ? readFileSync(env.PRIVATE_KEY_PATH, 'utf8') : undefined);
+  const privateKey = readPrivateKey(env);
   if (!privateKey?.includes('PRIVATE KEY')) throw new Error('PRIVATE_KEY or PRIVATE_KEY_PATH must give the App\'s PEM private key');
   // Probot's convention: GHE_HOST=host[:port] + GHE_PROTOCOL → <protocol>://<host>/api/v3 (GITHUB-FACTS.md).
   const baseUrl = env.GHE_HOST ? `${env.GHE_PROTOCOL ?? 'https'}://${env.GHE_HOST}/api/v3` : env.GITHUB_API_URL?.replace(/\/$/, '');
@@ -33,8 +33,9 @@ export interface CliProbotOptions {
  * Probot outside its server, as `probot run` makes it: with `REDIS_URL` its throttling (Bottleneck)
  * is one cluster across processes — `probot run` reads REDIS_URL into the same `redisConfig`
  * (probot/lib/bin/read-env-options.js) — and the installation clients share the ETag cache and
- * write pacers through Redis, as in the server (app/github/prepare-client.ts). A client class with
- * throttling off (tests) leaves Probot nothing to share.
+ * write pacers through Redis, as in the server (app/github/prepare-client.ts), the cache encrypted
+ * with a key derived from the PEM. A client class with throttling off (tests) leaves Probot nothing
+ * to share.
  */
 export function createCliProbot(cli: CliEnvironment, settings: AppSettings, o: CliProbotOptions): { probot: Probot; care: ClientCare } {
   const redisUrl = settings.queue?.redisUrl;
@@ -47,7 +48,8 @@ export function createCliProbot(cli: CliEnvironment, settings: AppSettings, o: C
     ...(redisUrl && !o.Octokit && { redisConfig: redisUrl }),
   });
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  const care = createClientCare({ now: () => o.now().getTime(), sleep }, { budgetShare: settings.budgetShare, ...(redisUrl && { redisUrl }) });
+  // The PEM also keys the encryption of the ETag cache shared through Redis (app/github/etag-sealer.ts).
+  const care = createClientCare({ now: () => o.now().getTime(), sleep }, { budgetShare: settings.budgetShare, ...(redisUrl && { redisUrl }), privateKey: cli.privateKey });
   prepareAppAuth(probot, care);
   return { probot, care };
 }

@@ -6,6 +6,7 @@ import { useRequestMetrics } from '../metrics/use-request-metrics.js';
 import { connectRedis } from './connect-redis.js';
 import { ContentPacer, type PacerDeps, type WritePacer } from './content-pacer.js';
 import { EtagCache, useEtagCache, type EtagStore } from './etag-cache.js';
+import { createEtagSealer } from './etag-sealer.js';
 import type { AppOctokit } from './octokit.js';
 import { RedisContentPacer } from './redis-content-pacer.js';
 import { RedisEtagCache } from './redis-etag-cache.js';
@@ -14,7 +15,7 @@ import { useRequestBudget } from './use-request-budget.js';
 
 /** What the app's installation clients share in this process (and, with Redis, across processes). */
 export interface ClientCare {
-  /** ETags and bodies of GET answers, by installation, URL and media type (with Redis, only secret metadata and the like are shared). */
+  /** ETags and bodies of GET answers, by installation, URL and media type (with Redis and the private key, all shared encrypted; with Redis alone, only secret metadata and the like). */
   etags: EtagStore;
   /** One write pacer per installation: GitHub counts secondary limits per installation. */
   pacerOf: (installationId: number) => WritePacer;
@@ -34,6 +35,11 @@ export interface CareOptions {
   redisUrl?: string;
   /** An open connection to use instead of `redisUrl` (tests; a worker's own). */
   redis?: Redis;
+  /**
+   * The App's PEM private key: with Redis, every GET answer is shared, encrypted with a key derived
+   * from it (app/github/etag-sealer.ts). Absent, only answers without text people wrote are shared.
+   */
+  privateKey?: string;
   metrics?: AppMetrics;
 }
 
@@ -58,7 +64,7 @@ export function createClientCare(deps: PacerDeps, options: CareOptions = {}): Cl
   const pacers = new Map<number, WritePacer>();
   const budgets = new Map<number, RequestBudget>();
   return {
-    etags: redis ? new RedisEtagCache(redis) : new EtagCache(),
+    etags: redis ? new RedisEtagCache(redis, { ...(options.privateKey && { sealer: createEtagSealer(options.privateKey) }) }) : new EtagCache(),
     pacerOf: (id) => {
       let pacer = pacers.get(id);
       if (!pacer) pacers.set(id, (pacer = redis ? new RedisContentPacer(redis, `key-hygiene:writes:${id}`, pacerDeps) : new ContentPacer(undefined, pacerDeps)));

@@ -13,7 +13,8 @@ import { createBareWorld, startAppWith } from './robust-world.js';
 
 // Issue 7 with REDIS_URL: several app processes (here two Probot instances, each with its own
 // memory, lock and Redis connection) share one ETag cache and one write pacer per installation.
-// A real redis-server, the emulator, the emulator's clock.
+// A real redis-server, the emulator, the emulator's clock. No private key here: only the allowlisted
+// metadata goes to Redis; test/app/redis-etag-sealed.test.ts shares everything, encrypted.
 
 let redis: TestRedis;
 const cares: ClientCare[] = [];
@@ -30,7 +31,7 @@ afterAll(async () => {
   await redis.stop();
 });
 
-/** A process's care as `createApp` builds it from REDIS_URL (none: null), on the emulator's clock. */
+/** A process's care as `createApp` builds it from REDIS_URL (none: null) without the PEM, on the emulator's clock. */
 function sharedCare(gh: GitHubEmulator, redisUrl: string | null = redis.url): ClientCare {
   const care = createClientCare({ now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) }, { ...(redisUrl !== null && { redisUrl }) });
   cares.push(care);

@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carriesPatches, etagKey, urlOfEtagKey, type CachedAnswer } from '../../app/github/etag-cache.js';
+import { createEtagSealer } from '../../app/github/etag-sealer.js';
 import { ETAG_TTL_MS, RedisEtagCache, sharesAcrossProcesses } from '../../app/github/redis-etag-cache.js';
 import { startRedis, type TestRedis } from './start-redis.js';
 
@@ -10,9 +12,12 @@ const JSON_TYPE = 'application/vnd.github.v3+json';
 /** The key the client hook makes for a GET of `path` by installation 42. */
 const keyOf = (path: string, accept = JSON_TYPE) => etagKey(42, `${API}${path}`, accept);
 
+/** An App private key, made at test time. */
+const pemOf = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+
 const answer = (data: unknown): CachedAnswer => ({ etag: 'W/"abc"', response: { status: 200, url: 'http://127.0.0.1/api/v3/x', headers: { etag: 'W/"abc"' }, data } });
 
-describe('RedisEtagCache (a real redis-server)', () => {
+describe('RedisEtagCache without a private key (a real redis-server)', () => {
   let server: TestRedis;
   let redis: Redis;
   beforeAll(async () => {
@@ -81,6 +86,80 @@ describe('RedisEtagCache (a real redis-server)', () => {
   });
 });
 
+describe('RedisEtagCache with a sealer (the App\'s private key; a real redis-server)', () => {
+  let server: TestRedis;
+  let redis: Redis;
+  const appKey = pemOf();
+  beforeAll(async () => {
+    server = await startRedis();
+    redis = server.connect();
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.stop();
+  });
+  const sealedCache = (pem = appKey, connection = redis) => new RedisEtagCache(connection, { sealer: createEtagSealer(pem) });
+
+  it('shares every answer — contents, issues, comments, pulls — as ciphertext another process with the same key opens', async () => {
+    const words = 'the old one was written here';
+    const keys = [
+      keyOf('/repos/acme/api/contents/.github%2Fkey-hygiene.yml'),
+      keyOf('/repos/acme/api/contents/CODEOWNERS', 'application/vnd.github.raw'),
+      keyOf('/repos/acme/api/issues?state=all&labels=key-hygiene&per_page=100'),
+      keyOf('/repositories/12/issues/7/comments?per_page=100&page=2'),
+      keyOf('/repos/acme/api/pulls?head=acme%3Akey-hygiene%2Fconfigure'),
+      keyOf('/repos/acme/api/actions/secrets?per_page=100'),
+    ];
+    for (const key of keys) await sealedCache().set(key, answer([{ body: words }]));
+    const other = server.connect();
+    try {
+      for (const key of keys) expect(await sealedCache(appKey, other).get(key)).toEqual(answer([{ body: words }]));
+    } finally {
+      other.disconnect();
+    }
+    for (const key of keys) {
+      const stored = (await redis.getBuffer(`key-hygiene:etag:${key}`))!;
+      expect(stored[0]).toBe(0x01);
+      expect(stored.toString('latin1')).not.toContain('the old one');
+      expect(() => gunzipSync(stored)).toThrow();
+      expect(() => gunzipSync(stored.subarray(1 + 12 + 16))).toThrow();
+    }
+    const ttl = await redis.pttl(`key-hygiene:etag:${keys[0]}`);
+    expect(ttl).toBeGreaterThan(ETAG_TTL_MS - 60_000);
+    expect(ttl).toBeLessThanOrEqual(ETAG_TTL_MS);
+  });
+
+  it('misses, without an error, on a value sealed with another key, moved under another cache key, or stored in clear before', async () => {
+    const key = keyOf('/repos/acme/api/issues/3/comments?per_page=100');
+    await sealedCache(pemOf()).set(key, answer([{ body: 'x' }]));
+    const cache = sealedCache();
+    expect(await cache.get(key)).toBeUndefined();
+
+    const moved = keyOf('/repos/acme/web/issues/3/comments?per_page=100');
+    await cache.set(key, answer([{ body: 'x' }]));
+    await redis.set(`key-hygiene:etag:${moved}`, (await redis.getBuffer(`key-hygiene:etag:${key}`))!);
+    expect(await cache.get(moved)).toBeUndefined();
+
+    const metadata = keyOf('/repos/acme/api/environments');
+    await new RedisEtagCache(redis).set(metadata, answer({ environments: [] }));
+    expect(await cache.get(metadata)).toBeUndefined();
+    expect([cache.unreadable, cache.failures]).toEqual([3, 0]);
+    // And the way back: a process without the key reads nothing it cannot read.
+    await cache.set(metadata, answer({ environments: [] }));
+    expect(await new RedisEtagCache(redis).get(metadata)).toBeUndefined();
+  });
+
+  it('keeps the size cap on what it stores (ciphertext), dropping the older entry', async () => {
+    const cache = new RedisEtagCache(redis, { sealer: createEtagSealer(appKey), maxValueBytes: 1024 });
+    const key = keyOf('/repos/acme/big/contents/README.md');
+    await cache.set(key, answer({ small: true }));
+    expect(await cache.get(key)).toBeDefined();
+    await cache.set(key, answer({ noise: randomBytes(4096).toString('base64') }));
+    expect(await cache.get(key)).toBeUndefined();
+    expect(await redis.exists(`key-hygiene:etag:${key}`)).toBe(0);
+  });
+});
+
 describe('carriesPatches', () => {
   it('names the answers that hold commit lines: never cached anywhere', () => {
     expect(carriesPatches('http://h/api/v3/repos/acme/api/compare/aaa...bbb?per_page=100')).toBe(true);
@@ -91,7 +170,7 @@ describe('carriesPatches', () => {
   });
 });
 
-describe('sharesAcrossProcesses: an allowlist of route families that hold no text people write', () => {
+describe('sharesAcrossProcesses (no private key): an allowlist of route families that hold no text people write', () => {
   it('shares secret metadata, environments, repositories, collaborators and team memberships', () => {
     for (const path of [
       '/app', '/app/installations?per_page=100', '/installation/repositories?per_page=100&page=3',
