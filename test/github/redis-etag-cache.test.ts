@@ -17,17 +17,19 @@ const pemOf = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateK
 
 const answer = (data: unknown): CachedAnswer => ({ etag: 'W/"abc"', response: { status: 200, url: 'http://127.0.0.1/api/v3/x', headers: { etag: 'W/"abc"' }, data } });
 
+// One redis-server for the file: each test uses its own keys.
+let server: TestRedis;
+let redis: Redis;
+beforeAll(async () => {
+  server = await startRedis();
+  redis = server.connect();
+});
+afterAll(async () => {
+  redis.disconnect();
+  await server.stop();
+});
+
 describe('RedisEtagCache without a private key (a real redis-server)', () => {
-  let server: TestRedis;
-  let redis: Redis;
-  beforeAll(async () => {
-    server = await startRedis();
-    redis = server.connect();
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.stop();
-  });
 
   it('stores gzipped JSON per installation and URL with a 7-day TTL; another process reads it back', async () => {
     const key = keyOf('/repos/acme/api/actions/secrets?per_page=100');
@@ -87,17 +89,7 @@ describe('RedisEtagCache without a private key (a real redis-server)', () => {
 });
 
 describe('RedisEtagCache with a sealer (the App\'s private key; a real redis-server)', () => {
-  let server: TestRedis;
-  let redis: Redis;
   const appKey = pemOf();
-  beforeAll(async () => {
-    server = await startRedis();
-    redis = server.connect();
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.stop();
-  });
   const sealedCache = (pem = appKey, connection = redis) => new RedisEtagCache(connection, { sealer: createEtagSealer(pem) });
 
   it('shares every answer — contents, issues, comments, pulls — as ciphertext another process with the same key opens', async () => {
