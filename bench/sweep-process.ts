@@ -44,6 +44,9 @@ function sampleUsage(pid: number): { rssKb: number; cpuUs: number } | undefined 
 // The process says its own peak (`maxRSS`, KB) and CPU time (µs) as it exits, on stderr, last.
 const REPORT_USAGE = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nKH_USAGE '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 
+/** Node flags for the app's processes, e.g. `KH_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` to profile them. */
+const NODE_ARGS = process.env.KH_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 const live = new Set<AppProcess>();
 
 /** Stops every app process still running (the bench was interrupted). */
@@ -54,7 +57,7 @@ export async function stopAll(): Promise<void> {
 /** Starts `node <bin> <args>`; its peak memory is sampled from /proc and reported by the process at exit. */
 export function startAppProcess(role: string, bin: string, args: string[], env: NodeJS.ProcessEnv): AppProcess {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', REPORT_USAGE, bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, '--import', REPORT_USAGE, bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));

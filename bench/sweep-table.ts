@@ -26,14 +26,15 @@ export function describeSweep(f: SweepFigures): string {
 
 export const peakRss = (f: SweepFigures): string => f.processes.map((p) => `${p.role} ${p.peakRssMb.toFixed(0)} MB`).join(', ');
 
-export function issueRow(what: string, check: IssueCheck): Row {
+export function issueRow(what: string, check: IssueCheck): Row & { notes: string[] } {
   const problems = [
     check.missing.length && `${check.missing.length} missing`,
     check.duplicated.length && `${check.duplicated.length} duplicated`,
     check.unexpected.length && `${check.unexpected.length} other open issues`,
   ].filter(Boolean);
   const ok = check.exactlyOne === check.stale && check.unexpected.length === 0;
-  return { what, figure: `${check.exactlyOne}/${check.stale} with exactly one open issue${problems.length ? `; ${problems.join(', ')}` : ''}`, target: 'all, no duplicates', verdict: verdict(ok) };
+  const notes = [...check.unexpected, ...check.duplicated.map((id) => `duplicated: ${id}`), ...check.missing.map((id) => `missing: ${id}`)].slice(0, 10);
+  return { what, figure: `${check.exactlyOne}/${check.stale} with exactly one open issue${problems.length ? `; ${problems.join(', ')}` : ''}`, target: 'all, no duplicates', verdict: verdict(ok), notes };
 }
 
 /** Requests by route, most first (`counted` only: what still costs budget). */

@@ -41,8 +41,9 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 const run: RunOptions = { bin: values['app-bin'], maxContent: Number(values['max-content']), timeoutMs: Number(values['timeout-s']) * 1000, say, ...(values.concurrency && { concurrency: values.concurrency }) };
 const rows: Row[] = [];
 /** Rows are printed as the table at the end, and each as soon as it is known (a long run stopped early keeps them). */
-const addRow = (row: Row) => {
+const addRow = (row: Row & { notes?: string[] }) => {
   rows.push(row);
+  row.notes?.forEach((note) => say(`  ${note}`));
   say(`= ${row.what.trim()}: ${row.figure}${row.ratio ? ` (${row.ratio})` : ''}${row.verdict ? ` ${row.verdict}` : ''}`);
 };
 

@@ -43,6 +43,8 @@ export interface BullmqSweepOptions {
   observe?: (event: SweepJobEvent) => void;
   /** How often `whenDone` looks at the run (default 200 ms). */
   pollMs?: number;
+  /** How long a run's counts stand still before `whenDone` looks at each of its jobs (a dead letter; default 5 s). */
+  stillMs?: number;
   /** How long Redis may give no answer before `enqueue` and `whenDone` fail and `close` stops waiting for it (default 10 s). */
   answerMs?: number;
 }
@@ -100,7 +102,7 @@ export function createBullmqSweepQueue(options: BullmqSweepOptions): BullmqSweep
     // Called from the installation webhook: while Redis is down it fails in bounded time instead of holding the delivery.
     enqueue: (installationId, runId) => withinMs(enqueueRun(queue, ledger, jobOptions, installationId, runId), answerMs, `sweep queue: queuing run ${runId}`),
     report,
-    whenDone: (runId) => untilComplete(runId, report, o.pollMs ?? 200, answerMs),
+    whenDone: (runId) => untilComplete(runId, { progress: (id) => ledger.progress(id), report }, { pollMs: o.pollMs ?? 200, answerMs, stillMs: o.stillMs ?? 5_000 }),
     deadLetters: async () => (await queue.getFailed(0, 99)).map(toDeadLetter),
     deadLetterCount: () => queue.getFailedCount(),
     counts: () => queue.getJobCounts(),
@@ -147,10 +149,28 @@ function connectLedger(url: string, log: { warn: (message: string) => unknown })
   return redis;
 }
 
-/** Queues jobs of a run; repositories wait behind each organisation's pass (jobs without a priority go first), as in one process. */
+/**
+ * BullMQ's highest priority number (https://docs.bullmq.io/guide/jobs/prioritized): lower goes first.
+ */
+const LOWEST_PRIORITY = 2_097_152;
+
+/**
+ * Queues jobs of a run. Repositories wait behind each organisation's pass (jobs without a priority
+ * go first), as in one process; the n-th repository of every run gets priority n, so the runs of
+ * several installations interleave instead of queuing one after the other. That is fair — a small
+ * org is not swept after a big one's thousands of repositories — and it is fast: GitHub paces
+ * content writes per installation (Octokit's throttling spaces issue creation 3 s apart per
+ * installation, shared by every process through Redis), so one installation's stale keys alone
+ * would hold every worker's slots waiting on its pace.
+ */
 async function fanOut(queue: Queue, jobOptions: JobsOptions, runId: string, jobs: Parameters<SweepWork['fanOut']>[1]): Promise<void> {
   for (const job of jobs) await restartIfDead(queue, jobIdOf(runId, job.target));
-  await queue.addBulk(jobs.map((job) => ({ name: job.name, data: job.data, opts: { ...jobOptions, jobId: jobIdOf(runId, job.target), ...(job.name === 'repo' && { priority: 1 }) } })));
+  let nth = 0;
+  await queue.addBulk(jobs.map((job) => ({
+    name: job.name,
+    data: job.data,
+    opts: { ...jobOptions, jobId: jobIdOf(runId, job.target), ...(job.name === 'repo' && { priority: Math.min(++nth, LOWEST_PRIORITY) }) },
+  })));
 }
 
 function startWorker(o: BullmqSweepOptions & Required<Pick<BullmqSweepOptions, 'log'>>, work: SweepWork): Worker {

@@ -1,5 +1,6 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { DashboardSkipped } from '../../src/report/render-dashboard.js';
+import type { RunProgress } from './until-complete.js';
 
 /** What Redis holds of a run, shared by every process working it. */
 export interface RunRecord {
@@ -63,6 +64,16 @@ export class RunLedger {
   async orgNote(runId: string, org: string): Promise<DashboardSkipped | null | undefined> {
     const text = await this.redis.hget(this.key(runId, ':orgs'), org.toLowerCase());
     return text === null ? undefined : (JSON.parse(text) as DashboardSkipped | null);
+  }
+
+  /** Whether the run was listed, and how many targets it has and has done: one round trip. */
+  async progress(runId: string): Promise<RunProgress> {
+    const answers = await this.redis.multi().hget(this.key(runId), 'listed').scard(this.key(runId, ':targets')).scard(this.key(runId, ':done')).exec();
+    const [listed, targets, done] = (answers ?? []).map(([error, value]) => {
+      if (error) throw error;
+      return value;
+    });
+    return { listed: listed === '1', targets: Number(targets), done: Number(done) };
   }
 
   async read(runId: string): Promise<RunRecord> {

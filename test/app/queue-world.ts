@@ -59,6 +59,7 @@ export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: 
     observe: (event) => events.push({ ...event, at: Date.now() }),
     ...(process.env.QUEUE_DEBUG && { log: { info: (m: string) => console.log('INFO', m), warn: (m: string) => console.log('WARN', m) } }),
     pollMs: 50,
+    stillMs: 500,
     ...(options.answerMs !== undefined && { answerMs: options.answerMs }),
   });
   return { probot, sweeps, events };
