@@ -1,5 +1,5 @@
 import type { KeyDecision } from '../inventory/decision.js';
-import { sameName } from '../inventory/inventory.js';
+import { sameName, type SecretScope } from '../inventory/inventory.js';
 import { capActions, type ActionGroup, type CappedActions } from './cap-actions.js';
 import type { IssueAction } from './issue-action.js';
 import { keyId, trackedKeyFromId } from './key-id.js';
@@ -60,12 +60,25 @@ export function planIssues(input: PlanInput): IssuePlan {
   }
 
   for (const [id, problem] of problems) {
+    if (unreadable(problem, input.skippedScopes ?? [])) continue;
     const marked = byKey.get(id) ?? [];
     if (marked.some((m) => m.marker.exemption !== undefined)) continue;
     if (marked.some((m) => m.issue.state === 'open')) continue;
     groups.push({ priority: PRIORITY[problem.view.state], actions: [planIssueOpen(problem, input)] });
   }
   return capActions(groups, input.maxContent);
+}
+
+/**
+ * A problem the sweep cannot vouch for, because it rests on a scope it could not read (403/404): a
+ * key in that scope, or — environments unread — a key "missing" from an environment or "shared" by
+ * them. No issue opens for it ("Create environment staging…" for every key of every repository,
+ * the day a permission is withdrawn); one already open is left as it is (above).
+ */
+function unreadable(problem: CurrentProblem, skipped: readonly SecretScope[]): boolean {
+  if (skipped.includes(problem.view.key.scope)) return true;
+  const status = problem.decision.status;
+  return skipped.includes('environment') && (problem.decision.environment !== undefined || status === 'missing' || status === 'shared-across-environments');
 }
 
 /** The problems the decisions report, by key id (the first decision wins if two name the same key). */

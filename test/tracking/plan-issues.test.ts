@@ -94,6 +94,20 @@ keys:
     expect(parseKeyMarker(issue.body)).toMatchObject({ key, state: 'overdue', since: '2026-08-05T12:00:00.000Z' });
   });
 
+  it('opens nothing that rests on a scope it could not read: environments unread, no "Create environment" nor "shared" issue', () => {
+    const config = parseConfig(`
+keys:
+  - secret: OPENAI_API_KEY
+    environments: [production, staging]
+`);
+    const unread = new Repo(inventoryWith([repoCopy]), config);
+    unread.extra = { skippedScopes: ['environment'] };
+    expect(unread.plan(at('2026-08-05')).actions).toEqual([]);
+    // Read, the same repository has both problems.
+    const read = new Repo(inventoryWith([repoCopy]), config);
+    expect((read.plan(at('2026-08-05')).actions as OpenIssueAction[]).map((a) => a.labels[1])).toEqual(expect.arrayContaining(['missing-key', 'shared-key']));
+  });
+
   it('leaves issues about a scope the sweep could not read', () => {
     const repo = new Repo(inventoryWith([prodKey('2026-08-01T00:00:00Z'), repoCopy]));
     repo.sweep(at('2026-08-05'));
