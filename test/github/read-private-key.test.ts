@@ -17,6 +17,21 @@ describe('readPrivateKey: the App\'s PEM as Probot reads it', () => {
     } finally {
       await rm(dir, { recursive: true });
     }
-    expect(readPrivateKey({})).toBeUndefined();
+    const empty = await mkdtemp(join(tmpdir(), 'key-hygiene-no-pem-'));
+    expect(readPrivateKey({}, empty)).toBeUndefined();
+    await rm(empty, { recursive: true });
+  });
+
+  it('takes PRIVATE_KEY as base64, and else the only *.pem in the working directory, as `probot run` does', async () => {
+    expect(readPrivateKey({ PRIVATE_KEY: Buffer.from(pem).toString('base64') })).toBe(pem);
+    const dir = await mkdtemp(join(tmpdir(), 'key-hygiene-pem-'));
+    try {
+      await writeFile(join(dir, 'key-hygiene.2026-11-26.private-key.pem'), pem);
+      expect(readPrivateKey({}, dir)).toBe(pem);
+      await writeFile(join(dir, 'other.pem'), pem);
+      expect(() => readPrivateKey({}, dir)).toThrow(/More than one file found/);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
   });
 });
