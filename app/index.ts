@@ -46,7 +46,7 @@ export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string)
     app.on('issues.edited', (context) => handleDashboardEdit(context, app, deps));
     app.on('push', (context) => handlePush(context, app, deps));
     app.on('push', (context) => handleOnboardingPush(context, app, deps));
-    app.on(['secret_scanning_alert.created', 'secret_scanning_alert.reopened', 'secret_scanning_alert.validated'], (context) => handleSecretScanningAlert(context, app, deps));
+    app.on(['secret_scanning_alert.created', 'secret_scanning_alert.reopened', 'secret_scanning_alert.resolved', 'secret_scanning_alert.validated'], (context) => handleSecretScanningAlert(context, app, deps));
     app.on(['installation.created', 'installation_repositories.added'], (context) => handleInstallation(context, app, deps, sweeps));
     scheduleSweeps(app, { ...deps, onSweepQueue });
   };

@@ -1,7 +1,7 @@
 import type { Context, Probot } from 'probot';
 import { detectors } from '../../src/detectors/registry.js';
 import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
-import { planAlertIncident, type AlertEvent, type AlertIncidentPlan } from '../../src/tracking/plan-alert-incident.js';
+import { planAlertIncident, planAlertResolved, type AlertEvent, type AlertIncidentPlan, type AlertResolvedPlan } from '../../src/tracking/plan-alert-incident.js';
 import { trackedSecretType } from '../../src/tracking/secret-scanning-types.js';
 import type { AppDeps } from '../deps.js';
 import { botLoginOf } from '../github/bot-login.js';
@@ -16,7 +16,8 @@ import { readAlert } from './read-alert.js';
  * A GitHub secret scanning alert becomes a leak incident (issue 6), through the same labels,
  * markers and writer as a push's. The payload only routes: the alert is read through the API with
  * `hide_secret=true` (the payload's fields are never rendered, its secret, if any, never kept), and
- * {@link planAlertIncident} decides open / reopen / nothing — logged, not written, in dry-run
+ * {@link planAlertIncident} decides open / reopen / nothing ({@link planAlertResolved}: close, when
+ * the alert was resolved on GitHub) — logged, not written, in dry-run
  * (`KEY_HYGIENE_DRY_RUN` or the policy's `dry-run`). Every outcome is one log line without
  * the secret — a 403 (no "Secret scanning alerts" permission) too. Nothing is rethrown: Probot
  * would log the failed delivery's whole payload.
@@ -39,6 +40,7 @@ export async function handleSecretScanningAlert(context: Context<'secret_scannin
 /** What the delivery did, in words. Throws the API's errors. */
 async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probot, deps: AppDeps): Promise<string> {
   const { payload } = context;
+  if (payload.action === 'resolved') return closeResolved(context, app, deps);
   const event = payload.action as AlertEvent;
   const { owner, repo } = splitRepository(payload.repository.full_name);
   const number = payload.alert.number ?? 0;
@@ -64,6 +66,36 @@ async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probo
     });
     return applyAlertPlan(octokit, plan, { owner, repo, botLogin, dryRun, log: (m) => context.log.info(m) });
   });
+}
+
+/**
+ * `resolved`: the alert's open incident closes ({@link planAlertResolved}). Alerts of types Key
+ * Hygiene does not track never had one, and are not read.
+ */
+async function closeResolved(context: Context<'secret_scanning_alert'>, app: Probot, deps: AppDeps): Promise<string> {
+  const { payload } = context;
+  if (!trackedSecretType(payload.alert.secret_type)) return 'not a tracked secret type, no incident';
+  const { owner, repo } = splitRepository(payload.repository.full_name);
+  const number = payload.alert.number ?? 0;
+  const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
+  const alert = await readAlert(octokit, owner, repo, number);
+  const { policy } = await loadPolicy(octokit, owner, repo);
+  const dryRun = deps.settings.dryRun || policy['dry-run'];
+  const botLogin = await botLoginOf(app);
+  return deps.lock(`${owner}/${repo}`, async () => {
+    const plan = planAlertResolved({ repoId: payload.repository.id, number, ...alert }, await listIncidents(octokit, owner, repo, botLogin));
+    return applyResolvedPlan(octokit, plan, { owner, repo, dryRun });
+  });
+}
+
+/** The comment first: a closed issue whose comment failed would not say why. */
+async function applyResolvedPlan(octokit: AppOctokit, plan: AlertResolvedPlan, at: { owner: string; repo: string; dryRun: boolean }): Promise<string> {
+  if (plan.kind === 'skip') return `nothing to close: ${plan.reason}`;
+  if (at.dryRun) return `dry-run: would close incident #${plan.issue} (${plan.reason})`;
+  const { owner, repo } = at;
+  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: plan.issue, body: plan.comment });
+  await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: plan.issue, state: 'closed', state_reason: plan.reason });
+  return `incident #${plan.issue} closed (${plan.reason})`;
 }
 
 const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';

@@ -9,6 +9,9 @@ export interface ReadAlert {
   createdAt: string;
   htmlUrl: string;
   secretType?: string;
+  /** Resolved alerts: how, and by whom (a login). */
+  resolution?: string;
+  resolvedBy?: string;
   place: AlertPlace | undefined;
 }
 
@@ -35,6 +38,8 @@ export async function readAlert(octokit: AppOctokit, owner: string, repo: string
     createdAt: alert.created_at ?? '',
     htmlUrl: alert.html_url ?? `https://github.com/${owner}/${repo}/security/secret-scanning/${alertNumber}`,
     ...(alert.secret_type !== undefined && { secretType: alert.secret_type }),
+    ...(alert.resolution && { resolution: alert.resolution }),
+    ...(alert.resolved_by?.login && { resolvedBy: alert.resolved_by.login }),
     place: placeOf((locations as Location[])[0]),
   };
 }

@@ -61,3 +61,27 @@ export function renderAlertReopenedComment(view: AlertIncidentView, why: 'reopen
     : `GitHub checked the key of [alert #${view.alertNumber}](${view.alertUrl}) on ${isoDay(view.leakedAt)} and it still works`;
   return `${reason}: the leak is not over, so this incident is open again. The checklist starts afresh.`;
 }
+
+/** How GitHub's resolutions read in a sentence. */
+const RESOLUTIONS: Record<string, string> = {
+  revoked: 'revoked',
+  false_positive: 'a false positive',
+  wont_fix: "won't fix",
+  used_in_tests: 'used in tests',
+  pattern_deleted: 'its pattern deleted',
+  pattern_edited: 'its pattern edited',
+};
+
+/**
+ * The comment closing an incident whose alert was resolved on GitHub. The resolver is named, not
+ * mentioned (no notification for them); their resolution comment is not quoted (free text).
+ */
+export function renderAlertResolvedComment(alert: { number: number; htmlUrl: string; resolution?: string; resolvedBy?: string }): string {
+  const how = RESOLUTIONS[alert.resolution ?? ''] ?? 'resolved';
+  const by = alert.resolvedBy ? ` by ${inlineCode(alert.resolvedBy)}` : '';
+  const head = `GitHub's [alert #${alert.number}](${alert.htmlUrl}) was resolved as ${how}${by}`;
+  if (alert.resolution === 'revoked') {
+    return `${head}: the key no longer works, so this incident is closed. If its replacement is not yet in every environment's secret, rotate it there too. Should the alert be reopened, this incident reopens with it.`;
+  }
+  return `${head}, so this incident is closed as not planned. Should the alert be reopened, this incident reopens with it.`;
+}

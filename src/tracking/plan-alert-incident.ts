@@ -1,4 +1,4 @@
-import { renderAlertIncidentBody, renderAlertIncidentTitle, renderAlertReopenedComment, type AlertIncidentView, type AlertPlace } from '../report/render-alert-incident.js';
+import { renderAlertIncidentBody, renderAlertIncidentTitle, renderAlertReopenedComment, renderAlertResolvedComment, type AlertIncidentView, type AlertPlace } from '../report/render-alert-incident.js';
 import { alertFingerprint } from './alert-fingerprint.js';
 import { parseIncidentMarker, renderIncidentMarker } from './incident-marker.js';
 import type { OpenIssueAction } from './issue-action.js';
@@ -83,4 +83,39 @@ export function planAlertIncident(input: AlertIncidentInput): AlertIncidentPlan 
   const body = renderAlertIncidentBody(view, marker);
   if (closed) return { kind: 'reopen', issue: closed.number, title, body, comment: renderAlertReopenedComment(view, event === 'validated' ? 'validated' : 'reopened') };
   return { kind: 'open', action: openIncidentAction(fingerprint, title, body) };
+}
+
+/** An alert as read after a `resolved` delivery (`hide_secret=true`). */
+export interface ResolvedAlertFacts {
+  repoId: number;
+  number: number;
+  /** `resolved`, or `open` again by the time it is read. */
+  state: string;
+  /** `revoked`, `false_positive`, `wont_fix`, `used_in_tests`, `pattern_deleted`, `pattern_edited`. */
+  resolution?: string;
+  /** Who resolved it (a login). */
+  resolvedBy?: string;
+  htmlUrl: string;
+}
+
+export type AlertResolvedPlan =
+  | { kind: 'skip'; reason: string }
+  /** Comment (why), then close with `reason`. */
+  | { kind: 'close'; issue: number; reason: 'completed' | 'not_planned'; comment: string };
+
+/**
+ * What `secret_scanning_alert.resolved` does to the alert's incident: whoever resolved the alert
+ * on GitHub (people with the security-alert permission) has decided, so its open incident closes —
+ * as completed when the key was revoked, as not planned otherwise (false positive, used in tests,
+ * won't fix, pattern gone) — with a comment that says so. Nothing when the alert is open again by
+ * the time it is read, or has no open incident. A reopened alert reopens the incident
+ * ({@link planAlertIncident}).
+ */
+export function planAlertResolved(alert: ResolvedAlertFacts, existing: readonly ExistingIncident[]): AlertResolvedPlan {
+  if (alert.state !== 'resolved') return { kind: 'skip', reason: `the alert is ${alert.state} again` };
+  const fingerprint = alertFingerprint(alert.repoId, alert.number);
+  const open = existing.filter((i) => i.state === 'open' && parseIncidentMarker(i.body)?.fingerprint === fingerprint).sort((a, b) => a.number - b.number)[0];
+  if (!open) return { kind: 'skip', reason: 'it has no open incident' };
+  const revoked = alert.resolution === 'revoked';
+  return { kind: 'close', issue: open.number, reason: revoked ? 'completed' : 'not_planned', comment: renderAlertResolvedComment(alert) };
 }

@@ -119,6 +119,29 @@ describe('secret_scanning_alert → leak incident', () => {
     expect(written()).not.toContain(AWS);
   });
 
+  it('closes the incident when its alert is resolved on GitHub, and reopens it with the alert', async () => {
+    const alert = gh.seed.secretScanningAlert({ repo: 'acme/api', secretType: 'stripe_api_key', secret: makeKey('stripe-live-key', 65), validity: 'active', locations: [{ path: 'billing/keys.rb', startLine: 4, commitSha: COMMIT }] });
+    await world.deliver('created', alert);
+    const incident = incidents().at(-1)!;
+    expect(incident.title).toBe('Leaked Stripe API key in billing/keys.rb — revoke it now');
+
+    Object.assign(alert, { state: 'resolved', resolution: 'revoked', resolvedBy: 'carol', resolvedAt: gh.clock.now() });
+    expect((await world.deliver('resolved', alert)).status).toBe(200);
+    expect(incident).toMatchObject({ state: 'closed', stateReason: 'completed' });
+    const said = gh.store.comments.filter((c) => c.issueNumber === incident.number && c.repoId === world.api.id).map((c) => c.body);
+    expect(said).toEqual([expect.stringMatching(/^GitHub's \[alert #\d+\]\(.*\) was resolved as revoked by `carol`: the key no longer works, so this incident is closed\./)]);
+    expect(lastMessage()).toBe(`acme/api secret scanning alert #${alert.number} (resolved): incident #${incident.number} closed (completed)`);
+    // Delivered again: nothing more.
+    await world.deliver('resolved', alert);
+    expect(gh.store.comments.filter((c) => c.issueNumber === incident.number && c.repoId === world.api.id)).toHaveLength(1);
+    expect(lastMessage()).toMatch(/\(resolved\): nothing to close: it has no open incident$/);
+
+    Object.assign(alert, { state: 'open', resolution: null, resolvedBy: null, resolvedAt: null });
+    await world.deliver('reopened', alert);
+    expect(incident.state).toBe('open');
+    expect(written()).not.toContain(alert.secret);
+  });
+
   it('opens nothing for an alert resolved by the time it is read', async () => {
     const resolved = gh.seed.secretScanningAlert({ repo: 'acme/api', secretType: 'github_personal_access_token', secret: 'emulated-value', state: 'resolved' });
     const before = gh.store.issues.length;
@@ -165,5 +188,16 @@ describe('secret_scanning_alert in a repository whose policy says `dry-run: true
     expect(incidents()).toHaveLength(before);
     expect(gh.log.entries.filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens'))).toEqual([]);
     expect(lastMessage()).toBe(`acme/api secret scanning alert #${alert.number} (created): dry-run, no incident opened`);
+  });
+
+  it('logs the incident a resolved alert would close and leaves it open', async () => {
+    const incident = incidents().find((i) => parseIncidentMarker(i.body)?.fingerprint === alertFingerprint(world.api.id, openai.number))!;
+    expect(incident.state).toBe('open');
+    Object.assign(openai, { state: 'resolved', resolution: 'false_positive', resolvedBy: 'carol' });
+    gh.log.clear();
+    await world.deliver('resolved', openai);
+    expect(incident.state).toBe('open');
+    expect(gh.log.entries.filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens'))).toEqual([]);
+    expect(lastMessage()).toBe(`acme/api secret scanning alert #${openai.number} (resolved): dry-run: would close incident #${incident.number} (not_planned)`);
   });
 });

@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 const ghesExamples = require('@octokit/webhooks-examples/ghes-35/index.json') as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
 const EXAMPLE = ghesExamples.find((d) => d.name === 'secret_scanning_alert')!.examples[0]!;
 
-/** An action of `secret_scanning_alert` (the app acts on three of them). */
+/** An action of `secret_scanning_alert` (the app acts on all four). */
 export type AlertAction = 'created' | 'reopened' | 'validated' | 'resolved';
 
 /**

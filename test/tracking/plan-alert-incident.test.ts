@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectors } from '../../src/detectors/registry.js';
 import { alertFingerprint } from '../../src/tracking/alert-fingerprint.js';
 import { parseIncidentMarker, renderIncidentMarker } from '../../src/tracking/incident-marker.js';
-import { planAlertIncident, type AlertIncidentInput, type ExistingIncident } from '../../src/tracking/plan-alert-incident.js';
+import { planAlertIncident, planAlertResolved, type AlertIncidentInput, type ExistingIncident } from '../../src/tracking/plan-alert-incident.js';
 import { TRACKED_SECRET_TYPES, trackedSecretType } from '../../src/tracking/secret-scanning-types.js';
 
 const NOW = new Date('2026-07-01T10:00:00Z');
@@ -80,6 +80,30 @@ describe('planAlertIncident', () => {
     expect(FP).toMatch(/^[0-9a-f]{64}$/);
     expect(alertFingerprint(42, 7)).toBe(FP);
     expect(new Set([FP, alertFingerprint(43, 7), alertFingerprint(42, 8)]).size).toBe(3);
+  });
+});
+
+describe('planAlertResolved', () => {
+  const resolved = { repoId: 42, number: 7, state: 'resolved', htmlUrl: 'https://github.com/acme/api/security/secret-scanning/7', resolvedBy: 'carol' };
+
+  it('closes the alert\'s open incident as completed when the key was revoked, naming who resolved it without a mention', () => {
+    const result = planAlertResolved({ ...resolved, resolution: 'revoked' }, [incident(2, 'closed'), incident(3, 'open'), incident(4, 'open', alertFingerprint(42, 8))]);
+    expect(result).toMatchObject({ kind: 'close', issue: 3, reason: 'completed' });
+    expect(result.kind === 'close' && result.comment).toBe(
+      "GitHub's [alert #7](https://github.com/acme/api/security/secret-scanning/7) was resolved as revoked by `carol`: the key no longer works, so this incident is closed. "
+      + "If its replacement is not yet in every environment's secret, rotate it there too. Should the alert be reopened, this incident reopens with it.",
+    );
+  });
+
+  it.each([['false_positive', 'a false positive'], ['used_in_tests', 'used in tests'], ['wont_fix', "won't fix"], ['pattern_edited', 'its pattern edited']])('closes it as not planned when resolved as %s', (resolution, words) => {
+    const result = planAlertResolved({ ...resolved, resolution }, [incident(3, 'open')]);
+    expect(result).toMatchObject({ kind: 'close', issue: 3, reason: 'not_planned' });
+    expect(result.kind === 'close' && result.comment).toContain(`was resolved as ${words} by \`carol\`, so this incident is closed as not planned.`);
+  });
+
+  it('does nothing for an alert open again by the time it is read, or without an open incident', () => {
+    expect(planAlertResolved({ ...resolved, state: 'open' }, [incident(3, 'open')])).toEqual({ kind: 'skip', reason: 'the alert is open again' });
+    expect(planAlertResolved({ ...resolved, resolution: 'revoked' }, [incident(3, 'closed')])).toEqual({ kind: 'skip', reason: 'it has no open incident' });
   });
 });
 

@@ -26,6 +26,7 @@ export interface SecretScanningAlertSeed {
   secret: string;
   state?: SecretScanningAlertRecord['state'];
   resolution?: SecretScanningAlertRecord['resolution'];
+  resolvedBy?: string;
   validity?: SecretScanningAlertRecord['validity'];
   /** Oldest first; the first is where GitHub saw the secret first. */
   locations?: SecretScanningLocationSeed[];
@@ -62,6 +63,7 @@ export function createSecretScanningSeeders(store: Store, clock: EmulatorClock, 
         secret: seed.secret,
         state,
         resolution: state === 'resolved' ? (seed.resolution ?? 'revoked') : null,
+        resolvedBy: state === 'resolved' ? (seed.resolvedBy ?? 'octocat') : null,
         validity: seed.validity ?? 'unknown',
         locations: (seed.locations ?? []).map(location),
         createdAt,

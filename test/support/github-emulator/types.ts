@@ -241,6 +241,8 @@ export interface SecretScanningAlertRecord {
   secret: string;
   state: 'open' | 'resolved';
   resolution: 'false_positive' | 'wont_fix' | 'revoked' | 'used_in_tests' | null;
+  /** Login of who resolved it. */
+  resolvedBy: string | null;
   validity: 'active' | 'inactive' | 'unknown';
   /** Oldest first. */
   locations: SecretScanningLocationRecord[];

@@ -1,6 +1,7 @@
 import { isoSeconds } from '../clock.js';
 import type { RepoRecord, SecretScanningAlertRecord, SecretScanningLocationRecord } from '../types.js';
-import type { Bases } from './accounts.js';
+import { ghostAccount, renderSimpleUser, type Bases } from './accounts.js';
+import type { Store } from '../store.js';
 
 /** `secret-scanning-location` of type `commit`. https://docs.github.com/rest/secret-scanning/secret-scanning#list-locations-for-a-secret-scanning-alert */
 export function renderSecretScanningLocation(bases: Bases, repo: RepoRecord, location: SecretScanningLocationRecord): Record<string, unknown> {
@@ -27,7 +28,7 @@ export function renderSecretScanningLocation(bases: Bases, repo: RepoRecord, loc
  * out — which is why Key Hygiene always asks (GITHUB-FACTS.md, "Webhooks the app uses").
  * https://docs.github.com/rest/secret-scanning/secret-scanning#get-a-secret-scanning-alert
  */
-export function renderSecretScanningAlert(bases: Bases, repo: RepoRecord, alert: SecretScanningAlertRecord, hideSecret: boolean): Record<string, unknown> {
+export function renderSecretScanningAlert(bases: Bases & { store: Store }, repo: RepoRecord, alert: SecretScanningAlertRecord, hideSecret: boolean): Record<string, unknown> {
   const url = `${bases.apiBase}/repos/${repo.owner}/${repo.name}/secret-scanning/alerts/${alert.number}`;
   const first = alert.locations[0];
   return {
@@ -40,7 +41,7 @@ export function renderSecretScanningAlert(bases: Bases, repo: RepoRecord, alert:
     state: alert.state,
     resolution: alert.resolution,
     resolved_at: alert.resolvedAt ? isoSeconds(alert.resolvedAt) : null,
-    resolved_by: null,
+    resolved_by: alert.resolvedBy ? renderSimpleUser(bases, bases.store.account(alert.resolvedBy) ?? ghostAccount(alert.resolvedBy)) : null,
     resolution_comment: null,
     secret_type: alert.secretType,
     secret_type_display_name: alert.secretTypeDisplayName,
