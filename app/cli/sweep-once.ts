@@ -1,5 +1,6 @@
 import type { Probot } from 'probot';
 import { createBullmqSweepQueue } from '../queue/bullmq-sweep-queue.js';
+import type { RunReport } from '../queue/sweep-queue.js';
 import { periodStart, runIdOf } from '../queue/run-ids.js';
 import type { AppSettings } from '../settings.js';
 import { listInstallations, sweepAll } from '../sweep/sweep-all.js';
@@ -36,7 +37,9 @@ export async function sweepOnce(probot: Probot, settings: AppSettings, now: () =
     const start = periodStart(now().getTime(), settings.sweepEveryMs || DAY);
     const runs = installations.map((id) => runIdOf(id, start));
     await Promise.all(installations.map((id, i) => sweeps.enqueue(id, runs[i]!)));
-    const reports = await Promise.all(runs.map((runId) => sweeps.whenDone(runId)));
+    // One run watched at a time (all must end anyway): one small read per poll, however many installations.
+    const reports: RunReport[] = [];
+    for (const runId of runs) reports.push(await sweeps.whenDone(runId));
     return {
       installations: installations.length,
       swept: reports.reduce((n, r) => n + r.swept.length, 0),

@@ -8,7 +8,7 @@ import type { QueueSettings } from './queue-settings.js';
 import { redisRunBudget } from './run-budget.js';
 import { INSTALLATION_TARGET, jobIdOf } from './run-ids.js';
 import { RunLedger } from './run-ledger.js';
-import { reportRun, targetOfJob, toDeadLetter, type QueueView } from './report-run.js';
+import { reportRun, targetOfJob, toDeadLetter, type JobFate, type QueueView } from './report-run.js';
 import { workSweepJob, type SweepWork } from './sweep-jobs.js';
 import type { SweepQueue } from './sweep-queue.js';
 import { closeOnOutage } from './close-on-outage.js';
@@ -79,7 +79,7 @@ export function createBullmqSweepQueue(options: BullmqSweepOptions): BullmqSweep
   const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX, defaultJobOptions: jobOptions });
   // An EventEmitter's unheard 'error' would end the process; the ledger's connection reports an outage.
   queue.on('error', () => undefined);
-  const view: QueueView = { getJob: async (id) => queue.getJob(id) };
+  const view: QueueView = { getJob: async (id) => queue.getJob(id), fatesOf: (ids) => fatesOf(queue, redis, ids) };
 
   const work: SweepWork = {
     app: o.app,
@@ -147,6 +147,27 @@ function connectLedger(url: string, log: { warn: (message: string) => unknown })
     up = false;
   });
   return redis;
+}
+
+/**
+ * Whether each job failed past its attempts (it is in BullMQ's failed set), is gone (its hash is
+ * not there: removed, or never added), or is on its way — two cheap commands per job, pipelined,
+ * where `getJob` + `getState` cost a hash read, a parse and a Lua script each.
+ */
+async function fatesOf(queue: Queue, redis: Redis, ids: readonly string[]): Promise<JobFate[]> {
+  const fates: JobFate[] = [];
+  for (let at = 0; at < ids.length; at += 1000) {
+    const chunk = ids.slice(at, at + 1000);
+    const pipeline = redis.pipeline();
+    for (const id of chunk) pipeline.exists(queue.toKey(id)).zscore(queue.keys.failed!, id);
+    const answers = (await pipeline.exec()) ?? [];
+    chunk.forEach((_, i) => {
+      const [[existsError, exists], [failedError, score]] = [answers[2 * i] ?? [null, 0], answers[2 * i + 1] ?? [null, null]];
+      if (existsError || failedError) throw existsError ?? failedError;
+      fates.push(score !== null ? 'failed' : exists ? 'pending' : 'gone');
+    });
+  }
+  return fates;
 }
 
 /**

@@ -3,9 +3,14 @@ import { INSTALLATION_TARGET, installationOfRun, jobIdOf, targetOfJobId } from '
 import type { RunLedger } from './run-ledger.js';
 import type { DeadLetter, RunReport } from './sweep-queue.js';
 
+/** What became of a job the run's ledger does not list as done. */
+export type JobFate = 'failed' | 'gone' | 'pending';
+
 /** The part of BullMQ's queue a report reads. */
 export interface QueueView {
   getJob(id: string): Promise<Job | undefined>;
+  /** Each job's fate, for many jobs at once (one pipelined round trip, no job read). */
+  fatesOf(ids: readonly string[]): Promise<JobFate[]>;
 }
 
 /**
@@ -20,13 +25,12 @@ export async function reportRun(runId: string, ledger: RunLedger, queue: QueueVi
   const failed: string[] = [];
   const pending: string[] = [];
   const open = record.listed ? record.targets.filter((t) => !record.done.has(t)) : [INSTALLATION_TARGET];
-  for (const target of open) {
-    const id = target === INSTALLATION_TARGET ? record.installationJobId : jobIdOf(runId, target);
-    const job = await queue.getJob(id);
-    const state = job ? await job.getState() : 'unknown';
-    if (state === 'failed') failed.push(`${describeTarget(target, installationId)}: ${oneLine(job!.failedReason)}`);
-    else if (state === 'unknown') failed.push(`${describeTarget(target, installationId)}: its job is gone before it finished`);
-    else pending.push(target);
+  const ids = open.map((target) => (target === INSTALLATION_TARGET ? record.installationJobId! : jobIdOf(runId, target)));
+  const fates = await queue.fatesOf(ids);
+  for (const [i, target] of open.entries()) {
+    if (fates[i] === 'pending') pending.push(target);
+    else if (fates[i] === 'gone') failed.push(`${describeTarget(target, installationId)}: its job is gone before it finished`);
+    else failed.push(`${describeTarget(target, installationId)}: ${oneLine((await queue.getJob(ids[i]!))?.failedReason)}`);
   }
   return {
     runId,
