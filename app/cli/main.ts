@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import type { ProbotOctokit } from 'probot';
 import { readSettings } from '../settings.js';
 import { createCliProbot, readCliEnvironment } from './cli-probot.js';
+import { formatDeadLetter, readDeadLetters } from './dead-letters.js';
 import { runWorker } from './run-worker.js';
 import { sweepOnce } from './sweep-once.js';
 
 export { readCliEnvironment, type CliEnvironment } from './cli-probot.js';
 
 const USAGE = 'usage: key-hygiene-app sweep --once [--dry-run]';
-const COMMANDS = `${USAGE} | key-hygiene-app worker`;
+const COMMANDS = `${USAGE} | key-hygiene-app worker | key-hygiene-app dead-letters`;
 
 export interface MainDeps {
   out: { write(text: string): unknown };
@@ -32,7 +33,8 @@ const defaultDeps: MainDeps = { out: process.stdout, err: process.stderr, now: (
  * `sweep --once`: every installation swept once, for a scheduled workflow instead of a server (with
  * `REDIS_URL`, shared with any workers running; a dry run sweeps in this process all the same);
  * exit 0 when all went through, 2 with one line per failure. `worker` (`REDIS_URL` required, no
- * dry run): works sweep jobs until SIGTERM or SIGINT.
+ * dry run): works sweep jobs until SIGTERM or SIGINT. `dead-letters` (`REDIS_URL` only): the sweep
+ * jobs that failed past their attempts, one line each; exit 1 when there are any.
  */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial<MainDeps> = {}): Promise<number> {
   const { out, err, now, Octokit, stop } = { ...defaultDeps, ...deps };
@@ -52,6 +54,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial
         await care.close();
       }
       return 0;
+    }
+    if (command === 'dead-letters') {
+      const redisUrl = readSettings(env).queue?.redisUrl;
+      if (!redisUrl) throw new Error('REDIS_URL is not set: dead letters are kept in Redis (REDIS_URL=redis://host:6379)');
+      const { letters, total } = await readDeadLetters(redisUrl);
+      letters.forEach((letter) => out.write(`${formatDeadLetter(letter)}\n`));
+      out.write(`key-hygiene-app: ${total} dead letters${total > letters.length ? ` (the newest ${letters.length} shown)` : ''}\n`);
+      return total ? 1 : 0;
     }
     if (command !== 'sweep' || !values.once) throw new Error(command === 'sweep' ? USAGE : COMMANDS);
     const settings = { ...readSettings(env), ...(values['dry-run'] && { dryRun: true }) };

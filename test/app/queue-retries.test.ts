@@ -11,6 +11,12 @@ import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, until
 
 const SECRETS = '/repos/{owner}/{repo}/actions/secrets';
 
+async function deadLettersCli(): Promise<{ code: number; out: string[] }> {
+  const out: string[] = [];
+  const code = await main(['dead-letters'], { REDIS_URL: redis.url }, { out: { write: (text: string) => out.push(...text.trimEnd().split('\n')) }, err: { write: (text: string) => out.push(text.trimEnd()) } });
+  return { code, out };
+}
+
 let redis: RedisServer;
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -69,12 +75,20 @@ describe('retries', () => {
       expect(letters).toEqual([{ jobId: jobIdOf(runId, 'acme/r02'), runId, target: 'acme/r02', reason: report.failed[0]!.slice('acme/r02: '.length), attempts: 3, failedAt: expect.any(Date) }]);
       expect(await worker.sweeps.deadLetterCount()).toBe(1);
       expect(sweepsPerRepo(gh).get('acme/r02')).toBe(3);
+      // `key-hygiene-app dead-letters`: from Redis alone, one line each; exit 1 while there are any.
+      const listed = await deadLettersCli();
+      expect(listed.code).toBe(1);
+      expect(listed.out).toEqual([
+        `${letters[0]!.failedAt.toISOString()} acme/r02 (run ${runId}, 3 attempts): ${letters[0]!.reason}`,
+        'key-hygiene-app: 1 dead letters',
+      ]);
 
       gh.faults.clear();
       await worker.sweeps.enqueue(installation.id, runId);
       expect(await worker.sweeps.whenDone(runId)).toMatchObject({ complete: true, swept: ['acme/r01', 'acme/r02'], failed: [] });
       expect(Object.fromEntries(sweepsPerRepo(gh))).toEqual({ 'acme/r01': 1, 'acme/r02': 4 });
       expect(await worker.sweeps.deadLetters()).toEqual([]);
+      expect(await deadLettersCli()).toEqual({ code: 0, out: ['key-hygiene-app: 0 dead letters'] });
       for (const name of ['acme/r01', 'acme/r02']) expect(issuesByRepo(gh, name).keys).toHaveLength(1);
     } finally {
       await worker.sweeps.close();
@@ -126,7 +140,7 @@ describe('key-hygiene-app with REDIS_URL', () => {
     expect(await main(['work'], {}, io)).toBe(2);
     expect(lines).toEqual([
       'key-hygiene-app: REDIS_URL is not set: a worker takes its jobs from Redis (REDIS_URL=redis://host:6379)\n',
-      'key-hygiene-app: usage: key-hygiene-app sweep --once [--dry-run] | key-hygiene-app worker\n',
+      'key-hygiene-app: usage: key-hygiene-app sweep --once [--dry-run] | key-hygiene-app worker | key-hygiene-app dead-letters\n',
     ]);
   });
 });
