@@ -8,7 +8,7 @@ import type { QueueSettings } from './queue-settings.js';
 import { redisRunBudget } from './run-budget.js';
 import { INSTALLATION_TARGET, jobIdOf } from './run-ids.js';
 import { RunLedger } from './run-ledger.js';
-import { reportRun, targetOfJob, toDeadLetter, type JobFate, type QueueView } from './report-run.js';
+import { deadLettersOf, reportRun, targetOfJob, type JobFate, type QueueView } from './report-run.js';
 import { workSweepJob, type SweepWork } from './sweep-jobs.js';
 import type { SweepQueue } from './sweep-queue.js';
 import { closeOnOutage } from './close-on-outage.js';
@@ -103,7 +103,7 @@ export function createBullmqSweepQueue(options: BullmqSweepOptions): BullmqSweep
     enqueue: (installationId, runId) => withinMs(enqueueRun(queue, ledger, jobOptions, installationId, runId), answerMs, `sweep queue: queuing run ${runId}`),
     report,
     whenDone: (runId) => untilComplete(runId, { progress: (id) => ledger.progress(id), report }, { pollMs: o.pollMs ?? 200, answerMs, stillMs: o.stillMs ?? 5_000 }),
-    deadLetters: async () => (await queue.getFailed(0, 99)).map(toDeadLetter),
+    deadLetters: () => deadLettersOf(queue, 100),
     deadLetterCount: () => queue.getFailedCount(),
     counts: () => queue.getJobCounts(),
     ready: () => (worker ? worker.waitUntilReady() : queue.waitUntilReady()).then(() => undefined),
@@ -161,10 +161,10 @@ async function fatesOf(queue: Queue, redis: Redis, ids: readonly string[]): Prom
     const pipeline = redis.pipeline();
     for (const id of chunk) pipeline.exists(queue.toKey(id)).zscore(queue.keys.failed!, id);
     const answers = (await pipeline.exec()) ?? [];
+    for (const [error] of answers) if (error) throw error;
     chunk.forEach((_, i) => {
-      const [[existsError, exists], [failedError, score]] = [answers[2 * i] ?? [null, 0], answers[2 * i + 1] ?? [null, null]];
-      if (existsError || failedError) throw existsError ?? failedError;
-      fates.push(score !== null ? 'failed' : exists ? 'pending' : 'gone');
+      const [exists, failedScore] = [answers[2 * i]?.[1], answers[2 * i + 1]?.[1]];
+      fates.push(failedScore != null ? 'failed' : exists ? 'pending' : 'gone');
     });
   }
   return fates;

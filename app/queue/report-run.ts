@@ -52,6 +52,11 @@ export function targetOfJob(job: Job): { runId: string; target: string } {
   return { runId: data.runId ?? `${data.installationId ?? '?'}:scheduled`, target: INSTALLATION_TARGET };
 }
 
+/** The newest `count` dead letters (jobs failed past their attempts), newest first. */
+export async function deadLettersOf(queue: { getFailed(start: number, end: number): Promise<Job[]> }, count: number): Promise<DeadLetter[]> {
+  return (await queue.getFailed(0, count - 1)).map(toDeadLetter);
+}
+
 export function toDeadLetter(job: Job): DeadLetter {
   return { jobId: job.id ?? '', ...targetOfJob(job), reason: oneLine(job.failedReason), attempts: job.attemptsMade, failedAt: new Date(job.finishedOn ?? 0) };
 }
