@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { probeRedis } from '../github/connect-redis.js';
 import { QUEUE_NAME, QUEUE_PREFIX } from '../queue/bullmq-sweep-queue.js';
-import { toDeadLetter } from '../queue/report-run.js';
+import { deadLettersOf } from '../queue/report-run.js';
 import type { DeadLetter } from '../queue/sweep-queue.js';
 
 /** Most dead letters listed at once (newest first). */
@@ -10,19 +10,18 @@ export const DEAD_LETTERS_SHOWN = 100;
 /**
  * The sweep jobs that failed past their attempts, newest first, and how many there are in all —
  * read from Redis alone (no GitHub credentials needed). They stay for `KEY_HYGIENE_RUN_RETENTION`;
- * `sweep --once` in the same period queues each again (the run sweeps only what it lacks).
+ * `sweep --once` in the same period queues each again (the run sweeps only what it lacks). Redis
+ * unreachable is one line ({@link probeRedis}).
  */
 export async function readDeadLetters(redisUrl: string): Promise<{ letters: DeadLetter[]; total: number }> {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
-  await connection.connect();
-  const queue = new Queue(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX });
+  await probeRedis(redisUrl);
+  const queue = new Queue(QUEUE_NAME, { connection: { url: redisUrl }, prefix: QUEUE_PREFIX });
   queue.on('error', () => undefined);
   try {
-    const [jobs, total] = await Promise.all([queue.getFailed(0, DEAD_LETTERS_SHOWN - 1), queue.getFailedCount()]);
-    return { letters: jobs.map(toDeadLetter), total };
+    const [letters, total] = await Promise.all([deadLettersOf(queue, DEAD_LETTERS_SHOWN), queue.getFailedCount()]);
+    return { letters, total };
   } finally {
     await queue.close();
-    await connection.quit().catch(() => connection.disconnect());
   }
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ProbotOctokit } from 'probot';
+import { probeRedis } from '../github/connect-redis.js';
 import { readSettings } from '../settings.js';
 import { createCliProbot, readCliEnvironment } from './cli-probot.js';
 import { formatDeadLetter, readDeadLetters } from './dead-letters.js';
@@ -65,6 +66,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial
     }
     if (command !== 'sweep' || !values.once) throw new Error(command === 'sweep' ? USAGE : COMMANDS);
     const settings = { ...readSettings(env), ...(values['dry-run'] && { dryRun: true }) };
+    // Redis down: one line now, not a sweep that waits for it for ever (a dry run does not use it).
+    if (settings.queue && !settings.dryRun) await probeRedis(settings.queue.redisUrl);
     const { probot, care } = createCliProbot(readCliEnvironment(env), settings, { logLevel: settings.dryRun ? 'info' : 'warn', now, Octokit });
     try {
       const { installations, swept, actions, failed } = await sweepOnce(probot, settings, now, (line) => out.write(`key-hygiene-app: ${line}\n`));

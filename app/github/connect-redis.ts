@@ -21,6 +21,24 @@ export function connectRedis(url: string): Redis {
   return redis;
 }
 
+/**
+ * Resolves once Redis at `url` answers a PING; else throws one line saying why — never the URL,
+ * which may hold a password. For one-shot commands, before BullMQ and Probot's throttling, which
+ * both wait for Redis for ever.
+ */
+export async function probeRedis(url: string): Promise<void> {
+  const redis = connectRedis(url);
+  let refused: string | undefined;
+  redis.on('error', (error: Error) => (refused ??= error.message));
+  try {
+    await redis.ping();
+  } catch (error) {
+    throw new Error(`Redis at REDIS_URL did not answer: ${refused ?? (error instanceof Error ? error.message : String(error))}`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** `ok` when Redis answers PING, `down` when it is configured but does not, `absent` when not configured. */
 export async function redisHealth(redis: Redis | undefined): Promise<'ok' | 'down' | 'absent'> {
   if (!redis) return 'absent';

@@ -143,4 +143,22 @@ describe('key-hygiene-app with REDIS_URL', () => {
       'key-hygiene-app: usage: key-hygiene-app sweep --once [--dry-run] | key-hygiene-app worker | key-hygiene-app dead-letters\n',
     ]);
   });
+
+  it('sweep --once and dead-letters say in one line that Redis does not answer, without the URL\'s password', async () => {
+    const closed = await startRedisServer();
+    const url = closed.url.replace('redis://', 'redis://:hunter2@');
+    await closed.stop();
+    const { gh, app } = await createQueueWorld(1);
+    try {
+      const lines: string[] = [];
+      const io = { out: { write: (t: string) => lines.push(t) }, err: { write: (t: string) => lines.push(t) } };
+      const env = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', REDIS_URL: url };
+      expect(await main(['sweep', '--once'], env, io)).toBe(2);
+      expect(await main(['dead-letters'], env, io)).toBe(2);
+      expect(lines).toEqual(Array(2).fill(expect.stringMatching(/^key-hygiene-app: Redis at REDIS_URL did not answer: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/)));
+      expect(lines.join('')).not.toContain('hunter2');
+    } finally {
+      await gh.close();
+    }
+  });
 });
