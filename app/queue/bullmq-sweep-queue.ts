@@ -88,7 +88,7 @@ export function createBullmqSweepQueue(options: BullmqSweepOptions): BullmqSweep
     lock: o.lock,
     ledger,
     budgetOf: (runId) => redisRunBudget(redis, runId, o.settings.maxContentPerSweep, retentionMs),
-    fanOut: (runId, jobs) => fanOut(queue, jobOptions, runId, jobs),
+    fanOut: (runId, jobs) => fanOut(queue, redis, jobOptions, runId, jobs),
     log: (message) => o.log.info(message),
   };
   const worker = o.work ? startWorker(o, work) : undefined;
@@ -184,8 +184,12 @@ const LOWEST_PRIORITY = 2_097_152;
  * installation, shared by every process through Redis), so one installation's stale keys alone
  * would hold every worker's slots waiting on its pace.
  */
-async function fanOut(queue: Queue, jobOptions: JobsOptions, runId: string, jobs: Parameters<SweepWork['fanOut']>[1]): Promise<void> {
-  for (const job of jobs) await restartIfDead(queue, jobIdOf(runId, job.target));
+async function fanOut(queue: Queue, redis: Redis, jobOptions: JobsOptions, runId: string, jobs: Parameters<SweepWork['fanOut']>[1]): Promise<void> {
+  // A job that failed past its attempts is removed so that adding it again starts it afresh; BullMQ
+  // ignores the others' ids (queued, running or done: the ledger skips what is done).
+  const ids = jobs.map((job) => jobIdOf(runId, job.target));
+  const fates = await fatesOf(queue, redis, ids);
+  for (const [i, id] of ids.entries()) if (fates[i] === 'failed') await queue.remove(id);
   let nth = 0;
   await queue.addBulk(jobs.map((job) => ({
     name: job.name,
