@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration, parseSize } from './duration.js';
+import { pathGlobError } from './path-glob.js';
 
 // One schema for `.github/key-hygiene.yml`, read by the CLI, the Action and the App alike.
 // Objects are strict: an unknown key is an error that names the field, never silently ignored.
@@ -38,7 +39,10 @@ const customDetector = z.strictObject({
 const scanSection = z.strictObject({
   allow: z.strictObject({
     /** Glob patterns of paths never scanned (e.g. test fixtures that must look real). */
-    paths: z.array(z.string().min(1)).default([]),
+    paths: z.array(z.string().min(1).superRefine((glob, ctx) => {
+      const why = pathGlobError(glob);
+      if (why) ctx.addIssue({ code: 'custom', message: `expected a glob: ${why}` });
+    })).default([]),
     /** A secret or line matching one of these is not reported. */
     regexes: z.array(regex).default([]),
   }).default({ paths: [], regexes: [] }),

@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import picomatch from 'picomatch';
 import type { Config } from '../policy/config-schema.js';
 import { parseSize } from '../policy/duration.js';
 import { streamGitFragments, type GitSourceRequest } from '../sources/git.js';
@@ -9,6 +8,7 @@ import type { Finding, Notice, ScanResult } from '../types.js';
 import { envFileFinding } from './hygiene.js';
 import type { BatchResult } from './scan-files.js';
 import { scanTreeFiles } from './scan-tree-files.js';
+import { compilePathGlobs } from '../policy/path-glob.js';
 import { createScannerForConfig } from './scanner-for-config.js';
 
 export type ScanMode = 'tree' | 'staged' | 'range' | 'history' | 'commits';
@@ -50,8 +50,7 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
 type Outcome = BatchResult & { commits: number };
 
 function isAllowedPath(config: Config): (path: string) => boolean {
-  const paths = config.scan.allow.paths;
-  return paths.length ? picomatch(paths, { dot: true }) : () => false;
+  return compilePathGlobs(config.scan.allow.paths);
 }
 
 /** A single file named as the path to scan: its folder is the root, and it is the only file. */

@@ -9,12 +9,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built CLI (`npm test` builds lib/ first) as a user would, in `cwd`. */
-export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): CliRun {
+/**
+ * Runs the built CLI (`npm test` builds lib/ first) as a user would, in `cwd`. `timeoutMs` ends a run
+ * that would hang (a test of hostile input), and shows as code null with signal SIGTERM.
+ */
+export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): CliRun {
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env: { ...(options.env ?? process.env), NO_COLOR: '1' },
     encoding: 'utf8',
+    ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs }),
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
