@@ -133,6 +133,6 @@ function translateSegment(segment: string): string {
 /** `[!a-z]` → `[^/a-z]`: a class never matches the separator. */
 function characterClass(body: string): string {
   const negated = body.startsWith('!') || body.startsWith('^');
-  const inner = (negated ? body.slice(1) : body).replace(/[\\\]\[]/g, (m) => `\\${m}`);
+  const inner = (negated ? body.slice(1) : body).replace(/[\\\][]/g, (m) => `\\${m}`);
   return negated ? `[^/${inner}]` : `(?:[${inner}])`;
 }
