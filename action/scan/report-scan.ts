@@ -7,6 +7,7 @@ import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderSarif } from '../../src/report/render-sarif.js';
 import type { ScanResult } from '../../src/types.js';
 import { VERSION } from '../../src/version.js';
+import { actionLog } from '../action-log.js';
 import type { ActionSettings } from '../settings.js';
 import { annotateFindings, notAnnotated } from './annotate-findings.js';
 
@@ -16,10 +17,10 @@ import { annotateFindings, notAnnotated } from './annotate-findings.js';
  */
 export async function reportScan(result: ScanResult, scanned: string, detectors: readonly Detector[], settings: ActionSettings): Promise<void> {
   const { context } = settings;
-  core.info(formatSummary(result));
-  for (const notice of result.notices) core.info(`skipped ${notice.path || '.'}: ${notice.message}`);
-  const skipped = annotateFindings(result.findings, detectors, core);
-  if (skipped > 0) core.info(notAnnotated(skipped, result.findings.length));
+  actionLog.info(formatSummary(result));
+  for (const notice of result.notices) actionLog.info(`skipped ${notice.path || '.'}: ${notice.message}`);
+  const skipped = annotateFindings(result.findings, detectors, actionLog);
+  if (skipped > 0) actionLog.info(notAnnotated(skipped, result.findings.length));
 
   await mkdir(dirname(settings.sarifPath), { recursive: true });
   await writeFile(settings.sarifPath, renderSarif(result, { detectors, toolVersion: VERSION, root: context.workspace }));

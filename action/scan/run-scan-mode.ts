@@ -4,6 +4,7 @@ import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { dropBaselined } from '../../src/scan/baseline.js';
 import { envFileRule } from '../../src/scan/hygiene.js';
 import { defaultGitRunner, type GitRunner } from '../../src/sources/git-runner.js';
+import { actionLog } from '../action-log.js';
 import type { ActionSettings } from '../settings.js';
 import { createScanGit } from './scan-git.js';
 import { loadScanPolicy } from './load-scan-policy.js';
@@ -16,9 +17,9 @@ import { scanForPlan } from './scan-for-plan.js';
 export async function runScanMode(settings: ActionSettings, git: GitRunner = defaultGitRunner): Promise<void> {
   const { context } = settings;
   const plan = planScan(context.eventName, context.event, settings.scan);
-  core.info(`Key Hygiene: ${plan.describe}`);
+  actionLog.info(`Key Hygiene: ${plan.describe}`);
   const scanGit = createScanGit(context.workspace, git);
-  const note = (line: string) => core.info(line);
+  const note = (line: string) => actionLog.info(line);
   const target = await obtainForPlan(plan, scanGit, note);
   const policyFrom = plan.kind === 'commits' ? plan.policyFrom : undefined;
   const { config, baseline } = await loadScanPolicy(settings, policyFrom, scanGit, note);
@@ -28,7 +29,7 @@ export async function runScanMode(settings: ActionSettings, git: GitRunner = def
 
   await reportScan(result, plan.describe, [...buildDetectors(config), envFileRule], settings);
   if (failsOn(result.findings, settings.failOn)) {
-    core.setFailed(`${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`);
+    actionLog.setFailed(`${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`);
   }
 }
 
