@@ -15,7 +15,7 @@ import { annotateFindings, notAnnotated } from './annotate-findings.js';
  * Reports a scan the ways a check is read: annotations on the lines, the job summary, the SARIF
  * file for code scanning, and the `findings` / `sarif-file` outputs. Every one shows keys redacted.
  */
-export async function reportScan(result: ScanResult, scanned: string, detectors: readonly Detector[], settings: ActionSettings): Promise<void> {
+export async function reportScan(result: ScanResult, about: { scanned: string; notes: string[] }, detectors: readonly Detector[], settings: ActionSettings): Promise<void> {
   const { context } = settings;
   actionLog.info(formatSummary(result));
   for (const notice of result.notices) actionLog.info(`skipped ${notice.path || '.'}: ${notice.message}`);
@@ -29,7 +29,8 @@ export async function reportScan(result: ScanResult, scanned: string, detectors:
 
   const markdown = renderMarkdown(result, {
     detectors,
-    scanned,
+    scanned: about.scanned,
+    notes: about.notes,
     repositoryUrl: `${context.serverUrl}/${context.repository}`,
     commit: context.sha,
   });

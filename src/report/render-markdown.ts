@@ -13,6 +13,8 @@ export interface MarkdownOptions {
   detectors: readonly Detector[];
   /** What was scanned, in words: "push to main: 1a2b3c4..5d6e7f8". */
   scanned: string;
+  /** Notes on how it was scanned (e.g. "this push changes .github/key-hygiene.yml: …"), one line each. */
+  notes?: readonly string[];
   /** `https://github.com/owner/name`: file:line cells link under it. */
   repositoryUrl: string;
   /** The commit a finding without one (a tree scan) links to. */
@@ -40,6 +42,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
   const remediation = new Map(options.detectors.map((d) => [d.id, d.remediation]));
   const title = findings.length === 0 ? 'no keys found' : `${findings.length} ${findings.length === 1 ? 'key' : 'keys'} found`;
   const head = [`## Key Hygiene: ${title}`, '', `**Scanned:** ${escapeCell(options.scanned)} — ${escapeCell(formatSummary(result))}`, ''];
+  if (options.notes?.length) head.push(...options.notes.map((n) => `- ${escapeCell(n)}`), '');
   const tail = renderNotices(result);
   const limit = (options.maxBytes ?? DEFAULT_MAX_BYTES) - bytes(tail.join('\n')) - 200;
   const lines = [...head];
