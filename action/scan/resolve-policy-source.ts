@@ -20,6 +20,8 @@ export async function resolvePolicySource(plan: ScanPlan, git: ScanGit): Promise
   if (plan.kind !== 'commits') return { kind: 'workspace' };
   const { commit, branch, pushedRef, words } = plan.policy;
   if (commit && (await git.hasCommit(commit))) return { kind: 'commit', sha: commit, words };
+  // A base is always fetched with the range; without it, nothing else may stand in for it.
+  if (words === 'base') throw new FetchError(`cannot read the config at the base ${commit?.slice(0, 7) ?? '(none)'}: the commit is not in the clone`);
   const lost = commit ? `${commit.slice(0, 7)}, the tip before the push, is gone from origin` : 'the push has no commit before it';
   if (!branch) return { kind: 'none', why: `${lost}, and the event names no default branch` };
   if (`refs/heads/${branch}` === pushedRef) return { kind: 'none', why: `${lost}, and it is to the default branch ${branch} itself` };

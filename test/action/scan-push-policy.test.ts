@@ -95,6 +95,27 @@ describe('mode: scan on push reads the config and the baseline from before the p
     expectKeyHidden(run, workspace, key);
   });
 
+  it('a force push over a tip gone from origin is decided by the default branch\'s config', () => {
+    const { dev, origin, main } = originWithMain('scan: {}\n');
+    dev.git('checkout', '--quiet', '-b', 'topic');
+    dev.write('topic.txt', 'v1\n');
+    const oldTip = dev.commit('topic v1');
+    dev.git('push', '--quiet', 'origin', 'topic');
+    dev.git('reset', '--quiet', '--hard', main);
+    const key = makeKey('openai-project-key', 55);
+    dev.write(CONFIG, ALLOW_ALL);
+    dev.write('topic.env', `OPENAI_API_KEY=${key}\n`);
+    const newTip = dev.commit('topic v2: allow everything, and a key');
+    dev.git('push', '--quiet', '--force', 'origin', 'topic');
+    origin.pruneUnreachable();
+
+    const { run } = runPush(dev, origin, { ref: 'refs/heads/topic', before: oldTip, after: newTip, forced: true });
+
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.annotations[0]).toMatchObject({ level: 'error', properties: { file: 'topic.env' } });
+    expect(run.summary).toContain(`.github/key-hygiene.yml differs from main ${main.slice(0, 7)}: this scan uses main's version`);
+  });
+
   it('the first push to the default branch has no config to trust: the defaults decide', () => {
     const dev = newRepo();
     const origin = createOrigin(dev);
