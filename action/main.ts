@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { actionLog } from './action-log.js';
 import { runEnvironmentsMode } from './environments/run-environments-mode.js';
 import { readSettings } from './settings.js';
 import { runScanMode } from './scan/run-scan-mode.js';
@@ -18,6 +18,6 @@ export async function run(): Promise<void> {
     const settings = readSettings();
     await MODES[settings.mode](settings);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    actionLog.setFailed(error instanceof Error ? error.message : String(error));
   }
 }

@@ -8,6 +8,7 @@ import { createProgress } from './cli/progress.js';
 import { defaultConfig } from './policy/default-config.js';
 import { createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
 import { runScan } from './scan/run-scan.js';
+import { showControls } from './report/show-controls.js';
 import type { Config } from './policy/config-schema.js';
 import { VERSION } from './version.js';
 
@@ -26,9 +27,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     const settings = parseCliArgs(argv, { isTTY: Boolean(io.stdout.isTTY), noColor: io.env.NO_COLOR !== undefined });
     return await run(settings, io);
   } catch (error) {
-    if (error instanceof UsageError) io.stderr.write(`key-hygiene: ${error.message}\nRun 'key-hygiene --help' for usage.\n`);
-    else if (isExpected(error)) io.stderr.write(`key-hygiene: ${error.message}\n`);
-    else io.stderr.write(`key-hygiene: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    // Messages quote input (a path, a config value, git's words): one line, control characters shown.
+    const message = showControls(error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) io.stderr.write(`key-hygiene: ${message}\nRun 'key-hygiene --help' for usage.\n`);
+    else if (isExpected(error)) io.stderr.write(`key-hygiene: ${message}\n`);
+    else io.stderr.write(`key-hygiene: unexpected error: ${message}\n`);
     return 2;
   }
 }

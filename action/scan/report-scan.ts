@@ -7,6 +7,7 @@ import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderSarif } from '../../src/report/render-sarif.js';
 import type { ScanResult } from '../../src/types.js';
 import { VERSION } from '../../src/version.js';
+import { actionLog } from '../action-log.js';
 import type { ActionSettings } from '../settings.js';
 import { annotateFindings, notAnnotated } from './annotate-findings.js';
 
@@ -14,12 +15,12 @@ import { annotateFindings, notAnnotated } from './annotate-findings.js';
  * Reports a scan the ways a check is read: annotations on the lines, the job summary, the SARIF
  * file for code scanning, and the `findings` / `sarif-file` outputs. Every one shows keys redacted.
  */
-export async function reportScan(result: ScanResult, scanned: string, detectors: readonly Detector[], settings: ActionSettings): Promise<void> {
+export async function reportScan(result: ScanResult, about: { scanned: string; notes: string[] }, detectors: readonly Detector[], settings: ActionSettings): Promise<void> {
   const { context } = settings;
-  core.info(formatSummary(result));
-  for (const notice of result.notices) core.info(`skipped ${notice.path || '.'}: ${notice.message}`);
-  const skipped = annotateFindings(result.findings, detectors, core);
-  if (skipped > 0) core.info(notAnnotated(skipped, result.findings.length));
+  actionLog.info(formatSummary(result));
+  for (const notice of result.notices) actionLog.info(`skipped ${notice.path || '.'}: ${notice.message}`);
+  const skipped = annotateFindings(result.findings, detectors, actionLog);
+  if (skipped > 0) actionLog.info(notAnnotated(skipped, result.findings.length));
 
   await mkdir(dirname(settings.sarifPath), { recursive: true });
   await writeFile(settings.sarifPath, renderSarif(result, { detectors, toolVersion: VERSION, root: context.workspace }));
@@ -28,7 +29,8 @@ export async function reportScan(result: ScanResult, scanned: string, detectors:
 
   const markdown = renderMarkdown(result, {
     detectors,
-    scanned,
+    scanned: about.scanned,
+    notes: about.notes,
     repositoryUrl: `${context.serverUrl}/${context.repository}`,
     commit: context.sha,
   });

@@ -4,31 +4,37 @@ import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { dropBaselined } from '../../src/scan/baseline.js';
 import { envFileRule } from '../../src/scan/hygiene.js';
 import { defaultGitRunner, type GitRunner } from '../../src/sources/git-runner.js';
+import { actionLog } from '../action-log.js';
 import type { ActionSettings } from '../settings.js';
 import { createScanGit } from './scan-git.js';
 import { loadScanPolicy } from './load-scan-policy.js';
 import { obtainForPlan } from './obtain-for-plan.js';
 import { planScan } from './plan-scan.js';
 import { reportScan } from './report-scan.js';
+import { resolvePolicySource } from './resolve-policy-source.js';
 import { scanForPlan } from './scan-for-plan.js';
 
 /** `mode: scan`: scan what the event adds, mask what was found, report it, fail on the threshold. */
 export async function runScanMode(settings: ActionSettings, git: GitRunner = defaultGitRunner): Promise<void> {
   const { context } = settings;
   const plan = planScan(context.eventName, context.event, settings.scan);
-  core.info(`Key Hygiene: ${plan.describe}`);
+  actionLog.info(`Key Hygiene: ${plan.describe}`);
   const scanGit = createScanGit(context.workspace, git);
-  const note = (line: string) => core.info(line);
+  // What was learnt on the way (a tip gone from origin, a config this push changes): the log and the summary.
+  const notes: string[] = [];
+  const note = (line: string) => {
+    notes.push(line);
+    actionLog.info(line);
+  };
   const target = await obtainForPlan(plan, scanGit, note);
-  const policyFrom = plan.kind === 'commits' ? plan.policyFrom : undefined;
-  const { config, baseline } = await loadScanPolicy(settings, policyFrom, scanGit, note);
+  const { config, baseline } = await loadScanPolicy(settings, await resolvePolicySource(plan, scanGit), scanGit, note);
 
   const result = await scanForPlan(target, { root: context.workspace, config, onSecret: maskOnce() });
   if (baseline) result.findings = dropBaselined(result.findings, baseline);
 
-  await reportScan(result, plan.describe, [...buildDetectors(config), envFileRule], settings);
+  await reportScan(result, { scanned: plan.describe, notes }, [...buildDetectors(config), envFileRule], settings);
   if (failsOn(result.findings, settings.failOn)) {
-    core.setFailed(`${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`);
+    actionLog.setFailed(`${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`);
   }
 }
 

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { actionLog } from '../action-log.js';
 import type { ActionSettings } from '../settings.js';
 
 /** One failed (or passed) check of the environments, verify or compare modes. */
@@ -16,15 +17,15 @@ export interface Check {
  * lists every check. https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands
  */
 export function reportChecks(checks: Check[], failOn: ActionSettings['failOn'], noun: string): void {
-  for (const check of checks) core[check.level](check.message, { title: check.title });
+  for (const check of checks) actionLog[check.level](check.message, { title: check.title });
   const errors = checks.filter((c) => c.level === 'error').length;
   const warnings = checks.length - errors;
   core.setOutput('findings', String(checks.length));
   const fails = failOn === 'error' ? errors > 0 : failOn === 'warning' ? checks.length > 0 : false;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  if (fails) core.setFailed(`${plural(checks.length, `${noun} failed`, `${noun}s failed`)} (${counts}): see the annotations and the job summary.`);
-  else if (checks.length > 0) core.info(`${counts}; fail-on: ${failOn}, so the step passes.`);
-  else core.info(`All ${noun}s passed.`);
+  if (fails) actionLog.setFailed(`${plural(checks.length, `${noun} failed`, `${noun}s failed`)} (${counts}): see the annotations and the job summary.`);
+  else if (checks.length > 0) actionLog.info(`${counts}; fail-on: ${failOn}, so the step passes.`);
+  else actionLog.info(`All ${noun}s passed.`);
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { codeCell, escapeMarkdown as md } from '../../src/report/escape-markdown.js';
 import { InputError, type ActionSettings } from '../settings.js';
 import { compareFingerprints, parseNeeds, type JobFingerprint } from './compare-fingerprints.js';
 import { reportChecks } from './report-checks.js';
@@ -23,7 +24,8 @@ export async function runCompareMode(settings: ActionSettings): Promise<void> {
 function renderCompareSummary(jobs: JobFingerprint[]): string {
   const rows = jobs.map((j) => {
     const sharedWith = jobs.filter((o) => o !== j && o.fingerprint !== undefined && o.fingerprint === j.fingerprint).map((o) => o.job);
-    return `| ${j.job} | ${j.result} | ${j.fingerprint ? `\`${j.fingerprint}\`` : '—'} | ${sharedWith.length ? `❌ same key as ${sharedWith.join(', ')}` : j.fingerprint ? '✅ own key' : '⚠️ not compared'} |`;
+    // Job names, results and fingerprints are the input's JSON: escaped, a fingerprint included.
+    return `| ${md(j.job)} | ${md(j.result)} | ${j.fingerprint ? codeCell(j.fingerprint) : '—'} | ${sharedWith.length ? `❌ same key as ${md(sharedWith.join(', '))}` : j.fingerprint ? '✅ own key' : '⚠️ not compared'} |`;
   });
   return ['## Key Hygiene: one key per environment', '', '| Job | Result | Fingerprint | Key |', '|---|---|---|---|', ...rows, ''].join('\n');
 }

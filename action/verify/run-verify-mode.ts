@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { sameName } from '../../src/inventory/inventory.js';
+import { codeCell, escapeMarkdown } from '../../src/report/escape-markdown.js';
 import { readPolicy } from '../environments/read-policy.js';
 import { InputError, type ActionSettings } from '../settings.js';
 import { detectorsOf } from './check-key-shape.js';
@@ -56,13 +57,14 @@ function policyProvider(settings: ActionSettings): string | undefined {
 }
 
 function renderVerifySummary(name: string, provider: string, verdict: Verdict): string {
-  const problems = verdict.checks.map((c) => `- **${c.level}**: ${c.message}`);
+  const md = escapeMarkdown;
+  const problems = verdict.checks.map((c) => `- **${c.level}**: ${md(c.message)}`);
   return [
-    `## Key Hygiene: ${name}`,
+    `## Key Hygiene: ${md(name)}`,
     '',
     '| Secret | Provider | Key kind | Online | Fingerprint |',
     '|---|---|---|---|---|',
-    `| \`${name}\` | ${provider} | ${verdict.keyKind ?? 'not a ' + provider + ' key'} | ${verdict.status}${verdict.live ? ` (${verdict.live})` : ''} | \`${verdict.fingerprint}\` |`,
+    `| ${codeCell(name)} | ${md(provider)} | ${md(verdict.keyKind ?? `not a ${provider} key`)} | ${md(verdict.status)}${verdict.live ? ` (${md(verdict.live)})` : ''} | \`${verdict.fingerprint}\` |`,
     '',
     ...(problems.length ? [...problems, ''] : []),
   ].join('\n');

@@ -1,5 +1,6 @@
 import type { Detector } from '../detectors/detector.js';
 import type { Finding, ScanResult } from '../types.js';
+import { codeCell, escapeMarkdown as escapeCell } from './escape-markdown.js';
 import { FALLBACK_REMEDIATION } from './fallback-remediation.js';
 import { formatSummary } from './format-summary.js';
 import { toPublicFinding } from './public-finding.js';
@@ -12,6 +13,8 @@ export interface MarkdownOptions {
   detectors: readonly Detector[];
   /** What was scanned, in words: "push to main: 1a2b3c4..5d6e7f8". */
   scanned: string;
+  /** Notes on how it was scanned (e.g. "this push changes .github/key-hygiene.yml: …"), one line each. */
+  notes?: readonly string[];
   /** `https://github.com/owner/name`: file:line cells link under it. */
   repositoryUrl: string;
   /** The commit a finding without one (a tree scan) links to. */
@@ -39,6 +42,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
   const remediation = new Map(options.detectors.map((d) => [d.id, d.remediation]));
   const title = findings.length === 0 ? 'no keys found' : `${findings.length} ${findings.length === 1 ? 'key' : 'keys'} found`;
   const head = [`## Key Hygiene: ${title}`, '', `**Scanned:** ${escapeCell(options.scanned)} — ${escapeCell(formatSummary(result))}`, ''];
+  if (options.notes?.length) head.push(...options.notes.map((n) => `- ${escapeCell(n)}`), '');
   const tail = renderNotices(result);
   const limit = (options.maxBytes ?? DEFAULT_MAX_BYTES) - bytes(tail.join('\n')) - 200;
   const lines = [...head];
@@ -63,9 +67,10 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
 
 function renderRow(f: Finding, remediation: string, options: MarkdownOptions): string {
   const commit = f.commit ?? options.commit;
-  const url = `${options.repositoryUrl}/blob/${commit}/${toSarifUri(f.path)}#L${f.line}`;
+  // encodeURIComponent leaves `(` and `)`: one would end the link's destination early.
+  const url = `${options.repositoryUrl}/blob/${commit}/${toSarifUri(f.path).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line}`;
   const file = `[${escapeCell(`${f.path}:${f.line}`)}](${url})`;
-  const key = `${escapeCell(f.keyKind)} \`${f.redacted.replace(/`/g, "'")}\`${f.decodedFrom === 'base64' ? ' (base64)' : ''}`;
+  const key = `${escapeCell(f.keyKind)} ${codeCell(f.redacted)}${f.decodedFrom === 'base64' ? ' (base64)' : ''}`;
   const commitCell = f.commit ? `[\`${f.commit.slice(0, 7)}\`](${options.repositoryUrl}/commit/${f.commit})` : '';
   const cells = [file, `\`${f.detector}\``, key, commitCell, escapeCell(f.author ?? ''), escapeCell(remediation)];
   return `| ${cells.join(' | ')} |`;
@@ -75,23 +80,11 @@ function renderNotices(result: ScanResult): string[] {
   const notices = sortNotices(result.notices);
   if (notices.length === 0) return [];
   const lines = [`<details><summary>${notices.length} ${notices.length === 1 ? 'file' : 'files'} skipped or noted</summary>`, ''];
-  for (const n of notices.slice(0, MAX_NOTICES)) lines.push(`- \`${(n.path || '.').replace(/`/g, "'")}\` (${n.reason}): ${escapeCell(n.message)}`);
+  // Escaped as the findings' paths are: a code span ends at a blank line, and what follows it is Markdown again.
+  for (const n of notices.slice(0, MAX_NOTICES)) lines.push(`- ${escapeCell(n.path || '.')} (${n.reason}): ${escapeCell(n.message)}`);
   if (notices.length > MAX_NOTICES) lines.push(`- …and ${notices.length - MAX_NOTICES} more`);
   lines.push('', '</details>');
   return lines;
-}
-
-/**
- * Text from commits and files (author names, paths) goes into a table cell: it must not end the
- * cell, start a link, inject HTML or break the line.
- */
-function escapeCell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\|*_[\]`#!])/g, '\\$1');
 }
 
 function bytes(text: string): number {

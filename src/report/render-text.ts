@@ -3,6 +3,7 @@ import type { Finding, Notice, ScanResult, Severity } from '../types.js';
 import { FALLBACK_REMEDIATION } from './fallback-remediation.js';
 import { formatSummary } from './format-summary.js';
 import { toPublicFinding } from './public-finding.js';
+import { showControls } from './show-controls.js';
 import { sortFindings } from './sort-findings.js';
 import { sortNotices } from './sort-notices.js';
 import { createTextStyle, type TextStyle } from './text-style.js';
@@ -21,19 +22,30 @@ const SEVERITY_WIDTH = Math.max(...SEVERITY_ORDER.map((s) => s.length));
 /**
  * The human report: findings grouped by file, what to do about each kind of key, what was
  * skipped, and one closing summary line. With nothing found and nothing skipped it is one line.
+ * Every string from the repository or its config (paths, authors, key kinds, remediation, notices)
+ * is shown with its control characters written out: a file name holding `ESC[8m` or an OSC
+ * sequence must not hide the report, retitle the terminal or plant a link, colour or not.
  */
 export function renderText(result: ScanResult, options: TextOptions): string {
   const style = createTextStyle(options.color);
   const findings = sortFindings(result.findings).map(toPublicFinding);
   const sections: string[][] = [];
   if (findings.length > 0) {
-    const widths = measure(findings);
-    sections.push(...groupByPath(findings).map((group) => renderGroup(group, widths, style)));
+    const groups = groupByPath(findings).map((group) => group.map(showFinding));
+    const widths = measure(groups.flat());
+    sections.push(...groups.map((group) => renderGroup(group, widths, style)));
     sections.push(renderRemediation(findings, options.detectors, style));
   }
   if (result.notices.length > 0) sections.push(renderNotices(sortNotices(result.notices), style));
   sections.push([formatSummary(result)]);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+/** The finding with every text field as it may be printed. */
+function showFinding(f: Finding): Finding {
+  const shown: Finding = { ...f, path: showControls(f.path), keyKind: showControls(f.keyKind), redacted: showControls(f.redacted), detector: showControls(f.detector) };
+  for (const field of ['author', 'email', 'date'] as const) if (f[field] !== undefined) shown[field] = showControls(f[field]);
+  return shown;
 }
 
 function groupByPath(findings: Finding[]): Finding[][] {
@@ -100,13 +112,14 @@ function renderRemediation(findings: Finding[], detectors: readonly Detector[], 
   const lines = [style.heading('What to do')];
   for (const f of ordered) {
     const detector = byId.get(f.detector);
-    lines.push(`  ${detector?.keyKind ?? f.keyKind} ${style.dim(`(${f.detector})`)}`);
-    lines.push(...wrapText(detector?.remediation ?? FALLBACK_REMEDIATION, 96).map((l) => `    ${l}`));
+    lines.push(`  ${showControls(detector?.keyKind ?? f.keyKind)} ${style.dim(`(${showControls(f.detector)})`)}`);
+    lines.push(...wrapText(showControls(detector?.remediation ?? FALLBACK_REMEDIATION), 96).map((l) => `    ${l}`));
   }
   return lines;
 }
 
 function renderNotices(notices: Notice[], style: TextStyle): string[] {
+  notices = notices.map((n) => ({ ...n, path: showControls(n.path), reason: showControls(n.reason) as Notice['reason'], message: showControls(n.message) }));
   const counts = new Map<string, number>();
   for (const n of notices) counts.set(n.reason, (counts.get(n.reason) ?? 0) + 1);
   const tally = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([reason, n]) => `${n} ${reason}`).join(', ');

@@ -9,7 +9,18 @@ describe('planScan', () => {
   it('plain push: before..after, and over the other branches when the range merges them', () => {
     expect(planScan('push', pushPayload({ ref: 'refs/heads/main', before: A, after: B }), 'tree')).toEqual({
       kind: 'commits', include: [B], exclude: [A], excludeOtherBranchesIfMerged: { except: 'refs/heads/main' }, describe: 'push to main: aaaaaaa..bbbbbbb',
+      policy: { commit: A, branch: 'master', pushedRef: 'refs/heads/main', words: 'push' },
     });
+  });
+
+  it('a push is decided by the policy from before it: `before`, else the default branch, never the pushed ref', () => {
+    const forced = planScan('push', pushPayload({ ref: 'refs/heads/x', before: A, after: B, forced: true }), 'tree');
+    expect(forced).toMatchObject({ policy: { commit: A, branch: 'master', pushedRef: 'refs/heads/x', words: 'push' } });
+    const created = planScan('push', pushPayload({ ref: 'refs/heads/x', before: ZERO, after: B, created: true }), 'tree');
+    expect(created).toMatchObject({ policy: { branch: 'master', pushedRef: 'refs/heads/x' } });
+    expect(created.kind === 'commits' && 'commit' in created.policy).toBe(false);
+    const tag = examplePayload('push', (p) => p.ref.startsWith('refs/tags/') && p.created);
+    expect(planScan('push', tag, 'tree')).toMatchObject({ policy: { branch: tag.repository.default_branch, pushedRef: tag.ref } });
   });
 
   it('new branch (before all zeros): what no other branch of origin has', () => {
@@ -37,11 +48,11 @@ describe('planScan', () => {
 
   it('pull_request, pull_request_target and merge_group: base..head, by the policy of the base', () => {
     for (const event of ['pull_request', 'pull_request_target']) {
-      expect(planScan(event, pullRequestPayload(A, B), 'tree')).toMatchObject({ kind: 'commits', include: [B], exclude: [A], policyFrom: A });
+      expect(planScan(event, pullRequestPayload(A, B), 'tree')).toMatchObject({ kind: 'commits', include: [B], exclude: [A], policy: { commit: A, words: 'base' } });
     }
     const group = examplePayload('merge_group');
     const { base_sha: base, head_sha: head } = group.merge_group;
-    expect(planScan('merge_group', group, 'tree')).toMatchObject({ include: [head], exclude: [base], policyFrom: base });
+    expect(planScan('merge_group', group, 'tree')).toMatchObject({ include: [head], exclude: [base], policy: { commit: base, words: 'base' } });
   });
 
   it('schedule and workflow_dispatch: the tree or the history, as the scan input says', () => {

@@ -25,7 +25,8 @@ describe('renderMarkdown', () => {
   it('keeps text from commits from breaking the table or injecting markup', () => {
     const finding: Finding = { ...sampleResult.findings[0]!, author: 'Eve | <img src=x> [link](http://x)\nnext' };
     const row = renderMarkdown({ ...emptyResult, findings: [finding] }, options).split('\n').find((l) => l.startsWith('| ['))!;
-    expect(row).toContain('Eve \\| &lt;img src=x&gt; \\[link\\](http://x) next');
+    // The newline is shown written out (`\n`, its backslash escaped), not folded into a space.
+    expect(row).toContain('Eve \\| &lt;img src=x&gt; \\[link\\](http://x)\\\\nnext');
     expect(row.split(' | ')).toHaveLength(6);
   });
 
