@@ -148,7 +148,7 @@ describe('file names in the push check run', () => {
     expect((await small.push({ before: base, after })).status).toBe(200);
     const [run] = small.gh.store.checkRuns.filter((r) => r.headSha === after);
     // Outside code spans: no HTML, no mention.
-    const outside = run!.output.summary.replace(/`[^`\n]*`/g, '');
+    const outside = (run!.output.summary ?? '').replace(/`[^`\n]*`/g, '');
     expect(outside).not.toMatch(/[<>]|@[a-z]/i);
     expect(run!.output.summary).toContain("Not scanned (binary or too large for the API's diff): `data/a|b <img src=x> @acme.csv`.");
   });
