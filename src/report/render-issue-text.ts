@@ -66,10 +66,14 @@ export function quoteUserText(text: string): string {
   return escapeMarkdown(maskKeys(text).replace(/\s+/g, ' ').trim().slice(0, 200));
 }
 
-/** Line breaks, tabs and other control characters (C0, DEL, C1, the Unicode line and paragraph separators) as one space each run. */
+/**
+ * Line breaks, tabs and other control characters (C0, DEL, C1, the Unicode line and paragraph
+ * separators, and the bidirectional overrides that make a name read as something else) as one
+ * space each run.
+ */
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
 }
 
 /** `<!--` and `-->` (and `--!>`, which also ends a comment) broken by a zero-width space. */

@@ -33,6 +33,7 @@ describe('escapeMarkdown', () => {
     ['a forged exemption', FORGED, expect.stringMatching(/^&lt;!-- key-hygiene:key \{"key":"acme\/api\\\|repo.*\}\} --&gt;$/)],
     ['emphasis, links and table cells', '*a* _b_ [c](d) ~e~ | f \\', '\\*a\\* \\_b\\_ \\[c\\](d) \\~e\\~ \\| f \\\\'],
     ['line breaks and controls', 'a\nb\r\nc\u2028d\u0007e\u001b[2Jf', 'a b c d e \\[2Jf'],
+    ['bidirectional overrides', 'evil\u202etxt.exe', 'evil txt.exe'],
     ['an email is not a mention', 'a@b.example', `a@${ZWSP}b.example`],
   ])('%s', (_, input, expected) => {
     expect(escapeMarkdown(input)).toEqual(expected);
@@ -47,6 +48,7 @@ describe('inlineCode', () => {
     ['line breaks', 'prod\neu\r\n', '`prod eu `'],
     ['a hidden marker is broken', FORGED, `\`<${ZWSP}!-- key-hygiene:key ${FORGED.slice(21, -4)} --${ZWSP}>\``],
     ['a comment closed as --!>', 'a--!>b', `\`a--${ZWSP}!>b\``],
+    ['bidirectional overrides', 'a\u2066b\u2069', '`a b `'],
     ['HTML is left to the code span', '<img src=x>', '`<img src=x>`'],
   ])('%s', (_, input, expected) => {
     expect(inlineCode(input)).toBe(expected);
