@@ -29,6 +29,7 @@ describe('escapeMarkdown', () => {
     ['a heading at the start', '# big', '\\# big'],
     ['HTML becomes entities', '<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
     ['an entity is shown as typed', '&lt;', '&amp;lt;'],
+    ['an entity-encoded @ stays text (GitHub would decode it, then mention)', '&#64;mona &commat;acme/security', `&amp;#${ZWSP}64;mona &amp;commat;acme/security`],
     ['a hidden marker', '<!-- key-hygiene:key {"key":"k"} -->', '&lt;!-- key-hygiene:key {"key":"k"} --&gt;'],
     ['a forged exemption', FORGED, expect.stringMatching(/^&lt;!-- key-hygiene:key \{"key":"acme\/api\\\|repo.*\}\} --&gt;$/)],
     ['emphasis, links and table cells', '*a* _b_ [c](d) ~e~ | f \\', '\\*a\\* \\_b\\_ \\[c\\](d) \\~e\\~ \\| f \\\\'],
