@@ -1,6 +1,7 @@
 import type { Context, Probot } from 'probot';
 import type { Detector } from '../../src/detectors/detector.js';
 import type { Config } from '../../src/policy/config-schema.js';
+import { escapeMarkdown } from '../../src/report/render-issue-text.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { createScannerForConfig } from '../../src/scan/scanner-for-config.js';
 import type { AppDeps } from '../deps.js';
@@ -86,7 +87,7 @@ async function checkPush(w: PushCheckWork): Promise<void> {
     const id = await startPushCheck(octokit, target, existing?.id, deps.now());
     // A run left "in progress" would block the commit forever: any failure finishes it as neutral.
     const { check, findings, detectors } = await w.scan().catch((error: unknown) =>
-      unscanned(`Key Hygiene could not scan this push: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+      unscanned(`Key Hygiene could not scan this push: ${escapeMarkdown(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error))}`));
     await finishPushCheck(octokit, target, id, check, deps.now());
     const opened = await w.open(findings, detectors);
     log(`${at}: ${check.conclusion}, ${check.annotations.length} annotations, ${opened} incidents opened`);

@@ -1,5 +1,6 @@
 import type { Detector } from '../../src/detectors/detector.js';
 import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
+import { inlineCode } from '../../src/report/render-issue-text.js';
 import { sortFindings } from '../../src/report/sort-findings.js';
 import type { Finding } from '../../src/types.js';
 import { MAX_PUSH_REQUESTS, type AddedLines } from './fetch-added-lines.js';
@@ -57,9 +58,9 @@ export function renderPushCheck(findings: readonly Finding[], detectors: readonl
   const keys = annotations.filter((a) => a.annotation_level === 'failure').length;
   const lines = [keys === 0 ? 'No keys added.' : `${plural(keys, 'key')} added: revoke ${keys === 1 ? 'it' : 'them'} at the provider now — removing the line does not un-leak it.`];
   if (annotations.length > keys) lines.push(`${plural(annotations.length - keys, 'other finding')} (warnings and notices).`);
-  if (added.unscanned.length > 0) lines.push(`Not scanned (binary or too large for the API's diff): ${added.unscanned.map((p) => `\`${p}\``).join(', ')}.`);
+  if (added.unscanned.length > 0) lines.push(`Not scanned (binary or too large for the API's diff): ${added.unscanned.map(inlineCode).join(', ')}.`);
   if (added.commitsLeftOut > 0) lines.push(`The oldest ${plural(added.commitsLeftOut, 'commit')} of this push ${added.commitsLeftOut === 1 ? 'was' : 'were'} not scanned (a push check reads at most ${MAX_PUSH_REQUESTS} commit pages, newest first): run \`key-hygiene scan --history\`.`);
-  if (added.commitsCut.length > 0) lines.push(`Only part of the files of ${added.commitsCut.map((sha) => `\`${sha.slice(0, 12)}\``).join(', ')} ${added.commitsCut.length === 1 ? 'was' : 'were'} scanned: run \`key-hygiene scan --history\`.`);
+  if (added.commitsCut.length > 0) lines.push(`Only part of the files of ${added.commitsCut.map((sha) => inlineCode(sha.slice(0, 12))).join(', ')} ${added.commitsCut.length === 1 ? 'was' : 'were'} scanned: run \`key-hygiene scan --history\`.`);
   return {
     conclusion: keys > 0 ? 'failure' : 'success',
     title: keys > 0 ? `${plural(keys, 'key')} added` : 'No keys added',

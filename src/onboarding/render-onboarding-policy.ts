@@ -29,7 +29,7 @@ function renderKeys(config: Config): string[] {
   const rows = keys.slice(0, MAX_ROWS).map((key) => {
     const environments = key.environments.length ? codes(key.environments) : 'repository secret';
     const owners = key.owners.length ? codes(key.owners) : 'CODEOWNERS, else admins';
-    return `| ${inlineCode(key.secret)} | ${key.provider ? cell(inlineCode(key.provider)) : '—'} | ${cell(environments)} | ${key['rotate-every'] ?? config['rotate-every']} | ${key['remind-before'] ?? config['remind-before']} | ${cell(owners)} |`;
+    return `| ${cell(inlineCode(key.secret))} | ${key.provider ? cell(inlineCode(key.provider)) : '—'} | ${cell(environments)} | ${key['rotate-every'] ?? config['rotate-every']} | ${key['remind-before'] ?? config['remind-before']} | ${cell(owners)} |`;
   });
   const more = keys.length > MAX_ROWS ? [`…and ${keys.length - MAX_ROWS} more in the file.`] : [];
   return ['| secret | provider | environments (each its own value) | rotate every | remind before | owners |', '|---|---|---|---|---|---|', ...rows, ...more];

@@ -1,5 +1,5 @@
 import { articled, LEAK_STAYS, renderIncidentChecklist } from './render-incident.js';
-import { inlineCode, isoDay } from './render-issue-text.js';
+import { escapeMarkdown, inlineCode, isoDay } from './render-issue-text.js';
 
 /** Where GitHub first saw the secret: a line of a file in a commit, or another place (an issue body…). */
 export type AlertPlace =
@@ -42,8 +42,8 @@ export function renderAlertIncidentTitle(view: AlertIncidentView): string {
 export function renderAlertIncidentBody(view: AlertIncidentView, marker: string): string {
   const { place } = view;
   const at = place?.kind === 'file'
-    ? `at ${inlineCode(place.path)} line ${place.line}, in commit ${place.commit.slice(0, 12)}`
-    : `in ${place ? oneLine(place.what) : inlineCode(view.repository)}`;
+    ? `at ${inlineCode(place.path)} line ${place.line}, in commit ${escapeMarkdown(place.commit.slice(0, 12))}`
+    : `in ${place ? escapeMarkdown(place.what) : inlineCode(view.repository)}`;
   return [
     `GitHub secret scanning found ${articled(view.keyKind)} (hidden by GitHub) ${at}: [alert #${view.alertNumber}](${view.alertUrl}).`,
     LEAK_STAYS,

@@ -1,5 +1,6 @@
 import type { KeyStatus } from '../inventory/decision.js';
 import type { SecretScope } from '../inventory/inventory.js';
+import { maskKeys } from '../onboarding/mask-keys.js';
 import { inlineCode, isoDay, quoteUserText } from './render-issue-text.js';
 
 /** GitHub's limit on an issue body (GITHUB-FACTS.md, Limits). */
@@ -123,9 +124,9 @@ function renderRow(row: DashboardRow, now: Date): string {
 function renderConfigErrors(errors: readonly DashboardConfigError[]): string[] {
   if (errors.length === 0) return [];
   const shown = errors.slice(0, 20).map((e) => {
-    const at = e.field ? ` field \`${e.field.replace(/`/g, '')}\`` : '';
-    const value = e.value !== undefined ? ` is \`${quoteUserText(e.value).replace(/`/g, '').slice(0, 80)}\`` : '';
-    return `- \`${e.source.replace(/`/g, '')}\`${at}${value}: ${quoteUserText(e.message)}`;
+    const at = e.field ? ` field ${inlineCode(e.field)}` : '';
+    const value = e.value !== undefined ? ` is ${inlineCode(maskKeys(e.value).slice(0, 80))}` : '';
+    return `- ${inlineCode(e.source)}${at}${value}: ${quoteUserText(e.message)}`;
   });
   const more = errors.length > 20 ? [`- …and ${errors.length - 20} more`] : [];
   return ['## ⚠️ Config errors', '', 'The last good (or default) policy applied until these are fixed:', '', ...shown, ...more, ''];
@@ -133,7 +134,7 @@ function renderConfigErrors(errors: readonly DashboardConfigError[]): string[] {
 
 function renderSkipped(skipped: readonly DashboardSkipped[]): string[] {
   if (skipped.length === 0) return [];
-  const shown = skipped.slice(0, 50).map((s) => `- ${quoteUserText(s.what)}: ${REASON_TEXT[s.reason]}${s.permission ? ` (needs the \`${s.permission.replace(/`/g, '')}\` permission)` : ''}`);
+  const shown = skipped.slice(0, 50).map((s) => `- ${quoteUserText(s.what)}: ${REASON_TEXT[s.reason]}${s.permission ? ` (needs the ${inlineCode(s.permission)} permission)` : ''}`);
   const more = skipped.length > 50 ? [`- …and ${skipped.length - 50} more`] : [];
   return ['## Skipped', '', 'The sweep could not read these, so their keys are not judged:', '', ...shown, ...more, ''];
 }

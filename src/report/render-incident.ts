@@ -1,6 +1,6 @@
 import type { Finding } from '../types.js';
 import { INCIDENT_CLOSES } from './render-incident-close.js';
-import { inlineCode, isoDay } from './render-issue-text.js';
+import { escapeMarkdown, inlineCode, isoDay } from './render-issue-text.js';
 
 /** One leaked key as its incident issue shows it. */
 export interface IncidentView {
@@ -28,7 +28,7 @@ export function renderIncidentTitle({ finding }: IncidentView): string {
 export function renderIncidentBody(view: IncidentView, marker: string): string {
   const { finding: f, commit, branch, remediation, leakedAt } = view;
   return [
-    `A push to ${inlineCode(branch)} added ${articled(f.keyKind)} ${inlineCode(f.redacted)} at ${inlineCode(f.path)} line ${f.line}, in commit ${commit.slice(0, 12)}.`,
+    `A push to ${inlineCode(branch)} added ${articled(escapeMarkdown(f.keyKind))} ${inlineCode(f.redacted)} at ${inlineCode(f.path)} line ${f.line}, in commit ${escapeMarkdown(commit.slice(0, 12))}.`,
     LEAK_STAYS,
     remediation,
     '## Checklist',

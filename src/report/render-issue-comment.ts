@@ -1,5 +1,5 @@
 import type { KeyIssueView } from '../tracking/key-issue-view.js';
-import { daysBetween, inlineCode, isoDay, plural, quoteUserText } from './render-issue-text.js';
+import { daysBetween, escapeMarkdown, inlineCode, isoDay, plural, quoteUserText } from './render-issue-text.js';
 
 // The bot's comments on a key issue. The planner appends the hidden comment marker.
 
@@ -84,8 +84,8 @@ export function renderStatus(view: {
     `- escalated: ${view.escalated ? 'yes' : 'no'}`,
   ];
   if (view.snooze && Date.parse(view.snooze.until) > now.getTime()) {
-    lines.push(`- snoozed until ${isoDay(view.snooze.until)} by ${view.snooze.by.replace(/@/g, '')}: ${quoteUserText(view.snooze.reason) || 'no reason given'}`);
+    lines.push(`- snoozed until ${isoDay(view.snooze.until)} by ${escapeMarkdown(view.snooze.by.replace(/^@/, ''))}: ${quoteUserText(view.snooze.reason) || 'no reason given'}`);
   }
-  if (view.exemption) lines.push(`- exempt since ${isoDay(view.exemption.at)} (${view.exemption.by.replace(/@/g, '')}): ${quoteUserText(view.exemption.reason)}`);
+  if (view.exemption) lines.push(`- exempt since ${isoDay(view.exemption.at)} (${escapeMarkdown(view.exemption.by.replace(/^@/, ''))}): ${quoteUserText(view.exemption.reason)}`);
   return lines.join('\n');
 }

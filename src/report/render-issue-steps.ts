@@ -1,4 +1,5 @@
 import type { TrackedKey } from '../tracking/tracked-key.js';
+import { inlineCode } from './render-issue-text.js';
 
 // How to replace a key, per provider. Rotation is make-new → update the secret → check → revoke
 // old, in that order, so nothing breaks between the steps.
@@ -49,13 +50,13 @@ export function secretLocation(key: TrackedKey): string {
   const org = key.repository.split('/')[0] ?? '';
   switch (key.scope) {
     case 'environment':
-      return `the \`${key.environment ?? ''}\` environment secret \`${key.secret}\` (Settings → Environments → \`${key.environment ?? ''}\` → Environment secrets: ${repo}/settings/environments)`;
+      return `the ${inlineCode(key.environment ?? '')} environment secret ${inlineCode(key.secret)} (Settings → Environments → ${inlineCode(key.environment ?? '')} → Environment secrets: ${repo}/settings/environments)`;
     case 'repo':
-      return `the repository secret \`${key.secret}\` (${repo}/settings/secrets/actions)`;
+      return `the repository secret ${inlineCode(key.secret)} (${repo}/settings/secrets/actions)`;
     case 'org':
-      return `the organisation secret \`${key.secret}\` (https://github.com/organizations/${org}/settings/secrets/actions)`;
+      return `the organisation secret ${inlineCode(key.secret)} (https://github.com/organizations/${org}/settings/secrets/actions)`;
     case 'dependabot':
-      return `the Dependabot secret \`${key.secret}\` (${repo}/settings/secrets/dependabot)`;
+      return `the Dependabot secret ${inlineCode(key.secret)} (${repo}/settings/secrets/dependabot)`;
   }
 }
 
@@ -73,9 +74,9 @@ export function renderRotationSteps(key: TrackedKey, provider: string | undefine
 /** Steps to give each environment its own value and delete the shared copy. */
 export function renderSplitSteps(key: TrackedKey, environments: string[], provider: string | undefined): string[] {
   const p = provider ? PROVIDERS[provider.toLowerCase()] : undefined;
-  const envs = environments.length ? environments.map((e) => `\`${e}\``).join(', ') : 'each environment';
+  const envs = environments.length ? environments.map(inlineCode).join(', ') : 'each environment';
   return [
-    `For each environment (${envs}), create a key made for that environment alone${p ? ` with ${p.name}` : ''} and add it as an environment secret named \`${key.secret}\` (https://github.com/${key.repository}/settings/environments).`,
+    `For each environment (${envs}), create a key made for that environment alone${p ? ` with ${p.name}` : ''} and add it as an environment secret named ${inlineCode(key.secret)} (https://github.com/${key.repository}/settings/environments).`,
     `Delete ${secretLocation(key)}.`,
     'Re-run a deployment to each environment and check it works.',
     p?.revoke ?? 'Revoke the old shared key with the provider: every environment had it.',
@@ -88,7 +89,7 @@ export function renderMissingSteps(key: TrackedKey, noEnvironment: boolean, prov
   if (key.environment === undefined) {
     return [p?.create ?? 'Create a new key with the provider, with only the permissions this repository needs.', `Add it as ${secretLocation(key)}.`, 'Re-run a workflow that uses it and check it works.'];
   }
-  const env = `\`${key.environment}\``;
+  const env = inlineCode(key.environment);
   return [
     ...(noEnvironment ? [`Create the environment ${env} (https://github.com/${key.repository}/settings/environments/new), with required reviewers if it deploys to production.`] : []),
     p?.create ?? `Create a new key with the provider, made for ${env} alone.`,

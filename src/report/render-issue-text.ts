@@ -1,9 +1,14 @@
 import { maskKeys } from '../onboarding/mask-keys.js';
 
 // Small helpers the issue renderers share: names go into inline code, text people typed is
-// neutralised before the bot repeats it, dates are days.
+// neutralised before the bot repeats it, dates are days. Everything the App writes into an issue,
+// a comment, a check run or a pull request description from input (file paths, branch names,
+// secret and environment names, reasons, notes, config text, alert fields) goes through
+// `inlineCode` or `escapeMarkdown`: neither can end a line or a table row, open HTML or a hidden
+// `<!-- key-hygiene:… -->` marker, or mention anyone.
 
 const DAY_MS = 86_400_000;
+const ZWSP = '\u200b';
 
 /** `2026-08-30`. */
 export function isoDay(date: Date | string): string {
@@ -20,18 +25,58 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** A name (secret, environment) as inline code that no backtick or line break can end early. */
+/**
+ * A name (path, branch, secret, environment) as inline code: a backtick, a line break or another
+ * control character becomes a space, so nothing ends the span or the line early. Inside a code span
+ * GitHub shows HTML, `@` and `#1` as text, but the raw body is what the bot reads back: `<!--` and
+ * `-->` are broken with a zero-width space so that no name can form a hidden marker.
+ * https://spec.commonmark.org/0.31.2/#code-spans
+ */
 export function inlineCode(name: string): string {
-  return `\`${name.replace(/[`\r\n]/g, ' ')}\``;
+  return `\`${breakComments(oneLine(name.replace(/`/g, ' ')))}\``;
 }
 
 /**
- * Text a user wrote (a snooze or exemption reason, a `/resolved` note) as the bot repeats it: every
- * key the engine knows redacted first (someone may well write "revoked sk-…" — 200 characters hold a
- * whole key), then one line, at most 200 characters, no HTML (so no hidden marker can be smuggled
- * into a bot comment) and no live @-mention (the bot must not ping people on someone else's behalf).
+ * Text from input as plain Markdown text that reads as typed: on one line; `&`, `<` and `>` as
+ * entities (no HTML, no hidden marker); the punctuation that starts emphasis, links, images, code
+ * spans, strikethrough and table cells backslash-escaped; and a zero-width space after every `@`,
+ * and after `#` or `GH-` before a number, so that GitHub neither mentions anyone nor links (and
+ * notifies) another issue. A backslash does not stop a mention: GitHub finds them in the rendered
+ * text. Renovate and Dependabot break mentions the same way.
+ * https://docs.github.com/get-started/writing-on-github/getting-started-with-writing-and-formatting-on-github/basic-writing-and-formatting-syntax#mentioning-people-and-teams
+ * https://docs.github.com/get-started/writing-on-github/working-with-advanced-formatting/autolinked-references-and-urls#issues-and-pull-requests
+ */
+export function escapeMarkdown(text: string): string {
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/^#/, '\\#')
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/(#|\bGH-)(?=\d)/gi, `$1${ZWSP}`);
+}
+
+/**
+ * Text a user wrote (a snooze or exemption reason, a `/resolved` note, a config error) as the bot
+ * repeats it: every key the engine knows redacted first (someone may well write "revoked sk-…" —
+ * 200 characters hold a whole key), then at most 200 characters through {@link escapeMarkdown}.
  */
 export function quoteUserText(text: string): string {
-  const line = maskKeys(text).replace(/\s+/g, ' ').trim().slice(0, 200);
-  return line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, '@\u200b');
+  return escapeMarkdown(maskKeys(text).replace(/\s+/g, ' ').trim().slice(0, 200));
+}
+
+/**
+ * Line breaks, tabs and other control characters (C0, DEL, C1, the Unicode line and paragraph
+ * separators, and the bidirectional overrides that make a name read as something else) as one
+ * space each run.
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+}
+
+/** `<!--` and `-->` (and `--!>`, which also ends a comment) broken by a zero-width space. */
+function breakComments(text: string): string {
+  return text.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `--${ZWSP}$1>`);
 }

@@ -1,4 +1,4 @@
-import { findHiddenJson, renderHiddenJson } from './hidden-json.js';
+import { findIssueMarker, renderHiddenJson } from './hidden-json.js';
 
 const TAG = 'dashboard';
 
@@ -8,7 +8,7 @@ export function renderDashboardMarker(): string {
 }
 
 export function isDashboard(body: string | null | undefined): boolean {
-  return findHiddenJson(body ?? '', TAG) !== undefined;
+  return findIssueMarker(body ?? '', TAG) !== undefined;
 }
 
 /**

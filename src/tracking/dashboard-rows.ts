@@ -1,7 +1,8 @@
 import type { Decision, KeyDecision } from '../inventory/decision.js';
 import type { DashboardRow } from '../report/render-dashboard.js';
 import { keyId } from './key-id.js';
-import { parseKeyMarker, type KeyMarker } from './key-marker.js';
+import { keyMarkerOf } from './issue-kind.js';
+import type { KeyMarker } from './key-marker.js';
 import { trackedKeyOf } from './tracked-key.js';
 import type { TrackedIssue } from './tracked-issue.js';
 
@@ -9,7 +10,7 @@ import type { TrackedIssue } from './tracked-issue.js';
 export function dashboardRowsOf(repository: string, decisions: readonly Decision[], issues: readonly TrackedIssue[]): DashboardRow[] {
   const markers = new Map<string, { marker: KeyMarker; issue: TrackedIssue }[]>();
   for (const issue of issues) {
-    const marker = parseKeyMarker(issue.body);
+    const marker = keyMarkerOf(issue);
     if (marker) markers.set(marker.key, [...(markers.get(marker.key) ?? []), { marker, issue }]);
   }
   return decisions

@@ -57,7 +57,7 @@ export function decideCommand(command: Command, context: CommandContext): Comman
   const reply = (text: string) => `${text}\n\n${renderCommentMarker({ key: marker.key, kind: 'reply', ...(context.commentId !== undefined && { replyTo: context.commentId }) })}`;
   switch (command.name) {
     case 'help': {
-      const lead = command.problem ?? (command.unknown !== undefined ? `I don’t know \`/${command.unknown.replace(/`/g, '')}\`.` : undefined);
+      const lead = command.problem ?? (command.unknown !== undefined ? `I don’t know ${inlineCode(`/${command.unknown}`)}.` : undefined);
       return { type: 'reply', reply: reply([lead, renderIssueHelp(context.policy['max-snooze'])].filter(Boolean).join('\n\n')) };
     }
     case 'status':

@@ -1,4 +1,5 @@
 import { renderIncidentHelp, renderIncidentRefusal, renderIncidentResolved, renderIncidentRotated, renderIncidentStatus } from '../report/render-incident-close.js';
+import { inlineCode } from '../report/render-issue-text.js';
 import { renderCommentMarker, type CommentKind } from './comment-marker.js';
 import { mayChangeState, type CommandActor } from './decide-command.js';
 import type { IncidentSecrets } from './incident-close-secrets.js';
@@ -53,7 +54,7 @@ export function decideIncidentCommand(command: Command, context: IncidentCommand
     case 'exempt':
       return { type: 'reply', reply: note(`\`/${command.name}\` is for rotation reminders; this is a leak incident.\n\n${renderIncidentHelp()}`) };
     case 'help': {
-      const lead = command.problem ?? (command.unknown !== undefined ? `I don’t know \`/${command.unknown.replace(/`/g, '')}\`.` : undefined);
+      const lead = command.problem ?? (command.unknown !== undefined ? `I don’t know ${inlineCode(`/${command.unknown}`)}.` : undefined);
       return { type: 'reply', reply: note([lead, renderIncidentHelp()].filter(Boolean).join('\n\n')) };
     }
   }

@@ -14,17 +14,35 @@ export function renderHiddenJson(tag: string, data: object): string {
   return `<!-- key-hygiene:${tag} ${json} -->`;
 }
 
-/** The last block with this tag in `body` (the bot appends its marker at the end), or undefined. */
+/**
+ * The last block with this tag in `body` (the bot appends its marker at the end), or undefined.
+ * Only a block that starts a line counts: the bot writes every marker on a line of its own, and
+ * the text it renders from input is kept on one line (src/report/render-issue-text.ts), so a file
+ * name or a reason quoted mid-line can never pass for a marker.
+ */
 export function findHiddenJson(body: string, tag: string): HiddenBlock | undefined {
   // Linear: a literal prefix and bounded whitespace, then indexOf for the end.
-  const opener = new RegExp(`<!--[ \\t]{0,8}key-hygiene:${tag}(?=[\\s{])`, 'g');
+  const opener = new RegExp(`^([ \\t]{0,3})<!--[ \\t]{0,8}key-hygiene:${tag}(?=[\\s{])`, 'gm');
   let last: RegExpExecArray | undefined;
   for (let m = opener.exec(body); m; m = opener.exec(body)) last = m;
   if (!last) return undefined;
   const from = last.index + last[0].length;
   const close = body.indexOf('-->', from);
   if (close < 0) return undefined;
-  return { start: last.index, end: close + 3, json: body.slice(from, close).trim() };
+  return { start: last.index + (last[1]?.length ?? 0), end: close + 3, json: body.slice(from, close).trim() };
+}
+
+/** The tags of the markers that say what an issue is: one issue is one of them, never two. */
+const ISSUE_TAGS = ['key', 'incident', 'dashboard'] as const;
+
+/**
+ * {@link findHiddenJson} for an issue's own marker: undefined when the body also holds the marker
+ * of another kind of issue. A key marker in a leak incident, or an incident marker in a key issue,
+ * was not put there by the bot for that issue, and acting on it could close the wrong issue.
+ */
+export function findIssueMarker(body: string, tag: (typeof ISSUE_TAGS)[number]): HiddenBlock | undefined {
+  if (ISSUE_TAGS.some((other) => other !== tag && findHiddenJson(body, other) !== undefined)) return undefined;
+  return findHiddenJson(body, tag);
 }
 
 /** JSON.parse that answers undefined instead of throwing, and only for objects. */

@@ -1,4 +1,4 @@
-import { dateField, findHiddenJson, parseJsonObject, renderHiddenJson, stringField } from './hidden-json.js';
+import { dateField, findIssueMarker, parseJsonObject, renderHiddenJson, stringField } from './hidden-json.js';
 
 const TAG = 'incident';
 
@@ -24,7 +24,7 @@ export function renderIncidentMarker({ fingerprint, detector, provider, since }:
 
 /** The marker in an issue body, or undefined. Never throws: users edit bodies. */
 export function parseIncidentMarker(body: string | null | undefined): IncidentMarker | undefined {
-  const block = findHiddenJson(body ?? '', TAG);
+  const block = findIssueMarker(body ?? '', TAG);
   const data = block && parseJsonObject(block.json);
   const fingerprint = data && stringField(data, 'fingerprint', 64);
   if (!data || !fingerprint || !/^[0-9a-f]{64}$/.test(fingerprint)) return undefined;

@@ -2,6 +2,8 @@ import type { TrackedState } from './tracked-key.js';
 
 /** Every key issue carries this label; the adapter lists the bot's issues by it. */
 export const TRACKING_LABEL = 'key-hygiene';
+/** Every leak incident carries it besides {@link TRACKING_LABEL}: incidents are listed, and told from key issues, by it. */
+export const LEAK_LABEL = 'leak';
 /** Added once, when an overdue key is escalated to `escalate-to`. */
 export const ESCALATED_LABEL = 'escalated';
 

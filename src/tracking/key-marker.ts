@@ -1,4 +1,4 @@
-import { dateField, findHiddenJson, parseJsonObject, renderHiddenJson, stringField } from './hidden-json.js';
+import { dateField, findHiddenJson, findIssueMarker, parseJsonObject, renderHiddenJson, stringField } from './hidden-json.js';
 import type { SecretScope } from '../inventory/inventory.js';
 import type { TrackedKey, TrackedState } from './tracked-key.js';
 
@@ -62,7 +62,7 @@ export function renderKeyMarker(marker: KeyMarker): string {
  * key but carries no state; a field of the wrong type is dropped on its own.
  */
 export function parseKeyMarker(body: string | null | undefined): KeyMarker | undefined {
-  const block = findHiddenJson(body ?? '', TAG);
+  const block = findIssueMarker(body ?? '', TAG);
   if (!block) return undefined;
   const data = parseJsonObject(block.json);
   if (!data) {

@@ -1,4 +1,5 @@
 import { parseDuration } from '../policy/duration.js';
+import { inlineCode } from '../report/render-issue-text.js';
 
 /** A command from a comment on a key issue or a leak incident. */
 export type Command =
@@ -41,7 +42,7 @@ function commandFor(word: string, args: string[]): Command {
       const [duration = '', ...reason] = args;
       const ms = parseDuration(duration);
       if (ms === undefined || ms <= 0) {
-        return { name: 'help', problem: `\`/snooze\` needs a duration first, such as \`/snooze 14d waiting for the vendor\` — \`${duration.slice(0, 20) || '(nothing)'}\` is not one.` };
+        return { name: 'help', problem: `\`/snooze\` needs a duration first, such as \`/snooze 14d waiting for the vendor\` — ${duration ? inlineCode(duration.slice(0, 20)) : '`(nothing)`'} is not one.` };
       }
       return { name: 'snooze', duration, ms, reason: reason.join(' ') };
     }

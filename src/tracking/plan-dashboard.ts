@@ -1,6 +1,6 @@
 import { DASHBOARD_TITLE } from '../report/render-dashboard.js';
-import { isDashboard } from './dashboard-marker.js';
 import type { IssueAction } from './issue-action.js';
+import { issueKindOf } from './issue-kind.js';
 import { TRACKING_LABEL } from './issue-labels.js';
 import { sameLogin } from './last-notice.js';
 import type { TrackedIssue } from './tracked-issue.js';
@@ -13,7 +13,7 @@ const KEY = 'dashboard';
  */
 export function planDashboard(issues: readonly TrackedIssue[], body: string, options: { enabled: boolean; botLogin: string }): IssueAction[] {
   const open = issues
-    .filter((i) => i.state === 'open' && isDashboard(i.body) && (i.author === undefined || sameLogin(i.author, options.botLogin)))
+    .filter((i) => i.state === 'open' && issueKindOf(i) === 'dashboard' && (i.author === undefined || sameLogin(i.author, options.botLogin)))
     .sort((a, b) => a.number - b.number);
   const [kept, ...duplicates] = open;
   const actions: IssueAction[] = duplicates.map((d) => ({ type: 'close', key: KEY, issue: d.number, reason: 'not_planned', comment: `Duplicate of #${kept!.number}.` }));

@@ -4,10 +4,10 @@ import { sortFindings } from '../report/sort-findings.js';
 import type { Finding } from '../types.js';
 import { parseIncidentMarker, renderIncidentMarker } from './incident-marker.js';
 import type { OpenIssueAction } from './issue-action.js';
-import { TRACKING_LABEL } from './issue-labels.js';
+import { LEAK_LABEL, TRACKING_LABEL } from './issue-labels.js';
 
 /** Every incident carries both: `key-hygiene` like all the bot's issues, `leak` to list incidents alone. */
-export const LEAK_LABEL = 'leak';
+export { LEAK_LABEL };
 
 /** A push of dozens of keys is one bulk import, not dozens of incidents (STYLE.md rule 13). */
 export const MAX_INCIDENTS_PER_PUSH = 10;

@@ -5,6 +5,7 @@ import { labelChanges, labelsFor } from './issue-labels.js';
 import { sameKeyMarker, replaceKeyMarker, type KeyMarker } from './key-marker.js';
 import { alreadyEscalated, lastNotice } from './last-notice.js';
 import { policyMs, type CurrentProblem, type MarkedIssue, type PlanInput } from './plan-context.js';
+import { toMention } from './resolve-owners.js';
 
 const DAY = 86_400_000;
 
@@ -63,6 +64,7 @@ function reminderDue(issue: MarkedIssue['issue'], marker: KeyMarker, state: Curr
   return input.now.getTime() - notice.at.getTime() >= cadence;
 }
 
+/** `escalate-to` as mentions: only what looks like a login or an `org/team` slug ({@link toMention}); anything else is dropped, never written raw. */
 function mentions(names: string[]): string[] {
-  return names.map((n) => `@${n.trim().replace(/^@/, '')}`);
+  return names.map(toMention).filter((m): m is string => m !== undefined);
 }

@@ -4,7 +4,7 @@ import { capActions, type ActionGroup, type CappedActions } from './cap-actions.
 import type { IssueAction } from './issue-action.js';
 import { keyId, trackedKeyFromId } from './key-id.js';
 import { keyIssueViewOf } from './key-issue-view.js';
-import { parseKeyMarker } from './key-marker.js';
+import { keyMarkerOf } from './issue-kind.js';
 import { sameLogin } from './last-notice.js';
 import type { CurrentProblem, MarkedIssue, PlanInput } from './plan-context.js';
 import { planIssueClose, wasRotated } from './plan-issue-close.js';
@@ -102,7 +102,7 @@ function groupByKey(input: PlanInput): Map<string, MarkedIssue[]> {
   const byKey = new Map<string, MarkedIssue[]>();
   for (const issue of input.issues) {
     if (issue.author !== undefined && !sameLogin(issue.author, input.botLogin)) continue;
-    const marker = parseKeyMarker(issue.body);
+    const marker = keyMarkerOf(issue);
     if (!marker) continue;
     const repository = trackedKeyFromId(marker.key)?.repository;
     if (repository !== undefined && repository !== input.repository.toLowerCase()) continue;

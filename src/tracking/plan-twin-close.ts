@@ -1,8 +1,7 @@
 import { renderDuplicate } from '../report/render-issue-comment.js';
 import { renderCommentMarker } from './comment-marker.js';
-import { isDashboard } from './dashboard-marker.js';
 import type { CloseAction, OpenIssueAction } from './issue-action.js';
-import { parseKeyMarker } from './key-marker.js';
+import { issueKindOf, keyMarkerOf } from './issue-kind.js';
 import { sameLogin } from './last-notice.js';
 import type { TrackedIssue } from './tracked-issue.js';
 
@@ -28,7 +27,7 @@ export function planDuplicateClose(key: string, issue: number, original: number)
  * Pure; undefined when there is no older twin, else the close and the older issue's number.
  */
 export function planTwinClose(opened: OpenIssueAction, number: number, openIssues: readonly TrackedIssue[], botLogin: string): { close: CloseAction; original: number } | undefined {
-  const sameKey = (issue: TrackedIssue) => opened.key === DASHBOARD_KEY ? isDashboard(issue.body) : parseKeyMarker(issue.body)?.key === opened.key;
+  const sameKey = (issue: TrackedIssue) => opened.key === DASHBOARD_KEY ? issueKindOf(issue) === 'dashboard' : keyMarkerOf(issue)?.key === opened.key;
   const older = openIssues
     .filter((i) => i.state === 'open' && i.number < number && (i.author === undefined || sameLogin(i.author, botLogin)) && sameKey(i))
     .sort((a, b) => a.number - b.number)[0];

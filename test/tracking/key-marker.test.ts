@@ -75,7 +75,7 @@ describe('key marker', () => {
   });
 
   it('reads a megabyte body in linear time', () => {
-    const body = '<!-- '.repeat(200_000) + renderKeyMarker({ key: 'k' });
+    const body = '<!-- '.repeat(100_000) + '\n<!-- key-hygiene:'.repeat(50_000) + '\n' + renderKeyMarker({ key: 'k' });
     const start = performance.now();
     expect(parseKeyMarker(body)).toEqual({ key: 'k' });
     expect(performance.now() - start).toBeLessThan(1000);

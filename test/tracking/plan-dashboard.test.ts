@@ -14,7 +14,7 @@ describe('planDashboard', () => {
   it('opens the dashboard once, rewrites it when it changed, and closes newer duplicates', () => {
     expect(planDashboard([], body, { enabled: true, botLogin: BOT })).toEqual([{ type: 'open', key: 'dashboard', title: 'Key hygiene dashboard', body, labels: ['key-hygiene'] }]);
     expect(planDashboard([dashboard(3)], body, { enabled: true, botLogin: BOT })).toEqual([]);
-    expect(planDashboard([dashboard(3, `old ${renderDashboardMarker()}`)], body, { enabled: true, botLogin: BOT })).toEqual([{ type: 'update-body', key: 'dashboard', issue: 3, body }]);
+    expect(planDashboard([dashboard(3, `old\n${renderDashboardMarker()}`)], body, { enabled: true, botLogin: BOT })).toEqual([{ type: 'update-body', key: 'dashboard', issue: 3, body }]);
     const actions = planDashboard([dashboard(8), dashboard(3)], body, { enabled: true, botLogin: BOT });
     expect(actions).toEqual([expect.objectContaining({ type: 'close', issue: 8, comment: 'Duplicate of #3.' })]);
   });

@@ -79,7 +79,7 @@ keys:
     const key = parseKeyMarker(repo.issues.get(1).body)!.key;
     repo.issues.comment(1, 'mallory', `fake ${renderCommentMarker({ key, kind: 'reminder', state: 'overdue' })}`, at('2026-08-08'));
     expect(types(repo.plan(at('2026-08-08')).actions)).toEqual(['comment', 'update-body']);
-    repo.issues.comment(1, BOT, `Reminder ${renderCommentMarker({ key, kind: 'reminder', state: 'overdue' })}`, at('2026-08-08'));
+    repo.issues.comment(1, BOT, `Reminder\n\n${renderCommentMarker({ key, kind: 'reminder', state: 'overdue' })}`, at('2026-08-08'));
     expect(repo.plan(at('2026-08-08')).actions).toEqual([]);
   });
 
