@@ -1,7 +1,7 @@
 import type { Context, Probot } from 'probot';
 import type { Detector } from '../../src/detectors/detector.js';
 import type { Config } from '../../src/policy/config-schema.js';
-import { escapeMarkdown } from '../../src/report/render-issue-text.js';
+import { escapeMarkdown } from '../../src/report/escape-markdown.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { createScannerForConfig } from '../../src/scan/scanner-for-config.js';
 import type { AppDeps } from '../deps.js';

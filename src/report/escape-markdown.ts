@@ -1,17 +1,27 @@
 import { showControls } from './show-controls.js';
 
+const ZWSP = '\u200b';
+
 /**
- * Text from commits, files and config (paths, author names, key kinds, messages) as inline Markdown,
- * for a table cell or a list item: it must not end the cell, start a link, a heading or a code span,
- * open HTML or a comment that hides what follows, nor break the line. Control characters are shown
- * written out (showControls), then Markdown's own characters are escaped.
+ * Text from input (paths, branch names, authors, key kinds, messages, what a user wrote) as plain
+ * Markdown that reads as typed, in a table cell, a list item or an issue body: control characters
+ * written out (showControls), so it stays on one line; `&`, `<` and `>` as entities (no HTML, no
+ * hidden `<!-- … -->` marker); the punctuation that starts emphasis, links, images, code spans,
+ * strikethrough, headings and table cells backslash-escaped; and a zero-width space after every `@`,
+ * and after `#` or `GH-` before a number, so GitHub neither mentions anyone nor links (and notifies)
+ * another issue. A backslash does not stop a mention: GitHub finds them in the rendered text.
+ * Renovate and Dependabot break mentions the same way.
+ * https://docs.github.com/get-started/writing-on-github/getting-started-with-writing-and-formatting-on-github/basic-writing-and-formatting-syntax#mentioning-people-and-teams
+ * https://docs.github.com/get-started/writing-on-github/working-with-advanced-formatting/autolinked-references-and-urls#issues-and-pull-requests
  */
 export function escapeMarkdown(text: string): string {
   return showControls(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\|*_[\]`#!~])/g, '\\$1');
+    .replace(/[\\|*_[\]`#!~]/g, '\\$&')
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/(#|\bGH-)(?=\d)/gi, `$1${ZWSP}`);
 }
 
 /**

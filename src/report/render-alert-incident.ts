@@ -1,5 +1,6 @@
 import { articled, LEAK_STAYS, renderIncidentChecklist } from './render-incident.js';
-import { escapeMarkdown, inlineCode, isoDay } from './render-issue-text.js';
+import { escapeMarkdown } from './escape-markdown.js';
+import { inlineCode, isoDay } from './render-issue-text.js';
 
 /** Where GitHub first saw the secret: a line of a file in a commit, or another place (an issue body…). */
 export type AlertPlace =

@@ -1,4 +1,5 @@
 import { maskKeys } from '../onboarding/mask-keys.js';
+import { escapeMarkdown } from './escape-markdown.js';
 
 // Small helpers the issue renderers share: names go into inline code, text people typed is
 // neutralised before the bot repeats it, dates are days. Everything the App writes into an issue,
@@ -34,27 +35,6 @@ export function plural(n: number, word: string): string {
  */
 export function inlineCode(name: string): string {
   return `\`${breakComments(oneLine(name.replace(/`/g, ' ')))}\``;
-}
-
-/**
- * Text from input as plain Markdown text that reads as typed: on one line; `&`, `<` and `>` as
- * entities (no HTML, no hidden marker); the punctuation that starts emphasis, links, images, code
- * spans, strikethrough and table cells backslash-escaped; and a zero-width space after every `@`,
- * and after `#` or `GH-` before a number, so that GitHub neither mentions anyone nor links (and
- * notifies) another issue. A backslash does not stop a mention: GitHub finds them in the rendered
- * text. Renovate and Dependabot break mentions the same way.
- * https://docs.github.com/get-started/writing-on-github/getting-started-with-writing-and-formatting-on-github/basic-writing-and-formatting-syntax#mentioning-people-and-teams
- * https://docs.github.com/get-started/writing-on-github/working-with-advanced-formatting/autolinked-references-and-urls#issues-and-pull-requests
- */
-export function escapeMarkdown(text: string): string {
-  return oneLine(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
-    .replace(/^#/, '\\#')
-    .replace(/@/g, `@${ZWSP}`)
-    .replace(/(#|\bGH-)(?=\d)/gi, `$1${ZWSP}`);
 }
 
 /**

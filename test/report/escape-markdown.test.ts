@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, inlineCode, quoteUserText } from '../../src/report/render-issue-text.js';
+import { escapeMarkdown } from '../../src/report/escape-markdown.js';
+import { inlineCode, quoteUserText } from '../../src/report/render-issue-text.js';
 import { findHiddenJson, renderHiddenJson } from '../../src/tracking/hidden-json.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { makeKey } from '../support/make-keys.js';
@@ -24,17 +25,17 @@ describe('escapeMarkdown', () => {
     ['plain text is kept', 'waiting for the vendor', 'waiting for the vendor'],
     ['a mention gets a zero-width space', 'ask @mona', `ask @${ZWSP}mona`],
     ['a team mention too', 'x`@acme/security`', `x\\\`@${ZWSP}acme/security\\\``],
-    ['an issue reference', 'see #12 and acme/api#3', `see #${ZWSP}12 and acme/api#${ZWSP}3`],
+    ['an issue reference', 'see #12 and acme/api#3', `see \\#${ZWSP}12 and acme/api\\#${ZWSP}3`],
     ['a GH- reference', 'GH-12 gh-4', `GH-${ZWSP}12 gh-${ZWSP}4`],
     ['a heading at the start', '# big', '\\# big'],
     ['HTML becomes entities', '<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
     ['an entity is shown as typed', '&lt;', '&amp;lt;'],
-    ['an entity-encoded @ stays text (GitHub would decode it, then mention)', '&#64;mona &commat;acme/security', `&amp;#${ZWSP}64;mona &amp;commat;acme/security`],
-    ['a hidden marker', '<!-- key-hygiene:key {"key":"k"} -->', '&lt;!-- key-hygiene:key {"key":"k"} --&gt;'],
-    ['a forged exemption', FORGED, expect.stringMatching(/^&lt;!-- key-hygiene:key \{"key":"acme\/api\\\|repo.*\}\} --&gt;$/)],
+    ['an entity-encoded @ stays text (GitHub would decode it, then mention)', '&#64;mona &commat;acme/security', `&amp;\\#${ZWSP}64;mona &amp;commat;acme/security`],
+    ['a hidden marker', '<!-- key-hygiene:key {"key":"k"} -->', '&lt;\\!-- key-hygiene:key {"key":"k"} --&gt;'],
+    ['a forged exemption', FORGED, expect.stringMatching(/^&lt;\\!-- key-hygiene:key \{"key":"acme\/api\\\|repo.*\}\} --&gt;$/)],
     ['emphasis, links and table cells', '*a* _b_ [c](d) ~e~ | f \\', '\\*a\\* \\_b\\_ \\[c\\](d) \\~e\\~ \\| f \\\\'],
-    ['line breaks and controls', 'a\nb\r\nc\u2028d\u0007e\u001b[2Jf', 'a b c d e \\[2Jf'],
-    ['bidirectional overrides', 'evil\u202etxt.exe', 'evil txt.exe'],
+    ['line breaks and controls are written out', 'a\nb\r\nc\u2028d\u0007e\u001b[2Jf', 'a\\\\nb\\\\r\\\\nc\\\\u2028d\\\\x07e\\\\x1b\\[2Jf'],
+    ['bidirectional overrides are written out', 'evil\u202etxt.exe', 'evil\\\\u202etxt.exe'],
     ['an email is not a mention', 'a@b.example', `a@${ZWSP}b.example`],
   ])('%s', (_, input, expected) => {
     expect(escapeMarkdown(input)).toEqual(expected);

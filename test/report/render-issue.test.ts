@@ -94,7 +94,7 @@ describe('issue comments', () => {
   });
 
   it('neutralises what users typed before the bot repeats it', () => {
-    expect(quoteUserText('ping @everyone <!-- key-hygiene:comment {"kind":"reminder"} -->\nnext line')).toBe('ping @\u200beveryone &lt;!-- key-hygiene:comment {"kind":"reminder"} --&gt; next line');
+    expect(quoteUserText('ping @everyone <!-- key-hygiene:comment {"kind":"reminder"} -->\nnext line')).toBe('ping @\u200beveryone &lt;\\!-- key-hygiene:comment {"kind":"reminder"} --&gt; next line');
     expect(quoteUserText('x'.repeat(500))).toHaveLength(200);
   });
 });
