@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigRegexError, namedGroupsOf } from './config-regex.js';
 import { parseDuration, parseSize } from './duration.js';
 
 // One schema for `.github/key-hygiene.yml`, read by the CLI, the Action and the App alike.
@@ -14,22 +15,48 @@ const size = z.union([z.number().int().positive(), z.string().refine((s) => pars
 
 const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
 
-const regex = z.string().refine((s) => {
+/**
+ * A regex from the repository, run by RE2 (config-regex.ts): linear time on any text. What RE2 cannot
+ * compile (look-around, back-references, a program too large) is refused here, naming the field.
+ */
+const regex = z.string().superRefine((s, ctx) => {
+  const problem = regexProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A detector's pattern: a regex with a named `secret` group. */
+const detectorPattern = z.string().superRefine((s, ctx) => {
+  const groups = namedGroupsIn(s);
+  if (typeof groups === 'string') ctx.addIssue({ code: 'custom', message: groups });
+  else if (!groups.includes('secret')) ctx.addIssue({ code: 'custom', message: 'expected a named group (?<secret>…)' });
+});
+
+function regexProblem(source: string): string | undefined {
+  const groups = namedGroupsIn(source);
+  return typeof groups === 'string' ? groups : undefined;
+}
+
+/** The pattern's named groups, or why RE2 refuses it. */
+function namedGroupsIn(source: string): string[] | string {
   try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
+    return namedGroupsOf(source);
+  } catch (error) {
+    if (error instanceof ConfigRegexError) return error.message;
+    throw error;
   }
-}, { message: 'expected a valid regular expression' });
+}
 
 const customDetector = z.strictObject({
   /** `provider-kind`, e.g. `acme-internal-token`. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected lower-case letters, digits and dashes'),
   'key-kind': z.string().min(1),
-  /** Regex with a named `secret` group. */
-  pattern: regex.refine((s) => s.includes('(?<secret>'), { message: 'expected a named group (?<secret>…)' }),
-  keywords: z.array(z.string().min(2)).default([]),
+  /** Regex (RE2 syntax) with a named `secret` group. */
+  pattern: detectorPattern,
+  /**
+   * Literals the prefilter looks for. Capped: the prefilter's regex retries a keyword at each place
+   * it could start, so a 5,000-character keyword costs ~1.3 s per MB of text that almost holds it.
+   */
+  keywords: z.array(z.string().min(2).max(100)).default([]),
   severity: severity.default('high'),
   remediation: z.string().default('Revoke the key with its issuer, rotate every secret that held it, and remove it from the code.'),
   'min-entropy': z.number().min(0).max(8).optional(),
