@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { detectors as builtInDetectors } from '../detectors/registry.js';
 import { ConfigRegexError, namedGroupsOf } from './config-regex.js';
 import { parseDuration, parseSize } from './duration.js';
 
@@ -75,7 +76,32 @@ const scanSection = z.strictObject({
   severity: z.record(z.string(), severity).default({}),
   detectors: z.array(customDetector).default([]),
   'max-file-size': size.default('100MB'),
-});
+}).superRefine(checkDetectorIds);
+
+const BUILT_IN_IDS = new Set(builtInDetectors.map((d) => d.id));
+
+/**
+ * A custom detector cannot take a built-in's id (or another custom one's): its findings, baseline
+ * fingerprints and `disable:` would mix with the other's. An id in `disable:` or `severity:` that names
+ * no detector is a typo that would leave a detector on or a severity unchanged without a word.
+ */
+function checkDetectorIds(scan: { disable: string[]; severity: Record<string, unknown>; detectors: { id: string }[] }, ctx: z.RefinementCtx): void {
+  const custom = new Map<string, number>();
+  scan.detectors.forEach(({ id }, i) => {
+    const path = ['detectors', i, 'id'];
+    if (BUILT_IN_IDS.has(id)) ctx.addIssue({ code: 'custom', path, message: 'a built-in detector has this id: choose another' });
+    else if (custom.has(id)) ctx.addIssue({ code: 'custom', path, message: `scan.detectors.${custom.get(id)} already has this id` });
+    else custom.set(id, i);
+  });
+  const known = (id: string) => BUILT_IN_IDS.has(id) || custom.has(id);
+  const expected = 'expected the id of a built-in detector (`key-hygiene detectors` lists them) or of one in scan.detectors';
+  scan.disable.forEach((id, i) => {
+    if (!known(id)) ctx.addIssue({ code: 'custom', path: ['disable', i], message: `no detector has this id: ${expected}` });
+  });
+  for (const id of Object.keys(scan.severity)) {
+    if (!known(id)) ctx.addIssue({ code: 'custom', path: ['severity', id], message: `no detector has the id ${JSON.stringify(id)}: ${expected}` });
+  }
+}
 
 const keyPolicy = z.strictObject({
   /** Name of the Actions secret, e.g. OPENAI_API_KEY. */
