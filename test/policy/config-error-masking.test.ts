@@ -29,7 +29,7 @@ describe('config errors never quote a key whole', () => {
     ['a field name', `${github}: 1\n`, "unknown field '…"],
     ['a severity map key', `scan:\n  severity: { "${openai}": high }\n`, "field 'scan.severity.…"],
     ['a key after a newline', `rotate-every: "\\n${github}"\n`, "is \"\\n…"],
-    ['a key past the quoted length', `rotate-every: "${'x '.repeat(40)}${openai}"\n`, "field 'rotate-every' is \"x x"],
+    ['a key across the quoted length', `rotate-every: "${'x '.repeat(25)}${openai}"\n`, "field 'rotate-every' is \"x x"],
     ['an allow regex RE2 refuses', `scan:\n  allow:\n    regexes: ['(?<=x)${github}']\n`, 'look-around'],
     ['a detector pattern', `scan:\n  detectors:\n    - id: acme\n      key-kind: Acme\n      pattern: '${openai}'\n`, 'expected a named group'],
   ])('masks a key in %s', (_, text, shown) => {

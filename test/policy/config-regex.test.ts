@@ -40,7 +40,7 @@ describe('compileConfigRegex (RE2)', () => {
     ['a{1001}', 'expected a regular expression in RE2 syntax (invalid repeat count)'],
     ['(?<secret>\\w{1,1000})', 'too large to run on every file: 2003 RE2 instructions, at most 500'],
     ['a'.repeat(MAX_PATTERN_LENGTH + 1), `longer than ${MAX_PATTERN_LENGTH} characters`],
-  ])('refuses %j saying why, without quoting it', (pattern, reason) => {
+  ])('refuses a pattern RE2 cannot run or that is too large, saying why without quoting it (%#)', (pattern, reason) => {
     expect(() => compileConfigRegex(pattern)).toThrow(ConfigRegexError);
     expect(() => compileConfigRegex(pattern)).toThrow(reason);
   });
