@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/policy/default-config.js';
 import { ConfigError, parseConfig, validateConfig } from '../../src/policy/parse-config.js';
+import { rotationFor } from '../../src/policy/rotation.js';
 import { makeKey } from '../support/make-keys.js';
 
 function messageOf(run: () => unknown): string {
@@ -48,5 +50,9 @@ describe('config errors never quote a key whole', () => {
     const message = messageOf(() => validateConfig({ 'evil\n::error::x\u001b[2J': 1 }));
     expect(message).toBe(".github/key-hygiene.yml: unknown field 'evil\\n::error::x\\u001b[2J'");
     expect(messageOf(() => validateConfig({ 'rotate-every': 'soon\u202e\u0007' }))).toContain('"soon\\u202e\\u0007"');
+  });
+
+  it('masks a key in a hand-built config\'s duration (one the schema never saw)', () => {
+    expect(() => rotationFor(undefined, { ...defaultConfig, 'rotate-every': github })).toThrow(/^'…\S{4}' is not a duration/);
   });
 });
