@@ -1,3 +1,4 @@
+import type { ConfigRegex } from '../policy/config-regex.js';
 import type { Provider, Severity } from '../types.js';
 
 /** A deterministic random source, so positive examples are made at test time, never committed. */
@@ -37,6 +38,11 @@ export interface Detector {
   keywords: string[];
   /** Global regex with a named `secret` group. */
   pattern: RegExp;
+  /**
+   * A repository's own pattern (`scan.detectors[].pattern`), compiled by RE2 to run in linear time:
+   * when set, the scanner runs it instead of `pattern`, which then never matches.
+   */
+  matcher?: ConfigRegex;
   /**
    * Characters around each keyword hit the pattern can need (default 512 before, 1 KiB after;
    * 16 KiB after for multi-line patterns). Detectors with everyday keywords (`key`, `://`) keep

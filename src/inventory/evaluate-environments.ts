@@ -1,3 +1,4 @@
+import { compileConfigRegex } from '../policy/config-regex.js';
 import type { Config } from '../policy/config-schema.js';
 import type { EnvironmentDecision } from './decision.js';
 import type { Inventory } from './inventory.js';
@@ -9,7 +10,7 @@ import type { Inventory } from './inventory.js';
  * https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#deployment-protection-rules
  */
 export function evaluateEnvironments(inventory: Inventory, config: Config): EnvironmentDecision[] {
-  const productionLike = new RegExp(config['production-environments'], 'i');
+  const productionLike = compileConfigRegex(config['production-environments'], { ignoreCase: true });
   return inventory.environments
     .filter((env) => productionLike.test(env.name) && !env.requiredReviewers && !env.branchPolicy)
     .map((env) => ({

@@ -1,3 +1,4 @@
+import { compileConfigRegex } from '../policy/config-regex.js';
 import type { Config, KeyPolicy } from '../policy/config-schema.js';
 import { rotationFor } from '../policy/rotation.js';
 import type { KeyDecision } from './decision.js';
@@ -29,7 +30,7 @@ export function evaluateOrgSecrets(secrets: readonly InventoryItem[], config: Co
 }
 
 function judgeEach(items: readonly InventoryItem[], config: Config, now: Date): KeyDecision[] {
-  const tracked = config['track-names'].map((pattern) => new RegExp(pattern, 'i'));
+  const tracked = config['track-names'].map((pattern) => compileConfigRegex(pattern, { ignoreCase: true }));
   return items.flatMap((item) => {
     const entry = config.keys.find((key) => sameName(key.secret, item.name));
     if (!entry && !tracked.some((pattern) => pattern.test(item.name))) return [];

@@ -1,4 +1,5 @@
 import { sameName, type Inventory } from '../inventory/inventory.js';
+import { compileConfigRegex } from '../policy/config-regex.js';
 import type { Config, KeyPolicy } from '../policy/config-schema.js';
 import { guessProvider } from './guess-provider.js';
 
@@ -11,7 +12,7 @@ import { guessProvider } from './guess-provider.js';
  * organisation, and a `keys:` entry already covers a Dependabot copy of the same name.
  */
 export function onboardingKeys(inventory: Inventory, policy: Config): KeyPolicy[] {
-  const tracked = policy['track-names'].map((pattern) => new RegExp(pattern, 'i'));
+  const tracked = policy['track-names'].map((pattern) => compileConfigRegex(pattern, { ignoreCase: true }));
   const byName = new Map<string, KeyPolicy>();
   const items = inventory.secrets.filter((item) => item.scope === 'repo' || item.scope === 'environment');
   for (const item of items) {

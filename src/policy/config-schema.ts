@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { detectors as builtInDetectors } from '../detectors/registry.js';
+import { ConfigRegexError, namedGroupsOf } from './config-regex.js';
 import { parseDuration, parseSize } from './duration.js';
 import { pathGlobError } from './path-glob.js';
 
@@ -15,22 +17,48 @@ const size = z.union([z.number().int().positive(), z.string().refine((s) => pars
 
 const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
 
-const regex = z.string().refine((s) => {
+/**
+ * A regex from the repository, run by RE2 (config-regex.ts): linear time on any text. What RE2 cannot
+ * compile (look-around, back-references, a program too large) is refused here, naming the field.
+ */
+const regex = z.string().superRefine((s, ctx) => {
+  const problem = regexProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A detector's pattern: a regex with a named `secret` group. */
+const detectorPattern = z.string().superRefine((s, ctx) => {
+  const groups = namedGroupsIn(s);
+  if (typeof groups === 'string') ctx.addIssue({ code: 'custom', message: groups });
+  else if (!groups.includes('secret')) ctx.addIssue({ code: 'custom', message: 'expected a named group (?<secret>…)' });
+});
+
+function regexProblem(source: string): string | undefined {
+  const groups = namedGroupsIn(source);
+  return typeof groups === 'string' ? groups : undefined;
+}
+
+/** The pattern's named groups, or why RE2 refuses it. */
+function namedGroupsIn(source: string): string[] | string {
   try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
+    return namedGroupsOf(source);
+  } catch (error) {
+    if (error instanceof ConfigRegexError) return error.message;
+    throw error;
   }
-}, { message: 'expected a valid regular expression' });
+}
 
 const customDetector = z.strictObject({
   /** `provider-kind`, e.g. `acme-internal-token`. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected lower-case letters, digits and dashes'),
   'key-kind': z.string().min(1),
-  /** Regex with a named `secret` group. */
-  pattern: regex.refine((s) => s.includes('(?<secret>'), { message: 'expected a named group (?<secret>…)' }),
-  keywords: z.array(z.string().min(2)).default([]),
+  /** Regex (RE2 syntax) with a named `secret` group. */
+  pattern: detectorPattern,
+  /**
+   * Literals the prefilter looks for. Capped: the prefilter's regex retries a keyword at each place
+   * it could start, so a 5,000-character keyword costs ~1.3 s per MB of text that almost holds it.
+   */
+  keywords: z.array(z.string().min(2).max(100)).default([]),
   severity: severity.default('high'),
   remediation: z.string().default('Revoke the key with its issuer, rotate every secret that held it, and remove it from the code.'),
   'min-entropy': z.number().min(0).max(8).optional(),
@@ -52,7 +80,32 @@ const scanSection = z.strictObject({
   severity: z.record(z.string(), severity).default({}),
   detectors: z.array(customDetector).default([]),
   'max-file-size': size.default('100MB'),
-});
+}).superRefine(checkDetectorIds);
+
+const BUILT_IN_IDS = new Set(builtInDetectors.map((d) => d.id));
+
+/**
+ * A custom detector cannot take a built-in's id (or another custom one's): its findings, baseline
+ * fingerprints and `disable:` would mix with the other's. An id in `disable:` or `severity:` that names
+ * no detector is a typo that would leave a detector on or a severity unchanged without a word.
+ */
+function checkDetectorIds(scan: { disable: string[]; severity: Record<string, unknown>; detectors: { id: string }[] }, ctx: z.RefinementCtx): void {
+  const custom = new Map<string, number>();
+  scan.detectors.forEach(({ id }, i) => {
+    const path = ['detectors', i, 'id'];
+    if (BUILT_IN_IDS.has(id)) ctx.addIssue({ code: 'custom', path, message: 'a built-in detector has this id: choose another' });
+    else if (custom.has(id)) ctx.addIssue({ code: 'custom', path, message: `scan.detectors.${custom.get(id)} already has this id` });
+    else custom.set(id, i);
+  });
+  const known = (id: string) => BUILT_IN_IDS.has(id) || custom.has(id);
+  const expected = 'expected the id of a built-in detector (`key-hygiene detectors` lists them) or of one in scan.detectors';
+  scan.disable.forEach((id, i) => {
+    if (!known(id)) ctx.addIssue({ code: 'custom', path: ['disable', i], message: `no detector has this id: ${expected}` });
+  });
+  for (const id of Object.keys(scan.severity)) {
+    if (!known(id)) ctx.addIssue({ code: 'custom', path: ['severity', id], message: `no detector has the id ${JSON.stringify(id)}: ${expected}` });
+  }
+}
 
 const keyPolicy = z.strictObject({
   /** Name of the Actions secret, e.g. OPENAI_API_KEY. */

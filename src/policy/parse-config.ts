@@ -1,8 +1,12 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './config-schema.js';
+import { showConfigText, showConfigValue } from './show-config-input.js';
 
-/** A config file that cannot be used; the message names the field and the value. */
+/**
+ * A config file that cannot be used; the message names the field and the value, in one line, with any
+ * key in them masked (show-config-input.ts).
+ */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -27,14 +31,14 @@ export function validateConfig(data: unknown, source = '.github/key-hygiene.yml'
 }
 
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  // Field names are config input too (a `severity:` map's keys, a mistyped field): shown like values.
+  const field = (path: readonly PropertyKey[]) => path.map((key) => showConfigText(String(key))).join('.');
   if (issue.code === 'unrecognized_keys') {
-    const at = issue.path.length ? `${issue.path.join('.')}.` : '';
-    return `unknown field '${at}${issue.keys[0]}'`;
+    const at = issue.path.length ? `${field(issue.path)}.` : '';
+    return `unknown field '${at}${showConfigText(issue.keys[0] ?? '')}'`;
   }
-  const field = issue.path.join('.') || '(top level)';
-  const value = valueAt(data, issue.path);
-  const shown = value === undefined ? 'nothing' : JSON.stringify(value)?.slice(0, 80);
-  return `field '${field}' is ${shown}: ${issue.message}`;
+  const value = showConfigValue(valueAt(data, issue.path));
+  return `field '${field(issue.path) || '(top level)'}' is ${value}: ${showConfigText(issue.message, 300)}`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

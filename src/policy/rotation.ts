@@ -1,5 +1,6 @@
 import type { Config, KeyPolicy } from './config-schema.js';
 import { parseDuration } from './duration.js';
+import { showConfigText } from './show-config-input.js';
 
 /** How often a key must be rotated, and how early to warn before it is due. */
 export interface Rotation {
@@ -31,6 +32,6 @@ export function rotationStatus(updatedAt: Date, rotation: Rotation, now: Date): 
 function durationMs(text: string): number {
   const ms = parseDuration(text);
   // The schema refuses anything parseDuration cannot read, so this only fires on a hand-built config.
-  if (ms === undefined) throw new Error(`'${text}' is not a duration such as 90d, 2w or 12h`);
+  if (ms === undefined) throw new Error(`'${showConfigText(text)}' is not a duration such as 90d, 2w or 12h`);
   return ms;
 }

@@ -1,5 +1,6 @@
 import type { Detector } from '../detectors/detector.js';
 import { detectors as builtIn } from '../detectors/registry.js';
+import { compileConfigRegex } from '../policy/config-regex.js';
 import type { Config, CustomDetector } from '../policy/config-schema.js';
 
 /** The detectors a config asks for: built-ins minus the disabled ones, severities overridden, custom ones added. */
@@ -9,8 +10,8 @@ export function buildDetectors(config: Config): Detector[] {
   return chosen.map((d) => (severity[d.id] ? { ...d, severity: severity[d.id]! } : d));
 }
 
+/** A repository's detector runs on RE2, never on RegExp: its pattern is config input (config-regex.ts). */
 function toDetector(c: CustomDetector): Detector {
-  const flags = 'g';
   return {
     id: c.id,
     provider: 'custom',
@@ -19,7 +20,8 @@ function toDetector(c: CustomDetector): Detector {
     risk: `A ${c['key-kind']} grants whatever its issuer allows to anyone who reads it.`,
     remediation: c.remediation,
     keywords: c.keywords.map((k) => k.toLowerCase()),
-    pattern: new RegExp(c.pattern, flags),
+    pattern: /(?!)/g,
+    matcher: compileConfigRegex(c.pattern),
     ...(c['min-entropy'] !== undefined && { minEntropy: c['min-entropy'] }),
     examples: { positive: () => [], negative: [] },
   };

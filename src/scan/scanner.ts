@@ -1,4 +1,5 @@
 import type { Detector } from '../detectors/detector.js';
+import type { RegexMatch } from '../policy/config-regex.js';
 import type { Finding, Fragment } from '../types.js';
 import { BASE64_TRIGGERS, decodeBase64Candidates } from './base64.js';
 import { shannonEntropy } from './entropy.js';
@@ -10,8 +11,11 @@ import { hasInlineAllow, lineAround } from './lines.js';
 
 /** Options that narrow what the scanner reports (from `.github/key-hygiene.yml`). */
 export interface ScannerOptions {
-  /** Secrets or lines matching any of these are not reported. */
-  allowRegexes?: RegExp[];
+  /**
+   * Secrets or lines matching any of these are not reported. From a config they are RE2 patterns
+   * (config-regex.ts); one that fails to answer allows nothing (fail closed).
+   */
+  allowRegexes?: readonly AllowRule[];
   /** Decode base64 values and scan what they hold, to this depth (0 turns it off). */
   base64Depth?: number;
   /**
@@ -19,6 +23,11 @@ export interface ScannerOptions {
    * secret leaves the engine, so a front can mask it (the Action's core.setSecret). Never print it.
    */
   onSecret?: (secret: string) => void;
+}
+
+/** An allow rule: a RegExp or a config's RE2 pattern. */
+export interface AllowRule {
+  test(text: string): boolean;
 }
 
 /** Characters a detector looks at before and after a keyword hit. Bounds the work per hit. */
@@ -89,15 +98,13 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
   }
 
   function matchWindow(detector: Detector, text: string, w: Window, path: string, out: Candidate[]): void {
-    const re = detector.pattern;
     const slice = text.slice(w.start, w.end);
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      if (m[0].length === 0) re.lastIndex++;
-      const secret = m.groups?.secret;
+    const matches = detector.matcher ? detector.matcher.matchAll(slice) : nativeMatches(detector.pattern, slice);
+    for (const m of matches) {
+      const secret = m.secret;
       if (!secret) continue;
-      const index = w.start + m.index + m[0].indexOf(secret);
-      if (accept(detector, secret, m[0], lineAround(text, index), path)) out.push({ detector, secret, index });
+      const index = w.start + m.secretIndex!;
+      if (accept(detector, secret, m.text, lineAround(text, index), path)) out.push({ detector, secret, index });
     }
   }
 
@@ -107,7 +114,7 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     if (d.minEntropy !== undefined && shannonEntropy(secret) < d.minEntropy) return false;
     if (d.validate && !d.validate(secret, { match, line, path })) return false;
     if (hasInlineAllow(line)) return false;
-    return !allow.some((re) => re.test(secret) || re.test(line));
+    return !allow.some((rule) => allows(rule, secret, line));
   }
 
   return function scanFragment(fragment: Fragment): Finding[] {
@@ -116,6 +123,25 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     if (options.onSecret) for (const c of candidates) options.onSecret(c.secret);
     return candidates.map((c, i) => toFinding(c, fragment, positions[i]!));
   };
+}
+
+/** A built-in detector's global RegExp, run as it always was (ours, reviewed, linear by construction). */
+function* nativeMatches(re: RegExp, text: string): Generator<RegexMatch> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    const secret = m.groups?.secret;
+    yield { index: m.index, text: m[0], ...(secret && { secret, secretIndex: m.index + m[0].indexOf(secret) }) };
+  }
+}
+
+/** Fail closed: a rule that throws instead of answering allows nothing, and the key is reported. */
+function allows(rule: AllowRule, secret: string, line: string): boolean {
+  try {
+    return rule.test(secret) || rule.test(line);
+  } catch {
+    return false;
+  }
 }
 
 const BASE64_BEFORE = 256;

@@ -1,4 +1,5 @@
 import { sameName, type InventoryItem, type SecretScope } from '../inventory/inventory.js';
+import { compileConfigRegex, type ConfigRegex } from '../policy/config-regex.js';
 import type { Config } from '../policy/config-schema.js';
 import { canonicalProvider, incidentProvider, namesProvider } from './incident-close-provider.js';
 import type { IncidentMarker } from './incident-marker.js';
@@ -52,7 +53,7 @@ export function incidentSecrets(input: IncidentSecretsInput): IncidentSecrets {
   const provider = incidentProvider(input.marker);
   const sinceText = input.marker.since ?? input.createdAt;
   const since = sinceText === undefined || Number.isNaN(Date.parse(sinceText)) ? undefined : new Date(sinceText);
-  const tracked = input.policy['track-names'].map((pattern) => new RegExp(pattern, 'i'));
+  const tracked = input.policy['track-names'].map((pattern) => compileConfigRegex(pattern, { ignoreCase: true }));
   const secrets: IncidentSecret[] = [];
   for (const item of input.secrets) {
     if (item.scope === 'org' || !provider || !belongs(item.name, provider, input.policy.keys, tracked)) continue;
@@ -70,7 +71,7 @@ export function incidentSecrets(input: IncidentSecretsInput): IncidentSecrets {
   };
 }
 
-function belongs(name: string, provider: string, keys: Config['keys'], tracked: readonly RegExp[]): boolean {
+function belongs(name: string, provider: string, keys: Config['keys'], tracked: readonly ConfigRegex[]): boolean {
   const entry = keys.find((key) => sameName(key.secret, name));
   if (entry?.provider !== undefined) return canonicalProvider(entry.provider) === provider;
   return namesProvider(name, provider) && (entry !== undefined || tracked.some((pattern) => pattern.test(name)));

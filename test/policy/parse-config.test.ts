@@ -33,7 +33,7 @@ describe('parseConfig', () => {
   it.each([
     ['keys:\n  - secret: OPENAI_API_KEY\n    rotate-every: soon\n', "field 'keys.0.rotate-every' is \"soon\": expected a duration"],
     ['scan:\n  disable: yes\n', "field 'scan.disable' is \"yes\": Invalid input: expected array"],
-    ['scan:\n  allow:\n    regexes: ["(unclosed"]\n', "field 'scan.allow.regexes.0' is \"(unclosed\": expected a valid regular expression"],
+    ['scan:\n  allow:\n    regexes: ["(unclosed"]\n', "field 'scan.allow.regexes.0' is \"(unclosed\": expected a regular expression in RE2 syntax (missing closing ))"],
     ['scan:\n  detectors:\n    - id: acme\n      key-kind: Acme\n      pattern: "acme_[a-z]{8}"\n', 'expected a named group (?<secret>…)'],
     ['keys:\n  - secret: OPENAI_API_KEY\n    enviroments: [prod]\n', "unknown field 'keys.0.enviroments'"],
     ['onboarding: always\n', "field 'onboarding' is \"always\""],
