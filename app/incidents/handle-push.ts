@@ -1,6 +1,7 @@
 import type { Context, Probot } from 'probot';
 import type { Detector } from '../../src/detectors/detector.js';
 import type { Config } from '../../src/policy/config-schema.js';
+import { compilePathGlobs } from '../../src/policy/path-glob.js';
 import { escapeMarkdown } from '../../src/report/escape-markdown.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { createScannerForConfig } from '../../src/scan/scanner-for-config.js';
@@ -9,7 +10,7 @@ import { botLoginOf } from '../github/bot-login.js';
 import { splitRepository, type AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
 import { loadPolicy } from '../sweep/load-policy.js';
-import type { Finding } from '../../src/types.js';
+import type { Finding, Fragment } from '../../src/types.js';
 import { fetchAddedLines } from './fetch-added-lines.js';
 import { openIncidents } from './open-incidents.js';
 import { CHECK_NAME, renderPushCheck, type PushCheck } from './push-check-output.js';
@@ -36,7 +37,10 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
   const branch = payload.ref.replace(/^refs\/heads\//, '');
   const log = (message: string) => context.log.info(message);
   const at = `push ${owner}/${repo}@${range.head.slice(0, 12)}`;
-  const { policy } = await loadPolicy(octokit, owner, repo);
+  // The config that decides a push is the one from before it: a push adding `allow.paths: ['**']`
+  // next to a key must not wave its own key through (the base is `before`, or the default branch for
+  // a new branch). A push with nothing to compare is not scanned, so its policy only says dry-run.
+  const { policy } = await loadPolicy(octokit, owner, repo, range.kind === 'compare' ? { ref: range.base } : {});
   const dryRun = deps.settings.dryRun || policy['dry-run'];
   // Only the incident writes take the repository's lock (a sweep closing incidents at the same time
   // must not make a twin); the scan and the check run never wait for a sweep.
@@ -104,8 +108,29 @@ interface ScannedPush {
 async function scanPush(octokit: AppOctokit, policy: Config, owner: string, repo: string, base: string, head: string): Promise<ScannedPush> {
   const added = await fetchAddedLines(octokit, owner, repo, base, head);
   const detectors = buildDetectors(policy);
-  const findings = added.fragments.flatMap(createScannerForConfig(policy));
+  const allowed = compilePathGlobs(policy.scan.allow.paths);
+  const findings = await scanYielding(added.fragments.filter((f) => !allowed(f.path)), createScannerForConfig(policy));
   return { check: renderPushCheck(findings, detectors, added), findings, detectors };
+}
+
+/** How long the scan may hold the event loop before webhooks, /healthz and sweeps get a turn. */
+const SLICE_MS = 20;
+
+/**
+ * The push's fragments through the scanner, giving the event loop back between fragments every
+ * {@link SLICE_MS}: this process serves every installation, and one large push must not hold them.
+ */
+async function scanYielding(fragments: readonly Fragment[], scan: (fragment: Fragment) => Finding[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  let sliceStart = performance.now();
+  for (const fragment of fragments) {
+    findings.push(...scan(fragment));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  return findings;
 }
 
 const unscanned = (reason: string): ScannedPush => ({ check: { conclusion: 'neutral', title: 'Not scanned', summary: reason, annotations: [] }, findings: [], detectors: [] });

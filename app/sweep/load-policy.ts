@@ -19,6 +19,15 @@ export interface LoadedPolicy {
   ownFile?: boolean;
 }
 
+export interface LoadPolicyOptions {
+  /**
+   * The commit or branch to read the repository's own file at (Probot's `branch`, the contents API's
+   * `ref`); the default branch's tip when unset. The owner's `.github` policy is always its default branch's.
+   */
+  ref?: string;
+  lastGood?: LastGoodPolicies;
+}
+
 /** The last policy that loaded cleanly, by `owner/repo` (lower case). */
 export type LastGoodPolicies = Map<string, Config>;
 
@@ -31,7 +40,8 @@ const processLastGood: LastGoodPolicies = new Map();
  * be read or does not fit the schema never stops the sweep: the last good policy seen for this
  * repository applies (issue 5), else the defaults, and the error is kept for the dashboard.
  */
-export async function loadPolicy(octokit: AppOctokit, owner: string, repo: string, lastGood: LastGoodPolicies = processLastGood): Promise<LoadedPolicy> {
+export async function loadPolicy(octokit: AppOctokit, owner: string, repo: string, options: LoadPolicyOptions = {}): Promise<LoadedPolicy> {
+  const { ref, lastGood = processLastGood } = options;
   const key = `${owner}/${repo}`.toLowerCase();
   const fallback = (message: string): LoadedPolicy => {
     const known = lastGood.get(key);
@@ -40,7 +50,7 @@ export async function loadPolicy(octokit: AppOctokit, owner: string, repo: strin
   let data: Record<string, unknown>;
   let ownFile: boolean | undefined;
   try {
-    const { config, files } = await octokit.config.get({ owner, repo, path: CONFIG_PATH });
+    const { config, files } = await octokit.config.get({ owner, repo, path: CONFIG_PATH, ...(ref && { branch: ref }) });
     // Probot reads the repository's own file first: it is files[0] (null when absent).
     ownFile = files[0]?.config != null;
     if (files.every((file) => file.config === null)) return { ...remember(lastGood, key, defaultConfig), ownFile };

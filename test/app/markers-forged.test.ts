@@ -109,14 +109,14 @@ describe('a pushed file path cannot forge a marker', () => {
 describe('user text in bot comments mentions nobody', () => {
   it('/snooze 14d x`@acme/security` by a writer: the reason is recorded and repeated without a mention', async () => {
     const [reply] = await comment(keyIssue(), 'wendy', '/snooze 14d x`@acme/security` <!-- key-hygiene:comment {} -->');
-    expect(reply!.body).toMatch(/^Snoozed: no reminders until \d{4}-\d\d-\d\d \(by wendy\)\. Reason: x\\`@\u200bacme\/security\\` &lt;!-- key-hygiene:comment \{\} --&gt;\n\n<!-- key-hygiene:comment /);
+    expect(reply!.body).toMatch(/^Snoozed: no reminders until \d{4}-\d\d-\d\d \(by wendy\)\. Reason: x\\`@\u200bacme\/security\\` &lt;\\!-- key-hygiene:comment \{\} --&gt;\n\n<!-- key-hygiene:comment /);
     expect(reply!.body).not.toMatch(/@[a-z]/i);
     expect(parseKeyMarker(keyIssue().body)?.snooze).toMatchObject({ by: 'wendy', reason: 'x`@acme/security` <!-- key-hygiene:comment {} -->' });
     // The marker's JSON holds the reason as typed, with `<` and `>` escaped: the comment it sits in cannot end early.
     expect(keyIssue().body).toContain('"reason":"x`@acme/security` \\u003c!-- key-hygiene:comment {} --\\u003e"');
 
     const [status] = await comment(keyIssue(), 'rita', '/status');
-    expect(status!.body).toMatch(/- snoozed until \d{4}-\d\d-\d\d by wendy: x\\`@\u200bacme\/security\\` &lt;!-- key-hygiene:comment \{\} --&gt;\n/);
+    expect(status!.body).toMatch(/- snoozed until \d{4}-\d\d-\d\d by wendy: x\\`@\u200bacme\/security\\` &lt;\\!-- key-hygiene:comment \{\} --&gt;\n/);
     expect(status!.body).not.toMatch(/@[a-z]/i);
   });
 
