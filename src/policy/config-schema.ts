@@ -15,6 +15,12 @@ const size = z.union([z.number().int().positive(), z.string().refine((s) => pars
   message: 'expected a size such as 10MB, 512KB or a number of bytes',
 })]);
 
+/**
+ * The most entries any list in the config may hold. Each regex and glob is compiled and each detector
+ * runs on every file: a config of two million allow regexes took 24 s and 2.5 GB before a scan began.
+ */
+const MAX_LIST = 500;
+
 const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
 
 /**
@@ -58,7 +64,7 @@ const customDetector = z.strictObject({
    * Literals the prefilter looks for. Capped: the prefilter's regex retries a keyword at each place
    * it could start, so a 5,000-character keyword costs ~1.3 s per MB of text that almost holds it.
    */
-  keywords: z.array(z.string().min(2).max(100)).default([]),
+  keywords: z.array(z.string().min(2).max(100)).max(MAX_LIST).default([]),
   severity: severity.default('high'),
   remediation: z.string().default('Revoke the key with its issuer, rotate every secret that held it, and remove it from the code.'),
   'min-entropy': z.number().min(0).max(8).optional(),
@@ -70,15 +76,15 @@ const scanSection = z.strictObject({
     paths: z.array(z.string().min(1).superRefine((glob, ctx) => {
       const why = pathGlobError(glob);
       if (why) ctx.addIssue({ code: 'custom', message: `expected a glob: ${why}` });
-    })).default([]),
+    })).max(MAX_LIST).default([]),
     /** A secret or line matching one of these is not reported. */
-    regexes: z.array(regex).default([]),
+    regexes: z.array(regex).max(MAX_LIST).default([]),
   }).default({ paths: [], regexes: [] }),
   /** Detector ids to turn off. */
-  disable: z.array(z.string()).default([]),
+  disable: z.array(z.string()).max(MAX_LIST).default([]),
   /** Per-detector severity, e.g. `{ stripe-test-key: medium }`. */
   severity: z.record(z.string(), severity).default({}),
-  detectors: z.array(customDetector).default([]),
+  detectors: z.array(customDetector).max(MAX_LIST).default([]),
   'max-file-size': size.default('100MB'),
 }).superRefine(checkDetectorIds);
 
@@ -112,27 +118,27 @@ const keyPolicy = z.strictObject({
   secret: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a secret name (letters, digits, underscores)'),
   provider: z.string().min(1).optional(),
   /** Environments that must each hold their own value of this secret. */
-  environments: z.array(z.string().min(1)).default([]),
+  environments: z.array(z.string().min(1)).max(MAX_LIST).default([]),
   'rotate-every': duration.optional(),
   'remind-before': duration.optional(),
-  owners: z.array(z.string().min(1)).default([]),
+  owners: z.array(z.string().min(1)).max(MAX_LIST).default([]),
 });
 
 export const configSchema = z.strictObject({
   /** Probot's config inheritance, e.g. `.github` or `acme/.github:key-hygiene.yml`. */
   _extends: z.string().optional(),
   scan: scanSection.default(scanSection.parse({})),
-  keys: z.array(keyPolicy).default([]),
+  keys: z.array(keyPolicy).max(MAX_LIST).default([]),
   /** Defaults for keys the policy does not list, and for listed keys that omit a field. */
   'rotate-every': duration.default('90d'),
   'remind-before': duration.default('14d'),
   /** Secret names tracked when `keys` does not list them. */
-  'track-names': z.array(regex).default(['_(API_)?KEY$', '_TOKEN$', '_SECRET$', '^(API|ACCESS|SECRET)_?KEY']),
+  'track-names': z.array(regex).max(MAX_LIST).default(['_(API_)?KEY$', '_TOKEN$', '_SECRET$', '^(API|ACCESS|SECRET)_?KEY']),
   reminders: z.strictObject({ 'due-soon': duration.default('7d'), overdue: duration.default('3d') }).default({ 'due-soon': '7d', overdue: '3d' }),
   'escalate-after': duration.default('14d'),
-  'escalate-to': z.array(z.string()).default([]),
+  'escalate-to': z.array(z.string()).max(MAX_LIST).default([]),
   'max-snooze': duration.default('30d'),
-  approvers: z.array(z.string()).default([]),
+  approvers: z.array(z.string()).max(MAX_LIST).default([]),
   dashboard: z.boolean().default(true),
   onboarding: z.enum(['off', 'pull-request']).default('off'),
   'dry-run': z.boolean().default(false),

@@ -11,8 +11,12 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** The largest config file read: a config is a page of YAML, and every scan compiles all of it. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
 /** Parses `.github/key-hygiene.yml` text into a typed config, or throws a one-line ConfigError. */
 export function parseConfig(text: string, source = '.github/key-hygiene.yml'): Config {
+  if (text.length > MAX_CONFIG_BYTES) throw new ConfigError(`${source}: ${text.length} characters, more than a config may hold (${MAX_CONFIG_BYTES / 1024} KiB)`);
   let data: unknown;
   try {
     data = parseYaml(text, { prettyErrors: false }) ?? {};
