@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
+/** Far past any run's honest length on a busy machine; only a hang reaches it. */
+const HANG_MS = 240_000;
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface Annotation {
@@ -44,7 +47,8 @@ export interface ActionRunOptions {
 export function runAction(options: ActionRunOptions): ActionRun {
   const run = prepareRun(options);
   try {
-    const child = spawnSync(process.execPath, [run.bundle], { cwd: options.workspace, env: run.env, encoding: 'utf8' });
+    // A run that hangs (hostile input the Action failed to bound) ends as a failure, not a stuck suite.
+    const child = spawnSync(process.execPath, [run.bundle], { cwd: options.workspace, env: run.env, encoding: 'utf8', timeout: HANG_MS });
     return collect(run, child.status, child.stdout, child.stderr);
   } finally {
     rmSync(run.temp, { recursive: true, force: true });
