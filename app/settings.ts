@@ -20,6 +20,12 @@ export interface AppSettings {
   budgetShare?: number;
   /** Port of a worker's own `/healthz` and `/metrics` server (`KEY_HYGIENE_METRICS_PORT`); none when absent. Probot's server serves both on its port. */
   metricsPort?: number;
+  /**
+   * Interface a worker's own metrics server listens on (`KEY_HYGIENE_METRICS_HOST`, default `127.0.0.1`):
+   * `/metrics` tells anyone who reaches it the installations' request headroom and queue state, so it
+   * is loopback-only unless the operator names an interface a scraper needs (`0.0.0.0`, a private address).
+   */
+  metricsHost?: string;
 }
 
 export const defaultSettings: AppSettings = { dryRun: false, maxContentPerSweep: 50, sweepEveryMs: 86_400_000, jitterMs: 3_600_000 };
@@ -44,7 +50,10 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   const port = env.KEY_HYGIENE_METRICS_PORT;
   const metricsPort = port === undefined || port === '' ? undefined : Number(port);
   if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort > 0 && metricsPort < 65_536)) throw new Error(`KEY_HYGIENE_METRICS_PORT is "${port}": expected a port number from 1 to 65535`);
+  const metricsHost = env.KEY_HYGIENE_METRICS_HOST?.trim() || '127.0.0.1';
+  if (/[\s/]/.test(metricsHost)) throw new Error(`KEY_HYGIENE_METRICS_HOST is "${metricsHost}": expected a host name or an IP address such as 127.0.0.1`);
   return {
+    metricsHost,
     ...(budgetShare !== undefined && { budgetShare }),
     ...(metricsPort !== undefined && { metricsPort }),
     ...(queue && { queue }),
