@@ -63,3 +63,15 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     jitterMs: duration('KEY_HYGIENE_SWEEP_JITTER', defaultSettings.jitterMs),
   };
 }
+
+/**
+ * The server refuses to start without a webhook secret of its own. Probot falls back to its public
+ * default, "development" (probot/lib/server/server.js), and anyone can sign a delivery with that
+ * one: a forged `issue_comment` or `push` would act for any installation and any login. There is no
+ * opt-out: a local run (the demo, a smee proxy) sets any value, as GitHub's App settings do.
+ */
+export function checkWebhookSecret(env: NodeJS.ProcessEnv): void {
+  const secret = env.WEBHOOK_SECRET ?? '';
+  if (secret.trim() === '') throw new Error('WEBHOOK_SECRET is not set: without it Probot verifies deliveries with its public default secret, so anyone could forge one; set it to the App\'s webhook secret');
+  if (secret === 'development') throw new Error('WEBHOOK_SECRET is "development", Probot\'s public default: anyone could forge a delivery; set it to the App\'s own webhook secret');
+}
