@@ -74,11 +74,19 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
         log(`dry-run: would record /${command.name} in the description of ${where}${decision.close ? ' and close it' : ''} (${actorLogin})`);
         return;
       }
-      // The body as it is now (the payload's may be stale), the marker replaced, the rest kept.
-      const { data: current } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
-      const body = replaceKeyMarker(current.body ?? '', decision.marker);
-      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, body, ...(decision.close && { state: 'closed' as const, state_reason: 'not_planned' as const }) });
-      await reply(decision.reply);
+      // Read, decide and write under the repository's lock, the one sweeps take: a sweep or another
+      // command between this read and this write would otherwise be overwritten. Decided again on the
+      // marker as it is now (the payload's may be stale); the reply waits until the lock is let go.
+      const settled = await deps.lock(`${owner}/${repo}`, async () => {
+        const { data: current } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
+        const fresh = parseKeyMarker(current.body);
+        const again = fresh?.key === marker.key ? decideCommand(command, { actorPermission, actorLogin, isBot, botLogin, isApprover, policy, marker: fresh, now, commentId: comment.id }) : undefined;
+        if (again?.type !== 'update') return again;
+        const body = replaceKeyMarker(current.body ?? '', again.marker);
+        await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, body, ...(again.close && { state: 'closed' as const, state_reason: 'not_planned' as const }) });
+        return again;
+      });
+      if (settled?.type === 'update' || settled?.type === 'reply') await reply(settled.reply);
       return;
     }
     case 'recheck': {
