@@ -15,6 +15,7 @@ import { loadPolicy } from '../sweep/load-policy.js';
 import { alreadyAnswered } from './already-answered.js';
 import { permissionOf } from './permission-of.js';
 import { recheckKey } from './recheck-key.js';
+import { commandWindowsOf, throttleCommand } from './throttle-command.js';
 
 /**
  * A command in a comment on one of the bot's key issues (`/rotated`, `/snooze`, `/exempt`, `/status`,
@@ -37,8 +38,15 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   const octokit = prepareClient(context.octokit as unknown as AppOctokit, context.payload.installation?.id ?? 0, deps.clients);
   const { owner, repo } = context.repo();
   const at = { owner, repo, issue_number: issue.number };
-  if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;
   const log = (message: string) => context.log.info(message);
+  // Before any request: a flood of commands costs no reads, and its answers no writes past the limits.
+  const actor = comment.user?.login ?? '';
+  const throttled = await throttleCommand(commandWindowsOf(deps.clients), {
+    installationId: context.payload.installation?.id ?? 0, repository: `${owner}/${repo}`, issue: issue.number, actor, command: command.name, now: deps.now().getTime(),
+    isWriter: async () => ['admin', 'maintain', 'write'].includes(await permissionOf(octokit, owner, repo, actor)),
+  });
+  if (throttled) return log(`not answering /${command.name} on ${owner}/${repo}#${issue.number}: ${throttled}`);
+  if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;
   if (!marker) {
     const about = incident && { marker: incident, closed: issue.state === 'closed', createdAt: issue.created_at };
     if (about) await handleIncidentCommand({ octokit, at, command, incident: about, comment: { id: comment.id, login: comment.user?.login ?? '' }, botLogin, deps, log });
