@@ -41,7 +41,7 @@ export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string)
       deps.onSweepQueue?.(queue);
     };
     // Bodies bounded and unsigned ones unread, before Probot's middleware buffers them.
-    guardWebhookBody(app);
+    guardWebhookBody(app, { secret: deps.settings.webhookSecret });
     prepareAppAuth(app, deps.clients);
     // `/healthz` and `/metrics` on Probot's own server (app/metrics/serve-metrics.ts).
     options?.addHandler?.(metricsHandler(deps.clients));

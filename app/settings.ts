@@ -26,6 +26,8 @@ export interface AppSettings {
    * is loopback-only unless the operator names an interface a scraper needs (`0.0.0.0`, a private address).
    */
   metricsHost?: string;
+  /** `WEBHOOK_SECRET`, the secret GitHub signs deliveries with: the server checks it before Probot reads a body whole (app/github/guard-webhook-body.ts). */
+  webhookSecret?: string;
 }
 
 export const defaultSettings: AppSettings = { dryRun: false, maxContentPerSweep: 50, sweepEveryMs: 86_400_000, jitterMs: 3_600_000 };
@@ -52,8 +54,10 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort > 0 && metricsPort < 65_536)) throw new Error(`KEY_HYGIENE_METRICS_PORT is "${port}": expected a port number from 1 to 65535`);
   const metricsHost = env.KEY_HYGIENE_METRICS_HOST?.trim() || '127.0.0.1';
   if (/[\s/]/.test(metricsHost)) throw new Error(`KEY_HYGIENE_METRICS_HOST is "${metricsHost}": expected a host name or an IP address such as 127.0.0.1`);
+  const webhookSecret = env.WEBHOOK_SECRET || undefined;
   return {
     metricsHost,
+    ...(webhookSecret && { webhookSecret }),
     ...(budgetShare !== undefined && { budgetShare }),
     ...(metricsPort !== undefined && { metricsPort }),
     ...(queue && { queue }),

@@ -81,7 +81,7 @@ const stripe = (): IssueRecord => {
 };
 
 describe('a webhook body is bounded before the signature is checked', () => {
-  let server: AppProcess & { url: string };
+  let server: AppProcess & { url: string; base: string };
   beforeAll(async () => {
     server = await startProbotRun(serverEnv());
   }, 60_000);
@@ -119,6 +119,17 @@ describe('a webhook body is bounded before the signature is checked', () => {
     expect(signed.status, server.output.join('')).toBe(200);
     const comments = gh.store.comments.filter((c) => c.repoId === stripe().repoId && c.issueNumber === stripe().number);
     expect(comments.at(-1)?.user).toBe(BOT);
+  }, 120_000);
+
+  it('eight made-up deliveries of 24 MB at once: each refused (bad signature, or 503 past the bytes all requests may hold), memory bounded', async () => {
+    const pid = server.child.pid!;
+    const before = peakRss(pid);
+    const fake = { 'x-github-event': 'issue_comment', 'x-github-delivery': 'junk-2', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` };
+    const statuses = await Promise.all(Array.from({ length: 8 }, () => streamJunk(server.url, 24 * MB, fake, true)));
+    const grew = peakRss(pid) - before;
+    expect(grew, `peak RSS grew by ${Math.round(grew / MB)} MB`).toBeLessThan(300 * MB);
+    expect(statuses.every((status) => status === 400 || status === 503), String(statuses)).toBe(true);
+    expect((await fetch(`${server.base}/ping`)).status).toBe(200);
   }, 120_000);
 });
 
