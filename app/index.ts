@@ -5,6 +5,7 @@ import { handleInstallation } from './commands/handle-installation.js';
 import type { AppDeps } from './deps.js';
 import type { BullmqSweepQueue } from './queue/bullmq-sweep-queue.js';
 import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
+import { guardWebhookBody } from './github/guard-webhook-body.js';
 import { readPrivateKey } from './github/read-private-key.js';
 import { handlePush } from './incidents/handle-push.js';
 import { handleOnboardingPush } from './onboarding/handle-onboarding-push.js';
@@ -12,7 +13,7 @@ import { handleSecretScanningAlert } from './incidents/handle-secret-scanning-al
 import { metricsHandler } from './metrics/serve-metrics.js';
 import { scheduleSweeps } from './schedule/schedule-sweeps.js';
 import { stopOnSigterm } from './schedule/stop-on-signals.js';
-import { defaultSettings, readSettings } from './settings.js';
+import { checkWebhookSecret, defaultSettings, readSettings, type AppSettings } from './settings.js';
 import { withRepoLock } from './sweep/with-repo-lock.js';
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -39,6 +40,8 @@ export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string)
       sweeps = queue;
       deps.onSweepQueue?.(queue);
     };
+    // Bodies bounded and unsigned ones unread, before Probot's middleware buffers them.
+    guardWebhookBody(app, { secret: deps.settings.webhookSecret });
     prepareAppAuth(app, deps.clients);
     // `/healthz` and `/metrics` on Probot's own server (app/metrics/serve-metrics.ts).
     options?.addHandler?.(metricsHandler(deps.clients));
@@ -56,5 +59,20 @@ export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string)
 export default function keyHygieneApp(app: Probot, options: ApplicationFunctionOptions): void {
   // With REDIS_URL the sweep worker finishes its jobs in hand on SIGTERM (app/schedule/stop-on-signals.ts).
   // The PEM Probot signs its JWTs with, read as Probot reads it: it keys the shared ETag cache's encryption.
-  createApp({ settings: readSettings(process.env), stopWith: stopOnSigterm }, readPrivateKey(process.env))(app, options);
+  createApp({ settings: serverSettings(process.env), stopWith: stopOnSigterm }, readPrivateKey(process.env))(app, options);
+}
+
+/**
+ * The server's settings, or one line and exit 1. `probot run` calls the app without a catch of its
+ * own: a throw here is an unhandled rejection's stack trace, and the exit is the only way to keep
+ * it from listening with a setting it could not read (STYLE.md rule 9 otherwise prefers exitCode).
+ */
+function serverSettings(env: NodeJS.ProcessEnv): AppSettings {
+  try {
+    checkWebhookSecret(env);
+    return readSettings(env);
+  } catch (error) {
+    process.stderr.write(`key-hygiene-app: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    process.exit(1);
+  }
 }

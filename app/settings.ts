@@ -20,6 +20,14 @@ export interface AppSettings {
   budgetShare?: number;
   /** Port of a worker's own `/healthz` and `/metrics` server (`KEY_HYGIENE_METRICS_PORT`); none when absent. Probot's server serves both on its port. */
   metricsPort?: number;
+  /**
+   * Interface a worker's own metrics server listens on (`KEY_HYGIENE_METRICS_HOST`, default `127.0.0.1`):
+   * `/metrics` tells anyone who reaches it the installations' request headroom and queue state, so it
+   * is loopback-only unless the operator names an interface a scraper needs (`0.0.0.0`, a private address).
+   */
+  metricsHost?: string;
+  /** `WEBHOOK_SECRET`, the secret GitHub signs deliveries with: the server checks it before Probot reads a body whole (app/github/guard-webhook-body.ts). */
+  webhookSecret?: string;
 }
 
 export const defaultSettings: AppSettings = { dryRun: false, maxContentPerSweep: 50, sweepEveryMs: 86_400_000, jitterMs: 3_600_000 };
@@ -44,7 +52,12 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   const port = env.KEY_HYGIENE_METRICS_PORT;
   const metricsPort = port === undefined || port === '' ? undefined : Number(port);
   if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort > 0 && metricsPort < 65_536)) throw new Error(`KEY_HYGIENE_METRICS_PORT is "${port}": expected a port number from 1 to 65535`);
+  const metricsHost = env.KEY_HYGIENE_METRICS_HOST?.trim() || '127.0.0.1';
+  if (/[\s/]/.test(metricsHost)) throw new Error(`KEY_HYGIENE_METRICS_HOST is "${metricsHost}": expected a host name or an IP address such as 127.0.0.1`);
+  const webhookSecret = env.WEBHOOK_SECRET || undefined;
   return {
+    metricsHost,
+    ...(webhookSecret && { webhookSecret }),
     ...(budgetShare !== undefined && { budgetShare }),
     ...(metricsPort !== undefined && { metricsPort }),
     ...(queue && { queue }),
@@ -53,4 +66,16 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     sweepEveryMs: duration('KEY_HYGIENE_SWEEP_EVERY', defaultSettings.sweepEveryMs),
     jitterMs: duration('KEY_HYGIENE_SWEEP_JITTER', defaultSettings.jitterMs),
   };
+}
+
+/**
+ * The server refuses to start without a webhook secret of its own. Probot falls back to its public
+ * default, "development" (probot/lib/server/server.js), and anyone can sign a delivery with that
+ * one: a forged `issue_comment` or `push` would act for any installation and any login. There is no
+ * opt-out: a local run (the demo, a smee proxy) sets any value, as GitHub's App settings do.
+ */
+export function checkWebhookSecret(env: NodeJS.ProcessEnv): void {
+  const secret = env.WEBHOOK_SECRET ?? '';
+  if (secret.trim() === '') throw new Error('WEBHOOK_SECRET is not set: without it Probot verifies deliveries with its public default secret, so anyone could forge one; set it to the App\'s webhook secret');
+  if (secret === 'development') throw new Error('WEBHOOK_SECRET is "development", Probot\'s public default: anyone could forge a delivery; set it to the App\'s own webhook secret');
 }

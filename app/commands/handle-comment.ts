@@ -15,6 +15,7 @@ import { loadPolicy } from '../sweep/load-policy.js';
 import { alreadyAnswered } from './already-answered.js';
 import { permissionOf } from './permission-of.js';
 import { recheckKey } from './recheck-key.js';
+import { commandWindowsOf, throttleCommand } from './throttle-command.js';
 
 /**
  * A command in a comment on one of the bot's key issues (`/rotated`, `/snooze`, `/exempt`, `/status`,
@@ -37,8 +38,15 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   const octokit = prepareClient(context.octokit as unknown as AppOctokit, context.payload.installation?.id ?? 0, deps.clients);
   const { owner, repo } = context.repo();
   const at = { owner, repo, issue_number: issue.number };
-  if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;
   const log = (message: string) => context.log.info(message);
+  // Before any request: a flood of commands costs no reads, and its answers no writes past the limits.
+  const actor = comment.user?.login ?? '';
+  const throttled = await throttleCommand(commandWindowsOf(deps.clients), {
+    installationId: context.payload.installation?.id ?? 0, repository: `${owner}/${repo}`, issue: issue.number, actor, command: command.name, now: deps.now().getTime(),
+    isWriter: async () => ['admin', 'maintain', 'write'].includes(await permissionOf(octokit, owner, repo, actor)),
+  });
+  if (throttled) return log(`not answering /${command.name} on ${owner}/${repo}#${issue.number}: ${throttled}`);
+  if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;
   if (!marker) {
     const about = incident && { marker: incident, closed: issue.state === 'closed', createdAt: issue.created_at };
     if (about) await handleIncidentCommand({ octokit, at, command, incident: about, comment: { id: comment.id, login: comment.user?.login ?? '' }, botLogin, deps, log });
@@ -74,11 +82,19 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
         log(`dry-run: would record /${command.name} in the description of ${where}${decision.close ? ' and close it' : ''} (${actorLogin})`);
         return;
       }
-      // The body as it is now (the payload's may be stale), the marker replaced, the rest kept.
-      const { data: current } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
-      const body = replaceKeyMarker(current.body ?? '', decision.marker);
-      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, body, ...(decision.close && { state: 'closed' as const, state_reason: 'not_planned' as const }) });
-      await reply(decision.reply);
+      // Read, decide and write under the repository's lock, the one sweeps take: a sweep or another
+      // command between this read and this write would otherwise be overwritten. Decided again on the
+      // marker as it is now (the payload's may be stale); the reply waits until the lock is let go.
+      const settled = await deps.lock(`${owner}/${repo}`, async () => {
+        const { data: current } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
+        const fresh = parseKeyMarker(current.body);
+        const again = fresh?.key === marker.key ? decideCommand(command, { actorPermission, actorLogin, isBot, botLogin, isApprover, policy, marker: fresh, now, commentId: comment.id }) : undefined;
+        if (again?.type !== 'update') return again;
+        const body = replaceKeyMarker(current.body ?? '', again.marker);
+        await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, body, ...(again.close && { state: 'closed' as const, state_reason: 'not_planned' as const }) });
+        return again;
+      });
+      if (settled?.type === 'update' || settled?.type === 'reply') await reply(settled.reply);
       return;
     }
     case 'recheck': {

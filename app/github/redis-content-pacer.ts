@@ -9,7 +9,7 @@ import { ContentPacer, GITHUB_WRITE_WINDOWS, type PacerDeps, type WritePacer, ty
  * both take the 80th slot. KEYS[1] the set; ARGV now, member, then limit/window pairs.
  * https://redis.io/docs/latest/develop/interact/programmability/eval-intro/
  */
-const RESERVE = `
+export const RESERVE = `
 local key = KEYS[1]
 local now = tonumber(ARGV[1])
 local longest = 0

@@ -4,15 +4,17 @@ import { metricsHandler, type MetricsSource } from './serve-metrics.js';
 
 export interface MetricsServer {
   port: number;
+  /** The address it listens on. */
+  host: string;
   close(): Promise<void>;
 }
 
 /**
  * `/healthz` and `/metrics` on their own port, for a process without Probot's server — a queue
- * worker (`KEY_HYGIENE_METRICS_PORT`). `host` defaults to every interface, as Node's own
- * `listen`, so the scraper can reach it; port 0 picks a free one.
+ * worker (`KEY_HYGIENE_METRICS_PORT`). `host` defaults to loopback, not Node's every interface: what
+ * `/metrics` says is for the operator's scraper (`KEY_HYGIENE_METRICS_HOST` names another); port 0 picks a free one.
  */
-export async function startMetricsServer(port: number, source: MetricsSource, host?: string): Promise<MetricsServer> {
+export async function startMetricsServer(port: number, source: MetricsSource, host = '127.0.0.1'): Promise<MetricsServer> {
   const handle = metricsHandler(source);
   const server: Server = createServer((req, res) => {
     handle(req, res).then(
@@ -31,6 +33,7 @@ export async function startMetricsServer(port: number, source: MetricsSource, ho
   });
   return {
     port: (server.address() as AddressInfo).port,
+    host: (server.address() as AddressInfo).address,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

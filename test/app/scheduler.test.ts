@@ -86,7 +86,7 @@ describe('startScheduler', () => {
 describe('readSettings', () => {
   it('reads durations, "off", dry-run and the cap, and quotes a bad value', () => {
     expect(readSettings({ KEY_HYGIENE_SWEEP_EVERY: '12h', KEY_HYGIENE_SWEEP_JITTER: 'off', KEY_HYGIENE_DRY_RUN: 'true', KEY_HYGIENE_MAX_CONTENT: '10' }))
-      .toEqual({ sweepEveryMs: 43_200_000, jitterMs: 0, dryRun: true, maxContentPerSweep: 10 });
+      .toEqual({ sweepEveryMs: 43_200_000, jitterMs: 0, dryRun: true, maxContentPerSweep: 10, metricsHost: '127.0.0.1' });
     expect(() => readSettings({ KEY_HYGIENE_SWEEP_EVERY: 'daily' })).toThrow('KEY_HYGIENE_SWEEP_EVERY is "daily"');
   });
 });
