@@ -6,6 +6,7 @@ import { fingerprintSecret } from './fingerprint.js';
 import { isPlaceholder } from './placeholder.js';
 import { buildPrefilter, keywordsWithin, type KeywordHit } from './prefilter.js';
 import { redact } from './redact.js';
+import { BASE64_AFTER, BASE64_BEFORE, MULTILINE_WINDOW_AFTER, WINDOW_AFTER, WINDOW_BEFORE } from './scan-context.js';
 import { hasInlineAllow, lineAround } from './lines.js';
 
 /** Options that narrow what the scanner reports (from `.github/key-hygiene.yml`). */
@@ -21,10 +22,6 @@ export interface ScannerOptions {
   onSecret?: (secret: string) => void;
 }
 
-/** Characters a detector looks at before and after a keyword hit. Bounds the work per hit. */
-const WINDOW_BEFORE = 512;
-const WINDOW_AFTER = 1024;
-const MULTILINE_WINDOW_AFTER = 16 * 1024;
 
 interface Window {
   start: number;
@@ -111,15 +108,14 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
   }
 
   return function scanFragment(fragment: Fragment): Finding[] {
-    const candidates = dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth));
+    // Overlaps are dropped before ownership is applied, so a key the neighbour reports still hides
+    // the shorter matches inside it here.
+    const candidates = ownedBy(fragment, dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth)));
     const positions = positionsOf(fragment, candidates.map((c) => c.index));
     if (options.onSecret) for (const c of candidates) options.onSecret(c.secret);
     return candidates.map((c, i) => toFinding(c, fragment, positions[i]!));
   };
 }
-
-const BASE64_BEFORE = 256;
-const BASE64_AFTER = 4 * 1024;
 
 /** Merged regions after the base64 trigger words, where encoded values are looked for. */
 function base64Regions(hits: KeywordHit[], triggers: ReadonlySet<string>, length: number): Window[] {
@@ -164,6 +160,13 @@ function dropOverlaps(candidates: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   for (const c of sorted) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
   return kept.sort((a, b) => a.index - b.index);
+}
+
+/** The candidates a piece of a larger text reports: those starting in its own part (see Fragment.reportFrom). */
+function ownedBy(fragment: Fragment, candidates: Candidate[]): Candidate[] {
+  const from = fragment.reportFrom ?? 0;
+  const to = fragment.reportTo ?? fragment.text.length;
+  return from === 0 && to >= fragment.text.length ? candidates : candidates.filter((c) => c.index >= from && c.index < to);
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
@@ -215,6 +218,7 @@ function positionsOf(fragment: Fragment, offsets: readonly number[]): Position[]
       lineStart = next + 1;
       next = text.indexOf('\n', lineStart);
     }
-    return { line: fragment.lineNumbers?.[lineIdx] ?? fragment.startLine + lineIdx, column: offset - lineStart + 1 };
+    const column = offset - lineStart + 1 + (lineIdx === 0 ? (fragment.startColumn ?? 0) : 0);
+    return { line: fragment.lineNumbers?.[lineIdx] ?? fragment.startLine + lineIdx, column };
   });
 }

@@ -1,3 +1,4 @@
+import { SCAN_CONTEXT } from '../scan/scan-context.js';
 import type { Fragment } from '../types.js';
 import { parseCommitMarker, type CommitInfo } from './commit-marker.js';
 import { unquoteGitPath } from './unquote-git-path.js';
@@ -30,7 +31,11 @@ export interface DiffParser {
   readonly commits: number;
 }
 
-/** A run of added lines is split into fragments of about this many characters, to bound memory. */
+/**
+ * A run of added lines is split into fragments of about this many characters, to bound memory.
+ * Each carries lines of its neighbours around its own (see `Fragment.reportFrom`), so a PEM block
+ * or a keyword window across a split is still seen whole.
+ */
 const MAX_FRAGMENT_CHARS = 1 << 20;
 const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 const SUBPROJECT_LINE = /^Subproject commit [0-9a-f]{40,64}(?:-dirty)?$/;
@@ -49,12 +54,18 @@ interface HunkState {
 }
 
 /** Parses a whole diff at once: for tests and small inputs. */
-export function parseDiff(text: string): Fragment[] {
-  const parser = createDiffParser();
+export function parseDiff(text: string, context?: LineContext): Fragment[] {
+  const parser = createDiffParser(context);
   return [...parser.write(text), ...parser.end()];
 }
 
-export function createDiffParser(): DiffParser {
+/** Characters of neighbouring lines a fragment cut from a long run carries before and after its own lines. */
+export interface LineContext {
+  before: number;
+  after: number;
+}
+
+export function createDiffParser(context: LineContext = SCAN_CONTEXT): DiffParser {
   let rest = '';
   let commits = 0;
   let commit: CommitInfo | undefined;
@@ -63,14 +74,54 @@ export function createDiffParser(): DiffParser {
   let lines: string[] = [];
   let numbers: number[] = [];
   let chars = 0;
+  /** Characters of the neighbour's lines at the head of `lines` (context, not this fragment's own). */
+  let reportFrom = 0;
+  /** Once the fragment is full: how many of `lines` are its own, and their characters; -1 before. */
+  let ownLines = -1;
+  let ownChars = 0;
   let out: Fragment[] = [];
 
+  function emit(reportTo?: number): void {
+    out.push({
+      path: file!.path!,
+      text: lines.join('\n'),
+      startLine: numbers[0]!,
+      lineNumbers: numbers,
+      ...(reportFrom > 0 && { reportFrom }),
+      ...(reportTo !== undefined && { reportTo }),
+      ...commit,
+    });
+  }
+
+  /** The run of added lines ended: its last fragment owns the rest. */
   function flush(): void {
     if (lines.length === 0 || !file?.path) return;
-    out.push({ path: file.path, text: lines.join('\n'), startLine: numbers[0]!, lineNumbers: numbers, ...commit });
+    emit();
     lines = [];
     numbers = [];
     chars = 0;
+    reportFrom = 0;
+    ownLines = -1;
+  }
+
+  /** A full fragment has its context after: emit it, and keep its last own lines as the next one's context before. */
+  function cut(): void {
+    emit(ownChars);
+    let keep = ownLines;
+    let kept = 0;
+    while (keep > 0 && kept < context.before) kept += lines[--keep]!.length + 1;
+    lines = lines.slice(keep);
+    numbers = numbers.slice(keep);
+    chars -= ownChars - kept;
+    reportFrom = kept;
+    ownLines = -1;
+    markFull();
+  }
+
+  function markFull(): void {
+    if (ownLines >= 0 || chars - reportFrom < MAX_FRAGMENT_CHARS) return;
+    ownLines = lines.length;
+    ownChars = chars;
   }
 
   function addLine(text: string, lineNumber: number): void {
@@ -79,7 +130,8 @@ export function createDiffParser(): DiffParser {
     lines.push(content);
     numbers.push(lineNumber);
     chars += content.length + 1;
-    if (chars >= MAX_FRAGMENT_CHARS) flush();
+    markFull();
+    if (ownLines >= 0 && chars - ownChars >= context.after) cut();
   }
 
   /** Returns false when the line is not part of the hunk (a malformed count): it is then read as a header. */
