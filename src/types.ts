@@ -71,7 +71,9 @@ export interface Finding {
 /** Something the scan could not do, reported and skipped. */
 export interface Notice {
   path: string;
-  reason: 'too-large' | 'binary' | 'unreadable' | 'symlink-outside' | 'submodule' | 'config' | 'gitignore';
+  reason: 'too-large' | 'binary' | 'unreadable' | 'symlink-outside' | 'submodule' | 'config' | 'gitignore'
+    /** A git scan of a shallow clone: the history before its boundary commits was not there to read. */
+    | 'shallow';
   message: string;
 }
 
@@ -81,6 +83,8 @@ export interface ScanStats {
   commits: number;
   skipped: number;
   durationMs: number;
+  /** The shallow clone's boundary commits a git scan stopped at (full SHAs); unset when none. */
+  shallowBoundary?: string[];
 }
 
 export interface ScanResult {
