@@ -6,7 +6,7 @@ import { fingerprintSecret } from './fingerprint.js';
 import { isPlaceholder } from './placeholder.js';
 import { buildPrefilter, keywordsWithin, type KeywordHit } from './prefilter.js';
 import { redact } from './redact.js';
-import { BASE64_AFTER, BASE64_BEFORE, MULTILINE_WINDOW_AFTER, WINDOW_AFTER, WINDOW_BEFORE } from './scan-context.js';
+import { BASE64_AFTER, BASE64_BEFORE, LONGEST_MATCH, MULTILINE_WINDOW_AFTER, WINDOW_AFTER, WINDOW_BEFORE } from './scan-context.js';
 import { hasInlineAllow, lineAround } from './lines.js';
 
 /** Options that narrow what the scanner reports (from `.github/key-hygiene.yml`). */
@@ -89,11 +89,19 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     const re = detector.pattern;
     const slice = text.slice(w.start, w.end);
     re.lastIndex = 0;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      if (m[0].length === 0) re.lastIndex++;
+    for (let found = re.exec(slice); found; found = re.exec(slice)) {
+      if (found[0].length === 0) re.lastIndex++;
+      let m = found;
+      const at = w.start + found.index;
+      // A key longer than the window (a JWT with a big payload) would be cut where the window ends:
+      // match it again from its start over as much text as any key can take.
+      if (found.index + found[0].length === slice.length && w.end < text.length) {
+        m = matchAt(re, text, at) ?? found;
+        re.lastIndex = slice.length;
+      }
       const secret = m.groups?.secret;
       if (!secret) continue;
-      const index = w.start + m.index + m[0].indexOf(secret);
+      const index = at + m[0].indexOf(secret);
       if (accept(detector, secret, m[0], lineAround(text, index), path)) out.push({ detector, secret, index });
     }
   }
@@ -160,6 +168,13 @@ function dropOverlaps(candidates: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   for (const c of sorted) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
   return kept.sort((a, b) => a.index - b.index);
+}
+
+/** The match of `re` that starts at `at` in `text`, read over at most LONGEST_MATCH characters. */
+function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  const m = re.exec(text.slice(at, at + LONGEST_MATCH));
+  return m?.index === 0 ? m : undefined;
 }
 
 /** The candidates a piece of a larger text reports: those starting in its own part (see Fragment.reportFrom). */
