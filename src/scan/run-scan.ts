@@ -114,7 +114,7 @@ async function scanGit(request: ScanRequest): Promise<Outcome> {
   for await (const fragment of stream.fragments) {
     if (allowed(fragment.path)) continue;
     files.add(`${fragment.commit ?? ''}:${fragment.path}`);
-    out.bytes += fragment.text.length;
+    out.bytes += (fragment.reportTo ?? fragment.text.length) - (fragment.reportFrom ?? 0); // the shared context counts once
     for (const f of scan(fragment)) out.findings.push(f);
     out.commits = stream.commits();
     request.onProgress?.({ files: files.size, bytes: out.bytes, commits: out.commits });

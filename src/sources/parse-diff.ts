@@ -1,5 +1,6 @@
 import { SCAN_CONTEXT } from '../scan/scan-context.js';
 import type { Fragment } from '../types.js';
+import { createRunFragments, type RunContext } from './run-fragments.js';
 import { parseCommitMarker, type CommitInfo } from './commit-marker.js';
 import { unquoteGitPath } from './unquote-git-path.js';
 
@@ -8,7 +9,9 @@ import { unquoteGitPath } from './unquote-git-path.js';
  * `git diff --cached -U0` output. It is pure: text in, fragments out, no I/O.
  *
  * What it yields, per file per commit: the ADDED lines only, each run of contiguous added lines
- * of a hunk as one fragment with the new-file number of every line. Removed and context lines
+ * of a hunk as one fragment with the new-file number of every line — or, past about 1 MiB, as
+ * overlapping fragments cut anywhere, mid-line too (see run-fragments.ts); a line longer than
+ * LONG_LINE is taken in pieces as git prints it, so memory stays flat whatever a line's length. Removed and context lines
  * never count. Skipped without output: binary diffs, deleted files (`+++ /dev/null`), mode-only
  * changes and pure renames (no hunks), and submodules (gitlink mode 160000, "Subproject commit").
  *
@@ -33,10 +36,12 @@ export interface DiffParser {
 
 /**
  * A run of added lines is split into fragments of about this many characters, to bound memory.
- * Each carries lines of its neighbours around its own (see `Fragment.reportFrom`), so a PEM block
+ * Each carries text of its neighbours around its own (see `Fragment.reportFrom`), so a PEM block
  * or a keyword window across a split is still seen whole.
  */
 const MAX_FRAGMENT_CHARS = 1 << 20;
+/** A line longer than this is taken a piece at a time as git prints it, so a minified bundle never sits whole in memory. */
+const LONG_LINE = 64 * 1024;
 const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 const SUBPROJECT_LINE = /^Subproject commit [0-9a-f]{40,64}(?:-dirty)?$/;
 const GITLINK_MODE = / 160000$/;
@@ -54,84 +59,65 @@ interface HunkState {
 }
 
 /** Parses a whole diff at once: for tests and small inputs. */
-export function parseDiff(text: string, context?: LineContext): Fragment[] {
+export function parseDiff(text: string, context?: RunContext): Fragment[] {
   const parser = createDiffParser(context);
   return [...parser.write(text), ...parser.end()];
 }
 
-/** Characters of neighbouring lines a fragment cut from a long run carries before and after its own lines. */
-export interface LineContext {
-  before: number;
-  after: number;
-}
-
-export function createDiffParser(context: LineContext = SCAN_CONTEXT): DiffParser {
+export function createDiffParser(context: RunContext = SCAN_CONTEXT): DiffParser {
   let rest = '';
   let commits = 0;
   let commit: CommitInfo | undefined;
   let file: FileState | undefined;
   let hunk: HunkState | undefined;
-  let lines: string[] = [];
-  let numbers: number[] = [];
-  let chars = 0;
-  /** Characters of the neighbour's lines at the head of `lines` (context, not this fragment's own). */
-  let reportFrom = 0;
-  /** Once the fragment is full: how many of `lines` are its own, and their characters; -1 before. */
-  let ownLines = -1;
-  let ownChars = 0;
   let out: Fragment[] = [];
-
-  function emit(reportTo?: number): void {
-    out.push({
-      path: file!.path!,
-      text: lines.join('\n'),
-      startLine: numbers[0]!,
-      lineNumbers: numbers,
-      ...(reportFrom > 0 && { reportFrom }),
-      ...(reportTo !== undefined && { reportTo }),
-      ...commit,
-    });
-  }
+  const run = createRunFragments(() => ({ path: file!.path!, ...commit }), (f) => out.push(f), MAX_FRAGMENT_CHARS, context);
+  /** A hunk line longer than LONG_LINE arrives in pieces: added ('add'), or only counted ('count'). */
+  let streaming: { sign: string; add: boolean } | undefined;
+  let heldCr = false;
 
   /** The run of added lines ended: its last fragment owns the rest. */
   function flush(): void {
-    if (lines.length === 0 || !file?.path) return;
-    emit();
-    lines = [];
-    numbers = [];
-    chars = 0;
-    reportFrom = 0;
-    ownLines = -1;
-  }
-
-  /** A full fragment has its context after: emit it, and keep its last own lines as the next one's context before. */
-  function cut(): void {
-    emit(ownChars);
-    let keep = ownLines;
-    let kept = 0;
-    while (keep > 0 && kept < context.before) kept += lines[--keep]!.length + 1;
-    lines = lines.slice(keep);
-    numbers = numbers.slice(keep);
-    chars -= ownChars - kept;
-    reportFrom = kept;
-    ownLines = -1;
-    markFull();
-  }
-
-  function markFull(): void {
-    if (ownLines >= 0 || chars - reportFrom < MAX_FRAGMENT_CHARS) return;
-    ownLines = lines.length;
-    ownChars = chars;
+    run.end();
   }
 
   function addLine(text: string, lineNumber: number): void {
     const content = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text; // 13: "\r"
     if (content.charCodeAt(0) === 83 && SUBPROJECT_LINE.test(content)) return; // 83: "S"
-    lines.push(content);
-    numbers.push(lineNumber);
-    chars += content.length + 1;
-    markFull();
-    if (ownLines >= 0 && chars - ownChars >= context.after) cut();
+    run.addLine(content, lineNumber);
+  }
+
+  /** Takes the long hunk line in `rest` a piece at a time from now on, when it is one. */
+  function startStreaming(): void {
+    const h = hunk;
+    const sign = rest[0]!;
+    const added = sign === '+' && h !== undefined && h.newLeft > 0;
+    const counted = (sign === '-' && h?.oldLeft) || (sign === ' ' && h?.oldLeft && h.newLeft);
+    if (!h || (!added && !counted)) return;
+    streaming = { sign, add: added && h.emit };
+    if (streaming.add) run.addLine('', h.nextLine);
+    const first = rest.slice(1);
+    rest = '';
+    feed(first, false);
+  }
+
+  /** A piece of the streamed line; `ends` when its newline came. One CR before the newline is dropped. */
+  function feed(piece: string, ends: boolean): void {
+    const line = streaming!;
+    if (line.add) {
+      let data = heldCr ? `\r${piece}` : piece;
+      heldCr = data.charCodeAt(data.length - 1) === 13 && !ends;
+      if (data.charCodeAt(data.length - 1) === 13) data = data.slice(0, -1);
+      run.append(data);
+    }
+    if (!ends) return;
+    streaming = undefined;
+    heldCr = false;
+    if (!line.add) return void readLine(line.sign); // counts it as the hunk line it is
+    const h = hunk!;
+    h.newLeft--;
+    h.nextLine++;
+    if (h.oldLeft === 0 && h.newLeft === 0) endHunk();
   }
 
   /** Returns false when the line is not part of the hunk (a malformed count): it is then read as a header. */
@@ -206,20 +192,29 @@ export function createDiffParser(context: LineContext = SCAN_CONTEXT): DiffParse
   return {
     write(chunk) {
       let start = 0;
-      for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      if (streaming) {
+        const nl = chunk.indexOf('\n');
+        feed(nl === -1 ? chunk : chunk.slice(0, nl), nl !== -1);
+        if (nl === -1) return take();
+        start = nl + 1;
+      }
+      for (let nl = chunk.indexOf('\n', start); nl !== -1; nl = chunk.indexOf('\n', start)) {
         readLine(rest + chunk.slice(start, nl));
         rest = '';
         start = nl + 1;
       }
       rest += chunk.slice(start);
+      if (rest.length > LONG_LINE) startStreaming();
       return take();
     },
     writeLine(line) {
-      readLine(line);
+      if (streaming) feed(line, true);
+      else readLine(line);
       return take();
     },
     end() {
-      if (rest) readLine(rest);
+      if (streaming) feed('', true);
+      else if (rest) readLine(rest);
       rest = '';
       if (hunk) endHunk();
       return take();

@@ -26,7 +26,7 @@ interface JsonFinding {
  * Runs the built CLI as a user would; `countWorkers` preloads a module that counts the scan's
  * worker threads as they start, so a test can tell the threaded path ran.
  */
-function scanJson(args: string[], countWorkers = false): { findings: JsonFinding[]; workers: number; code: number | null } {
+function scanJson(args: string[], countWorkers = false, nodeArgs: string[] = []): { findings: JsonFinding[]; workers: number; code: number | null } {
   const preload = join(repo.root, '..', 'count-workers.mjs');
   writeFileSync(
     preload,
@@ -36,7 +36,7 @@ function scanJson(args: string[], countWorkers = false): { findings: JsonFinding
       "threads.Worker = class extends Worker { constructor(...a) { super(...a); process.stderr.write('worker started\\n'); } };\n" +
       'syncBuiltinESMExports();\n',
   );
-  const run = spawnSync(process.execPath, [...(countWorkers ? ['--import', preload] : []), BIN, 'scan', '.', '--format', 'json', ...args], {
+  const run = spawnSync(process.execPath, [...nodeArgs, ...(countWorkers ? ['--import', preload] : []), BIN, 'scan', '.', '--format', 'json', ...args], {
     cwd: repo.root,
     env: { ...repo.env, NO_COLOR: '1' },
     encoding: 'utf8',
@@ -111,5 +111,15 @@ describe('key-hygiene scan of long lines', () => {
     const history = scanJson(['--history']).findings;
     expect(placed(history)).toEqual(expected(files));
     expect(fingerprints(history)).toEqual(tree);
+  });
+
+  it('reads a history holding a 40 MB one-line file in a heap smaller than the line', () => {
+    repo = createTestRepo();
+    const { text, column } = keyAtByte(token, 39 * MIB, 40 * MIB);
+    repo.write('dist/huge.min.js', text);
+    repo.commit('a huge bundle');
+    // The line is taken in pieces as git prints it; held whole, it would not fit a 32 MB heap.
+    const run = scanJson(['--history'], false, ['--max-old-space-size=32']);
+    expect(placed(run.findings)).toEqual([{ path: 'dist/huge.min.js', line: 1, column, redacted: expect.stringContaining(token.slice(-4)) }]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/policy/default-config.js';
 import { createScannerForConfig } from '../../src/scan/scanner-for-config.js';
-import { parseDiff } from '../../src/sources/parse-diff.js';
+import { createDiffParser, parseDiff } from '../../src/sources/parse-diff.js';
 import { patchToFragments } from '../../src/sources/patch-to-fragments.js';
 import type { Fragment } from '../../src/types.js';
 import { makeKey } from '../support/make-keys.js';
@@ -41,5 +41,26 @@ describe('added lines longer than a fragment', () => {
     const found = findingsOf(parseDiff(diffAdding(lines)));
     expect(found.map((f) => f.line)).toEqual(keys.map((_, i) => (i + 1) * 801));
     expect(found.map((f) => f.redacted)).toEqual(keys.map((k) => expect.stringContaining(k.slice(-4))));
+  });
+
+  it('takes a line of several MiB a piece at a time as git prints it: bounded fragments, keys at their true columns', () => {
+    const { text, column } = keyAtByte(key, 2 * MIB - 50, 5 * MIB);
+    const removed = filler(3 * MIB);
+    const diff = `diff --git a/b.js b/b.js\n+++ b/b.js\n@@ -1,2 +1,3 @@\n-${removed}\r\n-old\n+first\r\n+${text}\r\n+after = "${makeKey('github-token', 61)}"\n`;
+    // Cut as git's pipe cuts it, and once between the long line's CR and its newline.
+    const crlf = diff.indexOf('\r\n+after') + 1;
+    const cutsOf = (size: number) => Array.from({ length: Math.ceil(diff.length / size) }, (_, i) => i * size);
+    for (const cuts of [cutsOf(64 * 1024), cutsOf(100_003), [0, crlf], [0]]) {
+      const parser = createDiffParser();
+      const fragments: Fragment[] = [];
+      cuts.forEach((at, i) => fragments.push(...parser.write(diff.slice(at, cuts[i + 1]))));
+      fragments.push(...parser.end());
+      if (cuts.length > 2) expect(Math.max(...fragments.map((f) => f.text.length))).toBeLessThan(1.3 * MIB);
+      expect(fragments.some((f) => f.text.includes('\r'))).toBe(false);
+      expect(findingsOf(fragments)).toEqual([
+        { detector: 'openai-project-key', line: 2, column, redacted: expect.stringContaining(key.slice(-4)) },
+        expect.objectContaining({ detector: 'github-token', line: 3, column: 10 }),
+      ]);
+    }
   });
 });
