@@ -17,9 +17,9 @@ export const MAX_LINE_CONTEXT = 1024;
  * How much text either side of a secret's first character the scanner may read to find it and
  * judge it: a keyword window (a hit at most a window away, its window reaching as far again), a
  * key longer than its window up to the longest match, a base64 run up to its longest, the line
- * context of suppressions. A source that cuts a file into
- * pieces gives each piece this much of its neighbours' text (see `Fragment.reportFrom`), so a key
- * near a cut is seen whole and judged as in the whole file.
+ * context of suppressions. A source that cuts a file into pieces gives each piece this much of its
+ * neighbours' text (see `Fragment.reportFrom`), so a key near a cut is seen whole and judged as in
+ * the whole file.
  */
 export const SCAN_CONTEXT = {
   before: WINDOW_BEFORE + MULTILINE_WINDOW_AFTER + MAX_LINE_CONTEXT,

@@ -22,7 +22,6 @@ export interface ScannerOptions {
   onSecret?: (secret: string) => void;
 }
 
-
 interface Window {
   start: number;
   end: number;

@@ -10,9 +10,9 @@ import { unquoteGitPath } from './unquote-git-path.js';
  *
  * What it yields, per file per commit: the ADDED lines only, each run of contiguous added lines
  * of a hunk as one fragment with the new-file number of every line — or, past about 1 MiB, as
- * overlapping fragments cut anywhere, mid-line too (see run-fragments.ts); a line longer than
- * LONG_LINE is taken in pieces as git prints it, so memory stays flat whatever a line's length. Removed and context lines
- * never count. Skipped without output: binary diffs, deleted files (`+++ /dev/null`), mode-only
+ * overlapping fragments cut anywhere, mid-line too (see run-fragments.ts). A line longer than
+ * LONG_LINE is taken in pieces as git prints it, so memory stays flat whatever a line's length.
+ * Removed and context lines never count. Skipped without output: binary diffs, deleted files (`+++ /dev/null`), mode-only
  * changes and pure renames (no hunks), and submodules (gitlink mode 160000, "Subproject commit").
  *
  * Line endings: the parser splits on "\n" and drops ONE trailing "\r" from each added line, so a
@@ -72,7 +72,7 @@ export function createDiffParser(context: RunContext = SCAN_CONTEXT): DiffParser
   let hunk: HunkState | undefined;
   let out: Fragment[] = [];
   const run = createRunFragments(() => ({ path: file!.path!, ...commit }), (f) => out.push(f), MAX_FRAGMENT_CHARS, context);
-  /** A hunk line longer than LONG_LINE arrives in pieces: added ('add'), or only counted ('count'). */
+  /** The hunk line longer than LONG_LINE now arriving in pieces: its sign, and whether its text is added or only counted. */
   let streaming: { sign: string; add: boolean } | undefined;
   let heldCr = false;
 
