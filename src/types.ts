@@ -18,6 +18,18 @@ export interface Fragment {
   startLine: number;
   /** For diff-based fragments: the line number of each line of `text` (added lines are not contiguous). */
   lineNumbers?: number[];
+  /**
+   * Characters of the first line that come before `text` (0 when unset): a piece of a long line
+   * starts mid-line, and columns count from the line's start, not the piece's.
+   */
+  startColumn?: number;
+  /**
+   * A piece of a larger text carries some of its neighbours' text around its own, so a key near a
+   * cut is seen whole: only secrets starting in [reportFrom, reportTo) are this piece's to report
+   * (unset: the whole text), each of the others is reported by the piece that owns its start.
+   */
+  reportFrom?: number;
+  reportTo?: number;
   commit?: string;
   author?: string;
   email?: string;
@@ -59,7 +71,9 @@ export interface Finding {
 /** Something the scan could not do, reported and skipped. */
 export interface Notice {
   path: string;
-  reason: 'too-large' | 'binary' | 'unreadable' | 'symlink-outside' | 'submodule' | 'config' | 'gitignore';
+  reason: 'too-large' | 'binary' | 'unreadable' | 'symlink-outside' | 'submodule' | 'config' | 'gitignore'
+    /** A git scan of a shallow clone: the history before its boundary commits was not there to read. */
+    | 'shallow';
   message: string;
 }
 
@@ -69,6 +83,8 @@ export interface ScanStats {
   commits: number;
   skipped: number;
   durationMs: number;
+  /** The shallow clone's boundary commits a git scan stopped at (full SHAs); unset when none. */
+  shallowBoundary?: string[];
 }
 
 export interface ScanResult {

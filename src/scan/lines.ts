@@ -1,4 +1,4 @@
-const MAX_LINE_CONTEXT = 1024;
+import { MAX_LINE_CONTEXT } from './scan-context.js';
 
 /** The line holding `index`, cut to at most ~1 KiB each side so megabyte lines stay cheap. */
 export function lineAround(text: string, index: number): string {

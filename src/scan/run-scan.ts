@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import type { Config } from '../policy/config-schema.js';
 import { parseSize } from '../policy/duration.js';
 import { streamGitFragments, type GitSourceRequest } from '../sources/git.js';
+import { shallowBoundary } from '../sources/shallow-boundary.js';
 import { gitignoreCoversEnv, listTreeFiles, stagedEnvFiles, trackedEnvFiles, type TreeListing } from '../sources/tree.js';
 import type { Finding, Notice, ScanResult } from '../types.js';
 import { envFileFinding } from './hygiene.js';
@@ -41,13 +42,14 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
       files: outcome.files,
       bytes: outcome.bytes,
       commits: outcome.commits,
-      skipped: outcome.notices.filter((n) => n.reason !== 'gitignore').length,
+      skipped: outcome.notices.filter((n) => n.reason !== 'gitignore' && n.reason !== 'shallow').length,
       durationMs: Math.round(performance.now() - started),
+      ...(outcome.shallowBoundary?.length && { shallowBoundary: outcome.shallowBoundary }),
     },
   };
 }
 
-type Outcome = BatchResult & { commits: number };
+type Outcome = BatchResult & { commits: number; shallowBoundary?: string[] };
 
 function isAllowedPath(config: Config): (path: string) => boolean {
   return compilePathGlobs(config.scan.allow.paths);
@@ -105,12 +107,13 @@ async function scanGit(request: ScanRequest): Promise<Outcome> {
   const allowed = isAllowedPath(config);
   const scan = createScannerForConfig(config, request.onSecret);
   const out: Outcome = { findings: [], notices: [], files: 0, bytes: 0, commits: 0 };
-  const stream = streamGitFragments(root, gitRequest(request));
+  const source = gitRequest(request);
+  const stream = streamGitFragments(root, source);
   const files = new Set<string>();
   for await (const fragment of stream.fragments) {
     if (allowed(fragment.path)) continue;
     files.add(`${fragment.commit ?? ''}:${fragment.path}`);
-    out.bytes += fragment.text.length;
+    out.bytes += (fragment.reportTo ?? fragment.text.length) - (fragment.reportFrom ?? 0); // the shared context counts once
     for (const f of scan(fragment)) out.findings.push(f);
     out.commits = stream.commits();
     request.onProgress?.({ files: files.size, bytes: out.bytes, commits: out.commits });
@@ -120,5 +123,17 @@ async function scanGit(request: ScanRequest): Promise<Outcome> {
   }
   out.files = files.size;
   out.commits = stream.commits();
+  // A shallow clone's history ends early without a word from git: say so, or "No keys found" would claim it all.
+  const boundary = await shallowBoundary(root, source);
+  if (boundary.length > 0) {
+    out.notices.push(shallowNotice(boundary));
+    out.shallowBoundary = boundary;
+  }
   return out;
+}
+
+function shallowNotice(boundary: readonly string[]): Notice {
+  const shown = boundary.slice(0, 3).map((sha) => sha.slice(0, 7)).join(', ');
+  const more = boundary.length > 3 ? ` and ${boundary.length - 3} more` : '';
+  return { path: '', reason: 'shallow', message: `shallow clone: history before ${shown}${more} not scanned; fetch it with \`git fetch --unshallow\`` };
 }

@@ -26,7 +26,7 @@ export function createFileScanner(root: string, config: Config, maxBytes: number
           continue;
         }
         readable = true;
-        out.bytes += read.text.length;
+        out.bytes += (read.reportTo ?? read.text.length) - (read.reportFrom ?? 0); // the shared context counts once
         for (const f of scan(read)) {
           if (!seen.has(f.fingerprint)) out.findings.push(f);
           seen.add(f.fingerprint);

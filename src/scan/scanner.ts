@@ -7,6 +7,7 @@ import { fingerprintSecret } from './fingerprint.js';
 import { isPlaceholder } from './placeholder.js';
 import { buildPrefilter, keywordsWithin, type KeywordHit } from './prefilter.js';
 import { redact } from './redact.js';
+import { BASE64_AFTER, BASE64_BEFORE, LONGEST_MATCH, MULTILINE_WINDOW_AFTER, WINDOW_AFTER, WINDOW_BEFORE } from './scan-context.js';
 import { hasInlineAllow, lineAround } from './lines.js';
 
 /** Options that narrow what the scanner reports (from `.github/key-hygiene.yml`). */
@@ -29,11 +30,6 @@ export interface ScannerOptions {
 export interface AllowRule {
   test(text: string): boolean;
 }
-
-/** Characters a detector looks at before and after a keyword hit. Bounds the work per hit. */
-const WINDOW_BEFORE = 512;
-const WINDOW_AFTER = 1024;
-const MULTILINE_WINDOW_AFTER = 16 * 1024;
 
 interface Window {
   start: number;
@@ -99,7 +95,7 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
 
   function matchWindow(detector: Detector, text: string, w: Window, path: string, out: Candidate[]): void {
     const slice = text.slice(w.start, w.end);
-    const matches = detector.matcher ? detector.matcher.matchAll(slice) : nativeMatches(detector.pattern, slice);
+    const matches = detector.matcher ? detector.matcher.matchAll(slice) : nativeMatches(detector.pattern, text, w, slice);
     for (const m of matches) {
       const secret = m.secret;
       if (!secret) continue;
@@ -118,20 +114,32 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
   }
 
   return function scanFragment(fragment: Fragment): Finding[] {
-    const candidates = dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth));
+    // Overlaps are dropped before ownership is applied, so a key the neighbour reports still hides
+    // the shorter matches inside it here.
+    const candidates = ownedBy(fragment, dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth)));
     const positions = positionsOf(fragment, candidates.map((c) => c.index));
     if (options.onSecret) for (const c of candidates) options.onSecret(c.secret);
     return candidates.map((c, i) => toFinding(c, fragment, positions[i]!));
   };
 }
 
-/** A built-in detector's global RegExp, run as it always was (ours, reviewed, linear by construction). */
-function* nativeMatches(re: RegExp, text: string): Generator<RegexMatch> {
+/**
+ * A built-in detector's global RegExp over one window, run as it always was (ours, reviewed, linear
+ * by construction). Indexes are in the window's `slice`.
+ */
+function* nativeMatches(re: RegExp, text: string, w: Window, slice: string): Generator<RegexMatch> {
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
+  for (let found = re.exec(slice); found; found = re.exec(slice)) {
+    if (found[0].length === 0) re.lastIndex++;
+    let m = found;
+    // A key longer than the window (a JWT with a big payload) would be cut where the window ends:
+    // match it again from its start over as much text as any key can take.
+    if (found.index + found[0].length === slice.length && w.end < text.length) {
+      m = matchAt(re, text, w.start + found.index) ?? found;
+      re.lastIndex = slice.length;
+    }
     const secret = m.groups?.secret;
-    yield { index: m.index, text: m[0], ...(secret && { secret, secretIndex: m.index + m[0].indexOf(secret) }) };
+    yield { index: found.index, text: m[0], ...(secret && { secret, secretIndex: found.index + m[0].indexOf(secret) }) };
   }
 }
 
@@ -143,9 +151,6 @@ function allows(rule: AllowRule, secret: string, line: string): boolean {
     return false;
   }
 }
-
-const BASE64_BEFORE = 256;
-const BASE64_AFTER = 4 * 1024;
 
 /** Merged regions after the base64 trigger words, where encoded values are looked for. */
 function base64Regions(hits: KeywordHit[], triggers: ReadonlySet<string>, length: number): Window[] {
@@ -190,6 +195,20 @@ function dropOverlaps(candidates: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   for (const c of sorted) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
   return kept.sort((a, b) => a.index - b.index);
+}
+
+/** The match of `re` that starts at `at` in `text`, read over at most LONGEST_MATCH characters. */
+function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  const m = re.exec(text.slice(at, at + LONGEST_MATCH));
+  return m?.index === 0 ? m : undefined;
+}
+
+/** The candidates a piece of a larger text reports: those starting in its own part (see Fragment.reportFrom). */
+function ownedBy(fragment: Fragment, candidates: Candidate[]): Candidate[] {
+  const from = fragment.reportFrom ?? 0;
+  const to = fragment.reportTo ?? fragment.text.length;
+  return from === 0 && to >= fragment.text.length ? candidates : candidates.filter((c) => c.index >= from && c.index < to);
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
@@ -241,6 +260,7 @@ function positionsOf(fragment: Fragment, offsets: readonly number[]): Position[]
       lineStart = next + 1;
       next = text.indexOf('\n', lineStart);
     }
-    return { line: fragment.lineNumbers?.[lineIdx] ?? fragment.startLine + lineIdx, column: offset - lineStart + 1 };
+    const column = offset - lineStart + 1 + (lineIdx === 0 ? (fragment.startColumn ?? 0) : 0);
+    return { line: fragment.lineNumbers?.[lineIdx] ?? fragment.startLine + lineIdx, column };
   });
 }

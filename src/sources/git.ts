@@ -5,6 +5,7 @@ import { defaultGitRunner, type GitResult, type GitRunner } from './git-runner.j
 import { createDiffParser } from './parse-diff.js';
 import { parseRange } from './parse-range.js';
 import { GitError } from './git-error.js';
+import { isShallow } from './shallow-boundary.js';
 
 /** Which added lines to read from git. */
 export type GitSourceRequest =
@@ -98,7 +99,10 @@ async function requireRepository(root: string, request: GitSourceRequest, git: G
 
 async function requireRevision(root: string, rev: string, range: string, git: GitRunner): Promise<void> {
   const result = await git.run(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-  if (result.code !== 0) throw new GitError('bad-revision', `unknown revision '${rev}' in range '${range}'`);
+  if (result.code === 0) return;
+  // In a shallow clone the commit may well exist, just not here (CI checkouts are depth 1).
+  const hint = (await isShallow(root, git)) ? ' (this clone is shallow: fetch the history with `git fetch --unshallow`)' : '';
+  throw new GitError('bad-revision', `unknown revision '${rev}' in range '${range}'${hint}`);
 }
 
 function withMode(error: GitError, request: GitSourceRequest): GitError {

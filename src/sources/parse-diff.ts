@@ -1,4 +1,6 @@
+import { SCAN_CONTEXT } from '../scan/scan-context.js';
 import type { Fragment } from '../types.js';
+import { createRunFragments, type RunContext } from './run-fragments.js';
 import { parseCommitMarker, type CommitInfo } from './commit-marker.js';
 import { unquoteGitPath } from './unquote-git-path.js';
 
@@ -7,8 +9,10 @@ import { unquoteGitPath } from './unquote-git-path.js';
  * `git diff --cached -U0` output. It is pure: text in, fragments out, no I/O.
  *
  * What it yields, per file per commit: the ADDED lines only, each run of contiguous added lines
- * of a hunk as one fragment with the new-file number of every line. Removed and context lines
- * never count. Skipped without output: binary diffs, deleted files (`+++ /dev/null`), mode-only
+ * of a hunk as one fragment with the new-file number of every line — or, past about 1 MiB, as
+ * overlapping fragments cut anywhere, mid-line too (see run-fragments.ts). A line longer than
+ * LONG_LINE is taken in pieces as git prints it, so memory stays flat whatever a line's length.
+ * Removed and context lines never count. Skipped without output: binary diffs, deleted files (`+++ /dev/null`), mode-only
  * changes and pure renames (no hunks), and submodules (gitlink mode 160000, "Subproject commit").
  *
  * Line endings: the parser splits on "\n" and drops ONE trailing "\r" from each added line, so a
@@ -30,8 +34,14 @@ export interface DiffParser {
   readonly commits: number;
 }
 
-/** A run of added lines is split into fragments of about this many characters, to bound memory. */
+/**
+ * A run of added lines is split into fragments of about this many characters, to bound memory.
+ * Each carries text of its neighbours around its own (see `Fragment.reportFrom`), so a PEM block
+ * or a keyword window across a split is still seen whole.
+ */
 const MAX_FRAGMENT_CHARS = 1 << 20;
+/** A line longer than this is taken a piece at a time as git prints it, so a minified bundle never sits whole in memory. */
+const LONG_LINE = 64 * 1024;
 const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 const SUBPROJECT_LINE = /^Subproject commit [0-9a-f]{40,64}(?:-dirty)?$/;
 const GITLINK_MODE = / 160000$/;
@@ -49,37 +59,65 @@ interface HunkState {
 }
 
 /** Parses a whole diff at once: for tests and small inputs. */
-export function parseDiff(text: string): Fragment[] {
-  const parser = createDiffParser();
+export function parseDiff(text: string, context?: RunContext): Fragment[] {
+  const parser = createDiffParser(context);
   return [...parser.write(text), ...parser.end()];
 }
 
-export function createDiffParser(): DiffParser {
+export function createDiffParser(context: RunContext = SCAN_CONTEXT): DiffParser {
   let rest = '';
   let commits = 0;
   let commit: CommitInfo | undefined;
   let file: FileState | undefined;
   let hunk: HunkState | undefined;
-  let lines: string[] = [];
-  let numbers: number[] = [];
-  let chars = 0;
   let out: Fragment[] = [];
+  const run = createRunFragments(() => ({ path: file!.path!, ...commit }), (f) => out.push(f), MAX_FRAGMENT_CHARS, context);
+  /** The hunk line longer than LONG_LINE now arriving in pieces: its sign, and whether its text is added or only counted. */
+  let streaming: { sign: string; add: boolean } | undefined;
+  let heldCr = false;
 
+  /** The run of added lines ended: its last fragment owns the rest. */
   function flush(): void {
-    if (lines.length === 0 || !file?.path) return;
-    out.push({ path: file.path, text: lines.join('\n'), startLine: numbers[0]!, lineNumbers: numbers, ...commit });
-    lines = [];
-    numbers = [];
-    chars = 0;
+    run.end();
   }
 
   function addLine(text: string, lineNumber: number): void {
     const content = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text; // 13: "\r"
     if (content.charCodeAt(0) === 83 && SUBPROJECT_LINE.test(content)) return; // 83: "S"
-    lines.push(content);
-    numbers.push(lineNumber);
-    chars += content.length + 1;
-    if (chars >= MAX_FRAGMENT_CHARS) flush();
+    run.addLine(content, lineNumber);
+  }
+
+  /** Takes the long hunk line in `rest` a piece at a time from now on, when it is one. */
+  function startStreaming(): void {
+    const h = hunk;
+    const sign = rest[0]!;
+    const added = sign === '+' && h !== undefined && h.newLeft > 0;
+    const counted = (sign === '-' && h?.oldLeft) || (sign === ' ' && h?.oldLeft && h.newLeft);
+    if (!h || (!added && !counted)) return;
+    streaming = { sign, add: added && h.emit };
+    if (streaming.add) run.addLine('', h.nextLine);
+    const first = rest.slice(1);
+    rest = '';
+    feed(first, false);
+  }
+
+  /** A piece of the streamed line; `ends` when its newline came. One CR before the newline is dropped. */
+  function feed(piece: string, ends: boolean): void {
+    const line = streaming!;
+    if (line.add) {
+      let data = heldCr ? `\r${piece}` : piece;
+      heldCr = data.charCodeAt(data.length - 1) === 13 && !ends;
+      if (data.charCodeAt(data.length - 1) === 13) data = data.slice(0, -1);
+      run.append(data);
+    }
+    if (!ends) return;
+    streaming = undefined;
+    heldCr = false;
+    if (!line.add) return void readLine(line.sign); // counts it as the hunk line it is
+    const h = hunk!;
+    h.newLeft--;
+    h.nextLine++;
+    if (h.oldLeft === 0 && h.newLeft === 0) endHunk();
   }
 
   /** Returns false when the line is not part of the hunk (a malformed count): it is then read as a header. */
@@ -154,20 +192,29 @@ export function createDiffParser(): DiffParser {
   return {
     write(chunk) {
       let start = 0;
-      for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      if (streaming) {
+        const nl = chunk.indexOf('\n');
+        feed(nl === -1 ? chunk : chunk.slice(0, nl), nl !== -1);
+        if (nl === -1) return take();
+        start = nl + 1;
+      }
+      for (let nl = chunk.indexOf('\n', start); nl !== -1; nl = chunk.indexOf('\n', start)) {
         readLine(rest + chunk.slice(start, nl));
         rest = '';
         start = nl + 1;
       }
       rest += chunk.slice(start);
+      if (rest.length > LONG_LINE) startStreaming();
       return take();
     },
     writeLine(line) {
-      readLine(line);
+      if (streaming) feed(line, true);
+      else readLine(line);
       return take();
     },
     end() {
-      if (rest) readLine(rest);
+      if (streaming) feed('', true);
+      else if (rest) readLine(rest);
       rest = '';
       if (hunk) endHunk();
       return take();

@@ -97,8 +97,17 @@ describe('parseDiff', () => {
     const diff = fileDiff('big.txt', `@@ -0,0 +1,${count} @@`, Array.from({ length: count }, () => line));
     const fragments = parseDiff(diff);
     expect(fragments.length).toBeGreaterThan(1);
-    expect(fragments.every((f) => f.text.length <= 1_100_000)).toBe(true);
-    expect(fragments.flatMap((f) => f.lineNumbers)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    // About 1 MiB of their own lines each, with their neighbours' lines around as context.
+    expect(fragments.every((f) => f.text.length <= 1_200_000)).toBe(true);
+    const ownLines = (f: Fragment) => {
+      let offset = 0;
+      return f.text.split('\n').flatMap((text, i) => {
+        const own = offset >= (f.reportFrom ?? 0) && offset < (f.reportTo ?? f.text.length);
+        offset += text.length + 1;
+        return own ? [f.lineNumbers![i]!] : [];
+      });
+    };
+    expect(fragments.flatMap(ownLines)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
   });
 
   it('ignores text before the first file header and unknown header lines', () => {
