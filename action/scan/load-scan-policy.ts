@@ -39,7 +39,7 @@ export async function loadScanPolicy(settings: ActionSettings, base: string | un
   const policy: ScanPolicy = { config: config.text === undefined ? defaultConfig : parseConfig(config.text, config.source) };
   if (settings.baselinePath) {
     const baseline = await read(settings.baselinePath);
-    if (baseline.text !== undefined) policy.baseline = parseBaseline(baseline.text, baseline.source);
+    if (baseline.text !== undefined) policy.baseline = parseBaseline(baseline.text, baseline.source, settings.fingerprintKey);
     else if (!baseline.atBase) throw new InputError(`input 'baseline' is '${settings.baselinePath}': no such file (create it with \`npx key-hygiene baseline\`)`);
     else onNote(`no ${baseline.source}: every key found is reported`);
   }
