@@ -42,12 +42,12 @@ export function deriveFingerprintKey(material: string | Buffer, purpose: string)
  * from in the one-line error; the value itself is never quoted.
  */
 export function readFingerprintKey(value: string | undefined, source: string): FingerprintKey | undefined {
-  const secret = value?.trim();
-  if (!secret) return undefined;
-  if (secret.length < MIN_KEY_LENGTH) {
-    throw new FingerprintKeyError(`${source} holds ${secret.length} characters: use at least ${MIN_KEY_LENGTH} random ones (e.g. \`openssl rand -hex 32\`), or none`);
+  const material = value?.trim();
+  if (!material) return undefined;
+  if (material.length < MIN_KEY_LENGTH) {
+    throw new FingerprintKeyError(`${source} holds ${material.length} characters: use at least ${MIN_KEY_LENGTH} random ones (e.g. \`openssl rand -hex 32\`), or none`);
   }
-  return deriveFingerprintKey(secret, 'scan');
+  return deriveFingerprintKey(material, 'scan');
 }
 
 /**
