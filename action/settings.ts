@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
+import { FingerprintKeyError, readFingerprintKey, type FingerprintKey } from '../src/scan/fingerprint-key.js';
 
 export type ActionMode = 'scan' | 'environments' | 'verify' | 'compare';
 
@@ -27,6 +28,11 @@ export interface ActionSettings {
   providerUrl: string;
   /** compare: the `needs` context as JSON. */
   fingerprints: string;
+  /**
+   * scan and verify: the key fingerprints are made under (`fingerprint-key`, from a repository
+   * secret); absent, scan fingerprints are unkeyed and verify's are keyed with the public repository id.
+   */
+  fingerprintKey?: FingerprintKey;
   /** The run's context, from the runner's environment. */
   context: RunContext;
 }
@@ -55,6 +61,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
   const inWorkspace = (p: string) => (isAbsolute(p) ? p : join(context.workspace, p));
   const secretName = core.getInput('secret');
   const baseline = core.getInput('baseline');
+  const fingerprintKey = readKeyInput();
   return {
     mode: oneOf('mode', core.getInput('mode') || 'scan', ['scan', 'environments', 'verify', 'compare'] as const),
     scan: oneOf('scan', core.getInput('scan') || 'tree', ['tree', 'history'] as const),
@@ -69,6 +76,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     online: core.getBooleanInput('online'),
     providerUrl: core.getInput('provider-url'),
     fingerprints: core.getInput('fingerprints'),
+    ...(fingerprintKey && { fingerprintKey }),
     context,
   };
 }
@@ -94,6 +102,17 @@ function readContext(env: NodeJS.ProcessEnv): RunContext {
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
   };
+}
+
+/** `fingerprint-key`, masked before anything is printed; its one-line error never quotes it. */
+function readKeyInput(): FingerprintKey | undefined {
+  const value = core.getInput('fingerprint-key');
+  if (value) core.setSecret(value);
+  try {
+    return readFingerprintKey(value, "input 'fingerprint-key'");
+  } catch (error) {
+    throw error instanceof FingerprintKeyError ? new InputError(error.message) : error;
+  }
 }
 
 function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {

@@ -1,3 +1,4 @@
+import type { FingerprintKey } from '../src/scan/fingerprint-key.js';
 import type { ClientCare } from './github/prepare-client.js';
 import type { BullmqSweepQueue, SweepJobEvent } from './queue/bullmq-sweep-queue.js';
 import type { AppSettings } from './settings.js';
@@ -12,6 +13,8 @@ export interface AppDeps {
   sleep: (ms: number) => Promise<void>;
   /** ETag cache and write pacers shared by the installation clients; by default made from `now` and `sleep`. */
   clients: ClientCare;
+  /** Keys the fingerprints incident markers hold (app/github/app-fingerprint-key.ts); absent, they stay unkeyed. */
+  fingerprintKey?: FingerprintKey;
   /** Serialises sweeps of one repository within this app; the process's lock by default. */
   lock: RepoLock;
   /** Where background work registers how it stops (the server: on SIGTERM); tests call what they are given. */

@@ -4,6 +4,7 @@ import { handleDashboardEdit } from './commands/handle-dashboard-edit.js';
 import { handleInstallation } from './commands/handle-installation.js';
 import type { AppDeps } from './deps.js';
 import type { BullmqSweepQueue } from './queue/bullmq-sweep-queue.js';
+import { appFingerprintKey } from './github/app-fingerprint-key.js';
 import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
 import { guardWebhookBody } from './github/guard-webhook-body.js';
 import { readPrivateKey } from './github/read-private-key.js';
@@ -26,13 +27,15 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * in-process daily sweep. Installation clients get conditional reads and paced writes ({@link prepareAppAuth}).
  * `privateKey`, the App's PEM: with REDIS_URL, the ETag cache shared through Redis holds every GET
  * answer encrypted with a key derived from it (app/github/etag-sealer.ts); without, only metadata.
+ * It also keys the fingerprints in incident markers (app/github/app-fingerprint-key.ts).
  */
 export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string) {
   const now = overrides.now ?? (() => new Date());
   const sleep = overrides.sleep ?? realSleep;
   const settings = overrides.settings ?? defaultSettings;
   const clients = overrides.clients ?? createClientCare({ now: () => now().getTime(), sleep }, { budgetShare: settings.budgetShare, redisUrl: settings.queue?.redisUrl, ...(privateKey && { privateKey }) });
-  const deps: AppDeps = { settings: defaultSettings, lock: withRepoLock, ...overrides, now, sleep, clients };
+  const fingerprintKey = overrides.fingerprintKey ?? (privateKey ? appFingerprintKey(privateKey) : undefined);
+  const deps: AppDeps = { settings: defaultSettings, lock: withRepoLock, ...overrides, now, sleep, clients, ...(fingerprintKey && { fingerprintKey }) };
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
     // With REDIS_URL the sweep queue, once made: new installations queue a run instead of sweeping in the handler.
     let sweeps: BullmqSweepQueue | undefined;

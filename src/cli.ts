@@ -7,6 +7,7 @@ import { failsOn } from './cli/fails-on.js';
 import { createProgress } from './cli/progress.js';
 import { defaultConfig } from './policy/default-config.js';
 import { createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
+import { keyFindings, readFingerprintKey } from './scan/fingerprint-key.js';
 import { runScan } from './scan/run-scan.js';
 import { showControls } from './report/show-controls.js';
 import type { Config } from './policy/config-schema.js';
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
 }
 
-const EXPECTED = new Set(['ConfigError', 'BaselineError', 'GitError', 'UsageError']);
+const EXPECTED = new Set(['ConfigError', 'BaselineError', 'FingerprintKeyError', 'GitError', 'UsageError']);
 
 function isExpected(error: unknown): error is Error {
   return (error instanceof Error && EXPECTED.has(error.name)) || isIoError(error);
@@ -52,6 +53,7 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
   const config = await loadConfig(settings);
   if (settings.command === 'detectors') return print(io, renderDetectorList(config));
   if (!existsSync(settings.root)) throw new UsageError(`path '${settings.root}' does not exist`);
+  const key = readFingerprintKey(io.env.KEY_HYGIENE_FINGERPRINT_KEY, 'KEY_HYGIENE_FINGERPRINT_KEY');
 
   const progress = createProgress(io.stderr, settings.mode);
   const result = await runScan({
@@ -64,10 +66,14 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
     onProgress: progress.update,
   });
   progress.done();
+  result.findings = keyFindings(result.findings, key);
 
-  if (settings.command === 'baseline') return print(io, `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`);
+  if (settings.command === 'baseline') {
+    if (!key && result.findings.length) io.stderr.write(`key-hygiene: note: ${UNKEYED_BASELINE}\n`);
+    return print(io, `${JSON.stringify(createBaseline(result.findings, key), null, 2)}\n`);
+  }
   if (settings.baseline) {
-    const accepted = parseBaseline(readFileSync(settings.baseline, 'utf8'), settings.baseline);
+    const accepted = parseBaseline(readFileSync(settings.baseline, 'utf8'), settings.baseline, key);
     result.findings = dropBaselined(result.findings, accepted);
   }
   const report = reportFor(result, settings, config);
@@ -84,6 +90,11 @@ async function loadConfig(settings: CliSettings): Promise<Config> {
   const { parseConfig } = await import('./policy/parse-config.js');
   return parseConfig(readFileSync(path, 'utf8'), path);
 }
+
+/** Said whenever an unkeyed baseline is made: it is about to be committed. */
+const UNKEYED_BASELINE =
+  'these fingerprints are unkeyed: they hide high-entropy keys, but a password can be found from them with a word list. ' +
+  'Set KEY_HYGIENE_FINGERPRINT_KEY to a random secret (`openssl rand -hex 32`) before committing a baseline that holds one';
 
 function print(io: CliIo, text: string): number {
   io.stdout.write(text);

@@ -48,7 +48,7 @@ export async function loadScanPolicy(settings: ActionSettings, from: PolicySourc
   const policy: ScanPolicy = { config: config.text === undefined ? defaultConfig : parseConfig(config.text, config.source) };
   if (settings.baselinePath) {
     const baseline = await read(settings.baselinePath);
-    if (baseline.text !== undefined) policy.baseline = parseBaseline(baseline.text, baseline.source);
+    if (baseline.text !== undefined) policy.baseline = parseBaseline(baseline.text, baseline.source, settings.fingerprintKey);
     else if (!baseline.fromCommit) throw new InputError(`input 'baseline' is '${settings.baselinePath}': no such file (create it with \`npx key-hygiene baseline\`)`);
     else onNote(`no ${baseline.source}: every key found is reported`);
   }

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { failsOn } from '../../src/cli/fails-on.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { dropBaselined } from '../../src/scan/baseline.js';
+import { keyFindings } from '../../src/scan/fingerprint-key.js';
 import { envFileRule } from '../../src/scan/hygiene.js';
 import { defaultGitRunner, type GitRunner } from '../../src/sources/git-runner.js';
 import { actionLog } from '../action-log.js';
@@ -30,6 +31,7 @@ export async function runScanMode(settings: ActionSettings, git: GitRunner = def
   const { config, baseline } = await loadScanPolicy(settings, await resolvePolicySource(plan, scanGit), scanGit, note);
 
   const result = await scanForPlan(target, { root: context.workspace, config, onSecret: maskOnce() });
+  result.findings = keyFindings(result.findings, settings.fingerprintKey);
   if (baseline) result.findings = dropBaselined(result.findings, baseline);
 
   await reportScan(result, { scanned: plan.describe, notes }, [...buildDetectors(config), envFileRule], settings);

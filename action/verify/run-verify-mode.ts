@@ -15,12 +15,13 @@ export async function runVerifyMode(settings: ActionSettings, fetchImpl: typeof 
   const value = maskedKey(settings);
   const provider = providerOf(settings);
   const verdict = await verifyKey(
-    { name: settings.secretName, value, provider, online: settings.online, providerUrl: settings.providerUrl, repositoryId: settings.context.repositoryId || settings.context.repository },
+    { name: settings.secretName, value, provider, online: settings.online, providerUrl: settings.providerUrl, repositoryId: settings.context.repositoryId || settings.context.repository,
+      ...(settings.fingerprintKey && { fingerprintKey: settings.fingerprintKey }) },
     fetchImpl,
   );
   core.setOutput('fingerprint', verdict.fingerprint);
   core.setOutput('status', verdict.status);
-  await core.summary.addRaw(renderVerifySummary(settings.secretName, provider, verdict)).write();
+  await core.summary.addRaw(renderVerifySummary(settings.secretName, provider, verdict, settings.fingerprintKey !== undefined)).write();
   reportChecks(verdict.checks, settings.failOn, 'key check');
 }
 
@@ -56,7 +57,11 @@ function policyProvider(settings: ActionSettings): string | undefined {
   return config.keys.find((key) => sameName(key.secret, settings.secretName))?.provider;
 }
 
-function renderVerifySummary(name: string, provider: string, verdict: Verdict): string {
+/** Said in every summary of a fingerprint keyed with the repository id, which anyone can read. */
+export const UNKEYED_VERIFY_NOTE =
+  "The fingerprint is keyed with the repository id, which is public: it hides a high-entropy key, but a guessable value could be found from it. Give every verify step `fingerprint-key: ${{ secrets.KEY_HYGIENE_FINGERPRINT_KEY }}` (one repository secret, the same in every job).";
+
+function renderVerifySummary(name: string, provider: string, verdict: Verdict, keyed: boolean): string {
   const md = escapeMarkdown;
   const problems = verdict.checks.map((c) => `- **${c.level}**: ${md(c.message)}`);
   return [
@@ -67,5 +72,6 @@ function renderVerifySummary(name: string, provider: string, verdict: Verdict): 
     `| ${codeCell(name)} | ${md(provider)} | ${md(verdict.keyKind ?? `not a ${provider} key`)} | ${md(verdict.status)}${verdict.live ? ` (${md(verdict.live)})` : ''} | \`${verdict.fingerprint}\` |`,
     '',
     ...(problems.length ? [...problems, ''] : []),
+    ...(keyed ? [] : [`> ${UNKEYED_VERIFY_NOTE}`, '']),
   ].join('\n');
 }

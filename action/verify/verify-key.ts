@@ -1,3 +1,4 @@
+import type { FingerprintKey } from '../../src/scan/fingerprint-key.js';
 import type { Check } from './report-checks.js';
 import { checkKeyOnline, hasLiveCheck, type LiveStatus } from './check-key-online.js';
 import { checkKeyShape, detectorsOf, DISCOURAGED_KINDS } from './check-key-shape.js';
@@ -11,6 +12,8 @@ export interface VerifyRequest {
   online: boolean;
   providerUrl: string;
   repositoryId: string;
+  /** `fingerprint-key`: keys the fingerprint with a secret the workflow holds. */
+  fingerprintKey?: FingerprintKey;
 }
 
 export interface Verdict {
@@ -30,7 +33,7 @@ export async function verifyKey(request: VerifyRequest, fetchImpl: typeof fetch 
   const value = request.value.trim();
   const checks: Check[] = [];
   // Trimmed: a value pasted with a trailing newline is the same key and must compare equal.
-  const fingerprint = fingerprintKey(value, request.repositoryId);
+  const fingerprint = fingerprintKey(value, request.repositoryId, request.fingerprintKey);
   if (value !== request.value) {
     checks.push({ level: 'warning', title: `${name} has surrounding whitespace`, message: `The value of ${name} starts or ends with whitespace: clients may send it as is and be refused. Save the secret again without it.` });
   }

@@ -47,7 +47,7 @@ export function createEtagSealer(privateKeyPem: string): EtagSealer {
  * The key itself, not its text: PKCS#1 or PKCS#8, `\r\n` or a trailing newline in one process's
  * PEM would otherwise derive another key and every process would miss the others' values.
  */
-function keyMaterialOf(pem: string): Buffer {
+export function keyMaterialOf(pem: string): Buffer {
   try {
     return createPrivateKey(pem).export({ type: 'pkcs8', format: 'der' });
   } catch {

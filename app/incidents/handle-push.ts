@@ -45,7 +45,7 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
   // Only the incident writes take the repository's lock (a sweep closing incidents at the same time
   // must not make a twin); the scan and the check run never wait for a sweep.
   const open = async (findings: readonly Finding[], detectors: readonly Detector[], seenAt = deps.now()): Promise<number> => findings.length === 0 ? 0 :
-    deps.lock(`${owner}/${repo}`, () => openIncidents(octokit, { owner, repo, branch, head: range.head }, findings, detectors, { botLogin, dryRun, now: seenAt, log }));
+    deps.lock(`${owner}/${repo}`, () => openIncidents(octokit, { owner, repo, branch, head: range.head }, findings, detectors, { botLogin, dryRun, now: seenAt, log, fingerprintKey: deps.fingerprintKey }));
   const scan = (): Promise<ScannedPush> => range.kind === 'neutral' ? Promise.resolve(unscanned(range.reason)) : scanPush(octokit, policy, owner, repo, range.base, range.head);
   if (dryRun) {
     const { check, findings, detectors } = await scan();

@@ -1,4 +1,6 @@
 import type { Detector } from '../../src/detectors/detector.js';
+import type { FingerprintKey } from '../../src/scan/fingerprint-key.js';
+import { incidentFingerprints } from '../../src/tracking/incident-fingerprints.js';
 import type { Finding } from '../../src/types.js';
 import { LEAK_LABEL, planIncidents } from '../../src/tracking/plan-incidents.js';
 import type { AppOctokit } from '../github/octokit.js';
@@ -18,6 +20,8 @@ export interface IncidentOptions {
   dryRun: boolean;
   now: Date;
   log: (message: string) => void;
+  /** Keys the markers of new incidents (the App's); absent, they hold the unkeyed fingerprint. */
+  fingerprintKey?: FingerprintKey | undefined;
 }
 
 /**
@@ -31,7 +35,8 @@ export async function openIncidents(octokit: AppOctokit, target: IncidentTarget,
   if (findings.length === 0) return 0;
   const existing = (await listIncidents(octokit, owner, repo, options.botLogin)).map((i) => i.body);
   const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
-  const plan = planIncidents({ findings, head: target.head, branch: target.branch, remediation, existing, now: options.now });
+  const keyed = incidentFingerprints(findings, existing, options.fingerprintKey);
+  const plan = planIncidents({ findings: keyed, head: target.head, branch: target.branch, remediation, existing, now: options.now });
   if (plan.leftOut > 0) options.log(`${owner}/${repo}: ${plan.leftOut} more leaked keys left for later (at most ${plan.actions.length} incidents a push)`);
   const applied = await applyActions(octokit, plan.actions, { owner, repo, botLogin: options.botLogin, dryRun: options.dryRun, log: options.log });
   return applied.filter((a) => a.action.type === 'open').length;

@@ -4,7 +4,8 @@ const TAG = 'incident';
 
 /**
  * What a leak incident carries in its body: the finding's fingerprint (HMAC of detector and key,
- * src/scan/fingerprint.ts) matches a pushed key to its incident — never the title, never the key.
+ * src/scan/fingerprint.ts, keyed with the App's key: src/tracking/incident-fingerprints.ts) matches
+ * a pushed key to its incident — never the title, never the key.
  */
 export interface IncidentMarker {
   /** 64 hex characters: the same key pushed again, in any file or commit, has the same one. */

@@ -83,7 +83,8 @@ describe('a sweep paused on the request budget', () => {
     const after = await world.commit({ 'src/config.py': `OPENAI = "${KEY}"\n` }, 'add config');
     const delivery = world.push({ before, after, created: false });
     // A guard against the old behaviour (the push waiting on the lock for the sweep's hour): it would hang here.
-    const answered = await Promise.race([delivery.then((d) => d.status), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 10_000))]);
+    // The bar only tells a hang from a busy machine: the push answers in a second or two when idle.
+    const answered = await Promise.race([delivery.then((d) => d.status), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 60_000))]);
     expect(answered).toBe(200);
     expect(swept).toBe(false);
     expect(gh.clock.now().getTime()).toBe(pausedAt);

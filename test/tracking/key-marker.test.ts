@@ -78,7 +78,9 @@ describe('key marker', () => {
     const body = '<!-- '.repeat(100_000) + '\n<!-- key-hygiene:'.repeat(50_000) + '\n' + renderKeyMarker({ key: 'k' });
     const start = performance.now();
     expect(parseKeyMarker(body)).toEqual({ key: 'k' });
-    expect(performance.now() - start).toBeLessThan(1000);
+    // Linear is milliseconds; quadratic over 200,000 openers is minutes. The bar sits far from both,
+    // so a busy machine never trips it.
+    expect(performance.now() - start).toBeLessThan(15_000);
   });
 });
 
