@@ -41,8 +41,10 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   const log = (message: string) => context.log.info(message);
   // Before any request: a flood of commands costs no reads, and its answers no writes past the limits.
   const actor = comment.user?.login ?? '';
+  // Only a plain `/help` is the same answer twice; a mistyped command gets its own correction.
+  const corrects = command.name === 'help' && (command.unknown !== undefined || command.problem !== undefined);
   const throttled = await throttleCommand(commandWindowsOf(deps.clients), {
-    installationId: context.payload.installation?.id ?? 0, repository: `${owner}/${repo}`, issue: issue.number, actor, command: command.name, now: deps.now().getTime(),
+    installationId: context.payload.installation?.id ?? 0, repository: `${owner}/${repo}`, issue: issue.number, actor, command: corrects ? 'correction' : command.name, now: deps.now().getTime(),
     isWriter: async () => ['admin', 'maintain', 'write'].includes(await permissionOf(octokit, owner, repo, actor)),
   });
   if (throttled) return log(`not answering /${command.name} on ${owner}/${repo}#${issue.number}: ${throttled}`);
