@@ -90,7 +90,7 @@ describe('npm run release', () => {
 
 describe('installing a release', () => {
   it('npm install <tarball> in an empty folder: npx key-hygiene scans there, with no TypeScript, and the App server starts as the systemd unit starts it, /healthz answering', async () => {
-    // As deploy/key-hygiene-app.service says: the tarball installed into its folder (here instead of /opt/key-hygiene).
+    // As deploy/key-hygiene-app.service (in the tarball) says: the tarball installed into its folder (here instead of /opt/key-hygiene).
     const folder = join(temp, 'opt-key-hygiene');
     mkdirSync(folder);
     const install = run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', join(repo, `key-hygiene-${VERSION}.tgz`)], folder);
@@ -104,10 +104,11 @@ describe('installing a release', () => {
     expect(scan.stdout).toMatch(/settings\.py[\s\S]*openai-project-key/);
     expect(scan.stdout).not.toContain(makeKey('openai-project-key'));
 
-    const unit = readFileSync(join(ROOT, 'deploy', 'key-hygiene-app.service'), 'utf8');
+    const deploy = join(folder, 'node_modules', 'key-hygiene', 'deploy');
+    const unit = readFileSync(join(deploy, 'key-hygiene-app.service'), 'utf8');
     const setting = (name: string) => new RegExp(`^${name}=(.*)$`, 'm').exec(unit)![1]!.replaceAll('/opt/key-hygiene', folder);
     const [command, ...args] = setting('ExecStart').split(' ');
-    const env = readFileSync(join(ROOT, 'deploy', 'key-hygiene-app.env'), 'utf8').split('\n').filter((line) => /^[A-Z_]+=/.test(line)).map((line) => line.split(/=(.*)/s) as [string, string]);
+    const env = readFileSync(join(deploy, 'key-hygiene-app.env'), 'utf8').split('\n').filter((line) => /^[A-Z_]+=/.test(line)).map((line) => line.split(/=(.*)/s) as [string, string]);
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
     const port = await freePort();
     const server = spawn(command!, args, {
