@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/', 'lib-app/', 'dist/', 'dist-*/', '.build/', '.build-*/', 'node_modules/', 'coverage/'] },
+  { ignores: ['lib/', 'lib-app/', 'dist/', 'sweep/dist/', 'dist-*/', '.build/', '.build-*/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
