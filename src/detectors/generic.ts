@@ -63,6 +63,7 @@ export const genericSecret: Detector = {
       'data:image/png;base64,iVBORw0KGgo', '550e8400-e29b-41d4-a716-446655440000', '9a038989604e8da62ecddbe2094b16ce1b778be1',
       '/etc/ssl/private/server.key', 'https://example.com/api', 'this.apiKey', 'getToken', 'true', '3600',
       'Please enter your password', 'REDACTED', 'sk-...', 'changeme123', '42:https://api.example.com/repos/acme/api', 'updatedAt:',
+      'app/settings.py:4', 'scan.detectors.0',
     ],
     assignedTo: 'api_key',
   },
