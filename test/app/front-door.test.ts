@@ -5,7 +5,7 @@ import { sweepAll } from '../../app/sweep/sweep-all.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord, IssueRecord } from '../support/github-emulator/index.js';
 import { createAppWorld, startApp } from './app-world.js';
-import { buildAppIfStale, peakRss, spawnProbotRun, startProbotRun, type AppProcess } from './front-process.js';
+import { buildAppIfStale, peakRss, spawnProbotRun, startProbotRun, type AppProcess } from '../support/app-process.js';
 
 // The App's front door, against the real `probot run` process: what it reads of a body before the
 // signature is checked, and whether it starts at all without a webhook secret of its own.

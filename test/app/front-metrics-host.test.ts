@@ -5,7 +5,7 @@ import { readSettings } from '../../app/settings.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
 import { freePort } from '../support/probot-process.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
-import { buildAppIfStale, startWorker } from './front-process.js';
+import { buildAppIfStale, startWorker } from '../support/app-process.js';
 
 // A worker's own /metrics (KEY_HYGIENE_METRICS_PORT) says every installation's request headroom and
 // the queue's state: it listens on loopback unless KEY_HYGIENE_METRICS_HOST names another interface.

@@ -1,7 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFingerprintKey } from '../../app/github/app-fingerprint-key.js';
 import { fingerprintSecret } from '../../src/scan/fingerprint.js';
@@ -9,7 +5,7 @@ import { keyFingerprint } from '../../src/scan/fingerprint-key.js';
 import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
 import type { AppRecord, GitHubEmulator } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
-import { freePort, waitUntilListening } from '../support/probot-process.js';
+import { buildAppIfStale, startProbotRun, type AppProcess } from '../support/app-process.js';
 import { startPushWorld, type PushWorld } from './push-world.js';
 
 // Incident bodies can be public, and their markers hold a leaked key's fingerprint: the real
@@ -18,52 +14,29 @@ import { startPushWorld, type PushWorld } from './push-world.js';
 // in-process app, which has no PEM) is still that key's incident: the same key pushed again, or the
 // push redelivered, opens no twin.
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const ENTRY = join(ROOT, 'lib-app', 'app', 'index.js');
 const OLD_KEY = makeKey('openai-project-key', 71);
 const NEW_KEY = makeKey('openai-project-key', 72);
 
 let world: PushWorld;
 let gh: GitHubEmulator;
 let app: AppRecord;
-let server: ChildProcess;
+let server: AppProcess | undefined;
 let url: string;
-const output: string[] = [];
 
 beforeAll(async () => {
   buildAppIfStale();
   world = await startPushWorld('push-keyed-', { 'src/settings.py': 'REGION = "eu"\n' });
   gh = world.gh;
   app = [...gh.store.apps.values()][0]!;
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}/api/github/webhooks`;
-  server = spawn(process.execPath, [join(ROOT, 'node_modules', 'probot', 'bin', 'probot.js'), 'run', ENTRY], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      APP_ID: String(app.id),
-      PRIVATE_KEY: app.privateKey,
-      WEBHOOK_SECRET: app.webhookSecret,
-      GHE_HOST: gh.host,
-      GHE_PROTOCOL: 'http',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      KEY_HYGIENE_SWEEP_EVERY: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const running = await startProbotRun({
+    APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'warn',
   });
-  server.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  await waitUntilListening(server, url, output);
+  ({ url } = running);
+  server = running;
 }, 120_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   await world?.close();
 });
 
@@ -89,7 +62,7 @@ describe('incident markers keyed with the App\'s private key (real `probot run`)
 
     const second = await world.commit({ 'deploy/.env.production': `OPENAI_API_KEY=${OLD_KEY}\n`, 'src/ai.py': `KEY = "${NEW_KEY}"\n` }, 'the old key again, and a new one');
     const delivered = await pushToProcess(first, second);
-    expect(delivered.status, output.join('')).toBe(200);
+    expect(delivered.status, server!.output.join('')).toBe(200);
 
     const keyed = keyFingerprint(unkeyed(NEW_KEY), appFingerprintKey(app.privateKey));
     expect(markers()).toEqual([unkeyed(OLD_KEY), keyed]);
@@ -109,14 +82,3 @@ describe('incident markers keyed with the App\'s private key (real `probot run`)
  * `npm test` builds lib/ but not lib-app/: build it when it is missing or older than a source file,
  * so the process runs the code under test (as test/app/process-probot-server.test.ts does).
  */
-function buildAppIfStale(): void {
-  const newest = Math.max(...['app', 'src'].map((dir) => newestMtime(join(ROOT, dir))));
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newest) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.app.json')], { cwd: ROOT, stdio: 'inherit' });
-}
-
-function newestMtime(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
-}

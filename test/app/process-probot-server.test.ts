@@ -1,7 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../app/settings.js';
 import { sweepAll } from '../../app/sweep/sweep-all.js';
@@ -9,23 +5,20 @@ import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { signWebhookBody, type AppRecord, type GitHubEmulator, type InstallationRecord, type IssueRecord } from '../support/github-emulator/index.js';
 import { createAppWorld, startApp } from './app-world.js';
-import { freePort, waitUntilListening } from '../support/probot-process.js';
+import { buildAppIfStale, startProbotRun, type AppProcess } from '../support/app-process.js';
 
 // The real server process (issue 5, "Tests"): `probot run ./lib-app/app/index.js`, configured only
 // through the environment as in production (GHE_HOST + GHE_PROTOCOL point it at the emulator,
 // GITHUB-FACTS.md "Probot v14"), with its own app JWT and installation tokens, receiving signed
 // deliveries over HTTP — and refusing unsigned or badly signed ones.
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const ENTRY = join(ROOT, 'lib-app', 'app', 'index.js');
 const BOT = 'key-hygiene[bot]';
 
 let gh: GitHubEmulator;
 let app: AppRecord;
 let installation: InstallationRecord;
-let server: ChildProcess;
+let server: AppProcess | undefined;
 let url: string;
-const output: string[] = [];
 
 beforeAll(async () => {
   buildAppIfStale();
@@ -34,37 +27,15 @@ beforeAll(async () => {
   const inProcess = await startApp(gh, app);
   await sweepAll(inProcess.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => gh.clock.now());
   await inProcess.close();
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}/api/github/webhooks`;
-  server = spawn(process.execPath, [join(ROOT, 'node_modules', 'probot', 'bin', 'probot.js'), 'run', ENTRY], {
-    cwd: ROOT,
-    // Only what the app reads: nothing from the developer's shell (a REDIS_URL, a smee proxy) leaks in.
-    env: {
-      PATH: process.env.PATH,
-      APP_ID: String(app.id),
-      PRIVATE_KEY: app.privateKey,
-      WEBHOOK_SECRET: app.webhookSecret,
-      GHE_HOST: gh.host,
-      GHE_PROTOCOL: 'http',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      LOG_FORMAT: 'json',
-      KEY_HYGIENE_SWEEP_EVERY: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const running = await startProbotRun({
+    APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'info',
   });
-  server.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  await waitUntilListening(server, url, output);
+  ({ url } = running);
+  server = running;
 }, 120_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   await gh?.close();
 });
 
@@ -93,7 +64,7 @@ describe('the real `probot run` process against the emulator', () => {
     const before = commentsOn(stripe()).length;
     const payload = humanComment('rita', '/status');
     const first = await gh.deliver({ url, event: 'issue_comment', action: 'created', payload });
-    expect(first.status, output.join('')).toBe(200);
+    expect(first.status, server!.output.join('')).toBe(200);
     const reply = commentsOn(stripe()).at(-1)!;
     expect(reply.user).toBe(BOT);
     expect(reply.body).toMatch(/STRIPE_API_KEY[\s\S]*overdue/);
@@ -128,21 +99,5 @@ describe('the real `probot run` process against the emulator', () => {
     expect(gh.log.counters().requests).toBe(before.requests);
   });
 });
-
-/**
- * `npm test` builds lib/ but not lib-app/: build it (`tsc -p tsconfig.app.json`) when it is missing
- * or older than a source file, so the process runs the code under test.
- */
-function buildAppIfStale(): void {
-  const newest = Math.max(...['app', 'src'].map((dir) => newestMtime(join(ROOT, dir))));
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newest) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.app.json')], { cwd: ROOT, stdio: 'inherit' });
-}
-
-function newestMtime(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
-}
 
 

@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../app/cli/main.js';
 import { jobIdOf, periodStart, runIdOf } from '../../app/queue/run-ids.js';
 import type { AppRecord, GitHubEmulator } from '../support/github-emulator/index.js';
+import { buildAppIfStale } from '../support/app-process.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { DAY, TestOctokit } from './app-world.js';
 import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, until } from './queue-world.js';
@@ -15,7 +15,6 @@ import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, until
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'key-hygiene-app.js');
-const ENTRY = join(ROOT, 'lib-app', 'app', 'cli', 'main.js');
 
 let redis: RedisServer;
 beforeAll(async () => {
@@ -126,21 +125,3 @@ describe('a worker process killed mid-sweep', () => {
     }
   });
 });
-
-/**
- * `npm test` builds lib/ but not lib-app/: build it (`tsc -p tsconfig.app.json`) when it is missing
- * or older than a source file, so the process runs the code under test. A type error elsewhere in
- * the tree still emits JavaScript; only a missing entry fails.
- */
-function buildAppIfStale(): void {
-  const newest = Math.max(...['app', 'src'].map((dir) => newestMtime(join(ROOT, dir))));
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newest) return;
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.app.json')], { cwd: ROOT, encoding: 'utf8' });
-  if (!existsSync(ENTRY)) throw new Error(`tsc -p tsconfig.app.json did not build ${ENTRY}:\n${built.stdout}${built.stderr}`);
-}
-
-function newestMtime(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
-}

@@ -1,20 +1,16 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGitRepo, startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
-import { freePort, waitUntilListening } from '../support/probot-process.js';
+import { buildAppIfStale, startProbotRun, type AppProcess } from '../support/app-process.js';
 
 // A repository's config runs on the App's event loop (the push handler): its regexes must not stall
 // webhooks and sweeps for every installation. The real `probot run` process, configured through the
 // environment as in production, takes a push to a repository whose `.github/key-hygiene.yml` holds the
 // patterns that backtracked for hours on RegExp; /healthz keeps answering and the check run completes.
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const ENTRY = join(ROOT, 'lib-app', 'app', 'index.js');
 /** Generous for a loaded machine: the point is that /healthz answers at all while the push is handled. */
 const HEALTHZ_WITHIN_MS = 5_000;
 
@@ -31,13 +27,12 @@ const HOSTILE_CONFIG = [
 const OPENAI = makeKey('openai-project-key', 31);
 
 let gh: GitHubEmulator;
-let server: ChildProcess;
+let server: AppProcess | undefined;
 let base: string;
 let webhooks: string;
 let installationId: number;
 let shas: string[];
 let dir: string;
-const output: string[] = [];
 
 beforeAll(async () => {
   buildAppIfStale();
@@ -51,40 +46,15 @@ beforeAll(async () => {
   ]);
   gh.seed.repo({ fullName: 'acme/api', gitDir: dir });
   installationId = gh.seed.installation({ account: 'acme', permissions: { ...permissions } }).id;
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  webhooks = `${base}/api/github/webhooks`;
-  server = spawn(process.execPath, [join(ROOT, 'node_modules', 'probot', 'bin', 'probot.js'), 'run', ENTRY], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      APP_ID: String(app.id),
-      PRIVATE_KEY: app.privateKey,
-      WEBHOOK_SECRET: app.webhookSecret,
-      GHE_HOST: gh.host,
-      GHE_PROTOCOL: 'http',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      LOG_FORMAT: 'json',
-      KEY_HYGIENE_SWEEP_EVERY: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const running = await startProbotRun({
+    APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'info',
   });
-  server.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  await waitUntilListening(server, webhooks, output);
+  ({ base, url: webhooks } = running);
+  server = running;
 }, 60_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    // A process stuck in a regex never runs its SIGTERM handler.
-    const stuck = setTimeout(() => server.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(stuck);
-  }
+  await server?.stop();
   await gh?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 }, 30_000);
@@ -115,7 +85,7 @@ describe('the real `probot run` process, on a push under a hostile config', () =
       await new Promise((resolve) => setTimeout(resolve, 50));
     } while (!handled);
     expect(answers.every((status) => status === 200)).toBe(true);
-    expect((await delivery).status, output.join('')).toBe(200);
+    expect((await delivery).status, server!.output.join('')).toBe(200);
 
     const runs = gh.store.checkRuns.filter((r) => r.headSha === shas[1]);
     expect(runs).toEqual([expect.objectContaining({ name: 'Key hygiene', status: 'completed', conclusion: 'failure' })]);
@@ -124,16 +94,3 @@ describe('the real `probot run` process, on a push under a hostile config', () =
     expect(JSON.stringify(gh.store.checkRuns)).not.toContain(OPENAI.slice(8, -4));
   }, 60_000);
 });
-
-/** As process-probot-server.test.ts: build lib-app/ when it is missing or older than a source file. */
-function buildAppIfStale(): void {
-  const newest = Math.max(...['app', 'src'].map((d) => newestMtime(join(ROOT, d))));
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newest) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.app.json')], { cwd: ROOT, stdio: 'inherit' });
-}
-
-function newestMtime(d: string): number {
-  return readdirSync(d, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
-}

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, waitUntilListening } from '../support/probot-process.js';
+import { freePort, waitUntilListening } from './probot-process.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const ENTRY = join(ROOT, 'lib-app', 'app', 'index.js');
@@ -24,7 +24,10 @@ function track(child: ChildProcess): AppProcess {
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
+      // A process stuck in a busy loop never runs its SIGTERM handler.
+      const stuck = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(stuck);
     }
   };
   return { child, output, exited, stop };
