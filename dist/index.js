@@ -55081,13 +55081,13 @@ const REFERENCE = [
     /[a-z][a-z0-9+.-]{1,15}:\/\//i, // URLs, also inside cache keys such as 42:https://… (credentials in URLs: the url-credentials detector)
     /^[A-Za-z_$][\w$]*:$/, // the next key of an object literal: 'PASSWORD', updatedAt: …
     /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/, // paths
-    /\.(?:pem|key|p12|pfx|jks|keystore|json|ya?ml|txt|env|crt|cer|der|pub|gpg|asc|ini|conf|cfg|xml|properties|js|ts|py|sh|png|jpe?g|gif|svg|webp|ico|html?|css|md|pdf|zip|gz|tgz|jar)$/i, // file names
+    /\.(?:pem|key|p12|pfx|jks|keystore|json|ya?ml|txt|env|crt|cer|der|pub|gpg|asc|ini|conf|cfg|xml|properties|js|ts|py|sh|png|jpe?g|gif|svg|webp|ico|html?|css|md|pdf|zip|gz|tgz|jar)(?::\d+){0,2}$/i, // file names, also with a line and column: app/settings.py:4
     /\$(?:$|[{(A-Za-z_])/, // shell and template variables: $VAR, ${VAR}, $(cmd)
     /^[\w.+-]+@[\w-]+\.[\w.-]+$/, // e-mail addresses
     /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/, // versions
     /^(?:true|false|null|nil|none|undefined|yes|no|on|off)$/i,
     /^(?:this|self|os|env|process|config|settings|props|params|secrets|vars|inputs|context|request|req|window|document)\./i, // member access
-    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/, // dotted identifiers: module.member, XSalsa20.key_length
+    /^[A-Za-z_$][\w$]*(?:\.(?:[A-Za-z_$][\w$]*|\d+))+$/, // dotted identifiers and paths into data: module.member, XSalsa20.key_length, scan.detectors.0
     /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/, // CONSTANT_NAMES, K8S_CRED, NEXUS-GPT4-API-KEY
     /^(?:[a-z][a-z0-9]*[_-])+[a-z][a-z0-9]*$/, // snake_case / kebab-case identifiers and resource names
     /^(?:[a-z][a-z0-9]*[_/-])+[a-z0-9]+$/, // namespaced names: key-hygiene/fingerprint/v1
@@ -55275,6 +55275,7 @@ const genericSecret = {
             'data:image/png;base64,iVBORw0KGgo', '550e8400-e29b-41d4-a716-446655440000', '9a038989604e8da62ecddbe2094b16ce1b778be1',
             '/etc/ssl/private/server.key', 'https://example.com/api', 'this.apiKey', 'getToken', 'true', '3600',
             'Please enter your password', 'REDACTED', 'sk-...', 'changeme123', '42:https://api.example.com/repos/acme/api', 'updatedAt:',
+            'app/settings.py:4', 'scan.detectors.0',
         ],
         assignedTo: 'api_key',
     },
