@@ -2,8 +2,9 @@ import type { Config } from '../policy/config-schema.js';
 import { inlineCode, quoteUserText } from '../report/render-issue-text.js';
 import { maskKeys } from './mask-keys.js';
 import { ONBOARDING_BRANCH } from './onboarding-state.js';
+import { actionUses, type ActionLocation } from './parse-action-location.js';
 import { renderOnboardingPolicy } from './render-onboarding-policy.js';
-import { ACTION_REF, WORKFLOW_PATH, renderOnboardingWorkflow } from './render-onboarding-workflow.js';
+import { ACTION_PLACEHOLDER, WORKFLOW_PATH, renderOnboardingWorkflow } from './render-onboarding-workflow.js';
 
 /** Marks the App's onboarding pull request body. */
 export const ONBOARDING_MARKER = '<!-- key-hygiene:onboarding -->';
@@ -14,6 +15,8 @@ export interface OnboardingBodyInput {
   policy: { config: Config } | { error: string };
   /** {@link WORKFLOW_PATH} is on the branch. */
   workflow: boolean;
+  /** Where the Action lives (`KEY_HYGIENE_ACTION`); unset, the App adds no workflow and says how to add one. */
+  action?: ActionLocation;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface OnboardingBodyInput {
  * — or the config's error, field and value — and what the Action checks. Re-rendered after each
  * push to the branch; the same input gives the same text, so an unchanged description is not rewritten.
  */
-export function renderOnboardingBody({ repository, policy, workflow }: OnboardingBodyInput): string {
+export function renderOnboardingBody({ repository, policy, workflow, action }: OnboardingBodyInput): string {
   const lines = [
     `Key Hygiene keeps the API keys in ${inlineCode(repository)}'s GitHub secrets rotated and separate per environment, and fails pushes that add a key to the code. This pull request turns it on:`,
     '',
@@ -34,7 +37,7 @@ export function renderOnboardingBody({ repository, policy, workflow }: Onboardin
     '',
     ...('config' in policy ? renderOnboardingPolicy(policy.config) : renderError(policy.error)),
     '',
-    ...(workflow ? renderAction() : renderMissingWorkflow()),
+    ...(workflow ? renderAction(action) : renderMissingWorkflow(action)),
     '',
     ONBOARDING_MARKER,
   ];
@@ -52,24 +55,32 @@ function renderError(error: string): string[] {
   ];
 }
 
-function renderAction(): string[] {
+function renderAction(action: ActionLocation | undefined): string[] {
   return [
     '### What the Action checks',
     '',
-    `${inlineCode(WORKFLOW_PATH)} runs ${inlineCode(ACTION_REF)} with \`fail-on: error\`. On a push it scans the commits the push adds; on a pull request, the commits between its base and head.` +
+    `${inlineCode(WORKFLOW_PATH)} runs ${action ? inlineCode(actionUses(action)) : 'the Key Hygiene Action'} with \`fail-on: error\`. On a push it scans the commits the push adds; on a pull request, the commits between its base and head.` +
       ' A key of critical, high or medium severity fails the check, with an annotation at its line; keys are only ever shown redacted (prefix and last 4 characters).' +
       ' A pull request is judged by the policy of its base branch, so it cannot loosen the rules that judge it.',
   ];
 }
 
-function renderMissingWorkflow(): string[] {
+/**
+ * Why the branch has no workflow and the file to add by hand. Without `action` the App was not told
+ * where the Action lives, so the file names none: a guessed owner would be a name anyone can register.
+ */
+function renderMissingWorkflow(action: ActionLocation | undefined): string[] {
+  const why = action
+    ? ' (the App needs the Workflows permission to add one). To add it yourself:'
+    : ': the App was not told where your organisation hosts the Key Hygiene Action (its `KEY_HYGIENE_ACTION` setting).' +
+      ` To add it yourself, replace ${inlineCode(ACTION_PLACEHOLDER)} below with that repository and its tag:`;
   return [
     '### The Action',
     '',
-    `This branch has no ${inlineCode(WORKFLOW_PATH)}, so pushes are not checked by the Action (the App needs the Workflows permission to add one). To add it yourself:`,
+    `This branch has no ${inlineCode(WORKFLOW_PATH)}, so pushes are not checked by the Action${why}`,
     '',
     '```yaml',
-    renderOnboardingWorkflow().trimEnd(),
+    renderOnboardingWorkflow(action).trimEnd(),
     '```',
   ];
 }

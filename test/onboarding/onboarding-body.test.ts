@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ONBOARDING_MARKER, renderOnboardingBody } from '../../src/onboarding/render-onboarding-body.js';
 import { onboardingState, type OnboardingPull } from '../../src/onboarding/onboarding-state.js';
+import { parseActionLocation } from '../../src/onboarding/parse-action-location.js';
 import { parseConfig } from '../../src/policy/parse-config.js';
 import { makeKey } from '../support/make-keys.js';
 
@@ -19,11 +20,14 @@ keys:
     owners: ['@acme/payments']
 escalate-to: ['@acme/security']
 `;
+/** Where the operator hosts the Action (`KEY_HYGIENE_ACTION`). */
+const action = parseActionLocation('acme/key-hygiene@v0', 'https://github.com')!;
 
 describe('renderOnboardingBody', () => {
   it('says what the files are, how to answer, what the App will do and what the Action checks', async () => {
-    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: true });
+    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: true, action });
     await expect(body).toMatchFileSnapshot('./expected/onboarding-body.md');
+    expect(body).toContain('runs `acme/key-hygiene@v0` with `fail-on: error`');
     expect(body).toContain('| `OPENAI_API_KEY` | `openai` | `staging`, `production` | 90d | 14d | CODEOWNERS, else admins |');
     expect(body).toContain('| `STRIPE_SECRET` | `stripe` | repository secret | 30d | 7d | `@acme/payments` |');
     expect(body).toContain('Close it without merging** and the App will not ask again');
@@ -55,11 +59,20 @@ describe('renderOnboardingBody', () => {
     expect(body).not.toContain('<!-- x -->');
   });
 
-  it('without the workflow on the branch, gives the file to add by hand', () => {
-    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: false });
-    expect(body).toContain('This branch has no `.github/workflows/key-hygiene.yml`');
+  it('without the workflow on the branch (no Workflows permission), gives the file to add by hand', () => {
+    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: false, action });
+    expect(body).toContain('This branch has no `.github/workflows/key-hygiene.yml`, so pushes are not checked by the Action (the App needs the Workflows permission to add one)');
     expect(body).toContain('```yaml\n# Added by the Key Hygiene App');
+    expect(body).toContain('      - uses: acme/key-hygiene@v0\n');
     expect(body).not.toContain('### What the Action checks');
+  });
+
+  it('not told where the Action lives: says so, and the file to copy names no repository and links nowhere', () => {
+    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: false });
+    expect(body).toContain('the App was not told where your organisation hosts the Key Hygiene Action (its `KEY_HYGIENE_ACTION` setting). To add it yourself, replace `<owner>/key-hygiene@v0` below');
+    expect(body).toContain('      - uses: <owner>/key-hygiene@v0\n');
+    expect(body).not.toMatch(/https?:\/\//);
+    expect(body).not.toContain('key-hygiene/key-hygiene');
   });
 
   it('is the same text for the same input, so an unchanged description is not rewritten', () => {
