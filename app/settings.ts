@@ -79,11 +79,11 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   };
 }
 
-/** `KEY_HYGIENE_ACTION`, its page on the GitHub the App talks to (Probot's `GHE_HOST`); a bad value quoted on one line. */
+/** `KEY_HYGIENE_ACTION`, its page on the GitHub the App talks to (`GHE_HOST`, or a runner's `GITHUB_SERVER_URL`); a bad value quoted on one line. */
 function readActionLocation(env: NodeJS.ProcessEnv): ActionLocation | undefined {
   const text = env.KEY_HYGIENE_ACTION?.trim() ?? '';
   if (text === '') return undefined;
-  const action = parseActionLocation(text, webOfGitHub(env.GHE_HOST, env.GHE_PROTOCOL));
+  const action = parseActionLocation(text, webOfGitHub(env.GHE_HOST, env.GHE_PROTOCOL, env.GITHUB_SERVER_URL));
   // JSON quotes keep a pasted newline or control character from breaking the one line.
   if (!action) throw new Error(`KEY_HYGIENE_ACTION is ${JSON.stringify(text.slice(0, 200))}: expected owner/repo@ref, where this repository is hosted and its tag, such as acme/key-hygiene@v0`);
   return action;

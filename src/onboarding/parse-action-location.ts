@@ -35,13 +35,17 @@ export function parseActionLocation(text: string, web: string | undefined): Acti
 }
 
 /**
- * The web address of the GitHub that Probot's `GHE_HOST` and `GHE_PROTOCOL` name, `https://github.com`
- * without them; undefined when the host is not a plain host name (no link then, rather than a wrong one).
+ * The web address of the GitHub the App talks to: Probot's `GHE_HOST` and `GHE_PROTOCOL`, else a
+ * runner's `GITHUB_SERVER_URL` (the sweep action, which finds the API from `GITHUB_API_URL`), else
+ * `https://github.com`. Undefined when the one given is not a plain host: no link then, rather than a wrong one.
  */
-export function webOfGitHub(host: string | undefined, protocol: string | undefined): string | undefined {
-  if (host === undefined || host === '') return 'https://github.com';
-  if (!HOST.test(host)) return undefined;
-  return `${protocol === 'http' ? 'http' : 'https'}://${host}`;
+export function webOfGitHub(host: string | undefined, protocol: string | undefined, serverUrl?: string): string | undefined {
+  if (host) return HOST.test(host) ? `${protocol === 'http' ? 'http' : 'https'}://${host}` : undefined;
+  if (serverUrl) {
+    const server = /^(https?):\/\/([^/]+)\/?$/.exec(serverUrl);
+    return server && HOST.test(server[2]!) ? `${server[1]}://${server[2]}` : undefined;
+  }
+  return 'https://github.com';
 }
 
 /** `owner/repo@ref`, as `uses:` takes it. */

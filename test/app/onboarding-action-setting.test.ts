@@ -12,6 +12,7 @@ describe('KEY_HYGIENE_ACTION', () => {
   it('is read as owner/repo@ref, with its page on the GitHub the App talks to; unset or empty, there is none', () => {
     expect(readSettings({ KEY_HYGIENE_ACTION: ` ${ACTION} ` }).onboardingAction).toEqual({ owner: 'acme', repo: 'key-hygiene', ref: 'v0', home: 'https://github.com/acme/key-hygiene' });
     expect(readSettings({ KEY_HYGIENE_ACTION: ACTION, GHE_HOST: 'ghe.acme.internal' }).onboardingAction?.home).toBe('https://ghe.acme.internal/acme/key-hygiene');
+    expect(readSettings({ KEY_HYGIENE_ACTION: ACTION, GITHUB_SERVER_URL: 'https://ghe.acme.internal' }).onboardingAction?.home).toBe('https://ghe.acme.internal/acme/key-hygiene');
     expect('onboardingAction' in readSettings({})).toBe(false);
     expect('onboardingAction' in readSettings({ KEY_HYGIENE_ACTION: '' })).toBe(false);
   });

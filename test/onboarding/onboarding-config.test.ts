@@ -137,5 +137,10 @@ describe('parseActionLocation', () => {
     expect(parseActionLocation('acme/key-hygiene@v0', webOfGitHub('ghe.acme.internal', undefined))?.home).toBe('https://ghe.acme.internal/acme/key-hygiene');
     expect(parseActionLocation('acme/key-hygiene@v0', webOfGitHub('127.0.0.1:8080', 'http'))?.home).toBe('http://127.0.0.1:8080/acme/key-hygiene');
     expect(parseActionLocation('acme/key-hygiene@v0', webOfGitHub('evil.example/x?', undefined))).not.toHaveProperty('home');
+    // The sweep action on a runner: the server the workflow runs on.
+    expect(webOfGitHub(undefined, undefined, 'https://ghe.acme.internal')).toBe('https://ghe.acme.internal');
+    expect(webOfGitHub(undefined, undefined, 'https://github.com/')).toBe('https://github.com');
+    expect(webOfGitHub(undefined, undefined, 'javascript:alert(1)//x')).toBeUndefined();
+    expect(webOfGitHub(undefined, undefined)).toBe('https://github.com');
   });
 });
