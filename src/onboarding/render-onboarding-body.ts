@@ -17,6 +17,8 @@ export interface OnboardingBodyInput {
   workflow: boolean;
   /** Where the Action lives (`KEY_HYGIENE_ACTION`); unset, the App adds no workflow and says how to add one. */
   action?: ActionLocation;
+  /** What the workflow on the branch runs (`workflowUses` of its text), when it is there; the configured Action is assumed without. */
+  workflowUses?: readonly string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export interface OnboardingBodyInput {
  * — or the config's error, field and value — and what the Action checks. Re-rendered after each
  * push to the branch; the same input gives the same text, so an unchanged description is not rewritten.
  */
-export function renderOnboardingBody({ repository, policy, workflow, action }: OnboardingBodyInput): string {
+export function renderOnboardingBody({ repository, policy, workflow, action, workflowUses: uses }: OnboardingBodyInput): string {
   const lines = [
     `Key Hygiene keeps the API keys in ${inlineCode(repository)}'s GitHub secrets rotated and separate per environment, and fails pushes that add a key to the code. This pull request turns it on:`,
     '',
@@ -37,7 +39,7 @@ export function renderOnboardingBody({ repository, policy, workflow, action }: O
     '',
     ...('config' in policy ? renderOnboardingPolicy(policy.config) : renderError(policy.error)),
     '',
-    ...(workflow ? renderAction(action) : renderMissingWorkflow(action)),
+    ...(workflow ? renderAction(action, uses) : renderMissingWorkflow(action)),
     '',
     ONBOARDING_MARKER,
   ];
@@ -55,13 +57,18 @@ function renderError(error: string): string[] {
   ];
 }
 
-function renderAction(action: ActionLocation | undefined): string[] {
+function renderAction(action: ActionLocation | undefined, uses: readonly string[] | undefined): string[] {
+  const configured = action && actionUses(action);
+  const runs = uses?.length ? uses : configured ? [configured] : [];
+  const others = configured ? runs.filter((u) => u !== configured) : [];
   return [
     '### What the Action checks',
     '',
-    `${inlineCode(WORKFLOW_PATH)} runs ${action ? inlineCode(actionUses(action)) : 'the Key Hygiene Action'} with \`fail-on: error\`. On a push it scans the commits the push adds; on a pull request, the commits between its base and head.` +
+    `${inlineCode(WORKFLOW_PATH)} runs ${runs.length ? runs.map(inlineCode).join(', ') : 'the Key Hygiene Action'} with \`fail-on: error\`. On a push it scans the commits the push adds; on a pull request, the commits between its base and head.` +
       ' A key of critical, high or medium severity fails the check, with an annotation at its line; keys are only ever shown redacted (prefix and last 4 characters).' +
       ' A pull request is judged by the policy of its base branch, so it cannot loosen the rules that judge it.',
+    // Whoever owns a repository a workflow names runs code here: one this App did not write is pointed out.
+    ...(others.length ? ['', `⚠️ This App runs the Action from ${inlineCode(configured!)}; the workflow on this branch names ${others.map(inlineCode).join(', ')} instead. Check that you trust it before merging.`] : []),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { Octokit } from 'octokit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../app/settings.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
@@ -70,4 +71,33 @@ describe('the App not told where the Action lives, or told it wrongly', () => {
     expect(code, server.output.join('')).toBe(1);
     expect(server.output.join('').trim().split('\n')).toEqual(['key-hygiene-app: KEY_HYGIENE_ACTION is "key-hygiene/key-hygiene": expected owner/repo@ref, where this repository is hosted and its tag, such as acme/key-hygiene@v0']);
   }, 60_000);
+});
+
+describe('a branch an older version left with a workflow naming key-hygiene/key-hygiene', () => {
+  let gh: GitHubEmulator;
+  let app: AppRecord;
+  let running: Awaited<ReturnType<typeof startOnboardingApp>>;
+
+  beforeAll(async () => {
+    ({ gh, app } = await createOnboardingWorld());
+    // What a sweep of the old version wrote before it stopped half-way: the branch and its workflow, no pull request yet.
+    const octokit = new Octokit({ auth: gh.seed.workflowToken('acme/svc', { contents: 'write', workflows: 'write' }), baseUrl: gh.url, throttle: { enabled: false }, retry: { enabled: false } });
+    const { data: main } = await octokit.rest.git.getRef({ owner: 'acme', repo: 'svc', ref: 'heads/main' });
+    await octokit.rest.git.createRef({ owner: 'acme', repo: 'svc', ref: `refs/heads/${BRANCH}`, sha: main.object.sha });
+    const old = 'name: Key Hygiene\non: [push]\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n      - uses: key-hygiene/key-hygiene@v0\n';
+    await octokit.rest.repos.createOrUpdateFileContents({ owner: 'acme', repo: 'svc', path: WORKFLOW, branch: BRANCH, message: 'Run Key Hygiene on pushes and pull requests', content: Buffer.from(old).toString('base64') });
+    running = await startOnboardingApp(gh, app);
+  }, 90_000);
+  afterAll(async () => {
+    await running?.close();
+    await gh?.close();
+  });
+
+  it('leaves the file as it is, and the description says what it runs and that it is not this App\'s Action', async () => {
+    expect((await running.sweep()).failed).toEqual([]);
+    expect(branchFile(gh, 'acme/svc', BRANCH, WORKFLOW)).toContain('uses: key-hygiene/key-hygiene@v0');
+    const body = pullsOf(gh, 'acme/svc')[0]!.body;
+    expect(body).toContain('runs `key-hygiene/key-hygiene@v0` with');
+    expect(body).toContain(`⚠️ This App runs the Action from \`${ACTION}\`; the workflow on this branch names \`key-hygiene/key-hygiene@v0\` instead.`);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ONBOARDING_MARKER, renderOnboardingBody } from '../../src/onboarding/render-onboarding-body.js';
 import { onboardingState, type OnboardingPull } from '../../src/onboarding/onboarding-state.js';
 import { parseActionLocation } from '../../src/onboarding/parse-action-location.js';
+import { workflowUses } from '../../src/onboarding/workflow-uses.js';
 import { parseConfig } from '../../src/policy/parse-config.js';
 import { makeKey } from '../support/make-keys.js';
 
@@ -75,6 +76,17 @@ describe('renderOnboardingBody', () => {
     expect(body).not.toContain('key-hygiene/key-hygiene');
   });
 
+  it('says what the workflow on the branch runs, and warns when that is not where this App runs the Action from', () => {
+    const input = { repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: true, action };
+    const ours = renderOnboardingBody({ ...input, workflowUses: ['acme/key-hygiene@v0'] });
+    expect(ours).toContain('runs `acme/key-hygiene@v0` with');
+    expect(ours).not.toContain('⚠️');
+    // A branch an older version opened, before KEY_HYGIENE_ACTION: it named an account nobody here owns.
+    const old = renderOnboardingBody({ ...input, workflowUses: ['key-hygiene/key-hygiene@v0'] });
+    expect(old).toContain('runs `key-hygiene/key-hygiene@v0` with');
+    expect(old).toContain('⚠️ This App runs the Action from `acme/key-hygiene@v0`; the workflow on this branch names `key-hygiene/key-hygiene@v0` instead. Check that you trust it before merging.');
+  });
+
   it('is the same text for the same input, so an unchanged description is not rewritten', () => {
     const input = { repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: true };
     expect(renderOnboardingBody(input)).toBe(renderOnboardingBody(input));
@@ -96,5 +108,20 @@ describe('onboardingState', () => {
   it('an open one wins over older closed ones; a merge wins over a refusal', () => {
     expect(onboardingState([pull({ number: 1, state: 'closed' }), pull({ number: 5 })], bot)).toMatchObject({ kind: 'open', pull: { number: 5 } });
     expect(onboardingState([pull({ number: 1, state: 'closed' }), pull({ number: 5, state: 'closed', merged: true })], bot)).toMatchObject({ kind: 'merged', pull: { number: 5 } });
+  });
+});
+
+describe('workflowUses', () => {
+  it('lists the steps\' uses outside GitHub\'s actions/ account, once each, as written', () => {
+    const text = "steps:\n  - uses: actions/checkout@v5\n  - uses: 'acme/key-hygiene@v0' # pinned\n  - name: again\n    uses: \"acme/key-hygiene@v0\"\n  - uses: other/thing@main\n# uses: commented/out@v1\n";
+    expect(workflowUses(text)).toEqual(['acme/key-hygiene@v0', 'other/thing@main']);
+  });
+
+  it('is bounded on any text: at most 10 names of at most 200 characters', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `  - uses: o${i}/${'r'.repeat(300)}@v0`).join('\n');
+    const uses = workflowUses(many);
+    expect(uses).toHaveLength(10);
+    expect(uses.every((u) => u.length <= 200)).toBe(true);
+    expect(workflowUses(`${' '.repeat(200_000)}uses x`)).toEqual([]);
   });
 });
