@@ -1,3 +1,4 @@
+import { parseActionLocation, webOfGitHub, type ActionLocation } from '../src/onboarding/parse-action-location.js';
 import { parseDuration } from '../src/policy/duration.js';
 import { readQueueSettings, type QueueSettings } from './queue/queue-settings.js';
 
@@ -26,6 +27,14 @@ export interface AppSettings {
    * is loopback-only unless the operator names an interface a scraper needs (`0.0.0.0`, a private address).
    */
   metricsHost?: string;
+  /**
+   * Where the Key Hygiene Action lives (`KEY_HYGIENE_ACTION=owner/repo@ref`, e.g. `acme/key-hygiene@v0`):
+   * the onboarding pull request's workflow runs it, and its files link to that repository's README.
+   * Nothing is published under a name we own, and whoever owns the repository a workflow names runs
+   * code in every onboarded repository: unset, the pull request adds the config alone and its
+   * description says how to add the workflow.
+   */
+  onboardingAction?: ActionLocation;
   /** `WEBHOOK_SECRET`, the secret GitHub signs deliveries with: the server checks it before Probot reads a body whole (app/github/guard-webhook-body.ts). */
   webhookSecret?: string;
 }
@@ -55,7 +64,9 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   const metricsHost = env.KEY_HYGIENE_METRICS_HOST?.trim() || '127.0.0.1';
   if (/[\s/]/.test(metricsHost)) throw new Error(`KEY_HYGIENE_METRICS_HOST is "${metricsHost}": expected a host name or an IP address such as 127.0.0.1`);
   const webhookSecret = env.WEBHOOK_SECRET || undefined;
+  const onboardingAction = readActionLocation(env);
   return {
+    ...(onboardingAction && { onboardingAction }),
     metricsHost,
     ...(webhookSecret && { webhookSecret }),
     ...(budgetShare !== undefined && { budgetShare }),
@@ -66,6 +77,16 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     sweepEveryMs: duration('KEY_HYGIENE_SWEEP_EVERY', defaultSettings.sweepEveryMs),
     jitterMs: duration('KEY_HYGIENE_SWEEP_JITTER', defaultSettings.jitterMs),
   };
+}
+
+/** `KEY_HYGIENE_ACTION`, its page on the GitHub the App talks to (`GHE_HOST`, or a runner's `GITHUB_SERVER_URL`); a bad value quoted on one line. */
+function readActionLocation(env: NodeJS.ProcessEnv): ActionLocation | undefined {
+  const text = env.KEY_HYGIENE_ACTION?.trim() ?? '';
+  if (text === '') return undefined;
+  const action = parseActionLocation(text, webOfGitHub(env.GHE_HOST, env.GHE_PROTOCOL, env.GITHUB_SERVER_URL));
+  // JSON quotes keep a pasted newline or control character from breaking the one line.
+  if (!action) throw new Error(`KEY_HYGIENE_ACTION is ${JSON.stringify(text.slice(0, 200))}: expected owner/repo@ref, where this repository is hosted and its tag, such as acme/key-hygiene@v0`);
+  return action;
 }
 
 /**

@@ -20,5 +20,5 @@ export async function handleDashboardEdit(context: Context<'issues.edited'>, app
   const { owner, repo } = context.repo();
   const octokit = prepareClient(context.octokit as unknown as AppOctokit, context.payload.installation?.id ?? 0, deps.clients);
   const log = (message: string) => context.log.info(message);
-  await sweepRepo({ octokit, owner, repo, botLogin, now: deps.now(), dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log, lock: deps.lock });
+  await sweepRepo({ octokit, owner, repo, botLogin, now: deps.now(), dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log, lock: deps.lock, onboardingAction: deps.settings.onboardingAction });
 }

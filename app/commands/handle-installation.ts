@@ -32,7 +32,7 @@ export async function handleInstallation(context: InstallationContext, app: Prob
   const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation.id, deps.clients);
   const botLogin = await botLoginOf(app);
   const log = (message: string) => context.log.info(message);
-  const result = await sweepInstallation({ octokit, botLogin, now: deps.now(), dryRun: deps.settings.dryRun, maxContent: deps.settings.maxContentPerSweep, log, only, lock: deps.lock });
+  const result = await sweepInstallation({ octokit, botLogin, now: deps.now(), dryRun: deps.settings.dryRun, maxContent: deps.settings.maxContentPerSweep, log, only, lock: deps.lock, onboardingAction: deps.settings.onboardingAction });
   context.log.info(`installation ${payload.installation.id}: swept ${result.swept.length} new repositories, ${result.failed.length} failures`);
   result.failed.forEach((line) => context.log.warn(line));
 }

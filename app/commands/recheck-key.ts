@@ -27,7 +27,7 @@ export interface KeyRecheck {
  */
 export async function recheckKey(r: KeyRecheck): Promise<KeyDecision | undefined> {
   const { octokit, owner, repo, botLogin, now, deps, log } = r;
-  const common = { octokit, botLogin, now, dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log, lock: deps.lock };
+  const common = { octokit, botLogin, now, dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log, lock: deps.lock, onboardingAction: deps.settings.onboardingAction };
   const isOrgKey = trackedKeyFromId(r.key)?.scope === 'org';
   const swept = isOrgKey
     ? await sweepOrgSecrets({ ...common, org: owner, repositories: [{ name: repo }] })

@@ -23,7 +23,7 @@ export async function handleOnboardingPush(context: Context<'push'>, app: Probot
   const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
   const state = onboardingState(await findOnboardingPulls(octokit, owner, repo), await botLoginOf(app));
   if (state.kind !== 'open') return;
-  const body = await readOnboardingBody(octokit, { owner, repo });
+  const body = await readOnboardingBody(octokit, { owner, repo }, deps.settings.onboardingAction);
   if (body === (state.pull.body ?? '')) return;
   // The policy from the default branch — the org's, since the repository has no file of its own yet.
   if (deps.settings.dryRun || (await loadPolicy(octokit, owner, repo)).policy['dry-run']) {

@@ -23,12 +23,13 @@ export interface OnboardingFound {
  * Issue 6, "Onboarding": with `onboarding: pull-request` in the policy it gets from its owner's
  * `.github` repository, a repository without its own `.github/key-hygiene.yml` gets one pull request,
  * "Configure Key Hygiene", adding a policy prefilled from what the sweep found and the workflow that
- * runs the Action. Only once: an open one is left alone, a merged one means onboarded, and one
- * closed without merging means no — remembered by GitHub, so it holds across restarts and processes.
+ * runs the Action from where `KEY_HYGIENE_ACTION` says it lives (unset: the config alone, and the
+ * description says how to add the workflow). Only once: an open one is left alone, a merged one
+ * means onboarded, and one closed without merging means no — remembered by GitHub, so it holds across restarts and processes.
  * Dry-run logs; the sweep's content budget pays for the writes. Onboarding is an offer: when it
  * fails (no `contents: write` yet, an empty repository) the sweep logs one line and goes on.
  */
-export async function onboardRepo(s: Pick<RepoSweep, 'octokit' | 'owner' | 'repo' | 'botLogin' | 'budget' | 'log'>, found: OnboardingFound): Promise<void> {
+export async function onboardRepo(s: Pick<RepoSweep, 'octokit' | 'owner' | 'repo' | 'botLogin' | 'budget' | 'log' | 'onboardingAction'>, found: OnboardingFound): Promise<void> {
   if (found.policy.onboarding !== 'pull-request' || found.ownFile !== false) return;
   const { octokit, owner, repo } = s;
   const repository = `${owner}/${repo}`;
@@ -39,8 +40,10 @@ export async function onboardRepo(s: Pick<RepoSweep, 'octokit' | 'owner' | 'repo
       s.log(found.dryRun ? `dry-run: would open "${ONBOARDING_TITLE}" in ${repository} from branch ${ONBOARDING_BRANCH}` : `${repository}: cap reached, the onboarding pull request waits for the next sweep`);
       return;
     }
-    const config = renderOnboardingConfig({ repository, keys: onboardingKeys(found.inventory, found.policy) });
-    const opened = await openOnboardingPull(octokit, { owner, repo }, { config, workflow: renderOnboardingWorkflow() });
+    const action = s.onboardingAction;
+    const config = renderOnboardingConfig({ repository, keys: onboardingKeys(found.inventory, found.policy), ...(action && { action }) });
+    // Where the Action lives is the operator's to say: unsaid, no workflow names a repository anyone could register.
+    const opened = await openOnboardingPull(octokit, { owner, repo }, { config, ...(action && { action, workflow: renderOnboardingWorkflow(action) }) });
     s.budget.remaining -= opened.writes;
     // Nothing is remembered: the next sweep tries again, and says so again, until the reason is gone.
     if (opened.refused !== undefined) {
@@ -48,7 +51,8 @@ export async function onboardRepo(s: Pick<RepoSweep, 'octokit' | 'owner' | 'repo
       return;
     }
     const what = opened.number === undefined ? 'was opened by another sweep at the same time' : `opened as #${opened.number}`;
-    s.log(`${repository}: "${ONBOARDING_TITLE}" ${what}${opened.workflow ? '' : ' (without the workflow: the App lacks the Workflows permission)'}`);
+    const without = action ? 'the App lacks the Workflows permission' : 'KEY_HYGIENE_ACTION is not set';
+    s.log(`${repository}: "${ONBOARDING_TITLE}" ${what}${opened.workflow ? '' : ` (without the workflow: ${without})`}`);
   } catch (error) {
     const permission = missingPermission(error);
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

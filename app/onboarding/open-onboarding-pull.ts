@@ -1,4 +1,5 @@
 import { ONBOARDING_BRANCH, ONBOARDING_TITLE } from '../../src/onboarding/onboarding-state.js';
+import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import { WORKFLOW_PATH } from '../../src/onboarding/render-onboarding-workflow.js';
 import { statusOf, type AppOctokit } from '../github/octokit.js';
 import { CONFIG_PATH } from '../sweep/load-policy.js';
@@ -14,29 +15,36 @@ export interface OpenedOnboarding {
   refused?: string;
   /** Content-creating requests made (what the sweep's budget counts). */
   writes: number;
-  /** The workflow file is on the branch (the App may lack the Workflows permission). */
+  /** The workflow file is on the branch (the App may lack the Workflows permission, or not know where the Action lives). */
   workflow: boolean;
 }
 
+/** What goes on the branch; `workflow` and the description's `action` only when the App knows where the Action lives. */
+export interface OnboardingFiles {
+  config: string;
+  workflow?: string;
+  action?: ActionLocation;
+}
+
 /**
- * The branch from the default branch's head, the two files, the pull request. Each step accepts
+ * The branch from the default branch's head, the two files (the config alone without a workflow), the pull request. Each step accepts
  * that it was already done — by an earlier sweep that stopped half-way, or another app process at the
  * same moment — and never overwrites a file someone put on the branch. GitHub itself refuses a second
  * open pull request for one head and base, so two writers end with one.
  * https://docs.github.com/rest/git/refs#create-a-reference
  */
-export async function openOnboardingPull(octokit: AppOctokit, target: OnboardingTarget, files: { config: string; workflow: string }): Promise<OpenedOnboarding> {
+export async function openOnboardingPull(octokit: AppOctokit, target: OnboardingTarget, files: OnboardingFiles): Promise<OpenedOnboarding> {
   const { owner, repo } = target;
   const { data: repository } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
   const base = repository.default_branch;
   const { data: head } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: `heads/${base}` });
   await alreadyDone(422, () => octokit.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/heads/${ONBOARDING_BRANCH}`, sha: head.object.sha }));
   const config = await writeIfMissing(octokit, target, CONFIG_PATH, files.config, 'Add the Key Hygiene policy');
-  const workflow = await writeIfMissing(octokit, target, WORKFLOW_PATH, files.workflow, 'Run Key Hygiene on pushes and pull requests');
-  const body = await readOnboardingBody(octokit, target);
-  const writes = 2 + Number(config !== 'present') + Number(workflow !== 'present');
+  const workflow = files.workflow === undefined ? 'absent' : await writeIfMissing(octokit, target, WORKFLOW_PATH, files.workflow, 'Run Key Hygiene on pushes and pull requests');
+  const body = await readOnboardingBody(octokit, target, files.action);
+  const writes = 2 + Number(config !== 'present') + Number(workflow === 'written');
   const opened = await openPull(octokit, { owner, repo, title: ONBOARDING_TITLE, head: ONBOARDING_BRANCH, base, body, maintainer_can_modify: true });
-  return { ...opened, writes, workflow: workflow !== 'forbidden' };
+  return { ...opened, writes, workflow: workflow === 'written' || workflow === 'present' };
 }
 
 /**

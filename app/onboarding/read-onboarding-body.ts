@@ -1,6 +1,8 @@
 import { ONBOARDING_BRANCH } from '../../src/onboarding/onboarding-state.js';
+import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import { renderOnboardingBody, type OnboardingBodyInput } from '../../src/onboarding/render-onboarding-body.js';
 import { WORKFLOW_PATH } from '../../src/onboarding/render-onboarding-workflow.js';
+import { workflowUses } from '../../src/onboarding/workflow-uses.js';
 import { parseConfig, validateConfig } from '../../src/policy/parse-config.js';
 import { statusOf, type AppOctokit } from '../github/octokit.js';
 import { CONFIG_PATH } from '../sweep/load-policy.js';
@@ -13,13 +15,15 @@ export interface OnboardingTarget {
 /**
  * The onboarding pull request's description for what its branch holds now: the policy the config
  * gives once merged — with what it `_extends`, read as the sweep will read it — or its error, and
- * whether the workflow is there. Opening the pull request and each push to its branch both use it,
- * so the same branch always gives the same text.
+ * whether the workflow is there and what it runs. Opening the pull request and each push to its
+ * branch both use it, with the same `action` (the App's `KEY_HYGIENE_ACTION`), so the same branch
+ * always gives the same text.
  */
-export async function readOnboardingBody(octokit: AppOctokit, target: OnboardingTarget): Promise<string> {
+export async function readOnboardingBody(octokit: AppOctokit, target: OnboardingTarget, action: ActionLocation | undefined): Promise<string> {
   const policy = await readBranchPolicy(octokit, target);
-  const workflow = (await readBranchFile(octokit, target, WORKFLOW_PATH)) !== undefined;
-  return renderOnboardingBody({ repository: `${target.owner}/${target.repo}`, policy, workflow });
+  const workflow = await readBranchFile(octokit, target, WORKFLOW_PATH);
+  const found = workflow === undefined ? {} : { workflowUses: workflowUses(workflow) };
+  return renderOnboardingBody({ repository: `${target.owner}/${target.repo}`, policy, workflow: workflow !== undefined, ...(action && { action }), ...found });
 }
 
 async function readBranchPolicy(octokit: AppOctokit, { owner, repo }: OnboardingTarget): Promise<OnboardingBodyInput['policy']> {

@@ -98,7 +98,7 @@ async function sweepRepoJob(job: Job<RepoJobData>, w: SweepWork): Promise<SweepJ
 }
 
 interface JobClient {
-  run: { octokit: AppOctokit; botLogin: string; now: Date; dryRun: boolean; log: (message: string) => void; lock: RepoLock };
+  run: { octokit: AppOctokit; botLogin: string; now: Date; dryRun: boolean; log: (message: string) => void; lock: RepoLock; onboardingAction: AppSettings['onboardingAction'] };
   budget: RunBudget;
   taken: () => number;
 }
@@ -108,7 +108,7 @@ async function clientOf(w: SweepWork, installationId: number, runId: string): Pr
   const octokit = (await w.app.auth(installationId)) as AppOctokit;
   const budget = w.budgetOf(runId);
   const { taken } = guardContent(octokit, budget);
-  const run = { octokit, botLogin: await botLoginOf(w.app), now: w.now(), dryRun: w.settings.dryRun, log: w.log, lock: w.lock };
+  const run = { octokit, botLogin: await botLoginOf(w.app), now: w.now(), dryRun: w.settings.dryRun, log: w.log, lock: w.lock, onboardingAction: w.settings.onboardingAction };
   return { run, budget, taken };
 }
 

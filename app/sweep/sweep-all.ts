@@ -39,5 +39,5 @@ export async function sweepInstallationById(app: Probot, id: number, settings: A
   const octokit = await app.auth(id);
   const botLogin = await botLoginOf(app);
   const log = (message: string) => app.log.info(message);
-  return sweepInstallation({ octokit, botLogin, now: now(), dryRun: settings.dryRun, maxContent: settings.maxContentPerSweep, log, lock });
+  return sweepInstallation({ octokit, botLogin, now: now(), dryRun: settings.dryRun, maxContent: settings.maxContentPerSweep, log, lock, onboardingAction: settings.onboardingAction });
 }

@@ -1,3 +1,4 @@
+import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { sweepOrgSecrets } from './sweep-org-secrets.js';
@@ -16,6 +17,8 @@ export interface InstallationSweep {
   only?: readonly string[];
   /** Serialises sweeps of one repository; the process's lock by default. */
   lock?: RepoLock;
+  /** Where the Action the onboarding workflow runs lives (`KEY_HYGIENE_ACTION`); unset, onboarding adds no workflow. */
+  onboardingAction?: ActionLocation;
 }
 
 export interface InstallationSweepResult {

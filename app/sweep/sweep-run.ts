@@ -1,3 +1,4 @@
+import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import type { RepoLock } from './with-repo-lock.js';
 
 /** What every sweep of one tracking repository shares with the run it is part of. */
@@ -11,4 +12,6 @@ export interface SweepRun {
   log: (message: string) => void;
   /** Serialises sweeps of one repository; the process's lock by default. */
   lock?: RepoLock;
+  /** Where the Action the onboarding workflow runs lives (`KEY_HYGIENE_ACTION`); unset, onboarding adds no workflow. */
+  onboardingAction?: ActionLocation;
 }

@@ -1,14 +1,17 @@
 import type { KeyPolicy } from '../policy/config-schema.js';
+import type { ActionLocation } from './parse-action-location.js';
 import { yamlFlowList, yamlScalar } from './yaml-scalar.js';
 
-/** Where the README documents every field of the file. */
-export const CONFIG_DOCS = 'https://github.com/key-hygiene/key-hygiene#suppressing-a-finding';
+/** The README section that documents every field of the file. */
+const CONFIG_DOCS = { anchor: '#suppressing-a-finding', title: 'Suppressing a finding' };
 
 export interface OnboardingConfigInput {
   /** `owner/name`, for the header. */
   repository: string;
   /** From {@link onboardingKeys}. */
   keys: readonly KeyPolicy[];
+  /** Where the Action lives (`KEY_HYGIENE_ACTION`): its repository's README is linked; unset, only named. */
+  action?: ActionLocation;
 }
 
 /**
@@ -17,11 +20,11 @@ export interface OnboardingConfigInput {
  * applying, and lists the keys found, so a team sees — and edits — what will be tracked. Comments
  * say where it came from and where the fields are documented; a test parses it with the schema.
  */
-export function renderOnboardingConfig({ repository, keys }: OnboardingConfigInput): string {
+export function renderOnboardingConfig({ repository, keys, action }: OnboardingConfigInput): string {
   const lines = [
     `# Key Hygiene policy for ${repository}: the CLI, the Action and the App all read this file.`,
     '# Prefilled by the Key Hygiene App from the secrets and environments it found; edit it as you need.',
-    `# Every field: ${CONFIG_DOCS}`,
+    action?.home === undefined ? `# Every field: "${CONFIG_DOCS.title}" in the Key Hygiene README.` : `# Every field: ${action.home}${CONFIG_DOCS.anchor}`,
     '',
     '# Keep the organisation-wide settings from the .github repository; what this file says wins.',
     '_extends: .github',

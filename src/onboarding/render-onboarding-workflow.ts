@@ -1,22 +1,25 @@
 import { VERSION } from '../version.js';
+import { actionUses, type ActionLocation } from './parse-action-location.js';
 
 export const WORKFLOW_PATH = '.github/workflows/key-hygiene.yml';
 
 /**
- * The Action as a workflow refers to it: this repository at the major version's tag, as the
- * README's usage snippet does (`v0` while the version is 0.x).
+ * What the workflow shown for copying says in `uses:` when the App was not told where the Action
+ * lives: the major version's tag, as the README's usage snippet has it, under an owner GitHub does
+ * not accept — a copy left unedited fails to start instead of running someone else's code.
  */
-export const ACTION_REF = `key-hygiene/key-hygiene@v${VERSION.split('.')[0]}`;
+export const ACTION_PLACEHOLDER = `<owner>/key-hygiene@v${VERSION.split('.')[0]}`;
 
 /**
  * The workflow the onboarding pull request adds (issue 6, "Onboarding"): the Action on every push
  * and pull request. Least privilege — `contents: read` only (no SARIF upload: code scanning is not on
  * every plan). The default shallow checkout is enough: the Action fetches exactly the commits it needs
- * (README, "Use the Action").
+ * (README, "Use the Action"). Without `action` it is the text to copy, with {@link ACTION_PLACEHOLDER}.
  */
-export function renderOnboardingWorkflow(actionRef = ACTION_REF): string {
+export function renderOnboardingWorkflow(action: ActionLocation | undefined): string {
+  const docs = action?.home === undefined ? '' : `: ${action.home}#use-the-action`;
   return `# Added by the Key Hygiene App ("Configure Key Hygiene" pull request).
-# Fails a push or pull request that adds an API key: https://github.com/key-hygiene/key-hygiene#use-the-action
+# Fails a push or pull request that adds an API key${docs}
 name: Key Hygiene
 on:
   push:
@@ -29,7 +32,7 @@ jobs:
     steps:
       # A shallow checkout is enough: the Action fetches exactly the commits it needs.
       - uses: actions/checkout@v5
-      - uses: ${actionRef}
+      - uses: ${action ? actionUses(action) : ACTION_PLACEHOLDER}
         with:
           fail-on: error   # error (critical, high, medium) | warning (any finding) | never
 `;

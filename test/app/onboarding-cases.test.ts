@@ -3,8 +3,8 @@ import { botLoginOf } from '../../app/github/bot-login.js';
 import { sweepInstallation } from '../../app/sweep/sweep-installation.js';
 import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
-import { startAppWith } from './robust-world.js';
-import { BRANCH, CONFIG, ONBOARDING_PERMISSIONS, WORKFLOW, branchFile, createOnboardingWorld, pullsOf, seedServiceRepo } from './onboarding-world.js';
+import { readSettings } from '../../app/settings.js';
+import { ACTION, BRANCH, CONFIG, ONBOARDING_PERMISSIONS, WORKFLOW, branchFile, createOnboardingWorld, pullsOf, seedServiceRepo, startOnboardingApp } from './onboarding-world.js';
 
 // Issue 6, "Onboarding", the edges: two app processes at once, onboarding off by default, an App
 // without the Workflows permission, dry-run, the content budget, and a merged pull request.
@@ -12,7 +12,7 @@ describe('onboarding pull request, edge cases', () => {
   let gh: GitHubEmulator;
   let app: AppRecord;
   let installation: InstallationRecord;
-  let running: Awaited<ReturnType<typeof startAppWith>>;
+  let running: Awaited<ReturnType<typeof startOnboardingApp>>;
   const branches = (fullName: string) => gh.store.branches.filter((b) => b.repoId === gh.store.repo(...(fullName.split('/') as [string, string]))!.id);
 
   beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('onboarding pull request, edge cases', () => {
     gh.seed.repo({ fullName: 'gamma/.github', files: { [CONFIG]: 'rotate-every: 30d\n' } });
     seedServiceRepo(gh, 'gamma/svc');
     gh.seed.installation({ account: 'gamma', permissions: { ...ONBOARDING_PERMISSIONS } });
-    running = await startAppWith(gh, app);
+    running = await startOnboardingApp(gh, app);
   });
   afterAll(async () => {
     await running.close();
@@ -34,8 +34,8 @@ describe('onboarding pull request, edge cases', () => {
   });
 
   it('two app processes sweeping at the same moment open one pull request', async () => {
-    const first = await startAppWith(gh, app, { lock: createRepoLock() });
-    const second = await startAppWith(gh, app, { lock: createRepoLock() });
+    const first = await startOnboardingApp(gh, app, undefined, { lock: createRepoLock() });
+    const second = await startOnboardingApp(gh, app, undefined, { lock: createRepoLock() });
     try {
       const results = await Promise.all([first.sweep(), second.sweep()]);
       expect(results.flatMap((r) => r.failed)).toEqual([]);
@@ -60,7 +60,9 @@ describe('onboarding pull request, edge cases', () => {
     expect(pullsOf(gh, 'beta/svc')).toHaveLength(1);
     expect(branchFile(gh, 'beta/svc', BRANCH, CONFIG)).toContain('OPENAI_API_KEY');
     expect(branchFile(gh, 'beta/svc', BRANCH, WORKFLOW)).toBeUndefined();
-    expect(pullsOf(gh, 'beta/svc')[0]!.body).toContain('This branch has no `.github/workflows/key-hygiene.yml`');
+    const body = pullsOf(gh, 'beta/svc')[0]!.body;
+    expect(body).toContain('This branch has no `.github/workflows/key-hygiene.yml`, so pushes are not checked by the Action (the App needs the Workflows permission to add one)');
+    expect(body).toContain(`      - uses: ${ACTION}\n`);
     const refused = gh.log.entries.find((e) => e.route === 'PUT /repos/{owner}/{repo}/contents/{path}' && e.status === 403);
     expect(refused?.path).toContain('workflows');
   });
@@ -94,7 +96,7 @@ describe('onboarding pull request, edge cases', () => {
     gh.faults.inject({ method: 'POST', route: '/repos/{owner}/{repo}/pulls', kind: 'status', status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: 'head', code: 'custom', message: `No commits between main and ${BRANCH}` }], documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request' } });
     const sweep = async () => {
       const lines: string[] = [];
-      const result = await sweepInstallation({ octokit: await running.probot.auth(installation.id), botLogin: await botLoginOf(running.probot), now: gh.clock.now(), dryRun: false, maxContent: 50, log: (line) => lines.push(line), only: ['acme/refused'] });
+      const result = await sweepInstallation({ octokit: await running.probot.auth(installation.id), botLogin: await botLoginOf(running.probot), now: gh.clock.now(), dryRun: false, maxContent: 50, log: (line) => lines.push(line), only: ['acme/refused'], onboardingAction: readSettings({ KEY_HYGIENE_ACTION: ACTION }).onboardingAction });
       expect(result.failed).toEqual([]);
       return lines.filter((line) => line.includes('Configure Key Hygiene') || line.includes('onboarding'));
     };

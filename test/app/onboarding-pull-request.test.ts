@@ -2,8 +2,7 @@ import { Octokit } from 'octokit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
 import { DAY } from './app-world.js';
-import { startAppWith } from './robust-world.js';
-import { BRANCH, CONFIG, WORKFLOW, branchConfig, branchFile, createOnboardingWorld, pullsOf, pushBranch } from './onboarding-world.js';
+import { ACTION, BRANCH, CONFIG, WORKFLOW, branchConfig, branchFile, createOnboardingWorld, pullsOf, pushBranch, startOnboardingApp } from './onboarding-world.js';
 
 // Issue 6, "Onboarding": "onboarding PR opened once and respected when closed" — the real Probot
 // app against the emulator, sweeps on the emulator's clock, signed push deliveries.
@@ -11,7 +10,7 @@ describe('onboarding PR opened once and respected when closed', () => {
   let gh: GitHubEmulator;
   let app: AppRecord;
   let installation: InstallationRecord;
-  let running: Awaited<ReturnType<typeof startAppWith>>;
+  let running: Awaited<ReturnType<typeof startOnboardingApp>>;
   const svc = () => pullsOf(gh, 'acme/svc');
   const routeCount = (route: string) => gh.log.entries.filter((e) => e.route === route).length;
   const edit = async (text: string) => {
@@ -24,14 +23,14 @@ describe('onboarding PR opened once and respected when closed', () => {
 
   beforeAll(async () => {
     ({ gh, app, installation } = await createOnboardingWorld());
-    running = await startAppWith(gh, app);
+    running = await startOnboardingApp(gh, app);
   });
   afterAll(async () => {
     await running.close();
     await gh.close();
   });
 
-  it('opens one "Configure Key Hygiene" PR with the config, prefilled from the environments and secrets, and the workflow', async () => {
+  it('opens one "Configure Key Hygiene" PR with the config, prefilled from the environments and secrets, and the workflow running KEY_HYGIENE_ACTION', async () => {
     expect((await running.sweep()).failed).toEqual([]);
     expect(svc()).toMatchObject([{ title: 'Configure Key Hygiene', head: BRANCH, base: 'main', state: 'open', user: 'key-hygiene[bot]' }]);
     const config = branchConfig(gh, 'acme/svc');
@@ -40,8 +39,14 @@ describe('onboarding PR opened once and respected when closed', () => {
       { secret: 'OPENAI_API_KEY', provider: 'openai', environments: ['production', 'staging'], every: '60d' },
       { secret: 'STRIPE_SECRET', provider: 'stripe', environments: [], every: '60d' },
     ]);
-    expect(branchFile(gh, 'acme/svc', BRANCH, WORKFLOW)).toContain('uses: key-hygiene/key-hygiene@v0');
+    const workflow = branchFile(gh, 'acme/svc', BRANCH, WORKFLOW) ?? '';
+    expect(workflow).toContain(`      - uses: ${ACTION}\n`);
+    // Every link goes to the repository the operator named, and to no other.
+    expect(workflow).toContain('https://github.com/acme/key-hygiene#use-the-action');
+    expect(branchFile(gh, 'acme/svc', BRANCH, CONFIG)).toContain('# Every field: https://github.com/acme/key-hygiene#suppressing-a-finding');
+    for (const text of [workflow, branchFile(gh, 'acme/svc', BRANCH, CONFIG)!]) expect(text.match(/https?:\/\/\S+/g)!.every((url) => url.startsWith('https://github.com/acme/key-hygiene#'))).toBe(true);
     const body = svc()[0]!.body;
+    expect(body).toContain(`runs \`${ACTION}\` with`);
     expect(body).toContain('| `OPENAI_API_KEY` | `openai` |');
     expect(body).toContain('### What the Action checks');
     // Nothing on the default branch until someone merges.
@@ -58,7 +63,7 @@ describe('onboarding PR opened once and respected when closed', () => {
     await running.sweep();
     await running.close();
     gh.clock.advance(DAY);
-    running = await startAppWith(gh, app);
+    running = await startOnboardingApp(gh, app);
     expect((await running.sweep()).failed).toEqual([]);
     expect(svc()).toHaveLength(1);
     expect(routeCount('POST /repos/{owner}/{repo}/pulls')).toBe(before);
@@ -94,7 +99,7 @@ describe('onboarding PR opened once and respected when closed', () => {
     await running.sweep();
     await running.close();
     gh.clock.advance(DAY);
-    running = await startAppWith(gh, app);
+    running = await startOnboardingApp(gh, app);
     await running.sweep();
     expect(svc().map((p) => [p.state, p.mergedAt])).toEqual([['closed', null]]);
   });

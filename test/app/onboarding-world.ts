@@ -1,13 +1,29 @@
+import type { AppDeps } from '../../app/deps.js';
+import { readSettings } from '../../app/settings.js';
 import { parseConfig } from '../../src/policy/parse-config.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord, Permissions, PullRecord } from '../support/github-emulator/index.js';
 import { startGitHubEmulator } from '../support/github-emulator/index.js';
 import { headShaOf } from '../support/github-emulator/branches.js';
 import { DAY } from './app-world.js';
-import { PERMISSIONS } from './robust-world.js';
+import { PERMISSIONS, startAppWith } from './robust-world.js';
 
 export const BRANCH = 'key-hygiene/configure';
 export const CONFIG = '.github/key-hygiene.yml';
 export const WORKFLOW = '.github/workflows/key-hygiene.yml';
+
+/** Where the operator hosts the Action: the App's `KEY_HYGIENE_ACTION`, and what the onboarding workflow `uses:`. */
+export const ACTION = 'acme/key-hygiene@v0';
+
+/**
+ * The app as robust-world.ts starts it, with settings read from `env` (by default `KEY_HYGIENE_ACTION`
+ * set to {@link ACTION}) for its webhooks and its sweeps alike: a push renders the description the
+ * sweep would.
+ */
+export async function startOnboardingApp(gh: GitHubEmulator, app: AppRecord, env: NodeJS.ProcessEnv = { KEY_HYGIENE_ACTION: ACTION }, overrides: Partial<AppDeps> = {}) {
+  const settings = { ...readSettings(env), sweepEveryMs: 0 };
+  const running = await startAppWith(gh, app, { settings, ...overrides });
+  return { ...running, sweep: (more: Parameters<typeof running.sweep>[0] = {}) => running.sweep({ ...settings, ...more }) };
+}
 
 /** The sweep's read permissions, what onboarding writes with (app.yml), and checks for the push check run. */
 export const ONBOARDING_PERMISSIONS: Permissions = { ...PERMISSIONS, contents: 'write', pull_requests: 'write', workflows: 'write', checks: 'write' };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ONBOARDING_MARKER, renderOnboardingBody } from '../../src/onboarding/render-onboarding-body.js';
 import { onboardingState, type OnboardingPull } from '../../src/onboarding/onboarding-state.js';
+import { parseActionLocation } from '../../src/onboarding/parse-action-location.js';
+import { workflowUses } from '../../src/onboarding/workflow-uses.js';
 import { parseConfig } from '../../src/policy/parse-config.js';
 import { makeKey } from '../support/make-keys.js';
 
@@ -19,11 +21,14 @@ keys:
     owners: ['@acme/payments']
 escalate-to: ['@acme/security']
 `;
+/** Where the operator hosts the Action (`KEY_HYGIENE_ACTION`). */
+const action = parseActionLocation('acme/key-hygiene@v0', 'https://github.com')!;
 
 describe('renderOnboardingBody', () => {
   it('says what the files are, how to answer, what the App will do and what the Action checks', async () => {
-    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: true });
+    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: true, action });
     await expect(body).toMatchFileSnapshot('./expected/onboarding-body.md');
+    expect(body).toContain('runs `acme/key-hygiene@v0` with `fail-on: error`');
     expect(body).toContain('| `OPENAI_API_KEY` | `openai` | `staging`, `production` | 90d | 14d | CODEOWNERS, else admins |');
     expect(body).toContain('| `STRIPE_SECRET` | `stripe` | repository secret | 30d | 7d | `@acme/payments` |');
     expect(body).toContain('Close it without merging** and the App will not ask again');
@@ -55,11 +60,31 @@ describe('renderOnboardingBody', () => {
     expect(body).not.toContain('<!-- x -->');
   });
 
-  it('without the workflow on the branch, gives the file to add by hand', () => {
-    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: false });
-    expect(body).toContain('This branch has no `.github/workflows/key-hygiene.yml`');
+  it('without the workflow on the branch (no Workflows permission), gives the file to add by hand', () => {
+    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: false, action });
+    expect(body).toContain('This branch has no `.github/workflows/key-hygiene.yml`, so pushes are not checked by the Action (the App needs the Workflows permission to add one)');
     expect(body).toContain('```yaml\n# Added by the Key Hygiene App');
+    expect(body).toContain('      - uses: acme/key-hygiene@v0\n');
     expect(body).not.toContain('### What the Action checks');
+  });
+
+  it('not told where the Action lives: says so, and the file to copy names no repository and links nowhere', () => {
+    const body = renderOnboardingBody({ repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: false });
+    expect(body).toContain('the App was not told where your organisation hosts the Key Hygiene Action (its `KEY_HYGIENE_ACTION` setting). To add it yourself, replace `<owner>/key-hygiene@v0` below');
+    expect(body).toContain('      - uses: <owner>/key-hygiene@v0\n');
+    expect(body).not.toMatch(/https?:\/\//);
+    expect(body).not.toContain('key-hygiene/key-hygiene');
+  });
+
+  it('says what the workflow on the branch runs, and warns when that is not where this App runs the Action from', () => {
+    const input = { repository: 'acme/api', policy: { config: parseConfig(CONFIG) }, workflow: true, action };
+    const ours = renderOnboardingBody({ ...input, workflowUses: ['acme/key-hygiene@v0'] });
+    expect(ours).toContain('runs `acme/key-hygiene@v0` with');
+    expect(ours).not.toContain('⚠️');
+    // A branch an older version opened, before KEY_HYGIENE_ACTION: it named an account nobody here owns.
+    const old = renderOnboardingBody({ ...input, workflowUses: ['key-hygiene/key-hygiene@v0'] });
+    expect(old).toContain('runs `key-hygiene/key-hygiene@v0` with');
+    expect(old).toContain('⚠️ This App runs the Action from `acme/key-hygiene@v0`; the workflow on this branch names `key-hygiene/key-hygiene@v0` instead. Check that you trust it before merging.');
   });
 
   it('is the same text for the same input, so an unchanged description is not rewritten', () => {
@@ -83,5 +108,20 @@ describe('onboardingState', () => {
   it('an open one wins over older closed ones; a merge wins over a refusal', () => {
     expect(onboardingState([pull({ number: 1, state: 'closed' }), pull({ number: 5 })], bot)).toMatchObject({ kind: 'open', pull: { number: 5 } });
     expect(onboardingState([pull({ number: 1, state: 'closed' }), pull({ number: 5, state: 'closed', merged: true })], bot)).toMatchObject({ kind: 'merged', pull: { number: 5 } });
+  });
+});
+
+describe('workflowUses', () => {
+  it('lists the steps\' uses outside GitHub\'s actions/ account, once each, as written', () => {
+    const text = "steps:\n  - uses: actions/checkout@v5\n  - uses: 'acme/key-hygiene@v0' # pinned\n  - name: again\n    uses: \"acme/key-hygiene@v0\"\n  - uses: other/thing@main\n# uses: commented/out@v1\n";
+    expect(workflowUses(text)).toEqual(['acme/key-hygiene@v0', 'other/thing@main']);
+  });
+
+  it('is bounded on any text: at most 10 names of at most 200 characters', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `  - uses: o${i}/${'r'.repeat(300)}@v0`).join('\n');
+    const uses = workflowUses(many);
+    expect(uses).toHaveLength(10);
+    expect(uses.every((u) => u.length <= 200)).toBe(true);
+    expect(workflowUses(`${' '.repeat(200_000)}uses x`)).toEqual([]);
   });
 });
