@@ -2,7 +2,7 @@ import { Octokit } from 'octokit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../app/settings.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
-import { buildAppIfStale, spawnProbotRun } from './front-process.js';
+import { buildAppIfStale, spawnProbotRun } from '../support/app-process.js';
 import { ACTION, BRANCH, CONFIG, WORKFLOW, branchFile, createOnboardingWorld, pullsOf, pushBranch, startOnboardingApp } from './onboarding-world.js';
 
 // The onboarding workflow runs the Action from where the operator says it lives (KEY_HYGIENE_ACTION):
