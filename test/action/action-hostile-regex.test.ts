@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkoutWorkspace, createOrigin } from '../support/checkout.js';
 import { useTestRepos } from '../support/git-repo.js';
+import { HOSTILE_CONFIG } from '../support/hostile-config.js';
 import { makeKey } from '../support/make-keys.js';
 import { runAction } from '../support/run-action.js';
 import { pushPayload } from './scan-support.js';
@@ -26,15 +27,7 @@ function pushTo(config: string, files: Record<string, string>) {
 describe('mode: scan with a hostile config (bundled Action)', () => {
   it('finishes on the issue\'s hostile detector pattern and allow regex, and fails the push on its keys', () => {
     const openai = makeKey('openai-project-key', 21);
-    const run = pushTo([
-      'scan:',
-      '  allow:',
-      "    regexes: ['([A-Za-z0-9]+)+-$']",
-      '  detectors:',
-      '    - id: acme-token',
-      '      key-kind: Acme token',
-      "      pattern: 'acme_(?<secret>(\\w+)+)!'",
-    ].join('\n'), {
+    const run = pushTo(HOSTILE_CONFIG, {
       'app/settings.py': [`TOKEN = "acme_${'a'.repeat(40)}"`, `BIG = "acme_${'a'.repeat(200_000)}"`, 'ACME = "acme_q8w7e6r5t4y3u2i1o9p8!"', `OPENAI_API_KEY = "${openai}"`].join('\n'),
     });
     expect(run.code, run.stdout + run.stderr).toBe(1);

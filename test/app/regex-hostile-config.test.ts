@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGitRepo, startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
+import { HOSTILE_CONFIG } from '../support/hostile-config.js';
 import { makeKey } from '../support/make-keys.js';
 import { buildAppIfStale, startProbotRun, type AppProcess } from '../support/app-process.js';
 
@@ -14,16 +15,6 @@ import { buildAppIfStale, startProbotRun, type AppProcess } from '../support/app
 /** Generous for a loaded machine: the point is that /healthz answers at all while the push is handled. */
 const HEALTHZ_WITHIN_MS = 5_000;
 
-const HOSTILE_CONFIG = [
-  'scan:',
-  '  allow:',
-  "    regexes: ['([A-Za-z0-9]+)+-$']",
-  '  detectors:',
-  '    - id: acme-token',
-  '      key-kind: Acme token',
-  "      pattern: 'acme_(?<secret>(\\w+)+)!'",
-  '',
-].join('\n');
 const OPENAI = makeKey('openai-project-key', 31);
 
 let gh: GitHubEmulator;
