@@ -68,7 +68,7 @@ export default function keyHygieneApp(app: Probot, options: ApplicationFunctionO
 /**
  * The server's settings, or one line and exit 1. `probot run` calls the app without a catch of its
  * own: a throw here is an unhandled rejection's stack trace, and the exit is the only way to keep
- * it from listening with a setting it could not read (STYLE.md rule 9 otherwise prefers exitCode).
+ * it from listening with a setting it could not read (elsewhere the project sets process.exitCode).
  */
 function serverSettings(env: NodeJS.ProcessEnv): AppSettings {
   try {

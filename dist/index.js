@@ -69789,9 +69789,6 @@ async function runScan(request) {
         },
     };
 }
-function isAllowedPath(config) {
-    return compilePathGlobs(config.scan.allow.paths);
-}
 /** A single file named as the path to scan: its folder is the root, and it is the only file. */
 async function listTarget(path) {
     if ((await (0,promises_namespaceObject.stat)(path)).isFile())
@@ -69800,7 +69797,7 @@ async function listTarget(path) {
 }
 async function scanTree(request) {
     const { config } = request;
-    const allowed = isAllowedPath(config);
+    const allowed = compilePathGlobs(config.scan.allow.paths);
     const listing = await listTarget(request.root);
     const root = listing.root;
     const paths = listing.paths.filter((p) => !allowed(p));
@@ -69841,7 +69838,7 @@ function gitRequest(request) {
 }
 async function scanGit(request) {
     const { root, config, mode } = request;
-    const allowed = isAllowedPath(config);
+    const allowed = compilePathGlobs(config.scan.allow.paths);
     const scan = createScannerForConfig(config, request.onSecret);
     const out = { findings: [], notices: [], files: 0, bytes: 0, commits: 0 };
     const source = gitRequest(request);

@@ -1,6 +1,6 @@
 import type { Context, Probot } from 'probot';
 import { trackedKeyFromId } from '../../src/tracking/key-id.js';
-import { answerRecheck, decideCommand, mayChangeState } from '../../src/tracking/decide-command.js';
+import { answerRecheck, decideCommand, hasWriteAccess, mayChangeState } from '../../src/tracking/decide-command.js';
 import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
 import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-marker.js';
 import { sameLogin } from '../../src/tracking/last-notice.js';
@@ -45,7 +45,7 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   const corrects = command.name === 'help' && (command.unknown !== undefined || command.problem !== undefined);
   const throttled = await throttleCommand(commandWindowsOf(deps.clients), {
     installationId: context.payload.installation?.id ?? 0, repository: `${owner}/${repo}`, issue: issue.number, actor, command: corrects ? 'correction' : command.name, now: deps.now().getTime(),
-    isWriter: async () => ['admin', 'maintain', 'write'].includes(await permissionOf(octokit, owner, repo, actor)),
+    isWriter: async () => hasWriteAccess(await permissionOf(octokit, owner, repo, actor)),
   });
   if (throttled) return log(`not answering /${command.name} on ${owner}/${repo}#${issue.number}: ${throttled}`);
   if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Config } from '../policy/config-schema.js';
 import { parseSize } from '../policy/duration.js';
+import { compilePathGlobs } from '../policy/path-glob.js';
 import { streamGitFragments, type GitSourceRequest } from '../sources/git.js';
 import { shallowBoundary } from '../sources/shallow-boundary.js';
 import { gitignoreCoversEnv, listTreeFiles, stagedEnvFiles, trackedEnvFiles, type TreeListing } from '../sources/tree.js';
@@ -9,7 +10,6 @@ import type { Finding, Notice, ScanResult } from '../types.js';
 import { envFileFinding } from './hygiene.js';
 import type { BatchResult } from './scan-files.js';
 import { scanTreeFiles } from './scan-tree-files.js';
-import { compilePathGlobs } from '../policy/path-glob.js';
 import { createScannerForConfig } from './scanner-for-config.js';
 
 export type ScanMode = 'tree' | 'staged' | 'range' | 'history' | 'commits';
@@ -51,10 +51,6 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
 
 type Outcome = BatchResult & { commits: number; shallowBoundary?: string[] };
 
-function isAllowedPath(config: Config): (path: string) => boolean {
-  return compilePathGlobs(config.scan.allow.paths);
-}
-
 /** A single file named as the path to scan: its folder is the root, and it is the only file. */
 async function listTarget(path: string): Promise<TreeListing & { root: string }> {
   if ((await stat(path)).isFile()) return { root: dirname(path), paths: [basename(path)], notices: [], git: false };
@@ -63,7 +59,7 @@ async function listTarget(path: string): Promise<TreeListing & { root: string }>
 
 async function scanTree(request: ScanRequest): Promise<Outcome> {
   const { config } = request;
-  const allowed = isAllowedPath(config);
+  const allowed = compilePathGlobs(config.scan.allow.paths);
   const listing = await listTarget(request.root);
   const root = listing.root;
   const paths = listing.paths.filter((p) => !allowed(p));
@@ -104,7 +100,7 @@ function gitRequest(request: ScanRequest): GitSourceRequest {
 
 async function scanGit(request: ScanRequest): Promise<Outcome> {
   const { root, config, mode } = request;
-  const allowed = isAllowedPath(config);
+  const allowed = compilePathGlobs(config.scan.allow.paths);
   const scan = createScannerForConfig(config, request.onSecret);
   const out: Outcome = { findings: [], notices: [], files: 0, bytes: 0, commits: 0 };
   const source = gitRequest(request);

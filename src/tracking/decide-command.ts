@@ -45,6 +45,11 @@ export type CommandDecision =
 
 const WRITE_OR_BETTER: readonly Permission[] = ['admin', 'maintain', 'write'];
 
+/** Write access or better on the repository. */
+export function hasWriteAccess(permission: Permission): boolean {
+  return WRITE_OR_BETTER.includes(permission);
+}
+
 /**
  * The bot's answer to a command in one of its key issues. State-changing commands (`/snooze`,
  * `/exempt`) are for users with write access or better, or listed approvers (ARCHITECTURE.md,
@@ -75,7 +80,7 @@ export function decideCommand(command: Command, context: CommandContext): Comman
 
 /** Write access or better, or an approver (by login here, by team through the adapter). */
 export function mayChangeState(context: Pick<CommandContext, 'actorPermission' | 'actorLogin' | 'isApprover' | 'policy'>): boolean {
-  return WRITE_OR_BETTER.includes(context.actorPermission) || context.isApprover === true ||
+  return hasWriteAccess(context.actorPermission) || context.isApprover === true ||
     context.policy.approvers.some((a) => !a.includes('/') && sameLogin(a, context.actorLogin));
 }
 

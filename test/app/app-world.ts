@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../app/index.js';
 import { defaultSettings } from '../../app/settings.js';
+import { sweepAll } from '../../app/sweep/sweep-all.js';
 import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type InstallationRecord } from '../support/github-emulator/index.js';
 
 export const DAY = 86_400_000;
@@ -74,4 +75,16 @@ export async function startApp(gh: GitHubEmulator, app: AppRecord): Promise<Runn
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
   return { probot, url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * {@link createAppWorld} with its key issues already open, by one sweep of an in-process app (fast:
+ * no client-side throttling), for tests that then talk to those issues through another process.
+ */
+export async function createSweptAppWorld(): Promise<Awaited<ReturnType<typeof createAppWorld>>> {
+  const world = await createAppWorld();
+  const inProcess = await startApp(world.gh, world.app);
+  await sweepAll(inProcess.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => world.gh.clock.now());
+  await inProcess.close();
+  return world;
 }

@@ -1,10 +1,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../app/settings.js';
-import { sweepAll } from '../../app/sweep/sweep-all.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord, IssueRecord } from '../support/github-emulator/index.js';
-import { createAppWorld, startApp } from './app-world.js';
+import { createSweptAppWorld } from './app-world.js';
 import { buildAppIfStale, peakRss, spawnProbotRun, startProbotRun, type AppProcess } from '../support/app-process.js';
 
 // The App's front door, against the real `probot run` process: what it reads of a body before the
@@ -19,10 +17,8 @@ let installation: InstallationRecord;
 
 beforeAll(async () => {
   buildAppIfStale();
-  ({ gh, app, installation } = await createAppWorld());
-  const inProcess = await startApp(gh, app);
-  await sweepAll(inProcess.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => gh.clock.now());
-  await inProcess.close();
+  // The issues to talk to, opened by one in-process sweep.
+  ({ gh, app, installation } = await createSweptAppWorld());
 }, 90_000);
 afterAll(async () => {
   await gh?.close();

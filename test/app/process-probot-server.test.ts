@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../app/settings.js';
-import { sweepAll } from '../../app/sweep/sweep-all.js';
 import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { signWebhookBody, type AppRecord, type GitHubEmulator, type InstallationRecord, type IssueRecord } from '../support/github-emulator/index.js';
-import { createAppWorld, startApp } from './app-world.js';
+import { createSweptAppWorld } from './app-world.js';
 import { buildAppIfStale, startProbotRun, type AppProcess } from '../support/app-process.js';
 
 // The real server process (issue 5, "Tests"): `probot run ./lib-app/app/index.js`, configured only
@@ -22,11 +20,8 @@ let url: string;
 
 beforeAll(async () => {
   buildAppIfStale();
-  ({ gh, app, installation } = await createAppWorld());
-  // The issues to talk to, opened by one in-process sweep (fast: no client-side throttling).
-  const inProcess = await startApp(gh, app);
-  await sweepAll(inProcess.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => gh.clock.now());
-  await inProcess.close();
+  // The issues to talk to, opened by one in-process sweep.
+  ({ gh, app, installation } = await createSweptAppWorld());
   const running = await startProbotRun({
     APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'info',
   });
