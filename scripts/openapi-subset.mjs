@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Extracts from GitHub's OpenAPI description (@octokit/openapi) the operations the local GitHub
-// emulator serves, with their JSON response schemas and every component schema they reference, into
+// emulator serves, with their parameters, JSON request body and JSON response schemas and every component schema they reference, into
 // test/support/github-emulator/openapi-subset.json. The conformance test validates emulator answers
 // against that subset, so tests never load the full description (tens of MB).
 //
@@ -66,6 +66,7 @@ export const OPERATIONS = [
   'POST /repos/{owner}/{repo}/check-runs',
   'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
   'GET /repos/{owner}/{repo}/check-runs/{check_run_id}',
+  'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations',
   'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
   'GET /repos/{owner}/{repo}/commits',
   'GET /repos/{owner}/{repo}/commits/{ref}',
@@ -129,10 +130,14 @@ function extractOperation(spec, method, path) {
     const schema = resolved?.content?.['application/json']?.schema;
     responses[status] = schema ? { content: { 'application/json': { schema } } } : {};
   }
+  // Parameters and the JSON body keep their schemas: the emulator validates requests against them.
   const parameters = (operation.parameters ?? [])
     .map((p) => (p.$ref ? resolveRef(spec, p.$ref) : p))
-    .map((p) => ({ name: p.name, in: p.in }));
-  return { operationId: operation.operationId, parameters, responses };
+    .map((p) => ({ name: p.name, in: p.in, required: p.required === true, schema: p.schema }));
+  const body = operation.requestBody?.$ref ? resolveRef(spec, operation.requestBody.$ref) : operation.requestBody;
+  const bodySchema = body?.content?.['application/json']?.schema;
+  const requestBody = bodySchema ? { required: body.required === true, content: { 'application/json': { schema: bodySchema } } } : undefined;
+  return { operationId: operation.operationId, parameters, ...(requestBody ? { requestBody } : {}), responses };
 }
 
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));

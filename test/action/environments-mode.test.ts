@@ -234,12 +234,12 @@ describe('mode: environments', () => {
     expect(result.outputs.findings).toBeUndefined();
   });
 
-  it('names the environments permission when only that one is missing', async () => {
+  it('names the Actions permission when only that one is missing (GitHub lists environments to Actions: read)', async () => {
     writePolicy(POLICY);
-    const result = await run(appToken({ secrets: 'read', actions: 'read', metadata: 'read' }));
+    const result = await run(appToken({ secrets: 'read', environments: 'read', metadata: 'read' }));
     expect(result.code).toBe(1);
     expect(result.annotations.map((a) => a.message)).toEqual([
-      expect.stringMatching(/^cannot list secrets of environment development of acme\/app: the token lacks the permission secrets=read,environments=read /),
+      expect.stringMatching(/^cannot list environments of acme\/app: the token lacks the permission actions=read /),
     ]);
   });
 });

@@ -46,6 +46,18 @@ describe('push → "Key hygiene" check run', () => {
     main.push(after);
   });
 
+  it('lists the annotations it wrote through GitHub\'s annotations endpoint, the key nowhere', async () => {
+    const [run] = runsOn(main.at(-1)!);
+    const token = gh.seed.installationToken(world.installationId, { permissions: { checks: 'read' } });
+    const response = await fetch(`${gh.url}/repos/acme/api/check-runs/${run!.id}/annotations`, { headers: { authorization: `token ${token}` } });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual([
+      expect.objectContaining({ path: 'src/config.ts', start_line: 3, end_line: 3, annotation_level: 'failure', title: 'OpenAI project key', blob_href: expect.stringContaining(`/blob/${main.at(-1)!}/src/config.ts`) }),
+    ]);
+    expect(text).not.toContain(KEY);
+  });
+
   it('keeps one check run per head commit when the same push is delivered again', async () => {
     const after = main.at(-1)!;
     const result = await push({ before: main.at(-2)!, after }, 'delivery-1');

@@ -1,37 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { pointerPart, subset, toJsonSchema } from '../support/github-emulator/openapi-schema.js';
 
-const subsetPath = new URL('../support/github-emulator/openapi-subset.json', import.meta.url);
-
-interface Subset {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
-}
-
-export const subset = JSON.parse(readFileSync(subsetPath, 'utf8')) as Subset;
-
-/**
- * OpenAPI 3.0's `nullable: true` is not JSON Schema: ajv rejects it beside `allOf`/`anyOf`. Rewrite
- * it to JSON Schema's own form — `type: [t, "null"]`, or `anyOf: [schema, { type: "null" }]`.
- */
-export function toJsonSchema(value: unknown, namesProperties = false): unknown {
-  if (Array.isArray(value)) return value.map((item) => toJsonSchema(item));
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) out[key] = toJsonSchema(inner, key === 'properties' && !namesProperties);
-  if (namesProperties || out.nullable !== true) return out;
-  delete out.nullable;
-  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-  if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'] };
-  return { anyOf: [out, { type: 'null' }] };
-}
+export { subset, toJsonSchema };
 
 // Other OpenAPI keywords ajv does not know (discriminator) are ignored: strict off.
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormatsModule.default(ajv);
 ajv.addSchema(toJsonSchema(subset) as object, 'openapi-subset');
 
-const pointerPart = (text: string): string => encodeURIComponent(text.replace(/~/g, '~0').replace(/\//g, '~1'));
 const compiled = new Map<string, ValidateFunction>();
 
 /** Whether the subset documents this status for the operation with a JSON body. */

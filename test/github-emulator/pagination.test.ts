@@ -19,9 +19,10 @@ describe('Link pagination', () => {
     expect(world.gh.log.counters().byRoute['GET /repos/{owner}/{repo}/actions/secrets']?.requests).toBe(3);
   });
 
-  it('caps per_page at 100 and defaults to 30, with prev/next/last/first links', async () => {
-    const capped = await world.call('/repos/acme/api/actions/secrets?per_page=500');
-    expect(((await capped.json()) as { secrets: unknown[] }).secrets).toHaveLength(100);
+  it('refuses per_page over 100 (GitHub caps it silently, hiding the mistake) and defaults to 30, with prev/next/last/first links', async () => {
+    const tooMany = await world.call('/repos/acme/api/actions/secrets?per_page=500');
+    expect(tooMany.status).toBe(422);
+    expect(((await tooMany.json()) as { message: string }).message).toContain("'per_page'");
     const middle = await world.call('/api/v3/repos/acme/api/actions/secrets?page=2');
     const body = (await middle.json()) as { total_count: number; secrets: unknown[] };
     expect(body.secrets).toHaveLength(30);
@@ -31,12 +32,13 @@ describe('Link pagination', () => {
     expect(link).toBe(`<${base}?page=1>; rel="prev", <${base}?page=3>; rel="next", <${base}?page=9>; rel="last", <${base}?page=1>; rel="first"`);
   });
 
-  it('caps variables at 30 per page', async () => {
+  it('serves variables at most 30 per page, and refuses a request for more', async () => {
     const octokit = world.octokit();
     world.gh.log.clear();
-    const variables = await octokit.paginate('GET /repos/{owner}/{repo}/actions/variables', { owner: 'acme', repo: 'api', per_page: 100 });
+    const variables = await octokit.paginate('GET /repos/{owner}/{repo}/actions/variables', { owner: 'acme', repo: 'api', per_page: 30 });
     expect(variables).toHaveLength(45);
     expect(world.gh.log.entries.map((e) => e.status)).toEqual([200, 200]);
+    expect((await world.call('/repos/acme/api/actions/variables?per_page=100')).status).toBe(422);
   });
 
   it('sends no Link header on a single page', async () => {

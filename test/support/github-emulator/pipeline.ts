@@ -4,7 +4,9 @@ import { authenticate, callerKey, acceptedHeader, requirePermissions, resolveOrg
 import type { EmulatorClock } from './clock.js';
 import { computeEtag, matchesIfNoneMatch } from './conditional.js';
 import { HttpError } from './http-error.js';
+import { acceptedPermissions, routeKey } from './permission-table.js';
 import { rateLimitHeaders, type RateLimiter } from './rate-limit.js';
+import { validateRequest } from './request-validation.js';
 import type { EmulatorLimits, Principal, RouteContext, RouteMatch, RouteResult } from './router.js';
 import type { Store } from './store.js';
 
@@ -39,12 +41,14 @@ const CONTENT_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 /**
  * Runs one matched request through GitHub's order of checks: authentication (401), primary rate
  * limit (403/429), secondary limit for content creation (403 + Retry-After), repository or
- * organization access (404), permissions (403), the handler, then conditional answer (304).
+ * organization access (404), permissions (403), request parameters against GitHub's OpenAPI
+ * description (422), the handler, then conditional answer (304).
  */
 export async function runPipeline(info: RequestInfo, deps: PipelineDeps): Promise<Outcome> {
   const { route } = info.match;
   const headers: Record<string, string> = {};
-  if (route.permissions) headers['x-accepted-github-permissions'] = acceptedHeader(route.permissions);
+  const accepted = route.auth === 'token' ? acceptedPermissions(route) : [];
+  if (accepted && accepted.length > 0) headers['x-accepted-github-permissions'] = acceptedHeader(accepted);
   let principal: Principal | null = null;
   let key: string | null = null;
   let entered = false;
@@ -56,7 +60,10 @@ export async function runPipeline(info: RequestInfo, deps: PipelineDeps): Promis
     entered = true;
     const ctx = buildContext(info, deps, principal);
     ctx.rate = deps.rateLimiter.status(key);
-    requirePermissions(principal, route.permissions);
+    // A token route GitHub's map does not cover is refused, never served unchecked.
+    if (!accepted) throw new HttpError(500, `The emulator has no permission entry for ${routeKey(route)}`);
+    requirePermissions(principal, accepted);
+    validateRequest(route, info.url.searchParams, info.bodyText, ctx.body);
     const result = await route.handle(ctx);
     const outcome = finish(info, result, key, headers);
     counted = !outcome.notModified && !route.uncounted;

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatorClock } from './clock.js';
 import type { RateStatus } from './rate-limit.js';
 import type { Store } from './store.js';
-import type { AccountRecord, AppRecord, InstallationRecord, Permissions, RepoRecord, TokenRecord } from './types.js';
+import type { AccountRecord, AppRecord, InstallationRecord, RepoRecord, TokenRecord } from './types.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -57,14 +57,11 @@ export interface Route {
   method: Method;
   /** The path exactly as GitHub's OpenAPI description writes it. */
   path: string;
-  /** `app`: App JWT only; `token`: installation or workflow token. */
-  auth: 'app' | 'token';
   /**
-   * Accepted permission sets: any one set suffices, every entry of that set is needed. Rendered
-   * into `X-Accepted-GitHub-Permissions` (sets joined by `; `).
-   * https://github.blog/changelog/2023-08-10-x-accepted-github-permissions-header-for-fine-grained-permission-actors
+   * `app`: App JWT only; `token`: installation or workflow token, checked against the permissions
+   * GitHub's map gives the route (permission-table.ts).
    */
-  permissions?: Permissions[];
+  auth: 'app' | 'token';
   /** Resolve and access-check the repository or organization named in the path. */
   scope?: 'repo' | 'org';
   /** Not charged to the primary budget (`GET /rate_limit` is free). */

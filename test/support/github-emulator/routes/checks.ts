@@ -1,6 +1,7 @@
 import { isoSeconds } from '../clock.js';
 import { resolveCommit } from '../git.js';
 import { HttpError, notFound, validationFailed } from '../http-error.js';
+import { paginate } from '../pagination.js';
 import { nodeId } from '../render/accounts.js';
 import { renderApp } from '../render/apps.js';
 import type { Route, RouteContext } from '../router.js';
@@ -99,27 +100,78 @@ function runOf(ctx: RouteContext): CheckRunRecord {
 }
 
 /**
+ * `filter=latest` (the default) keeps the most recent run of each name from each App, as GitHub does
+ * when a check is re-run; `filter=all` keeps every run.
+ */
+function latestOnly(runs: CheckRunRecord[]): CheckRunRecord[] {
+  const newest = new Map<string, CheckRunRecord>();
+  for (const run of runs) {
+    const key = `${run.appId}\u0000${run.name}`;
+    const seen = newest.get(key);
+    if (!seen || run.id > seen.id) newest.set(key, run);
+  }
+  return runs.filter((run) => newest.get(`${run.appId}\u0000${run.name}`) === run);
+}
+
+/**
  * `GET /repos/{owner}/{repo}/commits/{ref}/check-runs`: the runs on a commit, newest first, filtered
- * by `check_name`. https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference
+ * by `check_name`, `status` and `filter`, paginated.
+ * https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference
  */
 async function listRunsForRef(ctx: RouteContext) {
   const ref = ctx.params.ref ?? '';
   const sha = ctx.repo.gitDir ? await resolveCommit(ctx.repo.gitDir, ref) : ref;
   if (!sha) throw new HttpError(422, `No commit found for SHA: ${ref}`);
   const name = ctx.query.get('check_name');
-  const runs = ctx.store.checkRuns.filter((r) => r.repoId === ctx.repo.id && r.headSha === sha && (name === null || r.name === name)).reverse();
-  return { status: 200, body: { total_count: runs.length, check_runs: runs.map((run) => render(ctx, run)) } };
+  const status = ctx.query.get('status');
+  const onCommit = ctx.store.checkRuns.filter((r) => r.repoId === ctx.repo.id && r.headSha === sha);
+  const kept = ctx.query.get('filter') === 'all' ? onCommit : latestOnly(onCommit);
+  const runs = kept.filter((r) => (name === null || r.name === name) && (status === null || r.status === status)).reverse();
+  const page = paginate(ctx, runs);
+  return { status: 200, body: { total_count: runs.length, check_runs: page.items.map((run) => render(ctx, run)) }, headers: page.headers };
+}
+
+/** An annotation as written (`output.annotations[]` of a create or update) and as GitHub lists it. */
+interface AnnotationInput {
+  path?: string;
+  start_line?: number;
+  end_line?: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level?: string;
+  title?: string;
+  message?: string;
+  raw_details?: string;
+}
+
+/** https://docs.github.com/rest/checks/runs#list-check-run-annotations */
+function listAnnotations(ctx: RouteContext) {
+  const run = runOf(ctx);
+  const page = paginate(ctx, run.annotations as AnnotationInput[]);
+  const { owner, name } = ctx.repo;
+  const body = page.items.map((a) => ({
+    path: a.path ?? '',
+    start_line: a.start_line ?? 0,
+    end_line: a.end_line ?? 0,
+    start_column: a.start_column ?? null,
+    end_column: a.end_column ?? null,
+    annotation_level: a.annotation_level ?? null,
+    title: a.title ?? null,
+    message: a.message ?? null,
+    raw_details: a.raw_details ?? null,
+    blob_href: `${ctx.htmlBase}/${owner}/${name}/blob/${run.headSha}/${a.path ?? ''}`,
+  }));
+  return { status: 200, body, headers: page.headers };
 }
 
 export const checkRoutes: Route[] = [
-  { method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs', auth: 'token', scope: 'repo', permissions: [{ checks: 'read' }], handle: listRunsForRef },
-  { method: 'POST', path: '/repos/{owner}/{repo}/check-runs', auth: 'token', scope: 'repo', permissions: [{ checks: 'write' }], handle: createRun },
+  { method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs', auth: 'token', scope: 'repo', handle: listRunsForRef },
+  { method: 'POST', path: '/repos/{owner}/{repo}/check-runs', auth: 'token', scope: 'repo', handle: createRun },
   {
     method: 'PATCH',
     path: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ checks: 'write' }],
     handle: (ctx) => {
       const run = runOf(ctx);
       // Only the App that created a check run may change it.
@@ -133,7 +185,7 @@ export const checkRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ checks: 'read' }],
     handle: (ctx) => ({ status: 200, body: render(ctx, runOf(ctx)) }),
   },
+  { method: 'GET', path: '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', auth: 'token', scope: 'repo', handle: listAnnotations },
 ];

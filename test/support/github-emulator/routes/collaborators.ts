@@ -46,6 +46,6 @@ function teamMembership(ctx: RouteContext) {
 }
 
 export const collaboratorRoutes: Route[] = [
-  { method: 'GET', path: '/repos/{owner}/{repo}/collaborators', auth: 'token', scope: 'repo', permissions: [{ metadata: 'read' }], handle: listCollaborators },
-  { method: 'GET', path: '/orgs/{org}/teams/{team_slug}/memberships/{username}', auth: 'token', scope: 'org', permissions: [{ members: 'read' }], handle: teamMembership },
+  { method: 'GET', path: '/repos/{owner}/{repo}/collaborators', auth: 'token', scope: 'repo', handle: listCollaborators },
+  { method: 'GET', path: '/orgs/{org}/teams/{team_slug}/memberships/{username}', auth: 'token', scope: 'org', handle: teamMembership },
 ];

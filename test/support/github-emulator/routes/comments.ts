@@ -5,9 +5,6 @@ import type { Route, RouteContext } from '../router.js';
 import type { CommentRecord, LabelRecord } from '../types.js';
 import { actorOf, assertBodySize, assertWritable, issueOf, labelNames } from './actor.js';
 
-const READ = [{ issues: 'read' as const }];
-const WRITE = [{ issues: 'write' as const }];
-
 /** Labels named on an issue are created when missing, as GitHub does for writers. */
 export function ensureLabels(ctx: RouteContext, names: string[]): string[] {
   return names.map((name) => {
@@ -78,31 +75,31 @@ function createLabel(ctx: RouteContext) {
   return { status: 201, body: renderLabel(ctx, ctx.repo, label) };
 }
 
-const route = (method: Route['method'], path: string, permissions: Route['permissions'], handle: Route['handle']): Route => ({ method, path, auth: 'token', scope: 'repo', permissions, handle });
+const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({ method, path, auth: 'token', scope: 'repo', handle });
 
 export const commentRoutes: Route[] = [
-  route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', READ, (ctx) => {
+  route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (ctx) => {
     const issue = issueOf(ctx);
     const since = ctx.query.get('since');
     const comments = ctx.store.commentsOf(ctx.repo.id, issue.number).filter((c) => !since || c.updatedAt.getTime() >= Date.parse(since));
     const page = paginate(ctx, comments);
     return { status: 200, body: page.items.map((c) => renderComment(ctx, ctx.store, ctx.repo, c)), headers: page.headers };
   }),
-  route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', WRITE, createComment),
-  route('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', READ, (ctx) => ({ status: 200, body: renderComment(ctx, ctx.store, ctx.repo, commentOf(ctx)) })),
-  route('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', WRITE, updateComment),
-  route('GET', '/repos/{owner}/{repo}/labels', READ, (ctx) => {
+  route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', createComment),
+  route('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => ({ status: 200, body: renderComment(ctx, ctx.store, ctx.repo, commentOf(ctx)) })),
+  route('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', updateComment),
+  route('GET', '/repos/{owner}/{repo}/labels', (ctx) => {
     const labels = [...ctx.store.labelsOf(ctx.repo.id)];
     const page = paginate(ctx, labels);
     return { status: 200, body: page.items.map((l) => renderLabel(ctx, ctx.repo, l)), headers: page.headers };
   }),
-  route('POST', '/repos/{owner}/{repo}/labels', WRITE, createLabel),
-  route('GET', '/repos/{owner}/{repo}/labels/{name}', READ, (ctx) => {
+  route('POST', '/repos/{owner}/{repo}/labels', createLabel),
+  route('GET', '/repos/{owner}/{repo}/labels/{name}', (ctx) => {
     const label = labelOf(ctx, ctx.params.name ?? '');
     if (!label) throw notFound();
     return { status: 200, body: renderLabel(ctx, ctx.repo, label) };
   }),
-  route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', WRITE, (ctx) => {
+  route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', (ctx) => {
     assertWritable(ctx);
     const issue = issueOf(ctx);
     const added = ensureLabels(ctx, labelNames(ctx.body.labels ?? []));
@@ -110,7 +107,7 @@ export const commentRoutes: Route[] = [
     issue.updatedAt = ctx.clock.now();
     return { status: 200, body: issueLabels(ctx, issue.labels) };
   }),
-  route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', WRITE, (ctx) => {
+  route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', (ctx) => {
     assertWritable(ctx);
     const issue = issueOf(ctx);
     const wanted = (ctx.params.name ?? '').toLowerCase();

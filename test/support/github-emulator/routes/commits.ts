@@ -5,8 +5,6 @@ import { DEFAULT_CAPS, linkHeader, paginate, pageParams } from '../pagination.js
 import { nodeId } from '../render/accounts.js';
 import type { Route, RouteContext, RouteResult } from '../router.js';
 
-const READ = [{ contents: 'read' as const }];
-
 function gitDirOf(ctx: RouteContext): string {
   // GitHub's answer for a repository without commits.
   if (!ctx.repo.gitDir) throw new HttpError(409, 'Git Repository is empty.');
@@ -140,7 +138,7 @@ async function listCommits(ctx: RouteContext) {
 }
 
 export const commitRoutes: Route[] = [
-  { method: 'GET', path: '/repos/{owner}/{repo}/commits', auth: 'token', scope: 'repo', permissions: READ, handle: listCommits },
-  { method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}', auth: 'token', scope: 'repo', permissions: READ, handle: getCommit },
-  { method: 'GET', path: '/repos/{owner}/{repo}/compare/{basehead}', auth: 'token', scope: 'repo', permissions: READ, handle: compare },
+  { method: 'GET', path: '/repos/{owner}/{repo}/commits', auth: 'token', scope: 'repo', handle: listCommits },
+  { method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}', auth: 'token', scope: 'repo', handle: getCommit },
+  { method: 'GET', path: '/repos/{owner}/{repo}/compare/{basehead}', auth: 'token', scope: 'repo', handle: compare },
 ];

@@ -80,5 +80,5 @@ function renderCommit(ctx: RouteContext, message: string, sha: string, parent: s
 }
 
 export const contentWriteRoutes: Route[] = [
-  { method: 'PUT', path: '/repos/{owner}/{repo}/contents/{path}', auth: 'token', scope: 'repo', permissions: [{ contents: 'write' }], handle: putContent },
+  { method: 'PUT', path: '/repos/{owner}/{repo}/contents/{path}', auth: 'token', scope: 'repo', handle: putContent },
 ];

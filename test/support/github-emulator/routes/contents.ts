@@ -109,7 +109,6 @@ export const contentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/contents/{path}',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ contents: 'read' }],
     handle: getContent,
   },
 ];

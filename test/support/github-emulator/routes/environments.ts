@@ -64,7 +64,6 @@ function variableList(ctx: RouteContext, variables: VariableRecord[], withVisibi
 }
 
 const repoKey = (ctx: RouteContext): string => `${ctx.repo.owner}/${ctx.repo.name}`.toLowerCase();
-const READ = 'read' as const;
 
 export const environmentRoutes: Route[] = [
   {
@@ -72,8 +71,6 @@ export const environmentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/environments',
     auth: 'token',
     scope: 'repo',
-    // "Anyone with read access to the repository" — a GITHUB_TOKEN can list them.
-    permissions: [{ actions: READ }, { environments: READ }, { metadata: READ }],
     handle: (ctx) => {
       const envs = [...ctx.store.environmentsOf(ctx.repo.id)].sort((a, b) => a.name.localeCompare(b.name));
       const page = paginate(ctx, envs);
@@ -85,7 +82,6 @@ export const environmentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/environments/{environment_name}',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ actions: READ }, { environments: READ }, { metadata: READ }],
     handle: (ctx) => ({ status: 200, body: renderEnvironment(ctx, environmentOf(ctx)) }),
   },
   {
@@ -93,7 +89,6 @@ export const environmentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/actions/variables',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ actions_variables: READ }],
     handle: (ctx) => variableList(ctx, ctx.store.variables.filter((v) => v.scope === 'repo' && v.owner.toLowerCase() === repoKey(ctx))),
   },
   {
@@ -101,7 +96,6 @@ export const environmentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/environments/{environment_name}/variables',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ actions_variables: READ, environments: READ }],
     handle: (ctx) => {
       const env = environmentOf(ctx);
       return variableList(ctx, ctx.store.variables.filter((v) => v.scope === 'environment' && v.owner.toLowerCase() === repoKey(ctx) && v.environment === env.name));
@@ -112,7 +106,6 @@ export const environmentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/actions/organization-variables',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ actions_variables: READ }],
     handle: (ctx) => variableList(ctx, ctx.store.variables.filter((v) => v.scope === 'org' && v.owner.toLowerCase() === ctx.repo.owner.toLowerCase() && visibleToRepo(v, ctx.repo))),
   },
   {
@@ -120,7 +113,6 @@ export const environmentRoutes: Route[] = [
     path: '/orgs/{org}/actions/variables',
     auth: 'token',
     scope: 'org',
-    permissions: [{ organization_actions_variables: READ }],
     handle: (ctx) => variableList(ctx, ctx.store.variables.filter((v) => v.scope === 'org' && v.owner.toLowerCase() === ctx.org.login.toLowerCase()), true),
   },
 ];

@@ -63,6 +63,6 @@ async function createRef(ctx: RouteContext) {
 }
 
 export const gitRefRoutes: Route[] = [
-  { method: 'GET', path: '/repos/{owner}/{repo}/git/ref/{ref}', auth: 'token', scope: 'repo', permissions: [{ contents: 'read' }], handle: getRef },
-  { method: 'POST', path: '/repos/{owner}/{repo}/git/refs', auth: 'token', scope: 'repo', permissions: [{ contents: 'write' }], handle: createRef },
+  { method: 'GET', path: '/repos/{owner}/{repo}/git/ref/{ref}', auth: 'token', scope: 'repo', handle: getRef },
+  { method: 'POST', path: '/repos/{owner}/{repo}/git/refs', auth: 'token', scope: 'repo', handle: createRef },
 ];

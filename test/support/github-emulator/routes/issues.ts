@@ -7,9 +7,6 @@ import type { IssueRecord } from '../types.js';
 import { actorOf, assertBodySize, assertWritable, issueOf, labelNames } from './actor.js';
 import { commentRoutes, ensureLabels } from './comments.js';
 
-const READ = [{ issues: 'read' as const }];
-const WRITE = [{ issues: 'write' as const }];
-
 /** Assignees must be able to see the repository; GitHub drops the others silently. */
 function assignable(ctx: RouteContext, logins: unknown): string[] {
   if (!Array.isArray(logins)) return [];
@@ -105,16 +102,15 @@ function setState(ctx: RouteContext, issue: IssueRecord, state: unknown, reason:
 }
 
 export const issueRoutes: Route[] = [
-  { method: 'GET', path: '/repos/{owner}/{repo}/issues', auth: 'token', scope: 'repo', permissions: READ, handle: listIssues },
-  { method: 'POST', path: '/repos/{owner}/{repo}/issues', auth: 'token', scope: 'repo', permissions: WRITE, handle: createIssue },
+  { method: 'GET', path: '/repos/{owner}/{repo}/issues', auth: 'token', scope: 'repo', handle: listIssues },
+  { method: 'POST', path: '/repos/{owner}/{repo}/issues', auth: 'token', scope: 'repo', handle: createIssue },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/issues/{issue_number}',
     auth: 'token',
     scope: 'repo',
-    permissions: READ,
     handle: (ctx) => ({ status: 200, body: renderIssue(ctx, ctx.store, ctx.repo, issueOf(ctx)) }),
   },
-  { method: 'PATCH', path: '/repos/{owner}/{repo}/issues/{issue_number}', auth: 'token', scope: 'repo', permissions: WRITE, handle: updateIssue },
+  { method: 'PATCH', path: '/repos/{owner}/{repo}/issues/{issue_number}', auth: 'token', scope: 'repo', handle: updateIssue },
   ...commentRoutes,
 ];

@@ -13,9 +13,6 @@ import { actorOf, assertWritable } from './actor.js';
  * https://docs.github.com/rest/pulls/pulls
  */
 
-const READ = [{ pull_requests: 'read' as const }];
-const WRITE = [{ pull_requests: 'write' as const }];
-
 interface Pair {
   issue: IssueRecord;
   pull: PullRecord;
@@ -130,18 +127,17 @@ function updatePull(ctx: RouteContext) {
 }
 
 export const pullRoutes: Route[] = [
-  { method: 'GET', path: '/repos/{owner}/{repo}/pulls', auth: 'token', scope: 'repo', permissions: READ, handle: listPulls },
-  { method: 'POST', path: '/repos/{owner}/{repo}/pulls', auth: 'token', scope: 'repo', permissions: WRITE, handle: createPull },
+  { method: 'GET', path: '/repos/{owner}/{repo}/pulls', auth: 'token', scope: 'repo', handle: listPulls },
+  { method: 'POST', path: '/repos/{owner}/{repo}/pulls', auth: 'token', scope: 'repo', handle: createPull },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/pulls/{pull_number}',
     auth: 'token',
     scope: 'repo',
-    permissions: READ,
     handle: (ctx) => {
       const { issue, pull } = pullOf(ctx);
       return { status: 200, body: renderPull(ctx, ctx.store, ctx.repo, issue, pull) };
     },
   },
-  { method: 'PATCH', path: '/repos/{owner}/{repo}/pulls/{pull_number}', auth: 'token', scope: 'repo', permissions: WRITE, handle: updatePull },
+  { method: 'PATCH', path: '/repos/{owner}/{repo}/pulls/{pull_number}', auth: 'token', scope: 'repo', handle: updatePull },
 ];

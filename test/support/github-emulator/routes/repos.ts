@@ -56,7 +56,6 @@ export const repoRoutes: Route[] = [
     path: '/repos/{owner}/{repo}',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ metadata: 'read' }],
     handle: (ctx) => ({ status: 200, body: renderFullRepo(ctx, ctx.store, ctx.repo) }),
   },
   {
@@ -64,7 +63,6 @@ export const repoRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/collaborators/{username}/permission',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ metadata: 'read' }],
     handle: collaboratorPermission,
   },
   {
@@ -83,7 +81,6 @@ export const repoRoutes: Route[] = [
     path: '/orgs/{org}/repos',
     auth: 'token',
     scope: 'org',
-    permissions: [{ metadata: 'read' }],
     handle: (ctx) => {
       if (ctx.principal.kind !== 'token') throw notFound();
       const repos = ctx.store.tokenRepos(ctx.principal.token).filter((repo) => repo.owner === ctx.org.login);
@@ -96,7 +93,6 @@ export const repoRoutes: Route[] = [
     path: '/orgs/{org}/teams',
     auth: 'token',
     scope: 'org',
-    permissions: [{ members: 'read' }],
     handle: listTeams,
   },
   {
@@ -104,7 +100,6 @@ export const repoRoutes: Route[] = [
     path: '/orgs/{org}/teams/{team_slug}/members',
     auth: 'token',
     scope: 'org',
-    permissions: [{ members: 'read' }],
     handle: (ctx) => {
       const team = ctx.store.teams.find((t) => t.org.toLowerCase() === ctx.org.login.toLowerCase() && t.slug === ctx.params.team_slug);
       if (!team) throw notFound();

@@ -4,9 +4,6 @@ import { renderSecretScanningAlert, renderSecretScanningLocation } from '../rend
 import type { Route, RouteContext } from '../router.js';
 import type { SecretScanningAlertRecord } from '../types.js';
 
-/** The App permission "Secret scanning alerts" (read). */
-const READ = [{ secret_scanning_alerts: 'read' as const }];
-
 /** `hide_secret` is a boolean query parameter, default false: only `true` hides the value. */
 const hidesSecret = (ctx: RouteContext): boolean => ctx.query.get('hide_secret')?.toLowerCase() === 'true';
 
@@ -41,13 +38,12 @@ function listAlerts(ctx: RouteContext) {
 }
 
 export const secretScanningRoutes: Route[] = [
-  { method: 'GET', path: '/repos/{owner}/{repo}/secret-scanning/alerts', auth: 'token', scope: 'repo', permissions: READ, handle: listAlerts },
+  { method: 'GET', path: '/repos/{owner}/{repo}/secret-scanning/alerts', auth: 'token', scope: 'repo', handle: listAlerts },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}',
     auth: 'token',
     scope: 'repo',
-    permissions: READ,
     handle: (ctx) => ({ status: 200, body: renderSecretScanningAlert(ctx, ctx.repo, alertOf(ctx), hidesSecret(ctx)) }),
   },
   {
@@ -55,7 +51,6 @@ export const secretScanningRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations',
     auth: 'token',
     scope: 'repo',
-    permissions: READ,
     handle: (ctx) => {
       const page = paginate(ctx, alertOf(ctx).locations);
       return { status: 200, body: page.items.map((l) => renderSecretScanningLocation(ctx, ctx.repo, l)), headers: page.headers };

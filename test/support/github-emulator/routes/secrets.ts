@@ -55,27 +55,23 @@ function environmentSecrets(ctx: RouteContext): SecretRecord[] {
 
 const orgSecretsOf = (ctx: RouteContext, scope: SecretScope): SecretRecord[] => select(ctx, scope, ctx.org.login);
 
-const REPO_SECRETS = [{ secrets: 'read' as const }];
-const ENV_SECRETS = [{ secrets: 'read' as const, environments: 'read' as const }];
-const ORG_SECRETS = [{ organization_secrets: 'read' as const }];
-
-const repoRoute = (path: string, permissions: Route['permissions'], handle: Route['handle']): Route => ({ method: 'GET', path, auth: 'token', scope: 'repo', permissions, handle });
-const orgRoute = (path: string, permissions: Route['permissions'], handle: Route['handle']): Route => ({ method: 'GET', path, auth: 'token', scope: 'org', permissions, handle });
+const repoRoute = (path: string, handle: Route['handle']): Route => ({ method: 'GET', path, auth: 'token', scope: 'repo', handle });
+const orgRoute = (path: string, handle: Route['handle']): Route => ({ method: 'GET', path, auth: 'token', scope: 'org', handle });
 
 export const secretRoutes: Route[] = [
-  repoRoute('/repos/{owner}/{repo}/actions/secrets', REPO_SECRETS, (ctx) => listOf(ctx, select(ctx, 'repo', repoKey(ctx.repo)))),
-  repoRoute('/repos/{owner}/{repo}/actions/secrets/{secret_name}', REPO_SECRETS, (ctx) => one(ctx, select(ctx, 'repo', repoKey(ctx.repo)))),
-  repoRoute('/repos/{owner}/{repo}/actions/organization-secrets', REPO_SECRETS, (ctx) => {
+  repoRoute('/repos/{owner}/{repo}/actions/secrets', (ctx) => listOf(ctx, select(ctx, 'repo', repoKey(ctx.repo)))),
+  repoRoute('/repos/{owner}/{repo}/actions/secrets/{secret_name}', (ctx) => one(ctx, select(ctx, 'repo', repoKey(ctx.repo)))),
+  repoRoute('/repos/{owner}/{repo}/actions/organization-secrets', (ctx) => {
     // Shown without `visibility`: the repository sees them as plain secrets.
     const visible = select(ctx, 'org', ctx.repo.owner).filter((s) => visibleToRepo(s, ctx.repo));
     return listOf(ctx, visible.map((s) => ({ ...s, visibility: null })));
   }),
-  repoRoute('/repos/{owner}/{repo}/environments/{environment_name}/secrets', ENV_SECRETS, (ctx) => listOf(ctx, environmentSecrets(ctx))),
-  repoRoute('/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', ENV_SECRETS, (ctx) => one(ctx, environmentSecrets(ctx))),
-  repoRoute('/repos/{owner}/{repo}/dependabot/secrets', [{ dependabot_secrets: 'read' }], (ctx) => listOf(ctx, select(ctx, 'dependabot-repo', repoKey(ctx.repo)))),
-  orgRoute('/orgs/{org}/actions/secrets', ORG_SECRETS, (ctx) => listOf(ctx, orgSecretsOf(ctx, 'org'))),
-  orgRoute('/orgs/{org}/actions/secrets/{secret_name}', ORG_SECRETS, (ctx) => one(ctx, orgSecretsOf(ctx, 'org'))),
-  orgRoute('/orgs/{org}/actions/secrets/{secret_name}/repositories', ORG_SECRETS, (ctx) => {
+  repoRoute('/repos/{owner}/{repo}/environments/{environment_name}/secrets', (ctx) => listOf(ctx, environmentSecrets(ctx))),
+  repoRoute('/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', (ctx) => one(ctx, environmentSecrets(ctx))),
+  repoRoute('/repos/{owner}/{repo}/dependabot/secrets', (ctx) => listOf(ctx, select(ctx, 'dependabot-repo', repoKey(ctx.repo)))),
+  orgRoute('/orgs/{org}/actions/secrets', (ctx) => listOf(ctx, orgSecretsOf(ctx, 'org'))),
+  orgRoute('/orgs/{org}/actions/secrets/{secret_name}', (ctx) => one(ctx, orgSecretsOf(ctx, 'org'))),
+  orgRoute('/orgs/{org}/actions/secrets/{secret_name}/repositories', (ctx) => {
     const secret = orgSecretsOf(ctx, 'org').find((s) => s.name === (ctx.params.secret_name ?? '').toUpperCase());
     if (!secret) throw notFound();
     const repos = secret.selectedRepoIds.flatMap((id) => ctx.store.repos.get(id) ?? []);
@@ -83,5 +79,5 @@ export const secretRoutes: Route[] = [
     const body = { total_count: repos.length, repositories: page.items.map((repo) => renderMinimalRepo(ctx, ctx.store, repo)) };
     return { status: 200, body, headers: page.headers };
   }),
-  orgRoute('/orgs/{org}/dependabot/secrets', [{ organization_dependabot_secrets: 'read' }], (ctx) => listOf(ctx, orgSecretsOf(ctx, 'dependabot-org'))),
+  orgRoute('/orgs/{org}/dependabot/secrets', (ctx) => listOf(ctx, orgSecretsOf(ctx, 'dependabot-org'))),
 ];
