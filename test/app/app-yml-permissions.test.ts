@@ -35,8 +35,9 @@ async function sweepWith(permissions: Permissions) {
   const refused = gh.log.entries.filter((e) => e.status === 403).map((e) => e.route);
   const read = new Set(gh.log.entries.filter((e) => e.status === 200).map((e) => e.route));
   const issues = [...gh.store.issues.values()].map((i) => i.title);
+  const bodies = [...gh.store.issues.values()].map((i) => i.body ?? '').join('\n');
   await gh.close();
-  return { refused, read, issues };
+  return { refused, read, issues, bodies };
 }
 
 describe('the permissions app.yml asks for', () => {
@@ -55,8 +56,10 @@ describe('the permissions app.yml asks for', () => {
 
   it('are all needed: without Actions (read) the environments, and their keys, are refused as on GitHub', async () => {
     const { actions: _dropped, ...without } = manifest.default_permissions;
-    const { refused, issues } = await sweepWith(without);
+    const { refused, issues, bodies } = await sweepWith(without);
     expect(refused).toContain('GET /repos/{owner}/{repo}/environments');
     expect(issues.some((title) => title.includes('OPENAI_API_KEY'))).toBe(false);
+    // The dashboard names the permission GitHub asked for.
+    expect(bodies).toContain('actions=read');
   });
 });
