@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const subsetPath = join(root, 'test/support/github-emulator/openapi-subset.json');
-const outPath = join(root, 'test/support/github-emulator/github-permissions.json');
+const defaultOut = join(root, 'test/support/github-emulator/github-permissions.json');
 const SOURCE = 'github/docs src/github-apps/data/fpt-2022-11-28/server-to-server-permissions.json';
 
 /** App routes authenticate with the App's JWT, not a token with permissions. */
@@ -80,11 +80,12 @@ function acceptedSets(route, entries) {
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
-const input = process.argv[2];
-if (!input) {
-  console.error('usage: node scripts/github-permissions.mjs <server-to-server-permissions.json>');
+const [input, flag, outArg] = process.argv.slice(2);
+if (!input || (flag !== undefined && (flag !== '--out' || !outArg))) {
+  console.error('usage: node scripts/github-permissions.mjs <server-to-server-permissions.json> [--out <table.json>]');
   process.exit(2);
 }
+const outPath = outArg ?? defaultOut;
 const map = JSON.parse(readFileSync(input, 'utf8'));
 const routes = servedRoutes().filter((route) => !isJwtRoute(route));
 const found = collect(map, new Set(routes));
