@@ -56,7 +56,7 @@ export async function runPipeline(info: RequestInfo, deps: PipelineDeps): Promis
     entered = true;
     const ctx = buildContext(info, deps, principal);
     ctx.rate = deps.rateLimiter.status(key);
-    requirePermissions(principal, route.permissions);
+    if (!(route.publicRead && route.scope === 'repo' && ctx.repo.visibility === 'public')) requirePermissions(principal, route.permissions);
     const result = await route.handle(ctx);
     const outcome = finish(info, result, key, headers);
     counted = !outcome.notModified && !route.uncounted;

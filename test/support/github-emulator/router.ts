@@ -65,6 +65,11 @@ export interface Route {
    * https://github.blog/changelog/2023-08-10-x-accepted-github-permissions-header-for-fine-grained-permission-actors
    */
   permissions?: Permissions[];
+  /**
+   * A public repository answers without the permissions above (GitHub's docs data calls it
+   * `allows_public_read`); a private or internal one needs them. Only with `scope: 'repo'`.
+   */
+  publicRead?: boolean;
   /** Resolve and access-check the repository or organization named in the path. */
   scope?: 'repo' | 'org';
   /** Not charged to the primary budget (`GET /rate_limit` is free). */

@@ -66,14 +66,24 @@ function variableList(ctx: RouteContext, variables: VariableRecord[], withVisibi
 const repoKey = (ctx: RouteContext): string => `${ctx.repo.owner}/${ctx.repo.name}`.toLowerCase();
 const READ = 'read' as const;
 
+/**
+ * Listing or reading an environment is an "Actions" repository permission in GitHub's
+ * server-to-server permission map (github/docs src/github-apps/data, `list-environments` and
+ * `get-an-environment` under `actions`) — not Environments, not Metadata: an App token minted with
+ * Secrets and Environments only is refused on a private repository. A public repository answers
+ * anyone ("OAuth app tokens … need the `repo` scope to use this endpoint with a private
+ * repository", GitHub's OpenAPI description), hence `publicRead`.
+ */
+const ENVIRONMENT_READ = [{ actions: READ }];
+
 export const environmentRoutes: Route[] = [
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/environments',
     auth: 'token',
     scope: 'repo',
-    // "Anyone with read access to the repository" — a GITHUB_TOKEN can list them.
-    permissions: [{ actions: READ }, { environments: READ }, { metadata: READ }],
+    permissions: ENVIRONMENT_READ,
+    publicRead: true,
     handle: (ctx) => {
       const envs = [...ctx.store.environmentsOf(ctx.repo.id)].sort((a, b) => a.name.localeCompare(b.name));
       const page = paginate(ctx, envs);
@@ -85,7 +95,8 @@ export const environmentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/environments/{environment_name}',
     auth: 'token',
     scope: 'repo',
-    permissions: [{ actions: READ }, { environments: READ }, { metadata: READ }],
+    permissions: ENVIRONMENT_READ,
+    publicRead: true,
     handle: (ctx) => ({ status: 200, body: renderEnvironment(ctx, environmentOf(ctx)) }),
   },
   {
