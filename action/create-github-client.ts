@@ -7,6 +7,11 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
 
 /** Retries of a 5xx or a dropped connection (the retry plugin waits 1 s, 4 s, 9 s: 14 s at most). */
 const SERVER_RETRIES = 3;
+/**
+ * Answers the retry plugin leaves alone: its defaults plus 429, which is a rate limit the throttling
+ * plugin waits out within the budget below — retried by both, it would escape the budget.
+ */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 /** Retries of one request refused by a rate limit. */
 const LIMIT_RETRIES = 2;
 /** Seconds this client may spend waiting for rate limits, over all its requests: a step never hangs. */
@@ -37,7 +42,7 @@ export function createGitHubClient(token: string, apiUrl: string): GitHubClient 
     token,
     {
       baseUrl: apiUrl,
-      retry: { retries: SERVER_RETRIES },
+      retry: { retries: SERVER_RETRIES, doNotRetry: DO_NOT_RETRY },
       throttle: { onRateLimit: onLimit('rate limit reached'), onSecondaryRateLimit: onLimit('secondary rate limit reached') },
     },
     retry,

@@ -366,6 +366,19 @@ describe('mode: environments, API failures', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
   });
 
+  it('does not wait, nor retry at all, when a limit asks for more than the wait budget', async () => {
+    writePolicy(POLICY);
+    gh.faults.inject({
+      route: ENVIRONMENTS, kind: 'status', status: 429, times: Infinity,
+      body: { message: 'You have exceeded a secondary rate limit.' }, headers: { 'retry-after': '600' },
+    });
+    const result = await run(appToken());
+    expect(result.code).toBe(1);
+    expect(attempts(ENVIRONMENTS)).toEqual([429]);
+    expect(result.stdout).toMatch(/secondary rate limit reached, not retrying \(GitHub asks for 600 s\)\./);
+    expect(result.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^cannot list environments of acme\/app: GitHub's secondary rate limit still refused it after the retries/)]);
+  });
+
   it('explains a spent primary rate limit with its reset time instead of blaming permissions', async () => {
     writePolicy(POLICY);
     const { token, installation } = appInstallationToken();
