@@ -34,7 +34,7 @@ export function describeApiError(error: unknown, what: string, repository: strin
     return new Error(`${cannot}: the organisation enforces SAML single sign-on and the \`token\` input is not authorised for it; authorise the token for the organisation's SSO, or use a GitHub App installation token (SSO does not apply to it).`);
   }
   if (error.status === 403 && /IP allow list/i.test(message)) {
-    return new Error(`${cannot}: the organisation's IP allow list refuses this runner's address; run the job on a runner whose address is on the list, or add the runner's address (or, for a GitHub App token, enable the allow list for installed GitHub Apps) in the organisation's settings.`);
+    return new Error(`${cannot}: the organisation's IP allow list refuses this runner's address; run the job on a runner whose address is on the list (a self-hosted runner, or a larger runner with static addresses), or have an organisation owner add the runner's addresses to the list.`);
   }
   if (error.status === 403) return new Error(`${cannot}: ${permissionAdvice(headers['x-accepted-github-permissions'])}`);
   if (error.status === 401) return new Error(`${cannot}: the \`token\` input was refused (401 Bad credentials).`);
