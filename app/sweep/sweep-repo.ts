@@ -69,7 +69,8 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   // Another process opened a twin at the same time: its issue is not in `issues`, so list again.
   const raced = applied.some((a) => a.duplicateOf !== undefined);
   const after = raced ? await loadTrackedIssues(octokit, owner, repo, botLogin) : issuesAfter(issues, applied, now, botLogin);
-  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, skipped: fetched.skipped, now, marker: renderDashboardMarker() });
+  const unprotected = decisions.flatMap((d) => (d.kind === 'environment' ? [d.environment] : []));
+  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, skipped: fetched.skipped, unprotected, now, marker: renderDashboardMarker() });
   const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
   const allowed = contentCount(dashboard) <= s.budget.remaining ? dashboard : [];
   const appliedDashboard = await apply(allowed);

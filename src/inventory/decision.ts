@@ -29,11 +29,15 @@ export interface KeyDecision {
   message: string;
 }
 
-/** A production-like environment that any branch can deploy to without an approval. */
+/**
+ * A production-like environment that any branch can deploy to without an approval. An error, as a
+ * shared key is: any branch's job can read production's keys either way, and a deployment branch
+ * policy is available on every plan that has environments.
+ */
 export interface EnvironmentDecision {
   kind: 'environment';
   status: 'unprotected';
-  level: 'warning';
+  level: 'error';
   environment: string;
   message: string;
 }

@@ -6,7 +6,10 @@ import type { Inventory } from './inventory.js';
 /**
  * Production-like environments (name matches `production-environments`) that have neither
  * required reviewers nor a deployment branch policy: any workflow on any branch can deploy there
- * and read its keys. Environment names are case-insensitive on GitHub, so the pattern is too.
+ * and read its keys — the exposure a key shared across environments has, so the same level: an
+ * error. It can always be fixed: "deployment branches" come with environments on every plan (required
+ * reviewers need GitHub Enterprise in private repositories). Environment names are case-insensitive
+ * on GitHub, so the pattern is too.
  * https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#deployment-protection-rules
  */
 export function evaluateEnvironments(inventory: Inventory, config: Config): EnvironmentDecision[] {
@@ -16,10 +19,10 @@ export function evaluateEnvironments(inventory: Inventory, config: Config): Envi
     .map((env) => ({
       kind: 'environment',
       status: 'unprotected',
-      level: 'warning',
+      level: 'error',
       environment: env.name,
       message:
         `Environment ${env.name} looks like production but has no required reviewers and no deployment branch policy: ` +
-        'any branch can deploy to it and read its secrets. Add required reviewers or limit it to protected branches.',
+        'any branch can deploy to it and read its secrets. Limit it to protected branches (Deployment branches and tags) or add required reviewers.',
     }));
 }

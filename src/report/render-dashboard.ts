@@ -46,6 +46,8 @@ export interface DashboardInput {
   rows: readonly DashboardRow[];
   configErrors?: readonly DashboardConfigError[];
   skipped?: readonly DashboardSkipped[];
+  /** Production-like environments any branch can deploy to (`unprotected` decisions): errors, as in the Action. */
+  unprotected?: readonly string[];
   now: Date;
   /** Hidden marker that identifies the dashboard issue, appended last. */
   marker: string;
@@ -82,6 +84,7 @@ export function renderDashboard(input: DashboardInput): string {
     '',
     ...renderConfigErrors(input.configErrors ?? []),
     ...renderSkipped(input.skipped ?? []),
+    ...renderUnprotected(input.unprotected ?? []),
     `## Tracked keys (${rows.length})`,
     '',
   ].join('\n');
@@ -137,6 +140,21 @@ function renderSkipped(skipped: readonly DashboardSkipped[]): string[] {
   const shown = skipped.slice(0, 50).map((s) => `- ${quoteUserText(s.what)}: ${REASON_TEXT[s.reason]}${s.permission ? ` (needs the ${inlineCode(s.permission)} permission)` : ''}`);
   const more = skipped.length > 50 ? [`- …and ${skipped.length - 50} more`] : [];
   return ['## Skipped', '', 'The sweep could not read these, so their keys are not judged:', '', ...shown, ...more, ''];
+}
+
+function renderUnprotected(environments: readonly string[]): string[] {
+  if (environments.length === 0) return [];
+  const shown = environments.slice(0, 50).map((name) => `- ${inlineCode(name)}`);
+  const more = environments.length > 50 ? [`- …and ${environments.length - 50} more`] : [];
+  return [
+    `## 🔴 Production-like environments without protection (${environments.length})`,
+    '',
+    'Any branch can deploy to these and read their secrets: limit each to protected branches (Deployment branches and tags) or add required reviewers.',
+    '',
+    ...shown,
+    ...more,
+    '',
+  ];
 }
 
 function compareRows(a: DashboardRow, b: DashboardRow): number {

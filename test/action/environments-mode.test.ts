@@ -22,13 +22,16 @@ keys:
     owners: ['@acme/ml-platform']
 `;
 
+/** What the README's recipe mints: the App's permissions for `mode: environments`. */
+const APP_PERMISSIONS = { secrets: 'read', environments: 'read', actions: 'read', dependabot_secrets: 'read', metadata: 'read' } as const;
+
 let gh: GitHubEmulator;
 let workspace: string;
 
 beforeEach(async () => {
   gh = await startGitHubEmulator();
   workspace = mkdtempSync(join(tmpdir(), 'kh-env-'));
-  gh.seed.app({ slug: 'key-hygiene', permissions: { secrets: 'read', environments: 'read', actions: 'read', metadata: 'read' } });
+  gh.seed.app({ slug: 'key-hygiene', permissions: APP_PERMISSIONS });
   gh.seed.repo({ fullName: 'acme/app' });
   gh.seed.user('mona');
   gh.seed.environment({ repo: 'acme/app', name: 'development' });
@@ -48,8 +51,12 @@ function writePolicy(text: string): void {
 
 /** A token as actions/create-github-app-token mints it, with the App's permissions unless narrowed. */
 function appToken(permissions?: Record<string, 'read' | 'write'>): string {
-  const installation = gh.seed.installation({ account: 'acme', permissions: { secrets: 'read', environments: 'read', actions: 'read', metadata: 'read' } });
-  return gh.seed.installationToken(installation.id, permissions ? { permissions } : {});
+  return appInstallationToken(permissions).token;
+}
+
+function appInstallationToken(permissions?: Record<string, 'read' | 'write'>): { token: string; installation: number } {
+  const installation = gh.seed.installation({ account: 'acme', permissions: { ...APP_PERMISSIONS } });
+  return { token: gh.seed.installationToken(installation.id, permissions ? { permissions } : {}), installation: installation.id };
 }
 
 function run(token: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
@@ -121,7 +128,7 @@ describe('mode: environments', () => {
     ]);
   });
 
-  it('warns, without failing, about a key due soon and an ungated production-like environment', async () => {
+  it('warns about a key due soon, and fails on an ungated production-like environment as on a shared key', async () => {
     writePolicy(`${POLICY}\nproduction-environments: '^(prod|live)'\n`);
     gh.seed.environment({ repo: 'acme/app', name: 'Live EU' });
     gh.seed.environment({ repo: 'acme/app', name: 'live-us', branchPolicy: { protectedBranches: true, customBranchPolicies: false } });
@@ -129,17 +136,17 @@ describe('mode: environments', () => {
     secret('staging', 'OPENAI_API_KEY', 1);
     secret('production', 'OPENAI_API_KEY', 85);
     const result = await run(appToken());
-    expect(result.code).toBe(0);
-    expect(result.annotations.map((a) => [a.level, a.properties.title])).toEqual([
+    expect(result.code).toBe(1);
+    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([
       ['warning', 'OPENAI_API_KEY due for rotation in production'],
-      ['warning', 'Environment Live EU is unprotected'],
+      ['error', 'Environment Live EU is unprotected'],
     ]);
     expect(result.outputs.findings).toBe('2');
     expect(result.summary).toContain('### Production-like environments without protection');
 
-    const strict = await run(appToken(), { 'fail-on': 'warning' });
-    expect(strict.code).toBe(1);
-    expect(strict.outputs.findings).toBe('2');
+    const lenient = await run(appToken(), { 'fail-on': 'never' });
+    expect(lenient.code).toBe(0);
+    expect(lenient.outputs.findings).toBe('2');
   });
 
   it('never fails with fail-on: never, but still reports', async () => {
@@ -198,11 +205,42 @@ describe('mode: environments', () => {
     ]);
   });
 
-  it('uses the defaults when there is no policy file: only environment gates are checked', async () => {
+  it('with no policy file, judges every key-like secret of every environment by the default rotation, as the App does', async () => {
+    gh.seed.environment({ repo: 'acme/app', name: 'qa', branchPolicy: { protectedBranches: true, customBranchPolicies: false } });
+    secret('production', 'OPENAI_API_KEY', 120);
+    secret('qa', 'ANTHROPIC_API_KEY', 80);
+    secret('staging', 'DEPLOY_TOKEN', 3);
+    secret('staging', 'NODE_ENV_NAME', 400);
+    gh.seed.secret({ scope: 'dependabot-repo', repo: 'acme/app', name: 'NPM_TOKEN', updatedAt: daysAgo(95) });
+    const result = await run(appToken());
+    expect(result.code).toBe(1);
+    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([
+      ['error', 'OPENAI_API_KEY overdue for rotation in production'],
+      ['warning', 'ANTHROPIC_API_KEY due for rotation in qa'],
+      ['error', 'NPM_TOKEN overdue for rotation'],
+    ]);
+    expect(checks(result)[2]!.message).toContain('NPM_TOKEN at Dependabot level is overdue');
+    expect(result.summary).toContain(`| staging | \`DEPLOY_TOKEN\` | yes | environment | ${day(daysAgo(3))} |`);
+    expect(result.summary).not.toContain('NODE_ENV_NAME');
+    expect(result.outputs.findings).toBe('3');
+  });
+
+  it('reads the secrets of an environment the policy does not name', async () => {
+    writePolicy(POLICY);
+    gh.seed.environment({ repo: 'acme/app', name: 'qa' });
+    for (const env of ['development', 'staging', 'production']) secret(env, 'OPENAI_API_KEY', 10);
+    secret('qa', 'OPENAI_API_KEY', 200);
+    const result = await run(appToken());
+    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([['error', 'OPENAI_API_KEY overdue for rotation in qa']]);
+    expect(checks(result)[0]!.message).toContain(`OPENAI_API_KEY in qa is overdue for rotation since ${day(daysAgo(110))}`);
+    expect(gh.log.entries.map((e) => e.path)).toContain('/repos/acme/app/environments/qa/secrets?per_page=100');
+  });
+
+  it('reports an ungated production-like environment as an error when there is no policy file', async () => {
     gh.seed.environment({ repo: 'acme/app', name: 'prod-eu' });
     const result = await run(appToken());
-    expect(result.code).toBe(0);
-    expect(result.annotations.map((a) => a.properties.title)).toEqual(['Environment prod-eu is unprotected']);
+    expect(result.code).toBe(1);
+    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([['error', 'Environment prod-eu is unprotected']]);
     expect(result.summary).toContain('The policy lists no `keys:`: no key secret to check.');
   });
 
@@ -218,7 +256,7 @@ describe('mode: environments', () => {
   it.each([
     ['an App token without the Secrets permission', () => appToken({ environments: 'read', actions: 'read', metadata: 'read' })],
     ['the workflow GITHUB_TOKEN', () => gh.seed.workflowToken('acme/app', { actions: 'read', contents: 'read', metadata: 'read' })],
-  ])('fails with one line naming the missing permission for %s', async (_name, token) => {
+  ])('fails with one line naming the missing permission for %s, and findings 0', async (_name, token) => {
     writePolicy(POLICY);
     const result = await run(token());
     expect(result.code).toBe(1);
@@ -227,20 +265,45 @@ describe('mode: environments', () => {
     expect(annotation!.level).toBe('error');
     expect(annotation!.message).not.toContain('\n');
     expect(annotation!.message).toBe(
-      'cannot list repository secrets of acme/app: the token lacks the permission secrets=read (X-Accepted-GitHub-Permissions). ' +
-        'The workflow GITHUB_TOKEN cannot read secret metadata: mint a token with actions/create-github-app-token ' +
-        '(permission-secrets: read, permission-environments: read) and pass it as the `token` input.',
+      'cannot list repository secrets of acme/app: the token lacks Secrets: read (X-Accepted-GitHub-Permissions: secrets=read). ' +
+        'Give your GitHub App that permission, add `permission-secrets: read` to its actions/create-github-app-token step ' +
+        'and pass that token as the `token` input (the workflow GITHUB_TOKEN cannot read secret metadata).',
     );
-    expect(result.outputs.findings).toBeUndefined();
+    expect(result.outputs.findings).toBe('0');
   });
 
-  it('names the Actions permission when only that one is missing (GitHub lists environments to Actions: read)', async () => {
+  // GitHub's permission map puts "list environments" under Actions, not Environments: the recipe
+  // the README gave (Secrets + Environments) is refused on a private repository.
+  const OLD_RECIPE = { secrets: 'read', environments: 'read', dependabot_secrets: 'read' } as const;
+
+  it('refuses a token minted without Actions: read on a private repository, naming it and the recipe input', async () => {
     writePolicy(POLICY);
-    const result = await run(appToken({ secrets: 'read', environments: 'read', metadata: 'read' }));
+    const result = await run(appToken({ ...OLD_RECIPE }));
     expect(result.code).toBe(1);
     expect(result.annotations.map((a) => a.message)).toEqual([
-      expect.stringMatching(/^cannot list environments of acme\/app: the token lacks the permission actions=read /),
+      'cannot list environments of acme/app: the token lacks Actions: read (X-Accepted-GitHub-Permissions: actions=read). ' +
+        'Give your GitHub App that permission, add `permission-actions: read` to its actions/create-github-app-token step ' +
+        'and pass that token as the `token` input (the workflow GITHUB_TOKEN cannot read secret metadata).',
     ]);
+    expect(result.outputs.findings).toBe('0');
+  });
+
+  it('works with the fixed recipe on a private repository, and with the old one on a public repository', async () => {
+    writePolicy(POLICY);
+    for (const env of ['development', 'staging', 'production']) secret(env, 'OPENAI_API_KEY', 10);
+    const fixed = await run(appToken({ ...OLD_RECIPE, actions: 'read' }));
+    expect(fixed.annotations).toEqual([]);
+    expect(fixed.code).toBe(0);
+
+    gh.seed.repo({ fullName: 'acme/site', visibility: 'public' });
+    gh.seed.environment({ repo: 'acme/site', name: 'production', reviewers: ['mona'] });
+    const onPublic = await runActionAsync({
+      workspace, eventName: 'schedule', payload: {}, repository: 'acme/site',
+      inputs: { mode: 'environments', token: appToken({ ...OLD_RECIPE }), 'fail-on': 'never' },
+      env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY_ID: String(gh.store.repo('acme', 'site')!.id) },
+    });
+    expect(onPublic.code).toBe(0);
+    expect(onPublic.summary).toContain('| production | `OPENAI_API_KEY` | no | — | — | — | ❌ missing |');
   });
 });
 
@@ -260,5 +323,85 @@ describe('mode: environments, API failures', () => {
     const result = await run(appToken());
     expect(result.code).toBe(1);
     expect(result.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^cannot list organisation secrets of acme\/app: access was denied \(403\)\. .*actions\/create-github-app-token/)]);
+  });
+
+  const ENVIRONMENTS = '/repos/{owner}/{repo}/environments';
+  const attempts = (route: string) => gh.log.entries.filter((e) => e.route === `GET ${route}`).map((e) => e.status);
+
+  it('retries a 502 twice and then succeeds', async () => {
+    writePolicy(POLICY);
+    for (const env of ['development', 'staging', 'production']) secret(env, 'OPENAI_API_KEY', 10);
+    gh.faults.inject({ route: ENVIRONMENTS, kind: 'status', status: 502, times: 2 });
+    const result = await run(appToken());
+    expect(result.annotations).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(attempts(ENVIRONMENTS)).toEqual([502, 502, 200]);
+  });
+
+  it('gives up on a 5xx that does not pass after a few retries, in bounded time, with findings 0', async () => {
+    writePolicy(POLICY);
+    gh.faults.inject({ route: ENVIRONMENTS, kind: 'status', status: 503, times: Infinity });
+    const result = await run(appToken());
+    expect(result.code).toBe(1);
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      'cannot list environments of acme/app: the API answered 503 again after retries; GitHub may be having trouble (https://www.githubstatus.com): run the step again later.',
+    ]);
+    expect(attempts(ENVIRONMENTS)).toEqual([503, 503, 503, 503]);
+    expect(result.outputs.findings).toBe('0');
+  });
+
+  it('waits out a secondary rate limit as Retry-After says, then succeeds', async () => {
+    writePolicy(POLICY);
+    for (const env of ['development', 'staging', 'production']) secret(env, 'OPENAI_API_KEY', 10);
+    gh.faults.inject({
+      route: '/repos/{owner}/{repo}/actions/secrets', kind: 'status', status: 403,
+      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, headers: { 'retry-after': '2' },
+    });
+    const started = Date.now();
+    const result = await run(appToken());
+    expect(result.annotations).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(attempts('/repos/{owner}/{repo}/actions/secrets')).toEqual([403, 200]);
+    expect(result.stdout).toMatch(/GET \S+\/repos\/acme\/app\/actions\/secrets\S*: secondary rate limit reached, retrying in 2 s\./);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('does not wait, nor retry at all, when a limit asks for more than the wait budget', async () => {
+    writePolicy(POLICY);
+    gh.faults.inject({
+      route: ENVIRONMENTS, kind: 'status', status: 429, times: Infinity,
+      body: { message: 'You have exceeded a secondary rate limit.' }, headers: { 'retry-after': '600' },
+    });
+    const result = await run(appToken());
+    expect(result.code).toBe(1);
+    expect(attempts(ENVIRONMENTS)).toEqual([429]);
+    expect(result.stdout).toMatch(/secondary rate limit reached, not retrying \(GitHub asks for 600 s\)\./);
+    expect(result.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^cannot list environments of acme\/app: GitHub's secondary rate limit still refused it after the retries/)]);
+  });
+
+  it('explains a spent primary rate limit with its reset time instead of blaming permissions', async () => {
+    writePolicy(POLICY);
+    const { token, installation } = appInstallationToken();
+    gh.rateLimiter.setLimit(`installation:${installation}`, 2);
+    const result = await run(token);
+    expect(result.code).toBe(1);
+    const reset = new Date(gh.rateLimiter.status(`installation:${installation}`).reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      `cannot list organisation secrets of acme/app: the token's API rate limit is spent until ${reset}; ` +
+        'run the step again after that, or give this job a token of its own (an App installation token has its own hourly limit).',
+    ]);
+    expect(result.outputs.findings).toBe('0');
+  });
+
+  it.each([
+    ['an IP allow list', { message: 'Although you appear to have the correct authorization credentials, the `acme` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.' }, {}, /the organisation's IP allow list refuses this runner's address; run the job on a runner whose address is on the list/],
+    ['SAML single sign-on', { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.' }, { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=AAAA' }, /enforces SAML single sign-on and the `token` input is not authorised for it/],
+  ])('gives %s its own advice', async (_name, body, headers, advice) => {
+    writePolicy(POLICY);
+    gh.faults.inject({ route: ENVIRONMENTS, kind: 'status', status: 403, body, headers });
+    const result = await run(appToken());
+    expect(result.code).toBe(1);
+    expect(result.annotations.map((a) => a.message)).toEqual([expect.stringMatching(advice)]);
+    expect(result.annotations[0]!.message).not.toContain('authorization_request');
   });
 });

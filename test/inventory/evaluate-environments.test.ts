@@ -7,12 +7,12 @@ import { env, envSecret, inventory, NOW } from './fixtures.js';
 describe('evaluateEnvironments', () => {
   const defaults = parseConfig('');
 
-  it('warns about production-like environments with neither reviewers nor a branch policy', () => {
+  it('reports production-like environments with neither reviewers nor a branch policy as errors, as a shared key is', () => {
     const inv = inventory([env('development'), env('production'), env('Prod-EU'), env('production-us', { requiredReviewers: true }), env('prod-ap', { branchPolicy: true })], []);
     const decisions = evaluateEnvironments(inv, defaults);
-    expect(decisions.map((d) => [d.environment, d.level])).toEqual([['production', 'warning'], ['Prod-EU', 'warning']]);
+    expect(decisions.map((d) => [d.environment, d.level])).toEqual([['production', 'error'], ['Prod-EU', 'error']]);
     expect(decisions[0]!.message).toBe(
-      'Environment production looks like production but has no required reviewers and no deployment branch policy: any branch can deploy to it and read its secrets. Add required reviewers or limit it to protected branches.',
+      'Environment production looks like production but has no required reviewers and no deployment branch policy: any branch can deploy to it and read its secrets. Limit it to protected branches (Deployment branches and tags) or add required reviewers.',
     );
   });
 

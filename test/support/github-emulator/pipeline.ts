@@ -62,7 +62,8 @@ export async function runPipeline(info: RequestInfo, deps: PipelineDeps): Promis
     ctx.rate = deps.rateLimiter.status(key);
     // A token route GitHub's map does not cover is refused, never served unchecked.
     if (!accepted) throw new HttpError(500, `The emulator has no permission entry for ${routeKey(route)}`);
-    requirePermissions(principal, accepted);
+    const publicRepo = route.publicRead === true && route.scope === 'repo' && ctx.repo.visibility === 'public';
+    if (!publicRepo) requirePermissions(principal, accepted);
     validateRequest(route, info.url.searchParams, info.bodyText, ctx.body);
     const result = await route.handle(ctx);
     const outcome = finish(info, result, key, headers);

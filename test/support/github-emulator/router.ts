@@ -62,6 +62,11 @@ export interface Route {
    * GitHub's map gives the route (permission-table.ts).
    */
   auth: 'app' | 'token';
+  /**
+   * A public repository answers without the permissions above (GitHub's docs data calls it
+   * `allows_public_read`); a private or internal one needs them. Only with `scope: 'repo'`.
+   */
+  publicRead?: boolean;
   /** Resolve and access-check the repository or organization named in the path. */
   scope?: 'repo' | 'org';
   /** Not charged to the primary budget (`GET /rate_limit` is free). */

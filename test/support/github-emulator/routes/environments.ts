@@ -65,12 +65,20 @@ function variableList(ctx: RouteContext, variables: VariableRecord[], withVisibi
 
 const repoKey = (ctx: RouteContext): string => `${ctx.repo.owner}/${ctx.repo.name}`.toLowerCase();
 
+/*
+ * Listing or reading an environment needs Actions: read by GitHub's permission map (see
+ * github-permissions.json) — not Environments, not Metadata — on a private repository. A public
+ * repository answers anyone ("OAuth app tokens … need the `repo` scope to use this endpoint with a
+ * private repository", GitHub's OpenAPI description), hence `publicRead`.
+ */
+
 export const environmentRoutes: Route[] = [
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/environments',
     auth: 'token',
     scope: 'repo',
+    publicRead: true,
     handle: (ctx) => {
       const envs = [...ctx.store.environmentsOf(ctx.repo.id)].sort((a, b) => a.name.localeCompare(b.name));
       const page = paginate(ctx, envs);
@@ -82,6 +90,7 @@ export const environmentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/environments/{environment_name}',
     auth: 'token',
     scope: 'repo',
+    publicRead: true,
     handle: (ctx) => ({ status: 200, body: renderEnvironment(ctx, environmentOf(ctx)) }),
   },
   {
