@@ -2,9 +2,14 @@ import { createHash } from 'node:crypto';
 
 // A claim on opening one key's issue, held as a repository label: creating a label whose name
 // exists fails (422, `already_exists`), so exactly one of several processes creates it. The label
-// (not a git ref) because it needs only Issues: write, which the App cannot work without, and it
-// works in an empty repository; a ref needs Contents: write and a commit to point at.
+// rather than a git ref under a private namespace (`refs/key-hygiene/…`, which the refs API would
+// also refuse with 422 "Reference already exists"): a label needs only Issues: write, without which
+// the App cannot work at all, while a ref needs Contents: write — held for onboarding only, and an
+// admin may trim it — and a commit to point at, which an empty repository does not have (409
+// "Git Repository is empty."); a ref would also reach every mirror clone. A label shows in the
+// repository's label list, so it lives seconds: deleted as soon as the issue is opened.
 // https://docs.github.com/rest/issues/labels#create-a-label
+// https://docs.github.com/rest/git/refs#create-a-reference
 // These helpers are pure: the protocol that uses them is app/sweep/with-issue-claim.ts.
 
 /** A claim older than this was left by a process that stopped half-way: another may take it over. */
