@@ -61,6 +61,7 @@ export const OPERATIONS = [
   'GET /repos/{owner}/{repo}/labels',
   'POST /repos/{owner}/{repo}/labels',
   'GET /repos/{owner}/{repo}/labels/{name}',
+  'DELETE /repos/{owner}/{repo}/labels/{name}',
   'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
   'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
   'POST /repos/{owner}/{repo}/check-runs',

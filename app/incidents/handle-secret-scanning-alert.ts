@@ -113,7 +113,8 @@ async function applyAlertPlan(octokit: AppOctokit, plan: AlertIncidentPlan, at: 
   if (plan.kind === 'skip') return `no incident: ${plan.reason}`;
   if (plan.kind === 'open') {
     const [applied] = await applyActions(octokit, [plan.action], at);
-    return at.dryRun ? 'dry-run, no incident opened' : `incident #${applied?.number ?? 0} opened`;
+    if (at.dryRun) return 'dry-run, no incident opened';
+    return applied ? `incident #${applied.number} opened` : 'incident left to another process opening it';
   }
   if (at.dryRun) return `dry-run: would reopen incident #${plan.issue}`;
   const { owner, repo } = at;

@@ -1,7 +1,10 @@
-import { createsContent, type IssueAction } from '../../src/tracking/issue-action.js';
+import { createsContent, type IssueAction, type OpenIssueAction } from '../../src/tracking/issue-action.js';
+import { openIssueFor } from '../../src/tracking/plan-twin-close.js';
 import { statusOf, type AppOctokit } from '../github/octokit.js';
 import { countIssueWrite } from '../metrics/count-issue-write.js';
 import { closeIfTwin } from './close-if-twin.js';
+import { listOpenTrackedIssues } from './list-open-tracked-issues.js';
+import { withIssueClaim } from './with-issue-claim.js';
 
 /** What applying did: for an `open`, the number GitHub gave the new issue. */
 export interface Applied {
@@ -18,11 +21,16 @@ export interface ApplyOptions {
   botLogin: string;
   dryRun: boolean;
   log: (message: string) => void;
+  /** The time claims are stamped with and judged by; the wall clock by default (tests give one). */
+  clock?: () => Date;
 }
 
 /**
  * Applies the planner's actions in order, one REST call each (`close` with a comment is two). An
- * `open` is checked at once for an older twin another process opened ({@link closeIfTwin}).
+ * `open` is written only under a claim on its key, after the bot's open issues are listed again
+ * and still hold none for it ({@link openClaimed}): another process sweeping the same repository
+ * at the same moment opens it, or already did, and this one leaves it out of what it returns.
+ * Each `open` is still checked at once for an older twin ({@link closeIfTwin}), the last resort.
  * Dry-run logs what it would do and writes nothing (STYLE.md rule 13). The per-sweep cap is the
  * planner's; the installation client spaces the writes under GitHub's secondary limits
  * (`prepareClient` in app/github/prepare-client.ts), so pass one from `app.auth(id)` or a prepared
@@ -36,7 +44,8 @@ export async function applyActions(octokit: AppOctokit, actions: readonly IssueA
       applied.push({ action, number: 'issue' in action ? action.issue : 0 });
       continue;
     }
-    const number = await applyOne(octokit, action, options);
+    const number = action.type === 'open' ? await openClaimed(octokit, action, options) : await applyOne(octokit, action, options);
+    if (number === undefined) continue;
     countIssueWrite(octokit, action);
     applied.push({ action, number });
     const twin = action.type === 'open' ? await closeIfTwin(octokit, action, number, options) : undefined;
@@ -51,6 +60,29 @@ export async function applyActions(octokit: AppOctokit, actions: readonly IssueA
 /** Issues and comments the actions create (what the per-sweep cap counts). */
 export function contentCount(actions: readonly IssueAction[]): number {
   return actions.filter(createsContent).length;
+}
+
+/**
+ * Claim → list the bot's open issues again (not the list the plan came from) → open only if none
+ * tracks the key → release. Undefined when this process did not open it: another holds the claim
+ * (it opens the issue, or the next sweep does), or another already opened it.
+ */
+async function openClaimed(octokit: AppOctokit, action: OpenIssueAction, options: ApplyOptions): Promise<number | undefined> {
+  const { owner, repo, botLogin } = options;
+  const claimed = await withIssueClaim(octokit, { owner, repo, ...(options.clock && { clock: options.clock }) }, action.key, async () => {
+    const existing = openIssueFor(action.key, await listOpenTrackedIssues(octokit, owner, repo, botLogin), botLogin);
+    return existing ? { existing: existing.number } : { opened: await applyOne(octokit, action, options) };
+  });
+  if (!claimed.held) {
+    const why = claimed.reason === 'held-by-another' ? 'another sweep holds its claim and opens it' : 'every claim on it had expired and was deleted; the next sweep opens it';
+    options.log(`${owner}/${repo}: ${action.key}: not opened, ${why}`);
+    return undefined;
+  }
+  if ('existing' in claimed.result) {
+    options.log(`${owner}/${repo}: ${action.key}: not opened, another sweep opened #${claimed.result.existing} meanwhile`);
+    return undefined;
+  }
+  return claimed.result.opened;
 }
 
 async function applyOne(octokit: AppOctokit, action: IssueAction, { owner, repo }: ApplyOptions): Promise<number> {

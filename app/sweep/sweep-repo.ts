@@ -66,8 +66,9 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   s.budget.remaining -= contentCount(applied.map((a) => a.action));
   await closeRotatedIncidents({ ...s, policy, fetched, dryRun });
 
-  // Another process opened a twin at the same time: its issue is not in `issues`, so list again.
-  const raced = applied.some((a) => a.duplicateOf !== undefined);
+  // Another process opened an issue at the same time (an `open` left to it, or a twin closed): its
+  // issue is not in `issues`, so list again.
+  const raced = applied.some((a) => a.duplicateOf !== undefined) || plan.actions.some((action) => !applied.some((a) => a.action === action));
   const after = raced ? await loadTrackedIssues(octokit, owner, repo, botLogin) : issuesAfter(issues, applied, now, botLogin);
   const unprotected = decisions.flatMap((d) => (d.kind === 'environment' ? [d.environment] : []));
   const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, skipped: fetched.skipped, unprotected, now, marker: renderDashboardMarker() });

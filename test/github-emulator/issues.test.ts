@@ -49,6 +49,24 @@ describe('issues, comments and labels', () => {
     expect((await post('/repos/acme/api/labels', { name: 'b' })).status).toBe(422);
     expect((await post('/repos/acme/api/issues', { body: 'no title' })).status).toBe(422);
   });
+
+  it('creates a label once among racing creators (422 already_exists, any case), keeps GitHub\'s lengths, deletes it from the repository and its issues', async () => {
+    const racing = await Promise.all(['claim-x', 'CLAIM-X', 'claim-x'].map((name) => post('/repos/acme/api/labels', { name, description: 'held' })));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    const refused = racing.find((r) => r.status === 422)!;
+    expect(await refused.json()).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+    expect((await post('/repos/acme/api/labels', { name: 'x'.repeat(51) })).status).toBe(422);
+    expect((await post('/repos/acme/api/labels', { name: 'y', description: 'd'.repeat(101) })).status).toBe(422);
+    expect((await post('/repos/acme/api/labels', { name: 'x'.repeat(50), description: 'd'.repeat(100) })).status).toBe(201);
+
+    world.gh.seed.issue({ repo: 'acme/api', title: 'labelled', labels: ['claim-x'] });
+    const number = world.gh.store.issues.at(-1)!.number;
+    expect((await world.call('/repos/acme/api/labels/Claim-X', { method: 'DELETE' })).status).toBe(204);
+    expect((await world.call('/repos/acme/api/labels/claim-x')).status).toBe(404);
+    expect((await world.call('/repos/acme/api/labels/claim-x', { method: 'DELETE' })).status).toBe(404);
+    expect(world.gh.store.issues.find((i) => i.number === number && i.title === 'labelled')!.labels).toEqual([]);
+    expect((await post('/repos/acme/api/labels', { name: 'claim-x' })).status).toBe(201);
+  });
 });
 
 describe('body size limit (65,536 characters)', () => {

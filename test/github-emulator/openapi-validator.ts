@@ -16,6 +16,12 @@ export function documented(method: string, path: string, status: number): boolea
   return subset.paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content !== undefined;
 }
 
+/** Whether the subset documents this status for the operation with no body at all (a 204). */
+export function documentedEmpty(method: string, path: string, status: number): boolean {
+  const response = subset.paths[path]?.[method.toLowerCase()]?.responses[String(status)];
+  return response !== undefined && response.content === undefined;
+}
+
 /** Validates a response body against GitHub's schema; returns ajv's errors as text, or null. */
 export function validateResponse(method: string, path: string, status: number, body: unknown): string | null {
   const ref = `openapi-subset#/paths/${pointerPart(path)}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;

@@ -86,3 +86,8 @@ function newestMtime(dir: string): number {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
     .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
 }
+
+/** `key-hygiene-app sweep --once` as a child process with only `env` (and PATH); not waited for. */
+export function spawnSweepOnce(env: NodeJS.ProcessEnv): AppProcess {
+  return track(spawn(process.execPath, [BIN, 'sweep', '--once'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+}

@@ -58,10 +58,25 @@ function issueLabels(ctx: RouteContext, names: string[]) {
   });
 }
 
+/** GitHub's lengths for a label: name 50 characters, description 100 (the OpenAPI description says so of the latter). */
+const LABEL_NAME_MAX = 50;
+const LABEL_DESCRIPTION_MAX = 100;
+
+/**
+ * `POST /repos/{owner}/{repo}/labels`. A name that exists, in any case, is 422 "Validation Failed"
+ * with `{ resource: "Label", code: "already_exists", field: "name" }`, and the check and the insert
+ * are one step (the emulator serves one request at a time): exactly one of several creators wins,
+ * as on GitHub — what the App's issue claims rely on (app/sweep/with-issue-claim.ts).
+ * https://docs.github.com/rest/issues/labels#create-a-label
+ */
 function createLabel(ctx: RouteContext) {
   assertWritable(ctx);
   const { name, color, description } = ctx.body;
   if (typeof name !== 'string' || name === '') throw validationFailed('Label', 'name', 'missing_field');
+  if ([...name].length > LABEL_NAME_MAX) throw validationFailed('Label', 'name', 'custom', `name is too long (maximum is ${LABEL_NAME_MAX} characters)`);
+  if (typeof description === 'string' && [...description].length > LABEL_DESCRIPTION_MAX) {
+    throw validationFailed('Label', 'description', 'custom', `description is too long (maximum is ${LABEL_DESCRIPTION_MAX} characters)`);
+  }
   if (labelOf(ctx, name)) throw validationFailed('Label', 'name', 'already_exists');
   const label: LabelRecord = {
     id: ctx.store.nextId(),
@@ -73,6 +88,23 @@ function createLabel(ctx: RouteContext) {
   };
   ctx.store.labels.push(label);
   return { status: 201, body: renderLabel(ctx, ctx.repo, label) };
+}
+
+/**
+ * `DELETE /repos/{owner}/{repo}/labels/{name}`: 204, and the label leaves every issue that had it;
+ * 404 when there is none. The array is replaced, not spliced: the store's indexes expect that
+ * (store-index.ts). https://docs.github.com/rest/issues/labels#delete-a-label
+ */
+function deleteLabel(ctx: RouteContext) {
+  assertWritable(ctx);
+  const label = labelOf(ctx, ctx.params.name ?? '');
+  if (!label) throw notFound();
+  ctx.store.labels = ctx.store.labels.filter((l) => l !== label);
+  const gone = label.name.toLowerCase();
+  for (const issue of ctx.store.issuesOf(ctx.repo.id)) {
+    if (issue.labels.some((n) => n.toLowerCase() === gone)) issue.labels = issue.labels.filter((n) => n.toLowerCase() !== gone);
+  }
+  return { status: 204, body: undefined };
 }
 
 const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({ method, path, auth: 'token', scope: 'repo', handle });
@@ -99,6 +131,7 @@ export const commentRoutes: Route[] = [
     if (!label) throw notFound();
     return { status: 200, body: renderLabel(ctx, ctx.repo, label) };
   }),
+  route('DELETE', '/repos/{owner}/{repo}/labels/{name}', deleteLabel),
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', (ctx) => {
     assertWritable(ctx);
     const issue = issueOf(ctx);
