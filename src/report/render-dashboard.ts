@@ -46,6 +46,8 @@ export interface DashboardInput {
   rows: readonly DashboardRow[];
   configErrors?: readonly DashboardConfigError[];
   skipped?: readonly DashboardSkipped[];
+  /** Teams named as owners or in `escalate-to` whose members could not be read (`what` is the team, `@org/team`). */
+  unreadTeams?: readonly DashboardSkipped[];
   now: Date;
   /** Hidden marker that identifies the dashboard issue, appended last. */
   marker: string;
@@ -82,6 +84,7 @@ export function renderDashboard(input: DashboardInput): string {
     '',
     ...renderConfigErrors(input.configErrors ?? []),
     ...renderSkipped(input.skipped ?? []),
+    ...renderUnreadTeams(input.unreadTeams ?? []),
     `## Tracked keys (${rows.length})`,
     '',
   ].join('\n');
@@ -137,6 +140,13 @@ function renderSkipped(skipped: readonly DashboardSkipped[]): string[] {
   const shown = skipped.slice(0, 50).map((s) => `- ${quoteUserText(s.what)}: ${REASON_TEXT[s.reason]}${s.permission ? ` (needs the ${inlineCode(s.permission)} permission)` : ''}`);
   const more = skipped.length > 50 ? [`- …and ${skipped.length - 50} more`] : [];
   return ['## Skipped', '', 'The sweep could not read these, so their keys are not judged:', '', ...shown, ...more, ''];
+}
+
+function renderUnreadTeams(teams: readonly DashboardSkipped[]): string[] {
+  if (teams.length === 0) return [];
+  const shown = teams.slice(0, 20).map((t) => `- ${inlineCode(t.what)}: ${REASON_TEXT[t.reason]}${t.permission ? ` (needs the ${inlineCode(t.permission)} permission)` : ''}`);
+  const more = teams.length > 20 ? [`- …and ${teams.length - 20} more`] : [];
+  return ['## Teams mentioned only', '', 'The App could not list these teams\' members, so their issues mention the team and assign nobody for it; a team mention from an App may notify nobody:', '', ...shown, ...more, ''];
 }
 
 function compareRows(a: DashboardRow, b: DashboardRow): number {
