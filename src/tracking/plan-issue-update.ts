@@ -42,13 +42,17 @@ export function planIssueUpdate({ issue, marker }: MarkedIssue, problem: Current
   const troubleSince = view.state === 'overdue' ? decision.dueAt : view.state === 'due-soon' ? undefined : new Date(since);
   const escalateAfter = policyMs(policy['escalate-after'], 14 * DAY);
   if (!snoozed && !escalated && troubleSince && now.getTime() - troubleSince.getTime() >= escalateAfter) {
-    // The escalation's targets are assigned too, beside whoever is already (a team mention from an App may notify nobody).
+    // The escalation's targets are assigned too, beside whoever is already — and the owners when
+    // nobody is (a team mention from an App may notify nobody).
     const to = mentions(policy['escalate-to']);
-    const { assign, note } = planAssignees(to, input.teams, issue.assignees);
+    const { assign, note } = planAssignees(issue.assignees?.length === 0 ? [...to, ...view.owners] : to, input.teams, issue.assignees);
     comment(`${renderEscalation(view, to, now, troubleSince)}${note ? `\n\n${note}` : ''}`, 'escalation', assign);
     next.escalated = true;
   } else if (!snoozed && reminderDue(issue, marker, view.state, input)) {
-    comment(renderReminder(view, now), 'reminder');
+    // An issue nobody is assigned to (opened before owners were assigned, or everyone unassigned
+    // since) gets its owners assigned with the reminder, which mentions them anyway.
+    const { assign, note } = issue.assignees?.length === 0 ? planAssignees(view.owners, input.teams) : { note: '' };
+    comment(`${renderReminder(view, now)}${note ? `\n\n${note}` : ''}`, 'reminder', assign);
   }
 
   const { add, remove } = labelChanges(issue.labels, labelsFor(view.state, next.escalated === true));

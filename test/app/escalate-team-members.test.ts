@@ -25,7 +25,7 @@ async function createWorld(permissions: Permissions): Promise<World> {
   gh.seed.repo({ fullName: 'acme/.github' });
   gh.seed.repo({ fullName: 'acme/pay', files: { '.github/key-hygiene.yml': ESCALATING, '.github/CODEOWNERS': '* @acme/payments @mona\n' } });
   gh.seed.repo({ fullName: 'acme/shop', files: { '.github/key-hygiene.yml': ESCALATING, '.github/CODEOWNERS': '* @acme/payments\n' } });
-  gh.seed.repo({ fullName: 'acme/big', files: { '.github/CODEOWNERS': '* @acme/platform\n' } });
+  gh.seed.repo({ fullName: 'acme/big', files: { '.github/key-hygiene.yml': 'escalate-after: 90d\n', '.github/CODEOWNERS': '* @acme/platform\n' } });
   gh.seed.collaborator('acme/pay', 'mona', 'write');
   gh.seed.team({ org: 'acme', slug: 'payments', members: ['paula', 'pete'], repos: { pay: 'write', shop: 'write' } });
   gh.seed.team({ org: 'acme', slug: 'security', members: ['sam', 'sue'], repos: { pay: 'read', shop: 'read' } });
@@ -90,6 +90,26 @@ describe('sweep --once assigns the people behind team mentions', () => {
     expect(big.assignees).toEqual(Array.from({ length: 10 }, (_, i) => `dev${String(i + 2).padStart(2, '0')}`));
     expect(big.body).toContain('@acme/platform');
     expect(big.body).toMatch(/GitHub allows 10 assignees per issue: the first 10 who can be assigned are; `@acme\/platform` has 14 members\./);
+  });
+});
+
+describe('sweep --once reminding an issue nobody is assigned to', () => {
+  it('assigns its owners with the reminder (an issue opened before owners were assigned, or unassigned since)', async () => {
+    const world = await createWorld(FULL);
+    try {
+      const { gh } = world;
+      expect((await sweepOnce(world)).code).toBe(0);
+      const big = keyIssue(gh, 'big');
+      big.assignees = [];
+      gh.clock.advance(3 * DAY + 60_000);
+      expect((await sweepOnce(world)).code).toBe(0);
+      const kinds = gh.store.commentsOf(big.repoId, big.number).map((c) => parseCommentMarker(c.body)?.kind);
+      expect(kinds).toEqual(['reminder']);
+      expect(big.assignees).toHaveLength(10);
+      expect(gh.store.commentsOf(big.repoId, big.number)[0]!.body).toContain('`@acme/platform` has 14 members');
+    } finally {
+      await world.gh.close();
+    }
   });
 });
 
