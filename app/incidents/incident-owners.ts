@@ -1,6 +1,5 @@
 import { resolveOwners } from '../../src/tracking/resolve-owners.js';
-import type { TeamRosters } from '../../src/tracking/team-rosters.js';
-import { teamKey } from '../../src/tracking/team-rosters.js';
+import { MAX_TEAMS_READ, teamKey, type TeamRosters } from '../../src/tracking/team-rosters.js';
 import { fetchOwnerSources } from '../github/codeowners.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
@@ -12,6 +11,6 @@ import { createTeamRosterCache } from '../github/team-roster-cache.js';
  */
 export async function incidentOwners(octokit: AppOctokit, owner: string, repo: string, now: Date, log: (message: string) => void): Promise<{ owners: string[]; teams: TeamRosters }> {
   const owners = resolveOwners([], await fetchOwnerSources(octokit, owner, repo, now));
-  const named = [...new Set(owners.map(teamKey).filter((k): k is string => k !== undefined))];
+  const named = [...new Set(owners.map(teamKey).filter((k): k is string => k !== undefined))].slice(0, MAX_TEAMS_READ);
   return { owners, teams: await createTeamRosterCache(log).read(octokit, named) };
 }

@@ -15,6 +15,12 @@ export interface TeamRoster {
  */
 export type TeamRosters = ReadonlyMap<string, TeamRoster | 'unreadable'>;
 
+/**
+ * Teams read for one repository at most: CODEOWNERS is written by the repository's writers and may
+ * name any number of teams, while 10 assignees is all GitHub keeps. Teams past it stay mentions.
+ */
+export const MAX_TEAMS_READ = 10;
+
 /** `@acme/Security` → `acme/security` (team slugs are lower case); undefined for a user's mention. */
 export function teamKey(mention: string): string | undefined {
   const [org, team, ...rest] = mention.replace(/^@/, '').split('/');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { KeyDecision } from '../../src/inventory/decision.js';
+import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
 import { planAssignees } from '../../src/tracking/plan-assignees.js';
-import { teamKey, type TeamRoster, type TeamRosters } from '../../src/tracking/team-rosters.js';
+import { policy } from './scenario.js';
+import { MAX_TEAMS_READ, teamKey, type TeamRoster, type TeamRosters } from '../../src/tracking/team-rosters.js';
 
 const teams: TeamRosters = new Map<string, TeamRoster | 'unreadable'>([
   ['acme/security', { members: ['sam', 'Sue', 'mona'], more: false }],
@@ -42,3 +45,19 @@ describe('teamKey', () => {
   });
 });
 
+
+describe('mentionedTeams', () => {
+  const decision = (status: KeyDecision['status'], owners: string[]): KeyDecision => ({ kind: 'key', status, level: 'error', secret: 'OPENAI_API_KEY', owners, message: '' });
+  const escalating = { ...policy, 'escalate-to': ['@acme/Security', 'mona'] };
+
+  it('reads the teams of keys with a problem and of escalate-to, escalate-to first; none when nothing is wrong', () => {
+    expect(mentionedTeams([decision('overdue', ['@acme/payments', 'carol'])], escalating)).toEqual(['acme/security', 'acme/payments']);
+    expect(mentionedTeams([decision('ok', ['@acme/payments'])], escalating)).toEqual([]);
+    expect(mentionedTeams([decision('overdue', [])], escalating, { codeowners: ['@acme/web'] })).toEqual(['acme/security', 'acme/web']);
+  });
+
+  it('reads a bounded number of teams, however many CODEOWNERS names', () => {
+    const many = Array.from({ length: 500 }, (_, i) => `@acme/team-${i}`);
+    expect(mentionedTeams([decision('overdue', [])], policy, { codeowners: many })).toHaveLength(MAX_TEAMS_READ);
+  });
+});
