@@ -54,6 +54,8 @@ export const OPERATIONS = [
   'POST /repos/{owner}/{repo}/issues',
   'GET /repos/{owner}/{repo}/issues/{issue_number}',
   'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+  'GET /repos/{owner}/{repo}/assignees/{assignee}',
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'GET /repos/{owner}/{repo}/issues/comments/{comment_id}',

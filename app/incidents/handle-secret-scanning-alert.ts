@@ -7,7 +7,9 @@ import type { AppDeps } from '../deps.js';
 import { botLoginOf } from '../github/bot-login.js';
 import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
+import { withIncidentOwners } from '../../src/tracking/incident-owners.js';
 import { applyActions } from '../sweep/apply-actions.js';
+import { incidentOwners } from './incident-owners.js';
 import { loadPolicy } from '../sweep/load-policy.js';
 import { listIncidents } from './open-incidents.js';
 import { readAlert } from './read-alert.js';
@@ -64,7 +66,7 @@ async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probo
       existing: await listIncidents(octokit, owner, repo, botLogin),
       now: deps.now(),
     });
-    return applyAlertPlan(octokit, plan, { owner, repo, botLogin, dryRun, log: (m) => context.log.info(m) });
+    return applyAlertPlan(octokit, plan, { owner, repo, botLogin, dryRun, now: deps.now(), log: (m) => context.log.info(m) });
   });
 }
 
@@ -105,14 +107,16 @@ interface ApplyAt {
   repo: string;
   botLogin: string;
   dryRun: boolean;
+  now: Date;
   log: (message: string) => void;
 }
 
-/** Opens through the writer pushes use (twin check, dry-run); a reopen is `PATCH` then the comment that says why. */
+/** Opens through the writer pushes use (twin check, dry-run), naming and assigning the repository's owners; a reopen is `PATCH` then the comment that says why. */
 async function applyAlertPlan(octokit: AppOctokit, plan: AlertIncidentPlan, at: ApplyAt): Promise<string> {
   if (plan.kind === 'skip') return `no incident: ${plan.reason}`;
   if (plan.kind === 'open') {
-    const [applied] = await applyActions(octokit, [plan.action], at);
+    const { owners, teams } = await incidentOwners(octokit, at.owner, at.repo, at.now, at.log);
+    const [applied] = await applyActions(octokit, [withIncidentOwners(plan.action, owners, teams)], at);
     if (at.dryRun) return 'dry-run, no incident opened';
     return applied ? `incident #${applied.number} opened` : 'incident left to another process opening it';
   }

@@ -3,8 +3,10 @@ import type { FingerprintKey } from '../../src/scan/fingerprint-key.js';
 import { incidentFingerprints } from '../../src/tracking/incident-fingerprints.js';
 import type { Finding } from '../../src/types.js';
 import { LEAK_LABEL, planIncidents } from '../../src/tracking/plan-incidents.js';
+import { withIncidentOwners } from '../../src/tracking/incident-owners.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { applyActions } from '../sweep/apply-actions.js';
+import { incidentOwners } from './incident-owners.js';
 
 export interface IncidentTarget {
   owner: string;
@@ -38,7 +40,10 @@ export async function openIncidents(octokit: AppOctokit, target: IncidentTarget,
   const keyed = incidentFingerprints(findings, existing, options.fingerprintKey);
   const plan = planIncidents({ findings: keyed, head: target.head, branch: target.branch, remediation, existing, now: options.now });
   if (plan.leftOut > 0) options.log(`${owner}/${repo}: ${plan.leftOut} more leaked keys left for later (at most ${plan.actions.length} incidents a push)`);
-  const applied = await applyActions(octokit, plan.actions, { owner, repo, botLogin: options.botLogin, dryRun: options.dryRun, log: options.log });
+  // The owners are read only when an incident opens; they are named in it and assigned.
+  const { owners, teams } = plan.actions.length ? await incidentOwners(octokit, owner, repo, options.now, options.log) : { owners: [], teams: undefined };
+  const actions = plan.actions.map((action) => withIncidentOwners(action, owners, teams));
+  const applied = await applyActions(octokit, actions, { owner, repo, botLogin: options.botLogin, dryRun: options.dryRun, log: options.log });
   return applied.filter((a) => a.action.type === 'open').length;
 }
 

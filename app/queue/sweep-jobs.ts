@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Probot } from 'probot';
 import { botLoginOf } from '../github/bot-login.js';
 import type { AppOctokit } from '../github/octokit.js';
+import { createTeamRosterCache, type TeamRosterCache } from '../github/team-roster-cache.js';
 import type { AppSettings } from '../settings.js';
 import { noteOrgSecretsPass, orgSecretsSkipped } from '../sweep/org-secrets-skipped.js';
 import type { ReachedRepository } from '../sweep/sweep-installation.js';
@@ -97,8 +98,22 @@ async function sweepRepoJob(job: Job<RepoJobData>, w: SweepWork): Promise<SweepJ
   return { actions: swept.actions.length };
 }
 
+/** Team members read by this process for its latest runs: one list per team per run, not per repository job. */
+const runTeams = new Map<string, TeamRosterCache>();
+const RUNS_REMEMBERED = 8;
+
+function teamsOfRun(runId: string, log: (message: string) => void): TeamRosterCache {
+  let cache = runTeams.get(runId);
+  if (!cache) {
+    cache = createTeamRosterCache(log);
+    runTeams.set(runId, cache);
+    for (const old of runTeams.keys()) if (runTeams.size > RUNS_REMEMBERED) runTeams.delete(old);
+  }
+  return cache;
+}
+
 interface JobClient {
-  run: { octokit: AppOctokit; botLogin: string; now: Date; dryRun: boolean; log: (message: string) => void; lock: RepoLock; onboardingAction: AppSettings['onboardingAction'] };
+  run: { octokit: AppOctokit; botLogin: string; now: Date; dryRun: boolean; log: (message: string) => void; lock: RepoLock; onboardingAction: AppSettings['onboardingAction']; teams: TeamRosterCache };
   budget: RunBudget;
   taken: () => number;
 }
@@ -108,7 +123,7 @@ async function clientOf(w: SweepWork, installationId: number, runId: string): Pr
   const octokit = (await w.app.auth(installationId)) as AppOctokit;
   const budget = w.budgetOf(runId);
   const { taken } = guardContent(octokit, budget);
-  const run = { octokit, botLogin: await botLoginOf(w.app), now: w.now(), dryRun: w.settings.dryRun, log: w.log, lock: w.lock, onboardingAction: w.settings.onboardingAction };
+  const run = { octokit, botLogin: await botLoginOf(w.app), now: w.now(), dryRun: w.settings.dryRun, log: w.log, lock: w.lock, onboardingAction: w.settings.onboardingAction, teams: teamsOfRun(runId, w.log) };
   return { run, budget, taken };
 }
 

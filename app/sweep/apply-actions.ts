@@ -1,7 +1,8 @@
-import { createsContent, type IssueAction, type OpenIssueAction } from '../../src/tracking/issue-action.js';
+import { createsContent, type AssignRequest, type IssueAction, type OpenIssueAction } from '../../src/tracking/issue-action.js';
 import { openIssueFor } from '../../src/tracking/plan-twin-close.js';
 import { statusOf, type AppOctokit } from '../github/octokit.js';
 import { countIssueWrite } from '../metrics/count-issue-write.js';
+import { assignIssue, type Assignability } from './assign-issue.js';
 import { closeIfTwin } from './close-if-twin.js';
 import { listOpenTrackedIssues } from './list-open-tracked-issues.js';
 import { withIssueClaim } from './with-issue-claim.js';
@@ -31,6 +32,7 @@ export interface ApplyOptions {
  * and still hold none for it ({@link openClaimed}): another process sweeping the same repository
  * at the same moment opens it, or already did, and this one leaves it out of what it returns.
  * Each `open` is still checked at once for an older twin ({@link closeIfTwin}), the last resort.
+ * An `open` or `comment` that names whom to assign is followed by the assignment ({@link assignIssue}).
  * Dry-run logs what it would do and writes nothing (STYLE.md rule 13). The per-sweep cap is the
  * planner's; the installation client spaces the writes under GitHub's secondary limits
  * (`prepareClient` in app/github/prepare-client.ts), so pass one from `app.auth(id)` or a prepared
@@ -38,6 +40,7 @@ export interface ApplyOptions {
  */
 export async function applyActions(octokit: AppOctokit, actions: readonly IssueAction[], options: ApplyOptions): Promise<Applied[]> {
   const applied: Applied[] = [];
+  const assignable: Assignability = new Map();
   for (const action of actions) {
     if (options.dryRun) {
       options.log(`dry-run: would ${describe(action)} in ${options.owner}/${options.repo}`);
@@ -49,6 +52,9 @@ export async function applyActions(octokit: AppOctokit, actions: readonly IssueA
     countIssueWrite(octokit, action);
     applied.push({ action, number });
     const twin = action.type === 'open' ? await closeIfTwin(octokit, action, number, options) : undefined;
+    if (!twin && (action.type === 'open' || action.type === 'comment') && action.assign) {
+      await assignIssue(octokit, { owner: options.owner, repo: options.repo }, number, action.assign, assignable, options.log);
+    }
     if (!twin) continue;
     options.log(`${options.owner}/${options.repo}: closed #${number} as a duplicate of #${twin.original} (${action.key}), opened by another sweep at the same time`);
     countIssueWrite(octokit, twin.close);
@@ -118,10 +124,14 @@ async function removeLabel(octokit: AppOctokit, owner: string, repo: string, iss
   }
 }
 
+function assigning(request: AssignRequest | undefined): string {
+  return request ? ` and assign up to ${request.max} of ${request.logins.join(', ')}` : '';
+}
+
 function describe(action: IssueAction): string {
   switch (action.type) {
-    case 'open': return `open "${action.title}"`;
-    case 'comment': return `comment on #${action.issue} (${action.key})`;
+    case 'open': return `open "${action.title}"${assigning(action.assign)}`;
+    case 'comment': return `comment on #${action.issue} (${action.key})${assigning(action.assign)}`;
     case 'labels': return `relabel #${action.issue} +[${action.add.join(', ')}] -[${action.remove.join(', ')}]`;
     case 'close': return `close #${action.issue} as ${action.reason} (${action.key})`;
     case 'update-body': return `update the description of #${action.issue} (${action.key})`;

@@ -28,6 +28,7 @@ export async function loadTrackedIssues(octokit: AppOctokit, owner: string, repo
       createdAt: issue.created_at,
       author: issue.user.login,
       comments: comments.map((c) => ({ author: c.user?.login ?? '', createdAt: c.created_at, body: c.body ?? '' })),
+      assignees: (issue.assignees ?? []).map((a) => a.login),
     });
   }
   return tracked;

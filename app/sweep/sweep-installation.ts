@@ -1,6 +1,7 @@
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import type { AppOctokit } from '../github/octokit.js';
+import { createTeamRosterCache, type TeamRosterCache } from '../github/team-roster-cache.js';
 import { sweepOrgSecrets } from './sweep-org-secrets.js';
 import { sweepRepo } from './sweep-repo.js';
 import type { RepoLock } from './with-repo-lock.js';
@@ -19,6 +20,8 @@ export interface InstallationSweep {
   lock?: RepoLock;
   /** Where the Action the onboarding workflow runs lives (`KEY_HYGIENE_ACTION`); unset, onboarding adds no workflow. */
   onboardingAction?: ActionLocation;
+  /** Team members read in this sweep; a fresh cache (one list per team for the whole sweep) when absent. */
+  teams?: TeamRosterCache;
 }
 
 export interface InstallationSweepResult {
@@ -45,7 +48,8 @@ export interface ReachedRepository {
  * Each organisation's own secrets first, once (their issues live in its `org-secrets-repo`), so a
  * pass that had to be skipped shows on the dashboards the repositories write next.
  */
-export async function sweepInstallation(s: InstallationSweep): Promise<InstallationSweepResult> {
+export async function sweepInstallation(sweep: InstallationSweep): Promise<InstallationSweepResult> {
+  const s = { ...sweep, teams: sweep.teams ?? createTeamRosterCache(sweep.log) };
   const repositories: ReachedRepository[] = await s.octokit.paginate('GET /installation/repositories', { per_page: 100 });
   const wanted = s.only?.map((r) => r.toLowerCase());
   const result: InstallationSweepResult = { swept: [], skipped: [], failed: [], actions: [], orgSecrets: {} };

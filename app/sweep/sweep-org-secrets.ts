@@ -2,8 +2,10 @@ import type { KeyDecision } from '../../src/inventory/decision.js';
 import { evaluateOrgSecrets } from '../../src/inventory/evaluate-unlisted-secrets.js';
 import type { InventoryItem } from '../../src/inventory/inventory.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
+import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
 import { missingPermission, statusOf, type AppOctokit } from '../github/octokit.js';
+import { createTeamRosterCache } from '../github/team-roster-cache.js';
 import { applyActions, contentCount } from './apply-actions.js';
 import { loadPolicy } from './load-policy.js';
 import { loadTrackedIssues } from './load-tracked-issues.js';
@@ -56,7 +58,8 @@ export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
   const decisions = evaluateOrgSecrets(secrets, policy, now);
   const actions = await (s.lock ?? withRepoLock)(`${org}/${repo}`, async () => {
     const issues = await loadTrackedIssues(octokit, org, repo, botLogin);
-    const plan = planIssues({ repository: org, decisions, policy, issues, botLogin, now, maxContent: s.budget.remaining });
+    const teams = await (s.teams ?? createTeamRosterCache(s.log)).read(octokit, mentionedTeams(decisions, policy));
+    const plan = planIssues({ repository: org, decisions, policy, issues, botLogin, now, teams, maxContent: s.budget.remaining });
     const applied = await applyActions(octokit, plan.actions, { owner: org, repo, botLogin, dryRun: s.dryRun || policy['dry-run'], log: s.log });
     if (plan.deferred.length) s.log(`${org} organisation secrets: cap reached, ${plan.deferred.length} actions left for the next sweep`);
     return applied.map((a) => a.action);

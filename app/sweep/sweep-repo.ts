@@ -5,9 +5,11 @@ import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
 import { dashboardRowsOf } from '../../src/tracking/dashboard-rows.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import { planDashboard } from '../../src/tracking/plan-dashboard.js';
+import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
 import { fetchOwnerSources } from '../github/codeowners.js';
 import type { AppOctokit } from '../github/octokit.js';
+import { createTeamRosterCache } from '../github/team-roster-cache.js';
 import { budgetReady } from '../github/use-request-budget.js';
 import { closeRotatedIncidents } from '../incidents/close-rotated-incidents.js';
 import { onboardRepo } from '../onboarding/onboard-repo.js';
@@ -61,7 +63,11 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
 
   const ownerless = decisions.some((d) => d.kind === 'key' && d.status !== 'ok' && d.owners.length === 0);
   const owners = ownerless ? await fetchOwnerSources(octokit, owner, repo, now) : {};
-  const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
+  // Teams are assigned through their members: a team mention from an App may notify nobody (GITHUB-FACTS.md, Limits).
+  const teamCache = s.teams ?? createTeamRosterCache(s.log);
+  const named = mentionedTeams(decisions, policy, owners);
+  const teams = await teamCache.read(octokit, named);
+  const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, teams, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
   const applied = await apply(plan.actions);
   s.budget.remaining -= contentCount(applied.map((a) => a.action));
   await closeRotatedIncidents({ ...s, policy, fetched, dryRun });
@@ -71,7 +77,7 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   const raced = applied.some((a) => a.duplicateOf !== undefined) || plan.actions.some((action) => !applied.some((a) => a.action === action));
   const after = raced ? await loadTrackedIssues(octokit, owner, repo, botLogin) : issuesAfter(issues, applied, now, botLogin);
   const unprotected = decisions.flatMap((d) => (d.kind === 'environment' ? [d.environment] : []));
-  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, skipped: fetched.skipped, unprotected, now, marker: renderDashboardMarker() });
+  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, skipped: fetched.skipped, unprotected, unreadTeams: teamCache.unreadable(named), now, marker: renderDashboardMarker() });
   const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
   const allowed = contentCount(dashboard) <= s.budget.remaining ? dashboard : [];
   const appliedDashboard = await apply(allowed);

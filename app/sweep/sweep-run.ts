@@ -1,4 +1,5 @@
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
+import type { TeamRosterCache } from '../github/team-roster-cache.js';
 import type { RepoLock } from './with-repo-lock.js';
 
 /** What every sweep of one tracking repository shares with the run it is part of. */
@@ -12,6 +13,8 @@ export interface SweepRun {
   log: (message: string) => void;
   /** Serialises sweeps of one repository; the process's lock by default. */
   lock?: RepoLock;
+  /** Team members read in this sweep (one list per team, not per repository); a fresh cache when absent. */
+  teams?: TeamRosterCache;
   /** Where the Action the onboarding workflow runs lives (`KEY_HYGIENE_ACTION`); unset, onboarding adds no workflow. */
   onboardingAction?: ActionLocation;
 }

@@ -48,6 +48,8 @@ export interface DashboardInput {
   skipped?: readonly DashboardSkipped[];
   /** Production-like environments any branch can deploy to (`unprotected` decisions): errors, as in the Action. */
   unprotected?: readonly string[];
+  /** Teams named as owners or in `escalate-to` whose members could not be read (`what` is the team, `@org/team`). */
+  unreadTeams?: readonly DashboardSkipped[];
   now: Date;
   /** Hidden marker that identifies the dashboard issue, appended last. */
   marker: string;
@@ -85,6 +87,7 @@ export function renderDashboard(input: DashboardInput): string {
     ...renderConfigErrors(input.configErrors ?? []),
     ...renderSkipped(input.skipped ?? []),
     ...renderUnprotected(input.unprotected ?? []),
+    ...renderUnreadTeams(input.unreadTeams ?? []),
     `## Tracked keys (${rows.length})`,
     '',
   ].join('\n');
@@ -155,6 +158,13 @@ function renderUnprotected(environments: readonly string[]): string[] {
     ...more,
     '',
   ];
+}
+
+function renderUnreadTeams(teams: readonly DashboardSkipped[]): string[] {
+  if (teams.length === 0) return [];
+  const shown = teams.slice(0, 20).map((t) => `- ${inlineCode(t.what)}: ${REASON_TEXT[t.reason]}${t.permission ? ` (needs the ${inlineCode(t.permission)} permission)` : ''}`);
+  const more = teams.length > 20 ? [`- …and ${teams.length - 20} more`] : [];
+  return ['## Teams mentioned only', '', 'The App could not list these teams\' members, so their issues mention the team and assign nobody for it; a team mention from an App may notify nobody:', '', ...shown, ...more, ''];
 }
 
 function compareRows(a: DashboardRow, b: DashboardRow): number {

@@ -9,6 +9,8 @@ export interface IssueBodyOptions {
   /** The policy's `max-snooze`, for the commands table. */
   maxSnooze: string;
   now: Date;
+  /** Said under the owners, e.g. that GitHub's 10 assignees could not hold them all. */
+  ownersNote?: string;
 }
 
 const WHY: Record<KeyIssueView['state'], string> = {
@@ -40,6 +42,7 @@ export function renderIssueBody(view: KeyIssueView, options: IssueBodyOptions): 
     '',
     '### Owners',
     owners,
+    ...(options.ownersNote ? ['', options.ownersNote] : []),
     '',
     '<details><summary>Commands</summary>',
     '',

@@ -1,21 +1,34 @@
 // What the planner asks the adapter to do. Each action is one REST call (`close` is two: the
 // comment, then the state change) and names the key it is for, so logs and dry-run output can say why.
 
-/** `POST /repos/{o}/{r}/issues`. */
+/**
+ * Whom to assign after an `open` or a `comment` (`POST …/issues/{n}/assignees`, which adds and
+ * silently ignores who cannot be assigned): the first `max` of `logins` who can be.
+ */
+export interface AssignRequest {
+  /** Candidates, best first. */
+  logins: string[];
+  /** Most to add (GitHub keeps 10 assignees at most, counting those already there). */
+  max: number;
+}
+
+/** `POST /repos/{o}/{r}/issues`, then the assignees. */
 export interface OpenIssueAction {
   type: 'open';
   key: string;
   title: string;
   body: string;
   labels: string[];
+  assign?: AssignRequest;
 }
 
-/** `POST /repos/{o}/{r}/issues/{n}/comments`. */
+/** `POST /repos/{o}/{r}/issues/{n}/comments`, then the assignees (an escalation's). */
 export interface CommentAction {
   type: 'comment';
   key: string;
   issue: number;
   body: string;
+  assign?: AssignRequest;
 }
 
 /** `POST …/labels` for `add`, `DELETE …/labels/{name}` for each of `remove`. */

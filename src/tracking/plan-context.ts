@@ -5,6 +5,7 @@ import { parseDuration } from '../policy/duration.js';
 import type { KeyIssueView } from './key-issue-view.js';
 import type { KeyMarker } from './key-marker.js';
 import type { OwnerSources } from './resolve-owners.js';
+import type { TeamRosters } from './team-rosters.js';
 import type { TrackedIssue } from './tracked-issue.js';
 
 /** Everything the issue planner needs; the adapter fetches it, the planner only reads it. */
@@ -24,6 +25,8 @@ export interface PlanInput {
   now: Date;
   /** CODEOWNERS owners and admins, for keys whose policy names no owners. */
   owners?: OwnerSources;
+  /** Members of the teams that owners and `escalate-to` name ({@link mentionedTeams}), to assign them. */
+  teams?: TeamRosters;
   /** Scopes this sweep could not read (403/404): issues about them are left as they are. */
   skippedScopes?: readonly SecretScope[];
   /** Most issues and comments this plan may create; the rest is deferred to the next sweep. */

@@ -3,11 +3,13 @@ import { renderIssueTitle } from '../report/render-issue-title.js';
 import type { OpenIssueAction } from './issue-action.js';
 import { labelsFor } from './issue-labels.js';
 import { markerIdentity, renderKeyMarker, type KeyMarker } from './key-marker.js';
+import { planAssignees } from './plan-assignees.js';
 import type { CurrentProblem, PlanInput } from './plan-context.js';
 
 /**
  * A new issue for a key problem. The opening counts as the first reminder, so the next one comes
- * a full cadence later; escalation, if already due, comes with the next sweep.
+ * a full cadence later; escalation, if already due, comes with the next sweep. The owners are
+ * assigned as well as mentioned: a team mention from an App may notify nobody.
  */
 export function planIssueOpen(problem: CurrentProblem, input: PlanInput): OpenIssueAction {
   const { view, decision, id } = problem;
@@ -21,11 +23,13 @@ export function planIssueOpen(problem: CurrentProblem, input: PlanInput): OpenIs
     since: now,
     lastReminderAt: now,
   };
+  const { assign, note } = planAssignees(view.owners, input.teams);
   return {
     type: 'open',
     key: id,
     title: renderIssueTitle(view),
-    body: renderIssueBody(view, { marker: renderKeyMarker(marker), maxSnooze: input.policy['max-snooze'], now: input.now }),
+    body: renderIssueBody(view, { marker: renderKeyMarker(marker), maxSnooze: input.policy['max-snooze'], now: input.now, ...(note && { ownersNote: note }) }),
     labels: labelsFor(view.state, false),
+    ...(assign && { assign }),
   };
 }

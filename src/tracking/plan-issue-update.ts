@@ -1,9 +1,10 @@
 import { renderEscalation, renderReminder } from '../report/render-issue-comment.js';
 import { renderCommentMarker } from './comment-marker.js';
-import type { IssueAction } from './issue-action.js';
+import type { AssignRequest, IssueAction } from './issue-action.js';
 import { labelChanges, labelsFor } from './issue-labels.js';
 import { sameKeyMarker, replaceKeyMarker, type KeyMarker } from './key-marker.js';
 import { alreadyEscalated, lastNotice } from './last-notice.js';
+import { planAssignees } from './plan-assignees.js';
 import { policyMs, type CurrentProblem, type MarkedIssue, type PlanInput } from './plan-context.js';
 import { toMention } from './resolve-owners.js';
 
@@ -32,8 +33,8 @@ export function planIssueUpdate({ issue, marker }: MarkedIssue, problem: Current
   if (!snoozed) delete next.snooze;
 
   const actions: IssueAction[] = [];
-  const comment = (body: string, kind: 'reminder' | 'escalation') => {
-    actions.push({ type: 'comment', key: problem.id, issue: issue.number, body: `${body}\n\n${renderCommentMarker({ key: problem.id, kind, state: view.state })}` });
+  const comment = (body: string, kind: 'reminder' | 'escalation', assign?: AssignRequest) => {
+    actions.push({ type: 'comment', key: problem.id, issue: issue.number, body: `${body}\n\n${renderCommentMarker({ key: problem.id, kind, state: view.state })}`, ...(assign && { assign }) });
     next.lastReminderAt = now.toISOString();
   };
 
@@ -41,10 +42,17 @@ export function planIssueUpdate({ issue, marker }: MarkedIssue, problem: Current
   const troubleSince = view.state === 'overdue' ? decision.dueAt : view.state === 'due-soon' ? undefined : new Date(since);
   const escalateAfter = policyMs(policy['escalate-after'], 14 * DAY);
   if (!snoozed && !escalated && troubleSince && now.getTime() - troubleSince.getTime() >= escalateAfter) {
-    comment(renderEscalation(view, mentions(policy['escalate-to']), now, troubleSince), 'escalation');
+    // The escalation's targets are assigned too, beside whoever is already — and the owners when
+    // nobody is (a team mention from an App may notify nobody).
+    const to = mentions(policy['escalate-to']);
+    const { assign, note } = planAssignees(issue.assignees?.length === 0 ? [...to, ...view.owners] : to, input.teams, issue.assignees);
+    comment(`${renderEscalation(view, to, now, troubleSince)}${note ? `\n\n${note}` : ''}`, 'escalation', assign);
     next.escalated = true;
   } else if (!snoozed && reminderDue(issue, marker, view.state, input)) {
-    comment(renderReminder(view, now), 'reminder');
+    // An issue nobody is assigned to (opened before owners were assigned, or everyone unassigned
+    // since) gets its owners assigned with the reminder, which mentions them anyway.
+    const { assign, note } = issue.assignees?.length === 0 ? planAssignees(view.owners, input.teams) : { note: '' };
+    comment(`${renderReminder(view, now)}${note ? `\n\n${note}` : ''}`, 'reminder', assign);
   }
 
   const { add, remove } = labelChanges(issue.labels, labelsFor(view.state, next.escalated === true));

@@ -20,4 +20,6 @@ export interface TrackedIssue {
   /** Issue author; when given and not the bot, the issue is not the bot's and is ignored. */
   author?: string;
   comments: IssueComment[];
+  /** Logins assigned now (GitHub keeps 10 at most). */
+  assignees?: string[];
 }

@@ -12,7 +12,11 @@ const post = (path: string, body: unknown, method = 'POST') => world.call(path, 
 
 describe('issues, comments and labels', () => {
   it('creates an issue as the App bot, with labels created on the fly and assignees that can see the repo', async () => {
-    const response = await post('/repos/acme/api/issues', { title: 'Rotate OPENAI_API_KEY', body: 'due', labels: ['key-hygiene'], assignees: ['mona', 'stranger'] });
+    // GitHub refuses the whole issue when one assignee cannot be assigned (422 on `assignees`).
+    const refused = await post('/repos/acme/api/issues', { title: 'Rotate OPENAI_API_KEY', body: 'due', assignees: ['mona', 'stranger'] });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'assignees', code: 'invalid' }] });
+    const response = await post('/repos/acme/api/issues', { title: 'Rotate OPENAI_API_KEY', body: 'due', labels: ['key-hygiene'], assignees: ['mona'] });
     expect(response.status).toBe(201);
     const issue = (await response.json()) as { number: number; user: { login: string; type: string }; labels: Array<{ name: string }>; assignees: Array<{ login: string }>; performed_via_github_app: { slug: string } };
     expect(response.headers.get('location')).toBe(`${world.gh.url}/repos/acme/api/issues/${issue.number}`);
@@ -34,6 +38,18 @@ describe('issues, comments and labels', () => {
     const removed = await world.call('/repos/acme/api/issues/1/labels/a', { method: 'DELETE' });
     expect(((await removed.json()) as Array<{ name: string }>).map((l) => l.name)).toEqual(['b', 'c']);
     expect((await world.call('/repos/acme/api/issues/1/labels/zzz', { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('adds assignees silently dropping who cannot be assigned, at most 10 in all; says who can be assigned', async () => {
+    const added = await post('/repos/acme/api/issues/1/assignees', { assignees: ['mona', 'stranger'] });
+    expect(added.status).toBe(201);
+    expect(((await added.json()) as { assignees: Array<{ login: string }> }).assignees.map((a) => a.login)).toEqual(['mona']);
+    expect((await world.call('/repos/acme/api/assignees/mona')).status).toBe(204);
+    expect((await world.call('/repos/acme/api/assignees/stranger')).status).toBe(404);
+    const many = Array.from({ length: 10 }, (_, i) => `dev${i}`);
+    many.forEach((login) => world.gh.seed.collaborator('acme/api', login, 'read'));
+    expect((await post('/repos/acme/api/issues/1/assignees', { assignees: many })).status).toBe(422);
+    expect((await post('/repos/acme/api/issues/1/assignees', { assignees: many.slice(0, 9) })).status).toBe(201);
   });
 
   it('creates, lists and edits comments', async () => {

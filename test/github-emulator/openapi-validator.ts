@@ -11,9 +11,9 @@ ajv.addSchema(toJsonSchema(subset) as object, 'openapi-subset');
 
 const compiled = new Map<string, ValidateFunction>();
 
-/** Whether the subset documents this status for the operation with a JSON body. */
+/** Whether the subset documents this status for the operation (with a JSON body, or none, as a 204). */
 export function documented(method: string, path: string, status: number): boolean {
-  return subset.paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content !== undefined;
+  return subset.paths[path]?.[method.toLowerCase()]?.responses[String(status)] !== undefined;
 }
 
 /** Whether the subset documents this status for the operation with no body at all (a 204). */
@@ -24,6 +24,8 @@ export function documentedEmpty(method: string, path: string, status: number): b
 
 /** Validates a response body against GitHub's schema; returns ajv's errors as text, or null. */
 export function validateResponse(method: string, path: string, status: number, body: unknown): string | null {
+  // A status documented without content (204) must come without a body.
+  if (subset.paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content === undefined) return body === undefined ? null : `${status} is documented without a body`;
   const ref = `openapi-subset#/paths/${pointerPart(path)}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
   let validate = compiled.get(ref);
   if (!validate) {

@@ -80,6 +80,8 @@ async function runScenario(): Promise<void> {
   const issue = (await hit('POST', '/repos/acme/api/issues', { title: 'Rotate OPENAI_API_KEY', body: 'due', labels: ['key-hygiene'], assignees: ['mona'] })) as { number: number };
   await hit('GET', '/repos/acme/api/issues?state=all');
   await hit('GET', `/repos/acme/api/issues/${issue.number}`);
+  await hit('POST', `/repos/acme/api/issues/${issue.number}/assignees`, { assignees: ['hubot'] });
+  await hit('GET', '/repos/acme/api/assignees/hubot');
   await hit('PATCH', `/repos/acme/api/issues/${issue.number}`, { state: 'closed', state_reason: 'completed' });
   const comment = (await hit('POST', `/repos/acme/api/issues/${issue.number}/comments`, { body: 'rotated' })) as { id: number };
   await hit('GET', `/repos/acme/api/issues/${issue.number}/comments`);

@@ -1,5 +1,6 @@
 import type { Route } from '../router.js';
 import { appRoutes } from './apps.js';
+import { assigneeRoutes } from './assignees.js';
 import { checkRoutes } from './checks.js';
 import { collaboratorRoutes } from './collaborators.js';
 import { commitRoutes } from './commits.js';
@@ -19,6 +20,7 @@ export const allRoutes: readonly Route[] = [
   ...secretRoutes,
   ...environmentRoutes,
   ...issueRoutes,
+  ...assigneeRoutes,
   ...checkRoutes,
   ...commitRoutes,
   ...collaboratorRoutes,

@@ -4,14 +4,10 @@ import { renderIssue } from '../render/issues.js';
 import type { Route, RouteContext } from '../router.js';
 import { nextIssueNumber } from '../seed-work.js';
 import type { IssueRecord } from '../types.js';
+import { checkedAssignees } from './assignees.js';
 import { actorOf, assertBodySize, assertWritable, issueOf, labelNames } from './actor.js';
 import { commentRoutes, ensureLabels } from './comments.js';
 
-/** Assignees must be able to see the repository; GitHub drops the others silently. */
-function assignable(ctx: RouteContext, logins: unknown): string[] {
-  if (!Array.isArray(logins)) return [];
-  return logins.filter((login): login is string => typeof login === 'string' && ctx.store.roleOf(ctx.repo, login) !== 'none');
-}
 
 /** `assignee`: a login, `*` (anyone) or `none`. */
 function matchesAssignee(issue: IssueRecord, assignee: string | null): boolean {
@@ -51,7 +47,7 @@ function createIssue(ctx: RouteContext) {
   const actor = actorOf(ctx);
   const now = ctx.clock.now();
   const labels = ensureLabels(ctx, labelNames(ctx.body.labels));
-  const assignees = assignable(ctx, ctx.body.assignees ?? (ctx.body.assignee ? [ctx.body.assignee] : []));
+  const assignees = checkedAssignees(ctx, ctx.body.assignees ?? (ctx.body.assignee ? [ctx.body.assignee] : []));
   const issue: IssueRecord = {
     id: ctx.store.nextId(),
     repoId: ctx.repo.id,
@@ -84,7 +80,7 @@ function updateIssue(ctx: RouteContext) {
   if (patch.body !== undefined) issue.body = typeof patch.body === 'string' ? patch.body : null;
   if (patch.state !== undefined) setState(ctx, issue, patch.state, patch.state_reason);
   if (patch.labels !== undefined) issue.labels = ensureLabels(ctx, labelNames(patch.labels));
-  if (patch.assignees !== undefined) issue.assignees = assignable(ctx, patch.assignees);
+  if (patch.assignees !== undefined) issue.assignees = checkedAssignees(ctx, patch.assignees);
   issue.updatedAt = ctx.clock.now();
   return { status: 200, body: renderIssue(ctx, ctx.store, ctx.repo, issue) };
 }
