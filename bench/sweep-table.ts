@@ -54,3 +54,6 @@ export function printTable(rows: readonly Row[], write: (line: string) => void):
   const widths = head.map((_, i) => Math.max(...table.map((t) => t[i]!.length)));
   for (const t of table) write(t.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
 }
+
+/** Installation tokens the app minted (`POST /app/installations/{installation_id}/access_tokens`). */
+export const tokensMinted = (c: Counters): number => c.byRoute['POST /app/installations/{installation_id}/access_tokens']?.requests ?? 0;
