@@ -64,7 +64,7 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
   const applied = await apply(plan.actions);
   s.budget.remaining -= contentCount(applied.map((a) => a.action));
-  await closeRotatedIncidents({ ...s, policy, fetched, dryRun });
+  await closeRotatedIncidents({ ...s, policy, fetched, dryRun, issues });
 
   // Another process opened a twin at the same time: its issue is not in `issues`, so list again.
   const raced = applied.some((a) => a.duplicateOf !== undefined);
