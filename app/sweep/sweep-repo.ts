@@ -33,7 +33,15 @@ export interface RepoSweepResult {
   deferred: number;
 }
 
-/** About what one repository's sweep reads: policy, secret lists, environments, the bot's issues. */
+/**
+ * What one repository's sweep costs under a new installation token, which is every day's sweep:
+ * tokens live an hour and GitHub answers 304 only to the token that obtained the ETag
+ * (GITHUB-FACTS.md, "Limits"), so the budget never counts on a 304. Counted reads: the policy file,
+ * environments, repository, organisation and Dependabot secret lists, the bot's issues, and one
+ * secret list per environment — 9 with three environments (`npm run bench:sweep`) — and one more
+ * for the organisation's policy file or a second page. The request budget holds this many back
+ * before each repository.
+ */
 export const REPO_SWEEP_REQUESTS = 10;
 
 /**
