@@ -15,6 +15,8 @@ export interface RunOptions {
   concurrency?: string;
   timeoutMs: number;
   say: (line: string) => void;
+  /** More of the app's environment for this sweep (`KEY_HYGIENE_BUDGET_SHARE`). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface SweepFigures {
@@ -39,6 +41,7 @@ function appEnv(gh: GitHubEmulator, world: SweepWorld, o: RunOptions, redis?: Re
     KEY_HYGIENE_MAX_CONTENT: String(o.maxContent),
     ...(redis && { REDIS_URL: redis.url }),
     ...(o.concurrency && { KEY_HYGIENE_WORKER_CONCURRENCY: o.concurrency }),
+    ...o.env,
   };
 }
 

@@ -54,3 +54,10 @@ export function printTable(rows: readonly Row[], write: (line: string) => void):
   const widths = head.map((_, i) => Math.max(...table.map((t) => t[i]!.length)));
   for (const t of table) write(t.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
 }
+
+/**
+ * Installation tokens the app minted (`POST /app/installations/{installation_id}/access_tokens`
+ * answered, so counted), not attempts refused with a 401: the bench's next day puts the emulator's
+ * clock a day past the host's, by which the app signs its JWTs.
+ */
+export const tokensMinted = (c: Counters): number => c.byRoute['POST /app/installations/{installation_id}/access_tokens']?.counted ?? 0;

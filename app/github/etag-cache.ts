@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AppOctokit } from './octokit.js';
 
 /** A cached answer: what GitHub sent with its ETag, served again when it answers 304. */
@@ -50,14 +51,17 @@ export function carriesPatches(url: string): boolean {
 }
 
 /**
- * The cache key of a GET: installation, URL and media type. One URL answers differently per
+ * The cache key of a GET: installation, token, URL and media type. One URL answers differently per
  * `Accept` (a file's contents as JSON with base64, or `application/vnd.github.raw` text), and the
- * ETag differs too: without it, a 304 to one format would serve the other's cached body.
+ * ETag differs too: without it, a 304 to one format would serve the other's cached body. GitHub's
+ * ETags are specific to the token that obtained them (GITHUB-FACTS.md, "Limits"): under a new
+ * token an older token's ETag only sends a pointless `If-None-Match`, so the token (its
+ * {@link tokenTag}, never the token) is part of the key and a new token starts afresh.
  * https://docs.github.com/rest/using-the-rest-api/getting-started-with-the-rest-api#media-types
  */
-export function etagKey(installationId: number | 'app', url: string, accept: string): string {
-  // A parsed URL is percent-encoded, so it holds no space: the space ends it.
-  return `${installationId}:${url} ${accept}`;
+export function etagKey(installationId: number | 'app', url: string, accept: string, token = ''): string {
+  // A parsed URL is percent-encoded, so it holds no space: the space ends it. No `:` before the URL's.
+  return `${installationId}${token && `.${token}`}:${url} ${accept}`;
 }
 
 /** The URL an {@link etagKey} was made from. */
@@ -65,21 +69,38 @@ export function urlOfEtagKey(key: string): string {
   return key.slice(key.indexOf(':') + 1).split(' ')[0] ?? '';
 }
 
+/** The {@link tokenTag} of the token `tokenOf` gives; '' for none. */
+async function tagOf(tokenOf: () => Promise<string>): Promise<string> {
+  const token = await tokenOf();
+  return token === '' ? '' : tokenTag(token);
+}
+
+/** A short digest that tells tokens apart in a cache key without holding the token (base64url: no `:`). */
+export function tokenTag(token: string): string {
+  return createHash('sha256').update(token).digest('base64url').slice(0, 16);
+}
+
 const wrapped = new WeakSet<object>();
 
 /**
  * Makes every GET of this installation client conditional: sends `If-None-Match` with the cached
  * ETag and, as `@octokit/request` throws on 304 (GITHUB-FACTS.md), serves the cached answer instead.
- * Installed once per client (`'app'` for the app's JWT client); returns the client.
+ * Installed once per client (`'app'` for the app's JWT client); returns the client. `tokenOf` gives
+ * the token the client's requests go with (app/github/auth-installation.ts): entries are then the
+ * token's own. A client without one (Probot's webhook clients) shares the installation's untagged
+ * entries, where an ETag of another token only costs the 200 it would anyway.
  */
-export function useEtagCache<T extends AppOctokit>(octokit: T, installationId: number | 'app', cache: EtagStore): T {
+export function useEtagCache<T extends AppOctokit>(octokit: T, installationId: number | 'app', cache: EtagStore, tokenOf?: () => Promise<string>): T {
   if (wrapped.has(octokit)) return octokit;
   wrapped.add(octokit);
   octokit.hook.wrap('request', async (request, options) => {
     if (String(options.method).toUpperCase() !== 'GET') return request(options);
     const { url, headers } = octokit.request.endpoint.parse(options);
     if (carriesPatches(url)) return request(options);
-    const key = etagKey(installationId, url, String(headers.accept ?? ''));
+    const tag = tokenOf ? await tagOf(tokenOf) : '';
+    // No token yet: this request mints it, and no ETag of another token could answer 304 to it.
+    if (tokenOf && tag === '') return request(options);
+    const key = etagKey(installationId, url, String(headers.accept ?? ''), tag);
     const cached = await cache.get(key);
     // before-after-hook hands every hook the same options object and ignores what a hook passes on:
     // the header has to be set on it.

@@ -4,6 +4,7 @@ import { AppMetrics } from '../metrics/app-metrics.js';
 import { attachMetrics } from '../metrics/metrics-of.js';
 import { useRequestMetrics } from '../metrics/use-request-metrics.js';
 import { connectRedis } from './connect-redis.js';
+import { authInstallation, cachedToken } from './auth-installation.js';
 import { ContentPacer, type PacerDeps, type WritePacer } from './content-pacer.js';
 import { EtagCache, useEtagCache, type EtagStore } from './etag-cache.js';
 import { createEtagSealer } from './etag-sealer.js';
@@ -11,12 +12,19 @@ import type { AppOctokit } from './octokit.js';
 import { RedisContentPacer } from './redis-content-pacer.js';
 import { RedisEtagCache } from './redis-etag-cache.js';
 import { RequestBudget } from './request-budget.js';
+import { MemoryTokenCache, RedisTokenCache, type TokenCache } from './token-cache.js';
 import { useRequestBudget } from './use-request-budget.js';
 
 /** What the app's installation clients share in this process (and, with Redis, across processes). */
 export interface ClientCare {
   /** ETags and bodies of GET answers, by installation, URL and media type (with Redis and the private key, all shared encrypted; with Redis alone, only secret metadata and the like). */
   etags: EtagStore;
+  /**
+   * Installation tokens, each used by every sweep client until shortly before it expires: with Redis
+   * and the private key, shared sealed by every process (one token per installation an hour, one
+   * ETag space); otherwise this process's.
+   */
+  tokens: TokenCache;
   /** One write pacer per installation: GitHub counts secondary limits per installation. */
   pacerOf: (installationId: number) => WritePacer;
   /** One request budget per installation: what its answers say of the hourly limit, and the sweeps' share. */
@@ -63,8 +71,11 @@ export function createClientCare(deps: PacerDeps, options: CareOptions = {}): Cl
   const budgetDeps = { ...deps, onWait: metrics.budgetWaited.bind(metrics) };
   const pacers = new Map<number, WritePacer>();
   const budgets = new Map<number, RequestBudget>();
+  const sealer = options.privateKey ? createEtagSealer(options.privateKey) : undefined;
   return {
-    etags: redis ? new RedisEtagCache(redis, { ...(options.privateKey && { sealer: createEtagSealer(options.privateKey) }) }) : new EtagCache(),
+    etags: redis ? new RedisEtagCache(redis, { ...(sealer && { sealer }) }) : new EtagCache(),
+    // A token goes to Redis only sealed: without the PEM each process keeps its own.
+    tokens: redis && sealer ? new RedisTokenCache(redis, sealer, deps.now) : new MemoryTokenCache(deps.now),
     pacerOf: (id) => {
       let pacer = pacers.get(id);
       if (!pacer) pacers.set(id, (pacer = redis ? new RedisContentPacer(redis, `key-hygiene:writes:${id}`, pacerDeps) : new ContentPacer(undefined, pacerDeps)));
@@ -93,6 +104,8 @@ export interface PrepareOptions {
    * (they stay responsive); they still report what they learn to the installation's budget.
    */
   sweep?: boolean;
+  /** The token the client's requests go with: its ETags are that token's (`useEtagCache`). */
+  tokenOf?: () => Promise<string>;
 }
 
 /**
@@ -114,19 +127,22 @@ export function prepareClient<T extends AppOctokit>(octokit: T, installationId: 
     sweep: options.sweep ?? false,
     onReading: (reading) => care.metrics.rateLimit(installationId, reading.limit, reading.remaining),
   });
-  return useEtagCache(octokit, installationId, care.etags);
+  return useEtagCache(octokit, installationId, care.etags, options.tokenOf);
 }
 
 /**
- * Every client `app.auth(installationId)` hands out — the sweeps' — is prepared as a sweep client,
- * and the app's JWT client reads conditionally too (`GET /app/installations` each sweep); webhook
- * handlers prepare `context.octokit` themselves (Probot builds that one without `app.auth`).
+ * Every client `app.auth(installationId)` hands out — the sweeps' — takes its token from
+ * `care.tokens` (one per installation for its hour, across processes with Redis: app/github/auth-installation.ts)
+ * and is prepared as a sweep client; the app's JWT client reads conditionally too
+ * (`GET /app/installations` each sweep). Webhook handlers prepare `context.octokit` themselves
+ * (Probot builds that one, with a token of its own, without `app.auth`).
  */
 export function prepareAppAuth(app: Probot, care: ClientCare): void {
   const auth = app.auth.bind(app);
   app.auth = async (installationId?: number) => {
-    const octokit = await auth(installationId);
-    if (installationId !== undefined) return prepareClient(octokit, installationId, care, { sweep: true });
-    return useEtagCache(useRequestMetrics(octokit, care.metrics), 'app', care.etags);
+    const appOctokit = await auth();
+    if (installationId === undefined) return useEtagCache(useRequestMetrics(appOctokit, care.metrics), 'app', care.etags);
+    const client = await authInstallation(appOctokit, installationId, care.tokens);
+    return prepareClient(client, installationId, care, { sweep: true, tokenOf: () => cachedToken(care.tokens, installationId) });
   };
 }

@@ -9,9 +9,9 @@ const zip = promisify(gzip);
 const unzip = promisify(gunzip);
 
 export interface RedisEtagOptions {
-  /** Namespace of every key (`<prefix><installation>:<url> <accept>`). */
+  /** Namespace of every key (`<prefix><installation>.<token tag>:<url> <accept>`). */
   prefix?: string;
-  /** How long an entry lives unread or not; an ETag GitHub no longer matches only costs one 200. */
+  /** How long an entry lives unread or not; past its token's hour GitHub no longer matches its ETag. */
   ttlMs?: number;
   /** Largest gzipped entry kept; a bigger answer is not cached (and an older entry for it is dropped). */
   maxValueBytes?: number;
@@ -24,7 +24,11 @@ export interface RedisEtagOptions {
   sealer?: EtagSealer;
 }
 
-export const ETAG_TTL_MS = 7 * 86_400_000;
+/**
+ * An hour: entries are keyed by the installation token (`etagKey`), and GitHub matches an ETag only
+ * for the token that obtained it, which lives an hour — an older entry is never read again.
+ */
+export const ETAG_TTL_MS = 3_600_000;
 export const ETAG_MAX_VALUE_BYTES = 256 * 1024;
 
 /**

@@ -1,6 +1,7 @@
 import type { Config } from '../../src/policy/config-schema.js';
 import { planIncidentClose } from '../../src/tracking/plan-incident-close.js';
 import { LEAK_LABEL } from '../../src/tracking/plan-incidents.js';
+import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { applyActions, contentCount, type Applied } from '../sweep/apply-actions.js';
 import type { FetchedInventory } from '../sweep/fetch-repo-inventory.js';
@@ -18,19 +19,21 @@ export interface IncidentCloseSweep {
   policy: Config;
   /** The secret metadata the sweep just read. */
   fetched: FetchedInventory;
+  /** The bot's issues the sweep listed (`loadTrackedIssues`): incidents carry the tracking label too. */
+  issues: readonly TrackedIssue[];
 }
 
 /**
  * The sweep's part in leak incidents (issue 6): the bot's open incidents (label `leak`), each
  * closed with a comment once every secret for its provider was rotated after the leak
  * ({@link planIncidentClose}). GitHub has no webhook for secret changes (GITHUB-FACTS.md), so the
- * sweep's read of `updated_at` is when the bot learns of a rotation.
- * https://docs.github.com/rest/issues/issues#list-repository-issues
+ * sweep's read of `updated_at` is when the bot learns of a rotation. The incidents come from the
+ * list of the bot's issues the sweep already read, not a list of their own: under each day's new
+ * installation token every list is a counted 200 (GITHUB-FACTS.md, "Limits").
  */
 export async function closeRotatedIncidents(s: IncidentCloseSweep): Promise<Applied[]> {
   const { octokit, owner, repo, botLogin } = s;
-  const listed = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'open', labels: LEAK_LABEL, creator: botLogin, per_page: 100 });
-  const incidents = listed.filter((i) => !i.pull_request).map((i) => ({ number: i.number, body: i.body ?? '', createdAt: i.created_at }));
+  const incidents = s.issues.filter((i) => i.state === 'open' && i.labels.includes(LEAK_LABEL)).map((i) => ({ number: i.number, body: i.body, createdAt: i.createdAt }));
   if (incidents.length === 0) return [];
   const plan = planIncidentClose({ incidents, secrets: s.fetched.inventory.secrets, skippedScopes: s.fetched.skippedScopes, policy: s.policy, maxContent: s.budget.remaining });
   const applied = await applyActions(octokit, plan.actions, { owner, repo, botLogin, dryRun: s.dryRun, log: s.log });

@@ -35,7 +35,15 @@ export interface RepoSweepResult {
   deferred: number;
 }
 
-/** About what one repository's sweep reads: policy, secret lists, environments, the bot's issues. */
+/**
+ * What one repository's sweep costs under a new installation token, which is every day's sweep:
+ * tokens live an hour and GitHub answers 304 only to the token that obtained the ETag
+ * (GITHUB-FACTS.md, "Limits"), so the budget never counts on a 304. Counted reads: the policy file,
+ * environments, repository, organisation and Dependabot secret lists, the bot's issues, and one
+ * secret list per environment — 9 with three environments (`npm run bench:sweep`) — and one more
+ * for the organisation's policy file or a second page. The request budget holds this many back
+ * before each repository.
+ */
 export const REPO_SWEEP_REQUESTS = 10;
 
 /**
@@ -70,7 +78,7 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, teams, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
   const applied = await apply(plan.actions);
   s.budget.remaining -= contentCount(applied.map((a) => a.action));
-  await closeRotatedIncidents({ ...s, policy, fetched, dryRun });
+  await closeRotatedIncidents({ ...s, policy, fetched, dryRun, issues });
 
   // Another process opened an issue at the same time (an `open` left to it, or a twin closed): its
   // issue is not in `issues`, so list again.

@@ -84,7 +84,11 @@ describe('a leak incident closes itself once its secrets were rotated', () => {
   });
 
   it('the next sweep closes it as completed, with one comment listing each secret and when it was rotated', async () => {
+    gh.log.clear();
     await sweep();
+    // The incidents come from the one list of the bot's issues the sweep reads anyway (they carry
+    // the tracking label too): each list is a counted 200 under every day's new token.
+    expect(gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/issues' && e.path.startsWith('/repos/acme/api/'))).toHaveLength(1);
     const incident = incidentFor('openai');
     expect(incident).toMatchObject({ state: 'closed', stateReason: 'completed' });
     const [comment, ...more] = commentsOn(incident);

@@ -1,12 +1,12 @@
 import { Probot } from 'probot';
-import { createClientCare, prepareAppAuth } from '../../app/github/prepare-client.js';
+import { createClientCare, prepareAppAuth, type ClientCare } from '../../app/github/prepare-client.js';
 import { createBullmqSweepQueue, type BullmqSweepQueue, type SweepJobEvent } from '../../app/queue/bullmq-sweep-queue.js';
 import { defaultQueueSettings, type QueueSettings } from '../../app/queue/queue-settings.js';
 import { defaultSettings, type AppSettings } from '../../app/settings.js';
 import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
 import { isDashboard } from '../../src/tracking/dashboard-marker.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
-import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type InstallationRecord } from '../support/github-emulator/index.js';
+import { startGitHubEmulator, type AppRecord, type EmulatorOptions, type GitHubEmulator, type InstallationRecord } from '../support/github-emulator/index.js';
 import { DAY, TestOctokit } from './app-world.js';
 import { PERMISSIONS } from './robust-world.js';
 
@@ -18,8 +18,8 @@ export const TEST_QUEUE: Omit<QueueSettings, 'redisUrl'> = { ...defaultQueueSett
  * one key 100 days old (one issue each, by the default policy), and nothing else: no `.github`
  * repository, no organisation secrets permission (its pass is skipped, with no request to a repository).
  */
-export async function createQueueWorld(count: number): Promise<{ gh: GitHubEmulator; app: AppRecord; installation: InstallationRecord; repos: string[] }> {
-  const gh = await startGitHubEmulator();
+export async function createQueueWorld(count: number, emulator: EmulatorOptions = {}): Promise<{ gh: GitHubEmulator; app: AppRecord; installation: InstallationRecord; repos: string[] }> {
+  const gh = await startGitHubEmulator(emulator);
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...PERMISSIONS } });
   const repos = Array.from({ length: count }, (_, i) => `acme/r${String(i + 1).padStart(2, '0')}`);
   const ago = new Date(gh.clock.now().getTime() - 100 * DAY);
@@ -33,6 +33,8 @@ export async function createQueueWorld(count: number): Promise<{ gh: GitHubEmula
 
 export interface QueueProcess {
   probot: Probot;
+  /** Its caches, pacers, budgets and installation tokens (with `shareCare`, through Redis: close it). */
+  care: ClientCare;
   sweeps: BullmqSweepQueue;
   /** What this "process" worked, attempt by attempt, and when (real time: BullMQ's backoff is real time). */
   events: Array<SweepJobEvent & { at: number }>;
@@ -41,11 +43,13 @@ export interface QueueProcess {
 /**
  * One app process on Redis, in this test's process: its own Probot (app JWT, installation tokens),
  * repository lock, caches and pacer (the pacer "sleeps" by moving the emulator's clock), and its
- * own BullMQ worker unless `work` is false.
+ * own BullMQ worker unless `work` is false. With `shareCare` its ETag cache, pacers and installation
+ * tokens go through Redis, as `key-hygiene-app worker` has them (REDIS_URL and the App's PEM).
  */
-export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: string, options: { work?: boolean; settings?: Partial<AppSettings>; queue?: Partial<QueueSettings>; answerMs?: number } = {}): QueueProcess {
+export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: string, options: { work?: boolean; settings?: Partial<AppSettings>; queue?: Partial<QueueSettings>; answerMs?: number; shareCare?: boolean } = {}): QueueProcess {
   const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: (process.env.TEST_LOG_LEVEL as 'warn' | undefined) ?? 'fatal' });
-  prepareAppAuth(probot, createClientCare({ now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) }));
+  const care = createClientCare({ now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) }, options.shareCare ? { redisUrl, privateKey: app.privateKey } : {});
+  prepareAppAuth(probot, care);
   const queue: QueueSettings = { ...TEST_QUEUE, redisUrl, ...options.queue };
   const settings: AppSettings = { ...defaultSettings, sweepEveryMs: 0, queue, ...options.settings };
   const events: QueueProcess['events'] = [];
@@ -62,7 +66,7 @@ export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: 
     stillMs: 500,
     ...(options.answerMs !== undefined && { answerMs: options.answerMs }),
   });
-  return { probot, sweeps, events };
+  return { probot, care, sweeps, events };
 }
 
 /** Per repository: its open key issues (by key) and open dashboards, and how many were closed. */

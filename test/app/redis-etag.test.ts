@@ -38,9 +38,6 @@ function sharedCare(gh: GitHubEmulator, redisUrl: string | null = redis.url): Cl
   return care;
 }
 
-/** Routes whose answers can hold text people wrote: cached in each process's memory, never in Redis. */
-const PER_PROCESS = ['GET /repos/{owner}/{repo}/contents/{path}', 'GET /repos/{owner}/{repo}/issues', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'];
-
 /** Every value of the shared ETag cache, unzipped. */
 async function redisEtagTexts(): Promise<string[]> {
   const admin = redis.connect();
@@ -64,11 +61,13 @@ describe('an ETag cache in Redis', () => {
     await gh.close();
   });
 
-  it('lets a process that never swept the org sweep it with 304s: only what stays per process (contents, issues) is read afresh', async () => {
+  it('keeps each process\'s installation token out of Redis, so a process that never swept the org reads it afresh (GitHub\'s ETags are per token); only metadata goes to Redis', async () => {
     const first = await startAppWith(gh, app, { clients: sharedCare(gh), lock: createRepoLock() });
     expect((await first.sweep()).failed).toEqual([]);
-    // The first sweep's own writes changed the issue lists: read afresh once.
+    // The first sweep's own writes changed the issue lists: read afresh once; the rest are 304s, from Redis or memory.
+    gh.log.clear();
     expect((await first.sweep()).results[0]!.actions).toEqual([]);
+    expect(gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/actions/secrets').every((e) => e.notModified)).toBe(true);
     await first.close();
 
     const second = await startAppWith(gh, app, { clients: sharedCare(gh), lock: createRepoLock() });
@@ -77,19 +76,22 @@ describe('an ETag cache in Redis', () => {
     await second.close();
     expect(again.failed).toEqual([]);
     expect(again.results[0]!.actions).toEqual([]);
-    const fresh = gh.log.entries.filter((e) => e.method === 'GET' && e.counted && e.status < 300).map((e) => e.route);
-    const { requests, notModified } = gh.log.counters();
-    console.info(`Redis ETag cache: a fresh process swept the unchanged org in ${requests} requests, ${notModified} × 304; read afresh: ${JSON.stringify(fresh)}`);
-    expect(notModified).toBeGreaterThan(15);
-    expect(fresh.length).toBeGreaterThan(0);
-    expect(fresh.filter((route) => !PER_PROCESS.includes(route ?? ''))).toEqual([]);
+    // Without the App's private key no token goes to Redis (it would lie there in clear): the new
+    // process mints its own, and GitHub matches no ETag another token obtained.
+    expect(gh.log.entries.filter((e) => e.route === 'POST /app/installations/{installation_id}/access_tokens')).toHaveLength(1);
+    const secretLists = gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/actions/secrets');
+    expect(secretLists.length).toBeGreaterThan(0);
+    expect(secretLists.filter((e) => e.notModified || !e.counted)).toEqual([]);
 
     const admin = redis.connect();
     try {
+      expect(await admin.keys('key-hygiene:token:*')).toEqual([]);
       const keys = await admin.keys('key-hygiene:etag:*');
       expect(keys.length).toBeGreaterThan(10);
       expect(keys.filter((k) => k.includes('/contents/') || k.includes('/issues'))).toEqual([]);
-      expect(keys.every((k) => k.startsWith(`key-hygiene:etag:${[...gh.store.installations.values()][0]!.id}:`) || k.startsWith('key-hygiene:etag:app:'))).toBe(true);
+      // Each entry is one token's (a digest of it, never the token): installation id, then the tag.
+      const installationId = [...gh.store.installations.values()][0]!.id;
+      expect(keys.filter((k) => !new RegExp(`^key-hygiene:etag:(${installationId}\\.[A-Za-z0-9_-]{16}|app):`).test(k))).toEqual([]);
     } finally {
       admin.disconnect();
     }

@@ -37,11 +37,18 @@ describe('conditional requests', () => {
     expect(after.headers.get('etag')).not.toBe(etag);
   });
 
-  it('shares ETags across the tokens of one installation (tokens rotate hourly)', async () => {
+  it('answers 200 to an ETag another token of the same installation obtained (tokens rotate hourly): ETags are per authorization', async () => {
+    world.gh.log.clear();
     const first = await world.call('/repos/acme/api/actions/secrets');
+    const etag = first.headers.get('etag') ?? '';
     const fresh = world.gh.seed.installationToken(world.installation.id);
-    const again = await world.call('/repos/acme/api/actions/secrets', { token: fresh, headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
-    expect(again.status).toBe(304);
+    const again = await world.call('/repos/acme/api/actions/secrets', { token: fresh, headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('etag')).not.toBe(etag);
+    // The token that obtained it still gets its 304; both 200s counted against the installation's one budget.
+    const same = await world.call('/repos/acme/api/actions/secrets', { headers: { 'if-none-match': etag } });
+    expect(same.status).toBe(304);
+    expect(world.gh.log.counters().byInstallation[String(world.installation.id)]).toEqual({ requests: 3, counted: 2, notModified: 1 });
   });
 
   it('makes Octokit throw a RequestError with status 304, as GitHub does', async () => {

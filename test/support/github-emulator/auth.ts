@@ -47,11 +47,21 @@ function authenticateApp(jwt: string, store: Store, clock: EmulatorClock): Princ
   return { kind: 'app', app };
 }
 
-/** The rate-limit and ETag identity: tokens of one installation share one budget. */
+/** The rate-limit identity: tokens of one installation share one budget. */
 export function callerKey(principal: Principal): string {
   if (principal.kind === 'app') return `app:${principal.app.id}`;
   if (principal.token.installationId !== null) return `installation:${principal.token.installationId}`;
   return `token:${principal.token.token}`;
+}
+
+/**
+ * The ETag identity: the authorization itself. GitHub's answers vary on `Authorization`, so an ETag
+ * one installation token obtained is no match for the next token (they live an hour) — the same
+ * URL answers 200 again, counted — while the app's JWT varies per App.
+ * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate
+ */
+export function etagCaller(principal: Principal): string {
+  return principal.kind === 'app' ? `app:${principal.app.id}` : `token:${principal.token.token}`;
 }
 
 export function hasLevel(granted: Permissions, name: string, level: PermissionLevel): boolean {

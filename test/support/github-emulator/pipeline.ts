@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { authenticate, callerKey, acceptedHeader, requirePermissions, resolveOrg, resolveRepo } from './auth.js';
+import { authenticate, callerKey, etagCaller, acceptedHeader, requirePermissions, resolveOrg, resolveRepo } from './auth.js';
 import type { EmulatorClock } from './clock.js';
 import { computeEtag, matchesIfNoneMatch } from './conditional.js';
 import { HttpError } from './http-error.js';
@@ -66,7 +66,7 @@ export async function runPipeline(info: RequestInfo, deps: PipelineDeps): Promis
     if (!publicRepo) requirePermissions(principal, accepted);
     validateRequest(route, info.url.searchParams, info.bodyText, ctx.body);
     const result = await route.handle(ctx);
-    const outcome = finish(info, result, key, headers);
+    const outcome = finish(info, result, etagCaller(principal), headers);
     counted = !outcome.notModified && !route.uncounted;
     return { ...outcome, principal, counted };
   } catch (error) {
