@@ -6,6 +6,7 @@ import { nextIssueNumber } from '../seed-work.js';
 import type { IssueRecord } from '../types.js';
 import { actorOf, assertBodySize, assertWritable, issueOf, labelNames } from './actor.js';
 import { commentRoutes, ensureLabels } from './comments.js';
+import { emitIssueChanges, eventSourceOf, snapshotIssue } from '../webhook-events.js';
 
 const READ = [{ issues: 'read' as const }];
 const WRITE = [{ issues: 'write' as const }];
@@ -73,6 +74,7 @@ function createIssue(ctx: RouteContext) {
     viaAppId: actor.appId,
   };
   ctx.store.issues.push(issue);
+  emitIssueChanges(eventSourceOf(ctx), issue, null);
   const rendered = renderIssue(ctx, ctx.store, ctx.repo, issue);
   return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
 }
@@ -80,6 +82,7 @@ function createIssue(ctx: RouteContext) {
 function updateIssue(ctx: RouteContext) {
   assertWritable(ctx);
   const issue = issueOf(ctx);
+  const before = snapshotIssue(issue);
   const patch = ctx.body;
   assertBodySize(ctx, 'Issue', patch.body);
   if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title === '')) throw validationFailed('Issue', 'title', 'invalid');
@@ -89,6 +92,7 @@ function updateIssue(ctx: RouteContext) {
   if (patch.labels !== undefined) issue.labels = ensureLabels(ctx, labelNames(patch.labels));
   if (patch.assignees !== undefined) issue.assignees = assignable(ctx, patch.assignees);
   issue.updatedAt = ctx.clock.now();
+  emitIssueChanges(eventSourceOf(ctx), issue, before);
   return { status: 200, body: renderIssue(ctx, ctx.store, ctx.repo, issue) };
 }
 
