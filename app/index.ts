@@ -7,6 +7,7 @@ import type { BullmqSweepQueue } from './queue/bullmq-sweep-queue.js';
 import { appFingerprintKey } from './github/app-fingerprint-key.js';
 import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
 import { guardWebhookBody } from './github/guard-webhook-body.js';
+import { fromBot, isOwnEvent, type Sender } from './github/own-event.js';
 import { readPrivateKey } from './github/read-private-key.js';
 import { handlePush } from './incidents/handle-push.js';
 import { handleOnboardingPush } from './onboarding/handle-onboarding-push.js';
@@ -16,6 +17,9 @@ import { scheduleSweeps } from './schedule/schedule-sweeps.js';
 import { stopOnSigterm } from './schedule/stop-on-signals.js';
 import { checkWebhookSecret, defaultSettings, readSettings, type AppSettings } from './settings.js';
 import { withRepoLock } from './sweep/with-repo-lock.js';
+
+/** A webhook context: every payload names its sender. */
+type Sent = { payload: { sender?: Sender | null } };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -48,10 +52,15 @@ export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string)
     prepareAppAuth(app, deps.clients);
     // `/healthz` and `/metrics` on Probot's own server (app/metrics/serve-metrics.ts).
     options?.addHandler?.(metricsHandler(deps.clients));
-    app.on('issue_comment.created', (context) => handleComment(context, app, deps));
-    app.on('issues.edited', (context) => handleDashboardEdit(context, app, deps));
-    app.on('push', (context) => handlePush(context, app, deps));
-    app.on('push', (context) => handleOnboardingPush(context, app, deps));
+    // Every write of this App comes back as a webhook (sender `<slug>[bot]`): dropped here, before any
+    // request, so a dashboard rewrite or a reply never costs a read nor starts another write. Commands
+    // and ticks are for people: any bot's are dropped. Pushes by other bots are still checked.
+    const fromPeople = <C extends Sent>(handle: (context: C) => Promise<void>) => async (context: C) => (fromBot(context.payload.sender) ? undefined : handle(context));
+    const notOwn = <C extends Sent>(handle: (context: C) => Promise<void>) => async (context: C) => ((await isOwnEvent(app, context.payload.sender)) ? undefined : handle(context));
+    app.on('issue_comment.created', fromPeople((context) => handleComment(context, app, deps)));
+    app.on('issues.edited', fromPeople((context) => handleDashboardEdit(context, app, deps)));
+    app.on('push', notOwn((context) => handlePush(context, app, deps)));
+    app.on('push', notOwn((context) => handleOnboardingPush(context, app, deps)));
     app.on(['secret_scanning_alert.created', 'secret_scanning_alert.reopened', 'secret_scanning_alert.resolved', 'secret_scanning_alert.validated'], (context) => handleSecretScanningAlert(context, app, deps));
     app.on(['installation.created', 'installation_repositories.added'], (context) => handleInstallation(context, app, deps, sweeps));
     scheduleSweeps(app, { ...deps, onSweepQueue });

@@ -11,8 +11,8 @@ import { readOnboardingBody } from './read-onboarding-body.js';
 /**
  * A push to the onboarding branch (issue 6, "Onboarding"): someone edited the config there, so the
  * bot's open pull request from it gets a description for the config as it is now — what the App
- * will do, or the field and value that are wrong. An unchanged description is not rewritten (the
- * bot's own commits push to the branch too, before the pull request exists). Dry-run
+ * will do, or the field and value that are wrong. An unchanged description is not rewritten. The
+ * bot's own commits to the branch never get here (app/index.ts drops the App's own pushes). Dry-run
  * (`KEY_HYGIENE_DRY_RUN` or the policy's `dry-run`) logs the edit instead.
  * https://docs.github.com/rest/pulls/pulls#update-a-pull-request
  */

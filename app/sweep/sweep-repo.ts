@@ -14,6 +14,7 @@ import { budgetReady } from '../github/use-request-budget.js';
 import { closeRotatedIncidents } from '../incidents/close-rotated-incidents.js';
 import { onboardRepo } from '../onboarding/onboard-repo.js';
 import { applyActions, contentCount } from './apply-actions.js';
+import { dashboardMoved } from './dashboard-moved.js';
 import { fetchRepoInventory } from './fetch-repo-inventory.js';
 import { issuesAfter } from './issues-after.js';
 import { loadPolicy } from './load-policy.js';
@@ -59,7 +60,8 @@ export async function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
   return (s.lock ?? withRepoLock)(`${s.owner}/${s.repo}`, () => sweepRepoNow(s));
 }
 
-async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
+/** `again`: this is the one repeat of a sweep whose dashboard changed under it (see below). */
+async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResult> {
   const { octokit, owner, repo, botLogin, now } = s;
   const repository = `${owner}/${repo}`;
   const { policy, errors, ownFile } = await loadPolicy(octokit, owner, repo);
@@ -87,6 +89,13 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   const unprotected = decisions.flatMap((d) => (d.kind === 'environment' ? [d.environment] : []));
   const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, skipped: fetched.skipped, unprotected, unreadTeams: teamCache.unreadable(named), now, marker: renderDashboardMarker() });
   const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
+  // Someone wrote the dashboard since it was read (a tick, or a re-check elsewhere): what this sweep
+  // read may predate it, so read everything again — once — and write from that, tick honoured.
+  if (!again && !dryRun && await dashboardMoved(octokit, { owner, repo }, dashboard, after)) {
+    s.log(`${repository}: the dashboard changed while it was swept; sweeping it again`);
+    const repeat = await sweepRepoNow(s, true);
+    return { ...repeat, actions: [...applied.map((a) => a.action), ...repeat.actions] };
+  }
   const allowed = contentCount(dashboard) <= s.budget.remaining ? dashboard : [];
   const appliedDashboard = await apply(allowed);
   s.budget.remaining -= contentCount(appliedDashboard.map((a) => a.action));

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { emulatorAt } from './github-emulator/index.js';
 import { freePort, waitUntilListening } from './probot-process.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -38,8 +39,12 @@ export function spawnProbotRun(env: NodeJS.ProcessEnv): AppProcess {
   return track(spawn(process.execPath, [PROBOT, 'run', ENTRY], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
-/** `probot run` on a free port of 127.0.0.1, once it answers; `url` is its webhook path. */
-export async function startProbotRun(env: NodeJS.ProcessEnv): Promise<AppProcess & { url: string; base: string }> {
+/**
+ * `probot run` on a free port of 127.0.0.1, once it answers; `url` is its webhook path. The
+ * emulator at `GHE_HOST` (when it runs in this process) delivers to it the webhooks of every write,
+ * the App's own included, as GitHub does — unless `webhooks: false` — until it stops.
+ */
+export async function startProbotRun(env: NodeJS.ProcessEnv, options: { webhooks?: boolean } = {}): Promise<AppProcess & { url: string; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const running = spawnProbotRun({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', LOG_FORMAT: 'json', KEY_HYGIENE_SWEEP_EVERY: 'off', ...env });
@@ -49,7 +54,14 @@ export async function startProbotRun(env: NodeJS.ProcessEnv): Promise<AppProcess
     await running.stop();
     throw error;
   }
-  return { ...running, url: `${base}/api/github/webhooks`, base };
+  const url = `${base}/api/github/webhooks`;
+  const emulator = options.webhooks === false ? undefined : emulatorAt(env.GHE_HOST);
+  const unsubscribe = emulator?.webhooks.subscribe({ url, ...(env.APP_ID && { appId: Number(env.APP_ID) }) });
+  const stop = async (): Promise<void> => {
+    unsubscribe?.();
+    await running.stop();
+  };
+  return { ...running, stop, url, base };
 }
 
 /** `key-hygiene-app worker` as a child process; resolves once it says it takes jobs. */

@@ -11,6 +11,9 @@ import { allRoutes } from './routes/index.js';
 import { createSeeder, type Seeder } from './seed.js';
 import { Store } from './store.js';
 import { sendWebhook, type WebhookDelivery, type WebhookResult } from './webhooks.js';
+import { createUserActions, type UserActions } from './user-actions.js';
+import type { DeliveryRecord, HeldDeliveries, WebhookSubscription } from './webhook-dispatcher.js';
+import { dispatcherOf } from './webhook-events.js';
 
 export interface EmulatorOptions {
   clock?: EmulatorClock;
@@ -25,6 +28,23 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** `counters` keeps tallies only (request-log.ts); default `entries`. */
   requestLog?: RequestLogMode;
+  /**
+   * Deliver the webhooks of writes made through the API to this URL (the App's `hook_attributes.url`),
+   * as `webhooks.subscribe` does later. Without it (or a later subscribe) nothing is delivered.
+   */
+  webhooks?: WebhookSubscription;
+}
+
+/** The webhooks GitHub sends for writes (webhook-dispatcher.ts). */
+export interface EmulatorWebhooks {
+  /** Delivers to an App's URL from now on; returns the unsubscribe. */
+  subscribe(subscription: WebhookSubscription): () => void;
+  /** Every delivery addressed so far, in order, with the App's answer once sent. */
+  readonly deliveries: readonly DeliveryRecord[];
+  /** Resolves once every queued delivery was answered (and what the App wrote meanwhile delivered). */
+  settled(options?: { timeoutMs?: number }): Promise<void>;
+  /** Sets aside matching deliveries until released. */
+  hold(filter: (delivery: DeliveryRecord) => boolean): HeldDeliveries;
 }
 
 export interface GitHubEmulator {
@@ -41,6 +61,9 @@ export interface GitHubEmulator {
   faults: Faults;
   rateLimiter: RateLimiter;
   routes: readonly Route[];
+  webhooks: EmulatorWebhooks;
+  /** What people do in the web interface, with its webhooks (user-actions.ts). */
+  act: UserActions;
   /** Sends a signed delivery; the secret defaults to the first seeded App's webhook secret. */
   deliver(delivery: Omit<WebhookDelivery, 'secret'> & { secret?: string }): Promise<WebhookResult>;
   close(): Promise<void>;
@@ -77,7 +100,9 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   const port = (server.address() as AddressInfo).port;
   const origin = (): string => `http://127.0.0.1:${port}`;
   const seed = createSeeder(store, clock);
-  return {
+  const dispatcher = dispatcherOf(store);
+  if (options.webhooks) dispatcher.subscribe(options.webhooks);
+  const emulator: GitHubEmulator = {
     url: origin(),
     apiV3Url: `${origin()}/api/v3`,
     host: `127.0.0.1:${port}`,
@@ -88,6 +113,13 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     faults,
     rateLimiter: deps.rateLimiter,
     routes: allRoutes,
+    webhooks: {
+      subscribe: (subscription) => dispatcher.subscribe(subscription),
+      deliveries: dispatcher.deliveries,
+      settled: (settle) => dispatcher.settled(settle),
+      hold: (filter) => dispatcher.hold(filter),
+    },
+    act: createUserActions(store, clock, { apiBase: `${origin()}/api/v3`, htmlBase: origin() }),
     deliver: (delivery) => {
       const secret = delivery.secret ?? [...store.apps.values()][0]?.webhookSecret;
       if (secret === undefined) throw new Error('emulator: seed an App (or pass a secret) before delivering webhooks');
@@ -95,11 +127,19 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        running.delete(emulator.host);
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+  running.set(emulator.host, emulator);
+  return emulator;
 }
+
+const running = new Map<string, GitHubEmulator>();
+
+/** The emulator of this process listening at `host` (`127.0.0.1:PORT`, a `GHE_HOST`), if any. */
+export const emulatorAt = (host: string | undefined): GitHubEmulator | undefined => (host === undefined ? undefined : running.get(host));
 
 interface HandlerEnv {
   deps: PipelineDeps;
@@ -136,7 +176,7 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, env: Han
     });
   };
 
-  const fault = env.faults.take(method, match?.route.path ?? null);
+  const fault = env.faults.take(method, match?.route.path ?? null, pathname + url.search);
   if (fault?.kind === 'drop') {
     record({ status: 0, principal: null, counted: false, notModified: false }, 'drop');
     req.socket.destroy();
@@ -157,6 +197,7 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, env: Han
   }
   const apiBase = env.origin + (prefixed ? '/api/v3' : '');
   const outcome = await runPipeline({ req, match, url, apiBase, htmlBase: env.origin, bodyText }, env.deps);
+  if (fault?.kind === 'hook') await fault.run({ method, path: pathname + url.search });
   write(res, env, outcome);
   record(outcome, fault?.kind === 'delay' ? `delay ${fault.ms}` : null);
 }

@@ -63,19 +63,22 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /** POSTs one signed delivery with the headers GitHub sends. */
 export async function sendWebhook(delivery: WebhookDelivery): Promise<WebhookResult> {
   const payload = deepMerge(examplePayload(delivery.event, delivery.action), delivery.payload ?? {});
-  const body = JSON.stringify(payload);
-  const deliveryId = delivery.deliveryId ?? randomUUID();
-  const response = await fetch(delivery.url, {
+  return postSignedDelivery({ url: delivery.url, secret: delivery.secret, event: delivery.event, deliveryId: delivery.deliveryId ?? randomUUID(), body: JSON.stringify(payload) });
+}
+
+/** POSTs exact body bytes, signed, with GitHub's delivery headers. */
+export async function postSignedDelivery(d: { url: string; secret: string; event: string; deliveryId: string; body: string }): Promise<WebhookResult> {
+  const response = await fetch(d.url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'user-agent': 'GitHub-Hookshot/emulator',
-      'x-github-event': delivery.event,
-      'x-github-delivery': deliveryId,
-      'x-hub-signature-256': signWebhookBody(delivery.secret, body),
+      'x-github-event': d.event,
+      'x-github-delivery': d.deliveryId,
+      'x-hub-signature-256': signWebhookBody(d.secret, d.body),
       'x-github-hook-installation-target-type': 'integration',
     },
-    body,
+    body: d.body,
   });
-  return { status: response.status, deliveryId, body: await response.text() };
+  return { status: response.status, deliveryId: d.deliveryId, body: await response.text() };
 }

@@ -7,6 +7,7 @@ import { renderApp } from '../render/apps.js';
 import type { Route, RouteContext } from '../router.js';
 import type { CheckRunRecord } from '../types.js';
 import { assertWritable } from './actor.js';
+import { emitCheckRunEvents, eventSourceOf } from '../webhook-events.js';
 
 /** The Checks API takes at most 50 annotations per request. https://docs.github.com/rest/checks/runs#update-a-check-run */
 const MAX_ANNOTATIONS = 50;
@@ -90,7 +91,9 @@ async function createRun(ctx: RouteContext) {
   };
   applyFields(ctx, run);
   ctx.store.checkRuns.push(run);
-  return { status: 201, body: render(ctx, run) };
+  const rendered = render(ctx, run);
+  emitCheckRunEvents(eventSourceOf(ctx), rendered, true, run.status === 'completed');
+  return { status: 201, body: rendered };
 }
 
 function runOf(ctx: RouteContext): CheckRunRecord {
@@ -176,8 +179,11 @@ export const checkRoutes: Route[] = [
       const run = runOf(ctx);
       // Only the App that created a check run may change it.
       if (run.appId !== appIdOf(ctx)) throw new HttpError(403, 'Invalid app_id `' + appIdOf(ctx) + '` - check run can only be modified by the GitHub App that created it.');
+      const wasCompleted = run.status === 'completed';
       applyFields(ctx, run);
-      return { status: 200, body: render(ctx, run) };
+      const rendered = render(ctx, run);
+      emitCheckRunEvents(eventSourceOf(ctx), rendered, false, !wasCompleted && run.status === 'completed');
+      return { status: 200, body: rendered };
     },
   },
   {

@@ -4,6 +4,7 @@ import { renderComment, renderLabel } from '../render/issues.js';
 import type { Route, RouteContext } from '../router.js';
 import type { CommentRecord, LabelRecord } from '../types.js';
 import { actorOf, assertBodySize, assertWritable, issueOf, labelNames } from './actor.js';
+import { emitCommentEvent, emitIssueChanges, eventSourceOf, snapshotIssue } from '../webhook-events.js';
 
 /** Labels named on an issue are created when missing, as GitHub does for writers. */
 export function ensureLabels(ctx: RouteContext, names: string[]): string[] {
@@ -36,6 +37,7 @@ function createComment(ctx: RouteContext) {
   const comment: CommentRecord = { id: ctx.store.nextId(), repoId: ctx.repo.id, issueNumber: issue.number, body, user: actor.login, createdAt: now, updatedAt: now, viaAppId: actor.appId };
   ctx.store.comments.push(comment);
   issue.updatedAt = now;
+  emitCommentEvent(eventSourceOf(ctx), issue, comment);
   const rendered = renderComment(ctx, ctx.store, ctx.repo, comment);
   return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
 }
@@ -46,8 +48,11 @@ function updateComment(ctx: RouteContext) {
   const { body } = ctx.body;
   if (typeof body !== 'string' || body === '') throw validationFailed('IssueComment', 'body', 'missing_field');
   assertBodySize(ctx, 'IssueComment', body);
+  const from = comment.body;
   comment.body = body;
   comment.updatedAt = ctx.clock.now();
+  const issue = ctx.store.issue(ctx.repo.id, comment.issueNumber);
+  if (issue && from !== body) emitCommentEvent(eventSourceOf(ctx), issue, comment, { from });
   return { status: 200, body: renderComment(ctx, ctx.store, ctx.repo, comment) };
 }
 
@@ -135,9 +140,11 @@ export const commentRoutes: Route[] = [
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', (ctx) => {
     assertWritable(ctx);
     const issue = issueOf(ctx);
+    const before = snapshotIssue(issue);
     const added = ensureLabels(ctx, labelNames(ctx.body.labels ?? []));
     issue.labels = [...issue.labels, ...added.filter((name) => !issue.labels.includes(name))];
     issue.updatedAt = ctx.clock.now();
+    emitIssueChanges(eventSourceOf(ctx), issue, before);
     return { status: 200, body: issueLabels(ctx, issue.labels) };
   }),
   route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', (ctx) => {
@@ -145,8 +152,10 @@ export const commentRoutes: Route[] = [
     const issue = issueOf(ctx);
     const wanted = (ctx.params.name ?? '').toLowerCase();
     if (!issue.labels.some((name) => name.toLowerCase() === wanted)) throw new HttpError(404, 'Label does not exist');
+    const before = snapshotIssue(issue);
     issue.labels = issue.labels.filter((name) => name.toLowerCase() !== wanted);
     issue.updatedAt = ctx.clock.now();
+    emitIssueChanges(eventSourceOf(ctx), issue, before);
     return { status: 200, body: issueLabels(ctx, issue.labels) };
   }),
 ];

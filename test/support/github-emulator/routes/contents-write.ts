@@ -5,6 +5,7 @@ import { HttpError, notFound } from '../http-error.js';
 import type { Route, RouteContext } from '../router.js';
 import { actorOf, assertWritable } from './actor.js';
 import { blobSha, render } from './contents.js';
+import { emitPushEvent, eventSourceOf } from '../webhook-events.js';
 
 /**
  * A workflow file needs the App's `workflows` permission on top of `contents: write`; without it
@@ -56,7 +57,10 @@ function putContent(ctx: RouteContext) {
   branch.files.set(path, text);
   const content = Buffer.from(text, 'utf8');
   const entry = render(ctx, branchName, { type: 'file', path, sha: blobSha(content), size: content.length });
-  return { status: current === undefined ? 201 : 200, body: { content: entry, commit: renderCommit(ctx, message, headShaOf(branch.files), parent) } };
+  const after = headShaOf(branch.files);
+  const commit = { message, added: current === undefined ? [path] : [], modified: current === undefined ? [] : [path], at: ctx.clock.now() };
+  emitPushEvent(eventSourceOf(ctx), { ref: `refs/heads/${branchName}`, before: parent, after, created: false, commit });
+  return { status: current === undefined ? 201 : 200, body: { content: entry, commit: renderCommit(ctx, message, after, parent) } };
 }
 
 function renderCommit(ctx: RouteContext, message: string, sha: string, parent: string): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { resolveCommit, runGit } from '../git.js';
 import { HttpError, notFound } from '../http-error.js';
 import type { Route, RouteContext } from '../router.js';
 import { assertWritable } from './actor.js';
+import { emitPushEvent, eventSourceOf } from '../webhook-events.js';
 
 /**
  * Branch references: read one, create one. Only `refs/heads/*` (no tags). A map-backed repository's
@@ -58,6 +59,7 @@ async function createRef(ctx: RouteContext) {
     if (!files) throw new HttpError(422, 'Object does not exist');
     ctx.store.branches.push({ repoId: ctx.repo.id, name, files: new Map(files) });
   }
+  emitPushEvent(eventSourceOf(ctx), { ref, before: '0'.repeat(40), after: sha, created: true });
   const rendered = renderRef(ctx, ref, sha);
   return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
 }

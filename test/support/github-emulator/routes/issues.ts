@@ -7,6 +7,7 @@ import type { IssueRecord } from '../types.js';
 import { checkedAssignees } from './assignees.js';
 import { actorOf, assertBodySize, assertWritable, issueOf, labelNames } from './actor.js';
 import { commentRoutes, ensureLabels } from './comments.js';
+import { emitIssueChanges, eventSourceOf, snapshotIssue } from '../webhook-events.js';
 
 
 /** `assignee`: a login, `*` (anyone) or `none`. */
@@ -66,6 +67,7 @@ function createIssue(ctx: RouteContext) {
     viaAppId: actor.appId,
   };
   ctx.store.issues.push(issue);
+  emitIssueChanges(eventSourceOf(ctx), issue, null);
   const rendered = renderIssue(ctx, ctx.store, ctx.repo, issue);
   return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
 }
@@ -73,6 +75,7 @@ function createIssue(ctx: RouteContext) {
 function updateIssue(ctx: RouteContext) {
   assertWritable(ctx);
   const issue = issueOf(ctx);
+  const before = snapshotIssue(issue);
   const patch = ctx.body;
   assertBodySize(ctx, 'Issue', patch.body);
   if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title === '')) throw validationFailed('Issue', 'title', 'invalid');
@@ -82,6 +85,7 @@ function updateIssue(ctx: RouteContext) {
   if (patch.labels !== undefined) issue.labels = ensureLabels(ctx, labelNames(patch.labels));
   if (patch.assignees !== undefined) issue.assignees = checkedAssignees(ctx, patch.assignees);
   issue.updatedAt = ctx.clock.now();
+  emitIssueChanges(eventSourceOf(ctx), issue, before);
   return { status: 200, body: renderIssue(ctx, ctx.store, ctx.repo, issue) };
 }
 

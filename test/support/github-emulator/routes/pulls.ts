@@ -6,6 +6,7 @@ import type { Route, RouteContext } from '../router.js';
 import { nextIssueNumber } from '../seed-work.js';
 import type { IssueRecord, PullRecord } from '../types.js';
 import { actorOf, assertWritable } from './actor.js';
+import { emitPullEvent, eventSourceOf } from '../webhook-events.js';
 
 /**
  * Pull requests between branches of one repository (no forks). A pull request is an issue too: its
@@ -98,6 +99,7 @@ function createPull(ctx: RouteContext) {
   pull.headSha = pullHeadSha(ctx.store, ctx.repo, pull);
   ctx.store.issues.push(issue);
   ctx.store.pulls.push(pull);
+  emitPullEvent(eventSourceOf(ctx), 'opened', issue, pull);
   const rendered = renderPull(ctx, ctx.store, ctx.repo, issue, pull);
   return { status: 201, body: rendered, headers: { location: String(rendered.url) } };
 }
@@ -115,6 +117,7 @@ function updatePull(ctx: RouteContext) {
     if (pull.mergedAt) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'PullRequest', code: 'custom', message: 'state cannot be changed. The pull request cannot be reopened.' }] });
     if (!findBranch(ctx.store, ctx.repo, pull.head)) throw validationFailed('PullRequest', 'state', 'custom', 'state cannot be changed. The head branch was deleted.');
   }
+  const was = { title: issue.title, body: issue.body, state: issue.state };
   if (typeof patch.title === 'string') issue.title = patch.title;
   if (patch.body !== undefined) issue.body = typeof patch.body === 'string' ? patch.body : null;
   if (typeof patch.base === 'string') pull.base = patch.base;
@@ -123,6 +126,9 @@ function updatePull(ctx: RouteContext) {
   if (patch.state !== undefined) issue.state = patch.state as 'open' | 'closed';
   pull.headSha = pullHeadSha(ctx.store, ctx.repo, pull);
   issue.updatedAt = ctx.clock.now();
+  const changes = { ...(was.title !== issue.title && { title: { from: was.title } }), ...(was.body !== issue.body && { body: { from: was.body ?? '' } }) };
+  if (Object.keys(changes).length > 0) emitPullEvent(eventSourceOf(ctx), 'edited', issue, pull, changes);
+  if (was.state !== issue.state) emitPullEvent(eventSourceOf(ctx), issue.state === 'closed' ? 'closed' : 'reopened', issue, pull);
   return { status: 200, body: renderPull(ctx, ctx.store, ctx.repo, issue, pull) };
 }
 
