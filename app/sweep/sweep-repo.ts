@@ -18,6 +18,7 @@ import { issuesAfter } from './issues-after.js';
 import { loadPolicy } from './load-policy.js';
 import { loadTrackedIssues } from './load-tracked-issues.js';
 import { orgSecretsTrackedIn } from './org-secrets-skipped.js';
+import { recallOrgSecretsPass } from './recall-org-secrets-pass.js';
 import type { SweepRun } from './sweep-run.js';
 import { withRepoLock } from './with-repo-lock.js';
 
@@ -84,6 +85,7 @@ async function sweepRepoNow(s: RepoSweep): Promise<RepoSweepResult> {
   // Another process opened a twin at the same time: its issue is not in `issues`, so list again.
   const raced = applied.some((a) => a.duplicateOf !== undefined);
   const after = raced ? await loadTrackedIssues(octokit, owner, repo, botLogin) : issuesAfter(issues, applied, now, botLogin);
+  await recallOrgSecretsPass(octokit, owner, repo, after, now);
   const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, ...orgSection(owner, repo, fetched, after), now, marker: renderDashboardMarker() });
   const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
   const allowed = contentCount(dashboard) <= s.budget.remaining ? dashboard : [];
