@@ -113,6 +113,7 @@ describe('the org-secrets repository\'s dashboard lists the organisation secrets
       expect((await gh.deliver({ url: server.url, event: 'issues', action: 'edited', payload })).status).toBe(200);
       const after = dashboardOf(gh, '.github').body!;
       expect(after).toContain('- [ ] <!-- key-hygiene:recheck -->');
+      expect(after).toContain('## Organisation secrets (3)');
       expect(section(after, '## Organisation secrets')).toBe(section(before, '## Organisation secrets'));
       expect(section(after, '## Tracked keys')).toBe(section(before, '## Tracked keys'));
     } finally {
