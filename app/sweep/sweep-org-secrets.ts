@@ -33,7 +33,8 @@ export interface OrgSweepResult {
  * which repository tracks them (`org-secrets-repo`); each secret is judged by age there, with one
  * issue per key under the organisation's name, so no repository reports a shared value as its own.
  * A tracking repository the installation cannot reach, or a 403/404 on the list, skips the pass and
- * every dashboard of the org says so; it never stops the sweep.
+ * every dashboard of the org says so; it never stops the sweep. The pass is noted for the dashboards:
+ * the tracking repository's lists the secrets, with their visibility, or why they could not be read.
  */
 export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
   const { octokit, org, botLogin, now } = s;
