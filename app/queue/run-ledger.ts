@@ -1,5 +1,6 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { DashboardSkipped } from '../../src/report/render-dashboard.js';
+import type { OrgSecretsPass } from '../sweep/org-secrets-skipped.js';
 import type { RunProgress } from './until-complete.js';
 
 /** What Redis holds of a run, shared by every process working it. */
@@ -13,6 +14,19 @@ export interface RunRecord {
   done: Set<string>;
   skipped: string[];
   actions: number;
+}
+
+/** The Date fields of a key decision and its inventory items. */
+const DATE_FIELDS = new Set(['updatedAt', 'dueAt']);
+
+/**
+ * A pass as `setOrgNote` wrote it, its dates revived; a note of an older version (`null`, or the
+ * skipped line alone) is read as a pass with no decisions.
+ */
+function parseOrgNote(text: string): OrgSecretsPass {
+  const note = JSON.parse(text, (key, value: unknown) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value)) as OrgSecretsPass | DashboardSkipped | null;
+  if (note === null) return { decisions: [] };
+  return 'decisions' in note ? note : { decisions: [], skipped: note };
 }
 
 const PARTS = ['', ':targets', ':done', ':skipped', ':orgs'] as const;
@@ -54,16 +68,16 @@ export class RunLedger {
     await this.touch(multi, runId).exec();
   }
 
-  /** Why the run's pass over `org`'s own secrets skipped them, or null when they were tracked. */
-  async setOrgNote(runId: string, org: string, note: DashboardSkipped | null): Promise<void> {
+  /** The outcome of the run's pass over `org`'s own secrets: their decisions, or why it skipped them. */
+  async setOrgNote(runId: string, org: string, note: OrgSecretsPass): Promise<void> {
     const multi = this.redis.multi().hset(this.key(runId, ':orgs'), org.toLowerCase(), JSON.stringify(note));
     await this.touch(multi, runId).exec();
   }
 
-  /** The note of `org`'s pass in this run; undefined while it has not run. */
-  async orgNote(runId: string, org: string): Promise<DashboardSkipped | null | undefined> {
+  /** The outcome of `org`'s pass in this run; undefined while it has not run. */
+  async orgNote(runId: string, org: string): Promise<OrgSecretsPass | undefined> {
     const text = await this.redis.hget(this.key(runId, ':orgs'), org.toLowerCase());
-    return text === null ? undefined : (JSON.parse(text) as DashboardSkipped | null);
+    return text === null ? undefined : parseOrgNote(text);
   }
 
   /** Whether the run was listed, and how many targets it has and has done: one round trip. */

@@ -4,7 +4,7 @@ import { botLoginOf } from '../github/bot-login.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { createTeamRosterCache, type TeamRosterCache } from '../github/team-roster-cache.js';
 import type { AppSettings } from '../settings.js';
-import { noteOrgSecretsPass, orgSecretsSkipped } from '../sweep/org-secrets-skipped.js';
+import { lastOrgSecretsPass, noteOrgSecretsPass } from '../sweep/org-secrets-skipped.js';
 import type { ReachedRepository } from '../sweep/sweep-installation.js';
 import { sweepOrgSecrets } from '../sweep/sweep-org-secrets.js';
 import { sweepRepo } from '../sweep/sweep-repo.js';
@@ -81,8 +81,9 @@ async function sweepOrgJob(job: Job<OrgJobData>, w: SweepWork): Promise<SweepJob
   const { runId, installationId, org, repositories } = job.data;
   const c = await clientOf(w, installationId, runId);
   const swept = await withinBudget(c, (budget) => sweepOrgSecrets({ ...c.run, org, repositories, budget }));
-  // The repositories' dashboards say when the pass skipped the org's secrets, in whichever process sweeps them.
-  await w.ledger.setOrgNote(runId, org, orgSecretsSkipped(org)[0] ?? null);
+  // The repositories' dashboards say when the pass skipped the org's secrets, and the tracking
+  // repository's lists them, in whichever process sweeps them.
+  await w.ledger.setOrgNote(runId, org, lastOrgSecretsPass(org) ?? { decisions: [] });
   await w.ledger.finish(runId, orgTarget(org), swept.actions.length);
   if (swept.skipped) w.log(`${org}: organisation secrets skipped, ${swept.skipped}`);
   return { actions: swept.actions.length };
@@ -91,7 +92,7 @@ async function sweepOrgJob(job: Job<OrgJobData>, w: SweepWork): Promise<SweepJob
 async function sweepRepoJob(job: Job<RepoJobData>, w: SweepWork): Promise<SweepJobResult> {
   const { runId, installationId, owner, repo } = job.data;
   const note = await w.ledger.orgNote(runId, owner);
-  if (note !== undefined) noteOrgSecretsPass(owner, note ?? undefined);
+  if (note !== undefined) noteOrgSecretsPass(owner, note);
   const c = await clientOf(w, installationId, runId);
   const swept = await withinBudget(c, (budget) => sweepRepo({ ...c.run, owner, repo, budget }));
   await w.ledger.finish(runId, `${owner}/${repo}`, swept.actions.length);

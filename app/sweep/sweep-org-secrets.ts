@@ -1,15 +1,14 @@
 import type { KeyDecision } from '../../src/inventory/decision.js';
-import { evaluateOrgSecrets } from '../../src/inventory/evaluate-unlisted-secrets.js';
-import type { InventoryItem } from '../../src/inventory/inventory.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
-import { missingPermission, statusOf, type AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../github/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
 import { applyActions, contentCount } from './apply-actions.js';
 import { loadPolicy } from './load-policy.js';
 import { loadTrackedIssues } from './load-tracked-issues.js';
 import { noteOrgSecretsPass } from './org-secrets-skipped.js';
+import { readOrgSecrets } from './read-org-secrets.js';
 import type { SweepRun } from './sweep-run.js';
 import { withRepoLock } from './with-repo-lock.js';
 
@@ -36,7 +35,8 @@ export interface OrgSweepResult {
  * which repository tracks them (`org-secrets-repo`); each secret is judged by age there, with one
  * issue per key under the organisation's name, so no repository reports a shared value as its own.
  * A tracking repository the installation cannot reach, or a 403/404 on the list, skips the pass and
- * every dashboard of the org says so; it never stops the sweep.
+ * every dashboard of the org says so; it never stops the sweep. The pass is noted for the dashboards:
+ * the tracking repository's lists the secrets, with their visibility, or why they could not be read.
  */
 export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
   const { octokit, org, botLogin, now } = s;
@@ -45,17 +45,14 @@ export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
   const tracking = s.repositories.find((r) => r.name.toLowerCase() === trackingName.toLowerCase() && !r.archived);
   const what = `organisation secrets of ${org} (tracked in ${org}/${trackingName})`;
   if (!tracking) {
-    noteOrgSecretsPass(org, { what, reason: 'not-found' });
+    noteOrgSecretsPass(org, { decisions: [], skipped: { what, reason: 'not-found' } });
     return { actions: [], decisions: [], skipped: `${org}/${trackingName} is not in the installation` };
   }
-  const secrets = await listOrgSecrets(octokit, org);
-  if (!Array.isArray(secrets)) {
-    noteOrgSecretsPass(org, { what, ...secrets });
-    return { actions: [], decisions: [], skipped: `${what}: ${secrets.reason}` };
-  }
-  noteOrgSecretsPass(org, undefined);
   const repo = tracking.name;
-  const decisions = evaluateOrgSecrets(secrets, policy, now);
+  const pass = await readOrgSecrets(octokit, org, repo, policy, now);
+  noteOrgSecretsPass(org, pass);
+  if (pass.skipped) return { actions: [], decisions: [], skipped: `${what}: ${pass.skipped.reason}` };
+  const { decisions } = pass;
   const actions = await (s.lock ?? withRepoLock)(`${org}/${repo}`, async () => {
     const issues = await loadTrackedIssues(octokit, org, repo, botLogin);
     const teams = await (s.teams ?? createTeamRosterCache(s.log)).read(octokit, mentionedTeams(decisions, policy));
@@ -66,20 +63,4 @@ export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
   });
   s.budget.remaining -= contentCount(actions);
   return { trackedIn: `${org}/${repo}`, actions, decisions };
-}
-
-/**
- * `GET /orgs/{org}/actions/secrets` (GITHUB-FACTS.md, "Secret metadata"; needs "Organization secrets"
- * read). A 403 or 404 gives the reason instead of the list.
- */
-async function listOrgSecrets(octokit: AppOctokit, org: string): Promise<InventoryItem[] | { reason: 'forbidden' | 'not-found'; permission?: string }> {
-  try {
-    const secrets = await octokit.paginate('GET /orgs/{org}/actions/secrets', { org, per_page: 100 });
-    return secrets.map((secret) => ({ scope: 'org', name: secret.name, updatedAt: new Date(secret.updated_at) }));
-  } catch (error) {
-    const status = statusOf(error);
-    if (status !== 403 && status !== 404) throw error;
-    const permission = missingPermission(error);
-    return { reason: status === 403 ? 'forbidden' : 'not-found', ...(permission && { permission }) };
-  }
 }

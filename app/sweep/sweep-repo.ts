@@ -1,12 +1,13 @@
 import type { Decision } from '../../src/inventory/decision.js';
 import { evaluateInventory } from '../../src/inventory/evaluate-inventory.js';
-import { renderDashboard } from '../../src/report/render-dashboard.js';
+import { renderDashboard, type DashboardInput } from '../../src/report/render-dashboard.js';
 import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
 import { dashboardRowsOf } from '../../src/tracking/dashboard-rows.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import { planDashboard } from '../../src/tracking/plan-dashboard.js';
 import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
+import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
 import { fetchOwnerSources } from '../github/codeowners.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
@@ -15,10 +16,12 @@ import { closeRotatedIncidents } from '../incidents/close-rotated-incidents.js';
 import { onboardRepo } from '../onboarding/onboard-repo.js';
 import { applyActions, contentCount } from './apply-actions.js';
 import { dashboardMoved } from './dashboard-moved.js';
-import { fetchRepoInventory } from './fetch-repo-inventory.js';
+import { fetchRepoInventory, type FetchedInventory } from './fetch-repo-inventory.js';
 import { issuesAfter } from './issues-after.js';
 import { loadPolicy } from './load-policy.js';
 import { loadTrackedIssues } from './load-tracked-issues.js';
+import { orgSecretsTrackedIn } from './org-secrets-skipped.js';
+import { recallOrgSecretsPass } from './recall-org-secrets-pass.js';
 import type { SweepRun } from './sweep-run.js';
 import { withRepoLock } from './with-repo-lock.js';
 
@@ -60,6 +63,19 @@ export async function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
   return (s.lock ?? withRepoLock)(`${s.owner}/${s.repo}`, () => sweepRepoNow(s));
 }
 
+/**
+ * The skipped scopes, and on the repository that tracks the organisation's own secrets (its
+ * `org-secrets-repo`) those secrets from the organisation's latest pass, linked to their issues here;
+ * a pass that could not read them says why in that section rather than in the skipped list.
+ */
+function orgSection(owner: string, repo: string, fetched: FetchedInventory, issues: readonly TrackedIssue[]): Pick<DashboardInput, 'skipped' | 'orgSecrets'> {
+  const pass = orgSecretsTrackedIn(owner, repo);
+  if (!pass) return { skipped: fetched.skipped };
+  const skipped = pass.skipped;
+  const orgSecrets = { org: owner, rows: dashboardRowsOf(owner, pass.decisions, issues), ...(skipped && { skipped }) };
+  return { skipped: skipped ? fetched.skipped.filter((s) => s.what !== skipped.what) : fetched.skipped, orgSecrets };
+}
+
 /** `again`: this is the one repeat of a sweep whose dashboard changed under it (see below). */
 async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResult> {
   const { octokit, owner, repo, botLogin, now } = s;
@@ -86,8 +102,9 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   // issue is not in `issues`, so list again.
   const raced = applied.some((a) => a.duplicateOf !== undefined) || plan.actions.some((action) => !applied.some((a) => a.action === action));
   const after = raced ? await loadTrackedIssues(octokit, owner, repo, botLogin) : issuesAfter(issues, applied, now, botLogin);
+  await recallOrgSecretsPass(octokit, owner, repo, after, now);
   const unprotected = decisions.flatMap((d) => (d.kind === 'environment' ? [d.environment] : []));
-  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, skipped: fetched.skipped, unprotected, unreadTeams: teamCache.unreadable(named), now, marker: renderDashboardMarker() });
+  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, ...orgSection(owner, repo, fetched, after), unprotected, unreadTeams: teamCache.unreadable(named), now, marker: renderDashboardMarker() });
   const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
   // Someone wrote the dashboard since it was read (a tick, or a re-check elsewhere): what this sweep
   // read may predate it, so read everything again — once — and write from that, tick honoured.

@@ -16,7 +16,14 @@ export interface InventoryItem {
   name: string;
   /** `updated_at`: the only rotation signal GitHub gives. */
   updatedAt: Date;
+  /** An organisation's own secret (`GET /orgs/{org}/actions/secrets`): which repositories may use it. */
+  visibility?: OrgSecretVisibility;
+  /** `selected` visibility: how many repositories are selected, when counted. */
+  selectedRepositories?: number;
 }
+
+/** https://docs.github.com/rest/actions/secrets#list-organization-secrets */
+export type OrgSecretVisibility = 'all' | 'private' | 'selected';
 
 /** A deployment environment and the gates in front of it (`protection_rules`, `deployment_branch_policy`). */
 export interface EnvironmentInfo {

@@ -1,10 +1,11 @@
 import type { KeyStatus } from '../inventory/decision.js';
-import type { SecretScope } from '../inventory/inventory.js';
+import type { OrgSecretVisibility, SecretScope } from '../inventory/inventory.js';
 import { maskKeys } from '../onboarding/mask-keys.js';
-import { inlineCode, isoDay, quoteUserText } from './render-issue-text.js';
+import { escapeMarkdown } from './escape-markdown.js';
+import { dashboardTable, fitDashboardTables, ISSUE_BODY_LIMIT } from './fit-dashboard-tables.js';
+import { inlineCode, quoteUserText } from './render-issue-text.js';
 
-/** GitHub's limit on an issue body (GITHUB-FACTS.md, Limits). */
-export const ISSUE_BODY_LIMIT = 65_536;
+export { ISSUE_BODY_LIMIT } from './fit-dashboard-tables.js';
 
 /** The dashboard's title; the planner finds the dashboard by its marker, not by this. */
 export const DASHBOARD_TITLE = 'Key hygiene dashboard';
@@ -21,6 +22,23 @@ export interface DashboardRow {
   issue?: number;
   snoozedUntil?: Date;
   exempt?: boolean;
+  /** Organisation secrets: which repositories may use it. */
+  visibility?: OrgSecretVisibility;
+  /** `selected` visibility: how many repositories are selected, when the sweep could count them. */
+  selectedRepositories?: number;
+}
+
+/**
+ * The organisation's own secrets, on the dashboard of the repository that tracks them
+ * (`org-secrets-repo`): their issues open there, so the dashboard there lists them.
+ */
+export interface DashboardOrgSecrets {
+  /** The organisation's login. */
+  org: string;
+  /** Each organisation secret the policy tracks, with its visibility. */
+  rows: readonly DashboardRow[];
+  /** Why the latest organisation pass could not read them (then `rows` is empty). */
+  skipped?: DashboardSkipped;
 }
 
 /** A config file the sweep could not use (the last good or default policy applied). */
@@ -50,6 +68,8 @@ export interface DashboardInput {
   unprotected?: readonly string[];
   /** Teams named as owners or in `escalate-to` whose members could not be read (`what` is the team, `@org/team`). */
   unreadTeams?: readonly DashboardSkipped[];
+  /** Set on the dashboard of the organisation's `org-secrets-repo` only. */
+  orgSecrets?: DashboardOrgSecrets;
   now: Date;
   /** Hidden marker that identifies the dashboard issue, appended last. */
   marker: string;
@@ -60,25 +80,20 @@ export interface DashboardInput {
 /** The checkbox line; ticking it (an `issues.edited` event) asks for a sweep now. */
 export const RECHECK_LINE = '- [ ] <!-- key-hygiene:recheck --> Re-check now (tick the box; I untick it when the sweep is done)';
 
-const ORDER: Record<KeyStatus, number> = { overdue: 0, missing: 1, 'shared-across-environments': 2, 'due-soon': 3, ok: 4 };
-const STATUS_TEXT: Record<KeyStatus, string> = {
-  overdue: '🔴 overdue',
-  missing: '🔴 missing',
-  'shared-across-environments': '🔴 shared',
-  'due-soon': '🟡 due soon',
-  ok: '🟢 ok',
-};
 const REASON_TEXT: Record<DashboardSkipped['reason'], string> = { forbidden: '403 forbidden', 'not-found': '404 not found', archived: 'archived' };
 
 /**
  * The "Key hygiene dashboard" issue body (modelled on Renovate's Dependency Dashboard): every
- * tracked key with scope, environment, last rotated, due date, status and its issue; config errors;
- * skipped scopes; a "re-check now" box. Always under `maxChars`: rows past the limit are counted
- * in a note instead. Names and dates only — never a secret value.
+ * tracked key with scope, environment, last rotated, due date, status and its issue; on the
+ * organisation's `org-secrets-repo`, the organisation's secrets with their visibility in a section of
+ * their own; config errors; skipped scopes; a "re-check now" box. Always under `maxChars`: rows past
+ * the limit (worst kept first, across both tables) are counted in a note instead. Names and dates
+ * only — never a secret value.
  */
 export function renderDashboard(input: DashboardInput): string {
   const max = input.maxChars ?? ISSUE_BODY_LIMIT;
-  const rows = [...input.rows].sort(compareRows);
+  const own = dashboardTable(input.rows, 'own', input.now);
+  const org = input.orgSecrets;
   const head = [
     `This issue lists the keys Key Hygiene tracks in ${input.repository}, as of the sweep at ${input.now.toISOString().slice(0, 16).replace('T', ' ')} UTC. It is rewritten at every sweep; edits other than the box below are lost.`,
     '',
@@ -88,43 +103,37 @@ export function renderDashboard(input: DashboardInput): string {
     ...renderSkipped(input.skipped ?? []),
     ...renderUnprotected(input.unprotected ?? []),
     ...renderUnreadTeams(input.unreadTeams ?? []),
-    `## Tracked keys (${rows.length})`,
+    `## Tracked keys (${own.rows.length})`,
     '',
   ].join('\n');
+  const orgTable = dashboardTable(org?.rows ?? [], 'org', input.now);
+  const orgHead = org ? renderOrgHead(org, orgTable.rows.length) : '';
   const tail = `\n\n${input.marker}\n`;
-  if (rows.length === 0) return `${head}No keys tracked yet: list them under \`keys:\` in \`.github/key-hygiene.yml\`.${tail}`;
-
-  const lines = ['| secret | scope | environment | last rotated | due | status | issue |', '|---|---|---|---|---|---|---|'];
-  const noteRoom = 200;
-  let size = head.length + tail.length + noteRoom + lines.join('\n').length;
-  let shown = 0;
-  for (const row of rows) {
-    const line = renderRow(row, input.now);
-    if (size + line.length + 1 > max) break;
-    lines.push(line);
-    size += line.length + 1;
-    shown++;
-  }
-  const note = shown < rows.length
-    ? `\n\n…and ${rows.length - shown} more keys not shown: GitHub limits an issue body to ${ISSUE_BODY_LIMIT.toLocaleString('en-US')} characters. Each key with a problem still has its own issue.`
-    : '';
-  return `${head}${lines.join('\n')}${note}${tail}`;
+  const [ownText, orgText] = fitDashboardTables([own, orgTable], max - head.length - orgHead.length - tail.length);
+  const ownPart = own.rows.length === 0 ? noOwnKeys(org !== undefined) : ownText;
+  const orgPart = org ? `\n\n${orgHead}${orgText}` : '';
+  return `${head}${ownPart}${orgPart}${tail}`;
 }
 
-function renderRow(row: DashboardRow, now: Date): string {
-  let status = STATUS_TEXT[row.status];
-  if (row.exempt) status += ' (exempt)';
-  else if (row.snoozedUntil && row.snoozedUntil.getTime() > now.getTime()) status += ` (snoozed until ${isoDay(row.snoozedUntil)})`;
-  const cells = [
-    inlineCode(row.secret),
-    row.scope,
-    row.environment ? inlineCode(row.environment.replace(/\|/g, '/')) : '—',
-    row.lastRotated ? isoDay(row.lastRotated) : '—',
-    row.dueAt ? isoDay(row.dueAt) : '—',
-    status,
-    row.issue !== undefined ? `#${row.issue}` : '—',
+function noOwnKeys(orgSecrets: boolean): string {
+  const hint = 'list them under `keys:` in `.github/key-hygiene.yml`.';
+  return orgSecrets ? `No keys of this repository tracked yet: ${hint} The organisation's secrets have a section of their own below.` : `No keys tracked yet: ${hint}`;
+}
+
+/** The organisation section's heading and what it is, or why its secrets could not be read. */
+function renderOrgHead(org: DashboardOrgSecrets, count: number): string {
+  const name = escapeMarkdown(org.org);
+  const parts = [
+    `## Organisation secrets (${count})`,
+    `This repository is ${name}'s \`org-secrets-repo\`: the organisation's own secrets are judged once per sweep and their issues open here.`,
   ];
-  return `| ${cells.join(' | ')} |`;
+  if (org.skipped) {
+    const permission = org.skipped.permission ? ` (needs the ${inlineCode(org.skipped.permission)} permission)` : '';
+    parts.push(`⚠️ The latest sweep could not read ${name}'s secrets: ${REASON_TEXT[org.skipped.reason]}${permission}. Their open issues here stay as they are until a sweep can read them.`);
+  } else if (count === 0) {
+    parts.push(`No secret of ${name} is tracked: none matches \`keys:\` or \`track-names\` in the organisation's policy.`);
+  }
+  return `${parts.join('\n\n')}${count ? '\n\n' : ''}`;
 }
 
 function renderConfigErrors(errors: readonly DashboardConfigError[]): string[] {
@@ -165,8 +174,4 @@ function renderUnreadTeams(teams: readonly DashboardSkipped[]): string[] {
   const shown = teams.slice(0, 20).map((t) => `- ${inlineCode(t.what)}: ${REASON_TEXT[t.reason]}${t.permission ? ` (needs the ${inlineCode(t.permission)} permission)` : ''}`);
   const more = teams.length > 20 ? [`- …and ${teams.length - 20} more`] : [];
   return ['## Teams mentioned only', '', 'The App could not list these teams\' members, so their issues mention the team and assign nobody for it; a team mention from an App may notify nobody:', '', ...shown, ...more, ''];
-}
-
-function compareRows(a: DashboardRow, b: DashboardRow): number {
-  return ORDER[a.status] - ORDER[b.status] || a.secret.localeCompare(b.secret) || (a.environment ?? '').localeCompare(b.environment ?? '');
 }

@@ -6,7 +6,11 @@ import type { KeyMarker } from './key-marker.js';
 import { trackedKeyOf } from './tracked-key.js';
 import type { TrackedIssue } from './tracked-issue.js';
 
-/** A dashboard row per key decision, linked to the open issue tracking it and showing snoozes and exemptions. */
+/**
+ * A dashboard row per key decision, linked to the open issue tracking it and showing snoozes and
+ * exemptions. `repository` is the one the key ids name: `owner/name` for a repository's keys, the
+ * organisation's login for its own secrets (with their visibility), tracked in its `org-secrets-repo`.
+ */
 export function dashboardRowsOf(repository: string, decisions: readonly Decision[], issues: readonly TrackedIssue[]): DashboardRow[] {
   const markers = new Map<string, { marker: KeyMarker; issue: TrackedIssue }[]>();
   for (const issue of issues) {
@@ -25,6 +29,8 @@ export function dashboardRowsOf(repository: string, decisions: readonly Decision
         scope: d.item?.scope ?? 'environment',
         ...(environment !== undefined && { environment }),
         ...(d.item && { lastRotated: d.item.updatedAt }),
+        ...(d.item?.visibility && { visibility: d.item.visibility }),
+        ...(d.item?.selectedRepositories !== undefined && { selectedRepositories: d.item.selectedRepositories }),
         ...(d.dueAt && { dueAt: d.dueAt }),
         status: d.status,
         ...(open && { issue: open.issue.number }),

@@ -54,8 +54,9 @@ describe('renderDashboard', () => {
   });
 
   it('keeps user-controlled names from breaking the table', () => {
-    const text = renderDashboard({ repository: 'acme/app', now, marker, rows: [row({ environment: 'a|b`c' })] });
+    const text = renderDashboard({ repository: 'acme/app', now, marker, rows: [row({ environment: 'a|b`c' }), row({ secret: 'K|EY', status: 'overdue' })] });
     expect(text).toContain('| `a/b c` |');
+    expect(text).toContain('| `K\\|EY` | environment |');
   });
 });
 
@@ -68,5 +69,90 @@ describe('recheckRequested', () => {
     ['text - [x] <!-- key-hygiene:recheck --> not at the start of a line', false],
   ])('%j → %s', (body, expected) => {
     expect(recheckRequested(body)).toBe(expected);
+  });
+});
+
+describe('renderDashboard on the organisation\'s org-secrets repository', () => {
+  const orgRow = (over: Partial<DashboardRow>): DashboardRow => row({ scope: 'org', environment: undefined, visibility: 'all', ...over });
+  const tableRows = (text: string) => text.split('\n').filter((l) => l.startsWith('| `'));
+  const orgPart = (text: string) => text.slice(text.indexOf('## Organisation secrets'));
+
+  it('lists the organisation secrets with visibility, dates, status and issue in a section of their own, next to the repository\'s keys', () => {
+    const text = renderDashboard({
+      repository: 'acme/.github', now, marker,
+      rows: [row({ secret: 'RELEASE_TOKEN', scope: 'repo', environment: undefined, status: 'overdue', issue: 9 })],
+      orgSecrets: {
+        org: 'acme',
+        rows: [
+          orgRow({ secret: 'NPM_TOKEN', visibility: 'private', status: 'ok' }),
+          orgRow({ secret: 'SLACK_BOT_TOKEN', visibility: 'selected', selectedRepositories: 12, status: 'overdue', issue: 4 }),
+          orgRow({ secret: 'SENTRY_AUTH_TOKEN', visibility: 'selected', selectedRepositories: 1, issue: 5 }),
+          orgRow({ secret: 'GH_APP_KEY', visibility: 'selected', status: 'ok' }),
+        ],
+      },
+    });
+    expect(text).not.toContain('No keys');
+    expect(text.indexOf('## Tracked keys (1)')).toBeLessThan(text.indexOf('## Organisation secrets (4)'));
+    expect(tableRows(text.slice(0, text.indexOf('## Organisation secrets')))).toEqual(['| `RELEASE_TOKEN` | repo | — | 2026-06-01 | 2026-08-30 | 🔴 overdue | #9 |']);
+    expect(orgPart(text)).toContain('| secret | visibility | last rotated | due | status | issue |');
+    expect(tableRows(orgPart(text))).toEqual([
+      '| `SLACK_BOT_TOKEN` | selected (12 repositories) | 2026-06-01 | 2026-08-30 | 🔴 overdue | #4 |',
+      '| `SENTRY_AUTH_TOKEN` | selected (1 repository) | 2026-06-01 | 2026-08-30 | 🟡 due soon | #5 |',
+      '| `GH_APP_KEY` | selected | 2026-06-01 | 2026-08-30 | 🟢 ok | — |',
+      '| `NPM_TOKEN` | private | 2026-06-01 | 2026-08-30 | 🟢 ok | — |',
+    ]);
+    expect(text.trimEnd().endsWith(marker)).toBe(true);
+  });
+
+  it('with no keys of its own, says so for the repository only', () => {
+    const text = renderDashboard({ repository: 'acme/.github', now, marker, rows: [], orgSecrets: { org: 'acme', rows: [orgRow({ issue: 4, status: 'overdue' })] } });
+    expect(text).not.toContain('No keys tracked yet');
+    expect(text).toContain('No keys of this repository tracked yet');
+    expect(tableRows(orgPart(text))).toHaveLength(1);
+  });
+
+  it('says why when the organisation secrets could not be read, instead of "No keys tracked yet"', () => {
+    const text = renderDashboard({
+      repository: 'acme/.github', now, marker, rows: [],
+      orgSecrets: { org: 'acme', rows: [], skipped: { what: 'organisation secrets of acme (tracked in acme/.github)', reason: 'forbidden', permission: 'organization_secrets=read' } },
+    });
+    expect(text).not.toContain('No keys tracked yet');
+    expect(orgPart(text)).toContain('could not read acme\'s secrets: 403 forbidden (needs the `organization_secrets=read` permission)');
+    expect(text).not.toContain('## Skipped');
+  });
+
+  it('says when no organisation secret is tracked', () => {
+    const text = renderDashboard({ repository: 'acme/.github', now, marker, rows: [], orgSecrets: { org: 'acme', rows: [] } });
+    expect(orgPart(text)).toContain('No secret of acme is tracked');
+    expect(text).not.toContain('| secret | visibility');
+  });
+
+  it('stays under the body limit with hundreds of organisation secrets and many keys, worst rows first across both tables', () => {
+    const rows = Array.from({ length: 800 }, (_, i) => row({ secret: `REPO_KEY_${String(i).padStart(4, '0')}`, environment: `environment-with-a-long-name-${i}`, status: 'ok' }));
+    const org = Array.from({ length: 900 }, (_, i) => orgRow({ secret: `ORG_SECRET_WITH_A_LONG_NAME_${String(i).padStart(4, '0')}`, visibility: 'selected', selectedRepositories: i, status: i % 3 === 0 ? 'overdue' : 'ok', issue: i }));
+    const text = renderDashboard({ repository: 'acme/.github', now, marker, rows, orgSecrets: { org: 'acme', rows: org } });
+    expect(text.length).toBeLessThanOrEqual(ISSUE_BODY_LIMIT);
+    const shownOrg = tableRows(orgPart(text));
+    const shownOwn = tableRows(text.slice(0, text.indexOf('## Organisation secrets')));
+    // Every overdue organisation secret comes before any healthy key of either table.
+    expect(shownOrg.filter((l) => l.includes('overdue'))).toHaveLength(300);
+    expect(shownOrg.length + shownOwn.length).toBeGreaterThan(300);
+    expect(orgPart(text)).toContain(`…and ${900 - shownOrg.length} more keys not shown`);
+    expect(text).toContain(`…and ${800 - shownOwn.length} more keys not shown`);
+    expect(text.trimEnd().endsWith(marker)).toBe(true);
+  });
+
+  it('escapes a hostile organisation or secret name: no broken row, no HTML, no hidden marker, no mention', () => {
+    const text = renderDashboard({
+      repository: 'acme/.github', now, marker, rows: [],
+      orgSecrets: { org: 'ac<b>me @admins', rows: [orgRow({ secret: 'A|B`<!-- key-hygiene:dashboard -->\n| x | y |', issue: 3 })] },
+    });
+    const lines = tableRows(orgPart(text));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\| `A\\\|B .*` \| all \| 2026-06-01 \| 2026-08-30 \| 🟡 due soon \| #3 \|$/);
+    expect(lines[0]!.split(/(?<!\\)\|/)).toHaveLength(8);
+    expect(text.match(/<!--/g)).toHaveLength(2);
+    expect(text).not.toContain('<b>');
+    expect(text).not.toMatch(/@admins/);
   });
 });
