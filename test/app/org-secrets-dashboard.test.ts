@@ -27,6 +27,8 @@ interface World {
 function createWorld(gh: GitHubEmulator, permissions: Record<string, 'read' | 'write'>): World {
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions } });
   gh.seed.repo({ fullName: 'acme/.github' });
+  // wendy ticks "Re-check now", which needs write access.
+  gh.seed.collaborator('acme/.github', 'wendy', 'write');
   gh.seed.repo({ fullName: 'acme/web' });
   gh.seed.repo({ fullName: 'acme/worker', visibility: 'public' });
   const installation = gh.seed.installation({ account: 'acme', permissions: { ...permissions } });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../app/cli/main.js';
 import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
@@ -125,6 +125,7 @@ describe("the App's own writes, delivered back to the real `probot run` process"
     expect(dashboard().body).toBe(body);
     // Only her permission was read.
     expect(gh.log.counters().requests - requests).toBe(1);
-    expect(log()).toContain('rita ticked the dashboard without write access');
+    // The process writes its log after it answers the delivery: wait for the line, not for a fixed time.
+    await vi.waitFor(() => expect(log()).toContain('rita ticked the dashboard without write access'), { timeout: 20_000, interval: 100 });
   }, 60_000);
 });
