@@ -1,6 +1,7 @@
 import { notFound, validationFailed } from '../http-error.js';
 import { renderIssue } from '../render/issues.js';
 import type { Route, RouteContext } from '../router.js';
+import { emitIssueChanges, eventSourceOf, snapshotIssue } from '../webhook-events.js';
 import { assertWritable, issueOf } from './actor.js';
 
 /** GitHub keeps at most 10 assignees on an issue. https://docs.github.com/issues/tracking-your-work-with-issues/using-issues/assigning-issues-and-pull-requests-to-other-github-users */
@@ -54,11 +55,13 @@ function canonical(ctx: RouteContext, logins: string[]): string[] {
 function addAssignees(ctx: RouteContext) {
   assertWritable(ctx);
   const issue = issueOf(ctx);
+  const before = snapshotIssue(issue);
   const wanted = canonical(ctx, loginsOf(ctx.body.assignees).filter((login) => canBeAssigned(ctx, login)));
   const next = canonical(ctx, [...issue.assignees, ...wanted]);
   if (next.length > MAX_ASSIGNEES) throw validationFailed('Issue', 'assignees', 'invalid', `at most ${MAX_ASSIGNEES} assignees`);
   issue.assignees = next;
   issue.updatedAt = ctx.clock.now();
+  emitIssueChanges(eventSourceOf(ctx), issue, before);
   return { status: 201, body: renderIssue(ctx, ctx.store, ctx.repo, issue) };
 }
 
