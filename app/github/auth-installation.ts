@@ -14,12 +14,16 @@ interface FactoryOptions {
  * tokens come from `tokens` — shared by every process through Redis — and not from Probot's
  * in-process cache, which mints a token per process. GitHub's ETags are per token: workers with
  * their own tokens would each pay 200s for what the others hold 304s for. A 401 (a token GitHub
- * revoked, say when the App was reinstalled) drops the token, so the next request mints another.
+ * revoked, say when the App was reinstalled) drops the token and sends the request once more with a
+ * new one.
  * Its auth strategy mints on the app client's base URL: Probot hands it a `request` without one,
  * which only the request hook corrects — `client.auth()` would mint on api.github.com, whatever
  * GHE_HOST says.
  * https://github.com/octokit/auth-app.js#authenticate-as-installation
  */
+/** Marks a request already sent again after a 401, so it is retried once at most. */
+const RETRIED_401 = 'keyHygieneRetried401';
+
 export async function authInstallation(appOctokit: AppOctokit, installationId: number, tokens: TokenCache): Promise<AppOctokit> {
   const factory = ({ octokit, octokitOptions }: FactoryOptions): AppOctokit => {
     const Octokit = octokit.constructor as new (options: object) => AppOctokit;
@@ -31,9 +35,13 @@ export async function authInstallation(appOctokit: AppOctokit, installationId: n
     });
   };
   const client = (await appOctokit.auth({ type: 'installation', installationId, factory })) as AppOctokit;
-  client.hook.error('request', async (error) => {
-    if ((error as { status?: unknown }).status === 401) await tokens.forget(String(installationId));
-    throw error;
+  client.hook.error('request', async (error, options) => {
+    if ((error as { status?: unknown }).status !== 401) throw error;
+    await tokens.forget(String(installationId));
+    // Once more with a freshly minted token: a token can die before its hour (the installation's
+    // permissions changed, the App was reinstalled), and that must not cost the request.
+    if (options.request?.[RETRIED_401]) throw error;
+    return client.request({ ...options, request: { ...options.request, [RETRIED_401]: true } });
   });
   return client;
 }
