@@ -13,6 +13,8 @@ import type { Route } from './router.js';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormatsModule.default(ajv);
+// GitHub's own format for `owner/name` (a pull request's `head_repo`): checked as GitHub writes it.
+ajv.addFormat('repo.nwo', /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/);
 ajv.addSchema(toJsonSchema(subset) as object, 'openapi-request');
 const compiled = new Map<string, ValidateFunction>();
 
