@@ -8,6 +8,12 @@ import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type Installa
 
 export const DAY = 86_400_000;
 
+/** Every permission a sweep reads with, Dependabot and organisation secrets included (issues write). */
+export const SWEEP_READ_PERMISSIONS = {
+  secrets: 'read', environments: 'read', actions: 'read', issues: 'write', contents: 'read', metadata: 'read', members: 'read',
+  dependabot_secrets: 'read', organization_secrets: 'read',
+} as const;
+
 /**
  * Throttling spaces writes a second apart (secondary limits); the emulator doesn't need it. A function,
  * because Probot's own defaults replace a plain `throttle` object and would turn it back on.

@@ -4,7 +4,7 @@ import { defaultSettings } from '../../app/settings.js';
 import { sweepAll } from '../../app/sweep/sweep-all.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type IssueRecord } from '../support/github-emulator/index.js';
-import { DAY, startApp, TestOctokit, type RunningApp } from './app-world.js';
+import { DAY, SWEEP_READ_PERMISSIONS as PERMISSIONS, startApp, TestOctokit, type RunningApp } from './app-world.js';
 
 // Stale keys are overdue by less than `escalate-after` (14d), so a second sweep has nothing to escalate.
 // Issue 5, "Policy" and "Sweep", end to end: with no config at all, every key-like secret gets the
@@ -12,10 +12,6 @@ import { DAY, startApp, TestOctokit, type RunningApp } from './app-world.js';
 // organisation's own secrets are judged once per sweep, in acme/.github, never by each repository.
 
 const BOT = 'key-hygiene[bot]';
-const PERMISSIONS = {
-  secrets: 'read', environments: 'read', actions: 'read', issues: 'write', contents: 'read', metadata: 'read', members: 'read',
-  dependabot_secrets: 'read', organization_secrets: 'read',
-} as const;
 
 interface World {
   gh: GitHubEmulator;

@@ -4,7 +4,7 @@ import { isDashboard } from '../../src/tracking/dashboard-marker.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { buildAppIfStale, startProbotRun, type AppProcess } from '../support/app-process.js';
 import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type InstallationRecord, type IssueRecord } from '../support/github-emulator/index.js';
-import { DAY, TestOctokit } from './app-world.js';
+import { DAY, SWEEP_READ_PERMISSIONS as PERMISSIONS, TestOctokit } from './app-world.js';
 
 // The organisation's own secrets are swept once per organisation and their issues open in its
 // `org-secrets-repo` (acme/.github by default): that repository's dashboard lists them, with their
@@ -12,10 +12,6 @@ import { DAY, TestOctokit } from './app-world.js';
 // App could not read them, instead of "No keys tracked yet".
 
 const BOT = 'key-hygiene[bot]';
-const PERMISSIONS = {
-  secrets: 'read', environments: 'read', actions: 'read', issues: 'write', contents: 'read', metadata: 'read', members: 'read',
-  dependabot_secrets: 'read', organization_secrets: 'read',
-} as const;
 
 interface World {
   gh: GitHubEmulator;

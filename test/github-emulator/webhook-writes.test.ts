@@ -1,8 +1,7 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { App } from 'octokit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { examplePayload } from '../support/github-emulator/index.js';
+import { startWebhookReceiver, type ReceivedDelivery, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { createWorld, FULL_PERMISSIONS, type World } from './fixture.js';
 
 // GitHub sends webhooks for every write, the App's own included (sender `<slug>[bot]`, type Bot):
@@ -22,23 +21,12 @@ interface Payload {
   assignee: { login: string };
 }
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  payload: Payload;
-}
-
 let world: World;
-const received: Received[] = [];
-const receiver = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    const body = Buffer.concat(chunks).toString('utf8');
-    received.push({ headers: req.headers, payload: JSON.parse(body) as Payload });
-    res.writeHead(200).end('ok');
-  });
-});
+let receiver: WebhookReceiver;
 let url = '';
+/** What arrived, parsed. */
+const received = (): { headers: ReceivedDelivery['headers']; payload: Payload }[] =>
+  receiver.received.map((r) => ({ headers: r.headers, payload: JSON.parse(r.body) as Payload }));
 let unsubscribe = (): void => undefined;
 
 beforeAll(async () => {
@@ -46,27 +34,27 @@ beforeAll(async () => {
   world.gh.seed.file('acme/api', 'README.md', '# api\n');
   world.gh.seed.collaborator('acme/api', 'wendy', 'write');
   world.gh.seed.collaborator('acme/api', 'rita', 'read');
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/github/webhooks`;
+  receiver = await startWebhookReceiver();
+  url = receiver.url;
 });
 afterEach(() => {
   unsubscribe();
-  received.length = 0;
+  receiver.received.length = 0;
 });
 afterAll(async () => {
   await world.gh.close();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
 
 const send = (path: string, body: unknown, method = 'POST') => world.call(path, { method, body: JSON.stringify(body) });
-const events = () => received.map((r) => `${String(r.headers['x-github-event'])}.${r.payload.action ?? ''}`);
+const events = () => received().map((r) => `${String(r.headers['x-github-event'])}.${r.payload.action ?? ''}`);
 const BOT = { login: 'key-hygiene[bot]', type: 'Bot' };
 
 describe('webhooks for writes made through the API', () => {
   it('sends none when no URL is subscribed', async () => {
     await send('/repos/acme/api/issues', { title: 'quiet' });
     await world.gh.webhooks.settled();
-    expect(received).toEqual([]);
+    expect(received()).toEqual([]);
   });
 
   it("delivers the App's own issue writes back to it: signed, sender its bot, in order, after the answer", async () => {
@@ -83,7 +71,7 @@ describe('webhooks for writes made through the API', () => {
       'issues.opened', 'issues.labeled', 'issues.assigned', 'issues.edited', 'issue_comment.created',
       'issues.labeled', 'issues.unlabeled', 'issues.closed', 'issues.reopened',
     ]);
-    for (const { headers, payload } of received) {
+    for (const { headers, payload } of received()) {
       expect(payload.sender).toMatchObject(BOT);
       expect(payload.installation.id).toBe(world.installation.id);
       expect(payload.repository.full_name).toBe('acme/api');
@@ -94,13 +82,13 @@ describe('webhooks for writes made through the API', () => {
       expect(Object.keys(payload).filter((key) => !['installation', 'organization'].includes(key))).toEqual(example.filter((key) => !['installation', 'organization', 'enterprise'].includes(key)));
     }
     const verifier = new App({ appId: world.app.id, privateKey: world.app.privateKey, webhooks: { secret: world.app.webhookSecret } }).webhooks;
-    const edited = received[3]!;
+    const edited = received()[3]!;
     expect(await verifier.verify(JSON.stringify(edited.payload), String(edited.headers['x-hub-signature-256']))).toBe(true);
     expect(edited.payload.changes).toEqual({ body: { from: '- [ ] <!-- key-hygiene:recheck -->' } });
     expect(edited.payload.issue.body).toBe('rewritten');
-    expect(received[1]!.payload.label.name).toBe('key-hygiene');
-    expect(received[2]!.payload.assignee.login).toBe('wendy');
-    expect(received[4]!.payload.comment).toMatchObject({ body: 'a reply', user: BOT });
+    expect(received()[1]!.payload.label.name).toBe('key-hygiene');
+    expect(received()[2]!.payload.assignee.login).toBe('wendy');
+    expect(received()[4]!.payload.comment).toMatchObject({ body: 'a reply', user: BOT });
     expect(world.gh.webhooks.deliveries.filter((d) => d.sender === BOT.login).length).toBeGreaterThanOrEqual(9);
   });
 
@@ -111,7 +99,7 @@ describe('webhooks for writes made through the API', () => {
     world.gh.act.editIssue({ repo: 'acme/api', issue: issue.number, body: '- [x] <!-- key-hygiene:recheck -->', user: 'wendy' });
     await send(`/repos/acme/api/issues/${issue.number}`, { body: '- [ ] <!-- key-hygiene:recheck --> swept' }, 'PATCH');
     await world.gh.webhooks.settled();
-    expect(received.map((r) => [r.payload.sender.login, r.payload.sender.type, r.payload.issue.body, r.payload.changes.body.from])).toEqual([
+    expect(received().map((r) => [r.payload.sender.login, r.payload.sender.type, r.payload.issue.body, r.payload.changes.body.from])).toEqual([
       ['wendy', 'User', '- [x] <!-- key-hygiene:recheck -->', '- [ ] <!-- key-hygiene:recheck -->'],
       ['key-hygiene[bot]', 'Bot', '- [ ] <!-- key-hygiene:recheck --> swept', '- [x] <!-- key-hygiene:recheck -->'],
     ]);
@@ -127,10 +115,10 @@ describe('webhooks for writes made through the API', () => {
     await send('/repos/acme/api/pulls', { title: 'Configure', head: 'onboard', base: 'main' });
     await world.gh.webhooks.settled();
     expect(events()).toEqual(['check_run.created', 'check_run.completed', 'push.', 'push.', 'pull_request.opened']);
-    expect(received[1]!.payload.check_run).toMatchObject({ id: run.id, status: 'completed', conclusion: 'success' });
-    expect(received[2]!.payload).toMatchObject({ ref: 'refs/heads/onboard', created: true, after: head.object.sha, commits: [] });
-    expect(received[3]!.payload).toMatchObject({ ref: 'refs/heads/onboard', before: head.object.sha, commits: [{ message: 'Add policy', added: ['.github/key-hygiene.yml'] }], pusher: { name: BOT.login } });
-    expect(received.every((r) => r.payload.sender.login === BOT.login)).toBe(true);
+    expect(received()[1]!.payload.check_run).toMatchObject({ id: run.id, status: 'completed', conclusion: 'success' });
+    expect(received()[2]!.payload).toMatchObject({ ref: 'refs/heads/onboard', created: true, after: head.object.sha, commits: [] });
+    expect(received()[3]!.payload).toMatchObject({ ref: 'refs/heads/onboard', before: head.object.sha, commits: [{ message: 'Add policy', added: ['.github/key-hygiene.yml'] }], pusher: { name: BOT.login } });
+    expect(received().every((r) => r.payload.sender.login === BOT.login)).toBe(true);
   });
 
   it('only events the App subscribes to, and only from repositories its installation reaches', async () => {

@@ -1,34 +1,23 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { App } from 'octokit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookReceiver, type ReceivedDelivery, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { createWorld, type World } from './fixture.js';
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+type Received = ReceivedDelivery;
 
 let world: World;
-const received: Received[] = [];
-const receiver = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-    res.writeHead(202).end('ok');
-  });
-});
+let receiver: WebhookReceiver;
+let received: Received[] = [];
 let url = '';
 
 beforeAll(async () => {
   world = await createWorld();
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/github/webhooks`;
+  receiver = await startWebhookReceiver(202);
+  ({ url, received } = receiver);
 });
 afterAll(async () => {
   await world.gh.close();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
 
 describe('webhook deliveries', () => {
