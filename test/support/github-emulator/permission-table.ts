@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import data from './github-permissions.json' with { type: 'json' };
 import type { Route } from './router.js';
 import type { Permissions } from './types.js';
 
@@ -12,7 +12,8 @@ interface PermissionTable {
  * GitHub's server-to-server permission map for the routes the emulator serves, generated from GitHub's
  * published data by scripts/github-permissions.mjs (its header says how to regenerate it).
  */
-export const permissionTable = JSON.parse(readFileSync(new URL('./github-permissions.json', import.meta.url), 'utf8')) as PermissionTable;
+// Imported, not read from disk: tsc copies the file next to the compiled emulator (the demo, the bench).
+export const permissionTable = data as unknown as PermissionTable;
 
 export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;
 
