@@ -68,6 +68,10 @@ export function decideCommand(command: Command, context: CommandContext): Comman
     case 'status':
       return { type: 'reply', reply: reply(renderStatus(statusView(marker), context.now)) };
     case 'rotated':
+      // An environment's protection is read with the repository's environments, by the next sweep.
+      if (trackedKeyFromId(marker.key)?.problem === 'unprotected') {
+        return { type: 'reply', reply: reply('This issue tracks an environment’s protection, not a key’s rotation: once the environment has a deployment branch policy or required reviewers, the next sweep closes it.') };
+      }
       return { type: 'recheck' };
     case 'resolved':
       return { type: 'reply', reply: reply(`\`/resolved\` closes leak incidents; this issue tracks a key’s rotation. Rotate the key and comment \`/rotated\`, or use \`/exempt <reason>\` to stop tracking it.\n\n${renderIssueHelp(context.policy['max-snooze'])}`) };
@@ -125,6 +129,7 @@ function statusView(marker: KeyMarker): Parameters<typeof renderStatus>[0] {
   const key = trackedKeyFromId(marker.key, { ...(marker.secret && { secret: marker.secret }), ...(marker.environment && { environment: marker.environment }) });
   return {
     secret: key?.secret ?? 'this key',
+    ...(key?.problem === 'unprotected' && { wholeEnvironment: true }),
     ...(key?.environment !== undefined && { environment: key.environment }),
     ...(marker.state && { state: marker.state }),
     ...(marker.updatedAt && { lastRotated: marker.updatedAt }),
