@@ -117,7 +117,8 @@ function snooze(command: Extract<Command, { name: 'snooze' }>, context: CommandC
 function exempt(reason: string, context: CommandContext, marker: KeyMarker, reply: (t: string) => string): CommandDecision {
   const next: KeyMarker = { ...marker, exemption: { by: context.actorLogin, reason: maskKeys(reason).slice(0, 500), at: context.now.toISOString() } };
   delete next.snooze;
-  const text = `Exempt: I will stop tracking this key and not open issues for it again (by ${quoteUserText(context.actorLogin)}). Reason: ${quoteUserText(reason)}\n\nTo track it again, delete the hidden \`key-hygiene:key\` marker from this issue’s description.`;
+  const what = trackedKeyFromId(marker.key)?.problem === 'unprotected' ? 'this environment’s protection' : 'this key';
+  const text = `Exempt: I will stop tracking ${what} and not open issues for it again (by ${quoteUserText(context.actorLogin)}). Reason: ${quoteUserText(reason)}\n\nTo track it again, delete the hidden \`key-hygiene:key\` marker from this issue’s description.`;
   return { type: 'update', reply: reply(text), marker: next, close: true };
 }
 

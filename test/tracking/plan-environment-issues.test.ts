@@ -141,5 +141,6 @@ describe('planIssues: unprotected production-like environments', () => {
     expect(status).toMatchObject({ type: 'reply', reply: expect.stringMatching(/^Status of the environment `production`:\n- state: unprotected\n- last reminder: 2026-08-05/) });
     expect(decideCommand(parseCommand('/rotated')!, context)).toMatchObject({ type: 'reply', reply: expect.stringContaining('tracks an environment’s protection') });
     expect(decideCommand(parseCommand('/snooze 7d migrating')!, context)).toMatchObject({ type: 'update', close: false });
+    expect(decideCommand(parseCommand('/exempt a demo environment')!, context)).toMatchObject({ type: 'update', close: true, reply: expect.stringMatching(/^Exempt: I will stop tracking this environment’s protection/) });
   });
 });
