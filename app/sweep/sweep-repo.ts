@@ -8,6 +8,7 @@ import { planDashboard } from '../../src/tracking/plan-dashboard.js';
 import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
+import { unprotectedRowsOf } from '../../src/tracking/unprotected-rows.js';
 import { fetchOwnerSources } from '../github/codeowners.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
@@ -87,13 +88,17 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   const dryRun = s.dryRun || policy['dry-run'];
   const apply = (actions: readonly IssueAction[]) => applyActions(octokit, actions, { owner, repo, botLogin, dryRun, log: s.log });
 
-  const ownerless = decisions.some((d) => d.kind === 'key' && d.status !== 'ok' && d.owners.length === 0);
+  // An unprotected environment's issue has no policy owners: CODEOWNERS or the admins are its owners.
+  const ownerless = decisions.some((d) => d.kind === 'environment' || (d.status !== 'ok' && d.owners.length === 0));
   const owners = ownerless ? await fetchOwnerSources(octokit, owner, repo, now) : {};
   // Teams are assigned through their members: a team mention from an App may notify nobody (GITHUB-FACTS.md, Limits).
   const teamCache = s.teams ?? createTeamRosterCache(s.log);
   const named = mentionedTeams(decisions, policy, owners);
   const teams = await teamCache.read(octokit, named);
-  const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, teams, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
+  // The list itself was read (an environment's secrets may not have been): its protections are known.
+  const listed = !fetched.skipped.some((s) => s.what === 'environments');
+  const environments = listed ? { environments: fetched.inventory.environments.map((e) => e.name) } : {};
+  const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, teams, ...environments, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
   const applied = await apply(plan.actions);
   s.budget.remaining -= contentCount(applied.map((a) => a.action));
   await closeRotatedIncidents({ ...s, policy, fetched, dryRun, issues });
@@ -103,7 +108,7 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   const raced = applied.some((a) => a.duplicateOf !== undefined) || plan.actions.some((action) => !applied.some((a) => a.action === action));
   const after = raced ? await loadTrackedIssues(octokit, owner, repo, botLogin) : issuesAfter(issues, applied, now, botLogin);
   await recallOrgSecretsPass(octokit, owner, repo, after, now);
-  const unprotected = decisions.flatMap((d) => (d.kind === 'environment' ? [d.environment] : []));
+  const unprotected = unprotectedRowsOf(repository, decisions, after);
   const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, ...orgSection(owner, repo, fetched, after), unprotected, unreadTeams: teamCache.unreadable(named), now, marker: renderDashboardMarker() });
   const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
   // Someone wrote the dashboard since it was read (a tick, or a re-check elsewhere): what this sweep

@@ -59,13 +59,19 @@ export interface DashboardSkipped {
   permission?: string;
 }
 
+/** A production-like environment without protection, and the open issue tracking it. */
+export interface UnprotectedRow {
+  environment: string;
+  issue?: number;
+}
+
 export interface DashboardInput {
   repository: string;
   rows: readonly DashboardRow[];
   configErrors?: readonly DashboardConfigError[];
   skipped?: readonly DashboardSkipped[];
   /** Production-like environments any branch can deploy to (`unprotected` decisions): errors, as in the Action. */
-  unprotected?: readonly string[];
+  unprotected?: readonly UnprotectedRow[];
   /** Teams named as owners or in `escalate-to` whose members could not be read (`what` is the team, `@org/team`). */
   unreadTeams?: readonly DashboardSkipped[];
   /** Set on the dashboard of the organisation's `org-secrets-repo` only. */
@@ -154,9 +160,9 @@ function renderSkipped(skipped: readonly DashboardSkipped[]): string[] {
   return ['## Skipped', '', 'The sweep could not read these, so their keys are not judged:', '', ...shown, ...more, ''];
 }
 
-function renderUnprotected(environments: readonly string[]): string[] {
+function renderUnprotected(environments: readonly UnprotectedRow[]): string[] {
   if (environments.length === 0) return [];
-  const shown = environments.slice(0, 50).map((name) => `- ${inlineCode(name)}`);
+  const shown = environments.slice(0, 50).map((row) => `- ${inlineCode(row.environment)}${row.issue !== undefined ? ` — #${row.issue}` : ''}`);
   const more = environments.length > 50 ? [`- …and ${environments.length - 50} more`] : [];
   return [
     `## 🔴 Production-like environments without protection (${environments.length})`,

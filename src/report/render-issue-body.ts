@@ -1,6 +1,6 @@
 import type { KeyIssueView } from '../tracking/key-issue-view.js';
 import { renderIssueHelp } from './render-issue-help.js';
-import { renderMissingSteps, renderRotationSteps, renderSplitSteps, secretLocation } from './render-issue-steps.js';
+import { renderMissingSteps, renderProtectSteps, renderRotationSteps, renderSplitSteps, secretLocation } from './render-issue-steps.js';
 import { daysBetween, inlineCode, isoDay, plural } from './render-issue-text.js';
 
 export interface IssueBodyOptions {
@@ -18,6 +18,7 @@ const WHY: Record<KeyIssueView['state'], string> = {
   overdue: 'A key that stays the same for long widens the window an attacker has: every copy made along the way — a laptop, a CI log, a backup, a former colleague’s notes — keeps working until the key is replaced. Rotating on a schedule closes that window.',
   shared: 'One value that every environment shares means a leak from the least protected one (a development machine, a preview deployment) opens production too, and the key cannot be rotated or revoked for one environment without breaking the others.',
   missing: 'Without its own value, the environment’s jobs either fail or fall back to a value shared with every other environment — so a leak anywhere reaches it.',
+  unprotected: 'An environment’s secrets go to every job that deploys to it. With no deployment branch policy and no required reviewers, a workflow on any branch — a pull request’s branch pushed by anyone with write access, a compromised dependency’s workflow change — can name the environment and read its production keys.',
 };
 
 /**
@@ -36,9 +37,7 @@ export function renderIssueBody(view: KeyIssueView, options: IssueBodyOptions): 
     '### How',
     ...stepsFor(view).map((step, i) => `${i + 1}. ${step}`),
     '',
-    view.state === 'due-soon' || view.state === 'overdue'
-      ? 'No need to close this issue: the next sweep sees the new `updated_at` and closes it (comment `/rotated` to check now).'
-      : 'No need to close this issue: the next sweep sees the change and closes it (comment `/rotated` to check now).',
+    closing(view.state),
     '',
     '### Owners',
     owners,
@@ -53,6 +52,18 @@ export function renderIssueBody(view: KeyIssueView, options: IssueBodyOptions): 
     options.marker,
     '',
   ].join('\n');
+}
+
+function closing(state: KeyIssueView['state']): string {
+  switch (state) {
+    case 'due-soon':
+    case 'overdue':
+      return 'No need to close this issue: the next sweep sees the new `updated_at` and closes it (comment `/rotated` to check now).';
+    case 'unprotected':
+      return 'No need to close this issue: the next sweep sees the protection (or that the environment is gone) and closes it.';
+    default:
+      return 'No need to close this issue: the next sweep sees the change and closes it (comment `/rotated` to check now).';
+  }
 }
 
 function renderWhat(view: KeyIssueView, now: Date): string {
@@ -78,6 +89,8 @@ function renderWhat(view: KeyIssueView, now: Date): string {
       const fallback = view.fallbackScope ? ` Its jobs get the ${view.fallbackScope === 'org' ? 'organisation' : 'repository'} value instead, shared with every other environment.` : '';
       return `In ${view.key.repository}, the environment ${env} has no ${inlineCode(view.key.secret)} of its own.${fallback}`;
     }
+    case 'unprotected':
+      return `In ${view.key.repository}, the environment ${inlineCode(view.key.environment ?? '')} looks like production (it matches the policy’s \`production-environments\`) but has no deployment branch policy and no required reviewers: any branch can deploy to it and read its secrets.`;
   }
 }
 
@@ -90,5 +103,7 @@ function stepsFor(view: KeyIssueView): string[] {
       return renderSplitSteps(view.key, view.environments, view.provider);
     case 'missing':
       return renderMissingSteps(view.key, view.noEnvironment === true, view.provider);
+    case 'unprotected':
+      return renderProtectSteps(view.key);
   }
 }

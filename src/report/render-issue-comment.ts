@@ -5,6 +5,7 @@ import { daysBetween, inlineCode, isoDay, plural, quoteUserText } from './render
 // The bot's comments on a key issue. The planner appends the hidden comment marker.
 
 function keyName(view: Pick<KeyIssueView, 'key'>): string {
+  if (view.key.problem === 'unprotected') return `the environment ${inlineCode(view.key.environment ?? '')}`;
   const env = view.key.environment ? ` in ${inlineCode(view.key.environment)}` : '';
   return `${inlineCode(view.key.secret)}${env}`;
 }
@@ -29,6 +30,8 @@ export function renderReminder(view: KeyIssueView, now: Date): string {
       return `${who}reminder — ${inlineCode(view.key.secret)} is still one value shared by every environment. The steps are in the issue description.`;
     case 'missing':
       return `${who}reminder — ${keyName(view)} still has no value of its own. The steps are in the issue description.`;
+    case 'unprotected':
+      return `${who}reminder — ${keyName(view)} still looks like production and has no deployment branch policy and no required reviewers: any branch's job can read its secrets. The steps are in the issue description.`;
   }
 }
 
@@ -38,7 +41,8 @@ export function renderEscalation(view: KeyIssueView, escalateTo: string[], now: 
   const owners = view.owners.length ? ` Owners: ${view.owners.join(' ')}.` : '';
   const age = since ? ` for ${plural(Math.max(daysBetween(since, now), 0), 'day')}` : '';
   const what = view.state === 'overdue' ? `has been overdue for rotation${age}` : `has needed attention${age}`;
-  return `${to}escalating — ${keyName(view)} ${what}, past the policy’s \`escalate-after\`.${owners} Please rotate it, or record a decision with \`/snooze <days> <reason>\` or \`/exempt <reason>\`.`;
+  const fix = view.state === 'unprotected' ? 'protect it' : 'rotate it';
+  return `${to}escalating — ${keyName(view)} ${what}, past the policy’s \`escalate-after\`.${owners} Please ${fix}, or record a decision with \`/snooze <days> <reason>\` or \`/exempt <reason>\`.`;
 }
 
 /** The closing comment after a rotation: "rotated on …; next due …". */
@@ -58,6 +62,18 @@ export function renderResolved(view: Pick<KeyIssueView, 'key'>, why: 'fixed' | '
   return `${keyName(view)} ${text}. Closing.`;
 }
 
+/** The closing comment of an unprotected environment's issue: why the sweep no longer reports it. */
+export function renderEnvironmentResolved(environment: string, why: 'protected' | 'gone' | 'not-production' | 'fixed'): string {
+  const name = `The environment ${inlineCode(environment)}`;
+  const text = {
+    protected: `${name} is protected now: it has a deployment branch policy or required reviewers, so not every branch's job can read its secrets`,
+    gone: `${name} no longer exists (deleted or renamed); a production-like environment under a new name gets its own issue if it is unprotected`,
+    'not-production': `${name} no longer matches the policy's \`production-environments\``,
+    fixed: `${name} is no longer reported as unprotected by the latest sweep`,
+  }[why];
+  return `${text}. Closing.`;
+}
+
 /** Closing a second issue for the same key. */
 export function renderDuplicate(original: number): string {
   return `Duplicate of #${original}, which tracks the same key. Closing this one.`;
@@ -66,6 +82,8 @@ export function renderDuplicate(original: number): string {
 /** The answer to `/status`. */
 export function renderStatus(view: {
   secret: string;
+  /** The issue tracks the environment's protection, not one of its secrets. */
+  wholeEnvironment?: boolean;
   environment?: string;
   state?: string;
   lastRotated?: string;
@@ -77,9 +95,9 @@ export function renderStatus(view: {
 }, now: Date): string {
   const env = view.environment ? ` in ${inlineCode(view.environment)}` : '';
   const lines = [
-    `Status of ${inlineCode(view.secret)}${env}:`,
+    view.wholeEnvironment ? `Status of the environment ${inlineCode(view.environment ?? '')}:` : `Status of ${inlineCode(view.secret)}${env}:`,
     `- state: ${view.state ?? 'unknown'}`,
-    `- last rotated: ${view.lastRotated ? isoDay(view.lastRotated) : 'unknown'}`,
+    ...(view.wholeEnvironment ? [] : [`- last rotated: ${view.lastRotated ? isoDay(view.lastRotated) : 'unknown'}`]),
     ...(view.dueAt ? [`- due: ${isoDay(view.dueAt)}`] : []),
     `- last reminder: ${view.lastReminderAt ? isoDay(view.lastReminderAt) : 'none'}`,
     `- escalated: ${view.escalated ? 'yes' : 'no'}`,

@@ -97,3 +97,18 @@ export function renderMissingSteps(key: TrackedKey, noEnvironment: boolean, prov
     `Re-run a deployment to ${env} and check it works.`,
   ];
 }
+
+/**
+ * Steps to protect a production-like environment. Deployment branches come with environments on
+ * every plan; required reviewers need a public repository or GitHub Enterprise.
+ * https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#deployment-protection-rules
+ */
+export function renderProtectSteps(key: TrackedKey): string[] {
+  const env = inlineCode(key.environment ?? '');
+  return [
+    `Open Settings → Environments → ${env} (https://github.com/${key.repository}/settings/environments).`,
+    'Under **Deployment branches and tags**, choose **Protected branches only**, or **Selected branches and tags** and name the branches that deploy to production.',
+    'Or, as well: tick **Required reviewers** and add the people or teams who must approve each deployment (in a private repository this needs GitHub Enterprise).',
+    'Save the protection rules.',
+  ];
+}

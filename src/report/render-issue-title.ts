@@ -20,6 +20,8 @@ export function renderIssueTitle(view: KeyIssueView): string {
       return view.noEnvironment
         ? `Create environment ${environment ?? ''} with its own ${secret}`
         : `Add ${secret} to environment ${environment ?? ''}`;
+    case 'unprotected':
+      return `Protect the production environment ${environment ?? ''}: any branch can deploy to it and read its secrets`;
   }
 }
 

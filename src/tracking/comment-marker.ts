@@ -1,5 +1,5 @@
 import { findHiddenJson, parseJsonObject, renderHiddenJson, stringField } from './hidden-json.js';
-import type { TrackedState } from './tracked-key.js';
+import { TRACKED_STATES, type TrackedState } from './tracked-key.js';
 
 const TAG = 'comment';
 
@@ -33,7 +33,7 @@ export function parseCommentMarker(body: string | null | undefined): CommentMark
   const key = stringField(data, 'key');
   const kind = KINDS.find((k) => k === data.kind);
   if (!key || !kind) return undefined;
-  const state = (['due-soon', 'overdue', 'shared', 'missing'] as const).find((s) => s === data.state);
+  const state = TRACKED_STATES.find((s) => s === data.state);
   const replyTo = typeof data.replyTo === 'number' && Number.isSafeInteger(data.replyTo) ? data.replyTo : undefined;
   return { key, kind, ...(state && { state }), ...(replyTo !== undefined && { replyTo }) };
 }

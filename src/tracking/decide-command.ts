@@ -68,6 +68,10 @@ export function decideCommand(command: Command, context: CommandContext): Comman
     case 'status':
       return { type: 'reply', reply: reply(renderStatus(statusView(marker), context.now)) };
     case 'rotated':
+      // An environment's protection is read with the repository's environments, by the next sweep.
+      if (trackedKeyFromId(marker.key)?.problem === 'unprotected') {
+        return { type: 'reply', reply: reply('This issue tracks an environment’s protection, not a key’s rotation: once the environment has a deployment branch policy or required reviewers, the next sweep closes it.') };
+      }
       return { type: 'recheck' };
     case 'resolved':
       return { type: 'reply', reply: reply(`\`/resolved\` closes leak incidents; this issue tracks a key’s rotation. Rotate the key and comment \`/rotated\`, or use \`/exempt <reason>\` to stop tracking it.\n\n${renderIssueHelp(context.policy['max-snooze'])}`) };
@@ -113,7 +117,8 @@ function snooze(command: Extract<Command, { name: 'snooze' }>, context: CommandC
 function exempt(reason: string, context: CommandContext, marker: KeyMarker, reply: (t: string) => string): CommandDecision {
   const next: KeyMarker = { ...marker, exemption: { by: context.actorLogin, reason: maskKeys(reason).slice(0, 500), at: context.now.toISOString() } };
   delete next.snooze;
-  const text = `Exempt: I will stop tracking this key and not open issues for it again (by ${quoteUserText(context.actorLogin)}). Reason: ${quoteUserText(reason)}\n\nTo track it again, delete the hidden \`key-hygiene:key\` marker from this issue’s description.`;
+  const what = trackedKeyFromId(marker.key)?.problem === 'unprotected' ? 'this environment’s protection' : 'this key';
+  const text = `Exempt: I will stop tracking ${what} and not open issues for it again (by ${quoteUserText(context.actorLogin)}). Reason: ${quoteUserText(reason)}\n\nTo track it again, delete the hidden \`key-hygiene:key\` marker from this issue’s description.`;
   return { type: 'update', reply: reply(text), marker: next, close: true };
 }
 
@@ -125,6 +130,7 @@ function statusView(marker: KeyMarker): Parameters<typeof renderStatus>[0] {
   const key = trackedKeyFromId(marker.key, { ...(marker.secret && { secret: marker.secret }), ...(marker.environment && { environment: marker.environment }) });
   return {
     secret: key?.secret ?? 'this key',
+    ...(key?.problem === 'unprotected' && { wholeEnvironment: true }),
     ...(key?.environment !== undefined && { environment: key.environment }),
     ...(marker.state && { state: marker.state }),
     ...(marker.updatedAt && { lastRotated: marker.updatedAt }),

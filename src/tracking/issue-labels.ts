@@ -13,6 +13,7 @@ export const STATE_LABELS: Record<TrackedState, string> = {
   overdue: 'overdue',
   shared: 'shared-key',
   missing: 'missing-key',
+  unprotected: 'unprotected-environment',
 };
 
 /** The labels an issue in `state` should carry. */

@@ -20,7 +20,7 @@ export function trackedKeyFromId(id: string, names: { secret?: string; environme
   const parts = id.split('|').map(safeDecode);
   if (parts.length !== 5) return undefined;
   const [repository, scope, environment, secret, problem] = parts as [string, string, string, string, string];
-  if (!['org', 'repo', 'environment', 'dependabot'].includes(scope) || !['rotate', 'shared', 'missing'].includes(problem)) return undefined;
+  if (!['org', 'repo', 'environment', 'dependabot'].includes(scope) || !['rotate', 'shared', 'missing', 'unprotected'].includes(problem)) return undefined;
   const env = names.environment ?? (environment === '*' ? undefined : environment);
   return {
     repository,

@@ -1,9 +1,9 @@
-import type { KeyDecision } from '../inventory/decision.js';
+import type { EnvironmentDecision, KeyDecision } from '../inventory/decision.js';
 import { sameName, type SecretScope } from '../inventory/inventory.js';
 import type { Config } from '../policy/config-schema.js';
 import { rotationFor } from '../policy/rotation.js';
 import { resolveOwners, type OwnerSources } from './resolve-owners.js';
-import { trackedKeyOf, trackedStateOf, type TrackedKey, type TrackedState } from './tracked-key.js';
+import { trackedKeyOf, trackedStateOf, unprotectedEnvironmentKey, type TrackedKey, type TrackedState } from './tracked-key.js';
 
 /** What the issue renderers need to know about one key problem: names and dates, never a value. */
 export interface KeyIssueView {
@@ -42,6 +42,21 @@ export function keyIssueViewOf(repository: string, decision: KeyDecision, policy
     ...(decision.noEnvironment && { noEnvironment: true }),
     ...(decision.fallback && { fallbackScope: decision.fallback.scope }),
     owners: resolveOwners(decision.owners, owners),
+  };
+}
+
+/**
+ * The renderers' view of a production-like environment without protection. The policy names owners
+ * per key, not per environment: CODEOWNERS, else the admins, are mentioned and assigned — the
+ * people who can change the repository's settings.
+ */
+export function environmentIssueViewOf(repository: string, decision: EnvironmentDecision, policy: Config, owners: OwnerSources = {}): KeyIssueView {
+  return {
+    key: unprotectedEnvironmentKey(repository, decision.environment),
+    state: 'unprotected',
+    rotateEvery: policy['rotate-every'],
+    environments: [decision.environment],
+    owners: resolveOwners([], owners),
   };
 }
 

@@ -1,9 +1,8 @@
 import { dateField, findHiddenJson, findIssueMarker, parseJsonObject, renderHiddenJson, stringField } from './hidden-json.js';
 import type { SecretScope } from '../inventory/inventory.js';
-import type { TrackedKey, TrackedState } from './tracked-key.js';
+import { TRACKED_STATES, type TrackedKey, type TrackedState } from './tracked-key.js';
 
 const TAG = 'key';
-const STATES: readonly TrackedState[] = ['due-soon', 'overdue', 'shared', 'missing'];
 const SCOPES: readonly SecretScope[] = ['org', 'repo', 'environment', 'dependabot'];
 
 /** Who snoozed a key's reminders, until when and why. */
@@ -76,7 +75,7 @@ export function parseKeyMarker(body: string | null | undefined): KeyMarker | und
     secret: stringField(data, 'secret', 255),
     scope: SCOPES.find((s) => s === data.scope),
     environment: stringField(data, 'environment', 255),
-    state: STATES.find((s) => s === data.state),
+    state: TRACKED_STATES.find((s) => s === data.state),
     updatedAt: dateField(data, 'updatedAt'),
     dueAt: dateField(data, 'dueAt'),
     since: dateField(data, 'since'),

@@ -1,4 +1,4 @@
-import type { Decision, KeyDecision } from '../inventory/decision.js';
+import type { Decision, EnvironmentDecision, KeyDecision } from '../inventory/decision.js';
 import type { SecretScope } from '../inventory/inventory.js';
 import type { Config } from '../policy/config-schema.js';
 import { parseDuration } from '../policy/duration.js';
@@ -27,16 +27,21 @@ export interface PlanInput {
   owners?: OwnerSources;
   /** Members of the teams that owners and `escalate-to` name ({@link mentionedTeams}), to assign them. */
   teams?: TeamRosters;
+  /**
+   * The names of the repository's environments, when the sweep read them: the closing comment of an
+   * unprotected environment's issue says whether it was protected, renamed or deleted.
+   */
+  environments?: readonly string[];
   /** Scopes this sweep could not read (403/404): issues about them are left as they are. */
   skippedScopes?: readonly SecretScope[];
   /** Most issues and comments this plan may create; the rest is deferred to the next sweep. */
   maxContent?: number;
 }
 
-/** One key problem the latest decisions report. */
+/** One key problem (or unprotected production-like environment) the latest decisions report. */
 export interface CurrentProblem {
   id: string;
-  decision: KeyDecision;
+  decision: KeyDecision | EnvironmentDecision;
   view: KeyIssueView;
 }
 
@@ -44,6 +49,11 @@ export interface CurrentProblem {
 export interface MarkedIssue {
   issue: TrackedIssue;
   marker: KeyMarker;
+}
+
+/** The key decision's secret item and due date; none for an environment's problem. */
+export function keyDates(decision: KeyDecision | EnvironmentDecision): Pick<KeyDecision, 'item' | 'dueAt'> {
+  return decision.kind === 'key' ? { ...(decision.item && { item: decision.item }), ...(decision.dueAt && { dueAt: decision.dueAt }) } : {};
 }
 
 /** A policy duration in milliseconds (the schema has validated it; the fallback guards hand-built configs). */

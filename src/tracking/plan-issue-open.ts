@@ -4,7 +4,7 @@ import type { OpenIssueAction } from './issue-action.js';
 import { labelsFor } from './issue-labels.js';
 import { markerIdentity, renderKeyMarker, type KeyMarker } from './key-marker.js';
 import { planAssignees } from './plan-assignees.js';
-import type { CurrentProblem, PlanInput } from './plan-context.js';
+import { keyDates, type CurrentProblem, type PlanInput } from './plan-context.js';
 
 /**
  * A new issue for a key problem. The opening counts as the first reminder, so the next one comes
@@ -12,7 +12,8 @@ import type { CurrentProblem, PlanInput } from './plan-context.js';
  * assigned as well as mentioned: a team mention from an App may notify nobody.
  */
 export function planIssueOpen(problem: CurrentProblem, input: PlanInput): OpenIssueAction {
-  const { view, decision, id } = problem;
+  const { view, id } = problem;
+  const decision = keyDates(problem.decision);
   const now = input.now.toISOString();
   const marker: KeyMarker = {
     key: id,

@@ -5,7 +5,7 @@ import { labelChanges, labelsFor } from './issue-labels.js';
 import { sameKeyMarker, replaceKeyMarker, type KeyMarker } from './key-marker.js';
 import { alreadyEscalated, lastNotice } from './last-notice.js';
 import { planAssignees } from './plan-assignees.js';
-import { policyMs, type CurrentProblem, type MarkedIssue, type PlanInput } from './plan-context.js';
+import { keyDates, policyMs, type CurrentProblem, type MarkedIssue, type PlanInput } from './plan-context.js';
 import { toMention } from './resolve-owners.js';
 
 const DAY = 86_400_000;
@@ -18,7 +18,8 @@ const DAY = 86_400_000;
  */
 export function planIssueUpdate({ issue, marker }: MarkedIssue, problem: CurrentProblem, input: PlanInput): IssueAction[] {
   const { now, policy, botLogin } = input;
-  const { view, decision } = problem;
+  const { view } = problem;
+  const decision = keyDates(problem.decision);
   const snoozed = marker.snooze !== undefined && Date.parse(marker.snooze.until) > now.getTime();
   const escalated = alreadyEscalated(issue, marker, botLogin);
   const since = marker.since ?? issue.createdAt ?? now.toISOString();

@@ -4,12 +4,20 @@ import type { SecretScope } from '../inventory/inventory.js';
 /**
  * The kind of problem an issue tracks. A key that goes from due soon to overdue stays one
  * `rotate` problem (one issue, relabelled); a shared copy and a missing environment value are
- * problems of their own, each with its own issue.
+ * problems of their own, each with its own issue. `unprotected` is about an environment rather than
+ * a key: a production-like environment any branch can deploy to, so any branch's job can read its
+ * keys — tracked with the same marker, reminders and escalation as a shared key.
  */
-export type TrackedProblem = 'rotate' | 'shared' | 'missing';
+export type TrackedProblem = 'rotate' | 'shared' | 'missing' | 'unprotected';
 
 /** What the issue currently says about its key: the decision's status, in the issue's words. */
-export type TrackedState = 'due-soon' | 'overdue' | 'shared' | 'missing';
+export type TrackedState = 'due-soon' | 'overdue' | 'shared' | 'missing' | 'unprotected';
+
+/** Every state, for parsers of markers that people can edit. */
+export const TRACKED_STATES: readonly TrackedState[] = ['due-soon', 'overdue', 'shared', 'missing', 'unprotected'];
+
+/** The secret name an environment's own problem carries in its id: no secret name can be `*`. */
+export const WHOLE_ENVIRONMENT = '*';
 
 /** Everything that names one tracked key problem, with no dates in it (dates change, the identity must not). */
 export interface TrackedKey {
@@ -40,6 +48,11 @@ export function trackedStateOf(decision: KeyDecision): TrackedState | undefined 
 /** The problem an issue state belongs to. */
 export function problemOf(state: TrackedState): TrackedProblem {
   return state === 'due-soon' || state === 'overdue' ? 'rotate' : state;
+}
+
+/** The tracked problem of a production-like environment without protection (`unprotected` decision). */
+export function unprotectedEnvironmentKey(repository: string, environment: string): TrackedKey {
+  return { repository, scope: 'environment', environment, secret: WHOLE_ENVIRONMENT, problem: 'unprotected' };
 }
 
 /**

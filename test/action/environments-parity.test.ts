@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../app/cli/main.js';
+import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { TestOctokit } from '../app/app-world.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
 import { runActionAsync } from '../support/run-action.js';
@@ -102,8 +103,19 @@ function appVerdicts(dashboard: string): { keys: Verdict[]; unprotected: string[
     return `${secret}|${where}|${known(STATUS, status)}`;
   });
   const section = dashboard.slice(dashboard.indexOf('## 🔴 Production-like environments without protection'), dashboard.indexOf('## Tracked keys'));
-  const unprotected = [...section.matchAll(/^- `([^`]+)`$/gm)].map((m) => m[1]!);
+  const unprotected = [...section.matchAll(/^- `([^`]+)`(?: — #\d+)?$/gm)].map((m) => m[1]!);
   return { keys: keys.sort(), unprotected: unprotected.sort() };
+}
+
+/** The App's open issues about unprotected environments, as `environment → #issue` from the dashboard and the issues. */
+function appEnvironmentIssues(repo: string): { linked: string[]; open: string[] } {
+  const dashboard = dashboardOf(repo);
+  const linked = [...dashboard.matchAll(/^- `([^`]+)` — #(\d+)$/gm)].map((m) => `${m[1]}#${m[2]}`);
+  const id = gh.store.repo('acme', repo)!.id;
+  const open = gh.store.issues
+    .filter((i) => i.repoId === id && i.state === 'open' && i.labels.includes('unprotected-environment'))
+    .map((i) => `${parseKeyMarker(i.body)?.environment}#${i.number}`);
+  return { linked: linked.sort(), open: open.sort() };
 }
 
 async function runAction(repo: string, policy: string | undefined) {
@@ -163,6 +175,11 @@ describe('the Action and the App judge one repository alike', () => {
     expect(fromAction.keys).toContain('OPENAI_API_KEY|production|overdue');
     expect(fromAction.keys).toContain('OPENAI_API_KEY|qa|overdue');
     expect(fromAction.unprotected).toEqual(['production']);
+    // The Action fails the step on it; the App opens an issue for it, linked from the dashboard.
+    const issues = appEnvironmentIssues(repo);
+    expect(issues.open).toHaveLength(1);
+    expect(issues.open[0]).toMatch(/^production#\d+$/);
+    expect(issues.linked).toEqual(issues.open);
   });
 
   it('reports the policy verdicts the seed was built for', async () => {
