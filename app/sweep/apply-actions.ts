@@ -1,10 +1,12 @@
-import { createsContent, type AssignRequest, type IssueAction, type OpenIssueAction } from '../../src/tracking/issue-action.js';
+import { createsContent, type AssignRequest, type CloseAction, type IssueAction, type OpenIssueAction } from '../../src/tracking/issue-action.js';
+import { claimedNotice } from '../../src/tracking/repeat-notice.js';
 import { openIssueFor } from '../../src/tracking/plan-twin-close.js';
 import { statusOf, type AppOctokit } from '../github/octokit.js';
 import { countIssueWrite } from '../metrics/count-issue-write.js';
 import { assignIssue, type Assignability } from './assign-issue.js';
 import { closeIfTwin } from './close-if-twin.js';
 import { listOpenTrackedIssues } from './list-open-tracked-issues.js';
+import { noticeClaimed } from './notice-claimed.js';
 import { withIssueClaim } from './with-issue-claim.js';
 
 /** What applying did: for an `open`, the number GitHub gave the new issue. */
@@ -24,6 +26,8 @@ export interface ApplyOptions {
   log: (message: string) => void;
   /** The time claims are stamped with and judged by; the wall clock by default (tests give one). */
   clock?: () => Date;
+  /** When the issues the plan came from were read (a notice's re-read looks at comments since); the clock's now by default. */
+  viewedAt?: Date;
 }
 
 /**
@@ -32,6 +36,8 @@ export interface ApplyOptions {
  * and still hold none for it ({@link openClaimed}): another process sweeping the same repository
  * at the same moment opens it, or already did, and this one leaves it out of what it returns.
  * Each `open` is still checked at once for an older twin ({@link closeIfTwin}), the last resort.
+ * A reminder, an escalation or a closing word is likewise posted only under a claim on its issue,
+ * after its new comments are read again ({@link noticeClaimed}).
  * An `open` or `comment` that names whom to assign is followed by the assignment ({@link assignIssue}).
  * Dry-run logs what it would do and writes nothing (STYLE.md rule 13). The per-sweep cap is the
  * planner's; the installation client spaces the writes under GitHub's secondary limits
@@ -47,7 +53,7 @@ export async function applyActions(octokit: AppOctokit, actions: readonly IssueA
       applied.push({ action, number: 'issue' in action ? action.issue : 0 });
       continue;
     }
-    const number = action.type === 'open' ? await openClaimed(octokit, action, options) : await applyOne(octokit, action, options);
+    const number = action.type === 'open' ? await openClaimed(octokit, action, options) : await applyChecked(octokit, action, options);
     if (number === undefined) continue;
     countIssueWrite(octokit, action);
     applied.push({ action, number });
@@ -89,6 +95,25 @@ async function openClaimed(octokit: AppOctokit, action: OpenIssueAction, options
     return undefined;
   }
   return claimed.result.opened;
+}
+
+/**
+ * A reminder, an escalation or a closing word goes through {@link noticeClaimed}; a close whose
+ * word another sweep already posted (and then stopped short of closing) closes without repeating it.
+ * Anything else is written at once.
+ */
+async function applyChecked(octokit: AppOctokit, action: IssueAction, options: ApplyOptions): Promise<number | undefined> {
+  if (action.type !== 'comment' && action.type !== 'close') return applyOne(octokit, action, options);
+  const notice = claimedNotice(action.type === 'comment' ? action.body : action.comment);
+  if (!notice) return applyOne(octokit, action, options);
+  const { owner, repo, botLogin, log, clock } = options;
+  const viewedAt = options.viewedAt ?? (clock ?? (() => new Date()))();
+  return noticeClaimed(octokit, action, notice, { owner, repo, botLogin, log, viewedAt, ...(clock && { clock }) }, (what) =>
+    applyOne(octokit, what === 'close-only' && action.type === 'close' ? withoutComment(action) : action, options));
+}
+
+function withoutComment({ type, key, issue, reason }: CloseAction): CloseAction {
+  return { type, key, issue, reason };
 }
 
 async function applyOne(octokit: AppOctokit, action: IssueAction, { owner, repo }: ApplyOptions): Promise<number> {

@@ -86,7 +86,7 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   const decisions = evaluateInventory(fetched.inventory, policy, now);
   const issues = await loadTrackedIssues(octokit, owner, repo, botLogin);
   const dryRun = s.dryRun || policy['dry-run'];
-  const apply = (actions: readonly IssueAction[]) => applyActions(octokit, actions, { owner, repo, botLogin, dryRun, log: s.log });
+  const apply = (actions: readonly IssueAction[]) => applyActions(octokit, actions, { owner, repo, botLogin, dryRun, log: s.log, viewedAt: now });
 
   // An unprotected environment's issue has no policy owners: CODEOWNERS or the admins are its owners.
   const ownerless = decisions.some((d) => d.kind === 'environment' || (d.status !== 'ok' && d.owners.length === 0));

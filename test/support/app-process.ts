@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { emulatorAt } from './github-emulator/index.js';
 import { freePort, waitUntilListening } from './probot-process.js';
 
@@ -99,7 +100,13 @@ function newestMtime(dir: string): number {
     .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
 }
 
-/** `key-hygiene-app sweep --once` as a child process with only `env` (and PATH); not waited for. */
-export function spawnSweepOnce(env: NodeJS.ProcessEnv): AppProcess {
-  return track(spawn(process.execPath, [BIN, 'sweep', '--once'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+/**
+ * `key-hygiene-app sweep --once` as a child process with only `env` (and PATH); not waited for.
+ * `clockShiftMs` moves the process's clock that far from the host's (support/shift-clock.mjs), to
+ * meet an emulator clock a test moved ahead.
+ */
+export function spawnSweepOnce(env: NodeJS.ProcessEnv, clockShiftMs = 0): AppProcess {
+  const shift = clockShiftMs === 0 ? [] : ['--import', pathToFileURL(join(import.meta.dirname, 'shift-clock.mjs')).href];
+  const shiftEnv = clockShiftMs === 0 ? {} : { KEY_HYGIENE_TEST_CLOCK_SHIFT_MS: String(clockShiftMs) };
+  return track(spawn(process.execPath, [...shift, BIN, 'sweep', '--once'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env, ...shiftEnv }, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
