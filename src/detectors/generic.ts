@@ -25,6 +25,20 @@ const PROVIDER_NAME = /aws_?secret_?access_?key|secret_?access_?key|azure_?opena
  */
 const API_DESCRIPTION_PATH = /(?:^|\/)(?:openapi|swagger)(?:[^/]*\.(?:json|ya?ml)$|\/)/i;
 
+/**
+ * Languages where a bare identifier is a reference to a variable, constant or type, never a literal:
+ * `pass = orgSecretsTrackedIn(owner)`, `password: PasswordPolicy`. Shell, env, YAML, INI and the like
+ * are left out: an unquoted word there is the value itself.
+ */
+const CODE_PATH = /\.(?:[cm]?[jt]sx?|py|go|java|kts?|cs|rb|php|rs|swift|scala|c|cc|cpp|h|hpp)$/i;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** An unquoted identifier assigned in source code: the code names a value, it does not hold one. */
+function isCodeReference(secret: string, match: string, path: string): boolean {
+  if (!CODE_PATH.test(path) || !IDENTIFIER.test(secret)) return false;
+  return !/["'\x60]/.test(match.charAt(match.length - secret.length - 1));
+}
+
 const nameOf = (match: string): string => /^[A-Za-z0-9_.-]*/.exec(match)?.[0] ?? '';
 
 export const genericSecret: Detector = {
@@ -45,7 +59,7 @@ export const genericSecret: Detector = {
   window: { before: 48, after: 260 },
   redactPrefix: () => '',
   validate: (secret, { match, path }) => {
-    if (API_DESCRIPTION_PATH.test(path)) return false;
+    if (API_DESCRIPTION_PATH.test(path) || isCodeReference(secret, match, path)) return false;
     const name = nameOf(match);
     if (!namesSecret(name) || PROVIDER_NAME.test(wordsOf(name).join('_')) || PROVIDER_PREFIX.test(secret)) return false;
     const isPassword = /pass|pwd/i.test(name);

@@ -124,3 +124,16 @@ describe('linear time', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   }, 30_000);
 });
+
+describe('the generic rule in source code', () => {
+  // A bare identifier in a programming language names a variable or a type; it holds no value.
+  it('leaves unquoted identifiers in code alone, and still finds quoted values and unquoted ones elsewhere', () => {
+    const value = 'orgSecretsTrackedIn';
+    expect(scanText('app/sweep.ts', `  const pass = ${value}(owner, repo);\n`)).toEqual([]);
+    expect(scanText('app/pass.ts', `export function note(org: string, pass: OrgSecretsPass): void {}\n`)).toEqual([]);
+    const secret = `${seededRng(7).string('abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789', 20)}`;
+    expect(scanText('app/config.ts', `const password = '${secret}';\n`).map((f) => f.detector)).toEqual(['generic-secret']);
+    expect(scanText('deploy.sh', `PASSWORD=${secret}\n`).map((f) => f.detector)).toEqual(['generic-secret']);
+    expect(scanText('app/config.py', `password = "${secret}"\n`).map((f) => f.detector)).toEqual(['generic-secret']);
+  });
+});
