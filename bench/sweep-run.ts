@@ -35,7 +35,7 @@ function appEnv(gh: GitHubEmulator, world: SweepWorld, o: RunOptions, redis?: Re
     HOME: process.env.HOME,
     APP_ID: String(world.app.id),
     PRIVATE_KEY: world.app.privateKey,
-    GHE_HOST: gh.host, // Probot: http://GHE_HOST/api/v3 (GITHUB-FACTS.md, "Probot v14")
+    GHE_HOST: gh.host, // Probot: http://GHE_HOST/api/v3 (Probot's GHE_HOST setting)
     GHE_PROTOCOL: 'http',
     LOG_LEVEL: 'warn',
     KEY_HYGIENE_MAX_CONTENT: String(o.maxContent),

@@ -59392,7 +59392,7 @@ function resetTime(value) {
  * repository, and Dependabot secrets. Unlike the sweep, which skips a scope it may not read and
  * goes on to the next repository, any error here fails the step with one line saying what to change.
  * Environments first: listing them needs Actions: read, which a GITHUB_TOKEN may have, so a 403
- * later names the secrets permission. Endpoints and permissions: GITHUB-FACTS.md, "Secret metadata".
+ * later names the secrets permission. Endpoints and permissions: https://docs.github.com/rest/actions/secrets.
  */
 async function fetchInventory(octokit, repository) {
     const [owner = '', repo = ''] = repository.split('/');

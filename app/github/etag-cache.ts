@@ -17,7 +17,7 @@ export interface EtagStore {
 
 /**
  * ETags and bodies of GET answers, keyed by {@link etagKey}, in memory for this process. A 304
- * to `If-None-Match` does not count against the rate limit (GITHUB-FACTS.md, "Limits"), so a sweep
+ * to `If-None-Match` does not count against the rate limit (README, "At scale"), so a sweep
  * of an unchanged org costs almost nothing. Oldest entries go first past `maxEntries`.
  * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate
  */
@@ -54,7 +54,7 @@ export function carriesPatches(url: string): boolean {
  * The cache key of a GET: installation, token, URL and media type. One URL answers differently per
  * `Accept` (a file's contents as JSON with base64, or `application/vnd.github.raw` text), and the
  * ETag differs too: without it, a 304 to one format would serve the other's cached body. GitHub's
- * ETags are specific to the token that obtained them (GITHUB-FACTS.md, "Limits"): under a new
+ * ETags are specific to the token that obtained them (README, "At scale"): under a new
  * token an older token's ETag only sends a pointless `If-None-Match`, so the token (its
  * {@link tokenTag}, never the token) is part of the key and a new token starts afresh.
  * https://docs.github.com/rest/using-the-rest-api/getting-started-with-the-rest-api#media-types
@@ -84,7 +84,7 @@ const wrapped = new WeakSet<object>();
 
 /**
  * Makes every GET of this installation client conditional: sends `If-None-Match` with the cached
- * ETag and, as `@octokit/request` throws on 304 (GITHUB-FACTS.md), serves the cached answer instead.
+ * ETag and, as `@octokit/request` throws on 304, serves the cached answer instead.
  * Installed once per client (`'app'` for the app's JWT client); returns the client. `tokenOf` gives
  * the token the client's requests go with (app/github/auth-installation.ts): entries are then the
  * token's own. A client without one (Probot's webhook clients) shares the installation's untagged

@@ -110,8 +110,8 @@ export interface PrepareOptions {
 
 /**
  * Readies an installation client once, its hooks from the wire outwards: each exchange counted
- * (metrics); every content-creating request spaced under GitHub's secondary limits (≤ 80 a minute,
- * GITHUB-FACTS.md); the request budget; conditional GETs from the ETag cache.
+ * (metrics); every content-creating request spaced under GitHub's secondary limits
+ * (≤ 80 a minute); the request budget; conditional GETs from the ETag cache.
  */
 export function prepareClient<T extends AppOctokit>(octokit: T, installationId: number, care: ClientCare, options: PrepareOptions = {}): T {
   if (prepared.has(octokit)) return octokit;

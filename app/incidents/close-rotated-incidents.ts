@@ -24,12 +24,12 @@ export interface IncidentCloseSweep {
 }
 
 /**
- * The sweep's part in leak incidents (issue 6): the bot's open incidents (label `leak`), each
+ * The sweep's part in leak incidents: the bot's open incidents (label `leak`), each
  * closed with a comment once every secret for its provider was rotated after the leak
- * ({@link planIncidentClose}). GitHub has no webhook for secret changes (GITHUB-FACTS.md), so the
+ * ({@link planIncidentClose}). GitHub has no webhook for secret changes (none of its events fires on one), so the
  * sweep's read of `updated_at` is when the bot learns of a rotation. The incidents come from the
  * list of the bot's issues the sweep already read, not a list of their own: under each day's new
- * installation token every list is a counted 200 (GITHUB-FACTS.md, "Limits").
+ * installation token every list is a counted 200 (README, "At scale").
  */
 export async function closeRotatedIncidents(s: IncidentCloseSweep): Promise<Applied[]> {
   const { octokit, owner, repo, botLogin } = s;

@@ -20,7 +20,7 @@ export async function readOrgSecrets(octokit: AppOctokit, org: string, repo: str
 }
 
 /**
- * `GET /orgs/{org}/actions/secrets` (GITHUB-FACTS.md, "Secret metadata"; needs "Organization secrets"
+ * `GET /orgs/{org}/actions/secrets` (https://docs.github.com/rest/actions/secrets; needs "Organization secrets"
  * read). A 403 or 404 gives the reason instead of the list.
  */
 async function listOrgSecrets(octokit: AppOctokit, org: string): Promise<InventoryItem[] | { reason: 'forbidden' | 'not-found'; permission?: string }> {

@@ -43,7 +43,7 @@ export interface RepoSweepResult {
 /**
  * What one repository's sweep costs under a new installation token, which is every day's sweep:
  * tokens live an hour and GitHub answers 304 only to the token that obtained the ETag
- * (GITHUB-FACTS.md, "Limits"), so the budget never counts on a 304. Counted reads: the policy file,
+ * (README, "At scale"), so the budget never counts on a 304. Counted reads: the policy file,
  * environments, repository, organisation and Dependabot secret lists, the bot's issues, and one
  * secret list per environment — 9 with three environments (`npm run bench:sweep`) — and one more
  * for the organisation's policy file or a second page. The request budget holds this many back
@@ -91,7 +91,7 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   // An unprotected environment's issue has no policy owners: CODEOWNERS or the admins are its owners.
   const ownerless = decisions.some((d) => d.kind === 'environment' || (d.status !== 'ok' && d.owners.length === 0));
   const owners = ownerless ? await fetchOwnerSources(octokit, owner, repo, now) : {};
-  // Teams are assigned through their members: a team mention from an App may notify nobody (GITHUB-FACTS.md, Limits).
+  // Teams are assigned through their members: a team mention from an App may notify nobody (README, "Who gets notified").
   const teamCache = s.teams ?? createTeamRosterCache(s.log);
   const named = mentionedTeams(decisions, policy, owners);
   const teams = await teamCache.read(octokit, named);

@@ -13,7 +13,7 @@ const STATUS_TEXT: Record<KeyStatus, string> = {
   'due-soon': '🟡 due soon',
   ok: '🟢 ok',
 };
-/** GitHub's limit on an issue body (GITHUB-FACTS.md, Limits). */
+/** GitHub's limit on an issue body (README, "What it does": the dashboard). */
 export const ISSUE_BODY_LIMIT = 65_536;
 
 /** A dashboard table: its rows worst first, each rendered as a line, and its header. */

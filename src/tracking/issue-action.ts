@@ -61,7 +61,8 @@ export type IssueAction = OpenIssueAction | CommentAction | LabelAction | CloseA
 
 /**
  * Actions that create content (an issue or a comment) — what GitHub's secondary limit counts
- * (≤ 80 a minute, ≤ 500 an hour) and what the per-sweep cap applies to (GITHUB-FACTS.md, Limits).
+ * (≤ 80 a minute, ≤ 500 an hour) and what the per-sweep cap applies to
+ * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits).
  */
 export function createsContent(action: IssueAction): boolean {
   return action.type === 'open' || action.type === 'comment' || (action.type === 'close' && action.comment !== undefined);

@@ -17,7 +17,7 @@ export interface AssigneePlan {
 
 /**
  * Whom to assign for `mentions` (`@login`, `@org/team`), because a team mention from an App may
- * notify nobody (GITHUB-FACTS.md, Limits): users named directly first, then each readable team's
+ * notify nobody (README, "Who gets notified"): users named directly first, then each readable team's
  * members in GitHub's order; once each, leaving out who is assigned already and bots. GitHub keeps
  * 10 assignees at most: when more people are named than fit, the text says so.
  */

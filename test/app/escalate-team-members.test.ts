@@ -6,7 +6,7 @@ import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type IssueRec
 import { DAY, TestOctokit } from './app-world.js';
 
 // A team mention written by an App may notify nobody (the team needs access to the repository, and
-// App mentions of teams have a history of not notifying: GITHUB-FACTS.md, Limits). So the sweep
+// App mentions of teams have a history of not notifying: README, "Who gets notified"). So the sweep
 // assigns the issue to the people behind the mentions — CODEOWNERS' and the policy's teams read
 // through the team-members API, users named directly — and keeps the mention in the text.
 

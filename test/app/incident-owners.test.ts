@@ -5,7 +5,7 @@ import { startPushWorld, type PushWorld } from './push-world.js';
 import { startAlertWorld } from './secret-scanning-world.js';
 
 // A leak incident reaches the repository's owners: CODEOWNERS' owners are named in it and assigned,
-// a team through its members (a team mention from an App may notify nobody: GITHUB-FACTS.md, Limits).
+// a team through its members (a team mention from an App may notify nobody: README, "Who gets notified").
 
 const KEY = makeKey('openai-project-key', 33);
 

@@ -4,7 +4,7 @@ import type { AppRecord, GitHubEmulator, InstallationRecord, LogEntry } from '..
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { createQueueWorld, startQueueProcess, type QueueProcess } from './queue-world.js';
 
-// GitHub's ETags are per token (GITHUB-FACTS.md, "Limits"): a 304 needs the token that obtained the
+// GitHub's ETags are per token (README, "At scale"): a 304 needs the token that obtained the
 // ETag, and installation tokens live an hour. Three app processes on one real redis-server, each its
 // own Probot, caches and BullMQ worker, against the emulator (which varies ETags by token): they
 // share one installation token for its hour, so a second sweep within it reads what did not change
