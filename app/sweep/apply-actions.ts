@@ -5,7 +5,7 @@ import { statusOf, type AppOctokit } from '../github/octokit.js';
 import { countIssueWrite } from '../metrics/count-issue-write.js';
 import { assignIssue, type Assignability } from './assign-issue.js';
 import { closeIfTwin } from './close-if-twin.js';
-import { listOpenTrackedIssues } from './list-open-tracked-issues.js';
+import { listOpenTrackedIssues } from './load-tracked-issues.js';
 import { noticeClaimed } from './notice-claimed.js';
 import { withIssueClaim } from './with-issue-claim.js';
 

@@ -1,7 +1,7 @@
 import type { CloseAction, OpenIssueAction } from '../../src/tracking/issue-action.js';
 import { planTwinClose } from '../../src/tracking/plan-twin-close.js';
 import type { AppOctokit } from '../github/octokit.js';
-import { listOpenTrackedIssues } from './list-open-tracked-issues.js';
+import { listOpenTrackedIssues } from './load-tracked-issues.js';
 
 /**
  * Right after opening issue `number` for `opened`: re-lists the bot's open tracked issues and, when

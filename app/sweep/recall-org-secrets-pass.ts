@@ -1,3 +1,4 @@
+import { ORG_SECTION_HEADING } from '../../src/report/render-dashboard.js';
 import { isDashboard } from '../../src/tracking/dashboard-marker.js';
 import { keyMarkerOf } from '../../src/tracking/issue-kind.js';
 import { trackedKeyFromId } from '../../src/tracking/key-id.js';
@@ -7,8 +8,7 @@ import { loadPolicy } from './load-policy.js';
 import { lastOrgSecretsPass, noteOrgSecretsPass } from './org-secrets-skipped.js';
 import { readOrgSecrets } from './read-org-secrets.js';
 
-/** The heading the dashboard gives the organisation's secrets (src/report/render-dashboard.ts). */
-const ORG_SECTION = '\n## Organisation secrets (';
+const ORG_SECTION = `\n${ORG_SECTION_HEADING} (`;
 
 /**
  * Makes sure this process knows the organisation pass the dashboard of `owner/repo` needs. A process

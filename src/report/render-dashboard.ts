@@ -88,6 +88,9 @@ export const RECHECK_LINE = '- [ ] <!-- key-hygiene:recheck --> Re-check now (ti
 
 const REASON_TEXT: Record<DashboardSkipped['reason'], string> = { forbidden: '403 forbidden', 'not-found': '404 not found', archived: 'archived' };
 
+/** The heading of the organisation's secrets on the `org-secrets-repo` dashboard (a re-check looks for it). */
+export const ORG_SECTION_HEADING = '## Organisation secrets';
+
 /**
  * The "Key hygiene dashboard" issue body (modelled on Renovate's Dependency Dashboard): every
  * tracked key with scope, environment, last rotated, due date, status and its issue; on the
@@ -130,7 +133,7 @@ function noOwnKeys(orgSecrets: boolean): string {
 function renderOrgHead(org: DashboardOrgSecrets, count: number): string {
   const name = escapeMarkdown(org.org);
   const parts = [
-    `## Organisation secrets (${count})`,
+    `${ORG_SECTION_HEADING} (${count})`,
     `This repository is ${name}'s \`org-secrets-repo\`: the organisation's own secrets are judged once per sweep and their issues open here.`,
   ];
   if (org.skipped) {
