@@ -5,7 +5,7 @@ import { FingerprintKeyError, readFingerprintKey, type FingerprintKey } from '..
 
 export type ActionMode = 'scan' | 'environments' | 'verify' | 'compare';
 
-/** Everything the Action was asked to do and where it runs, read once (STYLE.md §2). */
+/** Everything the Action was asked to do and where it runs, read once: nothing else reads inputs or the environment. */
 export interface ActionSettings {
   mode: ActionMode;
   /** On schedule / workflow_dispatch: scan the checked-out tree or every commit on every branch. */

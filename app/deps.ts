@@ -4,10 +4,10 @@ import type { BullmqSweepQueue, SweepJobEvent } from './queue/bullmq-sweep-queue
 import type { AppSettings } from './settings.js';
 import type { RepoLock } from './sweep/with-repo-lock.js';
 
-/** What the handlers depend on, as parameters with defaults (STYLE.md rule 8). */
+/** What the handlers depend on, as parameters with defaults, so tests pass their own. */
 export interface AppDeps {
   settings: AppSettings;
-  /** The clock: tests move it, nothing sleeps (STYLE.md rule 7). */
+  /** The clock: tests move it, nothing sleeps. */
   now: () => Date;
   /** How the write pacer waits; tests inject one that moves their clock instead. */
   sleep: (ms: number) => Promise<void>;

@@ -24,8 +24,8 @@ type Sent = { payload: { sender?: Sender | null } };
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * The Key Hygiene GitHub App (issue 5). It only routes (STYLE.md rule 1): commands in its issues,
- * "re-check now" ticks on the dashboard, new installations and repositories, pushes (issue 6: a
+ * The Key Hygiene GitHub App. It only routes (the work is in the engine): commands in its issues,
+ * "re-check now" ticks on the dashboard, new installations and repositories, pushes (a
  * "Key hygiene" check run on the lines they added, and an incident issue per leaked key), GitHub's
  * secret scanning alerts (an incident per alert of a key type we know), and the
  * in-process daily sweep. Installation clients get conditional reads and paced writes ({@link prepareAppAuth}).

@@ -2,7 +2,7 @@ import { parseActionLocation, webOfGitHub, type ActionLocation } from '../src/on
 import { parseDuration } from '../src/policy/duration.js';
 import { readQueueSettings, type QueueSettings } from './queue/queue-settings.js';
 
-/** How the app runs, read once from the environment (STYLE.md rule 2). */
+/** How the app runs, read once from the environment: nothing else reads `process.env`. */
 export interface AppSettings {
   /** Log what a sweep would do, write nothing (`KEY_HYGIENE_DRY_RUN=true`); the policy's `dry-run` adds per repository. */
   dryRun: boolean;
@@ -14,7 +14,7 @@ export interface AppSettings {
   jitterMs: number;
   /**
    * Set when `REDIS_URL` is: sweeps become BullMQ jobs shared by every app and worker process
-   * (issue 7). Absent, one process sweeps in memory on its own schedule, as before.
+   * (README, "Deploy"). Absent, one process sweeps in memory on its own schedule, as before.
    */
   queue?: QueueSettings;
   /** Share of an installation's hourly request limit a sweep may spend before it waits for the reset (`KEY_HYGIENE_BUDGET_SHARE`; 0.5 when absent, `DEFAULT_BUDGET_SHARE`); webhooks keep the rest. */

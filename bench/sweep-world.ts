@@ -1,4 +1,4 @@
-// The sweep bench's world (issue 7): organisations of 500 repositories on the GitHub API emulator,
+// The sweep bench's world: organisations of 500 repositories on the GitHub API emulator,
 // each repository with three environments and five secrets (names and dates only: GitHub never gives
 // an App a secret's value), one key in twenty repositories overdue, and the rate budget GitHub gives
 // an organisation installation.
@@ -49,7 +49,7 @@ keys:
 
 /**
  * GitHub's primary budget for an organisation installation: 5,000 an hour, plus 50 for each
- * repository past 20, at most 12,500 (GITHUB-FACTS.md, "Limits").
+ * repository past 20, at most 12,500.
  * https://docs.github.com/apps/creating-github-apps/registering-a-github-app/rate-limits-for-github-apps#primary-rate-limit-for-installation-access-tokens
  */
 export function installationBudget(repositories: number): number {

@@ -1,4 +1,4 @@
-// npm run bench:sweep (issue 7): the App's sweep at scale against the GitHub API emulator — requests
+// npm run bench:sweep: the App's sweep at scale against the GitHub API emulator — requests
 // per repository in a first and in a steady-state sweep, wall time with 1 and with 3 worker processes,
 // peak memory per process, rate budgets, and one issue per overdue key. Every figure is measured in
 // this run and compared with its reference from this run. Built by `tsc -p bench/tsconfig.sweep.json`

@@ -1,4 +1,4 @@
-// `npm run demo` (issue 5, "See it run"): the GitHub App at work with no GitHub account and no
+// `npm run demo` (README, "See it first"): the GitHub App at work with no GitHub account and no
 // network. It starts the local GitHub API emulator (test/support/github-emulator) on 127.0.0.1,
 // seeds an org whose environments hold fresh, due-soon, overdue and shared keys (names and dates
 // only: GitHub never gives an App a secret's value), starts the real app (`probot run`) against it,
@@ -90,7 +90,7 @@ async function demo(children: ChildProcess[], gh: GitHubEmulator): Promise<void>
     APP_ID: String(app.id),
     PRIVATE_KEY: app.privateKey,
     WEBHOOK_SECRET: app.webhookSecret,
-    GHE_HOST: gh.host, // Probot: every API call goes to http://GHE_HOST/api/v3 (GITHUB-FACTS.md, "Probot v14")
+    GHE_HOST: gh.host, // Probot: every API call goes to http://GHE_HOST/api/v3 (Probot's GitHub Enterprise Server settings)
     GHE_PROTOCOL: 'http',
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -179,7 +179,7 @@ async function stop(children: ChildProcess[]): Promise<void> {
   }));
 }
 
-// One catch for the entry point (STYLE.md rule 9); whatever happens, the app and the emulator stop.
+// One catch for the entry point; whatever happens, the app and the emulator stop.
 const children: ChildProcess[] = [];
 const gh = await startGitHubEmulator();
 const watchdog = setTimeout(() => {

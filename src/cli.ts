@@ -22,7 +22,7 @@ export interface CliIo {
 
 const defaultIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
 
-/** The CLI: returns the exit code (0 clean, 1 findings, 2 usage/config/IO error). One catch (STYLE.md §9). */
+/** The CLI: returns the exit code (0 clean, 1 findings, 2 usage/config/IO error). One catch: every failure ends as one line. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   try {
     const settings = parseCliArgs(argv, { isTTY: Boolean(io.stdout.isTTY), noColor: io.env.NO_COLOR !== undefined });

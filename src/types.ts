@@ -1,4 +1,4 @@
-// The data that flows through the engine (see ARCHITECTURE.md, "The data that flows").
+// The data that flows through the engine (see docs/ARCHITECTURE.md, "How a finding flows").
 
 /** How bad a finding is. critical/high/medium are errors; low is a warning; info is advice. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';

@@ -8,7 +8,8 @@ export interface LiveCheck {
 
 /** Where each provider with a live check answers, and its public API. */
 const LIVE_CHECKS: Readonly<Record<string, { defaultUrl: string; path: string }>> = {
-  // GITHUB-FACTS.md, "OpenAI keys": 200 valid, 401 invalid or revoked, 429 quota/rate, else unknown.
+  // OpenAI's API: 200 valid, 401 invalid or revoked, 429 quota/rate, else unknown.
+  // https://platform.openai.com/docs/guides/error-codes
   openai: { defaultUrl: 'https://api.openai.com', path: '/v1/models' },
 };
 

@@ -5,8 +5,9 @@ import { compareFingerprints, parseNeeds, type JobFingerprint } from './compare-
 import { reportChecks } from './report-checks.js';
 
 /**
- * `mode: compare` (issue 3 §4), in a job that `needs:` the verify jobs: fail when two of them
- * output the same fingerprint, i.e. one key serves several environments.
+ * `mode: compare` (README, "Verify keys without ever showing them"), in a job that `needs:` the
+ * verify jobs: fail when two of them output the same fingerprint, i.e. one key serves several
+ * environments.
  */
 export async function runCompareMode(settings: ActionSettings): Promise<void> {
   if (!settings.fingerprints.trim()) throw new InputError("input 'fingerprints' is empty: pass fingerprints: ${{ toJSON(needs) }}");

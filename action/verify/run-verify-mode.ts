@@ -8,8 +8,9 @@ import { reportChecks } from './report-checks.js';
 import { verifyKey, type Verdict } from './verify-key.js';
 
 /**
- * `mode: verify` (issue 3 §4): mask the key, check its shape and kind (and, with `online`, ask the
- * provider), output `status` and `fingerprint`. The value is never printed.
+ * `mode: verify` (README, "Verify keys without ever showing them"): mask the key, check its
+ * shape and kind (and, with `online`, ask the provider), output `status` and `fingerprint`. The
+ * value is never printed.
  */
 export async function runVerifyMode(settings: ActionSettings, fetchImpl: typeof fetch = fetch): Promise<void> {
   const value = maskedKey(settings);
@@ -25,7 +26,7 @@ export async function runVerifyMode(settings: ActionSettings, fetchImpl: typeof 
   reportChecks(verdict.checks, settings.failOn, 'key check');
 }
 
-/** The key from the environment, masked before anything else is printed (GITHUB-FACTS.md, "Actions runtime"). */
+/** The key from the environment, masked before anything else is printed: a mask hides later log lines only. */
 function maskedKey(settings: ActionSettings): string {
   const value = settings.secretValue;
   if (value) {

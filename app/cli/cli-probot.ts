@@ -17,7 +17,7 @@ export function readCliEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
   if (!Number.isInteger(appId) || appId <= 0) throw new Error(`APP_ID is "${env.APP_ID ?? ''}": expected the App's numeric id`);
   const privateKey = readPrivateKey(env);
   if (!privateKey?.includes('PRIVATE KEY')) throw new Error('PRIVATE_KEY or PRIVATE_KEY_PATH must give the App\'s PEM private key');
-  // Probot's convention: GHE_HOST=host[:port] + GHE_PROTOCOL → <protocol>://<host>/api/v3 (GITHUB-FACTS.md).
+  // Probot's convention: GHE_HOST=host[:port] + GHE_PROTOCOL → <protocol>://<host>/api/v3.
   const baseUrl = env.GHE_HOST ? `${env.GHE_PROTOCOL ?? 'https'}://${env.GHE_HOST}/api/v3` : env.GITHUB_API_URL?.replace(/\/$/, '');
   return { appId, privateKey, baseUrl };
 }

@@ -30,7 +30,7 @@ const untilSignal = () => new Promise((resolve) => {
 const defaultDeps: MainDeps = { out: process.stdout, err: process.stderr, now: () => new Date(), stop: untilSignal };
 
 /**
- * The App's commands besides its server (STYLE.md rule 9: one catch, one line per failure).
+ * The App's commands besides its server (one catch, one line per failure).
  * `sweep --once`: every installation swept once, for a scheduled workflow instead of a server (with
  * `REDIS_URL`, shared with any workers running; a dry run sweeps in this process all the same);
  * exit 0 when all went through, 2 with one line per failure. `worker` (`REDIS_URL` required, no

@@ -13,7 +13,7 @@ type InstallationContext = Context<'installation.created'> | Context<'installati
 
 /**
  * The app was installed, or given more repositories: sweep those now, so each gets its dashboard
- * at once instead of at the next scheduled sweep (issue 5, "Safety"). The payload lists them.
+ * at once instead of at the next scheduled sweep. The payload lists them.
  * https://docs.github.com/webhooks/webhook-events-and-payloads#installation_repositories
  */
 export async function handleInstallation(context: InstallationContext, app: Probot, deps: AppDeps, sweeps?: BullmqSweepQueue): Promise<void> {

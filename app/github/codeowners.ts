@@ -28,7 +28,7 @@ export const MISSING_CODEOWNERS_RECHECK_MS = 86_400_000;
 
 /**
  * Who to mention when the policy names no owners: the repository's CODEOWNERS, read from the default
- * branch (STYLE.md rule 13), else its admins. Anything unreadable (403/404) counts as none. A
+ * branch (config is never read from other branches), else its admins. Anything unreadable (403/404) counts as none. A
  * repository found without the file is looked at again a day later, not on every sweep.
  */
 export async function fetchOwnerSources(octokit: AppOctokit, owner: string, repo: string, now: Date, missing: MissingCodeowners = processMissing): Promise<OwnerSources> {

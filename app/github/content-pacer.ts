@@ -6,7 +6,7 @@ export interface WriteWindow {
 
 /**
  * GitHub's secondary limits on content-creating requests: 80 a minute and 500 an hour per app
- * installation (GITHUB-FACTS.md, "Limits").
+ * installation.
  * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits
  */
 export const GITHUB_WRITE_WINDOWS: readonly WriteWindow[] = [
@@ -33,7 +33,7 @@ const realDeps: PacerDeps = { now: () => Date.now(), sleep: (ms) => new Promise(
  * Spaces content-creating requests (POST, PATCH, PUT, DELETE) so none meets a secondary limit.
  * A sliding window of the last writes rather than a refilling bucket: a bucket of 80 that refills
  * at 80 a minute lets 160 through in one minute, and GitHub counts any 60 seconds. Time and sleep
- * are injected: tests move a clock, nothing sleeps (STYLE.md rule 7).
+ * are injected: tests move a clock, nothing sleeps.
  */
 export class ContentPacer implements WritePacer {
   readonly #stamps: number[] = [];

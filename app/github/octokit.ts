@@ -9,7 +9,10 @@ export function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/** `X-Accepted-GitHub-Permissions` of a 403: the permission that was missing (GITHUB-FACTS.md). */
+/**
+ * `X-Accepted-GitHub-Permissions` of a 403: the permission that was missing.
+ * https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api
+ */
 export function missingPermission(error: unknown): string | undefined {
   const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers;
   const value = headers?.['x-accepted-github-permissions'];

@@ -38,7 +38,7 @@ export const ETAG_MAX_VALUE_BYTES = 256 * 1024;
  * people write text into — issue and pull request bodies, comments, check run output, file
  * contents — can hold a pasted key ("the key was sk-…"), and a clear Redis copy would keep it
  * gzipped for days where anyone with the Redis URL can read it: without a sealer those stay in the
- * process's memory (the keys-never-leave rule, ARCHITECTURE.md). An allowlist, so a route added
+ * process's memory (the keys-never-leave rule, docs/ARCHITECTURE.md). An allowlist, so a route added
  * later stays in memory until someone decides it is safe to share.
  */
 const SHARED_FAMILIES: ReadonlySet<string> = new Set([

@@ -30,7 +30,7 @@ export interface IncidentCommand {
 }
 
 /**
- * A command on one of the bot's leak incidents (issue 6), decided by the engine
+ * A command on one of the bot's leak incidents, decided by the engine
  * ({@link decideIncidentCommand}): `/resolved` closes it for writers and approvers, `/rotated` and
  * `/status` read the secrets for its provider first. The writes go under the repository's lock, so a
  * sweep closing the same incident at the same moment cannot comment twice; the reads before them

@@ -19,7 +19,7 @@ import { findPushCheck, finishPushCheck, startPushCheck, type CheckTarget } from
 
 /**
  * A push: the lines it added, through the engine, into a "Key hygiene" check run on its head commit
- * (issue 6, "Leak incidents") — an org is covered without touching its workflows — then one
+ * (README, "What it does", leak incidents) — an org is covered without touching its workflows — then one
  * incident issue per leaked key. One run per head commit: a redelivery finds the finished run and
  * leaves it as it is; when that run found keys, the push is scanned again for the incidents alone,
  * so incidents that failed to open the first time open now (keys that have one are skipped).

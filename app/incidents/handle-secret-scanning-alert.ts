@@ -15,7 +15,7 @@ import { listIncidents } from './open-incidents.js';
 import { readAlert } from './read-alert.js';
 
 /**
- * A GitHub secret scanning alert becomes a leak incident (issue 6), through the same labels,
+ * A GitHub secret scanning alert becomes a leak incident, through the same labels,
  * markers and writer as a push's. The payload only routes: the alert is read through the API with
  * `hide_secret=true` (the payload's fields are never rendered, its secret, if any, never kept), and
  * {@link planAlertIncident} decides open / reopen / nothing ({@link planAlertResolved}: close, when

@@ -27,8 +27,8 @@ export interface IncidentOptions {
 }
 
 /**
- * After a push's check run: one incident issue per leaked key that has none yet (issue 6, "Leak
- * incidents"). The bot's incidents, open and closed, are read first; their hidden markers carry
+ * After a push's check run: one incident issue per leaked key that has none yet (README, "What
+ * it does", leak incidents). The bot's incidents, open and closed, are read first; their hidden markers carry
  * the keys' fingerprints, so a redelivered push or the same key pushed again opens nothing.
  * https://docs.github.com/rest/issues/issues#list-repository-issues
  */

@@ -23,7 +23,7 @@ interface Location {
 
 /**
  * The alert through the REST API — always with `hide_secret=true`, so the value never reaches the
- * app, its logs or its caches (GITHUB-FACTS.md: alert objects can contain the raw secret) — and
+ * app, its logs or its caches (GitHub's alert objects can contain the raw secret) — and
  * the first place GitHub saw it, from the locations API. Only the fields the incident needs are
  * kept. Throws the API's error (403 without the "Secret scanning alerts" permission).
  * https://docs.github.com/rest/secret-scanning/secret-scanning#get-a-secret-scanning-alert

@@ -9,7 +9,7 @@ import { findOnboardingPulls } from './find-onboarding-pulls.js';
 import { readOnboardingBody } from './read-onboarding-body.js';
 
 /**
- * A push to the onboarding branch (issue 6, "Onboarding"): someone edited the config there, so the
+ * A push to the onboarding branch: someone edited the config there, so the
  * bot's open pull request from it gets a description for the config as it is now — what the App
  * will do, or the field and value that are wrong. An unchanged description is not rewritten. The
  * bot's own commits to the branch never get here (app/index.ts drops the App's own pushes). Dry-run

@@ -20,7 +20,7 @@ export interface OnboardingFound {
 }
 
 /**
- * Issue 6, "Onboarding": with `onboarding: pull-request` in the policy it gets from its owner's
+ * Onboarding (README, "What it does"): with `onboarding: pull-request` in the policy it gets from its owner's
  * `.github` repository, a repository without its own `.github/key-hygiene.yml` gets one pull request,
  * "Configure Key Hygiene", adding a policy prefilled from what the sweep found and the workflow that
  * runs the Action from where `KEY_HYGIENE_ACTION` says it lives (unset: the config alone, and the

@@ -62,7 +62,7 @@ export interface BullmqSweepQueue extends SweepQueue {
 }
 
 /**
- * Sweeps on Redis (issue 7): any number of processes share a run's jobs. A job's lock is renewed
+ * Sweeps on Redis (README, "Deploy"): any number of processes share a run's jobs. A job's lock is renewed
  * while its worker lives; when a worker dies the lock runs out and another worker's stalled check
  * puts the job back (https://docs.bullmq.io/guide/workers/stalled-jobs). A failed job is tried
  * again after an exponential backoff; past its attempts it stays in the failed set, the dead

@@ -1,4 +1,4 @@
-/** How sweeps scale out on Redis (issue 7): read only when `REDIS_URL` is set. */
+/** How sweeps scale out on Redis (README, "Deploy"): read only when `REDIS_URL` is set. */
 export interface QueueSettings {
   /** `redis://` or `rediss://` (`REDIS_URL`): BullMQ's queue, the runs' progress, Probot's throttling cluster. */
   redisUrl: string;

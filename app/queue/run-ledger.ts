@@ -32,8 +32,8 @@ function parseOrgNote(text: string): OrgSecretsPass {
 const PARTS = ['', ':targets', ':done', ':skipped', ':orgs'] as const;
 
 /**
- * A run's progress in Redis (issue 7: "a restarted sweep skips repositories already done in that
- * run"): which targets it has, which are done, its action count, and each organisation pass's
+ * A run's progress in Redis, so a restarted sweep skips repositories already done in that
+ * run: which targets it has, which are done, its action count, and each organisation pass's
  * outcome. Every key expires after the run retention time.
  */
 export class RunLedger {

@@ -29,7 +29,7 @@ export interface DeadLetter {
 }
 
 /**
- * Sweeps as runs of jobs (issue 7): a run lists an installation's repositories and sweeps each
+ * Sweeps as runs of jobs: a run lists an installation's repositories and sweeps each
  * organisation's own secrets and each repository as its own job. In memory (one process, the
  * default) or on Redis with BullMQ (any number of processes sharing the work).
  */

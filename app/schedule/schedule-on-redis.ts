@@ -7,7 +7,7 @@ import { listInstallations } from '../sweep/sweep-all.js';
 import { syncJobSchedulers } from './sync-job-schedulers.js';
 
 /**
- * The server's sweeps with `REDIS_URL` (issue 7): this process works sweep jobs alongside every
+ * The server's sweeps with `REDIS_URL` (README, "Deploy"): this process works sweep jobs alongside every
  * other app and `worker` process, and keeps one BullMQ schedule per installation — synced at start
  * and once a period, as installations come and go. Schedules live in Redis: a restart or a second
  * replica neither sweeps again nor twice. With the schedule off, the schedules are removed.

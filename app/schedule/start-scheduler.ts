@@ -30,9 +30,9 @@ export interface SchedulerOptions {
 }
 
 /**
- * The in-process schedule (probot-scheduler is archived, GITHUB-FACTS.md): a tick soon after
+ * The in-process schedule (probot-scheduler is archived, https://github.com/probot/scheduler): a tick soon after
  * start, then one every `everyMs`; each tick lists the jobs and starts each after its own jitter
- * (issue 5: "spread across installations with jitter"); a job still running from the previous
+ * (so installations spread over the period); a job still running from the previous
  * period is skipped. Timers are unref'd: the schedule never keeps the process alive. Returns `stop`.
  */
 export function startScheduler(options: SchedulerOptions, timers: SchedulerTimers = realTimers): () => void {

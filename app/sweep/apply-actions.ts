@@ -39,7 +39,7 @@ export interface ApplyOptions {
  * A reminder, an escalation or a closing word is likewise posted only under a claim on its issue,
  * after its new comments are read again ({@link noticeClaimed}).
  * An `open` or `comment` that names whom to assign is followed by the assignment ({@link assignIssue}).
- * Dry-run logs what it would do and writes nothing (STYLE.md rule 13). The per-sweep cap is the
+ * Dry-run logs what it would do and writes nothing (README, "What it does", safety). The per-sweep cap is the
  * planner's; the installation client spaces the writes under GitHub's secondary limits
  * (`prepareClient` in app/github/prepare-client.ts), so pass one from `app.auth(id)` or a prepared
  * webhook client.

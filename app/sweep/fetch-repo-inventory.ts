@@ -14,7 +14,8 @@ export interface FetchedInventory {
 
 /**
  * Secret metadata of one repository (never values): environments, repository secrets, Dependabot
- * secrets, organisation secrets visible to it, and each environment's secrets. Endpoints: GITHUB-FACTS.md, "Secret metadata".
+ * secrets, organisation secrets visible to it, and each environment's secrets.
+ * Endpoints: https://docs.github.com/rest/actions/secrets
  * A 403 or 404 skips that scope and says which permission was missing; other errors propagate.
  * Unlike the Action's fetcher (one repository, every error fatal), a sweep must go on.
  * When this sweep could not track the owner's organisation secrets, the dashboard says so too.

@@ -36,9 +36,9 @@ const processLastGood: LastGoodPolicies = new Map();
 
 /**
  * The repository's policy from the default branch, Probot's way: `.github/key-hygiene.yml`, else the
- * owner's `.github` repository, with `_extends` (GITHUB-FACTS.md, "Probot v14"). A file that cannot
+ * owner's `.github` repository, with `_extends` (Probot's `context.config`). A file that cannot
  * be read or does not fit the schema never stops the sweep: the last good policy seen for this
- * repository applies (issue 5), else the defaults, and the error is kept for the dashboard.
+ * repository applies, else the defaults, and the error is kept for the dashboard.
  */
 export async function loadPolicy(octokit: AppOctokit, owner: string, repo: string, options: LoadPolicyOptions = {}): Promise<LoadedPolicy> {
   const { ref, lastGood = processLastGood } = options;

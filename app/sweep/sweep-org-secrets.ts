@@ -31,7 +31,7 @@ export interface OrgSweepResult {
 }
 
 /**
- * An organisation's own secrets, once per sweep (issue 5, "Sweep"): the org's `.github` policy says
+ * An organisation's own secrets, once per sweep: the org's `.github` policy says
  * which repository tracks them (`org-secrets-repo`); each secret is judged by age there, with one
  * issue per key under the organisation's name, so no repository reports a shared value as its own.
  * A tracking repository the installation cannot reach, or a 403/404 on the list, skips the pass and

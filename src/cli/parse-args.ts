@@ -6,7 +6,7 @@ export type Mode = 'tree' | 'staged' | 'range' | 'history';
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'never';
 
-/** Everything the CLI was asked to do, parsed once (STYLE.md §2). */
+/** Everything the CLI was asked to do, parsed once: nothing past the parser reads argv. */
 export interface CliSettings {
   command: Command;
   /** Folder to scan. */

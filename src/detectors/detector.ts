@@ -19,7 +19,7 @@ export interface MatchContext {
 }
 
 /**
- * A detector is data (STYLE.md §3): everything the scanner needs to find one kind of key.
+ * A detector is data, not code: everything the scanner needs to find one kind of key.
  * `pattern` must have a named `secret` group and must run in linear time on any input:
  * bounded quantifiers only, no nested quantifiers over the same characters.
  */

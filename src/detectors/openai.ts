@@ -1,6 +1,6 @@
 import type { Detector, Rng } from './detector.js';
 
-// Every current OpenAI key shape carries "T3BlbkFJ" (base64 of "OpenAI"); see GITHUB-FACTS.md.
+// Every current OpenAI key shape carries "T3BlbkFJ" (base64 of "OpenAI"), whatever its prefix or length.
 const MARKER = 'T3BlbkFJ';
 const BODY = 'A-Za-z0-9_\\-';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

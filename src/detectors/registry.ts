@@ -44,7 +44,7 @@ import { tailscaleKey } from './tailscale.js';
 import { urlCredentials } from './url-credentials.js';
 import { vercelToken } from './vercel.js';
 
-/** Every built-in detector, in one explicit list sorted by id (STYLE.md §3). */
+/** Every built-in detector, in one explicit list sorted by id, so a new one has one obvious place. */
 export const detectors: readonly Detector[] = [
   ageSecretKey,
   anthropicAdminKey,

@@ -1,6 +1,6 @@
 import type { InventoryItem } from './inventory.js';
 
-/** What the policy says about one key secret at `now` (ARCHITECTURE.md, "The data that flows" 5). */
+/** What the policy says about one key secret at `now` (docs/ARCHITECTURE.md, "How a key issue flows"). */
 export type KeyStatus = 'ok' | 'due-soon' | 'overdue' | 'shared-across-environments' | 'missing';
 
 export type DecisionLevel = 'ok' | 'warning' | 'error';

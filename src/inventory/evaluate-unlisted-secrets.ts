@@ -9,7 +9,7 @@ import { judgeAge, placeOf } from './judge-age.js';
  * The secrets `keys:` does not judge, by age — one decision per secret per place (each environment,
  * the repository, Dependabot). A secret whose name a `keys:` entry lists keeps that entry's rotation
  * and owners (a Dependabot copy, an environment the entry does not name); any other secret whose
- * name matches `track-names` gets the top-level `rotate-every` / `remind-before` (issue 5, "Policy":
+ * name matches `track-names` gets the top-level `rotate-every` / `remind-before` (so that
  * with no config, every key-like secret gets sane defaults).
  *
  * Organisation secrets are left out: the App judges them once per organisation

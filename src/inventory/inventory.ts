@@ -1,4 +1,4 @@
-// The secret-metadata model (ARCHITECTURE.md, "The data that flows" 4): what the GitHub API says
+// The secret-metadata model (docs/ARCHITECTURE.md, "How a key issue flows"): what the GitHub API says
 // about secrets and environments, never a value. The Action and the App fill it; the engine judges it.
 
 /**

@@ -15,7 +15,7 @@ const PHRASES: ReadonlyArray<readonly [provider: string, phrases: readonly strin
 ];
 
 /**
- * The provider a secret's name names, as a policy's `provider:` (issue 6, "Onboarding": the starter
+ * The provider a secret's name names, as a policy's `provider:` (the onboarding pull request's starter
  * config is prefilled with it): the longest phrase found as whole words wins, so `AZURE_OPENAI_KEY`
  * is Azure OpenAI's and `OPENAIRE_KEY` is nobody's. Undefined when no provider is named.
  */

@@ -9,7 +9,7 @@ let scan: ((fragment: Fragment) => Finding[]) | undefined;
 /**
  * `text` with every key the engine recognises in it redacted (prefix-less `…` and the last 4
  * characters). For text the bot writes from what people typed — a config file's values, its error
- * messages — so a key pasted into the wrong place is never repeated whole (ARCHITECTURE.md,
+ * messages — so a key pasted into the wrong place is never repeated whole (docs/ARCHITECTURE.md,
  * "Security rules").
  */
 export function maskKeys(text: string): string {

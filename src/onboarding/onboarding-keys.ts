@@ -4,7 +4,7 @@ import type { Config, KeyPolicy } from '../policy/config-schema.js';
 import { guessProvider } from './guess-provider.js';
 
 /**
- * The `keys:` a starter policy lists for a repository (issue 6, "Onboarding"): every repository or
+ * The `keys:` a starter policy lists for a repository (the onboarding pull request): every repository or
  * environment secret the current policy tracks (a `keys:` entry names it, or `track-names` matches),
  * once per name, with the environments that hold their own copy, the provider its name names, and the
  * rotation the current policy gives it — so merging the file changes nothing until someone edits it.

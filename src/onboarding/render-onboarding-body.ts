@@ -22,7 +22,7 @@ export interface OnboardingBodyInput {
 }
 
 /**
- * The onboarding pull request's description (issue 6, "Onboarding"): what the files are, how to
+ * The onboarding pull request's description (README, "What it does", onboarding): what the files are, how to
  * answer (merge, or close to opt out for good), what the App will do under the config on the branch
  * — or the config's error, field and value — and what the Action checks. Re-rendered after each
  * push to the branch; the same input gives the same text, so an unchanged description is not rewritten.

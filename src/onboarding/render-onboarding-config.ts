@@ -15,7 +15,7 @@ export interface OnboardingConfigInput {
 }
 
 /**
- * The starter `.github/key-hygiene.yml` (issue 6, "Onboarding"): it extends the organisation's
+ * The starter `.github/key-hygiene.yml` of an onboarding pull request: it extends the organisation's
  * policy (`_extends: .github`, Probot's config inheritance) so organisation-wide settings keep
  * applying, and lists the keys found, so a team sees — and edits — what will be tracked. Comments
  * say where it came from and where the fields are documented; a test parses it with the schema.

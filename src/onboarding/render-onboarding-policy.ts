@@ -11,7 +11,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 /**
  * "What the App will do" under a policy, in the words of the README: which keys, in which
- * environments, how often they rotate, and what happens when one is late (issue 6, "Onboarding").
+ * environments, how often they rotate, and what happens when one is late (shown in the onboarding pull request).
  * Names go into inline code, so an owner or `escalate-to` team is shown, never @-mentioned.
  */
 export function renderOnboardingPolicy(config: Config): string[] {

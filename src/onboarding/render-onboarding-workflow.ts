@@ -11,7 +11,7 @@ export const WORKFLOW_PATH = '.github/workflows/key-hygiene.yml';
 export const ACTION_PLACEHOLDER = `<owner>/key-hygiene@v${VERSION.split('.')[0]}`;
 
 /**
- * The workflow the onboarding pull request adds (issue 6, "Onboarding"): the Action on every push
+ * The workflow the onboarding pull request adds (README, "What it does", onboarding): the Action on every push
  * and pull request. Least privilege — `contents: read` only (no SARIF upload: code scanning is not on
  * every plan). The default shallow checkout is enough: the Action fetches exactly the commits it needs
  * (README, "Use the Action"). Without `action` it is the text to copy, with {@link ACTION_PLACEHOLDER}.

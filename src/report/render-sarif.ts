@@ -56,7 +56,7 @@ export function buildSarifLog(result: ScanResult, options: SarifOptions): Log {
     columnKind: 'utf16CodeUnits',
     results: findings.map((f) => toResult(f, ruleIndex.get(f.detector) ?? 0)),
   };
-  // Trailing slash: SARIF §3.14.14 wants base URIs to end in "/" so relative URIs resolve under them.
+  // Trailing slash: SARIF 2.1.0 (section 3.14.14) wants base URIs to end in "/" so relative URIs resolve under them.
   if (options.root) run.originalUriBaseIds = { [SRCROOT]: { uri: pathToFileURL(`${options.root.replace(/\/+$/, '')}/`).href } };
   return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
 }

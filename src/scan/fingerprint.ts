@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-// Fingerprints are HMAC digests, never plain values (ARCHITECTURE.md, security rules). They hold no
+// Fingerprints are HMAC digests, never plain values (README, "What a fingerprint protects"). They hold no
 // path, line or commit, so a baseline survives rebase, squash and rename. This key is published
 // here, so the unkeyed fingerprint hides a high-entropy key but not a low-entropy password: anyone
 // can hash a word list and compare. Fronts key it with a secret when they have one

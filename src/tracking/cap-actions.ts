@@ -15,7 +15,8 @@ export interface CappedActions {
 
 /**
  * Keeps the groups whose content-creating actions fit in `cap` (issues and comments per sweep:
- * GitHub's secondary limit is 80 a minute and 500 an hour, GITHUB-FACTS.md), most urgent first.
+ * GitHub's secondary limit is 80 a minute and 500 an hour), most urgent first.
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits
  * A group is kept or deferred whole, so a marker never records a reminder that was not posted.
  * Groups that create nothing (label and marker updates) are always kept.
  */

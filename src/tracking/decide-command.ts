@@ -52,8 +52,8 @@ export function hasWriteAccess(permission: Permission): boolean {
 
 /**
  * The bot's answer to a command in one of its key issues. State-changing commands (`/snooze`,
- * `/exempt`) are for users with write access or better, or listed approvers (ARCHITECTURE.md,
- * security rules); others get a polite refusal. Bots and the app itself are ignored.
+ * `/exempt`) are for users with write access or better, or listed approvers (docs/ARCHITECTURE.md,
+ * "Security rules"); others get a polite refusal. Bots and the app itself are ignored.
  */
 export function decideCommand(command: Command, context: CommandContext): CommandDecision {
   const { marker } = context;

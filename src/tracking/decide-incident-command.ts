@@ -30,7 +30,7 @@ export function needsSecrets(command: Command): boolean {
 }
 
 /**
- * The bot's answer to a command on one of its leak incidents (issue 6). `/resolved` closes it, for
+ * The bot's answer to a command on one of its leak incidents. `/resolved` closes it, for
  * users with write access or better or listed approvers (the same rule as `/snooze` on key issues);
  * `/rotated` closes it when every secret for the provider was rotated after the leak; `/status`
  * says which were. Bots and the app itself are ignored.

@@ -43,7 +43,7 @@ export interface IncidentSecretsInput {
 const ORDER = { repo: 0, environment: 1, dependabot: 2 } as const;
 
 /**
- * The secrets an incident waits for (issue 6, "Leak incidents"): in the repository, each of its
+ * The secrets an incident waits for (README, "What it does", leak incidents): in the repository, each of its
  * environments and Dependabot, every secret the policy's `keys` map to the incident's provider, and
  * every key-like secret (`track-names`) whose name names it — unless `keys` maps that name to
  * another provider. An unreadable Dependabot scope does not block (the app often lacks that

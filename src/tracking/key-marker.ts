@@ -23,7 +23,7 @@ export interface Exemption {
 }
 
 /**
- * The state a key issue carries in its body — GitHub is the app's only store (ARCHITECTURE.md).
+ * The state a key issue carries in its body — GitHub is the app's only store (docs/ARCHITECTURE.md).
  * Everything but `key` is optional: a marker that lost a field is read as "not known".
  */
 export interface KeyMarker {

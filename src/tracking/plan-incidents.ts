@@ -9,7 +9,7 @@ import { LEAK_LABEL, TRACKING_LABEL } from './issue-labels.js';
 /** Every incident carries both: `key-hygiene` like all the bot's issues, `leak` to list incidents alone. */
 export { LEAK_LABEL };
 
-/** A push of dozens of keys is one bulk import, not dozens of incidents (STYLE.md rule 13). */
+/** A push of dozens of keys is one bulk import, not dozens of incidents: bulk writes are capped. */
 export const MAX_INCIDENTS_PER_PUSH = 10;
 
 export interface IncidentPlanInput {

@@ -8,7 +8,7 @@ export interface OwnerSources {
 
 /**
  * The people to mention about a key: the policy's `owners` for it, else CODEOWNERS, else the
- * admins (issue 5). Each as `@login` or `@org/team`, once, in order.
+ * admins (README, "Who gets notified"). Each as `@login` or `@org/team`, once, in order.
  */
 export function resolveOwners(policyOwners: readonly string[], sources: OwnerSources = {}): string[] {
   for (const list of [policyOwners, sources.codeowners ?? [], sources.admins ?? []]) {

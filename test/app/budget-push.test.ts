@@ -8,7 +8,7 @@ import { makeKey } from '../support/make-keys.js';
 import { DAY } from './app-world.js';
 import { startPushWorld, type PushWorld } from './push-world.js';
 
-// Issue 7's request budget meets issue 6's pushes: a sweep that has spent its share of the hour
+// The sweep's request budget meets pushes: a sweep that has spent its share of the hour
 // waits for the reset — and it waits before it takes the repository's lock, so a push to that
 // repository gets its check run and its incident at once. The emulator's small rate limit; the
 // budget's "sleep" is held by the test until it lets go, then moves the emulator's clock.

@@ -6,7 +6,7 @@ import { DAY, POLICY, TestOctokit } from './app-world.js';
 import { PERMISSIONS, startAppWith } from './robust-world.js';
 import { Probot } from 'probot';
 
-// Issue 7, "request budget": a sweep spends at most KEY_HYGIENE_BUDGET_SHARE of the installation's
+// The request budget: a sweep spends at most KEY_HYGIENE_BUDGET_SHARE of the installation's
 // hourly limit (read from X-RateLimit-*) and leaves the rest of the window to webhooks; a 403/429
 // is answered with the wait GitHub asks for. The emulator's clock: the app "sleeps" by moving it.
 

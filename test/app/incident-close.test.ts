@@ -8,7 +8,7 @@ import { makeKey } from '../support/make-keys.js';
 import { DAY } from './app-world.js';
 import { startPushWorld, type PushWorld } from './push-world.js';
 
-// Issue 6, "Leak incidents", after the incident is open: the daily sweep reads the secrets'
+// Leak incidents, after the incident is open: the daily sweep reads the secrets'
 // `updated_at` (GitHub has no webhook for secret changes) and closes an incident once every
 // secret for its provider — repository and environments, named for it or mapped by `keys` — was
 // rotated after the leak. Real Probot, signed push deliveries, real git, the emulator's clock.

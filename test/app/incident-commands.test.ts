@@ -6,7 +6,7 @@ import { makeKey } from '../support/make-keys.js';
 import { DAY } from './app-world.js';
 import { startPushWorld, type PushWorld } from './push-world.js';
 
-// Issue 6, "Leak incidents": commands on an incident (`/resolved` for writers and approvers,
+// Leak incidents: commands on an incident (`/resolved` for writers and approvers,
 // `/status`, `/help`), each answered once however often GitHub delivers the comment; and a push
 // whose incident could not be opened opens it when the delivery comes again. Real Probot, signed
 // deliveries from the emulator, real git behind acme/api.

@@ -7,7 +7,7 @@ import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type IssueRec
 import { DAY, SWEEP_READ_PERMISSIONS as PERMISSIONS, startApp, TestOctokit, type RunningApp } from './app-world.js';
 
 // Stale keys are overdue by less than `escalate-after` (14d), so a second sweep has nothing to escalate.
-// Issue 5, "Policy" and "Sweep", end to end: with no config at all, every key-like secret gets the
+// Default policy and sweep, end to end: with no config at all, every key-like secret gets the
 // default rotation (90d, reminded 14d before) wherever it lives — repository, Dependabot — and the
 // organisation's own secrets are judged once per sweep, in acme/.github, never by each repository.
 

@@ -6,7 +6,7 @@ import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type IssueRecord } from '../support/github-emulator/index.js';
 import { DAY, startApp, type RunningApp } from './app-world.js';
 
-// One key's life (issue 5, "Tests"), on the emulator's clock moving through days: fresh, due soon
+// One key's life, on the emulator's clock moving through days: fresh, due soon
 // (an issue), reminded, overdue (relabelled), escalated once — and never a duplicate issue or
 // comment when two sweeps run at once or the app restarts. The in-process Probot of app-world.ts.
 

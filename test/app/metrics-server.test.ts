@@ -11,7 +11,7 @@ import { freePort } from '../support/probot-process.js';
 import { startRedis } from '../github/start-redis.js';
 import { createAppWorld, TestOctokit } from './app-world.js';
 
-// Issue 7, "health and metrics": Probot's own Server (in this process, on 127.0.0.1) serves
+// Health and metrics: Probot's own Server (in this process, on 127.0.0.1) serves
 // /healthz and /metrics next to the webhooks; after a sweep against the emulator the counters say
 // what the emulator saw. A worker's own metrics server, with Redis up and down.
 

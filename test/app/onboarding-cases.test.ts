@@ -6,7 +6,7 @@ import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/g
 import { readSettings } from '../../app/settings.js';
 import { ACTION, BRANCH, CONFIG, ONBOARDING_PERMISSIONS, WORKFLOW, branchFile, createOnboardingWorld, pullsOf, seedServiceRepo, startOnboardingApp } from './onboarding-world.js';
 
-// Issue 6, "Onboarding", the edges: two app processes at once, onboarding off by default, an App
+// Onboarding, the edges: two app processes at once, onboarding off by default, an App
 // without the Workflows permission, dry-run, the content budget, and a merged pull request.
 describe('onboarding pull request, edge cases', () => {
   let gh: GitHubEmulator;

@@ -4,7 +4,7 @@ import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/g
 import { DAY } from './app-world.js';
 import { ACTION, BRANCH, CONFIG, WORKFLOW, branchConfig, branchFile, createOnboardingWorld, pullsOf, pushBranch, startOnboardingApp } from './onboarding-world.js';
 
-// Issue 6, "Onboarding": "onboarding PR opened once and respected when closed" — the real Probot
+// Onboarding: the pull request is opened once and respected when closed — the real Probot
 // app against the emulator, sweeps on the emulator's clock, signed push deliveries.
 describe('onboarding PR opened once and respected when closed', () => {
   let gh: GitHubEmulator;

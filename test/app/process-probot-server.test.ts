@@ -5,9 +5,9 @@ import { signWebhookBody, type AppRecord, type GitHubEmulator, type Installation
 import { createSweptAppWorld } from './app-world.js';
 import { buildAppIfStale, startProbotRun, type AppProcess } from '../support/app-process.js';
 
-// The real server process (issue 5, "Tests"): `probot run ./lib-app/app/index.js`, configured only
+// The real server process: `probot run ./lib-app/app/index.js`, configured only
 // through the environment as in production (GHE_HOST + GHE_PROTOCOL point it at the emulator,
-// GITHUB-FACTS.md "Probot v14"), with its own app JWT and installation tokens, receiving signed
+// Probot's GitHub Enterprise Server settings), with its own app JWT and installation tokens, receiving signed
 // deliveries over HTTP — and refusing unsigned or badly signed ones.
 
 const BOT = 'key-hygiene[bot]';

@@ -3,7 +3,7 @@ import type { GitHubEmulator } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
 import { startPushWorld, ZERO_SHA as ZERO, type PushWorld } from './push-world.js';
 
-// Issue 6, "Leak incidents": a push → the lines it added (compare API, backed by a real git
+// Leak incidents: a push → the lines it added (compare API, backed by a real git
 // repository) → the engine → one "Key hygiene" check run on the head commit. Real Probot, signed
 // deliveries; the keys are generated here and must appear nowhere the emulator stored.
 

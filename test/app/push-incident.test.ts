@@ -4,7 +4,7 @@ import type { GitHubEmulator } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
 import { startPushWorld, type PushWorld } from './push-world.js';
 
-// Issue 6, "Leak incidents": a push adding a key → after its check run, one incident issue per
+// Leak incidents: a push adding a key → after its check run, one incident issue per
 // leaked key, matched by the finding's fingerprint in a hidden marker. Real Probot, signed
 // deliveries; the key is generated here and must appear nowhere the emulator stored.
 

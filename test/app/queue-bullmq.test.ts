@@ -5,7 +5,7 @@ import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { DAY } from './app-world.js';
 import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, until, type QueueProcess } from './queue-world.js';
 
-// Issue 7: sweeps as BullMQ jobs on a real redis-server, shared by several app processes (each its
+// Sweeps as BullMQ jobs on a real redis-server, shared by several app processes (each its
 // own Probot, lock, caches and worker), against the GitHub emulator over HTTP.
 
 let redis: RedisServer;

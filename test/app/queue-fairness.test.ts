@@ -5,7 +5,7 @@ import { DAY } from './app-world.js';
 import { createQueueWorld, startQueueProcess, until } from './queue-world.js';
 import { PERMISSIONS } from './robust-world.js';
 
-// Issue 7 at org scale: the runs of several installations share the workers turn by turn, so a small
+// At org scale: the runs of several installations share the workers turn by turn, so a small
 // org is not swept after a big one — and one installation's write pace (GitHub's, per installation)
 // does not hold every worker.
 

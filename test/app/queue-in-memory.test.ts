@@ -6,7 +6,7 @@ import { sweepAll, sweepInstallationById } from '../../app/sweep/sweep-all.js';
 import type { GitHubEmulator } from '../support/github-emulator/index.js';
 import { createAppWorld, startApp } from './app-world.js';
 
-// Issue 7: "One process and the in-process scheduler stay the embedded default". The in-memory
+// One process and the in-process scheduler stay the embedded default. The in-memory
 // queue is today's sweep of an installation behind the queue's interface: the same issues, the
 // same dashboards, the same lines for what failed or was skipped.
 

@@ -9,7 +9,7 @@ import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { DAY, TestOctokit } from './app-world.js';
 import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, until } from './queue-world.js';
 
-// Issue 7: "killing one mid-sweep loses nothing and duplicates nothing". The real worker process
+// Killing one mid-sweep loses nothing and duplicates nothing. The real worker process
 // (`node bin/key-hygiene-app.js worker`, configured through the environment only) against the
 // emulator and a real redis-server; the emulator holds one request so the kill lands mid-job.
 

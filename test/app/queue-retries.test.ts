@@ -5,7 +5,7 @@ import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { TestOctokit } from './app-world.js';
 import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, until } from './queue-world.js';
 
-// Issue 7: "per-repo jobs with retries and backoff, dead-letter visibility"; a run queued again
+// Per-repository jobs with retries and backoff, dead letters visible; a run queued again
 // skips what it swept. Faults come from the emulator (a 502 on one route); one worker taking one
 // job at a time, so which request fails is known.
 

@@ -11,7 +11,7 @@ import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { TestOctokit } from './app-world.js';
 import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, TEST_QUEUE } from './queue-world.js';
 
-// Issue 7: "a repeatable schedule per installation". With REDIS_URL the server keeps one BullMQ
+// A repeatable schedule per installation: with REDIS_URL the server keeps one BullMQ
 // job scheduler per installation and works the runs they make. Periods here are under a second:
 // BullMQ's schedules run on real time.
 

@@ -11,7 +11,7 @@ import { startRedis, type TestRedis } from '../github/start-redis.js';
 import { createAppWorld } from './app-world.js';
 import { startAppWith } from './robust-world.js';
 
-// Issue 7 with REDIS_URL and the App's private key: the ETag cache shared through Redis holds every
+// With REDIS_URL and the App's private key: the ETag cache shared through Redis holds every
 // GET answer — file contents, issue lists, comments — encrypted (app/github/etag-sealer.ts), so a
 // process that never swept the org sweeps it unchanged with 304s only. A real redis-server, the
 // emulator and its clock. test/app/redis-etag.test.ts is the same without a key (allowlist only).

@@ -11,7 +11,7 @@ import { startRedis, type TestRedis } from '../github/start-redis.js';
 import { createAppWorld, DAY } from './app-world.js';
 import { createBareWorld, startAppWith } from './robust-world.js';
 
-// Issue 7 with REDIS_URL: several app processes (here two Probot instances, each with its own
+// With REDIS_URL: several app processes (here two Probot instances, each with its own
 // memory, lock and Redis connection) share one ETag cache and one write pacer per installation.
 // A real redis-server, the emulator, the emulator's clock. No private key here: only the allowlisted
 // metadata goes to Redis; test/app/redis-etag-sealed.test.ts shares everything, encrypted.

@@ -4,7 +4,7 @@ import type { AppRecord, GitHubEmulator, InstallationRecord, IssueRecord } from 
 import { DAY } from './app-world.js';
 import { createBareWorld, startAppWith } from './robust-world.js';
 
-// `approvers` may change how a key is tracked without write access (issue 5): a team through the
+// `approvers` may change how a key is tracked without write access: a team through the
 // team-membership API, a login compared without regard to case. Signed deliveries through Probot.
 describe('approvers', () => {
   let gh: GitHubEmulator;

@@ -3,7 +3,7 @@ import type { AppRecord, GitHubEmulator } from '../support/github-emulator/index
 import { createAppWorld, DAY } from './app-world.js';
 import { startAppWith } from './robust-world.js';
 
-// ETag conditional reads (GITHUB-FACTS.md, "Limits"): a 304 to If-None-Match does not count.
+// ETag conditional reads: a 304 to If-None-Match does not count.
 describe('conditional reads', () => {
   let gh: GitHubEmulator;
   let app: AppRecord;

@@ -4,7 +4,7 @@ import { DAY } from './app-world.js';
 import { createBareWorld, startAppWith } from './robust-world.js';
 
 // On installation, and when repositories are added to it, those repositories are swept at once:
-// each gets its dashboard without waiting for the next scheduled sweep (issue 5, "Safety").
+// each gets its dashboard without waiting for the next scheduled sweep.
 describe('new installations and repositories', () => {
   let gh: GitHubEmulator;
   let app: AppRecord;

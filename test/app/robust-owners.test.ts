@@ -5,7 +5,7 @@ import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/g
 import { DAY } from './app-world.js';
 import { createBareWorld, startAppWith } from './robust-world.js';
 
-// Owners to mention (issue 5): the policy's, else the repository's CODEOWNERS, else its admins.
+// Owners to mention (README, "Who gets notified"): the policy's, else the repository's CODEOWNERS, else its admins.
 describe('codeownersOwners', () => {
   it('takes the last `*` rule, else the last `.github/` rule, skipping comments', () => {
     expect(codeownersOwners('# team\n*  @acme/one\n/src/ @acme/src\n* @acme/two @carol # reviewers\n')).toEqual(['@acme/two', '@carol']);

@@ -5,7 +5,7 @@ import { DAY } from './app-world.js';
 import { createBareWorld, startAppWith } from './robust-world.js';
 
 // A bad config never crashes a sweep; the last good policy seen for the repository applies, not the
-// defaults, and the dashboard shows the error (issue 5, "Policy").
+// defaults, and the dashboard shows the error.
 describe('the last good policy', () => {
   let gh: GitHubEmulator;
   let app: AppRecord;

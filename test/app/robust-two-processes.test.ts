@@ -7,7 +7,7 @@ import { DAY } from './app-world.js';
 import { PERMISSIONS, startAppWith } from './robust-world.js';
 import { startGitHubEmulator } from '../support/github-emulator/index.js';
 
-// Issue 5: "exactly one open issue per key across … two sweeps running at once" — here two app
+// Exactly one open issue per key, even with two sweeps running at once — here two app
 // processes (two Probot instances, each with its own lock, pacer and caches) sweep the same
 // repositories at the same moment; and commands on organisation-secret issues re-check through
 // the organisation pass. Signed deliveries through Probot, the emulator's clock.

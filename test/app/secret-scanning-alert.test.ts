@@ -5,7 +5,7 @@ import { isoSeconds, type GitHubEmulator, type SecretScanningAlertRecord } from 
 import { makeKey } from '../support/make-keys.js';
 import { startAlertWorld, type AlertWorld } from './secret-scanning-world.js';
 
-// Issue 6, "Leak incidents": a `secret_scanning_alert` delivery → one incident per alert, read
+// Leak incidents: a `secret_scanning_alert` delivery → one incident per alert, read
 // through the API with hide_secret=true. Real Probot, signed deliveries, the emulator's clock. The
 // secrets are generated here; the payloads carry them, and they must appear nowhere the app wrote.
 

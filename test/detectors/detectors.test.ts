@@ -9,7 +9,7 @@ import { seededRng } from '../support/seeded-rng.js';
 
 const scan = createScanner(detectors);
 
-/** How a value assigned to a name looks in each kind of file the scanner meets (STYLE.md §4). */
+/** How a value assigned to a name looks in each kind of file the scanner meets. */
 const SYNTAXES: [path: string, render: (name: string, value: string) => string][] = [
   ['.env', (n, v) => `# settings\n${n.toUpperCase()}=${v}\n`],
   ['config/app.yml', (n, v) => `service:\n  ${n}: ${v}\n`],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, FULL_PERMISSIONS, type World } from './fixture.js';
 
-// Branches and file writes of a map-backed repository (issue 6, "Onboarding"): what the App needs to
+// Branches and file writes of a map-backed repository (for onboarding): what the App needs to
 // put a config and a workflow on a branch of its own.
 let world: World;
 let writer: string;

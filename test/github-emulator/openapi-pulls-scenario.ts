@@ -4,8 +4,8 @@ import type { World } from './fixture.js';
 export type Hit = (method: string, path: string, body?: unknown, auth?: string) => Promise<unknown>;
 
 /**
- * The conformance scenario's part for branches, file writes and pull requests (issue 6,
- * "Onboarding"), with the write permissions they need, and their error answers.
+ * The conformance scenario's part for branches, file writes and pull requests (for
+ * onboarding), with the write permissions they need, and their error answers.
  */
 export async function runPullScenario(hit: Hit, world: World): Promise<void> {
   // `hit` always sends the world's token: lend it the write permissions for this part only.

@@ -2,7 +2,7 @@ import type { World } from './fixture.js';
 import type { Hit } from './openapi-pulls-scenario.js';
 
 /**
- * The conformance scenario's part for secret scanning alerts (issue 6, "Leak incidents"): one
+ * The conformance scenario's part for secret scanning alerts (leak incidents): one
  * alert, read with its secret shown and hidden, listed, and its locations. The world's token gets
  * the "Secret scanning alerts" permission for this part only.
  */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, FULL_PERMISSIONS, type World } from './fixture.js';
 
-// Pull requests between branches of one repository (issue 6, "Onboarding"), with GitHub's filters,
+// Pull requests between branches of one repository (for onboarding), with GitHub's filters,
 // its one-open-pull-request-per-branch rule and its permissions.
 let world: World;
 const HEAD = 'key-hygiene/configure';

@@ -4,7 +4,7 @@ import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emul
 import { GrowingIndex } from '../support/github-emulator/store-index.js';
 import { createWorld, type World } from './fixture.js';
 
-// Issue 7's bench: the emulator holds 10,000 repositories and answers a request by looking up its
+// For the sweep bench: the emulator holds 10,000 repositories and answers a request by looking up its
 // repository's few records, not by scanning them all.
 describe('the emulator at scale', () => {
   let gh: GitHubEmulator;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { freePort } from '../support/probot-process.js';
 
-// A real redis-server for the cache and pacer tests (STYLE.md rule 10). Written here because the
+// A real redis-server for the cache and pacer tests (loopback only). Written here because the
 // shared starter (test/support/redis-server.ts) was not there yet; switch to it once it is.
 
 export interface TestRedis {

@@ -15,7 +15,7 @@ export interface RedisServer {
 }
 
 /**
- * A real `redis-server` of the test's own (issue 7: "tests start their own on a free local port"):
+ * A real `redis-server` of the test's own, on a free local port:
  * loopback only, nothing saved (`--save ''`, `--appendonly no`), its working directory a temp dir.
  * Nothing is skipped when it is missing: the test fails and names the Debian package.
  */

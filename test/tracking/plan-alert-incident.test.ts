@@ -116,7 +116,7 @@ describe('the secret type table', () => {
     expect(types).toEqual([...types].sort());
   });
 
-  it('knows the providers issue 6 names and ignores the rest', () => {
+  it('maps the secret types of the named providers and ignores the rest', () => {
     expect(['openai_api_key', 'anthropic_api_key', 'aws_access_key_id', 'aws_secret_access_key', 'github_personal_access_token', 'google_api_key', 'stripe_api_key', 'slack_api_token', 'hf_user_access_token', 'azure_openai_key']
       .map((t) => trackedSecretType(t)?.provider)).toEqual(['openai', 'anthropic', 'aws', 'aws', 'github', 'google', 'stripe', 'slack', 'huggingface', 'azure-openai']);
     expect(trackedSecretType('adafruit_io_key')).toBeUndefined();

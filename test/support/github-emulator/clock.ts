@@ -1,7 +1,7 @@
 /**
  * The emulator's clock. Secret timestamps, token expiry, JWT checks, rate-limit windows and the
  * `Date` header all read it, so a test moves time with `advance()` instead of sleeping
- * (STYLE.md rule 7).
+ * (nothing sleeps).
  */
 export interface EmulatorClock {
   now(): Date;

@@ -1,5 +1,5 @@
 /**
- * A local, stateful emulator of the part of GitHub's REST API Key Hygiene uses. See issue 4 and
+ * A local, stateful emulator of the part of GitHub's REST API Key Hygiene uses. See
  * the README beside this file.
  */
 export { createClock, isoSeconds, type EmulatorClock } from './clock.js';

@@ -77,7 +77,7 @@ export const DEFAULT_LIMITS: EmulatorLimits = {
   tokenLifetimeMs: 3_600_000,
 };
 
-/** Starts the emulator on 127.0.0.1 (loopback only: STYLE.md rule 10). */
+/** Starts the emulator on 127.0.0.1 (loopback only: tests never reach the network). */
 export async function startGitHubEmulator(options: EmulatorOptions = {}): Promise<GitHubEmulator> {
   const clock = options.clock ?? createClock();
   const store = new Store();

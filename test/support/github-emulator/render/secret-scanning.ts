@@ -25,7 +25,7 @@ export function renderSecretScanningLocation(bases: Bases, repo: RepoRecord, loc
 /**
  * `secret-scanning-alert` (lists) and `secret-scanning-alert-with-metadata` (one alert). The raw
  * `secret` is in the answer unless the caller asked `hide_secret=true`, when GitHub leaves the field
- * out — which is why Key Hygiene always asks (GITHUB-FACTS.md, "Webhooks the app uses").
+ * out — which is why Key Hygiene always asks.
  * https://docs.github.com/rest/secret-scanning/secret-scanning#get-a-secret-scanning-alert
  */
 export function renderSecretScanningAlert(bases: Bases & { store: Store }, repo: RepoRecord, alert: SecretScanningAlertRecord, hideSecret: boolean): Record<string, unknown> {
