@@ -24,6 +24,7 @@ import { notion } from './notion.js';
 import { npm } from './npm.js';
 import { onepassword } from './onepassword.js';
 import { openai } from './openai.js';
+import { openrouter } from './openrouter.js';
 import { openshift } from './openshift.js';
 import { perplexity } from './perplexity.js';
 import { privatekey } from './private-key.js';
@@ -86,6 +87,7 @@ export const providers = [
   sourcegraph,
   terraform,
   vault,
+  openrouter,
   generic,
   privatekey,
   hygiene,
