@@ -1,13 +1,16 @@
 // The data that flows through the engine (see docs/ARCHITECTURE.md, "How a finding flows").
 
+import type { ProviderId } from './providers/registry.js';
+
 /** How bad a finding is. critical/high/medium are errors; low is a warning; info is advice. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
-export type Provider =
-  | 'openai' | 'anthropic' | 'aws' | 'github' | 'npm' | 'google' | 'stripe' | 'slack'
-  | 'huggingface' | 'azure-openai' | 'privatekey' | 'generic' | 'hygiene' | 'custom'
-  /** Vendors without a group of their own (GitLab, Sentry, Vault, …): the detector id names the vendor. */
-  | 'other';
+/**
+ * The group a finding reports: a provider of src/providers/registry.ts, `custom` for a repository's
+ * own detectors, or `other` for vendors whose detectors were written before each vendor had a record
+ * (GitLab, Sentry, Vault, …): there the detector id names the vendor.
+ */
+export type Provider = ProviderId | 'custom' | 'other';
 
 /** A piece of text a source yields. The scanner never knows where it came from. */
 export interface Fragment {

@@ -1,5 +1,7 @@
 import type { Detector } from '../../src/detectors/detector.js';
 import { detectors as builtIn } from '../../src/detectors/registry.js';
+import { findProvider } from '../../src/providers/canonical-provider.js';
+import { ownerOfDetector } from '../../src/providers/owner-of-detector.js';
 
 /** Detectors that match by context (names, URLs, headers), not by a key's own shape. */
 const NOT_A_PROVIDER = new Set(['generic', 'hygiene', 'custom', 'privatekey']);
@@ -13,9 +15,10 @@ export interface KeyShape {
 
 /** The provider's key kinds, e.g. `openai` → project, service-account, admin and user keys. */
 export function detectorsOf(provider: string, all: readonly Detector[] = builtIn): Detector[] {
-  const wanted = provider.toLowerCase();
-  // Vendors without a Provider of their own ('other') are named by their detector ids: `gitlab-token`.
-  return all.filter((d) => !NOT_A_PROVIDER.has(d.provider) && (d.provider === wanted || d.id.startsWith(`${wanted}-`)));
+  const record = findProvider(provider);
+  if (!record || record.nameless) return [];
+  // A record owns the detectors its id starts (src/providers/owner-of-detector.ts), `gitlab` → `gitlab-token`.
+  return all.filter((d) => !NOT_A_PROVIDER.has(d.provider) && ownerOfDetector(d.id) === record);
 }
 
 /** Whether `value` (already trimmed) is, as a whole, a key of `provider`. Pure; never echoes the value. */
@@ -32,14 +35,3 @@ function isWholeKey(detector: Detector, value: string): boolean {
   if (match?.groups?.secret !== value) return false;
   return detector.validate?.(value, { match: match[0], line: value, path: '' }) ?? true;
 }
-
-/**
- * Key kinds that work but should not sit in an environment secret: they reach further than the
- * workload needs. OpenAI: a legacy user key acts as its user across every project; an admin key
- * manages the organisation. A project or service-account key is scoped to one project.
- * https://platform.openai.com/docs/api-reference/project-api-keys
- */
-export const DISCOURAGED_KINDS: Readonly<Record<string, string>> = {
-  'openai-user-key': 'a legacy user key, which acts with every permission of its user across all their projects: use a project or service-account key',
-  'openai-admin-key': 'an admin key, which manages the whole organisation: use a project or service-account key for workloads',
-};

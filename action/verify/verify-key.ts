@@ -1,7 +1,9 @@
 import type { FingerprintKey } from '../../src/scan/fingerprint-key.js';
 import type { Check } from './report-checks.js';
-import { checkKeyOnline, hasLiveCheck, type LiveStatus } from './check-key-online.js';
-import { checkKeyShape, detectorsOf, DISCOURAGED_KINDS } from './check-key-shape.js';
+import type { LiveStatus } from '../../src/providers/check-key-online.js';
+import { findProvider } from '../../src/providers/canonical-provider.js';
+import { checkKeyOnline, hasLiveCheck } from './check-key-online.js';
+import { checkKeyShape, detectorsOf } from './check-key-shape.js';
 import { fingerprintKey } from './fingerprint-key.js';
 
 export interface VerifyRequest {
@@ -48,7 +50,7 @@ export async function verifyKey(request: VerifyRequest, fetchImpl: typeof fetch 
     // Never send a value that is not this provider's key to this provider.
     return { status: 'invalid', fingerprint, checks };
   }
-  const discouraged = DISCOURAGED_KINDS[shape.detector.id];
+  const discouraged = findProvider(provider)?.discouraged?.[shape.detector.id];
   if (discouraged) checks.push({ level: 'warning', title: `${name}: ${shape.detector.keyKind}`, message: `${name} holds ${discouraged}.` });
   if (!request.online) return { status: 'offline', fingerprint, keyKind: shape.detector.keyKind, checks };
   if (!hasLiveCheck(provider)) {

@@ -1,5 +1,5 @@
 import type { Detector } from './detector.js';
-import { revokeAt } from './revoke-at.js';
+import { age } from '../providers/age.js';
 
 // Bech32 alphabet: an age identity is `AGE-SECRET-KEY-1` + 58 characters of it
 // (https://github.com/C2SP/C2SP/blob/main/age.md).
@@ -11,10 +11,7 @@ export const ageSecretKey: Detector = {
   keyKind: 'age secret key (identity)',
   severity: 'critical',
   risk: 'An age identity decrypts every file and secret (sops, chezmoi, backups) encrypted to its recipient.',
-  remediation: revokeAt(
-    'every place the recipient is listed (`.sops.yaml`, recipients files): generate a new identity with `age-keygen`',
-    're-encrypt the data to the new recipient, rotate the secrets the old key protected, since anything already copied stays readable',
-  ),
+  remediation: age.remediation,
   keywords: ['age-secret-key-1'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Za-z0-9])/g,
   window: { before: 4, after: 80 },

@@ -1,10 +1,8 @@
 import type { Detector } from './detector.js';
 import { URLSAFE } from './alphabets.js';
+import { anthropic } from '../providers/anthropic.js';
 
-const remediation =
-  'Revoke the key at https://console.anthropic.com/settings/keys now (deleting the commit does not make it safe: ' +
-  'history, forks and caches keep it), create a new one, update the environment secret that held it, ' +
-  'and check the usage page for calls you did not make.';
+const remediation = anthropic.remediation;
 
 // Keys are `sk-ant-<kind><2-digit version>-`, 93 URL-safe characters, then a fixed `AA` tail; the version
 // has moved (api03, api04), so it is not pinned.

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { atlassian } from '../providers/atlassian.js';
 
 // API tokens since 2023: `ATATT3` + 186 characters (the last 8 a hex checksum)
 // (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/).
@@ -11,7 +11,7 @@ export const atlassianApiToken: Detector = {
   keyKind: 'Atlassian API token',
   severity: 'high',
   risk: 'An Atlassian token reads and edits every Jira issue and Confluence page its user can, as that user.',
-  remediation: revokeAt('https://id.atlassian.com/manage-profile/security/api-tokens'),
+  remediation: atlassian.remediation,
   keywords: ['atatt3'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>ATATT3[A-Za-z0-9_=-]{186})(?![A-Za-z0-9_=-])/g,
   window: { before: 8, after: 200 },

@@ -1,10 +1,8 @@
 import type { Detector } from './detector.js';
 import { BASE64, DIGITS, UPPER } from './alphabets.js';
+import { aws } from '../providers/aws.js';
 
-const remediation =
-  'Deactivate and delete the access key in the IAM console (https://console.aws.amazon.com/iam/home#/security_credentials) ' +
-  'now — deleting the commit does not make it safe: history, forks and caches keep it. Create a new key (better: move to ' +
-  'OIDC roles for CI), update the environment secret, and review CloudTrail for calls made with the old key.';
+const remediation = aws.remediation;
 
 const BASE32 = `${UPPER}234567`;
 

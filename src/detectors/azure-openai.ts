@@ -1,5 +1,6 @@
 import type { Detector } from './detector.js';
 import { HEX } from './alphabets.js';
+import { azureOpenai } from '../providers/azure-openai.js';
 
 export const azureOpenaiKey: Detector = {
   id: 'azure-openai-key',
@@ -7,10 +8,7 @@ export const azureOpenaiKey: Detector = {
   keyKind: 'Azure OpenAI key',
   severity: 'high',
   risk: 'An Azure OpenAI key spends the resource’s quota and reaches its deployments, files and fine-tunes.',
-  remediation:
-    'Regenerate the key in the Azure portal (the resource’s "Keys and Endpoint" page, https://portal.azure.com) now — deleting ' +
-    'the commit does not make it safe: history, forks and caches keep it. Prefer Entra ID (managed identity) over keys, update ' +
-    'the environment secret, and check the resource’s metrics for calls you did not make.',
+  remediation: azureOpenai.remediation,
   // A bare 32-hex value is any hash; it counts only in the window around an Azure OpenAI name or endpoint.
   keywords: ['openai.azure.com', 'azure_openai', 'azure-openai', 'azureopenai', 'azure.openai'],
   pattern: /(?<![A-Za-z0-9_.-])(?<secret>[a-f0-9]{32}|[A-F0-9]{32})(?![A-Za-z0-9_-])/g,

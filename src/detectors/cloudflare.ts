@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
+import { cloudflare } from '../providers/cloudflare.js';
 
 const crcHex = (body: string): string => crc32(body).toString(16).padStart(8, '0');
 
@@ -13,7 +13,7 @@ export const cloudflareApiToken: Detector = {
   keyKind: 'Cloudflare API token or key',
   severity: 'critical',
   risk: 'A Cloudflare token changes the DNS, TLS and Workers of the zones it covers, enough to take over the sites.',
-  remediation: revokeAt('https://dash.cloudflare.com/profile/api-tokens (or the account’s API tokens page)'),
+  remediation: cloudflare.remediation,
   keywords: ['cfut_', 'cfat_', 'cfk_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8})(?![A-Za-z0-9_])/g,
   window: { before: 8, after: 64 },

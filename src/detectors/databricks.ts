@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { HEX } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { hasLetterAndDigit } from './token-shape.js';
+import { databricks } from '../providers/databricks.js';
 
 // `dapi` + 32 hex, sometimes with a `-N` suffix (https://docs.databricks.com/en/dev-tools/auth/pat.html).
 export const databricksAccessToken: Detector = {
@@ -10,7 +10,7 @@ export const databricksAccessToken: Detector = {
   keyKind: 'Databricks personal access token',
   severity: 'high',
   risk: 'A Databricks token runs jobs and notebooks and reads every table and secret scope its user can.',
-  remediation: revokeAt('the Databricks workspace (Settings → Developer → Access tokens)'),
+  remediation: databricks.remediation,
   keywords: ['dapi'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>dapi[a-fA-F0-9]{32}(?:-\d)?)(?![A-Za-z0-9_])/g,
   window: { before: 8, after: 48 },

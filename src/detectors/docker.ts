@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { docker } from '../providers/docker.js';
 
 // Personal (`dckr_pat_`) and organization (`dckr_oat_`) access tokens: prefix + 27 URL-safe
 // characters (https://docs.docker.com/security/for-developers/access-tokens/).
@@ -11,7 +11,7 @@ export const dockerHubAccessToken: Detector = {
   keyKind: 'Docker Hub access token',
   severity: 'high',
   risk: 'A Docker Hub token pushes images to its owner’s repositories, so every pull of them runs the attacker’s code.',
-  remediation: revokeAt('https://app.docker.com/settings/personal-access-tokens (or the organization’s access tokens page)', 'create a new one with read-only scope where pushing is not needed, update the environment secret, check recent image pushes'),
+  remediation: docker.remediation,
   keywords: ['dckr_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>dckr_[po]at_[A-Za-z0-9_-]{27})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 48 },

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { figma } from '../providers/figma.js';
 
 // `figd_` + 40 or more URL-safe characters (GitHub's supported secret-scanning patterns list it).
 export const figmaAccessToken: Detector = {
@@ -10,7 +10,7 @@ export const figmaAccessToken: Detector = {
   keyKind: 'Figma personal access token',
   severity: 'medium',
   risk: 'A Figma token reads (and with write scopes edits) every file, comment and library its user can open.',
-  remediation: revokeAt('Figma (Settings → Security → Personal access tokens)'),
+  remediation: figma.remediation,
   keywords: ['figd_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>figd_[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 220 },

@@ -1,9 +1,9 @@
 import type { Detector } from './detector.js';
 import { BASE64, URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { flyio } from '../providers/flyio.js';
 
-const remediation = revokeAt('Fly (`fly tokens revoke`, or the organization’s Tokens page in the dashboard)');
+const remediation = flyio.remediation;
 
 // OAuth-style tokens: `fo1_` + 43 URL-safe characters.
 export const flyioAccessToken: Detector = {

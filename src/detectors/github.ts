@@ -1,12 +1,9 @@
 import type { Detector } from './detector.js';
 import { ALNUM, URLSAFE } from './alphabets.js';
 import { crc32Base62, hasCrc32Checksum } from './checksum.js';
+import { github } from '../providers/github.js';
 
-const remediation =
-  'Revoke the token now at https://github.com/settings/tokens (or, for an app or OAuth token, in the app’s settings; ' +
-  'anyone can also report it through https://docs.github.com/en/rest/credentials/revoke) — deleting the commit does not ' +
-  'make it safe: history, forks and caches keep it. Create a new, narrower token, update the environment secret that held ' +
-  'it, and review the security log for actions you did not take.';
+const remediation = github.remediation;
 
 const KINDS: Record<string, string> = { p: 'personal access token', o: 'OAuth token', u: 'app user token', s: 'app installation token', r: 'app refresh token' };
 

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM, LOWER, DIGITS } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { hasLetterAndDigit } from './token-shape.js';
+import { gitlab } from '../providers/gitlab.js';
 
 // Prefixes from https://docs.gitlab.com/security/tokens/#token-prefixes. Legacy tokens carry 20
 // characters; routable ones carry a longer payload and `.` + version + CRC (9 base36 characters).
@@ -13,7 +13,7 @@ export const gitlabToken: Detector = {
   keyKind: 'GitLab access token (personal, project, deploy, runner, OAuth and others)',
   severity: 'high',
   risk: 'A GitLab token reads (and often pushes to) every repository, package and CI variable its scope reaches.',
-  remediation: revokeAt('your GitLab instance (User settings → Access tokens, or the project’s or group’s token page)'),
+  remediation: gitlab.remediation,
   keywords: PREFIXES.map((p) => `${p}-`),
   pattern: new RegExp(
     `(?<![A-Za-z0-9_-])(?<secret>(?:${PREFIXES.join('|')})-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{9})?)(?![A-Za-z0-9_.-])`,

@@ -1,5 +1,6 @@
 import type { Detector } from './detector.js';
 import { ALNUM, URLSAFE } from './alphabets.js';
+import { google } from '../providers/google.js';
 
 export const googleApiKey: Detector = {
   id: 'google-api-key',
@@ -7,10 +8,7 @@ export const googleApiKey: Detector = {
   keyKind: 'Google API key',
   severity: 'high',
   risk: 'A Google API key bills its project for every API it is allowed to call (Maps, Gemini, …) and may read data those APIs expose.',
-  remediation:
-    'Delete or regenerate the key at https://console.cloud.google.com/apis/credentials now — deleting the commit does not make ' +
-    'it safe: history, forks and caches keep it. Restrict the new key to the APIs and referrers that need it, update the ' +
-    'environment secret, and check the project’s billing and API metrics.',
+  remediation: google.remediation,
   keywords: ['aiza'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
   redactPrefix: () => 'AIza',

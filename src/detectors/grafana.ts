@@ -1,7 +1,8 @@
 import type { Detector } from './detector.js';
 import { ALNUM, HEX } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
+import { revokeAt } from '../providers/revoke-at.js';
 import { hasLetterAndDigit, isMixedAlnum } from './token-shape.js';
+import { grafana } from '../providers/grafana.js';
 
 // Service account tokens: `glsa_` + 32 base62 + `_` + 8-hex checksum
 // (https://grafana.com/docs/grafana/latest/administration/service-accounts/).
@@ -11,7 +12,7 @@ export const grafanaServiceAccountToken: Detector = {
   keyKind: 'Grafana service account token',
   severity: 'high',
   risk: 'A Grafana service account token reads every dashboard and data source query its role allows, and may edit them.',
-  remediation: revokeAt('Grafana (Administration → Users and access → Service accounts → the account’s tokens)'),
+  remediation: grafana.remediation,
   keywords: ['glsa_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>glsa_[A-Za-z0-9]{32}_[a-fA-F0-9]{8})(?![A-Za-z0-9_])/g,
   window: { before: 8, after: 56 },

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { groq } from '../providers/groq.js';
 
 // `gsk_` + 52 base62 characters (https://console.groq.com/keys).
 export const groqApiKey: Detector = {
@@ -10,7 +10,7 @@ export const groqApiKey: Detector = {
   keyKind: 'Groq API key',
   severity: 'high',
   risk: 'A Groq key runs inference billed to the owner’s account.',
-  remediation: revokeAt('https://console.groq.com/keys'),
+  remediation: groq.remediation,
   keywords: ['gsk_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>gsk_[A-Za-z0-9]{52})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 64 },

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM, URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { vault, terraform } from '../providers/hashicorp.js';
 
 // Vault 1.10+ tokens: `hvs.` (service) or `hvb.` (batch) + a base62 body of 90+ characters
 // (https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes).
@@ -11,7 +11,7 @@ export const vaultToken: Detector = {
   keyKind: 'HashiCorp Vault service or batch token',
   severity: 'critical',
   risk: 'A Vault token reads every secret its policies allow, often the credentials to everything else.',
-  remediation: revokeAt('Vault (`vault token revoke` with the token or its accessor)', 'check the audit device log for what it read, rotate the secrets it could reach'),
+  remediation: vault.remediation,
   keywords: ['hvs.', 'hvb.'],
   pattern: /(?<![A-Za-z0-9_.-])(?<secret>hv[sb]\.[A-Za-z0-9_-]{90,400})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 420 },
@@ -31,7 +31,7 @@ export const terraformCloudToken: Detector = {
   keyKind: 'Terraform Cloud / Enterprise API token',
   severity: 'critical',
   risk: 'A Terraform Cloud token runs plans and applies against every workspace its user or team can reach, with those workspaces’ cloud credentials.',
-  remediation: revokeAt('https://app.terraform.io/app/settings/tokens (or the team’s or organization’s API token page)'),
+  remediation: terraform.remediation,
   // 'atlasv1' rather than '.atlasv1.': a keyword starting with '.' would make the prefilter stop at every dot.
   keywords: ['atlasv1'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/g,

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { heroku } from '../providers/heroku.js';
 
 // API keys and OAuth tokens since 2024: `HRKU-AA` + 58 URL-safe characters
 // (https://devcenter.heroku.com/changelog-items/2953).
@@ -11,7 +11,7 @@ export const herokuApiKey: Detector = {
   keyKind: 'Heroku API key',
   severity: 'critical',
   risk: 'A Heroku key deploys, reads the config vars (database URLs, other keys) of and deletes every app its user can reach.',
-  remediation: revokeAt('https://dashboard.heroku.com/account (API Key → Regenerate; `heroku authorizations:revoke` for OAuth tokens)'),
+  remediation: heroku.remediation,
   keywords: ['hrku-'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>HRKU-AA[A-Za-z0-9_-]{58})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 72 },

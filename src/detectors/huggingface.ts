@@ -1,9 +1,8 @@
 import type { Detector } from './detector.js';
 import { LOWER, UPPER } from './alphabets.js';
+import { huggingface } from '../providers/huggingface.js';
 
-const remediation =
-  'Invalidate the token at https://huggingface.co/settings/tokens now (deleting the commit does not make it safe: history, ' +
-  'forks and caches keep it), create a fine-grained token with only the repositories it needs, and update the environment secret.';
+const remediation = huggingface.remediation;
 
 // Hugging Face tokens are 34 ASCII letters after the prefix; real ones mix cases (lower-only runs are identifiers).
 const mixedCase = (s: string): boolean => /[a-z]/.test(s) && /[A-Z]/.test(s);

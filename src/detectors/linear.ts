@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { linear } from '../providers/linear.js';
 
 // `lin_api_` + 40 base62 characters (https://linear.app/developers/graphql#personal-api-keys).
 export const linearApiKey: Detector = {
@@ -10,7 +10,7 @@ export const linearApiKey: Detector = {
   keyKind: 'Linear personal API key',
   severity: 'high',
   risk: 'A Linear key reads and edits every issue, project and comment its user can see.',
-  remediation: revokeAt('Linear (Settings → Security & access → Personal API keys)'),
+  remediation: linear.remediation,
   // 'n_api_' rather than 'lin_api_': the prefilter already stops at 'n', not yet at 'l'.
   keywords: ['n_api_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>lin_api_[A-Za-z0-9]{40})(?![A-Za-z0-9_])/g,

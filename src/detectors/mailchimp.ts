@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { HEX } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { hasLetterAndDigit } from './token-shape.js';
+import { mailchimp } from '../providers/mailchimp.js';
 
 // 32 hex + `-us` + the data-center number (https://mailchimp.com/developer/marketing/guides/quick-start/).
 export const mailchimpApiKey: Detector = {
@@ -10,7 +10,7 @@ export const mailchimpApiKey: Detector = {
   keyKind: 'Mailchimp API key',
   severity: 'high',
   risk: 'A Mailchimp key exports the audience lists and sends campaigns from the owner’s verified domains.',
-  remediation: revokeAt('Mailchimp (Profile → Extras → API keys)'),
+  remediation: mailchimp.remediation,
   keywords: ['-us'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>[a-f0-9]{32}-us[0-9]{1,2})(?![A-Za-z0-9_-])/g,
   window: { before: 34, after: 8 },

@@ -1,9 +1,9 @@
 import type { Detector } from './detector.js';
 import { ALNUM, DIGITS } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { notion } from '../providers/notion.js';
 
-const remediation = revokeAt('https://www.notion.so/profile/integrations (the integration → Secrets → Refresh)', 'share only the pages it needs, update the environment secret');
+const remediation = notion.remediation;
 
 // Integration tokens since September 2024: `ntn_` + 11 digits + 35 base62 characters.
 export const notionIntegrationToken: Detector = {

@@ -1,6 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
 import { crc32Base62, hasCrc32Checksum } from './checksum.js';
+import { npm } from '../providers/npm.js';
 
 export const npmAccessToken: Detector = {
   id: 'npm-access-token',
@@ -8,10 +9,7 @@ export const npmAccessToken: Detector = {
   keyKind: 'npm access token',
   severity: 'critical',
   risk: 'An npm token can publish new versions of every package its owner maintains — a supply-chain attack on all their users.',
-  remediation:
-    'Revoke the token at https://www.npmjs.com/settings/~/tokens (`npm token revoke`) now — deleting the commit does not make ' +
-    'it safe: history, forks and caches keep it. Create a granular token limited to the packages CI publishes (or use trusted ' +
-    'publishing), update the environment secret, and check the packages’ recent versions.',
+  remediation: npm.remediation,
   keywords: ['npm_'],
   // npm_ + 30 random characters + base62 CRC32, like GitHub's tokens (GitHub blog, 2021-09-23).
   pattern: /(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,

@@ -1,7 +1,8 @@
 import type { Detector } from './detector.js';
 import { ALNUM, BASE64, DIGITS, UPPER } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
+import { revokeAt } from '../providers/revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { onepassword } from '../providers/onepassword.js';
 
 // Service account tokens: `ops_` + base64url JSON (`{"signInAddress":…,"email":…,"muk":…}`), several
 // hundred characters (https://developer.1password.com/docs/service-accounts/).
@@ -11,7 +12,7 @@ export const onepasswordServiceAccountToken: Detector = {
   keyKind: '1Password service account token',
   severity: 'critical',
   risk: 'A service account token reads every item in the vaults it was granted, often production credentials.',
-  remediation: revokeAt('1Password (Developer → Service accounts → the account → Revoke token)', 'rotate the items in the vaults it could read'),
+  remediation: onepassword.remediation,
   keywords: ['ops_eyj'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>ops_eyJ[A-Za-z0-9+/_-]{200,2000}={0,2})(?![A-Za-z0-9+/=_-])/g,
   window: { before: 8, after: 2020 },

@@ -1,4 +1,5 @@
 import type { Detector, Rng } from './detector.js';
+import { openai } from '../providers/openai.js';
 
 // Every current OpenAI key shape carries "T3BlbkFJ" (base64 of "OpenAI"), whatever its prefix or length.
 const MARKER = 'T3BlbkFJ';
@@ -6,10 +7,7 @@ const BODY = 'A-Za-z0-9_\\-';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const URLSAFE = `${ALNUM}_-`;
 
-const remediation =
-  'Revoke the key at https://platform.openai.com/api-keys now (deleting the commit does not make it safe: ' +
-  'history, forks and caches keep it), create a new project key, update the environment secret that held it, ' +
-  'and check the usage page for calls you did not make.';
+const remediation = openai.remediation;
 
 /** A scoped key: `sk-<scope>-` then 20 to 100 URL-safe characters on each side of the marker. */
 function scopedKey(scope: string, id: string, keyKind: string, severity: Detector['severity'], risk: string): Detector {

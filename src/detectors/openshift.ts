@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { openshift } from '../providers/openshift.js';
 
 // OAuth access tokens since OpenShift 4.6: `sha256~` + 43 URL-safe base64 characters.
 export const openshiftUserToken: Detector = {
@@ -10,7 +10,7 @@ export const openshiftUserToken: Detector = {
   keyKind: 'OpenShift OAuth access token',
   severity: 'high',
   risk: 'An OpenShift token acts as its user on the cluster API, with every namespace and secret that user can reach.',
-  remediation: revokeAt('the cluster (`oc delete oauthaccesstoken <name>`, or the console’s API tokens page)'),
+  remediation: openshift.remediation,
   keywords: ['sha256~'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>sha256~[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 56 },

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { perplexity } from '../providers/perplexity.js';
 
 // `pplx-` + 48 base62 characters (https://docs.perplexity.ai/guides/getting-started).
 export const perplexityApiKey: Detector = {
@@ -10,7 +10,7 @@ export const perplexityApiKey: Detector = {
   keyKind: 'Perplexity API key',
   severity: 'high',
   risk: 'A Perplexity key runs searches and completions billed to the owner’s credits.',
-  remediation: revokeAt('https://www.perplexity.ai/settings/api'),
+  remediation: perplexity.remediation,
   keywords: ['pplx-'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>pplx-[A-Za-z0-9]{48})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 60 },

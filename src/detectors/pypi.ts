@@ -1,6 +1,6 @@
 import type { Detector } from './detector.js';
 import { URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
+import { pypi } from '../providers/pypi.js';
 
 // PyPI API tokens are macaroons whose serialized form always starts with the location
 // `pypi.org` (`pypi-AgEIcHlwaS5vcmc`) or `test.pypi.org` (`pypi-AgENdGVzdC5weXBpLm9yZw`)
@@ -11,7 +11,7 @@ export const pypiApiToken: Detector = {
   keyKind: 'PyPI API token',
   severity: 'critical',
   risk: 'A PyPI token uploads new releases of the owner’s projects, a supply-chain attack on everyone who installs them.',
-  remediation: revokeAt('https://pypi.org/manage/account/token/', 'prefer trusted publishing from CI, check the projects’ recent releases'),
+  remediation: pypi.remediation,
   keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,400})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 440 },

@@ -27,6 +27,7 @@ import { notionIntegrationToken, notionLegacyToken } from './notion.js';
 import { npmAccessToken } from './npm.js';
 import { onepasswordSecretKey, onepasswordServiceAccountToken } from './onepassword.js';
 import { openaiAdminKey, openaiProjectKey, openaiServiceAccountKey, openaiUserKey } from './openai.js';
+import { openrouterApiKey } from './openrouter.js';
 import { openshiftUserToken } from './openshift.js';
 import { perplexityApiKey } from './perplexity.js';
 import { privateKey } from './private-key.js';
@@ -88,6 +89,7 @@ export const detectors: readonly Detector[] = [
   openaiProjectKey,
   openaiServiceAccountKey,
   openaiUserKey,
+  openrouterApiKey,
   openshiftUserToken,
   perplexityApiKey,
   privateKey,

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { sendgrid } from '../providers/sendgrid.js';
 
 // `SG.` + 22-character key id + `.` + 43-character secret (base64url): Twilio SendGrid's API keys.
 export const sendgridApiKey: Detector = {
@@ -10,7 +10,7 @@ export const sendgridApiKey: Detector = {
   keyKind: 'SendGrid API key',
   severity: 'high',
   risk: 'A SendGrid key sends mail as the owner’s verified domains, ready-made phishing, and may read contacts.',
-  remediation: revokeAt('https://app.sendgrid.com/settings/api_keys'),
+  remediation: sendgrid.remediation,
   // `sg.` also starts every `msg.`: the lookbehind and the tight window keep those hits cheap.
   keywords: ['sg.'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,

@@ -1,9 +1,10 @@
 import type { Detector } from './detector.js';
 import { BASE64, HEX } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
+import { revokeAt } from '../providers/revoke-at.js';
 import { hasLetterAndDigit } from './token-shape.js';
+import { sentry } from '../providers/sentry.js';
 
-const remediation = revokeAt('Sentry (Settings → Auth Tokens, or the organization’s Auth Tokens page)');
+const remediation = sentry.remediation;
 
 // Org tokens: `sntrys_` + base64 JSON ({"iat":…,"url":…,"org":…}) + `_` + a 43-character secret.
 // https://develop.sentry.dev/auth-tokens/ (the secret part is what Sentry checks).

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { HEX } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { hasLetterAndDigit } from './token-shape.js';
+import { shopify } from '../providers/shopify.js';
 
 // Admin API (`shpat_`), custom app (`shpca_`), private app (`shppa_`) tokens and shared secrets
 // (`shpss_`): prefix + 32 hex in Shopify's docs; apps' older tokens mix cases, so any base62 body is read.
@@ -11,7 +11,7 @@ export const shopifyToken: Detector = {
   keyKind: 'Shopify access token or app shared secret',
   severity: 'critical',
   risk: 'A Shopify admin token reads customers and orders and edits the store’s products, themes and payments settings.',
-  remediation: revokeAt('the store admin (Settings → Apps and sales channels → Develop apps → the app → API credentials)', 'rotate the app’s token or secret, update the environment secret'),
+  remediation: shopify.remediation,
   keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32,40})(?![A-Za-z0-9_])/g,
   window: { before: 8, after: 56 },

@@ -1,6 +1,6 @@
 import type { Detector } from './detector.js';
 import { HEX } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
+import { sidekiq } from '../providers/sidekiq.js';
 
 // Bundler credentials for Sidekiq Pro / Enterprise's gem server: `BUNDLE_GEMS__CONTRIBSYS__COM` or
 // `BUNDLE_ENTERPRISE__CONTRIBSYS__COM` = `<8 hex>:<8 hex>` (https://github.com/sidekiq/sidekiq/wiki/Sidekiq-Pro-Installation).
@@ -10,7 +10,7 @@ export const sidekiqCredentials: Detector = {
   keyKind: 'Sidekiq Pro / Enterprise gem server credentials',
   severity: 'medium',
   risk: 'The credentials download the licensed Sidekiq Pro and Enterprise gems under the owner’s licence.',
-  remediation: revokeAt('Contribsys (email support@contribsys.com for new credentials)', 'update the Bundler setting in CI'),
+  remediation: sidekiq.remediation,
   keywords: ['contribsys__com'],
   pattern: /BUNDLE_(?:GEMS|ENTERPRISE)__CONTRIBSYS__COM["']?\s{0,4}[:=]\s{0,4}["']?(?<secret>[a-f0-9]{8}:[a-f0-9]{8})(?![A-Za-z0-9])/g,
   window: { before: 40, after: 40 },

@@ -1,11 +1,9 @@
 import type { Detector, Rng } from './detector.js';
 import { ALNUM, DIGITS, HEX, UPPER } from './alphabets.js';
 import { isPlaceholder } from '../scan/placeholder.js';
+import { slack } from '../providers/slack.js';
 
-const remediation =
-  'Revoke the token at https://api.slack.com/apps (OAuth & Permissions → revoke, or `auth.revoke`) now — deleting the commit ' +
-  'does not make it safe: history, forks and caches keep it. Reinstall the app to issue a new token, update the environment ' +
-  'secret, and check the workspace’s access logs.';
+const remediation = slack.remediation;
 
 const ids = (rng: Rng, n: number): string => `${rng.int(1, 9)}${rng.string(DIGITS, n - 1)}`;
 

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { HEX } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { hasLetterAndDigit } from './token-shape.js';
+import { sonarqube } from '../providers/sonarqube.js';
 
 // SonarQube 9.5+ tokens: `squ_` (user), `sqp_` (project analysis), `sqa_` (global analysis) + 40
 // characters, hex in SonarSource's docs (https://docs.sonarsource.com/sonarqube-server/user-guide/managing-tokens/).
@@ -11,7 +11,7 @@ export const sonarqubeToken: Detector = {
   keyKind: 'SonarQube / SonarCloud token',
   severity: 'medium',
   risk: 'A SonarQube token reads the analysed source code and issues of every project its user can browse and submits analyses.',
-  remediation: revokeAt('SonarQube (My Account → Security → Tokens)'),
+  remediation: sonarqube.remediation,
   keywords: ['squ_', 'sqp_', 'sqa_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>sq[upa]_[A-Za-z0-9]{40})(?![A-Za-z0-9_])/g,
   window: { before: 8, after: 52 },

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { HEX } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { hasLetterAndDigit } from './token-shape.js';
+import { sourcegraph } from '../providers/sourcegraph.js';
 
 // `sgp_` + (16-hex instance id or `local`) + `_` + 40 hex, or the older `sgp_` + 40 hex
 // (https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token).
@@ -11,7 +11,7 @@ export const sourcegraphAccessToken: Detector = {
   keyKind: 'Sourcegraph access token',
   severity: 'high',
   risk: 'A Sourcegraph token searches and reads every repository indexed by the instance that its user can see.',
-  remediation: revokeAt('your Sourcegraph instance (User settings → Access tokens)'),
+  remediation: sourcegraph.remediation,
   keywords: ['sgp_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})(?![A-Za-z0-9_])/g,
   window: { before: 8, after: 72 },

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { URLSAFE } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { hasLetterAndDigit } from './token-shape.js';
+import { square } from '../providers/square.js';
 
 // OAuth access tokens (`sq0atp-` + 22) and application secrets (`sq0csp-` + 43), URL-safe base64
 // (https://developer.squareup.com/docs/build-basics/access-tokens).
@@ -11,7 +11,7 @@ export const squareToken: Detector = {
   keyKind: 'Square access token or application secret',
   severity: 'critical',
   risk: 'A Square token takes payments, issues refunds and reads the customers of the seller account.',
-  remediation: revokeAt('https://developer.squareup.com/apps (the application → Credentials / OAuth → Replace)'),
+  remediation: square.remediation,
   keywords: ['sq0atp-', 'sq0csp-'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>sq0(?:atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43}))(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 60 },

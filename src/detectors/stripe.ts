@@ -1,10 +1,8 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
+import { stripe } from '../providers/stripe.js';
 
-const remediation =
-  'Roll the key at https://dashboard.stripe.com/apikeys now (deleting the commit does not make it safe: history, forks and ' +
-  'caches keep it), prefer a restricted key with only the permissions needed, update the environment secret, and review ' +
-  'the dashboard’s logs for requests you did not make.';
+const remediation = stripe.remediation;
 
 function stripeKey(modes: string, id: string, keyKind: string, severity: Detector['severity'], risk: string, mode: string): Detector {
   return {

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { tailscale } from '../providers/tailscale.js';
 
 // `tskey-<kind>-<key id>-<secret>` (https://tailscale.com/kb/1277/key-prefixes).
 export const tailscaleKey: Detector = {
@@ -10,7 +10,7 @@ export const tailscaleKey: Detector = {
   keyKind: 'Tailscale auth key, API access token or OAuth client secret',
   severity: 'high',
   risk: 'A Tailscale key joins attacker machines to the tailnet or changes its access rules through the API.',
-  remediation: revokeAt('https://login.tailscale.com/admin/settings/keys'),
+  remediation: tailscale.remediation,
   keywords: ['tskey-'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{24,64})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 120 },

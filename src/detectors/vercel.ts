@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
-import { revokeAt } from './revoke-at.js';
 import { isMixedAlnum } from './token-shape.js';
+import { vercel } from '../providers/vercel.js';
 
 // Vercel's prefixed credentials (2025): `vcp_` personal, `vci_` integration, `vca_` app access,
 // `vcr_` app refresh tokens and `vck_` AI Gateway keys, each + a base62 body.
@@ -11,7 +11,7 @@ export const vercelToken: Detector = {
   keyKind: 'Vercel access token or AI Gateway key',
   severity: 'high',
   risk: 'A Vercel token deploys to, reads the environment variables of and deletes the projects of its scope.',
-  remediation: revokeAt('https://vercel.com/account/settings/tokens (or the integration’s or AI Gateway’s key page)'),
+  remediation: vercel.remediation,
   keywords: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>vc[pikar]_[A-Za-z0-9]{24,60})(?![A-Za-z0-9_])/g,
   window: { before: 8, after: 72 },

@@ -1,37 +1,10 @@
+import { canonicalProvider } from '../providers/canonical-provider.js';
+import { providerPhrases } from '../providers/provider-phrases.js';
+import { providers } from '../providers/registry.js';
 import type { IncidentMarker } from './incident-marker.js';
 
-/**
- * Other names people give a provider, in a policy's `provider:` and in secret names. A name's
- * words come from the id and each alias (`azure-openai` → `AZURE_OPENAI`), so this table only lists
- * what the id alone does not say. Providers with no vendor of their own (`generic`, `privatekey`)
- * name no secret: their incidents close by policy `keys` entries or `/resolved` only.
- */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  openai: ['open-ai'],
-  anthropic: ['claude'],
-  aws: ['amazon'],
-  github: ['gh'],
-  google: ['gcp', 'gemini', 'firebase'],
-  huggingface: ['hf', 'hugging-face'],
-  'azure-openai': [],
-  onepassword: ['op', '1password'],
-  flyio: ['fly'],
-  docker: ['dockerhub', 'docker-hub'],
-  terraform: ['tf'],
-  generic: [],
-  privatekey: [],
-  hygiene: [],
-};
-
-/** Provider groups that name no vendor, or one the detector id names instead. */
-const NAMELESS = new Set(['generic', 'privatekey', 'hygiene']);
+/** Provider groups whose vendor the detector id names instead (`other`), or that have none of ours (`custom`). */
 const BY_DETECTOR = new Set(['other', 'custom']);
-
-/** `OpenAI`, `open_ai`, `Open AI` → `openai`; an unknown provider as it was written, lower-cased with dashes. */
-export function canonicalProvider(name: string): string {
-  const id = name.trim().toLowerCase().replace(/[\s_]+/g, '-');
-  return Object.keys(ALIASES).find((p) => p === id || ALIASES[p]!.includes(id)) ?? id;
-}
 
 /**
  * The vendor an incident is about: the marker's provider, or — for vendors without a group of their
@@ -54,13 +27,13 @@ export function namesProvider(secretName: string, provider: string): boolean {
   const words = secretName.toUpperCase().split(/_+/).filter(Boolean);
   const own = longestMatch(words, provider);
   if (own === 0) return false;
-  return Object.keys(ALIASES).every((other) => other === provider || longestMatch(words, other) <= own);
+  return providers.every((other) => other.id === provider || longestMatch(words, other.id) <= own);
 }
 
 /** The longest phrase of `provider` found in `words`, in words; 0 when none is. */
 function longestMatch(words: readonly string[], provider: string): number {
-  if (NAMELESS.has(provider)) return 0;
-  const phrases = [provider, ...(ALIASES[provider] ?? [])].map((p) => p.toUpperCase().split(/[-_\s]+/).filter(Boolean));
+  // A provider no record has (a policy's own name) is named by its own words, as a record with no alias.
+  const phrases = providerPhrases(providers.find((p) => p.id === provider) ?? { id: provider, aliases: [] });
   return Math.max(0, ...phrases.filter((phrase) => containsRun(words, phrase)).map((phrase) => phrase.length));
 }
 

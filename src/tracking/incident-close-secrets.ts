@@ -1,7 +1,8 @@
 import { sameName, type InventoryItem, type SecretScope } from '../inventory/inventory.js';
 import { compileConfigRegex, type ConfigRegex } from '../policy/config-regex.js';
 import type { Config } from '../policy/config-schema.js';
-import { canonicalProvider, incidentProvider, namesProvider } from './incident-close-provider.js';
+import { canonicalProvider } from '../providers/canonical-provider.js';
+import { incidentProvider, namesProvider } from './incident-close-provider.js';
 import type { IncidentMarker } from './incident-marker.js';
 
 /** One secret that held — or may have held — the leaked key, and whether it changed since. */

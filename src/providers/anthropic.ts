@@ -1,0 +1,16 @@
+import { defineProvider } from './provider.js';
+
+export const anthropic = defineProvider({
+  id: 'anthropic',
+  name: 'Anthropic',
+  aliases: ['claude'],
+  remediation:
+    'Revoke the key at https://console.anthropic.com/settings/keys now (deleting the commit does not make it safe: ' +
+    'history, forks and caches keep it), create a new one, update the environment secret that held it, ' +
+    'and check the usage page for calls you did not make.',
+  rotation: {
+    url: 'https://console.anthropic.com/settings/keys',
+    create: 'Create a new API key in the workspace this environment uses at https://console.anthropic.com/settings/keys.',
+    revoke: 'Delete the old key at https://console.anthropic.com/settings/keys.',
+  },
+});

@@ -1,0 +1,10 @@
+import { defineProvider } from './provider.js';
+import { revokeAt } from './revoke-at.js';
+
+export const gitlab = defineProvider({
+  id: 'gitlab',
+  name: 'GitLab',
+  aliases: [],
+  remediation: revokeAt('your GitLab instance (User settings → Access tokens, or the project’s or group’s token page)'),
+  rotation: { url: 'https://docs.gitlab.com/user/profile/personal_access_tokens/' },
+});

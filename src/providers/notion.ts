@@ -1,0 +1,10 @@
+import { defineProvider } from './provider.js';
+import { revokeAt } from './revoke-at.js';
+
+export const notion = defineProvider({
+  id: 'notion',
+  name: 'Notion',
+  aliases: [],
+  remediation: revokeAt('https://www.notion.so/profile/integrations (the integration → Secrets → Refresh)', 'share only the pages it needs, update the environment secret'),
+  rotation: { url: 'https://www.notion.so/profile/integrations' },
+});
