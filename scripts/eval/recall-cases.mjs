@@ -2,8 +2,10 @@
 // key is written into the places keys really leak from (.env, YAML, JSON, column-aligned code, credential
 // files, connection strings, command lines). Negative cases are the noise users see in docs and templates.
 // Nothing here is a key: keys are made at run time from the seed, written to a temp folder, and dropped.
-// Formats come from the vendors' own documentation (each case names its source); where a vendor documents
-// only the variable name and not the key's shape, the case says so (`kind: named-key`).
+// Each case names its source and how well its format is known (`format`): `documented` (the vendor states
+// prefix and length, or checksum), `documented-prefix` (the vendor states the prefix; the length is the one
+// its keys are issued with), `observed` (the shape the vendor's console issues, as gitleaks' MIT rules
+// describe it, not stated in the vendor's docs) or `name-only` (the docs give only the variable name).
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
@@ -58,6 +60,7 @@ const SRC = {
   gitlabPrefixes: 'https://docs.gitlab.com/security/tokens/#token-prefixes',
   gitlabRunner: 'https://docs.gitlab.com/ci/runners/new_creation_workflow/',
   vault: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes',
+  vaultLegacy: 'https://developer.hashicorp.com/vault/docs/upgrading/upgrade-to-1.0.0',
   django: 'https://docs.djangoproject.com/en/stable/ref/settings/#secret-key',
   sonar: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
   sonarScanner: 'https://docs.sonarsource.com/sonarqube-server/latest/analyzing-source-code/analysis-parameters/',
@@ -75,7 +78,7 @@ const SRC = {
   xai: 'https://docs.x.ai/docs/overview',
   openrouter: 'https://openrouter.ai/docs/api-reference/authentication',
   pinecone: 'https://docs.pinecone.io/guides/projects/manage-api-keys',
-  langsmith: 'https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key',
+  langsmith: 'https://docs.langchain.com/langsmith/llm-gateway-authentication',
   wandb: 'https://docs.wandb.ai/guides/track/environment-variables/',
   npmrc: 'https://docs.npmjs.com/cli/v10/configuring-npm/npmrc',
   npmToken: 'https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/',
@@ -107,7 +110,7 @@ const SRC = {
  * The same key written where keys are really written: a `.env` line, a YAML map, a JSON object, a
  * column-aligned Go const block, a shell export. `name` is the variable the vendor's docs use.
  */
-function inContexts(provider, kind, name, value, source) {
+function inContexts(provider, kind, name, value, source, format) {
   const camel = name.toLowerCase().replace(/_([a-z])/g, (_, c) => c.toUpperCase());
   return [
     { context: 'env', path: '.env', text: `# ${provider}\n${name}=${value}\n` },
@@ -115,7 +118,7 @@ function inContexts(provider, kind, name, value, source) {
     { context: 'json', path: 'config/local.json', text: `{\n  "${camel}": "${value}",\n  "region": "us-east-1"\n}\n` },
     { context: 'aligned-code', path: 'internal/config/defaults.go', text: `package config\n\nconst (\n\tDefaultRegion             = "us-east-1"\n\t${camel[0].toUpperCase()}${camel.slice(1)}                = "${value}"\n)\n` },
     { context: 'shell', path: 'scripts/deploy.sh', text: `#!/bin/sh\nexport ${name}="${value}"\n./run.sh\n` },
-  ].map((c) => ({ provider, kind, expect: 'leak', source, ...c }));
+  ].map((c) => ({ provider, kind, format, expect: 'leak', source, ...c }));
 }
 
 /** Positive cases: documented formats of the vendors teams use first, in realistic places. */
@@ -125,85 +128,85 @@ function positives(rng) {
 
   // AI vendors. OpenAI and Anthropic document the header and variable; the shapes are the ones their
   // dashboards issue (OpenAI's carry the base64 of "OpenAI"), as gitleaks' MIT rules describe them.
-  add(inContexts('openai', 'vendor-key', 'OPENAI_API_KEY', `sk-proj-${rng.string(URLSAFE, 74)}T3BlbkFJ${rng.string(URLSAFE, 74)}`, SRC.openai));
-  add(inContexts('openai', 'vendor-key', 'OPENAI_ADMIN_KEY', `sk-admin-${rng.string(URLSAFE, 58)}T3BlbkFJ${rng.string(URLSAFE, 58)}`, SRC.openai));
-  add(inContexts('anthropic', 'vendor-key', 'ANTHROPIC_API_KEY', `sk-ant-api03-${rng.string(URLSAFE, 93)}AA`, SRC.anthropic));
-  add(inContexts('anthropic', 'vendor-key', 'ANTHROPIC_ADMIN_KEY', `sk-ant-admin01-${rng.string(URLSAFE, 93)}AA`, SRC.anthropic));
-  add(inContexts('google', 'vendor-key', 'GEMINI_API_KEY', `AIza${rng.string(URLSAFE, 35)}`, SRC.gemini));
-  add(inContexts('replicate', 'vendor-key', 'REPLICATE_API_TOKEN', `r8_${rng.string(ALNUM, 37)}`, SRC.replicate));
-  add(inContexts('xai', 'vendor-key', 'XAI_API_KEY', `xai-${rng.string(ALNUM, 80)}`, SRC.xai));
-  add(inContexts('openrouter', 'vendor-key', 'OPENROUTER_API_KEY', `sk-or-v1-${rng.string(HEX, 64)}`, SRC.openrouter));
-  add(inContexts('pinecone', 'vendor-key', 'PINECONE_API_KEY', `pcsk_${rng.string(ALNUM, 6)}_${rng.string(ALNUM, 63)}`, SRC.pinecone));
-  add(inContexts('langsmith', 'vendor-key', 'LANGSMITH_API_KEY', `lsv2_pt_${rng.string(HEX, 32)}_${rng.string(HEX, 10)}`, SRC.langsmith));
-  add(inContexts('langsmith', 'vendor-key', 'LANGCHAIN_API_KEY', `lsv2_sk_${rng.string(HEX, 32)}_${rng.string(HEX, 10)}`, SRC.langsmith));
+  add(inContexts('openai', 'vendor-key', 'OPENAI_API_KEY', `sk-proj-${rng.string(URLSAFE, 74)}T3BlbkFJ${rng.string(URLSAFE, 74)}`, SRC.openai, 'observed'));
+  add(inContexts('openai', 'vendor-key', 'OPENAI_ADMIN_KEY', `sk-admin-${rng.string(URLSAFE, 58)}T3BlbkFJ${rng.string(URLSAFE, 58)}`, SRC.openai, 'observed'));
+  add(inContexts('anthropic', 'vendor-key', 'ANTHROPIC_API_KEY', `sk-ant-api03-${rng.string(URLSAFE, 93)}AA`, SRC.anthropic, 'observed'));
+  add(inContexts('anthropic', 'vendor-key', 'ANTHROPIC_ADMIN_KEY', `sk-ant-admin01-${rng.string(URLSAFE, 93)}AA`, SRC.anthropic, 'observed'));
+  add(inContexts('google', 'vendor-key', 'GEMINI_API_KEY', `AIza${rng.string(URLSAFE, 35)}`, SRC.gemini, 'observed'));
+  add(inContexts('replicate', 'vendor-key', 'REPLICATE_API_TOKEN', `r8_${rng.string(ALNUM, 37)}`, SRC.replicate, 'documented'));
+  add(inContexts('xai', 'vendor-key', 'XAI_API_KEY', `xai-${rng.string(ALNUM, 80)}`, SRC.xai, 'observed'));
+  add(inContexts('openrouter', 'vendor-key', 'OPENROUTER_API_KEY', `sk-or-v1-${rng.string(HEX, 64)}`, SRC.openrouter, 'observed'));
+  add(inContexts('pinecone', 'vendor-key', 'PINECONE_API_KEY', `pcsk_${rng.string(ALNUM, 6)}_${rng.string(ALNUM, 63)}`, SRC.pinecone, 'observed'));
+  add(inContexts('langsmith', 'vendor-key', 'LANGSMITH_API_KEY', `lsv2_pt_${rng.string(HEX, 32)}_${rng.string(HEX, 10)}`, SRC.langsmith, 'documented-prefix'));
+  add(inContexts('langsmith', 'vendor-key', 'LANGCHAIN_API_KEY', `lsv2_sk_${rng.string(HEX, 32)}_${rng.string(HEX, 10)}`, SRC.langsmith, 'documented-prefix'));
   // Vendors whose docs give the variable name but no key shape: only the name can find these.
-  add(inContexts('mistral', 'named-key', 'MISTRAL_API_KEY', rng.string(ALNUM, 32), SRC.mistral));
-  add(inContexts('cohere', 'named-key', 'CO_API_KEY', rng.string(ALNUM, 40), SRC.cohere));
-  add(inContexts('together', 'named-key', 'TOGETHER_API_KEY', rng.string(HEX, 64), SRC.together));
-  add(inContexts('fireworks', 'named-key', 'FIREWORKS_API_KEY', `fw_${rng.string(ALNUM, 24)}`, SRC.fireworks));
-  add(inContexts('deepseek', 'named-key', 'DEEPSEEK_API_KEY', `sk-${rng.string(HEX, 32)}`, SRC.deepseek));
-  add(inContexts('wandb', 'named-key', 'WANDB_API_KEY', rng.string(HEX, 40), SRC.wandb));
-  add(inContexts('heroku', 'named-key', 'HEROKU_API_KEY', uuid(rng), SRC.heroku));
-  add(inContexts('generic', 'named-key', 'PAYMENTS_API_KEY', rng.string(HEX, 32), SRC.hexApiKey));
+  add(inContexts('mistral', 'named-key', 'MISTRAL_API_KEY', rng.string(ALNUM, 32), SRC.mistral, 'name-only'));
+  add(inContexts('cohere', 'named-key', 'CO_API_KEY', rng.string(ALNUM, 40), SRC.cohere, 'name-only'));
+  add(inContexts('together', 'named-key', 'TOGETHER_API_KEY', rng.string(HEX, 64), SRC.together, 'name-only'));
+  add(inContexts('fireworks', 'named-key', 'FIREWORKS_API_KEY', `fw_${rng.string(ALNUM, 24)}`, SRC.fireworks, 'name-only'));
+  add(inContexts('deepseek', 'named-key', 'DEEPSEEK_API_KEY', `sk-${rng.string(HEX, 32)}`, SRC.deepseek, 'name-only'));
+  add(inContexts('wandb', 'named-key', 'WANDB_API_KEY', rng.string(HEX, 40), SRC.wandb, 'name-only'));
+  add(inContexts('heroku', 'named-key', 'HEROKU_API_KEY', uuid(rng), SRC.heroku, 'name-only'));
+  add(inContexts('generic', 'named-key', 'PAYMENTS_API_KEY', rng.string(HEX, 32), SRC.hexApiKey, 'name-only'));
 
   // Vertex AI and other Google Cloud clients: a service-account key file holds a PKCS#8 private key. The
   // body is seeded random base64 after the usual RSA PKCS#8 header bytes: the shape, never a usable key.
   const pemBody = `MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ${rng.string(`${ALNUM}+/`, 1550)}`;
   const privateKey = `${armour('BEGIN', 'PRIVATE KEY')}\n${pemBody.match(/.{1,64}/g).join('\n')}\n${armour('END', 'PRIVATE KEY')}\n`;
   const sa = { type: 'service_account', project_id: `vertex-demo-${rng.string(LOWER_ALNUM, 6)}`, private_key_id: rng.string(HEX, 40), private_key: privateKey, client_email: 'vertex@vertex-demo.iam.gserviceaccount.com', client_id: rng.string('0123456789', 21), token_uri: 'https://oauth2.googleapis.com/token' };
-  add({ provider: 'google', kind: 'credential-file', context: 'service-account-json', path: 'credentials/vertex-sa.json', text: `${JSON.stringify(sa, null, 2)}\n`, expect: 'leak', source: SRC.serviceAccount });
-  add({ provider: 'generic', kind: 'named-key', context: 'base64-pem', path: '.env', text: `SIGNING_KEY_B64=${b64(privateKey)}\n`, expect: 'leak', source: SRC.pem });
+  add({ provider: 'google', kind: 'credential-file', context: 'service-account-json', path: 'credentials/vertex-sa.json', text: `${JSON.stringify(sa, null, 2)}\n`, format: 'documented', expect: 'leak', source: SRC.serviceAccount });
+  add({ provider: 'generic', kind: 'named-key', context: 'base64-pem', path: '.env', text: `SIGNING_KEY_B64=${b64(privateKey)}\n`, format: 'name-only', expect: 'leak', source: SRC.pem });
 
   // HashiCorp Vault: hvs./hvb. since 1.10, legacy s./b. + 24 before it.
-  add(inContexts('hashicorp', 'vendor-key', 'VAULT_TOKEN', `hvs.${rng.string(URLSAFE, 24)}`, SRC.vault));
-  add(inContexts('hashicorp', 'vendor-key', 'VAULT_TOKEN', `hvs.CAESI${rng.string(URLSAFE, 91)}`, SRC.vault));
-  add(inContexts('hashicorp', 'vendor-key', 'VAULT_TOKEN', `s.${rng.string(ALNUM, 24)}`, SRC.vault));
-  add(inContexts('hashicorp', 'vendor-key', 'VAULT_BATCH_TOKEN', `b.AAAAAQ${rng.string(URLSAFE, 100)}`, SRC.vault));
+  add(inContexts('hashicorp', 'vendor-key', 'VAULT_TOKEN', `hvs.${rng.string(URLSAFE, 24)}`, SRC.vault, 'documented-prefix'));
+  add(inContexts('hashicorp', 'vendor-key', 'VAULT_TOKEN', `hvs.CAESI${rng.string(URLSAFE, 91)}`, SRC.vault, 'documented-prefix'));
+  add(inContexts('hashicorp', 'vendor-key', 'VAULT_TOKEN', `s.${rng.string(ALNUM, 24)}`, SRC.vaultLegacy, 'documented-prefix'));
+  add(inContexts('hashicorp', 'vendor-key', 'VAULT_BATCH_TOKEN', `b.AAAAAQ${rng.string(URLSAFE, 100)}`, SRC.vaultLegacy, 'documented-prefix'));
 
   // Django: 50 characters from get_random_secret_key()'s alphabet; startproject prefixes django-insecure-.
   const djangoKey = rng.string(DJANGO, 50);
-  add({ provider: 'django', kind: 'vendor-key', context: 'python-settings', path: 'mysite/settings.py', text: `from pathlib import Path\n\nBASE_DIR = Path(__file__).resolve().parent.parent\n\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = 'django-insecure-${djangoKey}'\n\nDEBUG = True\n`, expect: 'leak', source: SRC.django });
-  add({ provider: 'django', kind: 'named-key', context: 'python-settings', path: 'mysite/settings/production.py', text: `SECRET_KEY = "${rng.string(DJANGO, 50)}"\nALLOWED_HOSTS = ["example.com"]\n`, expect: 'leak', source: SRC.django });
-  add({ provider: 'django', kind: 'named-key', context: 'env', path: '.env', text: `DJANGO_SECRET_KEY=${rng.string(DJANGO.replace(/[#$&(]/g, ''), 50)}\n`, expect: 'leak', source: SRC.django });
+  add({ provider: 'django', kind: 'vendor-key', context: 'python-settings', path: 'mysite/settings.py', text: `from pathlib import Path\n\nBASE_DIR = Path(__file__).resolve().parent.parent\n\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = 'django-insecure-${djangoKey}'\n\nDEBUG = True\n`, format: 'documented-prefix', expect: 'leak', source: SRC.django });
+  add({ provider: 'django', kind: 'named-key', context: 'python-settings', path: 'mysite/settings/production.py', text: `SECRET_KEY = "${rng.string(DJANGO, 50)}"\nALLOWED_HOSTS = ["example.com"]\n`, format: 'name-only', expect: 'leak', source: SRC.django });
+  add({ provider: 'django', kind: 'named-key', context: 'env', path: '.env', text: `DJANGO_SECRET_KEY=${rng.string(DJANGO.replace(/[#$&(]/g, ''), 50)}\n`, format: 'name-only', expect: 'leak', source: SRC.django });
 
   // GitLab: runner registration tokens (GR1348941 + 20) and runner authentication tokens (glrt- + 20).
   const reg = `GR1348941${rng.string(URLSAFE, 20)}`;
-  add({ provider: 'gitlab', kind: 'vendor-key', context: 'command-line', path: 'scripts/register-runner.sh', text: `gitlab-runner register --non-interactive --url https://gitlab.example.com --registration-token ${reg} --executor docker\n`, expect: 'leak', source: SRC.gitlabRunner });
-  add(inContexts('gitlab', 'vendor-key', 'CI_RUNNER_REGISTRATION_TOKEN', `GR1348941${rng.string(URLSAFE, 20)}`, SRC.gitlabPrefixes));
-  add({ provider: 'gitlab', kind: 'vendor-key', context: 'runner-config-toml', path: 'runner/config.toml', text: `concurrent = 4\n\n[[runners]]\n  name = "docker-runner"\n  url = "https://gitlab.example.com"\n  token = "glrt-${rng.string(URLSAFE, 20)}"\n  executor = "docker"\n`, expect: 'leak', source: SRC.gitlabPrefixes });
+  add({ provider: 'gitlab', kind: 'vendor-key', context: 'command-line', path: 'scripts/register-runner.sh', text: `gitlab-runner register --non-interactive --url https://gitlab.example.com --registration-token ${reg} --executor docker\n`, format: 'documented-prefix', expect: 'leak', source: SRC.gitlabRunner });
+  add(inContexts('gitlab', 'vendor-key', 'CI_RUNNER_REGISTRATION_TOKEN', `GR1348941${rng.string(URLSAFE, 20)}`, SRC.gitlabPrefixes, 'documented-prefix'));
+  add({ provider: 'gitlab', kind: 'vendor-key', context: 'runner-config-toml', path: 'runner/config.toml', text: `concurrent = 4\n\n[[runners]]\n  name = "docker-runner"\n  url = "https://gitlab.example.com"\n  token = "glrt-${rng.string(URLSAFE, 20)}"\n  executor = "docker"\n`, format: 'documented-prefix', expect: 'leak', source: SRC.gitlabPrefixes });
 
   // GitHub refresh tokens: ghr_ + 70 base62 + the 6-character CRC32 checksum (76 after the prefix, as
   // in GitHub's own refresh-token example).
-  add(inContexts('github', 'vendor-key', 'GITHUB_REFRESH_TOKEN', withChecksum('ghr_', rng.string(BASE62, 70)), SRC.githubRefresh));
-  add(inContexts('github', 'vendor-key', 'GITHUB_TOKEN', withChecksum('ghp_', rng.string(BASE62, 30)), SRC.githubFormats));
+  add(inContexts('github', 'vendor-key', 'GITHUB_REFRESH_TOKEN', withChecksum('ghr_', rng.string(BASE62, 70)), SRC.githubRefresh, 'documented'));
+  add(inContexts('github', 'vendor-key', 'GITHUB_TOKEN', withChecksum('ghp_', rng.string(BASE62, 30)), SRC.githubFormats, 'documented'));
 
   // SonarQube: sqp_/squ_/sqa_ + 40 hex, and legacy 40-hex tokens passed as sonar.login / sonar.token.
-  add({ provider: 'sonarqube', kind: 'vendor-key', context: 'properties', path: 'sonar-project.properties', text: `sonar.projectKey=shop\nsonar.host.url=https://sonar.example.com\nsonar.token=sqp_${rng.string(HEX, 40)}\n`, expect: 'leak', source: SRC.sonar });
-  add({ provider: 'sonarqube', kind: 'named-key', context: 'properties', path: 'sonar-project.properties', text: `sonar.projectKey=shop\nsonar.login=${rng.string(HEX, 40)}\n`, expect: 'leak', source: SRC.sonarScanner });
-  add({ provider: 'sonarqube', kind: 'named-key', context: 'command-line', path: 'ci/analyse.sh', text: `mvn sonar:sonar -Dsonar.host.url=https://sonar.example.com -Dsonar.token=${rng.string(HEX, 40)}\n`, expect: 'leak', source: SRC.sonarScanner });
+  add({ provider: 'sonarqube', kind: 'vendor-key', context: 'properties', path: 'sonar-project.properties', text: `sonar.projectKey=shop\nsonar.host.url=https://sonar.example.com\nsonar.token=sqp_${rng.string(HEX, 40)}\n`, format: 'documented-prefix', expect: 'leak', source: SRC.sonar });
+  add({ provider: 'sonarqube', kind: 'named-key', context: 'properties', path: 'sonar-project.properties', text: `sonar.projectKey=shop\nsonar.login=${rng.string(HEX, 40)}\n`, format: 'name-only', expect: 'leak', source: SRC.sonarScanner });
+  add({ provider: 'sonarqube', kind: 'named-key', context: 'command-line', path: 'ci/analyse.sh', text: `mvn sonar:sonar -Dsonar.host.url=https://sonar.example.com -Dsonar.token=${rng.string(HEX, 40)}\n`, format: 'name-only', expect: 'leak', source: SRC.sonarScanner });
 
   // Credential files, each in the syntax its tool documents.
   const npmToken = withChecksum('npm_', rng.string(BASE62, 30));
-  add({ provider: 'npm', kind: 'credential-file', context: 'npmrc', path: '.npmrc', text: `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${npmToken}\n`, expect: 'leak', source: SRC.npmToken });
-  add({ provider: 'generic', kind: 'credential-file', context: 'npmrc', path: '.npmrc', text: `@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${rng.string(URLSAFE, 48)}\n`, expect: 'leak', source: SRC.npmrc });
-  add({ provider: 'generic', kind: 'credential-file', context: 'npmrc', path: '.npmrc', text: `//artifactory.example.com/api/npm/npm/:_password=${b64(rng.string(ALNUM, 20))}\n//artifactory.example.com/api/npm/npm/:username=ci\n`, expect: 'leak', source: SRC.npmrc });
-  add({ provider: 'pypi', kind: 'credential-file', context: 'pypirc', path: '.pypirc', text: `[distutils]\nindex-servers =\n    pypi\n\n[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmcCJD${rng.string(URLSAFE, 150)}\n`, expect: 'leak', source: SRC.pypiToken });
-  add({ provider: 'generic', kind: 'credential-file', context: 'pypirc', path: '.pypirc', text: `[distutils]\nindex-servers =\n    private\n\n[private]\nrepository = https://pypi.acme.example/simple/\nusername = deploy\npassword = ${rng.string(ALNUM, 24)}\n`, expect: 'leak', source: SRC.pypirc });
-  add({ provider: 'generic', kind: 'credential-file', context: 'netrc', path: '.netrc', text: `machine ftp.example.com\nlogin deploy\npassword ${rng.string(ALNUM, 22)}\n`, expect: 'leak', source: SRC.netrc });
-  add({ provider: 'wandb', kind: 'credential-file', context: 'netrc', path: '.netrc', text: `machine api.wandb.ai\n  login user\n  password ${rng.string(HEX, 40)}\n`, expect: 'leak', source: SRC.wandb });
-  add({ provider: 'generic', kind: 'credential-file', context: 'git-credentials', path: '.git-credentials', text: `https://deploy:${rng.string(ALNUM, 24)}@git.example.com\n`, expect: 'leak', source: SRC.gitCredentials });
-  add({ provider: 'docker', kind: 'credential-file', context: 'docker-config-json', path: '.docker/config.json', text: `${JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64(`deploy:${rng.string(ALNUM, 20)}`) } } }, null, 2)}\n`, expect: 'leak', source: SRC.docker });
+  add({ provider: 'npm', kind: 'credential-file', context: 'npmrc', path: '.npmrc', text: `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${npmToken}\n`, format: 'documented', expect: 'leak', source: SRC.npmToken });
+  add({ provider: 'generic', kind: 'credential-file', context: 'npmrc', path: '.npmrc', text: `@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${rng.string(URLSAFE, 48)}\n`, format: 'documented', expect: 'leak', source: SRC.npmrc });
+  add({ provider: 'generic', kind: 'credential-file', context: 'npmrc', path: '.npmrc', text: `//artifactory.example.com/api/npm/npm/:_password=${b64(rng.string(ALNUM, 20))}\n//artifactory.example.com/api/npm/npm/:username=ci\n`, format: 'documented', expect: 'leak', source: SRC.npmrc });
+  add({ provider: 'pypi', kind: 'credential-file', context: 'pypirc', path: '.pypirc', text: `[distutils]\nindex-servers =\n    pypi\n\n[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmcCJD${rng.string(URLSAFE, 150)}\n`, format: 'documented-prefix', expect: 'leak', source: SRC.pypiToken });
+  add({ provider: 'generic', kind: 'credential-file', context: 'pypirc', path: '.pypirc', text: `[distutils]\nindex-servers =\n    private\n\n[private]\nrepository = https://pypi.acme.example/simple/\nusername = deploy\npassword = ${rng.string(ALNUM, 24)}\n`, format: 'documented', expect: 'leak', source: SRC.pypirc });
+  add({ provider: 'generic', kind: 'credential-file', context: 'netrc', path: '.netrc', text: `machine ftp.example.com\nlogin deploy\npassword ${rng.string(ALNUM, 22)}\n`, format: 'documented', expect: 'leak', source: SRC.netrc });
+  add({ provider: 'wandb', kind: 'credential-file', context: 'netrc', path: '.netrc', text: `machine api.wandb.ai\n  login user\n  password ${rng.string(HEX, 40)}\n`, format: 'documented', expect: 'leak', source: SRC.wandb });
+  add({ provider: 'generic', kind: 'credential-file', context: 'git-credentials', path: '.git-credentials', text: `https://deploy:${rng.string(ALNUM, 24)}@git.example.com\n`, format: 'documented', expect: 'leak', source: SRC.gitCredentials });
+  add({ provider: 'docker', kind: 'credential-file', context: 'docker-config-json', path: '.docker/config.json', text: `${JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64(`deploy:${rng.string(ALNUM, 20)}`) } } }, null, 2)}\n`, format: 'documented', expect: 'leak', source: SRC.docker });
 
   // Connection strings, command lines, .NET config and compose files.
-  add({ provider: 'generic', kind: 'credential-place', context: 'adonet-connection-string', path: 'appsettings.json', text: `{\n  "ConnectionStrings": {\n    "Default": "Server=db.example.com;Database=shop;User Id=shop_app;Password=${rng.string(ALNUM, 20)};TrustServerCertificate=True"\n  }\n}\n`, expect: 'leak', source: SRC.adonet });
-  add({ provider: 'generic', kind: 'credential-place', context: 'jdbc-url', path: 'src/main/resources/application.properties', text: `spring.datasource.url=jdbc:postgresql://db.example.com:5432/shop?user=shop&password=${rng.string(ALNUM, 20)}\n`, expect: 'leak', source: SRC.jdbc });
-  add({ provider: 'generic', kind: 'credential-place', context: 'command-line', path: 'scripts/backup.sh', text: `#!/bin/sh\nmysqldump -u backup -p${rng.string(ALNUM, 18)} shop > shop.sql\n`, expect: 'leak', source: SRC.mysql });
-  add({ provider: 'generic', kind: 'credential-place', context: 'command-line', path: 'scripts/restore.sh', text: `#!/bin/sh\nmysql --host=db.example.com --user=admin --password=${rng.string(ALNUM, 18)} shop < shop.sql\n`, expect: 'leak', source: SRC.mysql });
-  add({ provider: 'generic', kind: 'credential-place', context: 'dotnet-appsettings', path: 'Web.config', text: `<configuration>\n  <appSettings>\n    <add key="SmtpPassword" value="${rng.string(ALNUM, 20)}" />\n  </appSettings>\n</configuration>\n`, expect: 'leak', source: SRC.appSettings });
-  add({ provider: 'generic', kind: 'credential-place', context: 'network-credential', path: 'src/Mailer.cs', text: `var client = new SmtpClient("smtp.example.com");\nclient.Credentials = new NetworkCredential("mailer", "${rng.string(ALNUM, 20)}");\n`, expect: 'leak', source: SRC.networkCredential });
-  add({ provider: 'generic', kind: 'credential-place', context: 'compose-environment', path: 'docker-compose.yml', text: `services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_USER=shop\n      - POSTGRES_PASSWORD=${rng.string(ALNUM, 20)}\n`, expect: 'leak', source: SRC.postgresImage });
-  add({ provider: 'generic', kind: 'credential-place', context: 'compose-environment', path: 'compose.yaml', text: `services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${rng.string(ALNUM, 20)}\n`, expect: 'leak', source: SRC.compose });
-  add({ provider: 'generic', kind: 'credential-place', context: 'aligned-code', path: 'internal/auth/client.go', text: `package auth\n\nvar cfg = Config{\n\tClientID:     "shop-backend",\n\tclientSecret                = "${rng.string(ALNUM, 32)}",\n}\n`, expect: 'leak', source: SRC.gofmt });
+  add({ provider: 'generic', kind: 'credential-place', context: 'adonet-connection-string', path: 'appsettings.json', text: `{\n  "ConnectionStrings": {\n    "Default": "Server=db.example.com;Database=shop;User Id=shop_app;Password=${rng.string(ALNUM, 20)};TrustServerCertificate=True"\n  }\n}\n`, format: 'documented', expect: 'leak', source: SRC.adonet });
+  add({ provider: 'generic', kind: 'credential-place', context: 'jdbc-url', path: 'src/main/resources/application.properties', text: `spring.datasource.url=jdbc:postgresql://db.example.com:5432/shop?user=shop&password=${rng.string(ALNUM, 20)}\n`, format: 'documented', expect: 'leak', source: SRC.jdbc });
+  add({ provider: 'generic', kind: 'credential-place', context: 'command-line', path: 'scripts/backup.sh', text: `#!/bin/sh\nmysqldump -u backup -p${rng.string(ALNUM, 18)} shop > shop.sql\n`, format: 'documented', expect: 'leak', source: SRC.mysql });
+  add({ provider: 'generic', kind: 'credential-place', context: 'command-line', path: 'scripts/restore.sh', text: `#!/bin/sh\nmysql --host=db.example.com --user=admin --password=${rng.string(ALNUM, 18)} shop < shop.sql\n`, format: 'documented', expect: 'leak', source: SRC.mysql });
+  add({ provider: 'generic', kind: 'credential-place', context: 'dotnet-appsettings', path: 'Web.config', text: `<configuration>\n  <appSettings>\n    <add key="SmtpPassword" value="${rng.string(ALNUM, 20)}" />\n  </appSettings>\n</configuration>\n`, format: 'documented', expect: 'leak', source: SRC.appSettings });
+  add({ provider: 'generic', kind: 'credential-place', context: 'network-credential', path: 'src/Mailer.cs', text: `var client = new SmtpClient("smtp.example.com");\nclient.Credentials = new NetworkCredential("mailer", "${rng.string(ALNUM, 20)}");\n`, format: 'documented', expect: 'leak', source: SRC.networkCredential });
+  add({ provider: 'generic', kind: 'credential-place', context: 'compose-environment', path: 'docker-compose.yml', text: `services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_USER=shop\n      - POSTGRES_PASSWORD=${rng.string(ALNUM, 20)}\n`, format: 'documented', expect: 'leak', source: SRC.postgresImage });
+  add({ provider: 'generic', kind: 'credential-place', context: 'compose-environment', path: 'compose.yaml', text: `services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${rng.string(ALNUM, 20)}\n`, format: 'documented', expect: 'leak', source: SRC.compose });
+  add({ provider: 'generic', kind: 'credential-place', context: 'aligned-code', path: 'internal/auth/client.go', text: `package auth\n\nvar cfg = Config{\n\tClientID:     "shop-backend",\n\tclientSecret                = "${rng.string(ALNUM, 32)}",\n}\n`, format: 'documented', expect: 'leak', source: SRC.gofmt });
   return cases.map((c, i) => ({ id: `p${String(i).padStart(3, '0')}-${c.provider}-${c.context}`, ...c }));
 }
 

@@ -70,6 +70,7 @@ export function score(cases, findings) {
     falsePositiveRate: negatives.length ? falsePositives.length / negatives.length : null,
     perProvider: rows((c) => c.provider, 'leak'),
     perKind: rows((c) => c.kind, 'leak', (c) => c.provider),
+    perFormat: rows((c) => c.format, 'leak', (c) => c.provider),
     perContext: rows((c) => c.context, 'leak', (c) => c.provider),
     perNoise: rows((c) => c.kind, 'clean'),
     missed: positives.filter((c) => !flagged.has(c.id)).map((c) => c.id),
@@ -87,6 +88,7 @@ function print(result, seed) {
   };
   table('per provider', result.perProvider, 'found');
   table('per kind', result.perKind, 'found');
+  table('per format source', result.perFormat, 'found');
   table('per context', result.perContext, 'found');
   table('noise by kind', result.perNoise, 'flagged');
   out.push('', 'noise cases flagged:');

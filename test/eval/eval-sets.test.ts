@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EVAL = join(ROOT, 'scripts', 'eval');
 
-interface Case { id: string; provider: string; kind: string; context: string; path: string; text: string; expect: 'leak' | 'clean'; source: string }
+interface Case { id: string; provider: string; kind: string; format?: string; context: string; path: string; text: string; expect: 'leak' | 'clean'; source: string }
 interface Label { package: string; path: string; line: number; detector: string; label: string; reason: string }
 interface Finding { package: string; path: string; line: number; detector: string; provider: string; redacted: string }
 
@@ -36,6 +36,7 @@ describe('recall set generators', () => {
     for (const c of cases) {
       expect(c.source.length).toBeGreaterThan(10);
       expect(['leak', 'clean']).toContain(c.expect);
+      if (c.expect === 'leak') expect(['documented', 'documented-prefix', 'observed', 'name-only']).toContain(c.format);
       expect(c.path.startsWith('/') || c.path.split('/').includes('..')).toBe(false);
     }
     expect(cases.some((c) => c.expect === 'clean')).toBe(true);
