@@ -2,7 +2,7 @@ import type { FingerprintKey } from '../src/scan/fingerprint-key.js';
 import type { ClientCare } from './github/prepare-client.js';
 import type { BullmqSweepQueue, SweepJobEvent } from './queue/bullmq-sweep-queue.js';
 import type { AppSettings } from './settings.js';
-import type { RepoLock } from './sweep/with-repo-lock.js';
+import type { RepoLock } from './repo/with-repo-lock.js';
 
 /** What the handlers depend on, as parameters with defaults (STYLE.md rule 8). */
 export interface AppDeps {

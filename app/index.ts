@@ -16,7 +16,7 @@ import { metricsHandler } from './metrics/serve-metrics.js';
 import { scheduleSweeps } from './schedule/schedule-sweeps.js';
 import { stopOnSigterm } from './schedule/stop-on-signals.js';
 import { checkWebhookSecret, defaultSettings, readSettings, type AppSettings } from './settings.js';
-import { withRepoLock } from './sweep/with-repo-lock.js';
+import { withRepoLock } from './repo/with-repo-lock.js';
 
 /** A webhook context: every payload names its sender. */
 type Sent = { payload: { sender?: Sender | null } };

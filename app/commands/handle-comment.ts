@@ -11,7 +11,7 @@ import type { AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
 import type { AppDeps } from '../deps.js';
 import { handleIncidentCommand } from '../incidents/handle-incident-comment.js';
-import { loadPolicy } from '../sweep/load-policy.js';
+import { loadPolicy } from '../repo/load-policy.js';
 import { alreadyAnswered } from './already-answered.js';
 import { permissionOf } from './permission-of.js';
 import { recheckKey } from './recheck-key.js';

@@ -9,8 +9,8 @@ import { permissionOf } from '../commands/permission-of.js';
 import type { AppDeps } from '../deps.js';
 import { isTeamApprover } from '../github/is-team-approver.js';
 import type { AppOctokit } from '../github/octokit.js';
-import { fetchRepoInventory } from '../sweep/fetch-repo-inventory.js';
-import { loadPolicy } from '../sweep/load-policy.js';
+import { fetchRepoInventory } from '../repo/fetch-repo-inventory.js';
+import { loadPolicy } from '../repo/load-policy.js';
 
 export interface IncidentCommand {
   octokit: AppOctokit;

@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps.js';
 import { botLoginOf } from '../github/bot-login.js';
 import { splitRepository, type AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
-import { loadPolicy } from '../sweep/load-policy.js';
+import { loadPolicy } from '../repo/load-policy.js';
 import type { Finding, Fragment } from '../../src/types.js';
 import { fetchAddedLines } from './fetch-added-lines.js';
 import { openIncidents } from './open-incidents.js';

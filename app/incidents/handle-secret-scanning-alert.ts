@@ -8,9 +8,9 @@ import { botLoginOf } from '../github/bot-login.js';
 import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
 import { withIncidentOwners } from '../../src/tracking/incident-owners.js';
-import { applyActions } from '../sweep/apply-actions.js';
+import { applyActions } from '../repo/apply-actions.js';
 import { incidentOwners } from './incident-owners.js';
-import { loadPolicy } from '../sweep/load-policy.js';
+import { loadPolicy } from '../repo/load-policy.js';
 import { listIncidents } from './open-incidents.js';
 import { readAlert } from './read-alert.js';
 

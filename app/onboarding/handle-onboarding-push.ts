@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { botLoginOf } from '../github/bot-login.js';
 import { splitRepository, type AppOctokit } from '../github/octokit.js';
 import { prepareClient } from '../github/prepare-client.js';
-import { loadPolicy } from '../sweep/load-policy.js';
+import { loadPolicy } from '../repo/load-policy.js';
 import { findOnboardingPulls } from './find-onboarding-pulls.js';
 import { readOnboardingBody } from './read-onboarding-body.js';
 

@@ -1,8 +1,8 @@
 import { Probot } from 'probot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppOctokit } from '../../app/github/octokit.js';
-import { applyActions } from '../../app/sweep/apply-actions.js';
-import { withIssueClaim } from '../../app/sweep/with-issue-claim.js';
+import { applyActions } from '../../app/repo/apply-actions.js';
+import { withIssueClaim } from '../../app/repo/with-issue-claim.js';
 import type { OpenIssueAction } from '../../src/tracking/issue-action.js';
 import { CLAIM_GENERATIONS, CLAIM_TTL_MS, claimExpired, claimLabelName, renderClaimDescription } from '../../src/tracking/issue-claim.js';
 import { renderKeyMarker } from '../../src/tracking/key-marker.js';
@@ -10,7 +10,7 @@ import type { GitHubEmulator, InstallationRecord } from '../support/github-emula
 import { TestOctokit } from './app-world.js';
 import { createBareWorld } from './robust-world.js';
 
-// The claim a sweep takes before it opens a key's issue (app/sweep/with-issue-claim.ts): one
+// The claim a sweep takes before it opens a key's issue (app/repo/with-issue-claim.ts): one
 // holder among racing processes, a claim left by a process that died taken over once expired,
 // and never a claim label left behind.
 

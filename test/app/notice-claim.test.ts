@@ -1,7 +1,7 @@
 import { Probot } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppOctokit } from '../../app/github/octokit.js';
-import { applyActions } from '../../app/sweep/apply-actions.js';
+import { applyActions } from '../../app/repo/apply-actions.js';
 import { renderCommentMarker, type CommentMarker } from '../../src/tracking/comment-marker.js';
 import type { CloseAction, CommentAction } from '../../src/tracking/issue-action.js';
 import { renderKeyMarker } from '../../src/tracking/key-marker.js';
@@ -10,7 +10,7 @@ import { TestOctokit } from './app-world.js';
 import { createBareWorld } from './robust-world.js';
 
 // A reminder, an escalation or a closing word planned from a view another process has since acted
-// on (app/sweep/notice-claimed.ts): the issue's state and new comments are read again under a
+// on (app/repo/notice-claimed.ts): the issue's state and new comments are read again under a
 // claim on the issue, and what was already said is not said again.
 
 const KEY = 'acme/api|repo|*|openai_api_key|rotate';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botLoginOf } from '../../app/github/bot-login.js';
 import { sweepInstallation } from '../../app/sweep/sweep-installation.js';
-import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
+import { createRepoLock } from '../../app/repo/with-repo-lock.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
 import { readSettings } from '../../app/settings.js';
 import { ACTION, BRANCH, CONFIG, ONBOARDING_PERMISSIONS, WORKFLOW, branchFile, createOnboardingWorld, pullsOf, seedServiceRepo, startOnboardingApp } from './onboarding-world.js';

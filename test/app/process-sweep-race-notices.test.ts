@@ -9,7 +9,7 @@ import { PERMISSIONS } from './robust-world.js';
 // Two `sweep --once` processes at the same moment against one GitHub, without Redis, on issues
 // that already exist: both plan the same reminder, the same escalation, the same closing word from
 // the same view. Each notice is claimed on its issue and the issue's new comments read again before
-// it is posted (app/sweep/notice-claimed.ts), so each owner hears each notice once. The processes
+// it is posted (app/repo/notice-claimed.ts), so each owner hears each notice once. The processes
 // read the host clock: they are moved with the emulator's (support/shift-clock.mjs).
 
 const BOT = 'key-hygiene[bot]';

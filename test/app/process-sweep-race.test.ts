@@ -8,7 +8,7 @@ import { PERMISSIONS } from './robust-world.js';
 
 // Two `sweep --once` processes started at the same moment against one GitHub, without Redis: the
 // in-process lock of each sees nothing of the other. Each key's issue is claimed before it is
-// opened (app/sweep/with-issue-claim.ts), so each key gets one issue and its owner one
+// opened (app/repo/with-issue-claim.ts), so each key gets one issue and its owner one
 // notification — no twin opened, and none closed. Three rounds, with fresh stale keys each time,
 // so the race has three chances to show.
 

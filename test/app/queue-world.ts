@@ -3,7 +3,7 @@ import { createClientCare, prepareAppAuth, type ClientCare } from '../../app/git
 import { createBullmqSweepQueue, type BullmqSweepQueue, type SweepJobEvent } from '../../app/queue/bullmq-sweep-queue.js';
 import { defaultQueueSettings, type QueueSettings } from '../../app/queue/queue-settings.js';
 import { defaultSettings, type AppSettings } from '../../app/settings.js';
-import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
+import { createRepoLock } from '../../app/repo/with-repo-lock.js';
 import { isDashboard } from '../../src/tracking/dashboard-marker.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { startGitHubEmulator, type AppRecord, type EmulatorOptions, type GitHubEmulator, type InstallationRecord } from '../support/github-emulator/index.js';

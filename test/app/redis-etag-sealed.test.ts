@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClientCare, type ClientCare } from '../../app/github/prepare-client.js';
 import type { RedisEtagCache } from '../../app/github/redis-etag-cache.js';
 import type { RedisTokenCache } from '../../app/github/token-cache.js';
-import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
+import { createRepoLock } from '../../app/repo/with-repo-lock.js';
 import type { AppRecord, GitHubEmulator } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
 import { startRedis, type TestRedis } from '../github/start-redis.js';

@@ -4,7 +4,7 @@ import { botLoginOf } from '../../app/github/bot-login.js';
 import { createClientCare, type ClientCare } from '../../app/github/prepare-client.js';
 import type { RedisEtagCache } from '../../app/github/redis-etag-cache.js';
 import { sweepInstallation } from '../../app/sweep/sweep-installation.js';
-import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
+import { createRepoLock } from '../../app/repo/with-repo-lock.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
 import { startRedis, type TestRedis } from '../github/start-redis.js';

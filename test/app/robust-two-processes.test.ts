@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepoLock } from '../../app/sweep/with-repo-lock.js';
+import { createRepoLock } from '../../app/repo/with-repo-lock.js';
 import { isDashboard } from '../../src/tracking/dashboard-marker.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord, IssueRecord } from '../support/github-emulator/index.js';
@@ -49,7 +49,7 @@ describe('two app processes sweeping at the same moment', () => {
       expect(keys.sort()).toEqual(['acme/web|repo|*|openai_api_key|rotate', 'acme/web|repo|*|stripe_api_key|rotate', 'acme|org|*|slack_bot_token|rotate']);
       expect(openDashboards(gh, 'web')).toHaveLength(1);
       expect(openDashboards(gh, '.github')).toHaveLength(1);
-      // Each open was claimed first (app/sweep/with-issue-claim.ts): no twin was opened, so none was
+      // Each open was claimed first (app/repo/with-issue-claim.ts): no twin was opened, so none was
       // closed and nobody got a second notification; every claim was released.
       expect(gh.store.issues.filter((i) => i.state === 'closed')).toEqual([]);
       expect(gh.store.comments.filter((c) => c.user === BOT)).toEqual([]);

@@ -1,7 +1,6 @@
 import type { Inventory, InventoryItem, SecretScope } from '../../src/inventory/inventory.js';
 import type { DashboardSkipped } from '../../src/report/render-dashboard.js';
 import { missingPermission, statusOf, type AppOctokit } from '../github/octokit.js';
-import { orgSecretsSkipped } from './org-secrets-skipped.js';
 import { toEnvironmentInfo, toInventoryItem } from '../../src/inventory/from-api.js';
 
 /** The inventory, and the scopes the sweep could not read (their issues are left as they are). */
@@ -17,7 +16,6 @@ export interface FetchedInventory {
  * secrets, organisation secrets visible to it, and each environment's secrets. Endpoints: GITHUB-FACTS.md, "Secret metadata".
  * A 403 or 404 skips that scope and says which permission was missing; other errors propagate.
  * Unlike the Action's fetcher (one repository, every error fatal), a sweep must go on.
- * When this sweep could not track the owner's organisation secrets, the dashboard says so too.
  */
 export async function fetchRepoInventory(octokit: AppOctokit, owner: string, repo: string): Promise<FetchedInventory> {
   const skipped: DashboardSkipped[] = [];
@@ -58,7 +56,7 @@ export async function fetchRepoInventory(octokit: AppOctokit, owner: string, rep
         ...orgSecrets.map((s) => toInventoryItem(s, 'org')),
       ],
     },
-    skipped: [...skipped, ...orgSecretsSkipped(owner)],
+    skipped,
     skippedScopes: [...skippedScopes],
   };
 }
