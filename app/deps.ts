@@ -1,5 +1,5 @@
 import type { FingerprintKey } from '../src/scan/fingerprint-key.js';
-import type { ClientCare } from './github/prepare-client.js';
+import type { ClientCare } from './octokit/prepare-client.js';
 import type { BullmqSweepQueue, SweepJobEvent } from './queue/bullmq-sweep-queue.js';
 import type { AppSettings } from './settings.js';
 import type { RepoLock } from './repo/with-repo-lock.js';

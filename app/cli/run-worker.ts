@@ -1,5 +1,5 @@
 import type { Probot } from 'probot';
-import type { ClientCare } from '../github/prepare-client.js';
+import type { ClientCare } from '../octokit/prepare-client.js';
 import { startMetricsServer } from '../metrics/start-metrics-server.js';
 import { createBullmqSweepQueue } from '../queue/bullmq-sweep-queue.js';
 import type { QueueSettings } from '../queue/queue-settings.js';

@@ -3,8 +3,8 @@ import { isDashboard, recheckRequested } from '../../src/tracking/dashboard-mark
 import { hasWriteAccess } from '../../src/tracking/decide-command.js';
 import { sameLogin } from '../../src/tracking/last-notice.js';
 import { botLoginOf } from '../github/bot-login.js';
-import type { AppOctokit } from '../github/octokit.js';
-import { prepareClient } from '../github/prepare-client.js';
+import type { AppOctokit } from '../octokit/octokit.js';
+import { prepareClient } from '../octokit/prepare-client.js';
 import type { AppDeps } from '../deps.js';
 import { sweepRepo } from '../sweep/sweep-repo.js';
 import { permissionOf } from './permission-of.js';

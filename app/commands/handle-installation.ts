@@ -1,7 +1,7 @@
 import type { Context, Probot } from 'probot';
 import { botLoginOf } from '../github/bot-login.js';
-import type { AppOctokit } from '../github/octokit.js';
-import { prepareClient } from '../github/prepare-client.js';
+import type { AppOctokit } from '../octokit/octokit.js';
+import { prepareClient } from '../octokit/prepare-client.js';
 import type { AppDeps } from '../deps.js';
 import type { BullmqSweepQueue } from '../queue/bullmq-sweep-queue.js';
 import { periodStart, runIdOf } from '../queue/run-ids.js';

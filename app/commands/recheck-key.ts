@@ -1,7 +1,7 @@
 import type { Decision, KeyDecision } from '../../src/inventory/decision.js';
 import { keyId, trackedKeyFromId } from '../../src/tracking/key-id.js';
 import { trackedKeyOf } from '../../src/tracking/tracked-key.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import type { AppDeps } from '../deps.js';
 import { sweepOrgSecrets } from '../sweep/sweep-org-secrets.js';
 import { sweepRepo } from '../sweep/sweep-repo.js';

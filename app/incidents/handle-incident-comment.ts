@@ -8,7 +8,7 @@ import type { IssueAt } from '../commands/already-answered.js';
 import { permissionOf } from '../commands/permission-of.js';
 import type { AppDeps } from '../deps.js';
 import { isTeamApprover } from '../github/is-team-approver.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { fetchRepoInventory } from '../repo/fetch-repo-inventory.js';
 import { loadPolicy } from '../repo/load-policy.js';
 

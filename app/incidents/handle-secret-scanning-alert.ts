@@ -5,8 +5,8 @@ import { planAlertIncident, planAlertResolved, type AlertEvent, type AlertIncide
 import { trackedSecretType } from '../../src/tracking/secret-scanning-types.js';
 import type { AppDeps } from '../deps.js';
 import { botLoginOf } from '../github/bot-login.js';
-import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../github/octokit.js';
-import { prepareClient } from '../github/prepare-client.js';
+import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../octokit/octokit.js';
+import { prepareClient } from '../octokit/prepare-client.js';
 import { withIncidentOwners } from '../../src/tracking/incident-owners.js';
 import { applyActions } from '../repo/apply-actions.js';
 import { incidentOwners } from './incident-owners.js';

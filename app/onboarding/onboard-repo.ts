@@ -5,7 +5,7 @@ import { renderOnboardingConfig } from '../../src/onboarding/render-onboarding-c
 import { renderOnboardingWorkflow } from '../../src/onboarding/render-onboarding-workflow.js';
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import type { Config } from '../../src/policy/config-schema.js';
-import { missingPermission, type AppOctokit } from '../github/octokit.js';
+import { missingPermission, type AppOctokit } from '../octokit/octokit.js';
 import { findOnboardingPulls } from './find-onboarding-pulls.js';
 import { ONBOARDING_WRITES, openOnboardingPull } from './open-onboarding-pull.js';
 

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import type { Probot } from 'probot';
 import { botLoginOf } from '../github/bot-login.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache, type TeamRosterCache } from '../github/team-roster-cache.js';
 import type { AppSettings } from '../settings.js';
 import { processOrgSecretsPasses, type OrgSecretsPasses } from '../sweep/org-secrets-passes.js';

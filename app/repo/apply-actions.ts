@@ -1,7 +1,7 @@
 import { createsContent, type AssignRequest, type CloseAction, type IssueAction, type OpenIssueAction } from '../../src/tracking/issue-action.js';
 import { claimedNotice } from '../../src/tracking/repeat-notice.js';
 import { openIssueFor } from '../../src/tracking/plan-twin-close.js';
-import { statusOf, type AppOctokit } from '../github/octokit.js';
+import { statusOf, type AppOctokit } from '../octokit/octokit.js';
 import { countIssueWrite } from '../metrics/count-issue-write.js';
 import { assignIssue, type Assignability } from './assign-issue.js';
 import { closeIfTwin } from './close-if-twin.js';
@@ -41,7 +41,7 @@ export interface ApplyOptions {
  * An `open` or `comment` that names whom to assign is followed by the assignment ({@link assignIssue}).
  * Dry-run logs what it would do and writes nothing (STYLE.md rule 13). The per-sweep cap is the
  * planner's; the installation client spaces the writes under GitHub's secondary limits
- * (`prepareClient` in app/github/prepare-client.ts), so pass one from `app.auth(id)` or a prepared
+ * (`prepareClient` in app/octokit/prepare-client.ts), so pass one from `app.auth(id)` or a prepared
  * webhook client.
  */
 export async function applyActions(octokit: AppOctokit, actions: readonly IssueAction[], options: ApplyOptions): Promise<Applied[]> {

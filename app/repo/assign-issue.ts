@@ -1,5 +1,5 @@
 import type { AssignRequest } from '../../src/tracking/issue-action.js';
-import { statusOf, type AppOctokit } from '../github/octokit.js';
+import { statusOf, type AppOctokit } from '../octokit/octokit.js';
 
 /** Who can be assigned in one repository, as far as this apply has asked (login, lower case). */
 export type Assignability = Map<string, boolean>;

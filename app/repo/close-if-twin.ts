@@ -1,6 +1,6 @@
 import type { CloseAction, OpenIssueAction } from '../../src/tracking/issue-action.js';
 import { planTwinClose } from '../../src/tracking/plan-twin-close.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { listOpenTrackedIssues } from './load-tracked-issues.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Inventory, InventoryItem, SecretScope } from '../../src/inventory/inventory.js';
 import type { DashboardSkipped } from '../../src/report/render-dashboard.js';
-import { missingPermission, statusOf, type AppOctokit } from '../github/octokit.js';
+import { missingPermission, statusOf, type AppOctokit } from '../octokit/octokit.js';
 import { toEnvironmentInfo, toInventoryItem } from '../../src/inventory/from-api.js';
 
 /** The inventory, and the scopes the sweep could not read (their issues are left as they are). */

@@ -2,7 +2,7 @@ import type { Config } from '../../src/policy/config-schema.js';
 import { defaultConfig } from '../../src/policy/default-config.js';
 import { validateConfig } from '../../src/policy/parse-config.js';
 import type { DashboardConfigError } from '../../src/report/render-dashboard.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 
 export const CONFIG_PATH = '.github/key-hygiene.yml';
 

@@ -1,6 +1,6 @@
 import { TRACKING_LABEL } from '../../src/tracking/issue-labels.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 
 type ListedIssue = Awaited<ReturnType<AppOctokit['rest']['issues']['listForRepo']>>['data'][number];
 type ListedComment = Awaited<ReturnType<AppOctokit['rest']['issues']['listComments']>>['data'][number];

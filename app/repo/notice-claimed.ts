@@ -1,7 +1,7 @@
 import type { CommentMarker } from '../../src/tracking/comment-marker.js';
 import type { CloseAction, CommentAction } from '../../src/tracking/issue-action.js';
 import { noticeAlreadyPosted } from '../../src/tracking/repeat-notice.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { withIssueClaim } from './with-issue-claim.js';
 
 export interface NoticeAt {

@@ -1,5 +1,5 @@
 import { CLAIM_GENERATIONS, CLAIM_TTL_MS, claimExpired, claimLabelName, renderClaimDescription } from '../../src/tracking/issue-claim.js';
-import { statusOf, type AppOctokit } from '../github/octokit.js';
+import { statusOf, type AppOctokit } from '../octokit/octokit.js';
 
 export interface ClaimAt {
   owner: string;

@@ -1,7 +1,7 @@
 import { evaluateOrgSecrets } from '../../src/inventory/evaluate-unlisted-secrets.js';
 import type { InventoryItem, OrgSecretVisibility } from '../../src/inventory/inventory.js';
 import type { Config } from '../../src/policy/config-schema.js';
-import { missingPermission, statusOf, type AppOctokit } from '../github/octokit.js';
+import { missingPermission, statusOf, type AppOctokit } from '../octokit/octokit.js';
 import type { OrgSecretsPass } from './org-secrets-passes.js';
 
 /**

@@ -3,7 +3,7 @@ import { isDashboard } from '../../src/tracking/dashboard-marker.js';
 import { keyMarkerOf } from '../../src/tracking/issue-kind.js';
 import { trackedKeyFromId } from '../../src/tracking/key-id.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { loadPolicy } from '../repo/load-policy.js';
 import type { OrgSecretsPasses } from './org-secrets-passes.js';
 import { readOrgSecrets } from './read-org-secrets.js';

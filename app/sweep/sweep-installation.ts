@@ -1,6 +1,6 @@
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache, type TeamRosterCache } from '../github/team-roster-cache.js';
 import { sweepOrgSecrets } from './sweep-org-secrets.js';
 import { sweepRepo } from './sweep-repo.js';

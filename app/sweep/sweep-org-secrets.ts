@@ -2,7 +2,7 @@ import type { KeyDecision } from '../../src/inventory/decision.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
 import { applyActions, contentCount } from '../repo/apply-actions.js';
 import { loadPolicy } from '../repo/load-policy.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botLoginOf } from '../../app/github/bot-login.js';
-import { createClientCare, type ClientCare } from '../../app/github/prepare-client.js';
+import { createClientCare, type ClientCare } from '../../app/octokit/prepare-client.js';
 import { sweepRepo } from '../../app/sweep/sweep-repo.js';
 import { createRepoLock, type RepoLock } from '../../app/repo/with-repo-lock.js';
 import type { GitHubEmulator } from '../support/github-emulator/index.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClientCare, prepareClient, type ClientCare } from '../../app/github/prepare-client.js';
+import { createClientCare, prepareClient, type ClientCare } from '../../app/octokit/prepare-client.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';
 import { startGitHubEmulator } from '../support/github-emulator/index.js';
 import { DAY, POLICY, TestOctokit } from './app-world.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_LIMITS, throttleCommand } from '../../app/commands/throttle-command.js';
-import { MemoryWindows, RedisWindows } from '../../app/github/sliding-windows.js';
-import { connectRedis } from '../../app/github/connect-redis.js';
+import { MemoryWindows, RedisWindows } from '../../app/octokit/sliding-windows.js';
+import { connectRedis } from '../../app/octokit/connect-redis.js';
 import type { GitHubEmulator } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';

@@ -1,6 +1,6 @@
 import { Probot } from 'probot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AppOctokit } from '../../app/github/octokit.js';
+import type { AppOctokit } from '../../app/octokit/octokit.js';
 import { applyActions } from '../../app/repo/apply-actions.js';
 import { withIssueClaim } from '../../app/repo/with-issue-claim.js';
 import type { OpenIssueAction } from '../../src/tracking/issue-action.js';

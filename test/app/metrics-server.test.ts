@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Probot, Server } from 'probot';
-import { createClientCare, type ClientCare } from '../../app/github/prepare-client.js';
+import { createClientCare, type ClientCare } from '../../app/octokit/prepare-client.js';
 import { createApp } from '../../app/index.js';
 import { recordSweep } from '../../app/metrics/record-sweep.js';
 import { startMetricsServer } from '../../app/metrics/start-metrics-server.js';

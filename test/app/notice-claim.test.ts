@@ -1,6 +1,6 @@
 import { Probot } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppOctokit } from '../../app/github/octokit.js';
+import type { AppOctokit } from '../../app/octokit/octokit.js';
 import { applyActions } from '../../app/repo/apply-actions.js';
 import { renderCommentMarker, type CommentMarker } from '../../src/tracking/comment-marker.js';
 import type { CloseAction, CommentAction } from '../../src/tracking/issue-action.js';

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { Probot } from 'probot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../app/cli/main.js';
-import { createClientCare } from '../../app/github/prepare-client.js';
+import { createClientCare } from '../../app/octokit/prepare-client.js';
 import { createApp } from '../../app/index.js';
 import { defaultSettings } from '../../app/settings.js';
 import type { GitHubEmulator } from '../support/github-emulator/index.js';

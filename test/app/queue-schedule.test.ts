@@ -1,7 +1,7 @@
 import { Probot } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BullmqSweepQueue } from '../../app/queue/bullmq-sweep-queue.js';
-import { createClientCare } from '../../app/github/prepare-client.js';
+import { createClientCare } from '../../app/octokit/prepare-client.js';
 import { createApp } from '../../app/index.js';
 import { periodStart, runIdOf } from '../../app/queue/run-ids.js';
 import type { RunReport } from '../../app/queue/sweep-queue.js';

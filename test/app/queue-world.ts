@@ -1,5 +1,5 @@
 import { Probot } from 'probot';
-import { createClientCare, prepareAppAuth, type ClientCare } from '../../app/github/prepare-client.js';
+import { createClientCare, prepareAppAuth, type ClientCare } from '../../app/octokit/prepare-client.js';
 import { createBullmqSweepQueue, type BullmqSweepQueue, type SweepJobEvent } from '../../app/queue/bullmq-sweep-queue.js';
 import { defaultQueueSettings, type QueueSettings } from '../../app/queue/queue-settings.js';
 import { defaultSettings, type AppSettings } from '../../app/settings.js';

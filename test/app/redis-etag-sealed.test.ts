@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createClientCare, type ClientCare } from '../../app/github/prepare-client.js';
-import type { RedisEtagCache } from '../../app/github/redis-etag-cache.js';
-import type { RedisTokenCache } from '../../app/github/token-cache.js';
+import { createClientCare, type ClientCare } from '../../app/octokit/prepare-client.js';
+import type { RedisEtagCache } from '../../app/octokit/redis-etag-cache.js';
+import type { RedisTokenCache } from '../../app/octokit/token-cache.js';
 import { createRepoLock } from '../../app/repo/with-repo-lock.js';
 import type { AppRecord, GitHubEmulator } from '../support/github-emulator/index.js';
 import { makeKey } from '../support/make-keys.js';
@@ -12,7 +12,7 @@ import { createAppWorld } from './app-world.js';
 import { startAppWith } from './robust-world.js';
 
 // Issue 7 with REDIS_URL and the App's private key: the ETag cache shared through Redis holds every
-// GET answer — file contents, issue lists, comments — encrypted (app/github/etag-sealer.ts), so a
+// GET answer — file contents, issue lists, comments — encrypted (app/octokit/etag-sealer.ts), so a
 // process that never swept the org sweeps it unchanged with 304s only. A real redis-server, the
 // emulator and its clock. test/app/redis-etag.test.ts is the same without a key (allowlist only).
 

@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botLoginOf } from '../../app/github/bot-login.js';
-import { createClientCare, type ClientCare } from '../../app/github/prepare-client.js';
-import type { RedisEtagCache } from '../../app/github/redis-etag-cache.js';
+import { createClientCare, type ClientCare } from '../../app/octokit/prepare-client.js';
+import type { RedisEtagCache } from '../../app/octokit/redis-etag-cache.js';
 import { sweepInstallation } from '../../app/sweep/sweep-installation.js';
 import { createRepoLock } from '../../app/repo/with-repo-lock.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../support/github-emulator/index.js';

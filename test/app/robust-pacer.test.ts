@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentPacer } from '../../app/github/content-pacer.js';
+import { ContentPacer } from '../../app/octokit/content-pacer.js';
 import type { AppRecord, GitHubEmulator } from '../support/github-emulator/index.js';
 import { DAY } from './app-world.js';
 import { createBareWorld, startAppWith } from './robust-world.js';

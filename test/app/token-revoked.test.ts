@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppOctokit } from '../../app/github/octokit.js';
+import type { AppOctokit } from '../../app/octokit/octokit.js';
 import type { GitHubEmulator } from '../support/github-emulator/index.js';
 import type { InstallationRecord } from '../support/github-emulator/types.js';
 import { createAppWorld, startApp, type RunningApp } from './app-world.js';

@@ -1,7 +1,7 @@
 import { Probot } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EtagCache, useEtagCache } from '../../app/github/etag-cache.js';
-import type { AppOctokit } from '../../app/github/octokit.js';
+import { EtagCache, useEtagCache } from '../../app/octokit/etag-cache.js';
+import type { AppOctokit } from '../../app/octokit/octokit.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
 import { TestOctokit } from '../app/app-world.js';
 

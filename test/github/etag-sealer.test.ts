@@ -1,6 +1,6 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createEtagSealer } from '../../app/github/etag-sealer.js';
+import { createEtagSealer } from '../../app/octokit/etag-sealer.js';
 
 // Two App private keys, made at test time (no key-shaped text in the repository).
 const pemOf = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();

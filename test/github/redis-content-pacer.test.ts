@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisContentPacer } from '../../app/github/redis-content-pacer.js';
+import { RedisContentPacer } from '../../app/octokit/redis-content-pacer.js';
 import { startRedis, type TestRedis } from './start-redis.js';
 
 /** One clock for every "process": it moves only when a pacer sleeps. */

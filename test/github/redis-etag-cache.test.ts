@@ -2,9 +2,9 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carriesPatches, etagKey, urlOfEtagKey, type CachedAnswer } from '../../app/github/etag-cache.js';
-import { createEtagSealer } from '../../app/github/etag-sealer.js';
-import { ETAG_TTL_MS, RedisEtagCache, sharesAcrossProcesses } from '../../app/github/redis-etag-cache.js';
+import { carriesPatches, etagKey, urlOfEtagKey, type CachedAnswer } from '../../app/octokit/etag-cache.js';
+import { createEtagSealer } from '../../app/octokit/etag-sealer.js';
+import { ETAG_TTL_MS, RedisEtagCache, sharesAcrossProcesses } from '../../app/octokit/redis-etag-cache.js';
 import { startRedis, type TestRedis } from './start-redis.js';
 
 const API = 'http://127.0.0.1:3000/api/v3';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimitWaitMs, readRateLimit } from '../../app/github/rate-limit-headers.js';
-import { RequestBudget } from '../../app/github/request-budget.js';
+import { rateLimitWaitMs, readRateLimit } from '../../app/octokit/rate-limit-headers.js';
+import { RequestBudget } from '../../app/octokit/request-budget.js';
 
 const MINUTE = 60_000;
 

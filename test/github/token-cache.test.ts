@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEtagSealer } from '../../app/github/etag-sealer.js';
-import { MemoryTokenCache, RedisTokenCache, TOKEN_REFRESH_MS } from '../../app/github/token-cache.js';
+import { createEtagSealer } from '../../app/octokit/etag-sealer.js';
+import { MemoryTokenCache, RedisTokenCache, TOKEN_REFRESH_MS } from '../../app/octokit/token-cache.js';
 import { startGitHubEmulator } from '../support/github-emulator/index.js';
 import { startRedis, type TestRedis } from './start-redis.js';
 

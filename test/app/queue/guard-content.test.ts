@@ -1,6 +1,6 @@
 import { Probot } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppOctokit } from '../../../app/github/octokit.js';
+import type { AppOctokit } from '../../../app/octokit/octokit.js';
 import { ContentCapReached, guardContent, isContentCapReached } from '../../../app/queue/guard-content.js';
 import type { RunBudget } from '../../../app/queue/run-budget.js';
 import type { GitHubEmulator, InstallationRecord } from '../../support/github-emulator/index.js';

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Probot } from 'probot';
 import { AppMetrics } from '../metrics/app-metrics.js';
 import { attachMetrics } from '../metrics/metrics-of.js';
-import { useRequestMetrics } from '../metrics/use-request-metrics.js';
+import { useRequestMetrics } from './use-request-metrics.js';
 import { connectRedis } from './connect-redis.js';
 import { authInstallation, cachedToken } from './auth-installation.js';
 import { ContentPacer, type PacerDeps, type WritePacer } from './content-pacer.js';
@@ -45,7 +45,7 @@ export interface CareOptions {
   redis?: Redis;
   /**
    * The App's PEM private key: with Redis, every GET answer is shared, encrypted with a key derived
-   * from it (app/github/etag-sealer.ts). Absent, only answers without text people wrote are shared.
+   * from it (app/octokit/etag-sealer.ts). Absent, only answers without text people wrote are shared.
    */
   privateKey?: string;
   metrics?: AppMetrics;
@@ -132,7 +132,7 @@ export function prepareClient<T extends AppOctokit>(octokit: T, installationId: 
 
 /**
  * Every client `app.auth(installationId)` hands out — the sweeps' — takes its token from
- * `care.tokens` (one per installation for its hour, across processes with Redis: app/github/auth-installation.ts)
+ * `care.tokens` (one per installation for its hour, across processes with Redis: app/octokit/auth-installation.ts)
  * and is prepared as a sweep client; the app's JWT client reads conditionally too
  * (`GET /app/installations` each sweep). Webhook handlers prepare `context.octokit` themselves
  * (Probot builds that one, with a token of its own, without `app.auth`).

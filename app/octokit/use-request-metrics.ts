@@ -1,6 +1,6 @@
-import type { AppOctokit } from '../github/octokit.js';
-import { rateLimitWaitMs } from '../github/rate-limit-headers.js';
-import type { AppMetrics, RequestResult } from './app-metrics.js';
+import type { AppOctokit } from './octokit.js';
+import { rateLimitWaitMs } from './rate-limit-headers.js';
+import type { AppMetrics, RequestResult } from '../metrics/app-metrics.js';
 
 /** How one exchange ended: a 403/429 that asked to wait is `rate-limited`, not a plain 4xx. */
 export function requestResult(status: number | undefined, error?: unknown): RequestResult {

@@ -86,7 +86,7 @@ const wrapped = new WeakSet<object>();
  * Makes every GET of this installation client conditional: sends `If-None-Match` with the cached
  * ETag and, as `@octokit/request` throws on 304, serves the cached answer instead.
  * Installed once per client (`'app'` for the app's JWT client); returns the client. `tokenOf` gives
- * the token the client's requests go with (app/github/auth-installation.ts): entries are then the
+ * the token the client's requests go with (app/octokit/auth-installation.ts): entries are then the
  * token's own. A client without one (Probot's webhook clients) shares the installation's untagged
  * entries, where an ETag of another token only costs the 200 it would anyway.
  */

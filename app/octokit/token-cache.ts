@@ -79,7 +79,7 @@ export interface RedisTokenOptions {
 
 /**
  * The installation tokens every process of the App shares through Redis, sealed (AES-GCM with a key
- * derived from the App's private key, app/github/etag-sealer.ts): anyone with only the Redis URL
+ * derived from the App's private key, app/octokit/etag-sealer.ts): anyone with only the Redis URL
  * reads no token. GitHub's ETags are specific to the token that obtained them (README,
  * "At scale"), so one token per installation for its hour — for every worker of a sweep — is what
  * lets the shared ETag cache answer with 304s. One process mints at a time (a lock with a short
