@@ -8,12 +8,12 @@ import type { IssueAt } from '../commands/already-answered.js';
 import { permissionOf } from '../commands/permission-of.js';
 import type { AppDeps } from '../deps.js';
 import { isTeamApprover } from '../github/is-team-approver.js';
-import type { AppOctokit } from '../octokit/octokit.js';
+import type { HandlerContext } from '../repo/handler-context.js';
 import { fetchRepoInventory } from '../repo/fetch-repo-inventory.js';
-import { loadPolicy } from '../repo/load-policy.js';
 
 export interface IncidentCommand {
-  octokit: AppOctokit;
+  /** The handler's client, log and policy. */
+  h: HandlerContext;
   at: IssueAt;
   command: Command;
   incident: {
@@ -26,7 +26,6 @@ export interface IncidentCommand {
   comment: { id: number; login: string };
   botLogin: string;
   deps: AppDeps;
-  log: (message: string) => void;
 }
 
 /**
@@ -39,9 +38,10 @@ export interface IncidentCommand {
  * `dry-run`) logs both instead.
  */
 export async function handleIncidentCommand(c: IncidentCommand): Promise<void> {
-  const { octokit, at, command, incident } = c;
+  const { at, command, incident } = c;
+  const { octokit, log } = c.h;
   const { owner, repo } = at;
-  const { policy } = await loadPolicy(octokit, owner, repo);
+  const { policy, dryRun } = await c.h.policy(owner, repo);
   const actorLogin = c.comment.login;
   const actorPermission = await permissionOf(octokit, owner, repo, actorLogin);
   // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
@@ -52,14 +52,14 @@ export async function handleIncidentCommand(c: IncidentCommand): Promise<void> {
   });
   if (decision.type === 'ignore') return;
   const where = `${owner}/${repo}#${at.issue_number}`;
-  if (c.deps.settings.dryRun || policy['dry-run']) {
-    c.log(`dry-run: would ${decision.type === 'close' ? 'close' : 'answer'} /${command.name} on leak incident ${where} (${actorLogin})`);
+  if (dryRun) {
+    log(`dry-run: would ${decision.type === 'close' ? 'close' : 'answer'} /${command.name} on leak incident ${where} (${actorLogin})`);
     return;
   }
   await c.deps.lock(`${owner}/${repo}`, async () => {
     if (decision.type === 'close') {
       await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, state: 'closed', state_reason: 'completed' });
-      c.log(`${where}: leak incident closed by /${command.name} (${actorLogin})`);
+      log(`${where}: leak incident closed by /${command.name} (${actorLogin})`);
     }
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body: decision.reply });
   });
@@ -67,7 +67,7 @@ export async function handleIncidentCommand(c: IncidentCommand): Promise<void> {
 
 /** The incident's secrets now, from the same metadata a sweep reads. */
 async function readSecrets(c: IncidentCommand, policy: Config): Promise<IncidentSecrets> {
-  const fetched = await fetchRepoInventory(c.octokit, c.at.owner, c.at.repo);
+  const fetched = await fetchRepoInventory(c.h.octokit, c.at.owner, c.at.repo);
   return incidentSecrets({
     marker: c.incident.marker,
     ...(c.incident.createdAt !== undefined && { createdAt: c.incident.createdAt }),
