@@ -8,7 +8,7 @@ import { parseCommand } from '../../src/tracking/parse-command.js';
 import { isTeamApprover } from '../github/is-team-approver.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import type { AppDeps } from '../deps.js';
-import { handleIncidentCommand } from '../incidents/handle-incident-comment.js';
+import { handleIncidentCommand } from './handle-incident-command.js';
 import { handlerContext } from '../repo/handler-context.js';
 import { alreadyAnswered } from './already-answered.js';
 import { permissionOf } from './permission-of.js';

@@ -4,7 +4,6 @@ import type { AppDeps } from '../deps.js';
 import { botLoginOf } from '../github/bot-login.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { prepareClient } from '../octokit/prepare-client.js';
-import type { OrgSecretsPasses } from '../sweep/org-secrets-passes.js';
 import { loadPolicy, type LoadedPolicy, type LoadPolicyOptions } from './load-policy.js';
 import type { RepoLock } from './with-repo-lock.js';
 
@@ -29,7 +28,7 @@ export interface HandlerSweepRun {
   log: (message: string) => void;
   lock: RepoLock;
   onboardingAction?: ActionLocation;
-  orgPasses?: OrgSecretsPasses;
+  orgPasses?: AppDeps['orgPasses'];
 }
 
 /** What every handler starts from. */

@@ -4,8 +4,8 @@ import { decideIncidentCommand, needsSecrets } from '../../src/tracking/decide-i
 import { incidentSecrets, type IncidentSecrets } from '../../src/tracking/incident-close-secrets.js';
 import type { IncidentMarker } from '../../src/tracking/incident-marker.js';
 import type { Command } from '../../src/tracking/parse-command.js';
-import type { IssueAt } from '../commands/already-answered.js';
-import { permissionOf } from '../commands/permission-of.js';
+import type { IssueAt } from './already-answered.js';
+import { permissionOf } from './permission-of.js';
 import type { AppDeps } from '../deps.js';
 import { isTeamApprover } from '../github/is-team-approver.js';
 import type { HandlerContext } from '../repo/handler-context.js';
