@@ -1,8 +1,9 @@
 import type { FingerprintKey } from '../src/scan/fingerprint-key.js';
-import type { ClientCare } from './github/prepare-client.js';
+import type { ClientCare } from './octokit/prepare-client.js';
 import type { BullmqSweepQueue, SweepJobEvent } from './queue/bullmq-sweep-queue.js';
 import type { AppSettings } from './settings.js';
-import type { RepoLock } from './sweep/with-repo-lock.js';
+import type { RepoLock } from './repo/with-repo-lock.js';
+import type { OrgSecretsPasses } from './sweep/org-secrets-passes.js';
 
 /** What the handlers depend on, as parameters with defaults, so tests pass their own. */
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   fingerprintKey?: FingerprintKey;
   /** Serialises sweeps of one repository within this app; the process's lock by default. */
   lock: RepoLock;
+  /** The organisation passes the dashboards show; the process's memory by default. */
+  orgPasses?: OrgSecretsPasses;
   /** Where background work registers how it stops (the server: on SIGTERM); tests call what they are given. */
   stopWith?: (stop: () => Promise<void>) => void;
   /** Sees each attempt of each sweep job this process works with `REDIS_URL` (metrics). */

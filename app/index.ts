@@ -5,7 +5,7 @@ import { handleInstallation } from './commands/handle-installation.js';
 import type { AppDeps } from './deps.js';
 import type { BullmqSweepQueue } from './queue/bullmq-sweep-queue.js';
 import { appFingerprintKey } from './github/app-fingerprint-key.js';
-import { createClientCare, prepareAppAuth } from './github/prepare-client.js';
+import { createClientCare, prepareAppAuth } from './octokit/prepare-client.js';
 import { guardWebhookBody } from './github/guard-webhook-body.js';
 import { fromBot, isOwnEvent, type Sender } from './github/own-event.js';
 import { readPrivateKey } from './github/read-private-key.js';
@@ -16,7 +16,7 @@ import { metricsHandler } from './metrics/serve-metrics.js';
 import { scheduleSweeps } from './schedule/schedule-sweeps.js';
 import { stopOnSigterm } from './schedule/stop-on-signals.js';
 import { checkWebhookSecret, defaultSettings, readSettings, type AppSettings } from './settings.js';
-import { withRepoLock } from './sweep/with-repo-lock.js';
+import { withRepoLock } from './repo/with-repo-lock.js';
 
 /** A webhook context: every payload names its sender. */
 type Sent = { payload: { sender?: Sender | null } };
@@ -30,7 +30,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * secret scanning alerts (an incident per alert of a key type we know), and the
  * in-process daily sweep. Installation clients get conditional reads and paced writes ({@link prepareAppAuth}).
  * `privateKey`, the App's PEM: with REDIS_URL, the ETag cache shared through Redis holds every GET
- * answer encrypted with a key derived from it (app/github/etag-sealer.ts); without, only metadata.
+ * answer encrypted with a key derived from it (app/octokit/etag-sealer.ts); without, only metadata.
  * It also keys the fingerprints in incident markers (app/github/app-fingerprint-key.ts).
  */
 export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string) {

@@ -5,7 +5,7 @@ import { describeApiError } from './describe-api-error.js';
 
 /**
  * Reads the repository's secret metadata, never a value, the way the App's sweep does
- * (app/sweep/fetch-repo-inventory.ts), so one policy judges alike on both fronts: every environment
+ * (app/repo/fetch-repo-inventory.ts), so one policy judges alike on both fronts: every environment
  * and its secrets — named in `keys:` or not — repository secrets, organisation secrets visible to the
  * repository, and Dependabot secrets. Unlike the sweep, which skips a scope it may not read and
  * goes on to the next repository, any error here fails the step with one line saying what to change.

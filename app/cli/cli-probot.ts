@@ -1,5 +1,5 @@
 import { Probot, type ProbotOctokit } from 'probot';
-import { createClientCare, prepareAppAuth, type ClientCare } from '../github/prepare-client.js';
+import { createClientCare, prepareAppAuth, type ClientCare } from '../octokit/prepare-client.js';
 import { readPrivateKey } from '../github/read-private-key.js';
 import type { AppSettings } from '../settings.js';
 
@@ -33,7 +33,7 @@ export interface CliProbotOptions {
  * Probot outside its server, as `probot run` makes it: with `REDIS_URL` its throttling (Bottleneck)
  * is one cluster across processes — `probot run` reads REDIS_URL into the same `redisConfig`
  * (probot/lib/bin/read-env-options.js) — and the installation clients share the ETag cache and
- * write pacers through Redis, as in the server (app/github/prepare-client.ts), the cache encrypted
+ * write pacers through Redis, as in the server (app/octokit/prepare-client.ts), the cache encrypted
  * with a key derived from the PEM. A client class with throttling off (tests) leaves Probot nothing
  * to share.
  */
@@ -48,7 +48,7 @@ export function createCliProbot(cli: CliEnvironment, settings: AppSettings, o: C
     ...(redisUrl && !o.Octokit && { redisConfig: redisUrl }),
   });
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  // The PEM also keys the encryption of the ETag cache shared through Redis (app/github/etag-sealer.ts).
+  // The PEM also keys the encryption of the ETag cache shared through Redis (app/octokit/etag-sealer.ts).
   const care = createClientCare({ now: () => o.now().getTime(), sleep }, { budgetShare: settings.budgetShare, ...(redisUrl && { redisUrl }), privateKey: cli.privateKey });
   prepareAppAuth(probot, care);
   return { probot, care };

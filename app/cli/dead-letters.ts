@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { probeRedis } from '../github/connect-redis.js';
+import { probeRedis } from '../octokit/connect-redis.js';
 import { QUEUE_NAME, QUEUE_PREFIX } from '../queue/bullmq-sweep-queue.js';
 import { deadLettersOf } from '../queue/report-run.js';
 import type { DeadLetter } from '../queue/sweep-queue.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ProbotOctokit } from 'probot';
-import { probeRedis } from '../github/connect-redis.js';
+import { probeRedis } from '../octokit/connect-redis.js';
 import { readSettings } from '../settings.js';
 import { createCliProbot, readCliEnvironment } from './cli-probot.js';
 import { formatDeadLetter, readDeadLetters } from './dead-letters.js';

@@ -1,11 +1,11 @@
 import type { Probot } from 'probot';
-import type { ClientCare } from '../github/prepare-client.js';
+import type { ClientCare } from '../octokit/prepare-client.js';
 import { startMetricsServer } from '../metrics/start-metrics-server.js';
 import { createBullmqSweepQueue } from '../queue/bullmq-sweep-queue.js';
 import type { QueueSettings } from '../queue/queue-settings.js';
 import { recordSweepJob } from '../queue/record-sweep-job.js';
 import type { AppSettings } from '../settings.js';
-import { withRepoLock } from '../sweep/with-repo-lock.js';
+import { withRepoLock } from '../repo/with-repo-lock.js';
 
 /**
  * `key-hygiene-app worker`: works sweep jobs from Redis until `stop` resolves (SIGTERM or SIGINT),

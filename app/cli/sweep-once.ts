@@ -4,7 +4,7 @@ import type { RunReport } from '../queue/sweep-queue.js';
 import { periodStart, runIdOf } from '../queue/run-ids.js';
 import type { AppSettings } from '../settings.js';
 import { listInstallations, sweepAll } from '../sweep/sweep-all.js';
-import { withRepoLock } from '../sweep/with-repo-lock.js';
+import { withRepoLock } from '../repo/with-repo-lock.js';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
 import { sameLogin } from '../../src/tracking/last-notice.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 
 /** Where a command was posted. */
 export interface IssueAt {

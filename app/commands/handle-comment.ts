@@ -5,13 +5,11 @@ import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
 import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-marker.js';
 import { sameLogin } from '../../src/tracking/last-notice.js';
 import { parseCommand } from '../../src/tracking/parse-command.js';
-import { botLoginOf } from '../github/bot-login.js';
 import { isTeamApprover } from '../github/is-team-approver.js';
-import type { AppOctokit } from '../github/octokit.js';
-import { prepareClient } from '../github/prepare-client.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import type { AppDeps } from '../deps.js';
-import { handleIncidentCommand } from '../incidents/handle-incident-comment.js';
-import { loadPolicy } from '../sweep/load-policy.js';
+import { handleIncidentCommand } from './handle-incident-command.js';
+import { handlerContext } from '../repo/handler-context.js';
 import { alreadyAnswered } from './already-answered.js';
 import { permissionOf } from './permission-of.js';
 import { recheckKey } from './recheck-key.js';
@@ -31,14 +29,14 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   // A key issue's marker wins: an incident marker pasted into one does not make it an incident.
   const incident = marker ? undefined : parseIncidentMarker(issue.body);
   if (!command || (!marker && !incident)) return;
-  const botLogin = await botLoginOf(app);
+  const h = handlerContext(context, app, deps);
+  const botLogin = await h.botLogin();
   const isBot = comment.user?.type === 'Bot' || Boolean(comment.performed_via_github_app);
   if (isBot || sameLogin(comment.user?.login ?? '', botLogin) || !sameLogin(issue.user?.login ?? '', botLogin)) return;
 
-  const octokit = prepareClient(context.octokit as unknown as AppOctokit, context.payload.installation?.id ?? 0, deps.clients);
+  const { octokit, log } = h;
   const { owner, repo } = context.repo();
   const at = { owner, repo, issue_number: issue.number };
-  const log = (message: string) => context.log.info(message);
   // Before any request: a flood of commands costs no reads, and its answers no writes past the limits.
   const actor = comment.user?.login ?? '';
   // Only a plain `/help` is the same answer twice; a mistyped command gets its own correction.
@@ -51,22 +49,21 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;
   if (!marker) {
     const about = incident && { marker: incident, closed: issue.state === 'closed', createdAt: issue.created_at };
-    if (about) await handleIncidentCommand({ octokit, at, command, incident: about, comment: { id: comment.id, login: comment.user?.login ?? '' }, botLogin, deps, log });
+    if (about) await handleIncidentCommand({ h, at, command, incident: about, comment: { id: comment.id, login: comment.user?.login ?? '' }, botLogin, deps });
     return;
   }
 
-  const { policy } = await loadPolicy(octokit, owner, repo);
+  const { policy, dryRun } = await h.policy(owner, repo);
   const now = deps.now();
   const actorLogin = comment.user?.login ?? '';
   const actorPermission = await permissionOf(octokit, owner, repo, actorLogin);
   // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
   const changesState = command.name === 'snooze' || command.name === 'exempt';
   const isApprover = changesState && !mayChangeState({ actorPermission, actorLogin, policy }) && await isTeamApprover(octokit, policy.approvers, actorLogin);
-  const recheck = () => recheckKey({ octokit, owner, repo, key: marker.key, botLogin, now, deps, log });
+  const recheck = () => recheckKey({ run: h.sweepRun(botLogin, now), owner, repo, key: marker.key, deps });
   // An organisation secret's `/status` re-checks first (through the org pass) and answers from the marker as it is then.
   const seen = command.name === 'status' && trackedKeyFromId(marker.key)?.scope === 'org' ? await recheckedMarker(octokit, at, recheck) ?? marker : marker;
   const decision = decideCommand(command, { actorPermission, actorLogin, isBot, botLogin, isApprover, policy, marker: seen, now, commentId: comment.id });
-  const dryRun = deps.settings.dryRun || policy['dry-run'];
   const where = `${owner}/${repo}#${issue.number}`;
   const reply = async (body: string): Promise<void> => {
     if (dryRun) log(`dry-run: would answer /${command.name} on ${where} (${actorLogin})`);

@@ -2,10 +2,8 @@ import type { Context, Probot } from 'probot';
 import { isDashboard, recheckRequested } from '../../src/tracking/dashboard-marker.js';
 import { hasWriteAccess } from '../../src/tracking/decide-command.js';
 import { sameLogin } from '../../src/tracking/last-notice.js';
-import { botLoginOf } from '../github/bot-login.js';
-import type { AppOctokit } from '../github/octokit.js';
-import { prepareClient } from '../github/prepare-client.js';
 import type { AppDeps } from '../deps.js';
+import { handlerContext } from '../repo/handler-context.js';
 import { sweepRepo } from '../sweep/sweep-repo.js';
 import { permissionOf } from './permission-of.js';
 
@@ -21,14 +19,14 @@ import { permissionOf } from './permission-of.js';
 export async function handleDashboardEdit(context: Context<'issues.edited'>, app: Probot, deps: AppDeps): Promise<void> {
   const { issue, sender } = context.payload;
   if (!isDashboard(issue.body) || !recheckRequested(issue.body) || sender.type === 'Bot') return;
-  const botLogin = await botLoginOf(app);
+  const h = handlerContext(context, app, deps);
+  const botLogin = await h.botLogin();
   if (!sameLogin(issue.user?.login ?? '', botLogin)) return;
   const { owner, repo } = context.repo();
-  const octokit = prepareClient(context.octokit as unknown as AppOctokit, context.payload.installation?.id ?? 0, deps.clients);
-  const log = (message: string) => context.log.info(message);
+  const { octokit, log } = h;
   if (!hasWriteAccess(await permissionOf(octokit, owner, repo, sender.login))) {
     log(`not re-checking ${owner}/${repo}: ${sender.login} ticked the dashboard without write access`);
     return;
   }
-  await sweepRepo({ octokit, owner, repo, botLogin, now: deps.now(), dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log, lock: deps.lock, onboardingAction: deps.settings.onboardingAction });
+  await sweepRepo({ ...h.sweepRun(botLogin), owner, repo, budget: { remaining: deps.settings.maxContentPerSweep } });
 }

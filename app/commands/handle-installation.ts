@@ -1,10 +1,8 @@
 import type { Context, Probot } from 'probot';
-import { botLoginOf } from '../github/bot-login.js';
-import type { AppOctokit } from '../github/octokit.js';
-import { prepareClient } from '../github/prepare-client.js';
 import type { AppDeps } from '../deps.js';
 import type { BullmqSweepQueue } from '../queue/bullmq-sweep-queue.js';
 import { periodStart, runIdOf } from '../queue/run-ids.js';
+import { handlerContext } from '../repo/handler-context.js';
 import { sweepInstallation } from '../sweep/sweep-installation.js';
 
 const DAY = 86_400_000;
@@ -29,10 +27,8 @@ export async function handleInstallation(context: InstallationContext, app: Prob
     context.log.info(`installation ${payload.installation.id}: ${only.length} new repositories, sweep run ${runId} queued`);
     return;
   }
-  const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation.id, deps.clients);
-  const botLogin = await botLoginOf(app);
-  const log = (message: string) => context.log.info(message);
-  const result = await sweepInstallation({ octokit, botLogin, now: deps.now(), dryRun: deps.settings.dryRun, maxContent: deps.settings.maxContentPerSweep, log, only, lock: deps.lock, onboardingAction: deps.settings.onboardingAction });
+  const h = handlerContext(context, app, deps);
+  const result = await sweepInstallation({ ...h.sweepRun(await h.botLogin()), maxContent: deps.settings.maxContentPerSweep, only });
   context.log.info(`installation ${payload.installation.id}: swept ${result.swept.length} new repositories, ${result.failed.length} failures`);
   result.failed.forEach((line) => context.log.warn(line));
 }

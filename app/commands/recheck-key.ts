@@ -1,22 +1,20 @@
 import type { Decision, KeyDecision } from '../../src/inventory/decision.js';
 import { keyId, trackedKeyFromId } from '../../src/tracking/key-id.js';
 import { trackedKeyOf } from '../../src/tracking/tracked-key.js';
-import type { AppOctokit } from '../github/octokit.js';
 import type { AppDeps } from '../deps.js';
+import type { HandlerSweepRun } from '../repo/handler-context.js';
 import { sweepOrgSecrets } from '../sweep/sweep-org-secrets.js';
 import { sweepRepo } from '../sweep/sweep-repo.js';
 
 export interface KeyRecheck {
-  octokit: AppOctokit;
+  /** The sweep's shared part, from the handler ({@link handlerContext}'s `sweepRun`). */
+  run: HandlerSweepRun;
   /** Where the key's issue lives. */
   owner: string;
   repo: string;
   /** The issue's key id (`acme/api|environment|production|openai_api_key|rotate`, `acme|org|*|…`). */
   key: string;
-  botLogin: string;
-  now: Date;
   deps: AppDeps;
-  log: (message: string) => void;
 }
 
 /**
@@ -26,8 +24,8 @@ export interface KeyRecheck {
  * sweep of the tracking repository never sees the org's secrets. Returns the decision about that key.
  */
 export async function recheckKey(r: KeyRecheck): Promise<KeyDecision | undefined> {
-  const { octokit, owner, repo, botLogin, now, deps, log } = r;
-  const common = { octokit, botLogin, now, dryRun: deps.settings.dryRun, budget: { remaining: deps.settings.maxContentPerSweep }, log, lock: deps.lock, onboardingAction: deps.settings.onboardingAction };
+  const { owner, repo, deps } = r;
+  const common = { ...r.run, budget: { remaining: deps.settings.maxContentPerSweep } };
   const isOrgKey = trackedKeyFromId(r.key)?.scope === 'org';
   const swept = isOrgKey
     ? await sweepOrgSecrets({ ...common, org: owner, repositories: [{ name: repo }] })

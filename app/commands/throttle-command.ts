@@ -1,6 +1,6 @@
-import type { WriteWindow } from '../github/content-pacer.js';
-import type { ClientCare } from '../github/prepare-client.js';
-import { MemoryWindows, RedisWindows, type SlidingWindows } from '../github/sliding-windows.js';
+import type { WriteWindow } from '../octokit/content-pacer.js';
+import type { ClientCare } from '../octokit/prepare-client.js';
+import { MemoryWindows, RedisWindows, type SlidingWindows } from '../octokit/sliding-windows.js';
 
 const MINUTE = 60_000;
 
@@ -8,7 +8,7 @@ const MINUTE = 60_000;
  * How many commands the app answers. Anyone who can comment on a bot issue can send commands, and
  * each costs requests (`/rotated` re-sweeps, about 16) and writes taken from the installation's
  * content pacer, which incidents and check runs share (GitHub: 80 writes a minute, 500 an hour,
- * app/github/content-pacer.ts). A command over a limit is dropped without an answer: answering
+ * app/octokit/content-pacer.ts). A command over a limit is dropped without an answer: answering
  * would be the write the limit saves.
  */
 export const COMMAND_LIMITS = {

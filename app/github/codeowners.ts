@@ -1,5 +1,5 @@
 import type { OwnerSources } from '../../src/tracking/resolve-owners.js';
-import { statusOf, type AppOctokit } from './octokit.js';
+import { statusOf, type AppOctokit } from '../octokit/octokit.js';
 
 /** Where GitHub looks for CODEOWNERS, in its order: the first one found is used. */
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;

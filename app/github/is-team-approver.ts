@@ -1,4 +1,4 @@
-import { statusOf, type AppOctokit } from './octokit.js';
+import { statusOf, type AppOctokit } from '../octokit/octokit.js';
 
 /**
  * Whether `login` is an active member of one of the `approvers` that name a team (`@acme/security`).

@@ -1,6 +1,6 @@
 import type { DashboardSkipped } from '../../src/report/render-dashboard.js';
 import type { TeamRoster, TeamRosters } from '../../src/tracking/team-rosters.js';
-import { missingPermission, statusOf, type AppOctokit } from './octokit.js';
+import { missingPermission, statusOf, type AppOctokit } from '../octokit/octokit.js';
 
 /** Members read per team at most: one page. More than fit are never assigned (GitHub keeps 10). */
 export const TEAM_MEMBERS_PAGE = 100;

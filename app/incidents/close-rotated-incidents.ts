@@ -2,9 +2,9 @@ import type { Config } from '../../src/policy/config-schema.js';
 import { planIncidentClose } from '../../src/tracking/plan-incident-close.js';
 import { LEAK_LABEL } from '../../src/tracking/plan-incidents.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
-import type { AppOctokit } from '../github/octokit.js';
-import { applyActions, contentCount, type Applied } from '../sweep/apply-actions.js';
-import type { FetchedInventory } from '../sweep/fetch-repo-inventory.js';
+import type { AppOctokit } from '../octokit/octokit.js';
+import { applyActions, contentCount, type Applied } from '../repo/apply-actions.js';
+import type { FetchedInventory } from '../repo/fetch-repo-inventory.js';
 
 export interface IncidentCloseSweep {
   octokit: AppOctokit;

@@ -1,6 +1,6 @@
 import { patchToFragments } from '../../src/sources/patch-to-fragments.js';
 import type { Fragment } from '../../src/types.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 
 /** A file of a compare or commit as the REST API lists it. */
 interface ChangedFile {

@@ -4,13 +4,11 @@ import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
 import { planAlertIncident, planAlertResolved, type AlertEvent, type AlertIncidentPlan, type AlertResolvedPlan } from '../../src/tracking/plan-alert-incident.js';
 import { trackedSecretType } from '../../src/tracking/secret-scanning-types.js';
 import type { AppDeps } from '../deps.js';
-import { botLoginOf } from '../github/bot-login.js';
-import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../github/octokit.js';
-import { prepareClient } from '../github/prepare-client.js';
+import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../octokit/octokit.js';
 import { withIncidentOwners } from '../../src/tracking/incident-owners.js';
-import { applyActions } from '../sweep/apply-actions.js';
+import { applyActions } from '../repo/apply-actions.js';
 import { incidentOwners } from './incident-owners.js';
-import { loadPolicy } from '../sweep/load-policy.js';
+import { handlerContext } from '../repo/handler-context.js';
 import { listIncidents } from './open-incidents.js';
 import { readAlert } from './read-alert.js';
 
@@ -50,12 +48,12 @@ async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probo
   if (event === 'validated' && payload.alert.validity !== 'active') return `validated as ${payload.alert.validity ?? 'unknown'}, no incident`;
   const type = trackedSecretType(payload.alert.secret_type);
   if (!type) return `secret type "${(payload.alert.secret_type ?? '').slice(0, 100)}" is not one Key Hygiene tracks, no incident`;
-  const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
+  const h = handlerContext(context, app, deps);
+  const { octokit } = h;
   const alert = await readAlert(octokit, owner, repo, number);
   const kind = trackedSecretType(alert.secretType) ?? type;
-  const { policy } = await loadPolicy(octokit, owner, repo);
-  const dryRun = deps.settings.dryRun || policy['dry-run'];
-  const botLogin = await botLoginOf(app);
+  const { dryRun } = await h.policy(owner, repo);
+  const botLogin = await h.botLogin();
   // The lock covers the list of incidents and the writes planned from it, nothing read before.
   return deps.lock(`${owner}/${repo}`, async () => {
     const plan = planAlertIncident({
@@ -66,7 +64,7 @@ async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probo
       existing: await listIncidents(octokit, owner, repo, botLogin),
       now: deps.now(),
     });
-    return applyAlertPlan(octokit, plan, { owner, repo, botLogin, dryRun, now: deps.now(), log: (m) => context.log.info(m) });
+    return applyAlertPlan(octokit, plan, { owner, repo, botLogin, dryRun, now: deps.now(), log: h.log });
   });
 }
 
@@ -79,11 +77,11 @@ async function closeResolved(context: Context<'secret_scanning_alert'>, app: Pro
   if (!trackedSecretType(payload.alert.secret_type)) return 'not a tracked secret type, no incident';
   const { owner, repo } = splitRepository(payload.repository.full_name);
   const number = payload.alert.number ?? 0;
-  const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
+  const h = handlerContext(context, app, deps);
+  const { octokit } = h;
   const alert = await readAlert(octokit, owner, repo, number);
-  const { policy } = await loadPolicy(octokit, owner, repo);
-  const dryRun = deps.settings.dryRun || policy['dry-run'];
-  const botLogin = await botLoginOf(app);
+  const { dryRun } = await h.policy(owner, repo);
+  const botLogin = await h.botLogin();
   return deps.lock(`${owner}/${repo}`, async () => {
     const plan = planAlertResolved({ repoId: payload.repository.id, number, ...alert }, await listIncidents(octokit, owner, repo, botLogin));
     return applyResolvedPlan(octokit, plan, { owner, repo, dryRun });

@@ -1,7 +1,7 @@
 import { resolveOwners } from '../../src/tracking/resolve-owners.js';
 import { MAX_TEAMS_READ, teamKey, type TeamRosters } from '../../src/tracking/team-rosters.js';
 import { fetchOwnerSources } from '../github/codeowners.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
 
 /**

@@ -4,8 +4,8 @@ import { incidentFingerprints } from '../../src/tracking/incident-fingerprints.j
 import type { Finding } from '../../src/types.js';
 import { LEAK_LABEL, planIncidents } from '../../src/tracking/plan-incidents.js';
 import { withIncidentOwners } from '../../src/tracking/incident-owners.js';
-import type { AppOctokit } from '../github/octokit.js';
-import { applyActions } from '../sweep/apply-actions.js';
+import type { AppOctokit } from '../octokit/octokit.js';
+import { applyActions } from '../repo/apply-actions.js';
 import { incidentOwners } from './incident-owners.js';
 
 export interface IncidentTarget {

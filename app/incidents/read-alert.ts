@@ -1,6 +1,6 @@
 import { articled } from '../../src/report/render-incident.js';
 import type { AlertPlace } from '../../src/report/render-alert-incident.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 
 /** What the app keeps of an alert: never its secret. */
 export interface ReadAlert {

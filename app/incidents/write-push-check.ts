@@ -1,4 +1,4 @@
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { CHECK_NAME, MAX_ANNOTATIONS_PER_REQUEST, type PushCheck } from './push-check-output.js';
 
 export interface CheckTarget {

@@ -1,5 +1,5 @@
 import { ONBOARDING_BRANCH, type OnboardingPull } from '../../src/onboarding/onboarding-state.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 
 /**
  * Every pull request from the onboarding branch, in any state — open, merged or closed — so a

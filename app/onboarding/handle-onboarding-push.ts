@@ -1,10 +1,8 @@
 import type { Context, Probot } from 'probot';
 import { ONBOARDING_BRANCH, onboardingState } from '../../src/onboarding/onboarding-state.js';
 import type { AppDeps } from '../deps.js';
-import { botLoginOf } from '../github/bot-login.js';
-import { splitRepository, type AppOctokit } from '../github/octokit.js';
-import { prepareClient } from '../github/prepare-client.js';
-import { loadPolicy } from '../sweep/load-policy.js';
+import { splitRepository } from '../octokit/octokit.js';
+import { handlerContext } from '../repo/handler-context.js';
 import { findOnboardingPulls } from './find-onboarding-pulls.js';
 import { readOnboardingBody } from './read-onboarding-body.js';
 
@@ -20,13 +18,14 @@ export async function handleOnboardingPush(context: Context<'push'>, app: Probot
   const { payload } = context;
   if (payload.ref !== `refs/heads/${ONBOARDING_BRANCH}` || payload.deleted) return;
   const { owner, repo } = splitRepository(payload.repository.full_name);
-  const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
-  const state = onboardingState(await findOnboardingPulls(octokit, owner, repo), await botLoginOf(app));
+  const h = handlerContext(context, app, deps);
+  const { octokit } = h;
+  const state = onboardingState(await findOnboardingPulls(octokit, owner, repo), await h.botLogin());
   if (state.kind !== 'open') return;
   const body = await readOnboardingBody(octokit, { owner, repo }, deps.settings.onboardingAction);
   if (body === (state.pull.body ?? '')) return;
   // The policy from the default branch — the org's, since the repository has no file of its own yet.
-  if (deps.settings.dryRun || (await loadPolicy(octokit, owner, repo)).policy['dry-run']) {
+  if (await h.dryRun(owner, repo)) {
     context.log.info(`dry-run: would update the description of ${owner}/${repo}#${state.pull.number}`);
     return;
   }

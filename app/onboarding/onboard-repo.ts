@@ -3,11 +3,25 @@ import { onboardingKeys } from '../../src/onboarding/onboarding-keys.js';
 import { ONBOARDING_BRANCH, ONBOARDING_TITLE, onboardingState } from '../../src/onboarding/onboarding-state.js';
 import { renderOnboardingConfig } from '../../src/onboarding/render-onboarding-config.js';
 import { renderOnboardingWorkflow } from '../../src/onboarding/render-onboarding-workflow.js';
+import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import type { Config } from '../../src/policy/config-schema.js';
-import { missingPermission } from '../github/octokit.js';
-import type { RepoSweep } from '../sweep/sweep-repo.js';
+import { missingPermission, type AppOctokit } from '../octokit/octokit.js';
 import { findOnboardingPulls } from './find-onboarding-pulls.js';
 import { ONBOARDING_WRITES, openOnboardingPull } from './open-onboarding-pull.js';
+
+/** The repository and what the sweep that reached it shares: a repository sweep is one (onboarding does not import the sweep). */
+export interface OnboardingSweep {
+  octokit: AppOctokit;
+  owner: string;
+  repo: string;
+  /** `slug[bot]`: the author of the onboarding pull request. */
+  botLogin: string;
+  /** Issues, comments and pull requests the sweep may still create. */
+  budget: { remaining: number };
+  log: (message: string) => void;
+  /** Where the Action the onboarding workflow runs lives (`KEY_HYGIENE_ACTION`); unset, onboarding adds no workflow. */
+  onboardingAction?: ActionLocation;
+}
 
 /** What the sweep of the repository found, as onboarding needs it. */
 export interface OnboardingFound {
@@ -29,7 +43,7 @@ export interface OnboardingFound {
  * Dry-run logs; the sweep's content budget pays for the writes. Onboarding is an offer: when it
  * fails (no `contents: write` yet, an empty repository) the sweep logs one line and goes on.
  */
-export async function onboardRepo(s: Pick<RepoSweep, 'octokit' | 'owner' | 'repo' | 'botLogin' | 'budget' | 'log' | 'onboardingAction'>, found: OnboardingFound): Promise<void> {
+export async function onboardRepo(s: OnboardingSweep, found: OnboardingFound): Promise<void> {
   if (found.policy.onboarding !== 'pull-request' || found.ownFile !== false) return;
   const { octokit, owner, repo } = s;
   const repository = `${owner}/${repo}`;

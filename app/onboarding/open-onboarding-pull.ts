@@ -1,8 +1,8 @@
 import { ONBOARDING_BRANCH, ONBOARDING_TITLE } from '../../src/onboarding/onboarding-state.js';
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import { WORKFLOW_PATH } from '../../src/onboarding/render-onboarding-workflow.js';
-import { statusOf, type AppOctokit } from '../github/octokit.js';
-import { CONFIG_PATH } from '../sweep/load-policy.js';
+import { statusOf, type AppOctokit } from '../octokit/octokit.js';
+import { CONFIG_PATH } from '../repo/load-policy.js';
 import { readBranchFile, readOnboardingBody, type OnboardingTarget } from './read-onboarding-body.js';
 
 /** Content-creating requests opening takes at most: the branch, two files, the pull request. */

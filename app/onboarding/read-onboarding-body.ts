@@ -4,8 +4,8 @@ import { renderOnboardingBody, type OnboardingBodyInput } from '../../src/onboar
 import { WORKFLOW_PATH } from '../../src/onboarding/render-onboarding-workflow.js';
 import { workflowUses } from '../../src/onboarding/workflow-uses.js';
 import { parseConfig, validateConfig } from '../../src/policy/parse-config.js';
-import { statusOf, type AppOctokit } from '../github/octokit.js';
-import { CONFIG_PATH } from '../sweep/load-policy.js';
+import { statusOf, type AppOctokit } from '../octokit/octokit.js';
+import { CONFIG_PATH } from '../repo/load-policy.js';
 
 export interface OnboardingTarget {
   owner: string;

@@ -2,7 +2,7 @@ import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Probot } from 'probot';
 import type { AppSettings } from '../settings.js';
-import type { RepoLock } from '../sweep/with-repo-lock.js';
+import type { RepoLock } from '../repo/with-repo-lock.js';
 import type { SweepJobResult } from './job-data.js';
 import type { QueueSettings } from './queue-settings.js';
 import { redisRunBudget } from './run-budget.js';

@@ -1,4 +1,4 @@
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import type { RunBudget } from './run-budget.js';
 
 /** A sweep wanted to create an issue or comment after its run's budget ran out. */

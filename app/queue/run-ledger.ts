@@ -1,6 +1,6 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { DashboardSkipped } from '../../src/report/render-dashboard.js';
-import type { OrgSecretsPass } from '../sweep/org-secrets-skipped.js';
+import type { OrgSecretsPass } from '../sweep/org-secrets-passes.js';
 import type { RunProgress } from './until-complete.js';
 
 /** What Redis holds of a run, shared by every process working it. */

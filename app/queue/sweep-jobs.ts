@@ -1,14 +1,14 @@
 import type { Job } from 'bullmq';
 import type { Probot } from 'probot';
 import { botLoginOf } from '../github/bot-login.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache, type TeamRosterCache } from '../github/team-roster-cache.js';
 import type { AppSettings } from '../settings.js';
-import { lastOrgSecretsPass, noteOrgSecretsPass } from '../sweep/org-secrets-skipped.js';
+import { processOrgSecretsPasses, type OrgSecretsPasses } from '../sweep/org-secrets-passes.js';
 import type { ReachedRepository } from '../sweep/sweep-installation.js';
 import { sweepOrgSecrets } from '../sweep/sweep-org-secrets.js';
 import { sweepRepo } from '../sweep/sweep-repo.js';
-import type { RepoLock } from '../sweep/with-repo-lock.js';
+import type { RepoLock } from '../repo/with-repo-lock.js';
 import { guardContent, isContentCapReached } from './guard-content.js';
 import type { InstallationJobData, OrgJobData, RepoJobData, SweepJobResult } from './job-data.js';
 import { planFanOut, type FanOut } from './plan-fan-out.js';
@@ -30,6 +30,8 @@ export interface SweepWork {
   /** Queues jobs of a run (a dead letter among them starts afresh). */
   fanOut: (runId: string, jobs: FanOut['jobs']) => Promise<void>;
   log: (message: string) => void;
+  /** The organisation passes the dashboards show; the process's memory by default. */
+  orgPasses?: OrgSecretsPasses;
 }
 
 /** Works one job of a run: lists the installation, or sweeps an organisation's secrets, or a repository. */
@@ -83,7 +85,7 @@ async function sweepOrgJob(job: Job<OrgJobData>, w: SweepWork): Promise<SweepJob
   const swept = await withinBudget(c, (budget) => sweepOrgSecrets({ ...c.run, org, repositories, budget }));
   // The repositories' dashboards say when the pass skipped the org's secrets, and the tracking
   // repository's lists them, in whichever process sweeps them.
-  await w.ledger.setOrgNote(runId, org, lastOrgSecretsPass(org) ?? { decisions: [] });
+  await w.ledger.setOrgNote(runId, org, passesOf(w).last(org) ?? { decisions: [] });
   await w.ledger.finish(runId, orgTarget(org), swept.actions.length);
   if (swept.skipped) w.log(`${org}: organisation secrets skipped, ${swept.skipped}`);
   return { actions: swept.actions.length };
@@ -92,11 +94,15 @@ async function sweepOrgJob(job: Job<OrgJobData>, w: SweepWork): Promise<SweepJob
 async function sweepRepoJob(job: Job<RepoJobData>, w: SweepWork): Promise<SweepJobResult> {
   const { runId, installationId, owner, repo } = job.data;
   const note = await w.ledger.orgNote(runId, owner);
-  if (note !== undefined) noteOrgSecretsPass(owner, note);
+  if (note !== undefined) passesOf(w).note(owner, note);
   const c = await clientOf(w, installationId, runId);
   const swept = await withinBudget(c, (budget) => sweepRepo({ ...c.run, owner, repo, budget }));
   await w.ledger.finish(runId, `${owner}/${repo}`, swept.actions.length);
   return { actions: swept.actions.length };
+}
+
+function passesOf(w: SweepWork): OrgSecretsPasses {
+  return w.orgPasses ?? processOrgSecretsPasses;
 }
 
 /** Team members read by this process for its latest runs: one list per team per run, not per repository job. */
@@ -114,7 +120,7 @@ function teamsOfRun(runId: string, log: (message: string) => void): TeamRosterCa
 }
 
 interface JobClient {
-  run: { octokit: AppOctokit; botLogin: string; now: Date; dryRun: boolean; log: (message: string) => void; lock: RepoLock; onboardingAction: AppSettings['onboardingAction']; teams: TeamRosterCache };
+  run: { octokit: AppOctokit; botLogin: string; now: Date; dryRun: boolean; log: (message: string) => void; lock: RepoLock; onboardingAction: AppSettings['onboardingAction']; teams: TeamRosterCache; orgPasses: OrgSecretsPasses };
   budget: RunBudget;
   taken: () => number;
 }
@@ -124,7 +130,7 @@ async function clientOf(w: SweepWork, installationId: number, runId: string): Pr
   const octokit = (await w.app.auth(installationId)) as AppOctokit;
   const budget = w.budgetOf(runId);
   const { taken } = guardContent(octokit, budget);
-  const run = { octokit, botLogin: await botLoginOf(w.app), now: w.now(), dryRun: w.settings.dryRun, log: w.log, lock: w.lock, onboardingAction: w.settings.onboardingAction, teams: teamsOfRun(runId, w.log) };
+  const run = { octokit, botLogin: await botLoginOf(w.app), now: w.now(), dryRun: w.settings.dryRun, log: w.log, lock: w.lock, onboardingAction: w.settings.onboardingAction, teams: teamsOfRun(runId, w.log), orgPasses: passesOf(w) };
   return { run, budget, taken };
 }
 

@@ -1,6 +1,6 @@
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 
 /**
  * Whether a dashboard this sweep is about to rewrite changed since the sweep read it — a user ticked

@@ -1,5 +1,5 @@
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
-import type { Applied } from './apply-actions.js';
+import type { Applied } from '../repo/apply-actions.js';
 
 /**
  * The bot's issues as they are once `applied` went through — so the dashboard links the issues

@@ -1,8 +1,8 @@
 import { evaluateOrgSecrets } from '../../src/inventory/evaluate-unlisted-secrets.js';
 import type { InventoryItem, OrgSecretVisibility } from '../../src/inventory/inventory.js';
 import type { Config } from '../../src/policy/config-schema.js';
-import { missingPermission, statusOf, type AppOctokit } from '../github/octokit.js';
-import type { OrgSecretsPass } from './org-secrets-skipped.js';
+import { missingPermission, statusOf, type AppOctokit } from '../octokit/octokit.js';
+import type { OrgSecretsPass } from './org-secrets-passes.js';
 
 /**
  * An organisation's own secrets judged at `now` against its policy, with their visibility, tracked

@@ -3,9 +3,9 @@ import { isDashboard } from '../../src/tracking/dashboard-marker.js';
 import { keyMarkerOf } from '../../src/tracking/issue-kind.js';
 import { trackedKeyFromId } from '../../src/tracking/key-id.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
-import type { AppOctokit } from '../github/octokit.js';
-import { loadPolicy } from './load-policy.js';
-import { lastOrgSecretsPass, noteOrgSecretsPass } from './org-secrets-skipped.js';
+import type { AppOctokit } from '../octokit/octokit.js';
+import { loadPolicy } from '../repo/load-policy.js';
+import type { OrgSecretsPasses } from './org-secrets-passes.js';
 import { readOrgSecrets } from './read-org-secrets.js';
 
 const ORG_SECTION = `\n${ORG_SECTION_HEADING} (`;
@@ -18,11 +18,11 @@ const ORG_SECTION = `\n${ORG_SECTION_HEADING} (`;
  * dashboard that lists them — and the org's policy still names it, their list is read again (no
  * issue is written: that is the organisation pass's work). Other repositories cost nothing.
  */
-export async function recallOrgSecretsPass(octokit: AppOctokit, owner: string, repo: string, issues: readonly TrackedIssue[], now: Date): Promise<void> {
-  if (lastOrgSecretsPass(owner) || !tracksOrgSecrets(owner, issues)) return;
+export async function recallOrgSecretsPass(passes: OrgSecretsPasses, octokit: AppOctokit, owner: string, repo: string, issues: readonly TrackedIssue[], now: Date): Promise<void> {
+  if (passes.last(owner) || !tracksOrgSecrets(owner, issues)) return;
   const { policy } = await loadPolicy(octokit, owner, '.github');
   if (policy['org-secrets-repo'].toLowerCase() !== repo.toLowerCase()) return;
-  noteOrgSecretsPass(owner, await readOrgSecrets(octokit, owner, repo, policy, now));
+  passes.note(owner, await readOrgSecrets(octokit, owner, repo, policy, now));
 }
 
 function tracksOrgSecrets(owner: string, issues: readonly TrackedIssue[]): boolean {

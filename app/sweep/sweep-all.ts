@@ -2,7 +2,7 @@ import type { Probot } from 'probot';
 import type { AppSettings } from '../settings.js';
 import { botLoginOf } from '../github/bot-login.js';
 import { sweepInstallation, type InstallationSweepResult } from './sweep-installation.js';
-import { withRepoLock, type RepoLock } from './with-repo-lock.js';
+import { withRepoLock, type RepoLock } from '../repo/with-repo-lock.js';
 
 export interface SweepAllResult {
   installations: number;

@@ -1,10 +1,11 @@
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache, type TeamRosterCache } from '../github/team-roster-cache.js';
 import { sweepOrgSecrets } from './sweep-org-secrets.js';
 import { sweepRepo } from './sweep-repo.js';
-import type { RepoLock } from './with-repo-lock.js';
+import type { RepoLock } from '../repo/with-repo-lock.js';
+import type { OrgSecretsPasses } from './org-secrets-passes.js';
 
 export interface InstallationSweep {
   octokit: AppOctokit;
@@ -22,6 +23,8 @@ export interface InstallationSweep {
   onboardingAction?: ActionLocation;
   /** Team members read in this sweep; a fresh cache (one list per team for the whole sweep) when absent. */
   teams?: TeamRosterCache;
+  /** The organisation passes the dashboards show; the process's memory by default. */
+  orgPasses?: OrgSecretsPasses;
 }
 
 export interface InstallationSweepResult {

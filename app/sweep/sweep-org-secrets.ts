@@ -2,15 +2,15 @@ import type { KeyDecision } from '../../src/inventory/decision.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
 import { planIssues } from '../../src/tracking/plan-issues.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
-import { applyActions, contentCount } from './apply-actions.js';
-import { loadPolicy } from './load-policy.js';
-import { loadTrackedIssues } from './load-tracked-issues.js';
-import { noteOrgSecretsPass } from './org-secrets-skipped.js';
+import { applyActions, contentCount } from '../repo/apply-actions.js';
+import { loadPolicy } from '../repo/load-policy.js';
+import { loadTrackedIssues } from '../repo/load-tracked-issues.js';
+import { processOrgSecretsPasses } from './org-secrets-passes.js';
 import { readOrgSecrets } from './read-org-secrets.js';
 import type { SweepRun } from './sweep-run.js';
-import { withRepoLock } from './with-repo-lock.js';
+import { withRepoLock } from '../repo/with-repo-lock.js';
 
 export interface OrgSweep extends SweepRun {
   octokit: AppOctokit;
@@ -40,17 +40,18 @@ export interface OrgSweepResult {
  */
 export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
   const { octokit, org, botLogin, now } = s;
+  const passes = s.orgPasses ?? processOrgSecretsPasses;
   const { policy } = await loadPolicy(octokit, org, '.github');
   const trackingName = policy['org-secrets-repo'];
   const tracking = s.repositories.find((r) => r.name.toLowerCase() === trackingName.toLowerCase() && !r.archived);
   const what = `organisation secrets of ${org} (tracked in ${org}/${trackingName})`;
   if (!tracking) {
-    noteOrgSecretsPass(org, { decisions: [], skipped: { what, reason: 'not-found' } });
+    passes.note(org, { decisions: [], skipped: { what, reason: 'not-found' } });
     return { actions: [], decisions: [], skipped: `${org}/${trackingName} is not in the installation` };
   }
   const repo = tracking.name;
   const pass = await readOrgSecrets(octokit, org, repo, policy, now);
-  noteOrgSecretsPass(org, pass);
+  passes.note(org, pass);
   if (pass.skipped) return { actions: [], decisions: [], skipped: `${what}: ${pass.skipped.reason}` };
   const { decisions } = pass;
   const actions = await (s.lock ?? withRepoLock)(`${org}/${repo}`, async () => {

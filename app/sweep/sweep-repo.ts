@@ -10,21 +10,21 @@ import { planIssues } from '../../src/tracking/plan-issues.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
 import { unprotectedRowsOf } from '../../src/tracking/unprotected-rows.js';
 import { fetchOwnerSources } from '../github/codeowners.js';
-import type { AppOctokit } from '../github/octokit.js';
+import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
-import { budgetReady } from '../github/use-request-budget.js';
+import { budgetReady } from '../octokit/use-request-budget.js';
 import { closeRotatedIncidents } from '../incidents/close-rotated-incidents.js';
 import { onboardRepo } from '../onboarding/onboard-repo.js';
-import { applyActions, contentCount } from './apply-actions.js';
+import { applyActions, contentCount } from '../repo/apply-actions.js';
 import { dashboardMoved } from './dashboard-moved.js';
-import { fetchRepoInventory, type FetchedInventory } from './fetch-repo-inventory.js';
+import { fetchRepoInventory, type FetchedInventory } from '../repo/fetch-repo-inventory.js';
 import { issuesAfter } from './issues-after.js';
-import { loadPolicy } from './load-policy.js';
-import { loadTrackedIssues } from './load-tracked-issues.js';
-import { orgSecretsTrackedIn } from './org-secrets-skipped.js';
+import { loadPolicy } from '../repo/load-policy.js';
+import { loadTrackedIssues } from '../repo/load-tracked-issues.js';
+import { processOrgSecretsPasses, type OrgSecretsPasses } from './org-secrets-passes.js';
 import { recallOrgSecretsPass } from './recall-org-secrets-pass.js';
 import type { SweepRun } from './sweep-run.js';
-import { withRepoLock } from './with-repo-lock.js';
+import { withRepoLock } from '../repo/with-repo-lock.js';
 
 export interface RepoSweep extends SweepRun {
   octokit: AppOctokit;
@@ -69,8 +69,8 @@ export async function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
  * `org-secrets-repo`) those secrets from the organisation's latest pass, linked to their issues here;
  * a pass that could not read them says why in that section rather than in the skipped list.
  */
-function orgSection(owner: string, repo: string, fetched: FetchedInventory, issues: readonly TrackedIssue[]): Pick<DashboardInput, 'skipped' | 'orgSecrets'> {
-  const pass = orgSecretsTrackedIn(owner, repo);
+function orgSection(passes: OrgSecretsPasses, owner: string, repo: string, fetched: FetchedInventory, issues: readonly TrackedIssue[]): Pick<DashboardInput, 'skipped' | 'orgSecrets'> {
+  const pass = passes.trackedIn(owner, repo);
   if (!pass) return { skipped: fetched.skipped };
   const skipped = pass.skipped;
   const orgSecrets = { org: owner, rows: dashboardRowsOf(owner, pass.decisions, issues), ...(skipped && { skipped }) };
@@ -82,7 +82,10 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   const { octokit, owner, repo, botLogin, now } = s;
   const repository = `${owner}/${repo}`;
   const { policy, errors, ownFile } = await loadPolicy(octokit, owner, repo);
-  const fetched = await fetchRepoInventory(octokit, owner, repo);
+  const passes = s.orgPasses ?? processOrgSecretsPasses;
+  const read = await fetchRepoInventory(octokit, owner, repo);
+  // When this sweep could not track the owner's organisation secrets, the dashboard says so too.
+  const fetched = { ...read, skipped: [...read.skipped, ...passes.skipped(owner)] };
   const decisions = evaluateInventory(fetched.inventory, policy, now);
   const issues = await loadTrackedIssues(octokit, owner, repo, botLogin);
   const dryRun = s.dryRun || policy['dry-run'];
@@ -107,9 +110,9 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   // issue is not in `issues`, so list again.
   const raced = applied.some((a) => a.duplicateOf !== undefined) || plan.actions.some((action) => !applied.some((a) => a.action === action));
   const after = raced ? await loadTrackedIssues(octokit, owner, repo, botLogin) : issuesAfter(issues, applied, now, botLogin);
-  await recallOrgSecretsPass(octokit, owner, repo, after, now);
+  await recallOrgSecretsPass(passes, octokit, owner, repo, after, now);
   const unprotected = unprotectedRowsOf(repository, decisions, after);
-  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, ...orgSection(owner, repo, fetched, after), unprotected, unreadTeams: teamCache.unreadable(named), now, marker: renderDashboardMarker() });
+  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, ...orgSection(passes, owner, repo, fetched, after), unprotected, unreadTeams: teamCache.unreadable(named), now, marker: renderDashboardMarker() });
   const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
   // Someone wrote the dashboard since it was read (a tick, or a re-check elsewhere): what this sweep
   // read may predate it, so read everything again — once — and write from that, tick honoured.

@@ -1,6 +1,7 @@
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import type { TeamRosterCache } from '../github/team-roster-cache.js';
-import type { RepoLock } from './with-repo-lock.js';
+import type { RepoLock } from '../repo/with-repo-lock.js';
+import type { OrgSecretsPasses } from './org-secrets-passes.js';
 
 /** What every sweep of one tracking repository shares with the run it is part of. */
 export interface SweepRun {
@@ -17,4 +18,6 @@ export interface SweepRun {
   teams?: TeamRosterCache;
   /** Where the Action the onboarding workflow runs lives (`KEY_HYGIENE_ACTION`); unset, onboarding adds no workflow. */
   onboardingAction?: ActionLocation;
+  /** The organisation passes the dashboards show; the process's memory by default. */
+  orgPasses?: OrgSecretsPasses;
 }

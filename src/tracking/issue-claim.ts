@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 // repository's label list, so it lives seconds: deleted as soon as the issue is opened.
 // https://docs.github.com/rest/issues/labels#create-a-label
 // https://docs.github.com/rest/git/refs#create-a-reference
-// These helpers are pure: the protocol that uses them is app/sweep/with-issue-claim.ts.
+// These helpers are pure: the protocol that uses them is app/repo/with-issue-claim.ts.
 
 /** A claim older than this was left by a process that stopped half-way: another may take it over. */
 export const CLAIM_TTL_MS = 10 * 60_000;

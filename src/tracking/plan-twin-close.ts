@@ -21,7 +21,7 @@ export function planDuplicateClose(key: string, issue: number, original: number)
 
 /**
  * After `opened` became issue `number`: GitHub has no unique constraint, so two app processes
- * sweeping at once can each open one (a claim, app/sweep/with-issue-claim.ts, prevents it unless a
+ * sweeping at once can each open one (a claim, app/repo/with-issue-claim.ts, prevents it unless a
  * claim expired under a live process). Given the bot's open issues listed right after the write,
  * the one just opened is closed when an older open issue tracks the same key (or is the
  * dashboard) — the oldest always wins, so exactly one of the twins survives whatever the order.

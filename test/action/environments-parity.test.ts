@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../app/cli/main.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
-import { TestOctokit } from '../app/app-world.js';
+import { TestOctokit } from '../app/support/app-world.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
 import { runActionAsync } from '../support/run-action.js';
 

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { defaultSettings } from '../../app/settings.js';
 import { sweepAll } from '../../app/sweep/sweep-all.js';
 import { startGitHubEmulator, type Permissions } from '../support/github-emulator/index.js';
-import { DAY, POLICY, startApp } from './app-world.js';
+import { DAY, POLICY, startApp } from './support/app-world.js';
 
 // An installation holds exactly what app.yml asks for, and the emulator enforces GitHub's
 // per-endpoint permission map: a sweep that needs a permission app.yml lacks gets 403s here, as it

@@ -5,7 +5,7 @@ import { sweepAll } from '../../app/sweep/sweep-all.js';
 import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord, IssueRecord } from '../support/github-emulator/index.js';
-import { createAppWorld, DAY, startApp, TestOctokit, type RunningApp } from './app-world.js';
+import { createAppWorld, DAY, startApp, TestOctokit, type RunningApp } from './support/app-world.js';
 
 // End to end over HTTP: the real Probot, app JWT and installation tokens, the emulator's
 // clock, signed webhooks through Probot's own middleware. One story, told in order.

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import type { AppRecord, GitHubEmulator } from '../support/github-emulator/index.js';
-import { createAppWorld } from '../app/app-world.js';
+import { createAppWorld } from '../app/support/app-world.js';
 
 // The sweep action (sweep/action.yml) run as a runner runs it: its committed bundle, sweep/dist/index.js,
 // with the inputs as INPUT_* and the runner's GITHUB_* variables, GITHUB_API_URL pointing at the
-// GitHub emulator, where an org `acme` has installed the App (test/app/app-world.ts).
+// GitHub emulator, where an org `acme` has installed the App (test/app/support/app-world.ts).
 
 const BUNDLE = join(import.meta.dirname, '..', '..', 'sweep', 'dist', 'index.js');
 

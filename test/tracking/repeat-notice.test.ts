@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCommentMarker, type CommentMarker } from '../../src/tracking/comment-marker.js';
 import { claimedNotice, noticeAlreadyPosted } from '../../src/tracking/repeat-notice.js';
 
-// What a notice's re-read decides (app/sweep/notice-claimed.ts): which comments are claimed at all,
+// What a notice's re-read decides (app/repo/notice-claimed.ts): which comments are claimed at all,
 // and which comment posted since the plan means another sweep already said it.
 
 const KEY = 'acme/api|repo|*|openai_api_key|rotate';

@@ -1,14 +1,14 @@
 import { Probot } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppOctokit } from '../../../app/github/octokit.js';
+import type { AppOctokit } from '../../../app/octokit/octokit.js';
 import { ContentCapReached, guardContent, isContentCapReached } from '../../../app/queue/guard-content.js';
 import type { RunBudget } from '../../../app/queue/run-budget.js';
 import type { GitHubEmulator, InstallationRecord } from '../../support/github-emulator/index.js';
-import { TestOctokit } from '../app-world.js';
-import { createQueueWorld } from '../queue-world.js';
+import { TestOctokit } from '../support/app-world.js';
+import { createQueueWorld } from './queue-world.js';
 
 // The guard in front of a real installation client talking to the emulator; the budget is a plain
-// counter here (Redis's is tested with the queue: test/app/queue-bullmq.test.ts).
+// counter here (Redis's is tested with the queue: test/app/queue/bullmq.test.ts).
 
 let gh: GitHubEmulator;
 let installation: InstallationRecord;

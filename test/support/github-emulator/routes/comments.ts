@@ -71,7 +71,7 @@ const LABEL_DESCRIPTION_MAX = 100;
  * `POST /repos/{owner}/{repo}/labels`. A name that exists, in any case, is 422 "Validation Failed"
  * with `{ resource: "Label", code: "already_exists", field: "name" }`, and the check and the insert
  * are one step (the emulator serves one request at a time): exactly one of several creators wins,
- * as on GitHub — what the App's issue claims rely on (app/sweep/with-issue-claim.ts).
+ * as on GitHub — what the App's issue claims rely on (app/repo/with-issue-claim.ts).
  * https://docs.github.com/rest/issues/labels#create-a-label
  */
 function createLabel(ctx: RouteContext) {
