@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { USAGE, UsageError, parseCliArgs, type CliSettings } from './cli/parse-args.js';
 import { renderDetectorList } from './cli/render-detector-list.js';
 import { reportFor } from './cli/report-for.js';
+import { sourceFor } from './cli/source-for.js';
 import { failsOn } from './cli/fails-on.js';
 import { createProgress } from './cli/progress.js';
 import { defaultConfig } from './policy/default-config.js';
@@ -57,9 +58,7 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
 
   const progress = createProgress(io.stderr, settings.mode);
   const result = await runScan({
-    root: settings.root,
-    mode: settings.mode,
-    ...(settings.range && { range: settings.range }),
+    source: sourceFor(settings),
     config,
     ...(settings.maxFileSize && { maxFileSize: settings.maxFileSize }),
     ...(settings.workers && { workers: settings.workers }),

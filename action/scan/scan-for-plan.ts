@@ -1,5 +1,8 @@
 import type { Config } from '../../src/policy/config-schema.js';
 import { runScan } from '../../src/scan/run-scan.js';
+import { commitsSource } from '../../src/sources/commits-source.js';
+import { historySource } from '../../src/sources/history-source.js';
+import { treeSource } from '../../src/sources/tree-source.js';
 import type { ScanResult } from '../../src/types.js';
 import type { ScanTarget } from './obtain-for-plan.js';
 
@@ -19,9 +22,10 @@ export async function scanForPlan(target: ScanTarget, options: PlanScanOptions):
     case 'nothing':
       return EMPTY;
     case 'tree':
+      return runScan({ source: treeSource(root), config, onSecret });
     case 'history':
-      return runScan({ root, mode: target.kind, config, onSecret });
+      return runScan({ source: historySource(root), config, onSecret });
     case 'commits':
-      return runScan({ root, mode: 'commits', commits: { include: target.include, exclude: target.exclude }, config, onSecret });
+      return runScan({ source: commitsSource(root, { include: target.include, exclude: target.exclude }), config, onSecret });
   }
 }

@@ -1,17 +1,17 @@
 import type { Context, Probot } from 'probot';
 import type { Detector } from '../../src/detectors/detector.js';
 import type { Config } from '../../src/policy/config-schema.js';
-import { compilePathGlobs } from '../../src/policy/path-glob.js';
 import { escapeMarkdown } from '../../src/report/escape-markdown.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
-import { createScannerForConfig } from '../../src/scan/scanner-for-config.js';
+import { runScan } from '../../src/scan/run-scan.js';
+import { compareSource } from '../../src/sources/compare-source.js';
 import type { AppDeps } from '../deps.js';
 import { botLoginOf } from '../github/bot-login.js';
 import { splitRepository, type AppOctokit } from '../octokit/octokit.js';
 import { prepareClient } from '../octokit/prepare-client.js';
 import { loadPolicy } from '../repo/load-policy.js';
-import type { Finding, Fragment } from '../../src/types.js';
-import { fetchAddedLines } from './fetch-added-lines.js';
+import type { Finding } from '../../src/types.js';
+import { githubCompareApi, MAX_PUSH_REQUESTS } from './github-compare-api.js';
 import { openIncidents } from './open-incidents.js';
 import { CHECK_NAME, renderPushCheck, type PushCheck } from './push-check-output.js';
 import { pushRange } from './push-range.js';
@@ -106,31 +106,10 @@ interface ScannedPush {
 }
 
 async function scanPush(octokit: AppOctokit, policy: Config, owner: string, repo: string, base: string, head: string): Promise<ScannedPush> {
-  const added = await fetchAddedLines(octokit, owner, repo, base, head);
+  const source = compareSource(githubCompareApi(octokit, owner, repo), base, head, MAX_PUSH_REQUESTS);
   const detectors = buildDetectors(policy);
-  const allowed = compilePathGlobs(policy.scan.allow.paths);
-  const findings = await scanYielding(added.fragments.filter((f) => !allowed(f.path)), createScannerForConfig(policy));
-  return { check: renderPushCheck(findings, detectors, added), findings, detectors };
-}
-
-/** How long the scan may hold the event loop before webhooks, /healthz and sweeps get a turn. */
-const SLICE_MS = 20;
-
-/**
- * The push's fragments through the scanner, giving the event loop back between fragments every
- * {@link SLICE_MS}: this process serves every installation, and one large push must not hold them.
- */
-async function scanYielding(fragments: readonly Fragment[], scan: (fragment: Fragment) => Finding[]): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  let sliceStart = performance.now();
-  for (const fragment of fragments) {
-    findings.push(...scan(fragment));
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
-  return findings;
+  const { findings } = await runScan({ source, config: policy });
+  return { check: renderPushCheck(findings, detectors, source.coverage()), findings, detectors };
 }
 
 const unscanned = (reason: string): ScannedPush => ({ check: { conclusion: 'neutral', title: 'Not scanned', summary: reason, annotations: [] }, findings: [], detectors: [] });

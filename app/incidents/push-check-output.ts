@@ -2,8 +2,9 @@ import type { Detector } from '../../src/detectors/detector.js';
 import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
 import { inlineCode } from '../../src/report/render-issue-text.js';
 import { sortFindings } from '../../src/report/sort-findings.js';
+import type { CompareCoverage } from '../../src/sources/compare-source.js';
 import type { Finding } from '../../src/types.js';
-import { MAX_PUSH_REQUESTS, type AddedLines } from './fetch-added-lines.js';
+import { MAX_PUSH_REQUESTS } from './github-compare-api.js';
 
 export const CHECK_NAME = 'Key hygiene';
 
@@ -38,7 +39,7 @@ export const MAX_ANNOTATIONS_PER_REQUEST = 50;
  * the redacted key and what to do), a warning or notice for hygiene findings. Findings carry only the
  * redacted key (src/types.ts), so nothing here can print the key itself.
  */
-export function renderPushCheck(findings: readonly Finding[], detectors: readonly Detector[], added: AddedLines): PushCheck {
+export function renderPushCheck(findings: readonly Finding[], detectors: readonly Detector[], added: CompareCoverage): PushCheck {
   const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
   const sorted = sortFindings(findings);
   const annotations = sorted.map((f): CheckAnnotation => {

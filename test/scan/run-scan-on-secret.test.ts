@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/policy/default-config.js';
 import { runScan } from '../../src/scan/run-scan.js';
+import { commitsSource } from '../../src/sources/commits-source.js';
+import { treeSource } from '../../src/sources/tree-source.js';
 import { useTestRepos } from '../support/git-repo.js';
 import { makeKey } from '../support/make-keys.js';
 
@@ -16,7 +18,7 @@ describe('runScan onSecret', () => {
     repo.write('k8s/secret.yaml', `kind: Secret\ndata:\n  OPENAI_API_KEY: ${Buffer.from(encoded).toString('base64')}\n`);
     const secrets: string[] = [];
 
-    const result = await runScan({ root: repo.root, mode: 'tree', config: defaultConfig, onSecret: (s) => secrets.push(s) });
+    const result = await runScan({ source: treeSource(repo.root), config: defaultConfig, onSecret: (s) => secrets.push(s) });
 
     expect(result.findings).toHaveLength(2);
     expect(secrets.sort()).toEqual([plain, encoded].sort());
@@ -32,7 +34,7 @@ describe('runScan onSecret', () => {
     const head = repo.commit('leak');
     const secrets: string[] = [];
 
-    await runScan({ root: repo.root, mode: 'commits', commits: { include: [head], exclude: [base] }, config: defaultConfig, onSecret: (s) => secrets.push(s) });
+    await runScan({ source: commitsSource(repo.root, { include: [head], exclude: [base] }), config: defaultConfig, onSecret: (s) => secrets.push(s) });
 
     expect(secrets).toEqual([key]);
   });

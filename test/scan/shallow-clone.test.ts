@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/policy/default-config.js';
 import { runScan } from '../../src/scan/run-scan.js';
+import { historySource } from '../../src/sources/history-source.js';
 import { useTestRepos } from '../support/git-repo.js';
 import { makeKey } from '../support/make-keys.js';
 import { runCli } from '../support/run-cli.js';
@@ -47,12 +48,12 @@ describe('a git scan of a shallow clone', () => {
 
   it('gives the boundary in the scan stats, and nothing once the clone is whole', async () => {
     const { clone, git } = leakyRepoAndClone(1);
-    const shallow = await runScan({ root: clone, mode: 'history', config: defaultConfig });
+    const shallow = await runScan({ source: historySource(clone), config: defaultConfig });
     expect(shallow.stats.shallowBoundary).toEqual([git('rev-parse', 'HEAD')]);
     expect(shallow.findings).toEqual([]);
 
     git('fetch', '--quiet', '--unshallow');
-    const whole = await runScan({ root: clone, mode: 'history', config: defaultConfig });
+    const whole = await runScan({ source: historySource(clone), config: defaultConfig });
     expect(whole.notices).toEqual([]);
     expect(whole.stats.shallowBoundary).toBeUndefined();
     expect(whole.findings.map((f) => f.path)).toEqual(['config.env']);
