@@ -6,10 +6,8 @@ import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import { compareSource } from '../../src/sources/compare-source.js';
 import type { AppDeps } from '../deps.js';
-import { botLoginOf } from '../github/bot-login.js';
 import { splitRepository, type AppOctokit } from '../octokit/octokit.js';
-import { prepareClient } from '../octokit/prepare-client.js';
-import { loadPolicy } from '../repo/load-policy.js';
+import { handlerContext } from '../repo/handler-context.js';
 import type { Finding } from '../../src/types.js';
 import { githubCompareApi, MAX_PUSH_REQUESTS } from './github-compare-api.js';
 import { openIncidents } from './open-incidents.js';
@@ -32,16 +30,15 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
   if (range.kind === 'skip') return;
   const { owner, repo } = splitRepository(payload.repository.full_name);
   const target: CheckTarget = { owner, repo, headSha: range.head };
-  const octokit = prepareClient(context.octokit as unknown as AppOctokit, payload.installation?.id ?? 0, deps.clients);
-  const botLogin = await botLoginOf(app);
+  const handler = handlerContext(context, app, deps);
+  const { octokit, log } = handler;
+  const botLogin = await handler.botLogin();
   const branch = payload.ref.replace(/^refs\/heads\//, '');
-  const log = (message: string) => context.log.info(message);
   const at = `push ${owner}/${repo}@${range.head.slice(0, 12)}`;
   // The config that decides a push is the one from before it: a push adding `allow.paths: ['**']`
   // next to a key must not wave its own key through (the base is `before`, or the default branch for
   // a new branch). A push with nothing to compare is not scanned, so its policy only says dry-run.
-  const { policy } = await loadPolicy(octokit, owner, repo, range.kind === 'compare' ? { ref: range.base } : {});
-  const dryRun = deps.settings.dryRun || policy['dry-run'];
+  const { policy, dryRun } = await handler.policy(owner, repo, range.kind === 'compare' ? { ref: range.base } : {});
   // Only the incident writes take the repository's lock (a sweep closing incidents at the same time
   // must not make a twin); the scan and the check run never wait for a sweep.
   const open = async (findings: readonly Finding[], detectors: readonly Detector[], seenAt = deps.now()): Promise<number> => findings.length === 0 ? 0 :
