@@ -8,6 +8,7 @@ import { missingPermission } from '../github/octokit.js';
 import type { RepoSweep } from '../sweep/sweep-repo.js';
 import { findOnboardingPulls } from './find-onboarding-pulls.js';
 import { ONBOARDING_WRITES, openOnboardingPull } from './open-onboarding-pull.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 /** What the sweep of the repository found, as onboarding needs it. */
 export interface OnboardingFound {
@@ -55,7 +56,7 @@ export async function onboardRepo(s: Pick<RepoSweep, 'octokit' | 'owner' | 'repo
     s.log(`${repository}: "${ONBOARDING_TITLE}" ${what}${opened.workflow ? '' : ` (without the workflow: ${without})`}`);
   } catch (error) {
     const permission = missingPermission(error);
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = oneLineError(error);
     s.log(`${repository}: onboarding pull request not opened: ${reason}${permission ? ` (needs ${permission})` : ''}`);
   }
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseSize } from '../policy/duration.js';
+import { oneLineError } from '../one-line-error.js';
 
 export type Command = 'scan' | 'baseline' | 'detectors' | 'help' | 'version';
 export type Mode = 'tree' | 'staged' | 'range' | 'history';
@@ -63,7 +64,7 @@ export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boo
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!);
+    throw new UsageError(oneLineError(error));
   }
   const { values: v, positionals } = parsed;
   const [first, ...rest] = positionals;
