@@ -2,7 +2,7 @@ import { ONBOARDING_BRANCH, ONBOARDING_TITLE } from '../../src/onboarding/onboar
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import { WORKFLOW_PATH } from '../../src/onboarding/render-onboarding-workflow.js';
 import { statusOf, type AppOctokit } from '../github/octokit.js';
-import { CONFIG_PATH } from '../sweep/load-policy.js';
+import { CONFIG_PATH } from '../../src/policy/config-path.js';
 import { readBranchFile, readOnboardingBody, type OnboardingTarget } from './read-onboarding-body.js';
 import { oneLineError } from '../../src/one-line-error.js';
 

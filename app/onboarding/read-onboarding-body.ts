@@ -5,7 +5,7 @@ import { WORKFLOW_PATH } from '../../src/onboarding/render-onboarding-workflow.j
 import { workflowUses } from '../../src/onboarding/workflow-uses.js';
 import { parseConfig, validateConfig } from '../../src/policy/parse-config.js';
 import { statusOf, type AppOctokit } from '../github/octokit.js';
-import { CONFIG_PATH } from '../sweep/load-policy.js';
+import { CONFIG_PATH } from '../../src/policy/config-path.js';
 import { oneLineError } from '../../src/one-line-error.js';
 
 export interface OnboardingTarget {

@@ -4,8 +4,7 @@ import { validateConfig } from '../../src/policy/parse-config.js';
 import type { DashboardConfigError } from '../../src/report/render-dashboard.js';
 import type { AppOctokit } from '../github/octokit.js';
 import { oneLineError } from '../../src/one-line-error.js';
-
-export const CONFIG_PATH = '.github/key-hygiene.yml';
+import { CONFIG_PATH } from '../../src/policy/config-path.js';
 
 export interface LoadedPolicy {
   policy: Config;
