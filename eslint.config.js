@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+// Turns off the stylistic rules that Prettier owns (`npm run lint` runs `prettier --check`), so the two never disagree.
+import prettier from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
   { ignores: ['lib/', 'lib-app/', 'dist/', 'sweep/dist/', 'dist-*/', '.build/', '.build-*/', 'node_modules/', 'coverage/'] },
@@ -12,4 +14,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // CommonJS config files (.dependency-cruiser.cjs).
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  prettier,
 );

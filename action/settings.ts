@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
 import { FingerprintKeyError, readFingerprintKey, type FingerprintKey } from '../src/scan/fingerprint-key.js';
+import { CONFIG_PATH } from '../src/policy/config-path.js';
 
 export type ActionMode = 'scan' | 'environments' | 'verify' | 'compare';
 
@@ -66,7 +67,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     mode: oneOf('mode', core.getInput('mode') || 'scan', ['scan', 'environments', 'verify', 'compare'] as const),
     scan: oneOf('scan', core.getInput('scan') || 'tree', ['tree', 'history'] as const),
     failOn: oneOf('fail-on', core.getInput('fail-on') || 'error', ['error', 'warning', 'never'] as const),
-    configPath: inWorkspace(core.getInput('config') || '.github/key-hygiene.yml'),
+    configPath: inWorkspace(core.getInput('config') || CONFIG_PATH),
     ...(baseline && { baselinePath: inWorkspace(baseline) }),
     sarifPath: inWorkspace(core.getInput('sarif-file') || 'key-hygiene.sarif'),
     token: core.getInput('token'),

@@ -17,6 +17,7 @@ import { scheduleSweeps } from './schedule/schedule-sweeps.js';
 import { stopOnSigterm } from './schedule/stop-on-signals.js';
 import { checkWebhookSecret, defaultSettings, readSettings, type AppSettings } from './settings.js';
 import { withRepoLock } from './repo/with-repo-lock.js';
+import { oneLineError } from '../src/one-line-error.js';
 
 /** A webhook context: every payload names its sender. */
 type Sent = { payload: { sender?: Sender | null } };
@@ -84,7 +85,7 @@ function serverSettings(env: NodeJS.ProcessEnv): AppSettings {
     checkWebhookSecret(env);
     return readSettings(env);
   } catch (error) {
-    process.stderr.write(`key-hygiene-app: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    process.stderr.write(`key-hygiene-app: ${oneLineError(error)}\n`);
     process.exit(1);
   }
 }

@@ -13,6 +13,7 @@ import { runScan } from './scan/run-scan.js';
 import { showControls } from './report/show-controls.js';
 import type { Config } from './policy/config-schema.js';
 import { VERSION } from './version.js';
+import { CONFIG_PATH } from './policy/config-path.js';
 
 /** Streams the CLI writes to, as parameters so the entry test can capture them. */
 export interface CliIo {
@@ -83,7 +84,7 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
 
 async function loadConfig(settings: CliSettings): Promise<Config> {
   if (settings.noConfig) return defaultConfig;
-  const path = settings.config ?? join(settings.root, '.github', 'key-hygiene.yml');
+  const path = settings.config ?? join(settings.root, CONFIG_PATH);
   if (!settings.config && !existsSync(path)) return defaultConfig;
   // Loaded only when there is a file to check: the schema library is most of the start-up time.
   const { parseConfig } = await import('./policy/parse-config.js');

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { main } from '../app/cli/main.js';
 import { readSweepInputs } from './read-sweep-inputs.js';
+import { oneLineError } from '../src/one-line-error.js';
 
 try {
   const { argv, env } = readSweepInputs(process.env);
@@ -10,7 +11,7 @@ try {
   const err = { write: (text: string) => text.trimEnd().split('\n').forEach((line) => core.error(line)) };
   process.exitCode = await main(argv, env, { err });
 } catch (error) {
-  core.setFailed(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  core.setFailed(oneLineError(error));
 }
 // With REDIS_URL, Probot's throttling holds a Redis connection it offers no way to close (bin/key-hygiene-app.js).
 process.exit();

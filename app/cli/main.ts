@@ -6,6 +6,7 @@ import { createCliProbot, readCliEnvironment } from './cli-probot.js';
 import { formatDeadLetter, readDeadLetters } from './dead-letters.js';
 import { runWorker } from './run-worker.js';
 import { sweepOnce } from './sweep-once.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 export { readCliEnvironment, type CliEnvironment } from './cli-probot.js';
 
@@ -78,7 +79,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial
       await care.close();
     }
   } catch (error) {
-    err.write(`key-hygiene-app: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    err.write(`key-hygiene-app: ${oneLineError(error)}\n`);
     return 2;
   }
 }

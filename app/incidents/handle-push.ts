@@ -14,6 +14,7 @@ import { openIncidents } from './open-incidents.js';
 import { CHECK_NAME, renderPushCheck, type PushCheck } from './push-check-output.js';
 import { pushRange } from './push-range.js';
 import { findPushCheck, finishPushCheck, startPushCheck, type CheckTarget } from './write-push-check.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 /**
  * A push: the lines it added, through the engine, into a "Key hygiene" check run on its head commit
@@ -88,7 +89,7 @@ async function checkPush(w: PushCheckWork): Promise<void> {
     const id = await startPushCheck(octokit, target, existing?.id, deps.now());
     // A run left "in progress" would block the commit forever: any failure finishes it as neutral.
     const { check, findings, detectors } = await w.scan().catch((error: unknown) =>
-      unscanned(`Key Hygiene could not scan this push: ${escapeMarkdown(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error))}`));
+      unscanned(`Key Hygiene could not scan this push: ${escapeMarkdown(oneLineError(error))}`));
     await finishPushCheck(octokit, target, id, check, deps.now());
     const opened = await w.open(findings, detectors);
     log(`${at}: ${check.conclusion}, ${check.annotations.length} annotations, ${opened} incidents opened`);

@@ -11,6 +11,7 @@ import { incidentOwners } from './incident-owners.js';
 import { handlerContext } from '../repo/handler-context.js';
 import { listIncidents } from './open-incidents.js';
 import { readAlert } from './read-alert.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 /**
  * A GitHub secret scanning alert becomes a leak incident, through the same labels,
@@ -32,7 +33,7 @@ export async function handleSecretScanningAlert(context: Context<'secret_scannin
   } catch (error) {
     const status = statusOf(error);
     const needs = missingPermission(error);
-    const why = status === undefined ? `failed: ${firstLine(error)}` : `GitHub answered ${status}${needs ? ` (needs ${needs})` : ''}`;
+    const why = status === undefined ? `failed: ${oneLineError(error)}` : `GitHub answered ${status}${needs ? ` (needs ${needs})` : ''}`;
     context.log.warn(`${at}: ${why}, no incident`);
   }
 }
@@ -97,8 +98,6 @@ async function applyResolvedPlan(octokit: AppOctokit, plan: AlertResolvedPlan, a
   await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: plan.issue, state: 'closed', state_reason: plan.reason });
   return `incident #${plan.issue} closed (${plan.reason})`;
 }
-
-const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 interface ApplyAt {
   owner: string;

@@ -8,6 +8,7 @@ import type { Config } from '../../src/policy/config-schema.js';
 import { missingPermission, type AppOctokit } from '../octokit/octokit.js';
 import { findOnboardingPulls } from './find-onboarding-pulls.js';
 import { ONBOARDING_WRITES, openOnboardingPull } from './open-onboarding-pull.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 /** The repository and what the sweep that reached it shares: a repository sweep is one (onboarding does not import the sweep). */
 export interface OnboardingSweep {
@@ -69,7 +70,7 @@ export async function onboardRepo(s: OnboardingSweep, found: OnboardingFound): P
     s.log(`${repository}: "${ONBOARDING_TITLE}" ${what}${opened.workflow ? '' : ` (without the workflow: ${without})`}`);
   } catch (error) {
     const permission = missingPermission(error);
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = oneLineError(error);
     s.log(`${repository}: onboarding pull request not opened: ${reason}${permission ? ` (needs ${permission})` : ''}`);
   }
 }

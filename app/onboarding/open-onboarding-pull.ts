@@ -2,8 +2,9 @@ import { ONBOARDING_BRANCH, ONBOARDING_TITLE } from '../../src/onboarding/onboar
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import { WORKFLOW_PATH } from '../../src/onboarding/render-onboarding-workflow.js';
 import { statusOf, type AppOctokit } from '../octokit/octokit.js';
-import { CONFIG_PATH } from '../repo/load-policy.js';
+import { CONFIG_PATH } from '../../src/policy/config-path.js';
 import { readBranchFile, readOnboardingBody, type OnboardingTarget } from './read-onboarding-body.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 /** Content-creating requests opening takes at most: the branch, two files, the pull request. */
 export const ONBOARDING_WRITES = 4;
@@ -60,7 +61,7 @@ async function openPull(octokit: AppOctokit, fields: { owner: string; repo: stri
     if (statusOf(error) !== 422) throw error;
     const messages = validationMessages(error);
     if (messages.some((m) => /^A pull request already exists\b/i.test(m))) return {};
-    return { refused: (messages.join('; ') || firstLine(error)).slice(0, 300) };
+    return { refused: (messages.join('; ') || oneLineError(error)).slice(0, 300) };
   }
 }
 
@@ -70,8 +71,6 @@ function validationMessages(error: unknown): string[] {
   if (!Array.isArray(errors)) return [];
   return errors.map((e) => (typeof e === 'string' ? e : String((e as { message?: unknown } | null)?.message ?? ''))).filter((m) => m !== '');
 }
-
-const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 /** The request's answer, or undefined when GitHub says (with `status`) that it was done already. */
 async function alreadyDone<T>(status: number, request: () => Promise<T>): Promise<T | undefined> {

@@ -5,7 +5,8 @@ import { WORKFLOW_PATH } from '../../src/onboarding/render-onboarding-workflow.j
 import { workflowUses } from '../../src/onboarding/workflow-uses.js';
 import { parseConfig, validateConfig } from '../../src/policy/parse-config.js';
 import { statusOf, type AppOctokit } from '../octokit/octokit.js';
-import { CONFIG_PATH } from '../repo/load-policy.js';
+import { CONFIG_PATH } from '../../src/policy/config-path.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 export interface OnboardingTarget {
   owner: string;
@@ -36,7 +37,7 @@ async function readBranchPolicy(octokit: AppOctokit, { owner, repo }: Onboarding
     const { config } = await octokit.config.get({ owner, repo, path: CONFIG_PATH, branch: ONBOARDING_BRANCH });
     return { config: validateConfig(config, CONFIG_PATH) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    return { error: oneLineError(error) };
   }
 }
 

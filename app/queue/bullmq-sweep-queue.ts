@@ -14,6 +14,7 @@ import type { SweepQueue } from './sweep-queue.js';
 import { closeOnOutage } from './close-on-outage.js';
 import { untilComplete } from './until-complete.js';
 import { withinMs } from './within-ms.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 /** BullMQ's queue name; its keys live under `key-hygiene:sweeps:`. */
 export const QUEUE_NAME = 'sweeps';
@@ -143,7 +144,7 @@ function connectLedger(url: string, log: { warn: (message: string) => unknown })
   let up = true;
   redis.on('ready', () => (up = true));
   redis.on('error', (error: Error) => {
-    if (up) log.warn(`sweep queue: Redis unreachable, retrying: ${error.message.split('\n')[0]}`);
+    if (up) log.warn(`sweep queue: Redis unreachable, retrying: ${oneLineError(error)}`);
     up = false;
   });
   return redis;
@@ -221,11 +222,11 @@ function startWorker(o: BullmqSweepOptions & Required<Pick<BullmqSweepOptions, '
     if (!job) return;
     const dead = job.attemptsMade >= (job.opts.attempts ?? 1);
     const { target } = targetOfJob(job);
-    o.log.warn(`sweep of ${target} failed (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}${dead ? ', now a dead letter' : ''}): ${error.message.split('\n')[0]}`);
+    o.log.warn(`sweep of ${target} failed (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}${dead ? ', now a dead letter' : ''}): ${oneLineError(error)}`);
     o.observe?.(event(job, dead ? 'dead' : 'retry'));
   });
   worker.on('stalled', (jobId) => o.log.warn(`job ${jobId} lost its worker: back in the queue`));
-  worker.on('error', (error) => o.log.warn(`sweep worker: ${error.message.split('\n')[0]}`));
+  worker.on('error', (error) => o.log.warn(`sweep worker: ${oneLineError(error)}`));
   return worker;
 }
 

@@ -1,6 +1,7 @@
 import type { InstallationSweepResult } from '../sweep/sweep-installation.js';
 import { INSTALLATION_TARGET } from './run-ids.js';
 import type { RunReport, SweepQueue } from './sweep-queue.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 interface Run {
   installationId: number;
@@ -46,7 +47,7 @@ export function createInMemorySweepQueue(sweep: (installationId: number) => Prom
       const run: Run = { installationId, done: false, settled: Promise.resolve() };
       run.settled = sweep(installationId).then(
         (result) => void (run.result = result),
-        (error: unknown) => void (run.error = error instanceof Error ? error.message.split('\n')[0] : String(error)),
+        (error: unknown) => void (run.error = oneLineError(error)),
       ).finally(() => (run.done = true));
       runs.set(runId, run);
       const finished = [...runs].filter(([, r]) => r.done);

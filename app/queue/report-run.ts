@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import { INSTALLATION_TARGET, installationOfRun, jobIdOf, targetOfJobId } from './run-ids.js';
 import type { RunLedger } from './run-ledger.js';
 import type { DeadLetter, RunReport } from './sweep-queue.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 /** What became of a job the run's ledger does not list as done. */
 export type JobFate = 'failed' | 'gone' | 'pending';
@@ -30,7 +31,7 @@ export async function reportRun(runId: string, ledger: RunLedger, queue: QueueVi
   for (const [i, target] of open.entries()) {
     if (fates[i] === 'pending') pending.push(target);
     else if (fates[i] === 'gone') failed.push(`${describeTarget(target, installationId)}: its job is gone before it finished`);
-    else failed.push(`${describeTarget(target, installationId)}: ${oneLine((await queue.getJob(ids[i]!))?.failedReason)}`);
+    else failed.push(`${describeTarget(target, installationId)}: ${oneLineError((await queue.getJob(ids[i]!))?.failedReason ?? 'unknown error')}`);
   }
   return {
     runId,
@@ -58,15 +59,11 @@ export async function deadLettersOf(queue: { getFailed(start: number, end: numbe
 }
 
 export function toDeadLetter(job: Job): DeadLetter {
-  return { jobId: job.id ?? '', ...targetOfJob(job), reason: oneLine(job.failedReason), attempts: job.attemptsMade, failedAt: new Date(job.finishedOn ?? 0) };
+  return { jobId: job.id ?? '', ...targetOfJob(job), reason: oneLineError(job.failedReason ?? 'unknown error'), attempts: job.attemptsMade, failedAt: new Date(job.finishedOn ?? 0) };
 }
 
 /** As the one-process sweep words its failures: `acme/api`, `acme (organisation secrets)`, `installation 42`. */
 function describeTarget(target: string, installationId: number): string {
   if (target === INSTALLATION_TARGET) return `installation ${installationId}`;
   return target.endsWith('/*') ? `${target.slice(0, -2)} (organisation secrets)` : target;
-}
-
-function oneLine(text: string | undefined): string {
-  return (text ?? 'unknown error').split('\n')[0]!;
 }

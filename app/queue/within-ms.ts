@@ -1,3 +1,4 @@
+import { oneLineError } from '../../src/one-line-error.js';
 /** Redis gave no answer in time: an outage (the commands may still go through once it is back). */
 export class NoAnswer extends Error {
   override name = 'NoAnswer';
@@ -14,7 +15,7 @@ export function withinMs<T>(work: Promise<T>, ms: number, what: string): Promise
     timer = setTimeout(() => reject(new NoAnswer(`${what}: Redis did not answer within ${ms} ms`)), ms);
   });
   const failed = work.catch((error: unknown) => {
-    throw new Error(`${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new Error(`${what}: ${oneLineError(error)}`);
   });
   failed.catch(() => undefined);
   return Promise.race([failed, late]).finally(() => clearTimeout(timer));

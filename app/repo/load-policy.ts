@@ -3,8 +3,8 @@ import { defaultConfig } from '../../src/policy/default-config.js';
 import { validateConfig } from '../../src/policy/parse-config.js';
 import type { DashboardConfigError } from '../../src/report/render-dashboard.js';
 import type { AppOctokit } from '../octokit/octokit.js';
-
-export const CONFIG_PATH = '.github/key-hygiene.yml';
+import { oneLineError } from '../../src/one-line-error.js';
+import { CONFIG_PATH } from '../../src/policy/config-path.js';
 
 export interface LoadedPolicy {
   policy: Config;
@@ -56,21 +56,16 @@ export async function loadPolicy(octokit: AppOctokit, owner: string, repo: strin
     if (files.every((file) => file.config === null)) return { ...remember(lastGood, key, defaultConfig), ownFile };
     data = config;
   } catch (error) {
-    return fallback(oneLine(error));
+    return fallback(oneLineError(error).slice(0, 300));
   }
   try {
     return { ...remember(lastGood, key, validateConfig(data, CONFIG_PATH)), ownFile };
   } catch (error) {
-    return fallback(oneLine(error).replace(`${CONFIG_PATH}: `, ''));
+    return fallback(oneLineError(error).slice(0, 300).replace(`${CONFIG_PATH}: `, ''));
   }
 }
 
 function remember(lastGood: LastGoodPolicies, key: string, policy: Config): LoadedPolicy {
   lastGood.set(key, policy);
   return { policy, errors: [] };
-}
-
-function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]!.slice(0, 300);
 }

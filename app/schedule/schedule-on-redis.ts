@@ -5,6 +5,7 @@ import type { QueueSettings } from '../queue/queue-settings.js';
 import { recordSweepJob } from '../queue/record-sweep-job.js';
 import { listInstallations } from '../sweep/sweep-all.js';
 import { syncJobSchedulers } from './sync-job-schedulers.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 /**
  * The server's sweeps with `REDIS_URL` (README, "Deploy"): this process works sweep jobs alongside every
@@ -25,7 +26,7 @@ export function scheduleOnRedis(app: Probot, deps: AppDeps, queue: QueueSettings
   const sync = (): Promise<void> =>
     (everyMs > 0 ? listInstallations(app) : Promise.resolve([]))
       .then((ids) => syncJobSchedulers(sweeps.queue, ids, { everyMs, jitterMs, jobOptions: sweeps.jobOptions }))
-      .catch((error: unknown) => app.log.error(`sweep schedules not synced: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+      .catch((error: unknown) => app.log.error(`sweep schedules not synced: ${oneLineError(error)}`));
   const synced = sync();
   const handle = everyMs > 0 ? setInterval(() => void sync(), everyMs) : undefined;
   handle?.unref();

@@ -1,3 +1,4 @@
+import { oneLineError } from '../../src/one-line-error.js';
 /** What {@link stopOnSigterm} needs of the process; tests pass fakes (a real SIGTERM would end the test run). */
 export interface SignalDeps {
   onSigterm: (run: () => void) => void;
@@ -21,7 +22,7 @@ const processSignals: SignalDeps = {
 export function stopOnSigterm(stop: () => Promise<void>, deps: SignalDeps = processSignals): void {
   deps.onSigterm(() => {
     void stop()
-      .catch((error: unknown) => deps.log(`key-hygiene: stopping on SIGTERM failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`))
+      .catch((error: unknown) => deps.log(`key-hygiene: stopping on SIGTERM failed: ${oneLineError(error)}`))
       .finally(() => deps.resend());
   });
 }

@@ -3,6 +3,7 @@ import type { AppSettings } from '../settings.js';
 import { botLoginOf } from '../github/bot-login.js';
 import { sweepInstallation, type InstallationSweepResult } from './sweep-installation.js';
 import { withRepoLock, type RepoLock } from '../repo/with-repo-lock.js';
+import { oneLineError } from '../../src/one-line-error.js';
 
 export interface SweepAllResult {
   installations: number;
@@ -21,7 +22,7 @@ export async function sweepAll(app: Probot, settings: AppSettings, now: () => Da
       out.results.push(result);
       out.failed.push(...result.failed);
     } catch (error) {
-      out.failed.push(`installation ${id}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      out.failed.push(`installation ${id}: ${oneLineError(error)}`);
     }
   }
   return out;

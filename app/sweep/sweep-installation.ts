@@ -5,6 +5,7 @@ import { createTeamRosterCache, type TeamRosterCache } from '../github/team-rost
 import { sweepOrgSecrets } from './sweep-org-secrets.js';
 import { sweepRepo } from './sweep-repo.js';
 import type { RepoLock } from '../repo/with-repo-lock.js';
+import { oneLineError } from '../../src/one-line-error.js';
 import type { OrgSecretsPasses } from './org-secrets-passes.js';
 
 export interface InstallationSweep {
@@ -70,7 +71,7 @@ export async function sweepInstallation(sweep: InstallationSweep): Promise<Insta
       result.swept.push(repository.full_name);
       result.actions.push(...swept.actions);
     } catch (error) {
-      const line = `${repository.full_name}: ${oneLine(error)}`;
+      const line = `${repository.full_name}: ${oneLineError(error)}`;
       s.log(`sweep failed for ${line}`);
       result.failed.push(line);
     }
@@ -89,13 +90,9 @@ async function sweepOrganisations(s: InstallationSweep, repositories: readonly R
       result.actions.push(...swept.actions);
       if (swept.skipped) s.log(`${org}: organisation secrets skipped, ${swept.skipped}`);
     } catch (error) {
-      const line = `${org} (organisation secrets): ${oneLine(error)}`;
+      const line = `${org} (organisation secrets): ${oneLineError(error)}`;
       s.log(`sweep failed for ${line}`);
       result.failed.push(line);
     }
   }
-}
-
-function oneLine(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }

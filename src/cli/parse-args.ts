@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseSize } from '../policy/duration.js';
+import { oneLineError } from '../one-line-error.js';
+import { CONFIG_PATH } from '../policy/config-path.js';
 
 export type Command = 'scan' | 'baseline' | 'detectors' | 'help' | 'version';
 export type Mode = 'tree' | 'staged' | 'range' | 'history';
@@ -63,7 +65,7 @@ export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boo
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!);
+    throw new UsageError(oneLineError(error));
   }
   const { values: v, positionals } = parsed;
   const [first, ...rest] = positionals;
@@ -124,7 +126,7 @@ Options:
   -f, --format text|json|sarif   report format (default: text)
   -o, --output FILE              write the report to FILE instead of stdout
       --baseline FILE            report only findings not in this baseline
-  -c, --config FILE              config file (default: PATH/.github/key-hygiene.yml)
+  -c, --config FILE              config file (default: PATH/${CONFIG_PATH})
       --no-config                ignore any config file
       --fail-on error|warning|never
                                  which findings exit 1 (default: warning, i.e. any finding)

@@ -5,6 +5,7 @@ import { ONBOARDING_BRANCH } from './onboarding-state.js';
 import { actionUses, type ActionLocation } from './parse-action-location.js';
 import { renderOnboardingPolicy } from './render-onboarding-policy.js';
 import { ACTION_PLACEHOLDER, WORKFLOW_PATH, renderOnboardingWorkflow } from './render-onboarding-workflow.js';
+import { CONFIG_PATH } from '../policy/config-path.js';
 
 /** Marks the App's onboarding pull request body. */
 export const ONBOARDING_MARKER = '<!-- key-hygiene:onboarding -->';
@@ -31,7 +32,7 @@ export function renderOnboardingBody({ repository, policy, workflow, action, wor
   const lines = [
     `Key Hygiene keeps the API keys in ${inlineCode(repository)}'s GitHub secrets rotated and separate per environment, and fails pushes that add a key to the code. This pull request turns it on:`,
     '',
-    '- `.github/key-hygiene.yml` — the policy, prefilled from the secrets and environments the App found. Edit it on this branch ' +
+    `- ${inlineCode(CONFIG_PATH)} — the policy, prefilled from the secrets and environments the App found. Edit it on this branch ` +
       `(${inlineCode(ONBOARDING_BRANCH)}): this description follows each push and says what the App will do.`,
     ...(workflow ? [`- ${inlineCode(WORKFLOW_PATH)} — runs the Key Hygiene Action on every push and pull request.`] : []),
     '',

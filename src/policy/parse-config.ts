@@ -2,6 +2,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './config-schema.js';
 import { showConfigText, showConfigValue } from './show-config-input.js';
+import { CONFIG_PATH } from './config-path.js';
 
 /**
  * A config file that cannot be used; the message names the field and the value, in one line, with any
@@ -15,7 +16,7 @@ export class ConfigError extends Error {
 export const MAX_CONFIG_BYTES = 256 * 1024;
 
 /** Parses `.github/key-hygiene.yml` text into a typed config, or throws a one-line ConfigError. */
-export function parseConfig(text: string, source = '.github/key-hygiene.yml'): Config {
+export function parseConfig(text: string, source = CONFIG_PATH): Config {
   if (text.length > MAX_CONFIG_BYTES) throw new ConfigError(`${source}: ${text.length} characters, more than a config may hold (${MAX_CONFIG_BYTES / 1024} KiB)`);
   let data: unknown;
   try {
@@ -28,7 +29,7 @@ export function parseConfig(text: string, source = '.github/key-hygiene.yml'): C
 }
 
 /** Checks an already-parsed object (e.g. what Probot's context.config returns). */
-export function validateConfig(data: unknown, source = '.github/key-hygiene.yml'): Config {
+export function validateConfig(data: unknown, source = CONFIG_PATH): Config {
   const result = configSchema.safeParse(data);
   if (result.success) return result.data;
   throw new ConfigError(`${source}: ${describeIssue(result.error.issues[0]!, data)}`);

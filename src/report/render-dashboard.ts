@@ -4,6 +4,7 @@ import { maskKeys } from '../onboarding/mask-keys.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { dashboardTable, fitDashboardTables, ISSUE_BODY_LIMIT } from './fit-dashboard-tables.js';
 import { inlineCode, quoteUserText } from './render-issue-text.js';
+import { CONFIG_PATH } from '../policy/config-path.js';
 
 export { ISSUE_BODY_LIMIT } from './fit-dashboard-tables.js';
 
@@ -125,7 +126,7 @@ export function renderDashboard(input: DashboardInput): string {
 }
 
 function noOwnKeys(orgSecrets: boolean): string {
-  const hint = 'list them under `keys:` in `.github/key-hygiene.yml`.';
+  const hint = `list them under \`keys:\` in \`${CONFIG_PATH}\`.`;
   return orgSecrets ? `No keys of this repository tracked yet: ${hint} The organisation's secrets have a section of their own below.` : `No keys tracked yet: ${hint}`;
 }
 

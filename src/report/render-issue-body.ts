@@ -2,6 +2,7 @@ import type { KeyIssueView } from '../tracking/key-issue-view.js';
 import { renderIssueHelp } from './render-issue-help.js';
 import { renderMissingSteps, renderProtectSteps, renderRotationSteps, renderSplitSteps, secretLocation } from './render-issue-steps.js';
 import { daysBetween, inlineCode, isoDay, plural } from './render-issue-text.js';
+import { CONFIG_PATH } from '../policy/config-path.js';
 
 export interface IssueBodyOptions {
   /** The hidden marker (`renderKeyMarker`), appended last. */
@@ -26,7 +27,7 @@ const WHY: Record<KeyIssueView['state'], string> = {
  * who owns it, the commands, and the hidden marker. Names and dates only — never a secret value.
  */
 export function renderIssueBody(view: KeyIssueView, options: IssueBodyOptions): string {
-  const owners = view.owners.length ? view.owners.join(' ') : 'No owners found: add `owners` for this key in `.github/key-hygiene.yml`, or a CODEOWNERS file.';
+  const owners = view.owners.length ? view.owners.join(' ') : `No owners found: add \`owners\` for this key in \`${CONFIG_PATH}\`, or a CODEOWNERS file.`;
   return [
     '### What',
     renderWhat(view, options.now),

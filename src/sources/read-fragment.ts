@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Fragment, Notice } from '../types.js';
+import { oneLineError } from '../one-line-error.js';
 
 /** Never follow a symlink (the listing judged it), never block on a FIFO opened by mistake. */
 export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -90,7 +91,7 @@ const WHY: Record<string, string> = {
 
 export function unreadableNotice(path: string, error: unknown): Notice {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const why = (code && WHY[code]) ?? String((error as Error)?.message ?? error).split('\n')[0];
+  const why = (code && WHY[code]) ?? oneLineError(error);
   return { path, reason: 'unreadable', message: `could not read: ${why}${code && WHY[code] ? ` (${code})` : ''}` };
 }
 
