@@ -1,5 +1,6 @@
 import type { Notice } from '../types.js';
-import { streamGitFragments, type GitSourceRequest } from './git.js';
+import { streamGitFragments } from './git.js';
+import type { GitSourceRequest } from './git-source-request.js';
 import { defaultGitRunner, type GitRunner } from './git-runner.js';
 import { shallowBoundary } from './shallow-boundary.js';
 import type { FragmentSource } from './source.js';

@@ -6,14 +6,7 @@ import { createDiffParser } from './parse-diff.js';
 import { parseRange } from './parse-range.js';
 import { GitError } from './git-error.js';
 import { isShallow } from './shallow-boundary.js';
-
-/** Which added lines to read from git. */
-export type GitSourceRequest =
-  | { mode: 'staged' }
-  | { mode: 'range'; range: string }
-  | { mode: 'history' }
-  /** The commits reachable from `include` and from none of `exclude` (full SHAs), e.g. what a push added. */
-  | { mode: 'commits'; include: string[]; exclude: string[] };
+import type { GitSourceRequest } from './git-source-request.js';
 
 /** The fragments of a git source, read while git runs. Iterate `fragments` once. */
 export interface GitFragments {

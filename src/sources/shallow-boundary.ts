@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defaultGitRunner, type GitRunner } from './git-runner.js';
-import type { GitSourceRequest } from './git.js';
+import type { GitSourceRequest } from './git-source-request.js';
 
 /**
  * The commits where a git scan stops short in a shallow clone: commits of the scanned set whose
