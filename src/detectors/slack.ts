@@ -1,6 +1,6 @@
 import type { Detector, Rng } from './detector.js';
 import { ALNUM, DIGITS, HEX, UPPER } from './alphabets.js';
-import { isPlaceholder } from '../scan/placeholder.js';
+import { isPlaceholder } from './placeholder.js';
 
 const remediation =
   'Revoke the token at https://api.slack.com/apps (OAuth & Permissions → revoke, or `auth.revoke`) now — deleting the commit ' +
