@@ -1,6 +1,6 @@
 import type { KeyStatus } from '../inventory/decision.js';
 import type { OrgSecretVisibility, SecretScope } from '../inventory/inventory.js';
-import { maskKeys } from '../onboarding/mask-keys.js';
+import { maskKeys } from '../scan/mask-keys.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { dashboardTable, fitDashboardTables, ISSUE_BODY_LIMIT } from './fit-dashboard-tables.js';
 import { inlineCode, quoteUserText } from './render-issue-text.js';

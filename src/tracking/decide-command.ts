@@ -1,5 +1,5 @@
 import type { KeyDecision } from '../inventory/decision.js';
-import { maskKeys } from '../onboarding/mask-keys.js';
+import { maskKeys } from '../scan/mask-keys.js';
 import type { Config } from '../policy/config-schema.js';
 import { parseDuration } from '../policy/duration.js';
 import { renderStatus } from '../report/render-issue-comment.js';
