@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { USAGE, UsageError, parseCliArgs, type CliSettings } from './cli/parse-args.js';
 import { renderDetectorList } from './cli/render-detector-list.js';
 import { reportFor } from './cli/report-for.js';
-import { failsOn } from './cli/fails-on.js';
+import { failsOn } from './report/fails-on.js';
 import { createProgress } from './cli/progress.js';
 import { defaultConfig } from './policy/default-config.js';
 import { createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { parseSize } from '../policy/duration.js';
+import type { FailOn } from '../report/fails-on.js';
 
 export type Command = 'scan' | 'baseline' | 'detectors' | 'help' | 'version';
 export type Mode = 'tree' | 'staged' | 'range' | 'history';
 export type Format = 'text' | 'json' | 'sarif';
-export type FailOn = 'error' | 'warning' | 'never';
 
 /** Everything the CLI was asked to do, parsed once (STYLE.md §2). */
 export interface CliSettings {
