@@ -4,7 +4,7 @@ import { USAGE, UsageError, parseCliArgs, type CliSettings } from './cli/parse-a
 import { renderDetectorList } from './cli/render-detector-list.js';
 import { reportFor } from './cli/report-for.js';
 import { sourceFor } from './cli/source-for.js';
-import { failsOn } from './cli/fails-on.js';
+import { failsOn } from './report/fails-on.js';
 import { createProgress } from './cli/progress.js';
 import { defaultConfig } from './policy/default-config.js';
 import { createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';

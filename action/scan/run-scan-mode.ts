@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { failsOn } from '../../src/cli/fails-on.js';
+import { failsOn } from '../../src/report/fails-on.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { dropBaselined } from '../../src/scan/baseline.js';
 import { keyFindings } from '../../src/scan/fingerprint-key.js';

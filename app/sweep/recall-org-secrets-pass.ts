@@ -1,4 +1,4 @@
-import { ORG_SECTION_HEADING } from '../../src/report/render-dashboard.js';
+import { ORG_SECTION_HEADING } from '../../src/tracking/render-dashboard.js';
 import { isDashboard } from '../../src/tracking/dashboard-marker.js';
 import { keyMarkerOf } from '../../src/tracking/issue-kind.js';
 import { trackedKeyFromId } from '../../src/tracking/key-id.js';

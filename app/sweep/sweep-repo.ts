@@ -1,6 +1,6 @@
 import type { Decision } from '../../src/inventory/decision.js';
 import { evaluateInventory } from '../../src/inventory/evaluate-inventory.js';
-import { renderDashboard, type DashboardInput } from '../../src/report/render-dashboard.js';
+import { renderDashboard, type DashboardInput } from '../../src/tracking/render-dashboard.js';
 import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
 import { dashboardRowsOf } from '../../src/tracking/dashboard-rows.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';

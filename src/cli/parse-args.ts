@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { parseSize } from '../policy/duration.js';
 import { oneLineError } from '../one-line-error.js';
 import { CONFIG_PATH } from '../policy/config-path.js';
+import type { FailOn } from '../report/fails-on.js';
 
 export type Command = 'scan' | 'baseline' | 'detectors' | 'help' | 'version';
 export type Mode = 'tree' | 'staged' | 'range' | 'history';
 export type Format = 'text' | 'json' | 'sarif';
-export type FailOn = 'error' | 'warning' | 'never';
 
 /** Everything the CLI was asked to do, parsed once: nothing past the parser reads argv. */
 export interface CliSettings {

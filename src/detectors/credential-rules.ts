@@ -1,4 +1,4 @@
-import { isPlaceholder } from '../scan/placeholder.js';
+import { isPlaceholder } from './placeholder.js';
 
 // Passwords that documentation and templates put in URLs and commands: never a leak on their own.
 const DOC_PASSWORDS = /^(?:password|passwd|pwd|secret|mypassword|mysecret|changeme|token|apikey|api_key|pass(?:word)?\d{0,3}|test|admin|root|guest|demo)$/i;

@@ -1,4 +1,4 @@
-import { shannonEntropy } from '../scan/entropy.js';
+import { shannonEntropy } from './entropy.js';
 
 // Decides whether a value assigned to a secret-like name looks like a secret rather than code,
 // configuration, a reference or a filler. Each rule names the false positive it keeps out.

@@ -1,6 +1,6 @@
 import type { Detector } from './detector.js';
 import { BASE64 } from './alphabets.js';
-import { isPlaceholder } from '../scan/placeholder.js';
+import { isPlaceholder } from './placeholder.js';
 
 const MIN_BODY = 64;
 

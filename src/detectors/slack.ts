@@ -1,6 +1,6 @@
 import type { Detector, Rng } from './detector.js';
 import { ALNUM, DIGITS, HEX, UPPER } from './alphabets.js';
-import { isPlaceholder } from '../scan/placeholder.js';
+import { isPlaceholder } from './placeholder.js';
 import { slack } from '../providers/slack.js';
 
 const remediation = slack.remediation;

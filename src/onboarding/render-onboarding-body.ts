@@ -1,6 +1,6 @@
 import type { Config } from '../policy/config-schema.js';
 import { inlineCode, quoteUserText } from '../report/render-issue-text.js';
-import { maskKeys } from './mask-keys.js';
+import { maskKeys } from '../scan/mask-keys.js';
 import { ONBOARDING_BRANCH } from './onboarding-state.js';
 import { actionUses, type ActionLocation } from './parse-action-location.js';
 import { renderOnboardingPolicy } from './render-onboarding-policy.js';

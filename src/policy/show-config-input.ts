@@ -1,4 +1,4 @@
-import { maskKeys } from '../onboarding/mask-keys.js';
+import { maskKeys } from '../scan/mask-keys.js';
 
 /** How much of a config value an error quotes: enough to recognise it, never a wall of text. */
 const MAX_VALUE = 80;

@@ -1,4 +1,4 @@
-import { maskKeys } from '../onboarding/mask-keys.js';
+import { maskKeys } from '../scan/mask-keys.js';
 import { escapeMarkdown } from './escape-markdown.js';
 
 // Small helpers the issue renderers share: names go into inline code, text people typed is

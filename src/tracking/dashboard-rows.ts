@@ -1,10 +1,28 @@
-import type { Decision, KeyDecision } from '../inventory/decision.js';
-import type { DashboardRow } from '../report/render-dashboard.js';
+import type { Decision, KeyDecision, KeyStatus } from '../inventory/decision.js';
+import type { OrgSecretVisibility, SecretScope } from '../inventory/inventory.js';
 import { keyId } from './key-id.js';
 import { keyMarkerOf } from './issue-kind.js';
 import type { KeyMarker } from './key-marker.js';
 import { trackedKeyOf } from './tracked-key.js';
 import type { TrackedIssue } from './tracked-issue.js';
+
+/** One tracked key in the dashboard table. */
+export interface DashboardRow {
+  secret: string;
+  scope: SecretScope;
+  environment?: string;
+  lastRotated?: Date;
+  dueAt?: Date;
+  status: KeyStatus;
+  /** The open issue tracking it. */
+  issue?: number;
+  snoozedUntil?: Date;
+  exempt?: boolean;
+  /** Organisation secrets: which repositories may use it. */
+  visibility?: OrgSecretVisibility;
+  /** `selected` visibility: how many repositories are selected, when the sweep could count them. */
+  selectedRepositories?: number;
+}
 
 /**
  * A dashboard row per key decision, linked to the open issue tracking it and showing snoozes and

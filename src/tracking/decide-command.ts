@@ -1,9 +1,9 @@
 import type { KeyDecision } from '../inventory/decision.js';
-import { maskKeys } from '../onboarding/mask-keys.js';
+import { maskKeys } from '../scan/mask-keys.js';
 import type { Config } from '../policy/config-schema.js';
 import { parseDuration } from '../policy/duration.js';
-import { renderStatus } from '../report/render-issue-comment.js';
-import { renderIssueHelp } from '../report/render-issue-help.js';
+import { renderStatus } from './render-issue-comment.js';
+import { renderIssueHelp } from './render-issue-help.js';
 import { inlineCode, isoDay, quoteUserText } from '../report/render-issue-text.js';
 import { renderCommentMarker } from './comment-marker.js';
 import { trackedKeyFromId } from './key-id.js';

@@ -1,4 +1,4 @@
-import { renderIncidentHelp, renderIncidentRefusal, renderIncidentResolved, renderIncidentRotated, renderIncidentStatus } from '../report/render-incident-close.js';
+import { renderIncidentHelp, renderIncidentRefusal, renderIncidentResolved, renderIncidentRotated, renderIncidentStatus } from './render-incident-close.js';
 import { inlineCode } from '../report/render-issue-text.js';
 import { renderCommentMarker, type CommentKind } from './comment-marker.js';
 import { mayChangeState, type CommandActor } from './decide-command.js';

@@ -1,4 +1,4 @@
-import { renderAlertIncidentBody, renderAlertIncidentTitle, renderAlertReopenedComment, renderAlertResolvedComment, type AlertIncidentView, type AlertPlace } from '../report/render-alert-incident.js';
+import { renderAlertIncidentBody, renderAlertIncidentTitle, renderAlertReopenedComment, renderAlertResolvedComment, type AlertIncidentView, type AlertPlace } from './render-alert-incident.js';
 import { alertFingerprint } from './alert-fingerprint.js';
 import { parseIncidentMarker, renderIncidentMarker } from './incident-marker.js';
 import type { OpenIssueAction } from './issue-action.js';

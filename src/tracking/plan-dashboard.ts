@@ -1,4 +1,4 @@
-import { DASHBOARD_TITLE } from '../report/render-dashboard.js';
+import { DASHBOARD_TITLE } from './render-dashboard.js';
 import type { IssueAction } from './issue-action.js';
 import { issueKindOf } from './issue-kind.js';
 import { TRACKING_LABEL } from './issue-labels.js';

@@ -1,6 +1,6 @@
 import type { InventoryItem, SecretScope } from '../inventory/inventory.js';
 import type { Config } from '../policy/config-schema.js';
-import { renderIncidentRotated } from '../report/render-incident-close.js';
+import { renderIncidentRotated } from './render-incident-close.js';
 import { renderCommentMarker } from './comment-marker.js';
 import { incidentSecrets } from './incident-close-secrets.js';
 import { parseIncidentMarker } from './incident-marker.js';

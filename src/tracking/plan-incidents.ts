@@ -1,4 +1,4 @@
-import { renderIncidentBody, renderIncidentTitle } from '../report/render-incident.js';
+import { renderIncidentBody, renderIncidentTitle } from './render-incident.js';
 import { FALLBACK_REMEDIATION } from '../report/fallback-remediation.js';
 import { sortFindings } from '../report/sort-findings.js';
 import type { Finding } from '../types.js';

@@ -1,7 +1,7 @@
 import type { KeyDecision } from '../inventory/decision.js';
 import { sameName } from '../inventory/inventory.js';
 import { compileConfigRegex } from '../policy/config-regex.js';
-import { renderEnvironmentResolved, renderResolved, renderRotated } from '../report/render-issue-comment.js';
+import { renderEnvironmentResolved, renderResolved, renderRotated } from './render-issue-comment.js';
 import { renderCommentMarker } from './comment-marker.js';
 import type { CloseAction } from './issue-action.js';
 import type { MarkedIssue, PlanInput } from './plan-context.js';

@@ -1,5 +1,5 @@
-import { renderIssueBody } from '../report/render-issue-body.js';
-import { renderIssueTitle } from '../report/render-issue-title.js';
+import { renderIssueBody } from './render-issue-body.js';
+import { renderIssueTitle } from './render-issue-title.js';
 import type { OpenIssueAction } from './issue-action.js';
 import { labelsFor } from './issue-labels.js';
 import { markerIdentity, renderKeyMarker, type KeyMarker } from './key-marker.js';

@@ -1,4 +1,4 @@
-import { renderEscalation, renderReminder } from '../report/render-issue-comment.js';
+import { renderEscalation, renderReminder } from './render-issue-comment.js';
 import { renderCommentMarker } from './comment-marker.js';
 import type { AssignRequest, IssueAction } from './issue-action.js';
 import { labelChanges, labelsFor } from './issue-labels.js';

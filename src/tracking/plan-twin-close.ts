@@ -1,4 +1,4 @@
-import { renderDuplicate } from '../report/render-issue-comment.js';
+import { renderDuplicate } from './render-issue-comment.js';
 import { renderCommentMarker } from './comment-marker.js';
 import type { CloseAction, OpenIssueAction } from './issue-action.js';
 import { incidentMarkerOf, issueKindOf, keyMarkerOf } from './issue-kind.js';

@@ -1,9 +1,14 @@
 import type { Decision } from '../inventory/decision.js';
-import type { UnprotectedRow } from '../report/render-dashboard.js';
 import { keyMarkerOf } from './issue-kind.js';
 import { keyId } from './key-id.js';
 import { unprotectedEnvironmentKey } from './tracked-key.js';
 import type { TrackedIssue } from './tracked-issue.js';
+
+/** A production-like environment without protection, and the open issue tracking it. */
+export interface UnprotectedRow {
+  environment: string;
+  issue?: number;
+}
 
 /**
  * The dashboard's "without protection" list: each production-like environment any branch can

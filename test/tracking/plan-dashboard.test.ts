@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateInventory } from '../../src/inventory/evaluate-inventory.js';
 import { evaluateOrgSecrets } from '../../src/inventory/evaluate-unlisted-secrets.js';
-import { renderDashboard } from '../../src/report/render-dashboard.js';
+import { renderDashboard } from '../../src/tracking/render-dashboard.js';
 import { dashboardRowsOf } from '../../src/tracking/dashboard-rows.js';
 import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
 import { planDashboard } from '../../src/tracking/plan-dashboard.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/inventory/inventory.js';
 import { evaluateInventory } from '../../src/inventory/evaluate-inventory.js';
 import { parseConfig } from '../../src/policy/parse-config.js';
-import { renderDashboard } from '../../src/report/render-dashboard.js';
+import { renderDashboard } from '../../src/tracking/render-dashboard.js';
 import type { CloseAction, CommentAction, OpenIssueAction } from '../../src/tracking/issue-action.js';
 import { issueKindOf } from '../../src/tracking/issue-kind.js';
 import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-marker.js';

@@ -1,5 +1,7 @@
 import type { Finding } from '../types.js';
-import type { FailOn } from './parse-args.js';
+
+/** The `--fail-on` (CLI) and `fail-on` (Action) threshold: errors, warnings too, or never. */
+export type FailOn = 'error' | 'warning' | 'never';
 
 const ERROR_SEVERITIES = new Set(['critical', 'high', 'medium']);
 

@@ -1,5 +1,5 @@
-import type { TrackedKey } from '../tracking/tracked-key.js';
-import { inlineCode } from './render-issue-text.js';
+import type { TrackedKey } from './tracked-key.js';
+import { inlineCode } from '../report/render-issue-text.js';
 
 // How to replace a key, per provider. Rotation is make-new → update the secret → check → revoke
 // old, in that order, so nothing breaks between the steps.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderIssueBody } from '../../src/report/render-issue-body.js';
-import { renderEscalation, renderReminder, renderRotated } from '../../src/report/render-issue-comment.js';
-import { renderIssueHelp } from '../../src/report/render-issue-help.js';
+import { renderIssueBody } from '../../src/tracking/render-issue-body.js';
+import { renderEscalation, renderReminder, renderRotated } from '../../src/tracking/render-issue-comment.js';
+import { renderIssueHelp } from '../../src/tracking/render-issue-help.js';
 import { quoteUserText } from '../../src/report/render-issue-text.js';
-import { renderIssueTitle } from '../../src/report/render-issue-title.js';
+import { renderIssueTitle } from '../../src/tracking/render-issue-title.js';
 import type { KeyIssueView } from '../../src/tracking/key-issue-view.js';
 
 const now = new Date('2026-08-20T12:00:00Z');

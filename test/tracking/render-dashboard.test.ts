@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ISSUE_BODY_LIMIT, RECHECK_LINE, renderDashboard, type DashboardRow } from '../../src/report/render-dashboard.js';
+import type { DashboardRow } from '../../src/tracking/dashboard-rows.js';
+import { ISSUE_BODY_LIMIT, RECHECK_LINE, renderDashboard } from '../../src/tracking/render-dashboard.js';
 import { recheckRequested, renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
 
 const now = new Date('2026-08-20T12:00:00Z');

@@ -1,6 +1,6 @@
 import type { KeyStatus } from '../inventory/decision.js';
-import type { DashboardRow } from './render-dashboard.js';
-import { inlineCode, isoDay } from './render-issue-text.js';
+import type { DashboardRow } from './dashboard-rows.js';
+import { inlineCode, isoDay } from '../report/render-issue-text.js';
 
 // The dashboard's tables: the repository's own keys, and on the organisation's `org-secrets-repo`
 // the organisation's secrets with their visibility. Both share one issue body and its size limit.

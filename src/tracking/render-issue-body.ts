@@ -1,7 +1,7 @@
-import type { KeyIssueView } from '../tracking/key-issue-view.js';
+import type { KeyIssueView } from './key-issue-view.js';
 import { renderIssueHelp } from './render-issue-help.js';
 import { renderMissingSteps, renderProtectSteps, renderRotationSteps, renderSplitSteps, secretLocation } from './render-issue-steps.js';
-import { daysBetween, inlineCode, isoDay, plural } from './render-issue-text.js';
+import { daysBetween, inlineCode, isoDay, plural } from '../report/render-issue-text.js';
 import { CONFIG_PATH } from '../policy/config-path.js';
 
 export interface IssueBodyOptions {

@@ -1,7 +1,7 @@
 import type { Finding } from '../types.js';
 import { INCIDENT_CLOSES } from './render-incident-close.js';
-import { escapeMarkdown } from './escape-markdown.js';
-import { inlineCode, isoDay } from './render-issue-text.js';
+import { escapeMarkdown } from '../report/escape-markdown.js';
+import { inlineCode, isoDay } from '../report/render-issue-text.js';
 
 /** One leaked key as its incident issue shows it. */
 export interface IncidentView {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderIncidentResolved } from '../../src/report/render-incident-close.js';
-import { renderStatus } from '../../src/report/render-issue-comment.js';
+import { renderIncidentResolved } from '../../src/tracking/render-incident-close.js';
+import { renderStatus } from '../../src/tracking/render-issue-comment.js';
 import { quoteUserText } from '../../src/report/render-issue-text.js';
 import { makeKey } from '../support/make-keys.js';
 

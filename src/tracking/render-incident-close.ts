@@ -1,5 +1,5 @@
-import type { IncidentSecret, IncidentSecrets } from '../tracking/incident-close-secrets.js';
-import { inlineCode, quoteUserText } from './render-issue-text.js';
+import type { IncidentSecret, IncidentSecrets } from './incident-close-secrets.js';
+import { inlineCode, quoteUserText } from '../report/render-issue-text.js';
 
 // What the bot says on a leak incident once it is open (README, "What it does"): the comment that closes it when the
 // secrets were rotated, `/status`, `/resolved` and `/help`. Names and environment names only.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderOnboardingBody } from '../../src/onboarding/render-onboarding-body.js';
 import { parseConfig } from '../../src/policy/parse-config.js';
-import { renderAlertIncidentBody } from '../../src/report/render-alert-incident.js';
-import { renderDashboard } from '../../src/report/render-dashboard.js';
-import { renderIncidentStatus } from '../../src/report/render-incident-close.js';
-import { renderIncidentBody } from '../../src/report/render-incident.js';
-import { renderIssueBody } from '../../src/report/render-issue-body.js';
-import { renderReminder, renderStatus } from '../../src/report/render-issue-comment.js';
+import { renderAlertIncidentBody } from '../../src/tracking/render-alert-incident.js';
+import { renderDashboard } from '../../src/tracking/render-dashboard.js';
+import { renderIncidentStatus } from '../../src/tracking/render-incident-close.js';
+import { renderIncidentBody } from '../../src/tracking/render-incident.js';
+import { renderIssueBody } from '../../src/tracking/render-issue-body.js';
+import { renderReminder, renderStatus } from '../../src/tracking/render-issue-comment.js';
 import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
 import { renderIncidentMarker } from '../../src/tracking/incident-marker.js';
 import { issueKindOf } from '../../src/tracking/issue-kind.js';

@@ -1,6 +1,6 @@
-import type { KeyIssueView } from '../tracking/key-issue-view.js';
-import { escapeMarkdown } from './escape-markdown.js';
-import { daysBetween, inlineCode, isoDay, plural, quoteUserText } from './render-issue-text.js';
+import type { KeyIssueView } from './key-issue-view.js';
+import { escapeMarkdown } from '../report/escape-markdown.js';
+import { daysBetween, inlineCode, isoDay, plural, quoteUserText } from '../report/render-issue-text.js';
 
 // The bot's comments on a key issue. The planner appends the hidden comment marker.
 

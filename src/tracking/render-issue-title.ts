@@ -1,5 +1,5 @@
-import type { KeyIssueView } from '../tracking/key-issue-view.js';
-import { isoDay } from './render-issue-text.js';
+import type { KeyIssueView } from './key-issue-view.js';
+import { isoDay } from '../report/render-issue-text.js';
 
 /**
  * The issue title, e.g. "Rotate OPENAI_API_KEY (production): last rotated 2026-06-01, due 2026-08-30".

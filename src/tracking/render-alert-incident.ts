@@ -1,6 +1,6 @@
 import { articled, LEAK_STAYS, renderIncidentChecklist } from './render-incident.js';
-import { escapeMarkdown } from './escape-markdown.js';
-import { inlineCode, isoDay } from './render-issue-text.js';
+import { escapeMarkdown } from '../report/escape-markdown.js';
+import { inlineCode, isoDay } from '../report/render-issue-text.js';
 
 /** Where GitHub first saw the secret: a line of a file in a commit, or another place (an issue body…). */
 export type AlertPlace =

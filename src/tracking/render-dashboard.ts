@@ -1,33 +1,17 @@
-import type { KeyStatus } from '../inventory/decision.js';
-import type { OrgSecretVisibility, SecretScope } from '../inventory/inventory.js';
-import { maskKeys } from '../onboarding/mask-keys.js';
-import { escapeMarkdown } from './escape-markdown.js';
+import { maskKeys } from '../scan/mask-keys.js';
+import type { DashboardConfigError } from './dashboard-config-error.js';
+import type { DashboardRow } from './dashboard-rows.js';
+import type { DashboardSkipped } from './dashboard-skipped.js';
+import type { UnprotectedRow } from './unprotected-rows.js';
+import { escapeMarkdown } from '../report/escape-markdown.js';
 import { dashboardTable, fitDashboardTables, ISSUE_BODY_LIMIT } from './fit-dashboard-tables.js';
-import { inlineCode, quoteUserText } from './render-issue-text.js';
+import { inlineCode, quoteUserText } from '../report/render-issue-text.js';
 import { CONFIG_PATH } from '../policy/config-path.js';
 
 export { ISSUE_BODY_LIMIT } from './fit-dashboard-tables.js';
 
 /** The dashboard's title; the planner finds the dashboard by its marker, not by this. */
 export const DASHBOARD_TITLE = 'Key hygiene dashboard';
-
-/** One tracked key in the dashboard table. */
-export interface DashboardRow {
-  secret: string;
-  scope: SecretScope;
-  environment?: string;
-  lastRotated?: Date;
-  dueAt?: Date;
-  status: KeyStatus;
-  /** The open issue tracking it. */
-  issue?: number;
-  snoozedUntil?: Date;
-  exempt?: boolean;
-  /** Organisation secrets: which repositories may use it. */
-  visibility?: OrgSecretVisibility;
-  /** `selected` visibility: how many repositories are selected, when the sweep could count them. */
-  selectedRepositories?: number;
-}
 
 /**
  * The organisation's own secrets, on the dashboard of the repository that tracks them
@@ -40,30 +24,6 @@ export interface DashboardOrgSecrets {
   rows: readonly DashboardRow[];
   /** Why the latest organisation pass could not read them (then `rows` is empty). */
   skipped?: DashboardSkipped;
-}
-
-/** A config file the sweep could not use (the last good or default policy applied). */
-export interface DashboardConfigError {
-  /** e.g. `.github/key-hygiene.yml`. */
-  source: string;
-  field?: string;
-  value?: string;
-  message: string;
-}
-
-/** A scope the sweep could not read. */
-export interface DashboardSkipped {
-  /** e.g. `environment production`, `organisation secrets`. */
-  what: string;
-  reason: 'forbidden' | 'not-found' | 'archived';
-  /** From `X-Accepted-GitHub-Permissions` on a 403: the permission that was missing. */
-  permission?: string;
-}
-
-/** A production-like environment without protection, and the open issue tracking it. */
-export interface UnprotectedRow {
-  environment: string;
-  issue?: number;
 }
 
 export interface DashboardInput {
