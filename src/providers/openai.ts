@@ -13,7 +13,7 @@ export const openai = defineProvider({
     create: 'Create a new **project key** for the project this environment uses at https://platform.openai.com/api-keys (a project or service-account key, not a user key).',
     revoke: 'Revoke the old key in the API-keys page (https://platform.openai.com/api-keys), then check the usage page for calls you did not make.',
   },
-  // GITHUB-FACTS.md, "OpenAI keys": 200 valid, 401 invalid or revoked, 429 quota/rate, else unknown.
+  // OpenAI's API (https://platform.openai.com/docs/guides/error-codes): 200 valid, 401 invalid or revoked, 429 quota/rate, else unknown.
   liveCheck: { defaultUrl: 'https://api.openai.com', path: '/v1/models' },
   /**
    * A legacy user key acts as its user across every project; an admin key manages the

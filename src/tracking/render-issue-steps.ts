@@ -1,48 +1,17 @@
+import { findProvider } from '../providers/canonical-provider.js';
 import type { TrackedKey } from './tracked-key.js';
 import { inlineCode } from '../report/render-issue-text.js';
 
 // How to replace a key, per provider. Rotation is make-new → update the secret → check → revoke
 // old, in that order, so nothing breaks between the steps.
 
-interface ProviderSteps {
-  /** Where the new key is made and the old one revoked. */
-  name: string;
-  create: string;
-  revoke: string;
+/** The provider's own steps where its record (src/providers/) has them; undefined: the generic ones. */
+function stepsOf(provider: string | undefined): { name: string; create: string; revoke: string } | undefined {
+  const record = provider === undefined ? undefined : findProvider(provider);
+  const create = record?.rotation?.create;
+  const revoke = record?.rotation?.revoke;
+  return record && create !== undefined && revoke !== undefined ? { name: record.name, create, revoke } : undefined;
 }
-
-const PROVIDERS: Record<string, ProviderSteps> = {
-  openai: {
-    name: 'OpenAI',
-    create: 'Create a new **project key** for the project this environment uses at https://platform.openai.com/api-keys (a project or service-account key, not a user key).',
-    revoke: 'Revoke the old key in the API-keys page (https://platform.openai.com/api-keys), then check the usage page for calls you did not make.',
-  },
-  anthropic: {
-    name: 'Anthropic',
-    create: 'Create a new API key in the workspace this environment uses at https://console.anthropic.com/settings/keys.',
-    revoke: 'Delete the old key at https://console.anthropic.com/settings/keys.',
-  },
-  stripe: {
-    name: 'Stripe',
-    create: 'Roll the key at https://dashboard.stripe.com/apikeys (or create a restricted key with only the permissions this service needs).',
-    revoke: 'Let the old key expire now, or set its expiry to the end of the switch-over.',
-  },
-  github: {
-    name: 'GitHub',
-    create: 'Regenerate the token (fine-grained, with an expiry) at https://github.com/settings/personal-access-tokens — or better, replace it with a GitHub App installation token.',
-    revoke: 'Delete the old token on the same page.',
-  },
-  aws: {
-    name: 'AWS',
-    create: 'Create a second access key for the IAM user (IAM → Users → Security credentials → Create access key) — or better, switch the workflow to OIDC roles with no stored key.',
-    revoke: 'Deactivate the old access key, watch for failures for a day, then delete it.',
-  },
-  npm: {
-    name: 'npm',
-    create: 'Create a new granular access token with only the packages it publishes at https://www.npmjs.com/settings/~/tokens.',
-    revoke: 'Delete the old token on the same page.',
-  },
-};
 
 /** Where the secret is edited on GitHub, as a Markdown sentence. */
 export function secretLocation(key: TrackedKey): string {
@@ -62,7 +31,7 @@ export function secretLocation(key: TrackedKey): string {
 
 /** The numbered steps to rotate one key: the provider's own where it is known, generic otherwise. */
 export function renderRotationSteps(key: TrackedKey, provider: string | undefined): string[] {
-  const p = provider ? PROVIDERS[provider.toLowerCase()] : undefined;
+  const p = stepsOf(provider);
   return [
     p?.create ?? 'Create a new key with the provider, with the same permissions (no more), made for this one environment.',
     `Update ${secretLocation(key)} with the new key.`,
@@ -73,7 +42,7 @@ export function renderRotationSteps(key: TrackedKey, provider: string | undefine
 
 /** Steps to give each environment its own value and delete the shared copy. */
 export function renderSplitSteps(key: TrackedKey, environments: string[], provider: string | undefined): string[] {
-  const p = provider ? PROVIDERS[provider.toLowerCase()] : undefined;
+  const p = stepsOf(provider);
   const envs = environments.length ? environments.map(inlineCode).join(', ') : 'each environment';
   return [
     `For each environment (${envs}), create a key made for that environment alone${p ? ` with ${p.name}` : ''} and add it as an environment secret named ${inlineCode(key.secret)} (https://github.com/${key.repository}/settings/environments).`,
@@ -85,7 +54,7 @@ export function renderSplitSteps(key: TrackedKey, environments: string[], provid
 
 /** Steps to give an environment its own value (creating the environment first when it does not exist). */
 export function renderMissingSteps(key: TrackedKey, noEnvironment: boolean, provider: string | undefined): string[] {
-  const p = provider ? PROVIDERS[provider.toLowerCase()] : undefined;
+  const p = stepsOf(provider);
   if (key.environment === undefined) {
     return [p?.create ?? 'Create a new key with the provider, with only the permissions this repository needs.', `Add it as ${secretLocation(key)}.`, 'Re-run a workflow that uses it and check it works.'];
   }
