@@ -2,7 +2,7 @@
 // each repository with three environments and five secrets (names and dates only: GitHub never gives
 // an App a secret's value), one key in twenty repositories overdue, and the rate budget GitHub gives
 // an organisation installation.
-import { keyId } from '../src/tracking/key-id.js';
+import { keyId } from '../src/tracking/key-issues/key-id.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../test/support/github-emulator/index.js';
 import { seededRng } from '../test/support/seeded-rng.js';
 

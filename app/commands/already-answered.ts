@@ -1,5 +1,5 @@
 import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
-import { sameLogin } from '../../src/tracking/last-notice.js';
+import { sameLogin } from '../../src/tracking/key-issues/last-notice.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 
 /** Where a command was posted. */

@@ -1,10 +1,10 @@
 import type { Context, Probot } from 'probot';
-import { trackedKeyFromId } from '../../src/tracking/key-id.js';
-import { answerRecheck, decideCommand, hasWriteAccess, mayChangeState } from '../../src/tracking/decide-command.js';
-import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
-import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-marker.js';
-import { sameLogin } from '../../src/tracking/last-notice.js';
-import { parseCommand } from '../../src/tracking/parse-command.js';
+import { trackedKeyFromId } from '../../src/tracking/key-issues/key-id.js';
+import { answerRecheck, decideCommand, hasWriteAccess, mayChangeState } from '../../src/tracking/commands/decide-command.js';
+import { parseIncidentMarker } from '../../src/tracking/incidents/incident-marker.js';
+import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
+import { sameLogin } from '../../src/tracking/key-issues/last-notice.js';
+import { parseCommand } from '../../src/tracking/commands/parse-command.js';
 import { isTeamApprover } from '../github/is-team-approver.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import type { AppDeps } from '../deps.js';

@@ -1,4 +1,4 @@
-import type { Permission } from '../../src/tracking/decide-command.js';
+import type { Permission } from '../../src/tracking/commands/decide-command.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 
 const PERMISSIONS: readonly Permission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];

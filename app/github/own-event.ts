@@ -1,5 +1,5 @@
 import type { Probot } from 'probot';
-import { sameLogin } from '../../src/tracking/last-notice.js';
+import { sameLogin } from '../../src/tracking/key-issues/last-notice.js';
 import { botLoginOf } from './bot-login.js';
 
 /** `sender` as every webhook payload carries it. */

@@ -1,4 +1,4 @@
-import type { DashboardSkipped } from '../../src/tracking/dashboard-skipped.js';
+import type { DashboardSkipped } from '../../src/tracking/dashboard/dashboard-skipped.js';
 import type { TeamRoster, TeamRosters } from '../../src/tracking/team-rosters.js';
 import { missingPermission, statusOf, type AppOctokit } from '../octokit/octokit.js';
 

@@ -1,6 +1,6 @@
 import type { Config } from '../../src/policy/config-schema.js';
-import { planIncidentClose } from '../../src/tracking/plan-incident-close.js';
-import { LEAK_LABEL } from '../../src/tracking/plan-incidents.js';
+import { planIncidentClose } from '../../src/tracking/incidents/plan-incident-close.js';
+import { LEAK_LABEL } from '../../src/tracking/incidents/plan-incidents.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { applyActions, contentCount, type Applied } from '../repo/apply-actions.js';

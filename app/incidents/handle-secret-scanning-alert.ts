@@ -1,11 +1,11 @@
 import type { Context, Probot } from 'probot';
 import { detectors } from '../../src/detectors/registry.js';
 import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
-import { planAlertIncident, planAlertResolved, type AlertEvent, type AlertIncidentPlan, type AlertResolvedPlan } from '../../src/tracking/plan-alert-incident.js';
-import { trackedSecretType } from '../../src/tracking/secret-scanning-types.js';
+import { planAlertIncident, planAlertResolved, type AlertEvent, type AlertIncidentPlan, type AlertResolvedPlan } from '../../src/tracking/incidents/plan-alert-incident.js';
+import { trackedSecretType } from '../../src/tracking/incidents/secret-scanning-types.js';
 import type { AppDeps } from '../deps.js';
 import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../octokit/octokit.js';
-import { withIncidentOwners } from '../../src/tracking/incident-owners.js';
+import { withIncidentOwners } from '../../src/tracking/incidents/incident-owners.js';
 import { applyActions } from '../repo/apply-actions.js';
 import { incidentOwners } from './incident-owners.js';
 import { handlerContext } from '../repo/handler-context.js';

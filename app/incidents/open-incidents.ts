@@ -1,9 +1,9 @@
 import type { Detector } from '../../src/detectors/detector.js';
 import type { FingerprintKey } from '../../src/scan/fingerprint-key.js';
-import { incidentFingerprints } from '../../src/tracking/incident-fingerprints.js';
+import { incidentFingerprints } from '../../src/tracking/incidents/incident-fingerprints.js';
 import type { Finding } from '../../src/types.js';
-import { LEAK_LABEL, planIncidents } from '../../src/tracking/plan-incidents.js';
-import { withIncidentOwners } from '../../src/tracking/incident-owners.js';
+import { LEAK_LABEL, planIncidents } from '../../src/tracking/incidents/plan-incidents.js';
+import { withIncidentOwners } from '../../src/tracking/incidents/incident-owners.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { applyActions } from '../repo/apply-actions.js';
 import { incidentOwners } from './incident-owners.js';

@@ -1,5 +1,5 @@
-import { articled } from '../../src/tracking/render-incident.js';
-import type { AlertPlace } from '../../src/tracking/render-alert-incident.js';
+import { articled } from '../../src/tracking/incidents/render-incident.js';
+import type { AlertPlace } from '../../src/tracking/incidents/render-alert-incident.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 
 /** What the app keeps of an alert: never its secret. */

@@ -1,5 +1,5 @@
 import type { ChainableCommander, Redis } from 'ioredis';
-import type { DashboardSkipped } from '../../src/tracking/dashboard-skipped.js';
+import type { DashboardSkipped } from '../../src/tracking/dashboard/dashboard-skipped.js';
 import type { OrgSecretsPass } from '../sweep/org-secrets-passes.js';
 import type { RunProgress } from './until-complete.js';
 

@@ -1,6 +1,6 @@
 import { createsContent, type AssignRequest, type CloseAction, type IssueAction, type OpenIssueAction } from '../../src/tracking/issue-action.js';
-import { claimedNotice } from '../../src/tracking/repeat-notice.js';
-import { openIssueFor } from '../../src/tracking/plan-twin-close.js';
+import { claimedNotice } from '../../src/tracking/key-issues/repeat-notice.js';
+import { openIssueFor } from '../../src/tracking/key-issues/plan-twin-close.js';
 import { statusOf, type AppOctokit } from '../octokit/octokit.js';
 import { countIssueWrite } from '../metrics/count-issue-write.js';
 import { assignIssue, type Assignability } from './assign-issue.js';

@@ -1,5 +1,5 @@
 import type { CloseAction, OpenIssueAction } from '../../src/tracking/issue-action.js';
-import { planTwinClose } from '../../src/tracking/plan-twin-close.js';
+import { planTwinClose } from '../../src/tracking/key-issues/plan-twin-close.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { listOpenTrackedIssues } from './load-tracked-issues.js';
 

@@ -1,5 +1,5 @@
 import type { Inventory, InventoryItem, SecretScope } from '../../src/inventory/inventory.js';
-import type { DashboardSkipped } from '../../src/tracking/dashboard-skipped.js';
+import type { DashboardSkipped } from '../../src/tracking/dashboard/dashboard-skipped.js';
 import { missingPermission, statusOf, type AppOctokit } from '../octokit/octokit.js';
 import { toEnvironmentInfo, toInventoryItem } from '../../src/inventory/from-api.js';
 

@@ -1,7 +1,7 @@
 import type { Config } from '../../src/policy/config-schema.js';
 import { defaultConfig } from '../../src/policy/default-config.js';
 import { validateConfig } from '../../src/policy/parse-config.js';
-import type { DashboardConfigError } from '../../src/tracking/dashboard-config-error.js';
+import type { DashboardConfigError } from '../../src/tracking/dashboard/dashboard-config-error.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { oneLineError } from '../../src/one-line-error.js';
 import { CONFIG_PATH } from '../../src/policy/config-path.js';

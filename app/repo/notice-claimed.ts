@@ -1,6 +1,6 @@
 import type { CommentMarker } from '../../src/tracking/comment-marker.js';
 import type { CloseAction, CommentAction } from '../../src/tracking/issue-action.js';
-import { noticeAlreadyPosted } from '../../src/tracking/repeat-notice.js';
+import { noticeAlreadyPosted } from '../../src/tracking/key-issues/repeat-notice.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { withIssueClaim } from './with-issue-claim.js';
 

@@ -1,5 +1,5 @@
 import type { KeyDecision } from '../../src/inventory/decision.js';
-import type { DashboardSkipped } from '../../src/tracking/dashboard-skipped.js';
+import type { DashboardSkipped } from '../../src/tracking/dashboard/dashboard-skipped.js';
 
 /** The outcome of an organisation's pass over its own secrets, as the dashboards of its repositories need it. */
 export interface OrgSecretsPass {

@@ -1,7 +1,7 @@
-import { ORG_SECTION_HEADING } from '../../src/tracking/render-dashboard.js';
-import { isDashboard } from '../../src/tracking/dashboard-marker.js';
+import { ORG_SECTION_HEADING } from '../../src/tracking/dashboard/render-dashboard.js';
+import { isDashboard } from '../../src/tracking/dashboard/dashboard-marker.js';
 import { keyMarkerOf } from '../../src/tracking/issue-kind.js';
-import { trackedKeyFromId } from '../../src/tracking/key-id.js';
+import { trackedKeyFromId } from '../../src/tracking/key-issues/key-id.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { loadPolicy } from '../repo/load-policy.js';

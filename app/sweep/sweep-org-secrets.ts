@@ -1,7 +1,7 @@
 import type { KeyDecision } from '../../src/inventory/decision.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
-import { planIssues } from '../../src/tracking/plan-issues.js';
+import { planIssues } from '../../src/tracking/key-issues/plan-issues.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
 import { applyActions, contentCount } from '../repo/apply-actions.js';

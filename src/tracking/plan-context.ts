@@ -2,8 +2,8 @@ import type { Decision, EnvironmentDecision, KeyDecision } from '../inventory/de
 import type { SecretScope } from '../inventory/inventory.js';
 import type { Config } from '../policy/config-schema.js';
 import { parseDuration } from '../policy/duration.js';
-import type { KeyIssueView } from './key-issue-view.js';
-import type { KeyMarker } from './key-marker.js';
+import type { KeyIssueView } from './key-issues/key-issue-view.js';
+import type { KeyMarker } from './key-issues/key-marker.js';
 import type { OwnerSources } from './resolve-owners.js';
 import type { TeamRosters } from './team-rosters.js';
 import type { TrackedIssue } from './tracked-issue.js';

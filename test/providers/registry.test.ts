@@ -7,7 +7,7 @@ import type { ProviderRecord } from '../../src/providers/provider.js';
 import { providerPhrases } from '../../src/providers/provider-phrases.js';
 import { providers } from '../../src/providers/registry.js';
 import { envFileRule } from '../../src/scan/hygiene.js';
-import { namesProvider } from '../../src/tracking/incident-close-provider.js';
+import { namesProvider } from '../../src/tracking/incidents/incident-close-provider.js';
 
 const records: readonly ProviderRecord[] = providers;
 const allDetectors = [...detectors, envFileRule];

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { renderOnboardingBody } from '../../src/onboarding/render-onboarding-body.js';
 import { parseConfig } from '../../src/policy/parse-config.js';
-import { renderAlertIncidentBody } from '../../src/tracking/render-alert-incident.js';
-import { renderDashboard } from '../../src/tracking/render-dashboard.js';
-import { renderIncidentStatus } from '../../src/tracking/render-incident-close.js';
-import { renderIncidentBody } from '../../src/tracking/render-incident.js';
-import { renderIssueBody } from '../../src/tracking/render-issue-body.js';
-import { renderReminder, renderStatus } from '../../src/tracking/render-issue-comment.js';
-import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
-import { renderIncidentMarker } from '../../src/tracking/incident-marker.js';
+import { renderAlertIncidentBody } from '../../src/tracking/incidents/render-alert-incident.js';
+import { renderDashboard } from '../../src/tracking/dashboard/render-dashboard.js';
+import { renderIncidentStatus } from '../../src/tracking/incidents/render-incident-close.js';
+import { renderIncidentBody } from '../../src/tracking/incidents/render-incident.js';
+import { renderIssueBody } from '../../src/tracking/key-issues/render-issue-body.js';
+import { renderReminder, renderStatus } from '../../src/tracking/key-issues/render-issue-comment.js';
+import { renderDashboardMarker } from '../../src/tracking/dashboard/dashboard-marker.js';
+import { renderIncidentMarker } from '../../src/tracking/incidents/incident-marker.js';
 import { issueKindOf } from '../../src/tracking/issue-kind.js';
-import { renderKeyMarker } from '../../src/tracking/key-marker.js';
-import type { KeyIssueView } from '../../src/tracking/key-issue-view.js';
+import { renderKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
+import type { KeyIssueView } from '../../src/tracking/key-issues/key-issue-view.js';
 import type { Finding } from '../../src/types.js';
 
 // Every renderer that writes input into an issue, a comment or a pull request description, given

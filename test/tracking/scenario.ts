@@ -5,7 +5,7 @@ import type { Config } from '../../src/policy/config-schema.js';
 import { parseConfig } from '../../src/policy/parse-config.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import type { PlanInput } from '../../src/tracking/plan-context.js';
-import { planIssues, type IssuePlan } from '../../src/tracking/plan-issues.js';
+import { planIssues, type IssuePlan } from '../../src/tracking/key-issues/plan-issues.js';
 import { BOT, FakeIssues } from './fake-issues.js';
 
 export const DAY = 86_400_000;

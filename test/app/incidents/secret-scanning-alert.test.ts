@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertFingerprint } from '../../../src/tracking/alert-fingerprint.js';
-import { parseIncidentMarker } from '../../../src/tracking/incident-marker.js';
+import { alertFingerprint } from '../../../src/tracking/incidents/alert-fingerprint.js';
+import { parseIncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
 import { isoSeconds, type GitHubEmulator, type SecretScanningAlertRecord } from '../../support/github-emulator/index.js';
 import { makeKey } from '../../support/make-keys.js';
 import { startAlertWorld, type AlertWorld } from './secret-scanning-world.js';

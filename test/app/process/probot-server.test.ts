@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
 import { signWebhookBody, type AppRecord, type GitHubEmulator, type InstallationRecord, type IssueRecord } from '../../support/github-emulator/index.js';
 import { createSweptAppWorld } from '../support/app-world.js';
 import { buildAppIfStale, startProbotRun, type AppProcess } from '../../support/app-process.js';

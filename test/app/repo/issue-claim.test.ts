@@ -5,7 +5,7 @@ import { applyActions } from '../../../app/repo/apply-actions.js';
 import { withIssueClaim } from '../../../app/repo/with-issue-claim.js';
 import type { OpenIssueAction } from '../../../src/tracking/issue-action.js';
 import { CLAIM_GENERATIONS, CLAIM_TTL_MS, claimExpired, claimLabelName, renderClaimDescription } from '../../../src/tracking/issue-claim.js';
-import { renderKeyMarker } from '../../../src/tracking/key-marker.js';
+import { renderKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
 import type { GitHubEmulator, InstallationRecord } from '../../support/github-emulator/index.js';
 import { TestOctokit } from '../support/app-world.js';
 import { createBareWorld } from '../support/robust-world.js';

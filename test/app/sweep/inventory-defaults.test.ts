@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../app/cli/main.js';
 import { defaultSettings } from '../../../app/settings.js';
 import { sweepAll } from '../../../app/sweep/sweep-all.js';
-import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
 import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type IssueRecord } from '../../support/github-emulator/index.js';
 import { DAY, SWEEP_READ_PERMISSIONS as PERMISSIONS, startApp, TestOctokit, type RunningApp } from '../support/app-world.js';
 
