@@ -32,18 +32,25 @@ interface LimitedRequest {
  */
 export function createGitHubClient(token: string, apiUrl: string): GitHubClient {
   let budget = LIMIT_WAIT_BUDGET_SECONDS;
-  const onLimit = (what: string) => (retryAfter: number, request: LimitedRequest, _octokit: unknown, retryCount: number): boolean => {
-    const retrying = retryCount < LIMIT_RETRIES && retryAfter <= budget;
-    if (retrying) budget -= retryAfter;
-    actionLog.info(`${request.method} ${request.url}: ${what}, ${retrying ? `retrying in ${retryAfter} s` : `not retrying (GitHub asks for ${retryAfter} s)`}.`);
-    return retrying;
-  };
+  const onLimit =
+    (what: string) =>
+    (retryAfter: number, request: LimitedRequest, _octokit: unknown, retryCount: number): boolean => {
+      const retrying = retryCount < LIMIT_RETRIES && retryAfter <= budget;
+      if (retrying) budget -= retryAfter;
+      actionLog.info(
+        `${request.method} ${request.url}: ${what}, ${retrying ? `retrying in ${retryAfter} s` : `not retrying (GitHub asks for ${retryAfter} s)`}.`,
+      );
+      return retrying;
+    };
   return getOctokit(
     token,
     {
       baseUrl: apiUrl,
       retry: { retries: SERVER_RETRIES, doNotRetry: DO_NOT_RETRY },
-      throttle: { onRateLimit: onLimit('rate limit reached'), onSecondaryRateLimit: onLimit('secondary rate limit reached') },
+      throttle: {
+        onRateLimit: onLimit('rate limit reached'),
+        onSecondaryRateLimit: onLimit('secondary rate limit reached'),
+      },
     },
     retry,
     throttling,

@@ -38,9 +38,22 @@ export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string)
   const now = overrides.now ?? (() => new Date());
   const sleep = overrides.sleep ?? realSleep;
   const settings = overrides.settings ?? defaultSettings;
-  const clients = overrides.clients ?? createClientCare({ now: () => now().getTime(), sleep }, { budgetShare: settings.budgetShare, redisUrl: settings.queue?.redisUrl, ...(privateKey && { privateKey }) });
+  const clients =
+    overrides.clients ??
+    createClientCare(
+      { now: () => now().getTime(), sleep },
+      { budgetShare: settings.budgetShare, redisUrl: settings.queue?.redisUrl, ...(privateKey && { privateKey }) },
+    );
   const fingerprintKey = overrides.fingerprintKey ?? (privateKey ? appFingerprintKey(privateKey) : undefined);
-  const deps: AppDeps = { settings: defaultSettings, lock: withRepoLock, ...overrides, now, sleep, clients, ...(fingerprintKey && { fingerprintKey }) };
+  const deps: AppDeps = {
+    settings: defaultSettings,
+    lock: withRepoLock,
+    ...overrides,
+    now,
+    sleep,
+    clients,
+    ...(fingerprintKey && { fingerprintKey }),
+  };
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
     // With REDIS_URL the sweep queue, once made: new installations queue a run instead of sweeping in the handler.
     let sweeps: BullmqSweepQueue | undefined;
@@ -56,14 +69,42 @@ export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string)
     // Every write of this App comes back as a webhook (sender `<slug>[bot]`): dropped here, before any
     // request, so a dashboard rewrite or a reply never costs a read nor starts another write. Commands
     // and ticks are for people: any bot's are dropped. Pushes by other bots are still checked.
-    const fromPeople = <C extends Sent>(handle: (context: C) => Promise<void>) => async (context: C) => (fromBot(context.payload.sender) ? undefined : handle(context));
-    const notOwn = <C extends Sent>(handle: (context: C) => Promise<void>) => async (context: C) => ((await isOwnEvent(app, context.payload.sender)) ? undefined : handle(context));
-    app.on('issue_comment.created', fromPeople((context) => handleComment(context, app, deps)));
-    app.on('issues.edited', fromPeople((context) => handleDashboardEdit(context, app, deps)));
-    app.on('push', notOwn((context) => handlePush(context, app, deps)));
-    app.on('push', notOwn((context) => handleOnboardingPush(context, app, deps)));
-    app.on(['secret_scanning_alert.created', 'secret_scanning_alert.reopened', 'secret_scanning_alert.resolved', 'secret_scanning_alert.validated'], (context) => handleSecretScanningAlert(context, app, deps));
-    app.on(['installation.created', 'installation_repositories.added'], (context) => handleInstallation(context, app, deps, sweeps));
+    const fromPeople =
+      <C extends Sent>(handle: (context: C) => Promise<void>) =>
+      async (context: C) =>
+        fromBot(context.payload.sender) ? undefined : handle(context);
+    const notOwn =
+      <C extends Sent>(handle: (context: C) => Promise<void>) =>
+      async (context: C) =>
+        (await isOwnEvent(app, context.payload.sender)) ? undefined : handle(context);
+    app.on(
+      'issue_comment.created',
+      fromPeople((context) => handleComment(context, app, deps)),
+    );
+    app.on(
+      'issues.edited',
+      fromPeople((context) => handleDashboardEdit(context, app, deps)),
+    );
+    app.on(
+      'push',
+      notOwn((context) => handlePush(context, app, deps)),
+    );
+    app.on(
+      'push',
+      notOwn((context) => handleOnboardingPush(context, app, deps)),
+    );
+    app.on(
+      [
+        'secret_scanning_alert.created',
+        'secret_scanning_alert.reopened',
+        'secret_scanning_alert.resolved',
+        'secret_scanning_alert.validated',
+      ],
+      (context) => handleSecretScanningAlert(context, app, deps),
+    );
+    app.on(['installation.created', 'installation_repositories.added'], (context) =>
+      handleInstallation(context, app, deps, sweeps),
+    );
     scheduleSweeps(app, { ...deps, onSweepQueue });
   };
 }
@@ -72,7 +113,10 @@ export function createApp(overrides: Partial<AppDeps> = {}, privateKey?: string)
 export default function keyHygieneApp(app: Probot, options: ApplicationFunctionOptions): void {
   // With REDIS_URL the sweep worker finishes its jobs in hand on SIGTERM (app/schedule/stop-on-signals.ts).
   // The PEM Probot signs its JWTs with, read as Probot reads it: it keys the shared ETag cache's encryption.
-  createApp({ settings: serverSettings(process.env), stopWith: stopOnSigterm }, readPrivateKey(process.env))(app, options);
+  createApp({ settings: serverSettings(process.env), stopWith: stopOnSigterm }, readPrivateKey(process.env))(
+    app,
+    options,
+  );
 }
 
 /**

@@ -39,7 +39,12 @@ export interface AppSettings {
   webhookSecret?: string;
 }
 
-export const defaultSettings: AppSettings = { dryRun: false, maxContentPerSweep: 50, sweepEveryMs: 86_400_000, jitterMs: 3_600_000 };
+export const defaultSettings: AppSettings = {
+  dryRun: false,
+  maxContentPerSweep: 50,
+  sweepEveryMs: 86_400_000,
+  jitterMs: 3_600_000,
+};
 
 /** Reads the settings; a bad value is a one-line error that quotes it. */
 export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
@@ -53,16 +58,22 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   };
   const max = env.KEY_HYGIENE_MAX_CONTENT;
   const maxContent = max === undefined || max === '' ? defaultSettings.maxContentPerSweep : Number(max);
-  if (!Number.isInteger(maxContent) || maxContent < 0) throw new Error(`KEY_HYGIENE_MAX_CONTENT is "${max}": expected a whole number`);
+  if (!Number.isInteger(maxContent) || maxContent < 0)
+    throw new Error(`KEY_HYGIENE_MAX_CONTENT is "${max}": expected a whole number`);
   const queue = readQueueSettings(env);
   const share = env.KEY_HYGIENE_BUDGET_SHARE;
   const budgetShare = share === undefined || share === '' ? undefined : Number(share);
-  if (budgetShare !== undefined && !(budgetShare > 0 && budgetShare <= 1)) throw new Error(`KEY_HYGIENE_BUDGET_SHARE is "${share}": expected a number above 0 and at most 1, such as 0.5`);
+  if (budgetShare !== undefined && !(budgetShare > 0 && budgetShare <= 1))
+    throw new Error(`KEY_HYGIENE_BUDGET_SHARE is "${share}": expected a number above 0 and at most 1, such as 0.5`);
   const port = env.KEY_HYGIENE_METRICS_PORT;
   const metricsPort = port === undefined || port === '' ? undefined : Number(port);
-  if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort > 0 && metricsPort < 65_536)) throw new Error(`KEY_HYGIENE_METRICS_PORT is "${port}": expected a port number from 1 to 65535`);
+  if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort > 0 && metricsPort < 65_536))
+    throw new Error(`KEY_HYGIENE_METRICS_PORT is "${port}": expected a port number from 1 to 65535`);
   const metricsHost = env.KEY_HYGIENE_METRICS_HOST?.trim() || '127.0.0.1';
-  if (/[\s/]/.test(metricsHost)) throw new Error(`KEY_HYGIENE_METRICS_HOST is "${metricsHost}": expected a host name or an IP address such as 127.0.0.1`);
+  if (/[\s/]/.test(metricsHost))
+    throw new Error(
+      `KEY_HYGIENE_METRICS_HOST is "${metricsHost}": expected a host name or an IP address such as 127.0.0.1`,
+    );
   const webhookSecret = env.WEBHOOK_SECRET || undefined;
   const onboardingAction = readActionLocation(env);
   return {
@@ -85,7 +96,10 @@ function readActionLocation(env: NodeJS.ProcessEnv): ActionLocation | undefined 
   if (text === '') return undefined;
   const action = parseActionLocation(text, webOfGitHub(env.GHE_HOST, env.GHE_PROTOCOL, env.GITHUB_SERVER_URL));
   // JSON quotes keep a pasted newline or control character from breaking the one line.
-  if (!action) throw new Error(`KEY_HYGIENE_ACTION is ${JSON.stringify(text.slice(0, 200))}: expected owner/repo@ref, where this repository is hosted and its tag, such as acme/key-hygiene@v0`);
+  if (!action)
+    throw new Error(
+      `KEY_HYGIENE_ACTION is ${JSON.stringify(text.slice(0, 200))}: expected owner/repo@ref, where this repository is hosted and its tag, such as acme/key-hygiene@v0`,
+    );
   return action;
 }
 
@@ -97,6 +111,12 @@ function readActionLocation(env: NodeJS.ProcessEnv): ActionLocation | undefined 
  */
 export function checkWebhookSecret(env: NodeJS.ProcessEnv): void {
   const secret = env.WEBHOOK_SECRET ?? '';
-  if (secret.trim() === '') throw new Error('WEBHOOK_SECRET is not set: without it Probot verifies deliveries with its public default secret, so anyone could forge one; set it to the App\'s webhook secret');
-  if (secret === 'development') throw new Error('WEBHOOK_SECRET is "development", Probot\'s public default: anyone could forge a delivery; set it to the App\'s own webhook secret');
+  if (secret.trim() === '')
+    throw new Error(
+      "WEBHOOK_SECRET is not set: without it Probot verifies deliveries with its public default secret, so anyone could forge one; set it to the App's webhook secret",
+    );
+  if (secret === 'development')
+    throw new Error(
+      'WEBHOOK_SECRET is "development", Probot\'s public default: anyone could forge a delivery; set it to the App\'s own webhook secret',
+    );
 }

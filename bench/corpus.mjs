@@ -5,8 +5,12 @@ import { join, relative } from 'node:path';
 
 /** Real published packages, pinned so figures compare across runs (~450 MB, mostly GitHub's OpenAPI description). */
 export const CORPUS_PACKAGES = [
-  'typescript@7.0.2', 'lodash@4.18.1', 'react-dom@19.3.1', 'express@5.3.0',
-  '@aws-sdk/client-s3@3.1175.0', '@octokit/openapi@23.0.2',
+  'typescript@7.0.2',
+  'lodash@4.18.1',
+  'react-dom@19.3.1',
+  'express@5.3.0',
+  '@aws-sdk/client-s3@3.1175.0',
+  '@octokit/openapi@23.0.2',
 ];
 export const PEER_PACKAGES = ['secretlint@13.0.6', '@secretlint/secretlint-rule-preset-recommend@13.1.0'];
 
@@ -26,7 +30,10 @@ export function ensureCorpus(base) {
 export function ensurePeers(base) {
   const dir = join(base, 'tools');
   if (!existsSync(join(dir, 'node_modules', '.bin', 'secretlint'))) npmInstall(dir, PEER_PACKAGES);
-  writeFileSync(join(dir, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  writeFileSync(
+    join(dir, '.secretlintrc.json'),
+    JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }),
+  );
   return dir;
 }
 
@@ -70,12 +77,17 @@ export function ensureHistoryRepo(base, corpus, count, makeKey) {
     const when = 1_700_000_000 + i * 600;
     chunks.push(
       `commit refs/heads/main\nmark :${i}\nauthor Bench <bench@example.test> ${when} +0000\ncommitter Bench <bench@example.test> ${when} +0000\n`,
-      `data ${Buffer.byteLength(message)}\n${message}\n`, i > 1 ? `from :${i - 1}\n` : '',
+      `data ${Buffer.byteLength(message)}\n${message}\n`,
+      i > 1 ? `from :${i - 1}\n` : '',
     );
     for (let f = 0; f < FILES_PER_COMMIT; f++) {
       let content = readFileSync(sources[(i * 7 + f * 13) % sources.length], 'utf8');
       if (f === 0 && i % 400 === 0) content += `\nconst apiKey = "${makeKey(i)}";\n`;
-      const path = `src/${relative(corpus, sources[(i + f * 67) % 200]).replace(/[^A-Za-z0-9/._-]/g, '_').split('/').slice(-2).join('-')}`;
+      const path = `src/${relative(corpus, sources[(i + f * 67) % 200])
+        .replace(/[^A-Za-z0-9/._-]/g, '_')
+        .split('/')
+        .slice(-2)
+        .join('-')}`;
       chunks.push(`M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`);
     }
   }

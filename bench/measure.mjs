@@ -21,7 +21,13 @@ export function measure(command, args, { cwd, capture = false, env } = {}) {
   closeSync(devnull);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const line = /KH_TIME ([\d.]+) (\d+)/.exec(run.stderr ?? '');
-  return { seconds, rssMb: line ? Number(line[2]) / 1024 : undefined, status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? '' };
+  return {
+    seconds,
+    rssMb: line ? Number(line[2]) / 1024 : undefined,
+    status: run.status,
+    stdout: run.stdout ?? '',
+    stderr: run.stderr ?? '',
+  };
 }
 
 /** The best of `n` runs (less noise from a busy 2-core machine). */

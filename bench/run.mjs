@@ -31,21 +31,46 @@ function benchTree(corpus, rg) {
   const bytes = treeBytes(corpus);
   const ours = best(RUNS, () => measure(process.execPath, scanArgs(corpus), { capture: true }));
   const report = JSON.parse(ours.stdout);
-  row(`tree scan, ${(bytes / 1e6).toFixed(0)} MB of node_modules`, `${ours.seconds.toFixed(2)} s (${mbps(bytes, ours.seconds)})`, '', '', '≥ 150 MB/s');
+  row(
+    `tree scan, ${(bytes / 1e6).toFixed(0)} MB of node_modules`,
+    `${ours.seconds.toFixed(2)} s (${mbps(bytes, ours.seconds)})`,
+    '',
+    '',
+    '≥ 150 MB/s',
+  );
   row('  peak RSS', `${ours.rssMb?.toFixed(0)} MB`, '', '', '≤ 300 MB');
   row('  findings', `${report.findings.length} (${summarise(report.findings)})`, '', '', 'few, each defensible');
   if (rg) {
     const keywords = [...new Set(detectors.flatMap((d) => d.keywords))];
-    const rgArgs = ['-i', '-F', '-c', '--no-ignore', '--hidden', '--no-messages', ...keywords.flatMap((k) => ['-e', k]), corpus];
+    const rgArgs = [
+      '-i',
+      '-F',
+      '-c',
+      '--no-ignore',
+      '--hidden',
+      '--no-messages',
+      ...keywords.flatMap((k) => ['-e', k]),
+      corpus,
+    ];
     const ref = best(RUNS, () => measure(rg, rgArgs));
-    row('  vs rg -i -F over the detectors\' keywords', `${ours.seconds.toFixed(2)} s`, `${ref.seconds.toFixed(2)} s`, `${(ours.seconds / ref.seconds).toFixed(2)}× rg's time`, '≤ 3×');
+    row(
+      "  vs rg -i -F over the detectors' keywords",
+      `${ours.seconds.toFixed(2)} s`,
+      `${ref.seconds.toFixed(2)} s`,
+      `${(ours.seconds / ref.seconds).toFixed(2)}× rg's time`,
+      '≤ 3×',
+    );
   }
 }
 
 function summarise(findings) {
   const counts = {};
   for (const f of findings) counts[f.detector] = (counts[f.detector] ?? 0) + 1;
-  return Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+  return (
+    Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none'
+  );
 }
 
 function benchSecretlint(corpus) {
@@ -58,11 +83,20 @@ function benchSecretlint(corpus) {
   const scratch = mkdtempSync(join(tmpdir(), 'kh-bench-'));
   try {
     const ours = best(RUNS, () => measure(process.execPath, scanArgs(subset), { capture: true }));
-    const peer = measure(join(tools, 'node_modules', '.bin', 'secretlint'), ['--secretlintrc', join(tools, '.secretlintrc.json'), '--format', 'json', `${subset}/**/*`], { cwd: scratch, capture: true });
+    const peer = measure(
+      join(tools, 'node_modules', '.bin', 'secretlint'),
+      ['--secretlintrc', join(tools, '.secretlintrc.json'), '--format', 'json', `${subset}/**/*`],
+      { cwd: scratch, capture: true },
+    );
     const peerFiles = JSON.parse(peer.stdout || '[]').length;
     const oursFiles = JSON.parse(ours.stdout).stats.files;
-    row(`@aws-sdk tree (${(bytes / 1e6).toFixed(0)} MB) vs secretlint (recommended preset)`, `${ours.seconds.toFixed(2)} s (${mbps(bytes, ours.seconds)}, ${oursFiles} files)`,
-      `${peer.seconds.toFixed(2)} s (${mbps(bytes, peer.seconds)}, ${peerFiles} files)`, `${(peer.seconds / ours.seconds).toFixed(1)}× faster`, 'faster');
+    row(
+      `@aws-sdk tree (${(bytes / 1e6).toFixed(0)} MB) vs secretlint (recommended preset)`,
+      `${ours.seconds.toFixed(2)} s (${mbps(bytes, ours.seconds)}, ${oursFiles} files)`,
+      `${peer.seconds.toFixed(2)} s (${mbps(bytes, peer.seconds)}, ${peerFiles} files)`,
+      `${(peer.seconds / ours.seconds).toFixed(1)}× faster`,
+      'faster',
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -71,11 +105,21 @@ function benchSecretlint(corpus) {
 function benchHistory(corpus) {
   const repo = ensureHistoryRepo(BASE, corpus, 2000, makeKey);
   const ref = best(RUNS, () => measure('git', ['log', '-p', '-U0', '--all'], { cwd: repo }));
-  const ours = best(RUNS, () => measure(process.execPath, [CLI, 'scan', '.', '--history', '--no-config', '--format', 'json'], { cwd: repo, capture: true }));
+  const ours = best(RUNS, () =>
+    measure(process.execPath, [CLI, 'scan', '.', '--history', '--no-config', '--format', 'json'], {
+      cwd: repo,
+      capture: true,
+    }),
+  );
   const report = JSON.parse(ours.stdout);
   const planted = report.findings.filter((f) => f.detector === 'openai-project-key').length;
-  row(`--history, ${report.stats.commits} commits (${(report.stats.bytes / 1e6).toFixed(0)} MB added)`, `${ours.seconds.toFixed(2)} s, ${planted}/5 planted keys found`,
-    `${ref.seconds.toFixed(2)} s`, `${(ours.seconds / ref.seconds).toFixed(2)}× git log -p -U0 --all`, '≤ 1.3×');
+  row(
+    `--history, ${report.stats.commits} commits (${(report.stats.bytes / 1e6).toFixed(0)} MB added)`,
+    `${ours.seconds.toFixed(2)} s, ${planted}/5 planted keys found`,
+    `${ref.seconds.toFixed(2)} s`,
+    `${(ours.seconds / ref.seconds).toFixed(2)}× git log -p -U0 --all`,
+    '≤ 1.3×',
+  );
   row('  peak RSS', `${ours.rssMb?.toFixed(0)} MB`, '', '', '');
 }
 
@@ -98,15 +142,26 @@ function benchAction(corpus) {
       rmSync(temp, { recursive: true, force: true });
     }
   });
-  row('Action cold start, 10-commit push on a depth-1 checkout', `${ours.seconds.toFixed(2)} s (exit ${ours.status})`, `${bare.seconds.toFixed(2)} s (bare node)`,
-    `${(ours.seconds / bare.seconds).toFixed(1)}× bare node`, '');
+  row(
+    'Action cold start, 10-commit push on a depth-1 checkout',
+    `${ours.seconds.toFixed(2)} s (exit ${ours.status})`,
+    `${bare.seconds.toFixed(2)} s (bare node)`,
+    `${(ours.seconds / bare.seconds).toFixed(1)}× bare node`,
+    '',
+  );
 }
 
 function print() {
   const head = ['what', 'key-hygiene', 'reference (same run)', 'ratio', 'target'];
   const table = [head, ...rows.map((r) => [r.what, r.ours, r.reference, r.ratio, r.target])];
   const widths = head.map((_, i) => Math.max(...table.map((t) => String(t[i]).length)));
-  for (const t of table) console.log(t.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd());
+  for (const t of table)
+    console.log(
+      t
+        .map((c, i) => String(c).padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;

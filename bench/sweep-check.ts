@@ -24,7 +24,10 @@ export function checkIssues(gh: GitHubEmulator, world: SweepWorld): IssueCheck {
   for (const issue of gh.store.issues) {
     if (issue.user !== bot || issue.state !== 'open') continue;
     const key = parseKeyMarker(issue.body)?.key;
-    if (key === undefined || !wanted.has(key)) unexpected.push(`other open issue: ${gh.store.repos.get(issue.repoId)?.name ?? '?'}#${issue.number} "${issue.title}" (${key ?? 'no key marker'}; labels ${issue.labels.join(', ')})`);
+    if (key === undefined || !wanted.has(key))
+      unexpected.push(
+        `other open issue: ${gh.store.repos.get(issue.repoId)?.name ?? '?'}#${issue.number} "${issue.title}" (${key ?? 'no key marker'}; labels ${issue.labels.join(', ')})`,
+      );
     else open.set(key, (open.get(key) ?? 0) + 1);
   }
   const ids = world.stale.map((key) => key.id);

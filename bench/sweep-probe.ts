@@ -54,13 +54,19 @@ Promise.all(Array.from({ length: concurrency }, lane)).then(() => parentPort.pos
 `;
 
 /** Reads `requests` times from the world's repositories (not `.github`), its budgets lifted: probe a world of its own. */
-export async function probeEmulator(gh: GitHubEmulator, world: SweepWorld, requests = 20_000, concurrency = 16): Promise<ProbeResult> {
+export async function probeEmulator(
+  gh: GitHubEmulator,
+  world: SweepWorld,
+  requests = 20_000,
+  concurrency = 16,
+): Promise<ProbeResult> {
   const repos: Array<[string, string]> = [];
   for (const { installation } of world.installations) {
     // The probe measures the emulator, not GitHub's budget: no limit stops it.
     gh.rateLimiter.setLimit(`installation:${installation.id}`, Number.MAX_SAFE_INTEGER);
     const token = gh.seed.installationToken(installation.id);
-    for (const repo of gh.store.reposOf(installation.account)) if (repo.name !== '.github') repos.push([`${repo.owner}/${repo.name}`, token]);
+    for (const repo of gh.store.reposOf(installation.account))
+      if (repo.name !== '.github') repos.push([`${repo.owner}/${repo.name}`, token]);
   }
   const port = Number(new URL(gh.url).port);
   const before = performance.eventLoopUtilization();

@@ -57,7 +57,10 @@ export async function stopAll(): Promise<void> {
 /** Starts `node <bin> <args>`; its peak memory is sampled from /proc and reported by the process at exit. */
 export function startAppProcess(role: string, bin: string, args: string[], env: NodeJS.ProcessEnv): AppProcess {
   const started = performance.now();
-  const child = spawn(process.execPath, [...NODE_ARGS, '--import', REPORT_USAGE, bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, '--import', REPORT_USAGE, bin, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -55,12 +55,20 @@ export function untilOutput(p: AppProcess, text: string): Promise<void> {
     };
     p.child.stdout!.on('data', onData);
     p.child.stderr!.on('data', onData);
-    void p.exited.then((e) => reject(new Error(`${p.role} exited with ${e.code}: ${e.output.trim().split('\n').slice(-3).join(' | ')}`)));
+    void p.exited.then((e) =>
+      reject(new Error(`${p.role} exited with ${e.code}: ${e.output.trim().split('\n').slice(-3).join(' | ')}`)),
+    );
   });
 }
 
 /** One sweep of the world; the emulator's log is cleared first, so its counters are this sweep's. */
-export async function runSweep(gh: GitHubEmulator, world: SweepWorld, workers: number, o: RunOptions, redis?: RedisServer): Promise<SweepFigures> {
+export async function runSweep(
+  gh: GitHubEmulator,
+  world: SweepWorld,
+  workers: number,
+  o: RunOptions,
+  redis?: RedisServer,
+): Promise<SweepFigures> {
   const env = appEnv(gh, world, o, redis);
   gh.log.clear();
   const others = Array.from({ length: workers }, (_, i) => startAppProcess(`worker ${i + 1}`, o.bin, ['worker'], env));
@@ -74,18 +82,28 @@ export async function runSweep(gh: GitHubEmulator, world: SweepWorld, workers: n
   }, 30_000);
   // The summary line ends the sweep; a process that lingers after it (open connections) is stopped.
   const summary = untilOutput(once, 'key-hygiene-app: swept ').then(seconds);
-  const ended = Promise.race([once.exited, summary.then(() => within(10_000, 'exit', once.exited).catch(() => once.stop(5_000)))]);
+  const ended = Promise.race([
+    once.exited,
+    summary.then(() => within(10_000, 'exit', once.exited).catch(() => once.stop(5_000))),
+  ]);
   const done = await within(o.timeoutMs, 'sweep --once', ended)
     .catch(async (error: unknown) => {
-      const tails = await Promise.all([once, ...others].map(async (p) => `${p.role}: ${(await p.stop(5_000)).output.trim().split('\n').slice(-5).join('\n  ')}`));
+      const tails = await Promise.all(
+        [once, ...others].map(
+          async (p) => `${p.role}: ${(await p.stop(5_000)).output.trim().split('\n').slice(-5).join('\n  ')}`,
+        ),
+      );
       throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tails.join('\n')}`);
     })
     .finally(() => clearInterval(progress));
   const wallSeconds = await summary.catch(seconds);
   const stopped = await Promise.all(others.map((w) => w.stop(10_000)));
-  stopped.forEach((e, i) => e.signal === 'SIGKILL' && o.say(`  ${others[i]!.role} was still running 10 s after SIGTERM: killed`));
+  stopped.forEach(
+    (e, i) => e.signal === 'SIGKILL' && o.say(`  ${others[i]!.role} was still running 10 s after SIGTERM: killed`),
+  );
   if (done.signal) o.say(`  sweep --once was still running 10 s after its summary: stopped (${done.signal})`);
-  if (!/key-hygiene-app: swept /.test(done.output)) throw new Error(`sweep --once exited with ${done.code}: ${done.output.trim().split('\n').slice(-3).join(' | ')}`);
+  if (!/key-hygiene-app: swept /.test(done.output))
+    throw new Error(`sweep --once exited with ${done.code}: ${done.output.trim().split('\n').slice(-3).join(' | ')}`);
   const failures = done.output.split('\n').filter((line) => /^key-hygiene-app: (?!swept)/.test(line));
   if (failures.length) o.say(`  sweep --once reported ${failures.length} failures, first: ${failures[0]}`);
   return {

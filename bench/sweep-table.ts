@@ -24,7 +24,8 @@ export function describeSweep(f: SweepFigures): string {
   return `${f.wallSeconds.toFixed(1)} s; ${perRepo(f.counters.requests, f.repositories)} req/repo, ${perRepo(f.counters.counted, f.repositories)} counted; ${((cpu / f.repositories) * 1000).toFixed(0)} ms app CPU/repo`;
 }
 
-export const peakRss = (f: SweepFigures): string => f.processes.map((p) => `${p.role} ${p.peakRssMb.toFixed(0)} MB`).join(', ');
+export const peakRss = (f: SweepFigures): string =>
+  f.processes.map((p) => `${p.role} ${p.peakRssMb.toFixed(0)} MB`).join(', ');
 
 export function issueRow(what: string, check: IssueCheck): Row & { notes: string[] } {
   const problems = [
@@ -33,8 +34,18 @@ export function issueRow(what: string, check: IssueCheck): Row & { notes: string
     check.unexpected.length && `${check.unexpected.length} other open issues`,
   ].filter(Boolean);
   const ok = check.exactlyOne === check.stale && check.unexpected.length === 0;
-  const notes = [...check.unexpected, ...check.duplicated.map((id) => `duplicated: ${id}`), ...check.missing.map((id) => `missing: ${id}`)].slice(0, 10);
-  return { what, figure: `${check.exactlyOne}/${check.stale} with exactly one open issue${problems.length ? `; ${problems.join(', ')}` : ''}`, target: 'all, no duplicates', verdict: verdict(ok), notes };
+  const notes = [
+    ...check.unexpected,
+    ...check.duplicated.map((id) => `duplicated: ${id}`),
+    ...check.missing.map((id) => `missing: ${id}`),
+  ].slice(0, 10);
+  return {
+    what,
+    figure: `${check.exactlyOne}/${check.stale} with exactly one open issue${problems.length ? `; ${problems.join(', ')}` : ''}`,
+    target: 'all, no duplicates',
+    verdict: verdict(ok),
+    notes,
+  };
 }
 
 /** Requests by route, most first (`counted` only: what still costs budget). */
@@ -50,9 +61,18 @@ export function byRoute(c: Counters, counted = false, top = 6): string {
 
 export function printTable(rows: readonly Row[], write: (line: string) => void): void {
   const head = ['what', 'key-hygiene (this run)', 'reference (same run)', 'ratio', 'target', ''];
-  const table = [head, ...rows.map((r) => [r.what, r.figure, r.reference ?? '', r.ratio ?? '', r.target ?? '', r.verdict ?? ''])];
+  const table = [
+    head,
+    ...rows.map((r) => [r.what, r.figure, r.reference ?? '', r.ratio ?? '', r.target ?? '', r.verdict ?? '']),
+  ];
   const widths = head.map((_, i) => Math.max(...table.map((t) => t[i]!.length)));
-  for (const t of table) write(t.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+  for (const t of table)
+    write(
+      t
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 /**
@@ -60,4 +80,5 @@ export function printTable(rows: readonly Row[], write: (line: string) => void):
  * answered, so counted), not attempts refused with a 401: the bench's next day puts the emulator's
  * clock a day past the host's, by which the app signs its JWTs.
  */
-export const tokensMinted = (c: Counters): number => c.byRoute['POST /app/installations/{installation_id}/access_tokens']?.counted ?? 0;
+export const tokensMinted = (c: Counters): number =>
+  c.byRoute['POST /app/installations/{installation_id}/access_tokens']?.counted ?? 0;

@@ -10,8 +10,18 @@ const DAY = 86_400_000;
 
 /** What app.yml asks for (the sweep reads secrets, environments, contents; writes issues). */
 export const APP_PERMISSIONS = {
-  secrets: 'read', environments: 'read', actions: 'read', organization_secrets: 'read', dependabot_secrets: 'read',
-  secret_scanning_alerts: 'read', issues: 'write', checks: 'write', contents: 'read', pull_requests: 'write', members: 'read', metadata: 'read',
+  secrets: 'read',
+  environments: 'read',
+  actions: 'read',
+  organization_secrets: 'read',
+  dependabot_secrets: 'read',
+  secret_scanning_alerts: 'read',
+  issues: 'write',
+  checks: 'write',
+  contents: 'read',
+  pull_requests: 'write',
+  members: 'read',
+  metadata: 'read',
 } as const;
 
 export const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
@@ -99,14 +109,30 @@ export function seedSweepWorld(gh: GitHubEmulator, options: WorldOptions): Sweep
     for (let r = 1; r < size; r += 1) {
       serviceIndex += 1;
       const repository = `${org}/svc-${String(serviceIndex).padStart(5, '0')}`;
-      gh.seed.repo({ fullName: repository, files: { '.github/key-hygiene.yml': repoPolicy(org), '.github/CODEOWNERS': `* @${org}/team-${serviceIndex % 40}\n` } });
+      gh.seed.repo({
+        fullName: repository,
+        files: {
+          '.github/key-hygiene.yml': repoPolicy(org),
+          '.github/CODEOWNERS': `* @${org}/team-${serviceIndex % 40}\n`,
+        },
+      });
       // Fresh keys were rotated 1–60 days ago (due at 90, reminded from 76). The overdue key went over
       // 1–12 days ago: its issue opens now; escalation (14 days overdue) is not due the next day either.
       const staleSlot = serviceIndex % STALE_EVERY === 0 ? Math.floor(serviceIndex / STALE_EVERY) % 5 : -1;
       const age = (slot: number) => ago(slot === staleSlot ? rng.int(91, 102) : rng.int(1, 60));
       ENVIRONMENTS.forEach((environment, slot) => {
-        gh.seed.environment({ repo: repository, name: environment, ...(environment === 'production' && { reviewers: [`${org}-lead`] }) });
-        gh.seed.secret({ scope: 'environment', repo: repository, environment, name: ENVIRONMENT_SECRET, updatedAt: age(slot) });
+        gh.seed.environment({
+          repo: repository,
+          name: environment,
+          ...(environment === 'production' && { reviewers: [`${org}-lead`] }),
+        });
+        gh.seed.secret({
+          scope: 'environment',
+          repo: repository,
+          environment,
+          name: ENVIRONMENT_SECRET,
+          updatedAt: age(slot),
+        });
         if (slot === staleSlot) world.stale.push(staleKey(repository, 'environment', ENVIRONMENT_SECRET, environment));
       });
       REPO_SECRETS.forEach((name, i) => {

@@ -17,8 +17,19 @@ const started = Date.now();
 
 // The permissions app.yml asks for.
 const PERMISSIONS = {
-  secrets: 'read', environments: 'read', actions: 'read', organization_secrets: 'read', dependabot_secrets: 'read',
-  secret_scanning_alerts: 'read', issues: 'write', checks: 'write', contents: 'write', workflows: 'write', pull_requests: 'write', members: 'read', metadata: 'read',
+  secrets: 'read',
+  environments: 'read',
+  actions: 'read',
+  organization_secrets: 'read',
+  dependabot_secrets: 'read',
+  secret_scanning_alerts: 'read',
+  issues: 'write',
+  checks: 'write',
+  contents: 'write',
+  workflows: 'write',
+  pull_requests: 'write',
+  members: 'read',
+  metadata: 'read',
 } as const;
 
 // Org-wide defaults in the org's .github repository; each repository's policy extends them.
@@ -74,7 +85,10 @@ function seedOrg(gh: GitHubEmulator): string[] {
     ['acme/chatbot', 'OPENAI_API_KEY', 'production', day(80), 'due soon (in 10 days)'],
     ['acme/chatbot', 'OPENAI_API_KEY', 'repository', day(200), 'one value shared by every environment'],
   ];
-  return rows.map(([repo = '', name = '', where = '', rotated = '', status = '']) => `${repo.padEnd(15)}${name.padEnd(16)}${where.padEnd(12)}rotated ${rotated}  ${status}`);
+  return rows.map(
+    ([repo = '', name = '', where = '', rotated = '', status = '']) =>
+      `${repo.padEnd(15)}${name.padEnd(16)}${where.padEnd(12)}rotated ${rotated}  ${status}`,
+  );
 }
 
 async function demo(children: ChildProcess[], gh: GitHubEmulator): Promise<void> {
@@ -97,7 +111,11 @@ async function demo(children: ChildProcess[], gh: GitHubEmulator): Promise<void>
     LOG_LEVEL: 'warn',
     KEY_HYGIENE_SWEEP_EVERY: 'off', // the demo sweeps once, by hand
   };
-  const server = run(children, [join('node_modules', 'probot', 'bin', 'probot.js'), 'run', './lib-app/app/index.js'], env);
+  const server = run(
+    children,
+    [join('node_modules', 'probot', 'bin', 'probot.js'), 'run', './lib-app/app/index.js'],
+    env,
+  );
   const webhooks = `http://127.0.0.1:${port}/api/github/webhooks`;
   await waitUntilListening(server.child, webhooks, server.output);
   say(`\n2. Started the app: probot run ./lib-app/app/index.js (pid ${server.child.pid}), webhooks at ${webhooks}`);
@@ -127,12 +145,24 @@ async function demo(children: ChildProcess[], gh: GitHubEmulator): Promise<void>
     payload: {
       installation: { id: [...gh.store.installations.values()][0]!.id },
       repository: { name: 'chatbot', full_name: 'acme/chatbot', owner: { login: 'acme', type: 'Organization' } },
-      issue: { number: target.number, body: target.body, user: { login: BOT, type: 'Bot' }, labels: target.labels.map((name) => ({ name })) },
-      comment: { id: comment.id, body: '/status', user: { login: 'wendy', type: 'User' }, performed_via_github_app: null },
+      issue: {
+        number: target.number,
+        body: target.body,
+        user: { login: BOT, type: 'Bot' },
+        labels: target.labels.map((name) => ({ name })),
+      },
+      comment: {
+        id: comment.id,
+        body: '/status',
+        user: { login: 'wendy', type: 'User' },
+        performed_via_github_app: null,
+      },
       sender: { login: 'wendy', type: 'User' },
     },
   });
-  const reply = gh.store.comments.filter((c) => c.repoId === target.repoId && c.issueNumber === target.number && c.user === BOT).at(-1);
+  const reply = gh.store.comments
+    .filter((c) => c.repoId === target.repoId && c.issueNumber === target.number && c.user === BOT)
+    .at(-1);
   say(`   HTTP ${delivered.status}; ${reply ? `${BOT} replied:` : 'no reply (see the app log below)'}`);
   if (reply) say(indent(visible(reply.body), '   │ '));
   else say(indent(server.output.join(''), '   ! '));
@@ -152,15 +182,28 @@ const issuesOf = (gh: GitHubEmulator, fullName: string): IssueRecord[] => {
 };
 
 /** What GitHub shows: the bot's hidden markers (HTML comments) removed, blank runs collapsed. */
-const visible = (body: string): string => body.replace(/<!--[\s\S]*?-->/g, '').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
-const indent = (text: string, prefix: string): string => text.split('\n').map((line) => `${prefix}${line}`.trimEnd()).join('\n');
+const visible = (body: string): string =>
+  body
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+const indent = (text: string, prefix: string): string =>
+  text
+    .split('\n')
+    .map((line) => `${prefix}${line}`.trimEnd())
+    .join('\n');
 const join = (...parts: string[]): string => parts.join('/');
 function say(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
 /** A child process in the package root, its output kept for the reader (and for errors). */
-function run(children: ChildProcess[], args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: string[] } {
+function run(
+  children: ChildProcess[],
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; output: string[] } {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const output: string[] = [];
@@ -169,14 +212,16 @@ function run(children: ChildProcess[], args: string[], env: NodeJS.ProcessEnv): 
   return { child, output };
 }
 
-
-
 async function stop(children: ChildProcess[]): Promise<void> {
-  await Promise.all(children.filter((c) => c.exitCode === null && c.signalCode === null).map((child) => {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    return exited;
-  }));
+  await Promise.all(
+    children
+      .filter((c) => c.exitCode === null && c.signalCode === null)
+      .map((child) => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        return exited;
+      }),
+  );
 }
 
 // One catch for the entry point; whatever happens, the app and the emulator stop.
@@ -189,7 +234,9 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 try {
   await demo(children, gh);
-  say(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: the app stopped, the emulator closed. Run the App for real: README, "Run the GitHub App".`);
+  say(
+    `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: the app stopped, the emulator closed. Run the App for real: README, "Run the GitHub App".`,
+  );
 } catch (error) {
   process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;

@@ -54,7 +54,9 @@ const CONDITIONAL = new Set(['workflows']);
 
 function servedRoutes() {
   const subset = JSON.parse(readFileSync(subsetPath, 'utf8'));
-  return Object.entries(subset.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  return Object.entries(subset.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+  );
 }
 
 /** Route → `{ permission, access }` entries from the map, for the routes in `wanted`. */
@@ -66,7 +68,8 @@ function collect(map, wanted) {
       const route = `${entry.verb.toUpperCase()} ${entry.requestPath}`;
       if (!wanted.has(route) || CONDITIONAL.has(permission)) continue;
       const list = found.get(route) ?? [];
-      if (!list.some((e) => e.permission === permission && e.access === entry.access)) list.push({ permission, access: entry.access });
+      if (!list.some((e) => e.permission === permission && e.access === entry.access))
+        list.push({ permission, access: entry.access });
       found.set(route, list);
     }
   }
@@ -98,7 +101,9 @@ for (const route of routes.sort()) {
   else missing.push(route);
 }
 if (missing.length > 0) {
-  console.error(`not in GitHub's permission map: ${missing.join(', ')} — add each to NO_PERMISSION or SUPPLEMENT with the reference page that says so`);
+  console.error(
+    `not in GitHub's permission map: ${missing.join(', ')} — add each to NO_PERMISSION or SUPPLEMENT with the reference page that says so`,
+  );
   process.exit(1);
 }
 const out = {

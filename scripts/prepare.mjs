@@ -24,10 +24,25 @@ export const STAMP = 'lib/.build-inputs';
 /** SHA-256 over the path and bytes of every compiler input, in a stable order. */
 export function hashInputs(root = ROOT) {
   const hash = createHash('sha256');
-  const files = [...INPUT_FILES, ...INPUT_DIRS.flatMap((dir) => readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(root.length).replace(/^[/\\]+/, '').split('\\').join('/')))].sort();
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  const files = [
+    ...INPUT_FILES,
+    ...INPUT_DIRS.flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+        .map((entry) =>
+          join(entry.parentPath ?? entry.path, entry.name)
+            .slice(root.length)
+            .replace(/^[/\\]+/, '')
+            .split('\\')
+            .join('/'),
+        ),
+    ),
+  ].sort();
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -51,7 +66,9 @@ function prepare() {
   if (isBuilt()) return;
   // Only this package's own TypeScript will do: a global tsc would compile without the @types the build needs.
   if (!existsSync(join(ROOT, 'node_modules', 'typescript', 'package.json'))) {
-    throw new Error('lib/ is not built from these sources and TypeScript is not installed here: run `npm ci` in a clone, or install a release (a v* tag or its .tgz), which carries lib/ built');
+    throw new Error(
+      'lib/ is not built from these sources and TypeScript is not installed here: run `npm ci` in a clone, or install a release (a v* tag or its .tgz), which carries lib/ built',
+    );
   }
   build();
 }

@@ -21,7 +21,8 @@ const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8'
 /** Runs a command to completion, its output shown; throws with one line when it fails. */
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
-  if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`${[command, ...args].join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
 /** Runs a command and returns what it printed, with its exit code. */
@@ -32,9 +33,14 @@ function capture(command, args, cwd) {
 
 function checkCleanTree(version) {
   const dirty = git('status', '--porcelain');
-  if (dirty) throw new Error(`the working tree has uncommitted changes (${dirty.split('\n').length} files): release from a clean checkout`);
-  if (spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/v${version}`], { cwd: ROOT }).status === 0) throw new Error(`tag v${version} exists already: bump "version" in package.json and src/version.ts`);
-  if (!readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8').includes(`## ${version} `)) throw new Error(`CHANGELOG.md has no "## ${version} " section`);
+  if (dirty)
+    throw new Error(
+      `the working tree has uncommitted changes (${dirty.split('\n').length} files): release from a clean checkout`,
+    );
+  if (spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/v${version}`], { cwd: ROOT }).status === 0)
+    throw new Error(`tag v${version} exists already: bump "version" in package.json and src/version.ts`);
+  if (!readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8').includes(`## ${version} `))
+    throw new Error(`CHANGELOG.md has no "## ${version} " section`);
 }
 
 function buildAll(version) {
@@ -44,7 +50,8 @@ function buildAll(version) {
   const stale = BUNDLES.filter((dir) => spawnSync('git', ['diff', '--quiet', '--', dir], { cwd: ROOT }).status !== 0);
   if (stale.length) throw new Error(`${stale.join(' and ')} changed when rebundled: commit the fresh bundles first`);
   const shown = capture(process.execPath, ['bin/key-hygiene.js', '--version'], ROOT).out;
-  if (shown !== version) throw new Error(`key-hygiene --version says "${shown}", package.json says "${version}": update src/version.ts`);
+  if (shown !== version)
+    throw new Error(`key-hygiene --version says "${shown}", package.json says "${version}": update src/version.ts`);
 }
 
 /** `npm pack` of the release commit's files (its package.json has no `prepare`), into the repository's root. */
@@ -54,7 +61,12 @@ function pack(commit) {
     execFileSync('git', ['archive', '--format=tar', '-o', join(folder, 'release.tar'), commit], { cwd: ROOT });
     mkdirSync(join(folder, 'package'));
     execFileSync('tar', ['-xf', join(folder, 'release.tar'), '-C', join(folder, 'package')]);
-    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--silent', '--pack-destination', ROOT], { cwd: join(folder, 'package'), encoding: 'utf8' }));
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--silent', '--pack-destination', ROOT], {
+        cwd: join(folder, 'package'),
+        encoding: 'utf8',
+      }),
+    );
     return join(ROOT, packed.filename);
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -67,21 +79,31 @@ function checkTarball(tarball, version) {
   try {
     run('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: folder });
     const typescript = capture('npm', ['ls', 'typescript', '--all', '--parseable'], folder).out;
-    if (typescript) throw new Error(`the tarball pulled in TypeScript (${typescript.split('\n')[0]}): it should carry lib/ built`);
+    if (typescript)
+      throw new Error(`the tarball pulled in TypeScript (${typescript.split('\n')[0]}): it should carry lib/ built`);
     const shown = capture('npx', ['--no-install', 'key-hygiene', '--version'], folder);
-    if (shown.code !== 0 || shown.out !== version) throw new Error(`npx key-hygiene --version in the install said "${shown.out}" (exit ${shown.code}), expected "${version}"`);
+    if (shown.code !== 0 || shown.out !== version)
+      throw new Error(
+        `npx key-hygiene --version in the install said "${shown.out}" (exit ${shown.code}), expected "${version}"`,
+      );
     mkdirSync(join(folder, 'clean'));
     writeFileSync(join(folder, 'clean', 'README.md'), 'Nothing secret here.\n');
     const clean = capture('npx', ['--no-install', 'key-hygiene', 'scan', 'clean'], folder);
     if (clean.code !== 0) throw new Error(`scan of a clean folder exited ${clean.code}: ${clean.out.split('\n')[0]}`);
     // A private key made now, never written anywhere but this temporary folder.
-    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey } = generateKeyPairSync('ec', {
+      namedCurve: 'prime256v1',
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     mkdirSync(join(folder, 'leak'));
     writeFileSync(join(folder, 'leak', 'deploy.pem'), privateKey);
     const leak = capture('npx', ['--no-install', 'key-hygiene', 'scan', 'leak'], folder);
-    if (leak.code !== 1 || !leak.out.includes('privatekey-pem')) throw new Error(`scan of a folder holding a private key exited ${leak.code} without finding it`);
+    if (leak.code !== 1 || !leak.out.includes('privatekey-pem'))
+      throw new Error(`scan of a folder holding a private key exited ${leak.code} without finding it`);
     const app = capture('npx', ['--no-install', 'key-hygiene-app', 'sweep', '--once'], folder);
-    if (app.code !== 2 || !app.out.includes('APP_ID')) throw new Error(`key-hygiene-app from the install did not start (exit ${app.code}): ${app.out.split('\n')[0]}`);
+    if (app.code !== 2 || !app.out.includes('APP_ID'))
+      throw new Error(`key-hygiene-app from the install did not start (exit ${app.code}): ${app.out.split('\n')[0]}`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -101,10 +123,21 @@ function commitRelease(version) {
     gitIndexed('add', '--force', '--', 'lib', 'lib-app');
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     delete manifest.scripts.prepare;
-    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: ROOT, input: `${JSON.stringify(manifest, null, 2)}\n`, encoding: 'utf8' }).trim();
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], {
+      cwd: ROOT,
+      input: `${JSON.stringify(manifest, null, 2)}\n`,
+      encoding: 'utf8',
+    }).trim();
     gitIndexed('update-index', '--cacheinfo', `100644,${blob},package.json`);
     const tree = gitIndexed('write-tree');
-    return git('commit-tree', tree, '-p', 'HEAD', '-m', `Release v${version}: the sources of ${git('rev-parse', '--short', 'HEAD')} with lib/ and lib-app/ built`);
+    return git(
+      'commit-tree',
+      tree,
+      '-p',
+      'HEAD',
+      '-m',
+      `Release v${version}: the sources of ${git('rev-parse', '--short', 'HEAD')} with lib/ and lib-app/ built`,
+    );
   } finally {
     rmSync(join(index, '..'), { recursive: true, force: true });
   }
@@ -126,15 +159,17 @@ function release() {
   const tarball = pack(commit);
   checkTarball(tarball, version);
   const major = tagRelease(version, commit);
-  process.stdout.write([
-    '',
-    `${tarball.slice(ROOT.length).replace(/^\//, '')}: installs into an empty folder and runs (key-hygiene ${version}, no TypeScript).`,
-    `Tagged v${version} and ${major} at ${commit.slice(0, 12)}: this commit plus lib/ and lib-app/ built, dist/ and sweep/dist/ fresh.`,
-    'To publish:',
-    `  git push origin v${version} && git push --force origin ${major}`,
-    `  then attach ${tarball.slice(ROOT.length).replace(/^\//, '')} to the v${version} release on GitHub.`,
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      '',
+      `${tarball.slice(ROOT.length).replace(/^\//, '')}: installs into an empty folder and runs (key-hygiene ${version}, no TypeScript).`,
+      `Tagged v${version} and ${major} at ${commit.slice(0, 12)}: this commit plus lib/ and lib-app/ built, dist/ and sweep/dist/ fresh.`,
+      'To publish:',
+      `  git push origin v${version} && git push --force origin ${major}`,
+      `  then attach ${tarball.slice(ROOT.length).replace(/^\//, '')} to the v${version} release on GitHub.`,
+      '',
+    ].join('\n'),
+  );
 }
 
 try {

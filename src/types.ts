@@ -74,7 +74,14 @@ export interface Finding {
 /** Something the scan could not do, reported and skipped. */
 export interface Notice {
   path: string;
-  reason: 'too-large' | 'binary' | 'unreadable' | 'symlink-outside' | 'submodule' | 'config' | 'gitignore'
+  reason:
+    | 'too-large'
+    | 'binary'
+    | 'unreadable'
+    | 'symlink-outside'
+    | 'submodule'
+    | 'config'
+    | 'gitignore'
     /** A git scan of a shallow clone: the history before its boundary commits was not there to read. */
     | 'shallow';
   message: string;

@@ -8,7 +8,13 @@ import { oneLineError } from '../src/one-line-error.js';
 try {
   const { argv, env } = readSweepInputs(process.env);
   if (env.PRIVATE_KEY) core.setSecret(env.PRIVATE_KEY);
-  const err = { write: (text: string) => text.trimEnd().split('\n').forEach((line) => core.error(line)) };
+  const err = {
+    write: (text: string) =>
+      text
+        .trimEnd()
+        .split('\n')
+        .forEach((line) => core.error(line)),
+  };
   process.exitCode = await main(argv, env, { err });
 } catch (error) {
   core.setFailed(oneLineError(error));

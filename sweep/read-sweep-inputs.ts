@@ -12,7 +12,8 @@ export interface SweepCommand {
 export function readSweepInputs(env: NodeJS.ProcessEnv): SweepCommand {
   const input = (name: string) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
   const dryRun = input('dry-run').toLowerCase() || 'false';
-  if (dryRun !== 'true' && dryRun !== 'false') throw new Error(`input dry-run is "${input('dry-run')}": expected true or false`);
+  if (dryRun !== 'true' && dryRun !== 'false')
+    throw new Error(`input dry-run is "${input('dry-run')}": expected true or false`);
   const appId = input('app-id');
   const privateKey = input('private-key');
   return {

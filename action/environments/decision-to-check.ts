@@ -12,7 +12,9 @@ const TITLE = {
 export function decisionToCheck(decision: Decision): Check[] {
   if (decision.level === 'ok') return [];
   if (decision.kind === 'environment') {
-    return [{ level: decision.level, title: `Environment ${decision.environment} is unprotected`, message: decision.message }];
+    return [
+      { level: decision.level, title: `Environment ${decision.environment} is unprotected`, message: decision.message },
+    ];
   }
   const where = decision.environment ? ` in ${decision.environment}` : '';
   const status = decision.status === 'ok' ? 'ok' : TITLE[decision.status];

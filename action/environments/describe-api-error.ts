@@ -11,7 +11,8 @@ const isApiError = (error: unknown): error is ApiError =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
 
 /** Every permission `mode: environments` needs, for a 403 that does not say which one was missing. */
-const RECIPE = 'permission-actions: read, permission-secrets: read, permission-environments: read, permission-dependabot-secrets: read';
+const RECIPE =
+  'permission-actions: read, permission-secrets: read, permission-environments: read, permission-dependabot-secrets: read';
 
 /**
  * Turns a failed API call into ONE line that says what to change. The client has already retried
@@ -25,21 +26,36 @@ export function describeApiError(error: unknown, what: string, repository: strin
   const headers = error.response?.headers ?? {};
   const message = typeof error.message === 'string' ? error.message : '';
   if ((error.status === 403 || error.status === 429) && String(headers['x-ratelimit-remaining']) === '0') {
-    return new Error(`${cannot}: the token's API rate limit is spent until ${resetTime(headers['x-ratelimit-reset'])}; run the step again after that, or give this job a token of its own (an App installation token has its own hourly limit).`);
+    return new Error(
+      `${cannot}: the token's API rate limit is spent until ${resetTime(headers['x-ratelimit-reset'])}; run the step again after that, or give this job a token of its own (an App installation token has its own hourly limit).`,
+    );
   }
   if ((error.status === 403 || error.status === 429) && /secondary rate limit/i.test(message)) {
-    return new Error(`${cannot}: GitHub's secondary rate limit still refused it after the retries; run the step again in a few minutes, and do not start many of these jobs at the same moment.`);
+    return new Error(
+      `${cannot}: GitHub's secondary rate limit still refused it after the retries; run the step again in a few minutes, and do not start many of these jobs at the same moment.`,
+    );
   }
   if (error.status === 403 && headers['x-github-sso'] !== undefined) {
-    return new Error(`${cannot}: the organisation enforces SAML single sign-on and the \`token\` input is not authorised for it; authorise the token for the organisation's SSO, or use a GitHub App installation token (SSO does not apply to it).`);
+    return new Error(
+      `${cannot}: the organisation enforces SAML single sign-on and the \`token\` input is not authorised for it; authorise the token for the organisation's SSO, or use a GitHub App installation token (SSO does not apply to it).`,
+    );
   }
   if (error.status === 403 && /IP allow list/i.test(message)) {
-    return new Error(`${cannot}: the organisation's IP allow list refuses this runner's address; run the job on a runner whose address is on the list (a self-hosted runner, or a larger runner with static addresses), or have an organisation owner add the runner's addresses to the list.`);
+    return new Error(
+      `${cannot}: the organisation's IP allow list refuses this runner's address; run the job on a runner whose address is on the list (a self-hosted runner, or a larger runner with static addresses), or have an organisation owner add the runner's addresses to the list.`,
+    );
   }
-  if (error.status === 403) return new Error(`${cannot}: ${permissionAdvice(headers['x-accepted-github-permissions'])}`);
+  if (error.status === 403)
+    return new Error(`${cannot}: ${permissionAdvice(headers['x-accepted-github-permissions'])}`);
   if (error.status === 401) return new Error(`${cannot}: the \`token\` input was refused (401 Bad credentials).`);
-  if (error.status === 404) return new Error(`${cannot}: not found (404) — the token cannot see this repository; give it access to ${repository}.`);
-  if (error.status >= 500) return new Error(`${cannot}: the API answered ${error.status} again after retries; GitHub may be having trouble (https://www.githubstatus.com): run the step again later.`);
+  if (error.status === 404)
+    return new Error(
+      `${cannot}: not found (404) — the token cannot see this repository; give it access to ${repository}.`,
+    );
+  if (error.status >= 500)
+    return new Error(
+      `${cannot}: the API answered ${error.status} again after retries; GitHub may be having trouble (https://www.githubstatus.com): run the step again later.`,
+    );
   return new Error(`${cannot}: the API answered ${error.status}.`);
 }
 

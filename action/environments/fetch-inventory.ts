@@ -21,16 +21,30 @@ export async function fetchInventory(octokit: GitHubClient, repository: string):
       throw describeApiError(error, what, repository);
     }
   };
-  const environments = await list('environments', () => octokit.paginate('GET /repos/{owner}/{repo}/environments', { owner, repo, per_page: 100 }));
-  const repoSecrets = await list('repository secrets', () => octokit.paginate('GET /repos/{owner}/{repo}/actions/secrets', { owner, repo, per_page: 100 }));
-  const orgSecrets = await list('organisation secrets', () => octokit.paginate('GET /repos/{owner}/{repo}/actions/organization-secrets', { owner, repo, per_page: 100 }));
-  const dependabotSecrets = await list('Dependabot secrets', () => octokit.paginate('GET /repos/{owner}/{repo}/dependabot/secrets', { owner, repo, per_page: 100 }));
+  const environments = await list('environments', () =>
+    octokit.paginate('GET /repos/{owner}/{repo}/environments', { owner, repo, per_page: 100 }),
+  );
+  const repoSecrets = await list('repository secrets', () =>
+    octokit.paginate('GET /repos/{owner}/{repo}/actions/secrets', { owner, repo, per_page: 100 }),
+  );
+  const orgSecrets = await list('organisation secrets', () =>
+    octokit.paginate('GET /repos/{owner}/{repo}/actions/organization-secrets', { owner, repo, per_page: 100 }),
+  );
+  const dependabotSecrets = await list('Dependabot secrets', () =>
+    octokit.paginate('GET /repos/{owner}/{repo}/dependabot/secrets', { owner, repo, per_page: 100 }),
+  );
   const environmentSecrets = [];
   // One environment at a time: GitHub asks for serial requests, and parallel ones trip the secondary limit.
   for (const env of environments) {
     // Octokit URL-encodes path parameters, so names with spaces or slashes are safe here.
     const secrets = await list(`secrets of environment ${env.name}`, () =>
-      octokit.paginate('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { owner, repo, environment_name: env.name, per_page: 100 }));
+      octokit.paginate('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', {
+        owner,
+        repo,
+        environment_name: env.name,
+        per_page: 100,
+      }),
+    );
     environmentSecrets.push(...secrets.map((s) => toInventoryItem(s, 'environment', env.name)));
   }
   return {

@@ -38,7 +38,13 @@ export function annotateFindings(findings: readonly Finding[], detectors: readon
     used[level]++;
     const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
     const message = `${f.keyKind} ${f.redacted}${where}. ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
-    out[level](message, { title: f.keyKind, file: f.path, startLine: f.line, startColumn: f.column, endColumn: f.endColumn });
+    out[level](message, {
+      title: f.keyKind,
+      file: f.path,
+      startLine: f.line,
+      startColumn: f.column,
+      endColumn: f.endColumn,
+    });
   }
   if (skipped > 0) out.warning(notAnnotated(skipped, findings.length), { title: 'Key Hygiene' });
   return skipped;

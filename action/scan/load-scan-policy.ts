@@ -30,13 +30,19 @@ interface ReadFile {
  * still fail. A change to either file is noted and applies once it has landed. Files outside the
  * workspace are not the scanned commits' and are read from disk.
  */
-export async function loadScanPolicy(settings: ActionSettings, from: PolicySource, git: ScanGit, onNote: (note: string) => void): Promise<ScanPolicy> {
+export async function loadScanPolicy(
+  settings: ActionSettings,
+  from: PolicySource,
+  git: ScanGit,
+  onNote: (note: string) => void,
+): Promise<ScanPolicy> {
   const read = async (path: string): Promise<ReadFile> => {
     const inRepo = repoPath(settings.context.workspace, path);
     const local = existsSync(path) ? await readFile(path, 'utf8') : undefined;
     if (from.kind === 'workspace' || inRepo === undefined) return { text: local, source: path };
     if (from.kind === 'none') {
-      if (local !== undefined) onNote(`${inRepo} is not used: ${from.why}, so the defaults apply (a change to it applies from the next push)`);
+      if (local !== undefined)
+        onNote(`${inRepo} is not used: ${from.why}, so the defaults apply (a change to it applies from the next push)`);
       return { text: undefined, source: inRepo, fromCommit: true };
     }
     const text = await git.showFile(from.sha, inRepo);
@@ -45,11 +51,17 @@ export async function loadScanPolicy(settings: ActionSettings, from: PolicySourc
   };
 
   const config = await read(settings.configPath);
-  const policy: ScanPolicy = { config: config.text === undefined ? defaultConfig : parseConfig(config.text, config.source) };
+  const policy: ScanPolicy = {
+    config: config.text === undefined ? defaultConfig : parseConfig(config.text, config.source),
+  };
   if (settings.baselinePath) {
     const baseline = await read(settings.baselinePath);
-    if (baseline.text !== undefined) policy.baseline = parseBaseline(baseline.text, baseline.source, settings.fingerprintKey);
-    else if (!baseline.fromCommit) throw new InputError(`input 'baseline' is '${settings.baselinePath}': no such file (create it with \`npx key-hygiene baseline\`)`);
+    if (baseline.text !== undefined)
+      policy.baseline = parseBaseline(baseline.text, baseline.source, settings.fingerprintKey);
+    else if (!baseline.fromCommit)
+      throw new InputError(
+        `input 'baseline' is '${settings.baselinePath}': no such file (create it with \`npx key-hygiene baseline\`)`,
+      );
     else onNote(`no ${baseline.source}: every key found is reported`);
   }
   return policy;
@@ -68,14 +80,20 @@ function sourceName(from: FromCommit): string {
 function changeNote(from: FromCommit, path: string, inSource: boolean): string {
   const short = from.sha.slice(0, 7);
   if (from.words === 'base') {
-    const uses = inSource ? `differs from the base commit ${short}: this scan uses the base's version` : `is not in the base commit ${short}: this scan does without it`;
+    const uses = inSource
+      ? `differs from the base commit ${short}: this scan uses the base's version`
+      : `is not in the base commit ${short}: this scan does without it`;
     return `${path} ${uses} (the change applies once merged)`;
   }
   if (from.branch) {
-    const uses = inSource ? `differs from ${from.branch} ${short}: this scan uses ${from.branch}'s version` : `is not on ${from.branch} ${short}: this scan does without it`;
+    const uses = inSource
+      ? `differs from ${from.branch} ${short}: this scan uses ${from.branch}'s version`
+      : `is not on ${from.branch} ${short}: this scan does without it`;
     return `${path} ${uses} (a change to it applies once it is on ${from.branch}, or from this branch's next push)`;
   }
-  const uses = inSource ? `this scan uses the version before it (${short})` : `this scan does without it, as before the push (${short})`;
+  const uses = inSource
+    ? `this scan uses the version before it (${short})`
+    : `this scan does without it, as before the push (${short})`;
   return `this push changes ${path}: ${uses}; the change applies from the next push`;
 }
 

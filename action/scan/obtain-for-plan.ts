@@ -22,7 +22,10 @@ export async function obtainForPlan(plan: ScanPlan, git: ScanGit, onNote: (note:
     case 'history': {
       // Every branch with all its history; a shallow checkout would scan only its one commit.
       const fetched = await git.fetchAllBranches();
-      if (!fetched.ok) throw new FetchError(`cannot fetch the history of origin (${fetched.error}): check out with actions/checkout \`fetch-depth: 0\``);
+      if (!fetched.ok)
+        throw new FetchError(
+          `cannot fetch the history of origin (${fetched.error}): check out with actions/checkout \`fetch-depth: 0\``,
+        );
       return { kind: 'history' };
     }
     case 'commits': {

@@ -53,7 +53,11 @@ async function addOtherBranches(exclude: Set<string>, except: string | undefined
  * the last depth fetched, so a second, wider range starts there (a shallower --depth could cut the
  * history fetched before).
  */
-async function closeRange(range: { include: string[]; exclude: string[] }, git: ScanGit, from: number): Promise<number> {
+async function closeRange(
+  range: { include: string[]; exclude: string[] },
+  git: ScanGit,
+  from: number,
+): Promise<number> {
   for (let i = from; i < DEPTHS.length; i++) {
     if (await isClosed(range, git)) return Math.max(i - 1, from);
     const depth = DEPTHS[i]!;
@@ -88,6 +92,8 @@ async function peelAll(shas: readonly string[], git: ScanGit): Promise<string[]>
 
 function describe(range: { include: string[]; exclude: string[] }): string {
   const short = (s: string) => s.slice(0, 7);
-  const not = range.exclude.length ? ` --not ${range.exclude.slice(0, 3).map(short).join(' ')}${range.exclude.length > 3 ? ' …' : ''}` : '';
+  const not = range.exclude.length
+    ? ` --not ${range.exclude.slice(0, 3).map(short).join(' ')}${range.exclude.length > 3 ? ' …' : ''}`
+    : '';
   return `${range.include.map(short).join(' ')}${not}`;
 }

@@ -61,16 +61,29 @@ export function planScan(eventName: string, event: Record<string, unknown>, scan
       return planPush(event);
     case 'pull_request':
     case 'pull_request_target': {
-      const pr = event.pull_request as { base?: { sha?: string }; head?: { sha?: string }; number?: number } | undefined;
+      const pr = event.pull_request as
+        { base?: { sha?: string }; head?: { sha?: string }; number?: number } | undefined;
       const base = sha(pr?.base?.sha, `${eventName}.pull_request.base.sha`);
       const head = sha(pr?.head?.sha, `${eventName}.pull_request.head.sha`);
-      return { kind: 'commits', include: [head], exclude: [base], policy: { commit: base, words: 'base' }, describe: `pull request #${pr?.number ?? '?'}: ${short(base)}...${short(head)}` };
+      return {
+        kind: 'commits',
+        include: [head],
+        exclude: [base],
+        policy: { commit: base, words: 'base' },
+        describe: `pull request #${pr?.number ?? '?'}: ${short(base)}...${short(head)}`,
+      };
     }
     case 'merge_group': {
       const group = event.merge_group as { base_sha?: string; head_sha?: string } | undefined;
       const base = sha(group?.base_sha, 'merge_group.base_sha');
       const head = sha(group?.head_sha, 'merge_group.head_sha');
-      return { kind: 'commits', include: [head], exclude: [base], policy: { commit: base, words: 'base' }, describe: `merge group: ${short(base)}...${short(head)}` };
+      return {
+        kind: 'commits',
+        include: [head],
+        exclude: [base],
+        policy: { commit: base, words: 'base' },
+        describe: `merge group: ${short(base)}...${short(head)}`,
+      };
     }
     case 'schedule':
     case 'workflow_dispatch':
@@ -78,7 +91,9 @@ export function planScan(eventName: string, event: Record<string, unknown>, scan
         ? { kind: 'history', describe: `${eventName}: every commit on every branch` }
         : { kind: 'tree', describe: `${eventName}: the checked-out tree` };
     default:
-      throw new PlanError(`mode 'scan' has nothing to scan on the '${eventName || '(none)'}' event: run it on ${SUPPORTED}`);
+      throw new PlanError(
+        `mode 'scan' has nothing to scan on the '${eventName || '(none)'}' event: run it on ${SUPPORTED}`,
+      );
   }
 }
 
@@ -99,33 +114,62 @@ function planPush(event: Record<string, unknown>): ScanPlan {
   if (deleted || ZERO.test(after)) return { kind: 'nothing', describe: `push deleted ${ref}: nothing to scan` };
   const head = sha(after, 'push.after');
   // Without a commit before the push, the default branch's policy decides (never the pushed ref's own tip).
-  const fallback = { ...(repository?.default_branch && { branch: repository.default_branch }), pushedRef: ref, words: 'push' as const };
+  const fallback = {
+    ...(repository?.default_branch && { branch: repository.default_branch }),
+    pushedRef: ref,
+    words: 'push' as const,
+  };
   if (ref.startsWith('refs/tags/')) {
     // A tag adds only the commits it reaches that no branch does (usually none: it tags a branch commit).
-    return { kind: 'commits', include: [head], exclude: [], excludeOtherBranches: {}, policy: fallback, describe: `tag ${name} at ${short(head)}: commits on no branch` };
+    return {
+      kind: 'commits',
+      include: [head],
+      exclude: [],
+      excludeOtherBranches: {},
+      policy: fallback,
+      describe: `tag ${name} at ${short(head)}: commits on no branch`,
+    };
   }
   if (created || ZERO.test(before)) {
     // A branch cut from main must not re-report main's history: only what no other branch has.
-    return { kind: 'commits', include: [head], exclude: [], excludeOtherBranches: { except: ref }, policy: fallback, describe: `new branch ${name} at ${short(head)}: commits on no other branch` };
+    return {
+      kind: 'commits',
+      include: [head],
+      exclude: [],
+      excludeOtherBranches: { except: ref },
+      policy: fallback,
+      describe: `new branch ${name} at ${short(head)}: commits on no other branch`,
+    };
   }
   const old = sha(before, 'push.before');
   const policy = { commit: old, ...fallback };
   if (forced) {
     // The old tip may be gone from origin; what the remote had is then its other branches.
     return {
-      kind: 'commits', include: [head], exclude: [], optionalExclude: [old], excludeOtherBranches: { except: ref }, policy,
+      kind: 'commits',
+      include: [head],
+      exclude: [],
+      optionalExclude: [old],
+      excludeOtherBranches: { except: ref },
+      policy,
       describe: `force push to ${name}: ${short(head)} over ${short(old)} and the other branches`,
     };
   }
   return {
-    kind: 'commits', include: [head], exclude: [old], excludeOtherBranchesIfMerged: { except: ref }, policy,
+    kind: 'commits',
+    include: [head],
+    exclude: [old],
+    excludeOtherBranchesIfMerged: { except: ref },
+    policy,
     describe: `push to ${name}: ${short(old)}..${short(head)}`,
   };
 }
 
 function sha(value: unknown, field: string): string {
   if (typeof value === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(value)) return value;
-  throw new PlanError(`the event payload's ${field} is ${JSON.stringify(value) ?? 'missing'}: expected a full commit SHA`);
+  throw new PlanError(
+    `the event payload's ${field} is ${JSON.stringify(value) ?? 'missing'}: expected a full commit SHA`,
+  );
 }
 
 function short(value: string): string {

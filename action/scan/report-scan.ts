@@ -15,7 +15,12 @@ import { annotateFindings, notAnnotated } from './annotate-findings.js';
  * Reports a scan the ways a check is read: annotations on the lines, the job summary, the SARIF
  * file for code scanning, and the `findings` / `sarif-file` outputs. Every one shows keys redacted.
  */
-export async function reportScan(result: ScanResult, about: { scanned: string; notes: string[] }, detectors: readonly Detector[], settings: ActionSettings): Promise<void> {
+export async function reportScan(
+  result: ScanResult,
+  about: { scanned: string; notes: string[] },
+  detectors: readonly Detector[],
+  settings: ActionSettings,
+): Promise<void> {
   const { context } = settings;
   actionLog.info(formatSummary(result));
   for (const notice of result.notices) actionLog.info(`skipped ${notice.path || '.'}: ${notice.message}`);
@@ -23,7 +28,10 @@ export async function reportScan(result: ScanResult, about: { scanned: string; n
   if (skipped > 0) actionLog.info(notAnnotated(skipped, result.findings.length));
 
   await mkdir(dirname(settings.sarifPath), { recursive: true });
-  await writeFile(settings.sarifPath, renderSarif(result, { detectors, toolVersion: VERSION, root: context.workspace }));
+  await writeFile(
+    settings.sarifPath,
+    renderSarif(result, { detectors, toolVersion: VERSION, root: context.workspace }),
+  );
   core.setOutput('findings', String(result.findings.length));
   core.setOutput('sarif-file', settings.sarifPath);
 

@@ -21,16 +21,29 @@ export async function resolvePolicySource(plan: ScanPlan, git: ScanGit): Promise
   const { commit, branch, pushedRef, words } = plan.policy;
   if (commit && (await git.hasCommit(commit))) return { kind: 'commit', sha: commit, words };
   // A base is always fetched with the range; without it, nothing else may stand in for it.
-  if (words === 'base') throw new FetchError(`cannot read the config at the base ${commit?.slice(0, 7) ?? '(none)'}: the commit is not in the clone`);
-  const lost = commit ? `${commit.slice(0, 7)}, the tip before the push, is gone from origin` : 'the push has no commit before it';
+  if (words === 'base')
+    throw new FetchError(
+      `cannot read the config at the base ${commit?.slice(0, 7) ?? '(none)'}: the commit is not in the clone`,
+    );
+  const lost = commit
+    ? `${commit.slice(0, 7)}, the tip before the push, is gone from origin`
+    : 'the push has no commit before it';
   if (!branch) return { kind: 'none', why: `${lost}, and the event names no default branch` };
-  if (`refs/heads/${branch}` === pushedRef) return { kind: 'none', why: `${lost}, and it is to the default branch ${branch} itself` };
+  if (`refs/heads/${branch}` === pushedRef)
+    return { kind: 'none', why: `${lost}, and it is to the default branch ${branch} itself` };
   const tip = (await git.remoteBranches()).get(`refs/heads/${branch}`);
-  if (!tip || plan.include.includes(tip)) return { kind: 'none', why: `${lost}, and the default branch ${branch} ${tip ? 'is this push' : 'is not on origin'}` };
+  if (!tip || plan.include.includes(tip))
+    return {
+      kind: 'none',
+      why: `${lost}, and the default branch ${branch} ${tip ? 'is this push' : 'is not on origin'}`,
+    };
   if (!(await git.hasCommit(tip))) {
     const fetched = await git.fetch([tip], 1);
     // Not the defaults: the default branch's config may hold detectors the defaults lack.
-    if (!fetched.ok) throw new FetchError(`cannot fetch the tip of ${branch}, whose config and baseline decide this push (${fetched.error})`);
+    if (!fetched.ok)
+      throw new FetchError(
+        `cannot fetch the tip of ${branch}, whose config and baseline decide this push (${fetched.error})`,
+      );
   }
   return { kind: 'commit', sha: tip, words, branch };
 }

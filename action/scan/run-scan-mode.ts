@@ -36,7 +36,9 @@ export async function runScanMode(settings: ActionSettings, git: GitRunner = def
 
   await reportScan(result, { scanned: plan.describe, notes }, [...buildDetectors(config), envFileRule], settings);
   if (failsOn(result.findings, settings.failOn)) {
-    actionLog.setFailed(`${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`);
+    actionLog.setFailed(
+      `${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`,
+    );
   }
 }
 

@@ -13,7 +13,11 @@ export interface PlanScanOptions {
   onSecret: (secret: string) => void;
 }
 
-const EMPTY: ScanResult = { findings: [], notices: [], stats: { files: 0, bytes: 0, commits: 0, skipped: 0, durationMs: 0 } };
+const EMPTY: ScanResult = {
+  findings: [],
+  notices: [],
+  stats: { files: 0, bytes: 0, commits: 0, skipped: 0, durationMs: 0 },
+};
 
 /** Scans what obtainForPlan got into the clone. */
 export async function scanForPlan(target: ScanTarget, options: PlanScanOptions): Promise<ScanResult> {
@@ -26,6 +30,10 @@ export async function scanForPlan(target: ScanTarget, options: PlanScanOptions):
     case 'history':
       return runScan({ source: historySource(root), config, onSecret });
     case 'commits':
-      return runScan({ source: commitsSource(root, { include: target.include, exclude: target.exclude }), config, onSecret });
+      return runScan({
+        source: commitsSource(root, { include: target.include, exclude: target.exclude }),
+        config,
+        onSecret,
+      });
   }
 }

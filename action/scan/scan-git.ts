@@ -34,12 +34,23 @@ export function createScanGit(root: string, git: GitRunner): ScanGit {
     const result = await git.run(root, args);
     return { ok: result.code === 0, out: result.stdout.toString('utf8'), error: result.error };
   };
-  const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   return {
     async remoteBranches() {
       const r = await run(['ls-remote', '--heads', 'origin']);
-      if (!r.ok) throw new FetchError(`cannot list the branches of origin (git ls-remote: ${r.error}): keep actions/checkout's default persist-credentials: true, or use fetch-depth: 0`);
-      return new Map(lines(r.out).map((l) => l.split('\t')).map(([sha, ref]) => [ref!, sha!]));
+      if (!r.ok)
+        throw new FetchError(
+          `cannot list the branches of origin (git ls-remote: ${r.error}): keep actions/checkout's default persist-credentials: true, or use fetch-depth: 0`,
+        );
+      return new Map(
+        lines(r.out)
+          .map((l) => l.split('\t'))
+          .map(([sha, ref]) => [ref!, sha!]),
+      );
     },
     async hasCommit(sha) {
       return (await run(['cat-file', '-e', `${sha}^{commit}`])).ok;
@@ -47,12 +58,29 @@ export function createScanGit(root: string, git: GitRunner): ScanGit {
     async fetch(shas, depth) {
       const deep = depth === 'unshallow' ? ['--unshallow'] : [`--depth=${depth}`];
       // --no-tags: a tag would pull in history we did not ask for; --no-write-fetch-head: no state left behind.
-      const r = await run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', ...deep, 'origin', ...shas]);
+      const r = await run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--no-recurse-submodules',
+        ...deep,
+        'origin',
+        ...shas,
+      ]);
       return { ok: r.ok, error: r.error };
     },
     async fetchAllBranches() {
       const shallow = (await run(['rev-parse', '--is-shallow-repository'])).out.trim() === 'true';
-      const r = await run(['fetch', '--quiet', '--no-tags', '--prune', ...(shallow ? ['--unshallow'] : []), 'origin', '+refs/heads/*:refs/remotes/origin/*']);
+      const r = await run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--prune',
+        ...(shallow ? ['--unshallow'] : []),
+        'origin',
+        '+refs/heads/*:refs/remotes/origin/*',
+      ]);
       return { ok: r.ok, error: r.error };
     },
     async peel(sha) {
@@ -77,7 +105,8 @@ export function createScanGit(root: string, git: GitRunner): ScanGit {
     },
     async showFile(sha, path) {
       // The commit must be here: "not in this clone" must never read as "no such file" (and so as the defaults).
-      if (!(await run(['cat-file', '-e', `${sha}^{commit}`])).ok) throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: the commit is not in the clone`);
+      if (!(await run(['cat-file', '-e', `${sha}^{commit}`])).ok)
+        throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: the commit is not in the clone`);
       const blob = await run(['rev-parse', '--verify', '--quiet', `${sha}:${path}`]);
       if (!blob.ok) return undefined;
       const r = await run(['cat-file', 'blob', blob.out.trim()]);

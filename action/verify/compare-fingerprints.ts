@@ -18,10 +18,16 @@ export function parseNeeds(json: string): JobFingerprint[] {
   if (typeof needs !== 'object' || needs === null || Array.isArray(needs)) {
     throw new Error("input 'fingerprints' is not an object of jobs: pass fingerprints: ${{ toJSON(needs) }}");
   }
-  return Object.entries(needs as Record<string, { result?: unknown; outputs?: Record<string, unknown> }>).map(([job, data]) => {
-    const fingerprint = data?.outputs?.fingerprint;
-    return { job, result: String(data?.result ?? 'unknown'), ...(typeof fingerprint === 'string' && fingerprint !== '' && { fingerprint }) };
-  });
+  return Object.entries(needs as Record<string, { result?: unknown; outputs?: Record<string, unknown> }>).map(
+    ([job, data]) => {
+      const fingerprint = data?.outputs?.fingerprint;
+      return {
+        job,
+        result: String(data?.result ?? 'unknown'),
+        ...(typeof fingerprint === 'string' && fingerprint !== '' && { fingerprint }),
+      };
+    },
+  );
 }
 
 /**
@@ -38,7 +44,8 @@ export function compareFingerprints(jobs: JobFingerprint[]): Check[] {
       message: `Job ${j.job} (result: ${j.result}) has no 'fingerprint' output, so its key was not compared: give the job outputs: { fingerprint: \${{ steps.<verify step id>.outputs.fingerprint }} }.`,
     }));
   const byFingerprint = new Map<string, JobFingerprint[]>();
-  for (const j of jobs) if (j.fingerprint !== undefined) byFingerprint.set(j.fingerprint, [...(byFingerprint.get(j.fingerprint) ?? []), j]);
+  for (const j of jobs)
+    if (j.fingerprint !== undefined) byFingerprint.set(j.fingerprint, [...(byFingerprint.get(j.fingerprint) ?? []), j]);
   for (const [fingerprint, group] of byFingerprint) {
     if (group.length < 2) continue;
     const names = group.map((j) => j.job);

@@ -10,6 +10,8 @@ import type { FingerprintKey } from '../../src/scan/fingerprint-key.js';
  * can test a guess: safe for a high-entropy key only.
  */
 export function fingerprintKey(value: string, repositoryId: string, key?: FingerprintKey): string {
-  const hmac = key ? createHmac('sha256', key.hmacKey).update(`verify\0${repositoryId}\0`) : createHmac('sha256', repositoryId);
+  const hmac = key
+    ? createHmac('sha256', key.hmacKey).update(`verify\0${repositoryId}\0`)
+    : createHmac('sha256', repositoryId);
   return hmac.update(value).digest('hex').slice(0, 16);
 }

@@ -23,7 +23,10 @@ export function reportChecks(checks: Check[], failOn: ActionSettings['failOn'], 
   core.setOutput('findings', String(checks.length));
   const fails = failOn === 'error' ? errors > 0 : failOn === 'warning' ? checks.length > 0 : false;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  if (fails) actionLog.setFailed(`${plural(checks.length, `${noun} failed`, `${noun}s failed`)} (${counts}): see the annotations and the job summary.`);
+  if (fails)
+    actionLog.setFailed(
+      `${plural(checks.length, `${noun} failed`, `${noun}s failed`)} (${counts}): see the annotations and the job summary.`,
+    );
   else if (checks.length > 0) actionLog.info(`${counts}; fail-on: ${failOn}, so the step passes.`);
   else actionLog.info(`All ${noun}s passed.`);
 }

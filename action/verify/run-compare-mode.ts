@@ -10,7 +10,8 @@ import { reportChecks } from './report-checks.js';
  * environments.
  */
 export async function runCompareMode(settings: ActionSettings): Promise<void> {
-  if (!settings.fingerprints.trim()) throw new InputError("input 'fingerprints' is empty: pass fingerprints: ${{ toJSON(needs) }}");
+  if (!settings.fingerprints.trim())
+    throw new InputError("input 'fingerprints' is empty: pass fingerprints: ${{ toJSON(needs) }}");
   let jobs: JobFingerprint[];
   try {
     jobs = parseNeeds(settings.fingerprints);
@@ -24,9 +25,18 @@ export async function runCompareMode(settings: ActionSettings): Promise<void> {
 
 function renderCompareSummary(jobs: JobFingerprint[]): string {
   const rows = jobs.map((j) => {
-    const sharedWith = jobs.filter((o) => o !== j && o.fingerprint !== undefined && o.fingerprint === j.fingerprint).map((o) => o.job);
+    const sharedWith = jobs
+      .filter((o) => o !== j && o.fingerprint !== undefined && o.fingerprint === j.fingerprint)
+      .map((o) => o.job);
     // Job names, results and fingerprints are the input's JSON: escaped, a fingerprint included.
     return `| ${md(j.job)} | ${md(j.result)} | ${j.fingerprint ? codeCell(j.fingerprint) : '—'} | ${sharedWith.length ? `❌ same key as ${md(sharedWith.join(', '))}` : j.fingerprint ? '✅ own key' : '⚠️ not compared'} |`;
   });
-  return ['## Key Hygiene: one key per environment', '', '| Job | Result | Fingerprint | Key |', '|---|---|---|---|', ...rows, ''].join('\n');
+  return [
+    '## Key Hygiene: one key per environment',
+    '',
+    '| Job | Result | Fingerprint | Key |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }

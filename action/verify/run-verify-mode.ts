@@ -16,13 +16,22 @@ export async function runVerifyMode(settings: ActionSettings, fetchImpl: typeof 
   const value = maskedKey(settings);
   const provider = providerOf(settings);
   const verdict = await verifyKey(
-    { name: settings.secretName, value, provider, online: settings.online, providerUrl: settings.providerUrl, repositoryId: settings.context.repositoryId || settings.context.repository,
-      ...(settings.fingerprintKey && { fingerprintKey: settings.fingerprintKey }) },
+    {
+      name: settings.secretName,
+      value,
+      provider,
+      online: settings.online,
+      providerUrl: settings.providerUrl,
+      repositoryId: settings.context.repositoryId || settings.context.repository,
+      ...(settings.fingerprintKey && { fingerprintKey: settings.fingerprintKey }),
+    },
     fetchImpl,
   );
   core.setOutput('fingerprint', verdict.fingerprint);
   core.setOutput('status', verdict.status);
-  await core.summary.addRaw(renderVerifySummary(settings.secretName, provider, verdict, settings.fingerprintKey !== undefined)).write();
+  await core.summary
+    .addRaw(renderVerifySummary(settings.secretName, provider, verdict, settings.fingerprintKey !== undefined))
+    .write();
   reportChecks(verdict.checks, settings.failOn, 'key check');
 }
 
@@ -34,7 +43,10 @@ function maskedKey(settings: ActionSettings): string {
     if (value.trim() !== value && value.trim()) core.setSecret(value.trim());
   }
   const name = settings.secretName;
-  if (!name) throw new InputError("input 'secret' is empty: name the environment variable that holds the key, e.g. secret: OPENAI_API_KEY");
+  if (!name)
+    throw new InputError(
+      "input 'secret' is empty: name the environment variable that holds the key, e.g. secret: OPENAI_API_KEY",
+    );
   // A secret that does not exist in the job's environment reaches `env:` as an empty string.
   if (!value || !value.trim()) {
     throw new InputError(
@@ -47,9 +59,14 @@ function maskedKey(settings: ActionSettings): string {
 function providerOf(settings: ActionSettings): string {
   const provider = settings.provider || policyProvider(settings);
   if (!provider) {
-    throw new InputError(`no provider for ${settings.secretName}: set the 'provider' input, or a 'provider' in the policy's keys entry for ${settings.secretName}`);
+    throw new InputError(
+      `no provider for ${settings.secretName}: set the 'provider' input, or a 'provider' in the policy's keys entry for ${settings.secretName}`,
+    );
   }
-  if (detectorsOf(provider).length === 0) throw new InputError(`provider '${provider}' is not known: expected a provider such as openai, anthropic, github or stripe`);
+  if (detectorsOf(provider).length === 0)
+    throw new InputError(
+      `provider '${provider}' is not known: expected a provider such as openai, anthropic, github or stripe`,
+    );
   return provider;
 }
 
@@ -60,7 +77,7 @@ function policyProvider(settings: ActionSettings): string | undefined {
 
 /** Said in every summary of a fingerprint keyed with the repository id, which anyone can read. */
 export const UNKEYED_VERIFY_NOTE =
-  "The fingerprint is keyed with the repository id, which is public: it hides a high-entropy key, but a guessable value could be found from it. Give every verify step `fingerprint-key: ${{ secrets.KEY_HYGIENE_FINGERPRINT_KEY }}` (one repository secret, the same in every job).";
+  'The fingerprint is keyed with the repository id, which is public: it hides a high-entropy key, but a guessable value could be found from it. Give every verify step `fingerprint-key: ${{ secrets.KEY_HYGIENE_FINGERPRINT_KEY }}` (one repository secret, the same in every job).';
 
 function renderVerifySummary(name: string, provider: string, verdict: Verdict, keyed: boolean): string {
   const md = escapeMarkdown;

@@ -14,11 +14,15 @@ export interface CliEnvironment {
 /** APP_ID; PRIVATE_KEY (literal `\n` allowed) or PRIVATE_KEY_PATH; GHE_HOST + GHE_PROTOCOL, or GITHUB_API_URL. */
 export function readCliEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
   const appId = Number(env.APP_ID);
-  if (!Number.isInteger(appId) || appId <= 0) throw new Error(`APP_ID is "${env.APP_ID ?? ''}": expected the App's numeric id`);
+  if (!Number.isInteger(appId) || appId <= 0)
+    throw new Error(`APP_ID is "${env.APP_ID ?? ''}": expected the App's numeric id`);
   const privateKey = readPrivateKey(env);
-  if (!privateKey?.includes('PRIVATE KEY')) throw new Error('PRIVATE_KEY or PRIVATE_KEY_PATH must give the App\'s PEM private key');
+  if (!privateKey?.includes('PRIVATE KEY'))
+    throw new Error("PRIVATE_KEY or PRIVATE_KEY_PATH must give the App's PEM private key");
   // Probot's convention: GHE_HOST=host[:port] + GHE_PROTOCOL → <protocol>://<host>/api/v3.
-  const baseUrl = env.GHE_HOST ? `${env.GHE_PROTOCOL ?? 'https'}://${env.GHE_HOST}/api/v3` : env.GITHUB_API_URL?.replace(/\/$/, '');
+  const baseUrl = env.GHE_HOST
+    ? `${env.GHE_PROTOCOL ?? 'https'}://${env.GHE_HOST}/api/v3`
+    : env.GITHUB_API_URL?.replace(/\/$/, '');
   return { appId, privateKey, baseUrl };
 }
 
@@ -37,7 +41,11 @@ export interface CliProbotOptions {
  * with a key derived from the PEM. A client class with throttling off (tests) leaves Probot nothing
  * to share.
  */
-export function createCliProbot(cli: CliEnvironment, settings: AppSettings, o: CliProbotOptions): { probot: Probot; care: ClientCare } {
+export function createCliProbot(
+  cli: CliEnvironment,
+  settings: AppSettings,
+  o: CliProbotOptions,
+): { probot: Probot; care: ClientCare } {
   const redisUrl = settings.queue?.redisUrl;
   const probot = new Probot({
     appId: cli.appId,
@@ -49,7 +57,10 @@ export function createCliProbot(cli: CliEnvironment, settings: AppSettings, o: C
   });
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // The PEM also keys the encryption of the ETag cache shared through Redis (app/octokit/etag-sealer.ts).
-  const care = createClientCare({ now: () => o.now().getTime(), sleep }, { budgetShare: settings.budgetShare, ...(redisUrl && { redisUrl }), privateKey: cli.privateKey });
+  const care = createClientCare(
+    { now: () => o.now().getTime(), sleep },
+    { budgetShare: settings.budgetShare, ...(redisUrl && { redisUrl }), privateKey: cli.privateKey },
+  );
   prepareAppAuth(probot, care);
   return { probot, care };
 }

@@ -23,10 +23,11 @@ export interface MainDeps {
   stop: () => Promise<unknown>;
 }
 
-const untilSignal = () => new Promise((resolve) => {
-  process.once('SIGTERM', resolve);
-  process.once('SIGINT', resolve);
-});
+const untilSignal = () =>
+  new Promise((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
 
 const defaultDeps: MainDeps = { out: process.stdout, err: process.stderr, now: () => new Date(), stop: untilSignal };
 
@@ -41,17 +42,30 @@ const defaultDeps: MainDeps = { out: process.stdout, err: process.stderr, now: (
 export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial<MainDeps> = {}): Promise<number> {
   const { out, err, now, Octokit, stop } = { ...defaultDeps, ...deps };
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { once: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { once: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+      allowPositionals: true,
+    });
     const command = positionals[0];
     if (command === 'worker') {
       const settings = readSettings(env);
       const queue = settings.queue;
-      if (!queue) throw new Error('REDIS_URL is not set: a worker takes its jobs from Redis (REDIS_URL=redis://host:6379)');
+      if (!queue)
+        throw new Error('REDIS_URL is not set: a worker takes its jobs from Redis (REDIS_URL=redis://host:6379)');
       // Jobs carry no dry-run: a dry-run worker would mark real runs' jobs done having written nothing.
-      if (settings.dryRun) throw new Error('KEY_HYGIENE_DRY_RUN is set: a worker applies the jobs it takes; try a dry run with `sweep --once --dry-run`');
+      if (settings.dryRun)
+        throw new Error(
+          'KEY_HYGIENE_DRY_RUN is set: a worker applies the jobs it takes; try a dry run with `sweep --once --dry-run`',
+        );
       const { probot, care } = createCliProbot(readCliEnvironment(env), settings, { logLevel: 'info', now, Octokit });
       try {
-        await runWorker(probot, care, { ...settings, queue }, { now, stop, say: (line) => out.write(`key-hygiene-app: ${line}\n`) });
+        await runWorker(
+          probot,
+          care,
+          { ...settings, queue },
+          { now, stop, say: (line) => out.write(`key-hygiene-app: ${line}\n`) },
+        );
       } finally {
         await care.close();
       }
@@ -59,20 +73,31 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, deps: Partial
     }
     if (command === 'dead-letters') {
       const redisUrl = readSettings(env).queue?.redisUrl;
-      if (!redisUrl) throw new Error('REDIS_URL is not set: dead letters are kept in Redis (REDIS_URL=redis://host:6379)');
+      if (!redisUrl)
+        throw new Error('REDIS_URL is not set: dead letters are kept in Redis (REDIS_URL=redis://host:6379)');
       const { letters, total } = await readDeadLetters(redisUrl);
       letters.forEach((letter) => out.write(`${formatDeadLetter(letter)}\n`));
-      out.write(`key-hygiene-app: ${total} dead letters${total > letters.length ? ` (the newest ${letters.length} shown)` : ''}\n`);
+      out.write(
+        `key-hygiene-app: ${total} dead letters${total > letters.length ? ` (the newest ${letters.length} shown)` : ''}\n`,
+      );
       return total ? 1 : 0;
     }
     if (command !== 'sweep' || !values.once) throw new Error(command === 'sweep' ? USAGE : COMMANDS);
     const settings = { ...readSettings(env), ...(values['dry-run'] && { dryRun: true }) };
     // Redis down: one line now, not a sweep that waits for it for ever (a dry run does not use it).
     if (settings.queue && !settings.dryRun) await probeRedis(settings.queue.redisUrl);
-    const { probot, care } = createCliProbot(readCliEnvironment(env), settings, { logLevel: settings.dryRun ? 'info' : 'warn', now, Octokit });
+    const { probot, care } = createCliProbot(readCliEnvironment(env), settings, {
+      logLevel: settings.dryRun ? 'info' : 'warn',
+      now,
+      Octokit,
+    });
     try {
-      const { installations, swept, actions, failed } = await sweepOnce(probot, settings, now, (line) => out.write(`key-hygiene-app: ${line}\n`));
-      out.write(`key-hygiene-app: swept ${swept} repositories in ${installations} installations, ${actions} ${settings.dryRun ? 'planned' : 'applied'} actions\n`);
+      const { installations, swept, actions, failed } = await sweepOnce(probot, settings, now, (line) =>
+        out.write(`key-hygiene-app: ${line}\n`),
+      );
+      out.write(
+        `key-hygiene-app: swept ${swept} repositories in ${installations} installations, ${actions} ${settings.dryRun ? 'planned' : 'applied'} actions\n`,
+      );
       failed.forEach((line) => err.write(`key-hygiene-app: ${line}\n`));
       return failed.length ? 2 : 0;
     } finally {

@@ -13,10 +13,26 @@ import { withRepoLock } from '../repo/with-repo-lock.js';
  * processes. With `KEY_HYGIENE_METRICS_PORT`, serves `/healthz` and `/metrics` meanwhile, on
  * `KEY_HYGIENE_METRICS_HOST` (loopback by default).
  */
-export async function runWorker(probot: Probot, care: ClientCare, settings: AppSettings & { queue: QueueSettings }, o: { now: () => Date; stop: () => Promise<unknown>; say: (line: string) => void }): Promise<void> {
-  const sweeps = createBullmqSweepQueue({ app: probot, settings, queue: settings.queue, now: o.now, lock: withRepoLock, work: true, observe: (event) => recordSweepJob(care.metrics, event) });
+export async function runWorker(
+  probot: Probot,
+  care: ClientCare,
+  settings: AppSettings & { queue: QueueSettings },
+  o: { now: () => Date; stop: () => Promise<unknown>; say: (line: string) => void },
+): Promise<void> {
+  const sweeps = createBullmqSweepQueue({
+    app: probot,
+    settings,
+    queue: settings.queue,
+    now: o.now,
+    lock: withRepoLock,
+    work: true,
+    observe: (event) => recordSweepJob(care.metrics, event),
+  });
   care.metrics.watchSweepJobs(() => sweeps.counts());
-  const metrics = settings.metricsPort === undefined ? undefined : await startMetricsServer(settings.metricsPort, care, settings.metricsHost);
+  const metrics =
+    settings.metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(settings.metricsPort, care, settings.metricsHost);
   // Listening before saying ready: a signal sent on "ready" must not kill the worker unannounced.
   const stopped = o.stop();
   try {

@@ -25,13 +25,31 @@ export interface SweepOnceSummary {
  * A dry run never touches the queue: its jobs would carry no dry-run (any worker would write) and
  * would mark the period's real run done. It sweeps in this process, and `say`s so when REDIS_URL is set.
  */
-export async function sweepOnce(probot: Probot, settings: AppSettings, now: () => Date, say: (line: string) => void = () => undefined): Promise<SweepOnceSummary> {
-  if (settings.queue && settings.dryRun) say('dry run: sweeping in this process, not through the Redis queue (REDIS_URL is set)');
+export async function sweepOnce(
+  probot: Probot,
+  settings: AppSettings,
+  now: () => Date,
+  say: (line: string) => void = () => undefined,
+): Promise<SweepOnceSummary> {
+  if (settings.queue && settings.dryRun)
+    say('dry run: sweeping in this process, not through the Redis queue (REDIS_URL is set)');
   if (!settings.queue || settings.dryRun) {
     const { installations, results, failed } = await sweepAll(probot, settings, now);
-    return { installations, swept: results.reduce((n, r) => n + r.swept.length, 0), actions: results.reduce((n, r) => n + r.actions.length, 0), failed };
+    return {
+      installations,
+      swept: results.reduce((n, r) => n + r.swept.length, 0),
+      actions: results.reduce((n, r) => n + r.actions.length, 0),
+      failed,
+    };
   }
-  const sweeps = createBullmqSweepQueue({ app: probot, settings, queue: settings.queue, now, lock: withRepoLock, work: true });
+  const sweeps = createBullmqSweepQueue({
+    app: probot,
+    settings,
+    queue: settings.queue,
+    now,
+    lock: withRepoLock,
+    work: true,
+  });
   try {
     const installations = await listInstallations(probot);
     const start = periodStart(now().getTime(), settings.sweepEveryMs || DAY);

@@ -13,7 +13,17 @@ export interface IssueAt {
  * Whether the bot already answered the command comment `commentId`: its replies record the comment
  * they answer (`replyTo` in the hidden comment marker), so a redelivered webhook is answered once.
  */
-export async function alreadyAnswered(octokit: AppOctokit, at: IssueAt, commentId: number, botLogin: string): Promise<boolean> {
-  const comments = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, per_page: 100 });
-  return comments.some((c) => sameLogin(c.user?.login ?? '', botLogin) && parseCommentMarker(c.body)?.replyTo === commentId);
+export async function alreadyAnswered(
+  octokit: AppOctokit,
+  at: IssueAt,
+  commentId: number,
+  botLogin: string,
+): Promise<boolean> {
+  const comments = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    ...at,
+    per_page: 100,
+  });
+  return comments.some(
+    (c) => sameLogin(c.user?.login ?? '', botLogin) && parseCommentMarker(c.body)?.replyTo === commentId,
+  );
 }

@@ -1,6 +1,11 @@
 import type { Context, Probot } from 'probot';
 import { trackedKeyFromId } from '../../src/tracking/key-issues/key-id.js';
-import { answerRecheck, decideCommand, hasWriteAccess, mayChangeState } from '../../src/tracking/commands/decide-command.js';
+import {
+  answerRecheck,
+  decideCommand,
+  hasWriteAccess,
+  mayChangeState,
+} from '../../src/tracking/commands/decide-command.js';
 import { parseIncidentMarker } from '../../src/tracking/incidents/incident-marker.js';
 import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
 import { sameLogin } from '../../src/tracking/key-issues/last-notice.js';
@@ -22,7 +27,11 @@ import { commandWindowsOf, throttleCommand } from './throttle-command.js';
  * API, answered once — the reply records the comment it answers, so a redelivered webhook changes nothing.
  * Dry-run (`KEY_HYGIENE_DRY_RUN` or the policy's `dry-run`) logs the answer and the edit instead.
  */
-export async function handleComment(context: Context<'issue_comment.created'>, app: Probot, deps: AppDeps): Promise<void> {
+export async function handleComment(
+  context: Context<'issue_comment.created'>,
+  app: Probot,
+  deps: AppDeps,
+): Promise<void> {
   const { comment, issue } = context.payload;
   const command = parseCommand(comment.body);
   const marker = parseKeyMarker(issue.body);
@@ -42,14 +51,28 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   // Only a plain `/help` is the same answer twice; a mistyped command gets its own correction.
   const corrects = command.name === 'help' && (command.unknown !== undefined || command.problem !== undefined);
   const throttled = await throttleCommand(commandWindowsOf(deps.clients), {
-    installationId: context.payload.installation?.id ?? 0, repository: `${owner}/${repo}`, issue: issue.number, actor, command: corrects ? 'correction' : command.name, now: deps.now().getTime(),
+    installationId: context.payload.installation?.id ?? 0,
+    repository: `${owner}/${repo}`,
+    issue: issue.number,
+    actor,
+    command: corrects ? 'correction' : command.name,
+    now: deps.now().getTime(),
     isWriter: async () => hasWriteAccess(await permissionOf(octokit, owner, repo, actor)),
   });
   if (throttled) return log(`not answering /${command.name} on ${owner}/${repo}#${issue.number}: ${throttled}`);
   if (await alreadyAnswered(octokit, at, comment.id, botLogin)) return;
   if (!marker) {
     const about = incident && { marker: incident, closed: issue.state === 'closed', createdAt: issue.created_at };
-    if (about) await handleIncidentCommand({ h, at, command, incident: about, comment: { id: comment.id, login: comment.user?.login ?? '' }, botLogin, deps });
+    if (about)
+      await handleIncidentCommand({
+        h,
+        at,
+        command,
+        incident: about,
+        comment: { id: comment.id, login: comment.user?.login ?? '' },
+        botLogin,
+        deps,
+      });
     return;
   }
 
@@ -59,11 +82,27 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
   const actorPermission = await permissionOf(octokit, owner, repo, actorLogin);
   // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
   const changesState = command.name === 'snooze' || command.name === 'exempt';
-  const isApprover = changesState && !mayChangeState({ actorPermission, actorLogin, policy }) && await isTeamApprover(octokit, policy.approvers, actorLogin);
+  const isApprover =
+    changesState &&
+    !mayChangeState({ actorPermission, actorLogin, policy }) &&
+    (await isTeamApprover(octokit, policy.approvers, actorLogin));
   const recheck = () => recheckKey({ run: h.sweepRun(botLogin, now), owner, repo, key: marker.key, deps });
   // An organisation secret's `/status` re-checks first (through the org pass) and answers from the marker as it is then.
-  const seen = command.name === 'status' && trackedKeyFromId(marker.key)?.scope === 'org' ? await recheckedMarker(octokit, at, recheck) ?? marker : marker;
-  const decision = decideCommand(command, { actorPermission, actorLogin, isBot, botLogin, isApprover, policy, marker: seen, now, commentId: comment.id });
+  const seen =
+    command.name === 'status' && trackedKeyFromId(marker.key)?.scope === 'org'
+      ? ((await recheckedMarker(octokit, at, recheck)) ?? marker)
+      : marker;
+  const decision = decideCommand(command, {
+    actorPermission,
+    actorLogin,
+    isBot,
+    botLogin,
+    isApprover,
+    policy,
+    marker: seen,
+    now,
+    commentId: comment.id,
+  });
   const where = `${owner}/${repo}#${issue.number}`;
   const reply = async (body: string): Promise<void> => {
     if (dryRun) log(`dry-run: would answer /${command.name} on ${where} (${actorLogin})`);
@@ -78,7 +117,9 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
       return;
     case 'update': {
       if (dryRun) {
-        log(`dry-run: would record /${command.name} in the description of ${where}${decision.close ? ' and close it' : ''} (${actorLogin})`);
+        log(
+          `dry-run: would record /${command.name} in the description of ${where}${decision.close ? ' and close it' : ''} (${actorLogin})`,
+        );
         return;
       }
       // Read, decide and write under the repository's lock, the one sweeps take: a sweep or another
@@ -87,10 +128,27 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
       const settled = await deps.lock(`${owner}/${repo}`, async () => {
         const { data: current } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
         const fresh = parseKeyMarker(current.body);
-        const again = fresh?.key === marker.key ? decideCommand(command, { actorPermission, actorLogin, isBot, botLogin, isApprover, policy, marker: fresh, now, commentId: comment.id }) : undefined;
+        const again =
+          fresh?.key === marker.key
+            ? decideCommand(command, {
+                actorPermission,
+                actorLogin,
+                isBot,
+                botLogin,
+                isApprover,
+                policy,
+                marker: fresh,
+                now,
+                commentId: comment.id,
+              })
+            : undefined;
         if (again?.type !== 'update') return again;
         const body = replaceKeyMarker(current.body ?? '', again.marker);
-        await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, body, ...(again.close && { state: 'closed' as const, state_reason: 'not_planned' as const }) });
+        await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+          ...at,
+          body,
+          ...(again.close && { state: 'closed' as const, state_reason: 'not_planned' as const }),
+        });
         return again;
       });
       if (settled?.type === 'update' || settled?.type === 'reply') await reply(settled.reply);
@@ -106,7 +164,11 @@ export async function handleComment(context: Context<'issue_comment.created'>, a
 }
 
 /** Sweeps the key now, then reads the issue's marker as the sweep left it. */
-async function recheckedMarker(octokit: AppOctokit, at: { owner: string; repo: string; issue_number: number }, recheck: () => Promise<unknown>) {
+async function recheckedMarker(
+  octokit: AppOctokit,
+  at: { owner: string; repo: string; issue_number: number },
+  recheck: () => Promise<unknown>,
+) {
   await recheck();
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
   return parseKeyMarker(data.body);

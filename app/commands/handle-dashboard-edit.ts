@@ -16,7 +16,11 @@ import { permissionOf } from './permission-of.js';
  * sweep rewrites the dashboard, which unticks the box; the bot's own edit arrives as an event too
  * and is dropped before it gets here (app/index.ts).
  */
-export async function handleDashboardEdit(context: Context<'issues.edited'>, app: Probot, deps: AppDeps): Promise<void> {
+export async function handleDashboardEdit(
+  context: Context<'issues.edited'>,
+  app: Probot,
+  deps: AppDeps,
+): Promise<void> {
   const { issue, sender } = context.payload;
   if (!isDashboard(issue.body) || !recheckRequested(issue.body) || sender.type === 'Bot') return;
   const h = handlerContext(context, app, deps);

@@ -45,20 +45,38 @@ export async function handleIncidentCommand(c: IncidentCommand): Promise<void> {
   const actorLogin = c.comment.login;
   const actorPermission = await permissionOf(octokit, owner, repo, actorLogin);
   // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
-  const isApprover = command.name === 'resolved' && !mayChangeState({ actorPermission, actorLogin, policy }) && await isTeamApprover(octokit, policy.approvers, actorLogin);
+  const isApprover =
+    command.name === 'resolved' &&
+    !mayChangeState({ actorPermission, actorLogin, policy }) &&
+    (await isTeamApprover(octokit, policy.approvers, actorLogin));
   const secrets = needsSecrets(command) ? await readSecrets(c, policy) : undefined;
   const decision = decideIncidentCommand(command, {
-    actorPermission, actorLogin, isBot: false, botLogin: c.botLogin, isApprover, policy, marker: incident.marker, closed: incident.closed, commentId: c.comment.id, ...(secrets && { secrets }),
+    actorPermission,
+    actorLogin,
+    isBot: false,
+    botLogin: c.botLogin,
+    isApprover,
+    policy,
+    marker: incident.marker,
+    closed: incident.closed,
+    commentId: c.comment.id,
+    ...(secrets && { secrets }),
   });
   if (decision.type === 'ignore') return;
   const where = `${owner}/${repo}#${at.issue_number}`;
   if (dryRun) {
-    log(`dry-run: would ${decision.type === 'close' ? 'close' : 'answer'} /${command.name} on leak incident ${where} (${actorLogin})`);
+    log(
+      `dry-run: would ${decision.type === 'close' ? 'close' : 'answer'} /${command.name} on leak incident ${where} (${actorLogin})`,
+    );
     return;
   }
   await c.deps.lock(`${owner}/${repo}`, async () => {
     if (decision.type === 'close') {
-      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, state: 'closed', state_reason: 'completed' });
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        ...at,
+        state: 'closed',
+        state_reason: 'completed',
+      });
       log(`${where}: leak incident closed by /${command.name} (${actorLogin})`);
     }
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body: decision.reply });

@@ -8,9 +8,18 @@ const PERMISSIONS: readonly Permission[] = ['admin', 'maintain', 'write', 'triag
  * `permission` field folds away. A user GitHub does not know has no permission.
  * https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user
  */
-export async function permissionOf(octokit: AppOctokit, owner: string, repo: string, username: string): Promise<Permission> {
+export async function permissionOf(
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  username: string,
+): Promise<Permission> {
   try {
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username });
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+      owner,
+      repo,
+      username,
+    });
     return PERMISSIONS.find((p) => p === data.role_name) ?? PERMISSIONS.find((p) => p === data.permission) ?? 'none';
   } catch {
     return 'none';

@@ -24,7 +24,10 @@ export const COMMAND_LIMITS = {
    * commands take at most half of GitHub's 80 writes a minute and about half of its 500 an hour;
    * the rest is kept for incidents, check runs and sweeps.
    */
-  installation: [{ limit: 20, windowMs: MINUTE }, { limit: 120, windowMs: 60 * MINUTE }],
+  installation: [
+    { limit: 20, windowMs: MINUTE },
+    { limit: 120, windowMs: 60 * MINUTE },
+  ],
 } satisfies Record<string, readonly WriteWindow[]>;
 
 export interface CommandAsk {
@@ -46,11 +49,18 @@ export async function throttleCommand(windows: SlidingWindows, ask: CommandAsk):
   const actor = ask.actor.toLowerCase();
   if (!(await windows.admit(`actor:${id}:${actor}`, COMMAND_LIMITS.actor, now))) {
     const writer = await ask.isWriter().catch(() => false);
-    if (!writer || !(await windows.admit(`writer:${id}:${actor}`, COMMAND_LIMITS.writer, now))) return `${ask.actor} sent more than ${writer ? COMMAND_LIMITS.writer[0]!.limit : COMMAND_LIMITS.actor[0]!.limit} commands in 10 minutes`;
+    if (!writer || !(await windows.admit(`writer:${id}:${actor}`, COMMAND_LIMITS.writer, now)))
+      return `${ask.actor} sent more than ${writer ? COMMAND_LIMITS.writer[0]!.limit : COMMAND_LIMITS.actor[0]!.limit} commands in 10 minutes`;
   }
-  if (!(await windows.admit(`issue:${id}:${repository}#${ask.issue}`, COMMAND_LIMITS.issue, now))) return `more than ${COMMAND_LIMITS.issue[0]!.limit} commands on the issue in 10 minutes`;
-  if ((ask.command === 'help' || ask.command === 'status') && !(await windows.admit(`once:${id}:${repository}#${ask.issue}:${ask.command}`, COMMAND_LIMITS.once, now))) return `/${ask.command} was answered on the issue in the last 10 minutes`;
-  if (!(await windows.admit(`installation:${id}`, COMMAND_LIMITS.installation, now))) return 'the installation\'s share of writes for commands is spent';
+  if (!(await windows.admit(`issue:${id}:${repository}#${ask.issue}`, COMMAND_LIMITS.issue, now)))
+    return `more than ${COMMAND_LIMITS.issue[0]!.limit} commands on the issue in 10 minutes`;
+  if (
+    (ask.command === 'help' || ask.command === 'status') &&
+    !(await windows.admit(`once:${id}:${repository}#${ask.issue}:${ask.command}`, COMMAND_LIMITS.once, now))
+  )
+    return `/${ask.command} was answered on the issue in the last 10 minutes`;
+  if (!(await windows.admit(`installation:${id}`, COMMAND_LIMITS.installation, now)))
+    return "the installation's share of writes for commands is spent";
   return undefined;
 }
 

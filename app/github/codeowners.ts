@@ -11,11 +11,25 @@ export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEO
  * https://docs.github.com/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/about-code-owners
  */
 export function codeownersOwners(text: string): string[] {
-  const rules = text.split(/\r?\n/)
-    .map((line) => line.replace(/(^|\s)#.*$/, '').trim().split(/\s+/))
+  const rules = text
+    .split(/\r?\n/)
+    .map((line) =>
+      line
+        .replace(/(^|\s)#.*$/, '')
+        .trim()
+        .split(/\s+/),
+    )
     .filter((parts) => parts.length > 1 && parts[0] !== '');
-  const last = (patterns: readonly string[]) => rules.filter(([pattern]) => patterns.includes(pattern!)).at(-1)?.slice(1);
-  return last(['*', '/*', '/**', '**']) ?? last(['.github/', '/.github/', '.github/**', '/.github/**', '.github', '/.github']) ?? [];
+  const last = (patterns: readonly string[]) =>
+    rules
+      .filter(([pattern]) => patterns.includes(pattern!))
+      .at(-1)
+      ?.slice(1);
+  return (
+    last(['*', '/*', '/**', '**']) ??
+    last(['.github/', '/.github/', '.github/**', '/.github/**', '.github', '/.github']) ??
+    []
+  );
 }
 
 /** When each repository (`owner/repo`, lower case) was last seen without a CODEOWNERS file, in ms. */
@@ -31,7 +45,13 @@ export const MISSING_CODEOWNERS_RECHECK_MS = 86_400_000;
  * branch (config is never read from other branches), else its admins. Anything unreadable (403/404) counts as none. A
  * repository found without the file is looked at again a day later, not on every sweep.
  */
-export async function fetchOwnerSources(octokit: AppOctokit, owner: string, repo: string, now: Date, missing: MissingCodeowners = processMissing): Promise<OwnerSources> {
+export async function fetchOwnerSources(
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  now: Date,
+  missing: MissingCodeowners = processMissing,
+): Promise<OwnerSources> {
   const key = `${owner}/${repo}`.toLowerCase();
   const seenMissing = missing.get(key);
   if (seenMissing === undefined || now.getTime() - seenMissing >= MISSING_CODEOWNERS_RECHECK_MS) {
@@ -67,7 +87,12 @@ async function readFile(octokit: AppOctokit, owner: string, repo: string, path: 
 /** https://docs.github.com/rest/collaborators/collaborators#list-repository-collaborators */
 async function admins(octokit: AppOctokit, owner: string, repo: string): Promise<string[]> {
   try {
-    const users = await octokit.paginate('GET /repos/{owner}/{repo}/collaborators', { owner, repo, permission: 'admin', per_page: 100 });
+    const users = await octokit.paginate('GET /repos/{owner}/{repo}/collaborators', {
+      owner,
+      repo,
+      permission: 'admin',
+      per_page: 100,
+    });
     return users.filter((u) => u.type !== 'Bot').map((u) => u.login);
   } catch (error) {
     if (statusOf(error) === 404 || statusOf(error) === 403) return [];

@@ -41,7 +41,12 @@ export interface GuardOptions {
  * `createNodeMiddleware` call `getNodeMiddleware` after loading the app, so the app wraps it here.
  */
 export function guardWebhookBody(app: Probot, options: GuardOptions = {}): void {
-  const gate = { limit: options.limit ?? MAX_WEBHOOK_BYTES, budget: options.inFlight ?? WEBHOOK_BYTES_IN_FLIGHT, held: 0, secret: options.secret };
+  const gate = {
+    limit: options.limit ?? MAX_WEBHOOK_BYTES,
+    budget: options.inFlight ?? WEBHOOK_BYTES_IN_FLIGHT,
+    held: 0,
+    secret: options.secret,
+  };
   const inner = app.getNodeMiddleware.bind(app);
   app.getNodeMiddleware = async (middlewareOptions = {}) => {
     const middleware = await inner(middlewareOptions);
@@ -72,12 +77,17 @@ interface Gate {
  * The body once it is within the limits and (with the secret) correctly signed, its bytes counted in
  * `gate.held` for the caller to give back; undefined once the request was answered (or went away).
  */
-export async function admitWebhookBody(req: IncomingMessage, res: ServerResponse, gate: Gate): Promise<Buffer | undefined> {
+export async function admitWebhookBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  gate: Gate,
+): Promise<Buffer | undefined> {
   const missing = REQUIRED.filter((name) => req.headers[name] === undefined);
   const signature = SIGNATURE.exec(String(req.headers['x-hub-signature-256'] ?? ''))?.[1];
   if (missing.length > 0) return refuse(req, res, 400, `Required headers missing: ${missing.join(', ')}`);
   if (!signature) return refuse(req, res, 400, 'x-hub-signature-256 must be sha256= and 64 hex digits');
-  if (Number(req.headers['content-length']) > gate.limit) return refuse(req, res, 413, `payload over ${gate.limit} bytes`);
+  if (Number(req.headers['content-length']) > gate.limit)
+    return refuse(req, res, 413, `payload over ${gate.limit} bytes`);
   const body = await readWithin(req, res, gate);
   if (body === undefined || gate.secret === undefined) return body;
   const expected = createHmac('sha256', gate.secret).update(body).digest();
@@ -98,8 +108,12 @@ function readWithin(req: IncomingMessage, res: ServerResponse, gate: Gate): Prom
       resolve(answer?.());
     };
     const onData = (chunk: Buffer) => {
-      if (size + chunk.length > gate.limit) return stop(() => refuse(req, res, 413, `payload over ${gate.limit} bytes`));
-      if (gate.held + chunk.length > gate.budget) return stop(() => refuse(req, res, 503, 'too many webhook bodies in flight; try again', { 'retry-after': '5' }));
+      if (size + chunk.length > gate.limit)
+        return stop(() => refuse(req, res, 413, `payload over ${gate.limit} bytes`));
+      if (gate.held + chunk.length > gate.budget)
+        return stop(() =>
+          refuse(req, res, 503, 'too many webhook bodies in flight; try again', { 'retry-after': '5' }),
+        );
       size += chunk.length;
       gate.held += chunk.length;
       chunks.push(chunk);
@@ -124,13 +138,21 @@ const LINGER_MS = 2_000;
  * (nothing kept), and the connection is dropped a moment later. Dropping it at once with the
  * client's bytes unread resets it, and the client loses the answer with it (RFC 9112, section 9.6).
  */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): undefined {
+function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  error: string,
+  headers: Record<string, string> = {},
+): undefined {
   const body = JSON.stringify({ error });
   res.once('finish', () => {
     req.socket.end();
     setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
   });
-  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  res
+    .writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+    .end(body);
   req.resume();
   return undefined;
 }

@@ -6,12 +6,20 @@ import { statusOf, type AppOctokit } from '../octokit/octokit.js';
  * cannot see (404, or 403 without "Members" read) does not approve anyone.
  * https://docs.github.com/rest/teams/members#get-team-membership-for-a-user
  */
-export async function isTeamApprover(octokit: AppOctokit, approvers: readonly string[], login: string): Promise<boolean> {
+export async function isTeamApprover(
+  octokit: AppOctokit,
+  approvers: readonly string[],
+  login: string,
+): Promise<boolean> {
   for (const approver of approvers) {
     const [org, team_slug] = approver.replace(/^@/, '').split('/');
     if (!org || !team_slug || !login) continue;
     try {
-      const { data } = await octokit.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org, team_slug: team_slug.toLowerCase(), username: login });
+      const { data } = await octokit.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', {
+        org,
+        team_slug: team_slug.toLowerCase(),
+        username: login,
+      });
       if (data.state === 'active') return true;
     } catch (error) {
       const status = statusOf(error);

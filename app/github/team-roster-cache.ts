@@ -29,7 +29,10 @@ export function createTeamRosterCache(log: (message: string) => void): TeamRoste
     if (!pending) {
       pending = listMembers(octokit, team).then((read) => {
         done.set(team, read);
-        if ('unreadable' in read) log(`team @${team}: members could not be read (${read.unreadable.reason}${read.unreadable.permission ? `, needs ${read.unreadable.permission}` : ''}); it is mentioned only, nobody is assigned for it`);
+        if ('unreadable' in read)
+          log(
+            `team @${team}: members could not be read (${read.unreadable.reason}${read.unreadable.permission ? `, needs ${read.unreadable.permission}` : ''}); it is mentioned only, nobody is assigned for it`,
+          );
         return read;
       });
       reads.set(team, pending);
@@ -57,13 +60,23 @@ export function createTeamRosterCache(log: (message: string) => void): TeamRoste
 async function listMembers(octokit: AppOctokit, team: string): Promise<Read> {
   const [org = '', team_slug = ''] = team.split('/');
   try {
-    const response = await octokit.request('GET /orgs/{org}/teams/{team_slug}/members', { org, team_slug, per_page: TEAM_MEMBERS_PAGE });
+    const response = await octokit.request('GET /orgs/{org}/teams/{team_slug}/members', {
+      org,
+      team_slug,
+      per_page: TEAM_MEMBERS_PAGE,
+    });
     const members = response.data.filter((user) => user.type === 'User').map((user) => user.login);
     return { members, more: /\brel="next"/.test(String(response.headers.link ?? '')) };
   } catch (error) {
     const status = statusOf(error);
     if (status !== 403 && status !== 404) throw error;
     const permission = missingPermission(error);
-    return { unreadable: { what: `@${team}`, reason: status === 403 ? 'forbidden' : 'not-found', ...(permission && { permission }) } };
+    return {
+      unreadable: {
+        what: `@${team}`,
+        reason: status === 403 ? 'forbidden' : 'not-found',
+        ...(permission && { permission }),
+      },
+    };
   }
 }

@@ -33,12 +33,21 @@ export interface IncidentCloseSweep {
  */
 export async function closeRotatedIncidents(s: IncidentCloseSweep): Promise<Applied[]> {
   const { octokit, owner, repo, botLogin } = s;
-  const incidents = s.issues.filter((i) => i.state === 'open' && i.labels.includes(LEAK_LABEL)).map((i) => ({ number: i.number, body: i.body, createdAt: i.createdAt }));
+  const incidents = s.issues
+    .filter((i) => i.state === 'open' && i.labels.includes(LEAK_LABEL))
+    .map((i) => ({ number: i.number, body: i.body, createdAt: i.createdAt }));
   if (incidents.length === 0) return [];
-  const plan = planIncidentClose({ incidents, secrets: s.fetched.inventory.secrets, skippedScopes: s.fetched.skippedScopes, policy: s.policy, maxContent: s.budget.remaining });
+  const plan = planIncidentClose({
+    incidents,
+    secrets: s.fetched.inventory.secrets,
+    skippedScopes: s.fetched.skippedScopes,
+    policy: s.policy,
+    maxContent: s.budget.remaining,
+  });
   const applied = await applyActions(octokit, plan.actions, { owner, repo, botLogin, dryRun: s.dryRun, log: s.log });
   s.budget.remaining -= contentCount(applied.map((a) => a.action));
   if (applied.length > 0) s.log(`${owner}/${repo}: ${applied.length} leak incidents closed, their secrets rotated`);
-  if (plan.deferred > 0) s.log(`${owner}/${repo}: cap reached, ${plan.deferred} rotated incidents left to close next sweep`);
+  if (plan.deferred > 0)
+    s.log(`${owner}/${repo}: cap reached, ${plan.deferred} rotated incidents left to close next sweep`);
   return applied;
 }

@@ -16,8 +16,16 @@ export function githubCompareApi(octokit: AppOctokit, owner: string, repo: strin
       // No paging parameters: then the answer holds every file (up to 300) and the newest 250 commits,
       // oldest first. With `per_page` or `page` it would list files on page 1 only and commits from the
       // oldest, a page at a time — thousands of requests to reach the newest of a history import.
-      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}` });
-      return { files: (data.files ?? []) as ChangedFile[], commits: data.commits.map((c) => c.sha), totalCommits: data.total_commits };
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${base}...${head}`,
+      });
+      return {
+        files: (data.files ?? []) as ChangedFile[],
+        commits: data.commits.map((c) => c.sha),
+        totalCommits: data.total_commits,
+      };
     },
     async commitFiles(sha, page) {
       const { data } = await octokit.rest.repos.getCommit({ owner, repo, ref: sha, page });

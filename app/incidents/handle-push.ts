@@ -42,12 +42,31 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
   const { policy, dryRun } = await handler.policy(owner, repo, range.kind === 'compare' ? { ref: range.base } : {});
   // Only the incident writes take the repository's lock (a sweep closing incidents at the same time
   // must not make a twin); the scan and the check run never wait for a sweep.
-  const open = async (findings: readonly Finding[], detectors: readonly Detector[], seenAt = deps.now()): Promise<number> => findings.length === 0 ? 0 :
-    deps.lock(`${owner}/${repo}`, () => openIncidents(octokit, { owner, repo, branch, head: range.head }, findings, detectors, { botLogin, dryRun, now: seenAt, log, fingerprintKey: deps.fingerprintKey }));
-  const scan = (): Promise<ScannedPush> => range.kind === 'neutral' ? Promise.resolve(unscanned(range.reason)) : scanPush(octokit, policy, owner, repo, range.base, range.head);
+  const open = async (
+    findings: readonly Finding[],
+    detectors: readonly Detector[],
+    seenAt = deps.now(),
+  ): Promise<number> =>
+    findings.length === 0
+      ? 0
+      : deps.lock(`${owner}/${repo}`, () =>
+          openIncidents(octokit, { owner, repo, branch, head: range.head }, findings, detectors, {
+            botLogin,
+            dryRun,
+            now: seenAt,
+            log,
+            fingerprintKey: deps.fingerprintKey,
+          }),
+        );
+  const scan = (): Promise<ScannedPush> =>
+    range.kind === 'neutral'
+      ? Promise.resolve(unscanned(range.reason))
+      : scanPush(octokit, policy, owner, repo, range.base, range.head);
   if (dryRun) {
     const { check, findings, detectors } = await scan();
-    log(`dry-run: would complete the "${CHECK_NAME}" check run on ${at} as ${check.conclusion} with ${check.annotations.length} annotations`);
+    log(
+      `dry-run: would complete the "${CHECK_NAME}" check run on ${at} as ${check.conclusion} with ${check.annotations.length} annotations`,
+    );
     await open(findings, detectors);
     return;
   }
@@ -88,8 +107,11 @@ async function checkPush(w: PushCheckWork): Promise<void> {
     }
     const id = await startPushCheck(octokit, target, existing?.id, deps.now());
     // A run left "in progress" would block the commit forever: any failure finishes it as neutral.
-    const { check, findings, detectors } = await w.scan().catch((error: unknown) =>
-      unscanned(`Key Hygiene could not scan this push: ${escapeMarkdown(oneLineError(error))}`));
+    const { check, findings, detectors } = await w
+      .scan()
+      .catch((error: unknown) =>
+        unscanned(`Key Hygiene could not scan this push: ${escapeMarkdown(oneLineError(error))}`),
+      );
     await finishPushCheck(octokit, target, id, check, deps.now());
     const opened = await w.open(findings, detectors);
     log(`${at}: ${check.conclusion}, ${check.annotations.length} annotations, ${opened} incidents opened`);
@@ -103,11 +125,22 @@ interface ScannedPush {
   detectors: Detector[];
 }
 
-async function scanPush(octokit: AppOctokit, policy: Config, owner: string, repo: string, base: string, head: string): Promise<ScannedPush> {
+async function scanPush(
+  octokit: AppOctokit,
+  policy: Config,
+  owner: string,
+  repo: string,
+  base: string,
+  head: string,
+): Promise<ScannedPush> {
   const source = compareSource(githubCompareApi(octokit, owner, repo), base, head, MAX_PUSH_REQUESTS);
   const detectors = buildDetectors(policy);
   const { findings } = await runScan({ source, config: policy });
   return { check: renderPushCheck(findings, detectors, source.coverage()), findings, detectors };
 }
 
-const unscanned = (reason: string): ScannedPush => ({ check: { conclusion: 'neutral', title: 'Not scanned', summary: reason, annotations: [] }, findings: [], detectors: [] });
+const unscanned = (reason: string): ScannedPush => ({
+  check: { conclusion: 'neutral', title: 'Not scanned', summary: reason, annotations: [] },
+  findings: [],
+  detectors: [],
+});

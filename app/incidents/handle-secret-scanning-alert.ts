@@ -1,7 +1,13 @@
 import type { Context, Probot } from 'probot';
 import { detectors } from '../../src/detectors/registry.js';
 import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
-import { planAlertIncident, planAlertResolved, type AlertEvent, type AlertIncidentPlan, type AlertResolvedPlan } from '../../src/tracking/incidents/plan-alert-incident.js';
+import {
+  planAlertIncident,
+  planAlertResolved,
+  type AlertEvent,
+  type AlertIncidentPlan,
+  type AlertResolvedPlan,
+} from '../../src/tracking/incidents/plan-alert-incident.js';
 import { trackedSecretType } from '../../src/tracking/incidents/secret-scanning-types.js';
 import type { AppDeps } from '../deps.js';
 import { missingPermission, splitRepository, statusOf, type AppOctokit } from '../octokit/octokit.js';
@@ -24,7 +30,11 @@ import { oneLineError } from '../../src/one-line-error.js';
  * would log the failed delivery's whole payload.
  * https://docs.github.com/webhooks/webhook-events-and-payloads#secret_scanning_alert
  */
-export async function handleSecretScanningAlert(context: Context<'secret_scanning_alert'>, app: Probot, deps: AppDeps): Promise<void> {
+export async function handleSecretScanningAlert(
+  context: Context<'secret_scanning_alert'>,
+  app: Probot,
+  deps: AppDeps,
+): Promise<void> {
   const { payload } = context;
   const { owner, repo } = splitRepository(payload.repository.full_name);
   const at = `${owner}/${repo} secret scanning alert #${payload.alert.number ?? 0} (${payload.action})`;
@@ -33,7 +43,10 @@ export async function handleSecretScanningAlert(context: Context<'secret_scannin
   } catch (error) {
     const status = statusOf(error);
     const needs = missingPermission(error);
-    const why = status === undefined ? `failed: ${oneLineError(error)}` : `GitHub answered ${status}${needs ? ` (needs ${needs})` : ''}`;
+    const why =
+      status === undefined
+        ? `failed: ${oneLineError(error)}`
+        : `GitHub answered ${status}${needs ? ` (needs ${needs})` : ''}`;
     context.log.warn(`${at}: ${why}, no incident`);
   }
 }
@@ -46,9 +59,11 @@ async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probo
   const { owner, repo } = splitRepository(payload.repository.full_name);
   const number = payload.alert.number ?? 0;
   // `validated` fires on every change of validity; only a key GitHub found working is a leak to act on.
-  if (event === 'validated' && payload.alert.validity !== 'active') return `validated as ${payload.alert.validity ?? 'unknown'}, no incident`;
+  if (event === 'validated' && payload.alert.validity !== 'active')
+    return `validated as ${payload.alert.validity ?? 'unknown'}, no incident`;
   const type = trackedSecretType(payload.alert.secret_type);
-  if (!type) return `secret type "${(payload.alert.secret_type ?? '').slice(0, 100)}" is not one Key Hygiene tracks, no incident`;
+  if (!type)
+    return `secret type "${(payload.alert.secret_type ?? '').slice(0, 100)}" is not one Key Hygiene tracks, no incident`;
   const h = handlerContext(context, app, deps);
   const { octokit } = h;
   const alert = await readAlert(octokit, owner, repo, number);
@@ -84,18 +99,36 @@ async function closeResolved(context: Context<'secret_scanning_alert'>, app: Pro
   const { dryRun } = await h.policy(owner, repo);
   const botLogin = await h.botLogin();
   return deps.lock(`${owner}/${repo}`, async () => {
-    const plan = planAlertResolved({ repoId: payload.repository.id, number, ...alert }, await listIncidents(octokit, owner, repo, botLogin));
+    const plan = planAlertResolved(
+      { repoId: payload.repository.id, number, ...alert },
+      await listIncidents(octokit, owner, repo, botLogin),
+    );
     return applyResolvedPlan(octokit, plan, { owner, repo, dryRun });
   });
 }
 
 /** The comment first: a closed issue whose comment failed would not say why. */
-async function applyResolvedPlan(octokit: AppOctokit, plan: AlertResolvedPlan, at: { owner: string; repo: string; dryRun: boolean }): Promise<string> {
+async function applyResolvedPlan(
+  octokit: AppOctokit,
+  plan: AlertResolvedPlan,
+  at: { owner: string; repo: string; dryRun: boolean },
+): Promise<string> {
   if (plan.kind === 'skip') return `nothing to close: ${plan.reason}`;
   if (at.dryRun) return `dry-run: would close incident #${plan.issue} (${plan.reason})`;
   const { owner, repo } = at;
-  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: plan.issue, body: plan.comment });
-  await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: plan.issue, state: 'closed', state_reason: plan.reason });
+  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner,
+    repo,
+    issue_number: plan.issue,
+    body: plan.comment,
+  });
+  await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner,
+    repo,
+    issue_number: plan.issue,
+    state: 'closed',
+    state_reason: plan.reason,
+  });
   return `incident #${plan.issue} closed (${plan.reason})`;
 }
 
@@ -119,7 +152,19 @@ async function applyAlertPlan(octokit: AppOctokit, plan: AlertIncidentPlan, at: 
   }
   if (at.dryRun) return `dry-run: would reopen incident #${plan.issue}`;
   const { owner, repo } = at;
-  await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: plan.issue, state: 'open', title: plan.title, body: plan.body });
-  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: plan.issue, body: plan.comment });
+  await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner,
+    repo,
+    issue_number: plan.issue,
+    state: 'open',
+    title: plan.title,
+    body: plan.body,
+  });
+  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner,
+    repo,
+    issue_number: plan.issue,
+    body: plan.comment,
+  });
   return `incident #${plan.issue} reopened`;
 }

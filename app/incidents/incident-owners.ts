@@ -9,7 +9,13 @@ import { createTeamRosterCache } from '../github/team-roster-cache.js';
  * admins (the policy's `owners` are per secret, and a leak is in a file), with the members of the
  * teams among them. Read only when an incident is about to open.
  */
-export async function incidentOwners(octokit: AppOctokit, owner: string, repo: string, now: Date, log: (message: string) => void): Promise<{ owners: string[]; teams: TeamRosters }> {
+export async function incidentOwners(
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  now: Date,
+  log: (message: string) => void,
+): Promise<{ owners: string[]; teams: TeamRosters }> {
   const owners = resolveOwners([], await fetchOwnerSources(octokit, owner, repo, now));
   const named = [...new Set(owners.map(teamKey).filter((k): k is string => k !== undefined))].slice(0, MAX_TEAMS_READ);
   return { owners, teams: await createTeamRosterCache(log).read(octokit, named) };

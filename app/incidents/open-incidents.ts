@@ -32,23 +32,61 @@ export interface IncidentOptions {
  * the keys' fingerprints, so a redelivered push or the same key pushed again opens nothing.
  * https://docs.github.com/rest/issues/issues#list-repository-issues
  */
-export async function openIncidents(octokit: AppOctokit, target: IncidentTarget, findings: readonly Finding[], detectors: readonly Detector[], options: IncidentOptions): Promise<number> {
+export async function openIncidents(
+  octokit: AppOctokit,
+  target: IncidentTarget,
+  findings: readonly Finding[],
+  detectors: readonly Detector[],
+  options: IncidentOptions,
+): Promise<number> {
   const { owner, repo } = target;
   if (findings.length === 0) return 0;
   const existing = (await listIncidents(octokit, owner, repo, options.botLogin)).map((i) => i.body);
   const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
   const keyed = incidentFingerprints(findings, existing, options.fingerprintKey);
-  const plan = planIncidents({ findings: keyed, head: target.head, branch: target.branch, remediation, existing, now: options.now });
-  if (plan.leftOut > 0) options.log(`${owner}/${repo}: ${plan.leftOut} more leaked keys left for later (at most ${plan.actions.length} incidents a push)`);
+  const plan = planIncidents({
+    findings: keyed,
+    head: target.head,
+    branch: target.branch,
+    remediation,
+    existing,
+    now: options.now,
+  });
+  if (plan.leftOut > 0)
+    options.log(
+      `${owner}/${repo}: ${plan.leftOut} more leaked keys left for later (at most ${plan.actions.length} incidents a push)`,
+    );
   // The owners are read only when an incident opens; they are named in it and assigned.
-  const { owners, teams } = plan.actions.length ? await incidentOwners(octokit, owner, repo, options.now, options.log) : { owners: [], teams: undefined };
+  const { owners, teams } = plan.actions.length
+    ? await incidentOwners(octokit, owner, repo, options.now, options.log)
+    : { owners: [], teams: undefined };
   const actions = plan.actions.map((action) => withIncidentOwners(action, owners, teams));
-  const applied = await applyActions(octokit, actions, { owner, repo, botLogin: options.botLogin, dryRun: options.dryRun, log: options.log });
+  const applied = await applyActions(octokit, actions, {
+    owner,
+    repo,
+    botLogin: options.botLogin,
+    dryRun: options.dryRun,
+    log: options.log,
+  });
   return applied.filter((a) => a.action.type === 'open').length;
 }
 
 /** The bot's incidents in a repository, open and closed (pull requests left out). */
-export async function listIncidents(octokit: AppOctokit, owner: string, repo: string, botLogin: string): Promise<Array<{ number: number; state: 'open' | 'closed'; body: string }>> {
-  const listed = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: LEAK_LABEL, creator: botLogin, per_page: 100 });
-  return listed.filter((i) => !i.pull_request).map((i) => ({ number: i.number, state: i.state === 'open' ? 'open' : 'closed', body: i.body ?? '' }));
+export async function listIncidents(
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  botLogin: string,
+): Promise<Array<{ number: number; state: 'open' | 'closed'; body: string }>> {
+  const listed = await octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+    owner,
+    repo,
+    state: 'all',
+    labels: LEAK_LABEL,
+    creator: botLogin,
+    per_page: 100,
+  });
+  return listed
+    .filter((i) => !i.pull_request)
+    .map((i) => ({ number: i.number, state: i.state === 'open' ? 'open' : 'closed', body: i.body ?? '' }));
 }

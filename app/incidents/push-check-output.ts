@@ -39,7 +39,11 @@ export const MAX_ANNOTATIONS_PER_REQUEST = 50;
  * the redacted key and what to do), a warning or notice for hygiene findings. Findings carry only the
  * redacted key (src/types.ts), so nothing here can print the key itself.
  */
-export function renderPushCheck(findings: readonly Finding[], detectors: readonly Detector[], added: CompareCoverage): PushCheck {
+export function renderPushCheck(
+  findings: readonly Finding[],
+  detectors: readonly Detector[],
+  added: CompareCoverage,
+): PushCheck {
   const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
   const sorted = sortFindings(findings);
   const annotations = sorted.map((f): CheckAnnotation => {
@@ -57,11 +61,23 @@ export function renderPushCheck(findings: readonly Finding[], detectors: readonl
     };
   });
   const keys = annotations.filter((a) => a.annotation_level === 'failure').length;
-  const lines = [keys === 0 ? 'No keys added.' : `${plural(keys, 'key')} added: revoke ${keys === 1 ? 'it' : 'them'} at the provider now — removing the line does not un-leak it.`];
-  if (annotations.length > keys) lines.push(`${plural(annotations.length - keys, 'other finding')} (warnings and notices).`);
-  if (added.unscanned.length > 0) lines.push(`Not scanned (binary or too large for the API's diff): ${added.unscanned.map(inlineCode).join(', ')}.`);
-  if (added.commitsLeftOut > 0) lines.push(`The oldest ${plural(added.commitsLeftOut, 'commit')} of this push ${added.commitsLeftOut === 1 ? 'was' : 'were'} not scanned (a push check reads at most ${MAX_PUSH_REQUESTS} commit pages, newest first): run \`key-hygiene scan --history\`.`);
-  if (added.commitsCut.length > 0) lines.push(`Only part of the files of ${added.commitsCut.map((sha) => inlineCode(sha.slice(0, 12))).join(', ')} ${added.commitsCut.length === 1 ? 'was' : 'were'} scanned: run \`key-hygiene scan --history\`.`);
+  const lines = [
+    keys === 0
+      ? 'No keys added.'
+      : `${plural(keys, 'key')} added: revoke ${keys === 1 ? 'it' : 'them'} at the provider now — removing the line does not un-leak it.`,
+  ];
+  if (annotations.length > keys)
+    lines.push(`${plural(annotations.length - keys, 'other finding')} (warnings and notices).`);
+  if (added.unscanned.length > 0)
+    lines.push(`Not scanned (binary or too large for the API's diff): ${added.unscanned.map(inlineCode).join(', ')}.`);
+  if (added.commitsLeftOut > 0)
+    lines.push(
+      `The oldest ${plural(added.commitsLeftOut, 'commit')} of this push ${added.commitsLeftOut === 1 ? 'was' : 'were'} not scanned (a push check reads at most ${MAX_PUSH_REQUESTS} commit pages, newest first): run \`key-hygiene scan --history\`.`,
+    );
+  if (added.commitsCut.length > 0)
+    lines.push(
+      `Only part of the files of ${added.commitsCut.map((sha) => inlineCode(sha.slice(0, 12))).join(', ')} ${added.commitsCut.length === 1 ? 'was' : 'were'} scanned: run \`key-hygiene scan --history\`.`,
+    );
   return {
     conclusion: keys > 0 ? 'failure' : 'success',
     title: keys > 0 ? `${plural(keys, 'key')} added` : 'No keys added',

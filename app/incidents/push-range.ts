@@ -33,7 +33,11 @@ export function pushRange(push: PushFacts): PushRange {
   const branch = push.ref.slice('refs/heads/'.length);
   const defaultBranch = push.repository.default_branch ?? push.repository.master_branch;
   if (!defaultBranch || defaultBranch === branch) {
-    return { kind: 'neutral', head: push.after, reason: `The first push of ${inlineCode(branch)} has no base to compare with: the whole history is scanned by the daily sweep or \`key-hygiene scan --history\`.` };
+    return {
+      kind: 'neutral',
+      head: push.after,
+      reason: `The first push of ${inlineCode(branch)} has no base to compare with: the whole history is scanned by the daily sweep or \`key-hygiene scan --history\`.`,
+    };
   }
   return { kind: 'compare', base: defaultBranch, head: push.after };
 }

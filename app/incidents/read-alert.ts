@@ -29,9 +29,24 @@ interface Location {
  * https://docs.github.com/rest/secret-scanning/secret-scanning#get-a-secret-scanning-alert
  * https://docs.github.com/rest/secret-scanning/secret-scanning#list-locations-for-a-secret-scanning-alert
  */
-export async function readAlert(octokit: AppOctokit, owner: string, repo: string, alertNumber: number): Promise<ReadAlert> {
-  const { data: alert } = await octokit.rest.secretScanning.getAlert({ owner, repo, alert_number: alertNumber, hide_secret: true });
-  const { data: locations } = await octokit.rest.secretScanning.listLocationsForAlert({ owner, repo, alert_number: alertNumber, per_page: 1 });
+export async function readAlert(
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  alertNumber: number,
+): Promise<ReadAlert> {
+  const { data: alert } = await octokit.rest.secretScanning.getAlert({
+    owner,
+    repo,
+    alert_number: alertNumber,
+    hide_secret: true,
+  });
+  const { data: locations } = await octokit.rest.secretScanning.listLocationsForAlert({
+    owner,
+    repo,
+    alert_number: alertNumber,
+    per_page: 1,
+  });
   return {
     state: alert.state ?? 'open',
     ...(alert.validity !== undefined && { validity: alert.validity }),
@@ -48,6 +63,7 @@ export async function readAlert(octokit: AppOctokit, owner: string, repo: string
 function placeOf(location: Location | undefined): AlertPlace | undefined {
   if (!location?.type) return undefined;
   const { path, start_line: line, commit_sha: commit } = location.details ?? {};
-  if (path !== undefined && line !== undefined && commit !== undefined) return { kind: 'file', path: path.replace(/^\/+/, ''), line, commit };
+  if (path !== undefined && line !== undefined && commit !== undefined)
+    return { kind: 'file', path: path.replace(/^\/+/, ''), line, commit };
   return { kind: 'other', what: articled(location.type.replace(/_/g, ' ')) };
 }

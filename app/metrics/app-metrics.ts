@@ -22,11 +22,36 @@ export type BudgetWaitReason = 'share' | 'rate-limited';
 export class AppMetrics {
   readonly registry = new Registry();
 
-  readonly #requests = new Counter({ name: 'key_hygiene_github_requests_total', help: 'Requests to the GitHub API, by route template, method and result (a 304 is free; rate-limited is a 403/429 that asked to wait).', labelNames: ['family', 'method', 'result'] as const, registers: [this.registry] });
-  readonly #remaining = new Gauge({ name: 'key_hygiene_rate_limit_remaining', help: 'X-RateLimit-Remaining of the last answer, per installation.', labelNames: ['installation'] as const, registers: [this.registry] });
-  readonly #limit = new Gauge({ name: 'key_hygiene_rate_limit_limit', help: 'X-RateLimit-Limit of the last answer (requests per hour), per installation.', labelNames: ['installation'] as const, registers: [this.registry] });
-  readonly #headroom = new Gauge({ name: 'key_hygiene_rate_limit_headroom_ratio', help: 'Remaining / limit of the installation\'s primary rate limit (1 = untouched).', labelNames: ['installation'] as const, registers: [this.registry] });
-  readonly #repositories = new Counter({ name: 'key_hygiene_sweep_repositories_total', help: 'Repositories a sweep went through, by outcome (skipped: archived).', labelNames: ['outcome'] as const, registers: [this.registry] });
+  readonly #requests = new Counter({
+    name: 'key_hygiene_github_requests_total',
+    help: 'Requests to the GitHub API, by route template, method and result (a 304 is free; rate-limited is a 403/429 that asked to wait).',
+    labelNames: ['family', 'method', 'result'] as const,
+    registers: [this.registry],
+  });
+  readonly #remaining = new Gauge({
+    name: 'key_hygiene_rate_limit_remaining',
+    help: 'X-RateLimit-Remaining of the last answer, per installation.',
+    labelNames: ['installation'] as const,
+    registers: [this.registry],
+  });
+  readonly #limit = new Gauge({
+    name: 'key_hygiene_rate_limit_limit',
+    help: 'X-RateLimit-Limit of the last answer (requests per hour), per installation.',
+    labelNames: ['installation'] as const,
+    registers: [this.registry],
+  });
+  readonly #headroom = new Gauge({
+    name: 'key_hygiene_rate_limit_headroom_ratio',
+    help: "Remaining / limit of the installation's primary rate limit (1 = untouched).",
+    labelNames: ['installation'] as const,
+    registers: [this.registry],
+  });
+  readonly #repositories = new Counter({
+    name: 'key_hygiene_sweep_repositories_total',
+    help: 'Repositories a sweep went through, by outcome (skipped: archived).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   #readSweepJobs: (() => Promise<Readonly<Record<string, number>>>) | undefined;
   readonly #sweepJobs = new Gauge({
     name: 'key_hygiene_sweep_jobs',
@@ -38,11 +63,34 @@ export class AppMetrics {
       if (this.#readSweepJobs) this.sweepJobs(await this.#readSweepJobs().catch(() => ({})));
     },
   });
-  readonly #issues = new Counter({ name: 'key_hygiene_issue_writes_total', help: 'Issues opened, closed, commented on, relabelled or updated.', labelNames: ['action'] as const, registers: [this.registry] });
-  readonly #pacerWaits = new Counter({ name: 'key_hygiene_content_pacer_waits_total', help: 'Times a write waited for GitHub\'s secondary limits (80 a minute, 500 an hour).', registers: [this.registry] });
-  readonly #pacerSeconds = new Counter({ name: 'key_hygiene_content_pacer_wait_seconds_total', help: 'Seconds writes waited for GitHub\'s secondary limits.', registers: [this.registry] });
-  readonly #budgetWaits = new Counter({ name: 'key_hygiene_budget_waits_total', help: 'Times a sweep request waited: its share of the hourly limit was spent, or GitHub asked to wait (403/429).', labelNames: ['reason'] as const, registers: [this.registry] });
-  readonly #budgetSeconds = new Counter({ name: 'key_hygiene_budget_wait_seconds_total', help: 'Seconds sweep requests waited, by reason.', labelNames: ['reason'] as const, registers: [this.registry] });
+  readonly #issues = new Counter({
+    name: 'key_hygiene_issue_writes_total',
+    help: 'Issues opened, closed, commented on, relabelled or updated.',
+    labelNames: ['action'] as const,
+    registers: [this.registry],
+  });
+  readonly #pacerWaits = new Counter({
+    name: 'key_hygiene_content_pacer_waits_total',
+    help: "Times a write waited for GitHub's secondary limits (80 a minute, 500 an hour).",
+    registers: [this.registry],
+  });
+  readonly #pacerSeconds = new Counter({
+    name: 'key_hygiene_content_pacer_wait_seconds_total',
+    help: "Seconds writes waited for GitHub's secondary limits.",
+    registers: [this.registry],
+  });
+  readonly #budgetWaits = new Counter({
+    name: 'key_hygiene_budget_waits_total',
+    help: 'Times a sweep request waited: its share of the hourly limit was spent, or GitHub asked to wait (403/429).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly #budgetSeconds = new Counter({
+    name: 'key_hygiene_budget_wait_seconds_total',
+    help: 'Seconds sweep requests waited, by reason.',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
 
   /** `processMetrics`: Node's own (CPU, memory, event loop) too — for a real process, not for tests. */
   constructor(options: { processMetrics?: boolean } = {}) {

@@ -24,7 +24,10 @@ const NAMED: Record<string, { take: number; as: string[] }> = {
  * reaches a label, so neither a key nor a token ever can, and the label set stays small.
  */
 export function routeFamily(url: string): string {
-  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '').replace(/^\/api\/v3(?=\/)/, '');
+  const path = url
+    .replace(/^[a-z]+:\/\/[^/]+/i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/^\/api\/v3(?=\/)/, '');
   const segments = path.split('/').filter((s) => s !== '');
   const out: string[] = [];
   for (let i = 0; i < segments.length; i += 1) {
@@ -33,7 +36,13 @@ export function routeFamily(url: string): string {
       out.push(segment, ...(i + 1 < segments.length ? ['{path}'] : []));
       break;
     }
-    out.push(/^\d+$/.test(segment) || /^\{.*\}$/.test(segment) ? '{number}' : /^[0-9a-f]{7,40}$/.test(segment) ? '{sha}' : segment);
+    out.push(
+      /^\d+$/.test(segment) || /^\{.*\}$/.test(segment)
+        ? '{number}'
+        : /^[0-9a-f]{7,40}$/.test(segment)
+          ? '{sha}'
+          : segment,
+    );
     const named = NAMED[segment];
     if (!named) continue;
     const taken = segments.slice(i + 1, i + 1 + named.take);

@@ -22,8 +22,14 @@ export function metricsHandler(source: MetricsSource): (req: IncomingMessage, re
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (path === '/healthz') {
       const redis = await redisHealth(source.redis);
-      const body = JSON.stringify({ status: redis === 'down' ? 'degraded' : 'ok', uptime: Math.round(process.uptime()), redis });
-      res.writeHead(redis === 'down' ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
+      const body = JSON.stringify({
+        status: redis === 'down' ? 'degraded' : 'ok',
+        uptime: Math.round(process.uptime()),
+        redis,
+      });
+      res
+        .writeHead(redis === 'down' ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(body);
       return true;
     }
     if (path === '/metrics') {

@@ -14,12 +14,17 @@ export interface MetricsServer {
  * worker (`KEY_HYGIENE_METRICS_PORT`). `host` defaults to loopback, not Node's every interface: what
  * `/metrics` says is for the operator's scraper (`KEY_HYGIENE_METRICS_HOST` names another); port 0 picks a free one.
  */
-export async function startMetricsServer(port: number, source: MetricsSource, host = '127.0.0.1'): Promise<MetricsServer> {
+export async function startMetricsServer(
+  port: number,
+  source: MetricsSource,
+  host = '127.0.0.1',
+): Promise<MetricsServer> {
   const handle = metricsHandler(source);
   const server: Server = createServer((req, res) => {
     handle(req, res).then(
       (handled) => {
-        if (!handled) res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Not Found' }));
+        if (!handled)
+          res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Not Found' }));
       },
       () => {
         if (!res.headersSent) res.writeHead(500);

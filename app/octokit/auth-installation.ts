@@ -4,7 +4,11 @@ import type { TokenCache } from './token-cache.js';
 /** What auth-app hands an installation client's factory: the app client, its options, and its own state. */
 interface FactoryOptions {
   octokit: AppOctokit;
-  octokitOptions: { auth?: { request?: AppOctokit['request'] } & Record<string, unknown>; log?: { child?: (bindings: object) => unknown }; throttle?: { enabled?: boolean } & Record<string, unknown> } & Record<string, unknown>;
+  octokitOptions: {
+    auth?: { request?: AppOctokit['request'] } & Record<string, unknown>;
+    log?: { child?: (bindings: object) => unknown };
+    throttle?: { enabled?: boolean } & Record<string, unknown>;
+  } & Record<string, unknown>;
   [other: string]: unknown;
 }
 
@@ -24,14 +28,27 @@ interface FactoryOptions {
 /** Marks a request already sent again after a 401, so it is retried once at most. */
 const RETRIED_401 = 'keyHygieneRetried401';
 
-export async function authInstallation(appOctokit: AppOctokit, installationId: number, tokens: TokenCache): Promise<AppOctokit> {
+export async function authInstallation(
+  appOctokit: AppOctokit,
+  installationId: number,
+  tokens: TokenCache,
+): Promise<AppOctokit> {
   const factory = ({ octokit, octokitOptions }: FactoryOptions): AppOctokit => {
     const Octokit = octokit.constructor as new (options: object) => AppOctokit;
     return new Octokit({
       ...octokitOptions,
       log: octokitOptions.log?.child?.({ name: 'github' }) ?? octokitOptions.log,
-      throttle: octokitOptions.throttle?.enabled ? { ...octokitOptions.throttle, id: String(installationId) } : { enabled: false },
-      auth: { ...octokitOptions.auth, installationId, cache: tokens, request: (octokitOptions.auth?.request ?? octokit.request).defaults({ baseUrl: octokit.request.endpoint.DEFAULTS.baseUrl }) },
+      throttle: octokitOptions.throttle?.enabled
+        ? { ...octokitOptions.throttle, id: String(installationId) }
+        : { enabled: false },
+      auth: {
+        ...octokitOptions.auth,
+        installationId,
+        cache: tokens,
+        request: (octokitOptions.auth?.request ?? octokit.request).defaults({
+          baseUrl: octokit.request.endpoint.DEFAULTS.baseUrl,
+        }),
+      },
     });
   };
   const client = (await appOctokit.auth({ type: 'installation', installationId, factory })) as AppOctokit;

@@ -33,7 +33,9 @@ export async function probeRedis(url: string): Promise<void> {
   try {
     await redis.ping();
   } catch (error) {
-    throw new Error(`Redis at REDIS_URL did not answer: ${refused ?? (error instanceof Error ? error.message : String(error))}`);
+    throw new Error(
+      `Redis at REDIS_URL did not answer: ${refused ?? (error instanceof Error ? error.message : String(error))}`,
+    );
   } finally {
     redis.disconnect();
   }

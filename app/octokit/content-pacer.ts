@@ -40,7 +40,10 @@ export class ContentPacer implements WritePacer {
   /** Total time spent waiting, in ms (for logs and tests). */
   waitedMs = 0;
 
-  constructor(readonly windows: readonly WriteWindow[] = GITHUB_WRITE_WINDOWS, private readonly deps: PacerDeps = realDeps) {}
+  constructor(
+    readonly windows: readonly WriteWindow[] = GITHUB_WRITE_WINDOWS,
+    private readonly deps: PacerDeps = realDeps,
+  ) {}
 
   /** Resolves when one more write fits every window, and records it. Calls are served in order. */
   async take(): Promise<void> {

@@ -90,7 +90,12 @@ const wrapped = new WeakSet<object>();
  * token's own. A client without one (Probot's webhook clients) shares the installation's untagged
  * entries, where an ETag of another token only costs the 200 it would anyway.
  */
-export function useEtagCache<T extends AppOctokit>(octokit: T, installationId: number | 'app', cache: EtagStore, tokenOf?: () => Promise<string>): T {
+export function useEtagCache<T extends AppOctokit>(
+  octokit: T,
+  installationId: number | 'app',
+  cache: EtagStore,
+  tokenOf?: () => Promise<string>,
+): T {
   if (wrapped.has(octokit)) return octokit;
   wrapped.add(octokit);
   octokit.hook.wrap('request', async (request, options) => {
@@ -110,7 +115,15 @@ export function useEtagCache<T extends AppOctokit>(octokit: T, installationId: n
       const etag = response.headers.etag;
       if (typeof etag === 'string' && response.status === 200) {
         // A copy each way: pagination rewrites `data` of list answers in place.
-        await cache.set(key, { etag, response: structuredClone({ status: response.status, url: response.url, headers: { ...response.headers }, data: response.data }) });
+        await cache.set(key, {
+          etag,
+          response: structuredClone({
+            status: response.status,
+            url: response.url,
+            headers: { ...response.headers },
+            data: response.data,
+          }),
+        });
       }
       return response;
     } catch (error) {

@@ -33,7 +33,9 @@ export function createEtagSealer(privateKeyPem: string): EtagSealer {
     open(sealed, cacheKey) {
       if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) return undefined;
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 1 + IV_BYTES)).setAAD(Buffer.from(cacheKey, 'utf8'));
+        const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 1 + IV_BYTES)).setAAD(
+          Buffer.from(cacheKey, 'utf8'),
+        );
         decipher.setAuthTag(sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES));
         return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
       } catch {

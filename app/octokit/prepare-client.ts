@@ -78,7 +78,13 @@ export function createClientCare(deps: PacerDeps, options: CareOptions = {}): Cl
     tokens: redis && sealer ? new RedisTokenCache(redis, sealer, deps.now) : new MemoryTokenCache(deps.now),
     pacerOf: (id) => {
       let pacer = pacers.get(id);
-      if (!pacer) pacers.set(id, (pacer = redis ? new RedisContentPacer(redis, `key-hygiene:writes:${id}`, pacerDeps) : new ContentPacer(undefined, pacerDeps)));
+      if (!pacer)
+        pacers.set(
+          id,
+          (pacer = redis
+            ? new RedisContentPacer(redis, `key-hygiene:writes:${id}`, pacerDeps)
+            : new ContentPacer(undefined, pacerDeps)),
+        );
       return pacer;
     },
     budgetOf: (id) => {
@@ -113,7 +119,12 @@ export interface PrepareOptions {
  * (metrics); every content-creating request spaced under GitHub's secondary limits
  * (≤ 80 a minute); the request budget; conditional GETs from the ETag cache.
  */
-export function prepareClient<T extends AppOctokit>(octokit: T, installationId: number, care: ClientCare, options: PrepareOptions = {}): T {
+export function prepareClient<T extends AppOctokit>(
+  octokit: T,
+  installationId: number,
+  care: ClientCare,
+  options: PrepareOptions = {},
+): T {
   if (prepared.has(octokit)) return octokit;
   prepared.add(octokit);
   attachMetrics(octokit, care.metrics);
@@ -121,7 +132,8 @@ export function prepareClient<T extends AppOctokit>(octokit: T, installationId: 
   useRequestMetrics(octokit, care.metrics);
   octokit.hook.before('request', async (options) => {
     // Minting the installation token is the app's own request, not content.
-    if (WRITES.has(String(options.method).toUpperCase()) && !String(options.url).includes('/access_tokens')) await pacer.take();
+    if (WRITES.has(String(options.method).toUpperCase()) && !String(options.url).includes('/access_tokens'))
+      await pacer.take();
   });
   useRequestBudget(octokit, care.budgetOf(installationId), {
     sweep: options.sweep ?? false,
@@ -141,8 +153,12 @@ export function prepareAppAuth(app: Probot, care: ClientCare): void {
   const auth = app.auth.bind(app);
   app.auth = async (installationId?: number) => {
     const appOctokit = await auth();
-    if (installationId === undefined) return useEtagCache(useRequestMetrics(appOctokit, care.metrics), 'app', care.etags);
+    if (installationId === undefined)
+      return useEtagCache(useRequestMetrics(appOctokit, care.metrics), 'app', care.etags);
     const client = await authInstallation(appOctokit, installationId, care.tokens);
-    return prepareClient(client, installationId, care, { sweep: true, tokenOf: () => cachedToken(care.tokens, installationId) });
+    return prepareClient(client, installationId, care, {
+      sweep: true,
+      tokenOf: () => cachedToken(care.tokens, installationId),
+    });
   };
 }

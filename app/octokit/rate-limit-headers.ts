@@ -45,7 +45,8 @@ export function rateLimitWaitMs(error: unknown, localNow: number): number | unde
   const headers = failed.response?.headers ?? {};
   const retryAfter = whole(headers['retry-after']);
   if (retryAfter !== undefined) return retryAfter * 1000;
-  if (String(headers['x-ratelimit-remaining']) === '0') return (readRateLimit(headers, localNow)?.resetAt ?? localNow + DEFAULT_LIMIT_WAIT_MS) - localNow;
+  if (String(headers['x-ratelimit-remaining']) === '0')
+    return (readRateLimit(headers, localNow)?.resetAt ?? localNow + DEFAULT_LIMIT_WAIT_MS) - localNow;
   if (failed.status === 429 || /\brate limit\b/i.test(String(failed.message ?? ''))) return DEFAULT_LIMIT_WAIT_MS;
   return undefined;
 }

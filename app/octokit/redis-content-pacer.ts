@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { ContentPacer, GITHUB_WRITE_WINDOWS, type PacerDeps, type WritePacer, type WriteWindow } from './content-pacer.js';
+import {
+  ContentPacer,
+  GITHUB_WRITE_WINDOWS,
+  type PacerDeps,
+  type WritePacer,
+  type WriteWindow,
+} from './content-pacer.js';
 
 /**
  * One atomic step of the shared sliding window: the writes of the last `window` ms are the members
@@ -66,7 +72,16 @@ export class RedisContentPacer implements WritePacer {
     for (;;) {
       let wait: number;
       try {
-        wait = Number(await this.redis.eval(RESERVE, 1, this.key, this.deps.now(), randomUUID(), ...this.windows.flatMap((w) => [w.limit, w.windowMs])));
+        wait = Number(
+          await this.redis.eval(
+            RESERVE,
+            1,
+            this.key,
+            this.deps.now(),
+            randomUUID(),
+            ...this.windows.flatMap((w) => [w.limit, w.windowMs]),
+          ),
+        );
       } catch {
         this.failures += 1;
         break;

@@ -88,7 +88,10 @@ export class RedisEtagCache implements EtagStore {
   readonly #local: EtagCache;
   readonly #sealer: EtagSealer | undefined;
 
-  constructor(private readonly redis: Redis, options: RedisEtagOptions = {}) {
+  constructor(
+    private readonly redis: Redis,
+    options: RedisEtagOptions = {},
+  ) {
     this.#prefix = options.prefix ?? 'key-hygiene:etag:';
     this.#ttlMs = options.ttlMs ?? ETAG_TTL_MS;
     this.#maxValueBytes = options.maxValueBytes ?? ETAG_MAX_VALUE_BYTES;

@@ -25,7 +25,10 @@ export class RequestBudget {
   #blockedUntil = 0;
   #inFlight = 0;
 
-  constructor(readonly share: number, private readonly deps: BudgetDeps) {}
+  constructor(
+    readonly share: number,
+    private readonly deps: BudgetDeps,
+  ) {}
 
   /** The latest reading, if any answer carried one. */
   get known(): RateLimitReading | undefined {
@@ -38,7 +41,9 @@ export class RequestBudget {
     if (!reading) return undefined;
     const known = this.#known;
     const sameWindow = known !== undefined && reading.resetAt < known.resetAt + SAME_WINDOW_MS;
-    this.#known = sameWindow ? { ...reading, remaining: Math.min(reading.remaining, known.remaining), resetAt: known.resetAt } : reading;
+    this.#known = sameWindow
+      ? { ...reading, remaining: Math.min(reading.remaining, known.remaining), resetAt: known.resetAt }
+      : reading;
     return this.#known;
   }
 
@@ -70,7 +75,11 @@ export class RequestBudget {
    * a push or a command on that repository needs.
    */
   async ready(requests = 1): Promise<void> {
-    for (let wait = this.waitFor(this.deps.now(), requests - 1); wait.ms > 0; wait = this.waitFor(this.deps.now(), requests - 1)) {
+    for (
+      let wait = this.waitFor(this.deps.now(), requests - 1);
+      wait.ms > 0;
+      wait = this.waitFor(this.deps.now(), requests - 1)
+    ) {
       this.deps.onWait?.(wait.reason, wait.ms);
       await this.deps.sleep(wait.ms);
     }

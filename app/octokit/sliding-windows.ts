@@ -42,11 +42,23 @@ export class MemoryWindows implements SlidingWindows {
 export class RedisWindows implements SlidingWindows {
   readonly #local = new MemoryWindows();
 
-  constructor(private readonly redis: Redis, private readonly prefix = 'key-hygiene:throttle:') {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'key-hygiene:throttle:',
+  ) {}
 
   async admit(key: string, windows: readonly WriteWindow[], now: number): Promise<boolean> {
     try {
-      const wait = Number(await this.redis.eval(RESERVE, 1, this.prefix + key, now, randomUUID(), ...windows.flatMap((w) => [w.limit, w.windowMs])));
+      const wait = Number(
+        await this.redis.eval(
+          RESERVE,
+          1,
+          this.prefix + key,
+          now,
+          randomUUID(),
+          ...windows.flatMap((w) => [w.limit, w.windowMs]),
+        ),
+      );
       return wait <= 0;
     } catch {
       return this.#local.admit(key, windows, now);

@@ -95,7 +95,12 @@ export class RedisTokenCache implements TokenCache {
   readonly #prefix: string;
   readonly #mintWaitMs: number;
 
-  constructor(private readonly redis: Redis, private readonly sealer: EtagSealer, now: () => number, options: RedisTokenOptions = {}) {
+  constructor(
+    private readonly redis: Redis,
+    private readonly sealer: EtagSealer,
+    now: () => number,
+    options: RedisTokenOptions = {},
+  ) {
     this.#local = new MemoryTokenCache(now);
     this.#prefix = options.prefix ?? 'key-hygiene:token:';
     this.#mintWaitMs = options.mintWaitMs ?? 10_000;
@@ -139,7 +144,12 @@ export class RedisTokenCache implements TokenCache {
     const ttl = Math.floor(this.#local.leftMs(value));
     if (ttl <= 0) return;
     try {
-      await this.redis.set(this.#prefix + key, this.sealer.seal(Buffer.from(value, 'utf8'), this.#prefix + key), 'PX', ttl);
+      await this.redis.set(
+        this.#prefix + key,
+        this.sealer.seal(Buffer.from(value, 'utf8'), this.#prefix + key),
+        'PX',
+        ttl,
+      );
       await this.redis.del(this.#lockOf(key));
     } catch {
       this.failures += 1;

@@ -32,7 +32,11 @@ export interface BudgetHookOptions {
  * same answer.
  * https://github.com/probot/probot/blob/master/src/octokit/get-octokit-throttle-options.ts
  */
-export function useRequestBudget<T extends AppOctokit>(octokit: T, budget: RequestBudget, options: BudgetHookOptions): T {
+export function useRequestBudget<T extends AppOctokit>(
+  octokit: T,
+  budget: RequestBudget,
+  options: BudgetHookOptions,
+): T {
   if (options.sweep) sweepBudgets.set(octokit, budget);
   const report = (headers: Headers | undefined): void => {
     const reading = headers && budget.observe(headers);

@@ -29,6 +29,13 @@ export async function handleOnboardingPush(context: Context<'push'>, app: Probot
     context.log.info(`dry-run: would update the description of ${owner}/${repo}#${state.pull.number}`);
     return;
   }
-  await octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: state.pull.number, body });
-  context.log.info(`${owner}/${repo}#${state.pull.number}: onboarding description updated for the config on ${ONBOARDING_BRANCH}`);
+  await octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', {
+    owner,
+    repo,
+    pull_number: state.pull.number,
+    body,
+  });
+  context.log.info(
+    `${owner}/${repo}#${state.pull.number}: onboarding description updated for the config on ${ONBOARDING_BRANCH}`,
+  );
 }

@@ -52,22 +52,37 @@ export async function onboardRepo(s: OnboardingSweep, found: OnboardingFound): P
     const state = onboardingState(await findOnboardingPulls(octokit, owner, repo), s.botLogin);
     if (state.kind !== 'none') return;
     if (found.dryRun || s.budget.remaining < ONBOARDING_WRITES) {
-      s.log(found.dryRun ? `dry-run: would open "${ONBOARDING_TITLE}" in ${repository} from branch ${ONBOARDING_BRANCH}` : `${repository}: cap reached, the onboarding pull request waits for the next sweep`);
+      s.log(
+        found.dryRun
+          ? `dry-run: would open "${ONBOARDING_TITLE}" in ${repository} from branch ${ONBOARDING_BRANCH}`
+          : `${repository}: cap reached, the onboarding pull request waits for the next sweep`,
+      );
       return;
     }
     const action = s.onboardingAction;
-    const config = renderOnboardingConfig({ repository, keys: onboardingKeys(found.inventory, found.policy), ...(action && { action }) });
+    const config = renderOnboardingConfig({
+      repository,
+      keys: onboardingKeys(found.inventory, found.policy),
+      ...(action && { action }),
+    });
     // Where the Action lives is the operator's to say: unsaid, no workflow names a repository anyone could register.
-    const opened = await openOnboardingPull(octokit, { owner, repo }, { config, ...(action && { action, workflow: renderOnboardingWorkflow(action) }) });
+    const opened = await openOnboardingPull(
+      octokit,
+      { owner, repo },
+      { config, ...(action && { action, workflow: renderOnboardingWorkflow(action) }) },
+    );
     s.budget.remaining -= opened.writes;
     // Nothing is remembered: the next sweep tries again, and says so again, until the reason is gone.
     if (opened.refused !== undefined) {
       s.log(`${repository}: onboarding pull request not opened: GitHub answered 422: ${opened.refused}`);
       return;
     }
-    const what = opened.number === undefined ? 'was opened by another sweep at the same time' : `opened as #${opened.number}`;
+    const what =
+      opened.number === undefined ? 'was opened by another sweep at the same time' : `opened as #${opened.number}`;
     const without = action ? 'the App lacks the Workflows permission' : 'KEY_HYGIENE_ACTION is not set';
-    s.log(`${repository}: "${ONBOARDING_TITLE}" ${what}${opened.workflow ? '' : ` (without the workflow: ${without})`}`);
+    s.log(
+      `${repository}: "${ONBOARDING_TITLE}" ${what}${opened.workflow ? '' : ` (without the workflow: ${without})`}`,
+    );
   } catch (error) {
     const permission = missingPermission(error);
     const reason = oneLineError(error);

@@ -34,17 +34,49 @@ export interface OnboardingFiles {
  * open pull request for one head and base, so two writers end with one.
  * https://docs.github.com/rest/git/refs#create-a-reference
  */
-export async function openOnboardingPull(octokit: AppOctokit, target: OnboardingTarget, files: OnboardingFiles): Promise<OpenedOnboarding> {
+export async function openOnboardingPull(
+  octokit: AppOctokit,
+  target: OnboardingTarget,
+  files: OnboardingFiles,
+): Promise<OpenedOnboarding> {
   const { owner, repo } = target;
   const { data: repository } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
   const base = repository.default_branch;
-  const { data: head } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: `heads/${base}` });
-  await alreadyDone(422, () => octokit.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/heads/${ONBOARDING_BRANCH}`, sha: head.object.sha }));
+  const { data: head } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+    owner,
+    repo,
+    ref: `heads/${base}`,
+  });
+  await alreadyDone(422, () =>
+    octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+      owner,
+      repo,
+      ref: `refs/heads/${ONBOARDING_BRANCH}`,
+      sha: head.object.sha,
+    }),
+  );
   const config = await writeIfMissing(octokit, target, CONFIG_PATH, files.config, 'Add the Key Hygiene policy');
-  const workflow = files.workflow === undefined ? 'absent' : await writeIfMissing(octokit, target, WORKFLOW_PATH, files.workflow, 'Run Key Hygiene on pushes and pull requests');
+  const workflow =
+    files.workflow === undefined
+      ? 'absent'
+      : await writeIfMissing(
+          octokit,
+          target,
+          WORKFLOW_PATH,
+          files.workflow,
+          'Run Key Hygiene on pushes and pull requests',
+        );
   const body = await readOnboardingBody(octokit, target, files.action);
   const writes = 2 + Number(config !== 'present') + Number(workflow === 'written');
-  const opened = await openPull(octokit, { owner, repo, title: ONBOARDING_TITLE, head: ONBOARDING_BRANCH, base, body, maintainer_can_modify: true });
+  const opened = await openPull(octokit, {
+    owner,
+    repo,
+    title: ONBOARDING_TITLE,
+    head: ONBOARDING_BRANCH,
+    base,
+    body,
+    maintainer_can_modify: true,
+  });
   return { ...opened, writes, workflow: workflow === 'written' || workflow === 'present' };
 }
 
@@ -54,7 +86,18 @@ export async function openOnboardingPull(octokit: AppOctokit, target: Onboarding
  * a bad base): that one is GitHub's reason, for the caller to log once.
  * https://docs.github.com/rest/pulls/pulls#create-a-pull-request
  */
-async function openPull(octokit: AppOctokit, fields: { owner: string; repo: string; title: string; head: string; base: string; body: string; maintainer_can_modify: boolean }): Promise<{ number?: number; refused?: string }> {
+async function openPull(
+  octokit: AppOctokit,
+  fields: {
+    owner: string;
+    repo: string;
+    title: string;
+    head: string;
+    base: string;
+    body: string;
+    maintainer_can_modify: boolean;
+  },
+): Promise<{ number?: number; refused?: string }> {
   try {
     return { number: (await octokit.request('POST /repos/{owner}/{repo}/pulls', fields)).data.number };
   } catch (error) {
@@ -69,7 +112,9 @@ async function openPull(octokit: AppOctokit, fields: { owner: string; repo: stri
 function validationMessages(error: unknown): string[] {
   const errors = (error as { response?: { data?: { errors?: unknown } } } | null)?.response?.data?.errors;
   if (!Array.isArray(errors)) return [];
-  return errors.map((e) => (typeof e === 'string' ? e : String((e as { message?: unknown } | null)?.message ?? ''))).filter((m) => m !== '');
+  return errors
+    .map((e) => (typeof e === 'string' ? e : String((e as { message?: unknown } | null)?.message ?? '')))
+    .filter((m) => m !== '');
 }
 
 /** The request's answer, or undefined when GitHub says (with `status`) that it was done already. */
@@ -88,10 +133,22 @@ async function alreadyDone<T>(status: number, request: () => Promise<T>): Promis
  * Workflows permission: without it GitHub answers 403, and the pull request goes without it.
  * https://docs.github.com/rest/repos/contents#create-or-update-file-contents
  */
-async function writeIfMissing(octokit: AppOctokit, target: OnboardingTarget, path: string, text: string, message: string): Promise<'written' | 'present' | 'forbidden'> {
+async function writeIfMissing(
+  octokit: AppOctokit,
+  target: OnboardingTarget,
+  path: string,
+  text: string,
+  message: string,
+): Promise<'written' | 'present' | 'forbidden'> {
   if ((await readBranchFile(octokit, target, path)) !== undefined) return 'present';
   try {
-    await octokit.request('PUT /repos/{owner}/{repo}/contents/{path}', { ...target, path, message, branch: ONBOARDING_BRANCH, content: Buffer.from(text, 'utf8').toString('base64') });
+    await octokit.request('PUT /repos/{owner}/{repo}/contents/{path}', {
+      ...target,
+      path,
+      message,
+      branch: ONBOARDING_BRANCH,
+      content: Buffer.from(text, 'utf8').toString('base64'),
+    });
     return 'written';
   } catch (error) {
     const status = statusOf(error);

@@ -20,16 +20,30 @@ export interface OnboardingTarget {
  * branch both use it, with the same `action` (the App's `KEY_HYGIENE_ACTION`), so the same branch
  * always gives the same text.
  */
-export async function readOnboardingBody(octokit: AppOctokit, target: OnboardingTarget, action: ActionLocation | undefined): Promise<string> {
+export async function readOnboardingBody(
+  octokit: AppOctokit,
+  target: OnboardingTarget,
+  action: ActionLocation | undefined,
+): Promise<string> {
   const policy = await readBranchPolicy(octokit, target);
   const workflow = await readBranchFile(octokit, target, WORKFLOW_PATH);
   const found = workflow === undefined ? {} : { workflowUses: workflowUses(workflow) };
-  return renderOnboardingBody({ repository: `${target.owner}/${target.repo}`, policy, workflow: workflow !== undefined, ...(action && { action }), ...found });
+  return renderOnboardingBody({
+    repository: `${target.owner}/${target.repo}`,
+    policy,
+    workflow: workflow !== undefined,
+    ...(action && { action }),
+    ...found,
+  });
 }
 
-async function readBranchPolicy(octokit: AppOctokit, { owner, repo }: OnboardingTarget): Promise<OnboardingBodyInput['policy']> {
+async function readBranchPolicy(
+  octokit: AppOctokit,
+  { owner, repo }: OnboardingTarget,
+): Promise<OnboardingBodyInput['policy']> {
   const text = await readBranchFile(octokit, { owner, repo }, CONFIG_PATH);
-  if (text === undefined) return { error: `${CONFIG_PATH} is not on this branch: merged, the App would keep the organisation's policy.` };
+  if (text === undefined)
+    return { error: `${CONFIG_PATH} is not on this branch: merged, the App would keep the organisation's policy.` };
   try {
     // The file alone first: its own mistakes come with their line, field and value.
     const own = parseConfig(text, CONFIG_PATH);
@@ -42,9 +56,19 @@ async function readBranchPolicy(octokit: AppOctokit, { owner, repo }: Onboarding
 }
 
 /** A file's text on the onboarding branch, or undefined when it is not there. https://docs.github.com/rest/repos/contents#get-repository-content */
-export async function readBranchFile(octokit: AppOctokit, { owner, repo }: OnboardingTarget, path: string): Promise<string | undefined> {
+export async function readBranchFile(
+  octokit: AppOctokit,
+  { owner, repo }: OnboardingTarget,
+  path: string,
+): Promise<string | undefined> {
   try {
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: ONBOARDING_BRANCH, mediaType: { format: 'raw' } });
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      owner,
+      repo,
+      path,
+      ref: ONBOARDING_BRANCH,
+      mediaType: { format: 'raw' },
+    });
     return String(data);
   } catch (error) {
     if (statusOf(error) === 404) return undefined;

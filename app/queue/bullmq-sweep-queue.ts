@@ -70,12 +70,20 @@ export interface BullmqSweepQueue extends SweepQueue {
  * letters, for the retention time (https://docs.bullmq.io/guide/retrying-failing-jobs).
  */
 export function createBullmqSweepQueue(options: BullmqSweepOptions): BullmqSweepQueue {
-  const o = { ...options, log: options.log ?? { info: (m: string) => options.app.log.info(m), warn: (m: string) => options.app.log.warn(m) } };
+  const o = {
+    ...options,
+    log: options.log ?? { info: (m: string) => options.app.log.info(m), warn: (m: string) => options.app.log.warn(m) },
+  };
   const { redisUrl, retentionMs, attempts, backoffMs } = o.queue;
   const redis = connectLedger(redisUrl, o.log);
   const ledger = new RunLedger(redis, retentionMs);
   const keep = { age: Math.ceil(retentionMs / 1000) };
-  const jobOptions: JobsOptions = { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: keep, removeOnFail: keep };
+  const jobOptions: JobsOptions = {
+    attempts,
+    backoff: { type: 'exponential', delay: backoffMs },
+    removeOnComplete: keep,
+    removeOnFail: keep,
+  };
   // The queue only adds and reads (no blocking command): it may share the connection that gives up.
   const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX, defaultJobOptions: jobOptions });
   // An EventEmitter's unheard 'error' would end the process; the ledger's connection reports an outage.
@@ -101,31 +109,48 @@ export function createBullmqSweepQueue(options: BullmqSweepOptions): BullmqSweep
     queue,
     jobOptions,
     // Called from the installation webhook: while Redis is down it fails in bounded time instead of holding the delivery.
-    enqueue: (installationId, runId) => withinMs(enqueueRun(queue, ledger, jobOptions, installationId, runId), answerMs, `sweep queue: queuing run ${runId}`),
+    enqueue: (installationId, runId) =>
+      withinMs(
+        enqueueRun(queue, ledger, jobOptions, installationId, runId),
+        answerMs,
+        `sweep queue: queuing run ${runId}`,
+      ),
     report,
-    whenDone: (runId) => untilComplete(runId, { progress: (id) => ledger.progress(id), report }, { pollMs: o.pollMs ?? 200, answerMs, stillMs: o.stillMs ?? 5_000 }),
+    whenDone: (runId) =>
+      untilComplete(
+        runId,
+        { progress: (id) => ledger.progress(id), report },
+        { pollMs: o.pollMs ?? 200, answerMs, stillMs: o.stillMs ?? 5_000 },
+      ),
     deadLetters: () => deadLettersOf(queue, 100),
     deadLetterCount: () => queue.getFailedCount(),
     counts: () => queue.getJobCounts(),
     ready: () => (worker ? worker.waitUntilReady() : queue.waitUntilReady()).then(() => undefined),
-    close: () => (closed ??= (async () => {
-      const graceful = async () => {
-        await worker?.close();
-        await queue.close();
-        await redis.quit().catch(() => redis.disconnect());
-      };
-      const force = async () => {
-        redis.disconnect();
-        await queue.close();
-        await worker?.close(true);
-      };
-      await closeOnOutage({ graceful, force, ping: () => redis.ping() }, answerMs, o.pollMs ?? 200);
-    })()),
+    close: () =>
+      (closed ??= (async () => {
+        const graceful = async () => {
+          await worker?.close();
+          await queue.close();
+          await redis.quit().catch(() => redis.disconnect());
+        };
+        const force = async () => {
+          redis.disconnect();
+          await queue.close();
+          await worker?.close(true);
+        };
+        await closeOnOutage({ graceful, force, ping: () => redis.ping() }, answerMs, o.pollMs ?? 200);
+      })()),
   };
 }
 
 /** Queues run `runId`: still queued or running, its installation job will list it; finished, a new one resumes it. */
-async function enqueueRun(queue: Queue, ledger: RunLedger, jobOptions: JobsOptions, installationId: number, runId: string): Promise<void> {
+async function enqueueRun(
+  queue: Queue,
+  ledger: RunLedger,
+  jobOptions: JobsOptions,
+  installationId: number,
+  runId: string,
+): Promise<void> {
   const id = jobIdOf(runId, INSTALLATION_TARGET);
   if (!(await restartIfDead(queue, id, true))) return;
   await ledger.open(runId, installationId, id);
@@ -185,18 +210,30 @@ const LOWEST_PRIORITY = 2_097_152;
  * installation, shared by every process through Redis), so one installation's stale keys alone
  * would hold every worker's slots waiting on its pace.
  */
-async function fanOut(queue: Queue, redis: Redis, jobOptions: JobsOptions, runId: string, jobs: Parameters<SweepWork['fanOut']>[1]): Promise<void> {
+async function fanOut(
+  queue: Queue,
+  redis: Redis,
+  jobOptions: JobsOptions,
+  runId: string,
+  jobs: Parameters<SweepWork['fanOut']>[1],
+): Promise<void> {
   // A job that failed past its attempts is removed so that adding it again starts it afresh; BullMQ
   // ignores the others' ids (queued, running or done: the ledger skips what is done).
   const ids = jobs.map((job) => jobIdOf(runId, job.target));
   const fates = await fatesOf(queue, redis, ids);
   for (const [i, id] of ids.entries()) if (fates[i] === 'failed') await queue.remove(id);
   let nth = 0;
-  await queue.addBulk(jobs.map((job) => ({
-    name: job.name,
-    data: job.data,
-    opts: { ...jobOptions, jobId: jobIdOf(runId, job.target), ...(job.name === 'repo' && { priority: Math.min(++nth, LOWEST_PRIORITY) }) },
-  })));
+  await queue.addBulk(
+    jobs.map((job) => ({
+      name: job.name,
+      data: job.data,
+      opts: {
+        ...jobOptions,
+        jobId: jobIdOf(runId, job.target),
+        ...(job.name === 'repo' && { priority: Math.min(++nth, LOWEST_PRIORITY) }),
+      },
+    })),
+  );
 }
 
 function startWorker(o: BullmqSweepOptions & Required<Pick<BullmqSweepOptions, 'log'>>, work: SweepWork): Worker {
@@ -222,7 +259,9 @@ function startWorker(o: BullmqSweepOptions & Required<Pick<BullmqSweepOptions, '
     if (!job) return;
     const dead = job.attemptsMade >= (job.opts.attempts ?? 1);
     const { target } = targetOfJob(job);
-    o.log.warn(`sweep of ${target} failed (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}${dead ? ', now a dead letter' : ''}): ${oneLineError(error)}`);
+    o.log.warn(
+      `sweep of ${target} failed (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}${dead ? ', now a dead letter' : ''}): ${oneLineError(error)}`,
+    );
     o.observe?.(event(job, dead ? 'dead' : 'retry'));
   });
   worker.on('stalled', (jobId) => o.log.warn(`job ${jobId} lost its worker: back in the queue`));

@@ -17,7 +17,11 @@ export interface CloseSteps {
  * worker takes it again (https://docs.bullmq.io/guide/workers/stalled-jobs).
  */
 export async function closeOnOutage(steps: CloseSteps, answerMs: number, pollMs: number): Promise<void> {
-  const answers = () => withinMs(steps.ping(), answerMs, 'ping').then(() => true, () => false);
+  const answers = () =>
+    withinMs(steps.ping(), answerMs, 'ping').then(
+      () => true,
+      () => false,
+    );
   const letGo = () => withinMs(steps.force(), answerMs, 'close').catch(() => undefined);
   if (!(await answers())) return letGo();
   const graceful = steps.graceful().then(() => true);

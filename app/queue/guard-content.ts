@@ -38,7 +38,11 @@ export function guardContent(octokit: AppOctokit, budget: RunBudget): { taken: (
     if (comment && opened.has(`${comment[1]}/${comment[2]}#${comment[3]}`.toLowerCase())) {
       await budget.spend(1);
     } else if (!(await budget.take())) {
-      throw new ContentCapReached(open ? `opening an issue in ${open[1]}/${open[2]}` : `commenting on ${comment![1]}/${comment![2]}#${comment![3]}`);
+      throw new ContentCapReached(
+        open
+          ? `opening an issue in ${open[1]}/${open[2]}`
+          : `commenting on ${comment![1]}/${comment![2]}#${comment![3]}`,
+      );
     }
     taken += 1;
   });

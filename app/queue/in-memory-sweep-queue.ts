@@ -20,7 +20,10 @@ interface Run {
  * that is still going changes nothing, queuing a finished one sweeps it again, whole (sweeps are
  * idempotent: planning again against GitHub's state adds nothing).
  */
-export function createInMemorySweepQueue(sweep: (installationId: number) => Promise<InstallationSweepResult>, keepRuns = 100): SweepQueue {
+export function createInMemorySweepQueue(
+  sweep: (installationId: number) => Promise<InstallationSweepResult>,
+  keepRuns = 100,
+): SweepQueue {
   const runs = new Map<string, Run>();
   const runOf = (runId: string): Run => {
     const run = runs.get(runId);
@@ -45,10 +48,12 @@ export function createInMemorySweepQueue(sweep: (installationId: number) => Prom
       if (runs.get(runId)?.done === false) return;
       runs.delete(runId);
       const run: Run = { installationId, done: false, settled: Promise.resolve() };
-      run.settled = sweep(installationId).then(
-        (result) => void (run.result = result),
-        (error: unknown) => void (run.error = oneLineError(error)),
-      ).finally(() => (run.done = true));
+      run.settled = sweep(installationId)
+        .then(
+          (result) => void (run.result = result),
+          (error: unknown) => void (run.error = oneLineError(error)),
+        )
+        .finally(() => (run.done = true));
       runs.set(runId, run);
       const finished = [...runs].filter(([, r]) => r.done);
       for (const [id] of finished.slice(0, Math.max(0, runs.size - keepRuns))) runs.delete(id);

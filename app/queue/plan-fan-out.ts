@@ -16,16 +16,32 @@ export interface FanOut {
  * (a user account has no organisation secrets) and one per repository not archived, less the
  * targets already `done` in the run — a resumed run skips them.
  */
-export function planFanOut(runId: string, installationId: number, repositories: readonly ReachedRepository[], done: ReadonlySet<string>): FanOut {
+export function planFanOut(
+  runId: string,
+  installationId: number,
+  repositories: readonly ReachedRepository[],
+  done: ReadonlySet<string>,
+): FanOut {
   const orgs = [...new Set(repositories.filter((r) => r.owner.type === 'Organization').map((r) => r.owner.login))];
   const live = repositories.filter((r) => !r.archived);
   const all: FanOut['jobs'] = [
     ...orgs.map((org) => ({
       target: orgTarget(org),
       name: 'org' as const,
-      data: { installationId, runId, org, repositories: repositories.filter((r) => r.owner.login === org).map((r) => ({ name: r.name, ...(r.archived && { archived: true }) })) },
+      data: {
+        installationId,
+        runId,
+        org,
+        repositories: repositories
+          .filter((r) => r.owner.login === org)
+          .map((r) => ({ name: r.name, ...(r.archived && { archived: true }) })),
+      },
     })),
-    ...live.map((r) => ({ target: `${r.owner.login}/${r.name}`, name: 'repo' as const, data: { installationId, runId, owner: r.owner.login, repo: r.name } })),
+    ...live.map((r) => ({
+      target: `${r.owner.login}/${r.name}`,
+      name: 'repo' as const,
+      data: { installationId, runId, owner: r.owner.login, repo: r.name },
+    })),
   ];
   return {
     jobs: all.filter((job) => !done.has(job.target)),

@@ -37,14 +37,16 @@ export function readQueueSettings(env: NodeJS.ProcessEnv): QueueSettings | undef
     const text = env[name];
     if (text === undefined || text === '') return fallback;
     const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} is "${text}": expected a whole number of at least ${min}`);
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`${name} is "${text}": expected a whole number of at least ${min}`);
     return value;
   };
   const duration = (name: string, fallback: number): number => {
     const text = env[name];
     if (text === undefined || text === '') return fallback;
     const m = /^(\d{1,9})\s*(ms|s|m|h|d)$/.exec(text.trim());
-    if (!m || Number(m[1]) === 0) throw new Error(`${name} is "${text}": expected a duration such as 500ms, 30s, 5m, 2h or 7d`);
+    if (!m || Number(m[1]) === 0)
+      throw new Error(`${name} is "${text}": expected a duration such as 500ms, 30s, 5m, 2h or 7d`);
     return Number(m[1]) * UNITS[m[2]!]!;
   };
   const d = defaultQueueSettings;

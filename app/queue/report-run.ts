@@ -26,12 +26,18 @@ export async function reportRun(runId: string, ledger: RunLedger, queue: QueueVi
   const failed: string[] = [];
   const pending: string[] = [];
   const open = record.listed ? record.targets.filter((t) => !record.done.has(t)) : [INSTALLATION_TARGET];
-  const ids = open.map((target) => (target === INSTALLATION_TARGET ? record.installationJobId! : jobIdOf(runId, target)));
+  const ids = open.map((target) =>
+    target === INSTALLATION_TARGET ? record.installationJobId! : jobIdOf(runId, target),
+  );
   const fates = await queue.fatesOf(ids);
   for (const [i, target] of open.entries()) {
     if (fates[i] === 'pending') pending.push(target);
-    else if (fates[i] === 'gone') failed.push(`${describeTarget(target, installationId)}: its job is gone before it finished`);
-    else failed.push(`${describeTarget(target, installationId)}: ${oneLineError((await queue.getJob(ids[i]!))?.failedReason ?? 'unknown error')}`);
+    else if (fates[i] === 'gone')
+      failed.push(`${describeTarget(target, installationId)}: its job is gone before it finished`);
+    else
+      failed.push(
+        `${describeTarget(target, installationId)}: ${oneLineError((await queue.getJob(ids[i]!))?.failedReason ?? 'unknown error')}`,
+      );
   }
   return {
     runId,
@@ -54,12 +60,21 @@ export function targetOfJob(job: Job): { runId: string; target: string } {
 }
 
 /** The newest `count` dead letters (jobs failed past their attempts), newest first. */
-export async function deadLettersOf(queue: { getFailed(start: number, end: number): Promise<Job[]> }, count: number): Promise<DeadLetter[]> {
+export async function deadLettersOf(
+  queue: { getFailed(start: number, end: number): Promise<Job[]> },
+  count: number,
+): Promise<DeadLetter[]> {
   return (await queue.getFailed(0, count - 1)).map(toDeadLetter);
 }
 
 export function toDeadLetter(job: Job): DeadLetter {
-  return { jobId: job.id ?? '', ...targetOfJob(job), reason: oneLineError(job.failedReason ?? 'unknown error'), attempts: job.attemptsMade, failedAt: new Date(job.finishedOn ?? 0) };
+  return {
+    jobId: job.id ?? '',
+    ...targetOfJob(job),
+    reason: oneLineError(job.failedReason ?? 'unknown error'),
+    attempts: job.attemptsMade,
+    failedAt: new Date(job.finishedOn ?? 0),
+  };
 }
 
 /** As the one-process sweep words its failures: `acme/api`, `acme (organisation secrets)`, `installation 42`. */

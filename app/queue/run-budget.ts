@@ -28,9 +28,16 @@ return tonumber(redis.call('GET', KEYS[1]))
 `;
 
 /** The budget of run `runId`, a Redis counter that starts at `max` and expires with the run. */
-export function redisRunBudget(redis: Redis, runId: string, max: number, retentionMs: number, prefix = 'key-hygiene:run:'): RunBudget {
+export function redisRunBudget(
+  redis: Redis,
+  runId: string,
+  max: number,
+  retentionMs: number,
+  prefix = 'key-hygiene:run:',
+): RunBudget {
   const key = `${prefix}${runId}:budget`;
-  const call = (op: 'left' | 'take' | 'spend', n = 0) => redis.eval(SCRIPT, 1, key, max, retentionMs, op, n) as Promise<number>;
+  const call = (op: 'left' | 'take' | 'spend', n = 0) =>
+    redis.eval(SCRIPT, 1, key, max, retentionMs, op, n) as Promise<number>;
   return {
     left: async () => Math.max(0, await call('left')),
     take: async () => (await call('take')) === 1,

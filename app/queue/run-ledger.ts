@@ -24,7 +24,9 @@ const DATE_FIELDS = new Set(['updatedAt', 'dueAt']);
  * skipped line alone) is read as a pass with no decisions.
  */
 function parseOrgNote(text: string): OrgSecretsPass {
-  const note = JSON.parse(text, (key, value: unknown) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value)) as OrgSecretsPass | DashboardSkipped | null;
+  const note = JSON.parse(text, (key, value: unknown) =>
+    DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value,
+  ) as OrgSecretsPass | DashboardSkipped | null;
   if (note === null) return { decisions: [] };
   return 'decisions' in note ? note : { decisions: [], skipped: note };
 }
@@ -45,7 +47,10 @@ export class RunLedger {
 
   /** The run (re)starts: it is listed again by its installation job. */
   async open(runId: string, installationId: number, installationJobId: string): Promise<void> {
-    const multi = this.redis.multi().hset(this.key(runId), { installationId, installationJobId }).hdel(this.key(runId), 'listed');
+    const multi = this.redis
+      .multi()
+      .hset(this.key(runId), { installationId, installationJobId })
+      .hdel(this.key(runId), 'listed');
     await this.touch(multi, runId).exec();
   }
 
@@ -64,7 +69,10 @@ export class RunLedger {
 
   /** `target` was swept, with `actions` issue actions. */
   async finish(runId: string, target: string, actions: number): Promise<void> {
-    const multi = this.redis.multi().sadd(this.key(runId, ':done'), target).hincrby(this.key(runId), 'actions', actions);
+    const multi = this.redis
+      .multi()
+      .sadd(this.key(runId, ':done'), target)
+      .hincrby(this.key(runId), 'actions', actions);
     await this.touch(multi, runId).exec();
   }
 
@@ -82,7 +90,12 @@ export class RunLedger {
 
   /** Whether the run was listed, and how many targets it has and has done: one round trip. */
   async progress(runId: string): Promise<RunProgress> {
-    const answers = await this.redis.multi().hget(this.key(runId), 'listed').scard(this.key(runId, ':targets')).scard(this.key(runId, ':done')).exec();
+    const answers = await this.redis
+      .multi()
+      .hget(this.key(runId), 'listed')
+      .scard(this.key(runId, ':targets'))
+      .scard(this.key(runId, ':done'))
+      .exec();
     const [listed, targets, done] = (answers ?? []).map(([error, value]) => {
       if (error) throw error;
       return value;

@@ -66,7 +66,9 @@ async function listRun(job: Job<InstallationJobData>, w: SweepWork): Promise<Swe
   const plan = planFanOut(runId, installationId, repositories, await w.ledger.done(runId));
   await w.fanOut(runId, plan.jobs);
   await w.ledger.listed(runId, plan.targets, plan.skipped);
-  w.log(`run ${runId}: ${plan.jobs.length} jobs queued, ${plan.targets.length - plan.jobs.length} already done, ${plan.skipped.length} archived`);
+  w.log(
+    `run ${runId}: ${plan.jobs.length} jobs queued, ${plan.targets.length - plan.jobs.length} already done, ${plan.skipped.length} archived`,
+  );
   return { actions: 0 };
 }
 
@@ -120,7 +122,17 @@ function teamsOfRun(runId: string, log: (message: string) => void): TeamRosterCa
 }
 
 interface JobClient {
-  run: { octokit: AppOctokit; botLogin: string; now: Date; dryRun: boolean; log: (message: string) => void; lock: RepoLock; onboardingAction: AppSettings['onboardingAction']; teams: TeamRosterCache; orgPasses: OrgSecretsPasses };
+  run: {
+    octokit: AppOctokit;
+    botLogin: string;
+    now: Date;
+    dryRun: boolean;
+    log: (message: string) => void;
+    lock: RepoLock;
+    onboardingAction: AppSettings['onboardingAction'];
+    teams: TeamRosterCache;
+    orgPasses: OrgSecretsPasses;
+  };
   budget: RunBudget;
   taken: () => number;
 }
@@ -130,7 +142,17 @@ async function clientOf(w: SweepWork, installationId: number, runId: string): Pr
   const octokit = (await w.app.auth(installationId)) as AppOctokit;
   const budget = w.budgetOf(runId);
   const { taken } = guardContent(octokit, budget);
-  const run = { octokit, botLogin: await botLoginOf(w.app), now: w.now(), dryRun: w.settings.dryRun, log: w.log, lock: w.lock, onboardingAction: w.settings.onboardingAction, teams: teamsOfRun(runId, w.log), orgPasses: passesOf(w) };
+  const run = {
+    octokit,
+    botLogin: await botLoginOf(w.app),
+    now: w.now(),
+    dryRun: w.settings.dryRun,
+    log: w.log,
+    lock: w.lock,
+    onboardingAction: w.settings.onboardingAction,
+    teams: teamsOfRun(runId, w.log),
+    orgPasses: passesOf(w),
+  };
   return { run, budget, taken };
 }
 

@@ -1,4 +1,10 @@
-import { createsContent, type AssignRequest, type CloseAction, type IssueAction, type OpenIssueAction } from '../../src/tracking/issue-action.js';
+import {
+  createsContent,
+  type AssignRequest,
+  type CloseAction,
+  type IssueAction,
+  type OpenIssueAction,
+} from '../../src/tracking/issue-action.js';
 import { claimedNotice } from '../../src/tracking/key-issues/repeat-notice.js';
 import { openIssueFor } from '../../src/tracking/key-issues/plan-twin-close.js';
 import { statusOf, type AppOctokit } from '../octokit/octokit.js';
@@ -44,7 +50,11 @@ export interface ApplyOptions {
  * (`prepareClient` in app/octokit/prepare-client.ts), so pass one from `app.auth(id)` or a prepared
  * webhook client.
  */
-export async function applyActions(octokit: AppOctokit, actions: readonly IssueAction[], options: ApplyOptions): Promise<Applied[]> {
+export async function applyActions(
+  octokit: AppOctokit,
+  actions: readonly IssueAction[],
+  options: ApplyOptions,
+): Promise<Applied[]> {
   const applied: Applied[] = [];
   const assignable: Assignability = new Map();
   for (const action of actions) {
@@ -53,16 +63,28 @@ export async function applyActions(octokit: AppOctokit, actions: readonly IssueA
       applied.push({ action, number: 'issue' in action ? action.issue : 0 });
       continue;
     }
-    const number = action.type === 'open' ? await openClaimed(octokit, action, options) : await applyChecked(octokit, action, options);
+    const number =
+      action.type === 'open'
+        ? await openClaimed(octokit, action, options)
+        : await applyChecked(octokit, action, options);
     if (number === undefined) continue;
     countIssueWrite(octokit, action);
     applied.push({ action, number });
     const twin = action.type === 'open' ? await closeIfTwin(octokit, action, number, options) : undefined;
     if (!twin && (action.type === 'open' || action.type === 'comment') && action.assign) {
-      await assignIssue(octokit, { owner: options.owner, repo: options.repo }, number, action.assign, assignable, options.log);
+      await assignIssue(
+        octokit,
+        { owner: options.owner, repo: options.repo },
+        number,
+        action.assign,
+        assignable,
+        options.log,
+      );
     }
     if (!twin) continue;
-    options.log(`${options.owner}/${options.repo}: closed #${number} as a duplicate of #${twin.original} (${action.key}), opened by another sweep at the same time`);
+    options.log(
+      `${options.owner}/${options.repo}: closed #${number} as a duplicate of #${twin.original} (${action.key}), opened by another sweep at the same time`,
+    );
     countIssueWrite(octokit, twin.close);
     applied.push({ action: twin.close, number, duplicateOf: twin.original });
   }
@@ -79,19 +101,33 @@ export function contentCount(actions: readonly IssueAction[]): number {
  * tracks the key → release. Undefined when this process did not open it: another holds the claim
  * (it opens the issue, or the next sweep does), or another already opened it.
  */
-async function openClaimed(octokit: AppOctokit, action: OpenIssueAction, options: ApplyOptions): Promise<number | undefined> {
+async function openClaimed(
+  octokit: AppOctokit,
+  action: OpenIssueAction,
+  options: ApplyOptions,
+): Promise<number | undefined> {
   const { owner, repo, botLogin } = options;
-  const claimed = await withIssueClaim(octokit, { owner, repo, ...(options.clock && { clock: options.clock }) }, action.key, async () => {
-    const existing = openIssueFor(action.key, await listOpenTrackedIssues(octokit, owner, repo, botLogin), botLogin);
-    return existing ? { existing: existing.number } : { opened: await applyOne(octokit, action, options) };
-  });
+  const claimed = await withIssueClaim(
+    octokit,
+    { owner, repo, ...(options.clock && { clock: options.clock }) },
+    action.key,
+    async () => {
+      const existing = openIssueFor(action.key, await listOpenTrackedIssues(octokit, owner, repo, botLogin), botLogin);
+      return existing ? { existing: existing.number } : { opened: await applyOne(octokit, action, options) };
+    },
+  );
   if (!claimed.held) {
-    const why = claimed.reason === 'held-by-another' ? 'another sweep holds its claim and opens it' : 'every claim on it had expired and was deleted; the next sweep opens it';
+    const why =
+      claimed.reason === 'held-by-another'
+        ? 'another sweep holds its claim and opens it'
+        : 'every claim on it had expired and was deleted; the next sweep opens it';
     options.log(`${owner}/${repo}: ${action.key}: not opened, ${why}`);
     return undefined;
   }
   if ('existing' in claimed.result) {
-    options.log(`${owner}/${repo}: ${action.key}: not opened, another sweep opened #${claimed.result.existing} meanwhile`);
+    options.log(
+      `${owner}/${repo}: ${action.key}: not opened, another sweep opened #${claimed.result.existing} meanwhile`,
+    );
     return undefined;
   }
   return claimed.result.opened;
@@ -102,14 +138,24 @@ async function openClaimed(octokit: AppOctokit, action: OpenIssueAction, options
  * word another sweep already posted (and then stopped short of closing) closes without repeating it.
  * Anything else is written at once.
  */
-async function applyChecked(octokit: AppOctokit, action: IssueAction, options: ApplyOptions): Promise<number | undefined> {
+async function applyChecked(
+  octokit: AppOctokit,
+  action: IssueAction,
+  options: ApplyOptions,
+): Promise<number | undefined> {
   if (action.type !== 'comment' && action.type !== 'close') return applyOne(octokit, action, options);
   const notice = claimedNotice(action.type === 'comment' ? action.body : action.comment);
   if (!notice) return applyOne(octokit, action, options);
   const { owner, repo, botLogin, log, clock } = options;
   const viewedAt = options.viewedAt ?? (clock ?? (() => new Date()))();
-  return noticeClaimed(octokit, action, notice, { owner, repo, botLogin, log, viewedAt, ...(clock && { clock }) }, (what) =>
-    applyOne(octokit, what === 'close-only' && action.type === 'close' ? withoutComment(action) : action, options));
+  return noticeClaimed(
+    octokit,
+    action,
+    notice,
+    { owner, repo, botLogin, log, viewedAt, ...(clock && { clock }) },
+    (what) =>
+      applyOne(octokit, what === 'close-only' && action.type === 'close' ? withoutComment(action) : action, options),
+  );
 }
 
 function withoutComment({ type, key, issue, reason }: CloseAction): CloseAction {
@@ -120,30 +166,69 @@ async function applyOne(octokit: AppOctokit, action: IssueAction, { owner, repo 
   const at = { owner, repo };
   switch (action.type) {
     case 'open': {
-      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', { ...at, title: action.title, body: action.body, labels: action.labels });
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', {
+        ...at,
+        title: action.title,
+        body: action.body,
+        labels: action.labels,
+      });
       return data.number;
     }
     case 'comment':
-      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, issue_number: action.issue, body: action.body });
+      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...at,
+        issue_number: action.issue,
+        body: action.body,
+      });
       return action.issue;
     case 'labels':
-      if (action.add.length) await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...at, issue_number: action.issue, labels: action.add });
+      if (action.add.length)
+        await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+          ...at,
+          issue_number: action.issue,
+          labels: action.add,
+        });
       for (const name of action.remove) await removeLabel(octokit, owner, repo, action.issue, name);
       return action.issue;
     case 'close':
-      if (action.comment) await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, issue_number: action.issue, body: action.comment });
-      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, issue_number: action.issue, state: 'closed', state_reason: action.reason });
+      if (action.comment)
+        await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          ...at,
+          issue_number: action.issue,
+          body: action.comment,
+        });
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        ...at,
+        issue_number: action.issue,
+        state: 'closed',
+        state_reason: action.reason,
+      });
       return action.issue;
     case 'update-body':
-      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, issue_number: action.issue, body: action.body });
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        ...at,
+        issue_number: action.issue,
+        body: action.body,
+      });
       return action.issue;
   }
 }
 
 /** A label someone already removed is fine (404). */
-async function removeLabel(octokit: AppOctokit, owner: string, repo: string, issue: number, name: string): Promise<void> {
+async function removeLabel(
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  issue: number,
+  name: string,
+): Promise<void> {
   try {
-    await octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { owner, repo, issue_number: issue, name });
+    await octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', {
+      owner,
+      repo,
+      issue_number: issue,
+      name,
+    });
   } catch (error) {
     if (statusOf(error) !== 404) throw error;
   }
@@ -155,10 +240,15 @@ function assigning(request: AssignRequest | undefined): string {
 
 function describe(action: IssueAction): string {
   switch (action.type) {
-    case 'open': return `open "${action.title}"${assigning(action.assign)}`;
-    case 'comment': return `comment on #${action.issue} (${action.key})${assigning(action.assign)}`;
-    case 'labels': return `relabel #${action.issue} +[${action.add.join(', ')}] -[${action.remove.join(', ')}]`;
-    case 'close': return `close #${action.issue} as ${action.reason} (${action.key})`;
-    case 'update-body': return `update the description of #${action.issue} (${action.key})`;
+    case 'open':
+      return `open "${action.title}"${assigning(action.assign)}`;
+    case 'comment':
+      return `comment on #${action.issue} (${action.key})${assigning(action.assign)}`;
+    case 'labels':
+      return `relabel #${action.issue} +[${action.add.join(', ')}] -[${action.remove.join(', ')}]`;
+    case 'close':
+      return `close #${action.issue} as ${action.reason} (${action.key})`;
+    case 'update-body':
+      return `update the description of #${action.issue} (${action.key})`;
   }
 }

@@ -12,18 +12,35 @@ export type Assignability = Map<string, boolean>;
  * refuses is logged and never undoes the issue or comment it follows. Returns who was assigned.
  * https://docs.github.com/rest/issues/assignees#add-assignees-to-an-issue
  */
-export async function assignIssue(octokit: AppOctokit, at: { owner: string; repo: string }, issue: number, request: AssignRequest, known: Assignability, log: (message: string) => void): Promise<string[]> {
+export async function assignIssue(
+  octokit: AppOctokit,
+  at: { owner: string; repo: string },
+  issue: number,
+  request: AssignRequest,
+  known: Assignability,
+  log: (message: string) => void,
+): Promise<string[]> {
   const where = `${at.owner}/${at.repo}#${issue}`;
   try {
-    const logins = request.logins.length <= request.max ? request.logins : await firstAssignable(octokit, at, request, known);
+    const logins =
+      request.logins.length <= request.max ? request.logins : await firstAssignable(octokit, at, request, known);
     if (logins.length === 0) {
-      log(`${where}: none of ${request.logins.length} owners can be assigned (no access to the repository); they are mentioned only`);
+      log(
+        `${where}: none of ${request.logins.length} owners can be assigned (no access to the repository); they are mentioned only`,
+      );
       return [];
     }
-    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', { ...at, issue_number: issue, assignees: logins });
+    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', {
+      ...at,
+      issue_number: issue,
+      assignees: logins,
+    });
     const assigned = new Set((data.assignees ?? []).map((a) => a.login.toLowerCase()));
     const dropped = logins.filter((login) => !assigned.has(login.toLowerCase()));
-    if (dropped.length > 0) log(`${where}: ${dropped.length} of ${logins.length} owners could not be assigned (no access to the repository); they are mentioned only`);
+    if (dropped.length > 0)
+      log(
+        `${where}: ${dropped.length} of ${logins.length} owners could not be assigned (no access to the repository); they are mentioned only`,
+      );
     return logins.filter((login) => assigned.has(login.toLowerCase()));
   } catch (error) {
     const status = statusOf(error);
@@ -33,7 +50,12 @@ export async function assignIssue(octokit: AppOctokit, at: { owner: string; repo
   }
 }
 
-async function firstAssignable(octokit: AppOctokit, at: { owner: string; repo: string }, { logins, max }: AssignRequest, known: Assignability): Promise<string[]> {
+async function firstAssignable(
+  octokit: AppOctokit,
+  at: { owner: string; repo: string },
+  { logins, max }: AssignRequest,
+  known: Assignability,
+): Promise<string[]> {
   const picked: string[] = [];
   for (const login of logins) {
     if (picked.length >= max) break;
@@ -48,7 +70,11 @@ async function firstAssignable(octokit: AppOctokit, at: { owner: string; repo: s
 }
 
 /** https://docs.github.com/rest/issues/assignees#check-if-a-user-can-be-assigned */
-async function canBeAssigned(octokit: AppOctokit, at: { owner: string; repo: string }, assignee: string): Promise<boolean> {
+async function canBeAssigned(
+  octokit: AppOctokit,
+  at: { owner: string; repo: string },
+  assignee: string,
+): Promise<boolean> {
   try {
     await octokit.request('GET /repos/{owner}/{repo}/assignees/{assignee}', { ...at, assignee });
     return true;

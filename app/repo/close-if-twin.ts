@@ -12,13 +12,29 @@ import { listOpenTrackedIssues } from './load-tracked-issues.js';
  * over from a process that was only slow, or a list that did not show the other's issue yet.
  * https://docs.github.com/rest/issues/issues#list-repository-issues
  */
-export async function closeIfTwin(octokit: AppOctokit, opened: OpenIssueAction, number: number, at: { owner: string; repo: string; botLogin: string }): Promise<{ close: CloseAction; original: number } | undefined> {
+export async function closeIfTwin(
+  octokit: AppOctokit,
+  opened: OpenIssueAction,
+  number: number,
+  at: { owner: string; repo: string; botLogin: string },
+): Promise<{ close: CloseAction; original: number } | undefined> {
   const { owner, repo, botLogin } = at;
   const open = await listOpenTrackedIssues(octokit, owner, repo, botLogin);
   const twin = planTwinClose(opened, number, open, botLogin);
   if (!twin) return undefined;
   const { close, original } = twin;
-  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: number, body: close.comment! });
-  await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: number, state: 'closed', state_reason: close.reason });
+  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner,
+    repo,
+    issue_number: number,
+    body: close.comment!,
+  });
+  await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner,
+    repo,
+    issue_number: number,
+    state: 'closed',
+    state_reason: close.reason,
+  });
   return { close, original };
 }

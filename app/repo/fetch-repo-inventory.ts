@@ -10,7 +10,6 @@ export interface FetchedInventory {
   skippedScopes: SecretScope[];
 }
 
-
 /**
  * Secret metadata of one repository (never values): environments, repository secrets, Dependabot
  * secrets, organisation secrets visible to it, and each environment's secrets.
@@ -33,17 +32,31 @@ export async function fetchRepoInventory(octokit: AppOctokit, owner: string, rep
       return [];
     }
   };
-  const environments = await read('environments', 'environment', () => octokit.paginate('GET /repos/{owner}/{repo}/environments', { owner, repo, per_page: 100 }));
-  const repoSecrets = await read('repository secrets', 'repo', () => octokit.paginate('GET /repos/{owner}/{repo}/actions/secrets', { owner, repo, per_page: 100 }));
-  const orgSecrets = await read('organisation secrets', 'org', () => octokit.paginate('GET /repos/{owner}/{repo}/actions/organization-secrets', { owner, repo, per_page: 100 }));
+  const environments = await read('environments', 'environment', () =>
+    octokit.paginate('GET /repos/{owner}/{repo}/environments', { owner, repo, per_page: 100 }),
+  );
+  const repoSecrets = await read('repository secrets', 'repo', () =>
+    octokit.paginate('GET /repos/{owner}/{repo}/actions/secrets', { owner, repo, per_page: 100 }),
+  );
+  const orgSecrets = await read('organisation secrets', 'org', () =>
+    octokit.paginate('GET /repos/{owner}/{repo}/actions/organization-secrets', { owner, repo, per_page: 100 }),
+  );
   // Dependabot keeps its own secrets, read by Dependabot runs only; a 403 (no "Dependabot secrets"
   // permission) skips them. https://docs.github.com/rest/dependabot/secrets#list-repository-secrets
-  const dependabotSecrets = await read('Dependabot secrets', 'dependabot', () => octokit.paginate('GET /repos/{owner}/{repo}/dependabot/secrets', { owner, repo, per_page: 100 }));
+  const dependabotSecrets = await read('Dependabot secrets', 'dependabot', () =>
+    octokit.paginate('GET /repos/{owner}/{repo}/dependabot/secrets', { owner, repo, per_page: 100 }),
+  );
   const environmentSecrets: InventoryItem[] = [];
   for (const env of environments) {
     // Octokit URL-encodes path parameters, so names with spaces or slashes are safe.
     const secrets = await read(`secrets of environment ${env.name}`, 'environment', () =>
-      octokit.paginate('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { owner, repo, environment_name: env.name, per_page: 100 }));
+      octokit.paginate('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', {
+        owner,
+        repo,
+        environment_name: env.name,
+        per_page: 100,
+      }),
+    );
     environmentSecrets.push(...secrets.map((s) => toInventoryItem(s, 'environment', env.name)));
   }
   return {

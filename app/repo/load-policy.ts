@@ -40,12 +40,21 @@ const processLastGood: LastGoodPolicies = new Map();
  * be read or does not fit the schema never stops the sweep: the last good policy seen for this
  * repository applies, else the defaults, and the error is kept for the dashboard.
  */
-export async function loadPolicy(octokit: AppOctokit, owner: string, repo: string, options: LoadPolicyOptions = {}): Promise<LoadedPolicy> {
+export async function loadPolicy(
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  options: LoadPolicyOptions = {},
+): Promise<LoadedPolicy> {
   const { ref, lastGood = processLastGood } = options;
   const key = `${owner}/${repo}`.toLowerCase();
   const fallback = (message: string): LoadedPolicy => {
     const known = lastGood.get(key);
-    return { policy: known ?? defaultConfig, errors: [{ source: CONFIG_PATH, message }], ...(known && { lastGood: true }) };
+    return {
+      policy: known ?? defaultConfig,
+      errors: [{ source: CONFIG_PATH, message }],
+      ...(known && { lastGood: true }),
+    };
   };
   let data: Record<string, unknown>;
   let ownFile: boolean | undefined;

@@ -35,14 +35,32 @@ function toTrackedIssue(issue: ListedIssue, comments: readonly ListedComment[]):
  * issue (src/tracking/issue-kind.ts).
  * https://docs.github.com/rest/issues/issues#list-repository-issues
  */
-export async function loadTrackedIssues(octokit: AppOctokit, owner: string, repo: string, botLogin: string): Promise<TrackedIssue[]> {
-  const issues = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: TRACKING_LABEL, creator: botLogin, per_page: 100 });
+export async function loadTrackedIssues(
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  botLogin: string,
+): Promise<TrackedIssue[]> {
+  const issues = await octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+    owner,
+    repo,
+    state: 'all',
+    labels: TRACKING_LABEL,
+    creator: botLogin,
+    per_page: 100,
+  });
   const tracked: TrackedIssue[] = [];
   for (const issue of issues) {
     if (!isBotIssue(issue, botLogin)) continue;
-    const comments = issue.state === 'open' && issue.comments > 0
-      ? await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue.number, per_page: 100 })
-      : [];
+    const comments =
+      issue.state === 'open' && issue.comments > 0
+        ? await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            owner,
+            repo,
+            issue_number: issue.number,
+            per_page: 100,
+          })
+        : [];
     tracked.push(toTrackedIssue(issue, comments));
   }
   return tracked;
@@ -53,7 +71,19 @@ export async function loadTrackedIssues(octokit: AppOctokit, owner: string, repo
  * GitHub has them now, without their comments: what an `open` checks against just before and
  * just after it writes.
  */
-export async function listOpenTrackedIssues(octokit: AppOctokit, owner: string, repo: string, botLogin: string): Promise<TrackedIssue[]> {
-  const listed = await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'open', labels: TRACKING_LABEL, creator: botLogin, per_page: 100 });
+export async function listOpenTrackedIssues(
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  botLogin: string,
+): Promise<TrackedIssue[]> {
+  const listed = await octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+    owner,
+    repo,
+    state: 'open',
+    labels: TRACKING_LABEL,
+    creator: botLogin,
+    per_page: 100,
+  });
   return listed.filter((issue) => isBotIssue(issue, botLogin)).map((issue) => toTrackedIssue(issue, []));
 }

@@ -33,26 +33,57 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
  * (https://docs.github.com/rest/issues/comments#list-issue-comments, `since`). A process that does
  * not get the claim writes nothing: the holder does, or the next sweep.
  */
-export async function noticeClaimed(octokit: AppOctokit, action: CommentAction | CloseAction, notice: CommentMarker, at: NoticeAt, write: (what: NoticeWrite) => Promise<number>): Promise<number | undefined> {
+export async function noticeClaimed(
+  octokit: AppOctokit,
+  action: CommentAction | CloseAction,
+  notice: CommentMarker,
+  at: NoticeAt,
+  write: (what: NoticeWrite) => Promise<number>,
+): Promise<number | undefined> {
   const { owner, repo } = at;
-  const claimed = await withIssueClaim(octokit, { owner, repo, ...(at.clock && { clock: at.clock }) }, `${action.key}#${action.issue}`, async () => {
-    const what = await recheck(octokit, action, notice, at);
-    return what === 'none' ? undefined : await write(what);
-  });
+  const claimed = await withIssueClaim(
+    octokit,
+    { owner, repo, ...(at.clock && { clock: at.clock }) },
+    `${action.key}#${action.issue}`,
+    async () => {
+      const what = await recheck(octokit, action, notice, at);
+      return what === 'none' ? undefined : await write(what);
+    },
+  );
   if (!claimed.held) {
-    at.log(`${owner}/${repo}: #${action.issue} (${action.key}): ${notice.kind} not posted, another sweep holds the issue's claim and posts it`);
+    at.log(
+      `${owner}/${repo}: #${action.issue} (${action.key}): ${notice.kind} not posted, another sweep holds the issue's claim and posts it`,
+    );
     return undefined;
   }
-  if (claimed.result === undefined) at.log(`${owner}/${repo}: #${action.issue} (${action.key}): ${notice.kind} not posted, another sweep posted it or closed the issue meanwhile`);
+  if (claimed.result === undefined)
+    at.log(
+      `${owner}/${repo}: #${action.issue} (${action.key}): ${notice.kind} not posted, another sweep posted it or closed the issue meanwhile`,
+    );
   return claimed.result;
 }
 
-async function recheck(octokit: AppOctokit, action: CommentAction | CloseAction, notice: CommentMarker, at: NoticeAt): Promise<NoticeWrite> {
+async function recheck(
+  octokit: AppOctokit,
+  action: CommentAction | CloseAction,
+  notice: CommentMarker,
+  at: NoticeAt,
+): Promise<NoticeWrite> {
   const { owner, repo, botLogin } = at;
-  const { data: issue } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: action.issue });
+  const { data: issue } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+    owner,
+    repo,
+    issue_number: action.issue,
+  });
   if (issue.state !== 'open') return 'none';
   const since = new Date(at.viewedAt.getTime() - CLOCK_MARGIN_MS).toISOString();
-  const recent = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: action.issue, since, per_page: 100 });
+  const recent = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner,
+    repo,
+    issue_number: action.issue,
+    since,
+    per_page: 100,
+  });
   const comments = recent.map((c) => ({ author: c.user?.login ?? '', createdAt: c.created_at, body: c.body ?? '' }));
   if (!noticeAlreadyPosted(notice, comments, botLogin)) return 'all';
   return action.type === 'close' ? 'close-only' : 'none';

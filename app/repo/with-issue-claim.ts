@@ -1,4 +1,10 @@
-import { CLAIM_GENERATIONS, CLAIM_TTL_MS, claimExpired, claimLabelName, renderClaimDescription } from '../../src/tracking/issue-claim.js';
+import {
+  CLAIM_GENERATIONS,
+  CLAIM_TTL_MS,
+  claimExpired,
+  claimLabelName,
+  renderClaimDescription,
+} from '../../src/tracking/issue-claim.js';
 import { statusOf, type AppOctokit } from '../octokit/octokit.js';
 
 export interface ClaimAt {
@@ -11,7 +17,8 @@ export interface ClaimAt {
 }
 
 /** What a claim attempt came to: `work`'s result, or why it did not run. */
-export type Claimed<T> = { held: true; result: T } | { held: false; reason: 'held-by-another' | 'expired-claims-cleared' };
+export type Claimed<T> =
+  { held: true; result: T } | { held: false; reason: 'held-by-another' | 'expired-claims-cleared' };
 
 /** Grey: the claim label is the bot's bookkeeping, not a triage label. */
 const CLAIM_COLOR = 'ededed';
@@ -35,7 +42,12 @@ const CLAIM_COLOR = 'ededed';
  * (close-if-twin.ts) closes the newer one then.
  * https://docs.github.com/rest/issues/labels#create-a-label
  */
-export async function withIssueClaim<T>(octokit: AppOctokit, at: ClaimAt, key: string, work: () => Promise<T>): Promise<Claimed<T>> {
+export async function withIssueClaim<T>(
+  octokit: AppOctokit,
+  at: ClaimAt,
+  key: string,
+  work: () => Promise<T>,
+): Promise<Claimed<T>> {
   const claim = await takeClaim(octokit, at, key);
   if (!claim.held) {
     if (claim.reason === 'expired-claims-cleared') await deleteLabels(octokit, at, claim.expired);
@@ -48,7 +60,10 @@ export async function withIssueClaim<T>(octokit: AppOctokit, at: ClaimAt, key: s
   }
 }
 
-type Taken = { held: true; name: string; expired: string[] } | { held: false; reason: 'held-by-another' } | { held: false; reason: 'expired-claims-cleared'; expired: string[] };
+type Taken =
+  | { held: true; name: string; expired: string[] }
+  | { held: false; reason: 'held-by-another' }
+  | { held: false; reason: 'expired-claims-cleared'; expired: string[] };
 
 /** Walks the generations: creates the first free one, or stops at a live claim. */
 async function takeClaim(octokit: AppOctokit, at: ClaimAt, key: string): Promise<Taken> {
@@ -79,7 +94,12 @@ async function takeClaim(octokit: AppOctokit, at: ClaimAt, key: string): Promise
 }
 
 /** True when this call created the label; false when a label of that name exists (422 `already_exists`). */
-async function createLabel(octokit: AppOctokit, { owner, repo }: ClaimAt, name: string, description: string): Promise<boolean> {
+async function createLabel(
+  octokit: AppOctokit,
+  { owner, repo }: ClaimAt,
+  name: string,
+  description: string,
+): Promise<boolean> {
   try {
     await octokit.request('POST /repos/{owner}/{repo}/labels', { owner, repo, name, color: CLAIM_COLOR, description });
     return true;
@@ -96,7 +116,11 @@ function alreadyExists(error: unknown): boolean {
 }
 
 /** The label's description ('' when it has none), or undefined when there is no such label. */
-async function readDescription(octokit: AppOctokit, { owner, repo }: ClaimAt, name: string): Promise<string | undefined> {
+async function readDescription(
+  octokit: AppOctokit,
+  { owner, repo }: ClaimAt,
+  name: string,
+): Promise<string | undefined> {
   try {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/labels/{name}', { owner, repo, name });
     return data.description ?? '';

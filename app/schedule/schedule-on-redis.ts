@@ -18,7 +18,15 @@ export function scheduleOnRedis(app: Probot, deps: AppDeps, queue: QueueSettings
     recordSweepJob(deps.clients.metrics, event);
     deps.observeSweepJob?.(event);
   };
-  const sweeps = createBullmqSweepQueue({ app, settings: deps.settings, queue, now: deps.now, lock: deps.lock, work: true, observe });
+  const sweeps = createBullmqSweepQueue({
+    app,
+    settings: deps.settings,
+    queue,
+    now: deps.now,
+    lock: deps.lock,
+    work: true,
+    observe,
+  });
   // The backlog (waiting, active, delayed, failed = dead letters) read at each /metrics scrape.
   deps.clients.metrics.watchSweepJobs(() => sweeps.counts());
   deps.onSweepQueue?.(sweeps);

@@ -15,24 +15,29 @@ import { startScheduler } from './start-scheduler.js';
  */
 export function scheduleSweeps(app: Probot, deps: AppDeps): void {
   if (deps.settings.queue && !deps.settings.dryRun) return scheduleOnRedis(app, deps, deps.settings.queue);
-  if (deps.settings.queue) app.log.warn('dry run: sweeps run in this process, not through the Redis queue (REDIS_URL is set)');
+  if (deps.settings.queue)
+    app.log.warn('dry run: sweeps run in this process, not through the Redis queue (REDIS_URL is set)');
   if (deps.settings.sweepEveryMs <= 0) return;
   const sweeps = createInMemorySweepQueue((id) => sweepInstallationById(app, id, deps.settings, deps.now, deps.lock));
   startScheduler({
     everyMs: deps.settings.sweepEveryMs,
     jitterMs: deps.settings.jitterMs,
-    jobs: async () => (await listInstallations(app)).map((id) => ({
-      id: String(id),
-      run: async () => {
-        const runId = runIdOf(id, deps.now());
-        await sweeps.enqueue(id, runId);
-        const report = await sweeps.whenDone(runId);
-        recordSweep(deps.clients.metrics, report);
-        const { swept, failed } = report;
-        app.log.info(`scheduled sweep of installation ${id}: ${swept.length} repositories, ${failed.length} failures`);
-        failed.forEach((line) => app.log.warn(line));
-      },
-    })),
-    onError: (error) => app.log.error(`scheduled sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+    jobs: async () =>
+      (await listInstallations(app)).map((id) => ({
+        id: String(id),
+        run: async () => {
+          const runId = runIdOf(id, deps.now());
+          await sweeps.enqueue(id, runId);
+          const report = await sweeps.whenDone(runId);
+          recordSweep(deps.clients.metrics, report);
+          const { swept, failed } = report;
+          app.log.info(
+            `scheduled sweep of installation ${id}: ${swept.length} repositories, ${failed.length} failures`,
+          );
+          failed.forEach((line) => app.log.warn(line));
+        },
+      })),
+    onError: (error) =>
+      app.log.error(`scheduled sweep failed: ${error instanceof Error ? error.message : String(error)}`),
   });
 }

@@ -40,11 +40,15 @@ export function startScheduler(options: SchedulerOptions, timers: SchedulerTimer
   const start = (job: ScheduledJob): void => {
     if (running.has(job.id)) return;
     running.add(job.id);
-    job.run().catch(options.onError).finally(() => running.delete(job.id));
+    job
+      .run()
+      .catch(options.onError)
+      .finally(() => running.delete(job.id));
   };
   const tick = (): void => {
     options.jobs().then((jobs) => {
-      for (const job of jobs) timers.setTimeout(() => start(job), Math.floor(timers.random() * options.jitterMs)).unref?.();
+      for (const job of jobs)
+        timers.setTimeout(() => start(job), Math.floor(timers.random() * options.jitterMs)).unref?.();
     }, options.onError);
   };
   const handle = timers.setInterval(tick, options.everyMs);

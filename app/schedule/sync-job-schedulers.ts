@@ -23,11 +23,19 @@ export function offsetOf(installationId: number, everyMs: number, jitterMs: numb
  * (https://docs.bullmq.io/guide/job-schedulers); those of installations gone are removed. Every
  * app process may call this: an upsert with the same options keeps the next run where it was.
  */
-export async function syncJobSchedulers(queue: Queue, installations: readonly number[], s: { everyMs: number; jitterMs: number; jobOptions: JobsOptions }): Promise<void> {
+export async function syncJobSchedulers(
+  queue: Queue,
+  installations: readonly number[],
+  s: { everyMs: number; jitterMs: number; jobOptions: JobsOptions },
+): Promise<void> {
   const { attempts, backoff, removeOnComplete, removeOnFail } = s.jobOptions;
   const opts = { attempts, backoff, removeOnComplete, removeOnFail };
   for (const id of installations) {
-    await queue.upsertJobScheduler(schedulerIdOf(id), { every: s.everyMs, offset: offsetOf(id, s.everyMs, s.jitterMs) }, { name: 'installation', data: { installationId: id }, opts });
+    await queue.upsertJobScheduler(
+      schedulerIdOf(id),
+      { every: s.everyMs, offset: offsetOf(id, s.everyMs, s.jitterMs) },
+      { name: 'installation', data: { installationId: id }, opts },
+    );
   }
   const wanted = new Set(installations.map(schedulerIdOf));
   for (const scheduler of await queue.getJobSchedulers()) {

@@ -9,10 +9,18 @@ import type { AppOctokit } from '../octokit/octokit.js';
  * sweep that rewrote it blind would erase a tick it never saw, or put older readings over newer.
  * https://docs.github.com/rest/issues/issues#get-an-issue
  */
-export async function dashboardMoved(octokit: AppOctokit, at: { owner: string; repo: string }, actions: readonly IssueAction[], read: readonly TrackedIssue[]): Promise<boolean> {
+export async function dashboardMoved(
+  octokit: AppOctokit,
+  at: { owner: string; repo: string },
+  actions: readonly IssueAction[],
+  read: readonly TrackedIssue[],
+): Promise<boolean> {
   for (const action of actions) {
     if (action.type !== 'update-body') continue;
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...at, issue_number: action.issue });
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+      ...at,
+      issue_number: action.issue,
+    });
     if ((data.body ?? '') !== (read.find((issue) => issue.number === action.issue)?.body ?? '')) return true;
   }
   return false;

@@ -18,7 +18,14 @@ const ORG_SECTION = `\n${ORG_SECTION_HEADING} (`;
  * dashboard that lists them — and the org's policy still names it, their list is read again (no
  * issue is written: that is the organisation pass's work). Other repositories cost nothing.
  */
-export async function recallOrgSecretsPass(passes: OrgSecretsPasses, octokit: AppOctokit, owner: string, repo: string, issues: readonly TrackedIssue[], now: Date): Promise<void> {
+export async function recallOrgSecretsPass(
+  passes: OrgSecretsPasses,
+  octokit: AppOctokit,
+  owner: string,
+  repo: string,
+  issues: readonly TrackedIssue[],
+  now: Date,
+): Promise<void> {
   if (passes.last(owner) || !tracksOrgSecrets(owner, issues)) return;
   const { policy } = await loadPolicy(octokit, owner, '.github');
   if (policy['org-secrets-repo'].toLowerCase() !== repo.toLowerCase()) return;

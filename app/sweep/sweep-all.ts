@@ -13,7 +13,12 @@ export interface SweepAllResult {
 }
 
 /** Every installation of the app, once (`key-hygiene-app sweep --once`; tests). */
-export async function sweepAll(app: Probot, settings: AppSettings, now: () => Date, lock: RepoLock = withRepoLock): Promise<SweepAllResult> {
+export async function sweepAll(
+  app: Probot,
+  settings: AppSettings,
+  now: () => Date,
+  lock: RepoLock = withRepoLock,
+): Promise<SweepAllResult> {
   const installations = await listInstallations(app);
   const out: SweepAllResult = { installations: installations.length, results: [], failed: [] };
   for (const id of installations) {
@@ -36,9 +41,24 @@ export async function listInstallations(app: Probot): Promise<number[]> {
 }
 
 /** One installation, every repository it reaches (the scheduler runs one of these per installation). */
-export async function sweepInstallationById(app: Probot, id: number, settings: AppSettings, now: () => Date, lock: RepoLock = withRepoLock): Promise<InstallationSweepResult> {
+export async function sweepInstallationById(
+  app: Probot,
+  id: number,
+  settings: AppSettings,
+  now: () => Date,
+  lock: RepoLock = withRepoLock,
+): Promise<InstallationSweepResult> {
   const octokit = await app.auth(id);
   const botLogin = await botLoginOf(app);
   const log = (message: string) => app.log.info(message);
-  return sweepInstallation({ octokit, botLogin, now: now(), dryRun: settings.dryRun, maxContent: settings.maxContentPerSweep, log, lock, onboardingAction: settings.onboardingAction });
+  return sweepInstallation({
+    octokit,
+    botLogin,
+    now: now(),
+    dryRun: settings.dryRun,
+    maxContent: settings.maxContentPerSweep,
+    log,
+    lock,
+    onboardingAction: settings.onboardingAction,
+  });
 }

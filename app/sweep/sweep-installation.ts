@@ -54,7 +54,9 @@ export interface ReachedRepository {
  */
 export async function sweepInstallation(sweep: InstallationSweep): Promise<InstallationSweepResult> {
   const s = { ...sweep, teams: sweep.teams ?? createTeamRosterCache(sweep.log) };
-  const repositories: ReachedRepository[] = await s.octokit.paginate('GET /installation/repositories', { per_page: 100 });
+  const repositories: ReachedRepository[] = await s.octokit.paginate('GET /installation/repositories', {
+    per_page: 100,
+  });
   const wanted = s.only?.map((r) => r.toLowerCase());
   const result: InstallationSweepResult = { swept: [], skipped: [], failed: [], actions: [], orgSecrets: {} };
   const budget = { remaining: s.maxContent };
@@ -80,7 +82,12 @@ export async function sweepInstallation(sweep: InstallationSweep): Promise<Insta
 }
 
 /** The organisations among the repositories' owners (a user account has no organisation secrets). */
-async function sweepOrganisations(s: InstallationSweep, repositories: readonly ReachedRepository[], budget: { remaining: number }, result: InstallationSweepResult): Promise<void> {
+async function sweepOrganisations(
+  s: InstallationSweep,
+  repositories: readonly ReachedRepository[],
+  budget: { remaining: number },
+  result: InstallationSweepResult,
+): Promise<void> {
   const orgs = [...new Set(repositories.filter((r) => r.owner.type === 'Organization').map((r) => r.owner.login))];
   for (const org of orgs) {
     const own = repositories.filter((r) => r.owner.login === org);

@@ -57,9 +57,26 @@ export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
   const actions = await (s.lock ?? withRepoLock)(`${org}/${repo}`, async () => {
     const issues = await loadTrackedIssues(octokit, org, repo, botLogin);
     const teams = await (s.teams ?? createTeamRosterCache(s.log)).read(octokit, mentionedTeams(decisions, policy));
-    const plan = planIssues({ repository: org, decisions, policy, issues, botLogin, now, teams, maxContent: s.budget.remaining });
-    const applied = await applyActions(octokit, plan.actions, { owner: org, repo, botLogin, dryRun: s.dryRun || policy['dry-run'], log: s.log, viewedAt: now });
-    if (plan.deferred.length) s.log(`${org} organisation secrets: cap reached, ${plan.deferred.length} actions left for the next sweep`);
+    const plan = planIssues({
+      repository: org,
+      decisions,
+      policy,
+      issues,
+      botLogin,
+      now,
+      teams,
+      maxContent: s.budget.remaining,
+    });
+    const applied = await applyActions(octokit, plan.actions, {
+      owner: org,
+      repo,
+      botLogin,
+      dryRun: s.dryRun || policy['dry-run'],
+      log: s.log,
+      viewedAt: now,
+    });
+    if (plan.deferred.length)
+      s.log(`${org} organisation secrets: cap reached, ${plan.deferred.length} actions left for the next sweep`);
     return applied.map((a) => a.action);
   });
   s.budget.remaining -= contentCount(actions);

@@ -69,7 +69,13 @@ export async function sweepRepo(s: RepoSweep): Promise<RepoSweepResult> {
  * `org-secrets-repo`) those secrets from the organisation's latest pass, linked to their issues here;
  * a pass that could not read them says why in that section rather than in the skipped list.
  */
-function orgSection(passes: OrgSecretsPasses, owner: string, repo: string, fetched: FetchedInventory, issues: readonly TrackedIssue[]): Pick<DashboardInput, 'skipped' | 'orgSecrets'> {
+function orgSection(
+  passes: OrgSecretsPasses,
+  owner: string,
+  repo: string,
+  fetched: FetchedInventory,
+  issues: readonly TrackedIssue[],
+): Pick<DashboardInput, 'skipped' | 'orgSecrets'> {
   const pass = passes.trackedIn(owner, repo);
   if (!pass) return { skipped: fetched.skipped };
   const skipped = pass.skipped;
@@ -89,7 +95,8 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   const decisions = evaluateInventory(fetched.inventory, policy, now);
   const issues = await loadTrackedIssues(octokit, owner, repo, botLogin);
   const dryRun = s.dryRun || policy['dry-run'];
-  const apply = (actions: readonly IssueAction[]) => applyActions(octokit, actions, { owner, repo, botLogin, dryRun, log: s.log, viewedAt: now });
+  const apply = (actions: readonly IssueAction[]) =>
+    applyActions(octokit, actions, { owner, repo, botLogin, dryRun, log: s.log, viewedAt: now });
 
   // An unprotected environment's issue has no policy owners: CODEOWNERS or the admins are its owners.
   const ownerless = decisions.some((d) => d.kind === 'environment' || (d.status !== 'ok' && d.owners.length === 0));
@@ -101,22 +108,47 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   // The list itself was read (an environment's secrets may not have been): its protections are known.
   const listed = !fetched.skipped.some((s) => s.what === 'environments');
   const environments = listed ? { environments: fetched.inventory.environments.map((e) => e.name) } : {};
-  const plan = planIssues({ repository, decisions, policy, issues, botLogin, now, owners, teams, ...environments, skippedScopes: fetched.skippedScopes, maxContent: s.budget.remaining });
+  const plan = planIssues({
+    repository,
+    decisions,
+    policy,
+    issues,
+    botLogin,
+    now,
+    owners,
+    teams,
+    ...environments,
+    skippedScopes: fetched.skippedScopes,
+    maxContent: s.budget.remaining,
+  });
   const applied = await apply(plan.actions);
   s.budget.remaining -= contentCount(applied.map((a) => a.action));
   await closeRotatedIncidents({ ...s, policy, fetched, dryRun, issues });
 
   // Another process opened an issue at the same time (an `open` left to it, or a twin closed): its
   // issue is not in `issues`, so list again.
-  const raced = applied.some((a) => a.duplicateOf !== undefined) || plan.actions.some((action) => !applied.some((a) => a.action === action));
-  const after = raced ? await loadTrackedIssues(octokit, owner, repo, botLogin) : issuesAfter(issues, applied, now, botLogin);
+  const raced =
+    applied.some((a) => a.duplicateOf !== undefined) ||
+    plan.actions.some((action) => !applied.some((a) => a.action === action));
+  const after = raced
+    ? await loadTrackedIssues(octokit, owner, repo, botLogin)
+    : issuesAfter(issues, applied, now, botLogin);
   await recallOrgSecretsPass(passes, octokit, owner, repo, after, now);
   const unprotected = unprotectedRowsOf(repository, decisions, after);
-  const body = renderDashboard({ repository, rows: dashboardRowsOf(repository, decisions, after), configErrors: errors, ...orgSection(passes, owner, repo, fetched, after), unprotected, unreadTeams: teamCache.unreadable(named), now, marker: renderDashboardMarker() });
+  const body = renderDashboard({
+    repository,
+    rows: dashboardRowsOf(repository, decisions, after),
+    configErrors: errors,
+    ...orgSection(passes, owner, repo, fetched, after),
+    unprotected,
+    unreadTeams: teamCache.unreadable(named),
+    now,
+    marker: renderDashboardMarker(),
+  });
   const dashboard = planDashboard(after, body, { enabled: policy.dashboard, botLogin });
   // Someone wrote the dashboard since it was read (a tick, or a re-check elsewhere): what this sweep
   // read may predate it, so read everything again — once — and write from that, tick honoured.
-  if (!again && !dryRun && await dashboardMoved(octokit, { owner, repo }, dashboard, after)) {
+  if (!again && !dryRun && (await dashboardMoved(octokit, { owner, repo }, dashboard, after))) {
     s.log(`${repository}: the dashboard changed while it was swept; sweeping it again`);
     const repeat = await sweepRepoNow(s, true);
     return { ...repeat, actions: [...applied.map((a) => a.action), ...repeat.actions] };
@@ -125,7 +157,8 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
   const appliedDashboard = await apply(allowed);
   s.budget.remaining -= contentCount(appliedDashboard.map((a) => a.action));
   await onboardRepo(s, { policy, ownFile, inventory: fetched.inventory, dryRun });
-  if (plan.deferred.length) s.log(`${repository}: cap reached, ${plan.deferred.length} actions left for the next sweep`);
+  if (plan.deferred.length)
+    s.log(`${repository}: cap reached, ${plan.deferred.length} actions left for the next sweep`);
   const actions = [...applied, ...appliedDashboard].map((a) => a.action);
   return { decisions, actions, deferred: plan.deferred.length + dashboard.length - allowed.length };
 }

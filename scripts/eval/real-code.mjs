@@ -38,13 +38,20 @@ function tarball(pkg) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${pkg.name.replace(/^@/, '').replace('/', '-')}-${pkg.version}.tgz`);
   if (!existsSync(file)) {
-    const packed = spawnSync('npm', ['pack', `${pkg.name}@${pkg.version}`, '--pack-destination', dir, '--ignore-scripts', '--silent'], { encoding: 'utf8' });
-    if (packed.status !== 0 || !existsSync(file)) throw new Error(`npm pack ${pkg.name}@${pkg.version} failed: ${(packed.stderr || '').trim().split('\n').pop()}`);
+    const packed = spawnSync(
+      'npm',
+      ['pack', `${pkg.name}@${pkg.version}`, '--pack-destination', dir, '--ignore-scripts', '--silent'],
+      { encoding: 'utf8' },
+    );
+    if (packed.status !== 0 || !existsSync(file))
+      throw new Error(`npm pack ${pkg.name}@${pkg.version} failed: ${(packed.stderr || '').trim().split('\n').pop()}`);
   }
   const actual = sha512(file);
   if (actual !== pkg.integrity) {
     rmSync(file, { force: true });
-    throw new Error(`${pkg.name}@${pkg.version}: integrity ${actual} is not the pinned ${pkg.integrity} (the cached tarball was removed)`);
+    throw new Error(
+      `${pkg.name}@${pkg.version}: integrity ${actual} is not the pinned ${pkg.integrity} (the cached tarball was removed)`,
+    );
   }
   return file;
 }
@@ -57,15 +64,21 @@ function tree(pkg) {
   const partial = `${dir}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  const untar = spawnSync('tar', ['-xzf', file, '-C', partial, '--strip-components=1', '--no-same-owner'], { encoding: 'utf8' });
+  const untar = spawnSync('tar', ['-xzf', file, '-C', partial, '--strip-components=1', '--no-same-owner'], {
+    encoding: 'utf8',
+  });
   if (untar.status !== 0) throw new Error(`tar could not unpack ${file}: ${untar.stderr.trim().split('\n').pop()}`);
   renameSync(partial, dir);
   return dir;
 }
 
 function scan(dir) {
-  const run = spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--no-config'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`the CLI failed on ${dir}: ${run.stderr.trim().split('\n').pop()}`);
+  const run = spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--no-config'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`the CLI failed on ${dir}: ${run.stderr.trim().split('\n').pop()}`);
   return JSON.parse(run.stdout);
 }
 
@@ -90,11 +103,15 @@ export function score(findings, labels) {
     const field = !label ? 'unlabelled' : CORRECT.has(label.label) ? 'correct' : 'wrong';
     bump(perDetector, f.detector, field);
     bump(perProvider, f.provider, field);
-    if (!label) unlabelled.push({ package: f.package, path: f.path, line: f.line, detector: f.detector, redacted: f.redacted });
+    if (!label)
+      unlabelled.push({ package: f.package, path: f.path, line: f.line, detector: f.detector, redacted: f.redacted });
     else if (!CORRECT.has(label.label)) noise.set(label.reason, (noise.get(label.reason) ?? 0) + 1);
   }
   const gone = labels.filter((l) => !seen.has(labelKey(l.package, l.path, l.line, l.detector)));
-  const total = [...perProvider.values()].reduce((a, r) => ({ correct: a.correct + r.correct, wrong: a.wrong + r.wrong, unlabelled: a.unlabelled + r.unlabelled }), { correct: 0, wrong: 0, unlabelled: 0 });
+  const total = [...perProvider.values()].reduce(
+    (a, r) => ({ correct: a.correct + r.correct, wrong: a.wrong + r.wrong, unlabelled: a.unlabelled + r.unlabelled }),
+    { correct: 0, wrong: 0, unlabelled: 0 },
+  );
   const precision = (r) => (r.correct + r.wrong ? r.correct / (r.correct + r.wrong) : null);
   return {
     findings: findings.length,
@@ -104,15 +121,21 @@ export function score(findings, labels) {
     unlabelled,
     gone,
     perDetector: Object.fromEntries([...perDetector].sort((a, b) => b[1].findings - a[1].findings)),
-    perProvider: Object.fromEntries([...perProvider].sort((a, b) => b[1].findings - a[1].findings).map(([k, r]) => [k, { ...r, precision: precision(r) }])),
+    perProvider: Object.fromEntries(
+      [...perProvider]
+        .sort((a, b) => b[1].findings - a[1].findings)
+        .map(([k, r]) => [k, { ...r, precision: precision(r) }]),
+    ),
     noise: Object.fromEntries([...noise].sort((a, b) => b[1] - a[1])),
   };
 }
 
 function checkLabels(labels) {
   for (const l of labels) {
-    if (!LABELS.includes(l.label)) throw new Error(`label '${l.label}' at ${l.package}:${l.path}:${l.line} is not one of ${LABELS.join(', ')}`);
-    if (typeof l.reason !== 'string' || !/^[a-z-]+$/.test(l.reason)) throw new Error(`reason at ${l.package}:${l.path}:${l.line} must be one lower-case word`);
+    if (!LABELS.includes(l.label))
+      throw new Error(`label '${l.label}' at ${l.package}:${l.path}:${l.line} is not one of ${LABELS.join(', ')}`);
+    if (typeof l.reason !== 'string' || !/^[a-z-]+$/.test(l.reason))
+      throw new Error(`reason at ${l.package}:${l.path}:${l.line} must be one lower-case word`);
   }
 }
 
@@ -120,16 +143,32 @@ const pct = (x) => (x === null ? '   n/a' : `${(x * 100).toFixed(1).padStart(5)}
 
 function print(result, packages, files) {
   const out = [];
-  out.push(`Real-code precision set: ${packages.length} pinned npm packages, ${files} files, ${result.findings} findings.`);
-  out.push(`Precision (credentials or credential-shaped fixtures / labelled findings): ${pct(result.precision)} (${result.correct} of ${result.correct + result.wrong})`);
+  out.push(
+    `Real-code precision set: ${packages.length} pinned npm packages, ${files} files, ${result.findings} findings.`,
+  );
+  out.push(
+    `Precision (credentials or credential-shaped fixtures / labelled findings): ${pct(result.precision)} (${result.correct} of ${result.correct + result.wrong})`,
+  );
   out.push('', 'per provider        findings  correct  wrong  unlabelled  precision');
-  for (const [p, r] of Object.entries(result.perProvider)) out.push(`  ${p.padEnd(18)}${String(r.findings).padStart(8)}${String(r.correct).padStart(9)}${String(r.wrong).padStart(7)}${String(r.unlabelled).padStart(12)}     ${pct(r.precision)}`);
+  for (const [p, r] of Object.entries(result.perProvider))
+    out.push(
+      `  ${p.padEnd(18)}${String(r.findings).padStart(8)}${String(r.correct).padStart(9)}${String(r.wrong).padStart(7)}${String(r.unlabelled).padStart(12)}     ${pct(r.precision)}`,
+    );
   out.push('', 'per detector                 findings  correct  wrong  unlabelled');
-  for (const [d, r] of Object.entries(result.perDetector)) out.push(`  ${d.padEnd(27)}${String(r.findings).padStart(8)}${String(r.correct).padStart(9)}${String(r.wrong).padStart(7)}${String(r.unlabelled).padStart(12)}`);
+  for (const [d, r] of Object.entries(result.perDetector))
+    out.push(
+      `  ${d.padEnd(27)}${String(r.findings).padStart(8)}${String(r.correct).padStart(9)}${String(r.wrong).padStart(7)}${String(r.unlabelled).padStart(12)}`,
+    );
   out.push('', 'noise classes (not-a-credential findings by reason)');
   for (const [reason, n] of Object.entries(result.noise)) out.push(`  ${reason.padEnd(18)}${String(n).padStart(4)}`);
-  out.push('', `unlabelled findings (new since the labels were written; label them in scripts/eval/real-code-labels.json): ${result.unlabelled.length}`);
-  for (const u of result.unlabelled) out.push(`  { "package": "${u.package}", "path": ${JSON.stringify(u.path)}, "line": ${u.line}, "detector": "${u.detector}", "label": "?", "reason": "?" }`);
+  out.push(
+    '',
+    `unlabelled findings (new since the labels were written; label them in scripts/eval/real-code-labels.json): ${result.unlabelled.length}`,
+  );
+  for (const u of result.unlabelled)
+    out.push(
+      `  { "package": "${u.package}", "path": ${JSON.stringify(u.path)}, "line": ${u.line}, "detector": "${u.detector}", "label": "?", "reason": "?" }`,
+    );
   out.push('', `labelled findings no longer reported: ${result.gone.length}`);
   for (const g of result.gone) out.push(`  ${g.package}:${g.path}:${g.line} ${g.detector} (${g.label}, ${g.reason})`);
   process.stdout.write(`${out.join('\n')}\n`);

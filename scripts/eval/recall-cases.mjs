@@ -33,7 +33,10 @@ export function seededRng(seed) {
     return n / 4294967296;
   };
   const int = (min, max) => min + Math.floor(next() * (max - min + 1));
-  return { int, string: (alphabet, length) => Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join('') };
+  return {
+    int,
+    string: (alphabet, length) => Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join(''),
+  };
 }
 
 /** CRC32 in base62, left-padded to 6: the checksum GitHub and npm tokens end with (GitHub blog, 2021). */
@@ -56,7 +59,8 @@ const armour = (edge, label) => `-----${edge} ${label}-----`;
 
 const SRC = {
   githubFormats: 'https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/',
-  githubRefresh: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens',
+  githubRefresh:
+    'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens',
   gitlabPrefixes: 'https://docs.gitlab.com/security/tokens/#token-prefixes',
   gitlabRunner: 'https://docs.gitlab.com/ci/runners/new_creation_workflow/',
   vault: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes',
@@ -90,7 +94,8 @@ const SRC = {
   adonet: 'https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/connection-string-syntax',
   jdbc: 'https://jdbc.postgresql.org/documentation/use/',
   mysql: 'https://dev.mysql.com/doc/refman/8.4/en/password-security-user.html',
-  appSettings: 'https://learn.microsoft.com/en-us/dotnet/framework/configure-apps/file-schema/appsettings/add-element-for-appsettings',
+  appSettings:
+    'https://learn.microsoft.com/en-us/dotnet/framework/configure-apps/file-schema/appsettings/add-element-for-appsettings',
   networkCredential: 'https://learn.microsoft.com/en-us/dotnet/api/system.net.networkcredential.-ctor',
   compose: 'https://docs.docker.com/compose/how-tos/environment-variables/set-environment-variables/',
   postgresImage: 'https://hub.docker.com/_/postgres',
@@ -98,7 +103,8 @@ const SRC = {
   jwt: 'https://jwt.io/introduction',
   pem: 'https://www.rfc-editor.org/rfc/rfc7468',
   helm: 'https://helm.sh/docs/chart_template_guide/function_list/',
-  actions: 'https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions',
+  actions:
+    'https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions',
   jinja: 'https://jinja.palletsprojects.com/en/stable/templates/',
   erb: 'https://docs.ruby-lang.org/en/master/ERB.html',
   aws: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
@@ -116,7 +122,11 @@ function inContexts(provider, kind, name, value, source, format) {
     { context: 'env', path: '.env', text: `# ${provider}\n${name}=${value}\n` },
     { context: 'yaml', path: 'config/settings.yaml', text: `${provider}:\n  ${camel}: ${value}\n  timeout: 30\n` },
     { context: 'json', path: 'config/local.json', text: `{\n  "${camel}": "${value}",\n  "region": "us-east-1"\n}\n` },
-    { context: 'aligned-code', path: 'internal/config/defaults.go', text: `package config\n\nconst (\n\tDefaultRegion             = "us-east-1"\n\t${camel[0].toUpperCase()}${camel.slice(1)}                = "${value}"\n)\n` },
+    {
+      context: 'aligned-code',
+      path: 'internal/config/defaults.go',
+      text: `package config\n\nconst (\n\tDefaultRegion             = "us-east-1"\n\t${camel[0].toUpperCase()}${camel.slice(1)}                = "${value}"\n)\n`,
+    },
     { context: 'shell', path: 'scripts/deploy.sh', text: `#!/bin/sh\nexport ${name}="${value}"\n./run.sh\n` },
   ].map((c) => ({ provider, kind, format, expect: 'leak', source, ...c }));
 }
@@ -128,22 +138,112 @@ function positives(rng) {
 
   // AI vendors. OpenAI and Anthropic document the header and variable; the shapes are the ones their
   // dashboards issue (OpenAI's carry the base64 of "OpenAI"), as gitleaks' MIT rules describe them.
-  add(inContexts('openai', 'vendor-key', 'OPENAI_API_KEY', `sk-proj-${rng.string(URLSAFE, 74)}T3BlbkFJ${rng.string(URLSAFE, 74)}`, SRC.openai, 'observed'));
-  add(inContexts('openai', 'vendor-key', 'OPENAI_ADMIN_KEY', `sk-admin-${rng.string(URLSAFE, 58)}T3BlbkFJ${rng.string(URLSAFE, 58)}`, SRC.openai, 'observed'));
-  add(inContexts('anthropic', 'vendor-key', 'ANTHROPIC_API_KEY', `sk-ant-api03-${rng.string(URLSAFE, 93)}AA`, SRC.anthropic, 'observed'));
-  add(inContexts('anthropic', 'vendor-key', 'ANTHROPIC_ADMIN_KEY', `sk-ant-admin01-${rng.string(URLSAFE, 93)}AA`, SRC.anthropic, 'observed'));
+  add(
+    inContexts(
+      'openai',
+      'vendor-key',
+      'OPENAI_API_KEY',
+      `sk-proj-${rng.string(URLSAFE, 74)}T3BlbkFJ${rng.string(URLSAFE, 74)}`,
+      SRC.openai,
+      'observed',
+    ),
+  );
+  add(
+    inContexts(
+      'openai',
+      'vendor-key',
+      'OPENAI_ADMIN_KEY',
+      `sk-admin-${rng.string(URLSAFE, 58)}T3BlbkFJ${rng.string(URLSAFE, 58)}`,
+      SRC.openai,
+      'observed',
+    ),
+  );
+  add(
+    inContexts(
+      'anthropic',
+      'vendor-key',
+      'ANTHROPIC_API_KEY',
+      `sk-ant-api03-${rng.string(URLSAFE, 93)}AA`,
+      SRC.anthropic,
+      'observed',
+    ),
+  );
+  add(
+    inContexts(
+      'anthropic',
+      'vendor-key',
+      'ANTHROPIC_ADMIN_KEY',
+      `sk-ant-admin01-${rng.string(URLSAFE, 93)}AA`,
+      SRC.anthropic,
+      'observed',
+    ),
+  );
   add(inContexts('google', 'vendor-key', 'GEMINI_API_KEY', `AIza${rng.string(URLSAFE, 35)}`, SRC.gemini, 'observed'));
-  add(inContexts('replicate', 'vendor-key', 'REPLICATE_API_TOKEN', `r8_${rng.string(ALNUM, 37)}`, SRC.replicate, 'documented'));
+  add(
+    inContexts(
+      'replicate',
+      'vendor-key',
+      'REPLICATE_API_TOKEN',
+      `r8_${rng.string(ALNUM, 37)}`,
+      SRC.replicate,
+      'documented',
+    ),
+  );
   add(inContexts('xai', 'vendor-key', 'XAI_API_KEY', `xai-${rng.string(ALNUM, 80)}`, SRC.xai, 'observed'));
-  add(inContexts('openrouter', 'vendor-key', 'OPENROUTER_API_KEY', `sk-or-v1-${rng.string(HEX, 64)}`, SRC.openrouter, 'observed'));
-  add(inContexts('pinecone', 'vendor-key', 'PINECONE_API_KEY', `pcsk_${rng.string(ALNUM, 6)}_${rng.string(ALNUM, 63)}`, SRC.pinecone, 'observed'));
-  add(inContexts('langsmith', 'vendor-key', 'LANGSMITH_API_KEY', `lsv2_pt_${rng.string(HEX, 32)}_${rng.string(HEX, 10)}`, SRC.langsmith, 'documented-prefix'));
-  add(inContexts('langsmith', 'vendor-key', 'LANGCHAIN_API_KEY', `lsv2_sk_${rng.string(HEX, 32)}_${rng.string(HEX, 10)}`, SRC.langsmith, 'documented-prefix'));
+  add(
+    inContexts(
+      'openrouter',
+      'vendor-key',
+      'OPENROUTER_API_KEY',
+      `sk-or-v1-${rng.string(HEX, 64)}`,
+      SRC.openrouter,
+      'observed',
+    ),
+  );
+  add(
+    inContexts(
+      'pinecone',
+      'vendor-key',
+      'PINECONE_API_KEY',
+      `pcsk_${rng.string(ALNUM, 6)}_${rng.string(ALNUM, 63)}`,
+      SRC.pinecone,
+      'observed',
+    ),
+  );
+  add(
+    inContexts(
+      'langsmith',
+      'vendor-key',
+      'LANGSMITH_API_KEY',
+      `lsv2_pt_${rng.string(HEX, 32)}_${rng.string(HEX, 10)}`,
+      SRC.langsmith,
+      'documented-prefix',
+    ),
+  );
+  add(
+    inContexts(
+      'langsmith',
+      'vendor-key',
+      'LANGCHAIN_API_KEY',
+      `lsv2_sk_${rng.string(HEX, 32)}_${rng.string(HEX, 10)}`,
+      SRC.langsmith,
+      'documented-prefix',
+    ),
+  );
   // Vendors whose docs give the variable name but no key shape: only the name can find these.
   add(inContexts('mistral', 'named-key', 'MISTRAL_API_KEY', rng.string(ALNUM, 32), SRC.mistral, 'name-only'));
   add(inContexts('cohere', 'named-key', 'CO_API_KEY', rng.string(ALNUM, 40), SRC.cohere, 'name-only'));
   add(inContexts('together', 'named-key', 'TOGETHER_API_KEY', rng.string(HEX, 64), SRC.together, 'name-only'));
-  add(inContexts('fireworks', 'named-key', 'FIREWORKS_API_KEY', `fw_${rng.string(ALNUM, 24)}`, SRC.fireworks, 'name-only'));
+  add(
+    inContexts(
+      'fireworks',
+      'named-key',
+      'FIREWORKS_API_KEY',
+      `fw_${rng.string(ALNUM, 24)}`,
+      SRC.fireworks,
+      'name-only',
+    ),
+  );
   add(inContexts('deepseek', 'named-key', 'DEEPSEEK_API_KEY', `sk-${rng.string(HEX, 32)}`, SRC.deepseek, 'name-only'));
   add(inContexts('wandb', 'named-key', 'WANDB_API_KEY', rng.string(HEX, 40), SRC.wandb, 'name-only'));
   add(inContexts('heroku', 'named-key', 'HEROKU_API_KEY', uuid(rng), SRC.heroku, 'name-only'));
@@ -153,60 +253,383 @@ function positives(rng) {
   // body is seeded random base64 after the usual RSA PKCS#8 header bytes: the shape, never a usable key.
   const pemBody = `MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ${rng.string(`${ALNUM}+/`, 1550)}`;
   const privateKey = `${armour('BEGIN', 'PRIVATE KEY')}\n${pemBody.match(/.{1,64}/g).join('\n')}\n${armour('END', 'PRIVATE KEY')}\n`;
-  const sa = { type: 'service_account', project_id: `vertex-demo-${rng.string(LOWER_ALNUM, 6)}`, private_key_id: rng.string(HEX, 40), private_key: privateKey, client_email: 'vertex@vertex-demo.iam.gserviceaccount.com', client_id: rng.string('0123456789', 21), token_uri: 'https://oauth2.googleapis.com/token' };
-  add({ provider: 'google', kind: 'credential-file', context: 'service-account-json', path: 'credentials/vertex-sa.json', text: `${JSON.stringify(sa, null, 2)}\n`, format: 'documented', expect: 'leak', source: SRC.serviceAccount });
-  add({ provider: 'generic', kind: 'named-key', context: 'base64-pem', path: '.env', text: `SIGNING_KEY_B64=${b64(privateKey)}\n`, format: 'name-only', expect: 'leak', source: SRC.pem });
+  const sa = {
+    type: 'service_account',
+    project_id: `vertex-demo-${rng.string(LOWER_ALNUM, 6)}`,
+    private_key_id: rng.string(HEX, 40),
+    private_key: privateKey,
+    client_email: 'vertex@vertex-demo.iam.gserviceaccount.com',
+    client_id: rng.string('0123456789', 21),
+    token_uri: 'https://oauth2.googleapis.com/token',
+  };
+  add({
+    provider: 'google',
+    kind: 'credential-file',
+    context: 'service-account-json',
+    path: 'credentials/vertex-sa.json',
+    text: `${JSON.stringify(sa, null, 2)}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.serviceAccount,
+  });
+  add({
+    provider: 'generic',
+    kind: 'named-key',
+    context: 'base64-pem',
+    path: '.env',
+    text: `SIGNING_KEY_B64=${b64(privateKey)}\n`,
+    format: 'name-only',
+    expect: 'leak',
+    source: SRC.pem,
+  });
 
   // HashiCorp Vault: hvs./hvb. since 1.10, legacy s./b. + 24 before it.
-  add(inContexts('hashicorp', 'vendor-key', 'VAULT_TOKEN', `hvs.${rng.string(URLSAFE, 24)}`, SRC.vault, 'documented-prefix'));
-  add(inContexts('hashicorp', 'vendor-key', 'VAULT_TOKEN', `hvs.CAESI${rng.string(URLSAFE, 91)}`, SRC.vault, 'documented-prefix'));
-  add(inContexts('hashicorp', 'vendor-key', 'VAULT_TOKEN', `s.${rng.string(ALNUM, 24)}`, SRC.vaultLegacy, 'documented-prefix'));
-  add(inContexts('hashicorp', 'vendor-key', 'VAULT_BATCH_TOKEN', `b.AAAAAQ${rng.string(URLSAFE, 100)}`, SRC.vaultLegacy, 'documented-prefix'));
+  add(
+    inContexts(
+      'hashicorp',
+      'vendor-key',
+      'VAULT_TOKEN',
+      `hvs.${rng.string(URLSAFE, 24)}`,
+      SRC.vault,
+      'documented-prefix',
+    ),
+  );
+  add(
+    inContexts(
+      'hashicorp',
+      'vendor-key',
+      'VAULT_TOKEN',
+      `hvs.CAESI${rng.string(URLSAFE, 91)}`,
+      SRC.vault,
+      'documented-prefix',
+    ),
+  );
+  add(
+    inContexts(
+      'hashicorp',
+      'vendor-key',
+      'VAULT_TOKEN',
+      `s.${rng.string(ALNUM, 24)}`,
+      SRC.vaultLegacy,
+      'documented-prefix',
+    ),
+  );
+  add(
+    inContexts(
+      'hashicorp',
+      'vendor-key',
+      'VAULT_BATCH_TOKEN',
+      `b.AAAAAQ${rng.string(URLSAFE, 100)}`,
+      SRC.vaultLegacy,
+      'documented-prefix',
+    ),
+  );
 
   // Django: 50 characters from get_random_secret_key()'s alphabet; startproject prefixes django-insecure-.
   const djangoKey = rng.string(DJANGO, 50);
-  add({ provider: 'django', kind: 'vendor-key', context: 'python-settings', path: 'mysite/settings.py', text: `from pathlib import Path\n\nBASE_DIR = Path(__file__).resolve().parent.parent\n\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = 'django-insecure-${djangoKey}'\n\nDEBUG = True\n`, format: 'documented-prefix', expect: 'leak', source: SRC.django });
-  add({ provider: 'django', kind: 'named-key', context: 'python-settings', path: 'mysite/settings/production.py', text: `SECRET_KEY = "${rng.string(DJANGO, 50)}"\nALLOWED_HOSTS = ["example.com"]\n`, format: 'name-only', expect: 'leak', source: SRC.django });
-  add({ provider: 'django', kind: 'named-key', context: 'env', path: '.env', text: `DJANGO_SECRET_KEY=${rng.string(DJANGO.replace(/[#$&(]/g, ''), 50)}\n`, format: 'name-only', expect: 'leak', source: SRC.django });
+  add({
+    provider: 'django',
+    kind: 'vendor-key',
+    context: 'python-settings',
+    path: 'mysite/settings.py',
+    text: `from pathlib import Path\n\nBASE_DIR = Path(__file__).resolve().parent.parent\n\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = 'django-insecure-${djangoKey}'\n\nDEBUG = True\n`,
+    format: 'documented-prefix',
+    expect: 'leak',
+    source: SRC.django,
+  });
+  add({
+    provider: 'django',
+    kind: 'named-key',
+    context: 'python-settings',
+    path: 'mysite/settings/production.py',
+    text: `SECRET_KEY = "${rng.string(DJANGO, 50)}"\nALLOWED_HOSTS = ["example.com"]\n`,
+    format: 'name-only',
+    expect: 'leak',
+    source: SRC.django,
+  });
+  add({
+    provider: 'django',
+    kind: 'named-key',
+    context: 'env',
+    path: '.env',
+    text: `DJANGO_SECRET_KEY=${rng.string(DJANGO.replace(/[#$&(]/g, ''), 50)}\n`,
+    format: 'name-only',
+    expect: 'leak',
+    source: SRC.django,
+  });
 
   // GitLab: runner registration tokens (GR1348941 + 20) and runner authentication tokens (glrt- + 20).
   const reg = `GR1348941${rng.string(URLSAFE, 20)}`;
-  add({ provider: 'gitlab', kind: 'vendor-key', context: 'command-line', path: 'scripts/register-runner.sh', text: `gitlab-runner register --non-interactive --url https://gitlab.example.com --registration-token ${reg} --executor docker\n`, format: 'documented-prefix', expect: 'leak', source: SRC.gitlabRunner });
-  add(inContexts('gitlab', 'vendor-key', 'CI_RUNNER_REGISTRATION_TOKEN', `GR1348941${rng.string(URLSAFE, 20)}`, SRC.gitlabPrefixes, 'documented-prefix'));
-  add({ provider: 'gitlab', kind: 'vendor-key', context: 'runner-config-toml', path: 'runner/config.toml', text: `concurrent = 4\n\n[[runners]]\n  name = "docker-runner"\n  url = "https://gitlab.example.com"\n  token = "glrt-${rng.string(URLSAFE, 20)}"\n  executor = "docker"\n`, format: 'documented-prefix', expect: 'leak', source: SRC.gitlabPrefixes });
+  add({
+    provider: 'gitlab',
+    kind: 'vendor-key',
+    context: 'command-line',
+    path: 'scripts/register-runner.sh',
+    text: `gitlab-runner register --non-interactive --url https://gitlab.example.com --registration-token ${reg} --executor docker\n`,
+    format: 'documented-prefix',
+    expect: 'leak',
+    source: SRC.gitlabRunner,
+  });
+  add(
+    inContexts(
+      'gitlab',
+      'vendor-key',
+      'CI_RUNNER_REGISTRATION_TOKEN',
+      `GR1348941${rng.string(URLSAFE, 20)}`,
+      SRC.gitlabPrefixes,
+      'documented-prefix',
+    ),
+  );
+  add({
+    provider: 'gitlab',
+    kind: 'vendor-key',
+    context: 'runner-config-toml',
+    path: 'runner/config.toml',
+    text: `concurrent = 4\n\n[[runners]]\n  name = "docker-runner"\n  url = "https://gitlab.example.com"\n  token = "glrt-${rng.string(URLSAFE, 20)}"\n  executor = "docker"\n`,
+    format: 'documented-prefix',
+    expect: 'leak',
+    source: SRC.gitlabPrefixes,
+  });
 
   // GitHub refresh tokens: ghr_ + 70 base62 + the 6-character CRC32 checksum (76 after the prefix, as
   // in GitHub's own refresh-token example).
-  add(inContexts('github', 'vendor-key', 'GITHUB_REFRESH_TOKEN', withChecksum('ghr_', rng.string(BASE62, 70)), SRC.githubRefresh, 'documented'));
-  add(inContexts('github', 'vendor-key', 'GITHUB_TOKEN', withChecksum('ghp_', rng.string(BASE62, 30)), SRC.githubFormats, 'documented'));
+  add(
+    inContexts(
+      'github',
+      'vendor-key',
+      'GITHUB_REFRESH_TOKEN',
+      withChecksum('ghr_', rng.string(BASE62, 70)),
+      SRC.githubRefresh,
+      'documented',
+    ),
+  );
+  add(
+    inContexts(
+      'github',
+      'vendor-key',
+      'GITHUB_TOKEN',
+      withChecksum('ghp_', rng.string(BASE62, 30)),
+      SRC.githubFormats,
+      'documented',
+    ),
+  );
 
   // SonarQube: sqp_/squ_/sqa_ + 40 hex, and legacy 40-hex tokens passed as sonar.login / sonar.token.
-  add({ provider: 'sonarqube', kind: 'vendor-key', context: 'properties', path: 'sonar-project.properties', text: `sonar.projectKey=shop\nsonar.host.url=https://sonar.example.com\nsonar.token=sqp_${rng.string(HEX, 40)}\n`, format: 'documented-prefix', expect: 'leak', source: SRC.sonar });
-  add({ provider: 'sonarqube', kind: 'named-key', context: 'properties', path: 'sonar-project.properties', text: `sonar.projectKey=shop\nsonar.login=${rng.string(HEX, 40)}\n`, format: 'name-only', expect: 'leak', source: SRC.sonarScanner });
-  add({ provider: 'sonarqube', kind: 'named-key', context: 'command-line', path: 'ci/analyse.sh', text: `mvn sonar:sonar -Dsonar.host.url=https://sonar.example.com -Dsonar.token=${rng.string(HEX, 40)}\n`, format: 'name-only', expect: 'leak', source: SRC.sonarScanner });
+  add({
+    provider: 'sonarqube',
+    kind: 'vendor-key',
+    context: 'properties',
+    path: 'sonar-project.properties',
+    text: `sonar.projectKey=shop\nsonar.host.url=https://sonar.example.com\nsonar.token=sqp_${rng.string(HEX, 40)}\n`,
+    format: 'documented-prefix',
+    expect: 'leak',
+    source: SRC.sonar,
+  });
+  add({
+    provider: 'sonarqube',
+    kind: 'named-key',
+    context: 'properties',
+    path: 'sonar-project.properties',
+    text: `sonar.projectKey=shop\nsonar.login=${rng.string(HEX, 40)}\n`,
+    format: 'name-only',
+    expect: 'leak',
+    source: SRC.sonarScanner,
+  });
+  add({
+    provider: 'sonarqube',
+    kind: 'named-key',
+    context: 'command-line',
+    path: 'ci/analyse.sh',
+    text: `mvn sonar:sonar -Dsonar.host.url=https://sonar.example.com -Dsonar.token=${rng.string(HEX, 40)}\n`,
+    format: 'name-only',
+    expect: 'leak',
+    source: SRC.sonarScanner,
+  });
 
   // Credential files, each in the syntax its tool documents.
   const npmToken = withChecksum('npm_', rng.string(BASE62, 30));
-  add({ provider: 'npm', kind: 'credential-file', context: 'npmrc', path: '.npmrc', text: `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${npmToken}\n`, format: 'documented', expect: 'leak', source: SRC.npmToken });
-  add({ provider: 'generic', kind: 'credential-file', context: 'npmrc', path: '.npmrc', text: `@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${rng.string(URLSAFE, 48)}\n`, format: 'documented', expect: 'leak', source: SRC.npmrc });
-  add({ provider: 'generic', kind: 'credential-file', context: 'npmrc', path: '.npmrc', text: `//artifactory.example.com/api/npm/npm/:_password=${b64(rng.string(ALNUM, 20))}\n//artifactory.example.com/api/npm/npm/:username=ci\n`, format: 'documented', expect: 'leak', source: SRC.npmrc });
-  add({ provider: 'pypi', kind: 'credential-file', context: 'pypirc', path: '.pypirc', text: `[distutils]\nindex-servers =\n    pypi\n\n[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmcCJD${rng.string(URLSAFE, 150)}\n`, format: 'documented-prefix', expect: 'leak', source: SRC.pypiToken });
-  add({ provider: 'generic', kind: 'credential-file', context: 'pypirc', path: '.pypirc', text: `[distutils]\nindex-servers =\n    private\n\n[private]\nrepository = https://pypi.acme.example/simple/\nusername = deploy\npassword = ${rng.string(ALNUM, 24)}\n`, format: 'documented', expect: 'leak', source: SRC.pypirc });
-  add({ provider: 'generic', kind: 'credential-file', context: 'netrc', path: '.netrc', text: `machine ftp.example.com\nlogin deploy\npassword ${rng.string(ALNUM, 22)}\n`, format: 'documented', expect: 'leak', source: SRC.netrc });
-  add({ provider: 'wandb', kind: 'credential-file', context: 'netrc', path: '.netrc', text: `machine api.wandb.ai\n  login user\n  password ${rng.string(HEX, 40)}\n`, format: 'documented', expect: 'leak', source: SRC.wandb });
-  add({ provider: 'generic', kind: 'credential-file', context: 'git-credentials', path: '.git-credentials', text: `https://deploy:${rng.string(ALNUM, 24)}@git.example.com\n`, format: 'documented', expect: 'leak', source: SRC.gitCredentials });
-  add({ provider: 'docker', kind: 'credential-file', context: 'docker-config-json', path: '.docker/config.json', text: `${JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64(`deploy:${rng.string(ALNUM, 20)}`) } } }, null, 2)}\n`, format: 'documented', expect: 'leak', source: SRC.docker });
+  add({
+    provider: 'npm',
+    kind: 'credential-file',
+    context: 'npmrc',
+    path: '.npmrc',
+    text: `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${npmToken}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.npmToken,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-file',
+    context: 'npmrc',
+    path: '.npmrc',
+    text: `@acme:registry=https://npm.acme.example/\n//npm.acme.example/:_authToken=${rng.string(URLSAFE, 48)}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.npmrc,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-file',
+    context: 'npmrc',
+    path: '.npmrc',
+    text: `//artifactory.example.com/api/npm/npm/:_password=${b64(rng.string(ALNUM, 20))}\n//artifactory.example.com/api/npm/npm/:username=ci\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.npmrc,
+  });
+  add({
+    provider: 'pypi',
+    kind: 'credential-file',
+    context: 'pypirc',
+    path: '.pypirc',
+    text: `[distutils]\nindex-servers =\n    pypi\n\n[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmcCJD${rng.string(URLSAFE, 150)}\n`,
+    format: 'documented-prefix',
+    expect: 'leak',
+    source: SRC.pypiToken,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-file',
+    context: 'pypirc',
+    path: '.pypirc',
+    text: `[distutils]\nindex-servers =\n    private\n\n[private]\nrepository = https://pypi.acme.example/simple/\nusername = deploy\npassword = ${rng.string(ALNUM, 24)}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.pypirc,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-file',
+    context: 'netrc',
+    path: '.netrc',
+    text: `machine ftp.example.com\nlogin deploy\npassword ${rng.string(ALNUM, 22)}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.netrc,
+  });
+  add({
+    provider: 'wandb',
+    kind: 'credential-file',
+    context: 'netrc',
+    path: '.netrc',
+    text: `machine api.wandb.ai\n  login user\n  password ${rng.string(HEX, 40)}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.wandb,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-file',
+    context: 'git-credentials',
+    path: '.git-credentials',
+    text: `https://deploy:${rng.string(ALNUM, 24)}@git.example.com\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.gitCredentials,
+  });
+  add({
+    provider: 'docker',
+    kind: 'credential-file',
+    context: 'docker-config-json',
+    path: '.docker/config.json',
+    text: `${JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64(`deploy:${rng.string(ALNUM, 20)}`) } } }, null, 2)}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.docker,
+  });
 
   // Connection strings, command lines, .NET config and compose files.
-  add({ provider: 'generic', kind: 'credential-place', context: 'adonet-connection-string', path: 'appsettings.json', text: `{\n  "ConnectionStrings": {\n    "Default": "Server=db.example.com;Database=shop;User Id=shop_app;Password=${rng.string(ALNUM, 20)};TrustServerCertificate=True"\n  }\n}\n`, format: 'documented', expect: 'leak', source: SRC.adonet });
-  add({ provider: 'generic', kind: 'credential-place', context: 'jdbc-url', path: 'src/main/resources/application.properties', text: `spring.datasource.url=jdbc:postgresql://db.example.com:5432/shop?user=shop&password=${rng.string(ALNUM, 20)}\n`, format: 'documented', expect: 'leak', source: SRC.jdbc });
-  add({ provider: 'generic', kind: 'credential-place', context: 'command-line', path: 'scripts/backup.sh', text: `#!/bin/sh\nmysqldump -u backup -p${rng.string(ALNUM, 18)} shop > shop.sql\n`, format: 'documented', expect: 'leak', source: SRC.mysql });
-  add({ provider: 'generic', kind: 'credential-place', context: 'command-line', path: 'scripts/restore.sh', text: `#!/bin/sh\nmysql --host=db.example.com --user=admin --password=${rng.string(ALNUM, 18)} shop < shop.sql\n`, format: 'documented', expect: 'leak', source: SRC.mysql });
-  add({ provider: 'generic', kind: 'credential-place', context: 'dotnet-appsettings', path: 'Web.config', text: `<configuration>\n  <appSettings>\n    <add key="SmtpPassword" value="${rng.string(ALNUM, 20)}" />\n  </appSettings>\n</configuration>\n`, format: 'documented', expect: 'leak', source: SRC.appSettings });
-  add({ provider: 'generic', kind: 'credential-place', context: 'network-credential', path: 'src/Mailer.cs', text: `var client = new SmtpClient("smtp.example.com");\nclient.Credentials = new NetworkCredential("mailer", "${rng.string(ALNUM, 20)}");\n`, format: 'documented', expect: 'leak', source: SRC.networkCredential });
-  add({ provider: 'generic', kind: 'credential-place', context: 'compose-environment', path: 'docker-compose.yml', text: `services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_USER=shop\n      - POSTGRES_PASSWORD=${rng.string(ALNUM, 20)}\n`, format: 'documented', expect: 'leak', source: SRC.postgresImage });
-  add({ provider: 'generic', kind: 'credential-place', context: 'compose-environment', path: 'compose.yaml', text: `services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${rng.string(ALNUM, 20)}\n`, format: 'documented', expect: 'leak', source: SRC.compose });
-  add({ provider: 'generic', kind: 'credential-place', context: 'aligned-code', path: 'internal/auth/client.go', text: `package auth\n\nvar cfg = Config{\n\tClientID:     "shop-backend",\n\tclientSecret                = "${rng.string(ALNUM, 32)}",\n}\n`, format: 'documented', expect: 'leak', source: SRC.gofmt });
+  add({
+    provider: 'generic',
+    kind: 'credential-place',
+    context: 'adonet-connection-string',
+    path: 'appsettings.json',
+    text: `{\n  "ConnectionStrings": {\n    "Default": "Server=db.example.com;Database=shop;User Id=shop_app;Password=${rng.string(ALNUM, 20)};TrustServerCertificate=True"\n  }\n}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.adonet,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-place',
+    context: 'jdbc-url',
+    path: 'src/main/resources/application.properties',
+    text: `spring.datasource.url=jdbc:postgresql://db.example.com:5432/shop?user=shop&password=${rng.string(ALNUM, 20)}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.jdbc,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-place',
+    context: 'command-line',
+    path: 'scripts/backup.sh',
+    text: `#!/bin/sh\nmysqldump -u backup -p${rng.string(ALNUM, 18)} shop > shop.sql\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.mysql,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-place',
+    context: 'command-line',
+    path: 'scripts/restore.sh',
+    text: `#!/bin/sh\nmysql --host=db.example.com --user=admin --password=${rng.string(ALNUM, 18)} shop < shop.sql\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.mysql,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-place',
+    context: 'dotnet-appsettings',
+    path: 'Web.config',
+    text: `<configuration>\n  <appSettings>\n    <add key="SmtpPassword" value="${rng.string(ALNUM, 20)}" />\n  </appSettings>\n</configuration>\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.appSettings,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-place',
+    context: 'network-credential',
+    path: 'src/Mailer.cs',
+    text: `var client = new SmtpClient("smtp.example.com");\nclient.Credentials = new NetworkCredential("mailer", "${rng.string(ALNUM, 20)}");\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.networkCredential,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-place',
+    context: 'compose-environment',
+    path: 'docker-compose.yml',
+    text: `services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_USER=shop\n      - POSTGRES_PASSWORD=${rng.string(ALNUM, 20)}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.postgresImage,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-place',
+    context: 'compose-environment',
+    path: 'compose.yaml',
+    text: `services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: ${rng.string(ALNUM, 20)}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.compose,
+  });
+  add({
+    provider: 'generic',
+    kind: 'credential-place',
+    context: 'aligned-code',
+    path: 'internal/auth/client.go',
+    text: `package auth\n\nvar cfg = Config{\n\tClientID:     "shop-backend",\n\tclientSecret                = "${rng.string(ALNUM, 32)}",\n}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.gofmt,
+  });
   return cases.map((c, i) => ({ id: `p${String(i).padStart(3, '0')}-${c.provider}-${c.context}`, ...c }));
 }
 
@@ -223,31 +646,141 @@ function jwtIoSample() {
  * are joined from parts so this file does not trip the scan the repository runs on itself.
  */
 function negatives() {
-  const n = (kind, context, path, text, source) => ({ provider: 'noise', kind, context, path, text, expect: 'clean', source });
+  const n = (kind, context, path, text, source) => ({
+    provider: 'noise',
+    kind,
+    context,
+    path,
+    text,
+    expect: 'clean',
+    source,
+  });
   const rsa = 'RSA PRIVATE KEY';
   const cases = [
-    n('doc-sample', 'jwt-io-markdown', 'docs/es/auth.md', `Envía el token en la cabecera:\n\n\`\`\`\nAuthorization: Bearer ${jwtIoSample()}\n\`\`\`\n`, SRC.jwt),
+    n(
+      'doc-sample',
+      'jwt-io-markdown',
+      'docs/es/auth.md',
+      `Envía el token en la cabecera:\n\n\`\`\`\nAuthorization: Bearer ${jwtIoSample()}\n\`\`\`\n`,
+      SRC.jwt,
+    ),
     n('doc-sample', 'jwt-io-json', 'docs/api/example.json', `{ "token": "${jwtIoSample()}" }\n`, SRC.jwt),
-    n('truncated-pem', 'readme', 'charts/app/README.md', `Set the key:\n\n\`\`\`yaml\ntls:\n  key: |\n    ${armour('BEGIN', rsa)}\n    MIIEpAIBAAKCAQEA...\n    ${armour('END', rsa)}\n\`\`\`\n`, SRC.pem),
-    n('truncated-pem', 'values-yaml', 'charts/app/values.yaml', `privateKey: |\n  ${armour('BEGIN', 'PRIVATE KEY')}\n  ...\n  ${armour('END', 'PRIVATE KEY')}\n`, SRC.pem),
-    n('filler', 'values-yaml', 'charts/mariadb/values.yaml', `auth:\n  rootPassword: newRootPassword123\n  password: changeme\n`, SRC.helm),
+    n(
+      'truncated-pem',
+      'readme',
+      'charts/app/README.md',
+      `Set the key:\n\n\`\`\`yaml\ntls:\n  key: |\n    ${armour('BEGIN', rsa)}\n    MIIEpAIBAAKCAQEA...\n    ${armour('END', rsa)}\n\`\`\`\n`,
+      SRC.pem,
+    ),
+    n(
+      'truncated-pem',
+      'values-yaml',
+      'charts/app/values.yaml',
+      `privateKey: |\n  ${armour('BEGIN', 'PRIVATE KEY')}\n  ...\n  ${armour('END', 'PRIVATE KEY')}\n`,
+      SRC.pem,
+    ),
+    n(
+      'filler',
+      'values-yaml',
+      'charts/mariadb/values.yaml',
+      `auth:\n  rootPassword: newRootPassword123\n  password: changeme\n`,
+      SRC.helm,
+    ),
     n('filler', 'env', '.env.example', `DB_PASSWORD=password123\nJWT_SECRET=secret\n`, SRC.compose),
-    n('filler', 'compose-environment', 'docker-compose.yml', `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: changeme\n`, SRC.postgresImage),
-    n('template', 'helm', 'charts/app/templates/secret.yaml', `data:\n  password: {{ .Values.auth.password | b64enc | quote }}\n  token: {{ randAlphaNum 16 | b64enc }}\n`, SRC.helm),
-    n('template', 'github-actions', '.github/workflows/release.yml', `env:\n  NPM_TOKEN: \${{ secrets.NPM_TOKEN }}\n  OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}\n`, SRC.actions),
-    n('template', 'jinja', 'roles/db/templates/my.cnf.j2', `[client]\nuser = {{ db_user }}\npassword = {{ vault_db_password }}\n`, SRC.jinja),
+    n(
+      'filler',
+      'compose-environment',
+      'docker-compose.yml',
+      `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: changeme\n`,
+      SRC.postgresImage,
+    ),
+    n(
+      'template',
+      'helm',
+      'charts/app/templates/secret.yaml',
+      `data:\n  password: {{ .Values.auth.password | b64enc | quote }}\n  token: {{ randAlphaNum 16 | b64enc }}\n`,
+      SRC.helm,
+    ),
+    n(
+      'template',
+      'github-actions',
+      '.github/workflows/release.yml',
+      `env:\n  NPM_TOKEN: \${{ secrets.NPM_TOKEN }}\n  OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}\n`,
+      SRC.actions,
+    ),
+    n(
+      'template',
+      'jinja',
+      'roles/db/templates/my.cnf.j2',
+      `[client]\nuser = {{ db_user }}\npassword = {{ vault_db_password }}\n`,
+      SRC.jinja,
+    ),
     n('template', 'erb', 'config/database.yml', `production:\n  password: <%= ENV['DATABASE_PASSWORD'] %>\n`, SRC.erb),
-    n('template', 'env-reference', 'compose.yaml', `services:\n  app:\n    environment:\n      API_KEY: \${API_KEY}\n      DB_PASSWORD: \${DB_PASSWORD:?set it}\n`, SRC.compose),
-    n('placeholder', 'url-credentials', 'docs/install.md', `git clone ${['https://USERNAME', 'PERSONAL_ACCESS_TOKEN@github.com/acme/private.git'].join(':')}\n`, SRC.gitCredentials),
-    n('placeholder', 'url-credentials', '.env.example', `DATABASE_URL=postgres://USER:PASSWORD@localhost:5432/app\n`, SRC.jdbc),
-    n('placeholder', 'env', '.env.example', `OPENAI_API_KEY=sk-proj-your-key-here\nANTHROPIC_API_KEY=your_anthropic_api_key\n`, SRC.openai),
+    n(
+      'template',
+      'env-reference',
+      'compose.yaml',
+      `services:\n  app:\n    environment:\n      API_KEY: \${API_KEY}\n      DB_PASSWORD: \${DB_PASSWORD:?set it}\n`,
+      SRC.compose,
+    ),
+    n(
+      'placeholder',
+      'url-credentials',
+      'docs/install.md',
+      `git clone ${['https://USERNAME', 'PERSONAL_ACCESS_TOKEN@github.com/acme/private.git'].join(':')}\n`,
+      SRC.gitCredentials,
+    ),
+    n(
+      'placeholder',
+      'url-credentials',
+      '.env.example',
+      `DATABASE_URL=postgres://USER:PASSWORD@localhost:5432/app\n`,
+      SRC.jdbc,
+    ),
+    n(
+      'placeholder',
+      'env',
+      '.env.example',
+      `OPENAI_API_KEY=sk-proj-your-key-here\nANTHROPIC_API_KEY=your_anthropic_api_key\n`,
+      SRC.openai,
+    ),
     n('placeholder', 'npmrc', '.npmrc', `//registry.npmjs.org/:_authToken=\${NPM_TOKEN}\n`, SRC.npmrc),
-    n('identifier', 'python', 'src/client.py', `response = self._post(path, cast_to=httpx.Response, options=options)\n`, SRC.openai),
-    n('identifier', 'yaml', 'charts/app/templates/deployment.yaml', `tolerations:\n  - ${['key', ' node.kubernetes.io/unschedulable'].join(':')}\n    operator: Exists\n`, SRC.helm),
-    n('identifier', 'prose', 'docs/auth.md', `Pass the API Token, then call the endpoint with the returned session.\n`, SRC.openai),
+    n(
+      'identifier',
+      'python',
+      'src/client.py',
+      `response = self._post(path, cast_to=httpx.Response, options=options)\n`,
+      SRC.openai,
+    ),
+    n(
+      'identifier',
+      'yaml',
+      'charts/app/templates/deployment.yaml',
+      `tolerations:\n  - ${['key', ' node.kubernetes.io/unschedulable'].join(':')}\n    operator: Exists\n`,
+      SRC.helm,
+    ),
+    n(
+      'identifier',
+      'prose',
+      'docs/auth.md',
+      `Pass the API Token, then call the endpoint with the returned session.\n`,
+      SRC.openai,
+    ),
     n('doc-sample', 'aws-docs-example', 'docs/aws.md', `aws_access_key_id = ${'AKIAIOSFODNN7'}EXAMPLE\n`, SRC.aws),
-    n('wrong-length', 'gitlab', 'ci/trigger.sh', `curl -X POST -F token=glptt-${'0123456789abcdef'} https://gitlab.example.com/api/v4/projects/1/trigger/pipeline\n`, SRC.gitlabPrefixes),
-    n('wrong-length', 'pypirc', '.pypirc', `[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmc...\n`, SRC.pypiToken),
+    n(
+      'wrong-length',
+      'gitlab',
+      'ci/trigger.sh',
+      `curl -X POST -F token=glptt-${'0123456789abcdef'} https://gitlab.example.com/api/v4/projects/1/trigger/pipeline\n`,
+      SRC.gitlabPrefixes,
+    ),
+    n(
+      'wrong-length',
+      'pypirc',
+      '.pypirc',
+      `[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmc...\n`,
+      SRC.pypiToken,
+    ),
   ];
   return cases.map((c, i) => ({ id: `n${String(i).padStart(3, '0')}-${c.kind}-${c.context}`, ...c }));
 }

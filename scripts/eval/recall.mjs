@@ -69,9 +69,21 @@ export function score(cases, findings) {
     falsePositives: falsePositives.map((c) => ({ id: c.id, detectors: flagged.get(c.id) })),
     falsePositiveRate: negatives.length ? falsePositives.length / negatives.length : null,
     perProvider: rows((c) => c.provider, 'leak'),
-    perKind: rows((c) => c.kind, 'leak', (c) => c.provider),
-    perFormat: rows((c) => c.format, 'leak', (c) => c.provider),
-    perContext: rows((c) => c.context, 'leak', (c) => c.provider),
+    perKind: rows(
+      (c) => c.kind,
+      'leak',
+      (c) => c.provider,
+    ),
+    perFormat: rows(
+      (c) => c.format,
+      'leak',
+      (c) => c.provider,
+    ),
+    perContext: rows(
+      (c) => c.context,
+      'leak',
+      (c) => c.provider,
+    ),
     perNoise: rows((c) => c.kind, 'clean'),
     missed: positives.filter((c) => !flagged.has(c.id)).map((c) => c.id),
   };
@@ -81,10 +93,15 @@ const pct = (a, b) => (b ? `${((a / b) * 100).toFixed(0).padStart(3)}%` : ' n/a'
 
 function print(result, seed) {
   const out = [`Recall set (seed ${seed}): ${result.positives} generated keys, ${result.negatives} noise cases.`];
-  out.push(`Recall: ${pct(result.found, result.positives)} (${result.found} of ${result.positives})   false-positive rate on noise: ${pct(result.falsePositives.length, result.negatives)} (${result.falsePositives.length} of ${result.negatives})`);
+  out.push(
+    `Recall: ${pct(result.found, result.positives)} (${result.found} of ${result.positives})   false-positive rate on noise: ${pct(result.falsePositives.length, result.negatives)} (${result.falsePositives.length} of ${result.negatives})`,
+  );
   const table = (title, rows, what) => {
     out.push('', `${title.padEnd(26)}cases  ${what}`);
-    for (const [k, r] of Object.entries(rows)) out.push(`  ${k.padEnd(24)}${String(r.cases).padStart(5)}  ${pct(r.flagged, r.cases)}${r.missed.length && what === 'found' ? `   missed in: ${[...new Set(r.missed)].join(', ')}` : ''}`);
+    for (const [k, r] of Object.entries(rows))
+      out.push(
+        `  ${k.padEnd(24)}${String(r.cases).padStart(5)}  ${pct(r.flagged, r.cases)}${r.missed.length && what === 'found' ? `   missed in: ${[...new Set(r.missed)].join(', ')}` : ''}`,
+      );
   };
   table('per provider', result.perProvider, 'found');
   table('per kind', result.perKind, 'found');
@@ -109,7 +126,10 @@ function main() {
     const cases = makeCases(seed);
     if (keep) rmSync(dir, { recursive: true, force: true });
     writeCases(dir, cases);
-    const run = spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--no-config'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--no-config'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (run.status !== 0 && run.status !== 1) throw new Error(`the CLI failed: ${run.stderr.trim().split('\n').pop()}`);
     const result = score(cases, JSON.parse(run.stdout).findings);
     if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ seed, ...result }, null, 2)}\n`);

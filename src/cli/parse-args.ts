@@ -69,12 +69,14 @@ export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boo
   }
   const { values: v, positionals } = parsed;
   const [first, ...rest] = positionals;
-  const command = (v.help ? 'help' : v.version ? 'version' : first ?? 'help') as Command;
-  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command '${command}' (expected scan, baseline or detectors; see key-hygiene --help)`);
+  const command = (v.help ? 'help' : v.version ? 'version' : (first ?? 'help')) as Command;
+  if (!COMMANDS.includes(command))
+    throw new UsageError(`unknown command '${command}' (expected scan, baseline or detectors; see key-hygiene --help)`);
   if (rest.length > 1) throw new UsageError(`expected one path, got ${rest.length}: ${rest.join(' ')}`);
 
   const modes = [v.staged && 'staged', v.range !== undefined && 'range', v.history && 'history'].filter(Boolean);
-  if (modes.length > 1) throw new UsageError(`choose one of --staged, --range and --history, not ${modes.join(' and ')}`);
+  if (modes.length > 1)
+    throw new UsageError(`choose one of --staged, --range and --history, not ${modes.join(' and ')}`);
   if (v.range !== undefined && !/^[^-\s][^\s]*\.\.\.?[^\s]+$/.test(v.range)) {
     throw new UsageError(`--range '${v.range}' is not a range: expected A..B (e.g. origin/main..HEAD)`);
   }

@@ -6,7 +6,13 @@ const remediation = anthropic.remediation;
 
 // Keys are `sk-ant-<kind><2-digit version>-`, 93 URL-safe characters, then a fixed `AA` tail; the version
 // has moved (api03, api04), so it is not pinned.
-function anthropicKey(kind: 'api' | 'admin', id: string, keyKind: string, severity: Detector['severity'], risk: string): Detector {
+function anthropicKey(
+  kind: 'api' | 'admin',
+  id: string,
+  keyKind: string,
+  severity: Detector['severity'],
+  risk: string,
+): Detector {
   return {
     id,
     provider: 'anthropic',
@@ -15,10 +21,16 @@ function anthropicKey(kind: 'api' | 'admin', id: string, keyKind: string, severi
     risk,
     remediation,
     keywords: [`sk-ant-${kind}`],
-    pattern: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>sk-ant-${kind}\\d{2}-[A-Za-z0-9_-]{86,100}AA)(?![A-Za-z0-9_-])`, 'g'),
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])(?<secret>sk-ant-${kind}\\d{2}-[A-Za-z0-9_-]{86,100}AA)(?![A-Za-z0-9_-])`,
+      'g',
+    ),
     redactPrefix: (s) => s.slice(0, s.indexOf('-', 7) + 1),
     examples: {
-      positive: (rng) => [`sk-ant-${kind}03-${rng.string(URLSAFE, 93)}AA`, `sk-ant-${kind}04-${rng.string(URLSAFE, 93)}AA`],
+      positive: (rng) => [
+        `sk-ant-${kind}03-${rng.string(URLSAFE, 93)}AA`,
+        `sk-ant-${kind}04-${rng.string(URLSAFE, 93)}AA`,
+      ],
       negative: [
         `sk-ant-${kind}03-${'x'.repeat(93)}AA`,
         `sk-ant-${kind}03-your-key-here`,
@@ -30,8 +42,18 @@ function anthropicKey(kind: 'api' | 'admin', id: string, keyKind: string, severi
   };
 }
 
-export const anthropicAdminKey = anthropicKey('admin', 'anthropic-admin-key', 'Anthropic admin key', 'critical',
-  'An admin key manages the whole organization: it can create and revoke API keys, manage members and workspaces.');
+export const anthropicAdminKey = anthropicKey(
+  'admin',
+  'anthropic-admin-key',
+  'Anthropic admin key',
+  'critical',
+  'An admin key manages the whole organization: it can create and revoke API keys, manage members and workspaces.',
+);
 
-export const anthropicApiKey = anthropicKey('api', 'anthropic-api-key', 'Anthropic API key', 'high',
-  'An API key can spend the workspace’s credits and read the prompts and files sent with it.');
+export const anthropicApiKey = anthropicKey(
+  'api',
+  'anthropic-api-key',
+  'Anthropic API key',
+  'high',
+  'An API key can spend the workspace’s credits and read the prompts and files sent with it.',
+);

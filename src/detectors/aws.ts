@@ -24,7 +24,12 @@ export const awsAccessKeyId: Detector = {
       `AKIA${rng.string(BASE32, 12)}${rng.string('234567', 2)}${rng.string(BASE32, 2)}`,
       `ASIA${rng.string(BASE32, 13)}${rng.string('234567', 1)}${rng.string(BASE32, 2)}`,
     ],
-    negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIAXXXXXXXXXXXXXXXX', 'TODAYINASIAASACKOFRICEFELLOVER', 'ACCAGTTACCAGTTACCAGTTA'],
+    negative: [
+      'AKIAIOSFODNN7EXAMPLE',
+      'AKIAXXXXXXXXXXXXXXXX',
+      'TODAYINASIAASACKOFRICEFELLOVER',
+      'ACCAGTTACCAGTTACCAGTTA',
+    ],
   },
 };
 
@@ -37,7 +42,8 @@ export const awsSecretAccessKey: Detector = {
   remediation,
   keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key', 'aws_secret', 'aws-secret', 'awssecret'],
   // 40 base64 characters, only beside an aws_secret_access_key-like name: alone they are any base64 run.
-  pattern: /(?<name>aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)\\?["']?\s{0,4}(?::=|=>|=|:|,)\s{0,4}\\?["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+  pattern:
+    /(?<name>aws[_-]?secret(?:[_-]?access)?(?:[_-]?key)?|secret[_-]?access[_-]?key)\\?["']?\s{0,4}(?::=|=>|=|:|,)\s{0,4}\\?["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
   redactPrefix: () => '',
   minEntropy: 4,
   examples: {
@@ -75,6 +81,10 @@ export const awsBedrockApiKey: Detector = {
       `${LONG_LIVED_HEAD}1${rng.string(BASE64, 107)}=`,
       `${SHORT_LIVED_HEAD}vP0FjdGlvbj1DYWxsV2l0aEJlYXJlclRva2Vu${rng.string(BASE64, 300)}`,
     ],
-    negative: [`${LONG_LIVED_HEAD}1EXAMPLE`, `AXSK${LONG_LIVED_HEAD.slice(4)}1${'EXAMPLE'.repeat(15)}=`, 'bedrock-api-key-'],
+    negative: [
+      `${LONG_LIVED_HEAD}1EXAMPLE`,
+      `AXSK${LONG_LIVED_HEAD.slice(4)}1${'EXAMPLE'.repeat(15)}=`,
+      'bedrock-api-key-',
+    ],
   },
 };

@@ -15,7 +15,8 @@ export const azureOpenaiKey: Detector = {
   redactPrefix: () => '',
   minEntropy: 3.2,
   // Hashes next to the endpoint (commit ids, checksums) are named so; a key is not.
-  validate: (_s, { line }) => !/\b(?:sha|md5|hash|checksum|digest|commit|etag|id)\b\s*[:=]/i.test(line) && /[a-f]/i.test(_s) && /\d/.test(_s),
+  validate: (_s, { line }) =>
+    !/\b(?:sha|md5|hash|checksum|digest|commit|etag|id)\b\s*[:=]/i.test(line) && /[a-f]/i.test(_s) && /\d/.test(_s),
   examples: {
     positive: (rng) => [`${rng.string('abcdef', 2)}${rng.string('0123456789', 2)}${rng.string(HEX, 28)}`],
     negative: ['00000000000000000000000000000000', 'abcdef0123456789abcdef0123456789'],

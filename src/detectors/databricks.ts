@@ -17,7 +17,10 @@ export const databricksAccessToken: Detector = {
   validate: (s) => hasLetterAndDigit(s.slice(4, 36)),
   redactPrefix: () => 'dapi',
   examples: {
-    positive: (rng) => [`dapi${rng.string(HEX, 15)}e7${rng.string(HEX, 15)}`, `dapi${rng.string(HEX, 15)}b3${rng.string(HEX, 15)}-2`],
+    positive: (rng) => [
+      `dapi${rng.string(HEX, 15)}e7${rng.string(HEX, 15)}`,
+      `dapi${rng.string(HEX, 15)}b3${rng.string(HEX, 15)}-2`,
+    ],
     negative: ['dapi1234', `mydapi${'0'.repeat(32)}`, 'dapi_client_settings', 'dapi123456789012345678a9bc01234defg5'],
   },
 };

@@ -14,7 +14,8 @@ const VALUE = String.raw`[ \t]{0,4}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<
  * Values that belong to a provider detector (or another shape-specific one: JWTs, Entra ID secrets):
  * it has judged them by their exact shape already, and a doc token it let go must stay quiet here too.
  */
-export const PROVIDER_PREFIX = /^(?:sk-|[sr]k_(?:live|test|prod)_|pk_(?:live|test)_|gh[pousr]_|github_pat_|npm_|xox|xapp-|hf_|api_org_|AIza|whsec_|A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{4}|eyJ[\w-]{4,}\.eyJ|[\w~.]{3}\dQ~)/;
+export const PROVIDER_PREFIX =
+  /^(?:sk-|[sr]k_(?:live|test|prod)_|pk_(?:live|test)_|gh[pousr]_|github_pat_|npm_|xox|xapp-|hf_|api_org_|AIza|whsec_|A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{4}|eyJ[\w-]{4,}\.eyJ|[\w~.]{3}\dQ~)/;
 
 /** Names a provider detector owns: a value of another shape there is encrypted or a filler, not some other key. */
 const PROVIDER_NAME = /aws_?secret_?access_?key|secret_?access_?key|azure_?openai/;
@@ -71,13 +72,36 @@ export const genericSecret: Detector = {
       `${rng.string(ALNUM, 12)}${rng.string(DIGITS, 1)}${rng.string('!#%+=@^', 1)}${rng.string(ALNUM, 6)}`,
     ],
     negative: [
-      'your-api-key-here', '${API_KEY}', '{{ api_key }}', '${{ secrets.API_KEY }}', 'process.env.API_KEY', 'os.environ',
-      '<your-token>', 'AKIAIOSFODNN7EXAMPLE', '********', 'xxxxxxxxxxxxxxxxxxxx', 'aaaaaaaaaaaaaaaa', '1234567890abcdef',
+      'your-api-key-here',
+      '${API_KEY}',
+      '{{ api_key }}',
+      '${{ secrets.API_KEY }}',
+      'process.env.API_KEY',
+      'os.environ',
+      '<your-token>',
+      'AKIAIOSFODNN7EXAMPLE',
+      '********',
+      'xxxxxxxxxxxxxxxxxxxx',
+      'aaaaaaaaaaaaaaaa',
+      '1234567890abcdef',
       'sha512-w1Ru2Ku7bD9ClO0gdqnSnbYVnLMNsrUcBTItd8I7Ei3x4ttRQyFbqM7I0ELlR5sT9yFnBGiKYP4wmQT2Mg8jNg==',
-      'data:image/png;base64,iVBORw0KGgo', '550e8400-e29b-41d4-a716-446655440000', '9a038989604e8da62ecddbe2094b16ce1b778be1',
-      '/etc/ssl/private/server.key', 'https://example.com/api', 'this.apiKey', 'getToken', 'true', '3600',
-      'Please enter your password', 'REDACTED', 'sk-...', 'changeme123', '42:https://api.example.com/repos/acme/api', 'updatedAt:',
-      'app/settings.py:4', 'scan.detectors.0',
+      'data:image/png;base64,iVBORw0KGgo',
+      '550e8400-e29b-41d4-a716-446655440000',
+      '9a038989604e8da62ecddbe2094b16ce1b778be1',
+      '/etc/ssl/private/server.key',
+      'https://example.com/api',
+      'this.apiKey',
+      'getToken',
+      'true',
+      '3600',
+      'Please enter your password',
+      'REDACTED',
+      'sk-...',
+      'changeme123',
+      '42:https://api.example.com/repos/acme/api',
+      'updatedAt:',
+      'app/settings.py:4',
+      'scan.detectors.0',
     ],
     assignedTo: 'api_key',
   },

@@ -5,7 +5,13 @@ import { github } from '../providers/github.js';
 
 const remediation = github.remediation;
 
-const KINDS: Record<string, string> = { p: 'personal access token', o: 'OAuth token', u: 'app user token', s: 'app installation token', r: 'app refresh token' };
+const KINDS: Record<string, string> = {
+  p: 'personal access token',
+  o: 'OAuth token',
+  u: 'app user token',
+  s: 'app installation token',
+  r: 'app refresh token',
+};
 
 /** A classic-format token with the given body: 30 random characters and their base62 CRC32. */
 export function makeGithubToken(prefix: string, random: string): string {
@@ -49,7 +55,10 @@ export const githubFineGrainedToken: Detector = {
   redactPrefix: () => 'github_pat_',
   examples: {
     positive: (rng) => [`github_pat_11${rng.string(ALNUM, 20)}_${rng.string(ALNUM, 59)}`],
-    negative: ['github_pat_xxxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'github_pat_...'],
+    negative: [
+      'github_pat_xxxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'github_pat_...',
+    ],
   },
 };
 
@@ -62,10 +71,13 @@ export const githubInstallationJwtToken: Detector = {
   remediation,
   keywords: ['ghs_'],
   // The longer installation-token format: ghs_, the app id, then a signed JWT.
-  pattern: /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,12}_eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000})/g,
+  pattern:
+    /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,12}_eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000})/g,
   redactPrefix: () => 'ghs_',
   examples: {
-    positive: (rng) => [`ghs_${rng.int(1000, 999999)}_eyJ${rng.string(URLSAFE, 40)}.eyJ${rng.string(URLSAFE, 120)}.${rng.string(URLSAFE, 43)}`],
+    positive: (rng) => [
+      `ghs_${rng.int(1000, 999999)}_eyJ${rng.string(URLSAFE, 40)}.eyJ${rng.string(URLSAFE, 120)}.${rng.string(URLSAFE, 43)}`,
+    ],
     negative: ['ghs_12345_eyJ...'],
   },
 };

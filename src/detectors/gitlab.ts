@@ -28,6 +28,11 @@ export const gitlabToken: Detector = {
       `gldt-${rng.string(ALNUM, 6)}4${rng.string(ALNUM, 13)}`,
       `glpat-${rng.string(ALNUM, 12)}8${rng.string(ALNUM, 24)}.01${rng.string(LOWER + DIGITS, 7)}`,
     ],
-    negative: ['glpat-XXXXXXXXXXX-XXXXXXXX', 'glpat-abc', 'glpat-xxxxxxxx-xxxxxxxxxxxxxxxxxx.xxxxxxxxx', 'glpat-your_personal_token_here'],
+    negative: [
+      'glpat-XXXXXXXXXXX-XXXXXXXX',
+      'glpat-abc',
+      'glpat-xxxxxxxx-xxxxxxxxxxxxxxxxxx.xxxxxxxxx',
+      'glpat-your_personal_token_here',
+    ],
   },
 };

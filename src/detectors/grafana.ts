@@ -42,6 +42,9 @@ export const grafanaCloudToken: Detector = {
       const json = `{"o":"${rng.int(100000, 999999)}","n":"ci","k":"${rng.string(ALNUM, 24)}","m":{"r":"prod-us-east-0"}}`;
       return [`glc_${Buffer.from(json).toString('base64')}`];
     },
-    negative: ['glc_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'static void GLC_CreateLightmapTextureArray(void);'],
+    negative: [
+      'glc_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'static void GLC_CreateLightmapTextureArray(void);',
+    ],
   },
 };

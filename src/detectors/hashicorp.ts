@@ -18,7 +18,10 @@ export const vaultToken: Detector = {
   validate: (s) => isMixedAlnum(s.slice(4)) && (s[2] === 's' || s.length >= 142),
   redactPrefix: (s) => s.slice(0, 4),
   examples: {
-    positive: (rng) => [`hvs.CAESI${rng.string(URLSAFE, 40)}Gh4${rng.string(URLSAFE, 50)}`, `hvb.AAAAAQ${rng.string(URLSAFE, 70)}Lw9${rng.string(URLSAFE, 70)}`],
+    positive: (rng) => [
+      `hvs.CAESI${rng.string(URLSAFE, 40)}Gh4${rng.string(URLSAFE, 50)}`,
+      `hvb.AAAAAQ${rng.string(URLSAFE, 70)}Lw9${rng.string(URLSAFE, 70)}`,
+    ],
     negative: ['hvs.abc', 'hvb.tooshortxxx', `hvs.${'x'.repeat(94)}`],
   },
 };
@@ -40,6 +43,9 @@ export const terraformCloudToken: Detector = {
   redactPrefix: () => '',
   examples: {
     positive: (rng) => [`${rng.string(ALNUM, 14)}.atlasv1.${rng.string(ALNUM, 30)}Nb2${rng.string(ALNUM, 34)}`],
-    negative: ['xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'credentials.atlasv1.json'],
+    negative: [
+      'xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'credentials.atlasv1.json',
+    ],
   },
 };

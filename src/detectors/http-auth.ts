@@ -12,7 +12,9 @@ const remediation =
 function isRealHeaderValue(secret: string, match: string): boolean {
   if (/basic\s+\S+$/i.test(match)) {
     const decoded = Buffer.from(secret, 'base64').toString('latin1');
-    return /^[\x20-\x7e]+$/.test(decoded) && decoded.includes(':') && !/^[^:]*:(?:password|pass|secret)$/i.test(decoded);
+    return (
+      /^[\x20-\x7e]+$/.test(decoded) && decoded.includes(':') && !/^[^:]*:(?:password|pass|secret)$/i.test(decoded)
+    );
   }
   return looksSecret(secret, true, false);
 }
@@ -27,7 +29,8 @@ export const authorizationHeader: Detector = {
   keywords: ['authorization', 'api-key', 'apikey', 'api-token', 'auth-token', 'access-token'],
   // "Authorization: Bearer …" and API-key headers in curl commands, HTTP snippets and JSON header maps.
   // (Plain `token:` is the generic detector's: here only header names, set with `:` or in code with `=`.)
-  pattern: /(?<=["'\s])(?:authorization|(?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token))\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?(?:(?:bearer|basic|token|api-token|digest)[ \t]{1,3})?(?<secret>[A-Za-z0-9+/=_~.:@!-]{8,1000})/gi,
+  pattern:
+    /(?<=["'\s])(?:authorization|(?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token))\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?(?:(?:bearer|basic|token|api-token|digest)[ \t]{1,3})?(?<secret>[A-Za-z0-9+/=_~.:@!-]{8,1000})/gi,
   redactPrefix: () => '',
   validate: (secret, { match }) => !PROVIDER_PREFIX.test(secret) && isRealHeaderValue(secret, match),
   examples: {
@@ -51,7 +54,12 @@ export const curlUserPassword: Detector = {
   validate: (secret, { match }) => isRealPassword(secret, /([^\s"'=]*):[^:]*$/.exec(match)?.[1] ?? ''),
   examples: {
     positive: (rng) => [`curl -u deploy:${rng.string(ALNUM, 16)} https://example.com/api`],
-    negative: ['curl -u "$USER:$PASSWORD" https://example.com', 'curl --user username:password https://example.com', 'curl -u test:test', 'run `curl -u user:pass`, then'],
+    negative: [
+      'curl -u "$USER:$PASSWORD" https://example.com',
+      'curl --user username:password https://example.com',
+      'curl -u test:test',
+      'run `curl -u user:pass`, then',
+    ],
     assignedTo: 'cmd',
   },
 };

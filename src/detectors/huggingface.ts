@@ -47,6 +47,10 @@ export const huggingfaceOrgToken: Detector = {
   validate: (s) => mixedCase(s.slice(8)),
   examples: {
     positive: (rng) => [`api_org_${letters(rng)}`],
-    negative: ['api_org_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'api_org_96726c78_4ae3_402f_b08b_7a78c6903d2a', 'API_ORG_EXIST'],
+    negative: [
+      'api_org_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      'api_org_96726c78_4ae3_402f_b08b_7a78c6903d2a',
+      'API_ORG_EXIST',
+    ],
   },
 };

@@ -20,7 +20,8 @@ export const jwtToken: Detector = {
     'make it safe: history, forks and caches keep it. Fetch tokens at run time from an environment secret instead of committing them.',
   keywords: ['eyj'],
   // header.payload.signature (signature empty for alg "none"); texts cut short still hold header and payload.
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}(?:\.[A-Za-z0-9_-]{0,2000})?)/g,
+  pattern:
+    /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}(?:\.[A-Za-z0-9_-]{0,2000})?)/g,
   redactPrefix: () => 'eyJ',
   validate: hasJwtHeader,
   examples: {

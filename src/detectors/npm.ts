@@ -21,6 +21,10 @@ export const npmAccessToken: Detector = {
       const random = rng.string(ALNUM, 30);
       return [`npm_${random}${crc32Base62(random)}`];
     },
-    negative: ['npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'npm_run_all_scripts_in_parallel_okay', '//registry.npmjs.org/:_authToken=${NPM_TOKEN}'],
+    negative: [
+      'npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'npm_run_all_scripts_in_parallel_okay',
+      '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+    ],
   },
 };

@@ -20,7 +20,13 @@ export const onepasswordServiceAccountToken: Detector = {
   redactPrefix: () => 'ops_',
   examples: {
     positive: (rng) => {
-      const json = JSON.stringify({ signInAddress: 'https://my.1password.com', email: `${rng.string(ALNUM, 12).toLowerCase()}@1passwordserviceaccounts.com`, muk: { alg: 'A256GCM', k: rng.string(ALNUM, 43) }, secretKey: `A3-${rng.string(UPPER + DIGITS, 6)}`, srpX: rng.string(BASE64, 64) });
+      const json = JSON.stringify({
+        signInAddress: 'https://my.1password.com',
+        email: `${rng.string(ALNUM, 12).toLowerCase()}@1passwordserviceaccounts.com`,
+        muk: { alg: 'A256GCM', k: rng.string(ALNUM, 43) },
+        secretKey: `A3-${rng.string(UPPER + DIGITS, 6)}`,
+        srpX: rng.string(BASE64, 64),
+      });
       return [`ops_${Buffer.from(json).toString('base64url')}`];
     },
     negative: ['ops_eyJzaWduSW5BZGRyZXNzIjoiaHR0cHM6...', 'ops_token is secret', `ops_eyJ${'x'.repeat(300)}`],
@@ -37,7 +43,8 @@ export const onepasswordSecretKey: Detector = {
   risk: 'The Secret Key is half of what unlocks a 1Password account; with the password (often leaked beside it) the attacker reads every vault.',
   remediation: revokeAt('1Password (Profile → Secret Key → Regenerate)', 'change the account password too'),
   keywords: ['a3-'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})(?![A-Za-z0-9_-])/g,
+  pattern:
+    /(?<![A-Za-z0-9_-])(?<secret>A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})(?![A-Za-z0-9_-])/g,
   window: { before: 4, after: 48 },
   validate: (s) => /[0-9]/.test(s.slice(3)) && /[A-Z]/.test(s.slice(3)),
   redactPrefix: () => 'A3-',

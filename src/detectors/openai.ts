@@ -19,10 +19,14 @@ function scopedKey(scope: string, id: string, keyKind: string, severity: Detecto
     risk,
     remediation,
     keywords: [MARKER.toLowerCase()],
-    pattern: new RegExp(`(?<![${BODY}])(?<secret>sk-${scope}-[${BODY}]{20,100}${MARKER}[${BODY}]{20,100})(?![${BODY}])`, 'g'),
+    pattern: new RegExp(
+      `(?<![${BODY}])(?<secret>sk-${scope}-[${BODY}]{20,100}${MARKER}[${BODY}]{20,100})(?![${BODY}])`,
+      'g',
+    ),
     redactPrefix: () => `sk-${scope}-`,
     examples: {
-      positive: (rng: Rng) => [74, 58, 20].map((n) => `sk-${scope}-${rng.string(URLSAFE, n)}${MARKER}${rng.string(URLSAFE, n)}`),
+      positive: (rng: Rng) =>
+        [74, 58, 20].map((n) => `sk-${scope}-${rng.string(URLSAFE, n)}${MARKER}${rng.string(URLSAFE, n)}`),
       negative: [
         `sk-${scope}-${'x'.repeat(74)}${MARKER}${'x'.repeat(74)}`,
         `sk-${scope}-...${MARKER}...`,
@@ -33,14 +37,29 @@ function scopedKey(scope: string, id: string, keyKind: string, severity: Detecto
   };
 }
 
-export const openaiAdminKey = scopedKey('admin', 'openai-admin-key', 'OpenAI admin key', 'critical',
-  'An admin key manages the whole organization: it can create and revoke keys, invite users and read usage.');
+export const openaiAdminKey = scopedKey(
+  'admin',
+  'openai-admin-key',
+  'OpenAI admin key',
+  'critical',
+  'An admin key manages the whole organization: it can create and revoke keys, invite users and read usage.',
+);
 
-export const openaiProjectKey = scopedKey('proj', 'openai-project-key', 'OpenAI project key', 'high',
-  'A project key can spend the project’s quota and read or write its files, assistants and fine-tunes.');
+export const openaiProjectKey = scopedKey(
+  'proj',
+  'openai-project-key',
+  'OpenAI project key',
+  'high',
+  'A project key can spend the project’s quota and read or write its files, assistants and fine-tunes.',
+);
 
-export const openaiServiceAccountKey = scopedKey('svcacct', 'openai-service-account-key', 'OpenAI service-account key', 'high',
-  'A service-account key acts as a bot member of the project, with its quota and data.');
+export const openaiServiceAccountKey = scopedKey(
+  'svcacct',
+  'openai-service-account-key',
+  'OpenAI service-account key',
+  'high',
+  'A service-account key acts as a bot member of the project, with its quota and data.',
+);
 
 export const openaiUserKey: Detector = {
   id: 'openai-user-key',
@@ -51,10 +70,20 @@ export const openaiUserKey: Detector = {
   remediation,
   keywords: [MARKER.toLowerCase()],
   // Legacy user keys: sk- + 20 + marker + 20, alphanumeric; `sk-None-` keys are user keys with no project.
-  pattern: new RegExp(`(?<![${BODY}])(?<secret>sk-(?:None-)?[A-Za-z0-9]{20,100}${MARKER}[A-Za-z0-9]{20,100})(?![${BODY}])`, 'g'),
+  pattern: new RegExp(
+    `(?<![${BODY}])(?<secret>sk-(?:None-)?[A-Za-z0-9]{20,100}${MARKER}[A-Za-z0-9]{20,100})(?![${BODY}])`,
+    'g',
+  ),
   redactPrefix: (s) => (s.startsWith('sk-None-') ? 'sk-None-' : 'sk-'),
   examples: {
-    positive: (rng) => [`sk-${rng.string(ALNUM, 20)}${MARKER}${rng.string(ALNUM, 20)}`, `sk-None-${rng.string(ALNUM, 48)}${MARKER}${rng.string(ALNUM, 48)}`],
-    negative: [`sk-${'a'.repeat(20)}${MARKER}${'a'.repeat(20)}`, 'sk-abcdefghijklmnopqrst', 'openai.api_key = "sk-..."'],
+    positive: (rng) => [
+      `sk-${rng.string(ALNUM, 20)}${MARKER}${rng.string(ALNUM, 20)}`,
+      `sk-None-${rng.string(ALNUM, 48)}${MARKER}${rng.string(ALNUM, 48)}`,
+    ],
+    negative: [
+      `sk-${'a'.repeat(20)}${MARKER}${'a'.repeat(20)}`,
+      'sk-abcdefghijklmnopqrst',
+      'openai.api_key = "sk-..."',
+    ],
   },
 };

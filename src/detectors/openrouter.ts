@@ -18,6 +18,11 @@ export const openrouterApiKey: Detector = {
   redactPrefix: () => 'sk-or-v1-',
   examples: {
     positive: (rng) => [`sk-or-v1-${rng.string(HEX, 30)}a7${rng.string(HEX, 32)}`],
-    negative: ['sk-or-v1-your-key-here', `sk-or-v1-${'0'.repeat(64)}`, `sk-or-v1-${'ab12'.repeat(15)}`, 'OPENROUTER_API_KEY=sk-or-v1-...'],
+    negative: [
+      'sk-or-v1-your-key-here',
+      `sk-or-v1-${'0'.repeat(64)}`,
+      `sk-or-v1-${'ab12'.repeat(15)}`,
+      'OPENROUTER_API_KEY=sk-or-v1-...',
+    ],
   },
 };

@@ -18,6 +18,9 @@ export const openshiftUserToken: Detector = {
   redactPrefix: () => 'sha256~',
   examples: {
     positive: (rng) => [`sha256~${rng.string(URLSAFE, 20)}Tb5${rng.string(URLSAFE, 20)}`],
-    negative: ['sha256~XXXXXXXXXX_PUT_YOUR_TOKEN_HERE_XXXXXXXXXXXX', 'sha256~_xxxxxx_xxxxxxxxxxxxxxxxxxxxxx-xxxxxxxxxx-X'],
+    negative: [
+      'sha256~XXXXXXXXXX_PUT_YOUR_TOKEN_HERE_XXXXXXXXXXXX',
+      'sha256~_xxxxxx_xxxxxxxxxxxxxxxxxxxxxx-xxxxxxxxxx-X',
+    ],
   },
 };

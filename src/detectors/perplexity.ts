@@ -18,6 +18,10 @@ export const perplexityApiKey: Detector = {
   redactPrefix: () => 'pplx-',
   examples: {
     positive: (rng) => [`pplx-${rng.string(ALNUM, 20)}Kq4${rng.string(ALNUM, 25)}`],
-    negative: ['pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'pplx-api-client', 'PERPLEXITY_API_KEY=pplx-...'],
+    negative: [
+      'pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'pplx-api-client',
+      'PERPLEXITY_API_KEY=pplx-...',
+    ],
   },
 };

@@ -2,7 +2,20 @@
 const TEMPLATE = /\$\{|\{\{|\}\}|\$\(|%[sd]\b|<[^>]{0,60}>|process\.env|os\.environ|getenv|secrets\./i;
 // Filler words count only in one consistent case (fake, FAKE, Fake): a human writes them that way,
 // while a random key body holds mixed-case runs such as "FaKe" by chance.
-const FILLERS = ['example', 'xxxx', 'your', 'placeholder', 'dummy', 'sample', 'changeme', 'change_me', 'redacted', 'replace', 'insert', 'fake'];
+const FILLERS = [
+  'example',
+  'xxxx',
+  'your',
+  'placeholder',
+  'dummy',
+  'sample',
+  'changeme',
+  'change_me',
+  'redacted',
+  'replace',
+  'insert',
+  'fake',
+];
 const casings = (w: string): string[] => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)];
 const FILLER_WORDS = new RegExp([...FILLERS.flatMap(casings), '\\*{3}', '…', '\\.\\.\\.'].join('|'));
 const SEQUENCES = ['abcdefgh', 'bcdefghi', '12345678', '23456789', '01234567', 'qwertyui', 'abcdef0123', '98765432'];

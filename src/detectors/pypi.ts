@@ -13,7 +13,8 @@ export const pypiApiToken: Detector = {
   risk: 'A PyPI token uploads new releases of the owner’s projects, a supply-chain attack on everyone who installs them.',
   remediation: pypi.remediation,
   keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,400})(?![A-Za-z0-9_-])/g,
+  pattern:
+    /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,400})(?![A-Za-z0-9_-])/g,
   window: { before: 8, after: 440 },
   redactPrefix: (s) => s.slice(0, 5),
   examples: {

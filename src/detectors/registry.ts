@@ -36,7 +36,14 @@ import { sendgridApiKey } from './sendgrid.js';
 import { sentryOrgToken, sentryUserToken } from './sentry.js';
 import { shopifyToken } from './shopify.js';
 import { sidekiqCredentials } from './sidekiq.js';
-import { slackAppToken, slackBotToken, slackConfigToken, slackLegacyToken, slackUserToken, slackWebhookUrl } from './slack.js';
+import {
+  slackAppToken,
+  slackBotToken,
+  slackConfigToken,
+  slackLegacyToken,
+  slackUserToken,
+  slackWebhookUrl,
+} from './slack.js';
 import { sonarqubeToken } from './sonarqube.js';
 import { sourcegraphAccessToken } from './sourcegraph.js';
 import { squareToken } from './square.js';

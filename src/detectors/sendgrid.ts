@@ -18,7 +18,13 @@ export const sendgridApiKey: Detector = {
   validate: (s) => isMixedAlnum(s.slice(3)),
   redactPrefix: () => 'SG.',
   examples: {
-    positive: (rng) => [`SG.${rng.string(URLSAFE, 10)}a7B${rng.string(URLSAFE, 9)}.${rng.string(URLSAFE, 20)}Zp3${rng.string(URLSAFE, 20)}`],
-    negative: ['SG.apikey.', 'msg.payload.content.toString()', 'SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    positive: (rng) => [
+      `SG.${rng.string(URLSAFE, 10)}a7B${rng.string(URLSAFE, 9)}.${rng.string(URLSAFE, 20)}Zp3${rng.string(URLSAFE, 20)}`,
+    ],
+    negative: [
+      'SG.apikey.',
+      'msg.payload.content.toString()',
+      'SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
   },
 };

@@ -21,7 +21,9 @@ export const sentryOrgToken: Detector = {
   redactPrefix: () => 'sntrys_',
   examples: {
     positive: (rng) => {
-      const payload = Buffer.from(`{"iat":${rng.int(1.6e9, 1.8e9)},"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"acme"}`)
+      const payload = Buffer.from(
+        `{"iat":${rng.int(1.6e9, 1.8e9)},"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"acme"}`,
+      )
         .toString('base64')
         .replace(/=+$/, '');
       return [`sntrys_${payload}_${rng.string(BASE64, 43)}`];

@@ -18,7 +18,14 @@ export const shopifyToken: Detector = {
   validate: (s) => hasLetterAndDigit(s.slice(6)),
   redactPrefix: (s) => s.slice(0, 6),
   examples: {
-    positive: (rng) => [`shpat_${rng.string(HEX, 15)}c4${rng.string(HEX, 15)}`, `shpss_${rng.string(HEX, 15)}9f${rng.string(HEX, 15)}`],
-    negative: ['shpssSSSSS_SSSS_sssss is not api key', 'shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'shpat_access_token_from_env'],
+    positive: (rng) => [
+      `shpat_${rng.string(HEX, 15)}c4${rng.string(HEX, 15)}`,
+      `shpss_${rng.string(HEX, 15)}9f${rng.string(HEX, 15)}`,
+    ],
+    negative: [
+      'shpssSSSSS_SSSS_sssss is not api key',
+      'shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'shpat_access_token_from_env',
+    ],
   },
 };

@@ -12,7 +12,8 @@ export const sidekiqCredentials: Detector = {
   risk: 'The credentials download the licensed Sidekiq Pro and Enterprise gems under the owner’s licence.',
   remediation: sidekiq.remediation,
   keywords: ['contribsys__com'],
-  pattern: /BUNDLE_(?:GEMS|ENTERPRISE)__CONTRIBSYS__COM["']?\s{0,4}[:=]\s{0,4}["']?(?<secret>[a-f0-9]{8}:[a-f0-9]{8})(?![A-Za-z0-9])/g,
+  pattern:
+    /BUNDLE_(?:GEMS|ENTERPRISE)__CONTRIBSYS__COM["']?\s{0,4}[:=]\s{0,4}["']?(?<secret>[a-f0-9]{8}:[a-f0-9]{8})(?![A-Za-z0-9])/g,
   window: { before: 40, after: 40 },
   // The name is the context; 8-hex halves are too short for the shared distinct-character check.
   allowPlaceholderLike: true,

@@ -27,13 +27,23 @@ export const slackBotToken: Detector = {
   remediation,
   keywords: ['xoxb-'],
   // xoxb-<team id>-<bot id>-<random> (current) or xoxb-<team id>-<random> (legacy bots).
-  pattern: /(?<![A-Za-z0-9])(?<secret>xoxb-[0-9]{8,14}-(?:[0-9]{8,14}(?:-[A-Za-z0-9]{8,64})?|[A-Za-z0-9]{18,40}))(?![A-Za-z0-9-])/g,
+  pattern:
+    /(?<![A-Za-z0-9])(?<secret>xoxb-[0-9]{8,14}-(?:[0-9]{8,14}(?:-[A-Za-z0-9]{8,64})?|[A-Za-z0-9]{18,40}))(?![A-Za-z0-9-])/g,
   redactPrefix: () => 'xoxb-',
   allowPlaceholderLike: true,
   validate: tailIsReal,
   examples: {
-    positive: (rng) => [`xoxb-${ids(rng, 12)}-${ids(rng, 13)}-${rng.string(ALNUM, 24)}`, `xoxb-${ids(rng, 12)}-${rng.string(ALNUM, 24)}`],
-    negative: ['xoxb-xxxxxxxxx-xxxxxxxxxx-xxxxxxxxxxxx', 'xoxb-12345-abcd234', 'xoxb-xoxb-my-bot-token', 'xoxb-Slack_BOT_TOKEN', 'xoxb-abcdef-abcdef'],
+    positive: (rng) => [
+      `xoxb-${ids(rng, 12)}-${ids(rng, 13)}-${rng.string(ALNUM, 24)}`,
+      `xoxb-${ids(rng, 12)}-${rng.string(ALNUM, 24)}`,
+    ],
+    negative: [
+      'xoxb-xxxxxxxxx-xxxxxxxxxx-xxxxxxxxxxxx',
+      'xoxb-12345-abcd234',
+      'xoxb-xoxb-my-bot-token',
+      'xoxb-Slack_BOT_TOKEN',
+      'xoxb-abcdef-abcdef',
+    ],
   },
 };
 
@@ -69,13 +79,21 @@ export const slackLegacyToken: Detector = {
   remediation,
   keywords: ['xoxa-', 'xoxo-', 'xoxr-', 'xoxs-'],
   // xoxa- (workspace apps), xoxo-/xoxs- (legacy), xoxr- (refresh): an optional version digit, then ids and a tail.
-  pattern: /(?<![A-Za-z0-9])(?<secret>xox[aors]-(?:\d-)?[0-9]{6,14}(?:-[0-9]{6,14}){0,3}-[0-9A-Za-z]{8,64})(?![A-Za-z0-9-])/g,
+  pattern:
+    /(?<![A-Za-z0-9])(?<secret>xox[aors]-(?:\d-)?[0-9]{6,14}(?:-[0-9]{6,14}){0,3}-[0-9A-Za-z]{8,64})(?![A-Za-z0-9-])/g,
   redactPrefix: (s) => s.slice(0, 5),
   allowPlaceholderLike: true,
   validate: tailIsReal,
   examples: {
-    positive: (rng) => [`xoxs-${ids(rng, 12)}-${ids(rng, 12)}-${ids(rng, 12)}-${rng.string(HEX, 10)}`, `xoxa-2-${ids(rng, 12)}-${ids(rng, 12)}-${ids(rng, 13)}-${rng.string(HEX, 18)}`],
-    negative: ['https://github.com/xoxa-nyc/xoxa-nyc.github.io', 'xoxo-indieweb-1.jpg', 'EXO-XOXO-teaser-exo-k-34521098-720-516.jpg'],
+    positive: (rng) => [
+      `xoxs-${ids(rng, 12)}-${ids(rng, 12)}-${ids(rng, 12)}-${rng.string(HEX, 10)}`,
+      `xoxa-2-${ids(rng, 12)}-${ids(rng, 12)}-${ids(rng, 13)}-${rng.string(HEX, 18)}`,
+    ],
+    negative: [
+      'https://github.com/xoxa-nyc/xoxa-nyc.github.io',
+      'xoxo-indieweb-1.jpg',
+      'EXO-XOXO-teaser-exo-k-34521098-720-516.jpg',
+    ],
   },
 };
 
@@ -123,13 +141,18 @@ export const slackWebhookUrl: Detector = {
     'deleting the commit does not make it safe. Create a new one and keep its URL in an environment secret.',
   keywords: ['hooks.slack.com'],
   // services/ (incoming webhooks) and workflows|triggers/ (Workflow Builder), which add a numeric id before the secret.
-  pattern: /(?<secret>hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,12}\/[AB][A-Z0-9]{6,12}\/(?:[0-9]{8,20}\/)?[A-Za-z0-9]{16,48})(?![A-Za-z0-9])/g,
+  pattern:
+    /(?<secret>hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,12}\/[AB][A-Z0-9]{6,12}\/(?:[0-9]{8,20}\/)?[A-Za-z0-9]{16,48})(?![A-Za-z0-9])/g,
   redactPrefix: (s) => s.slice(0, s.indexOf('/', s.indexOf('/') + 1) + 1),
   examples: {
     positive: (rng) => [
       `https://hooks.slack.com/services/T${rng.string(UPPER + DIGITS, 8)}/B${rng.string(UPPER + DIGITS, 10)}/${rng.string(ALNUM, 24)}`,
       `https://hooks.slack.com/workflows/T${rng.string(UPPER + DIGITS, 10)}/A${rng.string(UPPER + DIGITS, 10)}/${ids(rng, 18)}/${rng.string(ALNUM, 24)}`,
     ],
-    negative: ['https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX', 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://api.slack.com/web'],
+    negative: [
+      'https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX',
+      'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      'https://api.slack.com/web',
+    ],
   },
 };

@@ -18,7 +18,10 @@ export const sonarqubeToken: Detector = {
   validate: (s) => hasLetterAndDigit(s.slice(4)),
   redactPrefix: (s) => s.slice(0, 4),
   examples: {
-    positive: (rng) => [`squ_${rng.string(HEX, 19)}e1${rng.string(HEX, 19)}`, `sqp_${rng.string(HEX, 19)}4b${rng.string(HEX, 19)}`],
+    positive: (rng) => [
+      `squ_${rng.string(HEX, 19)}e1${rng.string(HEX, 19)}`,
+      `sqp_${rng.string(HEX, 19)}4b${rng.string(HEX, 19)}`,
+    ],
     negative: ['squ_abc', 'sqa_0000000000000000000000000000000000000000'],
   },
 };

@@ -18,7 +18,10 @@ export const sourcegraphAccessToken: Detector = {
   validate: (s) => hasLetterAndDigit(s.slice(-40)),
   redactPrefix: (s) => s.slice(0, s.length - 40),
   examples: {
-    positive: (rng) => [`sgp_${rng.string(HEX, 16)}_${rng.string(HEX, 19)}a5${rng.string(HEX, 19)}`, `sgp_local_${rng.string(HEX, 19)}d0${rng.string(HEX, 19)}`],
+    positive: (rng) => [
+      `sgp_${rng.string(HEX, 16)}_${rng.string(HEX, 19)}a5${rng.string(HEX, 19)}`,
+      `sgp_local_${rng.string(HEX, 19)}d0${rng.string(HEX, 19)}`,
+    ],
     negative: ['sgp_', `sgp_local_${'g'.repeat(40)}`, `sgp_${'0'.repeat(40)}`],
   },
 };

@@ -18,7 +18,10 @@ export const squareToken: Detector = {
   validate: (s) => hasLetterAndDigit(s.slice(7)),
   redactPrefix: (s) => s.slice(0, 7),
   examples: {
-    positive: (rng) => [`sq0atp-${rng.string(URLSAFE, 10)}k2${rng.string(URLSAFE, 10)}`, `sq0csp-${rng.string(URLSAFE, 20)}m7${rng.string(URLSAFE, 21)}`],
+    positive: (rng) => [
+      `sq0atp-${rng.string(URLSAFE, 10)}k2${rng.string(URLSAFE, 10)}`,
+      `sq0csp-${rng.string(URLSAFE, 20)}m7${rng.string(URLSAFE, 21)}`,
+    ],
     negative: ['sq0atp-', 'sq0csp-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
   },
 };

@@ -4,7 +4,14 @@ import { stripe } from '../providers/stripe.js';
 
 const remediation = stripe.remediation;
 
-function stripeKey(modes: string, id: string, keyKind: string, severity: Detector['severity'], risk: string, mode: string): Detector {
+function stripeKey(
+  modes: string,
+  id: string,
+  keyKind: string,
+  severity: Detector['severity'],
+  risk: string,
+  mode: string,
+): Detector {
   return {
     id,
     provider: 'stripe',
@@ -16,7 +23,11 @@ function stripeKey(modes: string, id: string, keyKind: string, severity: Detecto
     pattern: new RegExp(`(?<![A-Za-z0-9_])(?<secret>[sr]k_(?:${modes})_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])`, 'g'),
     redactPrefix: (s) => s.slice(0, s.indexOf('_', 3) + 1),
     examples: {
-      positive: (rng) => [`sk_${mode}_51${rng.string(ALNUM, 97)}`, `rk_${mode}_51${rng.string(ALNUM, 97)}`, `sk_${mode}_${rng.string(ALNUM, 24)}`],
+      positive: (rng) => [
+        `sk_${mode}_51${rng.string(ALNUM, 97)}`,
+        `rk_${mode}_51${rng.string(ALNUM, 97)}`,
+        `sk_${mode}_${rng.string(ALNUM, 24)}`,
+      ],
       negative: [
         `sk_${mode}_AAAAAAAAAAAAAAAAAAAAAAAA`,
         `sk_${mode}_short`,
@@ -28,11 +39,23 @@ function stripeKey(modes: string, id: string, keyKind: string, severity: Detecto
   };
 }
 
-export const stripeLiveKey = stripeKey('live|prod', 'stripe-live-key', 'Stripe live secret or restricted key', 'high',
-  'A live key moves real money: it can create charges and refunds and read every customer and payment.', 'live');
+export const stripeLiveKey = stripeKey(
+  'live|prod',
+  'stripe-live-key',
+  'Stripe live secret or restricted key',
+  'high',
+  'A live key moves real money: it can create charges and refunds and read every customer and payment.',
+  'live',
+);
 
-export const stripeTestKey = stripeKey('test', 'stripe-test-key', 'Stripe test-mode key', 'low',
-  'A test-mode key cannot move money but exposes the account’s test data and shows live keys may sit beside it.', 'test');
+export const stripeTestKey = stripeKey(
+  'test',
+  'stripe-test-key',
+  'Stripe test-mode key',
+  'low',
+  'A test-mode key cannot move money but exposes the account’s test data and shows live keys may sit beside it.',
+  'test',
+);
 
 export const stripeWebhookSecret: Detector = {
   id: 'stripe-webhook-secret',

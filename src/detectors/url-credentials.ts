@@ -16,7 +16,8 @@ export const urlCredentials: Detector = {
   window: { before: 24, after: 224 },
   // scheme://user:password@host — the password stops at the first '@' (most drivers need it percent-encoded anyway).
   // It starts with the literal `://` and checks the scheme behind it, so the engine jumps from one `://` to the next.
-  pattern: /:\/\/(?<=(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)(?<user>[^\s:/?#@"'<>{}\\]{0,64}):(?<secret>[^\s/?#@"'<>{}\\]{1,128})@(?=[A-Za-z0-9[])/g,
+  pattern:
+    /:\/\/(?<=(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)(?<user>[^\s:/?#@"'<>{}\\]{0,64}):(?<secret>[^\s/?#@"'<>{}\\]{1,128})@(?=[A-Za-z0-9[])/g,
   redactPrefix: () => '',
   validate: (secret, { match }) => {
     const user = /\/\/([^:]*):/.exec(match)?.[1] ?? '';

@@ -18,7 +18,10 @@ export const vercelToken: Detector = {
   validate: (s) => isMixedAlnum(s.slice(4)),
   redactPrefix: (s) => s.slice(0, 4),
   examples: {
-    positive: (rng) => [`vcp_${rng.string(ALNUM, 18)}Hd4${rng.string(ALNUM, 19)}`, `vck_${rng.string(ALNUM, 20)}Rz9${rng.string(ALNUM, 27)}`],
+    positive: (rng) => [
+      `vcp_${rng.string(ALNUM, 18)}Hd4${rng.string(ALNUM, 19)}`,
+      `vck_${rng.string(ALNUM, 20)}Rz9${rng.string(ALNUM, 27)}`,
+    ],
     negative: ['vcp_abc', 'vcr_cassette_library_dir', 'vcp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
   },
 };

@@ -10,5 +10,9 @@ import type { Inventory } from './inventory.js';
  * `keys:` entries, then every other key-like secret by age, then the environments' gates.
  */
 export function evaluateInventory(inventory: Inventory, config: Config, now: Date): Decision[] {
-  return [...evaluateKeys(inventory, config, now), ...evaluateUnlistedSecrets(inventory, config, now), ...evaluateEnvironments(inventory, config)];
+  return [
+    ...evaluateKeys(inventory, config, now),
+    ...evaluateUnlistedSecrets(inventory, config, now),
+    ...evaluateEnvironments(inventory, config),
+  ];
 }

@@ -15,24 +15,41 @@ export function evaluateKeys(inventory: Inventory, config: Config, now: Date): K
   return config.keys.flatMap((key) =>
     key.environments.length === 0
       ? [evaluateRepositoryLevel(inventory, config, key, now)]
-      : [...key.environments.map((environment) => evaluateInEnvironment(inventory, config, key, environment, now)), ...sharedCopies(inventory, key)],
+      : [
+          ...key.environments.map((environment) => evaluateInEnvironment(inventory, config, key, environment, now)),
+          ...sharedCopies(inventory, key),
+        ],
   );
 }
 
-function evaluateInEnvironment(inventory: Inventory, config: Config, key: KeyPolicy, environment: string, now: Date): KeyDecision {
+function evaluateInEnvironment(
+  inventory: Inventory,
+  config: Config,
+  key: KeyPolicy,
+  environment: string,
+  now: Date,
+): KeyDecision {
   const base = { kind: 'key' as const, secret: key.secret, environment, owners: key.owners };
   if (!inventory.environments.some((env) => sameName(env.name, environment))) {
     return {
-      ...base, status: 'missing', level: 'error', noEnvironment: true,
+      ...base,
+      status: 'missing',
+      level: 'error',
+      noEnvironment: true,
       message: `Environment ${environment} does not exist in ${inventory.repository}: create it and give it its own ${key.secret}.`,
     };
   }
   const own = findSecret(inventory, key.secret, 'environment', environment);
   if (!own) {
     const fallback = findSecret(inventory, key.secret, 'repo') ?? findSecret(inventory, key.secret, 'org');
-    const fallsBack = fallback ? ` (its jobs get the ${scopeName(fallback)} value, shared with every other environment)` : '';
+    const fallsBack = fallback
+      ? ` (its jobs get the ${scopeName(fallback)} value, shared with every other environment)`
+      : '';
     return {
-      ...base, status: 'missing', level: 'error', ...(fallback && { fallback }),
+      ...base,
+      status: 'missing',
+      level: 'error',
+      ...(fallback && { fallback }),
       message: `${key.secret} is not defined in environment ${environment}${fallsBack}: add an environment secret with a key made for ${environment}.`,
     };
   }
@@ -48,10 +65,12 @@ function evaluateRepositoryLevel(inventory: Inventory, config: Config, key: KeyP
   const item = findSecret(inventory, key.secret, 'repo') ?? findSecret(inventory, key.secret, 'org');
   if (!item) {
     return {
-      ...base, status: 'missing', level: 'error',
+      ...base,
+      status: 'missing',
+      level: 'error',
       message:
         `${key.secret} is defined neither as a repository secret of ${inventory.repository} nor as an organisation secret visible to it: ` +
-        'add it, or remove it from the policy\'s keys.',
+        "add it, or remove it from the policy's keys.",
     };
   }
   return { ...base, ...judgeAge(key.secret, rotationFor(key, config), item, `at ${scopeName(item)} level`, now) };
@@ -59,18 +78,32 @@ function evaluateRepositoryLevel(inventory: Inventory, config: Config, key: KeyP
 
 /** A per-environment key also defined at repository or organisation level. */
 function sharedCopies(inventory: Inventory, key: KeyPolicy): KeyDecision[] {
-  const copies = [findSecret(inventory, key.secret, 'repo'), findSecret(inventory, key.secret, 'org')].filter((s) => s !== undefined);
+  const copies = [findSecret(inventory, key.secret, 'repo'), findSecret(inventory, key.secret, 'org')].filter(
+    (s) => s !== undefined,
+  );
   return copies.map((item) => ({
-    kind: 'key', status: 'shared-across-environments', level: 'error', secret: key.secret, item, owners: key.owners,
+    kind: 'key',
+    status: 'shared-across-environments',
+    level: 'error',
+    secret: key.secret,
+    item,
+    owners: key.owners,
     message:
       `${key.secret} is also defined at ${scopeName(item)} level: one value that every job can read, whatever its environment. ` +
       `Delete it and keep one key per environment (${key.environments.join(', ')}).`,
   }));
 }
 
-export function findSecret(inventory: Inventory, name: string, scope: InventoryItem['scope'], environment?: string): InventoryItem | undefined {
+export function findSecret(
+  inventory: Inventory,
+  name: string,
+  scope: InventoryItem['scope'],
+  environment?: string,
+): InventoryItem | undefined {
   return inventory.secrets.find(
-    (s) => s.scope === scope && sameName(s.name, name) && (environment === undefined || (s.environment !== undefined && sameName(s.environment, environment))),
+    (s) =>
+      s.scope === scope &&
+      sameName(s.name, name) &&
+      (environment === undefined || (s.environment !== undefined && sameName(s.environment, environment))),
   );
 }
-

@@ -17,7 +17,12 @@ interface EnvironmentResponse {
 }
 
 export function toInventoryItem(secret: SecretMetadata, scope: SecretScope, environment?: string): InventoryItem {
-  return { scope, name: secret.name, updatedAt: new Date(secret.updated_at), ...(environment !== undefined && { environment }) };
+  return {
+    scope,
+    name: secret.name,
+    updatedAt: new Date(secret.updated_at),
+    ...(environment !== undefined && { environment }),
+  };
 }
 
 export function toEnvironmentInfo(env: EnvironmentResponse): EnvironmentInfo {

@@ -8,7 +8,13 @@ const day = (date: Date): string => date.toISOString().slice(0, 10);
  * The rotation status of a secret that exists, with the sentence that says it (`where`: "in staging",
  * "at repository level"). Pure: `now` is a parameter.
  */
-export function judgeAge(secret: string, rotation: Rotation, item: InventoryItem, where: string, now: Date): Pick<KeyDecision, 'status' | 'level' | 'item' | 'dueAt' | 'message'> {
+export function judgeAge(
+  secret: string,
+  rotation: Rotation,
+  item: InventoryItem,
+  where: string,
+  now: Date,
+): Pick<KeyDecision, 'status' | 'level' | 'item' | 'dueAt' | 'message'> {
   const { status, dueAt } = rotationStatus(item.updatedAt, rotation, now);
   const rotated = `last rotated ${day(item.updatedAt)}`;
   const message = {

@@ -21,15 +21,23 @@ export function onboardingKeys(inventory: Inventory, policy: Config): KeyPolicy[
     const id = item.name.toUpperCase();
     const key = byName.get(id) ?? startKey(entry?.secret ?? item.name, entry, policy);
     byName.set(id, key);
-    if (item.scope === 'environment' && item.environment !== undefined && !key.environments.some((e) => sameName(e, item.environment!))) {
+    if (
+      item.scope === 'environment' &&
+      item.environment !== undefined &&
+      !key.environments.some((e) => sameName(e, item.environment!))
+    ) {
       key.environments.push(item.environment);
     }
   }
   const order = inventory.environments.map((env) => env.name.toLowerCase());
-  const rank = (name: string) => (order.includes(name.toLowerCase()) ? order.indexOf(name.toLowerCase()) : order.length);
+  const rank = (name: string) =>
+    order.includes(name.toLowerCase()) ? order.indexOf(name.toLowerCase()) : order.length;
   return [...byName.values()]
     .sort((a, b) => a.secret.localeCompare(b.secret))
-    .map((key) => ({ ...key, environments: [...key.environments].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)) }));
+    .map((key) => ({
+      ...key,
+      environments: [...key.environments].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
+    }));
 }
 
 function startKey(secret: string, entry: KeyPolicy | undefined, policy: Config): KeyPolicy {

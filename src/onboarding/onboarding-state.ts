@@ -20,7 +20,9 @@ export interface OnboardingPull {
 export type OnboardingState = { kind: 'none' } | { kind: 'open' | 'merged' | 'opted-out'; pull: OnboardingPull };
 
 export function onboardingState(pulls: readonly OnboardingPull[], botLogin: string): OnboardingState {
-  const own = pulls.filter((p) => p.author?.toLowerCase() === botLogin.toLowerCase()).sort((a, b) => a.number - b.number);
+  const own = pulls
+    .filter((p) => p.author?.toLowerCase() === botLogin.toLowerCase())
+    .sort((a, b) => a.number - b.number);
   const open = own.find((p) => p.state === 'open');
   if (open) return { kind: 'open', pull: open };
   const merged = own.find((p) => p.merged);

@@ -39,7 +39,11 @@ export function parseActionLocation(text: string, web: string | undefined): Acti
  * runner's `GITHUB_SERVER_URL` (the sweep action, which finds the API from `GITHUB_API_URL`), else
  * `https://github.com`. Undefined when the one given is not a plain host: no link then, rather than a wrong one.
  */
-export function webOfGitHub(host: string | undefined, protocol: string | undefined, serverUrl?: string): string | undefined {
+export function webOfGitHub(
+  host: string | undefined,
+  protocol: string | undefined,
+  serverUrl?: string,
+): string | undefined {
   if (host) return HOST.test(host) ? `${protocol === 'http' ? 'http' : 'https'}://${host}` : undefined;
   if (serverUrl) {
     const server = /^(https?):\/\/([^/]+)\/?$/.exec(serverUrl);

@@ -28,13 +28,21 @@ export interface OnboardingBodyInput {
  * — or the config's error, field and value — and what the Action checks. Re-rendered after each
  * push to the branch; the same input gives the same text, so an unchanged description is not rewritten.
  */
-export function renderOnboardingBody({ repository, policy, workflow, action, workflowUses: uses }: OnboardingBodyInput): string {
+export function renderOnboardingBody({
+  repository,
+  policy,
+  workflow,
+  action,
+  workflowUses: uses,
+}: OnboardingBodyInput): string {
   const lines = [
     `Key Hygiene keeps the API keys in ${inlineCode(repository)}'s GitHub secrets rotated and separate per environment, and fails pushes that add a key to the code. This pull request turns it on:`,
     '',
     `- ${inlineCode(CONFIG_PATH)} — the policy, prefilled from the secrets and environments the App found. Edit it on this branch ` +
       `(${inlineCode(ONBOARDING_BRANCH)}): this description follows each push and says what the App will do.`,
-    ...(workflow ? [`- ${inlineCode(WORKFLOW_PATH)} — runs the Key Hygiene Action on every push and pull request.`] : []),
+    ...(workflow
+      ? [`- ${inlineCode(WORKFLOW_PATH)} — runs the Key Hygiene Action on every push and pull request.`]
+      : []),
     '',
     '**Merge** it to start. **Close it without merging** and the App will not ask again in this repository.',
     '',
@@ -69,7 +77,12 @@ function renderAction(action: ActionLocation | undefined, uses: readonly string[
       ' A key of critical, high or medium severity fails the check, with an annotation at its line; keys are only ever shown redacted (prefix and last 4 characters).' +
       ' A pull request is judged by the policy of its base branch, so it cannot loosen the rules that judge it.',
     // Whoever owns a repository a workflow names runs code here: one this App did not write is pointed out.
-    ...(others.length ? ['', `⚠️ This App runs the Action from ${inlineCode(configured!)}; the workflow on this branch names ${others.map(inlineCode).join(', ')} instead. Check that you trust it before merging.`] : []),
+    ...(others.length
+      ? [
+          '',
+          `⚠️ This App runs the Action from ${inlineCode(configured!)}; the workflow on this branch names ${others.map(inlineCode).join(', ')} instead. Check that you trust it before merging.`,
+        ]
+      : []),
   ];
 }
 

@@ -24,14 +24,19 @@ export function renderOnboardingConfig({ repository, keys, action }: OnboardingC
   const lines = [
     `# Key Hygiene policy for ${repository}: the CLI, the Action and the App all read this file.`,
     '# Prefilled by the Key Hygiene App from the secrets and environments it found; edit it as you need.',
-    action?.home === undefined ? `# Every field: "${CONFIG_DOCS.title}" in the Key Hygiene README.` : `# Every field: ${action.home}${CONFIG_DOCS.anchor}`,
+    action?.home === undefined
+      ? `# Every field: "${CONFIG_DOCS.title}" in the Key Hygiene README.`
+      : `# Every field: ${action.home}${CONFIG_DOCS.anchor}`,
     '',
     '# Keep the organisation-wide settings from the .github repository; what this file says wins.',
     '_extends: .github',
     '',
   ];
   if (keys.length === 0) {
-    lines.push('# No key-like secrets were found yet. List each one here, with the environments that need their own copy.', 'keys: []');
+    lines.push(
+      '# No key-like secrets were found yet. List each one here, with the environments that need their own copy.',
+      'keys: []',
+    );
   } else {
     lines.push('# Each environment listed must hold its own value of the key, rotated on time.', 'keys:');
     for (const key of keys) lines.push(...renderKey(key));

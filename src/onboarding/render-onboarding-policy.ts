@@ -16,7 +16,11 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|');
  */
 export function renderOnboardingPolicy(config: Config): string[] {
   const lines = ['### What the App will do', ''];
-  if (config['dry-run']) lines.push('**Dry run** (`dry-run: true`): the App logs what it would do in this repository and writes nothing.', '');
+  if (config['dry-run'])
+    lines.push(
+      '**Dry run** (`dry-run: true`): the App logs what it would do in this repository and writes nothing.',
+      '',
+    );
   lines.push(...renderKeys(config), '');
   lines.push(...renderRules(config));
   return lines;
@@ -32,22 +36,35 @@ function renderKeys(config: Config): string[] {
     return `| ${cell(inlineCode(key.secret))} | ${key.provider ? cell(inlineCode(key.provider)) : '—'} | ${cell(environments)} | ${key['rotate-every'] ?? config['rotate-every']} | ${key['remind-before'] ?? config['remind-before']} | ${cell(owners)} |`;
   });
   const more = keys.length > MAX_ROWS ? [`…and ${keys.length - MAX_ROWS} more in the file.`] : [];
-  return ['| secret | provider | environments (each its own value) | rotate every | remind before | owners |', '|---|---|---|---|---|---|', ...rows, ...more];
+  return [
+    '| secret | provider | environments (each its own value) | rotate every | remind before | owners |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    ...more,
+  ];
 }
 
 function renderRules(config: Config): string[] {
   const environments = [...new Set(config.keys.flatMap((k) => k.environments))];
-  const escalation = config['escalate-to'].length ? `the App mentions ${codes(config['escalate-to'])} and adds the label \`escalated\`` : 'nobody is mentioned (`escalate-to` is empty)';
+  const escalation = config['escalate-to'].length
+    ? `the App mentions ${codes(config['escalate-to'])} and adds the label \`escalated\``
+    : 'nobody is mentioned (`escalate-to` is empty)';
   return [
     config['track-names'].length
       ? `- Other repository and environment secrets named like keys (${codes(config['track-names'])}) rotate every ${config['rotate-every']}, with a reminder ${config['remind-before']} before.`
       : '- Secrets not listed in `keys:` are not tracked (`track-names` is empty).',
-    ...(environments.length ? [`- Environments: ${codes(environments)}. A key listed for an environment must be that environment's own secret; the same key at repository or organisation level is reported as shared.`] : []),
+    ...(environments.length
+      ? [
+          `- Environments: ${codes(environments)}. A key listed for an environment must be that environment's own secret; the same key at repository or organisation level is reported as shared.`,
+        ]
+      : []),
     `- Environments named like ${inlineCode(config['production-environments'])} should have required reviewers or a deployment branch rule.`,
     '- A key that is due soon, overdue, shared between environments or missing gets one issue with the steps to rotate it;' +
       ` reminders every ${config.reminders['due-soon']} while due soon and every ${config.reminders.overdue} while overdue.`,
     `- Still open after ${config['escalate-after']}: ${escalation}.`,
     `- In its issues: \`/rotated\`, \`/snooze\` (up to ${config['max-snooze']}), \`/exempt\`, \`/status\`, \`/help\`.`,
-    config.dashboard ? '- A **Key hygiene dashboard** issue lists every tracked key, when it was rotated and when it is due.' : '- No dashboard issue (`dashboard: false`).',
+    config.dashboard
+      ? '- A **Key hygiene dashboard** issue lists every tracked key, when it was rotated and when it is due.'
+      : '- No dashboard issue (`dashboard: false`).',
   ];
 }

@@ -7,7 +7,8 @@ const RESERVED = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'null', 'y'
  */
 export function yamlScalar(text: string): string {
   // Durations (`90d`) read as strings too: YAML numbers never end in a letter.
-  const plain = (/^[A-Za-z_][A-Za-z0-9_./-]*$/.test(text) || /^[0-9]+[a-z]+$/.test(text)) && !RESERVED.has(text.toLowerCase());
+  const plain =
+    (/^[A-Za-z_][A-Za-z0-9_./-]*$/.test(text) || /^[0-9]+[a-z]+$/.test(text)) && !RESERVED.has(text.toLowerCase());
   return plain ? text : JSON.stringify(text);
 }
 

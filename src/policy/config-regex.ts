@@ -63,7 +63,11 @@ export function compileConfigRegex(source: string, options: ConfigRegexOptions =
       const m = re.matcher(text);
       while (m.find()) {
         const secret = hasSecret ? m.group('secret') : null;
-        yield { index: m.start(), text: m.group() ?? '', ...(secret !== null && { secret, secretIndex: m.start('secret') }) };
+        yield {
+          index: m.start(),
+          text: m.group() ?? '',
+          ...(secret !== null && { secret, secretIndex: m.start('secret') }),
+        };
       }
     },
   };
@@ -84,7 +88,9 @@ function compileRe2(source: string, flags: number): RE2JS {
   }
   const size = re.programSize();
   if (size > MAX_PROGRAM_SIZE) {
-    throw new ConfigRegexError(`too large to run on every file: ${size} RE2 instructions, at most ${MAX_PROGRAM_SIZE} (narrow the repeat counts)`);
+    throw new ConfigRegexError(
+      `too large to run on every file: ${size} RE2 instructions, at most ${MAX_PROGRAM_SIZE} (narrow the repeat counts)`,
+    );
   }
   return re;
 }

@@ -11,9 +11,12 @@ const duration = z.string().refine((s) => parseDuration(s) !== undefined, {
   message: 'expected a duration such as 90d, 2w or 12h',
 });
 
-const size = z.union([z.number().int().positive(), z.string().refine((s) => parseSize(s) !== undefined, {
-  message: 'expected a size such as 10MB, 512KB or a number of bytes',
-})]);
+const size = z.union([
+  z.number().int().positive(),
+  z.string().refine((s) => parseSize(s) !== undefined, {
+    message: 'expected a size such as 10MB, 512KB or a number of bytes',
+  }),
+]);
 
 /**
  * The most entries any list in the config may hold. Each regex and glob is compiled and each detector
@@ -66,27 +69,41 @@ const customDetector = z.strictObject({
    */
   keywords: z.array(z.string().min(2).max(100)).max(MAX_LIST).default([]),
   severity: severity.default('high'),
-  remediation: z.string().default('Revoke the key with its issuer, rotate every secret that held it, and remove it from the code.'),
+  remediation: z
+    .string()
+    .default('Revoke the key with its issuer, rotate every secret that held it, and remove it from the code.'),
   'min-entropy': z.number().min(0).max(8).optional(),
 });
 
-const scanSection = z.strictObject({
-  allow: z.strictObject({
-    /** Glob patterns of paths never scanned (e.g. test fixtures that must look real). */
-    paths: z.array(z.string().min(1).superRefine((glob, ctx) => {
-      const why = pathGlobError(glob);
-      if (why) ctx.addIssue({ code: 'custom', message: `expected a glob: ${why}` });
-    })).max(MAX_LIST).default([]),
-    /** A secret or line matching one of these is not reported. */
-    regexes: z.array(regex).max(MAX_LIST).default([]),
-  }).default({ paths: [], regexes: [] }),
-  /** Detector ids to turn off. */
-  disable: z.array(z.string()).max(MAX_LIST).default([]),
-  /** Per-detector severity, e.g. `{ stripe-test-key: medium }`. */
-  severity: z.record(z.string(), severity).default({}),
-  detectors: z.array(customDetector).max(MAX_LIST).default([]),
-  'max-file-size': size.default('100MB'),
-}).superRefine(checkDetectorIds);
+const scanSection = z
+  .strictObject({
+    allow: z
+      .strictObject({
+        /** Glob patterns of paths never scanned (e.g. test fixtures that must look real). */
+        paths: z
+          .array(
+            z
+              .string()
+              .min(1)
+              .superRefine((glob, ctx) => {
+                const why = pathGlobError(glob);
+                if (why) ctx.addIssue({ code: 'custom', message: `expected a glob: ${why}` });
+              }),
+          )
+          .max(MAX_LIST)
+          .default([]),
+        /** A secret or line matching one of these is not reported. */
+        regexes: z.array(regex).max(MAX_LIST).default([]),
+      })
+      .default({ paths: [], regexes: [] }),
+    /** Detector ids to turn off. */
+    disable: z.array(z.string()).max(MAX_LIST).default([]),
+    /** Per-detector severity, e.g. `{ stripe-test-key: medium }`. */
+    severity: z.record(z.string(), severity).default({}),
+    detectors: z.array(customDetector).max(MAX_LIST).default([]),
+    'max-file-size': size.default('100MB'),
+  })
+  .superRefine(checkDetectorIds);
 
 const BUILT_IN_IDS = new Set(builtInDetectors.map((d) => d.id));
 
@@ -95,21 +112,33 @@ const BUILT_IN_IDS = new Set(builtInDetectors.map((d) => d.id));
  * fingerprints and `disable:` would mix with the other's. An id in `disable:` or `severity:` that names
  * no detector is a typo that would leave a detector on or a severity unchanged without a word.
  */
-function checkDetectorIds(scan: { disable: string[]; severity: Record<string, unknown>; detectors: { id: string }[] }, ctx: z.RefinementCtx): void {
+function checkDetectorIds(
+  scan: { disable: string[]; severity: Record<string, unknown>; detectors: { id: string }[] },
+  ctx: z.RefinementCtx,
+): void {
   const custom = new Map<string, number>();
   scan.detectors.forEach(({ id }, i) => {
     const path = ['detectors', i, 'id'];
-    if (BUILT_IN_IDS.has(id)) ctx.addIssue({ code: 'custom', path, message: 'a built-in detector has this id: choose another' });
-    else if (custom.has(id)) ctx.addIssue({ code: 'custom', path, message: `scan.detectors.${custom.get(id)} already has this id` });
+    if (BUILT_IN_IDS.has(id))
+      ctx.addIssue({ code: 'custom', path, message: 'a built-in detector has this id: choose another' });
+    else if (custom.has(id))
+      ctx.addIssue({ code: 'custom', path, message: `scan.detectors.${custom.get(id)} already has this id` });
     else custom.set(id, i);
   });
   const known = (id: string) => BUILT_IN_IDS.has(id) || custom.has(id);
-  const expected = 'expected the id of a built-in detector (`key-hygiene detectors` lists them) or of one in scan.detectors';
+  const expected =
+    'expected the id of a built-in detector (`key-hygiene detectors` lists them) or of one in scan.detectors';
   scan.disable.forEach((id, i) => {
-    if (!known(id)) ctx.addIssue({ code: 'custom', path: ['disable', i], message: `no detector has this id: ${expected}` });
+    if (!known(id))
+      ctx.addIssue({ code: 'custom', path: ['disable', i], message: `no detector has this id: ${expected}` });
   });
   for (const id of Object.keys(scan.severity)) {
-    if (!known(id)) ctx.addIssue({ code: 'custom', path: ['severity', id], message: `no detector has the id ${JSON.stringify(id)}: ${expected}` });
+    if (!known(id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['severity', id],
+        message: `no detector has the id ${JSON.stringify(id)}: ${expected}`,
+      });
   }
 }
 
@@ -133,8 +162,13 @@ export const configSchema = z.strictObject({
   'rotate-every': duration.default('90d'),
   'remind-before': duration.default('14d'),
   /** Secret names tracked when `keys` does not list them. */
-  'track-names': z.array(regex).max(MAX_LIST).default(['_(API_)?KEY$', '_TOKEN$', '_SECRET$', '^(API|ACCESS|SECRET)_?KEY']),
-  reminders: z.strictObject({ 'due-soon': duration.default('7d'), overdue: duration.default('3d') }).default({ 'due-soon': '7d', overdue: '3d' }),
+  'track-names': z
+    .array(regex)
+    .max(MAX_LIST)
+    .default(['_(API_)?KEY$', '_TOKEN$', '_SECRET$', '^(API|ACCESS|SECRET)_?KEY']),
+  reminders: z
+    .strictObject({ 'due-soon': duration.default('7d'), overdue: duration.default('3d') })
+    .default({ 'due-soon': '7d', overdue: '3d' }),
   'escalate-after': duration.default('14d'),
   'escalate-to': z.array(z.string()).max(MAX_LIST).default([]),
   'max-snooze': duration.default('30d'),
@@ -148,7 +182,10 @@ export const configSchema = z.strictObject({
    * The repository, in the organisation, where the App tracks organisation secrets (judged once per
    * organisation per sweep, never as a repository's problem). Read from the org's `.github` policy.
    */
-  'org-secrets-repo': z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'expected a repository name in the organisation, e.g. .github').default('.github'),
+  'org-secrets-repo': z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'expected a repository name in the organisation, e.g. .github')
+    .default('.github'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -17,7 +17,10 @@ export const MAX_CONFIG_BYTES = 256 * 1024;
 
 /** Parses `.github/key-hygiene.yml` text into a typed config, or throws a one-line ConfigError. */
 export function parseConfig(text: string, source = CONFIG_PATH): Config {
-  if (text.length > MAX_CONFIG_BYTES) throw new ConfigError(`${source}: ${text.length} characters, more than a config may hold (${MAX_CONFIG_BYTES / 1024} KiB)`);
+  if (text.length > MAX_CONFIG_BYTES)
+    throw new ConfigError(
+      `${source}: ${text.length} characters, more than a config may hold (${MAX_CONFIG_BYTES / 1024} KiB)`,
+    );
   let data: unknown;
   try {
     data = parseYaml(text, { prettyErrors: false }) ?? {};

@@ -36,7 +36,8 @@ const MAX_EXPANSIONS = 256;
 
 /** One glob as RE2 source. */
 export function globToRe2(glob: string): string {
-  if (/^!|[@!+*?]\(/.test(glob)) throw new GlobSyntaxError('negation and extended globs (!(…), +(…), @(…)) are not supported');
+  if (/^!|[@!+*?]\(/.test(glob))
+    throw new GlobSyntaxError('negation and extended globs (!(…), +(…), @(…)) are not supported');
   const expanded = expandBraces(glob);
   return expanded.length === 1 ? segmentsToRe2(expanded[0]!) : `(?:${expanded.map(segmentsToRe2).join('|')})`;
 }
@@ -52,7 +53,8 @@ function expandBraces(glob: string): string[] {
       if (!group) done.push(g);
       else for (const option of group.options) next.push(g.slice(0, group.start) + option + g.slice(group.end + 1));
     }
-    if (done.length + next.length > MAX_EXPANSIONS) throw new GlobSyntaxError(`its {…} alternatives make more than ${MAX_EXPANSIONS} globs`);
+    if (done.length + next.length > MAX_EXPANSIONS)
+      throw new GlobSyntaxError(`its {…} alternatives make more than ${MAX_EXPANSIONS} globs`);
     pending = next;
   }
   done = done.map((g) => g.replace(/\\([{},])/g, '$1'));

@@ -22,7 +22,11 @@ export function rotationFor(key: KeyPolicy | undefined, config: Config): Rotatio
  * Where a secret last rotated at `updatedAt` stands at `now`: overdue from its due date on,
  * due-soon within `remind-before` of it, ok before that.
  */
-export function rotationStatus(updatedAt: Date, rotation: Rotation, now: Date): { status: RotationStatus; dueAt: Date } {
+export function rotationStatus(
+  updatedAt: Date,
+  rotation: Rotation,
+  now: Date,
+): { status: RotationStatus; dueAt: Date } {
   const dueAt = new Date(updatedAt.getTime() + rotation.everyMs);
   const left = dueAt.getTime() - now.getTime();
   const status = left <= 0 ? 'overdue' : left <= rotation.remindBeforeMs ? 'due-soon' : 'ok';

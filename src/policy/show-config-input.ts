@@ -23,7 +23,9 @@ export function showConfigValue(value: unknown): string {
   // JSON escapes control characters; not DEL, U+2028 or the bidi overrides.
   const json = (JSON.stringify(masked(value, 0)) ?? String(value)).replace(UNPRINTABLE, escapeChar);
   // A string cut short keeps its closing quote, so the reader sees where the quote ends.
-  return typeof value === 'string' && json.length > MAX_VALUE ? `${cut(json.slice(0, -1), MAX_VALUE - 1)}"` : cut(json, MAX_VALUE);
+  return typeof value === 'string' && json.length > MAX_VALUE
+    ? `${cut(json.slice(0, -1), MAX_VALUE - 1)}"`
+    : cut(json, MAX_VALUE);
 }
 
 /** A field name or another piece of config text inside an error: masked, escaped, bounded, unquoted. */
@@ -40,7 +42,11 @@ function masked(value: unknown, depth: number): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '…';
   if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map((item) => masked(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).slice(0, MAX_ITEMS).map(([k, v]) => [maskKeys(k), masked(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .slice(0, MAX_ITEMS)
+      .map(([k, v]) => [maskKeys(k), masked(v, depth + 1)]),
+  );
 }
 
 function cut(text: string, max: number): string {

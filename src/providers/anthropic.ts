@@ -10,7 +10,8 @@ export const anthropic = defineProvider({
     'and check the usage page for calls you did not make.',
   rotation: {
     url: 'https://console.anthropic.com/settings/keys',
-    create: 'Create a new API key in the workspace this environment uses at https://console.anthropic.com/settings/keys.',
+    create:
+      'Create a new API key in the workspace this environment uses at https://console.anthropic.com/settings/keys.',
     revoke: 'Delete the old key at https://console.anthropic.com/settings/keys.',
   },
 });

@@ -10,7 +10,8 @@ export const aws = defineProvider({
     'OIDC roles for CI), update the environment secret, and review CloudTrail for calls made with the old key.',
   rotation: {
     url: 'https://console.aws.amazon.com/iam/home#/security_credentials',
-    create: 'Create a second access key for the IAM user (IAM → Users → Security credentials → Create access key) — or better, switch the workflow to OIDC roles with no stored key.',
+    create:
+      'Create a second access key for the IAM user (IAM → Users → Security credentials → Create access key) — or better, switch the workflow to OIDC roles with no stored key.',
     revoke: 'Deactivate the old access key, watch for failures for a day, then delete it.',
   },
 });

@@ -2,7 +2,11 @@ import type { ProviderRecord } from './provider.js';
 import { providers } from './registry.js';
 
 /** A name as policies write it, lower-cased with dashes: `Open AI`, `open_ai` → `open-ai`. */
-const spelling = (name: string): string => name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const spelling = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 /** The record a name (an id or an alias, in any case, with spaces or underscores) stands for. */
 export function findProvider(name: string): ProviderRecord | undefined {

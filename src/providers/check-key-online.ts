@@ -12,15 +12,24 @@ export interface LiveCheck {
  * Asks the provider whether the key is live. The key goes only into the Authorization header;
  * the answer's body is never read (it could echo the key). `baseUrl` '' means the public API.
  */
-export async function checkKeyOnline(value: string, check: LiveCheckEndpoint, baseUrl: string, fetchImpl: FetchLike): Promise<LiveCheck> {
+export async function checkKeyOnline(
+  value: string,
+  check: LiveCheckEndpoint,
+  baseUrl: string,
+  fetchImpl: FetchLike,
+): Promise<LiveCheck> {
   const url = `${(baseUrl || check.defaultUrl).replace(/\/+$/, '')}${check.path}`;
   let status: number;
   try {
-    const response = await fetchImpl(url, { headers: { authorization: `Bearer ${value}` }, signal: AbortSignal.timeout(15_000) });
+    const response = await fetchImpl(url, {
+      headers: { authorization: `Bearer ${value}` },
+      signal: AbortSignal.timeout(15_000),
+    });
     status = response.status;
     await response.body?.cancel();
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const reason =
+      error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     return { status: 'unknown', detail: `GET ${url} failed: ${reason}` };
   }
   const detail = `${status} from GET ${url}`;

@@ -11,7 +11,8 @@ export const github = defineProvider({
     'it, and review the security log for actions you did not take.',
   rotation: {
     url: 'https://github.com/settings/personal-access-tokens',
-    create: 'Regenerate the token (fine-grained, with an expiry) at https://github.com/settings/personal-access-tokens — or better, replace it with a GitHub App installation token.',
+    create:
+      'Regenerate the token (fine-grained, with an expiry) at https://github.com/settings/personal-access-tokens — or better, replace it with a GitHub App installation token.',
     revoke: 'Delete the old token on the same page.',
   },
 });

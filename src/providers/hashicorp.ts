@@ -7,7 +7,10 @@ export const vault = defineProvider({
   id: 'vault',
   name: 'HashiCorp Vault',
   aliases: [],
-  remediation: revokeAt('Vault (`vault token revoke` with the token or its accessor)', 'check the audit device log for what it read, rotate the secrets it could reach'),
+  remediation: revokeAt(
+    'Vault (`vault token revoke` with the token or its accessor)',
+    'check the audit device log for what it read, rotate the secrets it could reach',
+  ),
   rotation: { url: 'https://developer.hashicorp.com/vault/docs/commands/token/revoke' },
 });
 
@@ -15,6 +18,8 @@ export const terraform = defineProvider({
   id: 'terraform',
   name: 'HCP Terraform',
   aliases: ['tf'],
-  remediation: revokeAt('https://app.terraform.io/app/settings/tokens (or the team’s or organization’s API token page)'),
+  remediation: revokeAt(
+    'https://app.terraform.io/app/settings/tokens (or the team’s or organization’s API token page)',
+  ),
   rotation: { url: 'https://app.terraform.io/app/settings/tokens' },
 });

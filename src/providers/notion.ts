@@ -5,6 +5,9 @@ export const notion = defineProvider({
   id: 'notion',
   name: 'Notion',
   aliases: [],
-  remediation: revokeAt('https://www.notion.so/profile/integrations (the integration → Secrets → Refresh)', 'share only the pages it needs, update the environment secret'),
+  remediation: revokeAt(
+    'https://www.notion.so/profile/integrations (the integration → Secrets → Refresh)',
+    'share only the pages it needs, update the environment secret',
+  ),
   rotation: { url: 'https://www.notion.so/profile/integrations' },
 });

@@ -10,7 +10,8 @@ export const npm = defineProvider({
     'publishing), update the environment secret, and check the packages’ recent versions.',
   rotation: {
     url: 'https://www.npmjs.com/settings/~/tokens',
-    create: 'Create a new granular access token with only the packages it publishes at https://www.npmjs.com/settings/~/tokens.',
+    create:
+      'Create a new granular access token with only the packages it publishes at https://www.npmjs.com/settings/~/tokens.',
     revoke: 'Delete the old token on the same page.',
   },
 });

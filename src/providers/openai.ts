@@ -10,8 +10,10 @@ export const openai = defineProvider({
     'and check the usage page for calls you did not make.',
   rotation: {
     url: 'https://platform.openai.com/api-keys',
-    create: 'Create a new **project key** for the project this environment uses at https://platform.openai.com/api-keys (a project or service-account key, not a user key).',
-    revoke: 'Revoke the old key in the API-keys page (https://platform.openai.com/api-keys), then check the usage page for calls you did not make.',
+    create:
+      'Create a new **project key** for the project this environment uses at https://platform.openai.com/api-keys (a project or service-account key, not a user key).',
+    revoke:
+      'Revoke the old key in the API-keys page (https://platform.openai.com/api-keys), then check the usage page for calls you did not make.',
   },
   // OpenAI's API (https://platform.openai.com/docs/guides/error-codes): 200 valid, 401 invalid or revoked, 429 quota/rate, else unknown.
   liveCheck: { defaultUrl: 'https://api.openai.com', path: '/v1/models' },
@@ -21,7 +23,9 @@ export const openai = defineProvider({
    * https://platform.openai.com/docs/api-reference/project-api-keys
    */
   discouraged: {
-    'openai-user-key': 'a legacy user key, which acts with every permission of its user across all their projects: use a project or service-account key',
-    'openai-admin-key': 'an admin key, which manages the whole organisation: use a project or service-account key for workloads',
+    'openai-user-key':
+      'a legacy user key, which acts with every permission of its user across all their projects: use a project or service-account key',
+    'openai-admin-key':
+      'an admin key, which manages the whole organisation: use a project or service-account key for workloads',
   },
 });

@@ -6,5 +6,7 @@ export const openshift = defineProvider({
   name: 'OpenShift',
   aliases: [],
   remediation: revokeAt('the cluster (`oc delete oauthaccesstoken <name>`, or the console’s API tokens page)'),
-  rotation: { url: 'https://docs.openshift.com/container-platform/latest/authentication/managing-oauth-access-tokens.html' },
+  rotation: {
+    url: 'https://docs.openshift.com/container-platform/latest/authentication/managing-oauth-access-tokens.html',
+  },
 });

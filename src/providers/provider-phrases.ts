@@ -6,5 +6,10 @@ import type { ProviderRecord } from './provider.js';
  */
 export function providerPhrases(record: Pick<ProviderRecord, 'id' | 'aliases' | 'nameless'>): string[][] {
   if (record.nameless) return [];
-  return [record.id, ...record.aliases].map((name) => name.toUpperCase().split(/[-_\s]+/).filter(Boolean));
+  return [record.id, ...record.aliases].map((name) =>
+    name
+      .toUpperCase()
+      .split(/[-_\s]+/)
+      .filter(Boolean),
+  );
 }

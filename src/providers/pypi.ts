@@ -5,6 +5,9 @@ export const pypi = defineProvider({
   id: 'pypi',
   name: 'PyPI',
   aliases: [],
-  remediation: revokeAt('https://pypi.org/manage/account/token/', 'prefer trusted publishing from CI, check the projects’ recent releases'),
+  remediation: revokeAt(
+    'https://pypi.org/manage/account/token/',
+    'prefer trusted publishing from CI, check the projects’ recent releases',
+  ),
   rotation: { url: 'https://pypi.org/manage/account/token/' },
 });

@@ -10,7 +10,8 @@ export const stripe = defineProvider({
     'the dashboard’s logs for requests you did not make.',
   rotation: {
     url: 'https://dashboard.stripe.com/apikeys',
-    create: 'Roll the key at https://dashboard.stripe.com/apikeys (or create a restricted key with only the permissions this service needs).',
+    create:
+      'Roll the key at https://dashboard.stripe.com/apikeys (or create a restricted key with only the permissions this service needs).',
     revoke: 'Let the old key expire now, or set its expiry to the end of the switch-over.',
   },
 });

@@ -7,9 +7,8 @@ import type { ScanResult } from '../types.js';
 export function formatSummary(result: ScanResult): string {
   const { findings, stats } = result;
   const files = new Set(findings.map((f) => f.path)).size;
-  const found = findings.length === 0
-    ? 'No keys found'
-    : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
+  const found =
+    findings.length === 0 ? 'No keys found' : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
   const commits = stats.commits > 0 ? `, ${plural(stats.commits, 'commit')}` : '';
   const skipped = stats.skipped > 0 ? `, ${stats.skipped} skipped` : '';
   const scanned = `scanned ${plural(stats.files, 'file')} (${formatBytes(stats.bytes)})${commits}${skipped}`;

@@ -40,8 +40,14 @@ const HEADER = '| File | Detector | Key | Commit | Author | What to do |\n|---|-
 export function renderMarkdown(result: ScanResult, options: MarkdownOptions): string {
   const findings = sortFindings(result.findings).map(toPublicFinding);
   const remediation = new Map(options.detectors.map((d) => [d.id, d.remediation]));
-  const title = findings.length === 0 ? 'no keys found' : `${findings.length} ${findings.length === 1 ? 'key' : 'keys'} found`;
-  const head = [`## Key Hygiene: ${title}`, '', `**Scanned:** ${escapeCell(options.scanned)} — ${escapeCell(formatSummary(result))}`, ''];
+  const title =
+    findings.length === 0 ? 'no keys found' : `${findings.length} ${findings.length === 1 ? 'key' : 'keys'} found`;
+  const head = [
+    `## Key Hygiene: ${title}`,
+    '',
+    `**Scanned:** ${escapeCell(options.scanned)} — ${escapeCell(formatSummary(result))}`,
+    '',
+  ];
   if (options.notes?.length) head.push(...options.notes.map((n) => `- ${escapeCell(n)}`), '');
   const tail = renderNotices(result);
   const limit = (options.maxBytes ?? DEFAULT_MAX_BYTES) - bytes(tail.join('\n')) - 200;
@@ -58,7 +64,10 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
       shown++;
     }
     if (shown < findings.length) {
-      lines.push('', `…and ${findings.length - shown} more not shown (the summary is capped at 1 MiB): every finding is in the SARIF report.`);
+      lines.push(
+        '',
+        `…and ${findings.length - shown} more not shown (the summary is capped at 1 MiB): every finding is in the SARIF report.`,
+      );
     }
     lines.push('');
   }
@@ -79,9 +88,13 @@ function renderRow(f: Finding, remediation: string, options: MarkdownOptions): s
 function renderNotices(result: ScanResult): string[] {
   const notices = sortNotices(result.notices);
   if (notices.length === 0) return [];
-  const lines = [`<details><summary>${notices.length} ${notices.length === 1 ? 'file' : 'files'} skipped or noted</summary>`, ''];
+  const lines = [
+    `<details><summary>${notices.length} ${notices.length === 1 ? 'file' : 'files'} skipped or noted</summary>`,
+    '',
+  ];
   // Escaped as the findings' paths are: a code span ends at a blank line, and what follows it is Markdown again.
-  for (const n of notices.slice(0, MAX_NOTICES)) lines.push(`- ${escapeCell(n.path || '.')} (${n.reason}): ${escapeCell(n.message)}`);
+  for (const n of notices.slice(0, MAX_NOTICES))
+    lines.push(`- ${escapeCell(n.path || '.')} (${n.reason}): ${escapeCell(n.message)}`);
   if (notices.length > MAX_NOTICES) lines.push(`- …and ${notices.length - MAX_NOTICES} more`);
   lines.push('', '</details>');
   return lines;

@@ -57,7 +57,8 @@ export function buildSarifLog(result: ScanResult, options: SarifOptions): Log {
     results: findings.map((f) => toResult(f, ruleIndex.get(f.detector) ?? 0)),
   };
   // Trailing slash: SARIF 2.1.0 (section 3.14.14) wants base URIs to end in "/" so relative URIs resolve under them.
-  if (options.root) run.originalUriBaseIds = { [SRCROOT]: { uri: pathToFileURL(`${options.root.replace(/\/+$/, '')}/`).href } };
+  if (options.root)
+    run.originalUriBaseIds = { [SRCROOT]: { uri: pathToFileURL(`${options.root.replace(/\/+$/, '')}/`).href } };
   return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
 }
 
@@ -115,7 +116,9 @@ function toNotification(n: Notice): Notification {
     descriptor: { id: n.reason },
   };
   if (n.path) {
-    notification.locations = [{ physicalLocation: { artifactLocation: { uri: toSarifUri(n.path), uriBaseId: SRCROOT } } }];
+    notification.locations = [
+      { physicalLocation: { artifactLocation: { uri: toSarifUri(n.path), uriBaseId: SRCROOT } } },
+    ];
   }
   return notification;
 }

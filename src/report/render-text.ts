@@ -43,8 +43,15 @@ export function renderText(result: ScanResult, options: TextOptions): string {
 
 /** The finding with every text field as it may be printed. */
 function showFinding(f: Finding): Finding {
-  const shown: Finding = { ...f, path: showControls(f.path), keyKind: showControls(f.keyKind), redacted: showControls(f.redacted), detector: showControls(f.detector) };
-  for (const field of ['author', 'email', 'date'] as const) if (f[field] !== undefined) shown[field] = showControls(f[field]);
+  const shown: Finding = {
+    ...f,
+    path: showControls(f.path),
+    keyKind: showControls(f.keyKind),
+    redacted: showControls(f.redacted),
+    detector: showControls(f.detector),
+  };
+  for (const field of ['author', 'email', 'date'] as const)
+    if (f[field] !== undefined) shown[field] = showControls(f[field]);
   return shown;
 }
 
@@ -107,7 +114,8 @@ function renderRemediation(findings: Finding[], detectors: readonly Detector[], 
   const first = new Map<string, Finding>();
   for (const f of findings) if (!first.has(f.detector)) first.set(f.detector, f);
   const ordered = [...first.values()].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.detector < b.detector ? -1 : 1),
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.detector < b.detector ? -1 : 1),
   );
   const lines = [style.heading('What to do')];
   for (const f of ordered) {
@@ -119,10 +127,18 @@ function renderRemediation(findings: Finding[], detectors: readonly Detector[], 
 }
 
 function renderNotices(notices: Notice[], style: TextStyle): string[] {
-  notices = notices.map((n) => ({ ...n, path: showControls(n.path), reason: showControls(n.reason) as Notice['reason'], message: showControls(n.message) }));
+  notices = notices.map((n) => ({
+    ...n,
+    path: showControls(n.path),
+    reason: showControls(n.reason) as Notice['reason'],
+    message: showControls(n.message),
+  }));
   const counts = new Map<string, number>();
   for (const n of notices) counts.set(n.reason, (counts.get(n.reason) ?? 0) + 1);
-  const tally = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  const tally = [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([reason, n]) => `${n} ${reason}`)
+    .join(', ');
   const lines = [style.heading(`${notices.length} ${notices.length === 1 ? 'notice' : 'notices'}`) + ` (${tally})`];
   const pathWidth = Math.max(...notices.map((n) => (n.path || '.').length));
   const reasonWidth = Math.max(...notices.map((n) => n.reason.length));

@@ -9,7 +9,16 @@ export interface Decoded {
  * npm `_auth`, HTTP Basic credentials, anything that says base64. Only text holding one of them gets
  * the decoding pass, so ordinary code pays nothing for it.
  */
-export const BASE64_TRIGGERS = ['base64', 'kind: secret', '"kind": "secret"', 'data:', 'auths', '_auth', 'basic ', 'stringdata'];
+export const BASE64_TRIGGERS = [
+  'base64',
+  'kind: secret',
+  '"kind": "secret"',
+  'data:',
+  'auths',
+  '_auth',
+  'basic ',
+  'stringdata',
+];
 
 const MIN_ENCODED = 24;
 const MAX_ENCODED = 64 * 1024;

@@ -21,11 +21,15 @@ export class BaselineError extends Error {
 /** The baseline of findings whose fingerprints were made under `key` (none: unkeyed). */
 export function createBaseline(findings: readonly Finding[], key?: FingerprintKey): Baseline {
   const seen = new Map<string, Baseline['findings'][number]>();
-  for (const f of findings) if (!seen.has(f.fingerprint)) seen.set(f.fingerprint, { fingerprint: f.fingerprint, detector: f.detector, path: f.path });
+  for (const f of findings)
+    if (!seen.has(f.fingerprint))
+      seen.set(f.fingerprint, { fingerprint: f.fingerprint, detector: f.detector, path: f.path });
   return {
     version: 1,
     ...(key ? { fingerprints: 'keyed', keyCheck: key.check } : { fingerprints: 'unkeyed' }),
-    findings: [...seen.values()].sort((a, b) => a.path.localeCompare(b.path) || a.fingerprint.localeCompare(b.fingerprint)),
+    findings: [...seen.values()].sort(
+      (a, b) => a.path.localeCompare(b.path) || a.fingerprint.localeCompare(b.fingerprint),
+    ),
   };
 }
 
@@ -43,7 +47,10 @@ export function parseBaseline(text: string, source: string, key?: FingerprintKey
   }
   const baseline = data as Partial<Baseline> | null;
   const list = baseline?.findings;
-  if (!Array.isArray(list) || list.some((f) => typeof f?.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(f.fingerprint))) {
+  if (
+    !Array.isArray(list) ||
+    list.some((f) => typeof f?.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(f.fingerprint))
+  ) {
     throw new BaselineError(`${source}: expected {"version":1,"findings":[{"fingerprint":"<64 hex>",…}]}`);
   }
   checkBaselineKey(baseline!, source, key);
@@ -52,18 +59,27 @@ export function parseBaseline(text: string, source: string, key?: FingerprintKey
 
 function checkBaselineKey(baseline: Partial<Baseline>, source: string, key: FingerprintKey | undefined): void {
   const kind = baseline.fingerprints ?? 'unkeyed';
-  if (kind !== 'keyed' && kind !== 'unkeyed') throw new BaselineError(`${source}: field 'fingerprints' must be "keyed" or "unkeyed"`);
+  if (kind !== 'keyed' && kind !== 'unkeyed')
+    throw new BaselineError(`${source}: field 'fingerprints' must be "keyed" or "unkeyed"`);
   if (kind === 'keyed' && (typeof baseline.keyCheck !== 'string' || !/^[0-9a-f]{16}$/.test(baseline.keyCheck))) {
-    throw new BaselineError(`${source}: a keyed baseline needs 'keyCheck' (16 hex characters, as \`key-hygiene baseline\` writes it)`);
+    throw new BaselineError(
+      `${source}: a keyed baseline needs 'keyCheck' (16 hex characters, as \`key-hygiene baseline\` writes it)`,
+    );
   }
   if (kind === 'unkeyed' && key) {
-    throw new BaselineError(`${source} was made without a fingerprint key, but this scan has one: make it again with \`key-hygiene baseline\` and the same key set`);
+    throw new BaselineError(
+      `${source} was made without a fingerprint key, but this scan has one: make it again with \`key-hygiene baseline\` and the same key set`,
+    );
   }
   if (kind === 'keyed' && !key) {
-    throw new BaselineError(`${source} was made with a fingerprint key, but this scan has none: set the same key (KEY_HYGIENE_FINGERPRINT_KEY for the CLI, the Action's fingerprint-key input)`);
+    throw new BaselineError(
+      `${source} was made with a fingerprint key, but this scan has none: set the same key (KEY_HYGIENE_FINGERPRINT_KEY for the CLI, the Action's fingerprint-key input)`,
+    );
   }
   if (kind === 'keyed' && key && baseline.keyCheck !== key.check) {
-    throw new BaselineError(`${source} was made with another fingerprint key (key check ${baseline.keyCheck}, this key's ${key.check}): use the key it was made with, or make it again`);
+    throw new BaselineError(
+      `${source} was made with another fingerprint key (key check ${baseline.keyCheck}, this key's ${key.check}): use the key it was made with, or make it again`,
+    );
   }
 }
 

@@ -32,7 +32,9 @@ const CHECK_LABEL = 'key-hygiene fingerprint key check v1';
  * https://nodejs.org/api/crypto.html#cryptohkdfsyncdigest-ikm-salt-info-keylen
  */
 export function deriveFingerprintKey(material: string | Buffer, purpose: string): FingerprintKey {
-  const hmacKey = Buffer.from(hkdfSync('sha256', material, Buffer.alloc(0), `key-hygiene fingerprints v1: ${purpose}`, 32));
+  const hmacKey = Buffer.from(
+    hkdfSync('sha256', material, Buffer.alloc(0), `key-hygiene fingerprints v1: ${purpose}`, 32),
+  );
   return { hmacKey, check: createHmac('sha256', hmacKey).update(CHECK_LABEL).digest('hex').slice(0, 16) };
 }
 
@@ -45,7 +47,9 @@ export function readFingerprintKey(value: string | undefined, source: string): F
   const material = value?.trim();
   if (!material) return undefined;
   if (material.length < MIN_KEY_LENGTH) {
-    throw new FingerprintKeyError(`${source} holds ${material.length} characters: use at least ${MIN_KEY_LENGTH} random ones (e.g. \`openssl rand -hex 32\`), or none`);
+    throw new FingerprintKeyError(
+      `${source} holds ${material.length} characters: use at least ${MIN_KEY_LENGTH} random ones (e.g. \`openssl rand -hex 32\`), or none`,
+    );
   }
   return deriveFingerprintKey(material, 'scan');
 }

@@ -26,7 +26,8 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
   const started = performance.now();
   const { source, config } = request;
   const allowed = compilePathGlobs(config.scan.allow.paths);
-  const outcome = 'files' in source ? await scanFiles(source, allowed, request) : await scanFragments(source, allowed, request);
+  const outcome =
+    'files' in source ? await scanFiles(source, allowed, request) : await scanFragments(source, allowed, request);
   const facts = (await source.facts?.()) ?? {};
   for (const path of facts.envFiles ?? []) if (!allowed(path)) outcome.findings.push(envFileFinding(path));
   outcome.notices.push(...(facts.notices ?? []));
@@ -46,7 +47,11 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
 }
 
 /** Files on disk: read and scanned in worker threads (scanTreeFiles), one finding per key per file. */
-async function scanFiles(source: FileSource, allowed: (path: string) => boolean, request: ScanRequest): Promise<BatchResult> {
+async function scanFiles(
+  source: FileSource,
+  allowed: (path: string) => boolean,
+  request: ScanRequest,
+): Promise<BatchResult> {
   const { config } = request;
   const listing = await source.files();
   const paths = listing.paths.filter((p) => !allowed(p));
@@ -67,7 +72,11 @@ async function scanFiles(source: FileSource, allowed: (path: string) => boolean,
 }
 
 /** Fragments the source reads itself, scanned as they come. */
-async function scanFragments(source: FragmentSource, allowed: (path: string) => boolean, request: ScanRequest): Promise<BatchResult> {
+async function scanFragments(
+  source: FragmentSource,
+  allowed: (path: string) => boolean,
+  request: ScanRequest,
+): Promise<BatchResult> {
   const scan = createScannerForConfig(request.config, request.onSecret);
   const out: BatchResult = { findings: [], notices: [], files: 0, bytes: 0 };
   const files = new Set<string>();

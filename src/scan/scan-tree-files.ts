@@ -37,7 +37,12 @@ export async function scanTreeFiles(paths: readonly string[], options: TreeScanO
     total.bytes += r.bytes;
     options.onProgress?.(r);
   };
-  if (threads <= 1 || paths.length < MIN_FILES_FOR_WORKERS || options.onSecret || !existsSync(fileURLToPath(WORKER_URL))) {
+  if (
+    threads <= 1 ||
+    paths.length < MIN_FILES_FOR_WORKERS ||
+    options.onSecret ||
+    !existsSync(fileURLToPath(WORKER_URL))
+  ) {
     const scanFiles = createFileScanner(options.root, options.config, options.maxBytes, options.onSecret);
     for (let i = 0; i < paths.length; i += BATCH_FILES) add(await scanFiles(paths.slice(i, i + BATCH_FILES)));
     return total;
@@ -79,7 +84,10 @@ function sizeOf(path: string): number {
 
 function runWorker(queue: string[][], options: TreeScanOptions, add: (r: BatchResult) => void): Promise<void> {
   const { root, config, maxBytes } = options;
-  const worker = new Worker(WORKER_URL, { workerData: { root, config, maxBytes }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(WORKER_URL, {
+    workerData: { root, config, maxBytes },
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   return new Promise((resolve, reject) => {
     const next = () => {
       const batch = queue.shift();

@@ -5,7 +5,10 @@ import { buildDetectors } from './build-detectors.js';
 import { createScanner, type ScannerOptions } from './scanner.js';
 
 /** The scan function a config asks for (built the same way in the main thread and in workers). */
-export function createScannerForConfig(config: Config, onSecret?: ScannerOptions['onSecret']): (fragment: Fragment) => Finding[] {
+export function createScannerForConfig(
+  config: Config,
+  onSecret?: ScannerOptions['onSecret'],
+): (fragment: Fragment) => Finding[] {
   return createScanner(buildDetectors(config), {
     allowRegexes: config.scan.allow.regexes.map((r) => compileConfigRegex(r)),
     ...(onSecret && { onSecret }),

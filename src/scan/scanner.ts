@@ -7,7 +7,14 @@ import { fingerprintSecret } from './fingerprint.js';
 import { isPlaceholder } from '../detectors/placeholder.js';
 import { buildPrefilter, keywordsWithin, type KeywordHit } from './prefilter.js';
 import { redact } from './redact.js';
-import { BASE64_AFTER, BASE64_BEFORE, LONGEST_MATCH, MULTILINE_WINDOW_AFTER, WINDOW_AFTER, WINDOW_BEFORE } from './scan-context.js';
+import {
+  BASE64_AFTER,
+  BASE64_BEFORE,
+  LONGEST_MATCH,
+  MULTILINE_WINDOW_AFTER,
+  WINDOW_AFTER,
+  WINDOW_BEFORE,
+} from './scan-context.js';
 import { hasInlineAllow, lineAround } from './lines.js';
 
 /** Options that narrow what the scanner reports (from `.github/key-hygiene.yml`). */
@@ -48,10 +55,11 @@ const DEFAULT_PREFIX = /^(?:[A-Za-z]{1,8}[0-9]{0,2}[-_]){1,3}/;
 /** The keyword index of a detector set: one prefilter, and which detectors each hit wakes. */
 function indexDetectors(detectors: readonly Detector[]) {
   const byKeyword = new Map<string, Detector[]>();
-  for (const d of detectors) for (const k of d.keywords) {
-    const key = k.toLowerCase();
-    byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
-  }
+  for (const d of detectors)
+    for (const k of d.keywords) {
+      const key = k.toLowerCase();
+      byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
+    }
   const keywords = [...byKeyword.keys(), ...BASE64_TRIGGERS];
   // The prefilter reports the longest keyword at a place; it stands for every keyword inside it.
   const detectorsByHit = new Map<string, Detector[]>();
@@ -80,7 +88,8 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     // Decoded text is small and was already found encoded: look inside all of it again. Otherwise
     // only near the words that say encoded data follows (a Secret's `data:`, `auths`, `base64`).
     if (depth > 0) {
-      const regions = depth < base64Depth ? [{ start: 0, end: text.length }] : base64Regions(hits, base64Hits, text.length);
+      const regions =
+        depth < base64Depth ? [{ start: 0, end: text.length }] : base64Regions(hits, base64Hits, text.length);
       for (const region of regions) {
         for (const decoded of decodeBase64Candidates(text, region.start, region.end)) {
           if (hasInlineAllow(lineAround(text, decoded.index))) continue;
@@ -95,7 +104,9 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
 
   function matchWindow(detector: Detector, text: string, w: Window, path: string, out: Candidate[]): void {
     const slice = text.slice(w.start, w.end);
-    const matches = detector.matcher ? detector.matcher.matchAll(slice) : nativeMatches(detector.pattern, text, w, slice);
+    const matches = detector.matcher
+      ? detector.matcher.matchAll(slice)
+      : nativeMatches(detector.pattern, text, w, slice);
     for (const m of matches) {
       const secret = m.secret;
       if (!secret) continue;
@@ -117,7 +128,10 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     // Overlaps are dropped before ownership is applied, so a key the neighbour reports still hides
     // the shorter matches inside it here.
     const candidates = ownedBy(fragment, dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth)));
-    const positions = positionsOf(fragment, candidates.map((c) => c.index));
+    const positions = positionsOf(
+      fragment,
+      candidates.map((c) => c.index),
+    );
     if (options.onSecret) for (const c of candidates) options.onSecret(c.secret);
     return candidates.map((c, i) => toFinding(c, fragment, positions[i]!));
   };
@@ -139,7 +153,11 @@ function* nativeMatches(re: RegExp, text: string, w: Window, slice: string): Gen
       re.lastIndex = slice.length;
     }
     const secret = m.groups?.secret;
-    yield { index: found.index, text: m[0], ...(secret && { secret, secretIndex: found.index + m[0].indexOf(secret) }) };
+    yield {
+      index: found.index,
+      text: m[0],
+      ...(secret && { secret, secretIndex: found.index + m[0].indexOf(secret) }),
+    };
   }
 }
 
@@ -168,7 +186,8 @@ function windowsByDetector(hits: KeywordHit[], byKeyword: Map<string, Detector[]
   for (const hit of hits) {
     for (const d of byKeyword.get(hit.keyword) ?? []) {
       const before = d.window?.before ?? WINDOW_BEFORE;
-      const after = d.window?.after ?? (d.pattern.multiline || d.pattern.dotAll ? MULTILINE_WINDOW_AFTER : WINDOW_AFTER);
+      const after =
+        d.window?.after ?? (d.pattern.multiline || d.pattern.dotAll ? MULTILINE_WINDOW_AFTER : WINDOW_AFTER);
       const list = result.get(d) ?? [];
       if (list.length === 0) result.set(d, list);
       addWindow(list, hit.index - before, hit.index + after, length);
@@ -208,7 +227,9 @@ function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | undefi
 function ownedBy(fragment: Fragment, candidates: Candidate[]): Candidate[] {
   const from = fragment.reportFrom ?? 0;
   const to = fragment.reportTo ?? fragment.text.length;
-  return from === 0 && to >= fragment.text.length ? candidates : candidates.filter((c) => c.index >= from && c.index < to);
+  return from === 0 && to >= fragment.text.length
+    ? candidates
+    : candidates.filter((c) => c.index >= from && c.index < to);
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {

@@ -67,12 +67,19 @@ export function compareSource(api: CompareApi, base: string, head: string, maxRe
   return { fragments: () => yielding(read()), coverage: () => coverage };
 }
 
-const lacksPatch = (file: ChangedFile): boolean => file.additions > 0 && file.patch === undefined && file.status !== 'removed';
+const lacksPatch = (file: ChangedFile): boolean =>
+  file.additions > 0 && file.patch === undefined && file.status !== 'removed';
 
-const fileFragments = (file: ChangedFile): Fragment[] => (file.patch === undefined ? [] : patchToFragments(file.filename, file.patch));
+const fileFragments = (file: ChangedFile): Fragment[] =>
+  file.patch === undefined ? [] : patchToFragments(file.filename, file.patch);
 
 /** The commits `shas` (oldest first), newest first, in at most `requests` requests. */
-async function* readCommitByCommit(api: CompareApi, shas: readonly string[], requests: number, coverage: CompareCoverage): AsyncGenerator<Fragment> {
+async function* readCommitByCommit(
+  api: CompareApi,
+  shas: readonly string[],
+  requests: number,
+  coverage: CompareCoverage,
+): AsyncGenerator<Fragment> {
   const unscanned = new Set<string>();
   let left = requests;
   let read = 0;
@@ -92,7 +99,11 @@ async function* readCommitByCommit(api: CompareApi, shas: readonly string[], req
 }
 
 /** A commit's changed files, a page a request, in at most `requests` requests; `complete` when none were left unlisted. */
-async function commitFiles(api: CompareApi, sha: string, requests: number): Promise<{ files: ChangedFile[]; requests: number; complete: boolean }> {
+async function commitFiles(
+  api: CompareApi,
+  sha: string,
+  requests: number,
+): Promise<{ files: ChangedFile[]; requests: number; complete: boolean }> {
   const files: ChangedFile[] = [];
   const pages = Math.min(requests, COMMIT_MAX_PAGES);
   for (let page = 1; page <= pages; page += 1) {

@@ -8,13 +8,30 @@ import { isGitWorkTree, listTrackedFiles, splitNul } from './git-work-tree.js';
  * Suffixes of files meant to be committed: a template of the keys without their values
  * (`.env.example`), or dotenv-vault's encrypted `.env.vault`.
  */
-const SHAREABLE = new Set(['example', 'examples', 'sample', 'samples', 'template', 'templates', 'tpl', 'dist', 'default', 'defaults', 'schema', 'vault']);
+const SHAREABLE = new Set([
+  'example',
+  'examples',
+  'sample',
+  'samples',
+  'template',
+  'templates',
+  'tpl',
+  'dist',
+  'default',
+  'defaults',
+  'schema',
+  'vault',
+]);
 
 /** Whether a path names a `.env`-family file that holds real values: `.env`, `.env.local`, `.env.production`, … */
 export function isEnvFile(path: string): boolean {
   const name = basename(path);
   if (name !== '.env' && !name.startsWith('.env.')) return false;
-  return !name.slice(5).toLowerCase().split('.').some((part) => SHAREABLE.has(part));
+  return !name
+    .slice(5)
+    .toLowerCase()
+    .split('.')
+    .some((part) => SHAREABLE.has(part));
 }
 
 /** The `.env`-family files git tracks (staged additions included); none outside a git work tree. */
@@ -25,7 +42,16 @@ export async function trackedEnvFiles(root: string, git: GitRunner = defaultGitR
 
 /** The `.env`-family files the next commit adds or changes (what a pre-commit hook should stop). */
 export async function stagedEnvFiles(root: string, git: GitRunner = defaultGitRunner): Promise<string[]> {
-  const result = await git.run(root, ['-c', 'core.quotePath=false', 'diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACMR']);
+  const result = await git.run(root, [
+    '-c',
+    'core.quotePath=false',
+    'diff',
+    '--cached',
+    '--name-only',
+    '-z',
+    '--no-renames',
+    '--diff-filter=ACMR',
+  ]);
   return result.code === 0 ? splitNul(result.stdout).filter(isEnvFile) : [];
 }
 

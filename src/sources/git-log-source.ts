@@ -10,7 +10,11 @@ import type { FragmentSource } from './source.js';
  * clone's history ends early without a word from git: its facts say so, or "No keys found" would
  * claim it all.
  */
-export function gitLogSource(root: string, request: Exclude<GitSourceRequest, { mode: 'staged' }>, git: GitRunner = defaultGitRunner): FragmentSource {
+export function gitLogSource(
+  root: string,
+  request: Exclude<GitSourceRequest, { mode: 'staged' }>,
+  git: GitRunner = defaultGitRunner,
+): FragmentSource {
   const stream = streamGitFragments(root, request, git);
   return {
     fragments: () => stream.fragments,
@@ -23,7 +27,14 @@ export function gitLogSource(root: string, request: Exclude<GitSourceRequest, { 
 }
 
 function shallowNotice(boundary: readonly string[]): Notice {
-  const shown = boundary.slice(0, 3).map((sha) => sha.slice(0, 7)).join(', ');
+  const shown = boundary
+    .slice(0, 3)
+    .map((sha) => sha.slice(0, 7))
+    .join(', ');
   const more = boundary.length > 3 ? ` and ${boundary.length - 3} more` : '';
-  return { path: '', reason: 'shallow', message: `shallow clone: history before ${shown}${more} not scanned; fetch it with \`git fetch --unshallow\`` };
+  return {
+    path: '',
+    reason: 'shallow',
+    message: `shallow clone: history before ${shown}${more} not scanned; fetch it with \`git fetch --unshallow\``,
+  };
 }

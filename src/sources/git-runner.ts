@@ -38,7 +38,10 @@ export function createGitRunner(options: GitRunnerOptions = {}): GitRunner {
   const binary = options.binary ?? 'git';
   const start = (cwd: string, args: readonly string[]) => {
     // -C instead of spawn's cwd: a missing folder is then git's "cannot change to" error, not ENOENT.
-    const child = spawn(binary, ['-C', cwd, ...args], { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, ['-C', cwd, ...args], {
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => {
@@ -85,7 +88,10 @@ function startError(binary: string, err: NodeJS.ErrnoException): GitError {
 }
 
 function firstErrorLine(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
 }
 

@@ -14,7 +14,8 @@ export async function listTrackedFiles(root: string, git: GitRunner = defaultGit
 /** Runs `git ls-files -z <args>`; a failure is a one-line error naming the folder. */
 export async function runLsFiles(root: string, args: readonly string[], git: GitRunner): Promise<Buffer> {
   const result = await git.run(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', ...args]);
-  if (result.code !== 0) throw new Error(`git ls-files failed in ${root}: ${result.error || `exit code ${result.code}`}`);
+  if (result.code !== 0)
+    throw new Error(`git ls-files failed in ${root}: ${result.error || `exit code ${result.code}`}`);
   return result.stdout;
 }
 

@@ -24,8 +24,14 @@ export { GitError } from './git-error.js';
  * merging (diff.interHunkContext), no signature lines (log.showSignature).
  */
 const DIFF_FLAGS = [
-  '-U0', '--inter-hunk-context=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M',
-  '--src-prefix=a/', '--dst-prefix=b/',
+  '-U0',
+  '--inter-hunk-context=0',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '-M',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
 ];
 const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'log.showRoot=true'];
 
@@ -34,7 +40,11 @@ const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '
  * every ref (`--all`), parsed while git runs so memory stays flat on any history. Errors are
  * GitError with a one-line message (not a repository, unknown revision, git missing, git failed).
  */
-export function streamGitFragments(root: string, request: GitSourceRequest, git: GitRunner = defaultGitRunner): GitFragments {
+export function streamGitFragments(
+  root: string,
+  request: GitSourceRequest,
+  git: GitRunner = defaultGitRunner,
+): GitFragments {
   const parser = createDiffParser();
   async function* fragments(): AsyncGenerator<Fragment> {
     const args = await argsFor(root, request, git);
@@ -81,7 +91,12 @@ async function argsFor(root: string, request: GitSourceRequest, git: GitRunner):
   }
 }
 
-async function requireRepository(root: string, request: GitSourceRequest, git: GitRunner, probe: string[]): Promise<void> {
+async function requireRepository(
+  root: string,
+  request: GitSourceRequest,
+  git: GitRunner,
+  probe: string[],
+): Promise<void> {
   const result = await git.run(root, probe).catch((error: unknown) => {
     throw error instanceof GitError ? withMode(error, request) : error;
   });
@@ -94,12 +109,16 @@ async function requireRevision(root: string, rev: string, range: string, git: Gi
   const result = await git.run(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
   if (result.code === 0) return;
   // In a shallow clone the commit may well exist, just not here (CI checkouts are depth 1).
-  const hint = (await isShallow(root, git)) ? ' (this clone is shallow: fetch the history with `git fetch --unshallow`)' : '';
+  const hint = (await isShallow(root, git))
+    ? ' (this clone is shallow: fetch the history with `git fetch --unshallow`)'
+    : '';
   throw new GitError('bad-revision', `unknown revision '${rev}' in range '${range}'${hint}`);
 }
 
 function withMode(error: GitError, request: GitSourceRequest): GitError {
-  return error.kind === 'git-missing' ? new GitError(error.kind, `${error.message} (needed for --${request.mode})`) : error;
+  return error.kind === 'git-missing'
+    ? new GitError(error.kind, `${error.message} (needed for --${request.mode})`)
+    : error;
 }
 
 function gitFailed(root: string, request: GitSourceRequest, result: GitResult): GitError {

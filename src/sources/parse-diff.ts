@@ -71,7 +71,12 @@ export function createDiffParser(context: RunContext = SCAN_CONTEXT): DiffParser
   let file: FileState | undefined;
   let hunk: HunkState | undefined;
   let out: Fragment[] = [];
-  const run = createRunFragments(() => ({ path: file!.path!, ...commit }), (f) => out.push(f), MAX_FRAGMENT_CHARS, context);
+  const run = createRunFragments(
+    () => ({ path: file!.path!, ...commit }),
+    (f) => out.push(f),
+    MAX_FRAGMENT_CHARS,
+    context,
+  );
   /** The hunk line longer than LONG_LINE now arriving in pieces: its sign, and whether its text is added or only counted. */
   let streaming: { sign: string; add: boolean } | undefined;
   let heldCr = false;

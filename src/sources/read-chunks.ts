@@ -2,7 +2,18 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCAN_CONTEXT } from '../scan/scan-context.js';
 import type { Fragment, Notice } from '../types.js';
-import { BINARY_PROBE, OPEN_FLAGS, binaryNotice, decodeText, decodeUtf8, hasUtf16Bom, isBinary, readFragmentSync, refuse, unreadableNotice } from './read-fragment.js';
+import {
+  BINARY_PROBE,
+  OPEN_FLAGS,
+  binaryNotice,
+  decodeText,
+  decodeUtf8,
+  hasUtf16Bom,
+  isBinary,
+  readFragmentSync,
+  refuse,
+  unreadableNotice,
+} from './read-fragment.js';
 
 /** Files larger than this are read in pieces, so memory stays flat whatever the file size. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -55,7 +66,13 @@ export function* readChunksSync(
  * per UTF-16 unit (CJK), so walking back over `before` character starts, or 3 × before bytes,
  * always covers `before` units; cuts sit on character starts so pieces decode as the whole file does.
  */
-function* piecesOf(fd: number, path: string, size: number, chunkBytes: number, context: PieceContext): Generator<Fragment> {
+function* piecesOf(
+  fd: number,
+  path: string,
+  size: number,
+  chunkBytes: number,
+  context: PieceContext,
+): Generator<Fragment> {
   const buffer = Buffer.allocUnsafe(chunkBytes + 3 * (context.before + context.after) + 16);
   let held = 0; // the buffer holds file bytes [start, start + held)
   let start = 0;
@@ -66,10 +83,12 @@ function* piecesOf(fd: number, path: string, size: number, chunkBytes: number, c
     held = fill(fd, buffer, held, start, size);
     const available = start + held;
     const atEnd = available >= size || held < buffer.length;
-    const ownEnd = atEnd && available - own <= chunkBytes ? available : charStart(buffer, start, own + chunkBytes, own + 1);
+    const ownEnd =
+      atEnd && available - own <= chunkBytes ? available : charStart(buffer, start, own + chunkBytes, own + 1);
     const end = ownEnd >= available ? available : forwardOver(buffer, start, ownEnd, available, context.after);
     const bytes = (from: number, to: number) => buffer.subarray(from - start, to - start);
-    const decode = (from: number, to: number) => (from === 0 ? decodeText(bytes(from, to)) : decodeUtf8(bytes(from, to)));
+    const decode = (from: number, to: number) =>
+      from === 0 ? decodeText(bytes(from, to)) : decodeUtf8(bytes(from, to));
     const text = decode(start, end);
     const reportFrom = own > start ? decode(start, own).length : 0;
     const reportTo = end > ownEnd ? text.length - decode(ownEnd, end).length : text.length;
@@ -116,7 +135,7 @@ function charStart(buffer: Buffer, start: number, at: number, floor: number): nu
 function backOver(buffer: Buffer, start: number, at: number, chars: number): number {
   const floor = Math.max(start, at - 3 * chars);
   let i = at;
-  for (let n = 0; i > floor && n < chars; ) if (!isContinuation(buffer[--i - start]!)) n++;
+  for (let n = 0; i > floor && n < chars;) if (!isContinuation(buffer[--i - start]!)) n++;
   return i === floor && i > start ? charStart(buffer, start, i, start) : i;
 }
 

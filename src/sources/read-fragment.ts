@@ -47,7 +47,11 @@ export function readFragmentSync(root: string, path: string, maxBytes: number): 
 export function refuse(path: string, stats: Stats, maxBytes: number): Notice | undefined {
   if (!stats.isFile()) return { path, reason: 'unreadable', message: `not a regular file (${kindOf(stats)}), skipped` };
   if (stats.size > maxBytes) {
-    return { path, reason: 'too-large', message: `${formatBytes(stats.size)} is over the ${formatBytes(maxBytes)} size limit, skipped` };
+    return {
+      path,
+      reason: 'too-large',
+      message: `${formatBytes(stats.size)} is over the ${formatBytes(maxBytes)} size limit, skipped`,
+    };
   }
   return undefined;
 }

@@ -7,7 +7,10 @@ export interface RunContext {
 }
 
 /** What a fragment of a run names besides its text: its file and commit. */
-export type FragmentLabel = Omit<Fragment, 'text' | 'startLine' | 'lineNumbers' | 'startColumn' | 'reportFrom' | 'reportTo'>;
+export type FragmentLabel = Omit<
+  Fragment,
+  'text' | 'startLine' | 'lineNumbers' | 'startColumn' | 'reportFrom' | 'reportTo'
+>;
 
 /** Builds the fragments of one run of added lines, which may arrive a line or a piece of a line at a time. */
 export interface RunFragments {
@@ -27,7 +30,12 @@ export interface RunFragments {
  * the line and column its text starts at, so a key or PEM block across a cut is found whole, once,
  * at its true position.
  */
-export function createRunFragments(label: () => FragmentLabel, emit: (f: Fragment) => void, maxChars: number, context: RunContext): RunFragments {
+export function createRunFragments(
+  label: () => FragmentLabel,
+  emit: (f: Fragment) => void,
+  maxChars: number,
+  context: RunContext,
+): RunFragments {
   let text = '';
   let numbers: number[] = [];
   let startColumn = 0;

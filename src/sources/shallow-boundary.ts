@@ -11,14 +11,21 @@ import type { GitSourceRequest } from './git-source-request.js';
  * scan's own errors say what went wrong.
  * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
  */
-export async function shallowBoundary(root: string, request: GitSourceRequest, git: GitRunner = defaultGitRunner): Promise<string[]> {
+export async function shallowBoundary(
+  root: string,
+  request: GitSourceRequest,
+  git: GitRunner = defaultGitRunner,
+): Promise<string[]> {
   if (request.mode === 'staged' || !(await isShallow(root, git))) return [];
   const where = await git.run(root, ['rev-parse', '--git-path', 'shallow']);
   const file = await readFile(resolve(root, where.stdout.toString().trim()), 'utf8').catch(() => '');
   const shallow = new Set(file.split('\n').filter(Boolean));
   const bottoms = await git.run(root, ['rev-list', '--max-parents=0', ...revisionsOf(request), '--']);
   if (bottoms.code !== 0) return [];
-  return bottoms.stdout.toString().split('\n').filter((sha) => shallow.has(sha));
+  return bottoms.stdout
+    .toString()
+    .split('\n')
+    .filter((sha) => shallow.has(sha));
 }
 
 export async function isShallow(root: string, git: GitRunner = defaultGitRunner): Promise<boolean> {

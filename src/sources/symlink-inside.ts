@@ -8,7 +8,9 @@ import type { Notice } from '../types.js';
  * target inside is listed on its own, a target outside is not ours to scan.
  */
 export async function isSymlinkInside(rootReal: string, absLink: string): Promise<boolean> {
-  const target = await realpath(absLink).catch(async () => resolve(await realpath(dirname(absLink)), await readlink(absLink)));
+  const target = await realpath(absLink).catch(async () =>
+    resolve(await realpath(dirname(absLink)), await readlink(absLink)),
+  );
   const rel = relative(rootReal, target);
   return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

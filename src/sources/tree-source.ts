@@ -26,7 +26,8 @@ export function treeSource(path: string, git: GitRunner = defaultGitRunner): Fil
       if (!listed?.git) return {};
       const envFiles = await trackedEnvFiles(listed.root, git);
       if (await gitignoreCoversEnv(listed.root, git)) return { envFiles };
-      const message = '.gitignore does not cover .env: add `.env*` (and `!.env.example`) so local keys never get committed';
+      const message =
+        '.gitignore does not cover .env: add `.env*` (and `!.env.example`) so local keys never get committed';
       return { envFiles, notices: [{ path: '.gitignore', reason: 'gitignore', message }] };
     },
   };

@@ -35,7 +35,11 @@ export async function walkTree(root: string): Promise<TreeListing> {
     const dir = join(root, rel);
     const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
       if (rel === '') throw error;
-      notices.push({ path: rel, reason: 'unreadable', message: `could not read folder: ${error.code ?? error.message}` });
+      notices.push({
+        path: rel,
+        reason: 'unreadable',
+        message: `could not read folder: ${error.code ?? error.message}`,
+      });
       return [] as Dirent[];
     });
     const own = await loadRules(dir, rel, entries);

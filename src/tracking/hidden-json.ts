@@ -49,7 +49,9 @@ export function findIssueMarker(body: string, tag: (typeof ISSUE_TAGS)[number]):
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const data: unknown = JSON.parse(text);
-    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+    return data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -65,5 +65,7 @@ export type IssueAction = OpenIssueAction | CommentAction | LabelAction | CloseA
  * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits).
  */
 export function createsContent(action: IssueAction): boolean {
-  return action.type === 'open' || action.type === 'comment' || (action.type === 'close' && action.comment !== undefined);
+  return (
+    action.type === 'open' || action.type === 'comment' || (action.type === 'close' && action.comment !== undefined)
+  );
 }

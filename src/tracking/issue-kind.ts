@@ -19,7 +19,9 @@ export interface KindedIssue {
  * marker, an incident that lost its label): such an issue is left alone, never acted on.
  */
 export function issueKindOf(issue: KindedIssue): IssueKind | undefined {
-  const leak = (issue.labels ?? []).some((l) => (typeof l === 'string' ? l : l.name ?? '').toLowerCase() === LEAK_LABEL);
+  const leak = (issue.labels ?? []).some(
+    (l) => (typeof l === 'string' ? l : (l.name ?? '')).toLowerCase() === LEAK_LABEL,
+  );
   if (leak) return parseIncidentMarker(issue.body) ? 'incident' : undefined;
   if (parseKeyMarker(issue.body)) return 'key';
   return isDashboard(issue.body) ? 'dashboard' : undefined;

@@ -9,8 +9,13 @@ import { MAX_TEAMS_READ, teamKey } from './team-rosters.js';
  * reads their members before planning.
  */
 export function mentionedTeams(decisions: readonly Decision[], policy: Config, owners: OwnerSources = {}): string[] {
-  const owning = decisions.flatMap((d) => (d.kind === 'environment' ? resolveOwners([], owners) : d.status !== 'ok' ? resolveOwners(d.owners, owners) : []));
+  const owning = decisions.flatMap((d) =>
+    d.kind === 'environment' ? resolveOwners([], owners) : d.status !== 'ok' ? resolveOwners(d.owners, owners) : [],
+  );
   if (owning.length === 0) return [];
   const escalating = policy['escalate-to'].map(toMention).filter((m): m is string => m !== undefined);
-  return [...new Set([...escalating, ...owning].map(teamKey).filter((k): k is string => k !== undefined))].slice(0, MAX_TEAMS_READ);
+  return [...new Set([...escalating, ...owning].map(teamKey).filter((k): k is string => k !== undefined))].slice(
+    0,
+    MAX_TEAMS_READ,
+  );
 }

@@ -21,7 +21,11 @@ export interface AssigneePlan {
  * members in GitHub's order; once each, leaving out who is assigned already and bots. GitHub keeps
  * 10 assignees at most: when more people are named than fit, the text says so.
  */
-export function planAssignees(mentions: readonly string[], teams: TeamRosters | undefined, assigned: readonly string[] = []): AssigneePlan {
+export function planAssignees(
+  mentions: readonly string[],
+  teams: TeamRosters | undefined,
+  assigned: readonly string[] = [],
+): AssigneePlan {
   const room = Math.max(MAX_ASSIGNEES - assigned.length, 0);
   const seen = new Set(assigned.map((login) => login.toLowerCase()));
   const logins: string[] = [];
@@ -37,11 +41,14 @@ export function planAssignees(mentions: readonly string[], teams: TeamRosters | 
     const roster = key === undefined ? undefined : teams?.get(key);
     if (roster === undefined || roster === 'unreadable') continue;
     roster.members.forEach(add);
-    large.push(`${inlineCode(mention)} has ${roster.more ? `more than ${roster.members.length}` : roster.members.length} members`);
+    large.push(
+      `${inlineCode(mention)} has ${roster.more ? `more than ${roster.members.length}` : roster.members.length} members`,
+    );
   }
-  const note = logins.length > room && large.length > 0
-    ? `GitHub allows ${MAX_ASSIGNEES} assignees per issue${assigned.length ? ` (${assigned.length} assigned already)` : ''}: the first ${room} who can be assigned are; ${large.join(', ')}.`
-    : '';
+  const note =
+    logins.length > room && large.length > 0
+      ? `GitHub allows ${MAX_ASSIGNEES} assignees per issue${assigned.length ? ` (${assigned.length} assigned already)` : ''}: the first ${room} who can be assigned are; ${large.join(', ')}.`
+      : '';
   if (room === 0 || logins.length === 0) return { note };
   return { assign: { logins: logins.slice(0, MAX_CANDIDATES), max: room }, note };
 }

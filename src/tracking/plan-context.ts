@@ -53,7 +53,9 @@ export interface MarkedIssue {
 
 /** The key decision's secret item and due date; none for an environment's problem. */
 export function keyDates(decision: KeyDecision | EnvironmentDecision): Pick<KeyDecision, 'item' | 'dueAt'> {
-  return decision.kind === 'key' ? { ...(decision.item && { item: decision.item }), ...(decision.dueAt && { dueAt: decision.dueAt }) } : {};
+  return decision.kind === 'key'
+    ? { ...(decision.item && { item: decision.item }), ...(decision.dueAt && { dueAt: decision.dueAt }) }
+    : {};
 }
 
 /** A policy duration in milliseconds (the schema has validated it; the fallback guards hand-built configs). */

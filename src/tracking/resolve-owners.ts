@@ -21,7 +21,9 @@ export function resolveOwners(policyOwners: readonly string[], sources: OwnerSou
 /** `alice`, `@alice`, `acme/team` → `@alice`, `@acme/team`; anything else (an e-mail in CODEOWNERS) → undefined. */
 export function toMention(owner: string): string | undefined {
   const name = owner.trim().replace(/^@/, '');
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?(?:\[bot\])?$/.test(name) ? `@${name}` : undefined;
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?(?:\[bot\])?$/.test(name)
+    ? `@${name}`
+    : undefined;
 }
 
 function unique(items: string[]): string[] {

@@ -21,17 +21,30 @@ function pushTo(config: string, files: Record<string, string>) {
   const after = dev.commit('push');
   dev.git('push', '--quiet', 'origin', 'main');
   const workspace = checkoutWorkspace(dev, origin, { sha: after, branch: 'main' });
-  return runAction({ workspace, eventName: 'push', payload: pushPayload({ ref: 'refs/heads/main', before, after }), sha: after, ref: 'refs/heads/main' });
+  return runAction({
+    workspace,
+    eventName: 'push',
+    payload: pushPayload({ ref: 'refs/heads/main', before, after }),
+    sha: after,
+    ref: 'refs/heads/main',
+  });
 }
 
 describe('mode: scan with a hostile config (bundled Action)', () => {
-  it('finishes on the issue\'s hostile detector pattern and allow regex, and fails the push on its keys', () => {
+  it("finishes on the issue's hostile detector pattern and allow regex, and fails the push on its keys", () => {
     const openai = makeKey('openai-project-key', 21);
     const run = pushTo(HOSTILE_CONFIG, {
-      'app/settings.py': [`TOKEN = "acme_${'a'.repeat(40)}"`, `BIG = "acme_${'a'.repeat(200_000)}"`, 'ACME = "acme_q8w7e6r5t4y3u2i1o9p8!"', `OPENAI_API_KEY = "${openai}"`].join('\n'),
+      'app/settings.py': [
+        `TOKEN = "acme_${'a'.repeat(40)}"`,
+        `BIG = "acme_${'a'.repeat(200_000)}"`,
+        'ACME = "acme_q8w7e6r5t4y3u2i1o9p8!"',
+        `OPENAI_API_KEY = "${openai}"`,
+      ].join('\n'),
     });
     expect(run.code, run.stdout + run.stderr).toBe(1);
-    const found = run.annotations.filter((a) => a.properties.file === 'app/settings.py').map((a) => `${a.properties.title}:${a.properties.line}`);
+    const found = run.annotations
+      .filter((a) => a.properties.file === 'app/settings.py')
+      .map((a) => `${a.properties.title}:${a.properties.line}`);
     expect(found).toEqual(['Acme token:3', 'OpenAI project key:4']);
   });
 

@@ -23,7 +23,13 @@ keys:
 `;
 
 /** What the README's recipe mints: the App's permissions for `mode: environments`. */
-const APP_PERMISSIONS = { secrets: 'read', environments: 'read', actions: 'read', dependabot_secrets: 'read', metadata: 'read' } as const;
+const APP_PERMISSIONS = {
+  secrets: 'read',
+  environments: 'read',
+  actions: 'read',
+  dependabot_secrets: 'read',
+  metadata: 'read',
+} as const;
 
 let gh: GitHubEmulator;
 let workspace: string;
@@ -56,7 +62,10 @@ function appToken(permissions?: Record<string, 'read' | 'write'>): string {
 
 function appInstallationToken(permissions?: Record<string, 'read' | 'write'>): { token: string; installation: number } {
   const installation = gh.seed.installation({ account: 'acme', permissions: { ...APP_PERMISSIONS } });
-  return { token: gh.seed.installationToken(installation.id, permissions ? { permissions } : {}), installation: installation.id };
+  return {
+    token: gh.seed.installationToken(installation.id, permissions ? { permissions } : {}),
+    installation: installation.id,
+  };
 }
 
 function run(token: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
@@ -85,7 +94,9 @@ describe('mode: environments', () => {
     expect(result.annotations).toEqual([]);
     expect(result.outputs.findings).toBe('0');
     expect(result.summary).toContain('| Environment | Secret | Present | Scope | Last rotated | Due | Status |');
-    expect(result.summary).toContain(`| production | \`OPENAI_API_KEY\` | yes | environment | ${day(daysAgo(10))} | ${day(daysAgo(10 - 90))} | ✅ ok |`);
+    expect(result.summary).toContain(
+      `| production | \`OPENAI_API_KEY\` | yes | environment | ${day(daysAgo(10))} | ${day(daysAgo(10 - 90))} | ✅ ok |`,
+    );
   });
 
   it('flags due-soon, overdue, missing and shared keys and fails on errors', async () => {
@@ -131,7 +142,11 @@ describe('mode: environments', () => {
   it('warns about a key due soon, and fails on an ungated production-like environment as on a shared key', async () => {
     writePolicy(`${POLICY}\nproduction-environments: '^(prod|live)'\n`);
     gh.seed.environment({ repo: 'acme/app', name: 'Live EU' });
-    gh.seed.environment({ repo: 'acme/app', name: 'live-us', branchPolicy: { protectedBranches: true, customBranchPolicies: false } });
+    gh.seed.environment({
+      repo: 'acme/app',
+      name: 'live-us',
+      branchPolicy: { protectedBranches: true, customBranchPolicies: false },
+    });
     secret('development', 'OPENAI_API_KEY', 1);
     secret('staging', 'OPENAI_API_KEY', 1);
     secret('production', 'OPENAI_API_KEY', 85);
@@ -161,7 +176,8 @@ describe('mode: environments', () => {
     writePolicy('keys:\n  - secret: OPENAI_API_KEY\n    environments: [customer demo/eu]\n');
     gh.seed.environment({ repo: 'acme/app', name: 'customer demo/eu' });
     secret('customer demo/eu', 'OPENAI_API_KEY', 3);
-    for (let i = 0; i < 130; i++) gh.seed.secret({ scope: 'repo', repo: 'acme/app', name: `NOISE_${String(i).padStart(3, '0')}` });
+    for (let i = 0; i < 130; i++)
+      gh.seed.secret({ scope: 'repo', repo: 'acme/app', name: `NOISE_${String(i).padStart(3, '0')}` });
     gh.seed.secret({ scope: 'repo', repo: 'acme/app', name: 'OPENAI_API_KEY' });
     const result = await run(appToken());
     expect(checks(result).map((a) => a.properties.title)).toEqual(['OPENAI_API_KEY shared across environments']);
@@ -192,9 +208,13 @@ describe('mode: environments', () => {
       ['warning', 'SENTRY_AUTH_TOKEN due for rotation'],
       ['error', 'NPM_TOKEN missing'],
     ]);
-    expect(checks(result)[0]!.message).toContain(`STRIPE_KEY at repository level is overdue for rotation since ${day(daysAgo(15))}`);
+    expect(checks(result)[0]!.message).toContain(
+      `STRIPE_KEY at repository level is overdue for rotation since ${day(daysAgo(15))}`,
+    );
     expect(checks(result)[1]!.message).toContain('SENTRY_AUTH_TOKEN at organisation level is due for rotation');
-    expect(checks(result)[2]!.message).toContain('NPM_TOKEN is defined neither as a repository secret of acme/app nor as an organisation secret visible to it');
+    expect(checks(result)[2]!.message).toContain(
+      'NPM_TOKEN is defined neither as a repository secret of acme/app nor as an organisation secret visible to it',
+    );
     expect(result.outputs.findings).toBe('3');
     const rows = result.summary.split('\n').filter((l) => l.startsWith('| (any job)'));
     expect(rows).toEqual([
@@ -206,7 +226,11 @@ describe('mode: environments', () => {
   });
 
   it('with no policy file, judges every key-like secret of every environment by the default rotation, as the App does', async () => {
-    gh.seed.environment({ repo: 'acme/app', name: 'qa', branchPolicy: { protectedBranches: true, customBranchPolicies: false } });
+    gh.seed.environment({
+      repo: 'acme/app',
+      name: 'qa',
+      branchPolicy: { protectedBranches: true, customBranchPolicies: false },
+    });
     secret('production', 'OPENAI_API_KEY', 120);
     secret('qa', 'ANTHROPIC_API_KEY', 80);
     secret('staging', 'DEPLOY_TOKEN', 3);
@@ -231,8 +255,12 @@ describe('mode: environments', () => {
     for (const env of ['development', 'staging', 'production']) secret(env, 'OPENAI_API_KEY', 10);
     secret('qa', 'OPENAI_API_KEY', 200);
     const result = await run(appToken());
-    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([['error', 'OPENAI_API_KEY overdue for rotation in qa']]);
-    expect(checks(result)[0]!.message).toContain(`OPENAI_API_KEY in qa is overdue for rotation since ${day(daysAgo(110))}`);
+    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([
+      ['error', 'OPENAI_API_KEY overdue for rotation in qa'],
+    ]);
+    expect(checks(result)[0]!.message).toContain(
+      `OPENAI_API_KEY in qa is overdue for rotation since ${day(daysAgo(110))}`,
+    );
     expect(gh.log.entries.map((e) => e.path)).toContain('/repos/acme/app/environments/qa/secrets?per_page=100');
   });
 
@@ -240,7 +268,9 @@ describe('mode: environments', () => {
     gh.seed.environment({ repo: 'acme/app', name: 'prod-eu' });
     const result = await run(appToken());
     expect(result.code).toBe(1);
-    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([['error', 'Environment prod-eu is unprotected']]);
+    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([
+      ['error', 'Environment prod-eu is unprotected'],
+    ]);
     expect(result.summary).toContain('The policy lists no `keys:`: no key secret to check.');
   });
 
@@ -249,13 +279,24 @@ describe('mode: environments', () => {
     const result = await run(appToken());
     expect(result.code).toBe(1);
     expect(result.annotations).toEqual([
-      { level: 'error', properties: {}, message: ".github/key-hygiene.yml: field 'keys.0.rotate-every' is \"soon\": expected a duration such as 90d, 2w or 12h" },
+      {
+        level: 'error',
+        properties: {},
+        message:
+          '.github/key-hygiene.yml: field \'keys.0.rotate-every\' is "soon": expected a duration such as 90d, 2w or 12h',
+      },
     ]);
   });
 
   it.each([
-    ['an App token without the Secrets permission', () => appToken({ environments: 'read', actions: 'read', metadata: 'read' })],
-    ['the workflow GITHUB_TOKEN', () => gh.seed.workflowToken('acme/app', { actions: 'read', contents: 'read', metadata: 'read' })],
+    [
+      'an App token without the Secrets permission',
+      () => appToken({ environments: 'read', actions: 'read', metadata: 'read' }),
+    ],
+    [
+      'the workflow GITHUB_TOKEN',
+      () => gh.seed.workflowToken('acme/app', { actions: 'read', contents: 'read', metadata: 'read' }),
+    ],
   ])('fails with one line naming the missing permission for %s, and findings 0', async (_name, token) => {
     writePolicy(POLICY);
     const result = await run(token());
@@ -298,7 +339,10 @@ describe('mode: environments', () => {
     gh.seed.repo({ fullName: 'acme/site', visibility: 'public' });
     gh.seed.environment({ repo: 'acme/site', name: 'production', reviewers: ['mona'] });
     const onPublic = await runActionAsync({
-      workspace, eventName: 'schedule', payload: {}, repository: 'acme/site',
+      workspace,
+      eventName: 'schedule',
+      payload: {},
+      repository: 'acme/site',
       inputs: { mode: 'environments', token: appToken({ ...OLD_RECIPE }), 'fail-on': 'never' },
       env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY_ID: String(gh.store.repo('acme', 'site')!.id) },
     });
@@ -311,10 +355,16 @@ describe('mode: environments, API failures', () => {
   it('says the token was refused when it is not a valid token (the harness default is a GITHUB_TOKEN look-alike)', async () => {
     writePolicy(POLICY);
     const result = await runActionAsync({
-      workspace, eventName: 'schedule', payload: {}, inputs: { mode: 'environments' }, env: { GITHUB_API_URL: gh.url },
+      workspace,
+      eventName: 'schedule',
+      payload: {},
+      inputs: { mode: 'environments' },
+      env: { GITHUB_API_URL: gh.url },
     });
     expect(result.code).toBe(1);
-    expect(result.annotations.map((a) => a.message)).toEqual(['cannot list environments of acme/app: the `token` input was refused (401 Bad credentials).']);
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      'cannot list environments of acme/app: the `token` input was refused (401 Bad credentials).',
+    ]);
   });
 
   it('gives the fix even when a 403 names no permission', async () => {
@@ -322,7 +372,11 @@ describe('mode: environments, API failures', () => {
     gh.faults.inject({ route: '/repos/{owner}/{repo}/actions/organization-secrets', kind: 'status', status: 403 });
     const result = await run(appToken());
     expect(result.code).toBe(1);
-    expect(result.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^cannot list organisation secrets of acme\/app: access was denied \(403\)\. .*actions\/create-github-app-token/)]);
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(
+        /^cannot list organisation secrets of acme\/app: access was denied \(403\)\. .*actions\/create-github-app-token/,
+      ),
+    ]);
   });
 
   const ENVIRONMENTS = '/repos/{owner}/{repo}/environments';
@@ -354,29 +408,42 @@ describe('mode: environments, API failures', () => {
     writePolicy(POLICY);
     for (const env of ['development', 'staging', 'production']) secret(env, 'OPENAI_API_KEY', 10);
     gh.faults.inject({
-      route: '/repos/{owner}/{repo}/actions/secrets', kind: 'status', status: 403,
-      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, headers: { 'retry-after': '2' },
+      route: '/repos/{owner}/{repo}/actions/secrets',
+      kind: 'status',
+      status: 403,
+      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+      headers: { 'retry-after': '2' },
     });
     const started = Date.now();
     const result = await run(appToken());
     expect(result.annotations).toEqual([]);
     expect(result.code).toBe(0);
     expect(attempts('/repos/{owner}/{repo}/actions/secrets')).toEqual([403, 200]);
-    expect(result.stdout).toMatch(/GET \S+\/repos\/acme\/app\/actions\/secrets\S*: secondary rate limit reached, retrying in 2 s\./);
+    expect(result.stdout).toMatch(
+      /GET \S+\/repos\/acme\/app\/actions\/secrets\S*: secondary rate limit reached, retrying in 2 s\./,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
   });
 
   it('does not wait, nor retry at all, when a limit asks for more than the wait budget', async () => {
     writePolicy(POLICY);
     gh.faults.inject({
-      route: ENVIRONMENTS, kind: 'status', status: 429, times: Infinity,
-      body: { message: 'You have exceeded a secondary rate limit.' }, headers: { 'retry-after': '600' },
+      route: ENVIRONMENTS,
+      kind: 'status',
+      status: 429,
+      times: Infinity,
+      body: { message: 'You have exceeded a secondary rate limit.' },
+      headers: { 'retry-after': '600' },
     });
     const result = await run(appToken());
     expect(result.code).toBe(1);
     expect(attempts(ENVIRONMENTS)).toEqual([429]);
     expect(result.stdout).toMatch(/secondary rate limit reached, not retrying \(GitHub asks for 600 s\)\./);
-    expect(result.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^cannot list environments of acme\/app: GitHub's secondary rate limit still refused it after the retries/)]);
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(
+        /^cannot list environments of acme\/app: GitHub's secondary rate limit still refused it after the retries/,
+      ),
+    ]);
   });
 
   it('explains a spent primary rate limit with its reset time instead of blaming permissions', async () => {
@@ -385,7 +452,9 @@ describe('mode: environments, API failures', () => {
     gh.rateLimiter.setLimit(`installation:${installation}`, 2);
     const result = await run(token);
     expect(result.code).toBe(1);
-    const reset = new Date(gh.rateLimiter.status(`installation:${installation}`).reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const reset = new Date(gh.rateLimiter.status(`installation:${installation}`).reset * 1000)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     expect(result.annotations.map((a) => a.message)).toEqual([
       `cannot list organisation secrets of acme/app: the token's API rate limit is spent until ${reset}; ` +
         'run the step again after that, or give this job a token of its own (an App installation token has its own hourly limit).',
@@ -394,8 +463,24 @@ describe('mode: environments, API failures', () => {
   });
 
   it.each([
-    ['an IP allow list', { message: 'Although you appear to have the correct authorization credentials, the `acme` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.' }, {}, /the organisation's IP allow list refuses this runner's address; run the job on a runner whose address is on the list/],
-    ['SAML single sign-on', { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.' }, { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=AAAA' }, /enforces SAML single sign-on and the `token` input is not authorised for it/],
+    [
+      'an IP allow list',
+      {
+        message:
+          'Although you appear to have the correct authorization credentials, the `acme` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.',
+      },
+      {},
+      /the organisation's IP allow list refuses this runner's address; run the job on a runner whose address is on the list/,
+    ],
+    [
+      'SAML single sign-on',
+      {
+        message:
+          'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.',
+      },
+      { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=AAAA' },
+      /enforces SAML single sign-on and the `token` input is not authorised for it/,
+    ],
   ])('gives %s its own advice', async (_name, body, headers, advice) => {
     writePolicy(POLICY);
     gh.faults.inject({ route: ENVIRONMENTS, kind: 'status', status: 403, body, headers });

@@ -28,8 +28,15 @@ keys:
 `;
 
 const PERMISSIONS = {
-  secrets: 'read', environments: 'read', actions: 'read', dependabot_secrets: 'read', organization_secrets: 'read',
-  issues: 'write', contents: 'read', metadata: 'read', members: 'read',
+  secrets: 'read',
+  environments: 'read',
+  actions: 'read',
+  dependabot_secrets: 'read',
+  organization_secrets: 'read',
+  issues: 'write',
+  contents: 'read',
+  metadata: 'read',
+  members: 'read',
 } as const;
 
 let gh: GitHubEmulator;
@@ -47,14 +54,19 @@ function seed(): void {
   gh.seed.user('mona');
   gh.seed.repo({ fullName: 'acme/app', files: { '.github/key-hygiene.yml': POLICY } });
   gh.seed.repo({ fullName: 'acme/bare' });
-  installation = gh.seed.installation({ account: 'acme', permissions: { ...PERMISSIONS }, repositories: ['app', 'bare'] }).id;
+  installation = gh.seed.installation({
+    account: 'acme',
+    permissions: { ...PERMISSIONS },
+    repositories: ['app', 'bare'],
+  }).id;
   for (const repo of ['acme/app', 'acme/bare']) {
     gh.seed.environment({ repo, name: 'development' });
     gh.seed.environment({ repo, name: 'staging' });
     gh.seed.environment({ repo, name: 'production' });
     gh.seed.environment({ repo, name: 'prod-eu', reviewers: ['mona'] });
     gh.seed.environment({ repo, name: 'qa' });
-    const env = (environment: string, name: string, days: number) => gh.seed.secret({ scope: 'environment', repo, environment, name, updatedAt: ago(days) });
+    const env = (environment: string, name: string, days: number) =>
+      gh.seed.secret({ scope: 'environment', repo, environment, name, updatedAt: ago(days) });
     env('development', 'OPENAI_API_KEY', 10);
     env('staging', 'OPENAI_API_KEY', 80);
     env('production', 'OPENAI_API_KEY', 120);
@@ -75,21 +87,43 @@ function seed(): void {
 /** `secret|where|status`, where = the environment, else the scope, else `(none)` (a key defined nowhere). */
 type Verdict = string;
 
-const SCOPE: Record<string, string> = { repository: 'repo', organisation: 'org', Dependabot: 'dependabot', environment: 'environment' };
-const STATUS: Record<string, string> = {
-  '✅ ok': 'ok', '⚠️ due soon': 'due-soon', '❌ overdue': 'overdue', '❌ shared across environments': 'shared-across-environments', '❌ missing': 'missing',
-  '🟢 ok': 'ok', '🟡 due soon': 'due-soon', '🔴 overdue': 'overdue', '🔴 shared': 'shared-across-environments', '🔴 missing': 'missing',
+const SCOPE: Record<string, string> = {
+  repository: 'repo',
+  organisation: 'org',
+  Dependabot: 'dependabot',
+  environment: 'environment',
 };
-const cellsOf = (line: string) => line.split(' | ').map((cell) => cell.replace(/^\| |\s\|$/g, '').replace(/`/g, '').trim());
+const STATUS: Record<string, string> = {
+  '✅ ok': 'ok',
+  '⚠️ due soon': 'due-soon',
+  '❌ overdue': 'overdue',
+  '❌ shared across environments': 'shared-across-environments',
+  '❌ missing': 'missing',
+  '🟢 ok': 'ok',
+  '🟡 due soon': 'due-soon',
+  '🔴 overdue': 'overdue',
+  '🔴 shared': 'shared-across-environments',
+  '🔴 missing': 'missing',
+};
+const cellsOf = (line: string) =>
+  line.split(' | ').map((cell) =>
+    cell
+      .replace(/^\| |\s\|$/g, '')
+      .replace(/`/g, '')
+      .trim(),
+  );
 const known = (map: Record<string, string>, text: string) => map[text] ?? `unknown ${text}`;
 
 /** From the Action's job summary: `| Environment | Secret | Present | Scope | Last rotated | Due | Status |`. */
 function actionVerdicts(summary: string): { keys: Verdict[]; unprotected: string[] } {
-  const keys = summary.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Environment') && !l.startsWith('|---')).map((line) => {
-    const [environment = '', secret = '', , scope = '', , , status = ''] = cellsOf(line);
-    const where = environment.startsWith('(') ? (scope === '—' ? '(none)' : known(SCOPE, scope)) : environment;
-    return `${secret}|${where}|${known(STATUS, status)}`;
-  });
+  const keys = summary
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| Environment') && !l.startsWith('|---'))
+    .map((line) => {
+      const [environment = '', secret = '', , scope = '', , , status = ''] = cellsOf(line);
+      const where = environment.startsWith('(') ? (scope === '—' ? '(none)' : known(SCOPE, scope)) : environment;
+      return `${secret}|${where}|${known(STATUS, status)}`;
+    });
   const unprotected = [...summary.matchAll(/^- Environment (\S+) looks like production/gm)].map((m) => m[1]!);
   return { keys: keys.sort(), unprotected: unprotected.sort() };
 }
@@ -97,12 +131,18 @@ function actionVerdicts(summary: string): { keys: Verdict[]; unprotected: string
 /** From the App's dashboard issue: `| secret | scope | environment | last rotated | due | status | issue |`. */
 function appVerdicts(dashboard: string): { keys: Verdict[]; unprotected: string[] } {
   const table = dashboard.slice(dashboard.indexOf('| secret |'));
-  const keys = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| secret') && !l.startsWith('|---')).map((line) => {
-    const [secret = '', scope = '', environment = '', , , status = ''] = cellsOf(line);
-    const where = environment !== '—' ? environment : scope === 'environment' ? '(none)' : scope;
-    return `${secret}|${where}|${known(STATUS, status)}`;
-  });
-  const section = dashboard.slice(dashboard.indexOf('## 🔴 Production-like environments without protection'), dashboard.indexOf('## Tracked keys'));
+  const keys = table
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| secret') && !l.startsWith('|---'))
+    .map((line) => {
+      const [secret = '', scope = '', environment = '', , , status = ''] = cellsOf(line);
+      const where = environment !== '—' ? environment : scope === 'environment' ? '(none)' : scope;
+      return `${secret}|${where}|${known(STATUS, status)}`;
+    });
+  const section = dashboard.slice(
+    dashboard.indexOf('## 🔴 Production-like environments without protection'),
+    dashboard.indexOf('## Tracked keys'),
+  );
   const unprotected = [...section.matchAll(/^- `([^`]+)`(?: — #\d+)?$/gm)].map((m) => m[1]!);
   return { keys: keys.sort(), unprotected: unprotected.sort() };
 }
@@ -126,9 +166,14 @@ async function runAction(repo: string, policy: string | undefined) {
       writeFileSync(join(workspace, '.github', 'key-hygiene.yml'), policy);
     }
     // The README's recipe: actions/create-github-app-token with these permission-* inputs.
-    const token = gh.seed.installationToken(installation, { permissions: { actions: 'read', secrets: 'read', environments: 'read', dependabot_secrets: 'read' } });
+    const token = gh.seed.installationToken(installation, {
+      permissions: { actions: 'read', secrets: 'read', environments: 'read', dependabot_secrets: 'read' },
+    });
     return await runActionAsync({
-      workspace, eventName: 'schedule', payload: { schedule: '0 6 * * *' }, repository: `acme/${repo}`,
+      workspace,
+      eventName: 'schedule',
+      payload: { schedule: '0 6 * * *' },
+      repository: `acme/${repo}`,
       inputs: { mode: 'environments', token, 'fail-on': 'never' },
       env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY_ID: String(gh.store.repo('acme', repo)!.id) },
     });
@@ -148,9 +193,19 @@ beforeAll(async () => {
   gh = await startGitHubEmulator();
   seed();
   const app = [...gh.store.apps.values()][0]!;
-  const env = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'), GHE_HOST: gh.host, GHE_PROTOCOL: 'http' };
+  const env = {
+    APP_ID: String(app.id),
+    PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'),
+    GHE_HOST: gh.host,
+    GHE_PROTOCOL: 'http',
+  };
   const out: string[] = [];
-  const io = { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => out.push(t) }, now: () => gh.clock.now(), Octokit: TestOctokit };
+  const io = {
+    out: { write: (t: string) => out.push(t) },
+    err: { write: (t: string) => out.push(t) },
+    now: () => gh.clock.now(),
+    Octokit: TestOctokit,
+  };
   const code = await main(['sweep', '--once'], env, io);
   sweepOutput = out.join('');
   expect(code, sweepOutput).toBe(0);

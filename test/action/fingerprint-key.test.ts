@@ -23,17 +23,29 @@ function workspaceWithBaseline(cliKey: string | undefined): TestRepo {
   repo.write('.gitignore', '.env*\n');
   repo.write('deploy/config.ini', `DATABASE_URL=postgres://app:${PASSWORD}@db.internal:5432/app\n`);
   repo.commit('config');
-  const made = runCli(['baseline', '.'], { cwd: repo.root, env: { ...repo.env, ...(cliKey && { KEY_HYGIENE_FINGERPRINT_KEY: cliKey }) } });
+  const made = runCli(['baseline', '.'], {
+    cwd: repo.root,
+    env: { ...repo.env, ...(cliKey && { KEY_HYGIENE_FINGERPRINT_KEY: cliKey }) },
+  });
   expect(made.code, made.stderr).toBe(0);
   repo.write('baseline.json', made.stdout);
   return repo;
 }
 
 const scan = (repo: TestRepo, inputs: Record<string, string>): ActionRun =>
-  runAction({ workspace: repo.root, eventName: 'schedule', payload: { schedule: '17 3 * * *', repository: examplePayload('push').repository }, inputs: { baseline: 'baseline.json', ...inputs } });
+  runAction({
+    workspace: repo.root,
+    eventName: 'schedule',
+    payload: { schedule: '17 3 * * *', repository: examplePayload('push').repository },
+    inputs: { baseline: 'baseline.json', ...inputs },
+  });
 
 /** The log a reader sees: the runner consumes `::add-mask::` commands. */
-const log = (run: ActionRun) => run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+const log = (run: ActionRun) =>
+  run.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
 
 /** The step failed with this one line, as its only annotation. */
 function expectFailedWith(run: ActionRun, pattern: RegExp): void {
@@ -53,14 +65,28 @@ describe('mode: scan with fingerprint-key', () => {
     const unfiltered = scan(repo, { 'fingerprint-key': KEY_A, baseline: '', 'fail-on': 'never' });
     const sarif = JSON.parse(sarifOf(repo.root));
     expect(unfiltered.outputs.findings).toBe('1');
-    expect(sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => Object.values(r.partialFingerprints)[0])).toEqual([baselined.findings[0].fingerprint]);
-    for (const text of [log(run), run.summary, log(unfiltered), JSON.stringify(sarif)]) expect(text).not.toContain(KEY_A);
+    expect(
+      sarif.runs[0].results.map(
+        (r: { partialFingerprints: Record<string, string> }) => Object.values(r.partialFingerprints)[0],
+      ),
+    ).toEqual([baselined.findings[0].fingerprint]);
+    for (const text of [log(run), run.summary, log(unfiltered), JSON.stringify(sarif)])
+      expect(text).not.toContain(KEY_A);
   });
 
   it('a baseline made under another key, or none, fails the step with one line instead of reporting everything as new', () => {
-    expectFailedWith(scan(workspaceWithBaseline(KEY_A), { 'fingerprint-key': KEY_B }), /\/baseline\.json was made with another fingerprint key/);
-    expectFailedWith(scan(workspaceWithBaseline(KEY_A), {}), /\/baseline\.json was made with a fingerprint key, but this scan has none: set the same key/);
-    expectFailedWith(scan(workspaceWithBaseline(undefined), { 'fingerprint-key': KEY_A }), /\/baseline\.json was made without a fingerprint key, but this scan has one/);
+    expectFailedWith(
+      scan(workspaceWithBaseline(KEY_A), { 'fingerprint-key': KEY_B }),
+      /\/baseline\.json was made with another fingerprint key/,
+    );
+    expectFailedWith(
+      scan(workspaceWithBaseline(KEY_A), {}),
+      /\/baseline\.json was made with a fingerprint key, but this scan has none: set the same key/,
+    );
+    expectFailedWith(
+      scan(workspaceWithBaseline(undefined), { 'fingerprint-key': KEY_A }),
+      /\/baseline\.json was made without a fingerprint key, but this scan has one/,
+    );
     const unkeyed = scan(workspaceWithBaseline(undefined), {});
     expect(unkeyed.code, unkeyed.stdout).toBe(0);
   });
@@ -68,13 +94,24 @@ describe('mode: scan with fingerprint-key', () => {
   it('refuses a short fingerprint-key without quoting it', () => {
     const run = scan(workspaceWithBaseline(undefined), { 'fingerprint-key': 'letmein' });
     expectFailedWith(run, /^input 'fingerprint-key' holds 7 characters: use at least 16 random ones/);
-    expect(run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('letmein');
+    expect(
+      run.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain('letmein');
   });
 });
 
 describe('mode: verify and compare with fingerprint-key', () => {
   const verify = (key: string, inputs: Record<string, string> = {}) =>
-    runActionAsync({ workspace: newRepo().root, eventName: 'push', payload: {}, inputs: { mode: 'verify', secret: 'OPENAI_API_KEY', provider: 'openai', ...inputs }, env: { GITHUB_REPOSITORY_ID: '777', OPENAI_API_KEY: key } });
+    runActionAsync({
+      workspace: newRepo().root,
+      eventName: 'push',
+      payload: {},
+      inputs: { mode: 'verify', secret: 'OPENAI_API_KEY', provider: 'openai', ...inputs },
+      env: { GITHUB_REPOSITORY_ID: '777', OPENAI_API_KEY: key },
+    });
 
   it('keys the fingerprint with the input, not the public repository id, and says so when it cannot', async () => {
     const key = makeKey('openai-project-key', 41);
@@ -88,18 +125,28 @@ describe('mode: verify and compare with fingerprint-key', () => {
     expect(byId.summary).toContain('The fingerprint is keyed with the repository id, which is public');
     expect(keyedA.summary).not.toContain('repository id');
     expect(keyedA.masked).toContain(KEY_A);
-    for (const run of [keyedA, keyedB]) expect(log(run) + run.summary).not.toMatch(new RegExp(`${KEY_A}|${KEY_B}|${key}`));
+    for (const run of [keyedA, keyedB])
+      expect(log(run) + run.summary).not.toMatch(new RegExp(`${KEY_A}|${KEY_B}|${key}`));
   });
 
   it('compare still finds one key in two environments when every verify step has the key', async () => {
     const shared = makeKey('openai-project-key', 42);
     const needs: Record<string, unknown> = {};
-    for (const [job, key] of [['verify-staging', shared], ['verify-production', shared], ['verify-development', makeKey('openai-project-key', 43)]] as const) {
+    for (const [job, key] of [
+      ['verify-staging', shared],
+      ['verify-production', shared],
+      ['verify-development', makeKey('openai-project-key', 43)],
+    ] as const) {
       const run = await verify(key, { 'fingerprint-key': KEY_A });
       expect(run.code).toBe(0);
       needs[job] = { result: 'success', outputs: { fingerprint: run.outputs.fingerprint } };
     }
-    const compared = await runActionAsync({ workspace: newRepo().root, eventName: 'push', payload: {}, inputs: { mode: 'compare', fingerprints: JSON.stringify(needs) } });
+    const compared = await runActionAsync({
+      workspace: newRepo().root,
+      eventName: 'push',
+      payload: {},
+      inputs: { mode: 'compare', fingerprints: JSON.stringify(needs) },
+    });
     expect(compared.code).toBe(1);
     expect(compared.annotations[0]!.message).toMatch(/^Jobs verify-staging, verify-production hold the same key/);
   });

@@ -14,7 +14,10 @@ function completeClone(merges: boolean): ScanGit & { lsRemote: number } {
     lsRemote: 0,
     async remoteBranches() {
       this.lsRemote++;
-      return new Map([['refs/heads/main', MAIN], ['refs/heads/feature', AFTER]]);
+      return new Map([
+        ['refs/heads/main', MAIN],
+        ['refs/heads/feature', AFTER],
+      ]);
     },
     hasCommit: async () => true,
     fetch: async () => ({ ok: true, error: '' }),
@@ -37,11 +40,13 @@ describe('obtainRange on a plain push', () => {
     expect(git.lsRemote).toBe(0);
   });
 
-  it('then excludes the other branches\' tips, not the pushed branch\'s own', async () => {
+  it("then excludes the other branches' tips, not the pushed branch's own", async () => {
     const git = completeClone(true);
     const range = await obtainRange(plan, git);
     expect(range.exclude).toEqual([BEFORE, MAIN]);
-    expect(range.notes).toEqual(['the push merges other commits: scanning what it adds over every other branch of origin']);
+    expect(range.notes).toEqual([
+      'the push merges other commits: scanning what it adds over every other branch of origin',
+    ]);
     expect(git.lsRemote).toBe(1);
   });
 });

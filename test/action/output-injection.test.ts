@@ -58,7 +58,9 @@ describe('mode: scan prints what it read from a repository, never a workflow com
     // Both keys are still annotated, on their real files, after every hostile name was printed.
     const errors = run.annotations.filter((a) => a.level === 'error' && a.properties.file);
     expect(errors.map((a) => a.properties.file).sort()).toEqual(['config/app.env', keyFile].sort());
-    expect(run.stdout.indexOf('file=config/app.env')).toBeGreaterThan(run.stdout.indexOf('a\\n::stop-commands::tok\\n.bin'));
+    expect(run.stdout.indexOf('file=config/app.env')).toBeGreaterThan(
+      run.stdout.indexOf('a\\n::stop-commands::tok\\n.bin'),
+    );
     // The log shows each name escaped, on one line.
     expect(run.stdout).toContain('a\\n::stop-commands::tok\\n.bin');
     expect(run.stdout).toContain('b\\n::error file=README.md::pwned\\n.bin');
@@ -110,7 +112,9 @@ describe('mode: scan prints what it read from a repository, never a workflow com
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expectOnlyOurCommands(run, []);
     expect(run.annotations).toEqual([]);
-    expect(run.stdout).toContain('push deleted refs/heads/x\\n::stop-commands::tok\\n::error file=README.md::pwned: nothing to scan');
+    expect(run.stdout).toContain(
+      'push deleted refs/heads/x\\n::stop-commands::tok\\n::error file=README.md::pwned: nothing to scan',
+    );
   });
 
   it('an error that quotes input fails the step in one line, control characters shown', () => {
@@ -118,7 +122,13 @@ describe('mode: scan prints what it read from a repository, never a workflow com
     dev.write('README.md', '# app\n');
     const sha = dev.commit('initial');
 
-    const run = runAction({ workspace: dev.root, eventName: 'push', payload: examplePayload('push'), sha, inputs: { mode: 'scan\u001b[8m hidden' } });
+    const run = runAction({
+      workspace: dev.root,
+      eventName: 'push',
+      payload: examplePayload('push'),
+      sha,
+      inputs: { mode: 'scan\u001b[8m hidden' },
+    });
 
     expect(run.code).toBe(1);
     expectOnlyOurCommands(run, []);

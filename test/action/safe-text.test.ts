@@ -9,7 +9,9 @@ const ACTION = fileURLToPath(new URL('../../action', import.meta.url));
 describe('safeText', () => {
   it('keeps every line break, terminal sequence and bidi override from the log, written out', () => {
     expect(safeText('a\n::stop-commands::t\r\n::error::x')).toBe('a\\n::stop-commands::t\\r\\n::error::x');
-    expect(safeText('\u001b[2J\u001b]8;;http://x\u001b\\link\u009b8m\u202e\u2028')).toBe('\\x1b[2J\\x1b]8;;http://x\\x1b\\link\\x9b8m\\u202e\\u2028');
+    expect(safeText('\u001b[2J\u001b]8;;http://x\u001b\\link\u009b8m\u202e\u2028')).toBe(
+      '\\x1b[2J\\x1b]8;;http://x\\x1b\\link\\x9b8m\\u202e\\u2028',
+    );
   });
 
   it('takes the meaning from `##[` anywhere, and from `::` at the start after any white space', () => {
@@ -21,15 +23,23 @@ describe('safeText', () => {
   });
 
   it('leaves ordinary text alone', () => {
-    expect(safeText('skipped docs/ünïcode.bin: binary file, skipped')).toBe('skipped docs/ünïcode.bin: binary file, skipped');
+    expect(safeText('skipped docs/ünïcode.bin: binary file, skipped')).toBe(
+      'skipped docs/ünïcode.bin: binary file, skipped',
+    );
   });
 });
 
 describe('the Action writes to the log only through actionLog', () => {
   it('no file of action/ but action-log.ts calls core.info, warning, error, notice, debug or setFailed', () => {
-    const files = readdirSync(ACTION, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && f !== 'action-log.ts');
+    const files = readdirSync(ACTION, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && f !== 'action-log.ts',
+    );
     expect(files.length).toBeGreaterThan(10);
-    const direct = files.filter((f) => /\bcore\s*(\.\s*(info|warning|error|notice|debug|setFailed|startGroup)\b|\[)/.test(readFileSync(join(ACTION, f), 'utf8')));
+    const direct = files.filter((f) =>
+      /\bcore\s*(\.\s*(info|warning|error|notice|debug|setFailed|startGroup)\b|\[)/.test(
+        readFileSync(join(ACTION, f), 'utf8'),
+      ),
+    );
     expect(direct).toEqual([]);
   });
 });

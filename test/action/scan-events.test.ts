@@ -29,13 +29,19 @@ function originWithFeature(featureFile: string, content: string) {
 }
 
 describe('mode: scan on pull requests and merge queues', () => {
-  it('scans base..head of a pull request: a leak in the head fails, main\'s old one is not reported', () => {
+  it("scans base..head of a pull request: a leak in the head fails, main's old one is not reported", () => {
     const key = makeKey('openai-project-key', 22);
     const { dev, origin, base, head } = originWithFeature('app.env', `OPENAI_API_KEY=${key}\n`);
     // actions/checkout checks out the merge commit, detached; here the head stands in for it.
     const workspace = checkoutWorkspace(dev, origin, { sha: head });
 
-    const run = runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(base, head), sha: head, ref: 'refs/pull/1/merge' });
+    const run = runAction({
+      workspace,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(base, head),
+      sha: head,
+      ref: 'refs/pull/1/merge',
+    });
 
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.annotations[0]).toMatchObject({ level: 'error', properties: { file: 'app.env', line: '1' } });
@@ -49,7 +55,13 @@ describe('mode: scan on pull requests and merge queues', () => {
     const { dev, origin, base, head } = originWithFeature('app.env', `OPENAI_API_KEY=${key}\n`);
     const workspace = checkoutWorkspace(dev, origin, { sha: base });
 
-    const run = runAction({ workspace, eventName: 'pull_request_target', payload: pullRequestPayload(base, head), sha: base, inputs: { 'fail-on': 'never' } });
+    const run = runAction({
+      workspace,
+      eventName: 'pull_request_target',
+      payload: pullRequestPayload(base, head),
+      sha: base,
+      inputs: { 'fail-on': 'never' },
+    });
 
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.findings).toBe('1');
@@ -60,23 +72,36 @@ describe('mode: scan on pull requests and merge queues', () => {
     const key = makeKey('openai-project-key', 25);
     const { dev, origin, base } = originWithFeature('app.env', `OPENAI_API_KEY=${key}\n`);
     dev.write('.github/key-hygiene.yml', "scan:\n  allow:\n    paths: ['**']\n");
-    const baseline = { version: 1, findings: [{ fingerprint: fingerprintSecret('openai-project-key', key), detector: 'openai-project-key', path: 'app.env' }] };
+    const baseline = {
+      version: 1,
+      findings: [
+        { fingerprint: fingerprintSecret('openai-project-key', key), detector: 'openai-project-key', path: 'app.env' },
+      ],
+    };
     dev.write('baseline.json', JSON.stringify(baseline));
     const head = dev.commit('allow everything, and baseline the key');
     dev.git('push', '--quiet', 'origin', 'feature');
     const workspace = checkoutWorkspace(dev, origin, { sha: head });
 
-    const run = runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(base, head), sha: head, inputs: { baseline: 'baseline.json' } });
+    const run = runAction({
+      workspace,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(base, head),
+      sha: head,
+      inputs: { baseline: 'baseline.json' },
+    });
 
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.outputs.findings).toBe('1');
     expect(run.annotations[0]).toMatchObject({ level: 'error', properties: { file: 'app.env' } });
-    expect(run.stdout).toContain(`.github/key-hygiene.yml is not in the base commit ${base.slice(0, 7)}: this scan does without it (the change applies once merged)`);
+    expect(run.stdout).toContain(
+      `.github/key-hygiene.yml is not in the base commit ${base.slice(0, 7)}: this scan does without it (the change applies once merged)`,
+    );
     expect(run.stdout).toContain(`no baseline.json at base ${base.slice(0, 7)}: every key found is reported`);
     expectKeyHidden(run, workspace, key);
   });
 
-  it('honours the base\'s config, fetched from origin on a depth-1 checkout of the head', () => {
+  it("honours the base's config, fetched from origin on a depth-1 checkout of the head", () => {
     const dev = newRepo();
     const origin = createOrigin(dev);
     dev.write('.github/key-hygiene.yml', "scan:\n  allow:\n    paths: ['fixtures/**']\n");
@@ -93,7 +118,9 @@ describe('mode: scan on pull requests and merge queues', () => {
 
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.findings).toBe('0');
-    expect(run.stdout).toContain(`.github/key-hygiene.yml differs from the base commit ${base.slice(0, 7)}: this scan uses the base's version`);
+    expect(run.stdout).toContain(
+      `.github/key-hygiene.yml differs from the base commit ${base.slice(0, 7)}: this scan uses the base's version`,
+    );
   });
 
   it('scans base_sha..head_sha of a merge group', () => {
@@ -118,7 +145,12 @@ describe('mode: scan on schedule and other events', () => {
     const { dev, origin, base } = originWithFeature('src/b.ts', 'export const b = 2;\n');
     const workspace = checkoutWorkspace(dev, origin, { sha: base, branch: 'main' });
 
-    const run = runAction({ workspace, eventName: 'schedule', payload: schedule(examplePayload('push').repository), sha: base });
+    const run = runAction({
+      workspace,
+      eventName: 'schedule',
+      payload: schedule(examplePayload('push').repository),
+      sha: base,
+    });
 
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.summary).toContain('schedule: the checked-out tree');
@@ -137,11 +169,21 @@ describe('mode: scan on schedule and other events', () => {
     const workspace = checkoutWorkspace(dev, origin, { sha: main, branch: 'main' });
     const payload = examplePayload('workflow_dispatch');
 
-    const run = runAction({ workspace, eventName: 'workflow_dispatch', payload, sha: main, inputs: { scan: 'history' } });
+    const run = runAction({
+      workspace,
+      eventName: 'workflow_dispatch',
+      payload,
+      sha: main,
+      inputs: { scan: 'history' },
+    });
 
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.outputs.findings).toBe('2');
-    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.properties.file)).toEqual(['config/old.env', 'feature.env', undefined]);
+    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.properties.file)).toEqual([
+      'config/old.env',
+      'feature.env',
+      undefined,
+    ]);
     expect(run.summary).toContain('every commit on every branch');
     expectKeyHidden(run, workspace, branchKey);
   });
@@ -152,9 +194,21 @@ describe('mode: scan on schedule and other events', () => {
     const first = runAction({ workspace, eventName: 'schedule', payload: schedule({}), sha: base });
     const fingerprint = JSON.parse(sarifOf(workspace)).runs[0].results[0].partialFingerprints['keyHygiene/v1'];
     expect(first.code).toBe(1);
-    writeFileSync(join(workspace, 'baseline.json'), JSON.stringify({ version: 1, findings: [{ fingerprint, detector: 'openai-project-key', path: 'config/old.env' }] }));
+    writeFileSync(
+      join(workspace, 'baseline.json'),
+      JSON.stringify({
+        version: 1,
+        findings: [{ fingerprint, detector: 'openai-project-key', path: 'config/old.env' }],
+      }),
+    );
 
-    const run = runAction({ workspace, eventName: 'schedule', payload: schedule({}), sha: base, inputs: { baseline: 'baseline.json' } });
+    const run = runAction({
+      workspace,
+      eventName: 'schedule',
+      payload: schedule({}),
+      sha: base,
+      inputs: { baseline: 'baseline.json' },
+    });
 
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.findings).toBe('0');
@@ -169,7 +223,9 @@ describe('mode: scan on schedule and other events', () => {
     expect(run.code).toBe(1);
     const errors = run.annotations.filter((a) => a.level === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toBe("mode 'scan' has nothing to scan on the 'issues' event: run it on push, pull_request, pull_request_target, merge_group, schedule or workflow_dispatch");
+    expect(errors[0]!.message).toBe(
+      "mode 'scan' has nothing to scan on the 'issues' event: run it on push, pull_request, pull_request_target, merge_group, schedule or workflow_dispatch",
+    );
   });
 
   it('fails with what to change when the range cannot be fetched from origin', () => {
@@ -177,7 +233,12 @@ describe('mode: scan on schedule and other events', () => {
     const workspace = checkoutWorkspace(dev, origin, { sha: head });
     const missing = 'f'.repeat(40);
 
-    const run = runAction({ workspace, eventName: 'pull_request', payload: pullRequestPayload(missing, head), sha: head });
+    const run = runAction({
+      workspace,
+      eventName: 'pull_request',
+      payload: pullRequestPayload(missing, head),
+      sha: head,
+    });
 
     expect(run.code).toBe(1);
     const errors = run.annotations.filter((a) => a.level === 'error');

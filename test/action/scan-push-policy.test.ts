@@ -23,12 +23,20 @@ function originWithMain(config?: string) {
 }
 
 /** The Action on a push, on a fetch-depth 1 checkout of its head, as a push workflow runs it. */
-function runPush(dev: TestRepo, origin: Origin, fields: Parameters<typeof pushPayload>[0], inputs: Record<string, string> = {}) {
+function runPush(
+  dev: TestRepo,
+  origin: Origin,
+  fields: Parameters<typeof pushPayload>[0],
+  inputs: Record<string, string> = {},
+) {
   const payload = pushPayload(fields);
   payload.repository.default_branch = 'main';
   const branch = fields.ref.replace('refs/heads/', '');
   const workspace = checkoutWorkspace(dev, origin, { sha: fields.after, branch });
-  return { run: runAction({ workspace, eventName: 'push', payload, sha: fields.after, ref: fields.ref, inputs }), workspace };
+  return {
+    run: runAction({ workspace, eventName: 'push', payload, sha: fields.after, ref: fields.ref, inputs }),
+    workspace,
+  };
 }
 
 describe('mode: scan on push reads the config and the baseline from before the push', () => {
@@ -36,20 +44,41 @@ describe('mode: scan on push reads the config and the baseline from before the p
     const { dev, origin, main } = originWithMain();
     const key = makeKey('openai-project-key', 51);
     dev.write(CONFIG, ALLOW_ALL);
-    dev.write('baseline.json', JSON.stringify({ version: 1, findings: [{ fingerprint: fingerprintSecret('openai-project-key', key), detector: 'openai-project-key', path: 'app.env' }] }));
+    dev.write(
+      'baseline.json',
+      JSON.stringify({
+        version: 1,
+        findings: [
+          {
+            fingerprint: fingerprintSecret('openai-project-key', key),
+            detector: 'openai-project-key',
+            path: 'app.env',
+          },
+        ],
+      }),
+    );
     dev.write('app.env', `OPENAI_API_KEY=${key}\n`);
     const after = dev.commit('allow everything, baseline the key, and add it');
     dev.git('push', '--quiet', 'origin', 'main');
 
-    const { run, workspace } = runPush(dev, origin, { ref: 'refs/heads/main', before: main, after }, { baseline: 'baseline.json' });
+    const { run, workspace } = runPush(
+      dev,
+      origin,
+      { ref: 'refs/heads/main', before: main, after },
+      { baseline: 'baseline.json' },
+    );
 
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.outputs.findings).toBe('1');
     expect(run.annotations[0]).toMatchObject({ level: 'error', properties: { file: 'app.env' } });
     const note = `this push changes ${CONFIG}: this scan does without it, as before the push (${main.slice(0, 7)}); the change applies from the next push`;
     expect(run.stdout).toContain(note);
-    expect(run.summary).toContain(`this push changes .github/key-hygiene.yml: this scan does without it, as before the push (${main.slice(0, 7)}); the change applies from the next push`);
-    expect(run.summary).toContain(`no baseline.json at ${main.slice(0, 7)} (before the push): every key found is reported`);
+    expect(run.summary).toContain(
+      `this push changes .github/key-hygiene.yml: this scan does without it, as before the push (${main.slice(0, 7)}); the change applies from the next push`,
+    );
+    expect(run.summary).toContain(
+      `no baseline.json at ${main.slice(0, 7)} (before the push): every key found is reported`,
+    );
     expectKeyHidden(run, workspace, key);
   });
 
@@ -62,7 +91,9 @@ describe('mode: scan on push reads the config and the baseline from before the p
     const { run } = runPush(dev, origin, { ref: 'refs/heads/main', before: main, after });
 
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.summary).toContain(`this push changes .github/key-hygiene.yml: this scan uses the version before it (${main.slice(0, 7)}); the change applies from the next push`);
+    expect(run.summary).toContain(
+      `this push changes .github/key-hygiene.yml: this scan uses the version before it (${main.slice(0, 7)}); the change applies from the next push`,
+    );
   });
 
   it('the config from before the push still decides: a fixture it allows passes though the push drops the rule', () => {
@@ -78,7 +109,7 @@ describe('mode: scan on push reads the config and the baseline from before the p
     expect(run.outputs.findings).toBe('0');
   });
 
-  it('a new branch is decided by the default branch\'s config, not its own', () => {
+  it("a new branch is decided by the default branch's config, not its own", () => {
     const { dev, origin, main } = originWithMain('scan: {}\n');
     dev.git('checkout', '--quiet', '-b', 'feature');
     const key = makeKey('openai-project-key', 53);
@@ -91,11 +122,13 @@ describe('mode: scan on push reads the config and the baseline from before the p
 
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.outputs.findings).toBe('1');
-    expect(run.summary).toContain(`.github/key-hygiene.yml differs from main ${main.slice(0, 7)}: this scan uses main's version`);
+    expect(run.summary).toContain(
+      `.github/key-hygiene.yml differs from main ${main.slice(0, 7)}: this scan uses main's version`,
+    );
     expectKeyHidden(run, workspace, key);
   });
 
-  it('a force push over a tip gone from origin is decided by the default branch\'s config', () => {
+  it("a force push over a tip gone from origin is decided by the default branch's config", () => {
     const { dev, origin, main } = originWithMain('scan: {}\n');
     dev.git('checkout', '--quiet', '-b', 'topic');
     dev.write('topic.txt', 'v1\n');
@@ -113,7 +146,9 @@ describe('mode: scan on push reads the config and the baseline from before the p
 
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.annotations[0]).toMatchObject({ level: 'error', properties: { file: 'topic.env' } });
-    expect(run.summary).toContain(`.github/key-hygiene.yml differs from main ${main.slice(0, 7)}: this scan uses main's version`);
+    expect(run.summary).toContain(
+      `.github/key-hygiene.yml differs from main ${main.slice(0, 7)}: this scan uses main's version`,
+    );
   });
 
   it('the first push to the default branch has no config to trust: the defaults decide', () => {
@@ -129,6 +164,8 @@ describe('mode: scan on push reads the config and the baseline from before the p
 
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.outputs.findings).toBe('1');
-    expect(run.summary).toContain('.github/key-hygiene.yml is not used: the push has no commit before it, and it is to the default branch main itself, so the defaults apply');
+    expect(run.summary).toContain(
+      '.github/key-hygiene.yml is not used: the push has no commit before it, and it is to the default branch main itself, so the defaults apply',
+    );
   });
 });

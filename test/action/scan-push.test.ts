@@ -24,7 +24,12 @@ function originWithOldLeak() {
   return { dev, origin, oldKey, main: dev.git('rev-parse', 'HEAD') };
 }
 
-function runPush(dev: Parameters<typeof checkoutWorkspace>[0], origin: Parameters<typeof checkoutWorkspace>[1], payload: ReturnType<typeof pushPayload>, branch = 'main') {
+function runPush(
+  dev: Parameters<typeof checkoutWorkspace>[0],
+  origin: Parameters<typeof checkoutWorkspace>[1],
+  payload: ReturnType<typeof pushPayload>,
+  branch = 'main',
+) {
   const sha = payload.deleted ? payload.before : payload.after;
   const workspace = checkoutWorkspace(dev, origin, { sha, branch });
   const run = runAction({ workspace, eventName: 'push', payload, sha, ref: payload.ref });
@@ -46,14 +51,18 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const errors = run.annotations.filter((a) => a.level === 'error');
     expect(errors).toHaveLength(2); // the finding, and the step's failure
-    expect(errors[0]).toMatchObject({ properties: { file: 'app/settings.env', line: '2', title: 'OpenAI project key' } });
+    expect(errors[0]).toMatchObject({
+      properties: { file: 'app/settings.env', line: '2', title: 'OpenAI project key' },
+    });
     expect(errors[0]!.message).toContain(`sk-proj-…${key.slice(-4)}`);
     expect(errors[0]!.message).toMatch(/revoke/i);
     expect(errors[1]!.message).toContain('1 key found');
     expect(run.outputs).toMatchObject({ findings: '1' });
     expect(run.outputs['sarif-file']).toBe(`${workspace}/key-hygiene.sarif`);
     expect(run.summary).toContain('## Key Hygiene: 1 key found');
-    expect(run.summary).toContain(`[app/settings.env:2](https://github.com/acme/app/blob/${after}/app/settings.env#L2)`);
+    expect(run.summary).toContain(
+      `[app/settings.env:2](https://github.com/acme/app/blob/${after}/app/settings.env#L2)`,
+    );
     expect(run.summary).toContain(`push to main: ${main.slice(0, 7)}..${after.slice(0, 7)}`);
     expect(run.summary).toContain('2 commits');
     const sarif = JSON.parse(sarifOf(workspace));
@@ -119,7 +128,9 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
 
     const clean = runPush(dev, origin, pushPayload({ ref: 'refs/heads/feature', before, after: merged }), 'feature');
     expect(clean.run.code, clean.run.stdout + clean.run.stderr).toBe(0);
-    expect(clean.run.stdout).toContain('the push merges other commits: scanning what it adds over every other branch of origin');
+    expect(clean.run.stdout).toContain(
+      'the push merges other commits: scanning what it adds over every other branch of origin',
+    );
     expect(clean.run.summary).not.toContain('config/later.env');
 
     const key = makeKey('openai-project-key', 13);
@@ -134,11 +145,17 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
     expectKeyHidden(leak.run, leak.workspace, key);
   });
 
-  it('annotates at most GitHub\'s per-step caps of a push with 60 keys, says how many are not, and lists all in the summary', () => {
+  it("annotates at most GitHub's per-step caps of a push with 60 keys, says how many are not, and lists all in the summary", () => {
     const { dev, origin, main } = originWithOldLeak();
     const keys = Array.from({ length: 60 }, (_, i) => makeKey('openai-project-key', 100 + i));
     for (let file = 0; file < 3; file++) {
-      dev.write(`keys/batch${file}.env`, keys.slice(file * 20, file * 20 + 20).map((k, i) => `OPENAI_API_KEY_${i}=${k}\n`).join(''));
+      dev.write(
+        `keys/batch${file}.env`,
+        keys
+          .slice(file * 20, file * 20 + 20)
+          .map((k, i) => `OPENAI_API_KEY_${i}=${k}\n`)
+          .join(''),
+      );
     }
     const after = dev.commit('sixty keys');
     dev.git('push', '--quiet', 'origin', 'main');
@@ -152,8 +169,12 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
     const warnings = run.annotations.filter((a) => a.level === 'warning');
     expect(errors.length).toBeLessThanOrEqual(10); // GitHub shows 10 per step, the failure line included
     expect(errors.filter((a) => a.properties.file !== undefined)).toHaveLength(9);
-    expect(warnings.map((a) => a.message)).toEqual(['51 of 60 findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): the job summary and the SARIF report list all 60.']);
-    expect(run.stdout.split('\n')).toContain('51 of 60 findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): the job summary and the SARIF report list all 60.');
+    expect(warnings.map((a) => a.message)).toEqual([
+      '51 of 60 findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): the job summary and the SARIF report list all 60.',
+    ]);
+    expect(run.stdout.split('\n')).toContain(
+      '51 of 60 findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): the job summary and the SARIF report list all 60.',
+    );
     expect(run.summary).toContain('## Key Hygiene: 60 keys found');
     expect(run.summary).toContain('> 51 of 60 findings are not annotated');
     expect(run.summary.split('\n').filter((l) => l.startsWith('| [keys/batch'))).toHaveLength(60);
@@ -168,7 +189,12 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
     const clean = dev.commit('feature work');
     dev.git('push', '--quiet', 'origin', 'feature');
 
-    const first = runPush(dev, origin, pushPayload({ ref: 'refs/heads/feature', before: ZERO, after: clean, created: true }), 'feature');
+    const first = runPush(
+      dev,
+      origin,
+      pushPayload({ ref: 'refs/heads/feature', before: ZERO, after: clean, created: true }),
+      'feature',
+    );
     expect(first.run.code, first.run.stdout + first.run.stderr).toBe(0);
     expect(first.run.summary).toContain('new branch feature');
     expect(first.run.summary).toContain('1 commit');
@@ -178,7 +204,12 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
     const leaky = dev.commit('feature leak');
     dev.git('push', '--quiet', 'origin', 'feature');
     // The same branch, had it been created with both commits: still only the branch's.
-    const second = runPush(dev, origin, pushPayload({ ref: 'refs/heads/feature', before: ZERO, after: leaky, created: true }), 'feature');
+    const second = runPush(
+      dev,
+      origin,
+      pushPayload({ ref: 'refs/heads/feature', before: ZERO, after: leaky, created: true }),
+      'feature',
+    );
     expect(second.run.code, second.run.stdout + second.run.stderr).toBe(1);
     expect(second.run.outputs.findings).toBe('1');
     expect(second.run.summary).toContain('src/feature.env');
@@ -198,7 +229,12 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
     const tip = dev.commit('feature');
     dev.git('push', '--quiet', 'origin', 'old-feature');
 
-    const { run } = runPush(dev, origin, pushPayload({ ref: 'refs/heads/old-feature', before: ZERO, after: tip, created: true }), 'old-feature');
+    const { run } = runPush(
+      dev,
+      origin,
+      pushPayload({ ref: 'refs/heads/old-feature', before: ZERO, after: tip, created: true }),
+      'old-feature',
+    );
 
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.summary).toContain('1 commit in');
@@ -218,7 +254,12 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
     origin.pruneUnreachable();
     expect(() => origin.git('cat-file', '-e', oldTip)).toThrow();
 
-    const { run, workspace } = runPush(dev, origin, pushPayload({ ref: 'refs/heads/topic', before: oldTip, after: newTip, forced: true }), 'topic');
+    const { run, workspace } = runPush(
+      dev,
+      origin,
+      pushPayload({ ref: 'refs/heads/topic', before: oldTip, after: newTip, forced: true }),
+      'topic',
+    );
 
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toContain(`${oldTip.slice(0, 7)} is gone from origin`);
@@ -230,7 +271,11 @@ describe('mode: scan on push, on a fetch-depth 1 checkout', () => {
 
   it('on a deleted branch, says there is nothing to scan and succeeds', () => {
     const { dev, origin, main } = originWithOldLeak();
-    const { run } = runPush(dev, origin, pushPayload({ ref: 'refs/heads/gone', before: main, after: ZERO, deleted: true }));
+    const { run } = runPush(
+      dev,
+      origin,
+      pushPayload({ ref: 'refs/heads/gone', before: main, after: ZERO, deleted: true }),
+    );
 
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('push deleted refs/heads/gone: nothing to scan');

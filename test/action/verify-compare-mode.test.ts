@@ -16,13 +16,21 @@ afterEach(() => rmSync(workspace, { recursive: true, force: true }));
 
 const run = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> =>
   runActionAsync({ workspace, eventName: 'push', payload: {}, inputs, env: { GITHUB_REPOSITORY_ID: '777', ...env } });
-const compare = (needs: unknown, inputs: Record<string, string> = {}) => run({ mode: 'compare', fingerprints: typeof needs === 'string' ? needs : JSON.stringify(needs, null, 2), ...inputs });
-const job = (fingerprint?: string, result = 'success') => ({ result, outputs: fingerprint === undefined ? {} : { fingerprint } });
+const compare = (needs: unknown, inputs: Record<string, string> = {}) =>
+  run({ mode: 'compare', fingerprints: typeof needs === 'string' ? needs : JSON.stringify(needs, null, 2), ...inputs });
+const job = (fingerprint?: string, result = 'success') => ({
+  result,
+  outputs: fingerprint === undefined ? {} : { fingerprint },
+});
 const checks = (result: ActionRun) => result.annotations.filter((a) => a.properties.title !== undefined);
 
 describe('mode: compare', () => {
   it('passes when every job holds its own key', async () => {
-    const result = await compare({ 'verify-development': job('1111aaaa2222bbbb'), 'verify-staging': job('3333cccc4444dddd'), 'verify-production': job('5555eeee6666ffff') });
+    const result = await compare({
+      'verify-development': job('1111aaaa2222bbbb'),
+      'verify-staging': job('3333cccc4444dddd'),
+      'verify-production': job('5555eeee6666ffff'),
+    });
     expect(result.code).toBe(0);
     expect(result.annotations).toEqual([]);
     expect(result.outputs.findings).toBe('0');
@@ -30,19 +38,33 @@ describe('mode: compare', () => {
   });
 
   it('fails when two jobs share a fingerprint, naming them', async () => {
-    const result = await compare({ 'verify-development': job('1111aaaa2222bbbb'), 'verify-staging': job('5555eeee6666ffff'), 'verify-production': job('5555eeee6666ffff') });
+    const result = await compare({
+      'verify-development': job('1111aaaa2222bbbb'),
+      'verify-staging': job('5555eeee6666ffff'),
+      'verify-production': job('5555eeee6666ffff'),
+    });
     expect(result.code).toBe(1);
     expect(checks(result).map((a) => [a.level, a.message])).toEqual([
-      ['error', 'Jobs verify-staging, verify-production hold the same key (fingerprint 5555eeee6666ffff): each environment needs its own key. Make a new key for each and update the environment secrets.'],
+      [
+        'error',
+        'Jobs verify-staging, verify-production hold the same key (fingerprint 5555eeee6666ffff): each environment needs its own key. Make a new key for each and update the environment secrets.',
+      ],
     ]);
     expect(result.outputs.findings).toBe('1');
-    expect(result.summary).toContain('| verify-staging | success | `5555eeee6666ffff` | ❌ same key as verify-production |');
+    expect(result.summary).toContain(
+      '| verify-staging | success | `5555eeee6666ffff` | ❌ same key as verify-production |',
+    );
   });
 
   it('warns about a job without a fingerprint', async () => {
-    const result = await compare({ 'verify-development': job('1111aaaa2222bbbb'), 'verify-staging': job(undefined, 'failure') });
+    const result = await compare({
+      'verify-development': job('1111aaaa2222bbbb'),
+      'verify-staging': job(undefined, 'failure'),
+    });
     expect(result.code).toBe(0);
-    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([['warning', 'No fingerprint from job verify-staging']]);
+    expect(checks(result).map((a) => [a.level, a.properties.title])).toEqual([
+      ['warning', 'No fingerprint from job verify-staging'],
+    ]);
     expect(result.outputs.findings).toBe('1');
     expect((await compare({ a: job('x'), b: job(undefined, 'skipped') }, { 'fail-on': 'warning' })).code).toBe(1);
   });
@@ -59,10 +81,17 @@ describe('mode: compare', () => {
 
   it('end to end: verify in three environments, then compare their outputs', async () => {
     const shared = makeKey('openai-project-key', 21);
-    const keys = { 'verify-development': makeKey('openai-project-key', 22), 'verify-staging': shared, 'verify-production': shared };
+    const keys = {
+      'verify-development': makeKey('openai-project-key', 22),
+      'verify-staging': shared,
+      'verify-production': shared,
+    };
     const needs: Record<string, unknown> = {};
     for (const [name, key] of Object.entries(keys)) {
-      const verified = await run({ mode: 'verify', secret: 'OPENAI_API_KEY', provider: 'openai' }, { OPENAI_API_KEY: key });
+      const verified = await run(
+        { mode: 'verify', secret: 'OPENAI_API_KEY', provider: 'openai' },
+        { OPENAI_API_KEY: key },
+      );
       expect(verified.code).toBe(0);
       needs[name] = { result: 'success', outputs: { fingerprint: verified.outputs.fingerprint } };
     }

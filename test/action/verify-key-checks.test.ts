@@ -9,7 +9,12 @@ import { makeKey } from '../support/make-keys.js';
 
 describe('checkKeyShape', () => {
   it('knows a provider by its Provider or, for vendors grouped as other, by detector id', () => {
-    expect(detectorsOf('openai').map((d) => d.id)).toEqual(['openai-admin-key', 'openai-project-key', 'openai-service-account-key', 'openai-user-key']);
+    expect(detectorsOf('openai').map((d) => d.id)).toEqual([
+      'openai-admin-key',
+      'openai-project-key',
+      'openai-service-account-key',
+      'openai-user-key',
+    ]);
     expect(detectorsOf('gitlab').length).toBeGreaterThan(0);
     expect(detectorsOf('generic')).toEqual([]);
   });
@@ -32,7 +37,13 @@ describe('checkKeyShape', () => {
 describe('checkKeyOnline', () => {
   const answering = (status: number) => (async () => new Response(null, { status })) as typeof fetch;
 
-  it.each([[200, 'valid'], [401, 'invalid'], [429, 'rate-limited'], [403, 'unknown'], [500, 'unknown']] as const)('%i → %s', async (status, expected) => {
+  it.each([
+    [200, 'valid'],
+    [401, 'invalid'],
+    [429, 'rate-limited'],
+    [403, 'unknown'],
+    [500, 'unknown'],
+  ] as const)('%i → %s', async (status, expected) => {
     expect((await checkKeyOnline('k', 'openai', 'http://127.0.0.1:1/', answering(status))).status).toBe(expected);
   });
 
@@ -54,7 +65,10 @@ describe('checkKeyOnline', () => {
     const refused = await checkKeyOnline('k', 'openai', 'http://127.0.0.1:1');
     expect(refused.status).toBe('unknown');
     expect(refused.detail).toMatch(/^GET http:\/\/127\.0\.0\.1:1\/v1\/models failed: /);
-    expect(await checkKeyOnline('k', 'stripe', '')).toEqual({ status: 'unknown', detail: 'no online check for provider stripe' });
+    expect(await checkKeyOnline('k', 'stripe', '')).toEqual({
+      status: 'unknown',
+      detail: 'no online check for provider stripe',
+    });
   });
 });
 
@@ -68,14 +82,16 @@ describe('fingerprintKey', () => {
 
 describe('compareFingerprints', () => {
   it('groups jobs by fingerprint and warns about jobs without one', () => {
-    const jobs = parseNeeds(JSON.stringify({
-      a: { result: 'success', outputs: { fingerprint: 'f1' } },
-      b: { result: 'success', outputs: { fingerprint: 'f1' } },
-      c: { result: 'success', outputs: { fingerprint: 'f1' } },
-      d: { result: 'success', outputs: { fingerprint: 'f2' } },
-      e: { result: 'skipped', outputs: {} },
-      f: { result: 'success', outputs: { fingerprint: '' } },
-    }));
+    const jobs = parseNeeds(
+      JSON.stringify({
+        a: { result: 'success', outputs: { fingerprint: 'f1' } },
+        b: { result: 'success', outputs: { fingerprint: 'f1' } },
+        c: { result: 'success', outputs: { fingerprint: 'f1' } },
+        d: { result: 'success', outputs: { fingerprint: 'f2' } },
+        e: { result: 'skipped', outputs: {} },
+        f: { result: 'success', outputs: { fingerprint: '' } },
+      }),
+    );
     expect(compareFingerprints(jobs).map((c) => [c.level, c.title])).toEqual([
       ['warning', 'No fingerprint from job e'],
       ['warning', 'No fingerprint from job f'],

@@ -29,7 +29,9 @@ beforeAll(async () => {
     const authorization = req.headers.authorization ?? '';
     requests.push({ method: req.method ?? '', url: req.url ?? '', authorization });
     const status = req.url === '/v1/models' ? (answers.get(authorization.replace(/^Bearer /, '')) ?? 401) : 404;
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(status === 200 ? { object: 'list', data: [] } : { error: { message: 'no' } }));
+    res
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(JSON.stringify(status === 200 ? { object: 'list', data: [] } : { error: { message: 'no' } }));
   });
   await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
   providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
@@ -45,7 +47,11 @@ beforeEach(() => {
 
 afterEach(() => rmSync(workspace, { recursive: true, force: true }));
 
-function verify(value: string | undefined, inputs: Record<string, string> = {}, repositoryId = REPO_ID): Promise<ActionRun> {
+function verify(
+  value: string | undefined,
+  inputs: Record<string, string> = {},
+  repositoryId = REPO_ID,
+): Promise<ActionRun> {
   return runActionAsync({
     workspace,
     eventName: 'push',
@@ -55,8 +61,10 @@ function verify(value: string | undefined, inputs: Record<string, string> = {}, 
   });
 }
 
-const expectedFingerprint = (value: string, key = REPO_ID) => createHmac('sha256', key).update(value).digest('hex').slice(0, 16);
-const checks = (result: ActionRun) => result.annotations.filter((a) => a.properties.title !== undefined).map((a) => [a.level, a.properties.title]);
+const expectedFingerprint = (value: string, key = REPO_ID) =>
+  createHmac('sha256', key).update(value).digest('hex').slice(0, 16);
+const checks = (result: ActionRun) =>
+  result.annotations.filter((a) => a.properties.title !== undefined).map((a) => [a.level, a.properties.title]);
 
 /** The key was masked first, and appears nowhere else: not in logs, annotations, summary or outputs. */
 function expectNeverShown(result: ActionRun, value: string): void {
@@ -78,7 +86,9 @@ describe('mode: verify', () => {
     expect(result.annotations).toEqual([]);
     expect(result.outputs).toEqual({ status: 'valid', fingerprint: expectedFingerprint(projectKey), findings: '0' });
     expect(requests).toEqual([{ method: 'GET', url: '/v1/models', authorization: `Bearer ${projectKey}` }]);
-    expect(result.summary).toContain(`| \`OPENAI_API_KEY\` | openai | OpenAI project key | valid (200 from GET ${providerUrl}/v1/models) | \`${expectedFingerprint(projectKey)}\` |`);
+    expect(result.summary).toContain(
+      `| \`OPENAI_API_KEY\` | openai | OpenAI project key | valid (200 from GET ${providerUrl}/v1/models) | \`${expectedFingerprint(projectKey)}\` |`,
+    );
     expectNeverShown(result, projectKey);
   });
 
@@ -106,7 +116,10 @@ describe('mode: verify', () => {
 
   it('takes the provider from the policy, warns on a legacy user key, and stays offline without online', async () => {
     mkdirSync(join(workspace, '.github'));
-    writeFileSync(join(workspace, '.github', 'key-hygiene.yml'), 'keys:\n  - secret: OPENAI_API_KEY\n    provider: openai\n    environments: [production]\n');
+    writeFileSync(
+      join(workspace, '.github', 'key-hygiene.yml'),
+      'keys:\n  - secret: OPENAI_API_KEY\n    provider: openai\n    environments: [production]\n',
+    );
     const result = await verify(userKey);
     expect(result.code).toBe(0);
     expect(checks(result)).toEqual([['warning', 'OPENAI_API_KEY: OpenAI user key (legacy)']]);

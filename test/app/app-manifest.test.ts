@@ -28,7 +28,10 @@ const openapi = require('@octokit/openapi/generated/api.github.com.json') as Ope
 
 /** Permission name → levels GitHub allows for it, from the `app-permissions` schema. */
 const LEVELS = new Map(
-  Object.entries(openapi.components.schemas['app-permissions']?.properties ?? {}).map(([name, schema]) => [name, schema.enum ?? []]),
+  Object.entries(openapi.components.schemas['app-permissions']?.properties ?? {}).map(([name, schema]) => [
+    name,
+    schema.enum ?? [],
+  ]),
 );
 
 /** Every webhook event name, from the event payload map of `@octokit/webhooks-types`. */
@@ -48,7 +51,9 @@ function eventPermissions(): Map<string, string[]> {
   for (const hook of Object.values(openapi['x-webhooks'])) {
     const event = hook.post.externalDocs?.url?.split('#')[1];
     if (!event) continue;
-    const titles = [...(hook.post.summary ?? '').matchAll(/access for the "([^"]+)" (?:repository|organization) permission/g)];
+    const titles = [
+      ...(hook.post.summary ?? '').matchAll(/access for the "([^"]+)" (?:repository|organization) permission/g),
+    ];
     const names = found.get(event) ?? new Set<string>();
     for (const [, title] of titles) names.add((title as string).toLowerCase().replace(/ /g, '_'));
     found.set(event, names);
@@ -96,7 +101,7 @@ describe('app.yml as a GitHub App manifest', () => {
     expect(missing).toEqual([]);
   });
 
-  it('reads the requirements it checks from GitHub\'s descriptions, so the check above is not vacuous', () => {
+  it("reads the requirements it checks from GitHub's descriptions, so the check above is not vacuous", () => {
     const needs = eventPermissions();
     expect(needs.get('issue_comment')).toEqual(['issues']);
     expect(needs.get('push')).toEqual(['contents']);

@@ -10,19 +10,31 @@ import { DAY, POLICY, startApp } from './support/app-world.js';
 // per-endpoint permission map: a sweep that needs a permission app.yml lacks gets 403s here, as it
 // would on GitHub.
 
-const manifest = parse(readFileSync(new URL('../../app.yml', import.meta.url), 'utf8')) as { default_permissions: Permissions };
+const manifest = parse(readFileSync(new URL('../../app.yml', import.meta.url), 'utf8')) as {
+  default_permissions: Permissions;
+};
 
 /** Everything a sweep reads: environments and their secrets, repository, organisation and Dependabot secrets, a team. */
 async function sweepWith(permissions: Permissions) {
   const gh = await startGitHubEmulator();
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions } });
   gh.seed.repo({ fullName: 'acme/.github', files: { '.github/key-hygiene.yml': POLICY } });
-  gh.seed.repo({ fullName: 'acme/api', visibility: 'private', files: { '.github/key-hygiene.yml': '_extends: .github\ndashboard: true\n' } });
+  gh.seed.repo({
+    fullName: 'acme/api',
+    visibility: 'private',
+    files: { '.github/key-hygiene.yml': '_extends: .github\ndashboard: true\n' },
+  });
   gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
   gh.seed.team({ org: 'acme', slug: 'ml-platform', members: ['mona'], repos: { api: 'write' } });
   const now = gh.clock.now().getTime();
   gh.seed.environment({ repo: 'acme/api', name: 'production', reviewers: ['mona'] });
-  gh.seed.secret({ scope: 'environment', repo: 'acme/api', environment: 'production', name: 'OPENAI_API_KEY', updatedAt: new Date(now - 120 * DAY) });
+  gh.seed.secret({
+    scope: 'environment',
+    repo: 'acme/api',
+    environment: 'production',
+    name: 'OPENAI_API_KEY',
+    updatedAt: new Date(now - 120 * DAY),
+  });
   gh.seed.secret({ scope: 'repo', repo: 'acme/api', name: 'STRIPE_API_KEY', updatedAt: new Date(now - 10 * DAY) });
   gh.seed.secret({ scope: 'org', org: 'acme', name: 'SHARED_TOKEN', visibility: 'all' });
   gh.seed.secret({ scope: 'dependabot-repo', repo: 'acme/api', name: 'NPM_TOKEN' });
@@ -50,7 +62,8 @@ describe('the permissions app.yml asks for', () => {
       'GET /repos/{owner}/{repo}/actions/secrets',
       'GET /repos/{owner}/{repo}/actions/organization-secrets',
       'GET /repos/{owner}/{repo}/dependabot/secrets',
-    ]) expect(read).toContain(route);
+    ])
+      expect(read).toContain(route);
     expect(issues.some((title) => title.includes('OPENAI_API_KEY'))).toBe(true);
   });
 

@@ -27,10 +27,16 @@ afterAll(async () => {
 const BOT = 'key-hygiene[bot]';
 const repoId = (name: string) => gh.store.repo('acme', name)!.id;
 const issuesOf = (name: string): IssueRecord[] => gh.store.issues.filter((i) => i.repoId === repoId(name));
-const commentsOn = (name: string, issue: number) => gh.store.comments.filter((c) => c.repoId === repoId(name) && c.issueNumber === issue);
-const issueFor = (secret: string): IssueRecord => issuesOf('api').find((i) => parseKeyMarker(i.body)?.secret === secret)!;
+const commentsOn = (name: string, issue: number) =>
+  gh.store.comments.filter((c) => c.repoId === repoId(name) && c.issueNumber === issue);
+const issueFor = (secret: string): IssueRecord =>
+  issuesOf('api').find((i) => parseKeyMarker(i.body)?.secret === secret)!;
 const dashboardOf = (name: string) => issuesOf(name).find((i) => i.title === 'Key hygiene dashboard');
-const written = () => ({ issues: gh.store.issues.length, comments: gh.store.comments.length, bodies: gh.store.issues.map((i) => `${i.state}${i.body}${i.labels.join()}`).join('|') });
+const written = () => ({
+  issues: gh.store.issues.length,
+  comments: gh.store.comments.length,
+  bodies: gh.store.issues.map((i) => `${i.state}${i.body}${i.labels.join()}`).join('|'),
+});
 const sweep = () => sweepAll(running.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => gh.clock.now());
 
 /** Moves the emulator's clock; the app restarts, as its cached tokens expired on GitHub's clock. */
@@ -41,24 +47,55 @@ async function travel(ms: number): Promise<void> {
 }
 
 let nextComment = 900_000;
-function comment(issue: IssueRecord, login: string, body: string, options: { type?: 'User' | 'Bot'; deliveryId?: string } = {}) {
+function comment(
+  issue: IssueRecord,
+  login: string,
+  body: string,
+  options: { type?: 'User' | 'Bot'; deliveryId?: string } = {},
+) {
   const id = nextComment++;
   gh.seed.comment({ repo: 'acme/api', issue: issue.number, body, user: login });
   const payload = {
     installation: { id: installation.id },
     repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', type: 'Organization' } },
-    issue: { number: issue.number, body: issue.body, user: { login: BOT, type: 'Bot' }, labels: issue.labels.map((name) => ({ name })) },
+    issue: {
+      number: issue.number,
+      body: issue.body,
+      user: { login: BOT, type: 'Bot' },
+      labels: issue.labels.map((name) => ({ name })),
+    },
     comment: { id, body, user: { login, type: options.type ?? 'User' }, performed_via_github_app: null },
     sender: { login, type: options.type ?? 'User' },
   };
-  return { id, payload, deliver: (deliveryId?: string) => gh.deliver({ url: running.url, event: 'issue_comment', action: 'created', payload, ...(deliveryId && { deliveryId }) }) };
+  return {
+    id,
+    payload,
+    deliver: (deliveryId?: string) =>
+      gh.deliver({
+        url: running.url,
+        event: 'issue_comment',
+        action: 'created',
+        payload,
+        ...(deliveryId && { deliveryId }),
+      }),
+  };
 }
 
 describe('the Key Hygiene app against the GitHub emulator', () => {
   it('sweep --once opens one issue per stale key and a dashboard per repository, and skips what it cannot use', async () => {
     const out: string[] = [];
-    const env = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'), GHE_HOST: gh.host, GHE_PROTOCOL: 'http' };
-    const code = await main(['sweep', '--once'], env, { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => out.push(t) }, now: () => gh.clock.now(), Octokit: TestOctokit });
+    const env = {
+      APP_ID: String(app.id),
+      PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'),
+      GHE_HOST: gh.host,
+      GHE_PROTOCOL: 'http',
+    };
+    const code = await main(['sweep', '--once'], env, {
+      out: { write: (t: string) => out.push(t) },
+      err: { write: (t: string) => out.push(t) },
+      now: () => gh.clock.now(),
+      Octokit: TestOctokit,
+    });
     expect(out.join('')).toMatch(/^key-hygiene-app: swept 3 repositories in 1 installations, \d+ applied actions\n$/);
     expect(code).toBe(0);
 
@@ -106,13 +143,19 @@ describe('the Key Hygiene app against the GitHub emulator', () => {
     const writer = comment(stripe, 'wendy', '/snooze 7d waiting for the vendor');
     expect((await writer.deliver()).status).toBe(200);
     const marker = parseKeyMarker(issueFor('STRIPE_API_KEY').body)!;
-    expect(marker.snooze).toMatchObject({ by: 'wendy', reason: 'waiting for the vendor', until: new Date(gh.clock.now().getTime() + 7 * DAY).toISOString() });
+    expect(marker.snooze).toMatchObject({
+      by: 'wendy',
+      reason: 'waiting for the vendor',
+      until: new Date(gh.clock.now().getTime() + 7 * DAY).toISOString(),
+    });
     expect(commentsOn('api', stripe.number).at(-1)!.body).toMatch(/^Snoozed: no reminders until/);
 
     const reader = comment(stripe, 'rita', '/snooze 7d not my key');
     await reader.deliver();
     expect(commentsOn('api', stripe.number).at(-1)).toMatchObject({ user: BOT });
-    expect(commentsOn('api', stripe.number).at(-1)!.body).toMatch(/^Sorry rita, `\/snooze` changes how this key is tracked/);
+    expect(commentsOn('api', stripe.number).at(-1)!.body).toMatch(
+      /^Sorry rita, `\/snooze` changes how this key is tracked/,
+    );
     expect(parseKeyMarker(issueFor('STRIPE_API_KEY').body)!.snooze?.by).toBe('wendy');
   });
 
@@ -128,7 +171,13 @@ describe('the Key Hygiene app against the GitHub emulator', () => {
   });
 
   it('/rotated after the secret was updated: "rotated on …" and the issue closes; nothing left to do', async () => {
-    gh.seed.secret({ scope: 'environment', repo: 'acme/api', environment: 'production', name: 'OPENAI_API_KEY', updatedAt: gh.clock.now() });
+    gh.seed.secret({
+      scope: 'environment',
+      repo: 'acme/api',
+      environment: 'production',
+      name: 'OPENAI_API_KEY',
+      updatedAt: gh.clock.now(),
+    });
     const openai = issueFor('OPENAI_API_KEY');
     await comment(openai, 'rita', '/rotated').deliver();
     const closed = issueFor('OPENAI_API_KEY');
@@ -144,13 +193,18 @@ describe('the Key Hygiene app against the GitHub emulator', () => {
   it('/rotated when nothing changed answers with what it sees', async () => {
     const stripe = issueFor('STRIPE_API_KEY');
     await comment(stripe, 'rita', '/rotated').deliver();
-    expect(commentsOn('api', stripe.number).at(-1)!.body).toMatch(/^I re-checked: `STRIPE_API_KEY` still has `updated_at`/);
+    expect(commentsOn('api', stripe.number).at(-1)!.body).toMatch(
+      /^I re-checked: `STRIPE_API_KEY` still has `updated_at`/,
+    );
     expect(issueFor('STRIPE_API_KEY').state).toBe('open');
   });
 
   it('ticking "Re-check now" on the dashboard sweeps the repository and unticks the box', async () => {
     const dashboard = dashboardOf('api')!;
-    dashboard.body = dashboard.body!.replace('- [ ] <!-- key-hygiene:recheck -->', '- [x] <!-- key-hygiene:recheck -->');
+    dashboard.body = dashboard.body!.replace(
+      '- [ ] <!-- key-hygiene:recheck -->',
+      '- [x] <!-- key-hygiene:recheck -->',
+    );
     const payload = {
       installation: { id: installation.id },
       repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', type: 'Organization' } },
@@ -169,7 +223,10 @@ describe('key-hygiene-app sweep --once, refusing bad input', () => {
     const io = { out: { write: (t: string) => lines.push(t) }, err: { write: (t: string) => lines.push(t) } };
     expect(await main(['sweep', '--once'], {}, io)).toBe(2);
     expect(await main(['sweep'], {}, io)).toBe(2);
-    expect(lines).toEqual(['key-hygiene-app: APP_ID is "": expected the App\'s numeric id\n', 'key-hygiene-app: usage: key-hygiene-app sweep --once [--dry-run]\n']);
+    expect(lines).toEqual([
+      'key-hygiene-app: APP_ID is "": expected the App\'s numeric id\n',
+      'key-hygiene-app: usage: key-hygiene-app sweep --once [--dry-run]\n',
+    ]);
   });
 });
 

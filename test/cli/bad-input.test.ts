@@ -26,7 +26,10 @@ describe('key-hygiene on bad input', () => {
   it('names the field and the value of a bad config', () => {
     repo = createTestRepo();
     mkdirSync(join(repo.root, '.github'));
-    writeFileSync(join(repo.root, '.github/key-hygiene.yml'), 'keys:\n  - secret: OPENAI_API_KEY\n    rotate-every: soon\n');
+    writeFileSync(
+      join(repo.root, '.github/key-hygiene.yml'),
+      'keys:\n  - secret: OPENAI_API_KEY\n    rotate-every: soon\n',
+    );
     expectOneLineError(runCli(['scan'], { cwd: repo.root, env: repo.env }), /keys\.0\.rotate-every' is "soon"/);
     writeFileSync(join(repo.root, '.github/key-hygiene.yml'), 'scna: {}\n');
     expectOneLineError(runCli(['scan'], { cwd: repo.root, env: repo.env }), /unknown field 'scna'/);
@@ -43,14 +46,23 @@ describe('key-hygiene on bad input', () => {
     repo.commit('one');
     expectOneLineError(runCli(['scan', '.', '--range', 'nope..HEAD'], { cwd: repo.root, env: repo.env }), /nope/);
     expectOneLineError(runCli(['scan', '.', '--range', 'HEAD'], { cwd: repo.root, env: repo.env }), /not a range/);
-    expectOneLineError(runCli(['scan', '.', '--range=--output=x..y'], { cwd: repo.root, env: repo.env }), /not a range/);
+    expectOneLineError(
+      runCli(['scan', '.', '--range=--output=x..y'], { cwd: repo.root, env: repo.env }),
+      /not a range/,
+    );
   });
 
   it('reports a missing path and a bad baseline', () => {
     repo = createTestRepo();
     expectOneLineError(runCli(['scan', 'no/such/dir'], { cwd: repo.root, env: repo.env }), /no\/such\/dir/);
     writeFileSync(join(repo.root, 'baseline.json'), '{"findings": 3}');
-    expectOneLineError(runCli(['scan', '.', '--baseline', 'baseline.json'], { cwd: repo.root, env: repo.env }), /baseline\.json/);
-    expectOneLineError(runCli(['scan', '.', '--baseline', 'missing.json'], { cwd: repo.root, env: repo.env }), /missing\.json/);
+    expectOneLineError(
+      runCli(['scan', '.', '--baseline', 'baseline.json'], { cwd: repo.root, env: repo.env }),
+      /baseline\.json/,
+    );
+    expectOneLineError(
+      runCli(['scan', '.', '--baseline', 'missing.json'], { cwd: repo.root, env: repo.env }),
+      /missing\.json/,
+    );
   });
 });

@@ -26,7 +26,8 @@ const OUR_COLOURS = new RegExp(`${ESC}\\[(1|2|22|31|33|35|36|39|90)m`, 'g');
 /** No raw control character reaches the terminal but our colour codes (when colour is on). */
 function expectNoRawControls(text: string, colour: boolean): void {
   const rest = colour ? text.replace(OUR_COLOURS, '') : text;
-  for (const c of [ESC, '\u0007', '\u009b', RLO, '\r']) expect(rest.includes(c), `raw ${JSON.stringify(c)} in ${JSON.stringify(text)}`).toBe(false);
+  for (const c of [ESC, '\u0007', '\u009b', RLO, '\r'])
+    expect(rest.includes(c), `raw ${JSON.stringify(c)} in ${JSON.stringify(text)}`).toBe(false);
 }
 
 describe('key-hygiene shows control characters from input written out, never raw', () => {
@@ -43,7 +44,9 @@ describe('key-hygiene shows control characters from input written out, never raw
       expect(run.code, run.stderr).toBe(1);
       expectNoRawControls(run.stdout, colour);
       const plain = run.stdout.replace(OUR_COLOURS, '');
-      expect(plain).toContain('evil\\x1b[2J\\x1b]0;pwned\\x07\\x1b]8;;https:evil.test\\x1b\\click\\x1b]8;;\\x1b\\\\x9b2J\\u202e\\x1b[8m.txt');
+      expect(plain).toContain(
+        'evil\\x1b[2J\\x1b]0;pwned\\x07\\x1b]8;;https:evil.test\\x1b\\click\\x1b]8;;\\x1b\\\\x9b2J\\u202e\\x1b[8m.txt',
+      );
       expect(plain).toContain(`sk-proj-…${key.slice(-4)}`);
       expect(plain).toContain('skip\\x1b[8m\\x9b2J.bin');
       expect(plain).toMatch(/1 finding in 1 file/);
@@ -69,16 +72,19 @@ describe('key-hygiene shows control characters from input written out, never raw
   it('a custom detector whose key kind and remediation hold terminal sequences: report and detector list', () => {
     repo = createTestRepo();
     const token = `acme_${seededRng(43).string('abcdefghijklmnopqrstuvwxyz0123456789', 24)}`;
-    repo.write('.github/key-hygiene.yml', [
-      'scan:',
-      '  detectors:',
-      '    - id: acme-token',
-      `      key-kind: "Acme\\e[8m token"`,
-      "      pattern: 'acme_(?<secret>[a-z0-9]{24})'",
-      "      keywords: ['acme_']",
-      `      remediation: "Revoke it\\e]0;pwned\\a now"`,
-      '',
-    ].join('\n'));
+    repo.write(
+      '.github/key-hygiene.yml',
+      [
+        'scan:',
+        '  detectors:',
+        '    - id: acme-token',
+        `      key-kind: "Acme\\e[8m token"`,
+        "      pattern: 'acme_(?<secret>[a-z0-9]{24})'",
+        "      keywords: ['acme_']",
+        `      remediation: "Revoke it\\e]0;pwned\\a now"`,
+        '',
+      ].join('\n'),
+    );
     repo.write('app.txt', `token = ${token}\n`);
 
     const run = cli('scan', '.');
@@ -98,6 +104,8 @@ describe('key-hygiene shows control characters from input written out, never raw
     const run = cli('scan', `nope${CLEAR}\nsecond line${HIDE}`);
     expect(run.code).toBe(2);
     expectNoRawControls(run.stderr, false);
-    expect(run.stderr).toBe("key-hygiene: path 'nope\\x1b[2J\\nsecond line\\x1b[8m' does not exist\nRun 'key-hygiene --help' for usage.\n");
+    expect(run.stderr).toBe(
+      "key-hygiene: path 'nope\\x1b[2J\\nsecond line\\x1b[8m' does not exist\nRun 'key-hygiene --help' for usage.\n",
+    );
   });
 });

@@ -14,41 +14,53 @@ afterEach(() => repo?.remove());
 /** The built CLI in the folder, killed if it runs past the deadline (a hang fails the test, not the suite). */
 function scan(...args: string[]) {
   const run = spawnSync(process.execPath, [BIN, 'scan', '.', ...args], {
-    cwd: repo.root, env: { ...repo.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: DEADLINE_MS, killSignal: 'SIGKILL',
+    cwd: repo.root,
+    env: { ...repo.env, NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: DEADLINE_MS,
+    killSignal: 'SIGKILL',
   });
   expect(run.signal, 'the scan did not finish').toBeNull();
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const detectorConfig = (pattern: string) => [
-  'scan:', '  detectors:', '    - id: acme-token', '      key-kind: Acme token', `      pattern: '${pattern}'`,
-].join('\n');
+const detectorConfig = (pattern: string) =>
+  ['scan:', '  detectors:', '    - id: acme-token', '      key-kind: Acme token', `      pattern: '${pattern}'`].join(
+    '\n',
+  );
 
 describe('key-hygiene scan with a hostile config', () => {
-  it('finishes on the issue\'s hostile detector pattern and still finds the keys', () => {
+  it("finishes on the issue's hostile detector pattern and still finds the keys", () => {
     repo = createTestRepo({ init: false });
     const openai = makeKey('openai-project-key', 11);
     repo.write('.github/key-hygiene.yml', `${detectorConfig('acme_(?<secret>(\\w+)+)!')}\n`);
-    repo.write('settings.py', [
-      `TOKEN = "acme_${'a'.repeat(40)}"`,
-      `BIG = "acme_${'a'.repeat(1_000_000)}"`,
-      'ACME = "acme_q8w7e6r5t4y3u2i1o9p8!"',
-      `OPENAI_API_KEY = "${openai}"`,
-    ].join('\n'));
+    repo.write(
+      'settings.py',
+      [
+        `TOKEN = "acme_${'a'.repeat(40)}"`,
+        `BIG = "acme_${'a'.repeat(1_000_000)}"`,
+        'ACME = "acme_q8w7e6r5t4y3u2i1o9p8!"',
+        `OPENAI_API_KEY = "${openai}"`,
+      ].join('\n'),
+    );
     const run = scan('--format', 'json');
     expect(run.code).toBe(1);
-    const findings = JSON.parse(run.stdout).findings.map((f: { detector: string; line: number }) => `${f.detector}:${f.line}`);
+    const findings = JSON.parse(run.stdout).findings.map(
+      (f: { detector: string; line: number }) => `${f.detector}:${f.line}`,
+    );
     expect(findings).toEqual(['acme-token:3', 'openai-project-key:4']);
   });
 
-  it('finishes on the issue\'s hostile allow regex, which allows nothing here', () => {
+  it("finishes on the issue's hostile allow regex, which allows nothing here", () => {
     repo = createTestRepo({ init: false });
     const openai = makeKey('openai-project-key', 12);
     repo.write('.github/key-hygiene.yml', "scan:\n  allow:\n    regexes: ['([A-Za-z0-9]+)+-$']\n");
     repo.write('.env.production', `OPENAI_API_KEY=${openai}\n`);
     const run = scan('--format', 'json');
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).findings.map((f: { detector: string }) => f.detector)).toContain('openai-project-key');
+    expect(JSON.parse(run.stdout).findings.map((f: { detector: string }) => f.detector)).toContain(
+      'openai-project-key',
+    );
   });
 
   it('refuses a pattern RE2 cannot run in one line naming the field and the pattern', () => {
@@ -57,7 +69,8 @@ describe('key-hygiene scan with a hostile config', () => {
     const run = scan();
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(
-      `key-hygiene: .github/key-hygiene.yml: field 'scan.detectors.0.pattern' is "(?<=acme_)(?<secret>\\\\w{24})": look-around and back-references are not supported (RE2 syntax)`);
+      `key-hygiene: .github/key-hygiene.yml: field 'scan.detectors.0.pattern' is "(?<=acme_)(?<secret>\\\\w{24})": look-around and back-references are not supported (RE2 syntax)`,
+    );
   });
 
   it('masks a key pasted into a config field in its error', () => {

@@ -26,7 +26,11 @@ interface JsonFinding {
  * Runs the built CLI as a user would; `countWorkers` preloads a module that counts the scan's
  * worker threads as they start, so a test can tell the threaded path ran.
  */
-function scanJson(args: string[], countWorkers = false, nodeArgs: string[] = []): { findings: JsonFinding[]; workers: number; code: number | null } {
+function scanJson(
+  args: string[],
+  countWorkers = false,
+  nodeArgs: string[] = [],
+): { findings: JsonFinding[]; workers: number; code: number | null } {
   const preload = join(repo.root, '..', 'count-workers.mjs');
   writeFileSync(
     preload,
@@ -36,12 +40,16 @@ function scanJson(args: string[], countWorkers = false, nodeArgs: string[] = [])
       "threads.Worker = class extends Worker { constructor(...a) { super(...a); process.stderr.write('worker started\\n'); } };\n" +
       'syncBuiltinESMExports();\n',
   );
-  const run = spawnSync(process.execPath, [...nodeArgs, ...(countWorkers ? ['--import', preload] : []), BIN, 'scan', '.', '--format', 'json', ...args], {
-    cwd: repo.root,
-    env: { ...repo.env, NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 * MIB,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [...nodeArgs, ...(countWorkers ? ['--import', preload] : []), BIN, 'scan', '.', '--format', 'json', ...args],
+    {
+      cwd: repo.root,
+      env: { ...repo.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+      maxBuffer: 64 * MIB,
+    },
+  );
   const workers = run.stderr.split('\n').filter((l) => l === 'worker started').length;
   return { findings: (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings, workers, code: run.status };
 }
@@ -71,7 +79,9 @@ function writeLongFiles(): Array<{ path: string; line: number; column: number; r
 }
 
 const placed = (findings: JsonFinding[]) =>
-  findings.map((f) => ({ path: f.path, line: f.line, column: f.column, redacted: f.redacted })).sort((x, y) => x.path.localeCompare(y.path));
+  findings
+    .map((f) => ({ path: f.path, line: f.line, column: f.column, redacted: f.redacted }))
+    .sort((x, y) => x.path.localeCompare(y.path));
 const expected = (files: ReturnType<typeof writeLongFiles>) =>
   files.map((f) => ({ ...f, redacted: expect.stringContaining(f.redacted) }));
 
@@ -120,6 +130,8 @@ describe('key-hygiene scan of long lines', () => {
     repo.commit('a huge bundle');
     // The line is taken in pieces as git prints it; held whole, it would not fit a 32 MB heap.
     const run = scanJson(['--history'], false, ['--max-old-space-size=32']);
-    expect(placed(run.findings)).toEqual([{ path: 'dist/huge.min.js', line: 1, column, redacted: expect.stringContaining(token.slice(-4)) }]);
+    expect(placed(run.findings)).toEqual([
+      { path: 'dist/huge.min.js', line: 1, column, redacted: expect.stringContaining(token.slice(-4)) },
+    ]);
   });
 });

@@ -17,15 +17,27 @@ const KEY_B = 'b'.repeat(8) + '0f3c9b2e71d84a56';
 const PASSWORD = ['Win', 'ter', '2024', 'x'].join('');
 const URL_LINE = `DATABASE_URL=postgres://app:${PASSWORD}@db.internal:5432/app\n`;
 
-const cli = (env: Record<string, string>, ...args: string[]) => runCli(args, { cwd: repo.root, env: { ...repo.env, ...env } });
+const cli = (env: Record<string, string>, ...args: string[]) =>
+  runCli(args, { cwd: repo.root, env: { ...repo.env, ...env } });
 
 /** What anyone can do with a baseline and this repository's source: hash guesses under the published constant. */
 function wordListSearch(baseline: { findings: { fingerprint: string; detector: string }[] }): string | undefined {
   const words = ['Spring', 'Summer', 'Autumn', 'Winter', 'Password', 'Welcome', 'Company'];
-  const guesses = words.flatMap((w) => Array.from({ length: 40 }, (_, i) => String(1990 + i)).flatMap((y) => ['', '!', 'x', '1'].map((s) => `${w}${y}${s}`)));
+  const guesses = words.flatMap((w) =>
+    Array.from({ length: 40 }, (_, i) => String(1990 + i)).flatMap((y) =>
+      ['', '!', 'x', '1'].map((s) => `${w}${y}${s}`),
+    ),
+  );
   for (const f of baseline.findings) {
     for (const guess of guesses) {
-      if (createHmac('sha256', 'key-hygiene/fingerprint/v1').update(f.detector).update('\0').update(guess).digest('hex') === f.fingerprint) return guess;
+      if (
+        createHmac('sha256', 'key-hygiene/fingerprint/v1')
+          .update(f.detector)
+          .update('\0')
+          .update(guess)
+          .digest('hex') === f.fingerprint
+      )
+        return guess;
     }
   }
   return undefined;
@@ -50,16 +62,27 @@ describe('fingerprint keys', () => {
     repoWithPassword();
     const unkeyed = cli({}, 'baseline', '.');
     expect(unkeyed.code).toBe(0);
-    expect(unkeyed.stderr).toMatch(/unkeyed: .*a password can be found from them with a word list\. Set KEY_HYGIENE_FINGERPRINT_KEY/);
+    expect(unkeyed.stderr).toMatch(
+      /unkeyed: .*a password can be found from them with a word list\. Set KEY_HYGIENE_FINGERPRINT_KEY/,
+    );
     const plain = JSON.parse(unkeyed.stdout);
-    expect(plain).toMatchObject({ version: 1, fingerprints: 'unkeyed', findings: [{ detector: 'generic-url-password', path: 'deploy/config.ini' }] });
+    expect(plain).toMatchObject({
+      version: 1,
+      fingerprints: 'unkeyed',
+      findings: [{ detector: 'generic-url-password', path: 'deploy/config.ini' }],
+    });
     expect(wordListSearch(plain)).toBe(PASSWORD);
 
     const keyed = cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_A }, 'baseline', '.');
     expect(keyed.code).toBe(0);
     expect(keyed.stderr).toBe('');
     const secret = JSON.parse(keyed.stdout);
-    expect(secret).toMatchObject({ version: 1, fingerprints: 'keyed', keyCheck: expect.stringMatching(/^[0-9a-f]{16}$/), findings: [{ detector: 'generic-url-password' }] });
+    expect(secret).toMatchObject({
+      version: 1,
+      fingerprints: 'keyed',
+      keyCheck: expect.stringMatching(/^[0-9a-f]{16}$/),
+      findings: [{ detector: 'generic-url-password' }],
+    });
     expect(wordListSearch(secret)).toBeUndefined();
     expect(keyed.stdout).not.toContain(KEY_A);
   });
@@ -69,7 +92,15 @@ describe('fingerprint keys', () => {
     repo.write('baseline.json', cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_A }, 'baseline', '.').stdout);
     expect(cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_A }, 'scan', '.', '--baseline', 'baseline.json').code).toBe(0);
     repo.write('src/ai.ts', `export const key = "${makeKey('openai-project-key', 31)}";\n`);
-    const run = cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_A }, 'scan', '.', '--baseline', 'baseline.json', '--format', 'json');
+    const run = cli(
+      { KEY_HYGIENE_FINGERPRINT_KEY: KEY_A },
+      'scan',
+      '.',
+      '--baseline',
+      'baseline.json',
+      '--format',
+      'json',
+    );
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).findings.map((f: { path: string }) => f.path)).toEqual(['src/ai.ts']);
   });
@@ -78,10 +109,20 @@ describe('fingerprint keys', () => {
     repoWithPassword();
     repo.write('keyed.json', cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_A }, 'baseline', '.').stdout);
     repo.write('unkeyed.json', cli({}, 'baseline', '.').stdout);
-    expectOneLine(cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_B }, 'scan', '.', '--baseline', 'keyed.json'), /^key-hygiene: keyed\.json was made with another fingerprint key \(key check [0-9a-f]{16}, this key's [0-9a-f]{16}\)/);
-    expectOneLine(cli({}, 'scan', '.', '--baseline', 'keyed.json'), /^key-hygiene: keyed\.json was made with a fingerprint key, but this scan has none/);
-    expectOneLine(cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_A }, 'scan', '.', '--baseline', 'unkeyed.json'), /^key-hygiene: unkeyed\.json was made without a fingerprint key, but this scan has one/);
-    for (const name of ['keyed.json', 'unkeyed.json']) expect(cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_B }, 'scan', '.', '--baseline', name).stderr).not.toContain(KEY_B);
+    expectOneLine(
+      cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_B }, 'scan', '.', '--baseline', 'keyed.json'),
+      /^key-hygiene: keyed\.json was made with another fingerprint key \(key check [0-9a-f]{16}, this key's [0-9a-f]{16}\)/,
+    );
+    expectOneLine(
+      cli({}, 'scan', '.', '--baseline', 'keyed.json'),
+      /^key-hygiene: keyed\.json was made with a fingerprint key, but this scan has none/,
+    );
+    expectOneLine(
+      cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_A }, 'scan', '.', '--baseline', 'unkeyed.json'),
+      /^key-hygiene: unkeyed\.json was made without a fingerprint key, but this scan has one/,
+    );
+    for (const name of ['keyed.json', 'unkeyed.json'])
+      expect(cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_B }, 'scan', '.', '--baseline', name).stderr).not.toContain(KEY_B);
   });
 
   it('still reads a baseline from before keys (no "fingerprints" field) as unkeyed', () => {
@@ -89,7 +130,10 @@ describe('fingerprint keys', () => {
     const made = JSON.parse(cli({}, 'baseline', '.').stdout);
     repo.write('old.json', JSON.stringify({ version: 1, findings: made.findings }));
     expect(cli({}, 'scan', '.', '--baseline', 'old.json').code).toBe(0);
-    expectOneLine(cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_A }, 'scan', '.', '--baseline', 'old.json'), /old\.json was made without a fingerprint key/);
+    expectOneLine(
+      cli({ KEY_HYGIENE_FINGERPRINT_KEY: KEY_A }, 'scan', '.', '--baseline', 'old.json'),
+      /old\.json was made without a fingerprint key/,
+    );
   });
 
   it('refuses a key too short to hide a password, without quoting it', () => {

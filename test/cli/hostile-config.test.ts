@@ -14,11 +14,16 @@ describe('key-hygiene scan with a hostile config', () => {
   it('finishes and still reports the key', { timeout: 90_000 }, () => {
     repo = createTestRepo();
     mkdirSync(join(repo.root, '.github'));
-    writeFileSync(join(repo.root, '.github/key-hygiene.yml'), "scan:\n  allow:\n    paths: ['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b']\n");
+    writeFileSync(
+      join(repo.root, '.github/key-hygiene.yml'),
+      "scan:\n  allow:\n    paths: ['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b']\n",
+    );
     writeFileSync(join(repo.root, `${'a'.repeat(200)}.txt`), `OPENAI_API_KEY=${makeKey('openai-project-key')}\n`);
     const run = runCli(['scan', '.', '--format', 'json'], { cwd: repo.root, env: repo.env, timeoutMs: 60_000 });
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).findings.map((f: { detector: string }) => f.detector)).toEqual(['openai-project-key']);
+    expect(JSON.parse(run.stdout).findings.map((f: { detector: string }) => f.detector)).toEqual([
+      'openai-project-key',
+    ]);
   });
 
   it('rejects a glob it cannot evaluate, naming the field', () => {
@@ -42,6 +47,9 @@ describe('key-hygiene scan with a hostile config', () => {
 
     writeFileSync(join(repo.root, '.github/key-hygiene.yml'), `# ${'x'.repeat(300 * 1024)}\n`);
     const big = runCli(['scan', '.'], { cwd: repo.root, env: repo.env });
-    expect([big.code, big.stderr.trim()]).toEqual([2, expect.stringMatching(/more than a config may hold \(256 KiB\)$/)]);
+    expect([big.code, big.stderr.trim()]).toEqual([
+      2,
+      expect.stringMatching(/more than a config may hold \(256 KiB\)$/),
+    ]);
   });
 });

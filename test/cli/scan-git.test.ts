@@ -9,9 +9,14 @@ let repo: TestRepo;
 afterEach(() => repo?.remove());
 
 const cli = (...args: string[]) => runCli(args, { cwd: repo.root, env: repo.env });
-const findingsOf = (...args: string[]) => JSON.parse(cli('scan', '.', '--format', 'json', ...args).stdout).findings as {
-  detector: string; path: string; line: number; commit?: string; author?: string;
-}[];
+const findingsOf = (...args: string[]) =>
+  JSON.parse(cli('scan', '.', '--format', 'json', ...args).stdout).findings as {
+    detector: string;
+    path: string;
+    line: number;
+    commit?: string;
+    author?: string;
+  }[];
 
 describe('key-hygiene scan over git', () => {
   it('--staged finds what is about to be committed, and only that', () => {
@@ -59,7 +64,7 @@ describe('key-hygiene scan over git', () => {
     expect(history.map((f) => [f.path, f.commit])).toEqual([['old/creds.json', leak]]);
   });
 
-  it('a baseline accepts today\'s findings and still fails on a new one, across a rebase', () => {
+  it("a baseline accepts today's findings and still fails on a new one, across a rebase", () => {
     repo = createTestRepo();
     repo.write('.gitignore', '.env\n');
     repo.write('old.py', `KEY = "${makeKey('openai-user-key', 7)}"\n`);

@@ -43,7 +43,9 @@ describe('key-hygiene scan (working tree)', () => {
     repo.commit('env');
     const run = scan('--format', 'json');
     const report = JSON.parse(run.stdout);
-    expect(report.findings.map((f: { detector: string; path: string }) => `${f.detector} ${f.path}`)).toEqual(['hygiene-env-file .env.production']);
+    expect(report.findings.map((f: { detector: string; path: string }) => `${f.detector} ${f.path}`)).toEqual([
+      'hygiene-env-file .env.production',
+    ]);
     expect(report.notices.map((n: { reason: string }) => n.reason)).toContain('gitignore');
     expect(run.code).toBe(1);
   });
@@ -53,7 +55,9 @@ describe('key-hygiene scan (working tree)', () => {
     repo.write('deploy/settings.py', `OPENAI_API_KEY = "${makeKey('openai-admin-key', 12)}"\n`);
     const run = runCli(['scan', 'deploy/settings.py', '--format', 'json'], { cwd: repo.root, env: repo.env });
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).findings.map((f: { path: string; severity: string }) => [f.path, f.severity])).toEqual([['settings.py', 'critical']]);
+    expect(
+      JSON.parse(run.stdout).findings.map((f: { path: string; severity: string }) => [f.path, f.severity]),
+    ).toEqual([['settings.py', 'critical']]);
   });
 
   it('writes SARIF with URIs relative to the scanned root', () => {
@@ -64,38 +68,50 @@ describe('key-hygiene scan (working tree)', () => {
     const sarif = JSON.parse(run.stdout);
     const result = sarif.runs[0].results[0];
     expect(result.ruleId).toBe('openai-service-account-key');
-    expect(decodeURIComponent(result.locations[0].physicalLocation.artifactLocation.uri)).toBe('deploy/values file.yaml');
+    expect(decodeURIComponent(result.locations[0].physicalLocation.artifactLocation.uri)).toBe(
+      'deploy/values file.yaml',
+    );
     expect(result.locations[0].physicalLocation.region.startLine).toBe(2);
   });
 
   it('uses worker threads on larger trees and finds every key', () => {
     repo = createTestRepo({ init: false });
     for (let i = 0; i < 400; i++) repo.write(`src/m${i}.ts`, `export const n${i} = ${i};\n`);
-    for (const i of [7, 211, 399]) repo.write(`src/m${i}.ts`, `export const key = '${makeKey('openai-user-key', i)}';\n`);
+    for (const i of [7, 211, 399])
+      repo.write(`src/m${i}.ts`, `export const key = '${makeKey('openai-user-key', i)}';\n`);
     const run = scan('--format', 'json', '--workers', '2');
     const report = JSON.parse(run.stdout);
-    expect(report.findings.map((f: { path: string }) => f.path).sort()).toEqual(['src/m211.ts', 'src/m399.ts', 'src/m7.ts']);
+    expect(report.findings.map((f: { path: string }) => f.path).sort()).toEqual([
+      'src/m211.ts',
+      'src/m399.ts',
+      'src/m7.ts',
+    ]);
     expect(report.stats.files).toBe(400);
   });
 
   it('follows the config: path allowlist, disabled detector, custom detector, inline allow', () => {
     repo = createTestRepo({ init: false });
-    repo.write('.github/key-hygiene.yml', [
-      'scan:',
-      '  allow:',
-      '    paths: ["fixtures/**"]',
-      '  disable: [openai-user-key]',
-      '  detectors:',
-      '    - id: acme-internal-token',
-      '      key-kind: Acme internal token',
-      '      pattern: "acme_(?<secret>[a-z0-9]{24})"',
-      '      keywords: [acme_]',
-    ].join('\n'));
+    repo.write(
+      '.github/key-hygiene.yml',
+      [
+        'scan:',
+        '  allow:',
+        '    paths: ["fixtures/**"]',
+        '  disable: [openai-user-key]',
+        '  detectors:',
+        '    - id: acme-internal-token',
+        '      key-kind: Acme internal token',
+        '      pattern: "acme_(?<secret>[a-z0-9]{24})"',
+        '      keywords: [acme_]',
+      ].join('\n'),
+    );
     repo.write('fixtures/real.txt', `${makeKey('openai-project-key', 8)}\n`);
     repo.write('a.txt', `${makeKey('openai-user-key', 9)}\n`);
     repo.write('b.txt', 'token = acme_q8w7e6r5t4y3u2i1o9p8a7s6\n');
     repo.write('c.txt', `key = "${makeKey('openai-project-key', 10)}" # key-hygiene:allow (revoked test key)\n`);
     const report = JSON.parse(scan('--format', 'json').stdout);
-    expect(report.findings.map((f: { detector: string; path: string }) => `${f.detector} ${f.path}`)).toEqual(['acme-internal-token b.txt']);
+    expect(report.findings.map((f: { detector: string; path: string }) => `${f.detector} ${f.path}`)).toEqual([
+      'acme-internal-token b.txt',
+    ]);
   });
 });

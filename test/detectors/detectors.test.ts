@@ -16,7 +16,11 @@ const SYNTAXES: [path: string, render: (name: string, value: string) => string][
   ['config/app.json', (n, v) => JSON.stringify({ service: { [n]: v } }, null, 2)],
   ['src/app.ts', (n, v) => `export const ${n} = ${JSON.stringify(v)};\n`],
   ['deploy.sh', (n, v) => `#!/bin/sh\nexport ${n.toUpperCase()}='${v}'\n`],
-  ['analysis.ipynb', (n, v) => JSON.stringify({ cells: [{ cell_type: 'code', source: ['import os\n', `${n} = "${v}"\n`] }], nbformat: 4 })],
+  [
+    'analysis.ipynb',
+    (n, v) =>
+      JSON.stringify({ cells: [{ cell_type: 'code', source: ['import os\n', `${n} = "${v}"\n`] }], nbformat: 4 }),
+  ],
 ];
 
 const nameFor = (d: Detector): string => d.examples.assignedTo ?? 'token';
@@ -24,7 +28,9 @@ const render = (d: Detector, value: string) => SYNTAXES.map(([path, fn]) => ({ p
 const scanText = (path: string, text: string): Finding[] => scan({ path, text, startLine: 1 });
 
 describe('every detector', () => {
-  const cases = detectors.flatMap((d) => d.examples.positive(seededRng(7)).flatMap((key) => render(d, key).map((r) => ({ d, key, ...r }))));
+  const cases = detectors.flatMap((d) =>
+    d.examples.positive(seededRng(7)).flatMap((key) => render(d, key).map((r) => ({ d, key, ...r }))),
+  );
 
   it.each(cases.map((c) => [c.d.id, c.path, c] as const))('%s finds its positive example in %s', (_id, _path, c) => {
     const findings = scanText(c.path, c.text);
@@ -39,11 +45,16 @@ describe('every detector', () => {
     for (const f of findings) expect(JSON.stringify(f)).not.toContain(middle.slice(0, 12));
   });
 
-  const negatives = detectors.flatMap((d) => d.examples.negative.flatMap((value) => render(d, value).map((r) => ({ d, value, ...r }))));
+  const negatives = detectors.flatMap((d) =>
+    d.examples.negative.flatMap((value) => render(d, value).map((r) => ({ d, value, ...r }))),
+  );
 
-  it.each(negatives.map((c) => [c.d.id, c.value, c.path, c] as const))('%s: %j stays quiet in %s', (_id, _text, _path, c) => {
-    expect(scanText(c.path, c.text).map((f) => f.detector)).toEqual([]);
-  });
+  it.each(negatives.map((c) => [c.d.id, c.value, c.path, c] as const))(
+    '%s: %j stays quiet in %s',
+    (_id, _text, _path, c) => {
+      expect(scanText(c.path, c.text).map((f) => f.detector)).toEqual([]);
+    },
+  );
 });
 
 describe('the registry', () => {
@@ -76,7 +87,10 @@ describe('checksummed tokens', () => {
   const rng = seededRng(42);
 
   it('accepts a generated ghp_ token and rejects it with one character flipped', () => {
-    const token = makeGithubToken('ghp_', rng.string('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 30));
+    const token = makeGithubToken(
+      'ghp_',
+      rng.string('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 30),
+    );
     expect(hasCrc32Checksum(token, 4)).toBe(true);
     const flipped = `${token.slice(0, 10)}${token[10] === 'a' ? 'b' : 'a'}${token.slice(11)}`;
     expect(hasCrc32Checksum(flipped, 4)).toBe(false);
@@ -90,7 +104,9 @@ describe('checksummed tokens', () => {
     expect(hasCrc32Checksum(token, 4)).toBe(true);
     const flipped = `npm_${random.slice(0, -1)}${random.endsWith('Z') ? 'Y' : 'Z'}${crc32Base62(random)}`;
     expect(hasCrc32Checksum(flipped, 4)).toBe(false);
-    expect(scanText('.npmrc', `//registry.npmjs.org/:_authToken=${token}`).map((f) => f.detector)).toEqual(['npm-access-token']);
+    expect(scanText('.npmrc', `//registry.npmjs.org/:_authToken=${token}`).map((f) => f.detector)).toEqual([
+      'npm-access-token',
+    ]);
   });
 
   it('pads the base62 checksum with leading zeros to 6 characters', () => {
@@ -118,11 +134,15 @@ describe('linear time', () => {
     ['T3BlbkFJ', 'T3BlbkFJ'.repeat(MB / 8)],
   ];
 
-  it.each(lines)('scans a 1 MB line of %s', (_name, line) => {
-    const started = performance.now();
-    scanText('big.txt', line);
-    expect(performance.now() - started).toBeLessThan(20_000);
-  }, 30_000);
+  it.each(lines)(
+    'scans a 1 MB line of %s',
+    (_name, line) => {
+      const started = performance.now();
+      scanText('big.txt', line);
+      expect(performance.now() - started).toBeLessThan(20_000);
+    },
+    30_000,
+  );
 });
 
 describe('the generic rule in source code', () => {
@@ -132,7 +152,9 @@ describe('the generic rule in source code', () => {
     expect(scanText('app/sweep.ts', `  const pass = ${value}(owner, repo);\n`)).toEqual([]);
     expect(scanText('app/pass.ts', `export function note(org: string, pass: OrgSecretsPass): void {}\n`)).toEqual([]);
     const secret = `${seededRng(7).string('abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789', 20)}`;
-    expect(scanText('app/config.ts', `const password = '${secret}';\n`).map((f) => f.detector)).toEqual(['generic-secret']);
+    expect(scanText('app/config.ts', `const password = '${secret}';\n`).map((f) => f.detector)).toEqual([
+      'generic-secret',
+    ]);
     expect(scanText('deploy.sh', `PASSWORD=${secret}\n`).map((f) => f.detector)).toEqual(['generic-secret']);
     expect(scanText('app/config.py', `password = "${secret}"\n`).map((f) => f.detector)).toEqual(['generic-secret']);
   });

@@ -8,15 +8,43 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EVAL = join(ROOT, 'scripts', 'eval');
 
-interface Case { id: string; provider: string; kind: string; format?: string; context: string; path: string; text: string; expect: 'leak' | 'clean'; source: string }
-interface Label { package: string; path: string; line: number; detector: string; label: string; reason: string }
-interface Finding { package: string; path: string; line: number; detector: string; provider: string; redacted: string }
+interface Case {
+  id: string;
+  provider: string;
+  kind: string;
+  format?: string;
+  context: string;
+  path: string;
+  text: string;
+  expect: 'leak' | 'clean';
+  source: string;
+}
+interface Label {
+  package: string;
+  path: string;
+  line: number;
+  detector: string;
+  label: string;
+  reason: string;
+}
+interface Finding {
+  package: string;
+  path: string;
+  line: number;
+  detector: string;
+  provider: string;
+  redacted: string;
+}
 
 const casesModule = async () => (await import(join(EVAL, 'recall-cases.mjs'))) as { makeCases(seed?: number): Case[] };
-const recallModule = async () => (await import(join(EVAL, 'recall.mjs'))) as { writeCases(dir: string, cases: Case[]): void };
+const recallModule = async () =>
+  (await import(join(EVAL, 'recall.mjs'))) as { writeCases(dir: string, cases: Case[]): void };
 const realModule = async () =>
   (await import(join(EVAL, 'real-code.mjs'))) as {
-    score(findings: Finding[], labels: Label[]): { precision: number | null; unlabelled: unknown[]; gone: Label[]; noise: Record<string, number> };
+    score(
+      findings: Finding[],
+      labels: Label[],
+    ): { precision: number | null; unlabelled: unknown[]; gone: Label[]; noise: Record<string, number> };
   };
 
 describe('recall set generators', () => {
@@ -48,7 +76,9 @@ describe('recall set generators', () => {
     const inside = join(ROOT, 'scripts', 'eval', 'generated-cases');
     expect(() => writeCases(inside, makeCases(1))).toThrow(/inside the repository/);
     expect(existsSync(inside)).toBe(false);
-    const run = spawnSync(process.execPath, [join(EVAL, 'recall.mjs'), '--keep', join(ROOT, 'eval-cases')], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(EVAL, 'recall.mjs'), '--keep', join(ROOT, 'eval-cases')], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/refusing to write generated keys inside the repository/);
     expect(existsSync(join(ROOT, 'eval-cases'))).toBe(false);
@@ -57,7 +87,10 @@ describe('recall set generators', () => {
   it('scans the generated cases in a temp folder and leaves nothing behind', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'recall-run-'));
     try {
-      const run = spawnSync(process.execPath, [join(EVAL, 'recall.mjs'), '--json'], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } });
+      const run = spawnSync(process.execPath, [join(EVAL, 'recall.mjs'), '--json'], {
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: tmp },
+      });
       expect(run.status, run.stderr).toBe(0);
       const result = JSON.parse(run.stdout) as { positives: number; found: number; negatives: number };
       expect(result.positives).toBeGreaterThan(100);
@@ -79,7 +112,9 @@ describe('real-code precision set', () => {
       expect(['real-leak', 'test-fixture-key', 'not-a-credential']).toContain(l.label);
       expect(l.reason).toMatch(/^[a-z-]+$/);
     }
-    const { packages } = JSON.parse(readFileSync(join(EVAL, 'real-code-packages.json'), 'utf8')) as { packages: { name: string; version: string; integrity: string }[] };
+    const { packages } = JSON.parse(readFileSync(join(EVAL, 'real-code-packages.json'), 'utf8')) as {
+      packages: { name: string; version: string; integrity: string }[];
+    };
     const pinned = new Set(packages.map((p) => `${p.name}@${p.version}`));
     for (const l of labels) expect(pinned.has(l.package)).toBe(true);
     for (const p of packages) expect(p.integrity).toMatch(/^sha512-[A-Za-z0-9+/]{86}==$/);
@@ -87,7 +122,14 @@ describe('real-code precision set', () => {
 
   it('scores correct finds, noise, new findings and findings no longer reported', async () => {
     const { score } = await realModule();
-    const at = (path: string, line: number) => ({ package: 'p@1.0.0', path, line, detector: 'generic-secret', provider: 'generic', redacted: '…' });
+    const at = (path: string, line: number) => ({
+      package: 'p@1.0.0',
+      path,
+      line,
+      detector: 'generic-secret',
+      provider: 'generic',
+      redacted: '…',
+    });
     const labels: Label[] = [
       { ...at('a.yml', 1), label: 'real-leak', reason: 'default-key' },
       { ...at('b.json', 2), label: 'not-a-credential', reason: 'translation' },
@@ -97,7 +139,9 @@ describe('real-code precision set', () => {
     const result = score([at('a.yml', 1), at('b.json', 2), at('c.md', 3), at('new.env', 9)], labels);
     expect(result.precision).toBeCloseTo(2 / 3);
     expect(result.noise).toEqual({ translation: 1 });
-    expect(result.unlabelled).toEqual([{ package: 'p@1.0.0', path: 'new.env', line: 9, detector: 'generic-secret', redacted: '…' }]);
+    expect(result.unlabelled).toEqual([
+      { package: 'p@1.0.0', path: 'new.env', line: 9, detector: 'generic-secret', redacted: '…' },
+    ]);
     expect(result.gone.map((g) => g.path)).toEqual(['gone.md']);
   });
 });

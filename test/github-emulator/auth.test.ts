@@ -22,7 +22,9 @@ describe('App JWT', () => {
     const now = Math.floor(world.gh.clock.now().getTime() / 1000);
     const response = await world.call('/app', bearer(appJwt(world, { iat: now - 700, exp: now - 100 })));
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { message: string }).message).toMatch(/'Expiration time' claim \('exp'\) must be a numeric value/);
+    expect(((await response.json()) as { message: string }).message).toMatch(
+      /'Expiration time' claim \('exp'\) must be a numeric value/,
+    );
   });
 
   it('rejects exp more than 10 minutes ahead and iat in the future', async () => {
@@ -35,7 +37,11 @@ describe('App JWT', () => {
   });
 
   it('rejects a JWT signed with another key, and an installation token on /app', async () => {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     expect((await world.call('/app', bearer(appJwt(world, {}, privateKey)))).status).toBe(401);
     expect((await world.call('/app')).status).toBe(401);
   });
@@ -43,7 +49,10 @@ describe('App JWT', () => {
 
 describe('installation tokens', () => {
   it('are minted by POST access_tokens and expire after an hour of emulator time', async () => {
-    const minted = await world.call(`/app/installations/${world.installation.id}/access_tokens`, { method: 'POST', ...bearer(appJwt(world)) });
+    const minted = await world.call(`/app/installations/${world.installation.id}/access_tokens`, {
+      method: 'POST',
+      ...bearer(appJwt(world)),
+    });
     expect(minted.status).toBe(201);
     const { token, expires_at: expiresAt } = (await minted.json()) as { token: string; expires_at: string };
     expect(token).toMatch(/^ghs_[A-Za-z0-9]{36}$/);
@@ -68,11 +77,19 @@ describe('installation tokens', () => {
 
   it('narrows a token to selected repositories and refuses wider permissions', async () => {
     const jwt = appJwt(world);
-    const narrowed = await world.call(`/app/installations/${world.installation.id}/access_tokens`, { method: 'POST', ...bearer(jwt), body: JSON.stringify({ repositories: ['web'] }) });
+    const narrowed = await world.call(`/app/installations/${world.installation.id}/access_tokens`, {
+      method: 'POST',
+      ...bearer(jwt),
+      body: JSON.stringify({ repositories: ['web'] }),
+    });
     const { token } = (await narrowed.json()) as { token: string };
     expect((await world.call('/repos/acme/web', { token })).status).toBe(200);
     expect((await world.call('/repos/acme/api', { token })).status).toBe(404);
-    const wider = await world.call(`/app/installations/${world.installation.id}/access_tokens`, { method: 'POST', ...bearer(jwt), body: JSON.stringify({ permissions: { administration: 'write' } }) });
+    const wider = await world.call(`/app/installations/${world.installation.id}/access_tokens`, {
+      method: 'POST',
+      ...bearer(jwt),
+      body: JSON.stringify({ permissions: { administration: 'write' } }),
+    });
     expect(wider.status).toBe(422);
   });
 
@@ -92,7 +109,11 @@ describe('installation tokens', () => {
 
 describe('a real Octokit App client', () => {
   it('authenticates as the App and as an installation against /api/v3', async () => {
-    const app = new App({ appId: world.app.id, privateKey: world.app.privateKey, Octokit: Octokit.defaults({ baseUrl: world.gh.apiV3Url }) });
+    const app = new App({
+      appId: world.app.id,
+      privateKey: world.app.privateKey,
+      Octokit: Octokit.defaults({ baseUrl: world.gh.apiV3Url }),
+    });
     const { data } = await app.octokit.request('GET /app');
     expect(data?.id).toBe(world.app.id);
     const installationOctokit = await app.getInstallationOctokit(world.installation.id);
@@ -106,7 +127,12 @@ describe('a real Octokit App client', () => {
   it('recovers from clock skew through the Date header, as on GitHub', async () => {
     world.gh.clock.advance(-20 * 60_000);
     try {
-      const app = new App({ appId: world.app.id, privateKey: world.app.privateKey, Octokit: Octokit.defaults({ baseUrl: world.gh.apiV3Url }), log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
+      const app = new App({
+        appId: world.app.id,
+        privateKey: world.app.privateKey,
+        Octokit: Octokit.defaults({ baseUrl: world.gh.apiV3Url }),
+        log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+      });
       const { data } = await app.octokit.request('GET /app');
       expect(data?.slug).toBe('key-hygiene');
     } finally {

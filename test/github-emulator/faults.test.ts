@@ -18,7 +18,12 @@ describe('fault injection', () => {
   it('fails one route with a 5xx a set number of times; Octokit retry gets through', async () => {
     world.gh.faults.inject({ route: ROUTE, kind: 'status', status: 502, times: 2 });
     expect((await world.call('/repos/acme/api')).status).toBe(200);
-    const octokit = new Octokit({ auth: world.token, baseUrl: world.gh.url, retry: { retryAfterBaseValue: 1 }, throttle: { enabled: false } });
+    const octokit = new Octokit({
+      auth: world.token,
+      baseUrl: world.gh.url,
+      retry: { retryAfterBaseValue: 1 },
+      throttle: { enabled: false },
+    });
     const { status } = await octokit.request(`GET ${ROUTE}`, { owner: 'acme', repo: 'api' });
     expect(status).toBe(200);
     const statuses = world.gh.log.entries.filter((e) => e.route === `GET ${ROUTE}`).map((e) => e.status);
@@ -26,7 +31,13 @@ describe('fault injection', () => {
   });
 
   it('skips requests before failing, and matches the method', async () => {
-    world.gh.faults.inject({ method: 'POST', route: '/repos/{owner}/{repo}/issues', kind: 'status', status: 500, skip: 1 });
+    world.gh.faults.inject({
+      method: 'POST',
+      route: '/repos/{owner}/{repo}/issues',
+      kind: 'status',
+      status: 500,
+      skip: 1,
+    });
     const create = () => world.call('/repos/acme/api/issues', { method: 'POST', body: JSON.stringify({ title: 't' }) });
     expect((await world.call('/repos/acme/api/issues')).status).toBe(200);
     expect((await create()).status).toBe(201);

@@ -1,5 +1,10 @@
 import { Octokit } from 'octokit';
-import { signAppJwt, startGitHubEmulator, type EmulatorOptions, type GitHubEmulator } from '../support/github-emulator/index.js';
+import {
+  signAppJwt,
+  startGitHubEmulator,
+  type EmulatorOptions,
+  type GitHubEmulator,
+} from '../support/github-emulator/index.js';
 import type { AppRecord, InstallationRecord, Permissions } from '../support/github-emulator/index.js';
 
 export interface World {
@@ -28,7 +33,10 @@ export const FULL_PERMISSIONS: Permissions = {
 };
 
 /** An emulator with one App installed on org `acme` (repos `api`, `web`, `.github`). */
-export async function createWorld(options: EmulatorOptions = {}, permissions: Permissions = FULL_PERMISSIONS): Promise<World> {
+export async function createWorld(
+  options: EmulatorOptions = {},
+  permissions: Permissions = FULL_PERMISSIONS,
+): Promise<World> {
   const gh = await startGitHubEmulator(options);
   const app = gh.seed.app({ slug: 'key-hygiene', permissions });
   gh.seed.repo({ fullName: 'acme/api', visibility: 'private' });
@@ -49,8 +57,16 @@ export async function createWorld(options: EmulatorOptions = {}, permissions: Pe
 }
 
 /** An App JWT signed now (emulator clock), `iat` 30 s back as Octokit does. */
-export function appJwt(world: World, claims: { iat?: number; exp?: number; iss?: number | string } = {}, key?: string): string {
+export function appJwt(
+  world: World,
+  claims: { iat?: number; exp?: number; iss?: number | string } = {},
+  key?: string,
+): string {
   const now = Math.floor(world.gh.clock.now().getTime() / 1000);
   const iat = claims.iat ?? now - 30;
-  return signAppJwt(key ?? world.app.privateKey, { iss: claims.iss ?? world.app.id, iat, exp: claims.exp ?? iat + 600 });
+  return signAppJwt(key ?? world.app.privateKey, {
+    iss: claims.iss ?? world.app.id,
+    iat,
+    exp: claims.exp ?? iat + 600,
+  });
 }

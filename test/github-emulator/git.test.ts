@@ -75,8 +75,15 @@ describe('compare, backed by a real git repository', () => {
   it('reports behind and diverged, and 404 for unknown refs', async () => {
     expect((await compare(`main...${shas[1]}`)).body).toMatchObject({ status: 'behind', ahead_by: 0, behind_by: 2 });
     // A branch off commit 2 with one commit of its own.
-    const identity = { GIT_AUTHOR_NAME: 'x', GIT_AUTHOR_EMAIL: 'x@example.com', GIT_COMMITTER_NAME: 'x', GIT_COMMITTER_EMAIL: 'x@example.com' };
-    const side = (await runGit(dir, ['commit-tree', '-m', 'side', '-p', shas[1] as string, `${shas[1]}^{tree}`], identity)).trim();
+    const identity = {
+      GIT_AUTHOR_NAME: 'x',
+      GIT_AUTHOR_EMAIL: 'x@example.com',
+      GIT_COMMITTER_NAME: 'x',
+      GIT_COMMITTER_EMAIL: 'x@example.com',
+    };
+    const side = (
+      await runGit(dir, ['commit-tree', '-m', 'side', '-p', shas[1] as string, `${shas[1]}^{tree}`], identity)
+    ).trim();
     await runGit(dir, ['update-ref', 'refs/heads/side', side]);
     expect((await compare('main...side')).body).toMatchObject({ status: 'diverged', ahead_by: 1, behind_by: 2 });
     expect((await world.call('/repos/acme/service/compare/main...nope')).status).toBe(404);
@@ -85,7 +92,12 @@ describe('compare, backed by a real git repository', () => {
 
 describe('commits', () => {
   it('gets one commit with stats and files, and lists history newest first', async () => {
-    const one = (await (await world.call(`/repos/acme/service/commits/${shas[1]}`)).json()) as { sha: string; stats: { additions: number }; files: CompareFile[]; parents: Array<{ sha: string }> };
+    const one = (await (await world.call(`/repos/acme/service/commits/${shas[1]}`)).json()) as {
+      sha: string;
+      stats: { additions: number };
+      files: CompareFile[];
+      parents: Array<{ sha: string }>;
+    };
     expect(one.sha).toBe(shas[1]);
     expect(one.parents.map((p) => p.sha)).toEqual([shas[0]]);
     expect(one.stats.additions).toBe(1);
@@ -97,7 +109,9 @@ describe('commits', () => {
   it('serves contents from the git repository at any ref', async () => {
     const head = (await (await world.call('/repos/acme/service/contents/README.md')).json()) as { content: string };
     expect(Buffer.from(head.content, 'base64').toString()).toBe('# api\n\nmore\n');
-    const old = (await (await world.call(`/repos/acme/service/contents/config/old.env?ref=${shas[0]}`)).json()) as { content: string };
+    const old = (await (await world.call(`/repos/acme/service/contents/config/old.env?ref=${shas[0]}`)).json()) as {
+      content: string;
+    };
     expect(Buffer.from(old.content, 'base64').toString()).toBe('A=1\n');
   });
 });

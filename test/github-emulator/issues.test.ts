@@ -13,12 +13,30 @@ const post = (path: string, body: unknown, method = 'POST') => world.call(path, 
 describe('issues, comments and labels', () => {
   it('creates an issue as the App bot, with labels created on the fly and assignees that can see the repo', async () => {
     // GitHub refuses the whole issue when one assignee cannot be assigned (422 on `assignees`).
-    const refused = await post('/repos/acme/api/issues', { title: 'Rotate OPENAI_API_KEY', body: 'due', assignees: ['mona', 'stranger'] });
+    const refused = await post('/repos/acme/api/issues', {
+      title: 'Rotate OPENAI_API_KEY',
+      body: 'due',
+      assignees: ['mona', 'stranger'],
+    });
     expect(refused.status).toBe(422);
-    expect(await refused.json()).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'assignees', code: 'invalid' }] });
-    const response = await post('/repos/acme/api/issues', { title: 'Rotate OPENAI_API_KEY', body: 'due', labels: ['key-hygiene'], assignees: ['mona'] });
+    expect(await refused.json()).toMatchObject({
+      message: 'Validation Failed',
+      errors: [{ resource: 'Issue', field: 'assignees', code: 'invalid' }],
+    });
+    const response = await post('/repos/acme/api/issues', {
+      title: 'Rotate OPENAI_API_KEY',
+      body: 'due',
+      labels: ['key-hygiene'],
+      assignees: ['mona'],
+    });
     expect(response.status).toBe(201);
-    const issue = (await response.json()) as { number: number; user: { login: string; type: string }; labels: Array<{ name: string }>; assignees: Array<{ login: string }>; performed_via_github_app: { slug: string } };
+    const issue = (await response.json()) as {
+      number: number;
+      user: { login: string; type: string };
+      labels: Array<{ name: string }>;
+      assignees: Array<{ login: string }>;
+      performed_via_github_app: { slug: string };
+    };
     expect(response.headers.get('location')).toBe(`${world.gh.url}/repos/acme/api/issues/${issue.number}`);
     expect(issue.user).toMatchObject({ login: 'key-hygiene[bot]', type: 'Bot' });
     expect(issue.labels.map((l) => l.name)).toEqual(['key-hygiene']);
@@ -28,12 +46,25 @@ describe('issues, comments and labels', () => {
 
   it('lists by state and label, updates state, labels and assignees', async () => {
     world.gh.seed.issue({ repo: 'acme/api', title: 'old', state: 'closed', labels: ['key-hygiene'] });
-    const open = (await (await world.call('/repos/acme/api/issues?labels=key-hygiene')).json()) as Array<{ title: string }>;
+    const open = (await (await world.call('/repos/acme/api/issues?labels=key-hygiene')).json()) as Array<{
+      title: string;
+    }>;
     expect(open.map((i) => i.title)).toEqual(['Rotate OPENAI_API_KEY']);
-    const all = (await (await world.call('/repos/acme/api/issues?state=all&direction=asc')).json()) as Array<{ title: string }>;
+    const all = (await (await world.call('/repos/acme/api/issues?state=all&direction=asc')).json()) as Array<{
+      title: string;
+    }>;
     expect(all.map((i) => i.title)).toEqual(['Rotate OPENAI_API_KEY', 'old']);
-    const patched = await post('/repos/acme/api/issues/1', { state: 'closed', state_reason: 'not_planned', labels: ['a', 'b'], assignees: [] }, 'PATCH');
-    expect(await patched.json()).toMatchObject({ state: 'closed', state_reason: 'not_planned', assignees: [], labels: [{ name: 'a' }, { name: 'b' }] });
+    const patched = await post(
+      '/repos/acme/api/issues/1',
+      { state: 'closed', state_reason: 'not_planned', labels: ['a', 'b'], assignees: [] },
+      'PATCH',
+    );
+    expect(await patched.json()).toMatchObject({
+      state: 'closed',
+      state_reason: 'not_planned',
+      assignees: [],
+      labels: [{ name: 'a' }, { name: 'b' }],
+    });
     await post('/repos/acme/api/issues/1/labels', { labels: ['c'] });
     const removed = await world.call('/repos/acme/api/issues/1/labels/a', { method: 'DELETE' });
     expect(((await removed.json()) as Array<{ name: string }>).map((l) => l.name)).toEqual(['b', 'c']);
@@ -43,7 +74,9 @@ describe('issues, comments and labels', () => {
   it('adds assignees silently dropping who cannot be assigned, at most 10 in all; says who can be assigned', async () => {
     const added = await post('/repos/acme/api/issues/1/assignees', { assignees: ['mona', 'stranger'] });
     expect(added.status).toBe(201);
-    expect(((await added.json()) as { assignees: Array<{ login: string }> }).assignees.map((a) => a.login)).toEqual(['mona']);
+    expect(((await added.json()) as { assignees: Array<{ login: string }> }).assignees.map((a) => a.login)).toEqual([
+      'mona',
+    ]);
     expect((await world.call('/repos/acme/api/assignees/mona')).status).toBe(204);
     expect((await world.call('/repos/acme/api/assignees/stranger')).status).toBe(404);
     const many = Array.from({ length: 10 }, (_, i) => `dev${i}`);
@@ -53,7 +86,9 @@ describe('issues, comments and labels', () => {
   });
 
   it('creates, lists and edits comments', async () => {
-    const created = (await (await post('/repos/acme/api/issues/1/comments', { body: 'rotated' })).json()) as { id: number };
+    const created = (await (await post('/repos/acme/api/issues/1/comments', { body: 'rotated' })).json()) as {
+      id: number;
+    };
     await post(`/repos/acme/api/issues/comments/${created.id}`, { body: 'rotated again' }, 'PATCH');
     const comments = (await (await world.call('/repos/acme/api/issues/1/comments')).json()) as Array<{ body: string }>;
     expect(comments.map((c) => c.body)).toEqual(['rotated again']);
@@ -66,14 +101,21 @@ describe('issues, comments and labels', () => {
     expect((await post('/repos/acme/api/issues', { body: 'no title' })).status).toBe(422);
   });
 
-  it('creates a label once among racing creators (422 already_exists, any case), keeps GitHub\'s lengths, deletes it from the repository and its issues', async () => {
-    const racing = await Promise.all(['claim-x', 'CLAIM-X', 'claim-x'].map((name) => post('/repos/acme/api/labels', { name, description: 'held' })));
+  it("creates a label once among racing creators (422 already_exists, any case), keeps GitHub's lengths, deletes it from the repository and its issues", async () => {
+    const racing = await Promise.all(
+      ['claim-x', 'CLAIM-X', 'claim-x'].map((name) => post('/repos/acme/api/labels', { name, description: 'held' })),
+    );
     expect(racing.map((r) => r.status).sort()).toEqual([201, 422, 422]);
     const refused = racing.find((r) => r.status === 422)!;
-    expect(await refused.json()).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+    expect(await refused.json()).toMatchObject({
+      message: 'Validation Failed',
+      errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }],
+    });
     expect((await post('/repos/acme/api/labels', { name: 'x'.repeat(51) })).status).toBe(422);
     expect((await post('/repos/acme/api/labels', { name: 'y', description: 'd'.repeat(101) })).status).toBe(422);
-    expect((await post('/repos/acme/api/labels', { name: 'x'.repeat(50), description: 'd'.repeat(100) })).status).toBe(201);
+    expect((await post('/repos/acme/api/labels', { name: 'x'.repeat(50), description: 'd'.repeat(100) })).status).toBe(
+      201,
+    );
 
     world.gh.seed.issue({ repo: 'acme/api', title: 'labelled', labels: ['claim-x'] });
     const number = world.gh.store.issues.at(-1)!.number;
@@ -90,7 +132,10 @@ describe('body size limit (65,536 characters)', () => {
     expect((await post('/repos/acme/api/issues', { title: 't', body: 'x'.repeat(65_536) })).status).toBe(201);
     const tooLong = await post('/repos/acme/api/issues', { title: 't', body: 'x'.repeat(65_537) });
     expect(tooLong.status).toBe(422);
-    expect(await tooLong.json()).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'body', code: 'custom' }] });
+    expect(await tooLong.json()).toMatchObject({
+      message: 'Validation Failed',
+      errors: [{ resource: 'Issue', field: 'body', code: 'custom' }],
+    });
     expect((await post('/repos/acme/api/issues/1', { body: 'x'.repeat(65_537) }, 'PATCH')).status).toBe(422);
     expect((await post('/repos/acme/api/issues/1/comments', { body: 'x'.repeat(65_537) })).status).toBe(422);
   });
@@ -99,7 +144,11 @@ describe('body size limit (65,536 characters)', () => {
 describe('write access', () => {
   it('refuses writes without issues:write (403) and on archived repositories', async () => {
     const readOnly = world.gh.seed.installationToken(world.installation.id, { permissions: { issues: 'read' } });
-    const refused = await world.call('/repos/acme/api/issues', { method: 'POST', token: readOnly, body: JSON.stringify({ title: 't' }) });
+    const refused = await world.call('/repos/acme/api/issues', {
+      method: 'POST',
+      token: readOnly,
+      body: JSON.stringify({ title: 't' }),
+    });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('x-accepted-github-permissions')).toBe('issues=write');
     world.gh.seed.repo({ fullName: 'acme/legacy', archived: true });

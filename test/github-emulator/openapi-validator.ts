@@ -25,7 +25,8 @@ export function documentedEmpty(method: string, path: string, status: number): b
 /** Validates a response body against GitHub's schema; returns ajv's errors as text, or null. */
 export function validateResponse(method: string, path: string, status: number, body: unknown): string | null {
   // A status documented without content (204) must come without a body.
-  if (subset.paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content === undefined) return body === undefined ? null : `${status} is documented without a body`;
+  if (subset.paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content === undefined)
+    return body === undefined ? null : `${status} is documented without a body`;
   const ref = `openapi-subset#/paths/${pointerPart(path)}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
   let validate = compiled.get(ref);
   if (!validate) {

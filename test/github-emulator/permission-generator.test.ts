@@ -29,14 +29,21 @@ interface Entry {
 /** The committed table as GitHub's data file writes it: one group per permission. */
 function mapFromTable(): Record<string, { title: string; permissions: Entry[] }> {
   const map: Record<string, { title: string; permissions: Entry[] }> = {};
-  const add = (permission: string, entry: Entry) => (map[permission] ??= { title: permission, permissions: [] }).permissions.push(entry);
+  const add = (permission: string, entry: Entry) =>
+    (map[permission] ??= { title: permission, permissions: [] }).permissions.push(entry);
   const skipped = new Set([...permissionTable.noPermission, ...permissionTable.supplemented]);
   for (const [route, sets] of Object.entries(permissionTable.routes)) {
     if (skipped.has(route)) continue;
     const [verb = '', requestPath = ''] = route.split(' ');
     for (const set of sets) {
       for (const [permission, access] of Object.entries(set)) {
-        const entry = { verb: verb.toLowerCase(), requestPath, access, 'server-to-server': true, 'additional-permissions': sets.length > 1 };
+        const entry = {
+          verb: verb.toLowerCase(),
+          requestPath,
+          access,
+          'server-to-server': true,
+          'additional-permissions': sets.length > 1,
+        };
         add(permission, entry);
         add(permission, entry); // GitHub's file lists some entries twice
       }
@@ -61,17 +68,41 @@ async function generate(map: unknown): Promise<{ table: typeof permissionTable.r
 describe('scripts/github-permissions.mjs', () => {
   it('rebuilds the committed table from the map, ignoring user-to-server-only entries and the workflow-file permission', async () => {
     const map = mapFromTable();
-    map.workflows = { title: 'Workflows', permissions: [{ verb: 'put', requestPath: '/repos/{owner}/{repo}/contents/{path}', access: 'write', 'server-to-server': true, 'additional-permissions': true }] };
-    map.administration = { title: 'Administration', permissions: [{ verb: 'get', requestPath: '/repos/{owner}/{repo}', access: 'write', 'server-to-server': false, 'additional-permissions': false }] };
+    map.workflows = {
+      title: 'Workflows',
+      permissions: [
+        {
+          verb: 'put',
+          requestPath: '/repos/{owner}/{repo}/contents/{path}',
+          access: 'write',
+          'server-to-server': true,
+          'additional-permissions': true,
+        },
+      ],
+    };
+    map.administration = {
+      title: 'Administration',
+      permissions: [
+        {
+          verb: 'get',
+          requestPath: '/repos/{owner}/{repo}',
+          access: 'write',
+          'server-to-server': false,
+          'additional-permissions': false,
+        },
+      ],
+    };
     const { table } = await generate(map);
     expect(table).toEqual(permissionTable.routes);
   });
 
   it('refuses to write a table when a served route is missing from the map', async () => {
     const map = mapFromTable();
-    map.actions!.permissions = map.actions!.permissions.filter((e) => e.requestPath !== '/repos/{owner}/{repo}/environments');
+    map.actions!.permissions = map.actions!.permissions.filter(
+      (e) => e.requestPath !== '/repos/{owner}/{repo}/environments',
+    );
     const { table, stderr } = await generate(map);
     expect(table).toBeNull();
-    expect(stderr).toContain('not in GitHub\'s permission map: GET /repos/{owner}/{repo}/environments');
+    expect(stderr).toContain("not in GitHub's permission map: GET /repos/{owner}/{repo}/environments");
   });
 });

@@ -25,27 +25,49 @@ async function get(path: string, permissions: Permissions): Promise<{ status: nu
 
 describe('the permission table', () => {
   it('covers every token route the emulator serves, and only those; App JWT routes need none', () => {
-    const tokenRoutes = world.gh.routes.filter((route) => route.auth === 'token').map(routeKey).sort();
+    const tokenRoutes = world.gh.routes
+      .filter((route) => route.auth === 'token')
+      .map(routeKey)
+      .sort();
     expect(Object.keys(permissionTable.routes).sort()).toEqual(tokenRoutes);
-    expect(world.gh.routes.filter((route) => acceptedPermissions(route) === undefined).every((route) => route.auth === 'app')).toBe(true);
+    expect(
+      world.gh.routes
+        .filter((route) => acceptedPermissions(route) === undefined)
+        .every((route) => route.auth === 'app'),
+    ).toBe(true);
   });
 
   it('leaves unchecked only the routes GitHub documents as needing no permission', () => {
-    const open = Object.entries(permissionTable.routes).filter(([, sets]) => sets.length === 0).map(([route]) => route);
+    const open = Object.entries(permissionTable.routes)
+      .filter(([, sets]) => sets.length === 0)
+      .map(([route]) => route);
     expect(open.sort()).toEqual([...permissionTable.noPermission].sort());
-    expect(open.sort()).toEqual(['GET /installation/repositories', 'GET /orgs/{org}', 'GET /rate_limit', 'GET /users/{username}']);
+    expect(open.sort()).toEqual([
+      'GET /installation/repositories',
+      'GET /orgs/{org}',
+      'GET /rate_limit',
+      'GET /users/{username}',
+    ]);
   });
 });
 
-describe('GitHub\'s per-endpoint permissions', () => {
+describe("GitHub's per-endpoint permissions", () => {
   it('lists and reads environments with Actions: read only — not Environments, not Metadata', async () => {
-    expect(await get('/repos/acme/api/environments', { environments: 'read', secrets: 'read', metadata: 'read' })).toEqual({ status: 403, accepted: 'actions=read' });
-    expect(await get('/repos/acme/api/environments/production', { environments: 'read' })).toEqual({ status: 403, accepted: 'actions=read' });
+    expect(
+      await get('/repos/acme/api/environments', { environments: 'read', secrets: 'read', metadata: 'read' }),
+    ).toEqual({ status: 403, accepted: 'actions=read' });
+    expect(await get('/repos/acme/api/environments/production', { environments: 'read' })).toEqual({
+      status: 403,
+      accepted: 'actions=read',
+    });
     expect((await get('/repos/acme/api/environments', { actions: 'read' })).status).toBe(200);
   });
 
   it('lists the organization secrets a repository sees with Secrets: read, not Actions', async () => {
-    expect(await get('/repos/acme/api/actions/organization-secrets', { actions: 'read' })).toEqual({ status: 403, accepted: 'secrets=read' });
+    expect(await get('/repos/acme/api/actions/organization-secrets', { actions: 'read' })).toEqual({
+      status: 403,
+      accepted: 'secrets=read',
+    });
     expect((await get('/repos/acme/api/actions/organization-secrets', { secrets: 'read' })).status).toBe(200);
   });
 
@@ -58,6 +80,9 @@ describe('GitHub\'s per-endpoint permissions', () => {
   });
 
   it('names the accepted permissions on success too', async () => {
-    expect(await get('/repos/acme/api/actions/secrets', { secrets: 'read' })).toEqual({ status: 200, accepted: 'secrets=read' });
+    expect(await get('/repos/acme/api/actions/secrets', { secrets: 'read' })).toEqual({
+      status: 200,
+      accepted: 'secrets=read',
+    });
   });
 });

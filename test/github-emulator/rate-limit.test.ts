@@ -23,7 +23,9 @@ describe('primary rate limit', () => {
     const reset = Number(last?.headers.get('x-ratelimit-reset'));
     expect(reset).toBe(Math.floor(world.gh.clock.now().getTime() / 1000) + 3600);
     expect(last?.headers.get('retry-after')).toBe('3600');
-    expect(((await last?.json()) as { message: string }).message).toMatch(/^API rate limit exceeded for installation ID \d+/);
+    expect(((await last?.json()) as { message: string }).message).toMatch(
+      /^API rate limit exceeded for installation ID \d+/,
+    );
     const free = await world.call('/rate_limit');
     expect(free.status).toBe(200);
     world.gh.clock.advance(3_600_000);
@@ -46,7 +48,8 @@ describe('primary rate limit', () => {
 describe('secondary rate limit', () => {
   it('refuses content-creation bursts with 403, a "secondary rate limit" message and Retry-After', async () => {
     world = await createWorld({ rateLimits: { contentPerMinute: 2, secondaryRetryAfterSeconds: 60 } });
-    const create = () => world!.call('/repos/acme/api/issues', { method: 'POST', body: JSON.stringify({ title: 't' }) });
+    const create = () =>
+      world!.call('/repos/acme/api/issues', { method: 'POST', body: JSON.stringify({ title: 't' }) });
     expect((await create()).status).toBe(201);
     expect((await create()).status).toBe(201);
     const third = await create();

@@ -39,13 +39,17 @@ describe('the emulator at scale', () => {
     expect(own.map((r) => r.id)).toEqual([...own.map((r) => r.id)].sort((a, b) => a - b));
   });
 
-  it('lists one repository\'s environments and secrets over HTTP, in counters-only mode', async () => {
+  it("lists one repository's environments and secrets over HTTP, in counters-only mode", async () => {
     const installation = [...gh.store.installations.values()].find((i) => i.account === 'org-07')!;
     const token = gh.seed.installationToken(installation.id);
     const get = (path: string) => fetch(`${gh.apiV3Url}${path}`, { headers: { authorization: `token ${token}` } });
-    const environments = (await (await get('/repos/org-07/svc-03001/environments')).json()) as { environments: Array<{ name: string }> };
+    const environments = (await (await get('/repos/org-07/svc-03001/environments')).json()) as {
+      environments: Array<{ name: string }>;
+    };
     expect(environments.environments.map((e) => e.name)).toEqual(['development', 'production', 'staging']);
-    const secrets = (await (await get('/repos/org-07/svc-03001/environments/staging/secrets')).json()) as { secrets: Array<{ name: string }> };
+    const secrets = (await (await get('/repos/org-07/svc-03001/environments/staging/secrets')).json()) as {
+      secrets: Array<{ name: string }>;
+    };
     expect(secrets.secrets.map((s) => s.name)).toEqual(['OPENAI_API_KEY']);
     expect((await get('/repos/org-01/svc-00001/environments')).status).toBe(404); // org-01's: another installation
     expect(gh.log.entries).toEqual([]);
@@ -55,7 +59,7 @@ describe('the emulator at scale', () => {
   });
 });
 
-describe('indexes over the store\'s arrays', () => {
+describe("indexes over the store's arrays", () => {
   let world: World;
   beforeAll(async () => {
     world = await createWorld();
@@ -73,14 +77,32 @@ describe('indexes over the store\'s arrays', () => {
   });
 
   it('keep seeding a secret again a replacement, and find issues the API just created', async () => {
-    world.gh.seed.secret({ scope: 'repo', repo: 'acme/api', name: 'OPENAI_API_KEY', updatedAt: new Date('2026-01-01T00:00:00Z') });
-    world.gh.seed.secret({ scope: 'repo', repo: 'acme/api', name: 'openai_api_key', updatedAt: new Date('2026-02-01T00:00:00Z') });
-    const listed = (await (await world.call('/repos/acme/api/actions/secrets')).json()) as { secrets: Array<{ updated_at: string }> };
+    world.gh.seed.secret({
+      scope: 'repo',
+      repo: 'acme/api',
+      name: 'OPENAI_API_KEY',
+      updatedAt: new Date('2026-01-01T00:00:00Z'),
+    });
+    world.gh.seed.secret({
+      scope: 'repo',
+      repo: 'acme/api',
+      name: 'openai_api_key',
+      updatedAt: new Date('2026-02-01T00:00:00Z'),
+    });
+    const listed = (await (await world.call('/repos/acme/api/actions/secrets')).json()) as {
+      secrets: Array<{ updated_at: string }>;
+    };
     expect(listed.secrets.map((s) => s.updated_at)).toEqual(['2026-02-01T00:00:00Z']);
-    const created = await world.call('/repos/acme/api/issues', { method: 'POST', body: JSON.stringify({ title: 'Rotate OPENAI_API_KEY', labels: ['key-hygiene'] }) });
+    const created = await world.call('/repos/acme/api/issues', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Rotate OPENAI_API_KEY', labels: ['key-hygiene'] }),
+    });
     const { number } = (await created.json()) as { number: number };
     expect((await world.call(`/repos/acme/api/issues/${number}`)).status).toBe(200);
-    const issues = (await (await world.call('/repos/acme/api/issues?labels=key-hygiene')).json()) as Array<{ number: number; labels: Array<{ name: string }> }>;
+    const issues = (await (await world.call('/repos/acme/api/issues?labels=key-hygiene')).json()) as Array<{
+      number: number;
+      labels: Array<{ name: string }>;
+    }>;
     expect(issues.map((i) => [i.number, i.labels.map((l) => l.name)])).toEqual([[number, ['key-hygiene']]]);
   });
 });

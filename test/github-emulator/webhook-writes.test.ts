@@ -59,7 +59,14 @@ describe('webhooks for writes made through the API', () => {
 
   it("delivers the App's own issue writes back to it: signed, sender its bot, in order, after the answer", async () => {
     unsubscribe = world.gh.webhooks.subscribe({ url });
-    const opened = (await (await send('/repos/acme/api/issues', { title: 'Rotate KEY', body: '- [ ] <!-- key-hygiene:recheck -->', labels: ['key-hygiene'], assignees: ['wendy'] })).json()) as { number: number };
+    const opened = (await (
+      await send('/repos/acme/api/issues', {
+        title: 'Rotate KEY',
+        body: '- [ ] <!-- key-hygiene:recheck -->',
+        labels: ['key-hygiene'],
+        assignees: ['wendy'],
+      })
+    ).json()) as { number: number };
     await send(`/repos/acme/api/issues/${opened.number}`, { body: 'rewritten' }, 'PATCH');
     await send(`/repos/acme/api/issues/${opened.number}/comments`, { body: 'a reply' });
     await send(`/repos/acme/api/issues/${opened.number}/labels`, { labels: ['overdue'] });
@@ -68,8 +75,15 @@ describe('webhooks for writes made through the API', () => {
     await send(`/repos/acme/api/issues/${opened.number}`, { state: 'open' }, 'PATCH');
     await world.gh.webhooks.settled();
     expect(events()).toEqual([
-      'issues.opened', 'issues.labeled', 'issues.assigned', 'issues.edited', 'issue_comment.created',
-      'issues.labeled', 'issues.unlabeled', 'issues.closed', 'issues.reopened',
+      'issues.opened',
+      'issues.labeled',
+      'issues.assigned',
+      'issues.edited',
+      'issue_comment.created',
+      'issues.labeled',
+      'issues.unlabeled',
+      'issues.closed',
+      'issues.reopened',
     ]);
     for (const { headers, payload } of received()) {
       expect(payload.sender).toMatchObject(BOT);
@@ -78,12 +92,22 @@ describe('webhooks for writes made through the API', () => {
       expect(headers['x-github-delivery']).toMatch(/^[0-9a-f-]{36}$/);
       // GitHub's top-level fields for the event, as its examples have them (organization: the owner is one).
       const event = String(headers['x-github-event']);
-      const example = Object.keys(payload.action === 'closed' ? examplePayload(event, 'reopened') : examplePayload(event, payload.action));
-      expect(Object.keys(payload).filter((key) => !['installation', 'organization'].includes(key))).toEqual(example.filter((key) => !['installation', 'organization', 'enterprise'].includes(key)));
+      const example = Object.keys(
+        payload.action === 'closed' ? examplePayload(event, 'reopened') : examplePayload(event, payload.action),
+      );
+      expect(Object.keys(payload).filter((key) => !['installation', 'organization'].includes(key))).toEqual(
+        example.filter((key) => !['installation', 'organization', 'enterprise'].includes(key)),
+      );
     }
-    const verifier = new App({ appId: world.app.id, privateKey: world.app.privateKey, webhooks: { secret: world.app.webhookSecret } }).webhooks;
+    const verifier = new App({
+      appId: world.app.id,
+      privateKey: world.app.privateKey,
+      webhooks: { secret: world.app.webhookSecret },
+    }).webhooks;
     const edited = received()[3]!;
-    expect(await verifier.verify(JSON.stringify(edited.payload), String(edited.headers['x-hub-signature-256']))).toBe(true);
+    expect(await verifier.verify(JSON.stringify(edited.payload), String(edited.headers['x-hub-signature-256']))).toBe(
+      true,
+    );
     expect(edited.payload.changes).toEqual({ body: { from: '- [ ] <!-- key-hygiene:recheck -->' } });
     expect(edited.payload.issue.body).toBe('rewritten');
     expect(received()[1]!.payload.label.name).toBe('key-hygiene');
@@ -94,12 +118,31 @@ describe('webhooks for writes made through the API', () => {
 
   it("a person's edit carries the body they left, even when the bot rewrites it right after", async () => {
     unsubscribe = world.gh.webhooks.subscribe({ url });
-    const issue = world.gh.seed.issue({ repo: 'acme/api', title: 'Key Hygiene dashboard', body: '- [ ] <!-- key-hygiene:recheck -->', user: 'key-hygiene[bot]' });
-    expect(() => world.gh.act.editIssue({ repo: 'acme/api', issue: issue.number, body: '- [x] ticked', user: 'rita' })).toThrow(/needs write access/);
-    world.gh.act.editIssue({ repo: 'acme/api', issue: issue.number, body: '- [x] <!-- key-hygiene:recheck -->', user: 'wendy' });
+    const issue = world.gh.seed.issue({
+      repo: 'acme/api',
+      title: 'Key Hygiene dashboard',
+      body: '- [ ] <!-- key-hygiene:recheck -->',
+      user: 'key-hygiene[bot]',
+    });
+    expect(() =>
+      world.gh.act.editIssue({ repo: 'acme/api', issue: issue.number, body: '- [x] ticked', user: 'rita' }),
+    ).toThrow(/needs write access/);
+    world.gh.act.editIssue({
+      repo: 'acme/api',
+      issue: issue.number,
+      body: '- [x] <!-- key-hygiene:recheck -->',
+      user: 'wendy',
+    });
     await send(`/repos/acme/api/issues/${issue.number}`, { body: '- [ ] <!-- key-hygiene:recheck --> swept' }, 'PATCH');
     await world.gh.webhooks.settled();
-    expect(received().map((r) => [r.payload.sender.login, r.payload.sender.type, r.payload.issue.body, r.payload.changes.body.from])).toEqual([
+    expect(
+      received().map((r) => [
+        r.payload.sender.login,
+        r.payload.sender.type,
+        r.payload.issue.body,
+        r.payload.changes.body.from,
+      ]),
+    ).toEqual([
       ['wendy', 'User', '- [x] <!-- key-hygiene:recheck -->', '- [ ] <!-- key-hygiene:recheck -->'],
       ['key-hygiene[bot]', 'Bot', '- [ ] <!-- key-hygiene:recheck --> swept', '- [x] <!-- key-hygiene:recheck -->'],
     ]);
@@ -108,16 +151,36 @@ describe('webhooks for writes made through the API', () => {
   it('check runs, pull requests and contents writes: check_run.created/completed, pull_request.opened, push', async () => {
     unsubscribe = world.gh.webhooks.subscribe({ url });
     const head = (await (await world.call('/repos/acme/api/git/ref/heads/main')).json()) as { object: { sha: string } };
-    const run = (await (await send('/repos/acme/api/check-runs', { name: 'Key hygiene', head_sha: head.object.sha, status: 'in_progress' })).json()) as { id: number };
+    const run = (await (
+      await send('/repos/acme/api/check-runs', {
+        name: 'Key hygiene',
+        head_sha: head.object.sha,
+        status: 'in_progress',
+      })
+    ).json()) as { id: number };
     await send(`/repos/acme/api/check-runs/${run.id}`, { conclusion: 'success' }, 'PATCH');
     await send('/repos/acme/api/git/refs', { ref: 'refs/heads/onboard', sha: head.object.sha });
-    await send('/repos/acme/api/contents/.github/key-hygiene.yml', { message: 'Add policy', content: Buffer.from('keys: []\n').toString('base64'), branch: 'onboard' }, 'PUT');
+    await send(
+      '/repos/acme/api/contents/.github/key-hygiene.yml',
+      { message: 'Add policy', content: Buffer.from('keys: []\n').toString('base64'), branch: 'onboard' },
+      'PUT',
+    );
     await send('/repos/acme/api/pulls', { title: 'Configure', head: 'onboard', base: 'main' });
     await world.gh.webhooks.settled();
     expect(events()).toEqual(['check_run.created', 'check_run.completed', 'push.', 'push.', 'pull_request.opened']);
     expect(received()[1]!.payload.check_run).toMatchObject({ id: run.id, status: 'completed', conclusion: 'success' });
-    expect(received()[2]!.payload).toMatchObject({ ref: 'refs/heads/onboard', created: true, after: head.object.sha, commits: [] });
-    expect(received()[3]!.payload).toMatchObject({ ref: 'refs/heads/onboard', before: head.object.sha, commits: [{ message: 'Add policy', added: ['.github/key-hygiene.yml'] }], pusher: { name: BOT.login } });
+    expect(received()[2]!.payload).toMatchObject({
+      ref: 'refs/heads/onboard',
+      created: true,
+      after: head.object.sha,
+      commits: [],
+    });
+    expect(received()[3]!.payload).toMatchObject({
+      ref: 'refs/heads/onboard',
+      before: head.object.sha,
+      commits: [{ message: 'Add policy', added: ['.github/key-hygiene.yml'] }],
+      pusher: { name: BOT.login },
+    });
     expect(received().every((r) => r.payload.sender.login === BOT.login)).toBe(true);
   });
 

@@ -13,7 +13,8 @@ keys:
     owners: ['@acme/ml-platform']
 `);
 const threeEnvs = [env('development'), env('staging'), env('production', { requiredReviewers: true })];
-const statuses = (decisions: ReturnType<typeof evaluateKeys>) => decisions.map((d) => [d.environment ?? '*', d.status, d.level]);
+const statuses = (decisions: ReturnType<typeof evaluateKeys>) =>
+  decisions.map((d) => [d.environment ?? '*', d.status, d.level]);
 
 describe('evaluateKeys', () => {
   it('judges each listed environment by the age of its own secret', () => {
@@ -28,7 +29,12 @@ describe('evaluateKeys', () => {
       ['staging', 'due-soon', 'warning'],
       ['production', 'overdue', 'error'],
     ]);
-    expect(decisions[1]).toMatchObject({ secret: 'OPENAI_API_KEY', owners: ['@acme/ml-platform'], dueAt: daysAgo(80 - 90), item: { scope: 'environment' } });
+    expect(decisions[1]).toMatchObject({
+      secret: 'OPENAI_API_KEY',
+      owners: ['@acme/ml-platform'],
+      dueAt: daysAgo(80 - 90),
+      item: { scope: 'environment' },
+    });
     expect(decisions[1]!.message).toBe(
       'OPENAI_API_KEY in staging is due for rotation on 2026-06-11 (last rotated 2026-03-13): make a new key, update the secret, then revoke the old key.',
     );
@@ -36,7 +42,10 @@ describe('evaluateKeys', () => {
   });
 
   it('moves with the clock it is given, not the real one', () => {
-    const inv = inventory(threeEnvs, ['development', 'staging', 'production'].map((e) => envSecret(e, 'OPENAI_API_KEY', 0)));
+    const inv = inventory(
+      threeEnvs,
+      ['development', 'staging', 'production'].map((e) => envSecret(e, 'OPENAI_API_KEY', 0)),
+    );
     const later = new Date(NOW.getTime() + 80 * 86_400_000);
     expect(evaluateKeys(inv, config, later).map((d) => d.status)).toEqual(['due-soon', 'due-soon', 'due-soon']);
   });
@@ -46,7 +55,9 @@ describe('evaluateKeys', () => {
     const [, staging, production] = evaluateKeys(inv, config, NOW);
     expect(staging).toMatchObject({ status: 'missing', level: 'error', environment: 'staging' });
     expect(staging!.noEnvironment).toBeUndefined();
-    expect(staging!.message).toBe('OPENAI_API_KEY is not defined in environment staging: add an environment secret with a key made for staging.');
+    expect(staging!.message).toBe(
+      'OPENAI_API_KEY is not defined in environment staging: add an environment secret with a key made for staging.',
+    );
     expect(production).toMatchObject({ status: 'missing', level: 'error', noEnvironment: true });
     expect(production!.message).toContain('Environment production does not exist in acme/app');
   });
@@ -79,35 +90,52 @@ describe('evaluateKeys', () => {
   });
 
   it('matches environment and secret names case-insensitively, as GitHub does', () => {
-    const inv = inventory([env('Development'), env('STAGING'), env('production')], [
-      envSecret('Development', 'openai_api_key', 1),
-      envSecret('STAGING', 'OPENAI_API_KEY', 1),
-      envSecret('production', 'OPENAI_API_KEY', 1),
-    ]);
+    const inv = inventory(
+      [env('Development'), env('STAGING'), env('production')],
+      [
+        envSecret('Development', 'openai_api_key', 1),
+        envSecret('STAGING', 'OPENAI_API_KEY', 1),
+        envSecret('production', 'OPENAI_API_KEY', 1),
+      ],
+    );
     expect(evaluateKeys(inv, config, NOW).map((d) => d.status)).toEqual(['ok', 'ok', 'ok']);
   });
 
   it('ignores secrets of other names', () => {
     const inv = inventory(threeEnvs, [repoSecret('STRIPE_KEY', 400), envSecret('staging', 'OTHER_KEY', 400)]);
     expect(evaluateKeys(inv, config, NOW).map((d) => [d.secret, d.status])).toEqual([
-      ['OPENAI_API_KEY', 'missing'], ['OPENAI_API_KEY', 'missing'], ['OPENAI_API_KEY', 'missing'],
+      ['OPENAI_API_KEY', 'missing'],
+      ['OPENAI_API_KEY', 'missing'],
+      ['OPENAI_API_KEY', 'missing'],
     ]);
   });
 
   it('uses the top-level rotate-every when the key has none', () => {
     const policy = parseConfig('rotate-every: 7d\nremind-before: 2d\nkeys:\n  - secret: K\n    environments: [dev]\n');
-    const at = (days: number) => evaluateKeys(inventory([env('dev')], [envSecret('dev', 'K', days)]), policy, NOW)[0]!.status;
+    const at = (days: number) =>
+      evaluateKeys(inventory([env('dev')], [envSecret('dev', 'K', days)]), policy, NOW)[0]!.status;
     expect([at(4), at(6), at(8)]).toEqual(['ok', 'due-soon', 'overdue']);
   });
 });
 
 describe('evaluateKeys, keys without environments (repository level)', () => {
-  const policy = parseConfig('keys:\n  - secret: STRIPE_KEY\n    rotate-every: 30d\n    remind-before: 5d\n    owners: [\'@acme/payments\']\n');
-  const judge = (...secrets: Parameters<typeof inventory>[1]) => evaluateKeys(inventory(threeEnvs, secrets), policy, NOW);
+  const policy = parseConfig(
+    "keys:\n  - secret: STRIPE_KEY\n    rotate-every: 30d\n    remind-before: 5d\n    owners: ['@acme/payments']\n",
+  );
+  const judge = (...secrets: Parameters<typeof inventory>[1]) =>
+    evaluateKeys(inventory(threeEnvs, secrets), policy, NOW);
 
   it('judges the repository secret by its age: fresh, due soon, overdue', () => {
     const [fresh] = judge(repoSecret('STRIPE_KEY', 10));
-    expect(fresh).toMatchObject({ kind: 'key', secret: 'STRIPE_KEY', status: 'ok', level: 'ok', item: { scope: 'repo' }, dueAt: daysAgo(10 - 30), owners: ['@acme/payments'] });
+    expect(fresh).toMatchObject({
+      kind: 'key',
+      secret: 'STRIPE_KEY',
+      status: 'ok',
+      level: 'ok',
+      item: { scope: 'repo' },
+      dueAt: daysAgo(10 - 30),
+      owners: ['@acme/payments'],
+    });
     expect(fresh!.environment).toBeUndefined();
     expect(fresh!.message).toBe('STRIPE_KEY at repository level is fresh (last rotated 2026-05-22, due 2026-06-21).');
     expect(judge(repoSecret('STRIPE_KEY', 27))[0]).toMatchObject({ status: 'due-soon', level: 'warning' });
@@ -122,7 +150,10 @@ describe('evaluateKeys, keys without environments (repository level)', () => {
     const [org] = judge(orgSecret('stripe_key', 40));
     expect(org).toMatchObject({ status: 'overdue', item: { scope: 'org' } });
     expect(org!.message).toContain('STRIPE_KEY at organisation level is overdue');
-    expect(judge(orgSecret('STRIPE_KEY', 40), repoSecret('STRIPE_KEY', 1))[0]).toMatchObject({ status: 'ok', item: { scope: 'repo' } });
+    expect(judge(orgSecret('STRIPE_KEY', 40), repoSecret('STRIPE_KEY', 1))[0]).toMatchObject({
+      status: 'ok',
+      item: { scope: 'repo' },
+    });
   });
 
   it('reports a key defined at neither level as missing, even when an environment holds it', () => {

@@ -11,9 +11,30 @@ export const env = (name: string, gates: Partial<Omit<EnvironmentInfo, 'name'>> 
   ...gates,
 });
 
-export const envSecret = (environment: string, name: string, days: number): InventoryItem => ({ scope: 'environment', environment, name, updatedAt: daysAgo(days) });
-export const repoSecret = (name: string, days: number): InventoryItem => ({ scope: 'repo', name, updatedAt: daysAgo(days) });
-export const orgSecret = (name: string, days: number): InventoryItem => ({ scope: 'org', name, updatedAt: daysAgo(days) });
+export const envSecret = (environment: string, name: string, days: number): InventoryItem => ({
+  scope: 'environment',
+  environment,
+  name,
+  updatedAt: daysAgo(days),
+});
+export const repoSecret = (name: string, days: number): InventoryItem => ({
+  scope: 'repo',
+  name,
+  updatedAt: daysAgo(days),
+});
+export const orgSecret = (name: string, days: number): InventoryItem => ({
+  scope: 'org',
+  name,
+  updatedAt: daysAgo(days),
+});
 
-export const inventory = (environments: EnvironmentInfo[], secrets: InventoryItem[]): Inventory => ({ repository: 'acme/app', environments, secrets });
-export const dependabotSecret = (name: string, days: number): InventoryItem => ({ scope: 'dependabot', name, updatedAt: daysAgo(days) });
+export const inventory = (environments: EnvironmentInfo[], secrets: InventoryItem[]): Inventory => ({
+  repository: 'acme/app',
+  environments,
+  secrets,
+});
+export const dependabotSecret = (name: string, days: number): InventoryItem => ({
+  scope: 'dependabot',
+  name,
+  updatedAt: daysAgo(days),
+});

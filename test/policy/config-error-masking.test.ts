@@ -27,13 +27,25 @@ describe('config errors never quote a key whole', () => {
 
   it.each([
     ['rotate-every', `rotate-every: ${github}\n`, "field 'rotate-every' is \"…"],
-    ['a key policy field', `keys:\n  - secret: OPENAI_API_KEY\n    remind-before: "${openai}"\n`, "field 'keys.0.remind-before' is \"…"],
+    [
+      'a key policy field',
+      `keys:\n  - secret: OPENAI_API_KEY\n    remind-before: "${openai}"\n`,
+      "field 'keys.0.remind-before' is \"…",
+    ],
     ['a field name', `${github}: 1\n`, "unknown field '…"],
     ['a severity map key', `scan:\n  severity: { "${openai}": high }\n`, "field 'scan.severity.…"],
-    ['a key after a newline', `rotate-every: "\\n${github}"\n`, "is \"\\n…"],
-    ['a key across the quoted length', `rotate-every: "${'x '.repeat(25)}${openai}"\n`, "field 'rotate-every' is \"x x"],
+    ['a key after a newline', `rotate-every: "\\n${github}"\n`, 'is "\\n…'],
+    [
+      'a key across the quoted length',
+      `rotate-every: "${'x '.repeat(25)}${openai}"\n`,
+      "field 'rotate-every' is \"x x",
+    ],
     ['an allow regex RE2 refuses', `scan:\n  allow:\n    regexes: ['(?<=x)${github}']\n`, 'look-around'],
-    ['a detector pattern', `scan:\n  detectors:\n    - id: acme\n      key-kind: Acme\n      pattern: '${openai}'\n`, 'expected a named group'],
+    [
+      'a detector pattern',
+      `scan:\n  detectors:\n    - id: acme\n      key-kind: Acme\n      pattern: '${openai}'\n`,
+      'expected a named group',
+    ],
   ])('masks a key in %s', (_, text, shown) => {
     const message = messageOf(() => parseConfig(text));
     expectMasked(message, text.includes(github) ? github : openai);
@@ -52,7 +64,9 @@ describe('config errors never quote a key whole', () => {
     expect(messageOf(() => validateConfig({ 'rotate-every': 'soon\u202e\u0007' }))).toContain('"soon\\u202e\\u0007"');
   });
 
-  it('masks a key in a hand-built config\'s duration (one the schema never saw)', () => {
-    expect(() => rotationFor(undefined, { ...defaultConfig, 'rotate-every': github })).toThrow(/^'…\S{4}' is not a duration/);
+  it("masks a key in a hand-built config's duration (one the schema never saw)", () => {
+    expect(() => rotationFor(undefined, { ...defaultConfig, 'rotate-every': github })).toThrow(
+      /^'…\S{4}' is not a duration/,
+    );
   });
 });

@@ -16,7 +16,9 @@ describe('compileConfigRegex (RE2)', () => {
 
   it('reports indices in UTF-16 code units, as the scanner counts columns', () => {
     const text = '😀 é acme_q8w7e6r5';
-    expect(matches('acme_(?<secret>\\w+)', text)).toMatchObject([{ index: text.indexOf('acme_'), secretIndex: text.indexOf('q8w') }]);
+    expect(matches('acme_(?<secret>\\w+)', text)).toMatchObject([
+      { index: text.indexOf('acme_'), secretIndex: text.indexOf('q8w') },
+    ]);
   });
 
   it('matches case-insensitively with (?i) or ignoreCase, and case-sensitively otherwise', () => {
@@ -28,7 +30,9 @@ describe('compileConfigRegex (RE2)', () => {
   it('runs a pattern that backtracks for hours on RegExp in linear time', () => {
     // Asserts the outcome only; on RegExp the first line alone would not return.
     expect(matches('acme_(?<secret>(\\w+)+)!', `TOKEN = "acme_${'a'.repeat(100_000)}"\n`)).toEqual([]);
-    expect(compileConfigRegex('([A-Za-z0-9]+)+-$').test(`OPENAI_API_KEY=sk-proj-${'Ab3dE'.repeat(20_000)}`)).toBe(false);
+    expect(compileConfigRegex('([A-Za-z0-9]+)+-$').test(`OPENAI_API_KEY=sk-proj-${'Ab3dE'.repeat(20_000)}`)).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -56,18 +60,24 @@ describe('config regexes in .github/key-hygiene.yml', () => {
     }
     throw new Error('expected a ConfigError');
   };
-  const detector = (pattern: string) => `scan:\n  detectors:\n    - id: acme-token\n      key-kind: Acme token\n      pattern: '${pattern}'\n`;
+  const detector = (pattern: string) =>
+    `scan:\n  detectors:\n    - id: acme-token\n      key-kind: Acme token\n      pattern: '${pattern}'\n`;
 
   it('names the field and the pattern in one line when RE2 cannot run it', () => {
     expect(error(detector('(?<=a)(?<secret>b)'))).toBe(
-      `.github/key-hygiene.yml: field 'scan.detectors.0.pattern' is "(?<=a)(?<secret>b)": look-around and back-references are not supported (RE2 syntax)`);
-    expect(error("scan:\n  allow:\n    regexes: ['x', '(a)\\1']\n")).toContain(`field 'scan.allow.regexes.1' is "(a)\\\\1": look-around`);
+      `.github/key-hygiene.yml: field 'scan.detectors.0.pattern' is "(?<=a)(?<secret>b)": look-around and back-references are not supported (RE2 syntax)`,
+    );
+    expect(error("scan:\n  allow:\n    regexes: ['x', '(a)\\1']\n")).toContain(
+      `field 'scan.allow.regexes.1' is "(a)\\\\1": look-around`,
+    );
     expect(error("track-names: ['_KEY$', '(?!x)']\n")).toContain("field 'track-names.1'");
     expect(error("production-environments: '(?<=p)rod'\n")).toContain("field 'production-environments'");
   });
 
   it('accepts the hostile patterns RE2 runs safely, and still wants a secret group', () => {
-    expect(parseConfig(detector('acme_(?<secret>(\\w+)+)!')).scan.detectors[0]!.pattern).toBe('acme_(?<secret>(\\w+)+)!');
+    expect(parseConfig(detector('acme_(?<secret>(\\w+)+)!')).scan.detectors[0]!.pattern).toBe(
+      'acme_(?<secret>(\\w+)+)!',
+    );
     expect(parseConfig(detector('acme_(?P<secret>\\w+)')).scan.detectors).toHaveLength(1);
     expect(error(detector('acme_(?<token>\\w+)'))).toContain('expected a named group (?<secret>…)');
   });
@@ -80,6 +90,8 @@ describe('config regexes in .github/key-hygiene.yml', () => {
   });
 
   it('refuses keywords too long to prefilter cheaply', () => {
-    expect(error(`${detector('acme_(?<secret>\\w+)')}      keywords: ['${'a'.repeat(101)}']\n`)).toContain("field 'scan.detectors.0.keywords.0'");
+    expect(error(`${detector('acme_(?<secret>\\w+)')}      keywords: ['${'a'.repeat(101)}']\n`)).toContain(
+      "field 'scan.detectors.0.keywords.0'",
+    );
   });
 });

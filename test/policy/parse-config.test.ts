@@ -11,32 +11,47 @@ describe('parseConfig', () => {
   });
 
   it('reads the policy the Action and the App share', () => {
-    const config = parseConfig([
-      'keys:',
-      '  - secret: OPENAI_API_KEY',
-      '    provider: openai',
-      '    environments: [development, staging, production]',
-      '    rotate-every: 90d',
-      '    remind-before: 14d',
-      "    owners: ['@acme/ml-platform']",
-      'scan:',
-      '  allow: { paths: ["test/fixtures/**"] }',
-      '  severity: { stripe-test-key: medium }',
-      'escalate-to: ["@acme/security"]',
-      'onboarding: pull-request',
-    ].join('\n'));
-    expect(config.keys[0]).toMatchObject({ secret: 'OPENAI_API_KEY', environments: ['development', 'staging', 'production'], owners: ['@acme/ml-platform'] });
+    const config = parseConfig(
+      [
+        'keys:',
+        '  - secret: OPENAI_API_KEY',
+        '    provider: openai',
+        '    environments: [development, staging, production]',
+        '    rotate-every: 90d',
+        '    remind-before: 14d',
+        "    owners: ['@acme/ml-platform']",
+        'scan:',
+        '  allow: { paths: ["test/fixtures/**"] }',
+        '  severity: { stripe-test-key: medium }',
+        'escalate-to: ["@acme/security"]',
+        'onboarding: pull-request',
+      ].join('\n'),
+    );
+    expect(config.keys[0]).toMatchObject({
+      secret: 'OPENAI_API_KEY',
+      environments: ['development', 'staging', 'production'],
+      owners: ['@acme/ml-platform'],
+    });
     expect(config.scan.allow.paths).toEqual(['test/fixtures/**']);
     expect(config.onboarding).toBe('pull-request');
   });
 
   it.each([
-    ['keys:\n  - secret: OPENAI_API_KEY\n    rotate-every: soon\n', "field 'keys.0.rotate-every' is \"soon\": expected a duration"],
-    ['scan:\n  disable: yes\n', "field 'scan.disable' is \"yes\": Invalid input: expected array"],
-    ['scan:\n  allow:\n    regexes: ["(unclosed"]\n', "field 'scan.allow.regexes.0' is \"(unclosed\": expected a regular expression in RE2 syntax (missing closing ))"],
-    ['scan:\n  detectors:\n    - id: acme\n      key-kind: Acme\n      pattern: "acme_[a-z]{8}"\n', 'expected a named group (?<secret>…)'],
+    [
+      'keys:\n  - secret: OPENAI_API_KEY\n    rotate-every: soon\n',
+      'field \'keys.0.rotate-every\' is "soon": expected a duration',
+    ],
+    ['scan:\n  disable: yes\n', 'field \'scan.disable\' is "yes": Invalid input: expected array'],
+    [
+      'scan:\n  allow:\n    regexes: ["(unclosed"]\n',
+      'field \'scan.allow.regexes.0\' is "(unclosed": expected a regular expression in RE2 syntax (missing closing ))',
+    ],
+    [
+      'scan:\n  detectors:\n    - id: acme\n      key-kind: Acme\n      pattern: "acme_[a-z]{8}"\n',
+      'expected a named group (?<secret>…)',
+    ],
     ['keys:\n  - secret: OPENAI_API_KEY\n    enviroments: [prod]\n', "unknown field 'keys.0.enviroments'"],
-    ['onboarding: always\n', "field 'onboarding' is \"always\""],
+    ['onboarding: always\n', 'field \'onboarding\' is "always"'],
     ['scan: [\n', 'not valid YAML'],
   ])('rejects %j naming the field and the value', (text, message) => {
     expect(() => parseConfig(text, 'cfg.yml')).toThrow(ConfigError);
@@ -58,12 +73,14 @@ describe('durations and sizes', () => {
 });
 
 describe('org-secrets-repo', () => {
-  it('defaults to the organisation\'s .github repository and takes another repository name', () => {
+  it("defaults to the organisation's .github repository and takes another repository name", () => {
     expect(parseConfig('')['org-secrets-repo']).toBe('.github');
     expect(parseConfig('org-secrets-repo: security')['org-secrets-repo']).toBe('security');
   });
 
   it('refuses an owner/name or a path, naming the field and the value', () => {
-    expect(() => parseConfig('org-secrets-repo: acme/security')).toThrow("field 'org-secrets-repo' is \"acme/security\": expected a repository name in the organisation");
+    expect(() => parseConfig('org-secrets-repo: acme/security')).toThrow(
+      'field \'org-secrets-repo\' is "acme/security": expected a repository name in the organisation',
+    );
   });
 });

@@ -7,7 +7,9 @@ const now = new Date('2026-06-01T12:00:00Z');
 const ago = (days: number) => new Date(now.getTime() - days * DAY);
 
 describe('rotationFor', () => {
-  const config = parseConfig('rotate-every: 30d\nremind-before: 3d\nkeys:\n  - secret: A\n    rotate-every: 2w\n  - secret: B\n');
+  const config = parseConfig(
+    'rotate-every: 30d\nremind-before: 3d\nkeys:\n  - secret: A\n    rotate-every: 2w\n  - secret: B\n',
+  );
 
   it("takes the key's own rotate-every and the top-level remind-before it omits", () => {
     expect(rotationFor(config.keys[0], config)).toEqual({ everyMs: 14 * DAY, remindBeforeMs: 3 * DAY });

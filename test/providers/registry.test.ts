@@ -29,15 +29,23 @@ describe('the provider registry', () => {
     expect(allDetectors.filter((d) => ownerOfDetector(d.id) === record).length).toBeGreaterThan(0);
   });
 
-  it.each(records.filter((p) => !p.nameless).map((p) => [p.id, p] as const))('record %s has rotation steps with an https URL', (_, record) => {
-    expect(record.rotation).toBeDefined();
-    expect(new URL(record.rotation!.url).protocol).toBe('https:');
-    if (record.liveCheck) expect(new URL(record.liveCheck.defaultUrl).protocol).toBe('https:');
-  });
+  it.each(records.filter((p) => !p.nameless).map((p) => [p.id, p] as const))(
+    'record %s has rotation steps with an https URL',
+    (_, record) => {
+      expect(record.rotation).toBeDefined();
+      expect(new URL(record.rotation!.url).protocol).toBe('https:');
+      if (record.liveCheck) expect(new URL(record.liveCheck.defaultUrl).protocol).toBe('https:');
+    },
+  );
 
   it('gives the nameless groups no alias and no vendor steps', () => {
     for (const record of records.filter((p) => p.nameless)) {
-      expect([record.id, record.aliases, record.rotation, record.liveCheck]).toEqual([record.id, [], undefined, undefined]);
+      expect([record.id, record.aliases, record.rotation, record.liveCheck]).toEqual([
+        record.id,
+        [],
+        undefined,
+        undefined,
+      ]);
     }
   });
 
@@ -64,7 +72,8 @@ describe('the provider registry', () => {
         expect(guessProvider(name), name).toBe(record.id);
         expect(namesProvider(name, record.id), name).toBe(true);
       }
-      for (const alias of record.aliases) expect(findProvider(alias.toUpperCase().replace(/-/g, '_'))?.id).toBe(record.id);
+      for (const alias of record.aliases)
+        expect(findProvider(alias.toUpperCase().replace(/-/g, '_'))?.id).toBe(record.id);
     }
   });
 });

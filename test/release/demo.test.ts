@@ -8,7 +8,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 // demo apart from the tests (scripts/tsconfig.demo.json), so a file the emulator needs at run time and
 // the compiled tree lacks breaks it while every other test passes.
 describe('npm run demo', () => {
-  it('sweeps the emulator\'s org and opens the issues the README promises', () => {
+  it("sweeps the emulator's org and opens the issues the README promises", () => {
     const run = spawnSync('npm', ['run', '--silent', 'demo'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
     expect(run.stderr).not.toMatch(/Error|ENOENT/);
     expect(run.status).toBe(0);

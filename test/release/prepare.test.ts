@@ -14,7 +14,16 @@ let copy: string;
 
 beforeEach(() => {
   copy = mkdtempSync(join(tmpdir(), 'kh-prepare-'));
-  for (const path of ['package.json', 'scripts/prepare.mjs', 'src', 'app', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.app.json']) cpSync(join(ROOT, path), join(copy, path), { recursive: true });
+  for (const path of [
+    'package.json',
+    'scripts/prepare.mjs',
+    'src',
+    'app',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'tsconfig.app.json',
+  ])
+    cpSync(join(ROOT, path), join(copy, path), { recursive: true });
   for (const output of ['lib/cli.js', 'lib-app/app/index.js', 'lib-app/app/cli/main.js']) {
     mkdirSync(join(copy, output, '..'), { recursive: true });
     writeFileSync(join(copy, output), '// built\n');
@@ -26,7 +35,10 @@ const prepare = () => spawnSync('npm', ['run', '--silent', 'prepare'], { cwd: co
 
 describe('npm run prepare', () => {
   it('does nothing when lib/ and lib-app/ were built from these sources: no TypeScript needed, nothing rewritten', async () => {
-    const { hashInputs, STAMP } = (await import(join(copy, 'scripts', 'prepare.mjs'))) as { hashInputs(root: string): string; STAMP: string };
+    const { hashInputs, STAMP } = (await import(join(copy, 'scripts', 'prepare.mjs'))) as {
+      hashInputs(root: string): string;
+      STAMP: string;
+    };
     writeFileSync(join(copy, STAMP), `${hashInputs(copy)}\n`);
     const before = statSync(join(copy, 'lib', 'cli.js')).mtimeMs;
     const run = prepare();
@@ -36,12 +48,17 @@ describe('npm run prepare', () => {
   });
 
   it('builds when a source changed since — and without TypeScript says so in one line, exit 1', async () => {
-    const { hashInputs, STAMP } = (await import(join(copy, 'scripts', 'prepare.mjs'))) as { hashInputs(root: string): string; STAMP: string };
+    const { hashInputs, STAMP } = (await import(join(copy, 'scripts', 'prepare.mjs'))) as {
+      hashInputs(root: string): string;
+      STAMP: string;
+    };
     writeFileSync(join(copy, STAMP), `${hashInputs(copy)}\n`);
     writeFileSync(join(copy, 'src', 'version.ts'), "export const VERSION = '9.9.9';\n");
     const run = prepare();
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('key-hygiene prepare: lib/ is not built from these sources and TypeScript is not installed here: run `npm ci` in a clone, or install a release (a v* tag or its .tgz), which carries lib/ built');
+    expect(run.stderr.trim()).toBe(
+      'key-hygiene prepare: lib/ is not built from these sources and TypeScript is not installed here: run `npm ci` in a clone, or install a release (a v* tag or its .tgz), which carries lib/ built',
+    );
   });
 
   it('builds when there is no record of what lib/ was built from', () => {

@@ -41,7 +41,9 @@ async function runSweepStep(inputs: Record<string, string>, env: Record<string, 
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      ...Object.fromEntries(Object.entries(withDefaults).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+      ...Object.fromEntries(
+        Object.entries(withDefaults).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+      ),
       GITHUB_ACTIONS: 'true',
       CI: 'true',
       GITHUB_EVENT_NAME: 'schedule',
@@ -62,7 +64,11 @@ async function runSweepStep(inputs: Record<string, string>, env: Record<string, 
 }
 
 /** acme/api's key issues, `SECRET labels`; its production environment holds a due-soon and an overdue key. */
-const keyIssues = () => gh.store.issues.filter((issue) => issue.repoId === gh.store.repo('acme', 'api')!.id && parseKeyMarker(issue.body)).map((issue) => `${parseKeyMarker(issue.body)!.secret} ${issue.labels.join(',')}`).sort();
+const keyIssues = () =>
+  gh.store.issues
+    .filter((issue) => issue.repoId === gh.store.repo('acme', 'api')!.id && parseKeyMarker(issue.body))
+    .map((issue) => `${parseKeyMarker(issue.body)!.secret} ${issue.labels.join(',')}`)
+    .sort();
 
 describe('uses: OWNER/key-hygiene/sweep@v0', () => {
   it('with dry-run: true, plans the stale-key issues and writes nothing (the App from APP_ID and PRIVATE_KEY in env:)', async () => {

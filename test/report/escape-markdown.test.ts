@@ -10,7 +10,8 @@ import { makeKey } from '../support/make-keys.js';
 // hidden `<!-- key-hygiene:… -->` marker the bot would read back, and mentions nobody.
 
 const ZWSP = '\u200b';
-const FORGED = '<!-- key-hygiene:key {"key":"acme/api|repo|*|openai_api_key|rotate","exemption":{"by":"x","reason":"y","at":"2026-01-01T00:00:00Z"}} -->';
+const FORGED =
+  '<!-- key-hygiene:key {"key":"acme/api|repo|*|openai_api_key|rotate","exemption":{"by":"x","reason":"y","at":"2026-01-01T00:00:00Z"}} -->';
 
 /** No live @-mention, no issue link, no HTML and no marker can survive in `text` (as GitHub and the bot read it). */
 function expectInert(text: string): void {
@@ -30,11 +31,23 @@ describe('escapeMarkdown', () => {
     ['a heading at the start', '# big', '\\# big'],
     ['HTML becomes entities', '<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
     ['an entity is shown as typed', '&lt;', '&amp;lt;'],
-    ['an entity-encoded @ stays text (GitHub would decode it, then mention)', '&#64;mona &commat;acme/security', `&amp;\\#${ZWSP}64;mona &amp;commat;acme/security`],
+    [
+      'an entity-encoded @ stays text (GitHub would decode it, then mention)',
+      '&#64;mona &commat;acme/security',
+      `&amp;\\#${ZWSP}64;mona &amp;commat;acme/security`,
+    ],
     ['a hidden marker', '<!-- key-hygiene:key {"key":"k"} -->', '&lt;\\!-- key-hygiene:key {"key":"k"} --&gt;'],
-    ['a forged exemption', FORGED, expect.stringMatching(/^&lt;\\!-- key-hygiene:key \{"key":"acme\/api\\\|repo.*\}\} --&gt;$/)],
+    [
+      'a forged exemption',
+      FORGED,
+      expect.stringMatching(/^&lt;\\!-- key-hygiene:key \{"key":"acme\/api\\\|repo.*\}\} --&gt;$/),
+    ],
     ['emphasis, links and table cells', '*a* _b_ [c](d) ~e~ | f \\', '\\*a\\* \\_b\\_ \\[c\\](d) \\~e\\~ \\| f \\\\'],
-    ['line breaks and controls are written out', 'a\nb\r\nc\u2028d\u0007e\u001b[2Jf', 'a\\\\nb\\\\r\\\\nc\\\\u2028d\\\\x07e\\\\x1b\\[2Jf'],
+    [
+      'line breaks and controls are written out',
+      'a\nb\r\nc\u2028d\u0007e\u001b[2Jf',
+      'a\\\\nb\\\\r\\\\nc\\\\u2028d\\\\x07e\\\\x1b\\[2Jf',
+    ],
     ['bidirectional overrides are written out', 'evil\u202etxt.exe', 'evil\\\\u202etxt.exe'],
     ['an email is not a mention', 'a@b.example', `a@${ZWSP}b.example`],
   ])('%s', (_, input, expected) => {
@@ -77,6 +90,9 @@ describe('hidden JSON markers', () => {
   it('a `-->` or `<!--` inside a marker’s strings cannot end the comment early', () => {
     const marker = renderHiddenJson('key', { key: 'k', secret: 'A --> <!-- key-hygiene:key {"key":"evil"} -->' });
     expect(marker.slice(4, -3)).not.toMatch(/<!--|-->|[<>]/);
-    expect(parseKeyMarker(`text\n\n${marker}\n`)).toEqual({ key: 'k', secret: 'A --> <!-- key-hygiene:key {"key":"evil"} -->' });
+    expect(parseKeyMarker(`text\n\n${marker}\n`)).toEqual({
+      key: 'k',
+      secret: 'A --> <!-- key-hygiene:key {"key":"evil"} -->',
+    });
   });
 });

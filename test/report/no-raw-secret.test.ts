@@ -17,7 +17,9 @@ const secretIn = (d: (typeof detectors)[number], example: string): string => {
   d.pattern.lastIndex = 0;
   return d.pattern.exec(example)?.groups?.secret ?? example;
 };
-const secrets = detectors.flatMap((d) => d.examples.positive(rng).map((example) => ({ d, secret: secretIn(d, example) })));
+const secrets = detectors.flatMap((d) =>
+  d.examples.positive(rng).map((example) => ({ d, secret: secretIn(d, example) })),
+);
 
 const findings: Finding[] = secrets.map(({ d, secret }, i) => ({
   detector: d.id,
@@ -41,7 +43,15 @@ function outputsOf(result: ScanResult): [string, string][] {
     ['text (colour)', renderText(result, { color: true, detectors })],
     ['json', renderJson(result)],
     ['sarif', renderSarif(result, { detectors, toolVersion: '0.0.0-test' })],
-    ['markdown', renderMarkdown(result, { detectors, scanned: 'test', repositoryUrl: 'https://github.com/acme/app', commit: '0'.repeat(40) })],
+    [
+      'markdown',
+      renderMarkdown(result, {
+        detectors,
+        scanned: 'test',
+        repositoryUrl: 'https://github.com/acme/app',
+        commit: '0'.repeat(40),
+      }),
+    ],
   ];
 }
 
@@ -61,7 +71,11 @@ describe('no reporter prints a raw secret', () => {
     ['redacted findings', findings],
     ['findings that still carry the raw value', leaky],
   ])('%s', (_name, list) => {
-    const result: ScanResult = { findings: list, notices: [], stats: { files: list.length, bytes: 1, commits: 1, skipped: 0, durationMs: 1 } };
+    const result: ScanResult = {
+      findings: list,
+      notices: [],
+      stats: { files: list.length, bytes: 1, commits: 1, skipped: 0, durationMs: 1 },
+    };
     for (const [format, output] of outputsOf(result)) {
       secrets.forEach(({ secret }, i) => {
         expect(output, `${format} holds a whole key`).not.toContain(secret);

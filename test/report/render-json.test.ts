@@ -10,7 +10,11 @@ describe('renderJson', () => {
   });
 
   it('does not depend on the order the sources yielded in', () => {
-    const shuffled = { ...sampleResult, findings: [...sampleResult.findings].reverse(), notices: [...sampleResult.notices].reverse() };
+    const shuffled = {
+      ...sampleResult,
+      findings: [...sampleResult.findings].reverse(),
+      notices: [...sampleResult.notices].reverse(),
+    };
     expect(renderJson(shuffled)).toBe(renderJson(sampleResult));
   });
 
@@ -28,7 +32,16 @@ describe('renderJson', () => {
     const json = renderJson({ ...emptyResult, findings: [leaky] });
     expect(json).not.toContain('RAW-VALUE');
     expect(Object.keys(JSON.parse(json).findings[0])).toEqual([
-      'detector', 'provider', 'keyKind', 'severity', 'path', 'line', 'column', 'endColumn', 'fingerprint', 'redacted',
+      'detector',
+      'provider',
+      'keyKind',
+      'severity',
+      'path',
+      'line',
+      'column',
+      'endColumn',
+      'fingerprint',
+      'redacted',
     ]);
   });
 });

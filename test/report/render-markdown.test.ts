@@ -24,7 +24,9 @@ describe('renderMarkdown', () => {
 
   it('keeps text from commits from breaking the table or injecting markup', () => {
     const finding: Finding = { ...sampleResult.findings[0]!, author: 'Eve | <img src=x> [link](http://x)\nnext' };
-    const row = renderMarkdown({ ...emptyResult, findings: [finding] }, options).split('\n').find((l) => l.startsWith('| ['))!;
+    const row = renderMarkdown({ ...emptyResult, findings: [finding] }, options)
+      .split('\n')
+      .find((l) => l.startsWith('| ['))!;
     // The newline is shown written out (`\n`, its backslash escaped), not folded into a space.
     expect(row).toContain('Eve \\| &lt;img src=x&gt; \\[link\\](http://x)\\\\nnext');
     expect(row.split(' | ')).toHaveLength(6);
@@ -42,6 +44,8 @@ describe('renderMarkdown', () => {
 
   it('fits the default 1 MiB cap with 20,000 findings', () => {
     const many = Array.from({ length: 20_000 }, (_, i): Finding => ({ ...sampleResult.findings[0]!, line: i + 1 }));
-    expect(Buffer.byteLength(renderMarkdown({ ...emptyResult, findings: many }, options))).toBeLessThanOrEqual(1024 * 1024);
+    expect(Buffer.byteLength(renderMarkdown({ ...emptyResult, findings: many }, options))).toBeLessThanOrEqual(
+      1024 * 1024,
+    );
   });
 });

@@ -29,13 +29,24 @@ describe('renderSarif', () => {
     const run = buildSarifLog(sampleResult, { detectors: sampleDetectors.slice(0, 1), toolVersion: '0.1.0' }).runs[0]!;
     const rules = run.tool.driver.rules ?? [];
     for (const r of run.results ?? []) expect(rules[r.ruleIndex ?? -1]?.id).toBe(r.ruleId);
-    expect(rules.map((r) => r.id)).toEqual(['example-low-token', 'example-note-token', 'openai-admin-key', 'openai-project-key']);
+    expect(rules.map((r) => r.id)).toEqual([
+      'example-low-token',
+      'example-note-token',
+      'openai-admin-key',
+      'openai-project-key',
+    ]);
   });
 
   it('writes URIs that decodeURIComponent turns back into the relative path', () => {
     const run = buildSarifLog(sampleResult, options).runs[0]!;
     const uris = (run.results ?? []).map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '');
-    expect(uris.map(decodeURIComponent)).toEqual(['.env', '.env', 'config/app settings/café.yml', 'src/legacy.ts', 'src/legacy.ts']);
+    expect(uris.map(decodeURIComponent)).toEqual([
+      '.env',
+      '.env',
+      'config/app settings/café.yml',
+      'src/legacy.ts',
+      'src/legacy.ts',
+    ]);
     expect(uris[2]).toBe('config/app%20settings/caf%C3%A9.yml');
   });
 

@@ -16,7 +16,11 @@ describe('renderText', () => {
   });
 
   it('still lists notices when nothing was found', () => {
-    const result = { ...emptyResult, notices: sampleResult.notices.slice(0, 1), stats: { ...emptyResult.stats, skipped: 1 } };
+    const result = {
+      ...emptyResult,
+      notices: sampleResult.notices.slice(0, 1),
+      stats: { ...emptyResult.stats, skipped: 1 },
+    };
     expect(renderText(result, { color: false, detectors: [] })).toBe(
       '1 notice (1 too-large)\n' +
         '  dumps/big dump.sql  too-large  File is 12.0 MB, over the 1.0 MB limit.\n' +

@@ -18,7 +18,9 @@ addFormats(ajv);
 const validate = ajv.compile(schema);
 
 function expectValid(result: ScanResult, root?: string): void {
-  const log = JSON.parse(JSON.stringify(buildSarifLog(result, { detectors: sampleDetectors, toolVersion: '0.1.0', root })));
+  const log = JSON.parse(
+    JSON.stringify(buildSarifLog(result, { detectors: sampleDetectors, toolVersion: '0.1.0', root })),
+  );
   validate(log);
   expect(validate.errors ?? []).toEqual([]);
 }
@@ -37,7 +39,10 @@ describe('SARIF output against the SARIF 2.1.0 schema', () => {
   });
 
   it('accepts a run with a known root, and notices without a path', () => {
-    const notices = [...sampleResult.notices, { path: '', reason: 'config' as const, message: 'Unknown key "colour".' }];
+    const notices = [
+      ...sampleResult.notices,
+      { path: '', reason: 'config' as const, message: 'Unknown key "colour".' },
+    ];
     expectValid({ ...sampleResult, notices }, '/tmp/scan root/ü');
   });
 
@@ -46,6 +51,8 @@ describe('SARIF output against the SARIF 2.1.0 schema', () => {
   });
 
   it('checks formats too (ajv-formats is loaded)', () => {
-    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', informationUri: 'not a uri' } } }] })).toBe(false);
+    expect(
+      validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', informationUri: 'not a uri' } } }] }),
+    ).toBe(false);
   });
 });

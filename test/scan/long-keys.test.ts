@@ -13,7 +13,15 @@ describe('keys longer than the window around their keyword', () => {
     for (const payload of [900, 3000, 5500]) {
       const jwt = `${b64url('{"alg":"RS256","typ":"JWT"}')}.${b64url(`{"sub":"${rng.string(URLSAFE, payload)}"}`)}.${rng.string(URLSAFE, 342)}`;
       const findings = scan({ path: 'a.js', text: `const t = "${jwt}";\nconst u = 1;\n`, startLine: 1 });
-      expect(findings).toEqual([expect.objectContaining({ detector: 'generic-jwt', line: 1, column: 12, endColumn: 12 + jwt.length, redacted: `eyJ…${jwt.slice(-4)}` })]);
+      expect(findings).toEqual([
+        expect.objectContaining({
+          detector: 'generic-jwt',
+          line: 1,
+          column: 12,
+          endColumn: 12 + jwt.length,
+          redacted: `eyJ…${jwt.slice(-4)}`,
+        }),
+      ]);
     }
   });
 });

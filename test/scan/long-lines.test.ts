@@ -13,12 +13,25 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 async function scanText(name: string, text: string) {
   writeFileSync(join(root, name), text);
   const { findings } = await createFileScanner(root, defaultConfig, 100 * MIB)([name]);
-  return findings.map((f) => ({ detector: f.detector, line: f.line, column: f.column, redacted: f.redacted, decodedFrom: f.decodedFrom }));
+  return findings.map((f) => ({
+    detector: f.detector,
+    line: f.line,
+    column: f.column,
+    redacted: f.redacted,
+    decodedFrom: f.decodedFrom,
+  }));
 }
 
 describe('a tree scan of files read in 1 MiB pieces', () => {
   const key = makeKey('openai-project-key', 5);
-  const found = (line: number, column: number) => [expect.objectContaining({ detector: 'openai-project-key', line, column, redacted: expect.stringContaining(key.slice(-4)) })];
+  const found = (line: number, column: number) => [
+    expect.objectContaining({
+      detector: 'openai-project-key',
+      line,
+      column,
+      redacted: expect.stringContaining(key.slice(-4)),
+    }),
+  ];
 
   for (const boundary of [MIB, 2 * MIB]) {
     for (const at of offsetsAround(boundary, key.length)) {
@@ -59,7 +72,9 @@ describe('a tree scan of files read in 1 MiB pieces', () => {
     for (const beginAt of [MIB - 40, MIB - 200, MIB - 470, MIB - 2000, MIB + 1]) {
       const lead = Math.floor(beginAt / line.length);
       const text = `${line.repeat(lead)}key = """\n${pem}\n"""\n${line.repeat(20_000)}`;
-      expect(await scanText('pem.py', text)).toEqual([expect.objectContaining({ detector: 'privatekey-pem', line: lead + 2, column: 1 })]);
+      expect(await scanText('pem.py', text)).toEqual([
+        expect.objectContaining({ detector: 'privatekey-pem', line: lead + 2, column: 1 }),
+      ]);
     }
   });
 
@@ -68,7 +83,9 @@ describe('a tree scan of files read in 1 MiB pieces', () => {
     for (const at of [MIB - 300, MIB - 31, MIB - 5]) {
       const before = filler(at - '{"private_key":"'.length);
       const text = `${before}{"private_key":"${pem}\\n"}${filler(MIB)}`;
-      expect(await scanText('sa.js', text)).toEqual([expect.objectContaining({ detector: 'privatekey-pem', line: 1, column: at + 1 })]);
+      expect(await scanText('sa.js', text)).toEqual([
+        expect.objectContaining({ detector: 'privatekey-pem', line: 1, column: at + 1 }),
+      ]);
     }
   });
 
@@ -77,7 +94,15 @@ describe('a tree scan of files read in 1 MiB pieces', () => {
     for (const at of [MIB - encoded.length + 3, MIB - 100, MIB - 1, MIB + 1]) {
       const before = filler(at - 'data: '.length);
       const text = `${before}data: ${encoded};${filler(MIB)}`;
-      expect(await scanText('secret.js', text)).toEqual([{ detector: 'openai-project-key', line: 1, column: at + 1, redacted: expect.any(String), decodedFrom: 'base64' }]);
+      expect(await scanText('secret.js', text)).toEqual([
+        {
+          detector: 'openai-project-key',
+          line: 1,
+          column: at + 1,
+          redacted: expect.any(String),
+          decodedFrom: 'base64',
+        },
+      ]);
     }
   });
 });

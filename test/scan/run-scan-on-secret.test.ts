@@ -15,10 +15,17 @@ describe('runScan onSecret', () => {
     const plain = makeKey('openai-project-key', 31);
     const encoded = makeKey('openai-project-key', 32);
     repo.write('.env', `OPENAI_API_KEY=${plain}\n`);
-    repo.write('k8s/secret.yaml', `kind: Secret\ndata:\n  OPENAI_API_KEY: ${Buffer.from(encoded).toString('base64')}\n`);
+    repo.write(
+      'k8s/secret.yaml',
+      `kind: Secret\ndata:\n  OPENAI_API_KEY: ${Buffer.from(encoded).toString('base64')}\n`,
+    );
     const secrets: string[] = [];
 
-    const result = await runScan({ source: treeSource(repo.root), config: defaultConfig, onSecret: (s) => secrets.push(s) });
+    const result = await runScan({
+      source: treeSource(repo.root),
+      config: defaultConfig,
+      onSecret: (s) => secrets.push(s),
+    });
 
     expect(result.findings).toHaveLength(2);
     expect(secrets.sort()).toEqual([plain, encoded].sort());
@@ -34,7 +41,11 @@ describe('runScan onSecret', () => {
     const head = repo.commit('leak');
     const secrets: string[] = [];
 
-    await runScan({ source: commitsSource(repo.root, { include: [head], exclude: [base] }), config: defaultConfig, onSecret: (s) => secrets.push(s) });
+    await runScan({
+      source: commitsSource(repo.root, { include: [head], exclude: [base] }),
+      config: defaultConfig,
+      onSecret: (s) => secrets.push(s),
+    });
 
     expect(secrets).toEqual([key]);
   });

@@ -6,7 +6,10 @@ import type { FragmentSource } from '../../src/sources/source.js';
 import type { Fragment } from '../../src/types.js';
 import { makeKey } from '../support/make-keys.js';
 
-const config: Config = { ...defaultConfig, scan: { ...defaultConfig.scan, allow: { ...defaultConfig.scan.allow, paths: ['vendor/**'] } } };
+const config: Config = {
+  ...defaultConfig,
+  scan: { ...defaultConfig.scan, allow: { ...defaultConfig.scan.allow, paths: ['vendor/**'] } },
+};
 
 /** A source that is neither the tree nor git: what runScan is handed is all it knows. */
 function memorySource(fragments: Fragment[]): FragmentSource {
@@ -15,7 +18,11 @@ function memorySource(fragments: Fragment[]): FragmentSource {
       yield* fragments;
     },
     commits: () => 2,
-    facts: async () => ({ envFiles: ['.env', 'vendor/.env'], notices: [{ path: '', reason: 'shallow', message: 'history cut short' }], shallowBoundary: ['a'.repeat(40)] }),
+    facts: async () => ({
+      envFiles: ['.env', 'vendor/.env'],
+      notices: [{ path: '', reason: 'shallow', message: 'history cut short' }],
+      shallowBoundary: ['a'.repeat(40)],
+    }),
   };
 }
 

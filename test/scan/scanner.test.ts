@@ -19,7 +19,7 @@ describe('createScanner', () => {
 describe('createScanner on encoded and awkward text', () => {
   const key = (id: string, seed = 3) => detectors.find((d) => d.id === id)!.examples.positive(seededRng(seed))[0]!;
 
-  it('finds a key inside a Kubernetes Secret\'s base64 data, and inside base64 of base64', () => {
+  it("finds a key inside a Kubernetes Secret's base64 data, and inside base64 of base64", () => {
     const openai = key('openai-project-key');
     const once = Buffer.from(openai).toString('base64');
     const twice = Buffer.from(`OPENAI_API_KEY=${openai}\n`).toString('base64');
@@ -39,13 +39,22 @@ describe('createScanner on encoded and awkward text', () => {
 
   it('reports a provider key once, not again as a generic secret, and honours inline allows', () => {
     const anthropic = key('anthropic-api-key');
-    expect(scan({ path: '.env', text: `ANTHROPIC_API_KEY=${anthropic}\r\n`, startLine: 1 }).map((f) => f.detector)).toEqual(['anthropic-api-key']);
+    expect(
+      scan({ path: '.env', text: `ANTHROPIC_API_KEY=${anthropic}\r\n`, startLine: 1 }).map((f) => f.detector),
+    ).toEqual(['anthropic-api-key']);
     expect(scan({ path: '.env', text: `ANTHROPIC_API_KEY=${anthropic} # gitleaks:allow\n`, startLine: 1 })).toEqual([]);
-    expect(scan({ path: '.env', text: `ANTHROPIC_API_KEY=${anthropic} # key-hygiene:allow\n`, startLine: 1 })).toEqual([]);
+    expect(scan({ path: '.env', text: `ANTHROPIC_API_KEY=${anthropic} # key-hygiene:allow\n`, startLine: 1 })).toEqual(
+      [],
+    );
   });
 
-  it('uses a diff fragment\'s own line numbers', () => {
-    const findings = scan({ path: 'a.py', text: `x = 1\nKEY = "${key('openai-user-key')}"\n`, startLine: 1, lineNumbers: [10, 42] });
+  it("uses a diff fragment's own line numbers", () => {
+    const findings = scan({
+      path: 'a.py',
+      text: `x = 1\nKEY = "${key('openai-user-key')}"\n`,
+      startLine: 1,
+      lineNumbers: [10, 42],
+    });
     expect(findings[0]).toMatchObject({ line: 42, column: 8 });
   });
 });

@@ -43,7 +43,9 @@ describe('a git scan of a shallow clone', () => {
     expect(json.stats.skipped).toBe(0);
 
     const sarif = JSON.parse(cli('--history', '--format', 'sarif').stdout);
-    expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toEqual([expect.objectContaining({ descriptor: { id: 'shallow' }, message: { text: message } })]);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toEqual([
+      expect.objectContaining({ descriptor: { id: 'shallow' }, message: { text: message } }),
+    ]);
   });
 
   it('gives the boundary in the scan stats, and nothing once the clone is whole', async () => {
@@ -66,10 +68,17 @@ describe('a git scan of a shallow clone', () => {
     const notices = (range: string) => JSON.parse(cli('--range', range, '--format', 'json').stdout).notices;
     expect(notices('HEAD~1..HEAD')).toEqual([]);
     // From `old` git walks HEAD down to the boundary without meeting it: what lies between is not here.
-    expect(notices('old..HEAD')).toEqual([expect.objectContaining({ reason: 'shallow', message: expect.stringContaining(`history before ${git('rev-parse', '--short=7', 'HEAD~1')} not scanned`) })]);
+    expect(notices('old..HEAD')).toEqual([
+      expect.objectContaining({
+        reason: 'shallow',
+        message: expect.stringContaining(`history before ${git('rev-parse', '--short=7', 'HEAD~1')} not scanned`),
+      }),
+    ]);
     const missing = cli('--range', 'HEAD~4..HEAD');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("unknown revision 'HEAD~4' in range 'HEAD~4..HEAD' (this clone is shallow: fetch the history with `git fetch --unshallow`)");
+    expect(missing.stderr).toContain(
+      "unknown revision 'HEAD~4' in range 'HEAD~4..HEAD' (this clone is shallow: fetch the history with `git fetch --unshallow`)",
+    );
   });
 
   it('says nothing for a complete clone, nor for --staged in a shallow one', () => {

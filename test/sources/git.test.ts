@@ -21,7 +21,10 @@ function read(repo: TestRepo, request: GitSourceRequest): Promise<Fragment[]> {
 }
 
 async function failure(repo: TestRepo, request: GitSourceRequest): Promise<GitError> {
-  const error = await read(repo, request).then(() => undefined, (e: unknown) => e);
+  const error = await read(repo, request).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(GitError);
   return error as GitError;
 }
@@ -98,7 +101,11 @@ describe('streamGitFragments range', () => {
     repo.git('checkout', '--quiet', 'main');
     repo.write('main.txt', 'MARKER-MAIN\n');
     repo.commit('main');
-    expect(texts(await read(repo, { mode: 'range', range: 'side...main' })).split('\n').sort()).toEqual(['MARKER-MAIN', 'MARKER-SIDE']);
+    expect(
+      texts(await read(repo, { mode: 'range', range: 'side...main' }))
+        .split('\n')
+        .sort(),
+    ).toEqual(['MARKER-MAIN', 'MARKER-SIDE']);
     expect(texts(await read(repo, { mode: 'range', range: 'side..' }))).toBe('MARKER-MAIN');
   });
 
@@ -156,7 +163,10 @@ describe('streamGitFragments history', () => {
 
     const stream = streamGitFragments(repo.root, { mode: 'history' }, repo.runner);
     const fragments = await collect(stream);
-    expect(fragments.find((f) => f.text === 'MARKER-DELETED-LATER')).toMatchObject({ path: 'secret.txt', commit: added });
+    expect(fragments.find((f) => f.text === 'MARKER-DELETED-LATER')).toMatchObject({
+      path: 'secret.txt',
+      commit: added,
+    });
     expect(texts(fragments)).toContain('MARKER-SIDE-ONLY');
     expect(stream.commits()).toBe(3);
   });
@@ -211,7 +221,7 @@ describe('isGitWorkTree / listTrackedFiles', () => {
 });
 
 describe('streamGitFragments with a failing git', () => {
-  it('yields what git printed, then fails with git\'s own one-line reason', async () => {
+  it("yields what git printed, then fails with git's own one-line reason", async () => {
     const failure: GitResult = { code: 128, stdout: Buffer.alloc(0), error: 'fatal: bad object 1234' };
     const done = Promise.reject(failure);
     done.catch(() => undefined);

@@ -8,16 +8,22 @@ import { makeKey } from '../support/make-keys.js';
 import { MIB, filler, keyAtByte } from '../scan/long-line-text.js';
 
 const scan = createScannerForConfig(defaultConfig);
-const findingsOf = (fragments: Fragment[]) => fragments.flatMap(scan).map((f) => ({ detector: f.detector, line: f.line, column: f.column, redacted: f.redacted }));
-const diffAdding = (lines: string[]) => `diff --git a/b.js b/b.js\n+++ b/b.js\n@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}\n`;
+const findingsOf = (fragments: Fragment[]) =>
+  fragments.flatMap(scan).map((f) => ({ detector: f.detector, line: f.line, column: f.column, redacted: f.redacted }));
+const diffAdding = (lines: string[]) =>
+  `diff --git a/b.js b/b.js\n+++ b/b.js\n@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}\n`;
 
 describe('added lines longer than a fragment', () => {
   const key = makeKey('openai-project-key', 21);
 
   it('finds a key past the second MiB of one added line, at its true column', () => {
     const { text, column } = keyAtByte(key, 2 * MIB + 3, 3 * MIB);
-    expect(findingsOf(parseDiff(diffAdding(['first', text])))).toEqual([{ detector: 'openai-project-key', line: 2, column, redacted: expect.stringContaining(key.slice(-4)) }]);
-    expect(findingsOf(patchToFragments('b.js', `@@ -0,0 +1 @@\n+${text}`))).toEqual([expect.objectContaining({ line: 1, column })]);
+    expect(findingsOf(parseDiff(diffAdding(['first', text])))).toEqual([
+      { detector: 'openai-project-key', line: 2, column, redacted: expect.stringContaining(key.slice(-4)) },
+    ]);
+    expect(findingsOf(patchToFragments('b.js', `@@ -0,0 +1 @@\n+${text}`))).toEqual([
+      expect.objectContaining({ line: 1, column }),
+    ]);
   });
 
   it('finds a PEM block that a split of a long run of added lines falls inside, once', () => {
@@ -31,7 +37,14 @@ describe('added lines longer than a fragment', () => {
       const fragments = parseDiff(diffAdding(lines));
       expect(fragments.length).toBeGreaterThan(1);
       const found = fragments.flatMap(scan);
-      expect(found).toEqual([expect.objectContaining({ detector: 'privatekey-pem', line: at + 1, column: 1, fingerprint: whole!.fingerprint })]);
+      expect(found).toEqual([
+        expect.objectContaining({
+          detector: 'privatekey-pem',
+          line: at + 1,
+          column: 1,
+          fingerprint: whole!.fingerprint,
+        }),
+      ]);
     }
   });
 

@@ -6,7 +6,8 @@ import type { Fragment } from '../../src/types.js';
 
 const staged = readFileSync(new URL('./fixtures/staged.diff', import.meta.url), 'utf8');
 
-const summary = (fragments: Fragment[]) => fragments.map((f) => ({ path: f.path, text: f.text, lineNumbers: f.lineNumbers }));
+const summary = (fragments: Fragment[]) =>
+  fragments.map((f) => ({ path: f.path, text: f.text, lineNumbers: f.lineNumbers }));
 
 const expectedStaged = [
   { path: 'config/app.txt', text: 'MARKER-ADDED-2', lineNumbers: [2] },
@@ -18,11 +19,23 @@ const expectedStaged = [
 ];
 
 function commit(n: number): CommitInfo {
-  return { commit: String(n).repeat(40), author: `Author ${n}`, email: `a${n}@example.test`, date: `2024-01-0${n}T00:00:00Z` };
+  return {
+    commit: String(n).repeat(40),
+    author: `Author ${n}`,
+    email: `a${n}@example.test`,
+    date: `2024-01-0${n}T00:00:00Z`,
+  };
 }
 
 function fileDiff(path: string, hunk: string, lines: string[]): string {
-  return [`diff --git a/${path} b/${path}`, 'index 1111111..2222222 100644', `--- a/${path}`, `+++ b/${path}`, hunk, ...lines].join('\n');
+  return [
+    `diff --git a/${path} b/${path}`,
+    'index 1111111..2222222 100644',
+    `--- a/${path}`,
+    `+++ b/${path}`,
+    hunk,
+    ...lines,
+  ].join('\n');
 }
 
 describe('parseDiff', () => {
@@ -32,8 +45,13 @@ describe('parseDiff', () => {
 
   it('skips binary, deleted, mode-only, pure-rename and submodule diffs', () => {
     const paths = parseDiff(staged).map((f) => f.path);
-    for (const skipped of ['image.png', 'gone.txt', 'script.sh', 'pure-new.txt', 'vendor/lib']) expect(paths).not.toContain(skipped);
-    expect(parseDiff(staged).map((f) => f.text).join('\n')).not.toMatch(/REMOVED|DELETED|TAIL-OLD|not-a-header|Subproject/);
+    for (const skipped of ['image.png', 'gone.txt', 'script.sh', 'pure-new.txt', 'vendor/lib'])
+      expect(paths).not.toContain(skipped);
+    expect(
+      parseDiff(staged)
+        .map((f) => f.text)
+        .join('\n'),
+    ).not.toMatch(/REMOVED|DELETED|TAIL-OLD|not-a-header|Subproject/);
   });
 
   it('gives startLine = the first line number, and no commit for staged diffs', () => {
@@ -60,9 +78,15 @@ describe('parseDiff', () => {
 
   it('attaches commit, author, e-mail and date from the marker lines, and counts commits', () => {
     const log = [
-      formatCommitMarker(commit(3)), '', fileDiff('b.txt', '@@ -1 +1 @@', ['-MARKER-OLD', '+MARKER-THREE']),
-      formatCommitMarker(commit(2)), '', // a merge: git log -p prints no diff for it
-      formatCommitMarker(commit(1)), '', fileDiff('a.txt', '@@ -0,0 +1,2 @@', ['+MARKER-ONE-1', '+MARKER-ONE-2']), '',
+      formatCommitMarker(commit(3)),
+      '',
+      fileDiff('b.txt', '@@ -1 +1 @@', ['-MARKER-OLD', '+MARKER-THREE']),
+      formatCommitMarker(commit(2)),
+      '', // a merge: git log -p prints no diff for it
+      formatCommitMarker(commit(1)),
+      '',
+      fileDiff('a.txt', '@@ -0,0 +1,2 @@', ['+MARKER-ONE-1', '+MARKER-ONE-2']),
+      '',
     ].join('\n');
     const parser = createDiffParser();
     const fragments = [...parser.write(log), ...parser.end()];
@@ -84,7 +108,13 @@ describe('parseDiff', () => {
   });
 
   it('splits runs of added lines at context lines (a merged hunk) and numbers across them', () => {
-    const diff = fileDiff('ctx.txt', '@@ -1,3 +1,4 @@', ['-MARKER-OLD', '+MARKER-A', ' MARKER-CONTEXT', ' MARKER-CONTEXT', '+MARKER-B']);
+    const diff = fileDiff('ctx.txt', '@@ -1,3 +1,4 @@', [
+      '-MARKER-OLD',
+      '+MARKER-A',
+      ' MARKER-CONTEXT',
+      ' MARKER-CONTEXT',
+      '+MARKER-B',
+    ]);
     expect(summary(parseDiff(diff))).toEqual([
       { path: 'ctx.txt', text: 'MARKER-A', lineNumbers: [1] },
       { path: 'ctx.txt', text: 'MARKER-B', lineNumbers: [4] },
@@ -94,7 +124,11 @@ describe('parseDiff', () => {
   it('splits a huge run of added lines into bounded fragments with continuous line numbers', () => {
     const line = `+${'x'.repeat(1023)}`;
     const count = 3000;
-    const diff = fileDiff('big.txt', `@@ -0,0 +1,${count} @@`, Array.from({ length: count }, () => line));
+    const diff = fileDiff(
+      'big.txt',
+      `@@ -0,0 +1,${count} @@`,
+      Array.from({ length: count }, () => line),
+    );
     const fragments = parseDiff(diff);
     expect(fragments.length).toBeGreaterThan(1);
     // About 1 MiB of their own lines each, with their neighbours' lines around as context.

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { patchToFragments } from '../../src/sources/patch-to-fragments.js';
 
-const summary = (path: string, patch: string) => patchToFragments(path, patch).map((f) => ({ path: f.path, text: f.text, lineNumbers: f.lineNumbers }));
+const summary = (path: string, patch: string) =>
+  patchToFragments(path, patch).map((f) => ({ path: f.path, text: f.text, lineNumbers: f.lineNumbers }));
 
 // `files[].patch` as the REST API prints it: hunks with three lines of context, no file header.
 describe('patchToFragments', () => {
   it('yields the added lines of each hunk with their new-file line numbers, not context or removed lines', () => {
-    const patch = ['@@ -1,4 +1,5 @@', ' one', '-two', '+TWO', '+TWO-B', ' three', ' four', '@@ -20,3 +21,4 @@ function tail() {', ' a', ' b', '+ADDED-23', ' c'].join('\n');
+    const patch = [
+      '@@ -1,4 +1,5 @@',
+      ' one',
+      '-two',
+      '+TWO',
+      '+TWO-B',
+      ' three',
+      ' four',
+      '@@ -20,3 +21,4 @@ function tail() {',
+      ' a',
+      ' b',
+      '+ADDED-23',
+      ' c',
+    ].join('\n');
     expect(summary('src/app.ts', patch)).toEqual([
       { path: 'src/app.ts', text: 'TWO\nTWO-B', lineNumbers: [2, 3] },
       { path: 'src/app.ts', text: 'ADDED-23', lineNumbers: [23] },
@@ -30,6 +44,8 @@ describe('patchToFragments', () => {
 
   it('does not take an added line that looks like a header for one', () => {
     const patch = ['@@ -0,0 +1,2 @@', '+++ b/other.txt', '+diff --git a/x b/x'].join('\n');
-    expect(summary('tricky.txt', patch)).toEqual([{ path: 'tricky.txt', text: '++ b/other.txt\ndiff --git a/x b/x', lineNumbers: [1, 2] }]);
+    expect(summary('tricky.txt', patch)).toEqual([
+      { path: 'tricky.txt', text: '++ b/other.txt\ndiff --git a/x b/x', lineNumbers: [1, 2] },
+    ]);
   });
 });

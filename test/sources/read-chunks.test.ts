@@ -63,7 +63,11 @@ describe('readChunksSync', () => {
     repo = createTestRepo({ init: false });
     const rng = seededRng(7);
     const alphabet = ['a', 'b', ' ', '\n', 'é', '日', '😀', '\r\n', '=', 'Z'];
-    for (const [chunk, context] of [[64, { before: 10, after: 30 }], [257, { before: 40, after: 7 }], [1000, { before: 300, after: 300 }]] as const) {
+    for (const [chunk, context] of [
+      [64, { before: 10, after: 30 }],
+      [257, { before: 40, after: 7 }],
+      [1000, { before: 300, after: 300 }],
+    ] as const) {
       const whole = Array.from({ length: 6000 }, () => alphabet[rng.int(0, alphabet.length - 1)]).join('');
       expectFaithfulPieces(whole, read('mixed.txt', whole, chunk, context), context);
     }
@@ -71,7 +75,11 @@ describe('readChunksSync', () => {
 
   it('keeps invalid UTF-8 as replacement characters wherever the cuts fall', () => {
     repo = createTestRepo({ init: false });
-    const bytes = Buffer.concat(Array.from({ length: 400 }, (_, i) => Buffer.from([0x61, 0x80, 0x80, 0x80, 0x80, 0xe6, 0x97, 0xa5, 0xe6, 0x97, 0x0a, 0xf0 + (i % 8)])));
+    const bytes = Buffer.concat(
+      Array.from({ length: 400 }, (_, i) =>
+        Buffer.from([0x61, 0x80, 0x80, 0x80, 0x80, 0xe6, 0x97, 0xa5, 0xe6, 0x97, 0x0a, 0xf0 + (i % 8)]),
+      ),
+    );
     const context = { before: 20, after: 20 };
     expectFaithfulPieces(bytes.toString('utf8'), read('bad.txt', bytes, 100, context), context);
   });
@@ -80,7 +88,9 @@ describe('readChunksSync', () => {
     repo = createTestRepo({ init: false });
     writeFileSync(join(repo.root, 'small.txt'), 'hello\n');
     writeFileSync(join(repo.root, 'blob.bin'), Buffer.concat([Buffer.from('abc\0'), Buffer.alloc(9000, 1)]));
-    expect([...readChunksSync(repo.root, 'small.txt', 1e9, 4096)]).toEqual([{ path: 'small.txt', text: 'hello\n', startLine: 1 }]);
+    expect([...readChunksSync(repo.root, 'small.txt', 1e9, 4096)]).toEqual([
+      { path: 'small.txt', text: 'hello\n', startLine: 1 },
+    ]);
     expect([...readChunksSync(repo.root, 'blob.bin', 1e9, 4096)]).toMatchObject([{ reason: 'binary' }]);
     expect([...readChunksSync(repo.root, 'blob.bin', 100, 4096)]).toMatchObject([{ reason: 'too-large' }]);
     expect([...readChunksSync(repo.root, 'gone.txt', 1e9, 4096)]).toMatchObject([{ reason: 'unreadable' }]);

@@ -24,7 +24,11 @@ describe.each(readers)('%s', (_name, read) => {
 
   it('reads a whole file as one fragment from line 1, CRLF and a missing final newline kept', async () => {
     put('crlf.txt', 'MARKER-1\r\nMARKER-2');
-    expect(await read(root, 'crlf.txt', 1024)).toEqual({ path: 'crlf.txt', text: 'MARKER-1\r\nMARKER-2', startLine: 1 });
+    expect(await read(root, 'crlf.txt', 1024)).toEqual({
+      path: 'crlf.txt',
+      text: 'MARKER-1\r\nMARKER-2',
+      startLine: 1,
+    });
   });
 
   it('decodes invalid UTF-8 and Latin-1 with replacement characters, keeping the ASCII', async () => {
@@ -53,7 +57,11 @@ describe.each(readers)('%s', (_name, read) => {
 
   it('skips a file over the size limit, saying the sizes', async () => {
     put('big.txt', 'x'.repeat(3 * 1024));
-    expect(await notice('big.txt', 2048)).toEqual({ path: 'big.txt', reason: 'too-large', message: '3 KiB is over the 2 KiB size limit, skipped' });
+    expect(await notice('big.txt', 2048)).toEqual({
+      path: 'big.txt',
+      reason: 'too-large',
+      message: '3 KiB is over the 2 KiB size limit, skipped',
+    });
     expect(await read(root, 'big.txt', 3 * 1024)).toHaveProperty('text');
   });
 
@@ -62,16 +70,33 @@ describe.each(readers)('%s', (_name, read) => {
     execFileSync('mkfifo', [join(root, fifo)]);
     mkdirSync(join(root, `dir-${_name}`));
     symlinkSync('crlf.txt', join(root, `link-${_name}`));
-    expect(await notice(fifo)).toEqual({ path: fifo, reason: 'unreadable', message: 'not a regular file (fifo), skipped' });
-    expect(await notice(`dir-${_name}`)).toMatchObject({ reason: 'unreadable', message: 'not a regular file (directory), skipped' });
-    expect(await notice('missing.txt')).toEqual({ path: 'missing.txt', reason: 'unreadable', message: 'could not read: no longer exists (ENOENT)' });
-    expect(await notice(`link-${_name}`)).toMatchObject({ reason: 'unreadable', message: 'could not read: is a symlink, not followed (ELOOP)' });
+    expect(await notice(fifo)).toEqual({
+      path: fifo,
+      reason: 'unreadable',
+      message: 'not a regular file (fifo), skipped',
+    });
+    expect(await notice(`dir-${_name}`)).toMatchObject({
+      reason: 'unreadable',
+      message: 'not a regular file (directory), skipped',
+    });
+    expect(await notice('missing.txt')).toEqual({
+      path: 'missing.txt',
+      reason: 'unreadable',
+      message: 'could not read: no longer exists (ENOENT)',
+    });
+    expect(await notice(`link-${_name}`)).toMatchObject({
+      reason: 'unreadable',
+      message: 'could not read: is a symlink, not followed (ELOOP)',
+    });
   });
 
   // Root reads any file whatever its mode, so permission errors can only be produced without root.
   it.skipIf(process.getuid?.() === 0)('reports a file without read permission', async () => {
     put(`locked-${_name}.txt`, 'MARKER');
     chmodSync(join(root, `locked-${_name}.txt`), 0o000);
-    expect(await notice(`locked-${_name}.txt`)).toMatchObject({ reason: 'unreadable', message: 'could not read: permission denied (EACCES)' });
+    expect(await notice(`locked-${_name}.txt`)).toMatchObject({
+      reason: 'unreadable',
+      message: 'could not read: permission denied (EACCES)',
+    });
   });
 });

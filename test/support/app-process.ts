@@ -37,7 +37,13 @@ function track(child: ChildProcess): AppProcess {
 
 /** `probot run ./lib-app/app/index.js` with only `env` (and PATH); not waited for. */
 export function spawnProbotRun(env: NodeJS.ProcessEnv): AppProcess {
-  return track(spawn(process.execPath, [PROBOT, 'run', ENTRY], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return track(
+    spawn(process.execPath, [PROBOT, 'run', ENTRY], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }
 
 /**
@@ -45,10 +51,20 @@ export function spawnProbotRun(env: NodeJS.ProcessEnv): AppProcess {
  * emulator at `GHE_HOST` (when it runs in this process) delivers to it the webhooks of every write,
  * the App's own included, as GitHub does — unless `webhooks: false` — until it stops.
  */
-export async function startProbotRun(env: NodeJS.ProcessEnv, options: { webhooks?: boolean } = {}): Promise<AppProcess & { url: string; base: string }> {
+export async function startProbotRun(
+  env: NodeJS.ProcessEnv,
+  options: { webhooks?: boolean } = {},
+): Promise<AppProcess & { url: string; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const running = spawnProbotRun({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', LOG_FORMAT: 'json', KEY_HYGIENE_SWEEP_EVERY: 'off', ...env });
+  const running = spawnProbotRun({
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    KEY_HYGIENE_SWEEP_EVERY: 'off',
+    ...env,
+  });
   try {
     await waitUntilListening(running.child, `${base}/ping`, running.output);
   } catch (error) {
@@ -67,19 +83,29 @@ export async function startProbotRun(env: NodeJS.ProcessEnv, options: { webhooks
 
 /** `key-hygiene-app worker` as a child process; resolves once it says it takes jobs. */
 export async function startWorker(env: NodeJS.ProcessEnv): Promise<AppProcess> {
-  const running = track(spawn(process.execPath, [BIN, 'worker'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const running = track(
+    spawn(process.execPath, [BIN, 'worker'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     running.child.stdout!.on('data', () => {
       if (running.output.join('').includes('key-hygiene-app: worker ready')) resolve();
     });
-    void running.exited.then((code) => reject(new Error(`worker exited with ${code} before it was ready:\n${running.output.join('')}`)));
+    void running.exited.then((code) =>
+      reject(new Error(`worker exited with ${code} before it was ready:\n${running.output.join('')}`)),
+    );
   });
   return running;
 }
 
 /** Peak resident memory of a process so far, in bytes (`VmHWM` in /proc/<pid>/status). */
 export function peakRss(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) * 1024;
 }
 
@@ -90,8 +116,13 @@ export function peakRss(pid: number): number {
 export function buildAppIfStale(): void {
   const newest = Math.max(...['app', 'src'].map((dir) => newestMtime(join(ROOT, dir))));
   if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newest) return;
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.app.json')], { cwd: ROOT, encoding: 'utf8' });
-  if (!existsSync(ENTRY)) throw new Error(`tsc -p tsconfig.app.json did not build ${ENTRY}:\n${built.stdout}${built.stderr}`);
+  const built = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.app.json')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (!existsSync(ENTRY))
+    throw new Error(`tsc -p tsconfig.app.json did not build ${ENTRY}:\n${built.stdout}${built.stderr}`);
 }
 
 function newestMtime(dir: string): number {
@@ -106,7 +137,14 @@ function newestMtime(dir: string): number {
  * meet an emulator clock a test moved ahead.
  */
 export function spawnSweepOnce(env: NodeJS.ProcessEnv, clockShiftMs = 0): AppProcess {
-  const shift = clockShiftMs === 0 ? [] : ['--import', pathToFileURL(join(import.meta.dirname, 'shift-clock.mjs')).href];
+  const shift =
+    clockShiftMs === 0 ? [] : ['--import', pathToFileURL(join(import.meta.dirname, 'shift-clock.mjs')).href];
   const shiftEnv = clockShiftMs === 0 ? {} : { KEY_HYGIENE_TEST_CLOCK_SHIFT_MS: String(clockShiftMs) };
-  return track(spawn(process.execPath, [...shift, BIN, 'sweep', '--once'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env, ...shiftEnv }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return track(
+    spawn(process.execPath, [...shift, BIN, 'sweep', '--once'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...env, ...shiftEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }

@@ -23,7 +23,8 @@ export interface Origin {
  */
 export function createOrigin(dev: TestRepo): Origin {
   const bare = join(dirname(dev.root), 'origin.git');
-  const run = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, env: dev.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const run = (cwd: string, args: string[]) =>
+    execFileSync('git', args, { cwd, env: dev.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   run(dirname(dev.root), ['init', '--quiet', '--bare', bare]);
   const git = (...args: string[]) => run(bare, args);
   git('config', 'uploadpack.allowAnySHA1InWant', 'true');
@@ -58,13 +59,38 @@ export interface CheckoutOptions {
 export function checkoutWorkspace(dev: TestRepo, origin: Origin, options: CheckoutOptions): string {
   const workspace = join(dirname(dev.root), `workspace-${options.sha.slice(0, 7)}-${Date.now()}`);
   mkdirSync(workspace);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, env: dev.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: workspace,
+      env: dev.env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
   git('init', '--quiet');
   git('remote', 'add', 'origin', origin.url);
   const depth = options.depth ?? 1;
   const target = options.branch ? `refs/remotes/origin/${options.branch}` : 'refs/remotes/origin/checkout';
-  if (depth === 0) git('fetch', '--quiet', '--no-tags', '--prune', 'origin', '+refs/heads/*:refs/remotes/origin/*', `+${options.sha}:${target}`);
-  else git('fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules', `--depth=${depth}`, 'origin', `+${options.sha}:${target}`);
+  if (depth === 0)
+    git(
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--prune',
+      'origin',
+      '+refs/heads/*:refs/remotes/origin/*',
+      `+${options.sha}:${target}`,
+    );
+  else
+    git(
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--prune',
+      '--no-recurse-submodules',
+      `--depth=${depth}`,
+      'origin',
+      `+${options.sha}:${target}`,
+    );
   if (options.branch) git('checkout', '--quiet', '--force', '-B', options.branch, target);
   else git('checkout', '--quiet', '--force', '--detach', options.sha);
   return workspace;

@@ -30,7 +30,10 @@ export function makeTempDir(prefix = 'kh-'): string {
  */
 export function isolatedGitEnv(home: string): NodeJS.ProcessEnv {
   const config = join(home, 'gitconfig');
-  writeFileSync(config, '[init]\n\tdefaultBranch = main\n[protocol "file"]\n\tallow = always\n[commit]\n\tgpgSign = false\n');
+  writeFileSync(
+    config,
+    '[init]\n\tdefaultBranch = main\n[protocol "file"]\n\tallow = always\n[commit]\n\tgpgSign = false\n',
+  );
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
   return {

@@ -30,7 +30,11 @@ export async function startRedisServer(): Promise<RedisServer> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const failed = new Promise<never>((_, reject) => {
     child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? new Error('redis-server is not installed: apt-get install redis-server (Debian package "redis-server")') : error),
+      reject(
+        error.code === 'ENOENT'
+          ? new Error('redis-server is not installed: apt-get install redis-server (Debian package "redis-server")')
+          : error,
+      ),
     );
     void exited.then(() => reject(new Error(`redis-server exited before answering PING:\n${output.join('')}`)));
   });

@@ -48,7 +48,12 @@ export function runAction(options: ActionRunOptions): ActionRun {
   const run = prepareRun(options);
   try {
     // A run that hangs (hostile input the Action failed to bound) ends as a failure, not a stuck suite.
-    const child = spawnSync(process.execPath, [run.bundle], { cwd: options.workspace, env: run.env, encoding: 'utf8', timeout: HANG_MS });
+    const child = spawnSync(process.execPath, [run.bundle], {
+      cwd: options.workspace,
+      env: run.env,
+      encoding: 'utf8',
+      timeout: HANG_MS,
+    });
     return collect(run, child.status, child.stdout, child.stderr);
   } finally {
     rmSync(run.temp, { recursive: true, force: true });
@@ -83,7 +88,12 @@ interface PreparedRun {
 
 function prepareRun(options: ActionRunOptions): PreparedRun {
   const temp = mkdtempSync(join(tmpdir(), 'kh-runner-'));
-  const files = { event: join(temp, 'event.json'), output: join(temp, 'output'), summary: join(temp, 'summary'), state: join(temp, 'state') };
+  const files = {
+    event: join(temp, 'event.json'),
+    output: join(temp, 'output'),
+    summary: join(temp, 'summary'),
+    state: join(temp, 'state'),
+  };
   writeFileSync(files.event, JSON.stringify(options.payload));
   for (const f of [files.output, files.summary, files.state]) writeFileSync(f, '');
   const env: NodeJS.ProcessEnv = {
@@ -119,16 +129,22 @@ function collect(run: PreparedRun, code: number | null, stdout: string, stderr: 
     outputs: parseOutputs(readFileSync(run.files.output, 'utf8')),
     summary: readFileSync(run.files.summary, 'utf8'),
     annotations: parseAnnotations(stdout),
-    masked: stdout.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length)),
+    masked: stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::add-mask::'))
+      .map((l) => l.slice('::add-mask::'.length)),
   };
 }
 
 /** INPUT_<NAME> for every input, action.yml's default where the test gives none (as the runner does). */
 function inputEnv(given: Record<string, string>): Record<string, string> {
-  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const env: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) {
-    const value = given[name] ?? String(spec.default ?? '').replace('${{ github.token }}', 'ghs_runner_token_not_for_secrets');
+    const value =
+      given[name] ?? String(spec.default ?? '').replace('${{ github.token }}', 'ghs_runner_token_not_for_secrets');
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   return env;

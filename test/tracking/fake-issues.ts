@@ -33,7 +33,16 @@ export class FakeIssues {
   private applyOne(action: IssueAction, at: string): void {
     switch (action.type) {
       case 'open':
-        this.issues.push({ number: this.next++, title: action.title, body: action.body, labels: [...action.labels], state: 'open', createdAt: at, author: BOT, comments: [] });
+        this.issues.push({
+          number: this.next++,
+          title: action.title,
+          body: action.body,
+          labels: [...action.labels],
+          state: 'open',
+          createdAt: at,
+          author: BOT,
+          comments: [],
+        });
         return;
       case 'comment':
         this.get(action.issue).comments.push({ author: BOT, body: action.body, createdAt: at });

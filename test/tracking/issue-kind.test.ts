@@ -7,7 +7,10 @@ import { parseKeyMarker, renderKeyMarker } from '../../src/tracking/key-issues/k
 // A marker is read only from the kind of issue it belongs to, and only where the bot writes it:
 // on a line of its own. A marker quoted mid-line (a file path in inline code) is text.
 
-const KEY = renderKeyMarker({ key: 'acme/api|repo|*|openai_api_key|rotate', exemption: { by: 'x', reason: 'y', at: '2026-01-01T00:00:00.000Z' } });
+const KEY = renderKeyMarker({
+  key: 'acme/api|repo|*|openai_api_key|rotate',
+  exemption: { by: 'x', reason: 'y', at: '2026-01-01T00:00:00.000Z' },
+});
 const INCIDENT = renderIncidentMarker({ fingerprint: 'a'.repeat(64), provider: 'openai' });
 const body = (...lines: string[]) => `${lines.join('\n\n')}\n`;
 
@@ -16,12 +19,32 @@ describe('issueKindOf', () => {
     ['a key issue', { labels: ['key-hygiene', 'overdue'], body: body('What', KEY) }, 'key'],
     ['an incident', { labels: ['key-hygiene', 'leak'], body: body('Leaked', INCIDENT) }, 'incident'],
     ['the dashboard', { labels: ['key-hygiene'], body: body('table', renderDashboardMarker()) }, 'dashboard'],
-    ['labels as the API gives them', { labels: [{ name: 'key-hygiene' }, { name: 'Leak' }], body: body('Leaked', INCIDENT) }, 'incident'],
-    ['an incident quoting a key marker mid-line', { labels: ['key-hygiene', 'leak'], body: body(`at \`${KEY}\``, INCIDENT) }, 'incident'],
-    ['an incident holding a key marker on a line of its own: neither', { labels: ['key-hygiene', 'leak'], body: body(KEY, INCIDENT) }, undefined],
-    ['a key marker in a leak-labelled issue without an incident marker', { labels: ['leak'], body: body(KEY) }, undefined],
+    [
+      'labels as the API gives them',
+      { labels: [{ name: 'key-hygiene' }, { name: 'Leak' }], body: body('Leaked', INCIDENT) },
+      'incident',
+    ],
+    [
+      'an incident quoting a key marker mid-line',
+      { labels: ['key-hygiene', 'leak'], body: body(`at \`${KEY}\``, INCIDENT) },
+      'incident',
+    ],
+    [
+      'an incident holding a key marker on a line of its own: neither',
+      { labels: ['key-hygiene', 'leak'], body: body(KEY, INCIDENT) },
+      undefined,
+    ],
+    [
+      'a key marker in a leak-labelled issue without an incident marker',
+      { labels: ['leak'], body: body(KEY) },
+      undefined,
+    ],
     ['a body with two kinds of marker', { labels: ['key-hygiene'], body: body(KEY, INCIDENT) }, undefined],
-    ['a key issue with a dashboard marker', { labels: ['key-hygiene'], body: body(renderDashboardMarker(), KEY) }, undefined],
+    [
+      'a key issue with a dashboard marker',
+      { labels: ['key-hygiene'], body: body(renderDashboardMarker(), KEY) },
+      undefined,
+    ],
     ['no marker', { labels: ['key-hygiene'], body: 'hello' }, undefined],
   ])('%s', (_, issue, kind) => {
     expect(issueKindOf(issue)).toBe(kind);

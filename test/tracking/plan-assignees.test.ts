@@ -13,7 +13,10 @@ const teams: TeamRosters = new Map<string, TeamRoster | 'unreadable'>([
 
 describe('planAssignees', () => {
   it('assigns users named directly first, then team members in order, once each, never bots', () => {
-    expect(planAssignees(['@acme/security', '@Mona', '@renovate[bot]'], teams)).toEqual({ assign: { logins: ['Mona', 'sam', 'Sue'], max: 10 }, note: '' });
+    expect(planAssignees(['@acme/security', '@Mona', '@renovate[bot]'], teams)).toEqual({
+      assign: { logins: ['Mona', 'sam', 'Sue'], max: 10 },
+      note: '',
+    });
   });
 
   it('leaves out who is assigned already, and only fills the room left', () => {
@@ -21,7 +24,13 @@ describe('planAssignees', () => {
       assign: { logins: ['Sue', 'mona'], max: 2 },
       note: '',
     });
-    expect(planAssignees(['@acme/security'], teams, Array.from({ length: 10 }, (_, i) => `x${i}`)).assign).toBeUndefined();
+    expect(
+      planAssignees(
+        ['@acme/security'],
+        teams,
+        Array.from({ length: 10 }, (_, i) => `x${i}`),
+      ).assign,
+    ).toBeUndefined();
   });
 
   it('an unreadable or unknown team assigns nobody and adds no note: it stays a mention', () => {
@@ -32,8 +41,12 @@ describe('planAssignees', () => {
   it('bounds the candidates and says when more people are named than GitHub can assign', () => {
     const plan = planAssignees(['@acme/big'], teams);
     expect(plan.assign).toEqual({ logins: Array.from({ length: 30 }, (_, i) => `dev${i}`), max: 10 });
-    expect(plan.note).toBe('GitHub allows 10 assignees per issue: the first 10 who can be assigned are; `@acme/big` has more than 100 members.');
-    expect(planAssignees(['@acme/big'], teams, ['a', 'b']).note).toMatch(/^GitHub allows 10 assignees per issue \(2 assigned already\): the first 8 who can be assigned are;/);
+    expect(plan.note).toBe(
+      'GitHub allows 10 assignees per issue: the first 10 who can be assigned are; `@acme/big` has more than 100 members.',
+    );
+    expect(planAssignees(['@acme/big'], teams, ['a', 'b']).note).toMatch(
+      /^GitHub allows 10 assignees per issue \(2 assigned already\): the first 8 who can be assigned are;/,
+    );
   });
 });
 
@@ -45,15 +58,27 @@ describe('teamKey', () => {
   });
 });
 
-
 describe('mentionedTeams', () => {
-  const decision = (status: KeyDecision['status'], owners: string[]): KeyDecision => ({ kind: 'key', status, level: 'error', secret: 'OPENAI_API_KEY', owners, message: '' });
+  const decision = (status: KeyDecision['status'], owners: string[]): KeyDecision => ({
+    kind: 'key',
+    status,
+    level: 'error',
+    secret: 'OPENAI_API_KEY',
+    owners,
+    message: '',
+  });
   const escalating = { ...policy, 'escalate-to': ['@acme/Security', 'mona'] };
 
   it('reads the teams of keys with a problem and of escalate-to, escalate-to first; none when nothing is wrong', () => {
-    expect(mentionedTeams([decision('overdue', ['@acme/payments', 'carol'])], escalating)).toEqual(['acme/security', 'acme/payments']);
+    expect(mentionedTeams([decision('overdue', ['@acme/payments', 'carol'])], escalating)).toEqual([
+      'acme/security',
+      'acme/payments',
+    ]);
     expect(mentionedTeams([decision('ok', ['@acme/payments'])], escalating)).toEqual([]);
-    expect(mentionedTeams([decision('overdue', [])], escalating, { codeowners: ['@acme/web'] })).toEqual(['acme/security', 'acme/web']);
+    expect(mentionedTeams([decision('overdue', [])], escalating, { codeowners: ['@acme/web'] })).toEqual([
+      'acme/security',
+      'acme/web',
+    ]);
   });
 
   it('reads a bounded number of teams, however many CODEOWNERS names', () => {

@@ -27,18 +27,39 @@ max-snooze: 30d
 
 /** One repository whose `production` environment holds OPENAI_API_KEY, last rotated at `updatedAt`. */
 export function inventoryWith(secrets: InventoryItem[]): Inventory {
-  return { repository: 'acme/app', environments: [{ name: 'production', requiredReviewers: true, branchPolicy: false }], secrets };
+  return {
+    repository: 'acme/app',
+    environments: [{ name: 'production', requiredReviewers: true, branchPolicy: false }],
+    secrets,
+  };
 }
 
-export const prodKey = (updatedAt: string): InventoryItem => ({ scope: 'environment', environment: 'production', name: 'OPENAI_API_KEY', updatedAt: new Date(updatedAt) });
+export const prodKey = (updatedAt: string): InventoryItem => ({
+  scope: 'environment',
+  environment: 'production',
+  name: 'OPENAI_API_KEY',
+  updatedAt: new Date(updatedAt),
+});
 
 /** A repository, its issues and a sweep that plans, applies, and checks that planning again adds nothing. */
 export class Repo {
   readonly issues = new FakeIssues();
-  constructor(public inventory: Inventory, public config: Config = policy, public extra: Partial<PlanInput> = {}) {}
+  constructor(
+    public inventory: Inventory,
+    public config: Config = policy,
+    public extra: Partial<PlanInput> = {},
+  ) {}
 
   input(now: Date): PlanInput {
-    return { repository: 'acme/app', decisions: evaluateInventory(this.inventory, this.config, now), policy: this.config, issues: this.issues.issues, botLogin: BOT, now, ...this.extra };
+    return {
+      repository: 'acme/app',
+      decisions: evaluateInventory(this.inventory, this.config, now),
+      policy: this.config,
+      issues: this.issues.issues,
+      botLogin: BOT,
+      now,
+      ...this.extra,
+    };
   }
 
   plan(now: Date): IssuePlan {

@@ -57,42 +57,70 @@ export function hasWriteAccess(permission: Permission): boolean {
  */
 export function decideCommand(command: Command, context: CommandContext): CommandDecision {
   const { marker } = context;
-  if (context.isBot || sameLogin(context.actorLogin, context.botLogin)) return { type: 'ignore', why: 'comment by a bot' };
+  if (context.isBot || sameLogin(context.actorLogin, context.botLogin))
+    return { type: 'ignore', why: 'comment by a bot' };
   if (!marker) return { type: 'ignore', why: 'not a key issue' };
-  const reply = (text: string) => `${text}\n\n${renderCommentMarker({ key: marker.key, kind: 'reply', ...(context.commentId !== undefined && { replyTo: context.commentId }) })}`;
+  const reply = (text: string) =>
+    `${text}\n\n${renderCommentMarker({ key: marker.key, kind: 'reply', ...(context.commentId !== undefined && { replyTo: context.commentId }) })}`;
   switch (command.name) {
     case 'help': {
-      const lead = command.problem ?? (command.unknown !== undefined ? `I don’t know ${inlineCode(`/${command.unknown}`)}.` : undefined);
-      return { type: 'reply', reply: reply([lead, renderIssueHelp(context.policy['max-snooze'])].filter(Boolean).join('\n\n')) };
+      const lead =
+        command.problem ??
+        (command.unknown !== undefined ? `I don’t know ${inlineCode(`/${command.unknown}`)}.` : undefined);
+      return {
+        type: 'reply',
+        reply: reply([lead, renderIssueHelp(context.policy['max-snooze'])].filter(Boolean).join('\n\n')),
+      };
     }
     case 'status':
       return { type: 'reply', reply: reply(renderStatus(statusView(marker), context.now)) };
     case 'rotated':
       // An environment's protection is read with the repository's environments, by the next sweep.
       if (trackedKeyFromId(marker.key)?.problem === 'unprotected') {
-        return { type: 'reply', reply: reply('This issue tracks an environment’s protection, not a key’s rotation: once the environment has a deployment branch policy or required reviewers, the next sweep closes it.') };
+        return {
+          type: 'reply',
+          reply: reply(
+            'This issue tracks an environment’s protection, not a key’s rotation: once the environment has a deployment branch policy or required reviewers, the next sweep closes it.',
+          ),
+        };
       }
       return { type: 'recheck' };
     case 'resolved':
-      return { type: 'reply', reply: reply(`\`/resolved\` closes leak incidents; this issue tracks a key’s rotation. Rotate the key and comment \`/rotated\`, or use \`/exempt <reason>\` to stop tracking it.\n\n${renderIssueHelp(context.policy['max-snooze'])}`) };
+      return {
+        type: 'reply',
+        reply: reply(
+          `\`/resolved\` closes leak incidents; this issue tracks a key’s rotation. Rotate the key and comment \`/rotated\`, or use \`/exempt <reason>\` to stop tracking it.\n\n${renderIssueHelp(context.policy['max-snooze'])}`,
+        ),
+      };
     case 'snooze':
     case 'exempt':
       if (!mayChangeState(context)) return { type: 'reply', reply: reply(refusal(command.name, context.actorLogin)) };
-      return command.name === 'snooze' ? snooze(command, context, marker, reply) : exempt(command.reason, context, marker, reply);
+      return command.name === 'snooze'
+        ? snooze(command, context, marker, reply)
+        : exempt(command.reason, context, marker, reply);
   }
 }
 
 /** Write access or better, or an approver (by login here, by team through the adapter). */
-export function mayChangeState(context: Pick<CommandContext, 'actorPermission' | 'actorLogin' | 'isApprover' | 'policy'>): boolean {
-  return hasWriteAccess(context.actorPermission) || context.isApprover === true ||
-    context.policy.approvers.some((a) => !a.includes('/') && sameLogin(a, context.actorLogin));
+export function mayChangeState(
+  context: Pick<CommandContext, 'actorPermission' | 'actorLogin' | 'isApprover' | 'policy'>,
+): boolean {
+  return (
+    hasWriteAccess(context.actorPermission) ||
+    context.isApprover === true ||
+    context.policy.approvers.some((a) => !a.includes('/') && sameLogin(a, context.actorLogin))
+  );
 }
 
 /**
  * The answer to `/rotated` once the adapter has re-read the secret: undefined when it was rotated
  * (the plan closes the issue with "rotated on …"), else what the bot sees.
  */
-export function answerRecheck(marker: KeyMarker, decision: KeyDecision | undefined, replyTo?: number): string | undefined {
+export function answerRecheck(
+  marker: KeyMarker,
+  decision: KeyDecision | undefined,
+  replyTo?: number,
+): string | undefined {
   const updatedAt = decision?.item?.updatedAt;
   if (updatedAt && marker.updatedAt && updatedAt.getTime() > Date.parse(marker.updatedAt)) return undefined;
   const name = inlineCode(marker.secret ?? trackedKeyFromId(marker.key)?.secret ?? 'this key');
@@ -102,20 +130,46 @@ export function answerRecheck(marker: KeyMarker, decision: KeyDecision | undefin
   return `${text}\n\n${renderCommentMarker({ key: marker.key, kind: 'reply', ...(replyTo !== undefined && { replyTo }) })}`;
 }
 
-function snooze(command: Extract<Command, { name: 'snooze' }>, context: CommandContext, marker: KeyMarker, reply: (t: string) => string): CommandDecision {
+function snooze(
+  command: Extract<Command, { name: 'snooze' }>,
+  context: CommandContext,
+  marker: KeyMarker,
+  reply: (t: string) => string,
+): CommandDecision {
   const max = context.policy['max-snooze'];
   const maxMs = parseDuration(max) ?? 30 * 86_400_000;
   if (command.ms > maxMs) {
-    return { type: 'reply', reply: reply(`I can’t snooze for ${command.duration}: the policy’s \`max-snooze\` is ${max}. Snooze for ${max} or less (and again later if you still need to), or use \`/exempt <reason>\` to stop tracking this key.`) };
+    return {
+      type: 'reply',
+      reply: reply(
+        `I can’t snooze for ${command.duration}: the policy’s \`max-snooze\` is ${max}. Snooze for ${max} or less (and again later if you still need to), or use \`/exempt <reason>\` to stop tracking this key.`,
+      ),
+    };
   }
   const until = new Date(context.now.getTime() + command.ms).toISOString();
-  const next: KeyMarker = { ...marker, snooze: { until, by: context.actorLogin, reason: maskKeys(command.reason).slice(0, 500) } };
+  const next: KeyMarker = {
+    ...marker,
+    snooze: { until, by: context.actorLogin, reason: maskKeys(command.reason).slice(0, 500) },
+  };
   const why = command.reason ? ` Reason: ${quoteUserText(command.reason)}` : '';
-  return { type: 'update', reply: reply(`Snoozed: no reminders until ${isoDay(until)} (by ${quoteUserText(context.actorLogin)}).${why}`), marker: next, close: false };
+  return {
+    type: 'update',
+    reply: reply(`Snoozed: no reminders until ${isoDay(until)} (by ${quoteUserText(context.actorLogin)}).${why}`),
+    marker: next,
+    close: false,
+  };
 }
 
-function exempt(reason: string, context: CommandContext, marker: KeyMarker, reply: (t: string) => string): CommandDecision {
-  const next: KeyMarker = { ...marker, exemption: { by: context.actorLogin, reason: maskKeys(reason).slice(0, 500), at: context.now.toISOString() } };
+function exempt(
+  reason: string,
+  context: CommandContext,
+  marker: KeyMarker,
+  reply: (t: string) => string,
+): CommandDecision {
+  const next: KeyMarker = {
+    ...marker,
+    exemption: { by: context.actorLogin, reason: maskKeys(reason).slice(0, 500), at: context.now.toISOString() },
+  };
   delete next.snooze;
   const what = trackedKeyFromId(marker.key)?.problem === 'unprotected' ? 'this environment’s protection' : 'this key';
   const text = `Exempt: I will stop tracking ${what} and not open issues for it again (by ${quoteUserText(context.actorLogin)}). Reason: ${quoteUserText(reason)}\n\nTo track it again, delete the hidden \`key-hygiene:key\` marker from this issue’s description.`;
@@ -127,7 +181,10 @@ function refusal(command: 'snooze' | 'exempt', login: string): string {
 }
 
 function statusView(marker: KeyMarker): Parameters<typeof renderStatus>[0] {
-  const key = trackedKeyFromId(marker.key, { ...(marker.secret && { secret: marker.secret }), ...(marker.environment && { environment: marker.environment }) });
+  const key = trackedKeyFromId(marker.key, {
+    ...(marker.secret && { secret: marker.secret }),
+    ...(marker.environment && { environment: marker.environment }),
+  });
   return {
     secret: key?.secret ?? 'this key',
     ...(key?.problem === 'unprotected' && { wholeEnvironment: true }),

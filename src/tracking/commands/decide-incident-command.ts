@@ -1,4 +1,10 @@
-import { renderIncidentHelp, renderIncidentRefusal, renderIncidentResolved, renderIncidentRotated, renderIncidentStatus } from '../incidents/render-incident-close.js';
+import {
+  renderIncidentHelp,
+  renderIncidentRefusal,
+  renderIncidentResolved,
+  renderIncidentRotated,
+  renderIncidentStatus,
+} from '../incidents/render-incident-close.js';
 import { inlineCode } from '../../report/render-issue-text.js';
 import { renderCommentMarker, type CommentKind } from '../comment-marker.js';
 import { mayChangeState, type CommandActor } from './decide-command.js';
@@ -20,9 +26,7 @@ export interface IncidentCommandContext extends CommandActor {
 
 /** What to do about a command on an incident. `close`: state closed (completed), then post `reply`. */
 export type IncidentCommandDecision =
-  | { type: 'ignore'; why: string }
-  | { type: 'reply'; reply: string }
-  | { type: 'close'; reply: string };
+  { type: 'ignore'; why: string } | { type: 'reply'; reply: string } | { type: 'close'; reply: string };
 
 /** `/status` and `/rotated` answer from the secrets as they are now: the adapter reads them first. */
 export function needsSecrets(command: Command): boolean {
@@ -36,9 +40,11 @@ export function needsSecrets(command: Command): boolean {
  * says which were. Bots and the app itself are ignored.
  */
 export function decideIncidentCommand(command: Command, context: IncidentCommandContext): IncidentCommandDecision {
-  if (context.isBot || sameLogin(context.actorLogin, context.botLogin)) return { type: 'ignore', why: 'comment by a bot' };
+  if (context.isBot || sameLogin(context.actorLogin, context.botLogin))
+    return { type: 'ignore', why: 'comment by a bot' };
   const key = incidentKey(context.marker.fingerprint);
-  const note = (text: string, kind: CommentKind = 'reply') => `${text}\n\n${renderCommentMarker({ key, kind, ...(context.commentId !== undefined && { replyTo: context.commentId }) })}`;
+  const note = (text: string, kind: CommentKind = 'reply') =>
+    `${text}\n\n${renderCommentMarker({ key, kind, ...(context.commentId !== undefined && { replyTo: context.commentId }) })}`;
   const secrets = context.secrets;
   switch (command.name) {
     case 'resolved':
@@ -46,15 +52,35 @@ export function decideIncidentCommand(command: Command, context: IncidentCommand
       if (context.closed) return { type: 'reply', reply: note('This incident is already closed.') };
       return { type: 'close', reply: note(renderIncidentResolved(context.actorLogin, command.note), 'resolved') };
     case 'rotated':
-      if (secrets?.allRotated && !context.closed) return { type: 'close', reply: note(renderIncidentRotated(secrets), 'rotated') };
-      return { type: 'reply', reply: note(secrets ? `I re-checked. ${renderIncidentStatus(secrets)}` : 'I could not read the secrets just now: try again later.') };
+      if (secrets?.allRotated && !context.closed)
+        return { type: 'close', reply: note(renderIncidentRotated(secrets), 'rotated') };
+      return {
+        type: 'reply',
+        reply: note(
+          secrets
+            ? `I re-checked. ${renderIncidentStatus(secrets)}`
+            : 'I could not read the secrets just now: try again later.',
+        ),
+      };
     case 'status':
-      return { type: 'reply', reply: note(secrets ? renderIncidentStatus(secrets) : 'I could not read the secrets just now: try again later.') };
+      return {
+        type: 'reply',
+        reply: note(
+          secrets ? renderIncidentStatus(secrets) : 'I could not read the secrets just now: try again later.',
+        ),
+      };
     case 'snooze':
     case 'exempt':
-      return { type: 'reply', reply: note(`\`/${command.name}\` is for rotation reminders; this is a leak incident.\n\n${renderIncidentHelp()}`) };
+      return {
+        type: 'reply',
+        reply: note(
+          `\`/${command.name}\` is for rotation reminders; this is a leak incident.\n\n${renderIncidentHelp()}`,
+        ),
+      };
     case 'help': {
-      const lead = command.problem ?? (command.unknown !== undefined ? `I don’t know ${inlineCode(`/${command.unknown}`)}.` : undefined);
+      const lead =
+        command.problem ??
+        (command.unknown !== undefined ? `I don’t know ${inlineCode(`/${command.unknown}`)}.` : undefined);
       return { type: 'reply', reply: note([lead, renderIncidentHelp()].filter(Boolean).join('\n\n')) };
     }
   }

@@ -42,13 +42,21 @@ function commandFor(word: string, args: string[]): Command {
       const [duration = '', ...reason] = args;
       const ms = parseDuration(duration);
       if (ms === undefined || ms <= 0) {
-        return { name: 'help', problem: `\`/snooze\` needs a duration first, such as \`/snooze 14d waiting for the vendor\` — ${duration ? inlineCode(duration.slice(0, 20)) : '`(nothing)`'} is not one.` };
+        return {
+          name: 'help',
+          problem: `\`/snooze\` needs a duration first, such as \`/snooze 14d waiting for the vendor\` — ${duration ? inlineCode(duration.slice(0, 20)) : '`(nothing)`'} is not one.`,
+        };
       }
       return { name: 'snooze', duration, ms, reason: reason.join(' ') };
     }
     case 'exempt': {
       const reason = args.join(' ');
-      if (!reason) return { name: 'help', problem: '`/exempt` needs a reason, such as `/exempt test key with no access to real data` — it is recorded in the issue.' };
+      if (!reason)
+        return {
+          name: 'help',
+          problem:
+            '`/exempt` needs a reason, such as `/exempt test key with no access to real data` — it is recorded in the issue.',
+        };
       return { name: 'exempt', reason };
     }
     default:

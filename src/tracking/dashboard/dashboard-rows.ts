@@ -29,7 +29,11 @@ export interface DashboardRow {
  * exemptions. `repository` is the one the key ids name: `owner/name` for a repository's keys, the
  * organisation's login for its own secrets (with their visibility), tracked in its `org-secrets-repo`.
  */
-export function dashboardRowsOf(repository: string, decisions: readonly Decision[], issues: readonly TrackedIssue[]): DashboardRow[] {
+export function dashboardRowsOf(
+  repository: string,
+  decisions: readonly Decision[],
+  issues: readonly TrackedIssue[],
+): DashboardRow[] {
   const markers = new Map<string, { marker: KeyMarker; issue: TrackedIssue }[]>();
   for (const issue of issues) {
     const marker = keyMarkerOf(issue);

@@ -5,7 +5,13 @@ import { inlineCode, isoDay } from '../../report/render-issue-text.js';
 // The dashboard's tables: the repository's own keys, and on the organisation's `org-secrets-repo`
 // the organisation's secrets with their visibility. Both share one issue body and its size limit.
 
-const ORDER: Record<KeyStatus, number> = { overdue: 0, missing: 1, 'shared-across-environments': 2, 'due-soon': 3, ok: 4 };
+const ORDER: Record<KeyStatus, number> = {
+  overdue: 0,
+  missing: 1,
+  'shared-across-environments': 2,
+  'due-soon': 3,
+  ok: 4,
+};
 const STATUS_TEXT: Record<KeyStatus, string> = {
   overdue: '🔴 overdue',
   missing: '🔴 missing',
@@ -58,9 +64,10 @@ export function fitDashboardTables(tables: readonly DashboardTable[], room: numb
 
 function renderTable(table: DashboardTable, shown: number): string {
   const left = table.rows.length - shown;
-  const note = left > 0
-    ? `\n\n…and ${left} more keys not shown: GitHub limits an issue body to ${ISSUE_BODY_LIMIT.toLocaleString('en-US')} characters. Each key with a problem still has its own issue.`
-    : '';
+  const note =
+    left > 0
+      ? `\n\n…and ${left} more keys not shown: GitHub limits an issue body to ${ISSUE_BODY_LIMIT.toLocaleString('en-US')} characters. Each key with a problem still has its own issue.`
+      : '';
   return [table.header, ...table.lines.slice(0, shown)].join('\n') + note;
 }
 
@@ -81,7 +88,8 @@ function renderOrgRow(row: DashboardRow, now: Date): string {
 function commonCells(row: DashboardRow, now: Date): string[] {
   let status = STATUS_TEXT[row.status];
   if (row.exempt) status += ' (exempt)';
-  else if (row.snoozedUntil && row.snoozedUntil.getTime() > now.getTime()) status += ` (snoozed until ${isoDay(row.snoozedUntil)})`;
+  else if (row.snoozedUntil && row.snoozedUntil.getTime() > now.getTime())
+    status += ` (snoozed until ${isoDay(row.snoozedUntil)})`;
   return [
     row.lastRotated ? isoDay(row.lastRotated) : '—',
     row.dueAt ? isoDay(row.dueAt) : '—',
@@ -108,5 +116,9 @@ function renderCells(cells: readonly string[]): string {
 }
 
 function compareRows(a: DashboardRow, b: DashboardRow): number {
-  return ORDER[a.status] - ORDER[b.status] || a.secret.localeCompare(b.secret) || (a.environment ?? '').localeCompare(b.environment ?? '');
+  return (
+    ORDER[a.status] - ORDER[b.status] ||
+    a.secret.localeCompare(b.secret) ||
+    (a.environment ?? '').localeCompare(b.environment ?? '')
+  );
 }

@@ -45,9 +45,14 @@ export interface DashboardInput {
 }
 
 /** The checkbox line; ticking it (an `issues.edited` event) asks for a sweep now. */
-export const RECHECK_LINE = '- [ ] <!-- key-hygiene:recheck --> Re-check now (tick the box; I untick it when the sweep is done)';
+export const RECHECK_LINE =
+  '- [ ] <!-- key-hygiene:recheck --> Re-check now (tick the box; I untick it when the sweep is done)';
 
-const REASON_TEXT: Record<DashboardSkipped['reason'], string> = { forbidden: '403 forbidden', 'not-found': '404 not found', archived: 'archived' };
+const REASON_TEXT: Record<DashboardSkipped['reason'], string> = {
+  forbidden: '403 forbidden',
+  'not-found': '404 not found',
+  archived: 'archived',
+};
 
 /** The heading of the organisation's secrets on the `org-secrets-repo` dashboard (a re-check looks for it). */
 export const ORG_SECTION_HEADING = '## Organisation secrets';
@@ -87,7 +92,9 @@ export function renderDashboard(input: DashboardInput): string {
 
 function noOwnKeys(orgSecrets: boolean): string {
   const hint = `list them under \`keys:\` in \`${CONFIG_PATH}\`.`;
-  return orgSecrets ? `No keys of this repository tracked yet: ${hint} The organisation's secrets have a section of their own below.` : `No keys tracked yet: ${hint}`;
+  return orgSecrets
+    ? `No keys of this repository tracked yet: ${hint} The organisation's secrets have a section of their own below.`
+    : `No keys tracked yet: ${hint}`;
 }
 
 /** The organisation section's heading and what it is, or why its secrets could not be read. */
@@ -99,9 +106,13 @@ function renderOrgHead(org: DashboardOrgSecrets, count: number): string {
   ];
   if (org.skipped) {
     const permission = org.skipped.permission ? ` (needs the ${inlineCode(org.skipped.permission)} permission)` : '';
-    parts.push(`⚠️ The latest sweep could not read ${name}'s secrets: ${REASON_TEXT[org.skipped.reason]}${permission}. Their open issues here stay as they are until a sweep can read them.`);
+    parts.push(
+      `⚠️ The latest sweep could not read ${name}'s secrets: ${REASON_TEXT[org.skipped.reason]}${permission}. Their open issues here stay as they are until a sweep can read them.`,
+    );
   } else if (count === 0) {
-    parts.push(`No secret of ${name} is tracked: none matches \`keys:\` or \`track-names\` in the organisation's policy.`);
+    parts.push(
+      `No secret of ${name} is tracked: none matches \`keys:\` or \`track-names\` in the organisation's policy.`,
+    );
   }
   return `${parts.join('\n\n')}${count ? '\n\n' : ''}`;
 }
@@ -114,19 +125,34 @@ function renderConfigErrors(errors: readonly DashboardConfigError[]): string[] {
     return `- ${inlineCode(e.source)}${at}${value}: ${quoteUserText(e.message)}`;
   });
   const more = errors.length > 20 ? [`- …and ${errors.length - 20} more`] : [];
-  return ['## ⚠️ Config errors', '', 'The last good (or default) policy applied until these are fixed:', '', ...shown, ...more, ''];
+  return [
+    '## ⚠️ Config errors',
+    '',
+    'The last good (or default) policy applied until these are fixed:',
+    '',
+    ...shown,
+    ...more,
+    '',
+  ];
 }
 
 function renderSkipped(skipped: readonly DashboardSkipped[]): string[] {
   if (skipped.length === 0) return [];
-  const shown = skipped.slice(0, 50).map((s) => `- ${quoteUserText(s.what)}: ${REASON_TEXT[s.reason]}${s.permission ? ` (needs the ${inlineCode(s.permission)} permission)` : ''}`);
+  const shown = skipped
+    .slice(0, 50)
+    .map(
+      (s) =>
+        `- ${quoteUserText(s.what)}: ${REASON_TEXT[s.reason]}${s.permission ? ` (needs the ${inlineCode(s.permission)} permission)` : ''}`,
+    );
   const more = skipped.length > 50 ? [`- …and ${skipped.length - 50} more`] : [];
   return ['## Skipped', '', 'The sweep could not read these, so their keys are not judged:', '', ...shown, ...more, ''];
 }
 
 function renderUnprotected(environments: readonly UnprotectedRow[]): string[] {
   if (environments.length === 0) return [];
-  const shown = environments.slice(0, 50).map((row) => `- ${inlineCode(row.environment)}${row.issue !== undefined ? ` — #${row.issue}` : ''}`);
+  const shown = environments
+    .slice(0, 50)
+    .map((row) => `- ${inlineCode(row.environment)}${row.issue !== undefined ? ` — #${row.issue}` : ''}`);
   const more = environments.length > 50 ? [`- …and ${environments.length - 50} more`] : [];
   return [
     `## 🔴 Production-like environments without protection (${environments.length})`,
@@ -141,7 +167,20 @@ function renderUnprotected(environments: readonly UnprotectedRow[]): string[] {
 
 function renderUnreadTeams(teams: readonly DashboardSkipped[]): string[] {
   if (teams.length === 0) return [];
-  const shown = teams.slice(0, 20).map((t) => `- ${inlineCode(t.what)}: ${REASON_TEXT[t.reason]}${t.permission ? ` (needs the ${inlineCode(t.permission)} permission)` : ''}`);
+  const shown = teams
+    .slice(0, 20)
+    .map(
+      (t) =>
+        `- ${inlineCode(t.what)}: ${REASON_TEXT[t.reason]}${t.permission ? ` (needs the ${inlineCode(t.permission)} permission)` : ''}`,
+    );
   const more = teams.length > 20 ? [`- …and ${teams.length - 20} more`] : [];
-  return ['## Teams mentioned only', '', 'The App could not list these teams\' members, so their issues mention the team and assign nobody for it; a team mention from an App may notify nobody:', '', ...shown, ...more, ''];
+  return [
+    '## Teams mentioned only',
+    '',
+    "The App could not list these teams' members, so their issues mention the team and assign nobody for it; a team mention from an App may notify nobody:",
+    '',
+    ...shown,
+    ...more,
+    '',
+  ];
 }

@@ -14,7 +14,11 @@ export interface UnprotectedRow {
  * The dashboard's "without protection" list: each production-like environment any branch can
  * deploy to, linked to the oldest open issue tracking it (as the key rows are). Pure.
  */
-export function unprotectedRowsOf(repository: string, decisions: readonly Decision[], issues: readonly TrackedIssue[]): UnprotectedRow[] {
+export function unprotectedRowsOf(
+  repository: string,
+  decisions: readonly Decision[],
+  issues: readonly TrackedIssue[],
+): UnprotectedRow[] {
   return decisions.flatMap((d) => {
     if (d.kind !== 'environment') return [];
     const id = keyId(unprotectedEnvironmentKey(repository, d.environment));

@@ -59,9 +59,20 @@ export function incidentSecrets(input: IncidentSecretsInput): IncidentSecrets {
   for (const item of input.secrets) {
     if (item.scope === 'org' || !provider || !belongs(item.name, provider, input.policy.keys, tracked)) continue;
     const rotated = since !== undefined && item.updatedAt.getTime() > since.getTime();
-    secrets.push({ name: item.name, scope: item.scope, ...(item.environment !== undefined && { environment: item.environment }), updatedAt: item.updatedAt, rotated });
+    secrets.push({
+      name: item.name,
+      scope: item.scope,
+      ...(item.environment !== undefined && { environment: item.environment }),
+      updatedAt: item.updatedAt,
+      rotated,
+    });
   }
-  secrets.sort((a, b) => ORDER[a.scope] - ORDER[b.scope] || (a.environment ?? '').localeCompare(b.environment ?? '') || a.name.localeCompare(b.name));
+  secrets.sort(
+    (a, b) =>
+      ORDER[a.scope] - ORDER[b.scope] ||
+      (a.environment ?? '').localeCompare(b.environment ?? '') ||
+      a.name.localeCompare(b.name),
+  );
   const unread = input.skippedScopes.filter((s) => s === 'repo' || s === 'environment');
   return {
     ...(provider !== undefined && { provider }),

@@ -10,8 +10,14 @@ import { parseIncidentMarker } from './incident-marker.js';
  * planner still sees that key's incident, and a redelivered push opens no twin.
  * No key: the findings as they are (the unkeyed fingerprint, as before).
  */
-export function incidentFingerprints(findings: readonly Finding[], existing: readonly string[], key: FingerprintKey | undefined): Finding[] {
+export function incidentFingerprints(
+  findings: readonly Finding[],
+  existing: readonly string[],
+  key: FingerprintKey | undefined,
+): Finding[] {
   if (!key) return [...findings];
   const unkeyed = new Set(existing.map((body) => parseIncidentMarker(body)?.fingerprint).filter(Boolean));
-  return findings.map((f) => (unkeyed.has(f.fingerprint) ? f : { ...f, fingerprint: keyFingerprint(f.fingerprint, key) }));
+  return findings.map((f) =>
+    unkeyed.has(f.fingerprint) ? f : { ...f, fingerprint: keyFingerprint(f.fingerprint, key) },
+  );
 }

@@ -32,5 +32,10 @@ export function parseIncidentMarker(body: string | null | undefined): IncidentMa
   const detector = stringField(data, 'detector', 100);
   const provider = stringField(data, 'provider', 50);
   const since = dateField(data, 'since');
-  return { fingerprint, ...(detector !== undefined && { detector }), ...(provider !== undefined && { provider }), ...(since !== undefined && { since }) };
+  return {
+    fingerprint,
+    ...(detector !== undefined && { detector }),
+    ...(provider !== undefined && { provider }),
+    ...(since !== undefined && { since }),
+  };
 }

@@ -9,7 +9,11 @@ const CHECKLIST = '\n\n## Checklist';
  * admins): named above the checklist, and assigned — team mentions through their members, since a
  * team mention from an App may notify nobody. Without owners the incident is left as planned.
  */
-export function withIncidentOwners(action: OpenIssueAction, owners: readonly string[], teams: TeamRosters | undefined): OpenIssueAction {
+export function withIncidentOwners(
+  action: OpenIssueAction,
+  owners: readonly string[],
+  teams: TeamRosters | undefined,
+): OpenIssueAction {
   if (owners.length === 0) return action;
   const { assign, note } = planAssignees(owners, teams);
   const line = `Owners: ${owners.join(' ')}${note ? `\n\n${note}` : ''}`;

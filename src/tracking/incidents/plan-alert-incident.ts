@@ -1,4 +1,11 @@
-import { renderAlertIncidentBody, renderAlertIncidentTitle, renderAlertReopenedComment, renderAlertResolvedComment, type AlertIncidentView, type AlertPlace } from './render-alert-incident.js';
+import {
+  renderAlertIncidentBody,
+  renderAlertIncidentTitle,
+  renderAlertReopenedComment,
+  renderAlertResolvedComment,
+  type AlertIncidentView,
+  type AlertPlace,
+} from './render-alert-incident.js';
 import { alertFingerprint } from './alert-fingerprint.js';
 import { parseIncidentMarker, renderIncidentMarker } from './incident-marker.js';
 import type { OpenIssueAction } from '../issue-action.js';
@@ -60,15 +67,19 @@ export type AlertIncidentPlan =
 export function planAlertIncident(input: AlertIncidentInput): AlertIncidentPlan {
   const { alert, event, now } = input;
   if (alert.state !== 'open') return { kind: 'skip', reason: `the alert is ${alert.state}` };
-  if (event === 'validated' && alert.validity !== 'active') return { kind: 'skip', reason: `the key was validated as ${alert.validity ?? 'unknown'}` };
+  if (event === 'validated' && alert.validity !== 'active')
+    return { kind: 'skip', reason: `the key was validated as ${alert.validity ?? 'unknown'}` };
   const fingerprint = alertFingerprint(alert.repoId, alert.number);
-  const mine = input.existing.filter((i) => parseIncidentMarker(i.body)?.fingerprint === fingerprint).sort((a, b) => b.number - a.number);
+  const mine = input.existing
+    .filter((i) => parseIncidentMarker(i.body)?.fingerprint === fingerprint)
+    .sort((a, b) => b.number - a.number);
   const open = mine.find((i) => i.state === 'open');
   if (open) return { kind: 'skip', reason: `incident #${open.number} is open` };
   const closed = mine[0];
   if (closed && event === 'created') return { kind: 'skip', reason: `incident #${closed.number} was closed` };
   const created = new Date(alert.createdAt);
-  const leakedAt = (event === 'created' || (event === 'validated' && !closed)) && !Number.isNaN(created.getTime()) ? created : now;
+  const leakedAt =
+    (event === 'created' || (event === 'validated' && !closed)) && !Number.isNaN(created.getTime()) ? created : now;
   const view: AlertIncidentView = {
     keyKind: input.type.keyKind,
     repository: alert.repository,
@@ -78,10 +89,22 @@ export function planAlertIncident(input: AlertIncidentInput): AlertIncidentPlan 
     remediation: input.remediation,
     leakedAt,
   };
-  const marker = renderIncidentMarker({ fingerprint, detector: input.type.detector, provider: input.type.provider, since: leakedAt.toISOString() });
+  const marker = renderIncidentMarker({
+    fingerprint,
+    detector: input.type.detector,
+    provider: input.type.provider,
+    since: leakedAt.toISOString(),
+  });
   const title = renderAlertIncidentTitle(view);
   const body = renderAlertIncidentBody(view, marker);
-  if (closed) return { kind: 'reopen', issue: closed.number, title, body, comment: renderAlertReopenedComment(view, event === 'validated' ? 'validated' : 'reopened') };
+  if (closed)
+    return {
+      kind: 'reopen',
+      issue: closed.number,
+      title,
+      body,
+      comment: renderAlertReopenedComment(view, event === 'validated' ? 'validated' : 'reopened'),
+    };
   return { kind: 'open', action: openIncidentAction(fingerprint, title, body) };
 }
 
@@ -114,8 +137,15 @@ export type AlertResolvedPlan =
 export function planAlertResolved(alert: ResolvedAlertFacts, existing: readonly ExistingIncident[]): AlertResolvedPlan {
   if (alert.state !== 'resolved') return { kind: 'skip', reason: `the alert is ${alert.state} again` };
   const fingerprint = alertFingerprint(alert.repoId, alert.number);
-  const open = existing.filter((i) => i.state === 'open' && parseIncidentMarker(i.body)?.fingerprint === fingerprint).sort((a, b) => a.number - b.number)[0];
+  const open = existing
+    .filter((i) => i.state === 'open' && parseIncidentMarker(i.body)?.fingerprint === fingerprint)
+    .sort((a, b) => a.number - b.number)[0];
   if (!open) return { kind: 'skip', reason: 'it has no open incident' };
   const revoked = alert.resolution === 'revoked';
-  return { kind: 'close', issue: open.number, reason: revoked ? 'completed' : 'not_planned', comment: renderAlertResolvedComment(alert) };
+  return {
+    kind: 'close',
+    issue: open.number,
+    reason: revoked ? 'completed' : 'not_planned',
+    comment: renderAlertResolvedComment(alert),
+  };
 }

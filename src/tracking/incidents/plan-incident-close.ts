@@ -46,10 +46,22 @@ export function planIncidentClose(input: IncidentCloseInput): IncidentClosePlan 
   for (const incident of [...input.incidents].sort((a, b) => a.number - b.number)) {
     const marker = parseIncidentMarker(incident.body);
     if (!marker) continue;
-    const view = incidentSecrets({ marker, ...(incident.createdAt !== undefined && { createdAt: incident.createdAt }), secrets: input.secrets, skippedScopes: input.skippedScopes, policy: input.policy });
+    const view = incidentSecrets({
+      marker,
+      ...(incident.createdAt !== undefined && { createdAt: incident.createdAt }),
+      secrets: input.secrets,
+      skippedScopes: input.skippedScopes,
+      policy: input.policy,
+    });
     if (!view.allRotated) continue;
     const key = incidentKey(marker.fingerprint);
-    ready.push({ type: 'close', key, issue: incident.number, comment: `${renderIncidentRotated(view)}\n\n${renderCommentMarker({ key, kind: 'rotated' })}`, reason: 'completed' });
+    ready.push({
+      type: 'close',
+      key,
+      issue: incident.number,
+      comment: `${renderIncidentRotated(view)}\n\n${renderCommentMarker({ key, kind: 'rotated' })}`,
+      reason: 'completed',
+    });
   }
   const cap = Math.max(0, input.maxContent ?? Number.POSITIVE_INFINITY);
   return { actions: ready.slice(0, cap), deferred: Math.max(0, ready.length - cap) };

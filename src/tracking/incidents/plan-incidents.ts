@@ -44,13 +44,30 @@ export function planIncidents(input: IncidentPlanInput): IncidentPlan {
   const known = new Set(input.existing.map((body) => parseIncidentMarker(body)?.fingerprint).filter(Boolean));
   const fresh = new Map<string, Finding>();
   for (const f of sortFindings(input.findings)) {
-    if (f.provider === 'hygiene' || !KEY_SEVERITIES.has(f.severity) || known.has(f.fingerprint) || fresh.has(f.fingerprint)) continue;
+    if (
+      f.provider === 'hygiene' ||
+      !KEY_SEVERITIES.has(f.severity) ||
+      known.has(f.fingerprint) ||
+      fresh.has(f.fingerprint)
+    )
+      continue;
     fresh.set(f.fingerprint, f);
   }
   const cap = input.cap ?? MAX_INCIDENTS_PER_PUSH;
   const actions = [...fresh.values()].slice(0, cap).map((finding): OpenIssueAction => {
-    const view = { finding, commit: finding.commit ?? input.head, branch: input.branch, remediation: input.remediation.get(finding.detector) ?? FALLBACK_REMEDIATION, leakedAt: input.now };
-    const marker = renderIncidentMarker({ fingerprint: finding.fingerprint, detector: finding.detector, provider: finding.provider, since: input.now.toISOString() });
+    const view = {
+      finding,
+      commit: finding.commit ?? input.head,
+      branch: input.branch,
+      remediation: input.remediation.get(finding.detector) ?? FALLBACK_REMEDIATION,
+      leakedAt: input.now,
+    };
+    const marker = renderIncidentMarker({
+      fingerprint: finding.fingerprint,
+      detector: finding.detector,
+      provider: finding.provider,
+      since: input.now.toISOString(),
+    });
     return openIncidentAction(finding.fingerprint, renderIncidentTitle(view), renderIncidentBody(view, marker));
   });
   return { actions, leftOut: Math.max(0, fresh.size - cap) };
@@ -58,5 +75,11 @@ export function planIncidents(input: IncidentPlanInput): IncidentPlan {
 
 /** Opening one incident, whoever found the leak (a push, a secret scanning alert): same key form, same labels. */
 export function openIncidentAction(fingerprint: string, title: string, body: string): OpenIssueAction {
-  return { type: 'open', key: `incident:${fingerprint.slice(0, 12)}`, title, body, labels: [TRACKING_LABEL, LEAK_LABEL] };
+  return {
+    type: 'open',
+    key: `incident:${fingerprint.slice(0, 12)}`,
+    title,
+    body,
+    labels: [TRACKING_LABEL, LEAK_LABEL],
+  };
 }

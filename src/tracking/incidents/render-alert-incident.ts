@@ -3,9 +3,7 @@ import { escapeMarkdown } from '../../report/escape-markdown.js';
 import { inlineCode, isoDay } from '../../report/render-issue-text.js';
 
 /** Where GitHub first saw the secret: a line of a file in a commit, or another place (an issue body…). */
-export type AlertPlace =
-  | { kind: 'file'; path: string; line: number; commit: string }
-  | { kind: 'other'; what: string };
+export type AlertPlace = { kind: 'file'; path: string; line: number; commit: string } | { kind: 'other'; what: string };
 
 /** A secret scanning alert as its incident issue shows it. The secret is never part of it. */
 export interface AlertIncidentView {
@@ -42,24 +40,28 @@ export function renderAlertIncidentTitle(view: AlertIncidentView): string {
  */
 export function renderAlertIncidentBody(view: AlertIncidentView, marker: string): string {
   const { place } = view;
-  const at = place?.kind === 'file'
-    ? `at ${inlineCode(place.path)} line ${place.line}, in commit ${escapeMarkdown(place.commit.slice(0, 12))}`
-    : `in ${place ? escapeMarkdown(place.what) : inlineCode(view.repository)}`;
-  return [
-    `GitHub secret scanning found ${articled(view.keyKind)} (hidden by GitHub) ${at}: [alert #${view.alertNumber}](${view.alertUrl}).`,
-    LEAK_STAYS,
-    view.remediation,
-    '## Checklist',
-    renderIncidentChecklist(view.leakedAt),
-    marker,
-  ].join('\n\n') + '\n';
+  const at =
+    place?.kind === 'file'
+      ? `at ${inlineCode(place.path)} line ${place.line}, in commit ${escapeMarkdown(place.commit.slice(0, 12))}`
+      : `in ${place ? escapeMarkdown(place.what) : inlineCode(view.repository)}`;
+  return (
+    [
+      `GitHub secret scanning found ${articled(view.keyKind)} (hidden by GitHub) ${at}: [alert #${view.alertNumber}](${view.alertUrl}).`,
+      LEAK_STAYS,
+      view.remediation,
+      '## Checklist',
+      renderIncidentChecklist(view.leakedAt),
+      marker,
+    ].join('\n\n') + '\n'
+  );
 }
 
 /** Said on an incident the bot reopens because its alert came back. */
 export function renderAlertReopenedComment(view: AlertIncidentView, why: 'reopened' | 'validated'): string {
-  const reason = why === 'reopened'
-    ? `GitHub's [alert #${view.alertNumber}](${view.alertUrl}) was reopened on ${isoDay(view.leakedAt)}`
-    : `GitHub checked the key of [alert #${view.alertNumber}](${view.alertUrl}) on ${isoDay(view.leakedAt)} and it still works`;
+  const reason =
+    why === 'reopened'
+      ? `GitHub's [alert #${view.alertNumber}](${view.alertUrl}) was reopened on ${isoDay(view.leakedAt)}`
+      : `GitHub checked the key of [alert #${view.alertNumber}](${view.alertUrl}) on ${isoDay(view.leakedAt)} and it still works`;
   return `${reason}: the leak is not over, so this incident is open again. The checklist starts afresh.`;
 }
 
@@ -77,7 +79,12 @@ const RESOLUTIONS: Record<string, string> = {
  * The comment closing an incident whose alert was resolved on GitHub. The resolver is named, not
  * mentioned (no notification for them); their resolution comment is not quoted (free text).
  */
-export function renderAlertResolvedComment(alert: { number: number; htmlUrl: string; resolution?: string; resolvedBy?: string }): string {
+export function renderAlertResolvedComment(alert: {
+  number: number;
+  htmlUrl: string;
+  resolution?: string;
+  resolvedBy?: string;
+}): string {
   const how = RESOLUTIONS[alert.resolution ?? ''] ?? 'resolved';
   const by = alert.resolvedBy ? ` by ${inlineCode(alert.resolvedBy)}` : '';
   const head = `GitHub's [alert #${alert.number}](${alert.htmlUrl}) was resolved as ${how}${by}`;

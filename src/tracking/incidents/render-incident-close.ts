@@ -5,7 +5,8 @@ import { inlineCode, quoteUserText } from '../../report/render-issue-text.js';
 // secrets were rotated, `/status`, `/resolved` and `/help`. Names and environment names only.
 
 /** How an incident ends, said in its description. */
-export const INCIDENT_CLOSES = 'I close this issue myself once every secret for this key’s provider in this repository, its environments and Dependabot is updated after the leak. Comment `/status` to see which are, or `/resolved` to close it yourself (write access or an approver).';
+export const INCIDENT_CLOSES =
+  'I close this issue myself once every secret for this key’s provider in this repository, its environments and Dependabot is updated after the leak. Comment `/status` to see which are, or `/resolved` to close it yourself (write access or an approver).';
 
 /** `2026-07-01 14:05 UTC`: a rotation on the day of the leak must still read as after it. */
 function stamp(date: Date): string {
@@ -14,7 +15,12 @@ function stamp(date: Date): string {
 
 /** `` `OPENAI_API_KEY` (environment `production`) ``. */
 function place(secret: IncidentSecret): string {
-  const where = secret.scope === 'environment' ? `environment ${inlineCode(secret.environment ?? '')}` : secret.scope === 'repo' ? 'repository' : 'Dependabot';
+  const where =
+    secret.scope === 'environment'
+      ? `environment ${inlineCode(secret.environment ?? '')}`
+      : secret.scope === 'repo'
+        ? 'repository'
+        : 'Dependabot';
   return `${inlineCode(secret.name)} (${where})`;
 }
 
@@ -34,17 +40,27 @@ export function renderIncidentRotated(view: IncidentSecrets): string {
 /** `/status`: which secrets were updated after the leak and which not, or why nothing can close this incident by itself. */
 export function renderIncidentStatus(view: IncidentSecrets): string {
   const since = view.since ? `Leak seen ${stamp(view.since)}.` : 'I do not know when the leak was seen.';
-  if (!view.provider) return `${since} I do not know which provider this key belongs to, so this incident does not close by itself: comment \`/resolved\` once the key is revoked and replaced.`;
+  if (!view.provider)
+    return `${since} I do not know which provider this key belongs to, so this incident does not close by itself: comment \`/resolved\` once the key is revoked and replaced.`;
   if (view.secrets.length === 0) {
     const example = inlineCode(`${view.provider.toUpperCase().replace(/-/g, '_')}_API_KEY`);
     return `${since} I see no secret for ${providerName(view)} in this repository, its environments or Dependabot — none the policy’s \`keys\` map to it, none named for it (such as ${example}). So this incident does not close by itself: comment \`/resolved\` once the key is revoked and replaced.${unreadNote(view)}`;
   }
-  const lines = view.secrets.map((s) => `- ${s.rotated ? '✅' : '⏳'} ${place(s)}: updated ${stamp(s.updatedAt)} — ${s.rotated ? 'rotated after the leak' : 'not since the leak'}`);
+  const lines = view.secrets.map(
+    (s) =>
+      `- ${s.rotated ? '✅' : '⏳'} ${place(s)}: updated ${stamp(s.updatedAt)} — ${s.rotated ? 'rotated after the leak' : 'not since the leak'}`,
+  );
   const waiting = view.secrets.filter((s) => !s.rotated).length;
   const verdict = view.allRotated
     ? 'All of them were rotated: the next sweep closes this incident (or comment `/rotated` to close it now).'
-    : waiting > 0 ? `I close this incident once ${waiting === 1 ? 'that one is' : `those ${waiting} are`} updated too, or when someone with write access comments \`/resolved\`.` : '';
-  return [`${since} Secrets for ${providerName(view)} in this repository, its environments and Dependabot:`, lines.join('\n'), `${verdict}${unreadNote(view)}`.trim()].join('\n\n');
+    : waiting > 0
+      ? `I close this incident once ${waiting === 1 ? 'that one is' : `those ${waiting} are`} updated too, or when someone with write access comments \`/resolved\`.`
+      : '';
+  return [
+    `${since} Secrets for ${providerName(view)} in this repository, its environments and Dependabot:`,
+    lines.join('\n'),
+    `${verdict}${unreadNote(view)}`.trim(),
+  ].join('\n\n');
 }
 
 function unreadNote(view: IncidentSecrets): string {

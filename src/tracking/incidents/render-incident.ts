@@ -28,19 +28,22 @@ export function renderIncidentTitle({ finding }: IncidentView): string {
  */
 export function renderIncidentBody(view: IncidentView, marker: string): string {
   const { finding: f, commit, branch, remediation, leakedAt } = view;
-  return [
-    `A push to ${inlineCode(branch)} added ${articled(escapeMarkdown(f.keyKind))} ${inlineCode(f.redacted)} at ${inlineCode(f.path)} line ${f.line}, in commit ${escapeMarkdown(commit.slice(0, 12))}.`,
-    LEAK_STAYS,
-    remediation,
-    '## Checklist',
-    renderIncidentChecklist(leakedAt),
-    INCIDENT_CLOSES,
-    marker,
-  ].join('\n\n') + '\n';
+  return (
+    [
+      `A push to ${inlineCode(branch)} added ${articled(escapeMarkdown(f.keyKind))} ${inlineCode(f.redacted)} at ${inlineCode(f.path)} line ${f.line}, in commit ${escapeMarkdown(commit.slice(0, 12))}.`,
+      LEAK_STAYS,
+      remediation,
+      '## Checklist',
+      renderIncidentChecklist(leakedAt),
+      INCIDENT_CLOSES,
+      marker,
+    ].join('\n\n') + '\n'
+  );
 }
 
 /** Why the incident exists at all; every incident says it, whoever found the key. */
-export const LEAK_STAYS = 'Removing the line or reverting the commit does not un-leak it: history, forks, clones and caches keep it. Treat the key as compromised.';
+export const LEAK_STAYS =
+  'Removing the line or reverting the commit does not un-leak it: history, forks, clones and caches keep it. Treat the key as compromised.';
 
 /** The checklist that ends an incident (a push's or a secret scanning alert's), unticked. */
 export function renderIncidentChecklist(leakedAt: Date): string {

@@ -51,10 +51,12 @@ const TABLE: ReadonlyArray<readonly [secretType: string, detector: string, keyKi
   ['stripe_webhook_signing_secret', 'stripe-webhook-secret', 'Stripe webhook signing secret'],
 ];
 
-const BY_TYPE = new Map(TABLE.map(([secretType, detector, keyKind]) => {
-  const provider = detectors.find((d) => d.id === detector)?.provider ?? 'other';
-  return [secretType, { secretType, detector, provider, keyKind }];
-}));
+const BY_TYPE = new Map(
+  TABLE.map(([secretType, detector, keyKind]) => {
+    const provider = detectors.find((d) => d.id === detector)?.provider ?? 'other';
+    return [secretType, { secretType, detector, provider, keyKind }];
+  }),
+);
 
 /** Every type in the table, sorted (tests check each names a real detector). */
 export const TRACKED_SECRET_TYPES: readonly TrackedSecretType[] = [...BY_TYPE.values()];

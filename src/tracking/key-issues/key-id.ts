@@ -16,11 +16,18 @@ export function keyId(key: TrackedKey): string {
  * The tracked key an id (and the marker's name fields, when present) stands for. The id alone
  * gives lower-cased names; a marker that kept `secret`/`environment` gives them as spelled.
  */
-export function trackedKeyFromId(id: string, names: { secret?: string; environment?: string } = {}): TrackedKey | undefined {
+export function trackedKeyFromId(
+  id: string,
+  names: { secret?: string; environment?: string } = {},
+): TrackedKey | undefined {
   const parts = id.split('|').map(safeDecode);
   if (parts.length !== 5) return undefined;
   const [repository, scope, environment, secret, problem] = parts as [string, string, string, string, string];
-  if (!['org', 'repo', 'environment', 'dependabot'].includes(scope) || !['rotate', 'shared', 'missing', 'unprotected'].includes(problem)) return undefined;
+  if (
+    !['org', 'repo', 'environment', 'dependabot'].includes(scope) ||
+    !['rotate', 'shared', 'missing', 'unprotected'].includes(problem)
+  )
+    return undefined;
   const env = names.environment ?? (environment === '*' ? undefined : environment);
   return {
     repository,

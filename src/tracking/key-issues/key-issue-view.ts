@@ -3,7 +3,13 @@ import { sameName, type SecretScope } from '../../inventory/inventory.js';
 import type { Config } from '../../policy/config-schema.js';
 import { rotationFor } from '../../policy/rotation.js';
 import { resolveOwners, type OwnerSources } from '../resolve-owners.js';
-import { trackedKeyOf, trackedStateOf, unprotectedEnvironmentKey, type TrackedKey, type TrackedState } from './tracked-key.js';
+import {
+  trackedKeyOf,
+  trackedStateOf,
+  unprotectedEnvironmentKey,
+  type TrackedKey,
+  type TrackedState,
+} from './tracked-key.js';
 
 /** What the issue renderers need to know about one key problem: names and dates, never a value. */
 export interface KeyIssueView {
@@ -27,7 +33,12 @@ export interface KeyIssueView {
 }
 
 /** The renderers' view of a decision that needs an issue; undefined for an `ok` one. */
-export function keyIssueViewOf(repository: string, decision: KeyDecision, policy: Config, owners: OwnerSources = {}): KeyIssueView | undefined {
+export function keyIssueViewOf(
+  repository: string,
+  decision: KeyDecision,
+  policy: Config,
+  owners: OwnerSources = {},
+): KeyIssueView | undefined {
   const state = trackedStateOf(decision);
   if (!state) return undefined;
   const keyPolicy = policy.keys.find((k) => sameName(k.secret, decision.secret));
@@ -50,7 +61,12 @@ export function keyIssueViewOf(repository: string, decision: KeyDecision, policy
  * per key, not per environment: CODEOWNERS, else the admins, are mentioned and assigned — the
  * people who can change the repository's settings.
  */
-export function environmentIssueViewOf(repository: string, decision: EnvironmentDecision, policy: Config, owners: OwnerSources = {}): KeyIssueView {
+export function environmentIssueViewOf(
+  repository: string,
+  decision: EnvironmentDecision,
+  policy: Config,
+  owners: OwnerSources = {},
+): KeyIssueView {
   return {
     key: unprotectedEnvironmentKey(repository, decision.environment),
     state: 'unprotected',
@@ -62,5 +78,8 @@ export function environmentIssueViewOf(repository: string, decision: Environment
 
 /** Milliseconds of the key's rotation period (for "next due" after a rotation). */
 export function rotationPeriodMs(secret: string, policy: Config): number {
-  return rotationFor(policy.keys.find((k) => sameName(k.secret, secret)), policy).everyMs;
+  return rotationFor(
+    policy.keys.find((k) => sameName(k.secret, secret)),
+    policy,
+  ).everyMs;
 }

@@ -1,4 +1,11 @@
-import { dateField, findHiddenJson, findIssueMarker, parseJsonObject, renderHiddenJson, stringField } from '../hidden-json.js';
+import {
+  dateField,
+  findHiddenJson,
+  findIssueMarker,
+  parseJsonObject,
+  renderHiddenJson,
+  stringField,
+} from '../hidden-json.js';
 import type { SecretScope } from '../../inventory/inventory.js';
 import { TRACKED_STATES, type TrackedKey, type TrackedState } from './tracked-key.js';
 
@@ -51,8 +58,35 @@ export interface KeyMarker {
 
 /** The marker as a hidden HTML comment, `<!-- key-hygiene:key {…} -->`, fields in a fixed order. */
 export function renderKeyMarker(marker: KeyMarker): string {
-  const { key, secret, scope, environment, state, updatedAt, dueAt, since, lastReminderAt, escalated, snooze, exemption } = marker;
-  return renderHiddenJson(TAG, { v: 1, key, secret, scope, environment, state, updatedAt, dueAt, since, lastReminderAt, escalated, snooze, exemption });
+  const {
+    key,
+    secret,
+    scope,
+    environment,
+    state,
+    updatedAt,
+    dueAt,
+    since,
+    lastReminderAt,
+    escalated,
+    snooze,
+    exemption,
+  } = marker;
+  return renderHiddenJson(TAG, {
+    v: 1,
+    key,
+    secret,
+    scope,
+    environment,
+    state,
+    updatedAt,
+    dueAt,
+    since,
+    lastReminderAt,
+    escalated,
+    snooze,
+    exemption,
+  });
 }
 
 /**
@@ -101,7 +135,11 @@ export function sameKeyMarker(a: KeyMarker | undefined, b: KeyMarker | undefined
 
 /** The marker's fields that name the key, from a tracked key. */
 export function markerIdentity(key: TrackedKey): Pick<KeyMarker, 'secret' | 'scope' | 'environment'> {
-  return { secret: key.secret, scope: key.scope, ...(key.environment !== undefined && { environment: key.environment }) };
+  return {
+    secret: key.secret,
+    scope: key.scope,
+    ...(key.environment !== undefined && { environment: key.environment }),
+  };
 }
 
 function readSnooze(value: unknown): Snooze | undefined {

@@ -17,7 +17,8 @@ export interface Notice {
  */
 export function lastNotice(issue: TrackedIssue, marker: KeyMarker, botLogin: string): Notice {
   const notices: Notice[] = [];
-  if (marker.lastReminderAt) notices.push({ at: new Date(marker.lastReminderAt), ...(marker.state && { state: marker.state }) });
+  if (marker.lastReminderAt)
+    notices.push({ at: new Date(marker.lastReminderAt), ...(marker.state && { state: marker.state }) });
   for (const comment of issue.comments) {
     if (!sameLogin(comment.author, botLogin)) continue;
     const note = parseCommentMarker(comment.body);
@@ -46,6 +47,10 @@ function isEscalation(body: string, key: string): boolean {
 
 /** GitHub logins compare without case; `app[bot]` and `app` are the same app. */
 export function sameLogin(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/^@/, '').replace(/\[bot\]$/, '');
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/^@/, '')
+      .replace(/\[bot\]$/, '');
   return norm(a) === norm(b);
 }

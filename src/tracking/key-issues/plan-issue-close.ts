@@ -13,7 +13,12 @@ import type { TrackedKey } from './tracked-key.js';
  * comment says the problem was fixed, is no longer due, or is no longer tracked.
  * `sameSecret` is the decision about the same secret and place, if any (an `ok` one, typically).
  */
-export function planIssueClose({ issue, marker }: MarkedIssue, key: TrackedKey, sameSecret: KeyDecision | undefined, stillTracked: boolean): CloseAction {
+export function planIssueClose(
+  { issue, marker }: MarkedIssue,
+  key: TrackedKey,
+  sameSecret: KeyDecision | undefined,
+  stillTracked: boolean,
+): CloseAction {
   const view = { key };
   const rotatedAt = sameSecret?.item?.updatedAt;
   let text: string;
@@ -46,14 +51,21 @@ export function wasRotated(recorded: string | undefined, current: Date): boolean
  * or renamed), or the policy's `production-environments` no longer matches it. The comment says
  * which when the sweep read the environments; otherwise only that the sweep no longer sees it.
  */
-export function planEnvironmentClose({ issue, marker }: MarkedIssue, key: TrackedKey, input: Pick<PlanInput, 'environments' | 'policy'>): CloseAction {
+export function planEnvironmentClose(
+  { issue, marker }: MarkedIssue,
+  key: TrackedKey,
+  input: Pick<PlanInput, 'environments' | 'policy'>,
+): CloseAction {
   const environment = key.environment ?? '';
   const exists = input.environments?.some((name) => sameName(name, environment));
-  const why = input.environments === undefined
-    ? 'fixed'
-    : !exists
-      ? 'gone'
-      : compileConfigRegex(input.policy['production-environments'], { ignoreCase: true }).test(environment) ? 'protected' : 'not-production';
+  const why =
+    input.environments === undefined
+      ? 'fixed'
+      : !exists
+        ? 'gone'
+        : compileConfigRegex(input.policy['production-environments'], { ignoreCase: true }).test(environment)
+          ? 'protected'
+          : 'not-production';
   return {
     type: 'close',
     key: marker.key,

@@ -29,7 +29,12 @@ export function planIssueOpen(problem: CurrentProblem, input: PlanInput): OpenIs
     type: 'open',
     key: id,
     title: renderIssueTitle(view),
-    body: renderIssueBody(view, { marker: renderKeyMarker(marker), maxSnooze: input.policy['max-snooze'], now: input.now, ...(note && { ownersNote: note }) }),
+    body: renderIssueBody(view, {
+      marker: renderKeyMarker(marker),
+      maxSnooze: input.policy['max-snooze'],
+      now: input.now,
+      ...(note && { ownersNote: note }),
+    }),
     labels: labelsFor(view.state, false),
     ...(assign && { assign }),
   };

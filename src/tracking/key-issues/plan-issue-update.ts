@@ -16,7 +16,11 @@ const DAY = 86_400_000;
  * — immediately when the key has just turned overdue), the labels for its state, and the marker
  * that records it all. Snoozed keys get neither reminders nor escalation until the snooze ends.
  */
-export function planIssueUpdate({ issue, marker }: MarkedIssue, problem: CurrentProblem, input: PlanInput): IssueAction[] {
+export function planIssueUpdate(
+  { issue, marker }: MarkedIssue,
+  problem: CurrentProblem,
+  input: PlanInput,
+): IssueAction[] {
   const { now, policy, botLogin } = input;
   const { view } = problem;
   const decision = keyDates(problem.decision);
@@ -35,18 +39,29 @@ export function planIssueUpdate({ issue, marker }: MarkedIssue, problem: Current
 
   const actions: IssueAction[] = [];
   const comment = (body: string, kind: 'reminder' | 'escalation', assign?: AssignRequest) => {
-    actions.push({ type: 'comment', key: problem.id, issue: issue.number, body: `${body}\n\n${renderCommentMarker({ key: problem.id, kind, state: view.state })}`, ...(assign && { assign }) });
+    actions.push({
+      type: 'comment',
+      key: problem.id,
+      issue: issue.number,
+      body: `${body}\n\n${renderCommentMarker({ key: problem.id, kind, state: view.state })}`,
+      ...(assign && { assign }),
+    });
     next.lastReminderAt = now.toISOString();
   };
 
   // Escalation counts from the due date for rotations, from the issue's opening for shared/missing keys.
-  const troubleSince = view.state === 'overdue' ? decision.dueAt : view.state === 'due-soon' ? undefined : new Date(since);
+  const troubleSince =
+    view.state === 'overdue' ? decision.dueAt : view.state === 'due-soon' ? undefined : new Date(since);
   const escalateAfter = policyMs(policy['escalate-after'], 14 * DAY);
   if (!snoozed && !escalated && troubleSince && now.getTime() - troubleSince.getTime() >= escalateAfter) {
     // The escalation's targets are assigned too, beside whoever is already — and the owners when
     // nobody is (a team mention from an App may notify nobody).
     const to = mentions(policy['escalate-to']);
-    const { assign, note } = planAssignees(issue.assignees?.length === 0 ? [...to, ...view.owners] : to, input.teams, issue.assignees);
+    const { assign, note } = planAssignees(
+      issue.assignees?.length === 0 ? [...to, ...view.owners] : to,
+      input.teams,
+      issue.assignees,
+    );
     comment(`${renderEscalation(view, to, now, troubleSince)}${note ? `\n\n${note}` : ''}`, 'escalation', assign);
     next.escalated = true;
   } else if (!snoozed && reminderDue(issue, marker, view.state, input)) {
@@ -58,18 +73,30 @@ export function planIssueUpdate({ issue, marker }: MarkedIssue, problem: Current
 
   const { add, remove } = labelChanges(issue.labels, labelsFor(view.state, next.escalated === true));
   if (add.length || remove.length) actions.push({ type: 'labels', key: problem.id, issue: issue.number, add, remove });
-  if (!sameKeyMarker(marker, next)) actions.push({ type: 'update-body', key: problem.id, issue: issue.number, body: replaceKeyMarker(issue.body, next) });
+  if (!sameKeyMarker(marker, next))
+    actions.push({
+      type: 'update-body',
+      key: problem.id,
+      issue: issue.number,
+      body: replaceKeyMarker(issue.body, next),
+    });
   return actions;
 }
 
 /** Due-soon keys every `reminders.due-soon`; overdue, shared and missing keys every `reminders.overdue`. */
-function reminderDue(issue: MarkedIssue['issue'], marker: KeyMarker, state: CurrentProblem['view']['state'], input: PlanInput): boolean {
+function reminderDue(
+  issue: MarkedIssue['issue'],
+  marker: KeyMarker,
+  state: CurrentProblem['view']['state'],
+  input: PlanInput,
+): boolean {
   const notice = lastNotice(issue, marker, input.botLogin);
   // The key just turned overdue: say so now. (Unknown earlier state — a repaired marker — waits for the cadence.)
   if (state === 'overdue' && notice.state === 'due-soon') return true;
-  const cadence = state === 'due-soon'
-    ? policyMs(input.policy.reminders['due-soon'], 7 * DAY)
-    : policyMs(input.policy.reminders.overdue, 3 * DAY);
+  const cadence =
+    state === 'due-soon'
+      ? policyMs(input.policy.reminders['due-soon'], 7 * DAY)
+      : policyMs(input.policy.reminders.overdue, 3 * DAY);
   return input.now.getTime() - notice.at.getTime() >= cadence;
 }
 

@@ -39,15 +39,22 @@ export function planIssues(input: PlanInput): IssuePlan {
   for (const [id, marked] of byKey) {
     const open = marked.filter((m) => m.issue.state === 'open').sort((a, b) => a.issue.number - b.issue.number);
     const [kept, ...duplicates] = open;
-    for (const dup of duplicates) groups.push({ priority: PRIORITY.close, actions: [closeDuplicate(dup, kept!.issue.number)] });
+    for (const dup of duplicates)
+      groups.push({ priority: PRIORITY.close, actions: [closeDuplicate(dup, kept!.issue.number)] });
     const exempt = marked.some((m) => m.marker.exemption !== undefined);
     const problem = problems.get(id);
     if (!kept) continue;
     if (exempt) {
-      groups.push({ priority: PRIORITY.close, actions: [{ type: 'close', key: id, issue: kept.issue.number, reason: 'not_planned' }] });
+      groups.push({
+        priority: PRIORITY.close,
+        actions: [{ type: 'close', key: id, issue: kept.issue.number, reason: 'not_planned' }],
+      });
       continue;
     }
-    const key = trackedKeyFromId(id, { ...(kept.marker.secret && { secret: kept.marker.secret }), ...(kept.marker.environment && { environment: kept.marker.environment }) });
+    const key = trackedKeyFromId(id, {
+      ...(kept.marker.secret && { secret: kept.marker.secret }),
+      ...(kept.marker.environment && { environment: kept.marker.environment }),
+    });
     if (!key || (input.skippedScopes?.includes(key.scope) && !protectionsRead(key.problem, input))) continue;
     const item = problem?.decision.kind === 'key' ? problem.decision.item : undefined;
     const rotated = item && key.problem === 'rotate' && wasRotated(kept.marker.updatedAt, item.updatedAt);
@@ -62,8 +69,15 @@ export function planIssues(input: PlanInput): IssuePlan {
     // For a rotation issue, the `ok` decision about the same secret and place says when it was rotated.
     const sameSecret = decisions.find((d) => keyId(trackedKeyOf(input.repository, d)) === id);
     const stillTracked = decisions.some((d) => sameName(d.secret, key.secret));
-    groups.push({ priority: PRIORITY.close, actions: [planIssueClose(kept, { ...key, repository: input.repository }, sameSecret, stillTracked)] });
-    if (problem) byKey.set(id, marked.filter((m) => m !== kept));
+    groups.push({
+      priority: PRIORITY.close,
+      actions: [planIssueClose(kept, { ...key, repository: input.repository }, sameSecret, stillTracked)],
+    });
+    if (problem)
+      byKey.set(
+        id,
+        marked.filter((m) => m !== kept),
+      );
   }
 
   for (const [id, problem] of problems) {
@@ -83,10 +97,14 @@ export function planIssues(input: PlanInput): IssuePlan {
  * the day a permission is withdrawn); one already open is left as it is (above).
  */
 function unreadable(problem: CurrentProblem, skipped: readonly SecretScope[], input: PlanInput): boolean {
-  if (problem.decision.kind === 'environment') return skipped.includes('environment') && !protectionsRead('unprotected', input);
+  if (problem.decision.kind === 'environment')
+    return skipped.includes('environment') && !protectionsRead('unprotected', input);
   if (skipped.includes(problem.view.key.scope)) return true;
   const status = problem.decision.status;
-  return skipped.includes('environment') && (problem.decision.environment !== undefined || status === 'missing' || status === 'shared-across-environments');
+  return (
+    skipped.includes('environment') &&
+    (problem.decision.environment !== undefined || status === 'missing' || status === 'shared-across-environments')
+  );
 }
 
 /**
@@ -98,7 +116,11 @@ function protectionsRead(problem: TrackedProblem, input: PlanInput): boolean {
 }
 
 /** The problems the decisions report, by key id (the first decision wins if two name the same key). */
-function currentProblems(decisions: KeyDecision[], environments: EnvironmentDecision[], input: PlanInput): Map<string, CurrentProblem> {
+function currentProblems(
+  decisions: KeyDecision[],
+  environments: EnvironmentDecision[],
+  input: PlanInput,
+): Map<string, CurrentProblem> {
   const problems = new Map<string, CurrentProblem>();
   for (const decision of decisions) {
     const view = keyIssueViewOf(input.repository, decision, input.policy, input.owners);

@@ -13,9 +13,10 @@ const DASHBOARD_KEY = 'dashboard';
  * names the original, and (for a key issue) carries the comment marker the planner reads back.
  */
 export function planDuplicateClose(key: string, issue: number, original: number): CloseAction {
-  const comment = key === DASHBOARD_KEY
-    ? `Duplicate of #${original}.`
-    : `${renderDuplicate(original)}\n\n${renderCommentMarker({ key, kind: 'duplicate' })}`;
+  const comment =
+    key === DASHBOARD_KEY
+      ? `Duplicate of #${original}.`
+      : `${renderDuplicate(original)}\n\n${renderCommentMarker({ key, kind: 'duplicate' })}`;
   return { type: 'close', key, issue, comment, reason: 'not_planned' };
 }
 
@@ -28,9 +29,18 @@ export function planDuplicateClose(key: string, issue: number, original: number)
  * Leak incidents are never closed as twins. Pure; undefined when there is no older twin, else the
  * close and the older issue's number.
  */
-export function planTwinClose(opened: OpenIssueAction, number: number, openIssues: readonly TrackedIssue[], botLogin: string): { close: CloseAction; original: number } | undefined {
+export function planTwinClose(
+  opened: OpenIssueAction,
+  number: number,
+  openIssues: readonly TrackedIssue[],
+  botLogin: string,
+): { close: CloseAction; original: number } | undefined {
   if (isIncidentKey(opened.key)) return undefined;
-  const older = openIssueFor(opened.key, openIssues.filter((i) => i.number < number), botLogin);
+  const older = openIssueFor(
+    opened.key,
+    openIssues.filter((i) => i.number < number),
+    botLogin,
+  );
   return older ? { close: planDuplicateClose(opened.key, number, older.number), original: older.number } : undefined;
 }
 
@@ -38,7 +48,11 @@ export function planTwinClose(opened: OpenIssueAction, number: number, openIssue
  * The bot's oldest open issue among `openIssues` that tracks what an `open` of `key` would: the
  * same key issue, the dashboard, or the leak incident of the same fingerprint. Pure.
  */
-export function openIssueFor(key: string, openIssues: readonly TrackedIssue[], botLogin: string): TrackedIssue | undefined {
+export function openIssueFor(
+  key: string,
+  openIssues: readonly TrackedIssue[],
+  botLogin: string,
+): TrackedIssue | undefined {
   return openIssues
     .filter((i) => i.state === 'open' && (i.author === undefined || sameLogin(i.author, botLogin)) && tracksKey(key, i))
     .sort((a, b) => a.number - b.number)[0];
@@ -50,6 +64,7 @@ const isIncidentKey = (key: string): boolean => key.startsWith(INCIDENT_PREFIX);
 /** Whether `issue` is the one an action keyed `key` is about (see the keys of plan-dashboard.ts, plan-issue-open.ts, plan-incidents.ts). */
 function tracksKey(key: string, issue: TrackedIssue): boolean {
   if (key === DASHBOARD_KEY) return issueKindOf(issue) === 'dashboard';
-  if (isIncidentKey(key)) return incidentMarkerOf(issue)?.fingerprint.startsWith(key.slice(INCIDENT_PREFIX.length)) ?? false;
+  if (isIncidentKey(key))
+    return incidentMarkerOf(issue)?.fingerprint.startsWith(key.slice(INCIDENT_PREFIX.length)) ?? false;
   return keyMarkerOf(issue)?.key === key;
 }

@@ -1,6 +1,12 @@
 import type { KeyIssueView } from './key-issue-view.js';
 import { renderIssueHelp } from './render-issue-help.js';
-import { renderMissingSteps, renderProtectSteps, renderRotationSteps, renderSplitSteps, secretLocation } from './render-issue-steps.js';
+import {
+  renderMissingSteps,
+  renderProtectSteps,
+  renderRotationSteps,
+  renderSplitSteps,
+  secretLocation,
+} from './render-issue-steps.js';
 import { daysBetween, inlineCode, isoDay, plural } from '../../report/render-issue-text.js';
 import { CONFIG_PATH } from '../../policy/config-path.js';
 
@@ -15,11 +21,16 @@ export interface IssueBodyOptions {
 }
 
 const WHY: Record<KeyIssueView['state'], string> = {
-  'due-soon': 'A key that stays the same for long widens the window an attacker has: every copy made along the way — a laptop, a CI log, a backup, a former colleague’s notes — keeps working until the key is replaced. Rotating on a schedule closes that window.',
-  overdue: 'A key that stays the same for long widens the window an attacker has: every copy made along the way — a laptop, a CI log, a backup, a former colleague’s notes — keeps working until the key is replaced. Rotating on a schedule closes that window.',
-  shared: 'One value that every environment shares means a leak from the least protected one (a development machine, a preview deployment) opens production too, and the key cannot be rotated or revoked for one environment without breaking the others.',
-  missing: 'Without its own value, the environment’s jobs either fail or fall back to a value shared with every other environment — so a leak anywhere reaches it.',
-  unprotected: 'An environment’s secrets go to every job that deploys to it. With no deployment branch policy and no required reviewers, a workflow on any branch — a pull request’s branch pushed by anyone with write access, a compromised dependency’s workflow change — can name the environment and read its production keys.',
+  'due-soon':
+    'A key that stays the same for long widens the window an attacker has: every copy made along the way — a laptop, a CI log, a backup, a former colleague’s notes — keeps working until the key is replaced. Rotating on a schedule closes that window.',
+  overdue:
+    'A key that stays the same for long widens the window an attacker has: every copy made along the way — a laptop, a CI log, a backup, a former colleague’s notes — keeps working until the key is replaced. Rotating on a schedule closes that window.',
+  shared:
+    'One value that every environment shares means a leak from the least protected one (a development machine, a preview deployment) opens production too, and the key cannot be rotated or revoked for one environment without breaking the others.',
+  missing:
+    'Without its own value, the environment’s jobs either fail or fall back to a value shared with every other environment — so a leak anywhere reaches it.',
+  unprotected:
+    'An environment’s secrets go to every job that deploys to it. With no deployment branch policy and no required reviewers, a workflow on any branch — a pull request’s branch pushed by anyone with write access, a compromised dependency’s workflow change — can name the environment and read its production keys.',
 };
 
 /**
@@ -27,7 +38,9 @@ const WHY: Record<KeyIssueView['state'], string> = {
  * who owns it, the commands, and the hidden marker. Names and dates only — never a secret value.
  */
 export function renderIssueBody(view: KeyIssueView, options: IssueBodyOptions): string {
-  const owners = view.owners.length ? view.owners.join(' ') : `No owners found: add \`owners\` for this key in \`${CONFIG_PATH}\`, or a CODEOWNERS file.`;
+  const owners = view.owners.length
+    ? view.owners.join(' ')
+    : `No owners found: add \`owners\` for this key in \`${CONFIG_PATH}\`, or a CODEOWNERS file.`;
   return [
     '### What',
     renderWhat(view, options.now),
@@ -84,10 +97,14 @@ function renderWhat(view: KeyIssueView, now: Date): string {
       return `In ${view.key.repository}, ${where} is one value that every job can read, whatever its environment — but the policy says ${envs || 'each environment'} must each hold their own ${inlineCode(view.key.secret)}.`;
     }
     case 'missing': {
-      if (view.key.environment === undefined) return `In ${view.key.repository}, ${inlineCode(view.key.secret)} is defined neither as a repository secret nor as an organisation secret visible to the repository, but the policy lists it.`;
+      if (view.key.environment === undefined)
+        return `In ${view.key.repository}, ${inlineCode(view.key.secret)} is defined neither as a repository secret nor as an organisation secret visible to the repository, but the policy lists it.`;
       const env = inlineCode(view.key.environment ?? '');
-      if (view.noEnvironment) return `In ${view.key.repository}, the environment ${env} does not exist, so it cannot hold its own ${inlineCode(view.key.secret)} as the policy asks.`;
-      const fallback = view.fallbackScope ? ` Its jobs get the ${view.fallbackScope === 'org' ? 'organisation' : 'repository'} value instead, shared with every other environment.` : '';
+      if (view.noEnvironment)
+        return `In ${view.key.repository}, the environment ${env} does not exist, so it cannot hold its own ${inlineCode(view.key.secret)} as the policy asks.`;
+      const fallback = view.fallbackScope
+        ? ` Its jobs get the ${view.fallbackScope === 'org' ? 'organisation' : 'repository'} value instead, shared with every other environment.`
+        : '';
       return `In ${view.key.repository}, the environment ${env} has no ${inlineCode(view.key.secret)} of its own.${fallback}`;
     }
     case 'unprotected':

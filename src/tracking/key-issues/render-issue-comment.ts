@@ -52,7 +52,10 @@ export function renderRotated(view: Pick<KeyIssueView, 'key'>, rotatedAt: Date, 
 }
 
 /** The closing comment when the problem went away some other way. */
-export function renderResolved(view: Pick<KeyIssueView, 'key'>, why: 'fixed' | 'not-due' | 'untracked' | 'exempt'): string {
+export function renderResolved(
+  view: Pick<KeyIssueView, 'key'>,
+  why: 'fixed' | 'not-due' | 'untracked' | 'exempt',
+): string {
   const text = {
     fixed: 'is fixed: the latest sweep no longer sees the problem',
     'not-due': 'is no longer due under the current policy',
@@ -63,7 +66,10 @@ export function renderResolved(view: Pick<KeyIssueView, 'key'>, why: 'fixed' | '
 }
 
 /** The closing comment of an unprotected environment's issue: why the sweep no longer reports it. */
-export function renderEnvironmentResolved(environment: string, why: 'protected' | 'gone' | 'not-production' | 'fixed'): string {
+export function renderEnvironmentResolved(
+  environment: string,
+  why: 'protected' | 'gone' | 'not-production' | 'fixed',
+): string {
   const name = `The environment ${inlineCode(environment)}`;
   const text = {
     protected: `${name} is protected now: it has a deployment branch policy or required reviewers, so not every branch's job can read its secrets`,
@@ -80,22 +86,27 @@ export function renderDuplicate(original: number): string {
 }
 
 /** The answer to `/status`. */
-export function renderStatus(view: {
-  secret: string;
-  /** The issue tracks the environment's protection, not one of its secrets. */
-  wholeEnvironment?: boolean;
-  environment?: string;
-  state?: string;
-  lastRotated?: string;
-  dueAt?: string;
-  lastReminderAt?: string;
-  escalated?: boolean;
-  snooze?: { until: string; by: string; reason: string };
-  exemption?: { by: string; reason: string; at: string };
-}, now: Date): string {
+export function renderStatus(
+  view: {
+    secret: string;
+    /** The issue tracks the environment's protection, not one of its secrets. */
+    wholeEnvironment?: boolean;
+    environment?: string;
+    state?: string;
+    lastRotated?: string;
+    dueAt?: string;
+    lastReminderAt?: string;
+    escalated?: boolean;
+    snooze?: { until: string; by: string; reason: string };
+    exemption?: { by: string; reason: string; at: string };
+  },
+  now: Date,
+): string {
   const env = view.environment ? ` in ${inlineCode(view.environment)}` : '';
   const lines = [
-    view.wholeEnvironment ? `Status of the environment ${inlineCode(view.environment ?? '')}:` : `Status of ${inlineCode(view.secret)}${env}:`,
+    view.wholeEnvironment
+      ? `Status of the environment ${inlineCode(view.environment ?? '')}:`
+      : `Status of ${inlineCode(view.secret)}${env}:`,
     `- state: ${view.state ?? 'unknown'}`,
     ...(view.wholeEnvironment ? [] : [`- last rotated: ${view.lastRotated ? isoDay(view.lastRotated) : 'unknown'}`]),
     ...(view.dueAt ? [`- due: ${isoDay(view.dueAt)}`] : []),
@@ -103,8 +114,13 @@ export function renderStatus(view: {
     `- escalated: ${view.escalated ? 'yes' : 'no'}`,
   ];
   if (view.snooze && Date.parse(view.snooze.until) > now.getTime()) {
-    lines.push(`- snoozed until ${isoDay(view.snooze.until)} by ${escapeMarkdown(view.snooze.by.replace(/^@/, ''))}: ${quoteUserText(view.snooze.reason) || 'no reason given'}`);
+    lines.push(
+      `- snoozed until ${isoDay(view.snooze.until)} by ${escapeMarkdown(view.snooze.by.replace(/^@/, ''))}: ${quoteUserText(view.snooze.reason) || 'no reason given'}`,
+    );
   }
-  if (view.exemption) lines.push(`- exempt since ${isoDay(view.exemption.at)} (${escapeMarkdown(view.exemption.by.replace(/^@/, ''))}): ${quoteUserText(view.exemption.reason)}`);
+  if (view.exemption)
+    lines.push(
+      `- exempt since ${isoDay(view.exemption.at)} (${escapeMarkdown(view.exemption.by.replace(/^@/, ''))}): ${quoteUserText(view.exemption.reason)}`,
+    );
   return lines.join('\n');
 }

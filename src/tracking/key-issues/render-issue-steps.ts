@@ -33,7 +33,8 @@ export function secretLocation(key: TrackedKey): string {
 export function renderRotationSteps(key: TrackedKey, provider: string | undefined): string[] {
   const p = stepsOf(provider);
   return [
-    p?.create ?? 'Create a new key with the provider, with the same permissions (no more), made for this one environment.',
+    p?.create ??
+      'Create a new key with the provider, with the same permissions (no more), made for this one environment.',
     `Update ${secretLocation(key)} with the new key.`,
     'Re-run the last deployment (or a workflow that uses the key) and check it works.',
     p?.revoke ?? 'Revoke or delete the old key with the provider, so copies of it stop working.',
@@ -56,11 +57,19 @@ export function renderSplitSteps(key: TrackedKey, environments: string[], provid
 export function renderMissingSteps(key: TrackedKey, noEnvironment: boolean, provider: string | undefined): string[] {
   const p = stepsOf(provider);
   if (key.environment === undefined) {
-    return [p?.create ?? 'Create a new key with the provider, with only the permissions this repository needs.', `Add it as ${secretLocation(key)}.`, 'Re-run a workflow that uses it and check it works.'];
+    return [
+      p?.create ?? 'Create a new key with the provider, with only the permissions this repository needs.',
+      `Add it as ${secretLocation(key)}.`,
+      'Re-run a workflow that uses it and check it works.',
+    ];
   }
   const env = inlineCode(key.environment);
   return [
-    ...(noEnvironment ? [`Create the environment ${env} (https://github.com/${key.repository}/settings/environments/new), with required reviewers if it deploys to production.`] : []),
+    ...(noEnvironment
+      ? [
+          `Create the environment ${env} (https://github.com/${key.repository}/settings/environments/new), with required reviewers if it deploys to production.`,
+        ]
+      : []),
     p?.create ?? `Create a new key with the provider, made for ${env} alone.`,
     `Add it to ${secretLocation(key)}.`,
     `Re-run a deployment to ${env} and check it works.`,

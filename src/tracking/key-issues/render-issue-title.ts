@@ -10,7 +10,10 @@ export function renderIssueTitle(view: KeyIssueView): string {
   switch (view.state) {
     case 'due-soon':
     case 'overdue': {
-      const dates = [view.lastRotated && `last rotated ${isoDay(view.lastRotated)}`, view.dueAt && `due ${isoDay(view.dueAt)}`].filter(Boolean);
+      const dates = [
+        view.lastRotated && `last rotated ${isoDay(view.lastRotated)}`,
+        view.dueAt && `due ${isoDay(view.dueAt)}`,
+      ].filter(Boolean);
       return `Rotate ${secret} (${whereShort(view)})${dates.length ? `: ${dates.join(', ')}` : ''}`;
     }
     case 'shared':

@@ -22,7 +22,11 @@ export function claimedNotice(body: string | undefined): CommentMarker | undefin
  * that `planned` would repeat: the same key, and the same kind and key state for a reminder or an
  * escalation, or any closing word for a close. Another sweep posted it meanwhile. Pure.
  */
-export function noticeAlreadyPosted(planned: CommentMarker, comments: readonly IssueComment[], botLogin: string): boolean {
+export function noticeAlreadyPosted(
+  planned: CommentMarker,
+  comments: readonly IssueComment[],
+  botLogin: string,
+): boolean {
   return comments.some((comment) => {
     if (!sameLogin(comment.author, botLogin)) return false;
     const posted = parseCommentMarker(comment.body);

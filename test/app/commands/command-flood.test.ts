@@ -18,13 +18,20 @@ describe('a flood of commands on a bot issue', () => {
   let world: PushWorld;
   let gh: GitHubEmulator;
   beforeAll(async () => {
-    world = await startPushWorld('command-flood-', { 'src/settings.py': 'REGION = "eu"\n' }, { deps: (emulator) => ({ now: () => emulator.clock.now(), sleep: async (ms) => emulator.clock.advance(ms) }) });
+    world = await startPushWorld(
+      'command-flood-',
+      { 'src/settings.py': 'REGION = "eu"\n' },
+      { deps: (emulator) => ({ now: () => emulator.clock.now(), sleep: async (ms) => emulator.clock.advance(ms) }) },
+    );
     gh = world.gh;
   }, 60_000);
   afterAll(() => world?.close());
 
   it('100 /help by a non-writer: answered once; a push with a key right after gets its check run and incident within the minute', async () => {
-    const first = await world.commit({ 'src/config.py': `OPENAI = "${makeKey('openai-project-key', 31)}"\n` }, 'add config');
+    const first = await world.commit(
+      { 'src/config.py': `OPENAI = "${makeKey('openai-project-key', 31)}"\n` },
+      'add config',
+    );
     expect((await world.push({ before: world.main.at(-1)!, after: first })).status).toBe(200);
     const incident = gh.store.issues.find((i) => i.labels.includes('leak'))!;
     expect(incident).toBeDefined();
@@ -39,8 +46,19 @@ describe('a flood of commands on a bot issue', () => {
         payload: {
           installation: { id: world.installationId },
           repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', type: 'Organization' } },
-          issue: { number: incident.number, body: incident.body, state: 'open', user: { login: BOT, type: 'Bot' }, labels: incident.labels.map((name) => ({ name })) },
-          comment: { id: seeded.id, body: '/help', user: { login: 'mallory', type: 'User' }, performed_via_github_app: null },
+          issue: {
+            number: incident.number,
+            body: incident.body,
+            state: 'open',
+            user: { login: BOT, type: 'Bot' },
+            labels: incident.labels.map((name) => ({ name })),
+          },
+          comment: {
+            id: seeded.id,
+            body: '/help',
+            user: { login: 'mallory', type: 'User' },
+            performed_via_github_app: null,
+          },
           sender: { login: 'mallory', type: 'User' },
         },
       });
@@ -49,13 +67,20 @@ describe('a flood of commands on a bot issue', () => {
       const results = await Promise.all(Array.from({ length: 10 }, help));
       expect(results.every((r) => r.status === 200)).toBe(true);
     }
-    const replies = gh.store.comments.filter((c) => c.repoId === incident.repoId && c.issueNumber === incident.number && c.user === BOT);
+    const replies = gh.store.comments.filter(
+      (c) => c.repoId === incident.repoId && c.issueNumber === incident.number && c.user === BOT,
+    );
     expect(replies.length).toBeGreaterThanOrEqual(1);
     expect(replies.length).toBeLessThanOrEqual(2);
 
-    const second = await world.commit({ 'deploy/.env': `OPENAI_API_KEY=${makeKey('openai-project-key', 32)}\n` }, 'deploy env');
+    const second = await world.commit(
+      { 'deploy/.env': `OPENAI_API_KEY=${makeKey('openai-project-key', 32)}\n` },
+      'deploy env',
+    );
     expect((await world.push({ before: first, after: second })).status).toBe(200);
-    expect(gh.store.checkRuns.filter((r) => r.headSha === second)).toEqual([expect.objectContaining({ conclusion: 'failure' })]);
+    expect(gh.store.checkRuns.filter((r) => r.headSha === second)).toEqual([
+      expect.objectContaining({ conclusion: 'failure' }),
+    ]);
     expect(gh.store.issues.filter((i) => i.labels.includes('leak'))).toHaveLength(2);
     // Nothing waited for GitHub's write window: all of it fits in the minute the flood began.
     expect(gh.clock.now().getTime() - start).toBeLessThan(60_000);
@@ -63,13 +88,23 @@ describe('a flood of commands on a bot issue', () => {
 });
 
 describe('throttleCommand', () => {
-  const ask = (over: Partial<Parameters<typeof throttleCommand>[1]> = {}) => ({ installationId: 7, repository: 'acme/api', issue: 3, actor: 'rita', command: 'snooze', now: 1_000_000, isWriter: async () => false, ...over });
+  const ask = (over: Partial<Parameters<typeof throttleCommand>[1]> = {}) => ({
+    installationId: 7,
+    repository: 'acme/api',
+    issue: 3,
+    actor: 'rita',
+    command: 'snooze',
+    now: 1_000_000,
+    isWriter: async () => false,
+    ...over,
+  });
 
   it('a user without write access: 10 commands in 10 minutes; with write access, more; the window slides', async () => {
     let windows = new MemoryWindows();
     const answered = async (over: Partial<Parameters<typeof throttleCommand>[1]>, n: number) => {
       let count = 0;
-      for (let i = 0; i < n; i++) if ((await throttleCommand(windows, ask({ ...over, issue: i }))) === undefined) count += 1;
+      for (let i = 0; i < n; i++)
+        if ((await throttleCommand(windows, ask({ ...over, issue: i }))) === undefined) count += 1;
       return count;
     };
     expect(await answered({ actor: 'rita' }, 15)).toBe(COMMAND_LIMITS.actor[0]!.limit);
@@ -94,7 +129,8 @@ describe('throttleCommand', () => {
   it('one installation: commands take at most 20 answers a minute, whoever sends them and wherever, leaving writes for incidents and check runs', async () => {
     const windows = new MemoryWindows();
     const results = [];
-    for (let i = 0; i < 30; i++) results.push(await throttleCommand(windows, ask({ actor: `user${i}`, issue: i, command: 'rotated' })));
+    for (let i = 0; i < 30; i++)
+      results.push(await throttleCommand(windows, ask({ actor: `user${i}`, issue: i, command: 'rotated' })));
     expect(results.filter((r) => r === undefined)).toHaveLength(COMMAND_LIMITS.installation[0]!.limit);
     expect(results.at(-1)).toMatch(/share of writes for commands is spent/);
     expect(await throttleCommand(windows, ask({ actor: 'late', issue: 99, now: 1_000_000 + 60_001 }))).toBeUndefined();
@@ -111,7 +147,9 @@ describe('throttleCommand', () => {
       const [a, b] = [connectRedis(redis.url), connectRedis(redis.url)];
       try {
         expect(await throttleCommand(new RedisWindows(a), ask({ command: 'help' }))).toBeUndefined();
-        expect(await throttleCommand(new RedisWindows(b), ask({ command: 'help', actor: 'wendy' }))).toMatch(/\/help was answered/);
+        expect(await throttleCommand(new RedisWindows(b), ask({ command: 'help', actor: 'wendy' }))).toMatch(
+          /\/help was answered/,
+        );
       } finally {
         a.disconnect();
         b.disconnect();

@@ -3,7 +3,12 @@ import { defaultSettings } from '../../../app/settings.js';
 import { sweepAll } from '../../../app/sweep/sweep-all.js';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
-import type { AppRecord, GitHubEmulator, InstallationRecord, IssueRecord } from '../../support/github-emulator/index.js';
+import type {
+  AppRecord,
+  GitHubEmulator,
+  InstallationRecord,
+  IssueRecord,
+} from '../../support/github-emulator/index.js';
 import { createAppWorld, DAY, startApp, type RunningApp } from '../support/app-world.js';
 
 // A command's read-then-PATCH of an issue body against another write of that body: a second
@@ -11,7 +16,13 @@ import { createAppWorld, DAY, startApp, type RunningApp } from '../support/app-w
 // which another writer reads the body the PATCH is about to replace — and nothing may be lost.
 
 const BOT = 'key-hygiene[bot]';
-const ISSUE_PATCH = { kind: 'delay', ms: 1_500, method: 'PATCH', route: '/repos/{owner}/{repo}/issues/{issue_number}', times: 1 } as const;
+const ISSUE_PATCH = {
+  kind: 'delay',
+  ms: 1_500,
+  method: 'PATCH',
+  route: '/repos/{owner}/{repo}/issues/{issue_number}',
+  times: 1,
+} as const;
 
 let world: { gh: GitHubEmulator; app: AppRecord; installation: InstallationRecord; running: RunningApp } | undefined;
 afterEach(async () => {
@@ -30,7 +41,9 @@ async function start() {
 
 const stripeOf = (gh: GitHubEmulator): IssueRecord => {
   const api = gh.store.repo('acme', 'api')!;
-  return gh.store.issues.find((i) => i.repoId === api.id && parseKeyMarker(i.body)?.key.endsWith('|stripe_api_key|rotate'))!;
+  return gh.store.issues.find(
+    (i) => i.repoId === api.id && parseKeyMarker(i.body)?.key.endsWith('|stripe_api_key|rotate'),
+  )!;
 };
 
 /** Delivers a comment by `login` on the STRIPE_API_KEY issue; resolves with the delivery's status. */
@@ -44,7 +57,13 @@ function comment(gh: GitHubEmulator, installation: InstallationRecord, url: stri
     payload: {
       installation: { id: installation.id },
       repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', type: 'Organization' } },
-      issue: { number: issue.number, body: issue.body, state: issue.state, user: { login: BOT, type: 'Bot' }, labels: issue.labels.map((name) => ({ name })) },
+      issue: {
+        number: issue.number,
+        body: issue.body,
+        state: issue.state,
+        user: { login: BOT, type: 'Bot' },
+        labels: issue.labels.map((name) => ({ name })),
+      },
       comment: { id: seeded.id, body, user: { login, type: 'User' }, performed_via_github_app: null },
       sender: { login, type: 'User' },
     },
@@ -54,13 +73,22 @@ function comment(gh: GitHubEmulator, installation: InstallationRecord, url: stri
 /** Resolves once the emulator has answered a GET of the issue past `seq` (the command's fresh read). */
 async function issueReadAfter(gh: GitHubEmulator, seq: number, number: number): Promise<void> {
   for (let i = 0; i < 500; i++) {
-    if (gh.log.entries.some((e) => e.seq > seq && e.method === 'GET' && e.path.startsWith(`/repos/acme/api/issues/${number}`) && !e.path.includes('/comments'))) return;
+    if (
+      gh.log.entries.some(
+        (e) =>
+          e.seq > seq &&
+          e.method === 'GET' &&
+          e.path.startsWith(`/repos/acme/api/issues/${number}`) &&
+          !e.path.includes('/comments'),
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('the command never read its issue');
 }
 
-describe('a command\'s edit of an issue body is not lost to a concurrent write', () => {
+describe("a command's edit of an issue body is not lost to a concurrent write", () => {
   it('/snooze and /exempt at once: both are applied in turn — the issue ends exempt and closed, both answered', async () => {
     const { gh, installation, running } = await start();
     const issue = stripeOf(gh);
@@ -75,8 +103,16 @@ describe('a command\'s edit of an issue body is not lost to a concurrent write',
     const after = stripeOf(gh);
     expect(parseKeyMarker(after.body)?.exemption?.by).toBe('wendy');
     expect(after.state).toBe('closed');
-    const replies = gh.store.comments.filter((c) => c.repoId === after.repoId && c.issueNumber === after.number && c.user === BOT && parseCommentMarker(c.body)?.kind === 'reply');
-    expect(replies.map((c) => c.body.split('\n')[0]!.split(':')[0])).toEqual(expect.arrayContaining(['Snoozed', 'Exempt']));
+    const replies = gh.store.comments.filter(
+      (c) =>
+        c.repoId === after.repoId &&
+        c.issueNumber === after.number &&
+        c.user === BOT &&
+        parseCommentMarker(c.body)?.kind === 'reply',
+    );
+    expect(replies.map((c) => c.body.split('\n')[0]!.split(':')[0])).toEqual(
+      expect.arrayContaining(['Snoozed', 'Exempt']),
+    );
   }, 60_000);
 
   it('/snooze racing a sweep of the repository: the snooze stays, and what the sweep wrote stays true of the issue', async () => {
@@ -87,7 +123,14 @@ describe('a command\'s edit of an issue body is not lost to a concurrent write',
     await w.running.close();
     w.running = await startApp(gh, w.app);
     const issue = stripeOf(gh);
-    const reminders = () => gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number && c.user === BOT && parseCommentMarker(c.body)?.kind !== 'reply');
+    const reminders = () =>
+      gh.store.comments.filter(
+        (c) =>
+          c.repoId === issue.repoId &&
+          c.issueNumber === issue.number &&
+          c.user === BOT &&
+          parseCommentMarker(c.body)?.kind !== 'reply',
+      );
     const before = reminders().length;
 
     gh.faults.inject(ISSUE_PATCH);
@@ -101,6 +144,7 @@ describe('a command\'s edit of an issue body is not lost to a concurrent write',
     expect(marker?.snooze?.by).toBe('wendy');
     // A reminder the sweep posted is recorded in the marker; else the next sweep would post it again.
     const posted = reminders().slice(before);
-    for (const note of posted) expect(Date.parse(marker?.lastReminderAt ?? '0')).toBeGreaterThanOrEqual(note.createdAt.getTime());
+    for (const note of posted)
+      expect(Date.parse(marker?.lastReminderAt ?? '0')).toBeGreaterThanOrEqual(note.createdAt.getTime());
   }, 60_000);
 });

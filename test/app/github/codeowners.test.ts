@@ -8,7 +8,10 @@ import { createBareWorld, startAppWith } from '../support/robust-world.js';
 // Owners to mention (README, "Who gets notified"): the policy's, else the repository's CODEOWNERS, else its admins.
 describe('codeownersOwners', () => {
   it('takes the last `*` rule, else the last `.github/` rule, skipping comments', () => {
-    expect(codeownersOwners('# team\n*  @acme/one\n/src/ @acme/src\n* @acme/two @carol # reviewers\n')).toEqual(['@acme/two', '@carol']);
+    expect(codeownersOwners('# team\n*  @acme/one\n/src/ @acme/src\n* @acme/two @carol # reviewers\n')).toEqual([
+      '@acme/two',
+      '@carol',
+    ]);
     expect(codeownersOwners('/docs/ @writers\n/.github/ @acme/platform\n')).toEqual(['@acme/platform']);
     expect(codeownersOwners('/src/ @acme/src\n')).toEqual([]);
     expect(codeownersOwners('')).toEqual([]);
@@ -20,17 +23,25 @@ describe('owners in key issues when the policy names none', () => {
   let app: AppRecord;
   let installation: InstallationRecord;
   let running: Awaited<ReturnType<typeof startAppWith>>;
-  const issueIn = (repo: string) => gh.store.issues.find((i) => i.repoId === gh.store.repo('acme', repo)!.id && parseKeyMarker(i.body) !== undefined);
+  const issueIn = (repo: string) =>
+    gh.store.issues.find((i) => i.repoId === gh.store.repo('acme', repo)!.id && parseKeyMarker(i.body) !== undefined);
 
   beforeAll(async () => {
     ({ gh, app, installation } = await createBareWorld());
     const old = new Date(gh.clock.now().getTime() - 100 * DAY);
-    gh.seed.repo({ fullName: 'acme/pay', files: { '.github/CODEOWNERS': '* @acme/payments @Carol\n/docs/ @acme/writers\n' } });
+    gh.seed.repo({
+      fullName: 'acme/pay',
+      files: { '.github/CODEOWNERS': '* @acme/payments @Carol\n/docs/ @acme/writers\n' },
+    });
     gh.seed.repo({ fullName: 'acme/web', files: { 'docs/CODEOWNERS': '/site/ @acme/web\n' } });
-    gh.seed.repo({ fullName: 'acme/ops', files: { '.github/key-hygiene.yml': 'keys:\n  - secret: OPS_TOKEN\n    owners: ["@acme/sre"]\n' } });
+    gh.seed.repo({
+      fullName: 'acme/ops',
+      files: { '.github/key-hygiene.yml': 'keys:\n  - secret: OPS_TOKEN\n    owners: ["@acme/sre"]\n' },
+    });
     gh.seed.collaborator('acme/web', 'ada', 'admin');
     gh.seed.collaborator('acme/web', 'wendy', 'write');
-    for (const repo of ['pay', 'web']) gh.seed.secret({ scope: 'repo', repo: `acme/${repo}`, name: 'PAYMENTS_API_KEY', updatedAt: old });
+    for (const repo of ['pay', 'web'])
+      gh.seed.secret({ scope: 'repo', repo: `acme/${repo}`, name: 'PAYMENTS_API_KEY', updatedAt: old });
     gh.seed.secret({ scope: 'repo', repo: 'acme/ops', name: 'OPS_TOKEN', updatedAt: old });
     running = await startAppWith(gh, app);
     expect((await running.sweep()).failed).toEqual([]);
@@ -67,8 +78,18 @@ describe('owners in key issues when the policy names none', () => {
     expect(await fetchOwnerSources(octokit, 'acme', 'bare', now, missing)).toEqual({ admins: ['ada'] });
     gh.store.repo('acme', 'bare')!.files.set('CODEOWNERS', '* @acme/web-team\n');
     gh.log.clear();
-    expect(await fetchOwnerSources(octokit, 'acme', 'bare', new Date(now.getTime() + 3_600_000), missing)).toEqual({ admins: ['ada'] });
+    expect(await fetchOwnerSources(octokit, 'acme', 'bare', new Date(now.getTime() + 3_600_000), missing)).toEqual({
+      admins: ['ada'],
+    });
     expect(gh.log.entries.filter((e) => e.path.includes('CODEOWNERS'))).toEqual([]);
-    expect(await fetchOwnerSources(octokit, 'acme', 'bare', new Date(now.getTime() + MISSING_CODEOWNERS_RECHECK_MS), missing)).toEqual({ codeowners: ['@acme/web-team'] });
+    expect(
+      await fetchOwnerSources(
+        octokit,
+        'acme',
+        'bare',
+        new Date(now.getTime() + MISSING_CODEOWNERS_RECHECK_MS),
+        missing,
+      ),
+    ).toEqual({ codeowners: ['@acme/web-team'] });
   });
 });

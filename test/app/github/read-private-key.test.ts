@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPrivateKey } from '../../../app/github/read-private-key.js';
 
-describe('readPrivateKey: the App\'s PEM as Probot reads it', () => {
-  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+describe("readPrivateKey: the App's PEM as Probot reads it", () => {
+  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs1', format: 'pem' })
+    .toString();
 
   it('takes PRIVATE_KEY with literal \\n, or the file at PRIVATE_KEY_PATH, or gives undefined', async () => {
     expect(readPrivateKey({ PRIVATE_KEY: pem.replace(/\n/g, '\\n') })).toBe(pem);

@@ -23,18 +23,30 @@ let gh: GitHubEmulator;
 let main: string[];
 
 beforeAll(async () => {
-  world = await startPushWorld('incident-close-', { 'src/settings.py': 'REGION = "eu"\n' }, { permissions: { secrets: 'read', environments: 'read', actions: 'read' } });
+  world = await startPushWorld(
+    'incident-close-',
+    { 'src/settings.py': 'REGION = "eu"\n' },
+    { permissions: { secrets: 'read', environments: 'read', actions: 'read' } },
+  );
   ({ gh, main } = world);
   const monthAgo = new Date(gh.clock.now().getTime() - 30 * DAY);
   gh.seed.environment({ repo: 'acme/api', name: 'production' });
   gh.seed.secret({ scope: 'repo', repo: 'acme/api', name: 'OPENAI_API_KEY', updatedAt: monthAgo });
-  gh.seed.secret({ scope: 'environment', repo: 'acme/api', environment: 'production', name: 'OPENAI_API_KEY', updatedAt: monthAgo });
+  gh.seed.secret({
+    scope: 'environment',
+    repo: 'acme/api',
+    environment: 'production',
+    name: 'OPENAI_API_KEY',
+    updatedAt: monthAgo,
+  });
   gh.seed.secret({ scope: 'repo', repo: 'acme/api', name: 'STRIPE_API_KEY', updatedAt: monthAgo });
 });
 afterAll(() => world.close());
 
 const sweep = async (settings: Partial<AppSettings> = {}) => {
-  const result = await sweepAll(world.probot, { ...defaultSettings, sweepEveryMs: 0, ...settings }, () => gh.clock.now());
+  const result = await sweepAll(world.probot, { ...defaultSettings, sweepEveryMs: 0, ...settings }, () =>
+    gh.clock.now(),
+  );
   expect(result.failed).toEqual([]);
 };
 /** Pushes one commit to main adding `files`. */
@@ -45,14 +57,28 @@ async function pushCommit(files: Record<string, string>): Promise<void> {
 }
 /** A secret written now, on the emulator's clock: GitHub sets `updated_at` when it is set. */
 const rotate = (where: { environment?: string }) =>
-  gh.seed.secret(where.environment
-    ? { scope: 'environment', repo: 'acme/api', environment: where.environment, name: 'OPENAI_API_KEY', updatedAt: gh.clock.now() }
-    : { scope: 'repo', repo: 'acme/api', name: 'OPENAI_API_KEY', updatedAt: gh.clock.now() });
+  gh.seed.secret(
+    where.environment
+      ? {
+          scope: 'environment',
+          repo: 'acme/api',
+          environment: where.environment,
+          name: 'OPENAI_API_KEY',
+          updatedAt: gh.clock.now(),
+        }
+      : { scope: 'repo', repo: 'acme/api', name: 'OPENAI_API_KEY', updatedAt: gh.clock.now() },
+  );
 
-const incidentFor = (provider: string): IssueRecord => gh.store.issues.find((i) => parseIncidentMarker(i.body)?.provider === provider)!;
-const commentsOn = (issue: IssueRecord) => gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number);
+const incidentFor = (provider: string): IssueRecord =>
+  gh.store.issues.find((i) => parseIncidentMarker(i.body)?.provider === provider)!;
+const commentsOn = (issue: IssueRecord) =>
+  gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number);
 /** The incidents and every comment (the dashboard's own text says when it was swept, so it is left out). */
-const written = () => JSON.stringify([gh.store.issues.filter((i) => i.labels.includes('leak')).map((i) => [i.number, i.state, i.body, i.labels]), gh.store.comments.length]);
+const written = () =>
+  JSON.stringify([
+    gh.store.issues.filter((i) => i.labels.includes('leak')).map((i) => [i.number, i.state, i.body, i.labels]),
+    gh.store.comments.length,
+  ]);
 
 describe('a leak incident closes itself once its secrets were rotated', () => {
   it('a push adding an OpenAI key opens an incident that says how it ends; a sweep leaves it open while no secret changed', async () => {
@@ -88,13 +114,18 @@ describe('a leak incident closes itself once its secrets were rotated', () => {
     await sweep();
     // The incidents come from the one list of the bot's issues the sweep reads anyway (they carry
     // the tracking label too): each list is a counted 200 under every day's new token.
-    expect(gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/issues' && e.path.startsWith('/repos/acme/api/'))).toHaveLength(1);
+    expect(
+      gh.log.entries.filter(
+        (e) => e.route === 'GET /repos/{owner}/{repo}/issues' && e.path.startsWith('/repos/acme/api/'),
+      ),
+    ).toHaveLength(1);
     const incident = incidentFor('openai');
     expect(incident).toMatchObject({ state: 'closed', stateReason: 'completed' });
     const [comment, ...more] = commentsOn(incident);
     expect(more).toEqual([]);
     expect(comment!.user).toBe(BOT);
-    const stamp = (minutes: number) => `${new Date(incident.createdAt.getTime() + minutes * MINUTE).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const stamp = (minutes: number) =>
+      `${new Date(incident.createdAt.getTime() + minutes * MINUTE).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     expect(comment!.body).toContain('Every secret for `openai` in this repository was updated after the leak');
     expect(comment!.body).toContain(`- \`OPENAI_API_KEY\` (repository): rotated ${stamp(10)}`);
     expect(comment!.body).toContain(`- \`OPENAI_API_KEY\` (environment \`production\`): rotated ${stamp(15)}`);

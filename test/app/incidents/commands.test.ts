@@ -21,11 +21,20 @@ let gh: GitHubEmulator;
 let main: string[];
 
 beforeAll(async () => {
-  world = await startPushWorld('incident-commands-', { 'src/settings.py': 'REGION = "eu"\n' }, { permissions: { secrets: 'read', environments: 'read', actions: 'read' } });
+  world = await startPushWorld(
+    'incident-commands-',
+    { 'src/settings.py': 'REGION = "eu"\n' },
+    { permissions: { secrets: 'read', environments: 'read', actions: 'read' } },
+  );
   ({ gh, main } = world);
   gh.seed.collaborator('acme/api', 'wendy', 'write');
   gh.seed.collaborator('acme/api', 'rita', 'read');
-  gh.seed.secret({ scope: 'repo', repo: 'acme/api', name: 'OPENAI_API_KEY', updatedAt: new Date(gh.clock.now().getTime() - 30 * DAY) });
+  gh.seed.secret({
+    scope: 'repo',
+    repo: 'acme/api',
+    name: 'OPENAI_API_KEY',
+    updatedAt: new Date(gh.clock.now().getTime() - 30 * DAY),
+  });
 });
 afterAll(() => world.close());
 
@@ -44,18 +53,34 @@ function comment(issue: IssueRecord, login: string, body: string, type: 'User' |
   const payload = {
     installation: { id: world.installationId },
     repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', type: 'Organization' } },
-    issue: { number: issue.number, body: issue.body, state: issue.state, created_at: issue.createdAt.toISOString(), user: { login: BOT, type: 'Bot' }, labels: issue.labels.map((name) => ({ name })) },
+    issue: {
+      number: issue.number,
+      body: issue.body,
+      state: issue.state,
+      created_at: issue.createdAt.toISOString(),
+      user: { login: BOT, type: 'Bot' },
+      labels: issue.labels.map((name) => ({ name })),
+    },
     comment: { id: stored.id, body, user: { login, type }, performed_via_github_app: null },
     sender: { login, type },
   };
   const deliveryId = `comment-${stored.id}`;
-  return { id: stored.id, deliver: () => gh.deliver({ url: world.url, event: 'issue_comment', action: 'created', payload, deliveryId }) };
+  return {
+    id: stored.id,
+    deliver: () => gh.deliver({ url: world.url, event: 'issue_comment', action: 'created', payload, deliveryId }),
+  };
 }
 
 const incidentFor = (detector: string, fingerprint?: string): IssueRecord =>
-  gh.store.issues.find((i) => parseIncidentMarker(i.body)?.detector === detector && (!fingerprint || parseIncidentMarker(i.body)?.fingerprint === fingerprint))!;
-const botReplies = (issue: IssueRecord) => gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number && c.user === BOT);
-const repliesTo = (issue: IssueRecord, id: number) => botReplies(issue).filter((c) => parseCommentMarker(c.body)?.replyTo === id);
+  gh.store.issues.find(
+    (i) =>
+      parseIncidentMarker(i.body)?.detector === detector &&
+      (!fingerprint || parseIncidentMarker(i.body)?.fingerprint === fingerprint),
+  )!;
+const botReplies = (issue: IssueRecord) =>
+  gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number && c.user === BOT);
+const repliesTo = (issue: IssueRecord, id: number) =>
+  botReplies(issue).filter((c) => parseCommentMarker(c.body)?.replyTo === id);
 
 describe('commands on a leak incident', () => {
   let incident: IssueRecord;
@@ -79,14 +104,18 @@ describe('commands on a leak incident', () => {
   it('/help lists the incident commands', async () => {
     const asked = comment(incident, 'rita', '/help');
     await asked.deliver();
-    expect(repliesTo(incident, asked.id)[0]!.body).toMatch(/^Commands I answer on a leak incident[\s\S]*`\/resolved <note>`/);
+    expect(repliesTo(incident, asked.id)[0]!.body).toMatch(
+      /^Commands I answer on a leak incident[\s\S]*`\/resolved <note>`/,
+    );
   });
 
   it('/resolved by a reader is refused in one line, and the incident stays open', async () => {
     const asked = comment(incident, 'rita', '/resolved all good');
     await asked.deliver();
     const [reply] = repliesTo(incident, asked.id);
-    expect(reply!.body.split('\n\n')[0]).toMatch(/^Sorry rita, `\/resolved` closes this incident, so it needs write access/);
+    expect(reply!.body.split('\n\n')[0]).toMatch(
+      /^Sorry rita, `\/resolved` closes this incident, so it needs write access/,
+    );
     expect(gh.store.issues.find((i) => i.id === incident.id)!.state).toBe('open');
   });
 
@@ -103,7 +132,9 @@ describe('commands on a leak incident', () => {
     const closed = gh.store.issues.find((i) => i.id === incident.id)!;
     expect(closed).toMatchObject({ state: 'closed', stateReason: 'completed' });
     const [reply] = repliesTo(incident, asked.id);
-    expect(reply!.body).toMatch(/^Resolved by wendy: closing this incident\. Note: revoked at OpenAI, secrets replaced/);
+    expect(reply!.body).toMatch(
+      /^Resolved by wendy: closing this incident\. Note: revoked at OpenAI, secrets replaced/,
+    );
     expect(parseCommentMarker(reply!.body)).toMatchObject({ kind: 'resolved', replyTo: asked.id });
 
     const count = botReplies(incident).length;
@@ -122,7 +153,12 @@ describe('a push whose incident could not be opened', () => {
     const runs = () => gh.store.checkRuns.filter((r) => r.headSha === push.after);
     expect(runs()).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'failure' })]);
     expect(incidentFor('anthropic-api-key')).toBeUndefined();
-    const checkWrites = () => gh.log.entries.filter((e) => e.route?.startsWith('PATCH /repos/{owner}/{repo}/check-runs') || e.route?.startsWith('POST /repos/{owner}/{repo}/check-runs')).length;
+    const checkWrites = () =>
+      gh.log.entries.filter(
+        (e) =>
+          e.route?.startsWith('PATCH /repos/{owner}/{repo}/check-runs') ||
+          e.route?.startsWith('POST /repos/{owner}/{repo}/check-runs'),
+      ).length;
     const writesBefore = checkWrites();
     expect(writesBefore).toBeGreaterThan(0);
     const runBefore = JSON.stringify(runs());
@@ -137,7 +173,9 @@ describe('a push whose incident could not be opened', () => {
 
     // Once open, a third delivery opens nothing more.
     expect((await push.deliver()).status).toBe(200);
-    expect(gh.store.issues.filter((i) => parseIncidentMarker(i.body)?.detector === 'anthropic-api-key')).toHaveLength(1);
+    expect(gh.store.issues.filter((i) => parseIncidentMarker(i.body)?.detector === 'anthropic-api-key')).toHaveLength(
+      1,
+    );
   });
 
   it('a redelivered push whose incidents were all opened opens none, and a new key in a later push still gets one', async () => {
@@ -146,7 +184,9 @@ describe('a push whose incident could not be opened', () => {
     const count = gh.store.issues.length;
     expect((await push.deliver()).status).toBe(200);
     expect(gh.store.issues).toHaveLength(count);
-    expect(gh.store.issues.filter((i) => parseIncidentMarker(i.body)?.detector === 'openai-project-key')).toHaveLength(2);
+    expect(gh.store.issues.filter((i) => parseIncidentMarker(i.body)?.detector === 'openai-project-key')).toHaveLength(
+      2,
+    );
   });
 
   it('stores no key anywhere', () => {

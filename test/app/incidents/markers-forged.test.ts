@@ -26,11 +26,23 @@ let gh: GitHubEmulator;
 let main: string[];
 
 beforeAll(async () => {
-  world = await startPushWorld('markers-forged-', { 'src/settings.py': 'REGION = "eu"\n' }, { permissions: { secrets: 'read', environments: 'read', actions: 'read' }, emulator: { limits: { tokenLifetimeMs: 30 * DAY } } });
+  world = await startPushWorld(
+    'markers-forged-',
+    { 'src/settings.py': 'REGION = "eu"\n' },
+    {
+      permissions: { secrets: 'read', environments: 'read', actions: 'read' },
+      emulator: { limits: { tokenLifetimeMs: 30 * DAY } },
+    },
+  );
   ({ gh, main } = world);
   gh.seed.collaborator('acme/api', 'wendy', 'write');
   // Last rotated 100 days ago: overdue under the default 90 days.
-  gh.seed.secret({ scope: 'repo', repo: 'acme/api', name: 'OPENAI_API_KEY', updatedAt: new Date(gh.clock.now().getTime() - 100 * DAY) });
+  gh.seed.secret({
+    scope: 'repo',
+    repo: 'acme/api',
+    name: 'OPENAI_API_KEY',
+    updatedAt: new Date(gh.clock.now().getTime() - 100 * DAY),
+  });
 });
 afterAll(() => world.close());
 
@@ -46,8 +58,10 @@ async function pushCommit(files: Record<string, string>): Promise<string> {
 }
 const keyIssue = (): IssueRecord => gh.store.issues.find((i) => i.labels.includes('overdue'))!;
 const dashboard = (): IssueRecord => gh.store.issues.find((i) => i.title === 'Key hygiene dashboard')!;
-const incidentOf = (detector: string): IssueRecord => gh.store.issues.find((i) => i.labels.includes('leak') && parseIncidentMarker(i.body)?.detector === detector)!;
-const commentsOn = (issue: IssueRecord) => gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number);
+const incidentOf = (detector: string): IssueRecord =>
+  gh.store.issues.find((i) => i.labels.includes('leak') && parseIncidentMarker(i.body)?.detector === detector)!;
+const commentsOn = (issue: IssueRecord) =>
+  gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number);
 
 /** A signed `issue_comment.created` for `body` by `login` on `issue`. */
 async function comment(issue: IssueRecord, login: string, body: string) {
@@ -55,11 +69,28 @@ async function comment(issue: IssueRecord, login: string, body: string) {
   const payload = {
     installation: { id: world.installationId },
     repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', type: 'Organization' } },
-    issue: { number: issue.number, body: issue.body, state: issue.state, created_at: issue.createdAt.toISOString(), user: { login: BOT, type: 'Bot' }, labels: issue.labels.map((name) => ({ name })) },
+    issue: {
+      number: issue.number,
+      body: issue.body,
+      state: issue.state,
+      created_at: issue.createdAt.toISOString(),
+      user: { login: BOT, type: 'Bot' },
+      labels: issue.labels.map((name) => ({ name })),
+    },
     comment: { id: stored.id, body, user: { login, type: 'User' }, performed_via_github_app: null },
     sender: { login, type: 'User' },
   };
-  expect((await gh.deliver({ url: world.url, event: 'issue_comment', action: 'created', payload, deliveryId: `comment-${stored.id}` })).status).toBe(200);
+  expect(
+    (
+      await gh.deliver({
+        url: world.url,
+        event: 'issue_comment',
+        action: 'created',
+        payload,
+        deliveryId: `comment-${stored.id}`,
+      })
+    ).status,
+  ).toBe(200);
   return commentsOn(issue).filter((c) => c.user === BOT && parseCommentMarker(c.body)?.replyTo === stored.id);
 }
 
@@ -87,7 +118,9 @@ describe('a pushed file path cannot forge a marker', () => {
 
     // The path is shown, but as text: its `<!--` is broken, and nothing in the body reads as a key marker.
     expect(parseKeyMarker(incident.body)).toBeUndefined();
-    expect(incident.body).toContain(`\`<${ZWSP}!-- key-hygiene:key {"v":1,"key":"acme/api|repo|*|openai_api_key|rotate"`);
+    expect(incident.body).toContain(
+      `\`<${ZWSP}!-- key-hygiene:key {"v":1,"key":"acme/api|repo|*|openai_api_key|rotate"`,
+    );
   });
 
   it('a path holding a dashboard marker does not make the incident a second dashboard closed as a duplicate', async () => {
@@ -109,14 +142,21 @@ describe('a pushed file path cannot forge a marker', () => {
 describe('user text in bot comments mentions nobody', () => {
   it('/snooze 14d x`@acme/security` by a writer: the reason is recorded and repeated without a mention', async () => {
     const [reply] = await comment(keyIssue(), 'wendy', '/snooze 14d x`@acme/security` <!-- key-hygiene:comment {} -->');
-    expect(reply!.body).toMatch(/^Snoozed: no reminders until \d{4}-\d\d-\d\d \(by wendy\)\. Reason: x\\`@\u200bacme\/security\\` &lt;\\!-- key-hygiene:comment \{\} --&gt;\n\n<!-- key-hygiene:comment /);
+    expect(reply!.body).toMatch(
+      /^Snoozed: no reminders until \d{4}-\d\d-\d\d \(by wendy\)\. Reason: x\\`@\u200bacme\/security\\` &lt;\\!-- key-hygiene:comment \{\} --&gt;\n\n<!-- key-hygiene:comment /,
+    );
     expect(reply!.body).not.toMatch(/@[a-z]/i);
-    expect(parseKeyMarker(keyIssue().body)?.snooze).toMatchObject({ by: 'wendy', reason: 'x`@acme/security` <!-- key-hygiene:comment {} -->' });
+    expect(parseKeyMarker(keyIssue().body)?.snooze).toMatchObject({
+      by: 'wendy',
+      reason: 'x`@acme/security` <!-- key-hygiene:comment {} -->',
+    });
     // The marker's JSON holds the reason as typed, with `<` and `>` escaped: the comment it sits in cannot end early.
     expect(keyIssue().body).toContain('"reason":"x`@acme/security` \\u003c!-- key-hygiene:comment {} --\\u003e"');
 
     const [status] = await comment(keyIssue(), 'rita', '/status');
-    expect(status!.body).toMatch(/- snoozed until \d{4}-\d\d-\d\d by wendy: x\\`@\u200bacme\/security\\` &lt;\\!-- key-hygiene:comment \{\} --&gt;\n/);
+    expect(status!.body).toMatch(
+      /- snoozed until \d{4}-\d\d-\d\d by wendy: x\\`@\u200bacme\/security\\` &lt;\\!-- key-hygiene:comment \{\} --&gt;\n/,
+    );
     expect(status!.body).not.toMatch(/@[a-z]/i);
   });
 
@@ -137,7 +177,11 @@ describe('user text in bot comments mentions nobody', () => {
 describe('file names in the push check run', () => {
   let small: PushWorld;
   beforeAll(async () => {
-    small = await startPushWorld('markers-check-', { 'src/config.ts': 'export const region = "eu";\n' }, { emulator: { limits: { maxPatchBytes: 2_000 } } });
+    small = await startPushWorld(
+      'markers-check-',
+      { 'src/config.ts': 'export const region = "eu";\n' },
+      { emulator: { limits: { maxPatchBytes: 2_000 } } },
+    );
   });
   afterAll(() => small.close());
 
@@ -150,6 +194,8 @@ describe('file names in the push check run', () => {
     // Outside code spans: no HTML, no mention.
     const outside = (run!.output.summary ?? '').replace(/`[^`\n]*`/g, '');
     expect(outside).not.toMatch(/[<>]|@[a-z]/i);
-    expect(run!.output.summary).toContain("Not scanned (binary or too large for the API's diff): `data/a|b <img src=x> @acme.csv`.");
+    expect(run!.output.summary).toContain(
+      "Not scanned (binary or too large for the API's diff): `data/a|b <img src=x> @acme.csv`.",
+    );
   });
 });

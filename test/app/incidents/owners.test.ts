@@ -13,7 +13,11 @@ let world: PushWorld;
 let gh: GitHubEmulator;
 
 beforeAll(async () => {
-  world = await startPushWorld('incident-owners-', { '.github/CODEOWNERS': '* @acme/security @mona\n' }, { permissions: { members: 'read' } });
+  world = await startPushWorld(
+    'incident-owners-',
+    { '.github/CODEOWNERS': '* @acme/security @mona\n' },
+    { permissions: { members: 'read' } },
+  );
   ({ gh } = world);
   gh.seed.collaborator('acme/api', 'mona', 'write');
   gh.seed.team({ org: 'acme', slug: 'security', members: ['sam', 'sue'], repos: { api: 'read' } });
@@ -39,7 +43,14 @@ describe('secret scanning alert incident owners', () => {
       alerts.gh.seed.file('acme/api', '.github/CODEOWNERS', '* @acme/security @mona\n');
       alerts.gh.seed.collaborator('acme/api', 'mona', 'write');
       alerts.gh.seed.team({ org: 'acme', slug: 'security', members: ['sam'], repos: { api: 'read' } });
-      const alert = alerts.gh.seed.secretScanningAlert({ repo: 'acme/api', secretType: 'openai_api_key', secretTypeDisplayName: 'OpenAI API Key', secret: makeKey('openai-project-key', 34), validity: 'active', locations: [] });
+      const alert = alerts.gh.seed.secretScanningAlert({
+        repo: 'acme/api',
+        secretType: 'openai_api_key',
+        secretTypeDisplayName: 'OpenAI API Key',
+        secret: makeKey('openai-project-key', 34),
+        validity: 'active',
+        locations: [],
+      });
       expect((await alerts.deliver('created', alert)).status).toBe(200);
       const [incident] = alerts.gh.store.issues.filter((i) => i.labels.includes('leak'));
       expect(incident!.body).toContain('Owners: @acme/security @mona');

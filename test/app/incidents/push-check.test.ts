@@ -29,15 +29,29 @@ const stored = () => JSON.stringify(gh.store.checkRuns);
 
 describe('push → "Key hygiene" check run', () => {
   it('fails a push that adds a key, with an annotation on its line and the key nowhere', async () => {
-    const after = await commit({ 'src/config.ts': `export const region = "eu";\n\nexport const openai = "${KEY}";\n` }, 'add config');
+    const after = await commit(
+      { 'src/config.ts': `export const region = "eu";\n\nexport const openai = "${KEY}";\n` },
+      'add config',
+    );
     const result = await push({ before: main[0]!, after }, 'delivery-1');
     expect(result.status).toBe(200);
 
     const [run, ...others] = runsOn(after);
     expect(others).toEqual([]);
-    expect(run).toMatchObject({ name: 'Key hygiene', status: 'completed', conclusion: 'failure', output: { title: '1 key added' } });
+    expect(run).toMatchObject({
+      name: 'Key hygiene',
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: '1 key added' },
+    });
     expect(run!.annotations).toEqual([
-      expect.objectContaining({ path: 'src/config.ts', start_line: 3, end_line: 3, annotation_level: 'failure', title: 'OpenAI project key' }),
+      expect.objectContaining({
+        path: 'src/config.ts',
+        start_line: 3,
+        end_line: 3,
+        annotation_level: 'failure',
+        title: 'OpenAI project key',
+      }),
     ]);
     const message = (run!.annotations[0] as { message: string }).message;
     expect(message).toMatch(/^OpenAI project key sk-proj-\S*…?\S* added\. .*revoke/i);
@@ -46,14 +60,23 @@ describe('push → "Key hygiene" check run', () => {
     main.push(after);
   });
 
-  it('lists the annotations it wrote through GitHub\'s annotations endpoint, the key nowhere', async () => {
+  it("lists the annotations it wrote through GitHub's annotations endpoint, the key nowhere", async () => {
     const [run] = runsOn(main.at(-1)!);
     const token = gh.seed.installationToken(world.installationId, { permissions: { checks: 'read' } });
-    const response = await fetch(`${gh.url}/repos/acme/api/check-runs/${run!.id}/annotations`, { headers: { authorization: `token ${token}` } });
+    const response = await fetch(`${gh.url}/repos/acme/api/check-runs/${run!.id}/annotations`, {
+      headers: { authorization: `token ${token}` },
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual([
-      expect.objectContaining({ path: 'src/config.ts', start_line: 3, end_line: 3, annotation_level: 'failure', title: 'OpenAI project key', blob_href: expect.stringContaining(`/blob/${main.at(-1)!}/src/config.ts`) }),
+      expect.objectContaining({
+        path: 'src/config.ts',
+        start_line: 3,
+        end_line: 3,
+        annotation_level: 'failure',
+        title: 'OpenAI project key',
+        blob_href: expect.stringContaining(`/blob/${main.at(-1)!}/src/config.ts`),
+      }),
     ]);
     expect(text).not.toContain(KEY);
   });
@@ -69,7 +92,13 @@ describe('push → "Key hygiene" check run', () => {
   it('passes a push that adds no key', async () => {
     const after = await commit({ 'docs/setup.md': 'Set OPENAI_API_KEY in the environment, never in code.\n' }, 'docs');
     await push({ before: main.at(-1)!, after });
-    expect(runsOn(after)).toEqual([expect.objectContaining({ conclusion: 'success', output: expect.objectContaining({ title: 'No keys added', summary: 'No keys added.' }), annotations: [] })]);
+    expect(runsOn(after)).toEqual([
+      expect.objectContaining({
+        conclusion: 'success',
+        output: expect.objectContaining({ title: 'No keys added', summary: 'No keys added.' }),
+        annotations: [],
+      }),
+    ]);
     main.push(after);
   });
 
@@ -86,7 +115,9 @@ describe('push → "Key hygiene" check run', () => {
 
   it('reads a compare too large for one answer commit by commit', async () => {
     // A compare lists 300 files at most, like GitHub's: 301 changed files leave the last one out.
-    const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`data/${String(i).padStart(3, '0')}.txt`, `row ${i}\n`]));
+    const many = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`data/${String(i).padStart(3, '0')}.txt`, `row ${i}\n`]),
+    );
     const first = await commit(many, '300 files');
     const after = await commit({ 'deep/secrets.env': `# ci\nGH_TOKEN=${DEEP_KEY}\n` }, 'one more');
     await push({ before: main.at(-1)!, after });
@@ -94,13 +125,17 @@ describe('push → "Key hygiene" check run', () => {
     expect(run).toMatchObject({ conclusion: 'failure' });
     expect(run!.annotations).toEqual([expect.objectContaining({ path: 'deep/secrets.env', start_line: 2 })]);
     expect((run!.annotations[0] as { message: string }).message).toContain(`in commit ${after.slice(0, 12)}`);
-    expect(gh.log.entries.some((e) => e.route === `GET /repos/{owner}/{repo}/commits/{ref}` && e.path.includes(first))).toBe(true);
+    expect(
+      gh.log.entries.some((e) => e.route === `GET /repos/{owner}/{repo}/commits/{ref}` && e.path.includes(first)),
+    ).toBe(true);
     expect(stored()).not.toContain(DEEP_KEY);
     main.push(first, after);
   });
 
   it('reads a push too large for one compare in at most 50 requests, newest commits first, and says what it left out', async () => {
-    const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`bulk/${String(i).padStart(3, '0')}.txt`, `row ${i}\n`]));
+    const many = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`bulk/${String(i).padStart(3, '0')}.txt`, `row ${i}\n`]),
+    );
     const oldest = await commit(many, 'import 300 files');
     const shas = [oldest];
     for (let i = 0; i < 54; i++) shas.push(await commit({ [`log/${i}.txt`]: `entry ${i}\n` }, `entry ${i}`));
@@ -142,14 +177,20 @@ describe('push → "Key hygiene" check run', () => {
     expect(gh.store.checkRuns).toHaveLength(before);
 
     await push({ before: ZERO, after: main[0]! });
-    expect(runsOn(main[0]!)).toEqual([expect.objectContaining({ conclusion: 'neutral', output: expect.objectContaining({ title: 'Not scanned' }) })]);
+    expect(runsOn(main[0]!)).toEqual([
+      expect.objectContaining({ conclusion: 'neutral', output: expect.objectContaining({ title: 'Not scanned' }) }),
+    ]);
   });
 });
 
 describe('a push of more commits than a compare lists (here 10, GitHub 250)', () => {
   let small: PushWorld;
   beforeAll(async () => {
-    small = await startPushWorld('push-check-long-', { 'src/config.ts': 'export const region = "eu";\n' }, { emulator: { limits: { compareMaxCommits: 10, maxPatchBytes: 2_000 } } });
+    small = await startPushWorld(
+      'push-check-long-',
+      { 'src/config.ts': 'export const region = "eu";\n' },
+      { emulator: { limits: { compareMaxCommits: 10, maxPatchBytes: 2_000 } } },
+    );
   });
   afterAll(() => small.close());
 

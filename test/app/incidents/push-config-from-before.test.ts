@@ -29,7 +29,10 @@ const pushFiles = async (files: Record<string, string>) => {
 
 describe('a push is judged by the config from before it', () => {
   it('fails a push that adds a key together with a config that would let it through', async () => {
-    const run = await pushFiles({ '.github/key-hygiene.yml': PERMISSIVE, 'src/keys.ts': `export const openai = "${makeKey('openai-project-key', 21)}";\n` });
+    const run = await pushFiles({
+      '.github/key-hygiene.yml': PERMISSIVE,
+      'src/keys.ts': `export const openai = "${makeKey('openai-project-key', 21)}";\n`,
+    });
     expect(run).toMatchObject({ conclusion: 'failure', output: { title: '1 key added' } });
     expect(run!.annotations).toEqual([expect.objectContaining({ path: 'src/keys.ts', start_line: 1 })]);
   });

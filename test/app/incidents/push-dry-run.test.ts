@@ -12,7 +12,8 @@ import { startPushWorld, type PushWorld } from '../support/push-world.js';
 const BOT = 'key-hygiene[bot]';
 
 /** Every request that would change something on GitHub (minting a token aside). */
-const writes = (gh: GitHubEmulator) => gh.log.entries.filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens')).map((e) => e.route);
+const writes = (gh: GitHubEmulator) =>
+  gh.log.entries.filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens')).map((e) => e.route);
 
 /** Pushes one commit to main adding `files`. */
 async function pushCommit(world: PushWorld, files: Record<string, string>) {
@@ -26,14 +27,20 @@ describe('KEY_HYGIENE_DRY_RUN=true', () => {
   let world: PushWorld;
   let gh: GitHubEmulator;
   beforeAll(async () => {
-    world = await startPushWorld('push-dry-run-', { 'src/settings.py': 'REGION = "eu"\n' }, { deps: { settings: { ...defaultSettings, sweepEveryMs: 0, dryRun: true } } });
+    world = await startPushWorld(
+      'push-dry-run-',
+      { 'src/settings.py': 'REGION = "eu"\n' },
+      { deps: { settings: { ...defaultSettings, sweepEveryMs: 0, dryRun: true } } },
+    );
     gh = world.gh;
   });
   afterAll(() => world.close());
 
   it('a push that adds a key is scanned and logged: no check run, no incident, no write at all', async () => {
     gh.log.clear();
-    const { after, delivered } = await pushCommit(world, { 'src/config.py': `OPENAI = "${makeKey('openai-project-key', 81)}"\n` });
+    const { after, delivered } = await pushCommit(world, {
+      'src/config.py': `OPENAI = "${makeKey('openai-project-key', 81)}"\n`,
+    });
     expect(delivered.status).toBe(200);
     // It did read the push: the compare was asked for.
     expect(gh.log.entries.some((e) => e.route === 'GET /repos/{owner}/{repo}/compare/{basehead}')).toBe(true);
@@ -43,14 +50,18 @@ describe('KEY_HYGIENE_DRY_RUN=true', () => {
   });
 });
 
-describe('`dry-run: true` in the repository\'s policy', () => {
+describe("`dry-run: true` in the repository's policy", () => {
   const KEY = makeKey('openai-project-key', 82);
   let world: PushWorld;
   let gh: GitHubEmulator;
   let incident: IssueRecord;
 
   beforeAll(async () => {
-    world = await startPushWorld('push-policy-dry-run-', { 'src/settings.py': 'REGION = "eu"\n' }, { permissions: { secrets: 'read', environments: 'read', actions: 'read' } });
+    world = await startPushWorld(
+      'push-policy-dry-run-',
+      { 'src/settings.py': 'REGION = "eu"\n' },
+      { permissions: { secrets: 'read', environments: 'read', actions: 'read' } },
+    );
     gh = world.gh;
     gh.seed.collaborator('acme/api', 'wendy', 'write');
     // Before the policy says dry-run: a real incident to send commands to.
@@ -68,13 +79,27 @@ describe('`dry-run: true` in the repository\'s policy', () => {
     const payload = {
       installation: { id: world.installationId },
       repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', type: 'Organization' } },
-      issue: { number: incident.number, body: incident.body, state: incident.state, created_at: incident.createdAt.toISOString(), user: { login: BOT, type: 'Bot' }, labels: incident.labels.map((name) => ({ name })) },
+      issue: {
+        number: incident.number,
+        body: incident.body,
+        state: incident.state,
+        created_at: incident.createdAt.toISOString(),
+        user: { login: BOT, type: 'Bot' },
+        labels: incident.labels.map((name) => ({ name })),
+      },
       comment: { id: stored.id, body, user: { login: 'wendy', type: 'User' }, performed_via_github_app: null },
       sender: { login: 'wendy', type: 'User' },
     };
-    return gh.deliver({ url: world.url, event: 'issue_comment', action: 'created', payload, deliveryId: `comment-${stored.id}` });
+    return gh.deliver({
+      url: world.url,
+      event: 'issue_comment',
+      action: 'created',
+      payload,
+      deliveryId: `comment-${stored.id}`,
+    });
   }
-  const botReplies = () => gh.store.comments.filter((c) => c.issueNumber === incident.number && c.user === BOT && parseCommentMarker(c.body));
+  const botReplies = () =>
+    gh.store.comments.filter((c) => c.issueNumber === incident.number && c.user === BOT && parseCommentMarker(c.body));
 
   it('/resolved by a writer neither closes the incident nor answers; /status does not answer', async () => {
     gh.log.clear();
@@ -84,13 +109,17 @@ describe('`dry-run: true` in the repository\'s policy', () => {
     expect(botReplies()).toEqual([]);
     expect(writes(gh)).toEqual([]);
     // It did decide: the actor's permission was read.
-    expect(gh.log.entries.some((e) => e.route === 'GET /repos/{owner}/{repo}/collaborators/{username}/permission')).toBe(true);
+    expect(
+      gh.log.entries.some((e) => e.route === 'GET /repos/{owner}/{repo}/collaborators/{username}/permission'),
+    ).toBe(true);
   });
 
   it('a push that adds another key: no check run, no incident', async () => {
     const issues = gh.store.issues.length;
     gh.log.clear();
-    const { after, delivered } = await pushCommit(world, { 'src/other.py': `OPENAI = "${makeKey('openai-project-key', 83)}"\n` });
+    const { after, delivered } = await pushCommit(world, {
+      'src/other.py': `OPENAI = "${makeKey('openai-project-key', 83)}"\n`,
+    });
     expect(delivered.status).toBe(200);
     expect(gh.store.checkRuns.filter((r) => r.headSha === after)).toEqual([]);
     expect(gh.store.issues).toHaveLength(issues);

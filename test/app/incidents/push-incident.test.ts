@@ -22,7 +22,8 @@ afterAll(() => world.close());
 
 const commit = (files: Record<string, string>, message: string) => world.commit(files, message);
 /** A push to main of the commits after `before`. */
-const push = (before: string, after: string, deliveryId?: string) => world.push({ before, after, created: false }, deliveryId);
+const push = (before: string, after: string, deliveryId?: string) =>
+  world.push({ before, after, created: false }, deliveryId);
 
 const incidents = () => gh.store.issues.filter((i) => i.labels.includes('leak'));
 const stored = () => JSON.stringify([gh.store.issues, gh.store.comments, gh.store.checkRuns]);
@@ -34,7 +35,11 @@ describe('push → leak incident', () => {
 
     const [incident, ...others] = incidents();
     expect(others).toEqual([]);
-    expect(incident).toMatchObject({ title: 'Leaked OpenAI project key in src/config.py — revoke it now', state: 'open', user: 'key-hygiene[bot]' });
+    expect(incident).toMatchObject({
+      title: 'Leaked OpenAI project key in src/config.py — revoke it now',
+      state: 'open',
+      user: 'key-hygiene[bot]',
+    });
     expect(incident!.labels.sort()).toEqual(['key-hygiene', 'leak']);
     const body = incident!.body ?? '';
     expect(body).toContain(`\`src/config.py\` line 3, in commit ${after.slice(0, 12)}`);
@@ -55,7 +60,9 @@ describe('push → leak incident', () => {
 
     const after = await commit({ 'deploy/.env.production': `OPENAI_API_KEY=${KEY}\n` }, 'deploy env');
     expect((await push(main.at(-1)!, after)).status).toBe(200);
-    expect(gh.store.checkRuns.filter((r) => r.headSha === after)).toEqual([expect.objectContaining({ conclusion: 'failure' })]);
+    expect(gh.store.checkRuns.filter((r) => r.headSha === after)).toEqual([
+      expect.objectContaining({ conclusion: 'failure' }),
+    ]);
     expect(incidents()).toHaveLength(1);
     expect(stored()).not.toContain(KEY);
     main.push(after);
@@ -65,7 +72,9 @@ describe('push → leak incident', () => {
     const before = gh.store.issues.length;
     const after = await commit({ 'docs/setup.md': 'Set OPENAI_API_KEY in the environment, never in code.\n' }, 'docs');
     expect((await push(main.at(-1)!, after)).status).toBe(200);
-    expect(gh.store.checkRuns.filter((r) => r.headSha === after)).toEqual([expect.objectContaining({ conclusion: 'success' })]);
+    expect(gh.store.checkRuns.filter((r) => r.headSha === after)).toEqual([
+      expect.objectContaining({ conclusion: 'success' }),
+    ]);
     expect(gh.store.issues).toHaveLength(before);
   });
 });

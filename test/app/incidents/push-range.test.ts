@@ -8,7 +8,13 @@ import { pushRange } from '../../../app/incidents/push-range.js';
 describe('the first push of a branch named to break out', () => {
   it('names the branch inside one code span: no mention, no HTML', () => {
     const branch = 'x`@acme/security`<img src=x>';
-    const range = pushRange({ ref: `refs/heads/${branch}`, before: '0'.repeat(40), after: 'a'.repeat(40), deleted: false, repository: { default_branch: branch } });
+    const range = pushRange({
+      ref: `refs/heads/${branch}`,
+      before: '0'.repeat(40),
+      after: 'a'.repeat(40),
+      deleted: false,
+      repository: { default_branch: branch },
+    });
     expect(range.kind).toBe('neutral');
     const reason = range.kind === 'neutral' ? range.reason : '';
     expect(reason.replace(/`[^`\n]*`/g, '')).not.toMatch(/[<>]|@[a-z]/i);

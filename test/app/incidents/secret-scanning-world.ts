@@ -5,13 +5,24 @@ import { pino } from 'pino';
 import { createNodeMiddleware, Probot } from 'probot';
 import { createApp } from '../../../app/index.js';
 import { defaultSettings } from '../../../app/settings.js';
-import { deepMerge, isoSeconds, startGitHubEmulator, type GitHubEmulator, type InstallationRecord, type RepoRecord, type SecretScanningAlertRecord } from '../../support/github-emulator/index.js';
+import {
+  deepMerge,
+  isoSeconds,
+  startGitHubEmulator,
+  type GitHubEmulator,
+  type InstallationRecord,
+  type RepoRecord,
+  type SecretScanningAlertRecord,
+} from '../../support/github-emulator/index.js';
 import { TestOctokit } from '../support/app-world.js';
 
 // @octokit/webhooks-examples has no api.github.com `secret_scanning_alert` example; its GHES 3.5 set
 // has one (a `reopened`), the same payload shape. Every delivery starts from it.
 const require = createRequire(import.meta.url);
-const ghesExamples = require('@octokit/webhooks-examples/ghes-35/index.json') as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
+const ghesExamples = require('@octokit/webhooks-examples/ghes-35/index.json') as Array<{
+  name: string;
+  examples: Array<Record<string, unknown>>;
+}>;
 const EXAMPLE = ghesExamples.find((d) => d.name === 'secret_scanning_alert')!.examples[0]!;
 
 /** An action of `secret_scanning_alert` (the app acts on all four). */
@@ -34,7 +45,11 @@ export interface AlertWorld {
    * Delivers a signed `secret_scanning_alert` for a seeded alert. The payload carries the alert's
    * raw secret, as a careless sender might: the app must neither use nor keep it.
    */
-  deliver(action: AlertAction, alert: SecretScanningAlertRecord, options?: { deliveryId?: string; validity?: string }): ReturnType<GitHubEmulator['deliver']>;
+  deliver(
+    action: AlertAction,
+    alert: SecretScanningAlertRecord,
+    options?: { deliveryId?: string; validity?: string },
+  ): ReturnType<GitHubEmulator['deliver']>;
   close(): Promise<void>;
 }
 
@@ -46,12 +61,28 @@ export async function startAlertWorld(): Promise<AlertWorld> {
   const locked = gh.seed.repo({ fullName: 'umbrella/api' });
   const installations = new Map<number, InstallationRecord>([
     [api.id, gh.seed.installation({ account: 'acme', permissions: { ...permissions } })],
-    [locked.id, gh.seed.installation({ account: 'umbrella', permissions: { issues: 'write', contents: 'read', metadata: 'read' } })],
+    [
+      locked.id,
+      gh.seed.installation({
+        account: 'umbrella',
+        permissions: { issues: 'write', contents: 'read', metadata: 'read' },
+      }),
+    ],
   ]);
   const logs: string[] = [];
   const log = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
-  const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, log });
-  const middleware = await createNodeMiddleware(createApp({ settings: { ...defaultSettings, sweepEveryMs: 0 }, now: () => gh.clock.now() }), { probot });
+  const probot = new Probot({
+    appId: app.id,
+    privateKey: app.privateKey,
+    secret: app.webhookSecret,
+    baseUrl: gh.apiV3Url,
+    Octokit: TestOctokit,
+    log,
+  });
+  const middleware = await createNodeMiddleware(
+    createApp({ settings: { ...defaultSettings, sweepEveryMs: 0 }, now: () => gh.clock.now() }),
+    { probot },
+  );
   const server: Server = createServer((req, res) => void middleware(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
@@ -74,11 +105,22 @@ export async function startAlertWorld(): Promise<AlertWorld> {
       };
       const payload = {
         alert: alertPayload,
-        repository: { id: repo.id, name: repo.name, full_name: `${repo.owner}/${repo.name}`, owner: { login: repo.owner } },
+        repository: {
+          id: repo.id,
+          name: repo.name,
+          full_name: `${repo.owner}/${repo.name}`,
+          owner: { login: repo.owner },
+        },
         organization: { login: repo.owner },
         installation: { id: installations.get(repo.id)!.id },
       };
-      return gh.deliver({ url, event: 'secret_scanning_alert', action, payload: deepMerge(structuredClone(EXAMPLE), { ...payload, action }), ...(options.deliveryId && { deliveryId: options.deliveryId }) });
+      return gh.deliver({
+        url,
+        event: 'secret_scanning_alert',
+        action,
+        payload: deepMerge(structuredClone(EXAMPLE), { ...payload, action }),
+        ...(options.deliveryId && { deliveryId: options.deliveryId }),
+      });
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -28,7 +28,7 @@ function samples(text: string): Map<string, number> {
 const sum = (all: Map<string, number>, name: string, filter: (labels: string) => boolean = () => true) =>
   [...all].filter(([key]) => key.startsWith(`${name}{`) && filter(key)).reduce((n, [, value]) => n + value, 0);
 
-describe('Probot\'s server with the app loaded', () => {
+describe("Probot's server with the app loaded", () => {
   let gh: GitHubEmulator;
   let app: AppRecord;
   let installation: InstallationRecord;
@@ -41,13 +41,26 @@ describe('Probot\'s server with the app loaded', () => {
   beforeAll(async () => {
     ({ gh, app, installation } = await createAppWorld());
     care = createClientCare({ now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) });
-    const quiet = await new Probot({ appId: app.id, privateKey: app.privateKey, logLevel: (process.env.TEST_LOG_LEVEL as 'warn' | undefined) ?? 'fatal' }).ready();
+    const quiet = await new Probot({
+      appId: app.id,
+      privateKey: app.privateKey,
+      logLevel: (process.env.TEST_LOG_LEVEL as 'warn' | undefined) ?? 'fatal',
+    }).ready();
     const port = await freePort();
-    const Configured = Probot.defaults({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit }) as typeof Probot;
+    const Configured = Probot.defaults({
+      appId: app.id,
+      privateKey: app.privateKey,
+      secret: app.webhookSecret,
+      baseUrl: gh.apiV3Url,
+      Octokit: TestOctokit,
+    }) as typeof Probot;
     server = new Server({ Probot: Configured, port, host: '127.0.0.1', log: quiet.log });
     await server.load((loaded, options) => {
       probot = loaded;
-      createApp({ settings, now: () => gh.clock.now(), sleep: async (ms) => gh.clock.advance(ms), clients: care })(loaded, options);
+      createApp({ settings, now: () => gh.clock.now(), sleep: async (ms) => gh.clock.advance(ms), clients: care })(
+        loaded,
+        options,
+      );
     });
     await server.start();
     base = `http://127.0.0.1:${port}`;
@@ -75,11 +88,27 @@ describe('Probot\'s server with the app loaded', () => {
 
     // Every exchange through the app's clients, the installation token's minting (by the app's JWT client) included.
     const seen = gh.log.entries;
-    expect(all.get('key_hygiene_github_requests_total{family="/app/installations/{installation_id}/access_tokens",method="POST",result="2xx"}')).toBe(1);
+    expect(
+      all.get(
+        'key_hygiene_github_requests_total{family="/app/installations/{installation_id}/access_tokens",method="POST",result="2xx"}',
+      ),
+    ).toBe(1);
     expect(sum(all, 'key_hygiene_github_requests_total')).toBe(seen.length);
-    expect(all.get('key_hygiene_github_requests_total{family="/repos/{owner}/{repo}/environments/{environment_name}/secrets",method="GET",result="2xx"}')).toBe(seen.filter((e) => e.route === 'GET /repos/{owner}/{repo}/environments/{environment_name}/secrets' && e.status === 200).length);
-    expect(sum(all, 'key_hygiene_github_requests_total', (l) => l.includes('result="4xx"'))).toBe(seen.filter((e) => e.status >= 400).length);
-    expect(sum(all, 'key_hygiene_github_requests_total', (l) => l.includes('method="POST"'))).toBe(seen.filter((e) => e.method === 'POST').length);
+    expect(
+      all.get(
+        'key_hygiene_github_requests_total{family="/repos/{owner}/{repo}/environments/{environment_name}/secrets",method="GET",result="2xx"}',
+      ),
+    ).toBe(
+      seen.filter(
+        (e) => e.route === 'GET /repos/{owner}/{repo}/environments/{environment_name}/secrets' && e.status === 200,
+      ).length,
+    );
+    expect(sum(all, 'key_hygiene_github_requests_total', (l) => l.includes('result="4xx"'))).toBe(
+      seen.filter((e) => e.status >= 400).length,
+    );
+    expect(sum(all, 'key_hygiene_github_requests_total', (l) => l.includes('method="POST"'))).toBe(
+      seen.filter((e) => e.method === 'POST').length,
+    );
 
     const opened = gh.store.issues.length;
     expect(opened).toBeGreaterThan(0);
@@ -87,7 +116,10 @@ describe('Probot\'s server with the app loaded', () => {
 
     const rate = gh.rateLimiter.status(`installation:${installation.id}`);
     expect(all.get(`key_hygiene_rate_limit_remaining{installation="${installation.id}"}`)).toBe(rate.remaining);
-    expect(all.get(`key_hygiene_rate_limit_headroom_ratio{installation="${installation.id}"}`)).toBeCloseTo(rate.remaining / rate.limit, 6);
+    expect(all.get(`key_hygiene_rate_limit_headroom_ratio{installation="${installation.id}"}`)).toBeCloseTo(
+      rate.remaining / rate.limit,
+      6,
+    );
 
     const swept = result.results[0]!;
     expect(all.get('key_hygiene_sweep_repositories_total{outcome="swept"}')).toBe(swept.swept.length);
@@ -97,10 +129,12 @@ describe('Probot\'s server with the app loaded', () => {
     expect(text).not.toMatch(/acme|OPENAI|STRIPE|ghs_|Bearer/);
   });
 
-  it('counts the next sweep\'s 304s as 304s', async () => {
+  it("counts the next sweep's 304s as 304s", async () => {
     await sweepAll(probot, settings, () => gh.clock.now());
     const all = samples(await (await fetch(`${base}/metrics`)).text());
-    expect(sum(all, 'key_hygiene_github_requests_total', (l) => l.includes('result="304"'))).toBe(gh.log.entries.filter((e) => e.status === 304).length);
+    expect(sum(all, 'key_hygiene_github_requests_total', (l) => l.includes('result="304"'))).toBe(
+      gh.log.entries.filter((e) => e.status === 304).length,
+    );
   });
 
   it('leaves the other paths to Probot: its /ping, its 404', async () => {
@@ -109,7 +143,7 @@ describe('Probot\'s server with the app loaded', () => {
   });
 });
 
-describe('a worker\'s own metrics server (KEY_HYGIENE_METRICS_PORT)', () => {
+describe("a worker's own metrics server (KEY_HYGIENE_METRICS_PORT)", () => {
   it('answers /healthz with Redis ok, then 503 when Redis goes down; /metrics; 404 elsewhere', async () => {
     const redis = await startRedis();
     const care = createClientCare({ now: () => Date.now(), sleep: async () => undefined }, { redisUrl: redis.url });

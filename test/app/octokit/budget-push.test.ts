@@ -21,10 +21,13 @@ function gatedSleep(gh: () => GitHubEmulator) {
   const held: Array<() => void> = [];
   return {
     held,
-    sleep: (ms: number) => new Promise<void>((resolve) => held.push(() => {
-      gh().clock.advance(ms);
-      resolve();
-    })),
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) =>
+        held.push(() => {
+          gh().clock.advance(ms);
+          resolve();
+        }),
+      ),
     release: () => held.splice(0).forEach((go) => go()),
   };
 }
@@ -44,17 +47,29 @@ describe('a sweep paused on the request budget', () => {
   const gate = gatedSleep(() => gh);
 
   beforeAll(async () => {
-    world = await startPushWorld('budget-push-', { 'src/settings.py': 'REGION = "eu"\n' }, {
-      permissions: { secrets: 'read', environments: 'read', actions: 'read' },
-      // Probot caches installation tokens by the host clock, which does not move: the emulator's must outlive the pause.
-      emulator: { limits: { tokenLifetimeMs: 48 * HOUR } },
-      deps: (emulator) => {
-        care = createClientCare({ now: () => emulator.clock.now().getTime(), sleep: gate.sleep }, { budgetShare: 0.5 });
-        return { clients: care, lock };
+    world = await startPushWorld(
+      'budget-push-',
+      { 'src/settings.py': 'REGION = "eu"\n' },
+      {
+        permissions: { secrets: 'read', environments: 'read', actions: 'read' },
+        // Probot caches installation tokens by the host clock, which does not move: the emulator's must outlive the pause.
+        emulator: { limits: { tokenLifetimeMs: 48 * HOUR } },
+        deps: (emulator) => {
+          care = createClientCare(
+            { now: () => emulator.clock.now().getTime(), sleep: gate.sleep },
+            { budgetShare: 0.5 },
+          );
+          return { clients: care, lock };
+        },
       },
-    });
+    );
     gh = world.gh;
-    gh.seed.secret({ scope: 'repo', repo: 'acme/api', name: 'OPENAI_API_KEY', updatedAt: new Date(gh.clock.now().getTime() - 100 * DAY) });
+    gh.seed.secret({
+      scope: 'repo',
+      repo: 'acme/api',
+      name: 'OPENAI_API_KEY',
+      updatedAt: new Date(gh.clock.now().getTime() - 100 * DAY),
+    });
     gh.rateLimiter.setLimit(`installation:${world.installationId}`, 60);
   });
   afterAll(async () => {
@@ -71,11 +86,20 @@ describe('a sweep paused on the request budget', () => {
     expect(care.budgetOf(world.installationId).known?.remaining).toBe(35);
 
     let swept = false;
-    const sweeping = sweepRepo({ octokit: sweep, owner: 'acme', repo: 'api', botLogin: await botLoginOf(world.probot), now: gh.clock.now(), dryRun: false, budget: { remaining: 50 }, log: () => undefined, lock })
-      .then((result) => {
-        swept = true;
-        return result;
-      });
+    const sweeping = sweepRepo({
+      octokit: sweep,
+      owner: 'acme',
+      repo: 'api',
+      botLogin: await botLoginOf(world.probot),
+      now: gh.clock.now(),
+      dryRun: false,
+      budget: { remaining: 50 },
+      log: () => undefined,
+      lock,
+    }).then((result) => {
+      swept = true;
+      return result;
+    });
     expect(await until(() => gate.held.length > 0)).toBe(true);
     const pausedAt = gh.clock.now().getTime();
 
@@ -84,11 +108,16 @@ describe('a sweep paused on the request budget', () => {
     const delivery = world.push({ before, after, created: false });
     // A guard against the old behaviour (the push waiting on the lock for the sweep's hour): it would hang here.
     // The bar only tells a hang from a busy machine: the push answers in a second or two when idle.
-    const answered = await Promise.race([delivery.then((d) => d.status), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 60_000))]);
+    const answered = await Promise.race([
+      delivery.then((d) => d.status),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 60_000)),
+    ]);
     expect(answered).toBe(200);
     expect(swept).toBe(false);
     expect(gh.clock.now().getTime()).toBe(pausedAt);
-    expect(gh.store.checkRuns.filter((r) => r.headSha === after)).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'failure' })]);
+    expect(gh.store.checkRuns.filter((r) => r.headSha === after)).toEqual([
+      expect.objectContaining({ status: 'completed', conclusion: 'failure' }),
+    ]);
     expect(gh.store.issues.filter((i) => i.labels.includes('leak'))).toHaveLength(1);
 
     // The reset comes: the sweep goes on, and opens its issue for the overdue secret.

@@ -69,7 +69,9 @@ describe('a sweep with a small hourly limit (60, share 0.5)', () => {
     expect(result.results[0]!.swept).toHaveLength(REPOS.length + 1);
     expect(gh.log.entries.filter((e) => e.status === 403 || e.status === 429)).toEqual([]);
     const perWindow = countedPerWindow(gh, installation.id);
-    console.info(`budget: counted requests per rate-limit window ${JSON.stringify(perWindow)}; the sweep took ${((gh.clock.now().getTime() - started) / HOUR).toFixed(2)} h of the emulator's clock`);
+    console.info(
+      `budget: counted requests per rate-limit window ${JSON.stringify(perWindow)}; the sweep took ${((gh.clock.now().getTime() - started) / HOUR).toFixed(2)} h of the emulator's clock`,
+    );
     expect(perWindow.length).toBeGreaterThan(1);
     expect(Math.max(...perWindow)).toBeLessThanOrEqual(30);
     expect(perWindow.reduce((a, b) => a + b, 0)).toBeGreaterThan(30);
@@ -84,7 +86,8 @@ describe('a sweep with a small hourly limit (60, share 0.5)', () => {
     const sweep = await running.probot.auth(installation.id);
     const before = gh.clock.now().getTime();
     gh.log.clear();
-    for (let i = 0; i < 100; i++) await sweep.request('GET /repos/{owner}/{repo}/actions/secrets', { owner: 'acme', repo: 'api', per_page: 100 });
+    for (let i = 0; i < 100; i++)
+      await sweep.request('GET /repos/{owner}/{repo}/actions/secrets', { owner: 'acme', repo: 'api', per_page: 100 });
     const { requests, counted, notModified } = gh.log.counters();
     expect({ requests, counted, notModified }).toEqual({ requests: 100, counted: 0, notModified: 100 });
     expect(gh.clock.now().getTime()).toBe(before);
@@ -104,7 +107,13 @@ describe('a 403 or 429 that asks to wait', () => {
     ({ gh, app, installation } = await createWorld());
     care = careFor(gh, 1);
     running = await startAppWith(gh, app, { clients: care });
-    webhookProbot = new Probot({ appId: app.id, privateKey: app.privateKey, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+    webhookProbot = new Probot({
+      appId: app.id,
+      privateKey: app.privateKey,
+      baseUrl: gh.apiV3Url,
+      Octokit: TestOctokit,
+      logLevel: 'fatal',
+    });
   });
   afterAll(async () => {
     await running.close();
@@ -118,7 +127,14 @@ describe('a 403 or 429 that asks to wait', () => {
 
   it('a sweep client waits the Retry-After of a secondary limit (403), then sends again', async () => {
     const sweep = await running.probot.auth(installation.id);
-    gh.faults.inject({ method: 'GET', route: SECRETS, kind: 'status', status: 403, headers: { 'retry-after': '120' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } });
+    gh.faults.inject({
+      method: 'GET',
+      route: SECRETS,
+      kind: 'status',
+      status: 403,
+      headers: { 'retry-after': '120' },
+      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+    });
     gh.log.clear();
     expect(await elapsed(() => sweep.request(`GET ${SECRETS}`, at))).toBe(120_000);
     expect(gh.log.entries.filter((e) => e.route === `GET ${SECRETS}`).map((e) => e.status)).toEqual([403, 200]);
@@ -126,7 +142,14 @@ describe('a 403 or 429 that asks to wait', () => {
 
   it('and the Retry-After of a 429', async () => {
     const sweep = await running.probot.auth(installation.id);
-    gh.faults.inject({ method: 'GET', route: SECRETS, kind: 'status', status: 429, headers: { 'retry-after': '30' }, body: { message: 'Too many requests' } });
+    gh.faults.inject({
+      method: 'GET',
+      route: SECRETS,
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { message: 'Too many requests' },
+    });
     expect(await elapsed(() => sweep.request(`GET ${SECRETS}`, at))).toBe(30_000);
   });
 
@@ -144,17 +167,33 @@ describe('a 403 or 429 that asks to wait', () => {
     expect(gh.clock.now().getTime()).toBeLessThan(reset + 5_000);
   });
 
-  it('a webhook handler\'s client does not wait (it stays responsive), but the sweeps of its installation then do', async () => {
+  it("a webhook handler's client does not wait (it stays responsive), but the sweeps of its installation then do", async () => {
     const webhook = prepareClient(await webhookProbot.auth(installation.id), installation.id, care);
     const sweep = await running.probot.auth(installation.id);
-    gh.faults.inject({ method: 'GET', route: SECRETS, kind: 'status', status: 403, headers: { 'retry-after': '90' }, body: { message: 'You have exceeded a secondary rate limit.' } });
-    expect(await elapsed(() => expect(webhook.request(`GET ${SECRETS}`, at)).rejects.toMatchObject({ status: 403 }))).toBe(0);
+    gh.faults.inject({
+      method: 'GET',
+      route: SECRETS,
+      kind: 'status',
+      status: 403,
+      headers: { 'retry-after': '90' },
+      body: { message: 'You have exceeded a secondary rate limit.' },
+    });
+    expect(
+      await elapsed(() => expect(webhook.request(`GET ${SECRETS}`, at)).rejects.toMatchObject({ status: 403 })),
+    ).toBe(0);
     expect(await elapsed(() => sweep.request(`GET ${SECRETS}`, at))).toBe(90_000);
   });
 
   it('a 403 that is no rate limit is not retried', async () => {
     const sweep = await running.probot.auth(installation.id);
-    gh.faults.inject({ method: 'GET', route: SECRETS, kind: 'status', status: 403, headers: { 'x-accepted-github-permissions': 'secrets=read' }, body: { message: 'Resource not accessible by integration' } });
+    gh.faults.inject({
+      method: 'GET',
+      route: SECRETS,
+      kind: 'status',
+      status: 403,
+      headers: { 'x-accepted-github-permissions': 'secrets=read' },
+      body: { message: 'Resource not accessible by integration' },
+    });
     gh.log.clear();
     await expect(sweep.request(`GET ${SECRETS}`, at)).rejects.toMatchObject({ status: 403 });
     expect(gh.log.entries).toHaveLength(1);

@@ -32,14 +32,22 @@ describe('conditional reads', () => {
     const warm = gh.log.counters();
     const countedOk = gh.log.entries.filter((e) => e.counted && e.status < 300).map((e) => `${e.method} ${e.path}`);
     const countedErrors = gh.log.entries.filter((e) => e.counted && e.status >= 400).length;
-    console.info(`ETag: cold sweep ${cold.requests} requests (${cold.counted} counted); next ${settling.requests} (${settling.counted} counted, ${settling.notModified} × 304); unchanged org ${warm.requests} requests: ${warm.notModified} × 304, ${warm.counted} counted (${countedOk.length} successful, ${countedErrors} 403/404 answers, which carry no ETag)`);
+    console.info(
+      `ETag: cold sweep ${cold.requests} requests (${cold.counted} counted); next ${settling.requests} (${settling.counted} counted, ${settling.notModified} × 304); unchanged org ${warm.requests} requests: ${warm.notModified} × 304, ${warm.counted} counted (${countedOk.length} successful, ${countedErrors} 403/404 answers, which carry no ETag)`,
+    );
     expect(countedOk).toEqual([]);
     expect(warm.notModified).toBeGreaterThan(15);
     expect(warm.counted).toBe(countedErrors);
   });
 
   it('a secret that changed is read afresh: its GET is a 200 and the sweep acts on it', async () => {
-    gh.seed.secret({ scope: 'environment', repo: 'acme/api', environment: 'production', name: 'STRIPE_API_KEY', updatedAt: new Date(gh.clock.now().getTime() - DAY) });
+    gh.seed.secret({
+      scope: 'environment',
+      repo: 'acme/api',
+      environment: 'production',
+      name: 'STRIPE_API_KEY',
+      updatedAt: new Date(gh.clock.now().getTime() - DAY),
+    });
     gh.log.clear();
     const result = await running.sweep();
     expect(result.failed).toEqual([]);

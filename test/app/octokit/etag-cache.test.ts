@@ -20,7 +20,13 @@ describe('an ETag cache with two media types of one URL', () => {
     const app = gh.seed.app({ slug: 'key-hygiene', permissions: { contents: 'read', metadata: 'read' } });
     gh.seed.repo({ fullName: 'acme/api', files: { [CONFIG]: TEXT } });
     const installation = gh.seed.installation({ account: 'acme', permissions: { contents: 'read', metadata: 'read' } });
-    const probot = new Probot({ appId: app.id, privateKey: app.privateKey, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+    const probot = new Probot({
+      appId: app.id,
+      privateKey: app.privateKey,
+      baseUrl: gh.apiV3Url,
+      Octokit: TestOctokit,
+      logLevel: 'fatal',
+    });
     cache = new EtagCache();
     octokit = useEtagCache(await probot.auth(installation.id), installation.id, cache);
   });
@@ -29,10 +35,24 @@ describe('an ETag cache with two media types of one URL', () => {
   });
 
   const readJson = async () => {
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: 'acme', repo: 'api', path: CONFIG });
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      owner: 'acme',
+      repo: 'api',
+      path: CONFIG,
+    });
     return Buffer.from((data as { content: string }).content, 'base64').toString('utf8');
   };
-  const readRaw = async () => String((await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: 'acme', repo: 'api', path: CONFIG, mediaType: { format: 'raw' } })).data);
+  const readRaw = async () =>
+    String(
+      (
+        await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+          owner: 'acme',
+          repo: 'api',
+          path: CONFIG,
+          mediaType: { format: 'raw' },
+        })
+      ).data,
+    );
 
   it('keeps both, and answers each read again from its own entry with a 304', async () => {
     gh.log.clear();
@@ -40,7 +60,9 @@ describe('an ETag cache with two media types of one URL', () => {
     expect(await readRaw()).toBe(TEXT);
     expect(await readJson()).toBe(TEXT);
     expect(await readRaw()).toBe(TEXT);
-    const statuses = gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/contents/{path}').map((e) => e.status);
+    const statuses = gh.log.entries
+      .filter((e) => e.route === 'GET /repos/{owner}/{repo}/contents/{path}')
+      .map((e) => e.status);
     expect(statuses).toEqual([200, 200, 304, 304]);
     expect(cache.size).toBe(2);
     expect(cache.hits).toBe(2);

@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { createEtagSealer } from '../../../app/octokit/etag-sealer.js';
 
 // Two App private keys, made at test time (no key-shaped text in the repository).
-const pemOf = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+const pemOf = () =>
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 const appKey = pemOf();
 const otherKey = pemOf();
-const KEY = '42:http://127.0.0.1/api/v3/repos/acme/api/contents/.github%2Fkey-hygiene.yml application/vnd.github.v3+json';
+const KEY =
+  '42:http://127.0.0.1/api/v3/repos/acme/api/contents/.github%2Fkey-hygiene.yml application/vnd.github.v3+json';
 const plain = Buffer.from('{"content":"a file people wrote"}');
 
-describe('createEtagSealer: AES-256-GCM keyed from the App\'s private key', () => {
+describe("createEtagSealer: AES-256-GCM keyed from the App's private key", () => {
   it('opens what it sealed, with a fresh IV each time', () => {
     const sealer = createEtagSealer(appKey);
     const once = sealer.seal(plain, KEY);
@@ -28,7 +30,7 @@ describe('createEtagSealer: AES-256-GCM keyed from the App\'s private key', () =
     expect(createEtagSealer(`${appKey.replace(/\n/g, '\r\n')}\n`).open(sealed, KEY)).toEqual(plain);
   });
 
-  it('gives nothing — no error — for another App\'s key, another cache key, a changed byte, or text it never sealed', () => {
+  it("gives nothing — no error — for another App's key, another cache key, a changed byte, or text it never sealed", () => {
     const sealed = createEtagSealer(appKey).seal(plain, KEY);
     expect(createEtagSealer(otherKey).open(sealed, KEY)).toBeUndefined();
     expect(createEtagSealer(appKey).open(sealed, KEY.replace('42:', '43:'))).toBeUndefined();

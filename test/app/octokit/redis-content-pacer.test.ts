@@ -6,11 +6,18 @@ import { startRedis, type TestRedis } from '../support/start-redis.js';
 /** One clock for every "process": it moves only when a pacer sleeps. */
 function fakeTime() {
   const time = { now: 1_000_000, slept: [] as number[] };
-  const deps = { now: () => time.now, sleep: async (ms: number) => { time.slept.push(ms); time.now += ms; } };
+  const deps = {
+    now: () => time.now,
+    sleep: async (ms: number) => {
+      time.slept.push(ms);
+      time.now += ms;
+    },
+  };
   return { time, deps };
 }
 
-const mostInAnyWindow = (stamps: number[], windowMs: number) => Math.max(...stamps.map((start) => stamps.filter((at) => at >= start && at < start + windowMs).length));
+const mostInAnyWindow = (stamps: number[], windowMs: number) =>
+  Math.max(...stamps.map((start) => stamps.filter((at) => at >= start && at < start + windowMs).length));
 
 describe('RedisContentPacer (a real redis-server)', () => {
   let redis: TestRedis;
@@ -46,8 +53,13 @@ describe('RedisContentPacer (a real redis-server)', () => {
 
   it('obeys every window at once, processes interleaved', async () => {
     const { time, deps } = fakeTime();
-    const windows = [{ limit: 3, windowMs: 1_000 }, { limit: 5, windowMs: 10_000 }];
-    const pacers = [connect(), connect(), connect()].map((c) => new RedisContentPacer(c, 'key-hygiene:writes:8', deps, windows));
+    const windows = [
+      { limit: 3, windowMs: 1_000 },
+      { limit: 5, windowMs: 10_000 },
+    ];
+    const pacers = [connect(), connect(), connect()].map(
+      (c) => new RedisContentPacer(c, 'key-hygiene:writes:8', deps, windows),
+    );
     const stamps: number[] = [];
     for (let i = 0; i < 7; i++) {
       await pacers[i % 3]!.take();
@@ -60,7 +72,9 @@ describe('RedisContentPacer (a real redis-server)', () => {
     const { time, deps } = fakeTime();
     const connection = connect();
     for (const id of [21, 22]) {
-      const pacer = new RedisContentPacer(connection, `key-hygiene:writes:${id}`, deps, [{ limit: 2, windowMs: 60_000 }]);
+      const pacer = new RedisContentPacer(connection, `key-hygiene:writes:${id}`, deps, [
+        { limit: 2, windowMs: 60_000 },
+      ]);
       await pacer.take();
       await pacer.take();
     }

@@ -13,9 +13,13 @@ const JSON_TYPE = 'application/vnd.github.v3+json';
 const keyOf = (path: string, accept = JSON_TYPE) => etagKey(42, `${API}${path}`, accept);
 
 /** An App private key, made at test time. */
-const pemOf = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+const pemOf = () =>
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 
-const answer = (data: unknown): CachedAnswer => ({ etag: 'W/"abc"', response: { status: 200, url: 'http://127.0.0.1/api/v3/x', headers: { etag: 'W/"abc"' }, data } });
+const answer = (data: unknown): CachedAnswer => ({
+  etag: 'W/"abc"',
+  response: { status: 200, url: 'http://127.0.0.1/api/v3/x', headers: { etag: 'W/"abc"' }, data },
+});
 
 // One redis-server for the file: each test uses its own keys.
 let server: TestRedis;
@@ -30,13 +34,14 @@ afterAll(async () => {
 });
 
 describe('RedisEtagCache without a private key (a real redis-server)', () => {
-
   it('stores gzipped JSON per installation and URL with a 7-day TTL; another process reads it back', async () => {
     const key = keyOf('/repos/acme/api/actions/secrets?per_page=100');
     await new RedisEtagCache(redis).set(key, answer({ total_count: 1, secrets: [{ name: 'OPENAI_API_KEY' }] }));
     const other = server.connect();
     try {
-      expect(await new RedisEtagCache(other).get(key)).toEqual(answer({ total_count: 1, secrets: [{ name: 'OPENAI_API_KEY' }] }));
+      expect(await new RedisEtagCache(other).get(key)).toEqual(
+        answer({ total_count: 1, secrets: [{ name: 'OPENAI_API_KEY' }] }),
+      );
     } finally {
       other.disconnect();
     }
@@ -88,9 +93,10 @@ describe('RedisEtagCache without a private key (a real redis-server)', () => {
   });
 });
 
-describe('RedisEtagCache with a sealer (the App\'s private key; a real redis-server)', () => {
+describe("RedisEtagCache with a sealer (the App's private key; a real redis-server)", () => {
   const appKey = pemOf();
-  const sealedCache = (pem = appKey, connection = redis) => new RedisEtagCache(connection, { sealer: createEtagSealer(pem) });
+  const sealedCache = (pem = appKey, connection = redis) =>
+    new RedisEtagCache(connection, { sealer: createEtagSealer(pem) });
 
   it('shares every answer — contents, issues, comments, pulls — as ciphertext another process with the same key opens', async () => {
     const words = 'the old one was written here';
@@ -165,20 +171,39 @@ describe('carriesPatches', () => {
 describe('sharesAcrossProcesses (no private key): an allowlist of route families that hold no text people write', () => {
   it('shares secret metadata, environments, repositories, collaborators and team memberships', () => {
     for (const path of [
-      '/app', '/app/installations?per_page=100', '/installation/repositories?per_page=100&page=3',
-      '/repos/acme/api/actions/secrets?per_page=100', '/repos/acme/api/actions/organization-secrets', '/repos/acme/api/dependabot/secrets',
-      '/repos/acme/api/environments', '/repos/acme/api/environments/prod%2Feu/secrets', '/repositories/12/environments/production/secrets?page=2',
-      '/orgs/acme/actions/secrets', '/orgs/acme/actions/secrets/OPENAI_API_KEY/repositories', '/orgs/acme/dependabot/secrets',
-      '/repos/acme/api/collaborators?permission=admin', '/repos/acme/api/collaborators/mona/permission', '/orgs/acme/teams/security/memberships/mona',
-    ]) expect([path, sharesAcrossProcesses(keyOf(path))]).toEqual([path, true]);
+      '/app',
+      '/app/installations?per_page=100',
+      '/installation/repositories?per_page=100&page=3',
+      '/repos/acme/api/actions/secrets?per_page=100',
+      '/repos/acme/api/actions/organization-secrets',
+      '/repos/acme/api/dependabot/secrets',
+      '/repos/acme/api/environments',
+      '/repos/acme/api/environments/prod%2Feu/secrets',
+      '/repositories/12/environments/production/secrets?page=2',
+      '/orgs/acme/actions/secrets',
+      '/orgs/acme/actions/secrets/OPENAI_API_KEY/repositories',
+      '/orgs/acme/dependabot/secrets',
+      '/repos/acme/api/collaborators?permission=admin',
+      '/repos/acme/api/collaborators/mona/permission',
+      '/orgs/acme/teams/security/memberships/mona',
+    ])
+      expect([path, sharesAcrossProcesses(keyOf(path))]).toEqual([path, true]);
   });
 
   it('keeps everything else in the process: issues, comments, pulls, check runs, contents, alerts, and routes nobody listed', () => {
     for (const path of [
-      '/repos/acme/api/issues', '/repos/acme/api/issues/3', '/repos/acme/api/issues/3/comments', '/repos/acme/api/pulls?head=acme%3Akey-hygiene%2Fconfigure',
-      '/repos/acme/api/commits/abc123/check-runs?check_name=Key%20hygiene', '/repos/acme/api/contents/CODEOWNERS', '/repos/acme/api/secret-scanning/alerts/4?hide_secret=true',
-      '/repos/acme/api', '/repos/acme/api/actions/variables', '/repos/acme/secrets/issues',
-    ]) expect([path, sharesAcrossProcesses(keyOf(path))]).toEqual([path, false]);
+      '/repos/acme/api/issues',
+      '/repos/acme/api/issues/3',
+      '/repos/acme/api/issues/3/comments',
+      '/repos/acme/api/pulls?head=acme%3Akey-hygiene%2Fconfigure',
+      '/repos/acme/api/commits/abc123/check-runs?check_name=Key%20hygiene',
+      '/repos/acme/api/contents/CODEOWNERS',
+      '/repos/acme/api/secret-scanning/alerts/4?hide_secret=true',
+      '/repos/acme/api',
+      '/repos/acme/api/actions/variables',
+      '/repos/acme/secrets/issues',
+    ])
+      expect([path, sharesAcrossProcesses(keyOf(path))]).toEqual([path, false]);
   });
 });
 

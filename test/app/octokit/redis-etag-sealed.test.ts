@@ -37,7 +37,10 @@ afterAll(async () => {
 
 /** A process's care as `createApp` builds it from REDIS_URL and the PEM, on the emulator's clock. */
 function sealedCare(privateKey: string | undefined = app.privateKey): ClientCare {
-  const care = createClientCare({ now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) }, { redisUrl: redis.url, ...(privateKey && { privateKey }) });
+  const care = createClientCare(
+    { now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) },
+    { redisUrl: redis.url, ...(privateKey && { privateKey }) },
+  );
   cares.push(care);
   return care;
 }
@@ -74,7 +77,7 @@ async function redisEtagValues(): Promise<Map<string, Buffer>> {
   }
 }
 
-describe('an encrypted ETag cache in Redis (the App\'s private key)', () => {
+describe("an encrypted ETag cache in Redis (the App's private key)", () => {
   it('lets a process that never swept the org sweep it unchanged with 0 counted requests for contents and issue lists', async () => {
     const first = await startAppWith(gh, app, { clients: sealedCare(), lock: createRepoLock() });
     expect((await first.sweep()).failed).toEqual([]);
@@ -85,9 +88,13 @@ describe('an encrypted ETag cache in Redis (the App\'s private key)', () => {
     const entries = await sweepAsNewProcess(sealedCare());
     const { requests, counted, notModified } = gh.log.counters();
     const gets = entries.filter((e) => e.method === 'GET');
-    console.info(`encrypted Redis ETag cache: a fresh process swept the unchanged org in ${requests} requests, ${counted} counted, ${notModified} × 304; counted by route: ${JSON.stringify(countedByRoute(entries))}`);
+    console.info(
+      `encrypted Redis ETag cache: a fresh process swept the unchanged org in ${requests} requests, ${counted} counted, ${notModified} × 304; counted by route: ${JSON.stringify(countedByRoute(entries))}`,
+    );
     const readAgain = gets.filter((e) => e.route === CONTENTS || ISSUE_LISTS.includes(e.route ?? ''));
-    console.info(`contents and issue lists: ${readAgain.length} requests, ${readAgain.filter((e) => e.counted).length} counted, ${readAgain.filter((e) => e.status === 304).length} × 304`);
+    console.info(
+      `contents and issue lists: ${readAgain.length} requests, ${readAgain.filter((e) => e.counted).length} counted, ${readAgain.filter((e) => e.status === 304).length} × 304`,
+    );
     expect(readAgain.length).toBeGreaterThan(5);
     expect(readAgain.filter((e) => e.counted || e.status !== 304)).toEqual([]);
     // Nothing else is read afresh either; what is still counted is the token (a POST) and the 403s of
@@ -101,8 +108,15 @@ describe('an encrypted ETag cache in Redis (the App\'s private key)', () => {
 
   it('holds only ciphertext: a generated key pasted into a comment and an issue body is in no value, gunzipped or not', async () => {
     const key = makeKey('openai-project-key', 92);
-    const issue = gh.store.issues.find((i) => i.user === 'key-hygiene[bot]' && i.state === 'open' && i.title.includes('STRIPE_API_KEY'))!;
-    gh.seed.comment({ repo: 'acme/api', issue: issue.number, body: `Rotated. For the record, the old one was ${key}`, user: 'wendy' });
+    const issue = gh.store.issues.find(
+      (i) => i.user === 'key-hygiene[bot]' && i.state === 'open' && i.title.includes('STRIPE_API_KEY'),
+    )!;
+    gh.seed.comment({
+      repo: 'acme/api',
+      issue: issue.number,
+      body: `Rotated. For the record, the old one was ${key}`,
+      user: 'wendy',
+    });
     issue.body = `${issue.body}\n\nOld key, revoked: ${key}`;
     const entries = await sweepAsNewProcess(sealedCare());
     // The sweep read the new comment (a 200) and cached it in Redis.
@@ -110,17 +124,34 @@ describe('an encrypted ETag cache in Redis (the App\'s private key)', () => {
 
     const values = await redisEtagValues();
     expect(values.size).toBeGreaterThan(10);
-    expect([...values.keys()].filter((name) => name.includes(`/issues/${issue.number}/comments`)).length).toBeGreaterThan(0);
+    expect(
+      [...values.keys()].filter((name) => name.includes(`/issues/${issue.number}/comments`)).length,
+    ).toBeGreaterThan(0);
     for (const [name, value] of values) {
-      const texts = [value.toString('utf8'), value.toString('latin1'), ...[0, 1, 29].flatMap((at) => { try { return [gunzipSync(value.subarray(at)).toString('utf8')]; } catch { return []; } })];
+      const texts = [
+        value.toString('utf8'),
+        value.toString('latin1'),
+        ...[0, 1, 29].flatMap((at) => {
+          try {
+            return [gunzipSync(value.subarray(at)).toString('utf8')];
+          } catch {
+            return [];
+          }
+        }),
+      ];
       for (const text of texts) {
-        expect([name, text.includes(key.slice(8, -4)) || text.includes('For the record') || text.includes('STRIPE_API_KEY')]).toEqual([name, false]);
+        expect([
+          name,
+          text.includes(key.slice(8, -4)) || text.includes('For the record') || text.includes('STRIPE_API_KEY'),
+        ]).toEqual([name, false]);
       }
     }
   });
 
   it('misses on values written with another key (another App, a rotated PEM): read afresh, never an error', async () => {
-    const rotated = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const rotated = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs1', format: 'pem' })
+      .toString();
     const care = sealedCare(rotated);
     const entries = await sweepAsNewProcess(care);
     const fresh = entries.filter((e) => e.method === 'GET' && e.counted);
@@ -133,7 +164,9 @@ describe('an encrypted ETag cache in Redis (the App\'s private key)', () => {
     // The shared installation token did not open either: this process minted its own, whose ETags
     // are all new (GitHub's are per token) — the others' entries are not even looked up.
     expect(tokens.unreadable).toBeGreaterThan(0);
-    expect(entries.filter((e) => e.route === 'POST /app/installations/{installation_id}/access_tokens')).toHaveLength(1);
+    expect(entries.filter((e) => e.route === 'POST /app/installations/{installation_id}/access_tokens')).toHaveLength(
+      1,
+    );
     expect(tokens.failures).toBe(0);
     expect((care.etags as RedisEtagCache).failures).toBe(0);
   });

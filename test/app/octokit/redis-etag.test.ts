@@ -33,7 +33,10 @@ afterAll(async () => {
 
 /** A process's care as `createApp` builds it from REDIS_URL (none: null) without the PEM, on the emulator's clock. */
 function sharedCare(gh: GitHubEmulator, redisUrl: string | null = redis.url): ClientCare {
-  const care = createClientCare({ now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) }, { ...(redisUrl !== null && { redisUrl }) });
+  const care = createClientCare(
+    { now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) },
+    { ...(redisUrl !== null && { redisUrl }) },
+  );
   cares.push(care);
   return care;
 }
@@ -49,7 +52,8 @@ async function redisEtagTexts(): Promise<string[]> {
   }
 }
 
-const mostInAnyWindow = (stamps: number[], windowMs: number) => Math.max(...stamps.map((start) => stamps.filter((at) => at >= start && at < start + windowMs).length));
+const mostInAnyWindow = (stamps: number[], windowMs: number) =>
+  Math.max(...stamps.map((start) => stamps.filter((at) => at >= start && at < start + windowMs).length));
 
 describe('an ETag cache in Redis', () => {
   let gh: GitHubEmulator;
@@ -61,13 +65,15 @@ describe('an ETag cache in Redis', () => {
     await gh.close();
   });
 
-  it('keeps each process\'s installation token out of Redis, so a process that never swept the org reads it afresh (GitHub\'s ETags are per token); only metadata goes to Redis', async () => {
+  it("keeps each process's installation token out of Redis, so a process that never swept the org reads it afresh (GitHub's ETags are per token); only metadata goes to Redis", async () => {
     const first = await startAppWith(gh, app, { clients: sharedCare(gh), lock: createRepoLock() });
     expect((await first.sweep()).failed).toEqual([]);
     // The first sweep's own writes changed the issue lists: read afresh once; the rest are 304s, from Redis or memory.
     gh.log.clear();
     expect((await first.sweep()).results[0]!.actions).toEqual([]);
-    expect(gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/actions/secrets').every((e) => e.notModified)).toBe(true);
+    expect(
+      gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/actions/secrets').every((e) => e.notModified),
+    ).toBe(true);
     await first.close();
 
     const second = await startAppWith(gh, app, { clients: sharedCare(gh), lock: createRepoLock() });
@@ -78,7 +84,9 @@ describe('an ETag cache in Redis', () => {
     expect(again.results[0]!.actions).toEqual([]);
     // Without the App's private key no token goes to Redis (it would lie there in clear): the new
     // process mints its own, and GitHub matches no ETag another token obtained.
-    expect(gh.log.entries.filter((e) => e.route === 'POST /app/installations/{installation_id}/access_tokens')).toHaveLength(1);
+    expect(
+      gh.log.entries.filter((e) => e.route === 'POST /app/installations/{installation_id}/access_tokens'),
+    ).toHaveLength(1);
     const secretLists = gh.log.entries.filter((e) => e.route === 'GET /repos/{owner}/{repo}/actions/secrets');
     expect(secretLists.length).toBeGreaterThan(0);
     expect(secretLists.filter((e) => e.notModified || !e.counted)).toEqual([]);
@@ -91,16 +99,25 @@ describe('an ETag cache in Redis', () => {
       expect(keys.filter((k) => k.includes('/contents/') || k.includes('/issues'))).toEqual([]);
       // Each entry is one token's (a digest of it, never the token): installation id, then the tag.
       const installationId = [...gh.store.installations.values()][0]!.id;
-      expect(keys.filter((k) => !new RegExp(`^key-hygiene:etag:(${installationId}\\.[A-Za-z0-9_-]{16}|app):`).test(k))).toEqual([]);
+      expect(
+        keys.filter((k) => !new RegExp(`^key-hygiene:etag:(${installationId}\\.[A-Za-z0-9_-]{16}|app):`).test(k)),
+      ).toEqual([]);
     } finally {
       admin.disconnect();
     }
   });
 
-  it('holds nothing people wrote: a key pasted into a comment and an issue body on the bot\'s issues leaves no trace in Redis', async () => {
+  it("holds nothing people wrote: a key pasted into a comment and an issue body on the bot's issues leaves no trace in Redis", async () => {
     const key = makeKey('openai-project-key', 91);
-    const issue = gh.store.issues.find((i) => i.user === 'key-hygiene[bot]' && i.state === 'open' && i.title.includes('STRIPE_API_KEY'))!;
-    gh.seed.comment({ repo: 'acme/api', issue: issue.number, body: `Rotated. For the record, the old one was ${key}`, user: 'wendy' });
+    const issue = gh.store.issues.find(
+      (i) => i.user === 'key-hygiene[bot]' && i.state === 'open' && i.title.includes('STRIPE_API_KEY'),
+    )!;
+    gh.seed.comment({
+      repo: 'acme/api',
+      issue: issue.number,
+      body: `Rotated. For the record, the old one was ${key}`,
+      user: 'wendy',
+    });
     issue.body = `${issue.body}\n\nOld key, revoked: ${key}`;
     const running = await startAppWith(gh, app, { clients: sharedCare(gh), lock: createRepoLock() });
     gh.log.clear();
@@ -110,7 +127,11 @@ describe('an ETag cache in Redis', () => {
       await running.close();
     }
     // The sweep did read both (the comment afresh: it is new), through a client whose cache is Redis.
-    expect(gh.log.entries.some((e) => e.route === 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments' && e.status === 200)).toBe(true);
+    expect(
+      gh.log.entries.some(
+        (e) => e.route === 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments' && e.status === 200,
+      ),
+    ).toBe(true);
     const texts = await redisEtagTexts();
     expect(texts.length).toBeGreaterThan(10);
     expect(texts.some((text) => text.includes('STRIPE_API_KEY'))).toBe(true);
@@ -158,7 +179,9 @@ describe('a write pacer in Redis', () => {
    * process's "sleep" would jump the clock under the other's request in flight.
    */
   async function sweepOneAfterTheOther(redisUrl: string | null): Promise<number[]> {
-    const processes = await Promise.all([0, 1].map(() => startAppWith(gh, app, { clients: sharedCare(gh, redisUrl), lock: createRepoLock() })));
+    const processes = await Promise.all(
+      [0, 1].map(() => startAppWith(gh, app, { clients: sharedCare(gh, redisUrl), lock: createRepoLock() })),
+    );
     gh.log.clear();
     try {
       for (const [i, running] of processes.entries()) {
@@ -179,16 +202,18 @@ describe('a write pacer in Redis', () => {
     return gh.log.entries.filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens')).map((e) => e.status);
   }
 
-  it('keeps two processes together under 80 writes a minute: the second waits for the first one\'s writes, not one 403', async () => {
+  it("keeps two processes together under 80 writes a minute: the second waits for the first one's writes, not one 403", async () => {
     const statuses = await sweepOneAfterTheOther(redis.url);
-    const writes = gh.log.entries.filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens')).map((e) => Date.parse(e.at));
+    const writes = gh.log.entries
+      .filter((e) => e.method !== 'GET' && !e.path.includes('/access_tokens'))
+      .map((e) => Date.parse(e.at));
     expect(writes.length).toBeGreaterThan(85);
     expect(statuses.filter((s) => s === 403)).toEqual([]);
     expect(mostInAnyWindow(writes, 60_000)).toBeLessThanOrEqual(80);
     expect(gh.store.issues.filter((i) => i.title.includes('VENDOR_'))).toHaveLength(90);
   });
 
-  it('(without Redis each process paces only itself: GitHub answers the second one\'s writes with 403s)', async () => {
+  it("(without Redis each process paces only itself: GitHub answers the second one's writes with 403s)", async () => {
     const statuses = await sweepOneAfterTheOther(null);
     expect(statuses.filter((s) => s === 403).length).toBeGreaterThan(0);
   });

@@ -29,12 +29,16 @@ function fakeTime(start = Date.parse('2026-11-02T10:00:00Z')) {
   return { time, deps };
 }
 
-const failure = (status: number, headers: Record<string, string>, message = 'Forbidden') => Object.assign(new Error(message), { status, response: { headers } });
+const failure = (status: number, headers: Record<string, string>, message = 'Forbidden') =>
+  Object.assign(new Error(message), { status, response: { headers } });
 
 describe('readRateLimit', () => {
-  it('lays the reset onto the local clock through the answer\'s Date: a host 10 minutes off waits what GitHub meant', () => {
+  it("lays the reset onto the local clock through the answer's Date: a host 10 minutes off waits what GitHub meant", () => {
     const localNow = Date.parse('2026-11-02T10:10:00Z');
-    const reading = readRateLimit(headersAt(localNow, { remaining: 12, resetInMs: 5 * MINUTE, skewMs: 10 * MINUTE }), localNow)!;
+    const reading = readRateLimit(
+      headersAt(localNow, { remaining: 12, resetInMs: 5 * MINUTE, skewMs: 10 * MINUTE }),
+      localNow,
+    )!;
     expect(reading.limit).toBe(60);
     expect(reading.remaining).toBe(12);
     // Five minutes from now on the local clock (+1 s: the reset is in whole seconds), not 15 minutes ago.
@@ -43,7 +47,16 @@ describe('readRateLimit', () => {
 
   it('without a Date header trusts the local clock; without the three headers reads nothing', () => {
     const localNow = Date.parse('2026-11-02T10:00:00Z');
-    expect(readRateLimit({ 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': String(localNow / 1000 + 60) }, localNow)!.resetAt).toBe(localNow + 61_000);
+    expect(
+      readRateLimit(
+        {
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '1',
+          'x-ratelimit-reset': String(localNow / 1000 + 60),
+        },
+        localNow,
+      )!.resetAt,
+    ).toBe(localNow + 61_000);
     expect(readRateLimit({ etag: 'W/"x"' }, localNow)).toBeUndefined();
   });
 });
@@ -51,16 +64,36 @@ describe('readRateLimit', () => {
 describe('rateLimitWaitMs: what a 403/429 asks', () => {
   const now = Date.parse('2026-11-02T10:00:00Z');
   it('Retry-After first (a secondary limit)', () => {
-    expect(rateLimitWaitMs(failure(403, { 'retry-after': '120' }, 'You have exceeded a secondary rate limit.'), now)).toBe(120_000);
+    expect(
+      rateLimitWaitMs(failure(403, { 'retry-after': '120' }, 'You have exceeded a secondary rate limit.'), now),
+    ).toBe(120_000);
     expect(rateLimitWaitMs(failure(429, { 'retry-after': '7' }), now)).toBe(7_000);
   });
-  it('the primary limit\'s reset when Remaining is 0, measured against the answer\'s Date', () => {
-    expect(rateLimitWaitMs(failure(403, headersAt(now, { remaining: 0, resetInMs: 20 * MINUTE, skewMs: -3 * MINUTE }), 'API rate limit exceeded'), now)).toBe(20 * MINUTE + 1_000);
+  it("the primary limit's reset when Remaining is 0, measured against the answer's Date", () => {
+    expect(
+      rateLimitWaitMs(
+        failure(
+          403,
+          headersAt(now, { remaining: 0, resetInMs: 20 * MINUTE, skewMs: -3 * MINUTE }),
+          'API rate limit exceeded',
+        ),
+        now,
+      ),
+    ).toBe(20 * MINUTE + 1_000);
   });
   it('a minute for a secondary limit that names no time; nothing for a 403 that is no limit', () => {
     expect(rateLimitWaitMs(failure(403, {}, 'You have exceeded a secondary rate limit.'), now)).toBe(60_000);
     expect(rateLimitWaitMs(failure(429, {}), now)).toBe(60_000);
-    expect(rateLimitWaitMs(failure(403, { 'x-ratelimit-remaining': '4000', 'x-accepted-github-permissions': 'secrets=read' }, 'Resource not accessible by integration'), now)).toBeUndefined();
+    expect(
+      rateLimitWaitMs(
+        failure(
+          403,
+          { 'x-ratelimit-remaining': '4000', 'x-accepted-github-permissions': 'secrets=read' },
+          'Resource not accessible by integration',
+        ),
+        now,
+      ),
+    ).toBeUndefined();
     expect(rateLimitWaitMs(failure(404, { 'retry-after': '5' }), now)).toBeUndefined();
   });
 });
@@ -121,7 +154,9 @@ describe('RequestBudget', () => {
   it('after a 403/429 that asked to wait, every sweep request of the installation waits that long', async () => {
     const { time, deps } = fakeTime();
     const budget = new RequestBudget(1, deps);
-    expect(budget.limited(failure(403, { 'retry-after': '90' }, 'You have exceeded a secondary rate limit.'))).toBe(90_000);
+    expect(budget.limited(failure(403, { 'retry-after': '90' }, 'You have exceeded a secondary rate limit.'))).toBe(
+      90_000,
+    );
     expect(budget.limited(failure(403, {}, 'Resource not accessible by integration'))).toBeUndefined();
     await budget.beforeRequest();
     budget.done();
@@ -129,7 +164,7 @@ describe('RequestBudget', () => {
     expect(time.waits).toEqual(['rate-limited 90000']);
   });
 
-  it('ready(n) waits, taking nothing, until n sweep requests fit the share — what a sweep asks before a repository\'s lock', async () => {
+  it("ready(n) waits, taking nothing, until n sweep requests fit the share — what a sweep asks before a repository's lock", async () => {
     const { time, deps } = fakeTime();
     const budget = new RequestBudget(0.5, deps);
     // 60 an hour, 0.5 of it: 30 for sweeps. 20 used: 10 fit, 11 do not.

@@ -11,7 +11,8 @@ import { startRedis, type TestRedis } from '../support/start-redis.js';
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-12-01T12:00:00Z');
 /** auth-app's value: token|createdAt|expiresAt|repositorySelection|permissions|singleFile. */
-const valueOf = (token: string, expiresAt: number) => `${token}|${new Date(T0).toISOString()}|${new Date(expiresAt).toISOString()}|all|secrets,issues!|`;
+const valueOf = (token: string, expiresAt: number) =>
+  `${token}|${new Date(T0).toISOString()}|${new Date(expiresAt).toISOString()}|all|secrets,issues!|`;
 
 let redis: TestRedis;
 let privateKey: string;
@@ -87,7 +88,10 @@ describe('installation tokens shared through Redis', () => {
   });
 
   it('misses a token sealed with another private key (another App, a rotated PEM), and one GitHub refused', async () => {
-    const other = (await import('node:crypto')).generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const other = (await import('node:crypto'))
+      .generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs1', format: 'pem' })
+      .toString();
     const a = process(() => T0);
     await a.set('42', valueOf('ghs_old', T0 + HOUR));
     const rotated = process(() => T0, other);

@@ -24,7 +24,8 @@ describe('an installation token GitHub stops accepting before its hour', () => {
     const first = await client.request('GET /repos/{owner}/{repo}/actions/secrets', { owner: 'acme', repo: 'api' });
     expect(first.status).toBe(200);
     // GitHub revokes an installation's tokens when the App is reinstalled or its permissions change.
-    for (const [token, record] of gh.store.tokens) if (record.installationId === installation.id) gh.store.tokens.delete(token);
+    for (const [token, record] of gh.store.tokens)
+      if (record.installationId === installation.id) gh.store.tokens.delete(token);
     const again = await client.request('GET /repos/{owner}/{repo}/environments', { owner: 'acme', repo: 'api' });
     expect(again.status).toBe(200);
     const minted = gh.log.counters().byRoute['POST /app/installations/{installation_id}/access_tokens']?.requests;

@@ -4,7 +4,18 @@ import { sweepInstallation } from '../../../app/sweep/sweep-installation.js';
 import { createRepoLock } from '../../../app/repo/with-repo-lock.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../../support/github-emulator/index.js';
 import { readSettings } from '../../../app/settings.js';
-import { ACTION, BRANCH, CONFIG, ONBOARDING_PERMISSIONS, WORKFLOW, branchFile, createOnboardingWorld, pullsOf, seedServiceRepo, startOnboardingApp } from '../support/onboarding-world.js';
+import {
+  ACTION,
+  BRANCH,
+  CONFIG,
+  ONBOARDING_PERMISSIONS,
+  WORKFLOW,
+  branchFile,
+  createOnboardingWorld,
+  pullsOf,
+  seedServiceRepo,
+  startOnboardingApp,
+} from '../support/onboarding-world.js';
 
 // Onboarding, the edges: two app processes at once, onboarding off by default, an App
 // without the Workflows permission, dry-run, the content budget, and a merged pull request.
@@ -13,7 +24,8 @@ describe('onboarding pull request, edge cases', () => {
   let app: AppRecord;
   let installation: InstallationRecord;
   let running: Awaited<ReturnType<typeof startOnboardingApp>>;
-  const branches = (fullName: string) => gh.store.branches.filter((b) => b.repoId === gh.store.repo(...(fullName.split('/') as [string, string]))!.id);
+  const branches = (fullName: string) =>
+    gh.store.branches.filter((b) => b.repoId === gh.store.repo(...(fullName.split('/') as [string, string]))!.id);
 
   beforeAll(async () => {
     ({ gh, app, installation } = await createOnboardingWorld());
@@ -46,7 +58,9 @@ describe('onboarding pull request, edge cases', () => {
     expect(branches('acme/svc').map((b) => b.name)).toEqual([BRANCH]);
     expect(branchFile(gh, 'acme/svc', BRANCH, WORKFLOW)).toBeDefined();
     // Both get this far (the race is real); GitHub's one-open-pull-request rule answers the later one 422.
-    const opened = gh.log.entries.filter((e) => e.route === 'POST /repos/{owner}/{repo}/pulls' && e.path.startsWith('/repos/acme/svc/')).map((e) => e.status);
+    const opened = gh.log.entries
+      .filter((e) => e.route === 'POST /repos/{owner}/{repo}/pulls' && e.path.startsWith('/repos/acme/svc/'))
+      .map((e) => e.status);
     expect(opened.filter((status) => status === 201)).toHaveLength(1);
     expect(opened.every((status) => status === 201 || status === 422)).toBe(true);
   });
@@ -61,9 +75,13 @@ describe('onboarding pull request, edge cases', () => {
     expect(branchFile(gh, 'beta/svc', BRANCH, CONFIG)).toContain('OPENAI_API_KEY');
     expect(branchFile(gh, 'beta/svc', BRANCH, WORKFLOW)).toBeUndefined();
     const body = pullsOf(gh, 'beta/svc')[0]!.body;
-    expect(body).toContain('This branch has no `.github/workflows/key-hygiene.yml`, so pushes are not checked by the Action (the App needs the Workflows permission to add one)');
+    expect(body).toContain(
+      'This branch has no `.github/workflows/key-hygiene.yml`, so pushes are not checked by the Action (the App needs the Workflows permission to add one)',
+    );
     expect(body).toContain(`      - uses: ${ACTION}\n`);
-    const refused = gh.log.entries.find((e) => e.route === 'PUT /repos/{owner}/{repo}/contents/{path}' && e.status === 403);
+    const refused = gh.log.entries.find(
+      (e) => e.route === 'PUT /repos/{owner}/{repo}/contents/{path}' && e.status === 403,
+    );
     expect(refused?.path).toContain('workflows');
   });
 
@@ -93,14 +111,37 @@ describe('onboarding pull request, edge cases', () => {
 
   it('a 422 that is not "A pull request already exists" is logged once with GitHub\'s reason, and nothing is remembered', async () => {
     seedServiceRepo(gh, 'acme/refused');
-    gh.faults.inject({ method: 'POST', route: '/repos/{owner}/{repo}/pulls', kind: 'status', status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: 'head', code: 'custom', message: `No commits between main and ${BRANCH}` }], documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request' } });
+    gh.faults.inject({
+      method: 'POST',
+      route: '/repos/{owner}/{repo}/pulls',
+      kind: 'status',
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        errors: [
+          { resource: 'PullRequest', field: 'head', code: 'custom', message: `No commits between main and ${BRANCH}` },
+        ],
+        documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+      },
+    });
     const sweep = async () => {
       const lines: string[] = [];
-      const result = await sweepInstallation({ octokit: await running.probot.auth(installation.id), botLogin: await botLoginOf(running.probot), now: gh.clock.now(), dryRun: false, maxContent: 50, log: (line) => lines.push(line), only: ['acme/refused'], onboardingAction: readSettings({ KEY_HYGIENE_ACTION: ACTION }).onboardingAction });
+      const result = await sweepInstallation({
+        octokit: await running.probot.auth(installation.id),
+        botLogin: await botLoginOf(running.probot),
+        now: gh.clock.now(),
+        dryRun: false,
+        maxContent: 50,
+        log: (line) => lines.push(line),
+        only: ['acme/refused'],
+        onboardingAction: readSettings({ KEY_HYGIENE_ACTION: ACTION }).onboardingAction,
+      });
       expect(result.failed).toEqual([]);
       return lines.filter((line) => line.includes('Configure Key Hygiene') || line.includes('onboarding'));
     };
-    expect(await sweep()).toEqual([`acme/refused: onboarding pull request not opened: GitHub answered 422: No commits between main and ${BRANCH}`]);
+    expect(await sweep()).toEqual([
+      `acme/refused: onboarding pull request not opened: GitHub answered 422: No commits between main and ${BRANCH}`,
+    ]);
     expect(pullsOf(gh, 'acme/refused')).toEqual([]);
     // The next sweep tries again (GitHub's reason may be gone): here it is, and the pull request opens.
     expect(await sweep()).toEqual([expect.stringMatching(/^acme\/refused: "Configure Key Hygiene" opened as #\d+$/)]);

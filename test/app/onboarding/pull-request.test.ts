@@ -2,7 +2,18 @@ import { Octokit } from 'octokit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../../support/github-emulator/index.js';
 import { DAY } from '../support/app-world.js';
-import { ACTION, BRANCH, CONFIG, WORKFLOW, branchConfig, branchFile, createOnboardingWorld, pullsOf, pushBranch, startOnboardingApp } from '../support/onboarding-world.js';
+import {
+  ACTION,
+  BRANCH,
+  CONFIG,
+  WORKFLOW,
+  branchConfig,
+  branchFile,
+  createOnboardingWorld,
+  pullsOf,
+  pushBranch,
+  startOnboardingApp,
+} from '../support/onboarding-world.js';
 
 // Onboarding: the pull request is opened once and respected when closed — the real Probot
 // app against the emulator, sweeps on the emulator's clock, signed push deliveries.
@@ -15,10 +26,23 @@ describe('onboarding PR opened once and respected when closed', () => {
   const routeCount = (route: string) => gh.log.entries.filter((e) => e.route === route).length;
   const edit = async (text: string) => {
     // A developer's edit on the branch, through the contents API with a job's token.
-    const octokit = new Octokit({ auth: gh.seed.workflowToken('acme/svc', { contents: 'write' }), baseUrl: gh.url, throttle: { enabled: false }, retry: { enabled: false } });
+    const octokit = new Octokit({
+      auth: gh.seed.workflowToken('acme/svc', { contents: 'write' }),
+      baseUrl: gh.url,
+      throttle: { enabled: false },
+      retry: { enabled: false },
+    });
     const { data } = await octokit.rest.repos.getContent({ owner: 'acme', repo: 'svc', path: CONFIG, ref: BRANCH });
     const sha = Array.isArray(data) ? '' : data.sha;
-    await octokit.rest.repos.createOrUpdateFileContents({ owner: 'acme', repo: 'svc', path: CONFIG, branch: BRANCH, message: 'Tune the policy', content: Buffer.from(text).toString('base64'), sha });
+    await octokit.rest.repos.createOrUpdateFileContents({
+      owner: 'acme',
+      repo: 'svc',
+      path: CONFIG,
+      branch: BRANCH,
+      message: 'Tune the policy',
+      content: Buffer.from(text).toString('base64'),
+      sha,
+    });
   };
 
   beforeAll(async () => {
@@ -32,10 +56,19 @@ describe('onboarding PR opened once and respected when closed', () => {
 
   it('opens one "Configure Key Hygiene" PR with the config, prefilled from the environments and secrets, and the workflow running KEY_HYGIENE_ACTION', async () => {
     expect((await running.sweep()).failed).toEqual([]);
-    expect(svc()).toMatchObject([{ title: 'Configure Key Hygiene', head: BRANCH, base: 'main', state: 'open', user: 'key-hygiene[bot]' }]);
+    expect(svc()).toMatchObject([
+      { title: 'Configure Key Hygiene', head: BRANCH, base: 'main', state: 'open', user: 'key-hygiene[bot]' },
+    ]);
     const config = branchConfig(gh, 'acme/svc');
     expect(config._extends).toBe('.github');
-    expect(config.keys.map((k) => ({ secret: k.secret, provider: k.provider, environments: [...k.environments].sort(), every: k['rotate-every'] }))).toEqual([
+    expect(
+      config.keys.map((k) => ({
+        secret: k.secret,
+        provider: k.provider,
+        environments: [...k.environments].sort(),
+        every: k['rotate-every'],
+      })),
+    ).toEqual([
       { secret: 'OPENAI_API_KEY', provider: 'openai', environments: ['production', 'staging'], every: '60d' },
       { secret: 'STRIPE_SECRET', provider: 'stripe', environments: [], every: '60d' },
     ]);
@@ -43,8 +76,13 @@ describe('onboarding PR opened once and respected when closed', () => {
     expect(workflow).toContain(`      - uses: ${ACTION}\n`);
     // Every link goes to the repository the operator named, and to no other.
     expect(workflow).toContain('https://github.com/acme/key-hygiene#use-the-action');
-    expect(branchFile(gh, 'acme/svc', BRANCH, CONFIG)).toContain('# Every field: https://github.com/acme/key-hygiene#suppressing-a-finding');
-    for (const text of [workflow, branchFile(gh, 'acme/svc', BRANCH, CONFIG)!]) expect(text.match(/https?:\/\/\S+/g)!.every((url) => url.startsWith('https://github.com/acme/key-hygiene#'))).toBe(true);
+    expect(branchFile(gh, 'acme/svc', BRANCH, CONFIG)).toContain(
+      '# Every field: https://github.com/acme/key-hygiene#suppressing-a-finding',
+    );
+    for (const text of [workflow, branchFile(gh, 'acme/svc', BRANCH, CONFIG)!])
+      expect(
+        text.match(/https?:\/\/\S+/g)!.every((url) => url.startsWith('https://github.com/acme/key-hygiene#')),
+      ).toBe(true);
     const body = svc()[0]!.body;
     expect(body).toContain(`runs \`${ACTION}\` with`);
     expect(body).toContain('| `OPENAI_API_KEY` | `openai` |');
@@ -74,7 +112,9 @@ describe('onboarding PR opened once and respected when closed', () => {
     const untouched = routeCount('PATCH /repos/{owner}/{repo}/pulls/{pull_number}');
     expect((await pushBranch(gh, running.url, installation.id, 'acme/svc', 'untouched')).status).toBe(200);
     expect(routeCount('PATCH /repos/{owner}/{repo}/pulls/{pull_number}')).toBe(untouched);
-    await edit('_extends: .github\nkeys:\n  - secret: OPENAI_API_KEY\n    provider: openai\n    environments: [production]\n    rotate-every: 30d\n');
+    await edit(
+      '_extends: .github\nkeys:\n  - secret: OPENAI_API_KEY\n    provider: openai\n    environments: [production]\n    rotate-every: 30d\n',
+    );
     expect((await pushBranch(gh, running.url, installation.id, 'acme/svc', 'edit-1')).status).toBe(200);
     const body = svc()[0]!.body;
     expect(body).toContain('| `OPENAI_API_KEY` | `openai` | `production` | 30d | 14d |');
@@ -89,12 +129,17 @@ describe('onboarding PR opened once and respected when closed', () => {
     await pushBranch(gh, running.url, installation.id, 'acme/svc', 'edit-2');
     const body = svc()[0]!.body;
     expect(body).toContain('The config on this branch cannot be used');
-    expect(body).toContain("field 'keys.0.rotate-every' is \"soon\": expected a duration");
+    expect(body).toContain('field \'keys.0.rotate-every\' is "soon": expected a duration');
     expect(body).not.toContain('### What the App will do');
   });
 
   it('closed without merging: no sweep opens it again, even after a restart', async () => {
-    const octokit = new Octokit({ auth: gh.seed.workflowToken('acme/svc', { pull_requests: 'write' }), baseUrl: gh.url, throttle: { enabled: false }, retry: { enabled: false } });
+    const octokit = new Octokit({
+      auth: gh.seed.workflowToken('acme/svc', { pull_requests: 'write' }),
+      baseUrl: gh.url,
+      throttle: { enabled: false },
+      retry: { enabled: false },
+    });
     await octokit.rest.pulls.update({ owner: 'acme', repo: 'svc', pull_number: svc()[0]!.number, state: 'closed' });
     await running.sweep();
     await running.close();

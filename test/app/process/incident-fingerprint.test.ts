@@ -29,7 +29,12 @@ beforeAll(async () => {
   gh = world.gh;
   app = [...gh.store.apps.values()][0]!;
   const running = await startProbotRun({
-    APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'warn',
+    APP_ID: String(app.id),
+    PRIVATE_KEY: app.privateKey,
+    WEBHOOK_SECRET: app.webhookSecret,
+    GHE_HOST: gh.host,
+    GHE_PROTOCOL: 'http',
+    LOG_LEVEL: 'warn',
   });
   ({ url } = running);
   server = running;
@@ -47,20 +52,34 @@ const unkeyed = (key: string) => fingerprintSecret('openai-project-key', key);
 /** A signed push delivery of main's `before..after` to the `probot run` process. */
 function pushToProcess(before: string, after: string, deliveryId?: string) {
   const payload = {
-    ref: 'refs/heads/main', before, after, created: false, deleted: false, forced: false,
+    ref: 'refs/heads/main',
+    before,
+    after,
+    created: false,
+    deleted: false,
+    forced: false,
     installation: { id: world.installationId },
-    repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', name: 'acme' }, default_branch: 'main', master_branch: 'main' },
+    repository: {
+      name: 'api',
+      full_name: 'acme/api',
+      owner: { login: 'acme', name: 'acme' },
+      default_branch: 'main',
+      master_branch: 'main',
+    },
   };
   return gh.deliver({ url, event: 'push', payload, ...(deliveryId && { deliveryId }) });
 }
 
-describe('incident markers keyed with the App\'s private key (real `probot run`)', () => {
+describe("incident markers keyed with the App's private key (real `probot run`)", () => {
   it('an incident from before (unkeyed marker) is still recognised; a new key gets a keyed marker', async () => {
     const first = await world.commit({ 'src/config.py': `OPENAI = "${OLD_KEY}"\n` }, 'old leak');
     expect((await world.push({ before: world.main.at(-1)!, after: first, created: false })).status).toBe(200);
     expect(markers()).toEqual([unkeyed(OLD_KEY)]);
 
-    const second = await world.commit({ 'deploy/.env.production': `OPENAI_API_KEY=${OLD_KEY}\n`, 'src/ai.py': `KEY = "${NEW_KEY}"\n` }, 'the old key again, and a new one');
+    const second = await world.commit(
+      { 'deploy/.env.production': `OPENAI_API_KEY=${OLD_KEY}\n`, 'src/ai.py': `KEY = "${NEW_KEY}"\n` },
+      'the old key again, and a new one',
+    );
     const delivered = await pushToProcess(first, second);
     expect(delivered.status, server!.output.join('')).toBe(200);
 
@@ -74,7 +93,8 @@ describe('incident markers keyed with the App\'s private key (real `probot run`)
     const third = await world.commit({ 'docs/example.env': `OPENAI_API_KEY=${NEW_KEY}\n` }, 'the new key again');
     expect((await pushToProcess(second, third)).status).toBe(200);
     expect(incidents()).toHaveLength(2);
-    for (const key of [OLD_KEY, NEW_KEY]) expect(JSON.stringify([gh.store.issues, gh.store.comments, gh.store.checkRuns])).not.toContain(key);
+    for (const key of [OLD_KEY, NEW_KEY])
+      expect(JSON.stringify([gh.store.issues, gh.store.comments, gh.store.checkRuns])).not.toContain(key);
   });
 });
 

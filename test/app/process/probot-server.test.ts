@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
-import { signWebhookBody, type AppRecord, type GitHubEmulator, type InstallationRecord, type IssueRecord } from '../../support/github-emulator/index.js';
+import {
+  signWebhookBody,
+  type AppRecord,
+  type GitHubEmulator,
+  type InstallationRecord,
+  type IssueRecord,
+} from '../../support/github-emulator/index.js';
 import { createSweptAppWorld } from '../support/app-world.js';
 import { buildAppIfStale, startProbotRun, type AppProcess } from '../../support/app-process.js';
 
@@ -23,7 +29,12 @@ beforeAll(async () => {
   // The issues to talk to, opened by one in-process sweep.
   ({ gh, app, installation } = await createSweptAppWorld());
   const running = await startProbotRun({
-    APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'info',
+    APP_ID: String(app.id),
+    PRIVATE_KEY: app.privateKey,
+    WEBHOOK_SECRET: app.webhookSecret,
+    GHE_HOST: gh.host,
+    GHE_PROTOCOL: 'http',
+    LOG_LEVEL: 'info',
   });
   ({ url } = running);
   server = running;
@@ -37,9 +48,12 @@ afterAll(async () => {
 /** The rotation issue of STRIPE_API_KEY in acme/api (overdue in app-world.ts). */
 const stripe = (): IssueRecord => {
   const api = gh.store.repo('acme', 'api')!;
-  return gh.store.issues.find((i) => i.repoId === api.id && parseKeyMarker(i.body)?.key.endsWith('|stripe_api_key|rotate'))!;
+  return gh.store.issues.find(
+    (i) => i.repoId === api.id && parseKeyMarker(i.body)?.key.endsWith('|stripe_api_key|rotate'),
+  )!;
 };
-const commentsOn = (issue: IssueRecord) => gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number);
+const commentsOn = (issue: IssueRecord) =>
+  gh.store.comments.filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number);
 
 /** A human's comment on the STRIPE_API_KEY issue, seeded in the emulator, and its webhook payload. */
 function humanComment(login: string, body: string) {
@@ -48,7 +62,12 @@ function humanComment(login: string, body: string) {
   return {
     installation: { id: installation.id },
     repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', type: 'Organization' } },
-    issue: { number: issue.number, body: issue.body, user: { login: BOT, type: 'Bot' }, labels: issue.labels.map((name) => ({ name })) },
+    issue: {
+      number: issue.number,
+      body: issue.body,
+      user: { login: BOT, type: 'Bot' },
+      labels: issue.labels.map((name) => ({ name })),
+    },
     comment: { id: seeded.id, body, user: { login, type: 'User' }, performed_via_github_app: null },
     sender: { login, type: 'User' },
   };
@@ -72,12 +91,26 @@ describe('the real `probot run` process against the emulator', () => {
 
   it('rejects a delivery signed with the wrong secret, and one with no signature; nothing happens', async () => {
     const before = { comments: gh.store.comments.length, requests: gh.log.counters().requests };
-    const forged = await gh.deliver({ url, secret: 'not-the-webhook-secret', event: 'issue_comment', action: 'created', payload: humanComment('mallory', '/status') });
+    const forged = await gh.deliver({
+      url,
+      secret: 'not-the-webhook-secret',
+      event: 'issue_comment',
+      action: 'created',
+      payload: humanComment('mallory', '/status'),
+    });
     expect(forged.status).toBeGreaterThanOrEqual(400);
     expect(forged.status).toBeLessThan(500);
 
     const body = JSON.stringify(humanComment('mallory', '/help'));
-    const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'issue_comment', 'x-github-delivery': 'unsigned-1' }, body });
+    const unsigned = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'issue_comment',
+        'x-github-delivery': 'unsigned-1',
+      },
+      body,
+    });
     expect(unsigned.status).toBeGreaterThanOrEqual(400);
     expect(unsigned.status).toBeLessThan(500);
 
@@ -87,12 +120,15 @@ describe('the real `probot run` process against the emulator', () => {
     // The signature is checked over the exact bytes: the right secret on other bytes fails too.
     const tampered = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'issue_comment', 'x-github-delivery': 'tampered-1', 'x-hub-signature-256': signWebhookBody(app.webhookSecret, body) },
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'issue_comment',
+        'x-github-delivery': 'tampered-1',
+        'x-hub-signature-256': signWebhookBody(app.webhookSecret, body),
+      },
       body: body.replace('/help', '/snooze 30d'),
     });
     expect(tampered.status).toBeGreaterThanOrEqual(400);
     expect(gh.log.counters().requests).toBe(before.requests);
   });
 });
-
-

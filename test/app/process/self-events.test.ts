@@ -5,7 +5,12 @@ import { parse } from 'yaml';
 import { main } from '../../../app/cli/main.js';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
-import type { AppRecord, GitHubEmulator, InstallationRecord, IssueRecord } from '../../support/github-emulator/index.js';
+import type {
+  AppRecord,
+  GitHubEmulator,
+  InstallationRecord,
+  IssueRecord,
+} from '../../support/github-emulator/index.js';
 import { buildAppIfStale, ROOT, startProbotRun, type AppProcess } from '../../support/app-process.js';
 import { createAppWorld, TestOctokit } from '../support/app-world.js';
 import { seedServiceRepo } from '../support/onboarding-world.js';
@@ -21,7 +26,7 @@ const MINUTE = 60_000;
 let gh: GitHubEmulator;
 let app: AppRecord;
 let installation: InstallationRecord;
-let server: AppProcess & { url: string } | undefined;
+let server: (AppProcess & { url: string }) | undefined;
 
 beforeAll(async () => {
   buildAppIfStale();
@@ -31,9 +36,20 @@ beforeAll(async () => {
   const writes = { contents: 'write', pull_requests: 'write', workflows: 'write', checks: 'write' } as const;
   Object.assign(app.permissions, writes);
   Object.assign(installation.permissions, writes);
-  gh.seed.file('acme/.github', '.github/key-hygiene.yml', `${String(gh.store.repo('acme', '.github')!.files.get('.github/key-hygiene.yml'))}onboarding: pull-request\n`);
+  gh.seed.file(
+    'acme/.github',
+    '.github/key-hygiene.yml',
+    `${String(gh.store.repo('acme', '.github')!.files.get('.github/key-hygiene.yml'))}onboarding: pull-request\n`,
+  );
   seedServiceRepo(gh, 'acme/svc');
-  server = await startProbotRun({ APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'info' });
+  server = await startProbotRun({
+    APP_ID: String(app.id),
+    PRIVATE_KEY: app.privateKey,
+    WEBHOOK_SECRET: app.webhookSecret,
+    GHE_HOST: gh.host,
+    GHE_PROTOCOL: 'http',
+    LOG_LEVEL: 'info',
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -44,15 +60,26 @@ afterAll(async () => {
 /** `key-hygiene-app sweep --once`, its own process's lock and clients (not the server's). */
 async function sweepOnce(): Promise<void> {
   const out: string[] = [];
-  const env = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'), GHE_HOST: gh.host, GHE_PROTOCOL: 'http' };
+  const env = {
+    APP_ID: String(app.id),
+    PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'),
+    GHE_HOST: gh.host,
+    GHE_PROTOCOL: 'http',
+  };
   const io = { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => out.push(t) } };
-  expect(await main(['sweep', '--once'], env, { ...io, now: () => gh.clock.now(), Octokit: TestOctokit }), out.join('')).toBe(0);
+  expect(
+    await main(['sweep', '--once'], env, { ...io, now: () => gh.clock.now(), Octokit: TestOctokit }),
+    out.join(''),
+  ).toBe(0);
 }
 
 const api = () => gh.store.repo('acme', 'api')!;
-const issueFor = (secret: string): IssueRecord => gh.store.issuesOf(api().id).find((i) => parseKeyMarker(i.body)?.secret === secret)!;
-const dashboard = (): IssueRecord => gh.store.issuesOf(api().id).find((i) => i.title === 'Key hygiene dashboard' && i.state === 'open')!;
-const tick = (body: string | null) => (body ?? '').replace('- [ ] <!-- key-hygiene:recheck -->', '- [x] <!-- key-hygiene:recheck -->');
+const issueFor = (secret: string): IssueRecord =>
+  gh.store.issuesOf(api().id).find((i) => parseKeyMarker(i.body)?.secret === secret)!;
+const dashboard = (): IssueRecord =>
+  gh.store.issuesOf(api().id).find((i) => i.title === 'Key hygiene dashboard' && i.state === 'open')!;
+const tick = (body: string | null) =>
+  (body ?? '').replace('- [ ] <!-- key-hygiene:recheck -->', '- [x] <!-- key-hygiene:recheck -->');
 const log = () => server!.output.join('');
 
 describe("the App's own writes, delivered back to the real `probot run` process", () => {
@@ -61,7 +88,12 @@ describe("the App's own writes, delivered back to the real `probot run` process"
     await sweepOnce();
     expect(gh.store.pulls.length, 'the onboarding pull request').toBe(1);
     const stripe = issueFor('STRIPE_API_KEY');
-    gh.act.comment({ repo: 'acme/api', issue: stripe.number, body: '/snooze 7d waiting for the vendor', user: 'wendy' });
+    gh.act.comment({
+      repo: 'acme/api',
+      issue: stripe.number,
+      body: '/snooze 7d waiting for the vendor',
+      user: 'wendy',
+    });
     await gh.webhooks.settled();
     expect(parseKeyMarker(issueFor('STRIPE_API_KEY').body)!.snooze).toMatchObject({ by: 'wendy' });
     expect(gh.store.commentsOf(api().id, stripe.number).at(-1)!.user).toBe(BOT);
@@ -69,7 +101,8 @@ describe("the App's own writes, delivered back to the real `probot run` process"
     const held = own.deliveries;
     const kinds = new Set(held.map((d) => `${d.event}.${d.action ?? ''}`));
     // Its issues, labels, dashboards, reply and marker edit, and the onboarding branch's commits.
-    for (const kind of ['issues.opened', 'issues.labeled', 'issues.edited', 'issue_comment.created', 'push.']) expect(kinds, kind).toContain(kind);
+    for (const kind of ['issues.opened', 'issues.labeled', 'issues.edited', 'issue_comment.created', 'push.'])
+      expect(kinds, kind).toContain(kind);
     const requests = gh.log.counters().requests;
     const deliveries = gh.webhooks.deliveries.length;
     own.release();
@@ -86,9 +119,18 @@ describe("the App's own writes, delivered back to the real `probot run` process"
     // The sweep (another process) has listed acme/api's issues; before it gets the answer, wendy
     // rotates STRIPE_API_KEY and ticks the box, and the server handles her tick (a re-check) at once.
     gh.faults.inject({
-      method: 'GET', route: '/repos/{owner}/{repo}/issues', path: /^\/repos\/acme\/api\/issues/, kind: 'hook',
+      method: 'GET',
+      route: '/repos/{owner}/{repo}/issues',
+      path: /^\/repos\/acme\/api\/issues/,
+      kind: 'hook',
       run: async () => {
-        gh.seed.secret({ scope: 'environment', repo: 'acme/api', environment: 'production', name: 'STRIPE_API_KEY', updatedAt: gh.clock.now() });
+        gh.seed.secret({
+          scope: 'environment',
+          repo: 'acme/api',
+          environment: 'production',
+          name: 'STRIPE_API_KEY',
+          updatedAt: gh.clock.now(),
+        });
         gh.act.editIssue({ repo: 'acme/api', issue: dashboard().number, body: tick(dashboard().body), user: 'wendy' });
         await gh.webhooks.settled();
       },
@@ -99,7 +141,11 @@ describe("the App's own writes, delivered back to the real `probot run` process"
     // The re-check saw the rotation: the issue closed with "rotated on", and the dashboard says so —
     // the sweep that had read the older state did not write it over the re-check.
     expect(issueFor('STRIPE_API_KEY').state).toBe('closed');
-    expect(gh.store.commentsOf(api().id, issueFor('STRIPE_API_KEY').number).some((c) => parseCommentMarker(c.body)?.kind === 'rotated')).toBe(true);
+    expect(
+      gh.store
+        .commentsOf(api().id, issueFor('STRIPE_API_KEY').number)
+        .some((c) => parseCommentMarker(c.body)?.kind === 'rotated'),
+    ).toBe(true);
     expect(dashboard().body).toMatch(/STRIPE_API_KEY.*🟢 ok/);
     expect(dashboard().body).not.toMatch(/STRIPE_API_KEY.*overdue/);
     expect(dashboard().body).toContain('- [ ] <!-- key-hygiene:recheck -->');
@@ -126,6 +172,9 @@ describe("the App's own writes, delivered back to the real `probot run` process"
     // Only her permission was read.
     expect(gh.log.counters().requests - requests).toBe(1);
     // The process writes its log after it answers the delivery: wait for the line, not for a fixed time.
-    await vi.waitFor(() => expect(log()).toContain('rita ticked the dashboard without write access'), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(() => expect(log()).toContain('rita ticked the dashboard without write access'), {
+      timeout: 20_000,
+      interval: 100,
+    });
   }, 60_000);
 });

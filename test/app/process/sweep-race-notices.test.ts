@@ -40,23 +40,47 @@ describe('two sweep --once processes at once on existing issues, without Redis',
     const gh = await startGitHubEmulator();
     try {
       const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...PERMISSIONS } });
-      gh.seed.repo({ fullName: 'acme/api', files: { '.github/CODEOWNERS': '* @mona\n', '.github/key-hygiene.yml': POLICY } });
+      gh.seed.repo({
+        fullName: 'acme/api',
+        files: { '.github/CODEOWNERS': '* @mona\n', '.github/key-hygiene.yml': POLICY },
+      });
       gh.seed.collaborator('acme/api', 'mona', 'write');
       gh.seed.collaborator('acme/api', 'hubot', 'write');
       gh.seed.installation({ account: 'acme', permissions: { ...PERMISSIONS } });
-      const env = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'), GHE_HOST: gh.host, GHE_PROTOCOL: 'http' };
+      const env = {
+        APP_ID: String(app.id),
+        PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'),
+        GHE_HOST: gh.host,
+        GHE_PROTOCOL: 'http',
+      };
       const repoId = gh.store.repo('acme', 'api')!.id;
       // Rotated 95 days ago: overdue by 5 days, escalated after 10.
-      for (const name of KEYS) gh.seed.secret({ scope: 'repo', repo: 'acme/api', name, updatedAt: new Date(Date.now() - 95 * DAY) });
+      for (const name of KEYS)
+        gh.seed.secret({ scope: 'repo', repo: 'acme/api', name, updatedAt: new Date(Date.now() - 95 * DAY) });
 
-      const keyIssue = (name: string): IssueRecord => gh.store.issues.find((i) => i.repoId === repoId && parseKeyMarker(i.body)?.secret === name)!;
-      const notes = (issue: IssueRecord) => gh.store.comments
-        .filter((c) => c.repoId === repoId && c.issueNumber === issue.number && c.user === BOT)
-        .map((c) => parseCommentMarker(c.body)?.kind);
-      const requests = (method: string, route: string, issue?: IssueRecord) => gh.log.entries
-        .filter((e) => e.method === method && e.route === route && e.status < 300 && (!issue || e.path.split('?')[0]!.endsWith(`/issues/${issue.number}`) || e.path.includes(`/issues/${issue.number}/`)))
-        .length;
-      const noClaimsLeft = () => expect(gh.store.labelsOf(repoId).map((l) => l.name).filter((n) => n.startsWith('key-hygiene-claim-'))).toEqual([]);
+      const keyIssue = (name: string): IssueRecord =>
+        gh.store.issues.find((i) => i.repoId === repoId && parseKeyMarker(i.body)?.secret === name)!;
+      const notes = (issue: IssueRecord) =>
+        gh.store.comments
+          .filter((c) => c.repoId === repoId && c.issueNumber === issue.number && c.user === BOT)
+          .map((c) => parseCommentMarker(c.body)?.kind);
+      const requests = (method: string, route: string, issue?: IssueRecord) =>
+        gh.log.entries.filter(
+          (e) =>
+            e.method === method &&
+            e.route === route &&
+            e.status < 300 &&
+            (!issue ||
+              e.path.split('?')[0]!.endsWith(`/issues/${issue.number}`) ||
+              e.path.includes(`/issues/${issue.number}/`)),
+        ).length;
+      const noClaimsLeft = () =>
+        expect(
+          gh.store
+            .labelsOf(repoId)
+            .map((l) => l.name)
+            .filter((n) => n.startsWith('key-hygiene-claim-')),
+        ).toEqual([]);
 
       // Day 0: one issue per key (the opening claim of main), no comment.
       await sweepTwiceAtOnce(gh, env, 0);
@@ -75,14 +99,20 @@ describe('two sweep --once processes at once on existing issues, without Redis',
         const issue = keyIssue(name);
         expect(notes(issue), `day 6, ${name}`).toEqual(['reminder', 'escalation']);
         expect(issue.labels, name).toContain('escalated');
-        expect(issue.assignees.filter((a) => a === 'hubot'), name).toEqual(['hubot']);
+        expect(
+          issue.assignees.filter((a) => a === 'hubot'),
+          name,
+        ).toEqual(['hubot']);
       }
-      expect(requests('POST', 'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees') - assignsBefore).toBe(KEYS.length);
+      expect(requests('POST', 'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees') - assignsBefore).toBe(
+        KEYS.length,
+      );
       noClaimsLeft();
 
       // Day 6, an hour later: two keys rotated — one closing word and one close each; the third hears nothing new.
       const rotated = KEYS.slice(0, 2);
-      const patches = (issue: IssueRecord) => requests('PATCH', 'PATCH /repos/{owner}/{repo}/issues/{issue_number}', issue);
+      const patches = (issue: IssueRecord) =>
+        requests('PATCH', 'PATCH /repos/{owner}/{repo}/issues/{issue_number}', issue);
       const patchesBefore = rotated.map((name) => patches(keyIssue(name)));
       for (const name of rotated) gh.seed.secret({ scope: 'repo', repo: 'acme/api', name, updatedAt: gh.clock.now() });
       await sweepTwiceAtOnce(gh, env, 6 * DAY + 60 * 60_000);

@@ -3,7 +3,14 @@ import { periodStart, runIdOf } from '../../../app/queue/run-ids.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../../support/github-emulator/index.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import { DAY } from '../support/app-world.js';
-import { createQueueWorld, issuesByRepo, startQueueProcess, sweepsPerRepo, until, type QueueProcess } from './queue-world.js';
+import {
+  createQueueWorld,
+  issuesByRepo,
+  startQueueProcess,
+  sweepsPerRepo,
+  until,
+  type QueueProcess,
+} from './queue-world.js';
 
 // Sweeps as BullMQ jobs on a real redis-server, shared by several app processes (each its
 // own Probot, lock, caches and worker), against the GitHub emulator over HTTP.
@@ -38,17 +45,36 @@ describe('one run of 30 repositories shared by three processes', () => {
   it('sweeps every repository exactly once: one issue per stale key, one dashboard each, no twin', async () => {
     await processes[0]!.sweeps.enqueue(installation.id, runId);
     const report = await processes[0]!.sweeps.whenDone(runId);
-    expect(report).toMatchObject({ runId, installationId: installation.id, complete: true, failed: [], pending: [], skipped: [] });
+    expect(report).toMatchObject({
+      runId,
+      installationId: installation.id,
+      complete: true,
+      failed: [],
+      pending: [],
+      skipped: [],
+    });
     expect(report.swept.sort()).toEqual(repos);
 
-    for (const name of repos) expect(issuesByRepo(gh, name), name).toEqual({ keys: [`${name}|repo|*|openai_api_key|rotate`], dashboards: 1, closed: 0 });
+    for (const name of repos)
+      expect(issuesByRepo(gh, name), name).toEqual({
+        keys: [`${name}|repo|*|openai_api_key|rotate`],
+        dashboards: 1,
+        closed: 0,
+      });
     const sweeps = sweepsPerRepo(gh);
-    expect([...sweeps.values()].every((n) => n === 1), JSON.stringify([...sweeps])).toBe(true);
+    expect(
+      [...sweeps.values()].every((n) => n === 1),
+      JSON.stringify([...sweeps]),
+    ).toBe(true);
     expect(sweeps.size).toBe(30);
     // Each process worked part of the run; together, each job once (BullMQ reports a job completed just after its work).
-    const repoJobs = () => processes.map((p) => p.events.filter((e) => e.kind === 'repo' && e.outcome === 'done').length);
+    const repoJobs = () =>
+      processes.map((p) => p.events.filter((e) => e.kind === 'repo' && e.outcome === 'done').length);
     await until(() => repoJobs().reduce((a, b) => a + b) >= 30, 'every job reported completed');
-    expect(repoJobs().every((n) => n > 0), String(repoJobs())).toBe(true);
+    expect(
+      repoJobs().every((n) => n > 0),
+      String(repoJobs()),
+    ).toBe(true);
     expect(repoJobs().reduce((a, b) => a + b)).toBe(30);
     expect(report.actions).toBe(60); // 30 issues, 30 dashboards
   });
@@ -72,7 +98,8 @@ describe('the content cap, across processes', () => {
     // Every emulator numbers its installations alike: a run of the world before would be this one's.
     await redis.flush();
     const { gh, app, installation, repos } = await createQueueWorld(10);
-    const start = () => [0, 1, 2].map(() => startQueueProcess(gh, app, redis.url, { settings: { maxContentPerSweep: 7 } }));
+    const start = () =>
+      [0, 1, 2].map(() => startQueueProcess(gh, app, redis.url, { settings: { maxContentPerSweep: 7 } }));
     let processes = start();
     try {
       await Promise.all(processes.map((p) => p.sweeps.ready()));
@@ -92,7 +119,8 @@ describe('the content cap, across processes', () => {
       expect(await processes[2]!.sweeps.whenDone(second)).toMatchObject({ complete: true, failed: [] });
       expect(created()).toBe(14);
       // Never two open issues for one key.
-      for (const name of repos) expect(new Set(issuesByRepo(gh, name).keys).size).toBe(issuesByRepo(gh, name).keys.length);
+      for (const name of repos)
+        expect(new Set(issuesByRepo(gh, name).keys).size).toBe(issuesByRepo(gh, name).keys.length);
     } finally {
       await Promise.all(processes.map((p) => p.sweeps.close()));
       await gh.close();

@@ -17,8 +17,8 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-describe('two installations\' runs', () => {
-  it('interleave repository by repository, each org\'s own pass first', async () => {
+describe("two installations' runs", () => {
+  it("interleave repository by repository, each org's own pass first", async () => {
     const { gh, app, installation: acme } = await createQueueWorld(3);
     const ago = new Date(gh.clock.now().getTime() - 100 * DAY);
     for (const fullName of ['globex/r01', 'globex/r02', 'globex/r03']) {
@@ -33,11 +33,25 @@ describe('two installations\' runs', () => {
     const worker = startQueueProcess(gh, app, redis.url, { queue: { concurrency: 1 } });
     try {
       const reports = await Promise.all(runs.map((runId) => worker.sweeps.whenDone(runId)));
-      expect(reports.map((r) => r.swept)).toEqual([['acme/r01', 'acme/r02', 'acme/r03'], ['globex/r01', 'globex/r02', 'globex/r03']]);
+      expect(reports.map((r) => r.swept)).toEqual([
+        ['acme/r01', 'acme/r02', 'acme/r03'],
+        ['globex/r01', 'globex/r02', 'globex/r03'],
+      ]);
       // whenDone reads Redis, which can say "done" before this process has heard of its last job's end.
       const done = () => worker.events.filter((e) => e.outcome === 'done').map((e) => e.target);
       await until(() => done().length >= 10, 'the worker to hear of every job it finished');
-      expect(done()).toEqual(['*', '*', 'acme/*', 'globex/*', 'acme/r01', 'globex/r01', 'acme/r02', 'globex/r02', 'acme/r03', 'globex/r03']);
+      expect(done()).toEqual([
+        '*',
+        '*',
+        'acme/*',
+        'globex/*',
+        'acme/r01',
+        'globex/r01',
+        'acme/r02',
+        'globex/r02',
+        'acme/r03',
+        'globex/r03',
+      ]);
     } finally {
       await worker.sweeps.close();
       await queuer.sweeps.close();

@@ -16,7 +16,13 @@ let probot: Probot;
 beforeAll(async () => {
   let app;
   ({ gh, app, installation } = await createQueueWorld(1));
-  probot = new Probot({ appId: app.id, privateKey: app.privateKey, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+  probot = new Probot({
+    appId: app.id,
+    privateKey: app.privateKey,
+    baseUrl: gh.apiV3Url,
+    Octokit: TestOctokit,
+    logLevel: 'fatal',
+  });
 });
 afterAll(async () => {
   await gh?.close();
@@ -40,13 +46,29 @@ describe('guardContent', () => {
     const at = { owner: 'acme', repo: 'r01' };
 
     const { data: opened } = await octokit.request('POST /repos/{owner}/{repo}/issues', { ...at, title: 'one' });
-    await expect(octokit.request('POST /repos/{owner}/{repo}/issues', { ...at, title: 'two' })).rejects.toThrow(ContentCapReached);
-    await expect(octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, issue_number: 999, body: 'x' })).rejects.toSatisfy(isContentCapReached);
+    await expect(octokit.request('POST /repos/{owner}/{repo}/issues', { ...at, title: 'two' })).rejects.toThrow(
+      ContentCapReached,
+    );
+    await expect(
+      octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...at,
+        issue_number: 999,
+        body: 'x',
+      }),
+    ).rejects.toSatisfy(isContentCapReached);
     // Reading and editing are not content.
     await octokit.request('GET /repos/{owner}/{repo}/issues', at);
-    await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...at, issue_number: opened.number, body: 'edited' });
+    await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      ...at,
+      issue_number: opened.number,
+      body: 'edited',
+    });
     // Closing a twin this client just opened says why, over the cap: it undoes a duplicate.
-    await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, issue_number: opened.number, body: 'duplicate of #1' });
+    await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...at,
+      issue_number: opened.number,
+      body: 'duplicate of #1',
+    });
 
     expect(gh.store.issues.map((i) => i.title)).toEqual(['one']);
     expect(gh.store.comments.map((c) => c.body)).toEqual(['duplicate of #1']);

@@ -13,7 +13,10 @@ import { createAppWorld, startApp } from '../support/app-world.js';
 /** What a sweep left in GitHub, without what differs between two emulators (numbers, times). */
 const outcome = (gh: GitHubEmulator) =>
   gh.store.issues
-    .map((i) => `${[...gh.store.repos.values()].find((r) => r.id === i.repoId)!.name}|${i.state}|${i.title}|${i.labels.join(',')}`)
+    .map(
+      (i) =>
+        `${[...gh.store.repos.values()].find((r) => r.id === i.repoId)!.name}|${i.state}|${i.title}|${i.labels.join(',')}`,
+    )
     .sort();
 
 describe('the in-memory sweep queue', () => {
@@ -25,7 +28,9 @@ describe('the in-memory sweep queue', () => {
     const settings = { ...defaultSettings, sweepEveryMs: 0 };
     try {
       const expected = await sweepAll(a.probot, settings, () => today.gh.clock.now());
-      const sweeps = createInMemorySweepQueue((id) => sweepInstallationById(b.probot, id, settings, () => queued.gh.clock.now()));
+      const sweeps = createInMemorySweepQueue((id) =>
+        sweepInstallationById(b.probot, id, settings, () => queued.gh.clock.now()),
+      );
       const runId = runIdOf(queued.installation.id, queued.gh.clock.now());
       await sweeps.enqueue(queued.installation.id, runId);
       const report = await sweeps.whenDone(runId);
@@ -63,7 +68,13 @@ describe('the in-memory sweep queue', () => {
       throw new Error('Bad credentials\nmore detail');
     });
     await sweeps.enqueue(7, '7:20260101T000000Z');
-    expect(await sweeps.whenDone('7:20260101T000000Z')).toMatchObject({ complete: true, failed: ['installation 7: Bad credentials'], swept: [] });
-    await expect(sweeps.report('8:20260101T000000Z')).rejects.toThrow('run 8:20260101T000000Z is not known to this process');
+    expect(await sweeps.whenDone('7:20260101T000000Z')).toMatchObject({
+      complete: true,
+      failed: ['installation 7: Bad credentials'],
+      swept: [],
+    });
+    await expect(sweeps.report('8:20260101T000000Z')).rejects.toThrow(
+      'run 8:20260101T000000Z is not known to this process',
+    );
   });
 });

@@ -41,13 +41,27 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
 async function startServer(schedule: Partial<AppSettings>) {
   await redis.flush();
   const { gh, app, installation, repos } = await createQueueWorld(2);
-  const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+  const probot = new Probot({
+    appId: app.id,
+    privateKey: app.privateKey,
+    secret: app.webhookSecret,
+    baseUrl: gh.apiV3Url,
+    Octokit: TestOctokit,
+    logLevel: 'fatal',
+  });
   const stops: Array<() => Promise<void>> = [];
   let made: BullmqSweepQueue | undefined;
   const settings = { ...defaultSettings, ...schedule, queue: { ...TEST_QUEUE, redisUrl: redis.url } };
   const now = () => gh.clock.now();
   const sleep = async (ms: number) => gh.clock.advance(ms);
-  createApp({ settings, now, sleep, clients: createClientCare({ now: () => now().getTime(), sleep }), stopWith: (stop) => stops.push(stop), onSweepQueue: (q) => (made = q) })(probot);
+  createApp({
+    settings,
+    now,
+    sleep,
+    clients: createClientCare({ now: () => now().getTime(), sleep }),
+    stopWith: (stop) => stops.push(stop),
+    onSweepQueue: (q) => (made = q),
+  })(probot);
   if (!made) throw new Error('the server made no sweep queue');
   const stop = async () => {
     await Promise.all(stops.map((s) => s()));
@@ -93,13 +107,18 @@ describe('job schedulers', () => {
       await until(() => sweeps.report(runId), `run ${runId}`);
       const report: RunReport = await sweeps.whenDone(runId);
       expect(report).toMatchObject({ complete: true, failed: [], swept: repos });
-      for (const name of repos) expect(issuesByRepo(gh, name)).toEqual({ keys: [`${name}|repo|*|openai_api_key|rotate`], dashboards: 1, closed: 0 });
+      for (const name of repos)
+        expect(issuesByRepo(gh, name)).toEqual({
+          keys: [`${name}|repo|*|openai_api_key|rotate`],
+          dashboards: 1,
+          closed: 0,
+        });
     } finally {
       await stop();
     }
   });
 
-  it('each period\'s job is the run of the period it falls due in, as sweep --once names it: the next period sweeps again', async () => {
+  it("each period's job is the run of the period it falls due in, as sweep --once names it: the next period sweeps again", async () => {
     const everyMs = 800;
     const { gh, installation, repos, sweeps, stop } = await startServer({ sweepEveryMs: everyMs, jitterMs: 100 });
     try {
@@ -107,14 +126,19 @@ describe('job schedulers', () => {
       const dues: number[] = [];
       for (const period of [1, 2]) {
         // When the period's job falls due, as the schedule says before it does (its job is made a period early).
-        const due = (await until(async () => {
+        const due = await until(async () => {
           const next = (await sweeps.queue.getJobScheduler(id))?.next;
           return next !== undefined && next > (dues.at(-1) ?? 0) ? next : undefined;
-        }, `the schedule of period ${period}`));
+        }, `the schedule of period ${period}`);
         dues.push(due);
         const runId = runIdOf(installation.id, periodStart(due, everyMs));
         await until(() => sweeps.report(runId), `run ${runId}`);
-        expect(await sweeps.whenDone(runId), `period ${period}`).toMatchObject({ runId, complete: true, failed: [], swept: repos });
+        expect(await sweeps.whenDone(runId), `period ${period}`).toMatchObject({
+          runId,
+          complete: true,
+          failed: [],
+          swept: repos,
+        });
         const job = await sweeps.queue.getJob(`repeat:${id}:${due}`);
         expect(job?.data).toEqual({ installationId: installation.id, runId });
       }
@@ -133,8 +157,16 @@ describe('job schedulers', () => {
   it('with REDIS_URL, repositories added to an installation are queued as a run, not swept in the webhook handler', async () => {
     const { gh, installation, repos, sweeps, stop, probot } = await startServer({ sweepEveryMs: 0 });
     try {
-      const payload = { action: 'added', installation: { id: installation.id }, repository_selection: 'selected', repositories_added: repos.map((full_name) => ({ full_name, name: full_name.split('/')[1] })), repositories_removed: [] };
-      await probot.receive({ id: 'added-1', name: 'installation_repositories', payload } as unknown as Parameters<Probot['receive']>[0]);
+      const payload = {
+        action: 'added',
+        installation: { id: installation.id },
+        repository_selection: 'selected',
+        repositories_added: repos.map((full_name) => ({ full_name, name: full_name.split('/')[1] })),
+        repositories_removed: [],
+      };
+      await probot.receive({ id: 'added-1', name: 'installation_repositories', payload } as unknown as Parameters<
+        Probot['receive']
+      >[0]);
       const runId = runIdOf(installation.id, periodStart(gh.clock.now().getTime(), 86_400_000));
       await until(() => sweeps.report(runId), `run ${runId}`);
       const report: RunReport = await sweeps.whenDone(runId);

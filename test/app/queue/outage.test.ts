@@ -33,32 +33,44 @@ function returns<T>(call: Promise<T>, what: string): Promise<T> {
 }
 
 describe('Redis stops mid-way', () => {
-  it('enqueue and whenDone give up in one line saying why; close still lets go', async () => {
-    const { gh, app, installation, repos } = await createQueueWorld(1);
-    const answerMs = 1000;
-    const { sweeps } = startQueueProcess(gh, app, redis.url, { answerMs });
-    try {
-      const runId = runIdOf(installation.id, periodStart(gh.clock.now().getTime(), DAY));
-      await sweeps.enqueue(installation.id, runId);
-      expect(await sweeps.whenDone(runId)).toMatchObject({ complete: true, failed: [], swept: repos });
+  it(
+    'enqueue and whenDone give up in one line saying why; close still lets go',
+    async () => {
+      const { gh, app, installation, repos } = await createQueueWorld(1);
+      const answerMs = 1000;
+      const { sweeps } = startQueueProcess(gh, app, redis.url, { answerMs });
+      try {
+        const runId = runIdOf(installation.id, periodStart(gh.clock.now().getTime(), DAY));
+        await sweeps.enqueue(installation.id, runId);
+        expect(await sweeps.whenDone(runId)).toMatchObject({ complete: true, failed: [], swept: repos });
 
-      await redis.stop();
-      const next = runIdOf(installation.id, periodStart(gh.clock.now().getTime() + DAY, DAY));
-      const queued = await returns(sweeps.enqueue(installation.id, next), 'enqueue').then(() => undefined, (error: unknown) => error as Error);
-      expect(queued?.message).toMatch(new RegExp(`^sweep queue: queuing run ${next}: [^\\n]+$`));
+        await redis.stop();
+        const next = runIdOf(installation.id, periodStart(gh.clock.now().getTime() + DAY, DAY));
+        const queued = await returns(sweeps.enqueue(installation.id, next), 'enqueue').then(
+          () => undefined,
+          (error: unknown) => error as Error,
+        );
+        expect(queued?.message).toMatch(new RegExp(`^sweep queue: queuing run ${next}: [^\\n]+$`));
 
-      const followed = await returns(sweeps.whenDone(runId), 'whenDone').then(() => undefined, (error: unknown) => error as Error);
-      expect(followed?.message).toMatch(new RegExp(`^sweep queue: run ${runId}: [^\\n]+$`));
+        const followed = await returns(sweeps.whenDone(runId), 'whenDone').then(
+          () => undefined,
+          (error: unknown) => error as Error,
+        );
+        expect(followed?.message).toMatch(new RegExp(`^sweep queue: run ${runId}: [^\\n]+$`));
 
-      await returns(sweeps.close(), 'close');
+        await returns(sweeps.close(), 'close');
 
-      // A process started while Redis is down (BullMQ's queue waits for it to be ready): the same.
-      const late = startQueueProcess(gh, app, redis.url, { answerMs });
-      await expect(returns(late.sweeps.enqueue(installation.id, next), 'a late enqueue')).rejects.toThrow(`sweep queue: queuing run ${next}: Redis did not answer within ${answerMs} ms`);
-      await returns(late.sweeps.close(), 'a late close');
-    } finally {
-      await sweeps.close();
-      await gh.close();
-    }
-  }, 5 * HANG_MS);
+        // A process started while Redis is down (BullMQ's queue waits for it to be ready): the same.
+        const late = startQueueProcess(gh, app, redis.url, { answerMs });
+        await expect(returns(late.sweeps.enqueue(installation.id, next), 'a late enqueue')).rejects.toThrow(
+          `sweep queue: queuing run ${next}: Redis did not answer within ${answerMs} ms`,
+        );
+        await returns(late.sweeps.close(), 'a late close');
+      } finally {
+        await sweeps.close();
+        await gh.close();
+      }
+    },
+    5 * HANG_MS,
+  );
 });

@@ -7,11 +7,24 @@ const repo = (fullName: string, type = 'Organization', archived = false) => {
 };
 
 describe('planFanOut', () => {
-  const repositories = [repo('acme/api'), repo('acme/old', 'Organization', true), repo('acme/.github'), repo('mona/dotfiles', 'User'), repo('globex/web')];
+  const repositories = [
+    repo('acme/api'),
+    repo('acme/old', 'Organization', true),
+    repo('acme/.github'),
+    repo('mona/dotfiles', 'User'),
+    repo('globex/web'),
+  ];
 
   it('queues each organisation’s secrets first, then every repository not archived', () => {
     const plan = planFanOut('7:20260101T000000Z', 7, repositories, new Set());
-    expect(plan.jobs.map((j) => `${j.name} ${j.target}`)).toEqual(['org acme/*', 'org globex/*', 'repo acme/api', 'repo acme/.github', 'repo mona/dotfiles', 'repo globex/web']);
+    expect(plan.jobs.map((j) => `${j.name} ${j.target}`)).toEqual([
+      'org acme/*',
+      'org globex/*',
+      'repo acme/api',
+      'repo acme/.github',
+      'repo mona/dotfiles',
+      'repo globex/web',
+    ]);
     expect(plan.jobs[0]!.data).toEqual({
       installationId: 7,
       runId: '7:20260101T000000Z',

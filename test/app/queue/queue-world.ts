@@ -1,24 +1,44 @@
 import { Probot } from 'probot';
 import { createClientCare, prepareAppAuth, type ClientCare } from '../../../app/octokit/prepare-client.js';
-import { createBullmqSweepQueue, type BullmqSweepQueue, type SweepJobEvent } from '../../../app/queue/bullmq-sweep-queue.js';
+import {
+  createBullmqSweepQueue,
+  type BullmqSweepQueue,
+  type SweepJobEvent,
+} from '../../../app/queue/bullmq-sweep-queue.js';
 import { defaultQueueSettings, type QueueSettings } from '../../../app/queue/queue-settings.js';
 import { defaultSettings, type AppSettings } from '../../../app/settings.js';
 import { createRepoLock } from '../../../app/repo/with-repo-lock.js';
 import { isDashboard } from '../../../src/tracking/dashboard/dashboard-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
-import { startGitHubEmulator, type AppRecord, type EmulatorOptions, type GitHubEmulator, type InstallationRecord } from '../../support/github-emulator/index.js';
+import {
+  startGitHubEmulator,
+  type AppRecord,
+  type EmulatorOptions,
+  type GitHubEmulator,
+  type InstallationRecord,
+} from '../../support/github-emulator/index.js';
 import { DAY, TestOctokit } from '../support/app-world.js';
 import { PERMISSIONS } from '../support/robust-world.js';
 
 /** Queue settings for tests: retries after 20 ms then 40 ms; a dead worker's job is back within about a second. */
-export const TEST_QUEUE: Omit<QueueSettings, 'redisUrl'> = { ...defaultQueueSettings, concurrency: 2, attempts: 3, backoffMs: 20, lockMs: 1000, stalledCheckMs: 300 };
+export const TEST_QUEUE: Omit<QueueSettings, 'redisUrl'> = {
+  ...defaultQueueSettings,
+  concurrency: 2,
+  attempts: 3,
+  backoffMs: 20,
+  lockMs: 1000,
+  stalledCheckMs: 300,
+};
 
 /**
  * The app installed on the organisation `acme` with `count` repositories `acme/r01`…, each holding
  * one key 100 days old (one issue each, by the default policy), and nothing else: no `.github`
  * repository, no organisation secrets permission (its pass is skipped, with no request to a repository).
  */
-export async function createQueueWorld(count: number, emulator: EmulatorOptions = {}): Promise<{ gh: GitHubEmulator; app: AppRecord; installation: InstallationRecord; repos: string[] }> {
+export async function createQueueWorld(
+  count: number,
+  emulator: EmulatorOptions = {},
+): Promise<{ gh: GitHubEmulator; app: AppRecord; installation: InstallationRecord; repos: string[] }> {
   const gh = await startGitHubEmulator(emulator);
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...PERMISSIONS } });
   const repos = Array.from({ length: count }, (_, i) => `acme/r${String(i + 1).padStart(2, '0')}`);
@@ -46,9 +66,30 @@ export interface QueueProcess {
  * own BullMQ worker unless `work` is false. With `shareCare` its ETag cache, pacers and installation
  * tokens go through Redis, as `key-hygiene-app worker` has them (REDIS_URL and the App's PEM).
  */
-export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: string, options: { work?: boolean; settings?: Partial<AppSettings>; queue?: Partial<QueueSettings>; answerMs?: number; shareCare?: boolean } = {}): QueueProcess {
-  const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: (process.env.TEST_LOG_LEVEL as 'warn' | undefined) ?? 'fatal' });
-  const care = createClientCare({ now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) }, options.shareCare ? { redisUrl, privateKey: app.privateKey } : {});
+export function startQueueProcess(
+  gh: GitHubEmulator,
+  app: AppRecord,
+  redisUrl: string,
+  options: {
+    work?: boolean;
+    settings?: Partial<AppSettings>;
+    queue?: Partial<QueueSettings>;
+    answerMs?: number;
+    shareCare?: boolean;
+  } = {},
+): QueueProcess {
+  const probot = new Probot({
+    appId: app.id,
+    privateKey: app.privateKey,
+    secret: app.webhookSecret,
+    baseUrl: gh.apiV3Url,
+    Octokit: TestOctokit,
+    logLevel: (process.env.TEST_LOG_LEVEL as 'warn' | undefined) ?? 'fatal',
+  });
+  const care = createClientCare(
+    { now: () => gh.clock.now().getTime(), sleep: async (ms) => gh.clock.advance(ms) },
+    options.shareCare ? { redisUrl, privateKey: app.privateKey } : {},
+  );
   prepareAppAuth(probot, care);
   const queue: QueueSettings = { ...TEST_QUEUE, redisUrl, ...options.queue };
   const settings: AppSettings = { ...defaultSettings, sweepEveryMs: 0, queue, ...options.settings };
@@ -61,7 +102,9 @@ export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: 
     lock: createRepoLock(),
     work: options.work ?? true,
     observe: (event) => events.push({ ...event, at: Date.now() }),
-    ...(process.env.QUEUE_DEBUG && { log: { info: (m: string) => console.log('INFO', m), warn: (m: string) => console.log('WARN', m) } }),
+    ...(process.env.QUEUE_DEBUG && {
+      log: { info: (m: string) => console.log('INFO', m), warn: (m: string) => console.log('WARN', m) },
+    }),
     pollMs: 50,
     stillMs: 500,
     ...(options.answerMs !== undefined && { answerMs: options.answerMs }),
@@ -70,7 +113,10 @@ export function startQueueProcess(gh: GitHubEmulator, app: AppRecord, redisUrl: 
 }
 
 /** Per repository: its open key issues (by key) and open dashboards, and how many were closed. */
-export function issuesByRepo(gh: GitHubEmulator, fullName: string): { keys: string[]; dashboards: number; closed: number } {
+export function issuesByRepo(
+  gh: GitHubEmulator,
+  fullName: string,
+): { keys: string[]; dashboards: number; closed: number } {
   const [owner, name] = fullName.split('/') as [string, string];
   const repo = gh.store.repo(owner, name)!;
   const issues = gh.store.issues.filter((i) => i.repoId === repo.id);

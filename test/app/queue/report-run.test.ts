@@ -29,7 +29,11 @@ describe('reportRun', () => {
     await ledger.finish(RUN, 'acme/a', 2);
     expect(await ledger.progress(RUN)).toEqual({ listed: true, targets: 5, done: 2 });
 
-    const fates: Record<string, JobFate> = { [jobIdOf(RUN, 'acme/b')]: 'failed', [jobIdOf(RUN, 'acme/c')]: 'gone', [jobIdOf(RUN, 'acme/d')]: 'pending' };
+    const fates: Record<string, JobFate> = {
+      [jobIdOf(RUN, 'acme/b')]: 'failed',
+      [jobIdOf(RUN, 'acme/c')]: 'gone',
+      [jobIdOf(RUN, 'acme/d')]: 'pending',
+    };
     const asked: string[][] = [];
     const view = {
       fatesOf: async (ids: readonly string[]) => {
@@ -39,7 +43,13 @@ describe('reportRun', () => {
       getJob: async (id: string) => ({ id, failedReason: 'GitHub answered 502\n    at stack' }) as unknown as Job,
     };
     expect(await reportRun(RUN, ledger, view)).toEqual({
-      runId: RUN, installationId: 42, complete: false, swept: ['acme/a'], skipped: ['acme/old'], pending: ['acme/d'], actions: 2,
+      runId: RUN,
+      installationId: 42,
+      complete: false,
+      swept: ['acme/a'],
+      skipped: ['acme/old'],
+      pending: ['acme/d'],
+      actions: 2,
       failed: ['acme/b: GitHub answered 502', 'acme/c: its job is gone before it finished'],
     });
     expect(asked).toEqual([[jobIdOf(RUN, 'acme/b'), jobIdOf(RUN, 'acme/c'), jobIdOf(RUN, 'acme/d')]]);

@@ -13,7 +13,14 @@ const SECRETS = '/repos/{owner}/{repo}/actions/secrets';
 
 async function deadLettersCli(): Promise<{ code: number; out: string[] }> {
   const out: string[] = [];
-  const code = await main(['dead-letters'], { REDIS_URL: redis.url }, { out: { write: (text: string) => out.push(...text.trimEnd().split('\n')) }, err: { write: (text: string) => out.push(text.trimEnd()) } });
+  const code = await main(
+    ['dead-letters'],
+    { REDIS_URL: redis.url },
+    {
+      out: { write: (text: string) => out.push(...text.trimEnd().split('\n')) },
+      err: { write: (text: string) => out.push(text.trimEnd()) },
+    },
+  );
   return { code, out };
 }
 
@@ -50,7 +57,11 @@ describe('retries', () => {
       const job = await worker.sweeps.queue.getJob(jobIdOf(runId, 'acme/r01'));
       expect(job?.opts).toMatchObject({ attempts: 3, backoff: { type: 'exponential', delay: 100 } });
       expect(sweepsPerRepo(gh).get('acme/r01')).toBe(3);
-      expect(issuesByRepo(gh, 'acme/r01')).toEqual({ keys: ['acme/r01|repo|*|openai_api_key|rotate'], dashboards: 1, closed: 0 });
+      expect(issuesByRepo(gh, 'acme/r01')).toEqual({
+        keys: ['acme/r01|repo|*|openai_api_key|rotate'],
+        dashboards: 1,
+        closed: 0,
+      });
       expect(await worker.sweeps.deadLetters()).toEqual([]);
     } finally {
       await worker.sweeps.close();
@@ -72,7 +83,16 @@ describe('retries', () => {
       expect(report.failed[0]).toMatch(/^acme\/r02: .+$/);
 
       const letters = await worker.sweeps.deadLetters();
-      expect(letters).toEqual([{ jobId: jobIdOf(runId, 'acme/r02'), runId, target: 'acme/r02', reason: report.failed[0]!.slice('acme/r02: '.length), attempts: 3, failedAt: expect.any(Date) }]);
+      expect(letters).toEqual([
+        {
+          jobId: jobIdOf(runId, 'acme/r02'),
+          runId,
+          target: 'acme/r02',
+          reason: report.failed[0]!.slice('acme/r02: '.length),
+          attempts: 3,
+          failedAt: expect.any(Date),
+        },
+      ]);
       expect(await worker.sweeps.deadLetterCount()).toBe(1);
       expect(sweepsPerRepo(gh).get('acme/r02')).toBe(3);
       // `key-hygiene-app dead-letters`: from Redis alone, one line each; exit 1 while there are any.
@@ -85,7 +105,11 @@ describe('retries', () => {
 
       gh.faults.clear();
       await worker.sweeps.enqueue(installation.id, runId);
-      expect(await worker.sweeps.whenDone(runId)).toMatchObject({ complete: true, swept: ['acme/r01', 'acme/r02'], failed: [] });
+      expect(await worker.sweeps.whenDone(runId)).toMatchObject({
+        complete: true,
+        swept: ['acme/r01', 'acme/r02'],
+        failed: [],
+      });
       expect(Object.fromEntries(sweepsPerRepo(gh))).toEqual({ 'acme/r01': 1, 'acme/r02': 4 });
       expect(await worker.sweeps.deadLetters()).toEqual([]);
       expect(await deadLettersCli()).toEqual({ code: 0, out: ['key-hygiene-app: 0 dead letters'] });
@@ -113,7 +137,12 @@ describe('key-hygiene-app with REDIS_URL', () => {
     const run = async () => {
       const out: string[] = [];
       const err: string[] = [];
-      const code = await main(['sweep', '--once'], env, { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => err.push(t) }, now: () => gh.clock.now(), Octokit: TestOctokit });
+      const code = await main(['sweep', '--once'], env, {
+        out: { write: (t: string) => out.push(t) },
+        err: { write: (t: string) => err.push(t) },
+        now: () => gh.clock.now(),
+        Octokit: TestOctokit,
+      });
       return { code, out: out.join(''), err: err.join('') };
     };
     try {
@@ -125,7 +154,11 @@ describe('key-hygiene-app with REDIS_URL', () => {
 
       gh.faults.clear();
       const second = await run();
-      expect(second).toEqual({ code: 0, out: 'key-hygiene-app: swept 2 repositories in 1 installations, 4 applied actions\n', err: '' });
+      expect(second).toEqual({
+        code: 0,
+        out: 'key-hygiene-app: swept 2 repositories in 1 installations, 4 applied actions\n',
+        err: '',
+      });
       // The run of this period: acme/r01 was done, only acme/r02 was swept again.
       expect(Object.fromEntries(sweepsPerRepo(gh))).toEqual({ 'acme/r01': 1, 'acme/r02': 3 });
     } finally {
@@ -144,7 +177,7 @@ describe('key-hygiene-app with REDIS_URL', () => {
     ]);
   });
 
-  it('sweep --once and dead-letters say in one line that Redis does not answer, without the URL\'s password', async () => {
+  it("sweep --once and dead-letters say in one line that Redis does not answer, without the URL's password", async () => {
     const closed = await startRedisServer();
     const url = closed.url.replace('redis://', 'redis://:hunter2@');
     await closed.stop();
@@ -152,10 +185,22 @@ describe('key-hygiene-app with REDIS_URL', () => {
     try {
       const lines: string[] = [];
       const io = { out: { write: (t: string) => lines.push(t) }, err: { write: (t: string) => lines.push(t) } };
-      const env = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', REDIS_URL: url };
+      const env = {
+        APP_ID: String(app.id),
+        PRIVATE_KEY: app.privateKey,
+        GHE_HOST: gh.host,
+        GHE_PROTOCOL: 'http',
+        REDIS_URL: url,
+      };
       expect(await main(['sweep', '--once'], env, io)).toBe(2);
       expect(await main(['dead-letters'], env, io)).toBe(2);
-      expect(lines).toEqual(Array(2).fill(expect.stringMatching(/^key-hygiene-app: Redis at REDIS_URL did not answer: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/)));
+      expect(lines).toEqual(
+        Array(2).fill(
+          expect.stringMatching(
+            /^key-hygiene-app: Redis at REDIS_URL did not answer: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/,
+          ),
+        ),
+      );
       expect(lines.join('')).not.toContain('hunter2');
     } finally {
       await gh.close();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dueAtOfSchedulerJob, installationOfRun, jobIdOf, orgTarget, periodStart, runIdOf, targetOfJobId } from '../../../app/queue/run-ids.js';
+import {
+  dueAtOfSchedulerJob,
+  installationOfRun,
+  jobIdOf,
+  orgTarget,
+  periodStart,
+  runIdOf,
+  targetOfJobId,
+} from '../../../app/queue/run-ids.js';
 import { offsetOf, schedulerIdOf } from '../../../app/schedule/sync-job-schedulers.js';
 
 const DAY = 86_400_000;
@@ -11,7 +19,9 @@ describe('run and job ids', () => {
     const runId = runIdOf(42, start);
     expect(runId).toBe('42:20260315T000000Z');
     expect(installationOfRun(runId)).toBe(42);
-    expect(periodStart(Date.parse('2026-03-15T17:42:10Z'), 6 * 3_600_000).toISOString()).toBe('2026-03-15T12:00:00.000Z');
+    expect(periodStart(Date.parse('2026-03-15T17:42:10Z'), 6 * 3_600_000).toISOString()).toBe(
+      '2026-03-15T12:00:00.000Z',
+    );
     // Periods under a second (tests) get runs of their own.
     expect(runIdOf(42, periodStart(Date.parse('2026-03-15T17:42:10.900Z'), 800))).toBe('42:20260315T174210.400Z');
     expect(runIdOf(42, periodStart(Date.parse('2026-03-15T17:42:10.300Z'), 800))).toBe('42:20260315T174209.600Z');
@@ -27,7 +37,7 @@ describe('run and job ids', () => {
     expect(targetOfJobId(`repeat:${schedulerIdOf(42)}:1773532800000`)).toBeUndefined();
   });
 
-  it('reads when a schedule\'s job is due from its id, and nothing from a run\'s job', () => {
+  it("reads when a schedule's job is due from its id, and nothing from a run's job", () => {
     expect(dueAtOfSchedulerJob(`repeat:${schedulerIdOf(42)}:1773532800123`)).toBe(1773532800123);
     expect(dueAtOfSchedulerJob('42:20260315T000000Z:*')).toBeUndefined();
     expect(dueAtOfSchedulerJob('repeat:a:b:1773532800123')).toBeUndefined();

@@ -28,14 +28,18 @@ let processes: QueueProcess[];
 beforeAll(async () => {
   redis = await startRedisServer();
   ({ gh, app, installation } = await createQueueWorld(6, { limits: { tokenLifetimeMs: TOKEN_LIFETIME_MS } }));
-  processes = [0, 1, 2].map(() => startQueueProcess(gh, app, redis.url, { shareCare: true, settings: { maxContentPerSweep: 1000 } }));
+  processes = [0, 1, 2].map(() =>
+    startQueueProcess(gh, app, redis.url, { shareCare: true, settings: { maxContentPerSweep: 1000 } }),
+  );
   await Promise.all(processes.map((p) => p.sweeps.ready()));
 });
 afterAll(async () => {
-  await Promise.all((processes ?? []).map(async (p) => {
-    await p.sweeps.close();
-    await p.care.close();
-  }));
+  await Promise.all(
+    (processes ?? []).map(async (p) => {
+      await p.sweeps.close();
+      await p.care.close();
+    }),
+  );
   await gh?.close();
   await redis?.stop();
 });
@@ -84,10 +88,12 @@ describe('three processes sharing Redis, one installation token an hour', () => 
     // (a 304 is free only under the token that obtained the ETag): what the next repository waits on.
     const counted = third.filter((e) => e.counted && e.installationId === installation.id).length;
     expect(gh.rateLimiter.status(window).used - usedBefore).toBe(counted);
-    const used = Math.max(...processes.map((p) => {
-      const known = p.care.budgetOf(installation.id).known;
-      return known ? known.limit - known.remaining : 0;
-    }));
+    const used = Math.max(
+      ...processes.map((p) => {
+        const known = p.care.budgetOf(installation.id).known;
+        return known ? known.limit - known.remaining : 0;
+      }),
+    );
     expect(used).toBe(gh.rateLimiter.status(window).used);
     expect(counted).toBeGreaterThanOrEqual(reads(third).length);
   });

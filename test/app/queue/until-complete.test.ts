@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../app/queue/sweep-queue.js';
 import { untilComplete, type RunProgress } from '../../../app/queue/until-complete.js';
 
-const report = (complete: boolean, failed: string[] = []): RunReport => ({ runId: 'r', installationId: 1, complete, swept: [], skipped: [], failed, pending: complete ? [] : ['o/a'], actions: 0 });
+const report = (complete: boolean, failed: string[] = []): RunReport => ({
+  runId: 'r',
+  installationId: 1,
+  complete,
+  swept: [],
+  skipped: [],
+  failed,
+  pending: complete ? [] : ['o/a'],
+  actions: 0,
+});
 
 /** A run whose counts follow `steps` (one per poll, the last repeated), with the full report's answer given. */
 function watchOf(steps: RunProgress[], full: (progress: RunProgress) => RunReport) {
@@ -39,7 +48,10 @@ describe('untilComplete', () => {
   });
 
   it('reports a run whose counts stand still (a dead letter keeps them short) after stillMs', async () => {
-    const steps = [{ listed: true, targets: 3, done: 1 }, { listed: true, targets: 3, done: 2 }];
+    const steps = [
+      { listed: true, targets: 3, done: 1 },
+      { listed: true, targets: 3, done: 2 },
+    ];
     const { watch, calls } = watchOf(steps, () => (calls.report >= 2 ? report(true, ['o/c: boom']) : report(false)));
     const started = Date.now();
     const done = await untilComplete('r', watch, { ...timing, stillMs: 50 });
@@ -49,7 +61,12 @@ describe('untilComplete', () => {
   });
 
   it('fails in one line when the run stays unknown past answerMs', async () => {
-    const watch = { progress: async () => ({ listed: false, targets: 0, done: 0 }), report: async (): Promise<RunReport> => Promise.reject(new Error('run r is not known')) };
-    await expect(untilComplete('r', watch, { pollMs: 5, answerMs: 100, stillMs: 10 })).rejects.toThrow('sweep queue: run r: run r is not known');
+    const watch = {
+      progress: async () => ({ listed: false, targets: 0, done: 0 }),
+      report: async (): Promise<RunReport> => Promise.reject(new Error('run r is not known')),
+    };
+    await expect(untilComplete('r', watch, { pollMs: 5, answerMs: 100, stillMs: 10 })).rejects.toThrow(
+      'sweep queue: run r: run r is not known',
+    );
   });
 });

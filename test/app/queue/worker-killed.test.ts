@@ -46,7 +46,9 @@ function workerEnv(gh: GitHubEmulator, app: AppRecord): NodeJS.ProcessEnv {
 }
 
 /** `key-hygiene-app worker` as a child process; resolves once it says it takes jobs. */
-async function spawnWorker(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: string[]; exited: Promise<number | null> }> {
+async function spawnWorker(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; output: string[]; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, [BIN, 'worker'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -56,7 +58,9 @@ async function spawnWorker(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
       output.push(chunk.toString());
       if (output.join('').includes('key-hygiene-app: worker ready')) resolve();
     });
-    void exited.then((code) => reject(new Error(`worker exited with ${code} before it was ready:\n${output.join('')}`)));
+    void exited.then((code) =>
+      reject(new Error(`worker exited with ${code} before it was ready:\n${output.join('')}`)),
+    );
   });
   return { child, output, exited };
 }
@@ -70,28 +74,51 @@ describe('a worker process killed mid-sweep', () => {
       worker = await spawnWorker(workerEnv(gh, app));
       // The first job's key issue goes through; then its check for a twin (its second listing of
       // issues) is held for 5 s: the worker is killed in between, its dashboard not yet written.
-      gh.faults.inject({ method: 'GET', route: '/repos/{owner}/{repo}/issues', kind: 'delay', ms: 5000, skip: 1, times: 1 });
+      gh.faults.inject({
+        method: 'GET',
+        route: '/repos/{owner}/{repo}/issues',
+        kind: 'delay',
+        ms: 5000,
+        skip: 1,
+        times: 1,
+      });
       const runId = runIdOf(installation.id, periodStart(gh.clock.now().getTime(), DAY));
       await producer.sweeps.enqueue(installation.id, runId);
       await until(() => gh.store.issues.length === 1, 'the first key issue');
       worker.child.kill('SIGKILL');
       await worker.exited;
       const killed = repos.find((name) => issuesByRepo(gh, name).keys.length === 1)!;
-      expect(issuesByRepo(gh, killed)).toEqual({ keys: [`${killed}|repo|*|openai_api_key|rotate`], dashboards: 0, closed: 0 });
+      expect(issuesByRepo(gh, killed)).toEqual({
+        keys: [`${killed}|repo|*|openai_api_key|rotate`],
+        dashboards: 0,
+        closed: 0,
+      });
       expect(await producer.sweeps.queue.getJobState(jobIdOf(runId, killed))).toBe('active');
       gh.faults.clear();
 
       // `sweep --once` queues the run of this period again and works it; the killed job comes back once its lock runs out.
       const out: string[] = [];
       const env = workerEnv(gh, app);
-      const code = await main(['sweep', '--once'], env, { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => out.push(t) }, now: () => gh.clock.now(), Octokit: TestOctokit });
+      const code = await main(['sweep', '--once'], env, {
+        out: { write: (t: string) => out.push(t) },
+        err: { write: (t: string) => out.push(t) },
+        now: () => gh.clock.now(),
+        Octokit: TestOctokit,
+      });
       // Five dashboards, four key issues: the killed job's issue was already there.
       expect(out.join('')).toBe('key-hygiene-app: swept 5 repositories in 1 installations, 9 applied actions\n');
       expect(code).toBe(0);
 
-      for (const name of repos) expect(issuesByRepo(gh, name), name).toEqual({ keys: [`${name}|repo|*|openai_api_key|rotate`], dashboards: 1, closed: 0 });
+      for (const name of repos)
+        expect(issuesByRepo(gh, name), name).toEqual({
+          keys: [`${name}|repo|*|openai_api_key|rotate`],
+          dashboards: 1,
+          closed: 0,
+        });
       const sweeps = sweepsPerRepo(gh);
-      expect(Object.fromEntries(sweeps)).toEqual(Object.fromEntries(repos.map((name) => [name, name === killed ? 2 : 1])));
+      expect(Object.fromEntries(sweeps)).toEqual(
+        Object.fromEntries(repos.map((name) => [name, name === killed ? 2 : 1])),
+      );
       expect(await producer.sweeps.report(runId)).toMatchObject({ complete: true, failed: [], swept: repos });
     } finally {
       if (worker?.child.exitCode === null) worker.child.kill('SIGKILL');
@@ -105,18 +132,31 @@ describe('a worker process killed mid-sweep', () => {
     const producer = startQueueProcess(gh, app, redis.url, { work: false });
     const worker = await spawnWorker(workerEnv(gh, app));
     try {
-      gh.faults.inject({ method: 'GET', route: '/repos/{owner}/{repo}/actions/secrets', kind: 'delay', ms: 1500, times: 1 });
+      gh.faults.inject({
+        method: 'GET',
+        route: '/repos/{owner}/{repo}/actions/secrets',
+        kind: 'delay',
+        ms: 1500,
+        times: 1,
+      });
       const runId = runIdOf(installation.id, periodStart(gh.clock.now().getTime(), DAY));
       await producer.sweeps.enqueue(installation.id, runId);
       const first = jobIdOf(runId, repos[0]!);
-      await until(async () => (await producer.sweeps.queue.getJobState(first)) === 'active', 'the first repository’s job');
+      await until(
+        async () => (await producer.sweeps.queue.getJobState(first)) === 'active',
+        'the first repository’s job',
+      );
       worker.child.kill('SIGTERM');
       expect(await worker.exited).toBe(0);
       expect(worker.output.join('')).toContain('key-hygiene-app: worker stopping: finishing the jobs in hand');
 
       const report = await producer.sweeps.report(runId);
       expect(report).toMatchObject({ complete: false, swept: [repos[0]], pending: [repos[1]], failed: [] });
-      expect(issuesByRepo(gh, repos[0]!)).toEqual({ keys: [`${repos[0]}|repo|*|openai_api_key|rotate`], dashboards: 1, closed: 0 });
+      expect(issuesByRepo(gh, repos[0]!)).toEqual({
+        keys: [`${repos[0]}|repo|*|openai_api_key|rotate`],
+        dashboards: 1,
+        closed: 0,
+      });
       expect(sweepsPerRepo(gh).get(repos[1]!)).toBeUndefined();
     } finally {
       if (worker.child.exitCode === null) worker.child.kill('SIGKILL');

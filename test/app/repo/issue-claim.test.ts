@@ -4,7 +4,13 @@ import type { AppOctokit } from '../../../app/octokit/octokit.js';
 import { applyActions } from '../../../app/repo/apply-actions.js';
 import { withIssueClaim } from '../../../app/repo/with-issue-claim.js';
 import type { OpenIssueAction } from '../../../src/tracking/issue-action.js';
-import { CLAIM_GENERATIONS, CLAIM_TTL_MS, claimExpired, claimLabelName, renderClaimDescription } from '../../../src/tracking/issue-claim.js';
+import {
+  CLAIM_GENERATIONS,
+  CLAIM_TTL_MS,
+  claimExpired,
+  claimLabelName,
+  renderClaimDescription,
+} from '../../../src/tracking/issue-claim.js';
 import { renderKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
 import type { GitHubEmulator, InstallationRecord } from '../../support/github-emulator/index.js';
 import { TestOctokit } from '../support/app-world.js';
@@ -35,7 +41,8 @@ describe('claim labels (pure)', () => {
     expect(claimExpired(renderClaimDescription(at), later(CLAIM_TTL_MS + 1))).toBe(true);
     expect(claimExpired(renderClaimDescription(at), later(-MINUTE))).toBe(false);
     expect(claimExpired(renderClaimDescription(later(CLAIM_TTL_MS + MINUTE)), at)).toBe(true);
-    for (const unreadable of [null, '', 'someone edited this', 'Claimed yesterday', 'Claimed 2026-13-45T99:00:00Z']) expect(claimExpired(unreadable, at)).toBe(true);
+    for (const unreadable of [null, '', 'someone edited this', 'Claimed yesterday', 'Claimed 2026-13-45T99:00:00Z'])
+      expect(claimExpired(unreadable, at)).toBe(true);
   });
 });
 
@@ -48,14 +55,25 @@ describe('withIssueClaim against the emulator', () => {
   const labels = () => gh.store.labelsOf(gh.store.repo('acme', 'api')!.id).map((l) => l.name);
   const seedClaim = async (generation: number, claimedAt: Date | string) => {
     const description = typeof claimedAt === 'string' ? claimedAt : renderClaimDescription(claimedAt);
-    await octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'api', name: claimLabelName(KEY, generation), description });
+    await octokit.request('POST /repos/{owner}/{repo}/labels', {
+      owner: 'acme',
+      repo: 'api',
+      name: claimLabelName(KEY, generation),
+      description,
+    });
   };
 
   beforeAll(async () => {
     const world = await createBareWorld();
     ({ gh, installation } = world);
     gh.seed.repo({ fullName: 'acme/api' });
-    const probot = new Probot({ appId: world.app.id, privateKey: world.app.privateKey, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+    const probot = new Probot({
+      appId: world.app.id,
+      privateKey: world.app.privateKey,
+      baseUrl: gh.apiV3Url,
+      Octokit: TestOctokit,
+      logLevel: 'fatal',
+    });
     octokit = (await probot.auth(installation.id)) as AppOctokit;
   });
   afterAll(() => gh.close());
@@ -73,13 +91,15 @@ describe('withIssueClaim against the emulator', () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     let refused = 0;
-    const claims = Array.from({ length: count }, (_, i) => withIssueClaim(octokit, at(), KEY, async () => {
-      ran.push(i);
-      check();
-      if (ran.length > 1) open();
-      await gate;
-      return i;
-    }));
+    const claims = Array.from({ length: count }, (_, i) =>
+      withIssueClaim(octokit, at(), KEY, async () => {
+        ran.push(i);
+        check();
+        if (ran.length > 1) open();
+        await gate;
+        return i;
+      }),
+    );
     for (const claim of claims) void claim.then((o) => !o.held && ++refused === count - 1 && open());
     return { ran, outcomes: await Promise.all(claims) };
   }
@@ -88,21 +108,29 @@ describe('withIssueClaim against the emulator', () => {
     const { ran, outcomes } = await race(3, () => expect(labels()).toEqual([claimLabelName(KEY, 0)]));
     expect(ran).toHaveLength(1);
     expect(outcomes.filter((o) => o.held)).toEqual([{ held: true, result: ran[0] }]);
-    expect(outcomes.filter((o) => !o.held)).toEqual([{ held: false, reason: 'held-by-another' }, { held: false, reason: 'held-by-another' }]);
+    expect(outcomes.filter((o) => !o.held)).toEqual([
+      { held: false, reason: 'held-by-another' },
+      { held: false, reason: 'held-by-another' },
+    ]);
     expect(labels()).toEqual([]);
   });
 
   it('leaves a live claim alone: another process holds it', async () => {
     await seedClaim(0, new Date(now.getTime() - 2 * MINUTE));
     let ran = false;
-    expect(await withIssueClaim(octokit, at(), KEY, async () => (ran = true))).toEqual({ held: false, reason: 'held-by-another' });
+    expect(await withIssueClaim(octokit, at(), KEY, async () => (ran = true))).toEqual({
+      held: false,
+      reason: 'held-by-another',
+    });
     expect(ran).toBe(false);
     expect(labels()).toEqual([claimLabelName(KEY, 0)]);
   });
 
   it('takes over a claim older than the TTL through the next generation, once among racing claimants, and deletes both', async () => {
     await seedClaim(0, new Date(now.getTime() - CLAIM_TTL_MS - MINUTE));
-    const { ran, outcomes } = await race(2, () => expect(labels().sort()).toEqual([claimLabelName(KEY, 0), claimLabelName(KEY, 1)]));
+    const { ran, outcomes } = await race(2, () =>
+      expect(labels().sort()).toEqual([claimLabelName(KEY, 0), claimLabelName(KEY, 1)]),
+    );
     expect(ran).toHaveLength(1);
     expect(outcomes.map((o) => o.held).sort()).toEqual([false, true]);
     expect(labels()).toEqual([]);
@@ -116,9 +144,13 @@ describe('withIssueClaim against the emulator', () => {
   });
 
   it('clears every generation when all expired, and leaves the key to the next claim', async () => {
-    for (let g = 0; g < CLAIM_GENERATIONS; g += 1) await seedClaim(g, new Date(now.getTime() - CLAIM_TTL_MS - g * MINUTE - MINUTE));
+    for (let g = 0; g < CLAIM_GENERATIONS; g += 1)
+      await seedClaim(g, new Date(now.getTime() - CLAIM_TTL_MS - g * MINUTE - MINUTE));
     let ran = false;
-    expect(await withIssueClaim(octokit, at(), KEY, async () => (ran = true))).toEqual({ held: false, reason: 'expired-claims-cleared' });
+    expect(await withIssueClaim(octokit, at(), KEY, async () => (ran = true))).toEqual({
+      held: false,
+      reason: 'expired-claims-cleared',
+    });
     expect(ran).toBe(false);
     expect(labels()).toEqual([]);
     expect(await withIssueClaim(octokit, at(), KEY, async () => 'next')).toEqual({ held: true, result: 'next' });
@@ -133,9 +165,11 @@ describe('withIssueClaim against the emulator', () => {
   });
 
   it('releases the claim when the work fails', async () => {
-    await expect(withIssueClaim(octokit, at(), KEY, async () => {
-      throw new Error('issue create failed');
-    })).rejects.toThrow('issue create failed');
+    await expect(
+      withIssueClaim(octokit, at(), KEY, async () => {
+        throw new Error('issue create failed');
+      }),
+    ).rejects.toThrow('issue create failed');
     expect(labels()).toEqual([]);
   });
 });
@@ -146,11 +180,29 @@ describe('applyActions opens under the claim, after listing the issues again', (
     const { gh } = world;
     try {
       gh.seed.repo({ fullName: 'acme/api' });
-      const probot = new Probot({ appId: world.app.id, privateKey: world.app.privateKey, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: 'fatal' });
+      const probot = new Probot({
+        appId: world.app.id,
+        privateKey: world.app.privateKey,
+        baseUrl: gh.apiV3Url,
+        Octokit: TestOctokit,
+        logLevel: 'fatal',
+      });
       const octokit = (await probot.auth(world.installation.id)) as AppOctokit;
-      const open: OpenIssueAction = { type: 'open', key: KEY, title: 'Rotate OPENAI_API_KEY', body: `due\n\n${renderKeyMarker({ key: KEY })}`, labels: ['key-hygiene'] };
+      const open: OpenIssueAction = {
+        type: 'open',
+        key: KEY,
+        title: 'Rotate OPENAI_API_KEY',
+        body: `due\n\n${renderKeyMarker({ key: KEY })}`,
+        labels: ['key-hygiene'],
+      };
       const lines: string[] = [];
-      const options = { owner: 'acme', repo: 'api', botLogin: BOT, dryRun: false, log: (line: string) => lines.push(line) };
+      const options = {
+        owner: 'acme',
+        repo: 'api',
+        botLogin: BOT,
+        dryRun: false,
+        log: (line: string) => lines.push(line),
+      };
       const first = await applyActions(octokit, [open], options);
       expect(first.map((a) => a.action.type)).toEqual(['open']);
       // The same plan again (made before the first wrote): the fresh list shows the issue, nothing is written.

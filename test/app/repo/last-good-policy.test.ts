@@ -19,7 +19,12 @@ describe('the last good policy', () => {
     ({ gh, app } = await createBareWorld());
     gh.seed.repo({ fullName: 'acme/svc', files: { '.github/key-hygiene.yml': GOOD } });
     // Overdue under the repository's 30 days; fine under the default 90.
-    gh.seed.secret({ scope: 'repo', repo: 'acme/svc', name: 'SVC_API_KEY', updatedAt: new Date(gh.clock.now().getTime() - 40 * DAY) });
+    gh.seed.secret({
+      scope: 'repo',
+      repo: 'acme/svc',
+      name: 'SVC_API_KEY',
+      updatedAt: new Date(gh.clock.now().getTime() - 40 * DAY),
+    });
     running = await startAppWith(gh, app);
   });
   afterAll(async () => {
@@ -34,7 +39,9 @@ describe('the last good policy', () => {
   });
 
   it('keeps applying it when the file turns bad, and shows the error on the dashboard', async () => {
-    gh.store.repo('acme', 'svc')!.files.set('.github/key-hygiene.yml', 'keys:\n  - secret: SVC_API_KEY\n    rotate-every: soon\n');
+    gh.store
+      .repo('acme', 'svc')!
+      .files.set('.github/key-hygiene.yml', 'keys:\n  - secret: SVC_API_KEY\n    rotate-every: soon\n');
     const result = await running.sweep();
     expect(result.failed).toEqual([]);
     // With the defaults the key would be fine and its issue closed.
@@ -44,7 +51,12 @@ describe('the last good policy', () => {
   });
 
   it('a fixed file is the new good policy', async () => {
-    gh.store.repo('acme', 'svc')!.files.set('.github/key-hygiene.yml', 'keys:\n  - secret: SVC_API_KEY\n    rotate-every: 60d\n    remind-before: 7d\n');
+    gh.store
+      .repo('acme', 'svc')!
+      .files.set(
+        '.github/key-hygiene.yml',
+        'keys:\n  - secret: SVC_API_KEY\n    rotate-every: 60d\n    remind-before: 7d\n',
+      );
     await running.sweep();
     expect(keyIssue()!.state).toBe('closed');
     expect(dashboard().body).not.toContain('Config errors');

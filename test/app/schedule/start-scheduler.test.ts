@@ -6,9 +6,17 @@ import { readSettings } from '../../../app/settings.js';
 function fakeClock(randoms: number[]) {
   let now = 0;
   let next = 0;
-  const timers: Array<{ id: number; at: number; every?: number; run: () => void; cleared: boolean; unref: boolean }> = [];
+  const timers: Array<{ id: number; at: number; every?: number; run: () => void; cleared: boolean; unref: boolean }> =
+    [];
   const add = (run: () => void, ms: number, every?: number) => {
-    const entry = { id: next++, at: now + ms, ...(every !== undefined && { every }), run, cleared: false, unref: false };
+    const entry = {
+      id: next++,
+      at: now + ms,
+      ...(every !== undefined && { every }),
+      run,
+      cleared: false,
+      unref: false,
+    };
     timers.push(entry);
     return entry;
   };
@@ -52,18 +60,31 @@ describe('startScheduler', () => {
     const clock = fakeClock([0.5, 0.1, 0.9]);
     const started: Array<[string, number]> = [];
     const finish = new Map<string, () => void>();
-    const job = (id: string) => ({ id, run: () => (started.push([id, clock.now()]), new Promise<void>((r) => finish.set(id, r))) });
-    const stop = startScheduler({ everyMs: DAY_MS, jitterMs: HOUR, jobs: async () => [job('1'), job('2'), job('3')], onError: () => undefined }, clock.timers);
+    const job = (id: string) => ({
+      id,
+      run: () => (started.push([id, clock.now()]), new Promise<void>((r) => finish.set(id, r))),
+    });
+    const stop = startScheduler(
+      { everyMs: DAY_MS, jitterMs: HOUR, jobs: async () => [job('1'), job('2'), job('3')], onError: () => undefined },
+      clock.timers,
+    );
     await clock.advanceTo(HOUR);
     // Three installations, three offsets within the hour: 30, 6 and 54 minutes.
-    expect(started).toEqual([['2', 0.1 * HOUR], ['1', 0.5 * HOUR], ['3', 0.9 * HOUR]]);
+    expect(started).toEqual([
+      ['2', 0.1 * HOUR],
+      ['1', 0.5 * HOUR],
+      ['3', 0.9 * HOUR],
+    ]);
     expect(clock.entries.every((t) => t.unref)).toBe(true);
 
     // A day later installation 1 is still running: it is skipped; the others start again, each at its offset.
     finish.get('2')!();
     finish.get('3')!();
     await clock.advanceTo(DAY_MS + HOUR);
-    expect(started.slice(3)).toEqual([['2', DAY_MS + 0.1 * HOUR], ['3', DAY_MS + 0.9 * HOUR]]);
+    expect(started.slice(3)).toEqual([
+      ['2', DAY_MS + 0.1 * HOUR],
+      ['3', DAY_MS + 0.9 * HOUR],
+    ]);
     stop();
     await clock.advanceTo(3 * DAY_MS);
     expect(started).toHaveLength(5);
@@ -85,8 +106,20 @@ describe('startScheduler', () => {
 
 describe('readSettings', () => {
   it('reads durations, "off", dry-run and the cap, and quotes a bad value', () => {
-    expect(readSettings({ KEY_HYGIENE_SWEEP_EVERY: '12h', KEY_HYGIENE_SWEEP_JITTER: 'off', KEY_HYGIENE_DRY_RUN: 'true', KEY_HYGIENE_MAX_CONTENT: '10' }))
-      .toEqual({ sweepEveryMs: 43_200_000, jitterMs: 0, dryRun: true, maxContentPerSweep: 10, metricsHost: '127.0.0.1' });
+    expect(
+      readSettings({
+        KEY_HYGIENE_SWEEP_EVERY: '12h',
+        KEY_HYGIENE_SWEEP_JITTER: 'off',
+        KEY_HYGIENE_DRY_RUN: 'true',
+        KEY_HYGIENE_MAX_CONTENT: '10',
+      }),
+    ).toEqual({
+      sweepEveryMs: 43_200_000,
+      jitterMs: 0,
+      dryRun: true,
+      maxContentPerSweep: 10,
+      metricsHost: '127.0.0.1',
+    });
     expect(() => readSettings({ KEY_HYGIENE_SWEEP_EVERY: 'daily' })).toThrow('KEY_HYGIENE_SWEEP_EVERY is "daily"');
   });
 });

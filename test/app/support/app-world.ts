@@ -4,14 +4,26 @@ import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../../app/index.js';
 import { defaultSettings } from '../../../app/settings.js';
 import { sweepAll } from '../../../app/sweep/sweep-all.js';
-import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type InstallationRecord } from '../../support/github-emulator/index.js';
+import {
+  startGitHubEmulator,
+  type AppRecord,
+  type GitHubEmulator,
+  type InstallationRecord,
+} from '../../support/github-emulator/index.js';
 
 export const DAY = 86_400_000;
 
 /** Every permission a sweep reads with, Dependabot and organisation secrets included (issues write). */
 export const SWEEP_READ_PERMISSIONS = {
-  secrets: 'read', environments: 'read', actions: 'read', issues: 'write', contents: 'read', metadata: 'read', members: 'read',
-  dependabot_secrets: 'read', organization_secrets: 'read',
+  secrets: 'read',
+  environments: 'read',
+  actions: 'read',
+  issues: 'write',
+  contents: 'read',
+  metadata: 'read',
+  members: 'read',
+  dependabot_secrets: 'read',
+  organization_secrets: 'read',
 } as const;
 
 /**
@@ -40,20 +52,47 @@ max-snooze: 30d
 `;
 
 /** An org with a healthy repository, one with a bad config, an archived one, and the org `.github` defaults. */
-export async function createAppWorld(): Promise<{ gh: GitHubEmulator; app: AppRecord; installation: InstallationRecord }> {
+export async function createAppWorld(): Promise<{
+  gh: GitHubEmulator;
+  app: AppRecord;
+  installation: InstallationRecord;
+}> {
   const gh = await startGitHubEmulator();
-  const permissions = { secrets: 'read', environments: 'read', actions: 'read', issues: 'write', contents: 'read', metadata: 'read', members: 'read' } as const;
+  const permissions = {
+    secrets: 'read',
+    environments: 'read',
+    actions: 'read',
+    issues: 'write',
+    contents: 'read',
+    metadata: 'read',
+    members: 'read',
+  } as const;
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions } });
   gh.seed.repo({ fullName: 'acme/.github', files: { '.github/key-hygiene.yml': POLICY } });
   gh.seed.repo({ fullName: 'acme/api', files: { '.github/key-hygiene.yml': '_extends: .github\ndashboard: true\n' } });
-  gh.seed.repo({ fullName: 'acme/broken', files: { '.github/key-hygiene.yml': 'keys:\n  - secret: OPENAI_API_KEY\n    rotate-every: soon\n' } });
+  gh.seed.repo({
+    fullName: 'acme/broken',
+    files: { '.github/key-hygiene.yml': 'keys:\n  - secret: OPENAI_API_KEY\n    rotate-every: soon\n' },
+  });
   gh.seed.repo({ fullName: 'acme/old', archived: true });
   const installation = gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
   const now = gh.clock.now().getTime();
   gh.seed.environment({ repo: 'acme/api', name: 'production', reviewers: ['mona'] });
   // Due on now + 10 days: due soon. Overdue since yesterday.
-  gh.seed.secret({ scope: 'environment', repo: 'acme/api', environment: 'production', name: 'OPENAI_API_KEY', updatedAt: new Date(now - 80 * DAY) });
-  gh.seed.secret({ scope: 'environment', repo: 'acme/api', environment: 'production', name: 'STRIPE_API_KEY', updatedAt: new Date(now - 91 * DAY) });
+  gh.seed.secret({
+    scope: 'environment',
+    repo: 'acme/api',
+    environment: 'production',
+    name: 'OPENAI_API_KEY',
+    updatedAt: new Date(now - 80 * DAY),
+  });
+  gh.seed.secret({
+    scope: 'environment',
+    repo: 'acme/api',
+    environment: 'production',
+    name: 'STRIPE_API_KEY',
+    updatedAt: new Date(now - 91 * DAY),
+  });
   gh.seed.collaborator('acme/api', 'wendy', 'write');
   gh.seed.collaborator('acme/api', 'rita', 'read');
   return { gh, app, installation };
@@ -72,7 +111,14 @@ export interface RunningApp {
  * cached installation tokens would be expired on the emulator's clock.
  */
 export async function startApp(gh: GitHubEmulator, app: AppRecord): Promise<RunningApp> {
-  const probot = new Probot({ appId: app.id, privateKey: app.privateKey, secret: app.webhookSecret, baseUrl: gh.apiV3Url, Octokit: TestOctokit, logLevel: (process.env.TEST_LOG_LEVEL as 'warn' | undefined) ?? 'fatal' });
+  const probot = new Probot({
+    appId: app.id,
+    privateKey: app.privateKey,
+    secret: app.webhookSecret,
+    baseUrl: gh.apiV3Url,
+    Octokit: TestOctokit,
+    logLevel: (process.env.TEST_LOG_LEVEL as 'warn' | undefined) ?? 'fatal',
+  });
   const appFn = createApp({ settings: { ...defaultSettings, sweepEveryMs: 0 }, now: () => gh.clock.now() });
   const middleware = await createNodeMiddleware(appFn, { probot });
   const server: Server = createServer((req, res) => {

@@ -43,9 +43,19 @@ export interface PushWorldOptions {
   emulator?: Parameters<typeof startGitHubEmulator>[0];
 }
 
-export async function startPushWorld(prefix: string, files: Record<string, string>, options: PushWorldOptions = {}): Promise<PushWorld> {
+export async function startPushWorld(
+  prefix: string,
+  files: Record<string, string>,
+  options: PushWorldOptions = {},
+): Promise<PushWorld> {
   const gh = await startGitHubEmulator(options.emulator);
-  const permissions = { checks: 'write', contents: 'read', metadata: 'read', issues: 'write', ...options.permissions } as const;
+  const permissions = {
+    checks: 'write',
+    contents: 'read',
+    metadata: 'read',
+    issues: 'write',
+    ...options.permissions,
+  } as const;
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions }, events: ['push'] });
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const main = await buildGitRepo(dir, [{ 'README.md': '# api\n', ...files }]);
@@ -62,7 +72,12 @@ export async function startPushWorld(prefix: string, files: Record<string, strin
         await writeFile(join(dir, path), text);
       }
       await runGit(dir, ['add', '--all']);
-      const who = { GIT_AUTHOR_NAME: 'Mona', GIT_AUTHOR_EMAIL: 'mona@example.com', GIT_COMMITTER_NAME: 'Mona', GIT_COMMITTER_EMAIL: 'mona@example.com' };
+      const who = {
+        GIT_AUTHOR_NAME: 'Mona',
+        GIT_AUTHOR_EMAIL: 'mona@example.com',
+        GIT_COMMITTER_NAME: 'Mona',
+        GIT_COMMITTER_EMAIL: 'mona@example.com',
+      };
       await runGit(dir, ['commit', '--quiet', '--no-gpg-sign', '-m', message], who);
       return (await runGit(dir, ['rev-parse', 'HEAD'])).trim();
     },
@@ -77,7 +92,13 @@ export async function startPushWorld(prefix: string, files: Record<string, strin
         created: fields.before === ZERO_SHA,
         ...fields,
         installation: { id: installation.id },
-        repository: { name: 'api', full_name: 'acme/api', owner: { login: 'acme', name: 'acme' }, default_branch: 'main', master_branch: 'main' },
+        repository: {
+          name: 'api',
+          full_name: 'acme/api',
+          owner: { login: 'acme', name: 'acme' },
+          default_branch: 'main',
+          master_branch: 'main',
+        },
       };
       return gh.deliver({ url: running.url, event: 'push', payload, ...(deliveryId && { deliveryId }) });
     },

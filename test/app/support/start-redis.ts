@@ -17,7 +17,11 @@ export interface TestRedis {
 /** Starts `/usr/bin/redis-server` on a free loopback port, no persistence, and waits until it answers. */
 export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
-  const child = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    '/usr/bin/redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
@@ -31,7 +35,8 @@ export async function startRedis(): Promise<TestRedis> {
       break;
     } catch (error) {
       probe.disconnect();
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on ${port}: ${String(error)}`);
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`redis-server did not start on ${port}: ${String(error)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../app/cli/main.js';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
-import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type IssueRecord, type Permissions } from '../../support/github-emulator/index.js';
+import {
+  startGitHubEmulator,
+  type AppRecord,
+  type GitHubEmulator,
+  type IssueRecord,
+  type Permissions,
+} from '../../support/github-emulator/index.js';
 import { DAY, TestOctokit } from '../support/app-world.js';
 
 // A team mention written by an App may notify nobody (the team needs access to the repository, and
@@ -10,7 +16,15 @@ import { DAY, TestOctokit } from '../support/app-world.js';
 // assigns the issue to the people behind the mentions — CODEOWNERS' and the policy's teams read
 // through the team-members API, users named directly — and keeps the mention in the text.
 
-const FULL = { secrets: 'read', environments: 'read', actions: 'read', issues: 'write', contents: 'read', metadata: 'read', members: 'read' } as const;
+const FULL = {
+  secrets: 'read',
+  environments: 'read',
+  actions: 'read',
+  issues: 'write',
+  contents: 'read',
+  metadata: 'read',
+  members: 'read',
+} as const;
 const ESCALATING = 'escalate-after: 14d\nescalate-to: ["@acme/security"]\n';
 
 interface World {
@@ -23,9 +37,18 @@ async function createWorld(permissions: Permissions): Promise<World> {
   const gh = await startGitHubEmulator();
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...FULL } });
   gh.seed.repo({ fullName: 'acme/.github' });
-  gh.seed.repo({ fullName: 'acme/pay', files: { '.github/key-hygiene.yml': ESCALATING, '.github/CODEOWNERS': '* @acme/payments @mona\n' } });
-  gh.seed.repo({ fullName: 'acme/shop', files: { '.github/key-hygiene.yml': ESCALATING, '.github/CODEOWNERS': '* @acme/payments\n' } });
-  gh.seed.repo({ fullName: 'acme/big', files: { '.github/key-hygiene.yml': 'escalate-after: 90d\n', '.github/CODEOWNERS': '* @acme/platform\n' } });
+  gh.seed.repo({
+    fullName: 'acme/pay',
+    files: { '.github/key-hygiene.yml': ESCALATING, '.github/CODEOWNERS': '* @acme/payments @mona\n' },
+  });
+  gh.seed.repo({
+    fullName: 'acme/shop',
+    files: { '.github/key-hygiene.yml': ESCALATING, '.github/CODEOWNERS': '* @acme/payments\n' },
+  });
+  gh.seed.repo({
+    fullName: 'acme/big',
+    files: { '.github/key-hygiene.yml': 'escalate-after: 90d\n', '.github/CODEOWNERS': '* @acme/platform\n' },
+  });
   gh.seed.collaborator('acme/pay', 'mona', 'write');
   gh.seed.team({ org: 'acme', slug: 'payments', members: ['paula', 'pete'], repos: { pay: 'write', shop: 'write' } });
   gh.seed.team({ org: 'acme', slug: 'security', members: ['sam', 'sue'], repos: { pay: 'read', shop: 'read' } });
@@ -35,23 +58,38 @@ async function createWorld(permissions: Permissions): Promise<World> {
   platform.slice(2).forEach((login) => gh.seed.collaborator('acme/big', login, 'write'));
   gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
   const old = new Date(gh.clock.now().getTime() - 120 * DAY);
-  for (const repo of ['pay', 'shop', 'big']) gh.seed.secret({ scope: 'repo', repo: `acme/${repo}`, name: 'OPENAI_API_KEY', updatedAt: old });
+  for (const repo of ['pay', 'shop', 'big'])
+    gh.seed.secret({ scope: 'repo', repo: `acme/${repo}`, name: 'OPENAI_API_KEY', updatedAt: old });
   return { gh, app };
 }
 
 /** `key-hygiene-app sweep --once`, the way the CLI runs it; its exit code and what it printed. */
 async function sweepOnce({ gh, app }: World): Promise<{ code: number; out: string }> {
   const out: string[] = [];
-  const env = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'), GHE_HOST: gh.host, GHE_PROTOCOL: 'http' };
-  const io = { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => out.push(t) }, now: () => gh.clock.now(), Octokit: TestOctokit };
+  const env = {
+    APP_ID: String(app.id),
+    PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'),
+    GHE_HOST: gh.host,
+    GHE_PROTOCOL: 'http',
+  };
+  const io = {
+    out: { write: (t: string) => out.push(t) },
+    err: { write: (t: string) => out.push(t) },
+    now: () => gh.clock.now(),
+    Octokit: TestOctokit,
+  };
   const code = await main(['sweep', '--once'], env, io);
   return { code, out: out.join('') };
 }
 
-const keyIssue = (gh: GitHubEmulator, repo: string): IssueRecord => gh.store.issues.find((i) => i.repoId === gh.store.repo('acme', repo)!.id && parseKeyMarker(i.body) !== undefined)!;
-const dashboard = (gh: GitHubEmulator, repo: string) => gh.store.issues.find((i) => i.repoId === gh.store.repo('acme', repo)!.id && i.title === 'Key hygiene dashboard');
-const escalation = (gh: GitHubEmulator, issue: IssueRecord) => gh.store.commentsOf(issue.repoId, issue.number).find((c) => parseCommentMarker(c.body)?.kind === 'escalation');
-const membersRead = (gh: GitHubEmulator, team: string) => gh.log.entries.filter((e) => e.path.startsWith(`/orgs/acme/teams/${team}/members`)).length;
+const keyIssue = (gh: GitHubEmulator, repo: string): IssueRecord =>
+  gh.store.issues.find((i) => i.repoId === gh.store.repo('acme', repo)!.id && parseKeyMarker(i.body) !== undefined)!;
+const dashboard = (gh: GitHubEmulator, repo: string) =>
+  gh.store.issues.find((i) => i.repoId === gh.store.repo('acme', repo)!.id && i.title === 'Key hygiene dashboard');
+const escalation = (gh: GitHubEmulator, issue: IssueRecord) =>
+  gh.store.commentsOf(issue.repoId, issue.number).find((c) => parseCommentMarker(c.body)?.kind === 'escalation');
+const membersRead = (gh: GitHubEmulator, team: string) =>
+  gh.log.entries.filter((e) => e.path.startsWith(`/orgs/acme/teams/${team}/members`)).length;
 
 describe('sweep --once assigns the people behind team mentions', () => {
   let world: World;
@@ -85,11 +123,13 @@ describe('sweep --once assigns the people behind team mentions', () => {
     expect(membersRead(gh, 'security')).toBe(1);
   });
 
-  it('caps the assignees at GitHub\'s 10, the first who can be assigned, and says in the issue that the team has more members', () => {
+  it("caps the assignees at GitHub's 10, the first who can be assigned, and says in the issue that the team has more members", () => {
     const big = keyIssue(world.gh, 'big');
     expect(big.assignees).toEqual(Array.from({ length: 10 }, (_, i) => `dev${String(i + 2).padStart(2, '0')}`));
     expect(big.body).toContain('@acme/platform');
-    expect(big.body).toMatch(/GitHub allows 10 assignees per issue: the first 10 who can be assigned are; `@acme\/platform` has 14 members\./);
+    expect(big.body).toMatch(
+      /GitHub allows 10 assignees per issue: the first 10 who can be assigned are; `@acme\/platform` has 14 members\./,
+    );
   });
 });
 
@@ -127,7 +167,9 @@ describe('sweep --once when a team cannot be read', () => {
       // Users named directly are still assigned.
       expect(pay.assignees).toEqual(['mona']);
       expect(keyIssue(gh, 'shop').assignees).toEqual([]);
-      expect(dashboard(gh, 'shop')!.body).toMatch(/## Teams mentioned only[\s\S]*`@acme\/payments`: 403 forbidden \(needs the `members=read` permission\)/);
+      expect(dashboard(gh, 'shop')!.body).toMatch(
+        /## Teams mentioned only[\s\S]*`@acme\/payments`: 403 forbidden \(needs the `members=read` permission\)/,
+      );
       // Tried once in the sweep, not once per repository.
       expect(membersRead(gh, 'payments')).toBe(1);
     } finally {

@@ -3,8 +3,19 @@ import { main } from '../../../app/cli/main.js';
 import { defaultSettings } from '../../../app/settings.js';
 import { sweepAll } from '../../../app/sweep/sweep-all.js';
 import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
-import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type IssueRecord } from '../../support/github-emulator/index.js';
-import { DAY, SWEEP_READ_PERMISSIONS as PERMISSIONS, startApp, TestOctokit, type RunningApp } from '../support/app-world.js';
+import {
+  startGitHubEmulator,
+  type AppRecord,
+  type GitHubEmulator,
+  type IssueRecord,
+} from '../../support/github-emulator/index.js';
+import {
+  DAY,
+  SWEEP_READ_PERMISSIONS as PERMISSIONS,
+  startApp,
+  TestOctokit,
+  type RunningApp,
+} from '../support/app-world.js';
 
 // Stale keys are overdue by less than `escalate-after` (14d), so a second sweep has nothing to escalate.
 // Default policy and sweep, end to end: with no config at all, every key-like secret gets the
@@ -43,9 +54,12 @@ async function closeWorld(world: World): Promise<void> {
 }
 
 const repoId = (world: World, name: string) => world.gh.store.repo('acme', name)!.id;
-const issuesOf = (world: World, name: string): IssueRecord[] => world.gh.store.issues.filter((i) => i.repoId === repoId(world, name));
-const keyIssuesOf = (world: World, name: string) => issuesOf(world, name).filter((i) => parseKeyMarker(i.body) !== undefined);
-const dashboardOf = (world: World, name: string) => issuesOf(world, name).find((i) => i.title === 'Key hygiene dashboard');
+const issuesOf = (world: World, name: string): IssueRecord[] =>
+  world.gh.store.issues.filter((i) => i.repoId === repoId(world, name));
+const keyIssuesOf = (world: World, name: string) =>
+  issuesOf(world, name).filter((i) => parseKeyMarker(i.body) !== undefined);
+const dashboardOf = (world: World, name: string) =>
+  issuesOf(world, name).find((i) => i.title === 'Key hygiene dashboard');
 const written = (world: World) => ({
   issues: world.gh.store.issues.map((i) => `${i.number}:${i.state}:${i.labels.join(',')}:${i.body}`),
   comments: world.gh.store.comments.length,
@@ -61,8 +75,18 @@ describe('no config: default rotation for key-like secrets, organisation secrets
   it('sweep --once opens issues for the stale repository and Dependabot keys only', async () => {
     const out: string[] = [];
     const { gh, app } = world;
-    const env = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'), GHE_HOST: gh.host, GHE_PROTOCOL: 'http' };
-    const io = { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => out.push(t) }, now: () => gh.clock.now(), Octokit: TestOctokit };
+    const env = {
+      APP_ID: String(app.id),
+      PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'),
+      GHE_HOST: gh.host,
+      GHE_PROTOCOL: 'http',
+    };
+    const io = {
+      out: { write: (t: string) => out.push(t) },
+      err: { write: (t: string) => out.push(t) },
+      now: () => gh.clock.now(),
+      Octokit: TestOctokit,
+    };
     expect(await main(['sweep', '--once'], env, io)).toBe(0);
     expect(out.join('')).toMatch(/^key-hygiene-app: swept 3 repositories in 1 installations, \d+ applied actions\n$/);
 
@@ -71,8 +95,12 @@ describe('no config: default rotation for key-like secrets, organisation secrets
       ['NPM_TOKEN', 'dependabot', 'overdue'],
       ['OPENAI_API_KEY', 'repo', 'overdue'],
     ]);
-    expect(keyIssuesOf(world, 'web').every((i) => i.user === BOT && i.state === 'open' && i.labels.includes('overdue'))).toBe(true);
-    expect(keyIssuesOf(world, 'web').find((i) => parseKeyMarker(i.body)!.secret === 'NPM_TOKEN')!.title).toMatch(/^Rotate NPM_TOKEN \(Dependabot secret\)/);
+    expect(
+      keyIssuesOf(world, 'web').every((i) => i.user === BOT && i.state === 'open' && i.labels.includes('overdue')),
+    ).toBe(true);
+    expect(keyIssuesOf(world, 'web').find((i) => parseKeyMarker(i.body)!.secret === 'NPM_TOKEN')!.title).toMatch(
+      /^Rotate NPM_TOKEN \(Dependabot secret\)/,
+    );
     // The fresh token and a name that does not look like a key are on no issue; the fresh one is on the dashboard.
     const dashboard = dashboardOf(world, 'web')!.body!;
     expect(dashboard).toMatch(/`DEPLOY_TOKEN` \| repo \| — \| [0-9-]+ \| [0-9-]+ \| 🟢 ok \| — \|/);
@@ -83,7 +111,11 @@ describe('no config: default rotation for key-like secrets, organisation secrets
     const org = world.gh.store.issues.filter((i) => parseKeyMarker(i.body)?.secret === 'SLACK_BOT_TOKEN');
     expect(org).toHaveLength(1);
     expect(org[0]!.repoId).toBe(repoId(world, '.github'));
-    expect(parseKeyMarker(org[0]!.body)).toMatchObject({ key: 'acme|org|*|slack_bot_token|rotate', scope: 'org', state: 'overdue' });
+    expect(parseKeyMarker(org[0]!.body)).toMatchObject({
+      key: 'acme|org|*|slack_bot_token|rotate',
+      scope: 'org',
+      state: 'overdue',
+    });
     expect(org[0]!.title).toMatch(/^Rotate SLACK_BOT_TOKEN \(organisation secret\)/);
     expect(keyIssuesOf(world, 'worker')).toEqual([]);
     expect(keyIssuesOf(world, '.github')).toHaveLength(1);
@@ -93,14 +125,22 @@ describe('no config: default rotation for key-like secrets, organisation secrets
 
   it('a second sweep changes nothing', async () => {
     const before = written(world);
-    const result = await sweepAll(world.running.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => world.gh.clock.now());
+    const result = await sweepAll(world.running.probot, { ...defaultSettings, sweepEveryMs: 0 }, () =>
+      world.gh.clock.now(),
+    );
     expect(result.failed).toEqual([]);
     expect(result.results[0]!.actions).toEqual([]);
     expect(written(world)).toEqual(before);
   });
 
   it('a rotated organisation secret closes its issue at the next sweep', async () => {
-    world.gh.seed.secret({ scope: 'org', org: 'acme', name: 'SLACK_BOT_TOKEN', visibility: 'all', updatedAt: world.gh.clock.now() });
+    world.gh.seed.secret({
+      scope: 'org',
+      org: 'acme',
+      name: 'SLACK_BOT_TOKEN',
+      visibility: 'all',
+      updatedAt: world.gh.clock.now(),
+    });
     await sweepAll(world.running.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => world.gh.clock.now());
     const org = world.gh.store.issues.find((i) => parseKeyMarker(i.body)?.secret === 'SLACK_BOT_TOKEN')!;
     expect(org.state).toBe('closed');
@@ -114,7 +154,9 @@ describe('organisation secrets when the tracking repository is not in the instal
   it('skips them, says so on every dashboard, and sweeps the repositories all the same', async () => {
     const world = await createWorld({ withOrgRepo: false });
     try {
-      const result = await sweepAll(world.running.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => world.gh.clock.now());
+      const result = await sweepAll(world.running.probot, { ...defaultSettings, sweepEveryMs: 0 }, () =>
+        world.gh.clock.now(),
+      );
       expect(result.failed).toEqual([]);
       expect(result.results[0]!.swept.sort()).toEqual(['acme/web', 'acme/worker']);
       expect(world.gh.store.issues.filter((i) => parseKeyMarker(i.body)?.secret === 'SLACK_BOT_TOKEN')).toEqual([]);

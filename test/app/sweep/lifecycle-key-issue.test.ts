@@ -3,7 +3,12 @@ import { defaultSettings } from '../../../app/settings.js';
 import { sweepAll, type SweepAllResult } from '../../../app/sweep/sweep-all.js';
 import { parseCommentMarker, type CommentKind } from '../../../src/tracking/comment-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
-import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type IssueRecord } from '../../support/github-emulator/index.js';
+import {
+  startGitHubEmulator,
+  type AppRecord,
+  type GitHubEmulator,
+  type IssueRecord,
+} from '../../support/github-emulator/index.js';
 import { DAY, startApp, type RunningApp } from '../support/app-world.js';
 
 // One key's life, on the emulator's clock moving through days: fresh, due soon
@@ -34,13 +39,27 @@ interface World {
 /** One repository, one key in `production`, rotated `ageDays` ago on the emulator's clock. */
 async function createWorld(ageDays: number): Promise<World> {
   const gh = await startGitHubEmulator();
-  const permissions = { secrets: 'read', environments: 'read', actions: 'read', issues: 'write', contents: 'read', metadata: 'read', members: 'read' } as const;
+  const permissions = {
+    secrets: 'read',
+    environments: 'read',
+    actions: 'read',
+    issues: 'write',
+    contents: 'read',
+    metadata: 'read',
+    members: 'read',
+  } as const;
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions } });
   gh.seed.repo({ fullName: 'acme/api', files: { '.github/key-hygiene.yml': POLICY } });
   gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
   gh.seed.environment({ repo: 'acme/api', name: 'production', reviewers: ['mona'] });
   const updatedAt = new Date(gh.clock.now().getTime() - ageDays * DAY);
-  gh.seed.secret({ scope: 'environment', repo: 'acme/api', environment: 'production', name: 'OPENAI_API_KEY', updatedAt });
+  gh.seed.secret({
+    scope: 'environment',
+    repo: 'acme/api',
+    environment: 'production',
+    name: 'OPENAI_API_KEY',
+    updatedAt,
+  });
   return { gh, app, running: await startApp(gh, app) };
 }
 
@@ -49,7 +68,8 @@ async function closeWorld(world: World): Promise<void> {
   await world.gh.close();
 }
 
-const sweep = (world: World): Promise<SweepAllResult> => sweepAll(world.running.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => world.gh.clock.now());
+const sweep = (world: World): Promise<SweepAllResult> =>
+  sweepAll(world.running.probot, { ...defaultSettings, sweepEveryMs: 0 }, () => world.gh.clock.now());
 
 /** A new Probot instance: nothing in memory survives, as after a crash or a deploy. */
 async function restart(world: World): Promise<void> {
@@ -63,8 +83,10 @@ async function travel(world: World, days: number): Promise<void> {
   await restart(world);
 }
 
-const keyIssues = (world: World): IssueRecord[] => world.gh.store.issues.filter((i) => parseKeyMarker(i.body)?.secret === 'OPENAI_API_KEY');
-const dashboards = (world: World): IssueRecord[] => world.gh.store.issues.filter((i) => i.title === 'Key hygiene dashboard');
+const keyIssues = (world: World): IssueRecord[] =>
+  world.gh.store.issues.filter((i) => parseKeyMarker(i.body)?.secret === 'OPENAI_API_KEY');
+const dashboards = (world: World): IssueRecord[] =>
+  world.gh.store.issues.filter((i) => i.title === 'Key hygiene dashboard');
 const botNotes = (world: World, issue: IssueRecord): CommentKind[] =>
   world.gh.store.comments
     .filter((c) => c.repoId === issue.repoId && c.issueNumber === issue.number && c.user === BOT)
@@ -122,7 +144,9 @@ describe('a key through its life, day by day', () => {
     const issue = theKeyIssue(world);
     expect(issue.labels).toEqual(['key-hygiene', 'overdue']);
     expect(botNotes(world, issue)).toEqual(['reminder', 'reminder']);
-    const last = world.gh.store.comments.filter((c) => c.issueNumber === issue.number && c.repoId === issue.repoId).at(-1)!;
+    const last = world.gh.store.comments
+      .filter((c) => c.issueNumber === issue.number && c.repoId === issue.repoId)
+      .at(-1)!;
     expect(last.body).toMatch(/\*\*overdue\*\*/);
   });
 
@@ -132,7 +156,9 @@ describe('a key through its life, day by day', () => {
     const issue = theKeyIssue(world);
     expect(issue.labels).toEqual(['key-hygiene', 'overdue', 'escalated']);
     expect(botNotes(world, issue)).toEqual(['reminder', 'reminder', 'escalation']);
-    const escalation = world.gh.store.comments.find((c) => c.issueNumber === issue.number && parseCommentMarker(c.body)?.kind === 'escalation')!;
+    const escalation = world.gh.store.comments.find(
+      (c) => c.issueNumber === issue.number && parseCommentMarker(c.body)?.kind === 'escalation',
+    )!;
     expect(escalation.body).toMatch(/^@acme\/security: escalating/);
     const before = written(world);
     await sweep(world);

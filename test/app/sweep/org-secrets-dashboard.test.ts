@@ -3,7 +3,13 @@ import { main } from '../../../app/cli/main.js';
 import { isDashboard } from '../../../src/tracking/dashboard/dashboard-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
 import { buildAppIfStale, startProbotRun, type AppProcess } from '../../support/app-process.js';
-import { startGitHubEmulator, type AppRecord, type GitHubEmulator, type InstallationRecord, type IssueRecord } from '../../support/github-emulator/index.js';
+import {
+  startGitHubEmulator,
+  type AppRecord,
+  type GitHubEmulator,
+  type InstallationRecord,
+  type IssueRecord,
+} from '../../support/github-emulator/index.js';
 import { DAY, SWEEP_READ_PERMISSIONS as PERMISSIONS, TestOctokit } from '../support/app-world.js';
 
 // The organisation's own secrets are swept once per organisation and their issues open in its
@@ -30,7 +36,14 @@ function createWorld(gh: GitHubEmulator, permissions: Record<string, 'read' | 'w
   const installation = gh.seed.installation({ account: 'acme', permissions: { ...permissions } });
   const ago = (days: number) => new Date(gh.clock.now().getTime() - days * DAY);
   gh.seed.secret({ scope: 'repo', repo: 'acme/.github', name: 'RELEASE_TOKEN', updatedAt: ago(100) });
-  gh.seed.secret({ scope: 'org', org: 'acme', name: 'SLACK_BOT_TOKEN', visibility: 'selected', selectedRepos: ['web', 'worker'], updatedAt: ago(97) });
+  gh.seed.secret({
+    scope: 'org',
+    org: 'acme',
+    name: 'SLACK_BOT_TOKEN',
+    visibility: 'selected',
+    selectedRepos: ['web', 'worker'],
+    updatedAt: ago(97),
+  });
   gh.seed.secret({ scope: 'org', org: 'acme', name: 'NPM_TOKEN', visibility: 'private', updatedAt: ago(5) });
   gh.seed.secret({ scope: 'org', org: 'acme', name: 'SENTRY_AUTH_TOKEN', visibility: 'all', updatedAt: ago(80) });
   return { gh, app, installation };
@@ -39,21 +52,36 @@ function createWorld(gh: GitHubEmulator, permissions: Record<string, 'read' | 'w
 async function sweepOnce(world: World): Promise<string> {
   const out: string[] = [];
   const { gh, app } = world;
-  const env = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'), GHE_HOST: gh.host, GHE_PROTOCOL: 'http' };
-  const io = { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => out.push(t) }, now: () => gh.clock.now(), Octokit: TestOctokit };
+  const env = {
+    APP_ID: String(app.id),
+    PRIVATE_KEY: app.privateKey.replace(/\n/g, '\\n'),
+    GHE_HOST: gh.host,
+    GHE_PROTOCOL: 'http',
+  };
+  const io = {
+    out: { write: (t: string) => out.push(t) },
+    err: { write: (t: string) => out.push(t) },
+    now: () => gh.clock.now(),
+    Octokit: TestOctokit,
+  };
   expect(await main(['sweep', '--once'], env, io)).toBe(0);
   return out.join('');
 }
 
 const repoId = (gh: GitHubEmulator, name: string) => gh.store.repo('acme', name)!.id;
-const issuesOf = (gh: GitHubEmulator, name: string): IssueRecord[] => gh.store.issues.filter((i) => i.repoId === repoId(gh, name));
-const dashboardOf = (gh: GitHubEmulator, name: string) => issuesOf(gh, name).find((i) => i.state === 'open' && isDashboard(i.body ?? ''))!;
-const issueFor = (gh: GitHubEmulator, secret: string) => gh.store.issues.find((i) => i.state === 'open' && parseKeyMarker(i.body)?.secret === secret)!;
+const issuesOf = (gh: GitHubEmulator, name: string): IssueRecord[] =>
+  gh.store.issues.filter((i) => i.repoId === repoId(gh, name));
+const dashboardOf = (gh: GitHubEmulator, name: string) =>
+  issuesOf(gh, name).find((i) => i.state === 'open' && isDashboard(i.body ?? ''))!;
+const issueFor = (gh: GitHubEmulator, secret: string) =>
+  gh.store.issues.find((i) => i.state === 'open' && parseKeyMarker(i.body)?.secret === secret)!;
 /** The section from its heading to the next heading or the end. */
-const section = (body: string, heading: string) => body.slice(body.indexOf(heading)).split(/\n## /)[0]!.split('\n<!--')[0]!;
-const written = (gh: GitHubEmulator) => gh.store.issues.map((i) => `${i.number}:${i.state}:${i.labels.join(',')}:${i.body}`);
+const section = (body: string, heading: string) =>
+  body.slice(body.indexOf(heading)).split(/\n## /)[0]!.split('\n<!--')[0]!;
+const written = (gh: GitHubEmulator) =>
+  gh.store.issues.map((i) => `${i.number}:${i.state}:${i.labels.join(',')}:${i.body}`);
 
-describe('the org-secrets repository\'s dashboard lists the organisation secrets', () => {
+describe("the org-secrets repository's dashboard lists the organisation secrets", () => {
   let world: World;
   beforeAll(async () => {
     world = createWorld(await startGitHubEmulator(), PERMISSIONS);
@@ -61,7 +89,7 @@ describe('the org-secrets repository\'s dashboard lists the organisation secrets
   });
   afterAll(() => world.gh.close());
 
-  it('opens the stale org secret\'s issue in acme/.github and lists every tracked org secret there, with its visibility', () => {
+  it("opens the stale org secret's issue in acme/.github and lists every tracked org secret there, with its visibility", () => {
     const { gh } = world;
     const slack = issueFor(gh, 'SLACK_BOT_TOKEN');
     expect(slack.repoId).toBe(repoId(gh, '.github'));
@@ -71,17 +99,25 @@ describe('the org-secrets repository\'s dashboard lists the organisation secrets
     expect(body).not.toContain('No keys tracked yet');
     const org = section(body, '## Organisation secrets');
     expect(org.split('\n').filter((l) => l.startsWith('| `'))).toEqual([
-      expect.stringMatching(new RegExp(`^\\| \`SLACK_BOT_TOKEN\` \\| selected \\(2 repositories\\) \\| \\d{4}-\\d\\d-\\d\\d \\| \\d{4}-\\d\\d-\\d\\d \\| 🔴 overdue \\| #${slack.number} \\|$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^\\| \`SLACK_BOT_TOKEN\` \\| selected \\(2 repositories\\) \\| \\d{4}-\\d\\d-\\d\\d \\| \\d{4}-\\d\\d-\\d\\d \\| 🔴 overdue \\| #${slack.number} \\|$`,
+        ),
+      ),
       expect.stringMatching(/^\| `SENTRY_AUTH_TOKEN` \| all \| [\d-]+ \| [\d-]+ \| 🟡 due soon \| #\d+ \|$/),
       expect.stringMatching(/^\| `NPM_TOKEN` \| private \| [\d-]+ \| [\d-]+ \| 🟢 ok \| — \|$/),
     ]);
     expect(org).toMatch(/^## Organisation secrets \(3\)/);
   });
 
-  it('keeps the repository\'s own keys in their own section, and no other repository lists the org secrets', () => {
+  it("keeps the repository's own keys in their own section, and no other repository lists the org secrets", () => {
     const { gh } = world;
     const own = section(dashboardOf(gh, '.github').body!, '## Tracked keys');
-    expect(own).toMatch(new RegExp(`\\| \`RELEASE_TOKEN\` \\| repo \\| — \\| [\\d-]+ \\| [\\d-]+ \\| 🔴 overdue \\| #${issueFor(gh, 'RELEASE_TOKEN').number} \\|`));
+    expect(own).toMatch(
+      new RegExp(
+        `\\| \`RELEASE_TOKEN\` \\| repo \\| — \\| [\\d-]+ \\| [\\d-]+ \\| 🔴 overdue \\| #${issueFor(gh, 'RELEASE_TOKEN').number} \\|`,
+      ),
+    );
     expect(own).not.toContain('SLACK_BOT_TOKEN');
     for (const name of ['web', 'worker']) expect(dashboardOf(gh, name).body).not.toContain('Organisation secrets');
   });
@@ -96,7 +132,12 @@ describe('the org-secrets repository\'s dashboard lists the organisation secrets
     buildAppIfStale();
     const { gh, app, installation } = world;
     const server: AppProcess & { url: string } = await startProbotRun({
-      APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, WEBHOOK_SECRET: app.webhookSecret, GHE_HOST: gh.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'warn',
+      APP_ID: String(app.id),
+      PRIVATE_KEY: app.privateKey,
+      WEBHOOK_SECRET: app.webhookSecret,
+      GHE_HOST: gh.host,
+      GHE_PROTOCOL: 'http',
+      LOG_LEVEL: 'warn',
     });
     try {
       const dashboard = dashboardOf(gh, '.github');
@@ -120,7 +161,7 @@ describe('the org-secrets repository\'s dashboard lists the organisation secrets
   }, 120_000);
 });
 
-describe('the org-secrets repository\'s dashboard when the App cannot read the organisation secrets', () => {
+describe("the org-secrets repository's dashboard when the App cannot read the organisation secrets", () => {
   it('says why in the organisation section, not "No keys tracked yet"', async () => {
     const { organization_secrets: _, ...without } = PERMISSIONS;
     const world = createWorld(await startGitHubEmulator(), without);
@@ -129,10 +170,14 @@ describe('the org-secrets repository\'s dashboard when the App cannot read the o
       const body = dashboardOf(world.gh, '.github').body!;
       expect(body).not.toContain('No keys tracked yet');
       const org = section(body, '## Organisation secrets');
-      expect(org).toContain('could not read acme\'s secrets: 403 forbidden (needs the `organization_secrets=read` permission)');
+      expect(org).toContain(
+        "could not read acme's secrets: 403 forbidden (needs the `organization_secrets=read` permission)",
+      );
       expect(section(body, '## Tracked keys')).toContain('`RELEASE_TOKEN`');
       // The other repositories still say so in their skipped list.
-      expect(dashboardOf(world.gh, 'web').body).toMatch(/organisation secrets of acme \(tracked in acme\/\.github\): 403 forbidden/);
+      expect(dashboardOf(world.gh, 'web').body).toMatch(
+        /organisation secrets of acme \(tracked in acme\/\.github\): 403 forbidden/,
+      );
     } finally {
       await world.gh.close();
     }

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepoLock } from '../../../app/repo/with-repo-lock.js';
 import { isDashboard } from '../../../src/tracking/dashboard/dashboard-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
-import type { AppRecord, GitHubEmulator, InstallationRecord, IssueRecord } from '../../support/github-emulator/index.js';
+import type {
+  AppRecord,
+  GitHubEmulator,
+  InstallationRecord,
+  IssueRecord,
+} from '../../support/github-emulator/index.js';
 import { DAY } from '../support/app-world.js';
 import { PERMISSIONS, startAppWith } from '../support/robust-world.js';
 import { startGitHubEmulator } from '../../support/github-emulator/index.js';
@@ -30,8 +35,12 @@ async function createWorld(): Promise<{ gh: GitHubEmulator; app: AppRecord; inst
 }
 
 const open = (gh: GitHubEmulator) => gh.store.issues.filter((i) => i.state === 'open');
-const openKeys = (gh: GitHubEmulator) => open(gh).map((i) => parseKeyMarker(i.body)?.key).filter((k) => k !== undefined);
-const openDashboards = (gh: GitHubEmulator, name: string) => open(gh).filter((i) => i.repoId === gh.store.repo('acme', name)!.id && isDashboard(i.body));
+const openKeys = (gh: GitHubEmulator) =>
+  open(gh)
+    .map((i) => parseKeyMarker(i.body)?.key)
+    .filter((k) => k !== undefined);
+const openDashboards = (gh: GitHubEmulator, name: string) =>
+  open(gh).filter((i) => i.repoId === gh.store.repo('acme', name)!.id && isDashboard(i.body));
 const written = (gh: GitHubEmulator) => ({
   issues: gh.store.issues.map((i) => `${i.number}:${i.state}:${i.labels.join(',')}:${i.body}`),
   comments: gh.store.comments.length,
@@ -46,7 +55,11 @@ describe('two app processes sweeping at the same moment', () => {
       const results = await Promise.all([first.sweep(), second.sweep()]);
       expect(results.flatMap((r) => r.failed)).toEqual([]);
       const keys = openKeys(gh);
-      expect(keys.sort()).toEqual(['acme/web|repo|*|openai_api_key|rotate', 'acme/web|repo|*|stripe_api_key|rotate', 'acme|org|*|slack_bot_token|rotate']);
+      expect(keys.sort()).toEqual([
+        'acme/web|repo|*|openai_api_key|rotate',
+        'acme/web|repo|*|stripe_api_key|rotate',
+        'acme|org|*|slack_bot_token|rotate',
+      ]);
       expect(openDashboards(gh, 'web')).toHaveLength(1);
       expect(openDashboards(gh, '.github')).toHaveLength(1);
       // Each open was claimed first (app/repo/with-issue-claim.ts): no twin was opened, so none was
@@ -74,8 +87,14 @@ describe('commands on an organisation secret’s issue (in acme/.github)', () =>
   let running: Awaited<ReturnType<typeof startAppWith>>;
   let nextId = 800_000;
   const orgRepoId = () => gh.store.repo('acme', '.github')!.id;
-  const orgIssue = (): IssueRecord => gh.store.issues.find((i) => i.repoId === orgRepoId() && parseKeyMarker(i.body)?.key === 'acme|org|*|slack_bot_token|rotate')!;
-  const lastBotNote = () => gh.store.comments.filter((c) => c.repoId === orgRepoId() && c.issueNumber === orgIssue().number && c.user === BOT).at(-1)!;
+  const orgIssue = (): IssueRecord =>
+    gh.store.issues.find(
+      (i) => i.repoId === orgRepoId() && parseKeyMarker(i.body)?.key === 'acme|org|*|slack_bot_token|rotate',
+    )!;
+  const lastBotNote = () =>
+    gh.store.comments
+      .filter((c) => c.repoId === orgRepoId() && c.issueNumber === orgIssue().number && c.user === BOT)
+      .at(-1)!;
 
   async function command(login: string, body: string) {
     const issue = orgIssue();
@@ -83,11 +102,18 @@ describe('commands on an organisation secret’s issue (in acme/.github)', () =>
     const payload = {
       installation: { id: installation.id },
       repository: { name: '.github', full_name: 'acme/.github', owner: { login: 'acme', type: 'Organization' } },
-      issue: { number: issue.number, body: issue.body, user: { login: BOT, type: 'Bot' }, labels: issue.labels.map((name) => ({ name })) },
+      issue: {
+        number: issue.number,
+        body: issue.body,
+        user: { login: BOT, type: 'Bot' },
+        labels: issue.labels.map((name) => ({ name })),
+      },
       comment: { id: nextId++, body, user: { login, type: 'User' }, performed_via_github_app: null },
       sender: { login, type: 'User' },
     };
-    expect((await gh.deliver({ url: running.url, event: 'issue_comment', action: 'created', payload })).status).toBe(200);
+    expect((await gh.deliver({ url: running.url, event: 'issue_comment', action: 'created', payload })).status).toBe(
+      200,
+    );
   }
 
   beforeAll(async () => {
@@ -112,12 +138,19 @@ describe('commands on an organisation secret’s issue (in acme/.github)', () =>
   });
 
   it('/rotated after the org secret was updated: "rotated on …" and the issue closes', async () => {
-    gh.seed.secret({ scope: 'org', org: 'acme', name: 'SLACK_BOT_TOKEN', visibility: 'all', updatedAt: gh.clock.now() });
+    gh.seed.secret({
+      scope: 'org',
+      org: 'acme',
+      name: 'SLACK_BOT_TOKEN',
+      visibility: 'all',
+      updatedAt: gh.clock.now(),
+    });
     await command('rita', '/rotated');
     expect(orgIssue().state).toBe('closed');
     expect(lastBotNote().body).toMatch(/rotated on \d{4}-\d{2}-\d{2}/);
     // The next sweep leaves that issue as it is.
-    const notes = () => gh.store.comments.filter((c) => c.repoId === orgRepoId() && c.issueNumber === orgIssue().number).length;
+    const notes = () =>
+      gh.store.comments.filter((c) => c.repoId === orgRepoId() && c.issueNumber === orgIssue().number).length;
     const before = { body: orgIssue().body, notes: notes() };
     await running.sweep();
     expect({ body: orgIssue().body, notes: notes() }).toEqual(before);
@@ -125,19 +158,41 @@ describe('commands on an organisation secret’s issue (in acme/.github)', () =>
   });
 
   it('/rotated when nothing changed answers with what it sees, not "cannot find"', async () => {
-    gh.seed.secret({ scope: 'org', org: 'acme', name: 'GITHUB_DEPLOY_TOKEN', visibility: 'all', updatedAt: new Date(gh.clock.now().getTime() - 120 * DAY) });
+    gh.seed.secret({
+      scope: 'org',
+      org: 'acme',
+      name: 'GITHUB_DEPLOY_TOKEN',
+      visibility: 'all',
+      updatedAt: new Date(gh.clock.now().getTime() - 120 * DAY),
+    });
     await running.sweep();
-    const issue = gh.store.issues.find((i) => i.repoId === orgRepoId() && i.state === 'open' && parseKeyMarker(i.body)?.secret === 'GITHUB_DEPLOY_TOKEN')!;
+    const issue = gh.store.issues.find(
+      (i) => i.repoId === orgRepoId() && i.state === 'open' && parseKeyMarker(i.body)?.secret === 'GITHUB_DEPLOY_TOKEN',
+    )!;
     gh.seed.comment({ repo: 'acme/.github', issue: issue.number, body: '/rotated', user: 'rita' });
     const payload = {
       installation: { id: installation.id },
       repository: { name: '.github', full_name: 'acme/.github', owner: { login: 'acme', type: 'Organization' } },
-      issue: { number: issue.number, body: issue.body, user: { login: BOT, type: 'Bot' }, labels: issue.labels.map((name) => ({ name })) },
-      comment: { id: nextId++, body: '/rotated', user: { login: 'rita', type: 'User' }, performed_via_github_app: null },
+      issue: {
+        number: issue.number,
+        body: issue.body,
+        user: { login: BOT, type: 'Bot' },
+        labels: issue.labels.map((name) => ({ name })),
+      },
+      comment: {
+        id: nextId++,
+        body: '/rotated',
+        user: { login: 'rita', type: 'User' },
+        performed_via_github_app: null,
+      },
       sender: { login: 'rita', type: 'User' },
     };
-    expect((await gh.deliver({ url: running.url, event: 'issue_comment', action: 'created', payload })).status).toBe(200);
-    const reply = gh.store.comments.filter((c) => c.repoId === orgRepoId() && c.issueNumber === issue.number && c.user === BOT).at(-1)!;
+    expect((await gh.deliver({ url: running.url, event: 'issue_comment', action: 'created', payload })).status).toBe(
+      200,
+    );
+    const reply = gh.store.comments
+      .filter((c) => c.repoId === orgRepoId() && c.issueNumber === issue.number && c.user === BOT)
+      .at(-1)!;
     expect(reply.body).toMatch(/^I re-checked: `GITHUB_DEPLOY_TOKEN` still has `updated_at`/);
   });
 });

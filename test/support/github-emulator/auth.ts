@@ -40,7 +40,9 @@ export function authenticate(
 function authenticateApp(jwt: string, store: Store, clock: EmulatorClock): Principal {
   const issuer = peekIssuer(jwt);
   // `iss` may be the App id or, since 2024, its client id.
-  const app = [...store.apps.values()].find((candidate) => String(candidate.id) === issuer || candidate.clientId === issuer);
+  const app = [...store.apps.values()].find(
+    (candidate) => String(candidate.id) === issuer || candidate.clientId === issuer,
+  );
   if (!app) throw new HttpError(401, JWT_MESSAGES.invalid);
   const check = verifyAppJwt(jwt, app.publicKey, clock.now());
   if (!check.ok) throw new HttpError(401, check.message);
@@ -76,14 +78,25 @@ export function requirePermissions(principal: Principal, accepted: Permissions[]
   const granted = principal.token.permissions;
   const ok = accepted.some((set) => Object.entries(set).every(([name, level]) => hasLevel(granted, name, level)));
   if (!ok) {
-    throw new HttpError(403, 'Resource not accessible by integration', {}, {
-      'x-accepted-github-permissions': acceptedHeader(accepted),
-    });
+    throw new HttpError(
+      403,
+      'Resource not accessible by integration',
+      {},
+      {
+        'x-accepted-github-permissions': acceptedHeader(accepted),
+      },
+    );
   }
 }
 
 export function acceptedHeader(accepted: Permissions[]): string {
-  return accepted.map((set) => Object.entries(set).map(([name, level]) => `${name}=${level}`).join(',')).join('; ');
+  return accepted
+    .map((set) =>
+      Object.entries(set)
+        .map(([name, level]) => `${name}=${level}`)
+        .join(','),
+    )
+    .join('; ');
 }
 
 /** The repository in the path, or 404 when it does not exist or the token cannot reach it. */

@@ -30,20 +30,32 @@ const utc = (iso: string): string => new Date(iso).toISOString().replace(/\.\d{3
 /** Commits printed by `git log <args>`, parsed. */
 export async function logCommits(dir: string, args: string[]): Promise<GitCommit[]> {
   const out = await runGit(dir, ['log', `--format=${FORMAT}`, ...args]);
-  return out.split('\x1e').map((record) => record.replace(/^\n/, '')).filter(Boolean).map((record) => {
-    const [sha = '', tree = '', parents = '', an = '', ae = '', ad = '', cn = '', ce = '', cd = '', message = ''] = record.split('\x1f');
-    return {
-      sha,
-      tree,
-      parents: parents.split(' ').filter(Boolean),
-      author: { name: an, email: ae, date: utc(ad) },
-      committer: { name: cn, email: ce, date: utc(cd) },
-      message: message.replace(/\n+$/, ''),
-    };
-  });
+  return out
+    .split('\x1e')
+    .map((record) => record.replace(/^\n/, ''))
+    .filter(Boolean)
+    .map((record) => {
+      const [sha = '', tree = '', parents = '', an = '', ae = '', ad = '', cn = '', ce = '', cd = '', message = ''] =
+        record.split('\x1f');
+      return {
+        sha,
+        tree,
+        parents: parents.split(' ').filter(Boolean),
+        author: { name: an, email: ae, date: utc(ad) },
+        committer: { name: cn, email: ce, date: utc(cd) },
+        message: message.replace(/\n+$/, ''),
+      };
+    });
 }
 
-const STATUS: Record<string, DiffFile['status']> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' };
+const STATUS: Record<string, DiffFile['status']> = {
+  A: 'added',
+  D: 'removed',
+  M: 'modified',
+  R: 'renamed',
+  C: 'copied',
+  T: 'changed',
+};
 
 /**
  * The files changed between two commits, in git's path order, with GitHub's fields. Three git
@@ -62,7 +74,12 @@ export async function diffFiles(dir: string, base: string, head: string, maxPatc
     const count = counts[index] ?? { additions: 0, deletions: 0, binary: false };
     const hunks = patches[index] ?? null;
     const tooLarge = hunks !== null && Buffer.byteLength(hunks) > maxPatchBytes;
-    return { ...entry, additions: count.additions, deletions: count.deletions, patch: count.binary || tooLarge ? null : hunks };
+    return {
+      ...entry,
+      additions: count.additions,
+      deletions: count.deletions,
+      patch: count.binary || tooLarge ? null : hunks,
+    };
   });
 }
 

@@ -55,7 +55,11 @@ export async function resolveCommit(dir: string, rev: string): Promise<string | 
  * Test helper: a repository in `dir` with one commit per entry of `commits` (path → content, `null`
  * deletes), on branch `main`. Returns the commit SHAs in order.
  */
-export async function buildGitRepo(dir: string, commits: Array<Record<string, string | null>>, branch = 'main'): Promise<string[]> {
+export async function buildGitRepo(
+  dir: string,
+  commits: Array<Record<string, string | null>>,
+  branch = 'main',
+): Promise<string[]> {
   await runGit(dir, ['init', '--quiet', `--initial-branch=${branch}`]);
   const shas: string[] = [];
   for (const [index, files] of commits.entries()) {

@@ -24,9 +24,7 @@ export function signAppJwt(
   return `${unsigned}.${signature}`;
 }
 
-export type JwtCheck =
-  | { ok: true; iss: string }
-  | { ok: false; message: string };
+export type JwtCheck = { ok: true; iss: string } | { ok: false; message: string };
 
 /**
  * GitHub's error messages for JWT time claims. @octokit/auth-app matches these texts and, on a
@@ -37,8 +35,7 @@ export const JWT_MESSAGES = {
   expired:
     "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",
   tooLong: "'Expiration time' claim ('exp') is too far in the future",
-  issuedInFuture:
-    "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued",
+  issuedInFuture: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued",
   invalid: 'A JSON web token could not be decoded',
 } as const;
 

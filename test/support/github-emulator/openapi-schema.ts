@@ -23,7 +23,8 @@ export function toJsonSchema(value: unknown, namesProperties = false): unknown {
   if (Array.isArray(value)) return value.map((item) => toJsonSchema(item));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) out[key] = toJsonSchema(inner, key === 'properties' && !namesProperties);
+  for (const [key, inner] of Object.entries(value))
+    out[key] = toJsonSchema(inner, key === 'properties' && !namesProperties);
   if (namesProperties || out.nullable !== true) return out;
   delete out.nullable;
   if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { authenticate, callerKey, etagCaller, acceptedHeader, requirePermissions, resolveOrg, resolveRepo } from './auth.js';
+import {
+  authenticate,
+  callerKey,
+  etagCaller,
+  acceptedHeader,
+  requirePermissions,
+  resolveOrg,
+  resolveRepo,
+} from './auth.js';
 import type { EmulatorClock } from './clock.js';
 import { computeEtag, matchesIfNoneMatch } from './conditional.js';
 import { HttpError } from './http-error.js';
@@ -74,7 +82,14 @@ export async function runPipeline(info: RequestInfo, deps: PipelineDeps): Promis
     // Rejected by a limit or by authentication: not charged. Any other error is.
     counted = key !== null && entered;
     Object.assign(headers, error.headers);
-    return { status: error.status, headers, payload: JSON.stringify(error.body()), principal, counted, notModified: false };
+    return {
+      status: error.status,
+      headers,
+      payload: JSON.stringify(error.body()),
+      principal,
+      counted,
+      notModified: false,
+    };
   } finally {
     if (key !== null) {
       if (entered) deps.rateLimiter.leave(key);
@@ -91,7 +106,10 @@ function checkLimits(info: RequestInfo, deps: PipelineDeps, key: string, headers
     const status = limiter.status(key);
     const wait = Math.max(0, status.reset - Math.floor(deps.clock.now().getTime() / 1000));
     Object.assign(headers, { 'retry-after': String(wait) });
-    throw new HttpError(limiter.options.exceededStatus, `API rate limit exceeded for ${describe(key)}. If you reach out to GitHub Support for help, please include the request ID.`);
+    throw new HttpError(
+      limiter.options.exceededStatus,
+      `API rate limit exceeded for ${describe(key)}. If you reach out to GitHub Support for help, please include the request ID.`,
+    );
   }
   const creates = CONTENT_METHODS.has(info.match.route.method) && info.match.route.auth === 'token';
   const wait = creates ? limiter.secondaryWait(key) : null;
@@ -101,9 +119,18 @@ function checkLimits(info: RequestInfo, deps: PipelineDeps, key: string, headers
 
 /** The throttling plugin recognises a secondary limit by "secondary rate" in the message. */
 const secondary = (wait: number): HttpError =>
-  new HttpError(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', {}, { 'retry-after': String(wait) });
+  new HttpError(
+    403,
+    'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    {},
+    { 'retry-after': String(wait) },
+  );
 
-const describe = (key: string): string => key.replace('installation:', 'installation ID ').replace('app:', 'app ID ').replace(/^token:.*/, 'this token');
+const describe = (key: string): string =>
+  key
+    .replace('installation:', 'installation ID ')
+    .replace('app:', 'app ID ')
+    .replace(/^token:.*/, 'this token');
 
 function buildContext(info: RequestInfo, deps: PipelineDeps, principal: Principal): RouteContext {
   const { route, params } = info.match;
@@ -133,7 +160,12 @@ function buildContext(info: RequestInfo, deps: PipelineDeps, principal: Principa
   return ctx;
 }
 
-function finish(info: RequestInfo, result: RouteResult, key: string, headers: Record<string, string>): Omit<Outcome, 'principal' | 'counted'> {
+function finish(
+  info: RequestInfo,
+  result: RouteResult,
+  key: string,
+  headers: Record<string, string>,
+): Omit<Outcome, 'principal' | 'counted'> {
   Object.assign(headers, result.headers ?? {});
   const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
   if (result.text !== undefined) headers['content-type'] ??= 'text/plain; charset=utf-8';

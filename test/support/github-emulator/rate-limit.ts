@@ -108,7 +108,13 @@ export class RateLimiter {
     const now = this.clock.now().getTime();
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      bucket = { windowStart: now, used: 0, limit: this.overrides.get(key) ?? this.options.limit, content: [], inFlight: 0 };
+      bucket = {
+        windowStart: now,
+        used: 0,
+        limit: this.overrides.get(key) ?? this.options.limit,
+        content: [],
+        inFlight: 0,
+      };
       this.buckets.set(key, bucket);
     } else if (now >= bucket.windowStart + HOUR) {
       // The window resets an hour after it opened, as `x-ratelimit-reset` promised.

@@ -45,7 +45,8 @@ function count(counters: Counters, entry: Omit<LogEntry, 'seq'>): void {
   add(counters, entry);
   const route = entry.route ?? `${entry.method} (unmatched)`;
   add((counters.byRoute[route] ??= emptyTally()), entry);
-  if (entry.installationId !== null) add((counters.byInstallation[String(entry.installationId)] ??= emptyTally()), entry);
+  if (entry.installationId !== null)
+    add((counters.byInstallation[String(entry.installationId)] ??= emptyTally()), entry);
   counters.byStatus[String(entry.status)] = (counters.byStatus[String(entry.status)] ?? 0) + 1;
 }
 

@@ -42,7 +42,8 @@ function checkQueryValue(route: Route, name: string, value: string, schema: Reco
     if (value !== 'true' && value !== 'false') throw invalid(`For '${name}', "${value}" is not a boolean.`);
   }
   const allowed = schema.enum as unknown[] | undefined;
-  if (allowed && !allowed.includes(value)) throw invalid(`For '${name}', "${value}" is not one of ${allowed.join(', ')}.`);
+  if (allowed && !allowed.includes(value))
+    throw invalid(`For '${name}', "${value}" is not one of ${allowed.join(', ')}.`);
 }
 
 function checkQuery(route: Route, operation: SubsetOperation, query: URLSearchParams): void {
@@ -74,7 +75,8 @@ function permittedKeys(schema: Record<string, unknown>): Set<string> | null {
 function checkBody(route: Route, operation: SubsetOperation, bodyText: string, body: unknown): void {
   const request = operation.requestBody;
   if (!request) {
-    if (bodyText.trim() !== '' && route.method !== 'GET' && route.method !== 'DELETE') throw invalid('This endpoint takes no body.');
+    if (bodyText.trim() !== '' && route.method !== 'GET' && route.method !== 'DELETE')
+      throw invalid('This endpoint takes no body.');
     return;
   }
   if (bodyText.trim() === '') {

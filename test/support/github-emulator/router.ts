@@ -8,8 +8,7 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Who is calling: an App (JWT) or the holder of an access token. */
 export type Principal =
-  | { kind: 'app'; app: AppRecord }
-  | { kind: 'token'; token: TokenRecord; installation: InstallationRecord | null };
+  { kind: 'app'; app: AppRecord } | { kind: 'token'; token: TokenRecord; installation: InstallationRecord | null };
 
 export interface EmulatorLimits {
   /** Issue and comment bodies longer than this are rejected with 422 (GitHub: 65,536). */

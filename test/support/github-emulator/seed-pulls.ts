@@ -26,7 +26,8 @@ export function createPullSeeders(store: Store, clock: EmulatorClock, repoByName
       const issue = store.issue(repo.id, number);
       const head = pull && findBranch(store, repo, pull.head);
       const base = pull && findBranch(store, repo, pull.base);
-      if (!pull || !issue || issue.state !== 'open' || !head || !base) throw new Error(`emulator seed: ${fullName}#${number} is not an open pull request with both branches`);
+      if (!pull || !issue || issue.state !== 'open' || !head || !base)
+        throw new Error(`emulator seed: ${fullName}#${number} is not an open pull request with both branches`);
       for (const [path, text] of head.files) base.files.set(path, text);
       const now = clock.now();
       Object.assign(pull, { headSha: headShaOf(head.files), mergedAt: now, mergedBy: by });

@@ -34,7 +34,8 @@ export interface SecretScanningAlertSeed {
 }
 
 /** A stand-in for the blob's object id: 40 hex characters, stable for a path in a commit. */
-const blobShaOf = (commitSha: string, path: string): string => createHash('sha1').update(`${commitSha}:${path}`).digest('hex');
+const blobShaOf = (commitSha: string, path: string): string =>
+  createHash('sha1').update(`${commitSha}:${path}`).digest('hex');
 
 function location(seed: SecretScanningLocationSeed): SecretScanningLocationRecord {
   return {
@@ -57,7 +58,10 @@ export function createSecretScanningSeeders(store: Store, clock: EmulatorClock, 
       const state = seed.state ?? 'open';
       const record: SecretScanningAlertRecord = {
         repoId: repo.id,
-        number: store.secretScanningAlerts.filter((a) => a.repoId === repo.id).reduce((max, a) => Math.max(max, a.number), 0) + 1,
+        number:
+          store.secretScanningAlerts
+            .filter((a) => a.repoId === repo.id)
+            .reduce((max, a) => Math.max(max, a.number), 0) + 1,
         secretType: seed.secretType,
         secretTypeDisplayName: seed.secretTypeDisplayName ?? seed.secretType,
         secret: seed.secret,

@@ -23,17 +23,22 @@ interface Stamps {
 
 /** Where a secret lives. Org secrets carry a visibility; `selected` needs `selectedRepos`. */
 export type SecretSeed = Stamps & { name: string } & (
-  | { scope: 'repo'; repo: string }
-  | { scope: 'environment'; repo: string; environment: string }
-  | { scope: 'dependabot-repo'; repo: string }
-  | { scope: 'org' | 'dependabot-org'; org: string; visibility?: 'all' | 'private' | 'selected'; selectedRepos?: string[] }
-);
+    | { scope: 'repo'; repo: string }
+    | { scope: 'environment'; repo: string; environment: string }
+    | { scope: 'dependabot-repo'; repo: string }
+    | {
+        scope: 'org' | 'dependabot-org';
+        org: string;
+        visibility?: 'all' | 'private' | 'selected';
+        selectedRepos?: string[];
+      }
+  );
 
 export type VariableSeed = Stamps & { name: string; value: string } & (
-  | { scope: 'repo'; repo: string }
-  | { scope: 'environment'; repo: string; environment: string }
-  | { scope: 'org'; org: string; visibility?: 'all' | 'private' | 'selected'; selectedRepos?: string[] }
-);
+    | { scope: 'repo'; repo: string }
+    | { scope: 'environment'; repo: string; environment: string }
+    | { scope: 'org'; org: string; visibility?: 'all' | 'private' | 'selected'; selectedRepos?: string[] }
+  );
 
 export function createSecretSeeders(store: Store, clock: EmulatorClock, repoByName: RepoLookup) {
   const stamps = (seed: Stamps): { createdAt: Date; updatedAt: Date } => {
@@ -44,7 +49,9 @@ export function createSecretSeeders(store: Store, clock: EmulatorClock, repoByNa
   const placement = (seed: SecretSeed | VariableSeed) => {
     if ('org' in seed) {
       const visibility = seed.visibility ?? 'all';
-      const selected = (seed.selectedRepos ?? []).map((name) => repoByName(name.includes('/') ? name : `${seed.org}/${name}`).id);
+      const selected = (seed.selectedRepos ?? []).map(
+        (name) => repoByName(name.includes('/') ? name : `${seed.org}/${name}`).id,
+      );
       return { owner: seed.org, environment: null, visibility, selectedRepoIds: selected };
     }
     const repo = repoByName(seed.repo);
@@ -71,18 +78,39 @@ export function createSecretSeeders(store: Store, clock: EmulatorClock, repoByNa
       return record;
     },
     secret: (seed: SecretSeed): SecretRecord => {
-      const record: SecretRecord = { scope: seed.scope, name: seed.name.toUpperCase(), ...placement(seed), ...stamps(seed) };
+      const record: SecretRecord = {
+        scope: seed.scope,
+        name: seed.name.toUpperCase(),
+        ...placement(seed),
+        ...stamps(seed),
+      };
       // Seeding again replaces; looked up through the index, so seeding 50,000 secrets stays linear.
-      if (store.secretsOf(record.scope, record.owner, record.environment).some((s) => s.owner === record.owner && s.name === record.name)) {
+      if (
+        store
+          .secretsOf(record.scope, record.owner, record.environment)
+          .some((s) => s.owner === record.owner && s.name === record.name)
+      ) {
         store.secrets = store.secrets.filter(
-          (s) => !(s.scope === record.scope && s.owner === record.owner && s.environment === record.environment && s.name === record.name),
+          (s) =>
+            !(
+              s.scope === record.scope &&
+              s.owner === record.owner &&
+              s.environment === record.environment &&
+              s.name === record.name
+            ),
         );
       }
       store.secrets.push(record);
       return record;
     },
     variable: (seed: VariableSeed): VariableRecord => {
-      const record: VariableRecord = { scope: seed.scope, name: seed.name.toUpperCase(), value: seed.value, ...placement(seed), ...stamps(seed) };
+      const record: VariableRecord = {
+        scope: seed.scope,
+        name: seed.name.toUpperCase(),
+        value: seed.value,
+        ...placement(seed),
+        ...stamps(seed),
+      };
       store.variables.push(record);
       return record;
     },

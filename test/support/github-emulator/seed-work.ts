@@ -17,7 +17,12 @@ export interface IssueSeed {
 }
 
 /** Issues, comments and labels: the state the App keeps in GitHub itself. */
-export function createWorkSeeders(store: Store, clock: EmulatorClock, repoByName: RepoLookup, ensureAccount: EnsureAccount) {
+export function createWorkSeeders(
+  store: Store,
+  clock: EmulatorClock,
+  repoByName: RepoLookup,
+  ensureAccount: EnsureAccount,
+) {
   const label = (fullName: string, name: string, color = 'ededed', description: string | null = null): LabelRecord => {
     const repo = repoByName(fullName);
     const existing = store.labelsOf(repo.id).find((l) => l.name.toLowerCase() === name.toLowerCase());
@@ -60,7 +65,16 @@ export function createWorkSeeders(store: Store, clock: EmulatorClock, repoByName
       const user = seed.user ?? 'octocat';
       ensureAccount(user, user.endsWith('[bot]') ? 'Bot' : 'User');
       const at = seed.createdAt ?? clock.now();
-      const comment: CommentRecord = { id: store.nextId(), repoId: repo.id, issueNumber: seed.issue, body: seed.body, user, createdAt: at, updatedAt: at, viaAppId: null };
+      const comment: CommentRecord = {
+        id: store.nextId(),
+        repoId: repo.id,
+        issueNumber: seed.issue,
+        body: seed.body,
+        user,
+        createdAt: at,
+        updatedAt: at,
+        viaAppId: null,
+      };
       store.comments.push(comment);
       return comment;
     },

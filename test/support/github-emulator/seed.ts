@@ -116,7 +116,9 @@ export function createSeeder(store: Store, clock: EmulatorClock) {
       account: account.login,
       permissions: seed.permissions,
       repositorySelection: seed.repositories ? 'selected' : 'all',
-      repositoryIds: (seed.repositories ?? []).map((name) => repoByName(name.includes('/') ? name : `${account.login}/${name}`).id),
+      repositoryIds: (seed.repositories ?? []).map(
+        (name) => repoByName(name.includes('/') ? name : `${account.login}/${name}`).id,
+      ),
       events: seed.events ?? [],
       createdAt: clock.now(),
       suspendedAt: seed.suspended ? clock.now() : null,
@@ -142,16 +144,32 @@ export function createSeeder(store: Store, clock: EmulatorClock) {
       ensureAccount(login, 'User');
       repoByName(fullName).collaborators.set(login.toLowerCase(), role);
     },
-    team: (seed: { org: string; slug: string; name?: string; members: string[]; repos?: Record<string, RepoRole> }): TeamRecord => {
+    team: (seed: {
+      org: string;
+      slug: string;
+      name?: string;
+      members: string[];
+      repos?: Record<string, RepoRole>;
+    }): TeamRecord => {
       ensureAccount(seed.org, 'Organization');
       seed.members.forEach((login) => ensureAccount(login, 'User'));
-      const team: TeamRecord = { id: store.nextId(), org: seed.org, slug: seed.slug, name: seed.name ?? seed.slug, members: seed.members, repos: seed.repos ?? {} };
+      const team: TeamRecord = {
+        id: store.nextId(),
+        org: seed.org,
+        slug: seed.slug,
+        name: seed.name ?? seed.slug,
+        members: seed.members,
+        repos: seed.repos ?? {},
+      };
       store.teams.push(team);
       return team;
     },
     installation: seedInstallation,
     /** An installation token without the HTTP round trip (narrowing as `access_tokens` does). */
-    installationToken: (installationId: number, narrow: { permissions?: Permissions; repositoryIds?: number[] } = {}): string => {
+    installationToken: (
+      installationId: number,
+      narrow: { permissions?: Permissions; repositoryIds?: number[] } = {},
+    ): string => {
       const installation = store.installations.get(installationId);
       if (!installation) throw new Error(`emulator seed: unknown installation ${installationId}`);
       const token = mintToken('ghs');
@@ -173,7 +191,14 @@ export function createSeeder(store: Store, clock: EmulatorClock) {
       if ('secrets' in permissions) throw new Error('emulator seed: GITHUB_TOKEN has no "secrets" permission');
       const token = mintToken('ghs');
       const expiresAt = new Date(clock.now().getTime() + 24 * 3_600_000);
-      store.tokens.set(token, { token, kind: 'workflow', installationId: null, permissions, repositoryIds: [repoByName(fullName).id], expiresAt });
+      store.tokens.set(token, {
+        token,
+        kind: 'workflow',
+        installationId: null,
+        permissions,
+        repositoryIds: [repoByName(fullName).id],
+        expiresAt,
+      });
       return token;
     },
     ...createSecretSeeders(store, clock, repoByName),

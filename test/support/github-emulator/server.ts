@@ -139,7 +139,8 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
 const running = new Map<string, GitHubEmulator>();
 
 /** The emulator of this process listening at `host` (`127.0.0.1:PORT`, a `GHE_HOST`), if any. */
-export const emulatorAt = (host: string | undefined): GitHubEmulator | undefined => (host === undefined ? undefined : running.get(host));
+export const emulatorAt = (host: string | undefined): GitHubEmulator | undefined =>
+  host === undefined ? undefined : running.get(host);
 
 interface HandlerEnv {
   deps: PipelineDeps;
@@ -160,7 +161,10 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, env: Han
   const bodyText = await readBody(req);
   // Before the request is handled: what it reads and writes is the state after its round trip.
   if (env.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, env.latencyMs));
-  const record = (outcome: Pick<Outcome, 'status' | 'principal' | 'counted' | 'notModified'>, fault: string | null): void => {
+  const record = (
+    outcome: Pick<Outcome, 'status' | 'principal' | 'counted' | 'notModified'>,
+    fault: string | null,
+  ): void => {
     const principal = outcome.principal;
     const installationId = principal?.kind === 'token' ? principal.token.installationId : null;
     env.log.record({

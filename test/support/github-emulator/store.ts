@@ -143,4 +143,5 @@ export class Store {
 }
 
 /** Environment names never hold NUL, so it separates the parts; null stands apart from any name. */
-const secretKey = (scope: string, owner: string, environment: string | null): string => `${scope}\0${owner.toLowerCase()}\0${environment ?? '\0'}`;
+const secretKey = (scope: string, owner: string, environment: string | null): string =>
+  `${scope}\0${owner.toLowerCase()}\0${environment ?? '\0'}`;

@@ -44,9 +44,19 @@ export function createUserActions(store: Store, clock: EmulatorClock, bases: Bas
     comment(post: { repo: string; issue: number; body: string; user: string }): CommentRecord {
       const repo = repoOf(post.repo);
       const issue = issueOf(repo, post.issue);
-      if (repo.visibility !== 'public' && !atLeast(repo, post.user, 'read')) throw new Error(`emulator: ${post.user} cannot see ${post.repo}`);
+      if (repo.visibility !== 'public' && !atLeast(repo, post.user, 'read'))
+        throw new Error(`emulator: ${post.user} cannot see ${post.repo}`);
       const now = clock.now();
-      const comment: CommentRecord = { id: store.nextId(), repoId: repo.id, issueNumber: issue.number, body: post.body, user: post.user, createdAt: now, updatedAt: now, viaAppId: null };
+      const comment: CommentRecord = {
+        id: store.nextId(),
+        repoId: repo.id,
+        issueNumber: issue.number,
+        body: post.body,
+        user: post.user,
+        createdAt: now,
+        updatedAt: now,
+        viaAppId: null,
+      };
       store.comments.push(comment);
       issue.updatedAt = now;
       emitCommentEvent({ ...bases, store, repo, sender: post.user }, issue, comment);

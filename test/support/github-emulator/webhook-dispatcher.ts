@@ -59,7 +59,13 @@ export interface HeldDeliveries {
  * The permission an App needs to receive each event (GitHub's "Webhook events and payloads", each
  * event's "Availability" and permission line). https://docs.github.com/webhooks/webhook-events-and-payloads
  */
-const EVENT_PERMISSION: Record<string, string> = { issues: 'issues', issue_comment: 'issues', check_run: 'checks', pull_request: 'pull_requests', push: 'contents' };
+const EVENT_PERMISSION: Record<string, string> = {
+  issues: 'issues',
+  issue_comment: 'issues',
+  check_run: 'checks',
+  pull_request: 'pull_requests',
+  push: 'contents',
+};
 
 /** Events GitHub sends every App whether it subscribed or not. */
 const ALWAYS_SENT = new Set(['installation', 'installation_repositories']);
@@ -73,7 +79,10 @@ export class WebhookDispatcher {
   readonly deliveries: DeliveryRecord[] = [];
   private readonly subscriptions = new Set<WebhookSubscription>();
   private readonly chains = new Map<string, Promise<void>>();
-  private readonly holds: Array<{ filter: (d: DeliveryRecord) => boolean; held: Array<{ delivery: DeliveryRecord; target: Target }> }> = [];
+  private readonly holds: Array<{
+    filter: (d: DeliveryRecord) => boolean;
+    held: Array<{ delivery: DeliveryRecord; target: Target }>;
+  }> = [];
   private pending = 0;
   private waiters: Array<() => void> = [];
 
@@ -99,11 +108,24 @@ export class WebhookDispatcher {
       const app = this.store.apps.get(subscription.appId ?? [...this.store.apps.keys()][0] ?? -1);
       const installation = app && this.installationFor(app, happened);
       if (!app || !installation) continue;
-      const payload: Record<string, unknown> = { ...happened.payload, installation: { id: installation.id, node_id: Buffer.from(`023:IntegrationInstallation${installation.id}`).toString('base64') } };
+      const payload: Record<string, unknown> = {
+        ...happened.payload,
+        installation: {
+          id: installation.id,
+          node_id: Buffer.from(`023:IntegrationInstallation${installation.id}`).toString('base64'),
+        },
+      };
       const action = typeof payload.action === 'string' ? payload.action : null;
       const delivery: DeliveryRecord = {
-        id: randomUUID(), event: happened.event, action, repository: `${happened.repo.owner}/${happened.repo.name}`, sender: happened.sender,
-        appId: app.id, installationId: installation.id, payload, status: null,
+        id: randomUUID(),
+        event: happened.event,
+        action,
+        repository: `${happened.repo.owner}/${happened.repo.name}`,
+        sender: happened.sender,
+        appId: app.id,
+        installationId: installation.id,
+        payload,
+        status: null,
       };
       this.deliveries.push(delivery);
       const target = { url: subscription.url, secret: subscription.secret ?? app.webhookSecret };
@@ -140,7 +162,11 @@ export class WebhookDispatcher {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== done);
-        reject(new Error(`emulator webhooks: still delivering after ${timeoutMs} ms (${this.deliveries.length} deliveries, ${this.pending} pending)`));
+        reject(
+          new Error(
+            `emulator webhooks: still delivering after ${timeoutMs} ms (${this.deliveries.length} deliveries, ${this.pending} pending)`,
+          ),
+        );
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);
@@ -152,13 +178,17 @@ export class WebhookDispatcher {
 
   /** The App's installation that reaches the repository, gets this event and may read it. */
   private installationFor(app: AppRecord, happened: RepoEvent): InstallationRecord | undefined {
-    const subscribed = (events: string[]): boolean => events.length === 0 || events.includes(happened.event) || ALWAYS_SENT.has(happened.event);
+    const subscribed = (events: string[]): boolean =>
+      events.length === 0 || events.includes(happened.event) || ALWAYS_SENT.has(happened.event);
     const permission = EVENT_PERMISSION[happened.event];
-    return [...this.store.installations.values()].find((installation) =>
-      installation.appId === app.id && installation.suspendedAt === null &&
-      subscribed(installation.events.length > 0 ? installation.events : app.events) &&
-      (permission === undefined || hasLevel(installation.permissions, permission, 'read')) &&
-      this.store.installationRepos(installation).some((repo) => repo.id === happened.repo.id));
+    return [...this.store.installations.values()].find(
+      (installation) =>
+        installation.appId === app.id &&
+        installation.suspendedAt === null &&
+        subscribed(installation.events.length > 0 ? installation.events : app.events) &&
+        (permission === undefined || hasLevel(installation.permissions, permission, 'read')) &&
+        this.store.installationRepos(installation).some((repo) => repo.id === happened.repo.id),
+    );
   }
 
   /** After the current request's answer is written (setImmediate), in order per App and repository. */
@@ -166,17 +196,25 @@ export class WebhookDispatcher {
     const key = `${delivery.appId}:${delivery.repository.toLowerCase()}`;
     this.pending += 1;
     const previous = this.chains.get(key) ?? new Promise<void>((resolve) => setImmediate(resolve));
-    const next = previous.then(() => this.send(delivery, target)).finally(() => {
-      if (this.chains.get(key) === next) this.chains.delete(key);
-      this.pending -= 1;
-      if (this.pending === 0) this.waiters.splice(0).forEach((wake) => wake());
-    });
+    const next = previous
+      .then(() => this.send(delivery, target))
+      .finally(() => {
+        if (this.chains.get(key) === next) this.chains.delete(key);
+        this.pending -= 1;
+        if (this.pending === 0) this.waiters.splice(0).forEach((wake) => wake());
+      });
     this.chains.set(key, next);
   }
 
   private async send(delivery: DeliveryRecord, target: Target): Promise<void> {
     try {
-      const result = await postSignedDelivery({ url: target.url, secret: target.secret, event: delivery.event, deliveryId: delivery.id, body: JSON.stringify(delivery.payload) });
+      const result = await postSignedDelivery({
+        url: target.url,
+        secret: target.secret,
+        event: delivery.event,
+        deliveryId: delivery.id,
+        body: JSON.stringify(delivery.payload),
+      });
       delivery.status = result.status;
     } catch (error) {
       // GitHub records a failed delivery and does not retry it on its own.

@@ -27,8 +27,13 @@ export function dispatcherOf(store: Store): WebhookDispatcher {
 }
 
 /** A route's request as an event source: its repository, written by its caller (looked up only when someone listens). */
-export const eventSourceOf = (ctx: RouteContext): EventSource =>
-  ({ apiBase: ctx.apiBase, htmlBase: ctx.htmlBase, store: ctx.store, repo: ctx.repo, sender: webhooksActive(ctx.store) ? actorOf(ctx).login : '' });
+export const eventSourceOf = (ctx: RouteContext): EventSource => ({
+  apiBase: ctx.apiBase,
+  htmlBase: ctx.htmlBase,
+  store: ctx.store,
+  repo: ctx.repo,
+  sender: webhooksActive(ctx.store) ? actorOf(ctx).login : '',
+});
 
 /** Where an event happened and who did it. */
 export interface EventSource extends Bases {
@@ -47,7 +52,13 @@ export interface IssueSnapshot {
   assignees: string[];
 }
 
-export const snapshotIssue = (issue: IssueRecord): IssueSnapshot => ({ title: issue.title, body: issue.body, state: issue.state, labels: [...issue.labels], assignees: [...issue.assignees] });
+export const snapshotIssue = (issue: IssueRecord): IssueSnapshot => ({
+  title: issue.title,
+  body: issue.body,
+  state: issue.state,
+  labels: [...issue.labels],
+  assignees: [...issue.assignees],
+});
 
 /** Whether anyone will get events from this store: routes skip the work when not. */
 export const webhooksActive = (store: Store): boolean => dispatchers.get(store)?.active === true;
@@ -58,7 +69,11 @@ export const webhooksActive = (store: Store): boolean => dispatchers.get(store)?
  * `reopened`, `labeled` / `unlabeled`, `assigned` / `unassigned`. A pull request's issue sends none.
  */
 export function emitIssueChanges(source: EventSource, issue: IssueRecord, before: IssueSnapshot | null): void {
-  if (!webhooksActive(source.store) || source.store.pulls.some((p) => p.repoId === issue.repoId && p.number === issue.number)) return;
+  if (
+    !webhooksActive(source.store) ||
+    source.store.pulls.some((p) => p.repoId === issue.repoId && p.number === issue.number)
+  )
+    return;
   const emit = (action: string, fields: Record<string, unknown> = {}) =>
     emitEvent(source, 'issues', action, { issue: renderIssue(source, source.store, source.repo, issue), ...fields });
   const was = before ?? { title: issue.title, body: issue.body, state: issue.state, labels: [], assignees: [] };
@@ -74,14 +89,25 @@ export function emitIssueChanges(source: EventSource, issue: IssueRecord, before
     return record ? renderLabel(source, source.repo, record) : { name };
   };
   issue.labels.filter((name) => !was.labels.includes(name)).forEach((name) => emit('labeled', { label: label(name) }));
-  was.labels.filter((name) => !issue.labels.includes(name)).forEach((name) => emit('unlabeled', { label: label(name) }));
+  was.labels
+    .filter((name) => !issue.labels.includes(name))
+    .forEach((name) => emit('unlabeled', { label: label(name) }));
   const user = (login: string) => renderSimpleUser(source, source.store.account(login) ?? ghostAccount(login));
-  issue.assignees.filter((login) => !was.assignees.includes(login)).forEach((login) => emit('assigned', { assignee: user(login) }));
-  was.assignees.filter((login) => !issue.assignees.includes(login)).forEach((login) => emit('unassigned', { assignee: user(login) }));
+  issue.assignees
+    .filter((login) => !was.assignees.includes(login))
+    .forEach((login) => emit('assigned', { assignee: user(login) }));
+  was.assignees
+    .filter((login) => !issue.assignees.includes(login))
+    .forEach((login) => emit('unassigned', { assignee: user(login) }));
 }
 
 /** `issue_comment.created`, or `.edited` with the old body in `changes`. */
-export function emitCommentEvent(source: EventSource, issue: IssueRecord, comment: CommentRecord, edited?: { from: string }): void {
+export function emitCommentEvent(
+  source: EventSource,
+  issue: IssueRecord,
+  comment: CommentRecord,
+  edited?: { from: string },
+): void {
   if (!webhooksActive(source.store)) return;
   emitEvent(source, 'issue_comment', edited ? 'edited' : 'created', {
     ...(edited && { changes: { body: { from: edited.from } } }),
@@ -91,16 +117,31 @@ export function emitCommentEvent(source: EventSource, issue: IssueRecord, commen
 }
 
 /** `check_run.created`, and `.completed` when the run reached `completed` (its rendering is the route's). */
-export function emitCheckRunEvents(source: EventSource, rendered: Record<string, unknown>, created: boolean, completedNow: boolean): void {
+export function emitCheckRunEvents(
+  source: EventSource,
+  rendered: Record<string, unknown>,
+  created: boolean,
+  completedNow: boolean,
+): void {
   if (!webhooksActive(source.store)) return;
   if (created) emitEvent(source, 'check_run', 'created', { check_run: rendered });
   if (completedNow) emitEvent(source, 'check_run', 'completed', { check_run: rendered });
 }
 
 /** `pull_request.opened`, `.edited` (with `changes`), `.closed`, `.reopened`. */
-export function emitPullEvent(source: EventSource, action: string, issue: IssueRecord, pull: PullRecord, changes?: Record<string, unknown>): void {
+export function emitPullEvent(
+  source: EventSource,
+  action: string,
+  issue: IssueRecord,
+  pull: PullRecord,
+  changes?: Record<string, unknown>,
+): void {
   if (!webhooksActive(source.store)) return;
-  emitEvent(source, 'pull_request', action, { number: pull.number, ...(changes && { changes }), pull_request: renderPull(source, source.store, source.repo, issue, pull) });
+  emitEvent(source, 'pull_request', action, {
+    number: pull.number,
+    ...(changes && { changes }),
+    pull_request: renderPull(source, source.store, source.repo, issue, pull),
+  });
 }
 
 export interface PushSummary {
@@ -119,21 +160,50 @@ export function emitPushEvent(source: EventSource, push: PushSummary): void {
   if (!webhooksActive(source.store)) return;
   const { owner, name } = source.repo;
   const account = source.store.account(source.sender) ?? ghostAccount(source.sender);
-  const who = { name: source.sender, email: `${account.id}+${source.sender}@users.noreply.github.com`, username: source.sender };
-  const commits = push.commit ? [{
-    id: push.after, tree_id: push.after, distinct: true, message: push.commit.message, timestamp: isoSeconds(push.commit.at),
-    url: `${source.htmlBase}/${owner}/${name}/commit/${push.after}`, author: who, committer: who,
-    added: push.commit.added, removed: [], modified: push.commit.modified,
-  }] : [];
+  const who = {
+    name: source.sender,
+    email: `${account.id}+${source.sender}@users.noreply.github.com`,
+    username: source.sender,
+  };
+  const commits = push.commit
+    ? [
+        {
+          id: push.after,
+          tree_id: push.after,
+          distinct: true,
+          message: push.commit.message,
+          timestamp: isoSeconds(push.commit.at),
+          url: `${source.htmlBase}/${owner}/${name}/commit/${push.after}`,
+          author: who,
+          committer: who,
+          added: push.commit.added,
+          removed: [],
+          modified: push.commit.modified,
+        },
+      ]
+    : [];
   emitEvent(source, 'push', undefined, {
-    ref: push.ref, before: push.before, after: push.after, created: push.created, deleted: false, forced: false, base_ref: null,
+    ref: push.ref,
+    before: push.before,
+    after: push.after,
+    created: push.created,
+    deleted: false,
+    forced: false,
+    base_ref: null,
     compare: `${source.htmlBase}/${owner}/${name}/compare/${push.created ? push.after.slice(0, 12) : `${push.before.slice(0, 12)}...${push.after.slice(0, 12)}`}`,
-    commits, head_commit: commits[0] ?? null, pusher: { name: who.name, email: who.email },
+    commits,
+    head_commit: commits[0] ?? null,
+    pusher: { name: who.name, email: who.email },
   });
 }
 
 /** One event: the example's top-level fields, in its order, filled with ours; the rest dropped. */
-function emitEvent(source: EventSource, event: string, action: string | undefined, fields: Record<string, unknown>): void {
+function emitEvent(
+  source: EventSource,
+  event: string,
+  action: string | undefined,
+  fields: Record<string, unknown>,
+): void {
   const { store, repo } = source;
   const owner = store.account(repo.owner) ?? ghostAccount(repo.owner);
   const sender = store.account(source.sender) ?? ghostAccount(source.sender);
@@ -162,6 +232,19 @@ function exampleKeys(event: string, action: string | undefined): string[] {
 /** `organization-simple`, as webhook payloads carry it. */
 function organizationSimple(bases: Bases, org: Parameters<typeof renderOrganization>[1]): Record<string, unknown> {
   const full = renderOrganization(bases, org, 0);
-  const keys = ['login', 'id', 'node_id', 'url', 'repos_url', 'events_url', 'hooks_url', 'issues_url', 'members_url', 'public_members_url', 'avatar_url', 'description'];
+  const keys = [
+    'login',
+    'id',
+    'node_id',
+    'url',
+    'repos_url',
+    'events_url',
+    'hooks_url',
+    'issues_url',
+    'members_url',
+    'public_members_url',
+    'avatar_url',
+    'description',
+  ];
   return Object.fromEntries(keys.map((key) => [key, full[key]]));
 }

@@ -63,11 +63,23 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /** POSTs one signed delivery with the headers GitHub sends. */
 export async function sendWebhook(delivery: WebhookDelivery): Promise<WebhookResult> {
   const payload = deepMerge(examplePayload(delivery.event, delivery.action), delivery.payload ?? {});
-  return postSignedDelivery({ url: delivery.url, secret: delivery.secret, event: delivery.event, deliveryId: delivery.deliveryId ?? randomUUID(), body: JSON.stringify(payload) });
+  return postSignedDelivery({
+    url: delivery.url,
+    secret: delivery.secret,
+    event: delivery.event,
+    deliveryId: delivery.deliveryId ?? randomUUID(),
+    body: JSON.stringify(payload),
+  });
 }
 
 /** POSTs exact body bytes, signed, with GitHub's delivery headers. */
-export async function postSignedDelivery(d: { url: string; secret: string; event: string; deliveryId: string; body: string }): Promise<WebhookResult> {
+export async function postSignedDelivery(d: {
+  url: string;
+  secret: string;
+  event: string;
+  deliveryId: string;
+  body: string;
+}): Promise<WebhookResult> {
   const response = await fetch(d.url, {
     method: 'POST',
     headers: {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyDecision } from '../../../src/inventory/decision.js';
-import { answerRecheck, decideCommand, type CommandContext, type Permission } from '../../../src/tracking/commands/decide-command.js';
+import {
+  answerRecheck,
+  decideCommand,
+  type CommandContext,
+  type Permission,
+} from '../../../src/tracking/commands/decide-command.js';
 import type { KeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
 import { parseCommand } from '../../../src/tracking/commands/parse-command.js';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
@@ -20,7 +25,14 @@ const marker: KeyMarker = {
 };
 const now = new Date('2026-08-05T12:00:00Z');
 const context = (over: Partial<CommandContext> = {}): CommandContext => ({
-  actorPermission: 'write', actorLogin: 'alice', isBot: false, botLogin: BOT, policy, marker, now, ...over,
+  actorPermission: 'write',
+  actorLogin: 'alice',
+  isBot: false,
+  botLogin: BOT,
+  policy,
+  marker,
+  now,
+  ...over,
 });
 const decide = (body: string, over: Partial<CommandContext> = {}) => decideCommand(parseCommand(body)!, context(over));
 const replyOf = (d: ReturnType<typeof decideCommand>): string => ('reply' in d ? d.reply : '');
@@ -44,15 +56,22 @@ describe('decideCommand', () => {
 
   it('refuses politely, naming what is needed and what is still open to everyone', () => {
     const reply = replyOf(decide('/exempt because', { actorPermission: 'read', actorLogin: 'mallory' }));
-    expect(reply).toMatch(/^Sorry mallory, `\/exempt` changes how this key is tracked, so it needs write access to the repository or a place in the policy’s `approvers`\. Anyone can use `\/status`, `\/rotated` and `\/help`\./);
+    expect(reply).toMatch(
+      /^Sorry mallory, `\/exempt` changes how this key is tracked, so it needs write access to the repository or a place in the policy’s `approvers`\. Anyone can use `\/status`, `\/rotated` and `\/help`\./,
+    );
   });
 
   it('snoozes until now + duration and records who and why', () => {
     const d = decide('/snooze 14d waiting for <b>@bob</b>');
     if (d.type !== 'update') throw new Error(d.type);
     expect(d.close).toBe(false);
-    expect(d.marker).toEqual({ ...marker, snooze: { until: '2026-08-19T12:00:00.000Z', by: 'alice', reason: 'waiting for <b>@bob</b>' } });
-    expect(d.reply).toContain('Snoozed: no reminders until 2026-08-19 (by alice). Reason: waiting for &lt;b&gt;@\u200bbob&lt;/b&gt;');
+    expect(d.marker).toEqual({
+      ...marker,
+      snooze: { until: '2026-08-19T12:00:00.000Z', by: 'alice', reason: 'waiting for <b>@bob</b>' },
+    });
+    expect(d.reply).toContain(
+      'Snoozed: no reminders until 2026-08-19 (by alice). Reason: waiting for &lt;b&gt;@\u200bbob&lt;/b&gt;',
+    );
     expect(d.reply).not.toContain('<b>');
   });
 
@@ -64,7 +83,10 @@ describe('decideCommand', () => {
   });
 
   it('exempts: records the exemption, drops a snooze, closes', () => {
-    const d = decideCommand(parseCommand('/exempt test key')!, context({ marker: { ...marker, snooze: { until: '2026-08-10T00:00:00.000Z', by: 'x', reason: '' } } }));
+    const d = decideCommand(
+      parseCommand('/exempt test key')!,
+      context({ marker: { ...marker, snooze: { until: '2026-08-10T00:00:00.000Z', by: 'x', reason: '' } } }),
+    );
     if (d.type !== 'update') throw new Error(d.type);
     expect(d.close).toBe(true);
     expect(d.marker.exemption).toEqual({ by: 'alice', reason: 'test key', at: now.toISOString() });
@@ -81,7 +103,9 @@ describe('decideCommand', () => {
   });
 
   it('answers /status and /help to anyone, and unknown commands with the help', () => {
-    expect(replyOf(decide('/status', { actorPermission: 'none' }))).toMatch(/^Status of `OPENAI_API_KEY` in `production`:\n- state: overdue\n- last rotated: 2026-05-01\n- due: 2026-07-30\n- last reminder: 2026-08-02\n- escalated: no/);
+    expect(replyOf(decide('/status', { actorPermission: 'none' }))).toMatch(
+      /^Status of `OPENAI_API_KEY` in `production`:\n- state: overdue\n- last rotated: 2026-05-01\n- due: 2026-07-30\n- last reminder: 2026-08-02\n- escalated: no/,
+    );
     expect(replyOf(decide('/help', { actorPermission: 'none' }))).toMatch(/^Commands I answer in this issue/);
     expect(replyOf(decide('/frobnicate'))).toMatch(/^I don’t know `\/frobnicate`\.\n\nCommands I answer/);
     expect(replyOf(decide('/snooze soon'))).toMatch(/^`\/snooze` needs a duration first/);
@@ -92,27 +116,41 @@ describe('decideCommand', () => {
   });
 
   it('marks every reply as the bot’s own, so it is never read as a command or a reminder', () => {
-    expect(replyOf(decide('/status'))).toContain('<!-- key-hygiene:comment {"key":"acme/app|environment|production|openai_api_key|rotate","kind":"reply"} -->');
+    expect(replyOf(decide('/status'))).toContain(
+      '<!-- key-hygiene:comment {"key":"acme/app|environment|production|openai_api_key|rotate","kind":"reply"} -->',
+    );
   });
 });
 
 describe('replies name the command they answer', () => {
   it('puts the comment id in the reply marker, for /status and for a re-check answer', () => {
-    expect(parseCommentMarker(replyOf(decide('/status', { commentId: 7 })))).toMatchObject({ kind: 'reply', replyTo: 7 });
+    expect(parseCommentMarker(replyOf(decide('/status', { commentId: 7 })))).toMatchObject({
+      kind: 'reply',
+      replyTo: 7,
+    });
     expect(parseCommentMarker(answerRecheck(marker, undefined, 8))).toMatchObject({ kind: 'reply', replyTo: 8 });
   });
 });
 
 describe('answerRecheck', () => {
   const decision = (updatedAt: string): KeyDecision => ({
-    kind: 'key', status: 'overdue', level: 'error', secret: 'OPENAI_API_KEY', environment: 'production', owners: [], message: '',
-    item: { scope: 'environment', environment: 'production', name: 'OPENAI_API_KEY', updatedAt: new Date(updatedAt) }, dueAt: new Date('2026-07-30T00:00:00Z'),
+    kind: 'key',
+    status: 'overdue',
+    level: 'error',
+    secret: 'OPENAI_API_KEY',
+    environment: 'production',
+    owners: [],
+    message: '',
+    item: { scope: 'environment', environment: 'production', name: 'OPENAI_API_KEY', updatedAt: new Date(updatedAt) },
+    dueAt: new Date('2026-07-30T00:00:00Z'),
   });
   it('says nothing when the key was rotated (the plan closes the issue)', () => {
     expect(answerRecheck(marker, decision('2026-08-05T00:00:00Z'))).toBeUndefined();
   });
   it('says what it sees when nothing changed', () => {
-    expect(answerRecheck(marker, decision('2026-05-01T00:00:00Z'))).toMatch(/^I re-checked: `OPENAI_API_KEY` still has `updated_at` 2026-05-01, the same as before \(due 2026-07-30\)\./);
+    expect(answerRecheck(marker, decision('2026-05-01T00:00:00Z'))).toMatch(
+      /^I re-checked: `OPENAI_API_KEY` still has `updated_at` 2026-05-01, the same as before \(due 2026-07-30\)\./,
+    );
     expect(answerRecheck(marker, undefined)).toMatch(/^I re-checked: I cannot find `OPENAI_API_KEY`/);
   });
 

@@ -19,7 +19,10 @@ describe('escalate-to and owners as mentions', () => {
     const repo = new Repo(inventoryWith([prodKey('2026-05-01T00:00:00Z')]), hostile);
     repo.sweep(at('2026-08-10'));
     repo.sweep(at('2026-08-25'));
-    const escalation = repo.issues.get(1).comments.map((c) => c.body).find((b) => b.includes('escalating'))!;
+    const escalation = repo.issues
+      .get(1)
+      .comments.map((c) => c.body)
+      .find((b) => b.includes('escalating'))!;
     expect(escalation.split('\n')[0]).toMatch(/^@acme\/security @carol: escalating — .* Owners: @acme\/ml-platform\. /);
     expect(escalation.match(/<!--/g)).toHaveLength(1);
     expect(escalation).not.toContain('<img');

@@ -7,9 +7,15 @@ describe('parseCommand', () => {
     ['  /ROTATED  ', { name: 'rotated' }],
     ['/status', { name: 'status' }],
     ['/help', { name: 'help' }],
-    ['/snooze 14d waiting for the vendor', { name: 'snooze', duration: '14d', ms: 14 * 86_400_000, reason: 'waiting for the vendor' }],
+    [
+      '/snooze 14d waiting for the vendor',
+      { name: 'snooze', duration: '14d', ms: 14 * 86_400_000, reason: 'waiting for the vendor' },
+    ],
     ['/snooze 2w', { name: 'snooze', duration: '2w', ms: 14 * 86_400_000, reason: '' }],
-    ['Thanks!\n\n/snooze 3d on holiday\n/exempt nope', { name: 'snooze', duration: '3d', ms: 3 * 86_400_000, reason: 'on holiday' }],
+    [
+      'Thanks!\n\n/snooze 3d on holiday\n/exempt nope',
+      { name: 'snooze', duration: '3d', ms: 3 * 86_400_000, reason: 'on holiday' },
+    ],
     ['/exempt test key, no real data', { name: 'exempt', reason: 'test key, no real data' }],
     ['/deploy now', { name: 'help', unknown: 'deploy' }],
     ['Just a comment', undefined],

@@ -22,18 +22,48 @@ keys:
     provider: acme-proxy
 `);
 
-const repo = (name: string, updatedAt: string): InventoryItem => ({ scope: 'repo', name, updatedAt: new Date(updatedAt) });
-const env = (environment: string, name: string, updatedAt: string): InventoryItem => ({ scope: 'environment', environment, name, updatedAt: new Date(updatedAt) });
-const bot = (name: string, updatedAt: string): InventoryItem => ({ scope: 'dependabot', name, updatedAt: new Date(updatedAt) });
-const org = (name: string, updatedAt: string): InventoryItem => ({ scope: 'org', name, updatedAt: new Date(updatedAt) });
+const repo = (name: string, updatedAt: string): InventoryItem => ({
+  scope: 'repo',
+  name,
+  updatedAt: new Date(updatedAt),
+});
+const env = (environment: string, name: string, updatedAt: string): InventoryItem => ({
+  scope: 'environment',
+  environment,
+  name,
+  updatedAt: new Date(updatedAt),
+});
+const bot = (name: string, updatedAt: string): InventoryItem => ({
+  scope: 'dependabot',
+  name,
+  updatedAt: new Date(updatedAt),
+});
+const org = (name: string, updatedAt: string): InventoryItem => ({
+  scope: 'org',
+  name,
+  updatedAt: new Date(updatedAt),
+});
 
 const openai: IncidentMarker = { fingerprint: FP_A, detector: 'openai-project-key', provider: 'openai', since: SINCE };
-const incident = (number: number, marker: IncidentMarker = openai): OpenIncident => ({ number, body: `A push added a key.\n\n${renderIncidentMarker(marker)}\n` });
+const incident = (number: number, marker: IncidentMarker = openai): OpenIncident => ({
+  number,
+  body: `A push added a key.\n\n${renderIncidentMarker(marker)}\n`,
+});
 
 const view = (secrets: InventoryItem[], marker: IncidentMarker = openai, skippedScopes: SecretScope[] = []) =>
   incidentSecrets({ marker, secrets, skippedScopes, policy });
-const plan = (incidents: OpenIncident[], secrets: InventoryItem[], more: { skippedScopes?: SecretScope[]; maxContent?: number } = {}) =>
-  planIncidentClose({ incidents, secrets, skippedScopes: more.skippedScopes ?? [], policy, ...(more.maxContent !== undefined && { maxContent: more.maxContent }) });
+const plan = (
+  incidents: OpenIncident[],
+  secrets: InventoryItem[],
+  more: { skippedScopes?: SecretScope[]; maxContent?: number } = {},
+) =>
+  planIncidentClose({
+    incidents,
+    secrets,
+    skippedScopes: more.skippedScopes ?? [],
+    policy,
+    ...(more.maxContent !== undefined && { maxContent: more.maxContent }),
+  });
 
 describe('which secrets an incident waits for', () => {
   it.each<[string, string, boolean]>([
@@ -68,8 +98,15 @@ describe('which secrets an incident waits for', () => {
 
   it('takes repository, environment and Dependabot secrets named for the provider or mapped to it by `keys`, never org secrets', () => {
     const secrets = [
-      env('production', 'OPENAI_API_KEY', AFTER), repo('OPENAI_API_KEY', BEFORE), bot('OPENAI_KEY', AFTER), env('staging', 'OPENAI_API_KEY', AFTER),
-      org('OPENAI_API_KEY', BEFORE), repo('LLM_KEY', AFTER), repo('OPENAI_PROXY_KEY', BEFORE), repo('OPENAI_ORG_ID', BEFORE), repo('STRIPE_API_KEY', BEFORE),
+      env('production', 'OPENAI_API_KEY', AFTER),
+      repo('OPENAI_API_KEY', BEFORE),
+      bot('OPENAI_KEY', AFTER),
+      env('staging', 'OPENAI_API_KEY', AFTER),
+      org('OPENAI_API_KEY', BEFORE),
+      repo('LLM_KEY', AFTER),
+      repo('OPENAI_PROXY_KEY', BEFORE),
+      repo('OPENAI_ORG_ID', BEFORE),
+      repo('STRIPE_API_KEY', BEFORE),
     ];
     const seen = view(secrets);
     expect(seen.secrets.map((s) => [s.scope, s.environment ?? '', s.name, s.rotated])).toEqual([
@@ -85,30 +122,50 @@ describe('which secrets an incident waits for', () => {
   it('counts an update at the very moment of the leak as not rotated, and uses the issue date when the marker has none', () => {
     expect(view([repo('OPENAI_API_KEY', SINCE)]).allRotated).toBe(false);
     const { since: _since, ...old } = openai;
-    const dated = incidentSecrets({ marker: old, createdAt: '2026-07-02T00:00:00Z', secrets: [repo('OPENAI_API_KEY', AFTER)], skippedScopes: [], policy });
+    const dated = incidentSecrets({
+      marker: old,
+      createdAt: '2026-07-02T00:00:00Z',
+      secrets: [repo('OPENAI_API_KEY', AFTER)],
+      skippedScopes: [],
+      policy,
+    });
     expect(dated).toMatchObject({ since: new Date('2026-07-02T00:00:00Z'), allRotated: true });
   });
 });
 
 describe('planIncidentClose', () => {
   it('closes an incident once every secret for its provider was rotated after the leak: one comment listing them', () => {
-    const { actions, deferred } = plan([incident(7)], [repo('OPENAI_API_KEY', AFTER), env('production', 'OPENAI_API_KEY', '2026-07-03T08:00:00Z')]);
+    const { actions, deferred } = plan(
+      [incident(7)],
+      [repo('OPENAI_API_KEY', AFTER), env('production', 'OPENAI_API_KEY', '2026-07-03T08:00:00Z')],
+    );
     expect(deferred).toBe(0);
-    expect(actions).toEqual([{ type: 'close', key: 'incident:aaaaaaaaaaaa', issue: 7, reason: 'completed', comment: expect.any(String) }]);
+    expect(actions).toEqual([
+      { type: 'close', key: 'incident:aaaaaaaaaaaa', issue: 7, reason: 'completed', comment: expect.any(String) },
+    ]);
     const comment = actions[0]!.comment!;
-    expect(comment).toContain('Every secret for `openai` in this repository was updated after the leak (seen 2026-07-01 10:00 UTC)');
+    expect(comment).toContain(
+      'Every secret for `openai` in this repository was updated after the leak (seen 2026-07-01 10:00 UTC)',
+    );
     expect(comment).toContain('- `OPENAI_API_KEY` (repository): rotated 2026-07-02 09:30 UTC');
     expect(comment).toContain('- `OPENAI_API_KEY` (environment `production`): rotated 2026-07-03 08:00 UTC');
     expect(parseCommentMarker(comment)).toEqual({ key: 'incident:aaaaaaaaaaaa', kind: 'rotated' });
   });
 
   it('keeps an incident open while one secret is older than the leak', () => {
-    expect(plan([incident(7)], [repo('OPENAI_API_KEY', AFTER), env('production', 'OPENAI_API_KEY', BEFORE)]).actions).toEqual([]);
+    expect(
+      plan([incident(7)], [repo('OPENAI_API_KEY', AFTER), env('production', 'OPENAI_API_KEY', BEFORE)]).actions,
+    ).toEqual([]);
   });
 
   it('keeps an incident open when no secret matches: only /resolved closes it', () => {
     expect(plan([incident(7)], [repo('STRIPE_API_KEY', AFTER), org('OPENAI_API_KEY', AFTER)]).actions).toEqual([]);
-    expect(plan([incident(7, { fingerprint: FP_A, detector: 'generic-api-key', provider: 'generic', since: SINCE })], [repo('API_KEY', AFTER)]).actions).toEqual([]);
+    expect(
+      plan(
+        [incident(7, { fingerprint: FP_A, detector: 'generic-api-key', provider: 'generic', since: SINCE })],
+        [repo('API_KEY', AFTER)],
+      ).actions,
+    ).toEqual([]);
   });
 
   it('closes nothing while repository or environment secrets could not be read; unread Dependabot secrets do not block', () => {

@@ -15,7 +15,9 @@ const middle = (key: string) => key.slice(8, -4);
 describe('user text the bot quotes', () => {
   it('a /resolved note keeps its words and loses the key: prefix-less …, last 4 characters', () => {
     const reply = renderIncidentResolved('wendy', `revoked ${OPENAI} at OpenAI, new one in the vault`);
-    expect(reply).toBe(`Resolved by wendy: closing this incident. Note: revoked …${OPENAI.slice(-4)} at OpenAI, new one in the vault`);
+    expect(reply).toBe(
+      `Resolved by wendy: closing this incident. Note: revoked …${OPENAI.slice(-4)} at OpenAI, new one in the vault`,
+    );
     expect(reply).not.toContain(middle(OPENAI));
   });
 
@@ -27,7 +29,13 @@ describe('user text the bot quotes', () => {
   });
 
   it('a snooze or exemption reason in /status is masked too', () => {
-    const text = renderStatus({ secret: 'OPENAI_API_KEY', exemption: { by: 'alice', at: '2026-08-01T00:00:00.000Z', reason: `test key ${OPENAI}` } }, new Date('2026-08-05T00:00:00Z'));
+    const text = renderStatus(
+      {
+        secret: 'OPENAI_API_KEY',
+        exemption: { by: 'alice', at: '2026-08-01T00:00:00.000Z', reason: `test key ${OPENAI}` },
+      },
+      new Date('2026-08-05T00:00:00Z'),
+    );
     expect(text).toContain(`test key …${OPENAI.slice(-4)}`);
     expect(text).not.toContain(middle(OPENAI));
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommentMarker, renderCommentMarker } from '../../../src/tracking/comment-marker.js';
-import { parseKeyMarker, renderKeyMarker, replaceKeyMarker, type KeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import {
+  parseKeyMarker,
+  renderKeyMarker,
+  replaceKeyMarker,
+  type KeyMarker,
+} from '../../../src/tracking/key-issues/key-marker.js';
 
 const full: KeyMarker = {
   key: 'acme/app|environment|production|openai_api_key|rotate',
@@ -42,7 +47,9 @@ describe('key marker', () => {
     const body = `User text\n\n${renderKeyMarker({ key: 'k', state: 'due-soon' })}\n\nmore user text`;
     const replaced = replaceKeyMarker(body, { key: 'k', state: 'overdue' });
     expect(replaced).toBe(`User text\n\n${renderKeyMarker({ key: 'k', state: 'overdue' })}\n\nmore user text`);
-    expect(replaceKeyMarker('no marker here\n\n', { key: 'k' })).toBe(`no marker here\n\n${renderKeyMarker({ key: 'k' })}\n`);
+    expect(replaceKeyMarker('no marker here\n\n', { key: 'k' })).toBe(
+      `no marker here\n\n${renderKeyMarker({ key: 'k' })}\n`,
+    );
   });
 
   it('reads the last marker when a body holds two (a user pasted an old one above)', () => {
@@ -57,15 +64,38 @@ describe('key marker', () => {
     ['not JSON, no key', '<!-- key-hygiene:key nonsense -->', undefined],
     ['JSON array', '<!-- key-hygiene:key ["k"] -->', undefined],
     ['key not a string', '<!-- key-hygiene:key {"key":5,"state":"overdue"} -->', undefined],
-    ['broken JSON with a readable key: identity kept, state dropped', '<!-- key-hygiene:key {"key":"a|repo|*|k|shared","state":"overdue",,, -->', { key: 'a|repo|*|k|shared' }],
-    ['fields of the wrong type dropped one by one', '<!-- key-hygiene:key {"key":"k","state":"on-fire","escalated":"yes","updatedAt":"yesterday","lastReminderAt":"2026-01-02T00:00:00Z","snooze":{"until":"never","by":"x"},"exemption":[1]} -->', { key: 'k', lastReminderAt: '2026-01-02T00:00:00.000Z' }],
+    [
+      'broken JSON with a readable key: identity kept, state dropped',
+      '<!-- key-hygiene:key {"key":"a|repo|*|k|shared","state":"overdue",,, -->',
+      { key: 'a|repo|*|k|shared' },
+    ],
+    [
+      'fields of the wrong type dropped one by one',
+      '<!-- key-hygiene:key {"key":"k","state":"on-fire","escalated":"yes","updatedAt":"yesterday","lastReminderAt":"2026-01-02T00:00:00Z","snooze":{"until":"never","by":"x"},"exemption":[1]} -->',
+      { key: 'k', lastReminderAt: '2026-01-02T00:00:00.000Z' },
+    ],
     ['a similar but different tag', '<!-- key-hygiene:keys {"key":"k"} -->', undefined],
   ])('tampered: %s', (_, body, expected) => {
     expect(parseKeyMarker(body)).toEqual(expected);
   });
 
   it('never throws, whatever the body', () => {
-    const pieces = ['<!--', ' key-hygiene:key ', '{', '}', '"key"', ':', '"k"', '-->', '\\', 'null', '\u0000', '%', '[', ']'];
+    const pieces = [
+      '<!--',
+      ' key-hygiene:key ',
+      '{',
+      '}',
+      '"key"',
+      ':',
+      '"k"',
+      '-->',
+      '\\',
+      'null',
+      '\u0000',
+      '%',
+      '[',
+      ']',
+    ];
     for (let seed = 1; seed < 500; seed++) {
       let s = '';
       for (let i = 0, x = seed; i < 12; i++, x = (x * 1103515245 + 12345) % 2 ** 31) s += pieces[x % pieces.length];
@@ -88,14 +118,24 @@ describe('comment marker', () => {
   it('round-trips and ignores anything it cannot read', () => {
     const m = { key: 'k', kind: 'reminder', state: 'overdue' } as const;
     expect(parseCommentMarker(`Reminder!\n\n${renderCommentMarker(m)}`)).toEqual(m);
-    expect(parseCommentMarker(renderCommentMarker({ key: 'k', kind: 'duplicate' }))).toEqual({ key: 'k', kind: 'duplicate' });
+    expect(parseCommentMarker(renderCommentMarker({ key: 'k', kind: 'duplicate' }))).toEqual({
+      key: 'k',
+      kind: 'duplicate',
+    });
     expect(parseCommentMarker('<!-- key-hygiene:comment {"key":"k","kind":"party"} -->')).toBeUndefined();
     expect(parseCommentMarker('<!-- key-hygiene:comment {bad -->')).toBeUndefined();
     expect(parseCommentMarker('a plain comment')).toBeUndefined();
   });
 
   it('records which command comment a reply answers (how a redelivered webhook is answered once)', () => {
-    expect(parseCommentMarker(renderCommentMarker({ key: 'k', kind: 'reply', replyTo: 42 }))).toEqual({ key: 'k', kind: 'reply', replyTo: 42 });
-    expect(parseCommentMarker('<!-- key-hygiene:comment {"key":"k","kind":"reply","replyTo":"42"} -->')).toEqual({ key: 'k', kind: 'reply' });
+    expect(parseCommentMarker(renderCommentMarker({ key: 'k', kind: 'reply', replyTo: 42 }))).toEqual({
+      key: 'k',
+      kind: 'reply',
+      replyTo: 42,
+    });
+    expect(parseCommentMarker('<!-- key-hygiene:comment {"key":"k","kind":"reply","replyTo":"42"} -->')).toEqual({
+      key: 'k',
+      kind: 'reply',
+    });
   });
 });

@@ -23,10 +23,20 @@ reminders:
   overdue: 3d
 `);
 
-const withEnvironments = (environments: Inventory['environments']): Inventory => ({ repository: 'acme/app', environments, secrets: [] });
-const unprotected = withEnvironments([{ name: 'production', requiredReviewers: false, branchPolicy: false }, { name: 'staging', requiredReviewers: false, branchPolicy: false }]);
+const withEnvironments = (environments: Inventory['environments']): Inventory => ({
+  repository: 'acme/app',
+  environments,
+  secrets: [],
+});
+const unprotected = withEnvironments([
+  { name: 'production', requiredReviewers: false, branchPolicy: false },
+  { name: 'staging', requiredReviewers: false, branchPolicy: false },
+]);
 const owners = { codeowners: ['@alice', '@acme/platform'] };
-const teams = new Map([['acme/platform', { members: ['bob', 'dana'], more: false }], ['acme/security', { members: ['sec1'], more: false }]]);
+const teams = new Map([
+  ['acme/platform', { members: ['bob', 'dana'], more: false }],
+  ['acme/security', { members: ['sec1'], more: false }],
+]);
 
 function repo(inventory: Inventory = unprotected): Repo {
   const r = new Repo(inventory, config, { owners, teams });
@@ -39,26 +49,36 @@ describe('planIssues: unprotected production-like environments', () => {
     const r = repo();
     const [open, ...rest] = r.sweep(at('2026-08-05')) as OpenIssueAction[];
     expect(rest).toEqual([]);
-    expect(open!.title).toBe('Protect the production environment production: any branch can deploy to it and read its secrets');
+    expect(open!.title).toBe(
+      'Protect the production environment production: any branch can deploy to it and read its secrets',
+    );
     expect(open!.labels).toEqual(['key-hygiene', 'unprotected-environment']);
     expect(open!.body).toContain('the environment `production` looks like production');
     expect(open!.body).toMatch(/any branch .*can name the environment and read its production keys/);
-    expect(open!.body).toContain('Settings → Environments → `production` (https://github.com/acme/app/settings/environments)');
+    expect(open!.body).toContain(
+      'Settings → Environments → `production` (https://github.com/acme/app/settings/environments)',
+    );
     expect(open!.body).toContain('**Deployment branches and tags**');
     expect(open!.body).toContain('**Required reviewers**');
     expect(open!.body).toContain('@alice @acme/platform');
     expect(open!.assign).toEqual({ logins: ['alice', 'bob', 'dana'], max: 10 });
     const marker = parseKeyMarker(open!.body)!;
-    expect(marker).toMatchObject({ key: 'acme/app|environment|production|*|unprotected', state: 'unprotected', environment: 'production' });
+    expect(marker).toMatchObject({
+      key: 'acme/app|environment|production|*|unprotected',
+      state: 'unprotected',
+      environment: 'production',
+    });
     expect(issueKindOf({ body: open!.body, labels: open!.labels })).toBe('key');
   });
 
   it('opens nothing for a protected one (branch policy or required reviewers) or one that does not look like production', () => {
-    const r = repo(withEnvironments([
-      { name: 'production', requiredReviewers: false, branchPolicy: true },
-      { name: 'prod-eu', requiredReviewers: true, branchPolicy: false },
-      { name: 'staging', requiredReviewers: false, branchPolicy: false },
-    ]));
+    const r = repo(
+      withEnvironments([
+        { name: 'production', requiredReviewers: false, branchPolicy: true },
+        { name: 'prod-eu', requiredReviewers: true, branchPolicy: false },
+        { name: 'staging', requiredReviewers: false, branchPolicy: false },
+      ]),
+    );
     expect(r.sweep(at('2026-08-05'))).toEqual([]);
   });
 
@@ -67,12 +87,16 @@ describe('planIssues: unprotected production-like environments', () => {
     r.sweep(at('2026-08-05'));
     expect(r.sweep(at('2026-08-07'))).toEqual([]);
     const [reminder] = r.sweep(at('2026-08-08')) as CommentAction[];
-    expect(reminder!.body).toMatch(/^@alice @acme\/platform: reminder — the environment `production` still looks like production/);
+    expect(reminder!.body).toMatch(
+      /^@alice @acme\/platform: reminder — the environment `production` still looks like production/,
+    );
     expect(r.sweep(at('2026-08-10'))).toEqual([]);
     const escalation = r.sweep(at('2026-08-19'));
     expect(types(escalation)).toEqual(['comment', 'labels', 'update-body']);
     const comment = escalation[0] as CommentAction;
-    expect(comment.body).toMatch(/^@acme\/security: escalating — the environment `production` has needed attention for 14 days.*Please protect it/);
+    expect(comment.body).toMatch(
+      /^@acme\/security: escalating — the environment `production` has needed attention for 14 days.*Please protect it/,
+    );
     expect(comment.assign).toEqual({ logins: ['sec1'], max: 10 });
     expect(escalation[1]).toMatchObject({ add: ['escalated'] });
     expect(types(r.sweep(at('2026-08-22')))).toEqual(['comment', 'update-body']);
@@ -86,7 +110,9 @@ describe('planIssues: unprotected production-like environments', () => {
     r.extra.environments = ['production'];
     const [close] = r.sweep(at('2026-08-06')) as CloseAction[];
     expect(close).toMatchObject({ type: 'close', issue: 1, reason: 'completed' });
-    expect(close!.comment).toMatch(/^The environment `production` is protected now: it has a deployment branch policy or required reviewers/);
+    expect(close!.comment).toMatch(
+      /^The environment `production` is protected now: it has a deployment branch policy or required reviewers/,
+    );
     expect(r.sweep(at('2026-09-06'))).toEqual([]);
   });
 
@@ -114,9 +140,15 @@ describe('planIssues: unprotected production-like environments', () => {
     r.sweep(at('2026-08-05'));
     const issue = r.issues.get(1);
     const marker = parseKeyMarker(issue.body)!;
-    issue.body = replaceKeyMarker(issue.body, { ...marker, snooze: { until: at('2026-08-30').toISOString(), by: 'carol', reason: 'migrating' } });
+    issue.body = replaceKeyMarker(issue.body, {
+      ...marker,
+      snooze: { until: at('2026-08-30').toISOString(), by: 'carol', reason: 'migrating' },
+    });
     expect(r.sweep(at('2026-08-20'))).toEqual([]);
-    issue.body = replaceKeyMarker(issue.body, { ...marker, exemption: { by: 'carol', reason: 'a demo environment', at: at('2026-08-21').toISOString() } });
+    issue.body = replaceKeyMarker(issue.body, {
+      ...marker,
+      exemption: { by: 'carol', reason: 'a demo environment', at: at('2026-08-21').toISOString() },
+    });
     expect(r.sweep(at('2026-08-21'))).toEqual([{ type: 'close', key: marker.key, issue: 1, reason: 'not_planned' }]);
     expect(r.sweep(at('2026-09-21'))).toEqual([]);
   });
@@ -128,7 +160,13 @@ describe('planIssues: unprotected production-like environments', () => {
     r.sweep(at('2026-08-05'));
     const rows = unprotectedRowsOf('acme/app', decisions, r.issues.issues);
     expect(rows).toEqual([{ environment: 'production', issue: 1 }]);
-    const body = renderDashboard({ repository: 'acme/app', rows: [], unprotected: rows, now: at('2026-08-05'), marker: '' });
+    const body = renderDashboard({
+      repository: 'acme/app',
+      rows: [],
+      unprotected: rows,
+      now: at('2026-08-05'),
+      marker: '',
+    });
     expect(body).toContain('- `production` — #1');
   });
 
@@ -136,11 +174,34 @@ describe('planIssues: unprotected production-like environments', () => {
     const r = repo();
     r.sweep(at('2026-08-05'));
     const marker = parseKeyMarker(r.issues.get(1).body)!;
-    const context = { actorPermission: 'write' as const, actorLogin: 'carol', isBot: false, botLogin: BOT, policy: config, marker, now: at('2026-08-06') };
+    const context = {
+      actorPermission: 'write' as const,
+      actorLogin: 'carol',
+      isBot: false,
+      botLogin: BOT,
+      policy: config,
+      marker,
+      now: at('2026-08-06'),
+    };
     const status = decideCommand(parseCommand('/status')!, context);
-    expect(status).toMatchObject({ type: 'reply', reply: expect.stringMatching(/^Status of the environment `production`:\n- state: unprotected\n- last reminder: 2026-08-05/) });
-    expect(decideCommand(parseCommand('/rotated')!, context)).toMatchObject({ type: 'reply', reply: expect.stringContaining('tracks an environment’s protection') });
-    expect(decideCommand(parseCommand('/snooze 7d migrating')!, context)).toMatchObject({ type: 'update', close: false });
-    expect(decideCommand(parseCommand('/exempt a demo environment')!, context)).toMatchObject({ type: 'update', close: true, reply: expect.stringMatching(/^Exempt: I will stop tracking this environment’s protection/) });
+    expect(status).toMatchObject({
+      type: 'reply',
+      reply: expect.stringMatching(
+        /^Status of the environment `production`:\n- state: unprotected\n- last reminder: 2026-08-05/,
+      ),
+    });
+    expect(decideCommand(parseCommand('/rotated')!, context)).toMatchObject({
+      type: 'reply',
+      reply: expect.stringContaining('tracks an environment’s protection'),
+    });
+    expect(decideCommand(parseCommand('/snooze 7d migrating')!, context)).toMatchObject({
+      type: 'update',
+      close: false,
+    });
+    expect(decideCommand(parseCommand('/exempt a demo environment')!, context)).toMatchObject({
+      type: 'update',
+      close: true,
+      reply: expect.stringMatching(/^Exempt: I will stop tracking this environment’s protection/),
+    });
   });
 });

@@ -21,13 +21,19 @@ describe('a key’s issue through its life, one sweep a day', () => {
     expect(issue.title).toBe('Rotate OPENAI_API_KEY (production): last rotated 2026-06-01, due 2026-08-30');
     expect(issue.labels).toEqual(['key-hygiene', 'due-soon']);
     expect(issue.body).toContain('@acme/ml-platform');
-    expect(parseKeyMarker(issue.body)).toMatchObject({ state: 'due-soon', updatedAt: '2026-06-01T00:00:00.000Z', lastReminderAt: '2026-08-16T12:00:00.000Z' });
+    expect(parseKeyMarker(issue.body)).toMatchObject({
+      state: 'due-soon',
+      updatedAt: '2026-06-01T00:00:00.000Z',
+      lastReminderAt: '2026-08-16T12:00:00.000Z',
+    });
   });
 
   it('stays quiet within the week, then reminds once', () => {
     for (const day of ['2026-08-17', '2026-08-20', '2026-08-22']) expect(repo.sweep(at(day))).toEqual([]);
     expect(types(repo.sweep(at('2026-08-23')))).toEqual(['comment', 'update-body']);
-    expect(comments()).toEqual(['@acme/ml-platform: reminder — `OPENAI_API_KEY` in `production` is due for rotation on 2026-08-30 (in 6 days).']);
+    expect(comments()).toEqual([
+      '@acme/ml-platform: reminder — `OPENAI_API_KEY` in `production` is due for rotation on 2026-08-30 (in 6 days).',
+    ]);
     expect(repo.sweep(new Date('2026-08-23T20:00:00Z'))).toEqual([]);
   });
 
@@ -48,7 +54,9 @@ describe('a key’s issue through its life, one sweep a day', () => {
   it('escalates once, escalate-after (14d) past the due date', () => {
     const actions = repo.sweep(at('2026-09-13'));
     expect(types(actions)).toEqual(['comment', 'labels', 'update-body']);
-    expect(comments().at(-1)).toMatch(/^@acme\/security: escalating — `OPENAI_API_KEY` in `production` has been overdue for rotation for 14 days/);
+    expect(comments().at(-1)).toMatch(
+      /^@acme\/security: escalating — `OPENAI_API_KEY` in `production` has been overdue for rotation for 14 days/,
+    );
     expect(repo.issues.get(1).labels).toContain('escalated');
     expect(parseKeyMarker(repo.issues.get(1).body)?.escalated).toBe(true);
     expect(repo.sweep(at('2026-09-14'))).toEqual([]);
@@ -66,7 +74,11 @@ describe('a key’s issue through its life, one sweep a day', () => {
     expect(refused.type === 'reply' && refused.reply).toContain('Sorry mallory');
     const done = decideCommand(command, { ...base, actorLogin: 'carol', actorPermission: 'read' });
     if (done.type !== 'update') throw new Error(`expected an update, got ${done.type}`);
-    expect(done.marker.snooze).toEqual({ until: '2026-10-01T12:00:00.000Z', by: 'carol', reason: 'waiting for the vendor’s new key UI' });
+    expect(done.marker.snooze).toEqual({
+      until: '2026-10-01T12:00:00.000Z',
+      by: 'carol',
+      reason: 'waiting for the vendor’s new key UI',
+    });
     issue.body = replaceKeyMarker(issue.body, done.marker);
     for (const day of ['2026-09-19', '2026-09-22', '2026-09-25', '2026-09-28']) expect(repo.sweep(at(day))).toEqual([]);
   });
@@ -76,7 +88,9 @@ describe('a key’s issue through its life, one sweep a day', () => {
     const actions = repo.sweep(at('2026-09-30'));
     expect(types(actions)).toEqual(['close']);
     expect(repo.issues.get(1).state).toBe('closed');
-    expect(comments().at(-1)).toBe('`OPENAI_API_KEY` in `production` was rotated on 2026-09-29; next due 2026-12-28. Thank you — closing.');
+    expect(comments().at(-1)).toBe(
+      '`OPENAI_API_KEY` in `production` was rotated on 2026-09-29; next due 2026-12-28. Thank you — closing.',
+    );
     expect(repo.sweep(at('2026-10-30'))).toEqual([]);
   });
 
@@ -91,7 +105,10 @@ describe('a snooze that ends', () => {
     const repo = new Repo(inventoryWith([prodKey('2026-06-01T00:00:00Z')]));
     repo.sweep(at('2026-08-30'));
     const issue = repo.issues.get(1);
-    issue.body = replaceKeyMarker(issue.body, { ...parseKeyMarker(issue.body)!, snooze: { until: at('2026-09-05').toISOString(), by: 'carol', reason: '' } });
+    issue.body = replaceKeyMarker(issue.body, {
+      ...parseKeyMarker(issue.body)!,
+      snooze: { until: at('2026-09-05').toISOString(), by: 'carol', reason: '' },
+    });
     expect(repo.sweep(at('2026-09-04'))).toEqual([]);
     expect(types(repo.sweep(at('2026-09-05')))).toEqual(['comment', 'update-body']);
     expect(parseKeyMarker(issue.body)?.snooze).toBeUndefined();

@@ -21,12 +21,29 @@ keys:
     environments: [production]
     rotate-every: 30d
 `);
-    const repo = new Repo({ ...inventoryWith([overdueKey, repoCopy, { scope: 'environment', environment: 'production', name: 'STRIPE_KEY', updatedAt: new Date('2026-07-15T00:00:00Z') }]) }, config);
+    const repo = new Repo(
+      {
+        ...inventoryWith([
+          overdueKey,
+          repoCopy,
+          {
+            scope: 'environment',
+            environment: 'production',
+            name: 'STRIPE_KEY',
+            updatedAt: new Date('2026-07-15T00:00:00Z'),
+          },
+        ]),
+      },
+      config,
+    );
     const actions = repo.sweep(at('2026-08-05')) as OpenIssueAction[];
     expect(actions.map((a) => [a.title, a.labels])).toEqual([
       ['Rotate OPENAI_API_KEY (production): last rotated 2026-05-01, due 2026-07-30', ['key-hygiene', 'overdue']],
       ['Create environment staging with its own OPENAI_API_KEY', ['key-hygiene', 'missing-key']],
-      ['Give each environment its own OPENAI_API_KEY: one repository value is shared by all', ['key-hygiene', 'shared-key']],
+      [
+        'Give each environment its own OPENAI_API_KEY: one repository value is shared by all',
+        ['key-hygiene', 'shared-key'],
+      ],
       ['Rotate STRIPE_KEY (production): last rotated 2026-07-15, due 2026-08-14', ['key-hygiene', 'due-soon']],
     ]);
   });
@@ -36,12 +53,21 @@ keys:
     expect(types(repo.sweep(at('2026-08-05')))).toEqual(['open']);
     repo.inventory = inventoryWith([prodKey('2026-08-01T00:00:00Z')]);
     const [close] = repo.sweep(at('2026-08-06')) as CloseAction[];
-    expect(close!.comment).toMatch(/^`OPENAI_API_KEY` is fixed: the latest sweep no longer sees the problem\. Closing\./);
+    expect(close!.comment).toMatch(
+      /^`OPENAI_API_KEY` is fixed: the latest sweep no longer sees the problem\. Closing\./,
+    );
   });
 
   it('matches issues by marker, never by title: a human’s look-alike issue is left alone', () => {
     const repo = new Repo(inventoryWith([overdueKey]));
-    repo.issues.issues.push({ number: 7, title: 'Rotate OPENAI_API_KEY (production): last rotated 2026-05-01, due 2026-07-30', body: 'I made this by hand', labels: ['key-hygiene'], state: 'open', comments: [] });
+    repo.issues.issues.push({
+      number: 7,
+      title: 'Rotate OPENAI_API_KEY (production): last rotated 2026-05-01, due 2026-07-30',
+      body: 'I made this by hand',
+      labels: ['key-hygiene'],
+      state: 'open',
+      comments: [],
+    });
     expect(types(repo.sweep(at('2026-08-05')))).toEqual(['open']);
   });
 
@@ -60,7 +86,14 @@ keys:
     repo.issues.apply(actions, at('2026-08-05'));
     repo.issues.apply(actions, at('2026-08-05'));
     const next = repo.sweep(at('2026-08-05'));
-    expect(next).toEqual([expect.objectContaining({ type: 'close', issue: 2, reason: 'not_planned', comment: expect.stringMatching(/^Duplicate of #1/) })]);
+    expect(next).toEqual([
+      expect.objectContaining({
+        type: 'close',
+        issue: 2,
+        reason: 'not_planned',
+        comment: expect.stringMatching(/^Duplicate of #1/),
+      }),
+    ]);
     expect(repo.issues.open().map((i) => i.number)).toEqual([1]);
   });
 
@@ -68,8 +101,13 @@ keys:
     const repo = new Repo(inventoryWith([overdueKey]));
     repo.sweep(at('2026-08-05'));
     const issue = repo.issues.get(1);
-    issue.body = replaceKeyMarker(issue.body, { ...parseKeyMarker(issue.body)!, exemption: { by: 'carol', reason: 'test key', at: at('2026-08-06').toISOString() } });
-    expect(repo.sweep(at('2026-08-06'))).toEqual([{ type: 'close', key: parseKeyMarker(issue.body)!.key, issue: 1, reason: 'not_planned' }]);
+    issue.body = replaceKeyMarker(issue.body, {
+      ...parseKeyMarker(issue.body)!,
+      exemption: { by: 'carol', reason: 'test key', at: at('2026-08-06').toISOString() },
+    });
+    expect(repo.sweep(at('2026-08-06'))).toEqual([
+      { type: 'close', key: parseKeyMarker(issue.body)!.key, issue: 1, reason: 'not_planned' },
+    ]);
     expect(repo.sweep(at('2026-09-06'))).toEqual([]);
   });
 
@@ -77,9 +115,19 @@ keys:
     const repo = new Repo(inventoryWith([overdueKey]));
     repo.sweep(at('2026-08-05'));
     const key = parseKeyMarker(repo.issues.get(1).body)!.key;
-    repo.issues.comment(1, 'mallory', `fake ${renderCommentMarker({ key, kind: 'reminder', state: 'overdue' })}`, at('2026-08-08'));
+    repo.issues.comment(
+      1,
+      'mallory',
+      `fake ${renderCommentMarker({ key, kind: 'reminder', state: 'overdue' })}`,
+      at('2026-08-08'),
+    );
     expect(types(repo.plan(at('2026-08-08')).actions)).toEqual(['comment', 'update-body']);
-    repo.issues.comment(1, BOT, `Reminder\n\n${renderCommentMarker({ key, kind: 'reminder', state: 'overdue' })}`, at('2026-08-08'));
+    repo.issues.comment(
+      1,
+      BOT,
+      `Reminder\n\n${renderCommentMarker({ key, kind: 'reminder', state: 'overdue' })}`,
+      at('2026-08-08'),
+    );
     expect(repo.plan(at('2026-08-08')).actions).toEqual([]);
   });
 
@@ -105,7 +153,9 @@ keys:
     expect(unread.plan(at('2026-08-05')).actions).toEqual([]);
     // Read, the same repository has both problems.
     const read = new Repo(inventoryWith([repoCopy]), config);
-    expect((read.plan(at('2026-08-05')).actions as OpenIssueAction[]).map((a) => a.labels[1])).toEqual(expect.arrayContaining(['missing-key', 'shared-key']));
+    expect((read.plan(at('2026-08-05')).actions as OpenIssueAction[]).map((a) => a.labels[1])).toEqual(
+      expect.arrayContaining(['missing-key', 'shared-key']),
+    );
   });
 
   it('leaves issues about a scope the sweep could not read', () => {
@@ -136,19 +186,41 @@ keys:
 
   it.each([
     ['policy owners', ['@acme/ml-platform'], { codeowners: ['@acme/web'], admins: ['root'] }, '@acme/ml-platform'],
-    ['CODEOWNERS when the policy names none', [], { codeowners: ['acme/web', 'ops@example.com'], admins: ['root'] }, '@acme/web'],
+    [
+      'CODEOWNERS when the policy names none',
+      [],
+      { codeowners: ['acme/web', 'ops@example.com'], admins: ['root'] },
+      '@acme/web',
+    ],
     ['admins as the last resort', [], { admins: ['root'] }, '@root'],
   ])('mentions %s', (_, owners, sources, expected) => {
-    const config = parseConfig(`keys:\n  - secret: OPENAI_API_KEY\n    environments: [production]\n    owners: ${JSON.stringify(owners)}\n`);
+    const config = parseConfig(
+      `keys:\n  - secret: OPENAI_API_KEY\n    environments: [production]\n    owners: ${JSON.stringify(owners)}\n`,
+    );
     const repo = new Repo(inventoryWith([overdueKey]), config, { owners: sources });
     const [open] = repo.plan(at('2026-08-05')).actions as OpenIssueAction[];
     expect(open!.body).toContain(`### Owners\n${expected}\n`);
   });
 
   it('defers content past the cap, most urgent first, and takes it up at the next sweep', () => {
-    const config = parseConfig(`keys:\n${['A_KEY', 'B_KEY', 'C_KEY'].map((s) => `  - secret: ${s}\n    environments: [production]\n`).join('')}`);
-    const secret = (name: string, updatedAt: string): InventoryItem => ({ scope: 'environment', environment: 'production', name, updatedAt: new Date(updatedAt) });
-    const repo = new Repo(inventoryWith([secret('A_KEY', '2026-05-20T00:00:00Z'), secret('B_KEY', '2026-05-01T00:00:00Z'), secret('C_KEY', '2026-05-02T00:00:00Z')]), config, { maxContent: 2 });
+    const config = parseConfig(
+      `keys:\n${['A_KEY', 'B_KEY', 'C_KEY'].map((s) => `  - secret: ${s}\n    environments: [production]\n`).join('')}`,
+    );
+    const secret = (name: string, updatedAt: string): InventoryItem => ({
+      scope: 'environment',
+      environment: 'production',
+      name,
+      updatedAt: new Date(updatedAt),
+    });
+    const repo = new Repo(
+      inventoryWith([
+        secret('A_KEY', '2026-05-20T00:00:00Z'),
+        secret('B_KEY', '2026-05-01T00:00:00Z'),
+        secret('C_KEY', '2026-05-02T00:00:00Z'),
+      ]),
+      config,
+      { maxContent: 2 },
+    );
     const { actions, deferred } = repo.plan(at('2026-08-05'));
     expect(actions.map((a) => a.key.split('|')[3])).toEqual(['b_key', 'c_key']);
     expect(deferred.map((a) => a.key.split('|')[3])).toEqual(['a_key']);

@@ -8,12 +8,18 @@ import { claimedNotice, noticeAlreadyPosted } from '../../../src/tracking/key-is
 const KEY = 'acme/api|repo|*|openai_api_key|rotate';
 const BOT = 'key-hygiene[bot]';
 const body = (marker: CommentMarker, text = 'Rotate it.') => `${text}\n\n${renderCommentMarker(marker)}`;
-const posted = (marker: CommentMarker, author = BOT) => ({ author, createdAt: '2026-06-01T12:00:00Z', body: body(marker) });
+const posted = (marker: CommentMarker, author = BOT) => ({
+  author,
+  createdAt: '2026-06-01T12:00:00Z',
+  body: body(marker),
+});
 
 describe('claimedNotice', () => {
   it('claims reminders, escalations and closing words; not command answers, duplicates, exemptions or unmarked text', () => {
-    for (const kind of ['reminder', 'escalation', 'rotated', 'resolved'] as const) expect(claimedNotice(body({ key: KEY, kind }))?.kind).toBe(kind);
-    for (const kind of ['reply', 'duplicate', 'exempt'] as const) expect(claimedNotice(body({ key: KEY, kind, replyTo: 7 }))).toBeUndefined();
+    for (const kind of ['reminder', 'escalation', 'rotated', 'resolved'] as const)
+      expect(claimedNotice(body({ key: KEY, kind }))?.kind).toBe(kind);
+    for (const kind of ['reply', 'duplicate', 'exempt'] as const)
+      expect(claimedNotice(body({ key: KEY, kind, replyTo: 7 }))).toBeUndefined();
     expect(claimedNotice('Rotate it.')).toBeUndefined();
     expect(claimedNotice(undefined)).toBeUndefined();
   });
@@ -34,10 +40,14 @@ describe('noticeAlreadyPosted', () => {
     // A due-soon reminder, then the key turned overdue: the overdue reminder is news.
     expect(noticeAlreadyPosted(reminder, [posted({ ...reminder, state: 'due-soon' })], BOT)).toBe(false);
     expect(noticeAlreadyPosted({ ...reminder, kind: 'escalation' }, [posted(reminder)], BOT)).toBe(false);
-    expect(noticeAlreadyPosted(reminder, [posted({ ...reminder, key: KEY.replace('openai', 'stripe') })], BOT)).toBe(false);
+    expect(noticeAlreadyPosted(reminder, [posted({ ...reminder, key: KEY.replace('openai', 'stripe') })], BOT)).toBe(
+      false,
+    );
     // A user pasting the bot's marker is not the bot.
     expect(noticeAlreadyPosted(reminder, [posted(reminder, 'mallory')], BOT)).toBe(false);
-    expect(noticeAlreadyPosted(reminder, [{ author: BOT, createdAt: '2026-06-01T12:00:00Z', body: 'no marker' }], BOT)).toBe(false);
+    expect(
+      noticeAlreadyPosted(reminder, [{ author: BOT, createdAt: '2026-06-01T12:00:00Z', body: 'no marker' }], BOT),
+    ).toBe(false);
   });
 
   it('counts any closing word for a close: rotated and resolved say the issue is done', () => {

@@ -92,5 +92,11 @@ export function renderOrganization(bases: Bases, org: AccountRecord, publicRepos
 export function ghostAccount(login: string): AccountRecord {
   let hash = 0;
   for (const char of login) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return { id: 9_000_000 + (hash % 1_000_000), login, type: login.endsWith('[bot]') ? 'Bot' : 'User', name: null, createdAt: new Date(0) };
+  return {
+    id: 9_000_000 + (hash % 1_000_000),
+    login,
+    type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    name: null,
+    createdAt: new Date(0),
+  };
 }

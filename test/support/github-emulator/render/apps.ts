@@ -25,7 +25,11 @@ export function renderApp(bases: Bases, store: Store, app: AppRecord): Record<st
 }
 
 /** `installation` (GET /app/installations, /repos/{owner}/{repo}/installation …). */
-export function renderInstallation(bases: Bases, store: Store, installation: InstallationRecord): Record<string, unknown> {
+export function renderInstallation(
+  bases: Bases,
+  store: Store,
+  installation: InstallationRecord,
+): Record<string, unknown> {
   const account = store.account(installation.account) ?? ghostAccount(installation.account);
   const app = store.apps.get(installation.appId);
   return {

@@ -27,7 +27,9 @@ function user(bases: Bases, store: Store, login: string): Record<string, unknown
 function association(store: Store, repo: RepoRecord, login: string): string {
   if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER';
   const member = store.teams.some(
-    (team) => team.org.toLowerCase() === repo.owner.toLowerCase() && team.members.some((m) => m.toLowerCase() === login.toLowerCase()),
+    (team) =>
+      team.org.toLowerCase() === repo.owner.toLowerCase() &&
+      team.members.some((m) => m.toLowerCase() === login.toLowerCase()),
   );
   if (member) return 'MEMBER';
   return store.roleOf(repo, login) === 'none' ? 'NONE' : 'COLLABORATOR';
@@ -81,10 +83,23 @@ function pullRequestLinks(bases: Bases, store: Store, repo: RepoRecord, issue: I
   if (!pull) return {};
   const html = `${bases.htmlBase}/${repo.owner}/${repo.name}/pull/${issue.number}`;
   const url = `${bases.apiBase}/repos/${repo.owner}/${repo.name}/pulls/${issue.number}`;
-  return { pull_request: { url, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: pull.mergedAt ? isoSeconds(pull.mergedAt) : null } };
+  return {
+    pull_request: {
+      url,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      merged_at: pull.mergedAt ? isoSeconds(pull.mergedAt) : null,
+    },
+  };
 }
 
-export function renderComment(bases: Bases, store: Store, repo: RepoRecord, comment: CommentRecord): Record<string, unknown> {
+export function renderComment(
+  bases: Bases,
+  store: Store,
+  repo: RepoRecord,
+  comment: CommentRecord,
+): Record<string, unknown> {
   const repoUrl = `${bases.apiBase}/repos/${repo.owner}/${repo.name}`;
   const app = comment.viaAppId === null ? undefined : store.apps.get(comment.viaAppId);
   return {

@@ -14,18 +14,33 @@ export function pullHeadSha(store: Store, repo: RepoRecord, pull: PullRecord): s
 
 function branchSide(bases: Bases, store: Store, repo: RepoRecord, ref: string, sha: string): Record<string, unknown> {
   const owner = store.account(repo.owner) ?? ghostAccount(repo.owner);
-  return { label: `${repo.owner}:${ref}`, ref, sha, user: renderSimpleUser(bases, owner), repo: renderFullRepo(bases, store, repo) };
+  return {
+    label: `${repo.owner}:${ref}`,
+    ref,
+    sha,
+    user: renderSimpleUser(bases, owner),
+    repo: renderFullRepo(bases, store, repo),
+  };
 }
 
 /** `pull-request-simple`, as `GET /repos/{owner}/{repo}/pulls` lists it. */
-export function renderPullSimple(bases: Bases, store: Store, repo: RepoRecord, issue: IssueRecord, pull: PullRecord): Record<string, unknown> {
+export function renderPullSimple(
+  bases: Bases,
+  store: Store,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  pull: PullRecord,
+): Record<string, unknown> {
   const repoUrl = `${bases.apiBase}/repos/${repo.owner}/${repo.name}`;
   const url = `${repoUrl}/pulls/${pull.number}`;
   const html = `${bases.htmlBase}/${repo.owner}/${repo.name}/pull/${pull.number}`;
   const asIssue = renderIssue(bases, store, repo, issue);
   const headSha = pullHeadSha(store, repo, pull);
   const base = findBranch(store, repo, pull.base);
-  const labels = issue.labels.map((name) => store.labels.find((l) => l.repoId === repo.id && l.name === name)).filter((l) => l !== undefined).map((l) => renderLabel(bases, repo, l));
+  const labels = issue.labels
+    .map((name) => store.labels.find((l) => l.repoId === repo.id && l.name === name))
+    .filter((l) => l !== undefined)
+    .map((l) => renderLabel(bases, repo, l));
   const link = (href: string) => ({ href });
   return {
     url,
@@ -77,9 +92,17 @@ export function renderPullSimple(bases: Bases, store: Store, repo: RepoRecord, i
 }
 
 /** `pull-request`: the simple form plus merge state and counts (GET, POST, PATCH one pull request). */
-export function renderPull(bases: Bases, store: Store, repo: RepoRecord, issue: IssueRecord, pull: PullRecord): Record<string, unknown> {
+export function renderPull(
+  bases: Bases,
+  store: Store,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  pull: PullRecord,
+): Record<string, unknown> {
   const simple = renderPullSimple(bases, store, repo, issue, pull);
-  const mergedBy = pull.mergedBy ? renderSimpleUser(bases, store.account(pull.mergedBy) ?? ghostAccount(pull.mergedBy)) : null;
+  const mergedBy = pull.mergedBy
+    ? renderSimpleUser(bases, store.account(pull.mergedBy) ?? ghostAccount(pull.mergedBy))
+    : null;
   const head = findBranch(store, repo, pull.head);
   const base = findBranch(store, repo, pull.base);
   const changed = head && base ? [...head.files].filter(([path, text]) => base.files.get(path) !== text) : [];

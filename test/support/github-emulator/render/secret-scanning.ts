@@ -4,7 +4,11 @@ import { ghostAccount, renderSimpleUser, type Bases } from './accounts.js';
 import type { Store } from '../store.js';
 
 /** `secret-scanning-location` of type `commit`. https://docs.github.com/rest/secret-scanning/secret-scanning#list-locations-for-a-secret-scanning-alert */
-export function renderSecretScanningLocation(bases: Bases, repo: RepoRecord, location: SecretScanningLocationRecord): Record<string, unknown> {
+export function renderSecretScanningLocation(
+  bases: Bases,
+  repo: RepoRecord,
+  location: SecretScanningLocationRecord,
+): Record<string, unknown> {
   const repoUrl = `${bases.apiBase}/repos/${repo.owner}/${repo.name}`;
   return {
     type: 'commit',
@@ -28,7 +32,12 @@ export function renderSecretScanningLocation(bases: Bases, repo: RepoRecord, loc
  * out — which is why Key Hygiene always asks.
  * https://docs.github.com/rest/secret-scanning/secret-scanning#get-a-secret-scanning-alert
  */
-export function renderSecretScanningAlert(bases: Bases & { store: Store }, repo: RepoRecord, alert: SecretScanningAlertRecord, hideSecret: boolean): Record<string, unknown> {
+export function renderSecretScanningAlert(
+  bases: Bases & { store: Store },
+  repo: RepoRecord,
+  alert: SecretScanningAlertRecord,
+  hideSecret: boolean,
+): Record<string, unknown> {
   const url = `${bases.apiBase}/repos/${repo.owner}/${repo.name}/secret-scanning/alerts/${alert.number}`;
   const first = alert.locations[0];
   return {
@@ -41,7 +50,9 @@ export function renderSecretScanningAlert(bases: Bases & { store: Store }, repo:
     state: alert.state,
     resolution: alert.resolution,
     resolved_at: alert.resolvedAt ? isoSeconds(alert.resolvedAt) : null,
-    resolved_by: alert.resolvedBy ? renderSimpleUser(bases, bases.store.account(alert.resolvedBy) ?? ghostAccount(alert.resolvedBy)) : null,
+    resolved_by: alert.resolvedBy
+      ? renderSimpleUser(bases, bases.store.account(alert.resolvedBy) ?? ghostAccount(alert.resolvedBy))
+      : null,
     resolution_comment: null,
     secret_type: alert.secretType,
     secret_type_display_name: alert.secretTypeDisplayName,

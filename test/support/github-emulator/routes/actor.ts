@@ -9,10 +9,17 @@ import type { IssueRecord } from '../types.js';
 export function actorOf(ctx: RouteContext): { login: string; appId: number | null } {
   if (ctx.principal.kind !== 'token') throw new HttpError(403, 'Resource not accessible by integration');
   const installationId = ctx.principal.token.installationId;
-  const app = installationId === null ? undefined : ctx.store.apps.get(ctx.store.installations.get(installationId)?.appId ?? -1);
+  const app =
+    installationId === null ? undefined : ctx.store.apps.get(ctx.store.installations.get(installationId)?.appId ?? -1);
   const login = app ? `${app.slug}[bot]` : 'github-actions[bot]';
   if (!ctx.store.account(login)) {
-    ctx.store.accounts.set(login.toLowerCase(), { id: ctx.store.nextId(), login, type: 'Bot', name: null, createdAt: ctx.clock.now() });
+    ctx.store.accounts.set(login.toLowerCase(), {
+      id: ctx.store.nextId(),
+      login,
+      type: 'Bot',
+      name: null,
+      createdAt: ctx.clock.now(),
+    });
   }
   return { login, appId: app?.id ?? null };
 }
@@ -28,7 +35,12 @@ export function assertWritable(ctx: RouteContext): void {
  */
 export function assertBodySize(ctx: RouteContext, resource: 'Issue' | 'IssueComment', body: unknown): void {
   if (typeof body === 'string' && body.length > ctx.limits.bodyMaxChars) {
-    throw validationFailed(resource, 'body', 'custom', `body is too long (maximum is ${ctx.limits.bodyMaxChars} characters)`);
+    throw validationFailed(
+      resource,
+      'body',
+      'custom',
+      `body is too long (maximum is ${ctx.limits.bodyMaxChars} characters)`,
+    );
   }
 }
 
@@ -37,7 +49,8 @@ export function labelNames(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item: unknown) => {
     if (typeof item === 'string') return [item];
-    if (item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string') return [(item as { name: string }).name];
+    if (item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string')
+      return [(item as { name: string }).name];
     return [];
   });
 }

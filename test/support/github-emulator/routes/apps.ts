@@ -38,7 +38,10 @@ function createAccessToken(ctx: RouteContext) {
   const installation = installationOf(ctx, ctx.params.installation_id);
   if (installation.suspendedAt) throw new HttpError(403, 'This installation has been suspended');
   const requested = ctx.body.permissions as Permissions | undefined;
-  if (requested && !Object.entries(requested).every(([name, level]) => hasLevel(installation.permissions, name, level))) {
+  if (
+    requested &&
+    !Object.entries(requested).every(([name, level]) => hasLevel(installation.permissions, name, level))
+  ) {
     throw new HttpError(422, 'The permissions requested are not granted to this installation.');
   }
   const reachable = ctx.store.installationRepos(installation);
@@ -49,13 +52,23 @@ function createAccessToken(ctx: RouteContext) {
     ...ids.map((id) => reachable.find((repo) => repo.id === id)),
   ];
   if (narrowed.some((repo) => repo === undefined)) {
-    throw new HttpError(422, 'There is at least one repository that does not exist or is not accessible to the parent installation.');
+    throw new HttpError(
+      422,
+      'There is at least one repository that does not exist or is not accessible to the parent installation.',
+    );
   }
   const token = mintToken('ghs');
   const expiresAt = new Date(ctx.clock.now().getTime() + ctx.limits.tokenLifetimeMs);
   const permissions = requested ?? installation.permissions;
   const repositoryIds = narrowed.length > 0 ? narrowed.map((repo) => repo!.id) : 'all';
-  ctx.store.tokens.set(token, { token, kind: 'installation', installationId: installation.id, permissions, repositoryIds, expiresAt });
+  ctx.store.tokens.set(token, {
+    token,
+    kind: 'installation',
+    installationId: installation.id,
+    permissions,
+    repositoryIds,
+    expiresAt,
+  });
   const body: Record<string, unknown> = {
     token,
     expires_at: isoSeconds(expiresAt),
@@ -67,7 +80,12 @@ function createAccessToken(ctx: RouteContext) {
 }
 
 export const appRoutes: Route[] = [
-  { method: 'GET', path: '/app', auth: 'app', handle: (ctx) => ({ status: 200, body: renderApp(ctx, ctx.store, appOf(ctx)) }) },
+  {
+    method: 'GET',
+    path: '/app',
+    auth: 'app',
+    handle: (ctx) => ({ status: 200, body: renderApp(ctx, ctx.store, appOf(ctx)) }),
+  },
   {
     method: 'GET',
     path: '/app/installations',
@@ -83,9 +101,17 @@ export const appRoutes: Route[] = [
     method: 'GET',
     path: '/app/installations/{installation_id}',
     auth: 'app',
-    handle: (ctx) => ({ status: 200, body: renderInstallation(ctx, ctx.store, installationOf(ctx, ctx.params.installation_id)) }),
+    handle: (ctx) => ({
+      status: 200,
+      body: renderInstallation(ctx, ctx.store, installationOf(ctx, ctx.params.installation_id)),
+    }),
   },
-  { method: 'POST', path: '/app/installations/{installation_id}/access_tokens', auth: 'app', handle: createAccessToken },
+  {
+    method: 'POST',
+    path: '/app/installations/{installation_id}/access_tokens',
+    auth: 'app',
+    handle: createAccessToken,
+  },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/installation',
@@ -101,20 +127,27 @@ export const appRoutes: Route[] = [
     method: 'GET',
     path: '/orgs/{org}/installation',
     auth: 'app',
-    handle: (ctx) => ({ status: 200, body: renderInstallation(ctx, ctx.store, installationOn(ctx, ctx.params.org ?? '')) }),
+    handle: (ctx) => ({
+      status: 200,
+      body: renderInstallation(ctx, ctx.store, installationOn(ctx, ctx.params.org ?? '')),
+    }),
   },
   {
     method: 'GET',
     path: '/users/{username}/installation',
     auth: 'app',
-    handle: (ctx) => ({ status: 200, body: renderInstallation(ctx, ctx.store, installationOn(ctx, ctx.params.username ?? '')) }),
+    handle: (ctx) => ({
+      status: 200,
+      body: renderInstallation(ctx, ctx.store, installationOn(ctx, ctx.params.username ?? '')),
+    }),
   },
   {
     method: 'GET',
     path: '/installation/repositories',
     auth: 'token',
     handle: (ctx) => {
-      if (ctx.principal.kind !== 'token' || !ctx.principal.installation) throw new HttpError(403, 'Resource not accessible by integration');
+      if (ctx.principal.kind !== 'token' || !ctx.principal.installation)
+        throw new HttpError(403, 'Resource not accessible by integration');
       const repos = ctx.store.tokenRepos(ctx.principal.token);
       const page = paginate(ctx, repos);
       const body = {

@@ -18,7 +18,8 @@ function loginsOf(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item: unknown) => {
     if (typeof item === 'string') return [item];
-    if (item && typeof item === 'object' && typeof (item as { login?: unknown }).login === 'string') return [(item as { login: string }).login];
+    if (item && typeof item === 'object' && typeof (item as { login?: unknown }).login === 'string')
+      return [(item as { login: string }).login];
     return [];
   });
 }
@@ -33,7 +34,8 @@ export function checkedAssignees(ctx: RouteContext, value: unknown): string[] {
   const logins = loginsOf(value);
   const refused = logins.find((login) => !canBeAssigned(ctx, login));
   if (refused !== undefined) throw validationFailed('Issue', 'assignees', 'invalid', `${refused} cannot be assigned`);
-  if (logins.length > MAX_ASSIGNEES) throw validationFailed('Issue', 'assignees', 'invalid', `at most ${MAX_ASSIGNEES} assignees`);
+  if (logins.length > MAX_ASSIGNEES)
+    throw validationFailed('Issue', 'assignees', 'invalid', `at most ${MAX_ASSIGNEES} assignees`);
   return canonical(ctx, logins);
 }
 
@@ -56,9 +58,13 @@ function addAssignees(ctx: RouteContext) {
   assertWritable(ctx);
   const issue = issueOf(ctx);
   const before = snapshotIssue(issue);
-  const wanted = canonical(ctx, loginsOf(ctx.body.assignees).filter((login) => canBeAssigned(ctx, login)));
+  const wanted = canonical(
+    ctx,
+    loginsOf(ctx.body.assignees).filter((login) => canBeAssigned(ctx, login)),
+  );
   const next = canonical(ctx, [...issue.assignees, ...wanted]);
-  if (next.length > MAX_ASSIGNEES) throw validationFailed('Issue', 'assignees', 'invalid', `at most ${MAX_ASSIGNEES} assignees`);
+  if (next.length > MAX_ASSIGNEES)
+    throw validationFailed('Issue', 'assignees', 'invalid', `at most ${MAX_ASSIGNEES} assignees`);
   issue.assignees = next;
   issue.updatedAt = ctx.clock.now();
   emitIssueChanges(eventSourceOf(ctx), issue, before);
@@ -75,7 +81,18 @@ function checkAssignee(ctx: RouteContext) {
 }
 
 export const assigneeRoutes: Route[] = [
-  { method: 'POST', path: '/repos/{owner}/{repo}/issues/{issue_number}/assignees', auth: 'token', scope: 'repo', handle: addAssignees },
-  { method: 'GET', path: '/repos/{owner}/{repo}/assignees/{assignee}', auth: 'token', scope: 'repo', handle: checkAssignee },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/issues/{issue_number}/assignees',
+    auth: 'token',
+    scope: 'repo',
+    handle: addAssignees,
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/assignees/{assignee}',
+    auth: 'token',
+    scope: 'repo',
+    handle: checkAssignee,
+  },
 ];
-

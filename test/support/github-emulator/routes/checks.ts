@@ -47,7 +47,12 @@ function applyFields(ctx: RouteContext, run: CheckRunRecord): void {
   const b = ctx.body;
   const output = b.output as { title?: string; summary?: string; text?: string; annotations?: unknown[] } | undefined;
   if (output?.annotations && output.annotations.length > MAX_ANNOTATIONS) {
-    throw validationFailed('CheckRun', 'output.annotations', 'custom', `Only ${MAX_ANNOTATIONS} annotations are allowed per request`);
+    throw validationFailed(
+      'CheckRun',
+      'output.annotations',
+      'custom',
+      `Only ${MAX_ANNOTATIONS} annotations are allowed per request`,
+    );
   }
   if (typeof b.name === 'string') run.name = b.name;
   if (typeof b.details_url === 'string') run.detailsUrl = b.details_url;
@@ -59,9 +64,15 @@ function applyFields(ctx: RouteContext, run: CheckRunRecord): void {
     run.conclusion = b.conclusion;
     run.status = 'completed';
   }
-  if (run.status === 'completed') run.completedAt = typeof b.completed_at === 'string' ? new Date(b.completed_at) : (run.completedAt ?? ctx.clock.now());
+  if (run.status === 'completed')
+    run.completedAt =
+      typeof b.completed_at === 'string' ? new Date(b.completed_at) : (run.completedAt ?? ctx.clock.now());
   if (output) {
-    run.output = { title: output.title ?? run.output.title, summary: output.summary ?? run.output.summary, text: output.text ?? run.output.text };
+    run.output = {
+      title: output.title ?? run.output.title,
+      summary: output.summary ?? run.output.summary,
+      text: output.text ?? run.output.text,
+    };
     run.annotations.push(...(output.annotations ?? []));
   }
 }
@@ -129,9 +140,15 @@ async function listRunsForRef(ctx: RouteContext) {
   const status = ctx.query.get('status');
   const onCommit = ctx.store.checkRuns.filter((r) => r.repoId === ctx.repo.id && r.headSha === sha);
   const kept = ctx.query.get('filter') === 'all' ? onCommit : latestOnly(onCommit);
-  const runs = kept.filter((r) => (name === null || r.name === name) && (status === null || r.status === status)).reverse();
+  const runs = kept
+    .filter((r) => (name === null || r.name === name) && (status === null || r.status === status))
+    .reverse();
   const page = paginate(ctx, runs);
-  return { status: 200, body: { total_count: runs.length, check_runs: page.items.map((run) => render(ctx, run)) }, headers: page.headers };
+  return {
+    status: 200,
+    body: { total_count: runs.length, check_runs: page.items.map((run) => render(ctx, run)) },
+    headers: page.headers,
+  };
 }
 
 /** An annotation as written (`output.annotations[]` of a create or update) and as GitHub lists it. */
@@ -168,7 +185,13 @@ function listAnnotations(ctx: RouteContext) {
 }
 
 export const checkRoutes: Route[] = [
-  { method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs', auth: 'token', scope: 'repo', handle: listRunsForRef },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/commits/{ref}/check-runs',
+    auth: 'token',
+    scope: 'repo',
+    handle: listRunsForRef,
+  },
   { method: 'POST', path: '/repos/{owner}/{repo}/check-runs', auth: 'token', scope: 'repo', handle: createRun },
   {
     method: 'PATCH',
@@ -178,7 +201,11 @@ export const checkRoutes: Route[] = [
     handle: (ctx) => {
       const run = runOf(ctx);
       // Only the App that created a check run may change it.
-      if (run.appId !== appIdOf(ctx)) throw new HttpError(403, 'Invalid app_id `' + appIdOf(ctx) + '` - check run can only be modified by the GitHub App that created it.');
+      if (run.appId !== appIdOf(ctx))
+        throw new HttpError(
+          403,
+          'Invalid app_id `' + appIdOf(ctx) + '` - check run can only be modified by the GitHub App that created it.',
+        );
       const wasCompleted = run.status === 'completed';
       applyFields(ctx, run);
       const rendered = render(ctx, run);
@@ -193,5 +220,11 @@ export const checkRoutes: Route[] = [
     scope: 'repo',
     handle: (ctx) => ({ status: 200, body: render(ctx, runOf(ctx)) }),
   },
-  { method: 'GET', path: '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', auth: 'token', scope: 'repo', handle: listAnnotations },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations',
+    auth: 'token',
+    scope: 'repo',
+    handle: listAnnotations,
+  },
 ];

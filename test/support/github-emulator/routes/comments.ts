@@ -11,7 +11,14 @@ export function ensureLabels(ctx: RouteContext, names: string[]): string[] {
   return names.map((name) => {
     const existing = ctx.store.labelsOf(ctx.repo.id).find((l) => l.name.toLowerCase() === name.toLowerCase());
     if (existing) return existing.name;
-    ctx.store.labels.push({ id: ctx.store.nextId(), repoId: ctx.repo.id, name, color: 'ededed', description: null, isDefault: false });
+    ctx.store.labels.push({
+      id: ctx.store.nextId(),
+      repoId: ctx.repo.id,
+      name,
+      color: 'ededed',
+      description: null,
+      isDefault: false,
+    });
     return name;
   });
 }
@@ -34,7 +41,16 @@ function createComment(ctx: RouteContext) {
   assertBodySize(ctx, 'IssueComment', body);
   const actor = actorOf(ctx);
   const now = ctx.clock.now();
-  const comment: CommentRecord = { id: ctx.store.nextId(), repoId: ctx.repo.id, issueNumber: issue.number, body, user: actor.login, createdAt: now, updatedAt: now, viaAppId: actor.appId };
+  const comment: CommentRecord = {
+    id: ctx.store.nextId(),
+    repoId: ctx.repo.id,
+    issueNumber: issue.number,
+    body,
+    user: actor.login,
+    createdAt: now,
+    updatedAt: now,
+    viaAppId: actor.appId,
+  };
   ctx.store.comments.push(comment);
   issue.updatedAt = now;
   emitCommentEvent(eventSourceOf(ctx), issue, comment);
@@ -78,9 +94,15 @@ function createLabel(ctx: RouteContext) {
   assertWritable(ctx);
   const { name, color, description } = ctx.body;
   if (typeof name !== 'string' || name === '') throw validationFailed('Label', 'name', 'missing_field');
-  if ([...name].length > LABEL_NAME_MAX) throw validationFailed('Label', 'name', 'custom', `name is too long (maximum is ${LABEL_NAME_MAX} characters)`);
+  if ([...name].length > LABEL_NAME_MAX)
+    throw validationFailed('Label', 'name', 'custom', `name is too long (maximum is ${LABEL_NAME_MAX} characters)`);
   if (typeof description === 'string' && [...description].length > LABEL_DESCRIPTION_MAX) {
-    throw validationFailed('Label', 'description', 'custom', `description is too long (maximum is ${LABEL_DESCRIPTION_MAX} characters)`);
+    throw validationFailed(
+      'Label',
+      'description',
+      'custom',
+      `description is too long (maximum is ${LABEL_DESCRIPTION_MAX} characters)`,
+    );
   }
   if (labelOf(ctx, name)) throw validationFailed('Label', 'name', 'already_exists');
   const label: LabelRecord = {
@@ -107,23 +129,39 @@ function deleteLabel(ctx: RouteContext) {
   ctx.store.labels = ctx.store.labels.filter((l) => l !== label);
   const gone = label.name.toLowerCase();
   for (const issue of ctx.store.issuesOf(ctx.repo.id)) {
-    if (issue.labels.some((n) => n.toLowerCase() === gone)) issue.labels = issue.labels.filter((n) => n.toLowerCase() !== gone);
+    if (issue.labels.some((n) => n.toLowerCase() === gone))
+      issue.labels = issue.labels.filter((n) => n.toLowerCase() !== gone);
   }
   return { status: 204, body: undefined };
 }
 
-const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({ method, path, auth: 'token', scope: 'repo', handle });
+const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({
+  method,
+  path,
+  auth: 'token',
+  scope: 'repo',
+  handle,
+});
 
 export const commentRoutes: Route[] = [
   route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (ctx) => {
     const issue = issueOf(ctx);
     const since = ctx.query.get('since');
-    const comments = ctx.store.commentsOf(ctx.repo.id, issue.number).filter((c) => !since || c.updatedAt.getTime() >= Date.parse(since));
+    const comments = ctx.store
+      .commentsOf(ctx.repo.id, issue.number)
+      .filter((c) => !since || c.updatedAt.getTime() >= Date.parse(since));
     const page = paginate(ctx, comments);
-    return { status: 200, body: page.items.map((c) => renderComment(ctx, ctx.store, ctx.repo, c)), headers: page.headers };
+    return {
+      status: 200,
+      body: page.items.map((c) => renderComment(ctx, ctx.store, ctx.repo, c)),
+      headers: page.headers,
+    };
   }),
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', createComment),
-  route('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => ({ status: 200, body: renderComment(ctx, ctx.store, ctx.repo, commentOf(ctx)) })),
+  route('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => ({
+    status: 200,
+    body: renderComment(ctx, ctx.store, ctx.repo, commentOf(ctx)),
+  })),
   route('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', updateComment),
   route('GET', '/repos/{owner}/{repo}/labels', (ctx) => {
     const labels = [...ctx.store.labelsOf(ctx.repo.id)];

@@ -37,7 +37,11 @@ export function renderCommit(ctx: RouteContext, commit: GitCommit): Record<strin
     },
     author: null,
     committer: null,
-    parents: commit.parents.map((sha) => ({ sha, url: `${repoUrl}/commits/${sha}`, html_url: `${htmlRepo}/commit/${sha}` })),
+    parents: commit.parents.map((sha) => ({
+      sha,
+      url: `${repoUrl}/commits/${sha}`,
+      html_url: `${htmlRepo}/commit/${sha}`,
+    })),
   };
 }
 
@@ -60,7 +64,8 @@ function renderFile(ctx: RouteContext, head: string, file: DiffFile): Record<str
   return out;
 }
 
-const wantsDiff = (ctx: RouteContext): boolean => /application\/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? ''));
+const wantsDiff = (ctx: RouteContext): boolean =>
+  /application\/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? ''));
 
 /**
  * `GET /repos/{owner}/{repo}/compare/{base}...{head}`: commits from the merge base to head in
@@ -77,19 +82,28 @@ async function compare(ctx: RouteContext) {
   if (!base || !head) throw notFound();
   const mergeBase = (await runGit(dir, ['merge-base', base, head]).catch(() => '')).trim();
   if (!mergeBase) throw new HttpError(404, `No common ancestor between ${baseRef} and ${headRef}.`);
-  if (wantsDiff(ctx)) return { status: 200, text: await runGit(dir, ['diff', '-M', '--no-color', mergeBase, head]), headers: { 'content-type': 'text/plain; charset=utf-8' } };
+  if (wantsDiff(ctx))
+    return {
+      status: 200,
+      text: await runGit(dir, ['diff', '-M', '--no-color', mergeBase, head]),
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    };
   const commits = await logCommits(dir, ['--reverse', `${mergeBase}..${head}`]);
   const behindBy = Number((await runGit(dir, ['rev-list', '--count', `${head}..${base}`])).trim());
   const paged = ctx.query.has('per_page') || ctx.query.has('page');
   const { page } = pageParams(ctx, DEFAULT_CAPS);
   const shown = paged ? paginate(ctx, commits) : { items: commits.slice(-ctx.limits.compareMaxCommits), headers: {} };
-  const files = !paged || page === 1 ? (await diffFiles(dir, mergeBase, head, ctx.limits.maxPatchBytes)).slice(0, ctx.limits.compareMaxFiles) : [];
+  const files =
+    !paged || page === 1
+      ? (await diffFiles(dir, mergeBase, head, ctx.limits.maxPatchBytes)).slice(0, ctx.limits.compareMaxFiles)
+      : [];
   const [baseCommit] = await logCommits(dir, ['-1', base]);
   const [mergeBaseCommit] = await logCommits(dir, ['-1', mergeBase]);
   const repoUrl = `${ctx.apiBase}/repos/${ctx.repo.owner}/${ctx.repo.name}`;
   const htmlRepo = `${ctx.htmlBase}/${ctx.repo.owner}/${ctx.repo.name}`;
   const aheadBy = commits.length;
-  const status = aheadBy === 0 && behindBy === 0 ? 'identical' : behindBy === 0 ? 'ahead' : aheadBy === 0 ? 'behind' : 'diverged';
+  const status =
+    aheadBy === 0 && behindBy === 0 ? 'identical' : behindBy === 0 ? 'ahead' : aheadBy === 0 ? 'behind' : 'diverged';
   const body = {
     url: `${repoUrl}/compare/${ctx.params.basehead}`,
     html_url: `${htmlRepo}/compare/${ctx.params.basehead}`,
@@ -117,14 +131,26 @@ async function getCommit(ctx: RouteContext): Promise<RouteResult> {
   const sha = await commitSha(ctx, dir, ctx.params.ref ?? '');
   const [commit] = await logCommits(dir, ['-1', sha]);
   if (!commit) throw notFound();
-  if (wantsDiff(ctx)) return { status: 200, text: await runGit(dir, ['diff', '-M', '--no-color', commit.parents[0] ?? EMPTY_TREE, sha]), headers: { 'content-type': 'text/plain; charset=utf-8' } };
-  const all = (await diffFiles(dir, commit.parents[0] ?? EMPTY_TREE, sha, ctx.limits.maxPatchBytes)).slice(0, COMMIT_FILES_MAX);
+  if (wantsDiff(ctx))
+    return {
+      status: 200,
+      text: await runGit(dir, ['diff', '-M', '--no-color', commit.parents[0] ?? EMPTY_TREE, sha]),
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    };
+  const all = (await diffFiles(dir, commit.parents[0] ?? EMPTY_TREE, sha, ctx.limits.maxPatchBytes)).slice(
+    0,
+    COMMIT_FILES_MAX,
+  );
   const page = Math.max(1, Number.parseInt(ctx.query.get('page') ?? '1', 10) || 1);
   const files = all.slice((page - 1) * COMMIT_FILES_PER_PAGE, page * COMMIT_FILES_PER_PAGE);
   const link = linkHeader(ctx, page, Math.max(1, Math.ceil(all.length / COMMIT_FILES_PER_PAGE)));
   const additions = all.reduce((sum, f) => sum + f.additions, 0);
   const deletions = all.reduce((sum, f) => sum + f.deletions, 0);
-  const body = { ...renderCommit(ctx, commit), stats: { total: additions + deletions, additions, deletions }, files: files.map((f) => renderFile(ctx, sha, f)) };
+  const body = {
+    ...renderCommit(ctx, commit),
+    stats: { total: additions + deletions, additions, deletions },
+    files: files.map((f) => renderFile(ctx, sha, f)),
+  };
   return { status: 200, body, headers: link ? { link } : {} };
 }
 

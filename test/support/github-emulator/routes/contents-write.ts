@@ -15,9 +15,14 @@ import { emitPushEvent, eventSourceOf } from '../webhook-events.js';
 function assertMayWriteWorkflow(ctx: RouteContext, path: string): void {
   if (!path.startsWith('.github/workflows/') || ctx.principal.kind !== 'token') return;
   if (hasLevel(ctx.principal.token.permissions, 'workflows', 'write')) return;
-  throw new HttpError(403, `refusing to allow a GitHub App to create or update workflow \`${path}\` without \`workflows\` permission`, {}, {
-    'x-accepted-github-permissions': 'contents=write,workflows=write',
-  });
+  throw new HttpError(
+    403,
+    `refusing to allow a GitHub App to create or update workflow \`${path}\` without \`workflows\` permission`,
+    {},
+    {
+      'x-accepted-github-permissions': 'contents=write,workflows=write',
+    },
+  );
 }
 
 /** GitHub reports a bad request body as 422 "Invalid request." naming the field. */
@@ -39,7 +44,8 @@ function putContent(ctx: RouteContext) {
   assertWritable(ctx);
   const path = (ctx.params.path ?? '').replace(/^\/+|\/+$/g, '');
   assertMayWriteWorkflow(ctx, path);
-  if (ctx.repo.gitDir) throw new Error('emulator: PUT contents is emulated for map-backed repositories only (seed files, not gitDir)');
+  if (ctx.repo.gitDir)
+    throw new Error('emulator: PUT contents is emulated for map-backed repositories only (seed files, not gitDir)');
   const { message, sha } = ctx.body;
   if (typeof message !== 'string' || message === '') throw invalid('"message" wasn\'t supplied.');
   const text = decodeContent(ctx.body.content);
@@ -58,9 +64,17 @@ function putContent(ctx: RouteContext) {
   const content = Buffer.from(text, 'utf8');
   const entry = render(ctx, branchName, { type: 'file', path, sha: blobSha(content), size: content.length });
   const after = headShaOf(branch.files);
-  const commit = { message, added: current === undefined ? [path] : [], modified: current === undefined ? [] : [path], at: ctx.clock.now() };
+  const commit = {
+    message,
+    added: current === undefined ? [path] : [],
+    modified: current === undefined ? [] : [path],
+    at: ctx.clock.now(),
+  };
   emitPushEvent(eventSourceOf(ctx), { ref: `refs/heads/${branchName}`, before: parent, after, created: false, commit });
-  return { status: current === undefined ? 201 : 200, body: { content: entry, commit: renderCommit(ctx, message, after, parent) } };
+  return {
+    status: current === undefined ? 201 : 200,
+    body: { content: entry, commit: renderCommit(ctx, message, after, parent) },
+  };
 }
 
 function renderCommit(ctx: RouteContext, message: string, sha: string, parent: string): Record<string, unknown> {
@@ -68,7 +82,11 @@ function renderCommit(ctx: RouteContext, message: string, sha: string, parent: s
   const api = `${ctx.apiBase}/repos/${owner}/${name}/git`;
   const actor = actorOf(ctx);
   const account = ctx.store.account(actor.login);
-  const who = { date: isoSeconds(ctx.clock.now()), name: actor.login, email: `${account?.id ?? 0}+${actor.login}@users.noreply.github.com` };
+  const who = {
+    date: isoSeconds(ctx.clock.now()),
+    name: actor.login,
+    email: `${account?.id ?? 0}+${actor.login}@users.noreply.github.com`,
+  };
   return {
     sha,
     node_id: Buffer.from(`0C${sha}`).toString('base64'),
@@ -78,7 +96,9 @@ function renderCommit(ctx: RouteContext, message: string, sha: string, parent: s
     committer: who,
     message,
     tree: { url: `${api}/trees/${sha}`, sha },
-    parents: [{ url: `${api}/commits/${parent}`, html_url: `${ctx.htmlBase}/${owner}/${name}/commit/${parent}`, sha: parent }],
+    parents: [
+      { url: `${api}/commits/${parent}`, html_url: `${ctx.htmlBase}/${owner}/${name}/commit/${parent}`, sha: parent },
+    ],
     verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
   };
 }

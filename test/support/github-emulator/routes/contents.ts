@@ -17,7 +17,8 @@ export const blobSha = (content: Buffer): string =>
   createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 
 /** GitHub wraps base64 content at 60 characters per line, each line ending in `\n`. */
-const wrapBase64 = (content: Buffer): string => (content.toString('base64').match(/.{1,60}/g) ?? []).map((line) => `${line}\n`).join('');
+const wrapBase64 = (content: Buffer): string =>
+  (content.toString('base64').match(/.{1,60}/g) ?? []).map((line) => `${line}\n`).join('');
 
 async function readFromGit(dir: string, ref: string, path: string): Promise<Entry | Entry[] | null> {
   const spec = `${ref}:${path}`;
@@ -32,11 +33,14 @@ async function readFromGit(dir: string, ref: string, path: string): Promise<Entr
     return { type: 'file', path, sha: (await runGit(dir, ['rev-parse', spec])).trim(), content, size: content.length };
   }
   const listing = await runGit(dir, ['ls-tree', '-z', '--long', spec]);
-  return listing.split('\0').filter(Boolean).map((line) => {
-    const [meta = '', name = ''] = line.split('\t');
-    const [, kind, sha = '', size] = meta.split(/\s+/);
-    return { type: kind === 'tree' ? 'dir' : 'file', path: `${path}/${name}`, sha, size: Number(size) || 0 };
-  });
+  return listing
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta = '', name = ''] = line.split('\t');
+      const [, kind, sha = '', size] = meta.split(/\s+/);
+      return { type: kind === 'tree' ? 'dir' : 'file', path: `${path}/${name}`, sha, size: Number(size) || 0 };
+    });
 }
 
 function readFromMap(files: Map<string, string>, path: string): Entry | Entry[] | null {
@@ -52,7 +56,12 @@ function readFromMap(files: Map<string, string>, path: string): Entry | Entry[] 
     const name = rest.split('/')[0] as string;
     const isDir = rest.includes('/');
     const content = Buffer.from(fileText, 'utf8');
-    children.set(name, isDir ? { type: 'dir', path: `${path}/${name}`, sha: blobSha(Buffer.from(name)), size: 0 } : { type: 'file', path: filePath, sha: blobSha(content), size: content.length });
+    children.set(
+      name,
+      isDir
+        ? { type: 'dir', path: `${path}/${name}`, sha: blobSha(Buffer.from(name)), size: 0 }
+        : { type: 'file', path: filePath, sha: blobSha(content), size: content.length },
+    );
   }
   return children.size > 0 ? [...children.values()] : null;
 }
@@ -98,7 +107,11 @@ async function getContent(ctx: RouteContext) {
   if (Array.isArray(found)) return { status: 200, body: found.map((entry) => render(ctx, ref, entry)) };
   const accept = String(ctx.headers.accept ?? '');
   if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) {
-    return { status: 200, text: found.content?.toString('utf8') ?? '', headers: { 'content-type': 'text/plain; charset=utf-8' } };
+    return {
+      status: 200,
+      text: found.content?.toString('utf8') ?? '',
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    };
   }
   return { status: 200, body: render(ctx, ref, found) };
 }

@@ -14,12 +14,28 @@ import { visibleToRepo } from './secrets.js';
 function renderEnvironment(ctx: RouteContext, env: EnvironmentRecord): Record<string, unknown> {
   const { owner, name } = ctx.repo;
   const rules: Array<Record<string, unknown>> = [];
-  if (env.waitTimer > 0) rules.push({ id: env.id * 10 + 1, node_id: nodeId('G', env.id * 10 + 1), type: 'wait_timer', wait_timer: env.waitTimer });
+  if (env.waitTimer > 0)
+    rules.push({
+      id: env.id * 10 + 1,
+      node_id: nodeId('G', env.id * 10 + 1),
+      type: 'wait_timer',
+      wait_timer: env.waitTimer,
+    });
   if (env.reviewers.length > 0) {
-    const reviewers = env.reviewers.map((login) => ({ type: 'User', reviewer: renderSimpleUser(ctx, ctx.store.account(login) ?? ghostAccount(login)) }));
-    rules.push({ id: env.id * 10 + 2, node_id: nodeId('G', env.id * 10 + 2), type: 'required_reviewers', prevent_self_review: false, reviewers });
+    const reviewers = env.reviewers.map((login) => ({
+      type: 'User',
+      reviewer: renderSimpleUser(ctx, ctx.store.account(login) ?? ghostAccount(login)),
+    }));
+    rules.push({
+      id: env.id * 10 + 2,
+      node_id: nodeId('G', env.id * 10 + 2),
+      type: 'required_reviewers',
+      prevent_self_review: false,
+      reviewers,
+    });
   }
-  if (env.branchPolicy) rules.push({ id: env.id * 10 + 3, node_id: nodeId('G', env.id * 10 + 3), type: 'branch_policy' });
+  if (env.branchPolicy)
+    rules.push({ id: env.id * 10 + 3, node_id: nodeId('G', env.id * 10 + 3), type: 'branch_policy' });
   return {
     id: env.id,
     node_id: nodeId('E', env.id),
@@ -30,7 +46,10 @@ function renderEnvironment(ctx: RouteContext, env: EnvironmentRecord): Record<st
     updated_at: isoSeconds(env.updatedAt),
     protection_rules: rules,
     deployment_branch_policy: env.branchPolicy
-      ? { protected_branches: env.branchPolicy.protectedBranches, custom_branch_policies: env.branchPolicy.customBranchPolicies }
+      ? {
+          protected_branches: env.branchPolicy.protectedBranches,
+          custom_branch_policies: env.branchPolicy.customBranchPolicies,
+        }
       : null,
   };
 }
@@ -44,7 +63,8 @@ function renderVariable(ctx: RouteContext, variable: VariableRecord, withVisibil
   };
   if (withVisibility && variable.visibility) {
     out.visibility = variable.visibility;
-    if (variable.visibility === 'selected') out.selected_repositories_url = `${ctx.apiBase}/orgs/${variable.owner}/actions/variables/${variable.name}/repositories`;
+    if (variable.visibility === 'selected')
+      out.selected_repositories_url = `${ctx.apiBase}/orgs/${variable.owner}/actions/variables/${variable.name}/repositories`;
   }
   return out;
 }
@@ -82,7 +102,11 @@ export const environmentRoutes: Route[] = [
     handle: (ctx) => {
       const envs = [...ctx.store.environmentsOf(ctx.repo.id)].sort((a, b) => a.name.localeCompare(b.name));
       const page = paginate(ctx, envs);
-      return { status: 200, body: { total_count: envs.length, environments: page.items.map((env) => renderEnvironment(ctx, env)) }, headers: page.headers };
+      return {
+        status: 200,
+        body: { total_count: envs.length, environments: page.items.map((env) => renderEnvironment(ctx, env)) },
+        headers: page.headers,
+      };
     },
   },
   {
@@ -98,7 +122,11 @@ export const environmentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/actions/variables',
     auth: 'token',
     scope: 'repo',
-    handle: (ctx) => variableList(ctx, ctx.store.variables.filter((v) => v.scope === 'repo' && v.owner.toLowerCase() === repoKey(ctx))),
+    handle: (ctx) =>
+      variableList(
+        ctx,
+        ctx.store.variables.filter((v) => v.scope === 'repo' && v.owner.toLowerCase() === repoKey(ctx)),
+      ),
   },
   {
     method: 'GET',
@@ -107,7 +135,12 @@ export const environmentRoutes: Route[] = [
     scope: 'repo',
     handle: (ctx) => {
       const env = environmentOf(ctx);
-      return variableList(ctx, ctx.store.variables.filter((v) => v.scope === 'environment' && v.owner.toLowerCase() === repoKey(ctx) && v.environment === env.name));
+      return variableList(
+        ctx,
+        ctx.store.variables.filter(
+          (v) => v.scope === 'environment' && v.owner.toLowerCase() === repoKey(ctx) && v.environment === env.name,
+        ),
+      );
     },
   },
   {
@@ -115,13 +148,25 @@ export const environmentRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/actions/organization-variables',
     auth: 'token',
     scope: 'repo',
-    handle: (ctx) => variableList(ctx, ctx.store.variables.filter((v) => v.scope === 'org' && v.owner.toLowerCase() === ctx.repo.owner.toLowerCase() && visibleToRepo(v, ctx.repo))),
+    handle: (ctx) =>
+      variableList(
+        ctx,
+        ctx.store.variables.filter(
+          (v) =>
+            v.scope === 'org' && v.owner.toLowerCase() === ctx.repo.owner.toLowerCase() && visibleToRepo(v, ctx.repo),
+        ),
+      ),
   },
   {
     method: 'GET',
     path: '/orgs/{org}/actions/variables',
     auth: 'token',
     scope: 'org',
-    handle: (ctx) => variableList(ctx, ctx.store.variables.filter((v) => v.scope === 'org' && v.owner.toLowerCase() === ctx.org.login.toLowerCase()), true),
+    handle: (ctx) =>
+      variableList(
+        ctx,
+        ctx.store.variables.filter((v) => v.scope === 'org' && v.owner.toLowerCase() === ctx.org.login.toLowerCase()),
+        true,
+      ),
   },
 ];

@@ -45,8 +45,13 @@ async function getRef(ctx: RouteContext) {
 async function createRef(ctx: RouteContext) {
   assertWritable(ctx);
   const { ref, sha } = ctx.body;
-  if (typeof ref !== 'string' || !/^refs\/heads\/[^\s~^:?*[\\]+$/.test(ref) || ref.endsWith('/') || ref.includes('..')) {
-    throw new HttpError(422, 'Reference name must start with \'refs/\' and have at least two slashes.');
+  if (
+    typeof ref !== 'string' ||
+    !/^refs\/heads\/[^\s~^:?*[\\]+$/.test(ref) ||
+    ref.endsWith('/') ||
+    ref.includes('..')
+  ) {
+    throw new HttpError(422, "Reference name must start with 'refs/' and have at least two slashes.");
   }
   if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) throw new HttpError(422, 'Object does not exist');
   const name = ref.slice('refs/heads/'.length);

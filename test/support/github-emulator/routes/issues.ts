@@ -9,7 +9,6 @@ import { actorOf, assertBodySize, assertWritable, issueOf, labelNames } from './
 import { commentRoutes, ensureLabels } from './comments.js';
 import { emitIssueChanges, eventSourceOf, snapshotIssue } from '../webhook-events.js';
 
-
 /** `assignee`: a login, `*` (anyone) or `none`. */
 function matchesAssignee(issue: IssueRecord, assignee: string | null): boolean {
   if (!assignee) return true;
@@ -22,19 +21,28 @@ function matchesAssignee(issue: IssueRecord, assignee: string | null): boolean {
 function listIssues(ctx: RouteContext) {
   const q = ctx.query;
   const state = q.get('state') ?? 'open';
-  const wantedLabels = (q.get('labels') ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const wantedLabels = (q.get('labels') ?? '')
+    .split(',')
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
   const creator = q.get('creator')?.toLowerCase();
   const assignee = q.get('assignee');
   const since = q.get('since');
   const sortKey = q.get('sort') ?? 'created';
   const direction = q.get('direction') ?? 'desc';
-  const issues = ctx.store.issuesOf(ctx.repo.id)
+  const issues = ctx.store
+    .issuesOf(ctx.repo.id)
     .filter((i) => state === 'all' || i.state === state)
     .filter((i) => wantedLabels.every((l) => i.labels.some((have) => have.toLowerCase() === l)))
     .filter((i) => !creator || i.user.toLowerCase() === creator)
     .filter((i) => matchesAssignee(i, assignee))
     .filter((i) => !since || i.updatedAt.getTime() >= Date.parse(since));
-  const key = (i: IssueRecord): number => (sortKey === 'updated' ? i.updatedAt.getTime() : sortKey === 'comments' ? ctx.store.commentsOf(i.repoId, i.number).length : i.number);
+  const key = (i: IssueRecord): number =>
+    sortKey === 'updated'
+      ? i.updatedAt.getTime()
+      : sortKey === 'comments'
+        ? ctx.store.commentsOf(i.repoId, i.number).length
+        : i.number;
   issues.sort((a, b) => (direction === 'asc' ? key(a) - key(b) : key(b) - key(a)));
   const page = paginate(ctx, issues);
   return { status: 200, body: page.items.map((i) => renderIssue(ctx, ctx.store, ctx.repo, i)), headers: page.headers };
@@ -78,7 +86,8 @@ function updateIssue(ctx: RouteContext) {
   const before = snapshotIssue(issue);
   const patch = ctx.body;
   assertBodySize(ctx, 'Issue', patch.body);
-  if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title === '')) throw validationFailed('Issue', 'title', 'invalid');
+  if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title === ''))
+    throw validationFailed('Issue', 'title', 'invalid');
   if (typeof patch.title === 'string') issue.title = patch.title;
   if (patch.body !== undefined) issue.body = typeof patch.body === 'string' ? patch.body : null;
   if (patch.state !== undefined) setState(ctx, issue, patch.state, patch.state_reason);
@@ -111,6 +120,12 @@ export const issueRoutes: Route[] = [
     scope: 'repo',
     handle: (ctx) => ({ status: 200, body: renderIssue(ctx, ctx.store, ctx.repo, issueOf(ctx)) }),
   },
-  { method: 'PATCH', path: '/repos/{owner}/{repo}/issues/{issue_number}', auth: 'token', scope: 'repo', handle: updateIssue },
+  {
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/issues/{issue_number}',
+    auth: 'token',
+    scope: 'repo',
+    handle: updateIssue,
+  },
   ...commentRoutes,
 ];

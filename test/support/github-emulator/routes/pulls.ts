@@ -58,12 +58,21 @@ function listPulls(ctx: RouteContext) {
   const key = ({ issue }: Pair): number => (sort === 'updated' ? issue.updatedAt.getTime() : issue.number);
   pairs.sort((a, b) => (direction === 'asc' ? key(a) - key(b) : key(b) - key(a)));
   const page = paginate(ctx, pairs);
-  return { status: 200, body: page.items.map(({ issue, pull }) => renderPullSimple(ctx, ctx.store, ctx.repo, issue, pull)), headers: page.headers };
+  return {
+    status: 200,
+    body: page.items.map(({ issue, pull }) => renderPullSimple(ctx, ctx.store, ctx.repo, issue, pull)),
+    headers: page.headers,
+  };
 }
 
 function assertBody(ctx: RouteContext, body: unknown): void {
   if (typeof body === 'string' && body.length > ctx.limits.bodyMaxChars) {
-    throw validationFailed('PullRequest', 'body', 'custom', `body is too long (maximum is ${ctx.limits.bodyMaxChars} characters)`);
+    throw validationFailed(
+      'PullRequest',
+      'body',
+      'custom',
+      `body is too long (maximum is ${ctx.limits.bodyMaxChars} characters)`,
+    );
   }
 }
 
@@ -80,21 +89,48 @@ function createPull(ctx: RouteContext) {
   if (headName === null || !headFiles) throw validationFailed('PullRequest', 'head', 'invalid');
   const baseFiles = findBranch(ctx.store, ctx.repo, base as string)?.files;
   if (!baseFiles) throw validationFailed('PullRequest', 'base', 'invalid');
-  const differs = headFiles.size !== baseFiles.size || [...headFiles].some(([path, text]) => baseFiles.get(path) !== text);
-  if (!differs) throw validationFailed('PullRequest', 'head', 'custom', `No commits between ${String(base)} and ${headName}`);
+  const differs =
+    headFiles.size !== baseFiles.size || [...headFiles].some(([path, text]) => baseFiles.get(path) !== text);
+  if (!differs)
+    throw validationFailed('PullRequest', 'head', 'custom', `No commits between ${String(base)} and ${headName}`);
   if (pairsOf(ctx).some(({ issue, pull }) => issue.state === 'open' && pull.head === headName && pull.base === base)) {
-    throw validationFailed('PullRequest', 'head', 'custom', `A pull request already exists for ${ctx.repo.owner}:${headName}.`);
+    throw validationFailed(
+      'PullRequest',
+      'head',
+      'custom',
+      `A pull request already exists for ${ctx.repo.owner}:${headName}.`,
+    );
   }
   const actor = actorOf(ctx);
   const now = ctx.clock.now();
   const issue: IssueRecord = {
-    id: ctx.store.nextId(), repoId: ctx.repo.id, number: nextIssueNumber(ctx.store, ctx.repo.id), title: title as string,
-    body: typeof body === 'string' ? body : null, user: actor.login, state: 'open', stateReason: null, labels: [], assignees: [],
-    locked: false, createdAt: now, updatedAt: now, closedAt: null, viaAppId: actor.appId,
+    id: ctx.store.nextId(),
+    repoId: ctx.repo.id,
+    number: nextIssueNumber(ctx.store, ctx.repo.id),
+    title: title as string,
+    body: typeof body === 'string' ? body : null,
+    user: actor.login,
+    state: 'open',
+    stateReason: null,
+    labels: [],
+    assignees: [],
+    locked: false,
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+    viaAppId: actor.appId,
   };
   const pull: PullRecord = {
-    id: ctx.store.nextId(), repoId: ctx.repo.id, number: issue.number, head: headName, base: base as string, headSha: '',
-    draft: ctx.body.draft === true, maintainerCanModify: ctx.body.maintainer_can_modify !== false, mergedAt: null, mergedBy: null,
+    id: ctx.store.nextId(),
+    repoId: ctx.repo.id,
+    number: issue.number,
+    head: headName,
+    base: base as string,
+    headSha: '',
+    draft: ctx.body.draft === true,
+    maintainerCanModify: ctx.body.maintainer_can_modify !== false,
+    mergedAt: null,
+    mergedBy: null,
   };
   pull.headSha = pullHeadSha(ctx.store, ctx.repo, pull);
   ctx.store.issues.push(issue);
@@ -110,12 +146,25 @@ function updatePull(ctx: RouteContext) {
   const { issue, pull } = pullOf(ctx);
   const patch = ctx.body;
   assertBody(ctx, patch.body);
-  if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title === '')) throw validationFailed('PullRequest', 'title', 'invalid');
-  if (patch.state !== undefined && patch.state !== 'open' && patch.state !== 'closed') throw validationFailed('PullRequest', 'state', 'invalid');
-  if (patch.base !== undefined && (typeof patch.base !== 'string' || !findBranch(ctx.store, ctx.repo, patch.base))) throw validationFailed('PullRequest', 'base', 'invalid');
+  if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title === ''))
+    throw validationFailed('PullRequest', 'title', 'invalid');
+  if (patch.state !== undefined && patch.state !== 'open' && patch.state !== 'closed')
+    throw validationFailed('PullRequest', 'state', 'invalid');
+  if (patch.base !== undefined && (typeof patch.base !== 'string' || !findBranch(ctx.store, ctx.repo, patch.base)))
+    throw validationFailed('PullRequest', 'base', 'invalid');
   if (patch.state === 'open' && issue.state === 'closed') {
-    if (pull.mergedAt) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'PullRequest', code: 'custom', message: 'state cannot be changed. The pull request cannot be reopened.' }] });
-    if (!findBranch(ctx.store, ctx.repo, pull.head)) throw validationFailed('PullRequest', 'state', 'custom', 'state cannot be changed. The head branch was deleted.');
+    if (pull.mergedAt)
+      throw new HttpError(422, 'Validation Failed', {
+        errors: [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: 'state cannot be changed. The pull request cannot be reopened.',
+          },
+        ],
+      });
+    if (!findBranch(ctx.store, ctx.repo, pull.head))
+      throw validationFailed('PullRequest', 'state', 'custom', 'state cannot be changed. The head branch was deleted.');
   }
   const was = { title: issue.title, body: issue.body, state: issue.state };
   if (typeof patch.title === 'string') issue.title = patch.title;
@@ -126,9 +175,13 @@ function updatePull(ctx: RouteContext) {
   if (patch.state !== undefined) issue.state = patch.state as 'open' | 'closed';
   pull.headSha = pullHeadSha(ctx.store, ctx.repo, pull);
   issue.updatedAt = ctx.clock.now();
-  const changes = { ...(was.title !== issue.title && { title: { from: was.title } }), ...(was.body !== issue.body && { body: { from: was.body ?? '' } }) };
+  const changes = {
+    ...(was.title !== issue.title && { title: { from: was.title } }),
+    ...(was.body !== issue.body && { body: { from: was.body ?? '' } }),
+  };
   if (Object.keys(changes).length > 0) emitPullEvent(eventSourceOf(ctx), 'edited', issue, pull, changes);
-  if (was.state !== issue.state) emitPullEvent(eventSourceOf(ctx), issue.state === 'closed' ? 'closed' : 'reopened', issue, pull);
+  if (was.state !== issue.state)
+    emitPullEvent(eventSourceOf(ctx), issue.state === 'closed' ? 'closed' : 'reopened', issue, pull);
   return { status: 200, body: renderPull(ctx, ctx.store, ctx.repo, issue, pull) };
 }
 
@@ -145,5 +198,11 @@ export const pullRoutes: Route[] = [
       return { status: 200, body: renderPull(ctx, ctx.store, ctx.repo, issue, pull) };
     },
   },
-  { method: 'PATCH', path: '/repos/{owner}/{repo}/pulls/{pull_number}', auth: 'token', scope: 'repo', handle: updatePull },
+  {
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}',
+    auth: 'token',
+    scope: 'repo',
+    handle: updatePull,
+  },
 ];

@@ -10,7 +10,14 @@ import { contentRoutes } from './contents.js';
  * The legacy `permission` field folds roles into admin/write/read/none; `role_name` keeps the role.
  * https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user
  */
-const LEGACY: Record<RepoRole, string> = { admin: 'admin', maintain: 'write', write: 'write', triage: 'read', read: 'read', none: 'none' };
+const LEGACY: Record<RepoRole, string> = {
+  admin: 'admin',
+  maintain: 'write',
+  write: 'write',
+  triage: 'read',
+  read: 'read',
+  none: 'none',
+};
 
 function collaboratorPermission(ctx: RouteContext) {
   const login = ctx.params.username ?? '';
@@ -22,7 +29,9 @@ function collaboratorPermission(ctx: RouteContext) {
 }
 
 function permissionFlags(role: RepoRole): Record<string, boolean> {
-  const at = (min: RepoRole): boolean => ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(role) >= ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(min);
+  const at = (min: RepoRole): boolean =>
+    ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(role) >=
+    ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(min);
   return { admin: at('admin'), maintain: at('maintain'), push: at('write'), triage: at('triage'), pull: at('read') };
 }
 
@@ -85,7 +94,11 @@ export const repoRoutes: Route[] = [
       if (ctx.principal.kind !== 'token') throw notFound();
       const repos = ctx.store.tokenRepos(ctx.principal.token).filter((repo) => repo.owner === ctx.org.login);
       const page = paginate(ctx, repos);
-      return { status: 200, body: page.items.map((repo) => renderMinimalRepo(ctx, ctx.store, repo)), headers: page.headers };
+      return {
+        status: 200,
+        body: page.items.map((repo) => renderMinimalRepo(ctx, ctx.store, repo)),
+        headers: page.headers,
+      };
     },
   },
   {
@@ -101,7 +114,9 @@ export const repoRoutes: Route[] = [
     auth: 'token',
     scope: 'org',
     handle: (ctx) => {
-      const team = ctx.store.teams.find((t) => t.org.toLowerCase() === ctx.org.login.toLowerCase() && t.slug === ctx.params.team_slug);
+      const team = ctx.store.teams.find(
+        (t) => t.org.toLowerCase() === ctx.org.login.toLowerCase() && t.slug === ctx.params.team_slug,
+      );
       if (!team) throw notFound();
       const page = paginate(ctx, team.members);
       const body = page.items.map((login) => renderSimpleUser(ctx, ctx.store.account(login) ?? ghostAccount(login)));

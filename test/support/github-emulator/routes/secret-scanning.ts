@@ -10,7 +10,10 @@ const hidesSecret = (ctx: RouteContext): boolean => ctx.query.get('hide_secret')
 /** A comma-separated filter (`secret_type`, `validity`); absent means any. */
 function matchesList(value: string, list: string | null): boolean {
   if (!list) return true;
-  return list.split(',').map((v) => v.trim()).includes(value);
+  return list
+    .split(',')
+    .map((v) => v.trim())
+    .includes(value);
 }
 
 function alertOf(ctx: RouteContext): SecretScanningAlertRecord {
@@ -30,15 +33,26 @@ function listAlerts(ctx: RouteContext) {
     .filter((a) => a.repoId === ctx.repo.id && (!state || a.state === state))
     .filter((a) => matchesList(a.secretType, q.get('secret_type')) && matchesList(a.validity, q.get('validity')));
   const time = (a: SecretScanningAlertRecord): number => (byUpdated ? a.updatedAt : a.createdAt).getTime();
-  const order = (a: SecretScanningAlertRecord, b: SecretScanningAlertRecord): number => time(a) - time(b) || a.number - b.number;
+  const order = (a: SecretScanningAlertRecord, b: SecretScanningAlertRecord): number =>
+    time(a) - time(b) || a.number - b.number;
   alerts.sort((a, b) => (ascending ? order(a, b) : order(b, a)));
   const page = paginate(ctx, alerts);
   const hide = hidesSecret(ctx);
-  return { status: 200, body: page.items.map((a) => renderSecretScanningAlert(ctx, ctx.repo, a, hide)), headers: page.headers };
+  return {
+    status: 200,
+    body: page.items.map((a) => renderSecretScanningAlert(ctx, ctx.repo, a, hide)),
+    headers: page.headers,
+  };
 }
 
 export const secretScanningRoutes: Route[] = [
-  { method: 'GET', path: '/repos/{owner}/{repo}/secret-scanning/alerts', auth: 'token', scope: 'repo', handle: listAlerts },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/secret-scanning/alerts',
+    auth: 'token',
+    scope: 'repo',
+    handle: listAlerts,
+  },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}',
@@ -53,7 +67,11 @@ export const secretScanningRoutes: Route[] = [
     scope: 'repo',
     handle: (ctx) => {
       const page = paginate(ctx, alertOf(ctx).locations);
-      return { status: 200, body: page.items.map((l) => renderSecretScanningLocation(ctx, ctx.repo, l)), headers: page.headers };
+      return {
+        status: 200,
+        body: page.items.map((l) => renderSecretScanningLocation(ctx, ctx.repo, l)),
+        headers: page.headers,
+      };
     },
   },
 ];

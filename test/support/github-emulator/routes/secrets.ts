@@ -11,7 +11,11 @@ import type { RepoRecord, SecretRecord, SecretScope } from '../types.js';
  * https://docs.github.com/rest/actions/secrets
  */
 function renderSecret(ctx: RouteContext, secret: SecretRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: secret.name, created_at: isoSeconds(secret.createdAt), updated_at: isoSeconds(secret.updatedAt) };
+  const out: Record<string, unknown> = {
+    name: secret.name,
+    created_at: isoSeconds(secret.createdAt),
+    updated_at: isoSeconds(secret.updatedAt),
+  };
   if (secret.visibility) {
     out.visibility = secret.visibility;
     if (secret.visibility === 'selected') {
@@ -24,12 +28,20 @@ function renderSecret(ctx: RouteContext, secret: SecretRecord): Record<string, u
 
 const repoKey = (repo: RepoRecord): string => `${repo.owner}/${repo.name}`;
 
-function select(ctx: RouteContext, scope: SecretScope, owner: string, environment: string | null = null): SecretRecord[] {
+function select(
+  ctx: RouteContext,
+  scope: SecretScope,
+  owner: string,
+  environment: string | null = null,
+): SecretRecord[] {
   return [...ctx.store.secretsOf(scope, owner, environment)].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Org secrets a repository can use: visibility `all`, `private` (non-public repos) or `selected`. */
-export function visibleToRepo(secret: { visibility: string | null; selectedRepoIds: number[] }, repo: RepoRecord): boolean {
+export function visibleToRepo(
+  secret: { visibility: string | null; selectedRepoIds: number[] },
+  repo: RepoRecord,
+): boolean {
   if (secret.visibility === 'all') return true;
   if (secret.visibility === 'private') return repo.visibility !== 'public';
   return secret.selectedRepoIds.includes(repo.id);
@@ -37,7 +49,11 @@ export function visibleToRepo(secret: { visibility: string | null; selectedRepoI
 
 function listOf(ctx: RouteContext, secrets: SecretRecord[]) {
   const page = paginate(ctx, secrets);
-  return { status: 200, body: { total_count: secrets.length, secrets: page.items.map((s) => renderSecret(ctx, s)) }, headers: page.headers };
+  return {
+    status: 200,
+    body: { total_count: secrets.length, secrets: page.items.map((s) => renderSecret(ctx, s)) },
+    headers: page.headers,
+  };
 }
 
 function one(ctx: RouteContext, secrets: SecretRecord[]) {
@@ -55,20 +71,43 @@ function environmentSecrets(ctx: RouteContext): SecretRecord[] {
 
 const orgSecretsOf = (ctx: RouteContext, scope: SecretScope): SecretRecord[] => select(ctx, scope, ctx.org.login);
 
-const repoRoute = (path: string, handle: Route['handle']): Route => ({ method: 'GET', path, auth: 'token', scope: 'repo', handle });
-const orgRoute = (path: string, handle: Route['handle']): Route => ({ method: 'GET', path, auth: 'token', scope: 'org', handle });
+const repoRoute = (path: string, handle: Route['handle']): Route => ({
+  method: 'GET',
+  path,
+  auth: 'token',
+  scope: 'repo',
+  handle,
+});
+const orgRoute = (path: string, handle: Route['handle']): Route => ({
+  method: 'GET',
+  path,
+  auth: 'token',
+  scope: 'org',
+  handle,
+});
 
 export const secretRoutes: Route[] = [
   repoRoute('/repos/{owner}/{repo}/actions/secrets', (ctx) => listOf(ctx, select(ctx, 'repo', repoKey(ctx.repo)))),
-  repoRoute('/repos/{owner}/{repo}/actions/secrets/{secret_name}', (ctx) => one(ctx, select(ctx, 'repo', repoKey(ctx.repo)))),
+  repoRoute('/repos/{owner}/{repo}/actions/secrets/{secret_name}', (ctx) =>
+    one(ctx, select(ctx, 'repo', repoKey(ctx.repo))),
+  ),
   repoRoute('/repos/{owner}/{repo}/actions/organization-secrets', (ctx) => {
     // Shown without `visibility`: the repository sees them as plain secrets.
     const visible = select(ctx, 'org', ctx.repo.owner).filter((s) => visibleToRepo(s, ctx.repo));
-    return listOf(ctx, visible.map((s) => ({ ...s, visibility: null })));
+    return listOf(
+      ctx,
+      visible.map((s) => ({ ...s, visibility: null })),
+    );
   }),
-  repoRoute('/repos/{owner}/{repo}/environments/{environment_name}/secrets', (ctx) => listOf(ctx, environmentSecrets(ctx))),
-  repoRoute('/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', (ctx) => one(ctx, environmentSecrets(ctx))),
-  repoRoute('/repos/{owner}/{repo}/dependabot/secrets', (ctx) => listOf(ctx, select(ctx, 'dependabot-repo', repoKey(ctx.repo)))),
+  repoRoute('/repos/{owner}/{repo}/environments/{environment_name}/secrets', (ctx) =>
+    listOf(ctx, environmentSecrets(ctx)),
+  ),
+  repoRoute('/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', (ctx) =>
+    one(ctx, environmentSecrets(ctx)),
+  ),
+  repoRoute('/repos/{owner}/{repo}/dependabot/secrets', (ctx) =>
+    listOf(ctx, select(ctx, 'dependabot-repo', repoKey(ctx.repo))),
+  ),
   orgRoute('/orgs/{org}/actions/secrets', (ctx) => listOf(ctx, orgSecretsOf(ctx, 'org'))),
   orgRoute('/orgs/{org}/actions/secrets/{secret_name}', (ctx) => one(ctx, orgSecretsOf(ctx, 'org'))),
   orgRoute('/orgs/{org}/actions/secrets/{secret_name}/repositories', (ctx) => {
@@ -76,7 +115,10 @@ export const secretRoutes: Route[] = [
     if (!secret) throw notFound();
     const repos = secret.selectedRepoIds.flatMap((id) => ctx.store.repos.get(id) ?? []);
     const page = paginate(ctx, repos);
-    const body = { total_count: repos.length, repositories: page.items.map((repo) => renderMinimalRepo(ctx, ctx.store, repo)) };
+    const body = {
+      total_count: repos.length,
+      repositories: page.items.map((repo) => renderMinimalRepo(ctx, ctx.store, repo)),
+    };
     return { status: 200, body, headers: page.headers };
   }),
   orgRoute('/orgs/{org}/dependabot/secrets', (ctx) => listOf(ctx, orgSecretsOf(ctx, 'dependabot-org'))),
