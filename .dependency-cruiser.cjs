@@ -51,7 +51,7 @@ const EXCEPTIONS = {
   // The read window a source must give around each piece is the scanner's own constant.
   sources: ['^src/scan/scan-context\\.ts$'],
   // `show-config` masks the keys in the config it prints with the same masking as the issues.
-  policy: ['^src/(onboarding|scan)/mask-keys\\.ts$'],
+  policy: ['^src/scan/mask-keys\\.ts$'],
 };
 
 const folders = (names) => `^src/(${names.join('|')})/`;
@@ -69,6 +69,46 @@ const layerRules = SRC_LAYERS.slice(0, -1).map((layer, i) => {
     to: { path: [folders(after), '^src/cli\\.ts$'], ...(EXCEPTIONS[layer] && { pathNot: EXCEPTIONS[layer] }) },
   };
 });
+
+/**
+ * The App's folders, lowest first, with the same rule as SRC_LAYERS: a folder imports only those before it.
+ * - metrics: Prometheus metrics and health; octokit: the client stack (caches, pacers, budget, auth);
+ * - github: single questions asked of GitHub; repo: per-repository services every handler and sweep uses;
+ * - incidents, onboarding: leaked keys and the first pull request; sweep: the sweep itself;
+ * - queue: sweeps as jobs; commands: what people ask in issues; schedule: when sweeps run; cli: the commands.
+ * `app/index.ts` is the composition root on top; `app/deps.ts` and `app/settings.ts` are the shared types.
+ */
+const APP_LAYERS = [
+  'metrics',
+  'octokit',
+  'github',
+  'repo',
+  'incidents',
+  'onboarding',
+  'sweep',
+  'queue',
+  'commands',
+  'schedule',
+  'cli',
+];
+
+/**
+ * The groups of `src/tracking/`, lowest first. The files at its root (the markers, labels and the tracked-key
+ * vocabulary every kind of issue shares) import no group.
+ */
+const TRACKING_LAYERS = ['key-issues', 'incidents', 'dashboard', 'commands'];
+
+/** One rule per folder of an ordered family: no import of a folder after it. */
+const orderRules = (family, base, layers) =>
+  layers.slice(0, -1).map((layer, i) => ({
+    name: `${family}-layer-${layer}`,
+    comment:
+      `${base}${layer}/ may import only ${base}{${layers.slice(0, i).join(',')}}/ and the shared files beside them: ` +
+      `the folders form one order (.dependency-cruiser.cjs) so that no two of them loop into each other.`,
+    severity: 'error',
+    from: { path: `^${base}${layer}/` },
+    to: { path: `^${base}(${layers.slice(i + 1).join('|')})/` },
+  }));
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -124,6 +164,26 @@ module.exports = {
       to: { path: '^src/onboarding/' },
     },
     ...layerRules,
+    ...orderRules('app', 'app/', APP_LAYERS),
+    ...orderRules('tracking', 'src/tracking/', TRACKING_LAYERS),
+    {
+      name: 'app-root-composition',
+      comment:
+        'app/index.ts wires every folder together; a folder that imported it would loop through the whole App. ' +
+        'Folders share only app/deps.ts and app/settings.ts.',
+      severity: 'error',
+      from: { path: '^app/[^/]+/' },
+      to: { path: '^app/index\\.ts$' },
+    },
+    {
+      name: 'tracking-shared-files',
+      comment:
+        'The files at the root of src/tracking/ are the vocabulary every kind of issue shares (markers, labels, the ' +
+        'tracked key); they import none of the groups, which all import them.',
+      severity: 'error',
+      from: { path: '^src/tracking/[^/]+\\.ts$' },
+      to: { path: '^src/tracking/[^/]+/' },
+    },
     {
       name: 'src-shared-files',
       comment:

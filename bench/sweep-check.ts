@@ -1,7 +1,7 @@
 // What the bench checks in the emulator's store after a sweep: one open issue per overdue key, found by
 // the hidden marker the app matches issues by (never by title), and nothing else opened; and each
 // installation's use of its rate budget.
-import { parseKeyMarker } from '../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../src/tracking/key-marker.js';
 import type { GitHubEmulator } from '../test/support/github-emulator/index.js';
 import type { SweepWorld } from './sweep-world.js';
 

@@ -72467,7 +72467,6 @@ function revisionsOf(request) {
 
 
 
-
 /**
  * Flags that make git's output the same whatever the user's config says: no color, no external
  * diff or textconv driver (the bytes in git, not a rendering), zero context, renames detected so
@@ -72940,8 +72939,6 @@ function drain(start, visit) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/sources/tree.js
-
-
 
 
 

@@ -8,8 +8,6 @@ import { runWorker } from './run-worker.js';
 import { sweepOnce } from './sweep-once.js';
 import { oneLineError } from '../../src/one-line-error.js';
 
-export { readCliEnvironment, type CliEnvironment } from './cli-probot.js';
-
 const USAGE = 'usage: key-hygiene-app sweep --once [--dry-run]';
 const COMMANDS = `${USAGE} | key-hygiene-app worker | key-hygiene-app dead-letters`;
 

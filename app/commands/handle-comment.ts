@@ -6,8 +6,8 @@ import {
   hasWriteAccess,
   mayChangeState,
 } from '../../src/tracking/commands/decide-command.js';
-import { parseIncidentMarker } from '../../src/tracking/incidents/incident-marker.js';
-import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
+import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
+import { parseKeyMarker, replaceKeyMarker } from '../../src/tracking/key-marker.js';
 import { sameLogin } from '../../src/tracking/key-issues/last-notice.js';
 import { parseCommand } from '../../src/tracking/commands/parse-command.js';
 import { isTeamApprover } from '../github/is-team-approver.js';

@@ -1,5 +1,5 @@
 import type { Context, Probot } from 'probot';
-import { isDashboard, recheckRequested } from '../../src/tracking/dashboard/dashboard-marker.js';
+import { isDashboard, recheckRequested } from '../../src/tracking/dashboard-marker.js';
 import { hasWriteAccess } from '../../src/tracking/commands/decide-command.js';
 import { sameLogin } from '../../src/tracking/key-issues/last-notice.js';
 import type { AppDeps } from '../deps.js';

@@ -2,7 +2,7 @@ import type { Config } from '../../src/policy/config-schema.js';
 import { mayChangeState } from '../../src/tracking/commands/decide-command.js';
 import { decideIncidentCommand, needsSecrets } from '../../src/tracking/commands/decide-incident-command.js';
 import { incidentSecrets, type IncidentSecrets } from '../../src/tracking/incidents/incident-close-secrets.js';
-import type { IncidentMarker } from '../../src/tracking/incidents/incident-marker.js';
+import type { IncidentMarker } from '../../src/tracking/incident-marker.js';
 import type { Command } from '../../src/tracking/commands/parse-command.js';
 import type { IssueAt } from './already-answered.js';
 import { permissionOf } from './permission-of.js';

@@ -1,6 +1,6 @@
 import type { Decision, KeyDecision } from '../../src/inventory/decision.js';
 import { keyId, trackedKeyFromId } from '../../src/tracking/key-issues/key-id.js';
-import { trackedKeyOf } from '../../src/tracking/key-issues/tracked-key.js';
+import { trackedKeyOf } from '../../src/tracking/tracked-key.js';
 import type { AppDeps } from '../deps.js';
 import type { HandlerSweepRun } from '../repo/handler-context.js';
 import { sweepOrgSecrets } from '../sweep/sweep-org-secrets.js';

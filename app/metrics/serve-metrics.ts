@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
-import { redisHealth } from '../octokit/connect-redis.js';
+import { redisHealth } from './redis-health.js';
 import type { AppMetrics } from './app-metrics.js';
 
 /** What the two endpoints read. */

@@ -1,5 +1,5 @@
 import { ORG_SECTION_HEADING } from '../../src/tracking/dashboard/render-dashboard.js';
-import { isDashboard } from '../../src/tracking/dashboard/dashboard-marker.js';
+import { isDashboard } from '../../src/tracking/dashboard-marker.js';
 import { keyMarkerOf } from '../../src/tracking/issue-kind.js';
 import { trackedKeyFromId } from '../../src/tracking/key-issues/key-id.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';

@@ -1,7 +1,7 @@
 import type { Decision } from '../../src/inventory/decision.js';
 import { evaluateInventory } from '../../src/inventory/evaluate-inventory.js';
 import { renderDashboard, type DashboardInput } from '../../src/tracking/dashboard/render-dashboard.js';
-import { renderDashboardMarker } from '../../src/tracking/dashboard/dashboard-marker.js';
+import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
 import { dashboardRowsOf } from '../../src/tracking/dashboard/dashboard-rows.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import { planDashboard } from '../../src/tracking/dashboard/plan-dashboard.js';

@@ -15,8 +15,6 @@ export interface GitFragments {
   commits(): number;
 }
 
-export { GitError } from './git-error.js';
-
 /**
  * Flags that make git's output the same whatever the user's config says: no color, no external
  * diff or textconv driver (the bytes in git, not a rendering), zero context, renames detected so

@@ -4,10 +4,6 @@ import { listGitTree } from './list-git-tree.js';
 import type { TreeListing } from './tree-listing.js';
 import { walkTree } from './walk-tree.js';
 
-export type { TreeListing } from './tree-listing.js';
-export { readFragmentSync } from './read-fragment.js';
-export { gitignoreCoversEnv, isEnvFile, stagedEnvFiles, trackedEnvFiles } from './env-files.js';
-
 /**
  * Lists the files of a working tree to scan. In a git work tree git lists them (tracked files and
  * untracked ones .gitignore lets through; submodules are notices); elsewhere — and for a folder

@@ -1,5 +1,5 @@
 import { findHiddenJson, parseJsonObject, renderHiddenJson, stringField } from './hidden-json.js';
-import { TRACKED_STATES, type TrackedState } from './key-issues/tracked-key.js';
+import { TRACKED_STATES, type TrackedState } from './tracked-key.js';
 
 const TAG = 'comment';
 

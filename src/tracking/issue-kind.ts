@@ -1,6 +1,6 @@
-import { isDashboard } from './dashboard/dashboard-marker.js';
-import { parseIncidentMarker, type IncidentMarker } from './incidents/incident-marker.js';
-import { parseKeyMarker, type KeyMarker } from './key-issues/key-marker.js';
+import { isDashboard } from './dashboard-marker.js';
+import { parseIncidentMarker, type IncidentMarker } from './incident-marker.js';
+import { parseKeyMarker, type KeyMarker } from './key-marker.js';
 import { LEAK_LABEL } from './issue-labels.js';
 
 /** The three kinds of issue the bot writes. */

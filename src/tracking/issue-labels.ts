@@ -1,4 +1,4 @@
-import type { TrackedState } from './key-issues/tracked-key.js';
+import type { TrackedState } from './tracked-key.js';
 
 /** Every key issue carries this label; the adapter lists the bot's issues by it. */
 export const TRACKING_LABEL = 'key-hygiene';

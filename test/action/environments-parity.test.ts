@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../app/cli/main.js';
-import { parseKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { TestOctokit } from '../app/support/app-world.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
 import { runActionAsync } from '../support/run-action.js';

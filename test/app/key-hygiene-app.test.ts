@@ -3,7 +3,7 @@ import { main } from '../../app/cli/main.js';
 import { defaultSettings } from '../../app/settings.js';
 import { sweepAll } from '../../app/sweep/sweep-all.js';
 import { parseCommentMarker } from '../../src/tracking/comment-marker.js';
-import { parseKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord, IssueRecord } from '../support/github-emulator/index.js';
 import { createAppWorld, DAY, startApp, TestOctokit, type RunningApp } from './support/app-world.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import type { AppRecord, GitHubEmulator } from '../support/github-emulator/index.js';
 import { createAppWorld } from '../app/support/app-world.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/report/escape-markdown.js';
 import { inlineCode, quoteUserText } from '../../src/report/render-issue-text.js';
 import { findHiddenJson, renderHiddenJson } from '../../src/tracking/hidden-json.js';
-import { parseKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../src/tracking/key-marker.js';
 import { makeKey } from '../support/make-keys.js';
 
 // Everything the App writes from input (paths, branches, names, reasons, notes, config text) goes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitignoreCoversEnv, isEnvFile, trackedEnvFiles } from '../../src/sources/tree.js';
+import { gitignoreCoversEnv, isEnvFile, trackedEnvFiles } from '../../src/sources/env-files.js';
 import { useTestRepos } from '../support/git-repo.js';
 
 const newRepo = useTestRepos();

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GitError, streamGitFragments, type GitFragments } from '../../src/sources/git.js';
+import { GitError } from '../../src/sources/git-error.js';
+import { streamGitFragments, type GitFragments } from '../../src/sources/git.js';
 import type { GitSourceRequest } from '../../src/sources/git-source-request.js';
 import { createGitRunner, type GitResult, type GitRunner } from '../../src/sources/git-runner.js';
 import { isGitWorkTree, listTrackedFiles } from '../../src/sources/git-work-tree.js';

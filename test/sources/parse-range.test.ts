@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GitError } from '../../src/sources/git.js';
+import { GitError } from '../../src/sources/git-error.js';
 import { parseRange } from '../../src/sources/parse-range.js';
 
 describe('parseRange', () => {

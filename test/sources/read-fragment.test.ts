@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFragmentSync } from '../../src/sources/tree.js';
+import { readFragmentSync } from '../../src/sources/read-fragment.js';
 import type { Fragment, Notice } from '../../src/types.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kh-read-'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderDashboardMarker } from '../../src/tracking/dashboard/dashboard-marker.js';
+import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
 import { incidentMarkerOf, issueKindOf, keyMarkerOf } from '../../src/tracking/issue-kind.js';
-import { parseIncidentMarker, renderIncidentMarker } from '../../src/tracking/incidents/incident-marker.js';
-import { parseKeyMarker, renderKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
+import { parseIncidentMarker, renderIncidentMarker } from '../../src/tracking/incident-marker.js';
+import { parseKeyMarker, renderKeyMarker } from '../../src/tracking/key-marker.js';
 
 // A marker is read only from the kind of issue it belongs to, and only where the bot writes it:
 // on a line of its own. A marker quoted mid-line (a file path in inline code) is text.

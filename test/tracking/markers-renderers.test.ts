@@ -7,10 +7,10 @@ import { renderIncidentStatus } from '../../src/tracking/incidents/render-incide
 import { renderIncidentBody } from '../../src/tracking/incidents/render-incident.js';
 import { renderIssueBody } from '../../src/tracking/key-issues/render-issue-body.js';
 import { renderReminder, renderStatus } from '../../src/tracking/key-issues/render-issue-comment.js';
-import { renderDashboardMarker } from '../../src/tracking/dashboard/dashboard-marker.js';
-import { renderIncidentMarker } from '../../src/tracking/incidents/incident-marker.js';
+import { renderDashboardMarker } from '../../src/tracking/dashboard-marker.js';
+import { renderIncidentMarker } from '../../src/tracking/incident-marker.js';
 import { issueKindOf } from '../../src/tracking/issue-kind.js';
-import { renderKeyMarker } from '../../src/tracking/key-issues/key-marker.js';
+import { renderKeyMarker } from '../../src/tracking/key-marker.js';
 import type { KeyIssueView } from '../../src/tracking/key-issues/key-issue-view.js';
 import type { Finding } from '../../src/types.js';
 

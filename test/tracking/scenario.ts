@@ -4,7 +4,7 @@ import type { Inventory, InventoryItem } from '../../src/inventory/inventory.js'
 import type { Config } from '../../src/policy/config-schema.js';
 import { parseConfig } from '../../src/policy/parse-config.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
-import type { PlanInput } from '../../src/tracking/plan-context.js';
+import type { PlanInput } from '../../src/tracking/key-issues/plan-context.js';
 import { planIssues, type IssuePlan } from '../../src/tracking/key-issues/plan-issues.js';
 import { BOT, FakeIssues } from './fake-issues.js';
 

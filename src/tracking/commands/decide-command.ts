@@ -7,7 +7,7 @@ import { renderIssueHelp } from '../key-issues/render-issue-help.js';
 import { inlineCode, isoDay, quoteUserText } from '../../report/render-issue-text.js';
 import { renderCommentMarker } from '../comment-marker.js';
 import { trackedKeyFromId } from '../key-issues/key-id.js';
-import type { KeyMarker } from '../key-issues/key-marker.js';
+import type { KeyMarker } from '../key-marker.js';
 import { sameLogin } from '../key-issues/last-notice.js';
 import type { Command } from './parse-command.js';
 

@@ -9,7 +9,7 @@ import { inlineCode } from '../../report/render-issue-text.js';
 import { renderCommentMarker, type CommentKind } from '../comment-marker.js';
 import { mayChangeState, type CommandActor } from './decide-command.js';
 import type { IncidentSecrets } from '../incidents/incident-close-secrets.js';
-import type { IncidentMarker } from '../incidents/incident-marker.js';
+import type { IncidentMarker } from '../incident-marker.js';
 import { sameLogin } from '../key-issues/last-notice.js';
 import type { Command } from './parse-command.js';
 import { incidentKey } from '../incidents/plan-incident-close.js';

@@ -2,8 +2,8 @@ import type { Decision, KeyDecision, KeyStatus } from '../../inventory/decision.
 import type { OrgSecretVisibility, SecretScope } from '../../inventory/inventory.js';
 import { keyId } from '../key-issues/key-id.js';
 import { keyMarkerOf } from '../issue-kind.js';
-import type { KeyMarker } from '../key-issues/key-marker.js';
-import { trackedKeyOf } from '../key-issues/tracked-key.js';
+import type { KeyMarker } from '../key-marker.js';
+import { trackedKeyOf } from '../tracked-key.js';
 import type { TrackedIssue } from '../tracked-issue.js';
 
 /** One tracked key in the dashboard table. */

@@ -8,8 +8,6 @@ import { dashboardTable, fitDashboardTables, ISSUE_BODY_LIMIT } from './fit-dash
 import { inlineCode, quoteUserText } from '../../report/render-issue-text.js';
 import { CONFIG_PATH } from '../../policy/config-path.js';
 
-export { ISSUE_BODY_LIMIT } from './fit-dashboard-tables.js';
-
 /** The dashboard's title; the planner finds the dashboard by its marker, not by this. */
 export const DASHBOARD_TITLE = 'Key hygiene dashboard';
 

@@ -1,7 +1,7 @@
 import type { Decision } from '../../inventory/decision.js';
 import { keyMarkerOf } from '../issue-kind.js';
 import { keyId } from '../key-issues/key-id.js';
-import { unprotectedEnvironmentKey } from '../key-issues/tracked-key.js';
+import { unprotectedEnvironmentKey } from '../tracked-key.js';
 import type { TrackedIssue } from '../tracked-issue.js';
 
 /** A production-like environment without protection, and the open issue tracking it. */

@@ -1,21 +1,21 @@
 import { canonicalProvider } from '../../providers/canonical-provider.js';
+import { ownerOfDetector } from '../../providers/owner-of-detector.js';
 import { providerPhrases } from '../../providers/provider-phrases.js';
 import { providers } from '../../providers/registry.js';
-import type { IncidentMarker } from './incident-marker.js';
+import type { IncidentMarker } from '../incident-marker.js';
 
 /** Provider groups whose vendor the detector id names instead (`other`), or that have none of ours (`custom`). */
 const BY_DETECTOR = new Set(['other', 'custom']);
 
 /**
  * The vendor an incident is about: the marker's provider, or — for vendors without a group of their
- * own (`other`, `custom`), and for markers written before they carried one — the first word of the
- * detector id (`gitlab-token` → `gitlab`; ids are `provider-kind`, src/detectors/detector.ts).
+ * own (`other`, `custom`), and for markers written before they carried one — the provider whose id
+ * starts the detector id (`gitlab-token` → `gitlab`, `azure-openai-key` → `azure-openai`; src/providers/owner-of-detector.ts).
  */
 export function incidentProvider(marker: Pick<IncidentMarker, 'provider' | 'detector'>): string | undefined {
   const provider = marker.provider && canonicalProvider(marker.provider);
   if (provider && !BY_DETECTOR.has(provider)) return provider;
-  const vendor = marker.detector?.split('-')[0];
-  return vendor ? canonicalProvider(vendor) : undefined;
+  return marker.detector ? ownerOfDetector(marker.detector)?.id : undefined;
 }
 
 /**

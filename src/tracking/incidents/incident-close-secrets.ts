@@ -3,7 +3,7 @@ import { compileConfigRegex, type ConfigRegex } from '../../policy/config-regex.
 import type { Config } from '../../policy/config-schema.js';
 import { canonicalProvider } from '../../providers/canonical-provider.js';
 import { incidentProvider, namesProvider } from './incident-close-provider.js';
-import type { IncidentMarker } from './incident-marker.js';
+import type { IncidentMarker } from '../incident-marker.js';
 
 /** One secret that held — or may have held — the leaked key, and whether it changed since. */
 export interface IncidentSecret {

@@ -1,6 +1,6 @@
 import { keyFingerprint, type FingerprintKey } from '../../scan/fingerprint-key.js';
 import type { Finding } from '../../types.js';
-import { parseIncidentMarker } from './incident-marker.js';
+import { parseIncidentMarker } from '../incident-marker.js';
 
 /**
  * The fingerprints a push's findings go by in incidents. Incident bodies can be public, so a

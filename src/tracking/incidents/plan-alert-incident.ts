@@ -7,7 +7,7 @@ import {
   type AlertPlace,
 } from './render-alert-incident.js';
 import { alertFingerprint } from './alert-fingerprint.js';
-import { parseIncidentMarker, renderIncidentMarker } from './incident-marker.js';
+import { parseIncidentMarker, renderIncidentMarker } from '../incident-marker.js';
 import type { OpenIssueAction } from '../issue-action.js';
 import { openIncidentAction } from './plan-incidents.js';
 import type { TrackedSecretType } from './secret-scanning-types.js';

@@ -3,7 +3,7 @@ import type { Config } from '../../policy/config-schema.js';
 import { renderIncidentRotated } from './render-incident-close.js';
 import { renderCommentMarker } from '../comment-marker.js';
 import { incidentSecrets } from './incident-close-secrets.js';
-import { parseIncidentMarker } from './incident-marker.js';
+import { parseIncidentMarker } from '../incident-marker.js';
 import type { CloseAction } from '../issue-action.js';
 
 /** One of the bot's open incidents, as the REST API lists it. */

@@ -2,7 +2,7 @@ import { renderIncidentBody, renderIncidentTitle } from './render-incident.js';
 import { FALLBACK_REMEDIATION } from '../../report/fallback-remediation.js';
 import { sortFindings } from '../../report/sort-findings.js';
 import type { Finding } from '../../types.js';
-import { parseIncidentMarker, renderIncidentMarker } from './incident-marker.js';
+import { parseIncidentMarker, renderIncidentMarker } from '../incident-marker.js';
 import type { OpenIssueAction } from '../issue-action.js';
 import { LEAK_LABEL, TRACKING_LABEL } from '../issue-labels.js';
 

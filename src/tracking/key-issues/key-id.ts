@@ -1,4 +1,4 @@
-import type { TrackedKey } from './tracked-key.js';
+import type { TrackedKey } from '../tracked-key.js';
 
 /**
  * A stable id for one tracked key problem: repository, scope, environment, secret name and kind of

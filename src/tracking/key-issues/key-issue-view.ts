@@ -9,7 +9,7 @@ import {
   unprotectedEnvironmentKey,
   type TrackedKey,
   type TrackedState,
-} from './tracked-key.js';
+} from '../tracked-key.js';
 
 /** What the issue renderers need to know about one key problem: names and dates, never a value. */
 export interface KeyIssueView {

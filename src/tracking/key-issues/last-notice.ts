@@ -1,8 +1,8 @@
 import { parseCommentMarker } from '../comment-marker.js';
 import { ESCALATED_LABEL } from '../issue-labels.js';
-import type { KeyMarker } from './key-marker.js';
+import type { KeyMarker } from '../key-marker.js';
 import type { TrackedIssue } from '../tracked-issue.js';
-import type { TrackedState } from './tracked-key.js';
+import type { TrackedState } from '../tracked-key.js';
 
 /** The bot's latest word to the owners about a key: when, and what the key's state was then. */
 export interface Notice {

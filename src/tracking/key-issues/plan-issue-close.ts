@@ -4,8 +4,8 @@ import { compileConfigRegex } from '../../policy/config-regex.js';
 import { renderEnvironmentResolved, renderResolved, renderRotated } from './render-issue-comment.js';
 import { renderCommentMarker } from '../comment-marker.js';
 import type { CloseAction } from '../issue-action.js';
-import type { MarkedIssue, PlanInput } from '../plan-context.js';
-import type { TrackedKey } from './tracked-key.js';
+import type { MarkedIssue, PlanInput } from './plan-context.js';
+import type { TrackedKey } from '../tracked-key.js';
 
 /**
  * Closing an open issue whose problem the latest decisions no longer report. A rotation issue whose

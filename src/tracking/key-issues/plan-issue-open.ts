@@ -2,9 +2,9 @@ import { renderIssueBody } from './render-issue-body.js';
 import { renderIssueTitle } from './render-issue-title.js';
 import type { OpenIssueAction } from '../issue-action.js';
 import { labelsFor } from '../issue-labels.js';
-import { markerIdentity, renderKeyMarker, type KeyMarker } from './key-marker.js';
+import { markerIdentity, renderKeyMarker, type KeyMarker } from '../key-marker.js';
 import { planAssignees } from '../plan-assignees.js';
-import { keyDates, type CurrentProblem, type PlanInput } from '../plan-context.js';
+import { keyDates, type CurrentProblem, type PlanInput } from './plan-context.js';
 
 /**
  * A new issue for a key problem. The opening counts as the first reminder, so the next one comes

@@ -2,10 +2,10 @@ import { renderEscalation, renderReminder } from './render-issue-comment.js';
 import { renderCommentMarker } from '../comment-marker.js';
 import type { AssignRequest, IssueAction } from '../issue-action.js';
 import { labelChanges, labelsFor } from '../issue-labels.js';
-import { sameKeyMarker, replaceKeyMarker, type KeyMarker } from './key-marker.js';
+import { sameKeyMarker, replaceKeyMarker, type KeyMarker } from '../key-marker.js';
 import { alreadyEscalated, lastNotice } from './last-notice.js';
 import { planAssignees } from '../plan-assignees.js';
-import { keyDates, policyMs, type CurrentProblem, type MarkedIssue, type PlanInput } from '../plan-context.js';
+import { keyDates, policyMs, type CurrentProblem, type MarkedIssue, type PlanInput } from './plan-context.js';
 import { toMention } from '../resolve-owners.js';
 
 const DAY = 86_400_000;

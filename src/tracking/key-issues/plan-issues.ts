@@ -6,12 +6,12 @@ import { keyId, trackedKeyFromId } from './key-id.js';
 import { environmentIssueViewOf, keyIssueViewOf } from './key-issue-view.js';
 import { keyMarkerOf } from '../issue-kind.js';
 import { sameLogin } from './last-notice.js';
-import type { CurrentProblem, MarkedIssue, PlanInput } from '../plan-context.js';
+import type { CurrentProblem, MarkedIssue, PlanInput } from './plan-context.js';
 import { planEnvironmentClose, planIssueClose, wasRotated } from './plan-issue-close.js';
 import { planIssueOpen } from './plan-issue-open.js';
 import { planIssueUpdate } from './plan-issue-update.js';
 import { planDuplicateClose } from './plan-twin-close.js';
-import { trackedKeyOf, type TrackedProblem } from './tracked-key.js';
+import { trackedKeyOf, type TrackedProblem } from '../tracked-key.js';
 
 /** Planned actions, and the ones the cap left for the next sweep. */
 export type IssuePlan = CappedActions;

@@ -1,5 +1,5 @@
 import { findProvider } from '../../providers/canonical-provider.js';
-import type { TrackedKey } from './tracked-key.js';
+import type { TrackedKey } from '../tracked-key.js';
 import { inlineCode } from '../../report/render-issue-text.js';
 
 // How to replace a key, per provider. Rotation is make-new → update the secret → check → revoke

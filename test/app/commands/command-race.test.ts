@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../app/settings.js';
 import { sweepAll } from '../../../app/sweep/sweep-all.js';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import type {
   AppRecord,
   GitHubEmulator,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeownersOwners, fetchOwnerSources, MISSING_CODEOWNERS_RECHECK_MS } from '../../../app/github/codeowners.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import type { AppRecord, GitHubEmulator, InstallationRecord } from '../../support/github-emulator/index.js';
 import { DAY } from '../support/app-world.js';
 import { createBareWorld, startAppWith } from '../support/robust-world.js';

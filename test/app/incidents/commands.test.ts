@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
-import { parseIncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
+import { parseIncidentMarker } from '../../../src/tracking/incident-marker.js';
 import type { GitHubEmulator, IssueRecord } from '../../support/github-emulator/index.js';
 import { makeKey } from '../../support/make-keys.js';
 import { DAY } from '../support/app-world.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseIncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
+import { parseIncidentMarker } from '../../../src/tracking/incident-marker.js';
 import type { GitHubEmulator } from '../../support/github-emulator/index.js';
 import { makeKey } from '../../support/make-keys.js';
 import { startPushWorld, type PushWorld } from '../support/push-world.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertFingerprint } from '../../../src/tracking/incidents/alert-fingerprint.js';
-import { parseIncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
+import { parseIncidentMarker } from '../../../src/tracking/incident-marker.js';
 import {
   isoSeconds,
   type GitHubEmulator,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFingerprintKey } from '../../../app/github/app-fingerprint-key.js';
 import { fingerprintSecret } from '../../../src/scan/fingerprint.js';
 import { keyFingerprint } from '../../../src/scan/fingerprint-key.js';
-import { parseIncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
+import { parseIncidentMarker } from '../../../src/tracking/incident-marker.js';
 import type { AppRecord, GitHubEmulator } from '../../support/github-emulator/index.js';
 import { makeKey } from '../../support/make-keys.js';
 import { buildAppIfStale, startProbotRun, type AppProcess } from '../../support/app-process.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import {
   signWebhookBody,
   type AppRecord,

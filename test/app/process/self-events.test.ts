@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../../app/cli/main.js';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import type {
   AppRecord,
   GitHubEmulator,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import { buildAppIfStale, spawnSweepOnce } from '../../support/app-process.js';
 import { startGitHubEmulator, type GitHubEmulator, type IssueRecord } from '../../support/github-emulator/index.js';
 import { DAY } from '../support/app-world.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isDashboard } from '../../../src/tracking/dashboard/dashboard-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { isDashboard } from '../../../src/tracking/dashboard-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import { buildAppIfStale, spawnSweepOnce } from '../../support/app-process.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js';
 import { DAY } from '../support/app-world.js';

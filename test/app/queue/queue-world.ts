@@ -8,8 +8,8 @@ import {
 import { defaultQueueSettings, type QueueSettings } from '../../../app/queue/queue-settings.js';
 import { defaultSettings, type AppSettings } from '../../../app/settings.js';
 import { createRepoLock } from '../../../app/repo/with-repo-lock.js';
-import { isDashboard } from '../../../src/tracking/dashboard/dashboard-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { isDashboard } from '../../../src/tracking/dashboard-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import {
   startGitHubEmulator,
   type AppRecord,

@@ -11,7 +11,7 @@ import {
   claimLabelName,
   renderClaimDescription,
 } from '../../../src/tracking/issue-claim.js';
-import { renderKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { renderKeyMarker } from '../../../src/tracking/key-marker.js';
 import type { GitHubEmulator, InstallationRecord } from '../../support/github-emulator/index.js';
 import { TestOctokit } from '../support/app-world.js';
 import { createBareWorld } from '../support/robust-world.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import type { AppRecord, GitHubEmulator } from '../../support/github-emulator/index.js';
 import { DAY } from '../support/app-world.js';
 import { createBareWorld, startAppWith } from '../support/robust-world.js';

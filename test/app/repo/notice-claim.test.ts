@@ -4,7 +4,7 @@ import type { AppOctokit } from '../../../app/octokit/octokit.js';
 import { applyActions } from '../../../app/repo/apply-actions.js';
 import { renderCommentMarker, type CommentMarker } from '../../../src/tracking/comment-marker.js';
 import type { CloseAction, CommentAction } from '../../../src/tracking/issue-action.js';
-import { renderKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { renderKeyMarker } from '../../../src/tracking/key-marker.js';
 import type { GitHubEmulator } from '../../support/github-emulator/index.js';
 import { TestOctokit } from '../support/app-world.js';
 import { createBareWorld } from '../support/robust-world.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../app/cli/main.js';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import {
   startGitHubEmulator,
   type AppRecord,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../app/cli/main.js';
 import { defaultSettings } from '../../../app/settings.js';
 import { sweepAll } from '../../../app/sweep/sweep-all.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import {
   startGitHubEmulator,
   type AppRecord,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../app/settings.js';
 import { sweepAll, type SweepAllResult } from '../../../app/sweep/sweep-all.js';
 import { parseCommentMarker, type CommentKind } from '../../../src/tracking/comment-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import {
   startGitHubEmulator,
   type AppRecord,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../app/cli/main.js';
-import { isDashboard } from '../../../src/tracking/dashboard/dashboard-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { isDashboard } from '../../../src/tracking/dashboard-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import { buildAppIfStale, startProbotRun, type AppProcess } from '../../support/app-process.js';
 import {
   startGitHubEmulator,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepoLock } from '../../../app/repo/with-repo-lock.js';
-import { isDashboard } from '../../../src/tracking/dashboard/dashboard-marker.js';
-import { parseKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { isDashboard } from '../../../src/tracking/dashboard-marker.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import type {
   AppRecord,
   GitHubEmulator,

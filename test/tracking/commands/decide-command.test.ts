@@ -6,7 +6,7 @@ import {
   type CommandContext,
   type Permission,
 } from '../../../src/tracking/commands/decide-command.js';
-import type { KeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import type { KeyMarker } from '../../../src/tracking/key-marker.js';
 import { parseCommand } from '../../../src/tracking/commands/parse-command.js';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
 import { makeKey } from '../../support/make-keys.js';

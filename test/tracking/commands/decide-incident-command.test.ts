@@ -8,7 +8,7 @@ import {
   type IncidentCommandContext,
 } from '../../../src/tracking/commands/decide-incident-command.js';
 import { incidentSecrets } from '../../../src/tracking/incidents/incident-close-secrets.js';
-import type { IncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
+import type { IncidentMarker } from '../../../src/tracking/incident-marker.js';
 import { parseCommand } from '../../../src/tracking/commands/parse-command.js';
 
 const BOT = 'key-hygiene[bot]';

@@ -3,7 +3,7 @@ import { evaluateInventory } from '../../../src/inventory/evaluate-inventory.js'
 import { evaluateOrgSecrets } from '../../../src/inventory/evaluate-unlisted-secrets.js';
 import { renderDashboard } from '../../../src/tracking/dashboard/render-dashboard.js';
 import { dashboardRowsOf } from '../../../src/tracking/dashboard/dashboard-rows.js';
-import { renderDashboardMarker } from '../../../src/tracking/dashboard/dashboard-marker.js';
+import { renderDashboardMarker } from '../../../src/tracking/dashboard-marker.js';
 import { planDashboard } from '../../../src/tracking/dashboard/plan-dashboard.js';
 import { planIssues } from '../../../src/tracking/key-issues/plan-issues.js';
 import { BOT } from '../fake-issues.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardRow } from '../../../src/tracking/dashboard/dashboard-rows.js';
-import { ISSUE_BODY_LIMIT, RECHECK_LINE, renderDashboard } from '../../../src/tracking/dashboard/render-dashboard.js';
-import { recheckRequested, renderDashboardMarker } from '../../../src/tracking/dashboard/dashboard-marker.js';
+import { ISSUE_BODY_LIMIT } from '../../../src/tracking/dashboard/fit-dashboard-tables.js';
+import { RECHECK_LINE, renderDashboard } from '../../../src/tracking/dashboard/render-dashboard.js';
+import { recheckRequested, renderDashboardMarker } from '../../../src/tracking/dashboard-marker.js';
 
 const now = new Date('2026-08-20T12:00:00Z');
 const row = (over: Partial<DashboardRow>): DashboardRow => ({

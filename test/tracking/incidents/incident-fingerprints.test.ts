@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFingerprintKey, keyFingerprint } from '../../../src/scan/fingerprint-key.js';
 import { incidentFingerprints } from '../../../src/tracking/incidents/incident-fingerprints.js';
-import { renderIncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
+import { renderIncidentMarker } from '../../../src/tracking/incident-marker.js';
 import type { Finding } from '../../../src/types.js';
 
 const finding = (fingerprint: string): Finding => ({

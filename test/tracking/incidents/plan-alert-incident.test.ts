@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../../src/detectors/registry.js';
 import { alertFingerprint } from '../../../src/tracking/incidents/alert-fingerprint.js';
-import { parseIncidentMarker, renderIncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
+import { parseIncidentMarker, renderIncidentMarker } from '../../../src/tracking/incident-marker.js';
 import {
   planAlertIncident,
   planAlertResolved,

@@ -5,7 +5,7 @@ import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
 import { canonicalProvider } from '../../../src/providers/canonical-provider.js';
 import { incidentProvider, namesProvider } from '../../../src/tracking/incidents/incident-close-provider.js';
 import { incidentSecrets } from '../../../src/tracking/incidents/incident-close-secrets.js';
-import { renderIncidentMarker, type IncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
+import { renderIncidentMarker, type IncidentMarker } from '../../../src/tracking/incident-marker.js';
 import { planIncidentClose, type OpenIncident } from '../../../src/tracking/incidents/plan-incident-close.js';
 
 const FP_A = 'a'.repeat(64);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIncidentMarker, renderIncidentMarker } from '../../../src/tracking/incidents/incident-marker.js';
+import { parseIncidentMarker, renderIncidentMarker } from '../../../src/tracking/incident-marker.js';
 import { planIncidents, type IncidentPlanInput } from '../../../src/tracking/incidents/plan-incidents.js';
 import type { Finding } from '../../../src/types.js';
 

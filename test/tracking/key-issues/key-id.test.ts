@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyDecision } from '../../../src/inventory/decision.js';
 import { keyId, trackedKeyFromId } from '../../../src/tracking/key-issues/key-id.js';
-import { trackedKeyOf, type TrackedKey } from '../../../src/tracking/key-issues/tracked-key.js';
+import { trackedKeyOf, type TrackedKey } from '../../../src/tracking/tracked-key.js';
 
 const base: TrackedKey = {
   repository: 'Acme/App',

@@ -5,7 +5,7 @@ import { parseConfig } from '../../../src/policy/parse-config.js';
 import { renderDashboard } from '../../../src/tracking/dashboard/render-dashboard.js';
 import type { CloseAction, CommentAction, OpenIssueAction } from '../../../src/tracking/issue-action.js';
 import { issueKindOf } from '../../../src/tracking/issue-kind.js';
-import { parseKeyMarker, replaceKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker, replaceKeyMarker } from '../../../src/tracking/key-marker.js';
 import { mentionedTeams } from '../../../src/tracking/mentioned-teams.js';
 import { unprotectedRowsOf } from '../../../src/tracking/dashboard/unprotected-rows.js';
 import { decideCommand } from '../../../src/tracking/commands/decide-command.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/tracking/commands/parse-command.js';
 import { decideCommand } from '../../../src/tracking/commands/decide-command.js';
-import { parseKeyMarker, replaceKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker, replaceKeyMarker } from '../../../src/tracking/key-marker.js';
 import { BOT } from '../fake-issues.js';
 import { at, inventoryWith, policy, prodKey, Repo, types } from '../scenario.js';
 

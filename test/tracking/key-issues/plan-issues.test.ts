@@ -3,7 +3,7 @@ import type { InventoryItem } from '../../../src/inventory/inventory.js';
 import { parseConfig } from '../../../src/policy/parse-config.js';
 import { renderCommentMarker } from '../../../src/tracking/comment-marker.js';
 import type { CloseAction, OpenIssueAction } from '../../../src/tracking/issue-action.js';
-import { parseKeyMarker, renderKeyMarker, replaceKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { parseKeyMarker, renderKeyMarker, replaceKeyMarker } from '../../../src/tracking/key-marker.js';
 import { BOT } from '../fake-issues.js';
 import { at, inventoryWith, policy, prodKey, Repo, types } from '../scenario.js';
 

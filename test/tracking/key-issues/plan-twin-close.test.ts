@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommentMarker } from '../../../src/tracking/comment-marker.js';
-import { renderDashboardMarker } from '../../../src/tracking/dashboard/dashboard-marker.js';
+import { renderDashboardMarker } from '../../../src/tracking/dashboard-marker.js';
 import type { OpenIssueAction } from '../../../src/tracking/issue-action.js';
-import { renderKeyMarker } from '../../../src/tracking/key-issues/key-marker.js';
+import { renderKeyMarker } from '../../../src/tracking/key-marker.js';
 import { planTwinClose } from '../../../src/tracking/key-issues/plan-twin-close.js';
 import type { TrackedIssue } from '../../../src/tracking/tracked-issue.js';
 

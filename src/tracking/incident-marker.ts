@@ -1,4 +1,4 @@
-import { dateField, findIssueMarker, parseJsonObject, renderHiddenJson, stringField } from '../hidden-json.js';
+import { dateField, findIssueMarker, parseJsonObject, renderHiddenJson, stringField } from './hidden-json.js';
 
 const TAG = 'incident';
 

@@ -1,4 +1,4 @@
-import { findIssueMarker, renderHiddenJson } from '../hidden-json.js';
+import { findIssueMarker, renderHiddenJson } from './hidden-json.js';
 
 const TAG = 'dashboard';
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommentMarker, renderCommentMarker } from '../../../src/tracking/comment-marker.js';
-import {
-  parseKeyMarker,
-  renderKeyMarker,
-  replaceKeyMarker,
-  type KeyMarker,
-} from '../../../src/tracking/key-issues/key-marker.js';
+import { parseCommentMarker, renderCommentMarker } from '../../src/tracking/comment-marker.js';
+import { parseKeyMarker, renderKeyMarker, replaceKeyMarker, type KeyMarker } from '../../src/tracking/key-marker.js';
 
 const full: KeyMarker = {
   key: 'acme/app|environment|production|openai_api_key|rotate',

@@ -1,12 +1,12 @@
-import type { Decision, EnvironmentDecision, KeyDecision } from '../inventory/decision.js';
-import type { SecretScope } from '../inventory/inventory.js';
-import type { Config } from '../policy/config-schema.js';
-import { parseDuration } from '../policy/duration.js';
-import type { KeyIssueView } from './key-issues/key-issue-view.js';
-import type { KeyMarker } from './key-issues/key-marker.js';
-import type { OwnerSources } from './resolve-owners.js';
-import type { TeamRosters } from './team-rosters.js';
-import type { TrackedIssue } from './tracked-issue.js';
+import type { Decision, EnvironmentDecision, KeyDecision } from '../../inventory/decision.js';
+import type { SecretScope } from '../../inventory/inventory.js';
+import type { Config } from '../../policy/config-schema.js';
+import { parseDuration } from '../../policy/duration.js';
+import type { KeyIssueView } from './key-issue-view.js';
+import type { KeyMarker } from '../key-marker.js';
+import type { OwnerSources } from '../resolve-owners.js';
+import type { TeamRosters } from '../team-rosters.js';
+import type { TrackedIssue } from '../tracked-issue.js';
 
 /** Everything the issue planner needs; the adapter fetches it, the planner only reads it. */
 export interface PlanInput {

@@ -5,8 +5,8 @@ import {
   parseJsonObject,
   renderHiddenJson,
   stringField,
-} from '../hidden-json.js';
-import type { SecretScope } from '../../inventory/inventory.js';
+} from './hidden-json.js';
+import type { SecretScope } from '../inventory/inventory.js';
 import { TRACKED_STATES, type TrackedKey, type TrackedState } from './tracked-key.js';
 
 const TAG = 'key';

@@ -1,5 +1,5 @@
-import type { KeyDecision } from '../../inventory/decision.js';
-import type { SecretScope } from '../../inventory/inventory.js';
+import type { KeyDecision } from '../inventory/decision.js';
+import type { SecretScope } from '../inventory/inventory.js';
 
 /**
  * The kind of problem an issue tracks. A key that goes from due soon to overdue stays one
