@@ -4,7 +4,7 @@ import { useTestRepos } from '../support/git-repo.js';
 import { HOSTILE_CONFIG } from '../support/hostile-config.js';
 import { makeKey } from '../support/make-keys.js';
 import { runAction } from '../support/run-action.js';
-import { pushPayload } from './scan-support.js';
+import { pushPayload } from './scan/support.js';
 
 const newRepo = useTestRepos();
 

@@ -3,7 +3,7 @@ import { checkoutWorkspace, createOrigin } from '../support/checkout.js';
 import { useTestRepos } from '../support/git-repo.js';
 import { makeKey } from '../support/make-keys.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
-import { examplePayload, expectKeyHidden, pushPayload, ZERO } from './scan-support.js';
+import { examplePayload, expectKeyHidden, pushPayload, ZERO } from './scan/support.js';
 
 const newRepo = useTestRepos();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { obtainRange } from '../../action/scan/obtain-range.js';
-import { planScan } from '../../action/scan/plan-scan.js';
-import type { ScanGit } from '../../action/scan/scan-git.js';
-import { pushPayload } from './scan-support.js';
+import { obtainRange } from '../../../action/scan/obtain-range.js';
+import { planScan } from '../../../action/scan/plan-scan.js';
+import type { ScanGit } from '../../../action/scan/scan-git.js';
+import { pushPayload } from './support.js';
 
 const BEFORE = 'a'.repeat(40);
 const AFTER = 'b'.repeat(40);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ScanPlan } from '../../action/scan/plan-scan.js';
-import { resolvePolicySource } from '../../action/scan/resolve-policy-source.js';
-import type { ScanGit } from '../../action/scan/scan-git.js';
+import type { ScanPlan } from '../../../action/scan/plan-scan.js';
+import { resolvePolicySource } from '../../../action/scan/resolve-policy-source.js';
+import type { ScanGit } from '../../../action/scan/scan-git.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeKey } from '../support/make-keys.js';
-import { runActionAsync, type ActionRun } from '../support/run-action.js';
+import { makeKey } from '../../support/make-keys.js';
+import { runActionAsync, type ActionRun } from '../../support/run-action.js';
 
 // `mode: verify` run as a runner runs dist/index.js, with a local stand-in for OpenAI's API.
 // Keys are made at test time (make-keys.ts): the repository never holds a key-like literal.

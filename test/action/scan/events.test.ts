@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprintSecret } from '../../src/scan/fingerprint.js';
-import { checkoutWorkspace, createOrigin } from '../support/checkout.js';
-import { useTestRepos } from '../support/git-repo.js';
-import { makeKey } from '../support/make-keys.js';
-import { runAction } from '../support/run-action.js';
-import { examplePayload, expectKeyHidden, pullRequestPayload, sarifOf } from './scan-support.js';
+import { fingerprintSecret } from '../../../src/scan/fingerprint.js';
+import { checkoutWorkspace, createOrigin } from '../../support/checkout.js';
+import { useTestRepos } from '../../support/git-repo.js';
+import { makeKey } from '../../support/make-keys.js';
+import { runAction } from '../../support/run-action.js';
+import { examplePayload, expectKeyHidden, pullRequestPayload, sarifOf } from './support.js';
 
 const newRepo = useTestRepos();
 

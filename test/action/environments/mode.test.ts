@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
-import { runActionAsync, type ActionRun } from '../support/run-action.js';
+import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js';
+import { runActionAsync, type ActionRun } from '../../support/run-action.js';
 
 // `mode: environments` run as a runner runs dist/index.js, against the GitHub API emulator.
 // Secret dates are seeded relative to the real clock, which is the `now` the Action judges them at.

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { ActionRun } from '../support/run-action.js';
+import type { ActionRun } from '../../support/run-action.js';
 
 const require = createRequire(import.meta.url);
 type Payload = Record<string, unknown> & { [key: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintSecret } from '../../src/scan/fingerprint.js';
-import { checkoutWorkspace, createOrigin, type Origin } from '../support/checkout.js';
-import { useTestRepos, type TestRepo } from '../support/git-repo.js';
-import { makeKey } from '../support/make-keys.js';
-import { runAction } from '../support/run-action.js';
-import { expectKeyHidden, pushPayload, ZERO } from './scan-support.js';
+import { fingerprintSecret } from '../../../src/scan/fingerprint.js';
+import { checkoutWorkspace, createOrigin, type Origin } from '../../support/checkout.js';
+import { useTestRepos, type TestRepo } from '../../support/git-repo.js';
+import { makeKey } from '../../support/make-keys.js';
+import { runAction } from '../../support/run-action.js';
+import { expectKeyHidden, pushPayload, ZERO } from './support.js';
 
 const newRepo = useTestRepos();
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeKey } from '../support/make-keys.js';
-import { runActionAsync, type ActionRun } from '../support/run-action.js';
+import { makeKey } from '../../support/make-keys.js';
+import { runActionAsync, type ActionRun } from '../../support/run-action.js';
 
 // `mode: compare` fed `${{ toJSON(needs) }}` as the runner renders it, and, end to end, the
 // fingerprints three `mode: verify` runs output.

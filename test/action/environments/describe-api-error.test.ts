@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedPermissions } from '../../action/environments/accepted-permissions.js';
-import { describeApiError } from '../../action/environments/describe-api-error.js';
+import { acceptedPermissions } from '../../../action/environments/accepted-permissions.js';
+import { describeApiError } from '../../../action/environments/describe-api-error.js';
 
 const refused = (status: number, headers: Record<string, string>, message = 'Resource not accessible by integration') =>
   Object.assign(new Error(message), { status, response: { headers } });

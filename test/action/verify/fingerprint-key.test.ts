@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTestRepos, type TestRepo } from '../support/git-repo.js';
-import { makeKey } from '../support/make-keys.js';
-import { runAction, runActionAsync, type ActionRun } from '../support/run-action.js';
-import { runCli } from '../support/run-cli.js';
-import { examplePayload, sarifOf } from './scan-support.js';
+import { useTestRepos, type TestRepo } from '../../support/git-repo.js';
+import { makeKey } from '../../support/make-keys.js';
+import { runAction, runActionAsync, type ActionRun } from '../../support/run-action.js';
+import { runCli } from '../../support/run-cli.js';
+import { examplePayload, sarifOf } from '../scan/support.js';
 
 // The Action's `fingerprint-key` input, filled from a repository secret: scan fingerprints and
 // baselines are keyed with it as the CLI's KEY_HYGIENE_FINGERPRINT_KEY keys them, and verify's

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../app/cli/main.js';
-import { parseKeyMarker } from '../../src/tracking/key-marker.js';
-import { TestOctokit } from '../app/support/app-world.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js';
-import { runActionAsync } from '../support/run-action.js';
+import { main } from '../../../app/cli/main.js';
+import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
+import { TestOctokit } from '../../app/support/app-world.js';
+import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js';
+import { runActionAsync } from '../../support/run-action.js';
 
 // One seeded organisation judged by both fronts — the bundled Action's `mode: environments`, run as
 // a runner runs it, and the App's `sweep --once` — with the same policy (and with none): the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planScan } from '../../action/scan/plan-scan.js';
-import { examplePayload, pullRequestPayload, pushPayload, ZERO } from './scan-support.js';
+import { planScan } from '../../../action/scan/plan-scan.js';
+import { examplePayload, pullRequestPayload, pushPayload, ZERO } from './support.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkKeyOnline } from '../../action/verify/check-key-online.js';
-import { checkKeyShape, detectorsOf } from '../../action/verify/check-key-shape.js';
-import { compareFingerprints, parseNeeds } from '../../action/verify/compare-fingerprints.js';
-import { fingerprintKey } from '../../action/verify/fingerprint-key.js';
-import { makeKey } from '../support/make-keys.js';
+import { checkKeyOnline } from '../../../action/verify/check-key-online.js';
+import { checkKeyShape, detectorsOf } from '../../../action/verify/check-key-shape.js';
+import { compareFingerprints, parseNeeds } from '../../../action/verify/compare-fingerprints.js';
+import { fingerprintKey } from '../../../action/verify/fingerprint-key.js';
+import { makeKey } from '../../support/make-keys.js';
 
 // The pure parts of verify and compare, without a bundle.
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutWorkspace, createOrigin } from '../support/checkout.js';
-import { useTestRepos } from '../support/git-repo.js';
-import { makeKey } from '../support/make-keys.js';
-import { runAction } from '../support/run-action.js';
-import { expectKeyHidden, pushPayload, sarifOf, ZERO } from './scan-support.js';
+import { checkoutWorkspace, createOrigin } from '../../support/checkout.js';
+import { useTestRepos } from '../../support/git-repo.js';
+import { makeKey } from '../../support/make-keys.js';
+import { runAction } from '../../support/run-action.js';
+import { expectKeyHidden, pushPayload, sarifOf, ZERO } from './support.js';
 
 const newRepo = useTestRepos();
 
