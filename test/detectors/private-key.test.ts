@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { BASE64 } from '../../src/detectors/alphabets.js';
+import { detectors } from '../../src/detectors/registry.js';
+import { createScanner } from '../../src/scan/scanner.js';
+import { seededRng } from '../support/seeded-rng.js';
+
+const scan = createScanner(detectors);
+const found = (path: string, text: string) => scan({ path, text, startLine: 1 }).map((f) => f.detector);
+const armour = (word: string, kind: string) => `-----${word} ${kind}-----`;
+const rng = seededRng(11);
+const lines = (n: number) => Array.from({ length: n }, () => rng.string(BASE64, 64)).join('\n');
+
+describe('PEM private keys cut short in docs', () => {
+  const rsa = 'RSA PRIVATE KEY';
+  it('reports a full body', () => {
+    expect(found('README.md', `${armour('BEGIN', rsa)}\n${lines(20)}\n${armour('END', rsa)}\n`)).toEqual([
+      'privatekey-pem',
+    ]);
+  });
+
+  it.each([
+    ['an ellipsis line', (a: string, b: string) => `${a}\n...\n${b}`],
+    ['an ellipsis at a line end', (a: string, b: string) => `${a}...\n${b}`],
+    ['a unicode ellipsis', (a: string, b: string) => `${a}\n…\n${b}`],
+    ['<snip>', (a: string, b: string) => `${a}\n<snip>\n${b}`],
+    ['[truncated]', (a: string, b: string) => `${a}\n[truncated]\n${b}`],
+    ['(... 20 lines omitted ...)', (a: string, b: string) => `${a}\n(... 20 lines omitted ...)\n${b}`],
+  ])('drops a body elided with %s', (_name, elide) => {
+    const body = elide(lines(5), lines(1));
+    const text = `tls:\n  key: |\n${`${armour('BEGIN', rsa)}\n${body}\n${armour('END', rsa)}`.replace(/^/gm, '    ')}\n`;
+    expect(found('charts/app/README.md', text)).toEqual([]);
+    const json = JSON.stringify({
+      key: `${armour('BEGIN', 'PRIVATE KEY')}\n${body}\n${armour('END', 'PRIVATE KEY')}\n`,
+    });
+    expect(found('docs/key.json', json)).toEqual([]);
+  });
+
+  it('drops prose between the armour lines', () => {
+    const prose =
+      'Paste the whole content of the key file that the certificate authority gave you here, keeping every line as it ' +
+      'is, with the line breaks and the padding at the end, then save the file and restart the ingress controller ' +
+      'so that it reads the new key and serves the new certificate on every host';
+    expect(found('README.md', `${armour('BEGIN', rsa)}\n${prose}\n${armour('END', rsa)}\n`)).toEqual([]);
+  });
+
+  it('reports a key whose lines are run together with spaces', () => {
+    const oneLine = `${armour('BEGIN', rsa)} ${lines(12).replace(/\n/g, ' ')} ${armour('END', rsa)}`;
+    expect(found('.env', `TLS_KEY="${oneLine}"\n`)).toEqual(['privatekey-pem']);
+  });
+});
