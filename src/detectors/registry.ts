@@ -5,6 +5,7 @@ import { atlassianApiToken } from './atlassian.js';
 import { awsAccessKeyId, awsBedrockApiKey, awsSecretAccessKey } from './aws.js';
 import { azureAdClientSecret } from './azure-ad.js';
 import { azureOpenaiKey } from './azure-openai.js';
+import { base64PrivateKey } from './base64-private-key.js';
 import { cloudflareApiToken } from './cloudflare.js';
 import { databricksAccessToken } from './databricks.js';
 import { dockerHubAccessToken } from './docker.js';
@@ -73,6 +74,7 @@ export const detectors: readonly Detector[] = [
   curlUserPassword,
   jwtToken,
   genericSecret,
+  base64PrivateKey,
   urlCredentials,
   githubFineGrainedToken,
   githubInstallationJwtToken,

@@ -48,3 +48,32 @@ describe('PEM private keys cut short in docs', () => {
     expect(found('.env', `TLS_KEY="${oneLine}"\n`)).toEqual(['privatekey-pem']);
   });
 });
+
+describe('base64-encoded PEM private keys', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  const pem = (kind: string, body: string) => `${armour('BEGIN', kind)}\n${body}\n${armour('END', kind)}\n`;
+  const all = (path: string, text: string) => scan({ path, text, startLine: 1 });
+
+  it.each([
+    ['.env', (v: string) => `SIGNING_KEY_B64=${v}\n`],
+    ['.env', (v: string) => `JWT_PRIVATE_KEY_BASE64=${v}\n`],
+    ['config/app.json', (v: string) => JSON.stringify({ signingKeyB64: v })],
+  ])('reports one in %s', (path, render) => {
+    expect(found(path, render(b64(pem('RSA PRIVATE KEY', lines(20)))))).toEqual(['generic-private-key-base64']);
+  });
+
+  it('leaves a Kubernetes Secret to the base64 pass, as before', () => {
+    const text = `kind: Secret\ndata:\n  tls.key: ${b64(pem('PRIVATE KEY', lines(10)))}\n`;
+    expect(all('secret.yaml', text).map((f) => [f.detector, f.decodedFrom])).toEqual([['privatekey-pem', 'base64']]);
+  });
+
+  it('drops an encoded doc sample cut short, and an encoded certificate', () => {
+    expect(found('.env', `KEY_B64=${b64(pem('RSA PRIVATE KEY', `${lines(3)}\n...`))}\n`)).toEqual([]);
+    expect(found('.env', `CERT_B64=${b64(pem('CERTIFICATE', lines(10)))}\n`)).toEqual([]);
+  });
+
+  it('reports a value cut before its END line (it cannot be judged)', () => {
+    const cut = b64(pem('PRIVATE KEY', lines(10))).slice(0, 400);
+    expect(found('.env', `KEY_B64=${cut}\n`)).toEqual(['generic-private-key-base64']);
+  });
+});
