@@ -7,6 +7,7 @@ import { azureAdClientSecret } from './azure-ad.js';
 import { azureOpenaiKey } from './azure-openai.js';
 import { base64PrivateKey } from './base64-private-key.js';
 import { cloudflareApiToken } from './cloudflare.js';
+import { commandLinePassword, netrcPassword, networkCredential } from './credential-files.js';
 import { databricksAccessToken } from './databricks.js';
 import { dockerHubAccessToken } from './docker.js';
 import { figmaAccessToken } from './figma.js';
@@ -75,6 +76,9 @@ export const detectors: readonly Detector[] = [
   jwtToken,
   genericSecret,
   base64PrivateKey,
+  commandLinePassword,
+  netrcPassword,
+  networkCredential,
   urlCredentials,
   githubFineGrainedToken,
   githubInstallationJwtToken,
