@@ -10,6 +10,7 @@ import { cloudflareApiToken } from './cloudflare.js';
 import { commandLinePassword, netrcPassword, networkCredential } from './credential-files.js';
 import { databricksAccessToken } from './databricks.js';
 import { dockerHubAccessToken } from './docker.js';
+import { dotnetConfigPassword } from './dotnet-config.js';
 import { figmaAccessToken } from './figma.js';
 import { flyioAccessToken, flyioMacaroonToken } from './flyio.js';
 import { genericSecret } from './generic.js';
@@ -77,6 +78,7 @@ export const detectors: readonly Detector[] = [
   genericSecret,
   base64PrivateKey,
   commandLinePassword,
+  dotnetConfigPassword,
   netrcPassword,
   networkCredential,
   urlCredentials,

@@ -23,6 +23,18 @@ describe('credentials in the files and commands that hold them', () => {
       'generic-netrc-password',
     ],
     [
+      'Web.config',
+      () =>
+        `<configuration>\n  <appSettings>\n    <add key="SmtpPassword" value="${pass()}" />\n  </appSettings>\n</configuration>\n`,
+      'generic-dotnet-config-password',
+    ],
+    [
+      'NuGet.Config',
+      () =>
+        `<packageSourceCredentials>\n  <feed>\n    <add key="Username" value="ci" />\n    <add key="ClearTextPassword" value="${pass()}" />\n  </feed>\n</packageSourceCredentials>\n`,
+      'generic-dotnet-config-password',
+    ],
+    [
       'src/Mailer.cs',
       () => `client.Credentials = new NetworkCredential("mailer", "${pass()}");\n`,
       'generic-network-credential',
@@ -47,6 +59,12 @@ describe('credentials in the files and commands that hold them', () => {
     ['.netrc', 'machine github.com login x-access-token password ${GITHUB_TOKEN}\n'],
     ['.netrc', 'machine example.com\nlogin username\npassword password\n'],
     ['README.md', 'The machine learning pipeline keeps its password in a vault.\n'],
+    ['Web.config', '<add key="SmtpPassword" value="#{SmtpPassword}" />\n<add key="ApiToken" value="__ApiToken__" />\n'],
+    [
+      'NuGet.Config',
+      '<add key="ClearTextPassword" value="%FEED_PASSWORD%" />\n<add key="RequireToken" value="true" />\n',
+    ],
+    ['some.xml', `<add key="ClearTextPassword" value="Q7mRt2Lk9Vx4Pz8W" />\n`],
     ['src/Mailer.cs', 'new NetworkCredential(user, password);\nnew NetworkCredential("user", "password");\n'],
     ['backup.sh', 'mysql -u root -p shop\nmysqldump -u backup -p"$DB_PASSWORD" shop\nmysql --password=<password>\n'],
   ])('stays quiet on a placeholder in %s', (path, text) => {
