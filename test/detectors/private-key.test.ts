@@ -77,3 +77,17 @@ describe('base64-encoded PEM private keys', () => {
     expect(found('.env', `KEY_B64=${cut}\n`)).toEqual(['generic-private-key-base64']);
   });
 });
+
+describe('hostile input', () => {
+  it('stays linear on long runs of encoded BEGIN lines and elision marks', () => {
+    const MB = 1_000_000;
+    for (const text of [
+      'LS0tLS1CRUdJTi'.repeat(MB / 14),
+      `LS0tLS1CRUdJTiBSU0Eg${'A'.repeat(MB)}`,
+      `${armour('BEGIN', 'PRIVATE KEY')}\n${'Ab\n'.repeat(MB / 3)}`,
+      `${armour('BEGIN', 'PRIVATE KEY')}\n${'Ab ...\n'.repeat(MB / 7)}`,
+    ]) {
+      expect(found('big.env', text)).toBeDefined();
+    }
+  });
+});
