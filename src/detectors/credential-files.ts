@@ -21,7 +21,11 @@ export const netrcPassword: Detector = {
     /(?<![\w-])machine[ \t]{1,8}[^\s"'\\]{1,253}(?:(?:\s|\\[nrt]){1,40}(?:login|account|port)[ \t]{1,8}[^\s"'\\]{1,256}){0,3}(?:\s|\\[nrt]){1,40}password[ \t]{1,8}(?<secret>[^\s"'\\\x60]{1,256})/g,
   window: { before: 8, after: 1024 },
   redactPrefix: () => '',
-  validate: (secret, { match }) => isRealPassword(secret, /login[ \t]+(\S+)/.exec(match)?.[1] ?? ''),
+  // Prose says "the machine where password prompts appear": outside a netrc file, an entry names its login.
+  validate: (secret, { match, path }) => {
+    const login = /(?:\s|\\[nrt])login[ \t]{1,8}([^\s"'\\]+)/.exec(match)?.[1];
+    return (login !== undefined || /(?:^|\/)[._]netrc$/i.test(path)) && isRealPassword(secret, login ?? '');
+  },
   examples: {
     positive: (rng) => [
       `machine git.example.com login deploy password ${rng.string(ALNUM, 24)}`,

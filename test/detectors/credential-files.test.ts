@@ -12,6 +12,7 @@ const pass = () => rng.string(ALNUM, 20);
 describe('credentials in the files and commands that hold them', () => {
   it.each([
     ['.netrc', () => `machine ftp.example.com\nlogin deploy\npassword ${pass()}\n`, 'generic-netrc-password'],
+    ['home/.netrc', () => `machine ftp.example.com password ${pass()}\n`, 'generic-netrc-password'],
     [
       '_netrc',
       () => `machine api.wandb.ai\n  login user\n  password ${rng.string(HEX, 40)}\n`,
@@ -59,6 +60,7 @@ describe('credentials in the files and commands that hold them', () => {
     ['.netrc', 'machine github.com login x-access-token password ${GITHUB_TOKEN}\n'],
     ['.netrc', 'machine example.com\nlogin username\npassword password\n'],
     ['README.md', 'The machine learning pipeline keeps its password in a vault.\n'],
+    ['README.md', 'Open a shell on the machine where password prompts appear.\n'],
     ['Web.config', '<add key="SmtpPassword" value="#{SmtpPassword}" />\n<add key="ApiToken" value="__ApiToken__" />\n'],
     [
       'NuGet.Config',
