@@ -16,7 +16,7 @@ import { gitlabToken } from './gitlab.js';
 import { googleApiKey } from './google.js';
 import { grafanaCloudToken, grafanaServiceAccountToken } from './grafana.js';
 import { groqApiKey } from './groq.js';
-import { terraformCloudToken, vaultToken } from './hashicorp.js';
+import { terraformCloudToken, vaultLegacyToken, vaultToken } from './hashicorp.js';
 import { herokuApiKey } from './heroku.js';
 import { authorizationHeader, curlUserPassword } from './http-auth.js';
 import { huggingfaceAccessToken, huggingfaceOrgToken } from './huggingface.js';
@@ -120,6 +120,7 @@ export const detectors: readonly Detector[] = [
   stripeWebhookSecret,
   tailscaleKey,
   terraformCloudToken,
+  vaultLegacyToken,
   vaultToken,
   vercelToken,
 ].sort((a, b) => a.id.localeCompare(b.id));
