@@ -11,7 +11,7 @@ import { dockerHubAccessToken } from './docker.js';
 import { figmaAccessToken } from './figma.js';
 import { flyioAccessToken, flyioMacaroonToken } from './flyio.js';
 import { genericSecret } from './generic.js';
-import { githubFineGrainedToken, githubInstallationJwtToken, githubToken } from './github.js';
+import { githubFineGrainedToken, githubInstallationJwtToken, githubRefreshToken, githubToken } from './github.js';
 import { gitlabToken } from './gitlab.js';
 import { googleApiKey } from './google.js';
 import { grafanaCloudToken, grafanaServiceAccountToken } from './grafana.js';
@@ -76,6 +76,7 @@ export const detectors: readonly Detector[] = [
   urlCredentials,
   githubFineGrainedToken,
   githubInstallationJwtToken,
+  githubRefreshToken,
   githubToken,
   gitlabToken,
   googleApiKey,
