@@ -12,7 +12,7 @@ import { figmaAccessToken } from './figma.js';
 import { flyioAccessToken, flyioMacaroonToken } from './flyio.js';
 import { genericSecret } from './generic.js';
 import { githubFineGrainedToken, githubInstallationJwtToken, githubRefreshToken, githubToken } from './github.js';
-import { gitlabToken } from './gitlab.js';
+import { gitlabRunnerRegistrationToken, gitlabToken } from './gitlab.js';
 import { googleApiKey } from './google.js';
 import { grafanaCloudToken, grafanaServiceAccountToken } from './grafana.js';
 import { groqApiKey } from './groq.js';
@@ -78,6 +78,7 @@ export const detectors: readonly Detector[] = [
   githubInstallationJwtToken,
   githubRefreshToken,
   githubToken,
+  gitlabRunnerRegistrationToken,
   gitlabToken,
   googleApiKey,
   grafanaCloudToken,
