@@ -44,7 +44,7 @@ import {
   slackUserToken,
   slackWebhookUrl,
 } from './slack.js';
-import { sonarqubeToken } from './sonarqube.js';
+import { sonarqubeLoginToken, sonarqubeToken } from './sonarqube.js';
 import { sourcegraphAccessToken } from './sourcegraph.js';
 import { squareToken } from './square.js';
 import { stripeLiveKey, stripeTestKey, stripeWebhookSecret } from './stripe.js';
@@ -114,6 +114,7 @@ export const detectors: readonly Detector[] = [
   slackLegacyToken,
   slackUserToken,
   slackWebhookUrl,
+  sonarqubeLoginToken,
   sonarqubeToken,
   sourcegraphAccessToken,
   squareToken,
