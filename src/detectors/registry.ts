@@ -7,6 +7,7 @@ import { azureAdClientSecret } from './azure-ad.js';
 import { azureOpenaiKey } from './azure-openai.js';
 import { cloudflareApiToken } from './cloudflare.js';
 import { databricksAccessToken } from './databricks.js';
+import { djangoInsecureKey, djangoSecretKey } from './django.js';
 import { dockerHubAccessToken } from './docker.js';
 import { figmaAccessToken } from './figma.js';
 import { flyioAccessToken, flyioMacaroonToken } from './flyio.js';
@@ -64,6 +65,8 @@ export const detectors: readonly Detector[] = [
   azureOpenaiKey,
   cloudflareApiToken,
   databricksAccessToken,
+  djangoInsecureKey,
+  djangoSecretKey,
   dockerHubAccessToken,
   figmaAccessToken,
   flyioAccessToken,
