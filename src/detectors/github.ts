@@ -43,6 +43,33 @@ export const githubToken: Detector = {
   },
 };
 
+// Refresh tokens of expiring GitHub App user tokens: `ghr_` + 76 characters, 70 random and the same
+// 6-character base62 CRC32 as the 36-character tokens (GitHub's own example in "Refreshing user access
+// tokens" is 76 long; https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/).
+export const githubRefreshToken: Detector = {
+  id: 'github-refresh-token',
+  provider: 'github',
+  keyKind: 'GitHub app refresh token',
+  severity: 'high',
+  risk: 'A refresh token mints new user access tokens for its GitHub App for up to six months, each acting as the user.',
+  remediation,
+  keywords: ['ghr_'],
+  pattern: /(?<![A-Za-z0-9_])(?<secret>ghr_[A-Za-z0-9]{76})(?![A-Za-z0-9_])/g,
+  window: { before: 8, after: 84 },
+  validate: (s) => hasCrc32Checksum(s, 4),
+  allowPlaceholderLike: true,
+  redactPrefix: () => 'ghr_',
+  examples: {
+    positive: (rng) => [makeGithubToken('ghr_', rng.string(ALNUM, 70))],
+    negative: [
+      // GitHub's documentation example: its checksum does not hold.
+      'ghr_1B4a2e77838347a7E420ce178F2E7c6912E169246c34E1ccbF66C46812d16D5B1A9Dc86A1498',
+      `ghr_${'x'.repeat(76)}`,
+      'ghr_...',
+    ],
+  },
+};
+
 export const githubFineGrainedToken: Detector = {
   id: 'github-fine-grained-token',
   provider: 'github',

@@ -9,17 +9,18 @@ import { base64PrivateKey } from './base64-private-key.js';
 import { cloudflareApiToken } from './cloudflare.js';
 import { commandLinePassword, netrcPassword, networkCredential } from './credential-files.js';
 import { databricksAccessToken } from './databricks.js';
+import { djangoInsecureKey, djangoSecretKey } from './django.js';
 import { dockerHubAccessToken } from './docker.js';
 import { dotnetConfigPassword } from './dotnet-config.js';
 import { figmaAccessToken } from './figma.js';
 import { flyioAccessToken, flyioMacaroonToken } from './flyio.js';
 import { genericSecret } from './generic.js';
-import { githubFineGrainedToken, githubInstallationJwtToken, githubToken } from './github.js';
-import { gitlabToken } from './gitlab.js';
+import { githubFineGrainedToken, githubInstallationJwtToken, githubRefreshToken, githubToken } from './github.js';
+import { gitlabRunnerRegistrationToken, gitlabToken } from './gitlab.js';
 import { googleApiKey } from './google.js';
 import { grafanaCloudToken, grafanaServiceAccountToken } from './grafana.js';
 import { groqApiKey } from './groq.js';
-import { terraformCloudToken, vaultToken } from './hashicorp.js';
+import { terraformCloudToken, vaultLegacyToken, vaultToken } from './hashicorp.js';
 import { herokuApiKey } from './heroku.js';
 import { authorizationHeader, curlUserPassword } from './http-auth.js';
 import { huggingfaceAccessToken, huggingfaceOrgToken } from './huggingface.js';
@@ -47,7 +48,7 @@ import {
   slackUserToken,
   slackWebhookUrl,
 } from './slack.js';
-import { sonarqubeToken } from './sonarqube.js';
+import { sonarqubeLoginToken, sonarqubeToken } from './sonarqube.js';
 import { sourcegraphAccessToken } from './sourcegraph.js';
 import { squareToken } from './square.js';
 import { stripeLiveKey, stripeTestKey, stripeWebhookSecret } from './stripe.js';
@@ -67,6 +68,8 @@ export const detectors: readonly Detector[] = [
   azureOpenaiKey,
   cloudflareApiToken,
   databricksAccessToken,
+  djangoInsecureKey,
+  djangoSecretKey,
   dockerHubAccessToken,
   figmaAccessToken,
   flyioAccessToken,
@@ -84,7 +87,9 @@ export const detectors: readonly Detector[] = [
   urlCredentials,
   githubFineGrainedToken,
   githubInstallationJwtToken,
+  githubRefreshToken,
   githubToken,
+  gitlabRunnerRegistrationToken,
   gitlabToken,
   googleApiKey,
   grafanaCloudToken,
@@ -120,6 +125,7 @@ export const detectors: readonly Detector[] = [
   slackLegacyToken,
   slackUserToken,
   slackWebhookUrl,
+  sonarqubeLoginToken,
   sonarqubeToken,
   sourcegraphAccessToken,
   squareToken,
@@ -128,6 +134,7 @@ export const detectors: readonly Detector[] = [
   stripeWebhookSecret,
   tailscaleKey,
   terraformCloudToken,
+  vaultLegacyToken,
   vaultToken,
   vercelToken,
 ].sort((a, b) => a.id.localeCompare(b.id));

@@ -25,3 +25,28 @@ export const sonarqubeToken: Detector = {
     negative: ['squ_abc', 'sqa_0000000000000000000000000000000000000000'],
   },
 };
+
+// Tokens without a prefix: SonarQube before 9.5 and SonarCloud issue 40 hex characters, passed to the
+// scanner as `sonar.login` / `sonar.token` (a properties file, `-Dsonar.token=`, a pom or Gradle
+// property) or the `SONAR_TOKEN` variable
+// (https://docs.sonarsource.com/sonarqube-server/latest/analyzing-source-code/analysis-parameters/).
+// 40 hex alone is any SHA-1, so only that name makes it a token.
+export const sonarqubeLoginToken: Detector = {
+  id: 'sonarqube-login-token',
+  provider: 'other',
+  keyKind: 'SonarQube / SonarCloud token (unprefixed, 40 hex)',
+  severity: 'medium',
+  risk: sonarqubeToken.risk,
+  remediation: sonarqube.remediation,
+  keywords: ['sonar.login', 'sonar.token', 'sonar_login', 'sonar_token', 'sonar-login', 'sonar-token'],
+  pattern:
+    /(?:(?<=-D)|(?<![A-Za-z0-9]))(?<name>sonar[._-](?:login|token))\\?["']?\s{0,4}(?::=|=>|=|:|,|>)\s{0,4}\\?["']?(?<secret>[0-9a-f]{40})(?![A-Za-z0-9_])/gi,
+  window: { before: 8, after: 72 },
+  validate: (s) => hasLetterAndDigit(s),
+  redactPrefix: () => '',
+  examples: {
+    positive: (rng) => [`${rng.string(HEX, 19)}c7${rng.string(HEX, 19)}`],
+    negative: ['0000000000000000000000000000000000000000', 'abc123', `${'ab12'.repeat(9)}zzzz`],
+    assignedTo: 'SONAR_TOKEN',
+  },
+};

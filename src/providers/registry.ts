@@ -25,6 +25,7 @@ import { npm } from './npm.js';
 import { onepassword } from './onepassword.js';
 import { openai } from './openai.js';
 import { openrouter } from './openrouter.js';
+import { django } from './django.js';
 import { openshift } from './openshift.js';
 import { perplexity } from './perplexity.js';
 import { privatekey } from './private-key.js';
@@ -88,6 +89,7 @@ export const providers = [
   terraform,
   vault,
   openrouter,
+  django,
   generic,
   privatekey,
   hygiene,
