@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { detectors } from '../../src/detectors/registry.js';
+import { createScanner } from '../../src/scan/scanner.js';
+import type { Finding } from '../../src/types.js';
+import { seededRng } from '../support/seeded-rng.js';
+
+const scan = createScanner(detectors);
+const scanText = (path: string, text: string): Finding[] => scan({ path, text, startLine: 1 });
+const generic = (path: string, text: string): string[] =>
+  scanText(path, text)
+    .filter((f) => f.detector === 'generic-secret')
+    .map((f) => `${f.line}`);
+
+const ALNUM = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+describe('filler passwords', () => {
+  it.each([
+    ['charts/mariadb/values.yaml', 'auth:\n  rootPassword: newRootPassword123\n  password: changeme\n'],
+    ['.env.example', 'DB_PASSWORD=password123\nJWT_SECRET=secret\n'],
+    ['main.tf', 'password       = "rootpasswd"\n'],
+    ['docker-compose.yml', 'services:\n  db:\n    environment:\n      MYSQL_ROOT_PASSWORD: my-secret-pw!\n'],
+    ['.env', 'ADMIN_PASSWORD=SuperSecretPassword1\n'],
+  ])('never reports the filler password in %s', (path, text) => {
+    expect(scanText(path, text)).toEqual([]);
+  });
+
+  it('still reports a password a person really set next to filler words', () => {
+    const real = `root${seededRng(5).string(ALNUM, 10)}7`;
+    expect(generic('.env', `DB_PASSWORD=${real}\n`)).toHaveLength(1);
+    expect(scanText('.env', `DATABASE_URL=postgres://app:${real}@db.internal:5432/app\n`)).toHaveLength(1);
+  });
+
+  it('splits a long run of filler-like letters in linear time', () => {
+    const line = `password=${'passw'.repeat(40)}x`;
+    const started = performance.now();
+    scanText('big.txt', line.repeat(5000));
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+});
