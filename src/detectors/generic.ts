@@ -5,10 +5,14 @@ import { looksSecret } from './generic-value.js';
 import { isRealPassword } from './credential-rules.js';
 
 // NAME <op> VALUE in .env, YAML, JSON, TS/JS/Python, shell and CLI flags. Every quantifier is bounded and
-// the name's parts never repeat over the same characters, so the cost stays linear on any line.
+// the name's parts never repeat over the same characters, so the cost stays linear on any line. The blank
+// around the operator is any run of spaces and tabs up to 64: gofmt'd const blocks and aligned YAML, INI
+// and TOML pad names to a column (`clientSecret                = "…"`); a blank is no name or value
+// character, so a long run costs one pass.
+const BLANK = String.raw`[ \t]{0,64}`;
 const NAME = String.raw`(?<name>[A-Za-z0-9_.-]{0,40}?(?:key|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|credentials?|auth)[A-Za-z0-9_]{0,12})`;
-const OPERATOR = String.raw`(?:(?:\\?["'])?\]?[ \t]{0,4}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},)`;
-const VALUE = String.raw`[ \t]{0,4}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
+const OPERATOR = String.raw`(?:(?:\\?["'])?\]?${BLANK}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},)`;
+const VALUE = String.raw`${BLANK}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
 
 /**
  * Values that belong to a provider detector (or another shape-specific one: JWTs, Entra ID secrets):
@@ -56,8 +60,9 @@ export const genericSecret: Detector = {
   // base64 trigger (src/scan/base64.ts) that would otherwise hide 'auth' in names such as user_auth.
   keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'pass', 'credential', 'auth', '_auth'],
   pattern: new RegExp(`(?<![A-Za-z0-9_.-])${NAME}${OPERATOR}${VALUE}`, 'gi'),
-  // The name holds the keyword: at most 40 characters before it; operator and value fit in 260 after.
-  window: { before: 48, after: 260 },
+  // The name holds the keyword: at most 40 characters before it; the rest of the name, the blanks, the
+  // operator and the value fit in 360 after.
+  window: { before: 48, after: 360 },
   redactPrefix: () => '',
   validate: (secret, { match, path }) => {
     if (API_DESCRIPTION_PATH.test(path) || isCodeReference(secret, match, path)) return false;

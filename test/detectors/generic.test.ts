@@ -12,6 +12,26 @@ const generic = (path: string, text: string): string[] =>
     .map((f) => `${f.line}`);
 
 const ALNUM = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+describe('the generic rule on column-aligned assignments', () => {
+  const secret = seededRng(13).string(ALNUM, 32);
+  const pad = ' '.repeat(16);
+  it.each([
+    ['internal/config/defaults.go', `const (\n\tDefaultRegion             = "us-east-1"\n\tclientSecret${pad}= "${secret}"\n)\n`],
+    ['config/app.yaml', `service:\n  region:${pad}eu-west-1\n  client_secret:${pad}${secret}\n`],
+    ['config/app.ini', `[auth]\nregion${pad}= eu\nclient_secret${pad}=${pad}${secret}\n`],
+    ['config/app.toml', `[auth]\nclient_secret\t\t\t\t\t\t= "${secret}"\n`],
+  ])('finds a secret padded to a column in %s', (path, text) => {
+    expect(generic(path, text)).toHaveLength(1);
+  });
+
+  it('stays linear on a long run of blanks after a secret name', () => {
+    const line = `client_secret${' '.repeat(1_000_000)}= "${secret}"`;
+    const started = performance.now();
+    scanText('big.txt', line);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+});
+
 describe('filler passwords', () => {
   it.each([
     ['charts/mariadb/values.yaml', 'auth:\n  rootPassword: newRootPassword123\n  password: changeme\n'],
