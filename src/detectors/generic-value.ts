@@ -62,6 +62,8 @@ export function looksSecret(value: string, strongName: boolean, isPassword: bool
   if (value.length < (isPassword ? 8 : 10)) return false;
   if (REFERENCE.some((re) => re.test(value))) return false;
   if ((UUID.test(value) || HEX.test(value)) && !strongName) return false;
+  // Issued hex is printed in one case; a mixed-case run of hex letters is a word or a base62 body cut short.
+  if (HEX.test(value) && /[a-f]/.test(value) && /[A-F]/.test(value)) return false;
   if (!/\d/.test(value) && !/[^A-Za-z_.-]/.test(value) && !isPassword) return false; // identifiers, words
   // camelCase identifiers, prose, "SalesResults"; a password may be words if it also holds digits or symbols.
   if (wordCoverage(value) >= 0.6 && !(isPassword && /[^A-Za-z]/.test(value))) return false;

@@ -56,3 +56,30 @@ describe('filler passwords', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   }, 30_000);
 });
+
+describe('hex and UUID keys under key names', () => {
+  const rng = seededRng(21);
+  const HEX = '0123456789abcdef';
+  const hex32 = rng.string(HEX, 32);
+  const hex40 = rng.string(HEX, 40);
+  const uuid = [8, 4, 4, 4, 12].map((n) => rng.string(HEX, n)).join('-');
+
+  it.each([
+    ['40-hex', '.env', `WANDB_API_KEY=${hex40}\n`],
+    ['UUID', '.env', `HEROKU_API_KEY=${uuid}\n`],
+    ['32-hex', 'config/app.yaml', `billing:\n  stripeWebhookKey: ${hex32}\n`],
+    ['32-hex', 'config/app.json', `{ "encryption_key": "${hex32}" }\n`],
+  ])('finds a %s key in %s', (_shape, path, text) => {
+    expect(generic(path, text)).toHaveLength(1);
+  });
+
+  it.each([
+    ['bare key', `key: ${uuid}\n`],
+    ['bare apiKey (a browser search key in a bundle)', `{appId:"APP",apiKey:"${hex32}",indexName:"npm"}\n`],
+    ['cache key', `CACHE_KEY=${hex40}\n`],
+    ['public key', `PUBLIC_KEY=${hex32}\n`],
+    ['mixed-case hex', `MERAKI_API_KEY=${hex40.slice(0, 20).toUpperCase()}${hex40.slice(20)}\n`],
+  ])('leaves a hex or UUID value alone under a %s', (_what, text) => {
+    expect(generic('config.env', text)).toEqual([]);
+  });
+});
