@@ -82,5 +82,7 @@ export function isRealPassword(password: string, user = ''): boolean {
   if (/^[$%{<[(]|\$\{|\{\{|\$\(|^\*+$/.test(password)) return false;
   if (DOC_PASSWORDS.test(password) || (/password/i.test(password) && !/\d/.test(password))) return false;
   if (isFillerPassword(password)) return false;
+  // A slot name in capitals (PERSONAL_ACCESS_TOKEN, DB_PASSWORD): docs tell the reader what to put there.
+  if (/^[A-Z]+(?:_[A-Z]+)*$/.test(password)) return false;
   return !isPlaceholder(password) && new Set(password).size > 2;
 }

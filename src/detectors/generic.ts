@@ -46,6 +46,14 @@ function isCodeReference(secret: string, match: string, path: string): boolean {
 
 const nameOf = (match: string): string => /^[A-Za-z0-9_.-]*/.exec(match)?.[0] ?? '';
 
+/**
+ * `"password", "…"`: a name then a comma is an argument list or an array. Only a quoted literal there can
+ * be the value (`set("api_key", "…")`); an unquoted one is code (`type:"SECRET",default:null`), and a
+ * quoted word is the next item of a list of names (`["password","firstname"]`), so it is judged as
+ * strictly as any value: no leeway for words that a password name gives.
+ */
+const LIST_FORM = /^[A-Za-z0-9_.-]*\\?["'][ \t]{0,2},/;
+
 export const genericSecret: Detector = {
   id: 'generic-secret',
   provider: 'generic',
@@ -68,8 +76,12 @@ export const genericSecret: Detector = {
     if (API_DESCRIPTION_PATH.test(path) || isCodeReference(secret, match, path)) return false;
     const name = nameOf(match);
     if (!namesSecret(name) || PROVIDER_NAME.test(wordsOf(name).join('_')) || PROVIDER_PREFIX.test(secret)) return false;
+    const listed = LIST_FORM.test(match);
+    if (listed && !/["'\x60]/.test(match.charAt(match.length - secret.length - 1))) return false;
     const isPassword = /pass|pwd/i.test(name);
-    return looksSecret(secret, namesStrongSecret(name), isPassword) && (!isPassword || isRealPassword(secret));
+    return (
+      looksSecret(secret, namesStrongSecret(name), isPassword && !listed) && (!isPassword || isRealPassword(secret))
+    );
   },
   examples: {
     positive: (rng) => [

@@ -16,7 +16,10 @@ describe('the generic rule on column-aligned assignments', () => {
   const secret = seededRng(13).string(ALNUM, 32);
   const pad = ' '.repeat(16);
   it.each([
-    ['internal/config/defaults.go', `const (\n\tDefaultRegion             = "us-east-1"\n\tclientSecret${pad}= "${secret}"\n)\n`],
+    [
+      'internal/config/defaults.go',
+      `const (\n\tDefaultRegion             = "us-east-1"\n\tclientSecret${pad}= "${secret}"\n)\n`,
+    ],
     ['config/app.yaml', `service:\n  region:${pad}eu-west-1\n  client_secret:${pad}${secret}\n`],
     ['config/app.ini', `[auth]\nregion${pad}= eu\nclient_secret${pad}=${pad}${secret}\n`],
     ['config/app.toml', `[auth]\nclient_secret\t\t\t\t\t\t= "${secret}"\n`],
@@ -82,4 +85,57 @@ describe('hex and UUID keys under key names', () => {
   ])('leaves a hex or UUID value alone under a %s', (_what, text) => {
     expect(generic('config.env', text)).toEqual([]);
   });
+});
+
+describe('noise the generic rules never report', () => {
+  it.each([
+    ['a translated password label', 'i18n/es/login.json', '{\n  "login": {\n    "password": "Contraseña"\n  }\n}\n'],
+    ['a translated password label', 'i18n/nl/login.json', '{\n  "password": "Wachtwoord"\n}\n'],
+    ['a translated password label', 'i18n/pt-pt/login.json', '{\n  "password": "Palavra-passe"\n}\n'],
+    ['a translated passphrase label', 'locales/ja/messages.json', '{ "passphrase": "秘密鍵のパスフレーズ(任意)" }\n'],
+    ['the next name in a list', 'dist/cli.cjs', 'const s=new Set(["injectNpmPassword","injectNpm2FaToken","zip"]);\n'],
+    ['code after a list item', 'dist/cli.cjs', 'npmAuthIdent:{type:"SECRET",default:null},\n'],
+    ['the next name in a source map', 'dist/create-user.js.map', '{"names":["password","firstname","appContext"]}\n'],
+    [
+      'optional chaining',
+      'dist/lancedb.js.map',
+      '{"sourcesContent":["this.textKey = args?.textKey ?? \\"text\\";"]}\n',
+    ],
+    ['a Kubernetes taint name', 'charts/app/values.yaml', 'tolerations:\n  - key: node.kubernetes.io/unschedulable\n'],
+    ['base64 of prose', 'docs/events.md', `    "key": "${Buffer.from('Some key').toString('base64')}"\n`],
+    [
+      'capitalised slot names in a URL',
+      'docs/install.md',
+      `git clone https://USERNAME:${'PERSONAL_ACCESS'}_TOKEN@github.com/acme/private.git\n`,
+    ],
+    [
+      'a Helm template',
+      'charts/app/templates/secret.yaml',
+      'data:\n  password: {{ .Values.auth.password | b64enc }}\n  token: {{ randAlphaNum 16 | b64enc }}\n',
+    ],
+    ['a workflow expression', '.github/workflows/release.yml', 'env:\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n'],
+    [
+      'a Jinja template',
+      'roles/db/templates/my.cnf.j2',
+      '[client]\npassword = {{ vault_db_password }}\n{% if x %}token = {% endif %}\n',
+    ],
+    ['an ERB template', 'config/database.yml', "production:\n  password: <%= ENV['DATABASE_PASSWORD'] %>\n"],
+  ])('%s (%s)', (_what, path, text) => {
+    expect(scanText(path, text)).toEqual([]);
+  });
+
+  it('still reports a quoted value in an argument list and a password of random letters', () => {
+    const rng = seededRng(9);
+    const key = rng.string(ALNUM, 28);
+    expect(generic('app/settings.py', `config.set("api_key", "${key}")\n`)).toHaveLength(1);
+    const letters = rng.string('abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ', 16);
+    expect(generic('.env', `DB_PASSWORD=${letters}\n`)).toHaveLength(1);
+  });
+
+  it('judges a long run of words in linear time', () => {
+    const line = `{"password": "${'Wordy-'.repeat(30)}x"}`.repeat(2000);
+    const started = performance.now();
+    scanText('big.json', line);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 30_000);
 });
