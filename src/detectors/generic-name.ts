@@ -33,9 +33,13 @@ const NOT_SECRET_WORDS = new Set([
   'keykey',
 ]);
 
-/** A word anywhere in the name that makes the value public or not a credential. */
+/**
+ * A word anywhere in the name that makes the value public or not a credential. `postman`: the
+ * Postman-Token header is a per-request id Postman adds to every request it sends, saved with them.
+ */
 const PUBLIC_WORDS = new Set([
   'public',
+  'postman',
   'pub',
   'csrf',
   'xsrf',

@@ -124,6 +124,13 @@ describe('noise the generic rules never report', () => {
     expect(scanText(path, text)).toEqual([]);
   });
 
+  it('leaves the Postman-Token request id in a saved request alone', () => {
+    const HEX = '0123456789abcdef';
+    const rng = seededRng(3);
+    const id = [8, 4, 4, 4, 12].map((n) => rng.string(HEX, n)).join('-');
+    expect(scanText('test/resources/request.json', `{ "headers": { "Postman-Token": "${id}" } }\n`)).toEqual([]);
+  });
+
   it('still reports a quoted value in an argument list and a password of random letters', () => {
     const rng = seededRng(9);
     const key = rng.string(ALNUM, 28);
