@@ -63,9 +63,15 @@ function isEncodedProse(value: string): boolean {
  */
 const NATURAL_WORDS = /^[A-Za-z][a-z]*(?:(?:[-']|[-']?[A-Z])[a-z]+)*$/;
 
-/** Entropy a value of this length and alphabet must reach: random hex tops out at 4 bits, base62 near 6. */
+/**
+ * Entropy a value of this length and alphabet must reach: random hex tops out at 4 bits, base62 near 6.
+ * A random hex string of 24 characters or more falls short of its expected entropy (4 bits less the
+ * small-sample bias) by up to 3/sqrt(length) about once in a thousand: a bar 0.1 below would miss about 1
+ * random 32-hex key in 5.
+ */
 function minEntropyFor(value: string): number {
-  if (HEX.test(value)) return Math.min(3.5, 4 - 15 / (2 * value.length * Math.LN2) - 0.1);
+  const n = value.length;
+  if (HEX.test(value)) return Math.min(3.5, 4 - 15 / (2 * n * Math.LN2) - (n >= 24 ? 3 / Math.sqrt(n) : 0.1));
   if (value.length < 16) return 2.9;
   return value.length < 24 ? 3.2 : 3.5;
 }
