@@ -33,9 +33,13 @@ const NOT_SECRET_WORDS = new Set([
   'keykey',
 ]);
 
-/** A word anywhere in the name that makes the value public or not a credential. */
+/**
+ * A word anywhere in the name that makes the value public or not a credential. `postman`: the
+ * Postman-Token header is a per-request id Postman adds to every request it sends, saved with them.
+ */
 const PUBLIC_WORDS = new Set([
   'public',
+  'postman',
   'pub',
   'csrf',
   'xsrf',
@@ -161,10 +165,15 @@ export function namesSecret(name: string): boolean {
 }
 
 /**
- * Names whose last word can only mean a credential (token, secret, password — not a bare `key`, which is
- * as often a lookup or a public key): UUIDs and hex strings assigned to these count as secrets.
+ * Names whose last word can only mean a credential (token, secret, password) or a key that says whose or
+ * what it is (HEROKU_API_KEY, WandbApiKey, ENCRYPTION_KEY — not a bare `key`, `apiKey` or `API_KEY`, as
+ * often a lookup, an id or a browser-side search key in a bundle): UUIDs and hex strings assigned to
+ * these count as secrets. Vendors issue plain hex (32-hex API keys, 40-hex W&B keys) and UUID keys
+ * (Heroku's legacy API keys); lookup and public key names were turned away by namesSecret already.
  */
 export function namesStrongSecret(name: string): boolean {
   const words = wordsOf(name);
-  return /(?:secret|token|password|passwd|pwd|credentials?|auth)$/.test(words[words.length - 1] ?? '');
+  const last = words[words.length - 1] ?? '';
+  if (/(?:secret|token|password|passwd|pwd|credentials?|auth)$/.test(last)) return true;
+  return /key$/.test(last) && words.slice(0, -1).some((w) => w !== 'api' && w !== 'x');
 }

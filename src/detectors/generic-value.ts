@@ -20,6 +20,8 @@ const REFERENCE = [
   /^(?:true|false|null|nil|none|undefined|yes|no|on|off)$/i,
   /^(?:this|self|os|env|process|config|settings|props|params|secrets|vars|inputs|context|request|req|window|document)\./i, // member access
   /^[A-Za-z_$][\w$]*(?:\.(?:[A-Za-z_$][\w$]*|\d+))+$/, // dotted identifiers and paths into data: module.member, XSalsa20.key_length, scan.detectors.0
+  /[\w$]\?\.[A-Za-z_$]/, // optional chaining: args?.textKey, i?.nextAuth.inUse
+  /^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[a-z0-9_./-]+$/, // DNS-prefixed names: node.kubernetes.io/unschedulable, github.com/org/repo
   /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/, // CONSTANT_NAMES, K8S_CRED, NEXUS-GPT4-API-KEY
   /^(?:[a-z][a-z0-9]*[_-])+[a-z][a-z0-9]*$/, // snake_case / kebab-case identifiers and resource names
   /^(?:[a-z][a-z0-9]*[_/-])+[a-z0-9]+$/, // namespaced names: key-hygiene/fingerprint/v1
@@ -43,16 +45,33 @@ function wordCoverage(value: string): number {
   return covered / value.length;
 }
 
-/** Base64 that decodes to prose ("dummy text data …") is a filler, not a key. */
+/**
+ * Base64 that decodes to prose ("dummy text data …", "Some key") is a filler, not a key: random key bytes
+ * almost never decode to printable text (under 1 in 10,000 for 9 bytes), let alone to words and spaces.
+ * An encoded password stays a finding, filler or not: Kubernetes Secrets hold real ones this way.
+ */
 function isEncodedProse(value: string): boolean {
-  if (value.length < 16 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  if (value.length < 8 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
   const decoded = Buffer.from(value, 'base64').toString('latin1');
-  return /^[\x20-\x7e]+$/.test(decoded) && (decoded.match(/ /g) ?? []).length >= 2;
+  return /^[\x20-\x7e]+$/.test(decoded) && / [A-Za-z]{2}/.test(decoded);
 }
 
-/** Entropy a value of this length and alphabet must reach: random hex tops out at 4 bits, base62 near 6. */
+/**
+ * Words in their natural case — one or more lower-case runs, each maybe Capitalised, joined by a hyphen or
+ * an apostrophe (Wachtwoord, Palavra-passe, jhipster): a label or a filler, not a password anyone set. Each
+ * repetition starts at a separator or a capital, so the match has one way through.
+ */
+const NATURAL_WORDS = /^[A-Za-z][a-z]*(?:(?:[-']|[-']?[A-Z])[a-z]+)*$/;
+
+/**
+ * Entropy a value of this length and alphabet must reach: random hex tops out at 4 bits, base62 near 6.
+ * A random hex string of 24 characters or more falls short of its expected entropy (4 bits less the
+ * small-sample bias) by up to 3/sqrt(length) about once in a thousand: a bar 0.1 below would miss about 1
+ * random 32-hex key in 5.
+ */
 function minEntropyFor(value: string): number {
-  if (HEX.test(value)) return Math.min(3.5, 4 - 15 / (2 * value.length * Math.LN2) - 0.1);
+  const n = value.length;
+  if (HEX.test(value)) return Math.min(3.5, 4 - 15 / (2 * n * Math.LN2) - (n >= 24 ? 3 / Math.sqrt(n) : 0.1));
   if (value.length < 16) return 2.9;
   return value.length < 24 ? 3.2 : 3.5;
 }
@@ -60,8 +79,13 @@ function minEntropyFor(value: string): number {
 /** A plausible secret value; `strongName` lets UUIDs and hex digests through (api_token = "<uuid>"). */
 export function looksSecret(value: string, strongName: boolean, isPassword: boolean): boolean {
   if (value.length < (isPassword ? 8 : 10)) return false;
+  // Keys and generated secrets are ASCII: a letter beyond it is prose, a translated label (Contraseña, 秘密鍵).
+  if (/[\u0080-\uffff]/.test(value)) return false;
   if (REFERENCE.some((re) => re.test(value))) return false;
+  if (NATURAL_WORDS.test(value)) return false;
   if ((UUID.test(value) || HEX.test(value)) && !strongName) return false;
+  // Issued hex is printed in one case; a mixed-case run of hex letters is a word or a base62 body cut short.
+  if (HEX.test(value) && /[a-f]/.test(value) && /[A-F]/.test(value)) return false;
   if (!/\d/.test(value) && !/[^A-Za-z_.-]/.test(value) && !isPassword) return false; // identifiers, words
   // camelCase identifiers, prose, "SalesResults"; a password may be words if it also holds digits or symbols.
   if (wordCoverage(value) >= 0.6 && !(isPassword && /[^A-Za-z]/.test(value))) return false;

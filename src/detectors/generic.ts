@@ -5,10 +5,14 @@ import { looksSecret } from './generic-value.js';
 import { isRealPassword } from './credential-rules.js';
 
 // NAME <op> VALUE in .env, YAML, JSON, TS/JS/Python, shell and CLI flags. Every quantifier is bounded and
-// the name's parts never repeat over the same characters, so the cost stays linear on any line.
+// the name's parts never repeat over the same characters, so the cost stays linear on any line. The blank
+// around the operator is any run of spaces and tabs up to 64: gofmt'd const blocks and aligned YAML, INI
+// and TOML pad names to a column (`clientSecret                = "…"`); a blank is no name or value
+// character, so a long run costs one pass.
+const BLANK = String.raw`[ \t]{0,64}`;
 const NAME = String.raw`(?<name>[A-Za-z0-9_.-]{0,40}?(?:key|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|credentials?|auth)[A-Za-z0-9_]{0,12})`;
-const OPERATOR = String.raw`(?:(?:\\?["'])?\]?[ \t]{0,4}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},)`;
-const VALUE = String.raw`[ \t]{0,4}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
+const OPERATOR = String.raw`(?:(?:\\?["'])?\]?${BLANK}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},)`;
+const VALUE = String.raw`${BLANK}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
 
 /**
  * Values that belong to a provider detector (or another shape-specific one: JWTs, Entra ID secrets):
@@ -42,6 +46,14 @@ function isCodeReference(secret: string, match: string, path: string): boolean {
 
 const nameOf = (match: string): string => /^[A-Za-z0-9_.-]*/.exec(match)?.[0] ?? '';
 
+/**
+ * `"password", "…"`: a name then a comma is an argument list or an array. Only a quoted literal there can
+ * be the value (`set("api_key", "…")`); an unquoted one is code (`type:"SECRET",default:null`), and a
+ * quoted word is the next item of a list of names (`["password","firstname"]`), so it is judged as
+ * strictly as any value: no leeway for words that a password name gives.
+ */
+const LIST_FORM = /^[A-Za-z0-9_.-]*\\?["'][ \t]{0,2},/;
+
 export const genericSecret: Detector = {
   id: 'generic-secret',
   provider: 'generic',
@@ -56,15 +68,20 @@ export const genericSecret: Detector = {
   // base64 trigger (src/scan/base64.ts) that would otherwise hide 'auth' in names such as user_auth.
   keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'pass', 'credential', 'auth', '_auth'],
   pattern: new RegExp(`(?<![A-Za-z0-9_.-])${NAME}${OPERATOR}${VALUE}`, 'gi'),
-  // The name holds the keyword: at most 40 characters before it; operator and value fit in 260 after.
-  window: { before: 48, after: 260 },
+  // The name holds the keyword: at most 40 characters before it; the rest of the name, the blanks, the
+  // operator and the value fit in 360 after.
+  window: { before: 48, after: 360 },
   redactPrefix: () => '',
   validate: (secret, { match, path }) => {
     if (API_DESCRIPTION_PATH.test(path) || isCodeReference(secret, match, path)) return false;
     const name = nameOf(match);
     if (!namesSecret(name) || PROVIDER_NAME.test(wordsOf(name).join('_')) || PROVIDER_PREFIX.test(secret)) return false;
+    const listed = LIST_FORM.test(match);
+    if (listed && !/["'\x60]/.test(match.charAt(match.length - secret.length - 1))) return false;
     const isPassword = /pass|pwd/i.test(name);
-    return looksSecret(secret, namesStrongSecret(name), isPassword) && (!isPassword || isRealPassword(secret));
+    return (
+      looksSecret(secret, namesStrongSecret(name), isPassword && !listed) && (!isPassword || isRealPassword(secret))
+    );
   },
   examples: {
     positive: (rng) => [
