@@ -41161,7 +41161,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3753);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4347);
 // The Action's entry point, bundled into dist/index.js by `npm run bundle`.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -41171,7 +41171,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3753:
+/***/ 4347:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51473,6 +51473,206 @@ const azureOpenaiKey = {
     },
 };
 
+;// CONCATENATED MODULE: ./.build/src/detectors/placeholder.js
+// Values that look like a key slot rather than a key: templating, environment look-ups, docs fillers.
+const TEMPLATE = /\$\{|\{\{|\}\}|\$\(|%[sd]\b|<[^>]{0,60}>|process\.env|os\.environ|getenv|secrets\./i;
+// Filler words count only in one consistent case (fake, FAKE, Fake): a human writes them that way,
+// while a random key body holds mixed-case runs such as "FaKe" by chance.
+const FILLERS = [
+    'example',
+    'xxxx',
+    'your',
+    'placeholder',
+    'dummy',
+    'sample',
+    'changeme',
+    'change_me',
+    'redacted',
+    'replace',
+    'insert',
+    'fake',
+];
+const casings = (w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)];
+const FILLER_WORDS = new RegExp([...FILLERS.flatMap(casings), '\\*{3}', '…', '\\.\\.\\.'].join('|'));
+const SEQUENCES = ['abcdefgh', 'bcdefghi', '12345678', '23456789', '01234567', 'qwertyui', 'abcdef0123', '98765432'];
+/** Longest run of one repeated character. */
+function longestRun(value) {
+    let best = 0;
+    let run = 0;
+    for (let i = 0; i < value.length; i++) {
+        run = i > 0 && value[i] === value[i - 1] ? run + 1 : 1;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+/**
+ * Share of characters inside ascending runs of 3 or more ("abc", "123", "xyz"): docs write
+ * "abc123xyz456"; a random body almost never strings such runs together.
+ */
+function ascendingCoverage(value) {
+    let covered = 0;
+    let run = 1;
+    for (let i = 1; i <= value.length; i++) {
+        if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1)
+            run++;
+        else {
+            if (run >= 3)
+                covered += run;
+            run = 1;
+        }
+    }
+    return value.length ? covered / value.length : 0;
+}
+/**
+ * True when `body` (the part of a key after its fixed prefix) is a placeholder: a template
+ * reference, a filler word, a repeated or sequential run (or a string of short ones), or too few
+ * distinct characters.
+ */
+function isPlaceholder(body) {
+    if (TEMPLATE.test(body) || FILLER_WORDS.test(body))
+        return true;
+    const lower = body.toLowerCase();
+    if (SEQUENCES.some((s) => lower.includes(s)))
+        return true;
+    if (longestRun(body) >= Math.max(6, Math.floor(body.length / 3)))
+        return true;
+    if (ascendingCoverage(lower) >= 0.75)
+        return true;
+    const distinct = new Set(body).size;
+    return body.length >= 12 && distinct < Math.min(8, body.length / 3);
+}
+
+;// CONCATENATED MODULE: ./.build/src/detectors/private-key.js
+
+
+const MIN_BODY = 64;
+/** The text after the BEGIN line: JSON `\n` escapes made real line breaks, RFC 1421 armor headers removed. */
+function bodyTextOf(secret) {
+    return secret
+        .slice(secret.indexOf('-----', 10) + 5)
+        .replace(/\\[nr]/g, '\n')
+        .replace(/[A-Z][A-Za-z-]{1,20}: [^\n]*/g, '');
+}
+/** The base64 characters of a PEM body: line breaks, JSON `\n` escapes, armor headers and quotes removed. */
+function bodyOf(secret) {
+    return bodyTextOf(secret).replace(/[^A-Za-z0-9+/=]/g, '');
+}
+/**
+ * Prose, not base64: a PEM body is lines of 64 (or 70, 76) base64 characters, or those lines run
+ * together; words between the armor lines ("paste your key here …") are mostly short tokens.
+ */
+function isProse(secret) {
+    const tokens = bodyTextOf(secret)
+        .split(/[\s"',+]+/)
+        .filter(Boolean);
+    return tokens.length >= 4 && tokens.filter((t) => t.length < 16).length * 2 > tokens.length;
+}
+const privateKey = {
+    id: 'privatekey-pem',
+    provider: 'privatekey',
+    keyKind: 'Private key (PEM)',
+    severity: 'critical',
+    risk: 'A private key lets its holder impersonate the server, user or service account it belongs to and decrypt what was sent to it.',
+    remediation: 'Treat the key as compromised: revoke the certificate, SSH key, deploy key or service-account key it belongs to (for a GCP ' +
+        'service account: https://console.cloud.google.com/iam-admin/serviceaccounts → Keys) and issue a new one — deleting the ' +
+        'commit does not make it safe: history, forks and caches keep it. Store the new key in an environment secret or a secret manager.',
+    // The keyword sits at the end of the BEGIN line (and on END lines): specific, unlike "-----begin" (certificates).
+    keywords: ['private key-----', 'private key block-----'],
+    // Reported at the BEGIN line; the body (real lines or JSON-escaped `\n` ones, optional RFC 1421 headers such as
+    // Proc-Type) must hold base64, so empty templates stay quiet. `m` widens the scan window to 16 KiB for long keys.
+    // `elided` is the mark docs put where they cut a key short ("...", "…", "<snip>", "[truncated]") right after
+    // the base64 stops: such a body is a sample, whatever its length. A complete key goes on to its END line.
+    pattern: new RegExp('(?<secret>-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----' +
+        '(?:(?:\\s|\\\\[nr]){1,4}[A-Z][A-Za-z-]{1,20}: [^\\n\\\\]{1,120}){0,4}' +
+        '(?:[A-Za-z0-9+/=\\s"\',]|\\\\[nr]){0,12000}[A-Za-z0-9+/=])' +
+        '(?<elided>(?:[ \\t"\',]|\\\\[nr]|\\r?\\n){0,8}(?:\\.\\.|…|[<[({][ \\t]{0,3}(?:\\.\\.|…|[Ss][Nn][Ii][Pp]|[Tt]runcated|[Oo]mitted|[Rr]edacted|[Ee]lided|[Cc]ut\\b)))?', 'gm'),
+    redactPrefix: (s) => s.slice(0, s.indexOf('-----', 10) + 5),
+    allowPlaceholderLike: true,
+    validate: (secret, { match }) => {
+        if (match.length > secret.length)
+            return false;
+        if (isProse(secret))
+            return false;
+        const body = bodyOf(secret);
+        // Long bodies skip the filler-word check: 1,600 random characters hold a "Fake" or "XXXX" by chance.
+        return body.length >= MIN_BODY && new Set(body).size >= 20 && (body.length >= 200 || !isPlaceholder(body));
+    },
+    examples: {
+        positive: (rng) => {
+            const lines = (n) => Array.from({ length: n }, () => rng.string(BASE64, 64)).join('\n');
+            return [
+                `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA${lines(6)}\n-----END RSA PRIVATE KEY-----`,
+                `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA${lines(4)}\n-----END OPENSSH PRIVATE KEY-----`,
+            ];
+        },
+        negative: [
+            '-----BEGIN PRIVATE KEY-----\nanything\n-----END PRIVATE KEY-----',
+            '-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----',
+            '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+            '-----BEGIN RSA PRIVATE KEY-----\nYOUR_PRIVATE_KEY_HERE\n-----END RSA PRIVATE KEY-----',
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/detectors/base64-private-key.js
+
+
+// Every base64-encoded PEM starts with the encoding of "-----BEGIN " (LS0tLS1CRUdJTi), whatever follows.
+const ENCODED_BEGIN = 'LS0tLS1CRUdJTi';
+const BEGIN_PRIVATE = /^-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----/;
+const HEAD_CHARS = 96;
+/**
+ * The encoded text holds a PEM private key: its first characters decode to a private-key BEGIN line,
+ * and, when the decoded text holds the END line too, the body passes the PEM detector's own checks
+ * (not cut short, not prose). A value cut before its END line cannot be judged, so it is reported.
+ */
+function isEncodedPrivateKey(secret) {
+    const head = Buffer.from(secret.slice(0, HEAD_CHARS), 'base64').toString('latin1');
+    if (!BEGIN_PRIVATE.test(head))
+        return false;
+    const pem = Buffer.from(secret, 'base64').toString('latin1');
+    if (!/-----END[ A-Z0-9]{0,40} PRIVATE KEY/.test(pem))
+        return true;
+    const re = new RegExp(privateKey.pattern.source, privateKey.pattern.flags);
+    const m = re.exec(pem);
+    const pemSecret = m?.groups?.secret;
+    return pemSecret !== undefined && privateKey.validate(pemSecret, { match: m[0], line: pem, path: '' });
+}
+const b64 = (s) => Buffer.from(s).toString('base64');
+const base64PrivateKey = {
+    // Owned by the nameless generic group, so that where the scanner's own base64 pass already decodes the
+    // value (a Kubernetes Secret's `data:`) its privatekey-pem finding wins the overlap and nothing changes.
+    id: 'generic-private-key-base64',
+    provider: 'generic',
+    keyKind: 'Private key (PEM, base64-encoded)',
+    severity: 'critical',
+    risk: privateKey.risk,
+    remediation: privateKey.remediation,
+    keywords: [ENCODED_BEGIN.toLowerCase()],
+    // Names such as SIGNING_KEY_B64 carry a PEM made one line with `base64 -w0`; the encoded BEGIN line alone
+    // is about 45 characters, so a value this long holds part of a body. Bounded: 16 K characters decode to 12 KB.
+    pattern: new RegExp(`(?<![A-Za-z0-9+/])(?<secret>${ENCODED_BEGIN}[A-Za-z0-9+/]{100,16000}={0,2})`, 'g'),
+    window: { before: 64, after: 16 * 1024 },
+    redactPrefix: () => ENCODED_BEGIN,
+    allowPlaceholderLike: true,
+    validate: isEncodedPrivateKey,
+    examples: {
+        positive: (rng) => {
+            const lines = (n) => Array.from({ length: n }, () => rng.string(BASE64, 64)).join('\n');
+            return [
+                b64(`-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC${lines(8)}\n-----END PRIVATE KEY-----\n`),
+                b64(`-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA${lines(5)}\n-----END OPENSSH PRIVATE KEY-----\n`),
+            ];
+        },
+        negative: [
+            b64('-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n...\n-----END PRIVATE KEY-----\n'),
+            b64('-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----\n'),
+        ],
+        assignedTo: 'SIGNING_KEY_B64',
+    },
+};
+
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./.build/src/providers/cloudflare.js
@@ -51515,6 +51715,190 @@ const cloudflareApiToken = {
     },
 };
 
+;// CONCATENATED MODULE: ./.build/src/detectors/credential-rules.js
+
+// Passwords that documentation and templates put in URLs and commands: never a leak on their own.
+const DOC_PASSWORDS = /^(?:password|passwd|pwd|secret|mypassword|mysecret|changeme|token|apikey|api_key|pass(?:word)?\d{0,3}|test|admin|root|guest|demo)$/i;
+/**
+ * The words doc and chart authors build filler passwords from (newRootPassword123, rootpasswd,
+ * changeme, mysecretpassword): a password made of these alone, then maybe digits and a symbol, is a
+ * sample. A real one set by a person holds at least one other word or random run.
+ */
+const credential_rules_FILLER_WORDS = new Set([
+    'my',
+    'new',
+    'old',
+    'the',
+    'your',
+    'root',
+    'admin',
+    'administrator',
+    'user',
+    'db',
+    'super',
+    'default',
+    'test',
+    'demo',
+    'guest',
+    'change',
+    'me',
+    'pass',
+    'passwd',
+    'password',
+    'passw',
+    'pwd',
+    'pw',
+    'word',
+    'secret',
+    'token',
+    'api',
+    'key',
+    'letmein',
+    'qwerty',
+    'welcome',
+    'sample',
+    'example',
+    'dummy',
+    'foo',
+    'bar',
+    'some',
+    'strong',
+    'secure',
+    'very',
+]);
+const LONGEST_FILLER = Math.max(...[...credential_rules_FILLER_WORDS].map((w) => w.length));
+/** True when `letters` splits into filler words only: a word-break table, O(length × longest word). */
+function isFillerWords(letters) {
+    if (letters.length === 0)
+        return false;
+    const ends = new Array(letters.length + 1).fill(false);
+    ends[0] = true;
+    for (let i = 1; i <= letters.length; i++)
+        for (let j = Math.max(0, i - LONGEST_FILLER); j < i && !ends[i]; j++)
+            ends[i] = ends[j] && credential_rules_FILLER_WORDS.has(letters.slice(j, i));
+    return ends[letters.length];
+}
+/**
+ * A password spelled from filler words with separators and a closing symbol at most (rootpasswd,
+ * my-secret-pw!), or with digits too when it says it is a password (newRootPassword123): digits after
+ * other filler words (secret123, mySecret2024) are how people really pick weak passwords.
+ */
+function isFillerPassword(password) {
+    const m = /^([A-Za-z_.-]+?)([0-9]{0,8})[!@#$%^&*?.]{0,2}$/.exec(password);
+    if (m === null)
+        return false;
+    const letters = m[1].toLowerCase().replace(/[_.-]/g, '');
+    return isFillerWords(letters) && (m[2] === '' || /passw|pwd/.test(letters));
+}
+/** A password that is really set, not a template slot, a doc filler or the user name again. */
+function isRealPassword(password, user = '') {
+    if (password.length < 4 || password === user)
+        return false;
+    if (/^[$%{<[(]|\$\{|\{\{|\$\(|^\*+$/.test(password))
+        return false;
+    if (DOC_PASSWORDS.test(password) || (/password/i.test(password) && !/\d/.test(password)))
+        return false;
+    if (isFillerPassword(password))
+        return false;
+    // A slot name in capitals (PERSONAL_ACCESS_TOKEN, DB_PASSWORD): docs tell the reader what to put there.
+    if (/^[A-Z]+(?:_[A-Z]+)*$/.test(password))
+        return false;
+    return !isPlaceholder(password) && new Set(password).size > 2;
+}
+
+;// CONCATENATED MODULE: ./.build/src/detectors/credential-files.js
+
+
+const credential_files_remediation = 'Change the password or revoke the token at the service it logs in to — deleting the commit does not make it safe: ' +
+    'history, forks and caches keep it. Keep credentials out of the repository: a secret store, an environment variable, ' +
+    'or a file the tool reads from the home directory that is never committed.';
+const netrcPassword = {
+    id: 'generic-netrc-password',
+    provider: 'generic',
+    keyKind: 'Password in a .netrc entry',
+    severity: 'high',
+    risk: 'A netrc entry logs anyone in to its machine (git, curl, ftp and pip read the file) as the login it names.',
+    remediation: credential_files_remediation,
+    keywords: ['machine'],
+    // `machine <host> [login <user>] [account <a>] [port <n>] password <pass>`, tokens on one line or several
+    // (GNU inetutils manual, "The .netrc file"), also written with `\n` escapes (`printf '…' > ~/.netrc`).
+    pattern: /(?<![\w-])machine[ \t]{1,8}[^\s"'\\]{1,253}(?:(?:\s|\\[nrt]){1,40}(?:login|account|port)[ \t]{1,8}[^\s"'\\]{1,256}){0,3}(?:\s|\\[nrt]){1,40}password[ \t]{1,8}(?<secret>[^\s"'\\\x60]{1,256})/g,
+    window: { before: 8, after: 1024 },
+    redactPrefix: () => '',
+    // Prose says "the machine where password prompts appear": outside a netrc file, an entry names its login.
+    validate: (secret, { match, path }) => {
+        const login = /(?:\s|\\[nrt])login[ \t]{1,8}([^\s"'\\]+)/.exec(match)?.[1];
+        return (login !== undefined || /(?:^|\/)[._]netrc$/i.test(path)) && isRealPassword(secret, login ?? '');
+    },
+    examples: {
+        positive: (rng) => [
+            `machine git.example.com login deploy password ${rng.string(ALNUM, 24)}`,
+            `machine api.example.com\n  login bot\n  password ${rng.string(HEX, 40)}`,
+        ],
+        negative: [
+            'machine github.com login x-access-token password $GITHUB_TOKEN',
+            'machine example.com login user password password',
+            'machine example.com login <user> password <token>',
+            'machine learning models need a password manager',
+        ],
+        assignedTo: 'netrc',
+    },
+};
+const networkCredential = {
+    id: 'generic-network-credential',
+    provider: 'generic',
+    keyKind: 'Password in a NetworkCredential constructor',
+    severity: 'high',
+    risk: 'A password written into a NetworkCredential constructor logs anyone who reads the code in as that user.',
+    remediation: credential_files_remediation,
+    keywords: ['networkcredential'],
+    // C# `new NetworkCredential("user", "pass")` (also `@"…"` strings), VB `New NetworkCredential(…)` and
+    // PowerShell `New-Object System.Net.NetworkCredential("user", "pass")`.
+    pattern: /NetworkCredential[ \t]{0,3}\([ \t]{0,3}@?\\?"(?<user>[^"\\\r\n]{0,128})\\?"[ \t]{0,3},[ \t\r\n]{0,40}@?\\?"(?<secret>[^"\\\r\n]{1,256})\\?"/gi,
+    window: { before: 8, after: 512 },
+    redactPrefix: () => '',
+    validate: (secret, { match }) => isRealPassword(secret, /\(\s*@?\\?"([^"\\]*)/.exec(match)?.[1] ?? ''),
+    examples: {
+        positive: (rng) => [`client.Credentials = new NetworkCredential("mailer", "${rng.string(ALNUM, 20)}");`],
+        negative: [
+            'new NetworkCredential("user", "password")',
+            'new NetworkCredential("mailer", "")',
+            'new NetworkCredential(user, password)',
+            'new NetworkCredential("mailer", "{{ smtp_password }}")',
+        ],
+        assignedTo: 'Mailer.cs',
+    },
+};
+const commandLinePassword = {
+    id: 'generic-command-line-password',
+    provider: 'generic',
+    keyKind: 'Password on a database command line',
+    severity: 'high',
+    risk: 'A password on a mysql, mysqldump or other command line logs anyone who reads the script in to the database.',
+    remediation: credential_files_remediation,
+    keywords: ['mysql', 'mariadb'],
+    // The MySQL clients take `-p<password>` glued to the flag (`-p` alone prompts), MySQL manual, "Command Options
+    // for Connecting to the Server". `--password=…` is left to the generic rule, which already reports it.
+    pattern: /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?\s-p["']?(?<secret>[^\s"'\x60;|&]{1,128})/g,
+    window: { before: 256, after: 512 },
+    redactPrefix: () => '',
+    validate: (secret) => isRealPassword(secret),
+    examples: {
+        positive: (rng) => [
+            `mysqldump -u backup -p${rng.string(ALNUM, 18)} shop > shop.sql`,
+            `mysql -h db.example.com -u admin -p'${rng.string(ALNUM, 18)}' shop`,
+        ],
+        negative: [
+            'mysql -u root -p shop',
+            'mysql -u root -p$MYSQL_ROOT_PASSWORD',
+            'mysqldump -u backup -p"${DB_PASSWORD}" shop',
+            'mysql --user=admin -ppassword',
+            'mysql -u root -p<password>',
+        ],
+        assignedTo: 'cmd',
+    },
+};
+
 ;// CONCATENATED MODULE: ./.build/src/providers/databricks.js
 
 
@@ -51552,6 +51936,76 @@ const databricksAccessToken = {
     },
 };
 
+;// CONCATENATED MODULE: ./.build/src/providers/django.js
+
+// A Django SECRET_KEY is no account's key: nothing revokes it, a new one replaces it. Rotation steps from
+// https://docs.djangoproject.com/en/stable/ref/settings/#secret-key-fallbacks.
+const django = defineProvider({
+    id: 'django',
+    name: 'Django',
+    aliases: [],
+    remediation: 'Treat the key as public (deleting the commit does not make it safe: history, forks and caches keep it): ' +
+        'generate a new one (`django.core.management.utils.get_random_secret_key()`), load SECRET_KEY from the ' +
+        'environment, put the old key in SECRET_KEY_FALLBACKS until the sessions, password-reset links and signed ' +
+        'values it made have expired, then remove it from the fallbacks.',
+    rotation: {
+        url: 'https://docs.djangoproject.com/en/stable/ref/settings/#secret-key-fallbacks',
+        create: 'Generate a new key with `django.core.management.utils.get_random_secret_key()` and set it as SECRET_KEY from the environment.',
+        revoke: 'Move the old key to SECRET_KEY_FALLBACKS, and remove it from there once the sessions, password-reset links and signed values it made have expired.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/django.js
+
+// Django's get_random_secret_key() draws 50 characters from this alphabet, and `startproject` writes
+// `SECRET_KEY = 'django-insecure-' + get_random_secret_key()` into settings.py
+// (https://docs.djangoproject.com/en/stable/ref/settings/#secret-key).
+const KEY_CHARS = 'a-z0-9!@#$%^&*(\\-_=+)';
+/** Lower case, a digit and one of the symbols: what 50 random characters of that alphabet hold. */
+const looksGenerated = (s) => /[a-z]/.test(s) && /[0-9]/.test(s) && /[!@#$%^&*(\-_=+)]/.test(s);
+const djangoInsecureKey = {
+    id: 'django-insecure-key',
+    provider: 'other',
+    keyKind: 'Django SECRET_KEY (as startproject generates it)',
+    severity: 'high',
+    risk: 'Django’s SECRET_KEY signs sessions, password-reset links and signed cookies: whoever has it can forge them and log in as any user.',
+    remediation: django.remediation,
+    keywords: ['django-insecure-'],
+    pattern: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>django-insecure-[${KEY_CHARS}]{50})(?![${KEY_CHARS}])`, 'g'),
+    window: { before: 8, after: 72 },
+    validate: (s) => looksGenerated(s.slice(16)),
+    redactPrefix: () => 'django-insecure-',
+    examples: {
+        positive: (rng) => [
+            `django-insecure-${rng.string('abcdefghijklmnopqrstuvwxyz0123456789', 24)}(#9${rng.string('abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)', 23)}`,
+        ],
+        negative: ['django-insecure-change-me', 'django-insecure-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+        assignedTo: 'SECRET_KEY',
+    },
+};
+const djangoSecretKey = {
+    id: 'django-secret-key',
+    provider: 'other',
+    keyKind: 'Django SECRET_KEY',
+    severity: 'high',
+    risk: djangoInsecureKey.risk,
+    remediation: django.remediation,
+    keywords: ['secret_key'],
+    // Settings name it in capitals (`SECRET_KEY = '…'`, `DJANGO_SECRET_KEY=…` in an env file); the value is
+    // the 50 characters get_random_secret_key() gives.
+    pattern: new RegExp(`(?<![A-Za-z0-9_])(?:DJANGO_)?SECRET_KEY["']?\\s{0,30}[=:]\\s{0,4}\\\\?(?<q>["']?)(?<secret>[${KEY_CHARS}]{50})\\\\?\\k<q>(?![${KEY_CHARS}])`, 'g'),
+    window: { before: 8, after: 96 },
+    validate: looksGenerated,
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${rng.string('abcdefghijklmnopqrstuvwxyz', 20)}7+${rng.string('abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)', 28)}`,
+        ],
+        negative: ['your-secret-key-goes-here', 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwx'],
+        assignedTo: 'SECRET_KEY',
+    },
+};
+
 ;// CONCATENATED MODULE: ./.build/src/providers/docker.js
 
 
@@ -51584,6 +52038,51 @@ const dockerHubAccessToken = {
     examples: {
         positive: (rng) => [`dckr_pat_${rng.string(URLSAFE, 12)}Q5v${rng.string(URLSAFE, 12)}`],
         negative: ['dckr_pat_tooshort', 'dckr_pat_', 'dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/detectors/dotnet-config.js
+
+
+
+// A slot a deployment fills in later: %VAR% (NuGet, Windows), #{Var} (Octopus), __Var__ (Azure Pipelines token
+// replacement), @@Var@@, $VAR / ${VAR} / $(VAR) and the template syntaxes the placeholder check knows.
+const SLOT = /^(?:%[\w.-]{1,80}%|#\{|__[\w.-]{1,80}__|@@|\$)|\$\{|\{\{|\$\(/;
+const NOT_A_SECRET = /^(?:true|false|yes|no|none|null|empty|\*+)$/i;
+/** A value really set in a config file: not a slot, a boolean, a URL, a filler or a placeholder. */
+function isSetValue(value) {
+    if (value.length < 4 || new Set(value).size <= 2)
+        return false;
+    if (SLOT.test(value) || NOT_A_SECRET.test(value) || value.includes('://'))
+        return false;
+    return (isRealPassword(value) || (!isPlaceholder(value) && /password/i.test(value) && !/^(?:my)?password$/i.test(value)));
+}
+const dotnetConfigPassword = {
+    id: 'generic-dotnet-config-password',
+    provider: 'generic',
+    keyKind: 'Password in a .NET config appSettings entry',
+    severity: 'high',
+    risk: 'A password or token in a web, app or NuGet config file logs anyone who reads the repository in to that service.',
+    remediation: credential_files_remediation,
+    keywords: ['<add'],
+    // `<add key="SmtpPassword" value="…"/>` (appSettings) and NuGet's `<add key="ClearTextPassword" value="…"/>`:
+    // the key's last word names a credential. Only in `.config` files, where .NET reads this syntax.
+    pattern: /<add[ \t]{1,8}key[ \t]{0,3}=[ \t]{0,3}"[\w.:-]{0,80}?(?:password|passwd|pwd|secret|secret[._-]?key|token|api[._-]?key|access[._-]?key)"[ \t\r\n]{1,20}value[ \t]{0,3}=[ \t]{0,3}"(?<secret>[^"\r\n]{1,256})"/gi,
+    window: { before: 8, after: 512 },
+    redactPrefix: () => '',
+    validate: (secret, { path }) => /\.config$/i.test(path) && isSetValue(secret),
+    examples: {
+        // Only `.config` files count, so the shared every-syntax examples cannot hold one: see test/detectors/credential-files.test.ts.
+        positive: () => [],
+        negative: [
+            '<add key="SmtpPassword" value="" />',
+            '<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />',
+            '<add key="SmtpPassword" value="#{SmtpPassword}" />',
+            '<add key="ApiToken" value="__ApiToken__" />',
+            '<add key="SmtpPassword" value="changeme" />',
+            '<add key="RequireToken" value="true" />',
+        ],
+        assignedTo: 'Web.config',
     },
 };
 
@@ -51706,9 +52205,13 @@ const NOT_SECRET_WORDS = new Set([
     'hashkey',
     'keykey',
 ]);
-/** A word anywhere in the name that makes the value public or not a credential. */
+/**
+ * A word anywhere in the name that makes the value public or not a credential. `postman`: the
+ * Postman-Token header is a per-request id Postman adds to every request it sends, saved with them.
+ */
 const PUBLIC_WORDS = new Set([
     'public',
+    'postman',
     'pub',
     'csrf',
     'xsrf',
@@ -51832,12 +52335,18 @@ function namesSecret(name) {
     return !(last === 'key' && before !== undefined && LOOKUP_KEY_WORDS.has(before));
 }
 /**
- * Names whose last word can only mean a credential (token, secret, password — not a bare `key`, which is
- * as often a lookup or a public key): UUIDs and hex strings assigned to these count as secrets.
+ * Names whose last word can only mean a credential (token, secret, password) or a key that says whose or
+ * what it is (HEROKU_API_KEY, WandbApiKey, ENCRYPTION_KEY — not a bare `key`, `apiKey` or `API_KEY`, as
+ * often a lookup, an id or a browser-side search key in a bundle): UUIDs and hex strings assigned to
+ * these count as secrets. Vendors issue plain hex (32-hex API keys, 40-hex W&B keys) and UUID keys
+ * (Heroku's legacy API keys); lookup and public key names were turned away by namesSecret already.
  */
 function namesStrongSecret(name) {
     const words = wordsOf(name);
-    return /(?:secret|token|password|passwd|pwd|credentials?|auth)$/.test(words[words.length - 1] ?? '');
+    const last = words[words.length - 1] ?? '';
+    if (/(?:secret|token|password|passwd|pwd|credentials?|auth)$/.test(last))
+        return true;
+    return /key$/.test(last) && words.slice(0, -1).some((w) => w !== 'api' && w !== 'x');
 }
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/entropy.js
@@ -51876,6 +52385,8 @@ const REFERENCE = [
     /^(?:true|false|null|nil|none|undefined|yes|no|on|off)$/i,
     /^(?:this|self|os|env|process|config|settings|props|params|secrets|vars|inputs|context|request|req|window|document)\./i, // member access
     /^[A-Za-z_$][\w$]*(?:\.(?:[A-Za-z_$][\w$]*|\d+))+$/, // dotted identifiers and paths into data: module.member, XSalsa20.key_length, scan.detectors.0
+    /[\w$]\?\.[A-Za-z_$]/, // optional chaining: args?.textKey, i?.nextAuth.inUse
+    /^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[a-z0-9_./-]+$/, // DNS-prefixed names: node.kubernetes.io/unschedulable, github.com/org/repo
     /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/, // CONSTANT_NAMES, K8S_CRED, NEXUS-GPT4-API-KEY
     /^(?:[a-z][a-z0-9]*[_-])+[a-z][a-z0-9]*$/, // snake_case / kebab-case identifiers and resource names
     /^(?:[a-z][a-z0-9]*[_/-])+[a-z0-9]+$/, // namespaced names: key-hygiene/fingerprint/v1
@@ -51898,17 +52409,33 @@ function wordCoverage(value) {
             covered += m[0].length;
     return covered / value.length;
 }
-/** Base64 that decodes to prose ("dummy text data …") is a filler, not a key. */
+/**
+ * Base64 that decodes to prose ("dummy text data …", "Some key") is a filler, not a key: random key bytes
+ * almost never decode to printable text (under 1 in 10,000 for 9 bytes), let alone to words and spaces.
+ * An encoded password stays a finding, filler or not: Kubernetes Secrets hold real ones this way.
+ */
 function isEncodedProse(value) {
-    if (value.length < 16 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+    if (value.length < 8 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value))
         return false;
     const decoded = Buffer.from(value, 'base64').toString('latin1');
-    return /^[\x20-\x7e]+$/.test(decoded) && (decoded.match(/ /g) ?? []).length >= 2;
+    return /^[\x20-\x7e]+$/.test(decoded) && / [A-Za-z]{2}/.test(decoded);
 }
-/** Entropy a value of this length and alphabet must reach: random hex tops out at 4 bits, base62 near 6. */
+/**
+ * Words in their natural case — one or more lower-case runs, each maybe Capitalised, joined by a hyphen or
+ * an apostrophe (Wachtwoord, Palavra-passe, jhipster): a label or a filler, not a password anyone set. Each
+ * repetition starts at a separator or a capital, so the match has one way through.
+ */
+const NATURAL_WORDS = /^[A-Za-z][a-z]*(?:(?:[-']|[-']?[A-Z])[a-z]+)*$/;
+/**
+ * Entropy a value of this length and alphabet must reach: random hex tops out at 4 bits, base62 near 6.
+ * A random hex string of 24 characters or more falls short of its expected entropy (4 bits less the
+ * small-sample bias) by up to 3/sqrt(length) about once in a thousand: a bar 0.1 below would miss about 1
+ * random 32-hex key in 5.
+ */
 function minEntropyFor(value) {
+    const n = value.length;
     if (generic_value_HEX.test(value))
-        return Math.min(3.5, 4 - 15 / (2 * value.length * Math.LN2) - 0.1);
+        return Math.min(3.5, 4 - 15 / (2 * n * Math.LN2) - (n >= 24 ? 3 / Math.sqrt(n) : 0.1));
     if (value.length < 16)
         return 2.9;
     return value.length < 24 ? 3.2 : 3.5;
@@ -51917,9 +52444,17 @@ function minEntropyFor(value) {
 function looksSecret(value, strongName, isPassword) {
     if (value.length < (isPassword ? 8 : 10))
         return false;
+    // Keys and generated secrets are ASCII: a letter beyond it is prose, a translated label (Contraseña, 秘密鍵).
+    if (/[\u0080-\uffff]/.test(value))
+        return false;
     if (REFERENCE.some((re) => re.test(value)))
         return false;
+    if (NATURAL_WORDS.test(value))
+        return false;
     if ((UUID.test(value) || generic_value_HEX.test(value)) && !strongName)
+        return false;
+    // Issued hex is printed in one case; a mixed-case run of hex letters is a word or a base62 body cut short.
+    if (generic_value_HEX.test(value) && /[a-f]/.test(value) && /[A-F]/.test(value))
         return false;
     if (!/\d/.test(value) && !/[^A-Za-z_.-]/.test(value) && !isPassword)
         return false; // identifiers, words
@@ -51931,101 +52466,20 @@ function looksSecret(value, strongName, isPassword) {
     return shannonEntropy(value) >= minEntropyFor(value);
 }
 
-;// CONCATENATED MODULE: ./.build/src/detectors/placeholder.js
-// Values that look like a key slot rather than a key: templating, environment look-ups, docs fillers.
-const TEMPLATE = /\$\{|\{\{|\}\}|\$\(|%[sd]\b|<[^>]{0,60}>|process\.env|os\.environ|getenv|secrets\./i;
-// Filler words count only in one consistent case (fake, FAKE, Fake): a human writes them that way,
-// while a random key body holds mixed-case runs such as "FaKe" by chance.
-const FILLERS = [
-    'example',
-    'xxxx',
-    'your',
-    'placeholder',
-    'dummy',
-    'sample',
-    'changeme',
-    'change_me',
-    'redacted',
-    'replace',
-    'insert',
-    'fake',
-];
-const casings = (w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)];
-const FILLER_WORDS = new RegExp([...FILLERS.flatMap(casings), '\\*{3}', '…', '\\.\\.\\.'].join('|'));
-const SEQUENCES = ['abcdefgh', 'bcdefghi', '12345678', '23456789', '01234567', 'qwertyui', 'abcdef0123', '98765432'];
-/** Longest run of one repeated character. */
-function longestRun(value) {
-    let best = 0;
-    let run = 0;
-    for (let i = 0; i < value.length; i++) {
-        run = i > 0 && value[i] === value[i - 1] ? run + 1 : 1;
-        if (run > best)
-            best = run;
-    }
-    return best;
-}
-/**
- * Share of characters inside ascending runs of 3 or more ("abc", "123", "xyz"): docs write
- * "abc123xyz456"; a random body almost never strings such runs together.
- */
-function ascendingCoverage(value) {
-    let covered = 0;
-    let run = 1;
-    for (let i = 1; i <= value.length; i++) {
-        if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1)
-            run++;
-        else {
-            if (run >= 3)
-                covered += run;
-            run = 1;
-        }
-    }
-    return value.length ? covered / value.length : 0;
-}
-/**
- * True when `body` (the part of a key after its fixed prefix) is a placeholder: a template
- * reference, a filler word, a repeated or sequential run (or a string of short ones), or too few
- * distinct characters.
- */
-function isPlaceholder(body) {
-    if (TEMPLATE.test(body) || FILLER_WORDS.test(body))
-        return true;
-    const lower = body.toLowerCase();
-    if (SEQUENCES.some((s) => lower.includes(s)))
-        return true;
-    if (longestRun(body) >= Math.max(6, Math.floor(body.length / 3)))
-        return true;
-    if (ascendingCoverage(lower) >= 0.75)
-        return true;
-    const distinct = new Set(body).size;
-    return body.length >= 12 && distinct < Math.min(8, body.length / 3);
-}
-
-;// CONCATENATED MODULE: ./.build/src/detectors/credential-rules.js
-
-// Passwords that documentation and templates put in URLs and commands: never a leak on their own.
-const DOC_PASSWORDS = /^(?:password|passwd|pwd|secret|mypassword|mysecret|changeme|token|apikey|api_key|pass(?:word)?\d{0,3}|test|admin|root|guest|demo)$/i;
-/** A password that is really set, not a template slot, a doc filler or the user name again. */
-function isRealPassword(password, user = '') {
-    if (password.length < 4 || password === user)
-        return false;
-    if (/^[$%{<[(]|\$\{|\{\{|\$\(|^\*+$/.test(password))
-        return false;
-    if (DOC_PASSWORDS.test(password) || (/password/i.test(password) && !/\d/.test(password)))
-        return false;
-    return !isPlaceholder(password) && new Set(password).size > 2;
-}
-
 ;// CONCATENATED MODULE: ./.build/src/detectors/generic.js
 
 
 
 
 // NAME <op> VALUE in .env, YAML, JSON, TS/JS/Python, shell and CLI flags. Every quantifier is bounded and
-// the name's parts never repeat over the same characters, so the cost stays linear on any line.
+// the name's parts never repeat over the same characters, so the cost stays linear on any line. The blank
+// around the operator is any run of spaces and tabs up to 64: gofmt'd const blocks and aligned YAML, INI
+// and TOML pad names to a column (`clientSecret                = "…"`); a blank is no name or value
+// character, so a long run costs one pass.
+const BLANK = String.raw `[ \t]{0,64}`;
 const NAME = String.raw `(?<name>[A-Za-z0-9_.-]{0,40}?(?:key|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|credentials?|auth)[A-Za-z0-9_]{0,12})`;
-const OPERATOR = String.raw `(?:(?:\\?["'])?\]?[ \t]{0,4}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},)`;
-const VALUE = String.raw `[ \t]{0,4}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
+const OPERATOR = String.raw `(?:(?:\\?["'])?\]?${BLANK}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},)`;
+const VALUE = String.raw `${BLANK}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
 /**
  * Values that belong to a provider detector (or another shape-specific one: JWTs, Entra ID secrets):
  * it has judged them by their exact shape already, and a doc token it let go must stay quiet here too.
@@ -52052,6 +52506,13 @@ function isCodeReference(secret, match, path) {
     return !/["'\x60]/.test(match.charAt(match.length - secret.length - 1));
 }
 const nameOf = (match) => /^[A-Za-z0-9_.-]*/.exec(match)?.[0] ?? '';
+/**
+ * `"password", "…"`: a name then a comma is an argument list or an array. Only a quoted literal there can
+ * be the value (`set("api_key", "…")`); an unquoted one is code (`type:"SECRET",default:null`), and a
+ * quoted word is the next item of a list of names (`["password","firstname"]`), so it is judged as
+ * strictly as any value: no leeway for words that a password name gives.
+ */
+const LIST_FORM = /^[A-Za-z0-9_.-]*\\?["'][ \t]{0,2},/;
 const genericSecret = {
     id: 'generic-secret',
     provider: 'generic',
@@ -52065,8 +52526,9 @@ const genericSecret = {
     // base64 trigger (src/scan/base64.ts) that would otherwise hide 'auth' in names such as user_auth.
     keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'pass', 'credential', 'auth', '_auth'],
     pattern: new RegExp(`(?<![A-Za-z0-9_.-])${NAME}${OPERATOR}${VALUE}`, 'gi'),
-    // The name holds the keyword: at most 40 characters before it; operator and value fit in 260 after.
-    window: { before: 48, after: 260 },
+    // The name holds the keyword: at most 40 characters before it; the rest of the name, the blanks, the
+    // operator and the value fit in 360 after.
+    window: { before: 48, after: 360 },
     redactPrefix: () => '',
     validate: (secret, { match, path }) => {
         if (API_DESCRIPTION_PATH.test(path) || isCodeReference(secret, match, path))
@@ -52074,8 +52536,11 @@ const genericSecret = {
         const name = nameOf(match);
         if (!namesSecret(name) || PROVIDER_NAME.test(wordsOf(name).join('_')) || PROVIDER_PREFIX.test(secret))
             return false;
+        const listed = LIST_FORM.test(match);
+        if (listed && !/["'\x60]/.test(match.charAt(match.length - secret.length - 1)))
+            return false;
         const isPassword = /pass|pwd/i.test(name);
-        return looksSecret(secret, namesStrongSecret(name), isPassword) && (!isPassword || isRealPassword(secret));
+        return (looksSecret(secret, namesStrongSecret(name), isPassword && !listed) && (!isPassword || isRealPassword(secret)));
     },
     examples: {
         positive: (rng) => [
@@ -52198,6 +52663,32 @@ const githubToken = {
         ],
     },
 };
+// Refresh tokens of expiring GitHub App user tokens: `ghr_` + 76 characters, 70 random and the same
+// 6-character base62 CRC32 as the 36-character tokens (GitHub's own example in "Refreshing user access
+// tokens" is 76 long; https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/).
+const githubRefreshToken = {
+    id: 'github-refresh-token',
+    provider: 'github',
+    keyKind: 'GitHub app refresh token',
+    severity: 'high',
+    risk: 'A refresh token mints new user access tokens for its GitHub App for up to six months, each acting as the user.',
+    remediation: github_remediation,
+    keywords: ['ghr_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>ghr_[A-Za-z0-9]{76})(?![A-Za-z0-9_])/g,
+    window: { before: 8, after: 84 },
+    validate: (s) => hasCrc32Checksum(s, 4),
+    allowPlaceholderLike: true,
+    redactPrefix: () => 'ghr_',
+    examples: {
+        positive: (rng) => [makeGithubToken('ghr_', rng.string(ALNUM, 70))],
+        negative: [
+            // GitHub's documentation example: its checksum does not hold.
+            'ghr_1B4a2e77838347a7E420ce178F2E7c6912E169246c34E1ccbF66C46812d16D5B1A9Dc86A1498',
+            `ghr_${'x'.repeat(76)}`,
+            'ghr_...',
+        ],
+    },
+};
 const githubFineGrainedToken = {
     id: 'github-fine-grained-token',
     provider: 'github',
@@ -52250,9 +52741,23 @@ const gitlab = defineProvider({
 
 
 
-// Prefixes from https://docs.gitlab.com/security/tokens/#token-prefixes. Legacy tokens carry 20
-// characters; routable ones carry a longer payload and `.` + version + CRC (9 base36 characters).
-const PREFIXES = ['glpat', 'gloas', 'gldt', 'glrt', 'glcbt', 'glptt', 'glft', 'glimt', 'glagent', 'glsoat', 'glffct'];
+// Prefixes from https://docs.gitlab.com/security/tokens/#token-prefixes; the lengths are those GitLab
+// generates. Most legacy tokens carry 20 URL-safe characters; pipeline trigger tokens 40 hex, OAuth
+// application secrets 64, agent tokens 50, incoming-mail tokens 25, CI job tokens an optional hex
+// partition id and `_` before their 20. Routable tokens carry a longer payload and `.` + version + CRC
+// (9 base36 characters).
+const TWENTY = ['glpat', 'gldt', 'glrt', 'glsoat', 'glffct', 'glft'];
+const PREFIXES = [...TWENTY, 'glcbt', 'glimt', 'glptt', 'gloas', 'glagent'];
+const URLSAFE_BODY = '[A-Za-z0-9_-]';
+const LEGACY = [
+    `(?:${TWENTY.join('|')})-${URLSAFE_BODY}{20}`,
+    `glcbt-(?:[0-9a-f]{1,5}_)?${URLSAFE_BODY}{20}`,
+    `glimt-${URLSAFE_BODY}{25}`,
+    'glptt-[0-9a-f]{40}',
+    `gloas-${URLSAFE_BODY}{64}`,
+    `glagent-${URLSAFE_BODY}{50}`,
+];
+const ROUTABLE = `(?:${PREFIXES.join('|')})-${URLSAFE_BODY}{27,300}\\.[0-9a-z]{9}`;
 const gitlabToken = {
     id: 'gitlab-token',
     provider: 'other',
@@ -52261,7 +52766,7 @@ const gitlabToken = {
     risk: 'A GitLab token reads (and often pushes to) every repository, package and CI variable its scope reaches.',
     remediation: gitlab.remediation,
     keywords: PREFIXES.map((p) => `${p}-`),
-    pattern: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>(?:${PREFIXES.join('|')})-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{9})?)(?![A-Za-z0-9_.-])`, 'g'),
+    pattern: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${ROUTABLE}|${LEGACY.join('|')})(?![A-Za-z0-9_.-])`, 'g'),
     window: { before: 8, after: 340 },
     validate: (s) => hasLetterAndDigit(s.slice(s.indexOf('-') + 1)),
     redactPrefix: (s) => s.slice(0, s.indexOf('-') + 1),
@@ -52270,13 +52775,41 @@ const gitlabToken = {
             `glpat-${rng.string(ALNUM, 8)}7${rng.string(ALNUM, 11)}`,
             `gldt-${rng.string(ALNUM, 6)}4${rng.string(ALNUM, 13)}`,
             `glpat-${rng.string(ALNUM, 12)}8${rng.string(ALNUM, 24)}.01${rng.string(LOWER + DIGITS, 7)}`,
+            `glptt-${rng.string(HEX, 19)}a7${rng.string(HEX, 19)}`,
+            `gloas-${rng.string(URLSAFE, 31)}Q5${rng.string(URLSAFE, 31)}`,
+            `glagent-${rng.string(URLSAFE, 24)}k3${rng.string(URLSAFE, 24)}`,
+            `glcbt-64_${rng.string(ALNUM, 9)}6${rng.string(ALNUM, 10)}`,
         ],
         negative: [
             'glpat-XXXXXXXXXXX-XXXXXXXX',
             'glpat-abc',
             'glpat-xxxxxxxx-xxxxxxxxxxxxxxxxxx.xxxxxxxxx',
             'glpat-your_personal_token_here',
+            // The wrong length for the prefix: a trigger token is 40 hex, an OAuth secret 64, an agent token 50.
+            'glptt-0123456789abcdef0123456789abcdef0123',
+            'glptt-0123456789abcdefXYZ3456789abcdef01234567',
+            'gloas-0123456789abcdefABCDEF0123456789abcdef',
+            'glagent-0123456789abcdefABCDEF0123456789abcdef',
         ],
+    },
+};
+// Runner registration tokens (deprecated, still accepted): `GR1348941` + 20 URL-safe characters, the
+// prefix GitLab gave them when it rotated them (https://docs.gitlab.com/security/tokens/#token-prefixes).
+const gitlabRunnerRegistrationToken = {
+    id: 'gitlab-runner-registration-token',
+    provider: 'other',
+    keyKind: 'GitLab runner registration token',
+    severity: 'high',
+    risk: 'A runner registration token registers runners that receive the jobs, and the CI variables and secrets, of its project, group or instance.',
+    remediation: gitlab.remediation,
+    keywords: ['gr1348941'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>GR1348941[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 40 },
+    validate: (s) => hasLetterAndDigit(s.slice(9)),
+    redactPrefix: () => 'GR1348941',
+    examples: {
+        positive: (rng) => [`GR1348941${rng.string(ALNUM, 9)}x4${rng.string(URLSAFE, 9)}`],
+        negative: ['GR134894112312312312312312312', 'GR1348941XXXXXXXXXXXXXXXXXXXX'],
     },
 };
 
@@ -52433,26 +52966,71 @@ const terraform = defineProvider({
 
 
 
-// Vault 1.10+ tokens: `hvs.` (service) or `hvb.` (batch) + a base62 body of 90+ characters
-// (https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes).
+// Vault 1.10+ tokens: `hvs.` (service), `hvb.` (batch) or `hvr.` (recovery)
+// (https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes). The long form carries
+// a base64url body of 90+ characters (batch ones 138+); the short form is the prefix and the 24-character
+// base62 token id Vault draws (`TokenLength` in Vault's token store), with `.` and the 5-character
+// namespace id when the token belongs to a namespace.
 const vaultToken = {
     id: 'vault-token',
     provider: 'other',
-    keyKind: 'HashiCorp Vault service or batch token',
+    keyKind: 'HashiCorp Vault service, batch or recovery token',
     severity: 'critical',
     risk: 'A Vault token reads every secret its policies allow, often the credentials to everything else.',
     remediation: vault.remediation,
-    keywords: ['hvs.', 'hvb.'],
-    pattern: /(?<![A-Za-z0-9_.-])(?<secret>hv[sb]\.[A-Za-z0-9_-]{90,400})(?![A-Za-z0-9_-])/g,
+    keywords: ['hvs.', 'hvb.', 'hvr.'],
+    // The short body takes `_`/`-` too: the prefix already says Vault, and the long form uses them.
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>hv[sbr]\.(?:[A-Za-z0-9_-]{90,400}|[A-Za-z0-9_-]{24}(?:\.[A-Za-z0-9]{5})?))(?![A-Za-z0-9_-])/g,
     window: { before: 8, after: 420 },
-    validate: (s) => isMixedAlnum(s.slice(4)) && (s[2] === 's' || s.length >= 142),
+    validate: (s) => {
+        const body = s.slice(4);
+        return isMixedAlnum(body) && (body.length < 90 || s[2] === 's' || s.length >= 142);
+    },
     redactPrefix: (s) => s.slice(0, 4),
     examples: {
         positive: (rng) => [
             `hvs.CAESI${rng.string(URLSAFE, 40)}Gh4${rng.string(URLSAFE, 50)}`,
             `hvb.AAAAAQ${rng.string(URLSAFE, 70)}Lw9${rng.string(URLSAFE, 70)}`,
+            `hvs.${rng.string(ALNUM, 10)}aZ7${rng.string(ALNUM, 11)}`,
+            `hvr.${rng.string(ALNUM, 10)}Qb3${rng.string(ALNUM, 11)}`,
+            `hvs.${rng.string(ALNUM, 10)}Kc5${rng.string(ALNUM, 11)}.${rng.string(ALNUM, 5)}`,
         ],
-        negative: ['hvs.abc', 'hvb.tooshortxxx', `hvs.${'x'.repeat(94)}`],
+        negative: [
+            'hvs.abc',
+            'hvb.tooshortxxx',
+            `hvs.${'x'.repeat(94)}`,
+            `hvs.${'x'.repeat(24)}`,
+            'hvs.YourVaultServiceTokenHere',
+            // 40 characters: neither the short nor the long form.
+            `hvs.Ab3${'Cd5Ef7Gh9'.repeat(4)}Ij1`,
+        ],
+    },
+};
+// Tokens from Vault before 1.10: `s.` (service), `b.` (batch), `r.` (recovery) + the 24-character
+// base62 id (and `.` + namespace id); legacy batch tokens are a base64url blob that starts
+// `AAAAAQ` (https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes). `s.` + 24
+// characters is too common a shape to report alone, so it is reported only on a line that names Vault
+// (`VAULT_TOKEN`, `X-Vault-Token`, `vault login`, a vault_token key).
+const vaultLegacyToken = {
+    id: 'vault-legacy-token',
+    provider: 'other',
+    keyKind: 'HashiCorp Vault token (before Vault 1.10)',
+    severity: 'critical',
+    risk: 'A Vault token reads every secret its policies allow, often the credentials to everything else.',
+    remediation: vault.remediation,
+    keywords: ['vault'],
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>[sbr]\.[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?|b\.AAAAAQ[A-Za-z0-9_-]{80,400})(?![A-Za-z0-9_-])/g,
+    window: { before: 420, after: 420 },
+    validate: (s, { line }) => /vault/i.test(line) && isMixedAlnum(s.slice(2)),
+    redactPrefix: (s) => s.slice(0, 2),
+    examples: {
+        positive: (rng) => [
+            `s.${rng.string(ALNUM, 10)}Tq4${rng.string(ALNUM, 11)}`,
+            `s.${rng.string(ALNUM, 10)}Wm8${rng.string(ALNUM, 11)}.${rng.string(ALNUM, 5)}`,
+            `b.AAAAAQ${rng.string(URLSAFE, 50)}Xy2${rng.string(URLSAFE, 50)}`,
+        ],
+        negative: ['s.abc', `s.${'x'.repeat(24)}`, 's.abcdefghijklmnopqrstuvwx', 'b.AAAAAQ...'],
+        assignedTo: 'VAULT_TOKEN',
     },
 };
 // Terraform Cloud / Enterprise API tokens: 14 characters, `.atlasv1.`, 60-70 more
@@ -52637,10 +53215,31 @@ const huggingfaceOrgToken = {
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/jwt.js
 
+
 /** The header of a JWT is base64url JSON naming its algorithm or type. */
 function hasJwtHeader(token) {
     const header = Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString('latin1');
     return header.startsWith('{') && /"(?:alg|typ|kid|enc|x5t)"/.test(header);
+}
+// Claims that say whom a token is for. Docs fill them with demo values ("sub": "1234567890", an
+// example.com address); a token issued for a real subject carries an id or a name the issuer made.
+const IDENTITY_CLAIM = /"(?:sub|email|preferred_username|upn|iss)"[ \t]{0,3}:[ \t]{0,3}"?([^",}\]]{8,200})/g;
+// Documentation: prose files and what sits under a docs folder (rendered pages, their JSON samples).
+const DOCS_PATH = /(?:^|\/)(?:docs?|documentation)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc)$/i;
+/**
+ * A doc sample, not a credential: its payload's identity claims hold a value the shared placeholder
+ * rules call a placeholder (a sequential run, a filler word such as "example"). Short values are not
+ * judged (an id "42" is a real subject); a payload that holds no such claim is reported. Only judged
+ * in documentation: in code and config such a token is a test fixture worth a look, and is reported.
+ */
+function hasDemoClaims(token) {
+    const start = token.indexOf('.') + 1;
+    const end = token.indexOf('.', start);
+    const payload = Buffer.from(token.slice(start, end < 0 ? undefined : end), 'base64url').toString('latin1');
+    for (const m of payload.matchAll(IDENTITY_CLAIM))
+        if (isPlaceholder(m[1]))
+            return true;
+    return false;
 }
 const b64url = (json) => Buffer.from(json).toString('base64url');
 const jwtToken = {
@@ -52655,7 +53254,7 @@ const jwtToken = {
     // header.payload.signature (signature empty for alg "none"); texts cut short still hold header and payload.
     pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}(?:\.[A-Za-z0-9_-]{0,2000})?)/g,
     redactPrefix: () => 'eyJ',
-    validate: hasJwtHeader,
+    validate: (token, { path }) => hasJwtHeader(token) && !(DOCS_PATH.test(path) && hasDemoClaims(token)),
     examples: {
         positive: (rng) => [
             `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url(`{"sub":"${rng.string(URLSAFE, 12)}","iat":${rng.int(1.6e9, 1.8e9)}}`)}.${rng.string(URLSAFE, 43)}`,
@@ -53103,58 +53702,6 @@ const perplexityApiKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./.build/src/detectors/private-key.js
-
-
-const MIN_BODY = 64;
-/** The base64 characters of a PEM body: line breaks, JSON `\n` escapes, armor headers and quotes removed. */
-function bodyOf(secret) {
-    return secret
-        .slice(secret.indexOf('-----', 10) + 5)
-        .replace(/\\[nr]/g, '\n')
-        .replace(/[A-Z][A-Za-z-]{1,20}: [^\n]*/g, '')
-        .replace(/[^A-Za-z0-9+/=]/g, '');
-}
-const privateKey = {
-    id: 'privatekey-pem',
-    provider: 'privatekey',
-    keyKind: 'Private key (PEM)',
-    severity: 'critical',
-    risk: 'A private key lets its holder impersonate the server, user or service account it belongs to and decrypt what was sent to it.',
-    remediation: 'Treat the key as compromised: revoke the certificate, SSH key, deploy key or service-account key it belongs to (for a GCP ' +
-        'service account: https://console.cloud.google.com/iam-admin/serviceaccounts → Keys) and issue a new one — deleting the ' +
-        'commit does not make it safe: history, forks and caches keep it. Store the new key in an environment secret or a secret manager.',
-    // The keyword sits at the end of the BEGIN line (and on END lines): specific, unlike "-----begin" (certificates).
-    keywords: ['private key-----', 'private key block-----'],
-    // Reported at the BEGIN line; the body (real lines or JSON-escaped `\n` ones, optional RFC 1421 headers such as
-    // Proc-Type) must hold base64, so empty templates stay quiet. `m` widens the scan window to 16 KiB for long keys.
-    pattern: new RegExp('(?<secret>-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----' +
-        '(?:(?:\\s|\\\\[nr]){1,4}[A-Z][A-Za-z-]{1,20}: [^\\n\\\\]{1,120}){0,4}' +
-        '(?:[A-Za-z0-9+/=\\s"\',]|\\\\[nr]){0,12000}[A-Za-z0-9+/=])', 'gm'),
-    redactPrefix: (s) => s.slice(0, s.indexOf('-----', 10) + 5),
-    allowPlaceholderLike: true,
-    validate: (secret) => {
-        const body = bodyOf(secret);
-        // Long bodies skip the filler-word check: 1,600 random characters hold a "Fake" or "XXXX" by chance.
-        return body.length >= MIN_BODY && new Set(body).size >= 20 && (body.length >= 200 || !isPlaceholder(body));
-    },
-    examples: {
-        positive: (rng) => {
-            const lines = (n) => Array.from({ length: n }, () => rng.string(BASE64, 64)).join('\n');
-            return [
-                `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA${lines(6)}\n-----END RSA PRIVATE KEY-----`,
-                `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA${lines(4)}\n-----END OPENSSH PRIVATE KEY-----`,
-            ];
-        },
-        negative: [
-            '-----BEGIN PRIVATE KEY-----\nanything\n-----END PRIVATE KEY-----',
-            '-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----',
-            '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
-            '-----BEGIN RSA PRIVATE KEY-----\nYOUR_PRIVATE_KEY_HERE\n-----END RSA PRIVATE KEY-----',
-        ],
-    },
-};
-
 ;// CONCATENATED MODULE: ./.build/src/providers/pypi.js
 
 
@@ -53171,7 +53718,10 @@ const pypi = defineProvider({
 
 // PyPI API tokens are macaroons whose serialized form always starts with the location
 // `pypi.org` (`pypi-AgEIcHlwaS5vcmc`) or `test.pypi.org` (`pypi-AgENdGVzdC5weXBpLm9yZw`)
-// (https://pypi.org/help/#apitoken).
+// (https://pypi.org/help/#apitoken). The head decodes to the macaroon's version, its location and the
+// length of its identifier (36, a UUID); with that identifier and the 32-byte signature, even a macaroon
+// with no caveat serializes to 85 bytes (90 for test.pypi.org), 114 (120) base64url characters, so a
+// shorter token is a truncated one (a docs sample cut short) that no upload would accept.
 const pypiApiToken = {
     id: 'pypi-api-token',
     provider: 'other',
@@ -53180,7 +53730,7 @@ const pypiApiToken = {
     risk: 'A PyPI token uploads new releases of the owner’s projects, a supply-chain attack on everyone who installs them.',
     remediation: pypi.remediation,
     keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,400})(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>pypi-Ag(?:EIcHlwaS5vcmc[A-Za-z0-9_-]{99,400}|ENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{98,400}))(?![A-Za-z0-9_-])/g,
     window: { before: 8, after: 440 },
     redactPrefix: (s) => s.slice(0, 5),
     examples: {
@@ -53563,6 +54113,29 @@ const sonarqubeToken = {
         negative: ['squ_abc', 'sqa_0000000000000000000000000000000000000000'],
     },
 };
+// Tokens without a prefix: SonarQube before 9.5 and SonarCloud issue 40 hex characters, passed to the
+// scanner as `sonar.login` / `sonar.token` (a properties file, `-Dsonar.token=`, a pom or Gradle
+// property) or the `SONAR_TOKEN` variable
+// (https://docs.sonarsource.com/sonarqube-server/latest/analyzing-source-code/analysis-parameters/).
+// 40 hex alone is any SHA-1, so only that name makes it a token.
+const sonarqubeLoginToken = {
+    id: 'sonarqube-login-token',
+    provider: 'other',
+    keyKind: 'SonarQube / SonarCloud token (unprefixed, 40 hex)',
+    severity: 'medium',
+    risk: sonarqubeToken.risk,
+    remediation: sonarqube.remediation,
+    keywords: ['sonar.login', 'sonar.token', 'sonar_login', 'sonar_token', 'sonar-login', 'sonar-token'],
+    pattern: /(?:(?<=-D)|(?<![A-Za-z0-9]))(?<name>sonar[._-](?:login|token))\\?["']?\s{0,4}(?::=|=>|=|:|,|>)\s{0,4}\\?["']?(?<secret>[0-9a-f]{40})(?![A-Za-z0-9_])/gi,
+    window: { before: 8, after: 72 },
+    validate: (s) => hasLetterAndDigit(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 19)}c7${rng.string(HEX, 19)}`],
+        negative: ['0000000000000000000000000000000000000000', 'abc123', `${'ab12'.repeat(9)}zzzz`],
+        assignedTo: 'SONAR_TOKEN',
+    },
+};
 
 ;// CONCATENATED MODULE: ./.build/src/providers/sourcegraph.js
 
@@ -53877,6 +54450,10 @@ const vercelToken = {
 
 
 
+
+
+
+
 /** Every built-in detector, in one explicit list sorted by id, so a new one has one obvious place. */
 const detectors = [
     ageSecretKey,
@@ -53889,6 +54466,8 @@ const detectors = [
     azureOpenaiKey,
     cloudflareApiToken,
     databricksAccessToken,
+    djangoInsecureKey,
+    djangoSecretKey,
     dockerHubAccessToken,
     figmaAccessToken,
     flyioAccessToken,
@@ -53898,10 +54477,17 @@ const detectors = [
     curlUserPassword,
     jwtToken,
     genericSecret,
+    base64PrivateKey,
+    commandLinePassword,
+    dotnetConfigPassword,
+    netrcPassword,
+    networkCredential,
     urlCredentials,
     githubFineGrainedToken,
     githubInstallationJwtToken,
+    githubRefreshToken,
     githubToken,
+    gitlabRunnerRegistrationToken,
     gitlabToken,
     googleApiKey,
     grafanaCloudToken,
@@ -53937,6 +54523,7 @@ const detectors = [
     slackLegacyToken,
     slackUserToken,
     slackWebhookUrl,
+    sonarqubeLoginToken,
     sonarqubeToken,
     sourcegraphAccessToken,
     squareToken,
@@ -53945,6 +54532,7 @@ const detectors = [
     stripeWebhookSecret,
     tailscaleKey,
     terraformCloudToken,
+    vaultLegacyToken,
     vaultToken,
     vercelToken,
 ].sort((a, b) => a.id.localeCompare(b.id));
@@ -73240,6 +73828,7 @@ const privatekey = defineProvider({ id: 'privatekey', name: 'Private key', alias
 
 
 
+
 /**
  * Every provider, in one explicit list. The order matters in one place only: when a secret's name
  * names two providers with equally long phrases (`TF_VAR_VERCEL_TOKEN`), the onboarding guess takes
@@ -73287,6 +73876,7 @@ const providers = [
     terraform,
     vault,
     openrouter,
+    django,
     generic,
     privatekey,
     hygiene,
