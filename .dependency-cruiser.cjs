@@ -54,21 +54,27 @@ const EXCEPTIONS = {
   policy: ['^src/scan/mask-keys\\.ts$'],
 };
 
-const folders = (names) => `^src/(${names.join('|')})/`;
-
-/** One rule per folder of `src/`: no import of a folder after it in SRC_LAYERS, nor of `src/cli.ts`. */
-const layerRules = SRC_LAYERS.slice(0, -1).map((layer, i) => {
-  const after = SRC_LAYERS.slice(i + 1).filter((other) => !(NAMED[layer] ?? []).includes(other));
-  return {
-    name: `src-layer-${layer}`,
-    comment:
-      `src/${layer}/ may import only ${i === 0 ? 'the shared files at the root of src/' : `src/{${SRC_LAYERS.slice(0, i).join(',')}}/ and the shared files at the root of src/`}: ` +
-      `the folders of src/ form one order (SRC_LAYERS in .dependency-cruiser.cjs) so that no two folders loop into each other.`,
-    severity: 'error',
-    from: { path: `^src/${layer}/` },
-    to: { path: [folders(after), '^src/cli\\.ts$'], ...(EXCEPTIONS[layer] && { pathNot: EXCEPTIONS[layer] }) },
-  };
-});
+/**
+ * One rule per folder of an ordered family (`base` + each of `layers`, lowest first): no import of a folder
+ * after it, nor of what `above` names. `named` lists crossings that have a rule of their own, `exceptions` the
+ * one-file imports against the order that are allowed.
+ */
+const orderRules = (family, base, layers, { named = {}, exceptions = {}, above = [] } = {}) =>
+  layers.slice(0, -1).map((layer, i) => {
+    const after = layers.slice(i + 1).filter((other) => !(named[layer] ?? []).includes(other));
+    return {
+      name: `${family}-layer-${layer}`,
+      comment:
+        `${base}${layer}/ may import only ${i === 0 ? 'the shared files beside it' : `${base}{${layers.slice(0, i).join(',')}}/ and the shared files beside them`}: ` +
+        `the folders form one order (.dependency-cruiser.cjs) so that no two of them loop into each other.`,
+      severity: 'error',
+      from: { path: `^${base}${layer}/` },
+      to: {
+        path: [`^${base}(${after.join('|')})/`, ...above],
+        ...(exceptions[layer] && { pathNot: exceptions[layer] }),
+      },
+    };
+  });
 
 /**
  * The App's folders, lowest first, with the same rule as SRC_LAYERS: a folder imports only those before it.
@@ -97,18 +103,6 @@ const APP_LAYERS = [
  * vocabulary every kind of issue shares) import no group.
  */
 const TRACKING_LAYERS = ['key-issues', 'incidents', 'dashboard', 'commands'];
-
-/** One rule per folder of an ordered family: no import of a folder after it. */
-const orderRules = (family, base, layers) =>
-  layers.slice(0, -1).map((layer, i) => ({
-    name: `${family}-layer-${layer}`,
-    comment:
-      `${base}${layer}/ may import only ${base}{${layers.slice(0, i).join(',')}}/ and the shared files beside them: ` +
-      `the folders form one order (.dependency-cruiser.cjs) so that no two of them loop into each other.`,
-    severity: 'error',
-    from: { path: `^${base}${layer}/` },
-    to: { path: `^${base}(${layers.slice(i + 1).join('|')})/` },
-  }));
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -163,7 +157,7 @@ module.exports = {
       from: { path: '^src/report/' },
       to: { path: '^src/onboarding/' },
     },
-    ...layerRules,
+    ...orderRules('src', 'src/', SRC_LAYERS, { named: NAMED, exceptions: EXCEPTIONS, above: ['^src/cli\\.ts$'] }),
     ...orderRules('app', 'app/', APP_LAYERS),
     ...orderRules('tracking', 'src/tracking/', TRACKING_LAYERS),
     {
