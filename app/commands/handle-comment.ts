@@ -92,17 +92,19 @@ export async function handleComment(
     command.name === 'status' && trackedKeyFromId(marker.key)?.scope === 'org'
       ? ((await recheckedMarker(octokit, at, recheck)) ?? marker)
       : marker;
-  const decision = decideCommand(command, {
-    actorPermission,
-    actorLogin,
-    isBot,
-    botLogin,
-    isApprover,
-    policy,
-    marker: seen,
-    now,
-    commentId: comment.id,
-  });
+  const decide = (on: typeof marker) =>
+    decideCommand(command, {
+      actorPermission,
+      actorLogin,
+      isBot,
+      botLogin,
+      isApprover,
+      policy,
+      marker: on,
+      now,
+      commentId: comment.id,
+    });
+  const decision = decide(seen);
   const where = `${owner}/${repo}#${issue.number}`;
   const reply = async (body: string): Promise<void> => {
     if (dryRun) log(`dry-run: would answer /${command.name} on ${where} (${actorLogin})`);
@@ -128,20 +130,7 @@ export async function handleComment(
       const settled = await deps.lock(`${owner}/${repo}`, async () => {
         const { data: current } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', at);
         const fresh = parseKeyMarker(current.body);
-        const again =
-          fresh?.key === marker.key
-            ? decideCommand(command, {
-                actorPermission,
-                actorLogin,
-                isBot,
-                botLogin,
-                isApprover,
-                policy,
-                marker: fresh,
-                now,
-                commentId: comment.id,
-              })
-            : undefined;
+        const again = fresh?.key === marker.key ? decide(fresh) : undefined;
         if (again?.type !== 'update') return again;
         const body = replaceKeyMarker(current.body ?? '', again.marker);
         await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
