@@ -20,6 +20,7 @@
  * - sources: turn a tree, a git range or a patch into fragments of text.
  * - scan: runs the detectors over the fragments a source gives.
  * - report: scan reports (text, JSON, SARIF, Markdown summary) of what a scan found.
+ * - audit: reads the providers' admin APIs (OpenAI, Anthropic) and judges their keys.
  * - onboarding: the first pull request's policy, workflow and body, from a scan and an inventory.
  * - tracking: plans for key issues, incidents and the dashboard, and their text.
  * - cli: the key-hygiene command.
@@ -32,6 +33,7 @@ const SRC_LAYERS = [
   'sources',
   'scan',
   'report',
+  'audit',
   'onboarding',
   'tracking',
   'cli',

@@ -1,0 +1,7 @@
+import type { AdminClientOptions, ProviderAdmin } from '../provider-admin.js';
+
+/** Placeholder until the client lands (this file is replaced on the branch that builds it). */
+export function createAnthropicAdmin(options: AdminClientOptions): ProviderAdmin {
+  void options;
+  throw new Error('not built yet');
+}
