@@ -40,6 +40,7 @@
  *   `owner` is a user id or a service-account id of that project; the value is `sk-proj-…` for a user's
  *   key, `sk-svcacct-…` for a service account's, made at test time by the seeded generators
  * - `addAdminKey({ name, ownerName?, createdAt?, lastUsedAt?, expiresAt? }) → { id, value, redacted }` (`sk-admin-…`)
+ * - `deleteKey(keyId)`: as someone would in the dashboard (project or admin key)
  * - `recordUsage(keyId, at, { requests, inputTokens?, outputTokens?, endpoint?, model?, units? })`: `at` and
  *   every time above is a `Date` or an age against the clock, `{ daysAgo?, hoursAgo?, minutesAgo? }`
  *   (negative = in the future). Recording use moves the key's `last_used_at` forward to `at`.

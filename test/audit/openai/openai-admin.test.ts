@@ -124,7 +124,7 @@ describe('usage', () => {
     ]);
     expect(openai.requestCount('/organization/usage/completions')).toBe(2);
     const asked = openai.requests.find((r) => r.path === '/organization/usage/completions')!;
-    expect(new URLSearchParams(asked.query).getAll('group_by[]')).toEqual(['api_key_id']);
+    expect(new URLSearchParams(asked.query).getAll('group_by')).toEqual(['api_key_id']);
     expect(new URLSearchParams(asked.query).get('bucket_width')).toBe('1h');
   });
 
