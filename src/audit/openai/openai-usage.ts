@@ -4,13 +4,13 @@ import type { OpenAiRequest } from './openai-request.js';
 
 /**
  * The usage endpoints whose results carry `api_key_id` and count model requests (the SDK's
- * `client.admin.organization.usage.*`). Completions and embeddings must answer; the others may be absent
- * from a stand-in (404 = no use of that kind). File-search and web-search calls are tool calls made within
- * completions, so they are not counted again.
+ * `client.admin.organization.usage.*`). Completions must answer (a spike shows there first); the others
+ * may be absent from a stand-in (404 = no use of that kind). File-search and web-search calls are tool
+ * calls made within completions, so they are not counted again.
  */
 const ENDPOINTS = [
   { kind: 'completions', required: true },
-  { kind: 'embeddings', required: true },
+  { kind: 'embeddings', required: false },
   { kind: 'moderations', required: false },
   { kind: 'images', required: false },
   { kind: 'audio_speeches', required: false },

@@ -129,6 +129,7 @@ describe('usage', () => {
   });
 
   it('treats a usage endpoint a stand-in lacks as no use, but requires completions', async () => {
+    openai.failNext('/organization/usage/embeddings', { status: 404 });
     openai.failNext('/organization/usage/audio_speeches', { status: 404 });
     const usage = await client().usage(new Date(NOW.getTime() - HOUR).toISOString(), NOW.toISOString());
     expect(usage.byKey.size).toBe(0);
