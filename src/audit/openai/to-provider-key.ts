@@ -77,7 +77,7 @@ function time(value: unknown): string | null {
  * A string field, or null: capped, so a hostile name costs bounded space downstream, and without control
  * characters (a name is shown in a terminal, a log and an issue).
  */
-function text(value: unknown): string | null {
+export function text(value: unknown): string | null {
   return typeof value === 'string' ? value.slice(0, 300).replace(CONTROL, ' ') : null;
 }
 
