@@ -56,8 +56,12 @@ export function createOpenAiAdmin(options: OpenAiAdminOptions): ProviderAdmin {
 
 async function listKeys(request: OpenAiRequest, now: Date): Promise<ProviderKey[]> {
   const keys: ProviderKey[] = [];
+  const seen = new Set<string>();
   for (const raw of await listAllPages(request, '/organization/projects')) {
     if (!isUsableId(raw.id)) throw request.malformed('GET /organization/projects', 'a project without a usable id');
+    // Archived projects are not asked for; one listed anyway is left out all the same (and each project once).
+    if (raw.status === 'archived' || typeof raw.archived_at === 'number' || seen.has(raw.id)) continue;
+    seen.add(raw.id);
     const project = { id: raw.id, name: text(raw.name) || raw.id };
     const path = `/organization/projects/${project.id}/api_keys`;
     const malformed = (problem: string) => request.malformed(`GET ${path}`, problem);

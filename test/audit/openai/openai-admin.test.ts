@@ -92,6 +92,20 @@ describe('listKeys', () => {
     expect(byName.get('audit')).toMatchObject({ kind: 'admin', expiresAt: '2026-07-31T12:00:00.000Z' });
   });
 
+  it('leaves out an archived project even when a server lists it unasked, and lists each project once', async () => {
+    const web = openai.addProject({ name: 'web' });
+    const mona = openai.addUser(web.id, { name: 'Mona', email: 'mona@example.com' });
+    openai.addKey(web.id, { name: 'live', owner: mona.id });
+    const old = openai.addProject({ name: 'old', archived: true });
+    openai.tamper('/organization/projects', (body) => {
+      const page = body as { data: { object: string }[] };
+      if (page.data[0]?.object !== 'organization.project') return body; // the prefix matches the key lists too
+      const archived = { id: old.id, object: 'organization.project', name: 'old', status: 'archived', archived_at: 1 };
+      return { ...page, data: [...page.data, ...page.data, archived] };
+    });
+    expect((await client().listKeys()).map((k) => k.name)).toEqual(['live', 'audit']);
+  });
+
   it('is what ADMIN_APIS loads for openai', async () => {
     const make = await ADMIN_APIS.openai.load();
     const keys = await make({ adminKey: admin.value, baseUrl: openai.url, fetch: globalThis.fetch }).listKeys();
