@@ -28,7 +28,7 @@ export function reportProviderKey(
 ): ProviderKeyReport {
   const api = ADMIN_APIS[provider];
   if (lookup.kind === 'failed')
-    return report([
+    return report(api.name, [
       warning(
         `${name}: ${api.name} key inventory not read`,
         `${lookup.detail}: ${name} was not looked up in ${api.name}'s key inventory.`,
@@ -38,7 +38,7 @@ export function reportProviderKey(
     const unreadable = lookup.unreadable
       ? `, ${lookup.unreadable} of them with a redacted form that cannot be read`
       : '';
-    return report([
+    return report(api.name, [
       warning(
         `${name}: not in ${api.name}'s key inventory`,
         `None of the ${lookup.listed} keys ${api.name} lists for the organisation of ${api.keyVariable} fits the value of ${name}${unreadable}: the key belongs to another organisation or was deleted. Check which organisation issued it.`,
@@ -48,7 +48,7 @@ export function reportProviderKey(
   if (lookup.kind === 'ambiguous') {
     const ids = lookup.keys.slice(0, MAX_NAMED).map((k) => k.id);
     const more = lookup.keys.length > MAX_NAMED ? ` and ${lookup.keys.length - MAX_NAMED} more` : '';
-    return report([
+    return report(api.name, [
       warning(
         `${name}: ${lookup.keys.length} ${api.name} keys fit`,
         `${lookup.keys.length} keys ${api.name} lists fit the redacted form of ${name} (${ids.join(', ')}${more}): which one it holds cannot be told, so no provider key id is output.`,
@@ -74,7 +74,7 @@ export function reportProviderKey(
       'provider-key-last-used-at': key.lastUsedAt ?? '',
     },
     checks,
-    summary: renderKey(api.name, key),
+    summary: [...renderKey(api.name, key), ...renderChecks(checks)],
   };
 }
 
@@ -90,10 +90,15 @@ function renderKey(providerName: string, key: ProviderKey): string[] {
   ];
 }
 
+function renderChecks(checks: Check[]): string[] {
+  return checks.length ? [...checks.map((c) => `- **${c.level}**: ${md(c.message)}`), ''] : [];
+}
+
 function warning(title: string, message: string): Check {
   return { level: 'warning', title, message };
 }
 
-function report(checks: Check[]): ProviderKeyReport {
-  return { outputs: {}, checks, summary: [] };
+/** No key found: the summary says why in one line under the provider's heading. */
+function report(providerName: string, checks: Check[]): ProviderKeyReport {
+  return { outputs: {}, checks, summary: [`### The key at ${providerName}`, '', ...renderChecks(checks)] };
 }
