@@ -41,7 +41,7 @@ export function reportProviderKey(
     return report(api.name, [
       warning(
         `${name}: not in ${api.name}'s key inventory`,
-        `None of the ${lookup.listed} keys ${api.name} lists for the organisation of ${api.keyVariable} fits the value of ${name}${unreadable}: the key belongs to another organisation or was deleted. Check which organisation issued it.`,
+        `None of the ${lookup.listed} key${lookup.listed === 1 ? '' : 's'} ${api.name} lists for the organisation of ${api.keyVariable} fits the value of ${name}${unreadable}: the key belongs to another organisation or was deleted. Check which organisation issued it.`,
       ),
     ]);
   }
@@ -85,9 +85,15 @@ function renderKey(providerName: string, key: ProviderKey): string[] {
     '',
     '| Provider key | Name | Project | Created | Last used | Status |',
     '|---|---|---|---|---|---|',
-    `| ${codeCell(key.id)} | ${md(key.name)} | ${project} | ${md(key.createdAt)} | ${md(key.lastUsedAt ?? 'never')} | ${md(key.status)} |`,
+    `| ${codeCell(key.id)} | ${md(key.name)} | ${project} | ${md(key.createdAt)} | ${md(lastUsed(key))} | ${md(key.status)} |`,
     '',
   ];
+}
+
+/** A last use derived from a usage report that reaches back only so far is "not since", not "never". */
+function lastUsed(key: ProviderKey): string {
+  if (key.lastUsedAt) return key.lastUsedAt;
+  return key.lastUsedKnownSince ? `not since ${key.lastUsedKnownSince}` : 'never';
 }
 
 function renderChecks(checks: Check[]): string[] {
