@@ -34,11 +34,11 @@ async function listKeys(http: AdminRequest, now: Date): Promise<ProviderKey[]> {
     Math.floor((now.getTime() - LAST_USED_LOOKBACK_DAYS * DAY_MS) / DAY_MS) * DAY_MS,
   ).toISOString();
   // One after another: the first refusal is always the same one, and the API's rate limit is spared.
-  const keys = await listAll(http, '/v1/organizations/api_keys', apiKeySchema);
-  const users = await listAll(http, '/v1/organizations/users', userSchema);
+  const keys = await listAll(http, '/v1/organizations/api_keys', apiKeySchema, { pageSize: 1000 });
+  const users = await listAll(http, '/v1/organizations/users', userSchema, { pageSize: 100 });
   const workspaces = await listAll(http, '/v1/organizations/workspaces', workspaceSchema, {
-    include_archived: 'true',
-    include_default: 'true',
+    pageSize: 100,
+    query: { include_archived: 'true', include_default: 'true' },
   });
   const rows = await readUsageReport(http, { from: since, to: now.toISOString(), width: '1d' });
   const directory = {
