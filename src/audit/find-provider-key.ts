@@ -1,9 +1,7 @@
 import { oneLineError } from '../one-line-error.js';
-import { ADMIN_APIS } from './admin-clients.js';
+import { ADMIN_APIS, type AdminApiSetting } from './admin-clients.js';
 import { matchRedacted } from './match-redacted.js';
 import { AdminApiError, type AdminClientOptions, type AdminProviderId, type ProviderKey } from './provider-admin.js';
-
-const REFUSED = new Set([401, 403]);
 
 /** Which key of the provider's inventory a value is, or why that cannot be told. */
 export type ProviderKeyLookup =
@@ -23,20 +21,29 @@ export async function findProviderKey(
   value: string,
   provider: AdminProviderId,
   options: AdminClientOptions,
-  load: () => ReturnType<(typeof ADMIN_APIS)[AdminProviderId]['load']> = ADMIN_APIS[provider].load,
+  load: AdminApiSetting['load'] = ADMIN_APIS[provider].load,
 ): Promise<ProviderKeyLookup> {
-  const api = ADMIN_APIS[provider];
   let keys: ProviderKey[];
   try {
     keys = await (await load())(options).listKeys();
   } catch (error) {
-    const detail =
-      error instanceof AdminApiError && error.status !== undefined
-        ? `${api.name}'s admin API answered ${error.status} to ${api.keyVariable}${REFUSED.has(error.status) ? ' (refused: is it an admin key of the organisation that issued the key?)' : ''}`
-        : `${api.name}'s admin API failed with ${api.keyVariable}: ${oneLineError(error)}`;
-    // A client's message should never hold the admin key; if one ever did, it stops here.
-    return { kind: 'failed', detail: options.adminKey ? detail.split(options.adminKey).join('***') : detail };
+    return { kind: 'failed', detail: failureLine(error, provider, options.adminKey) };
   }
   const match = matchRedacted(value, keys);
   return match.kind === 'none' ? { kind: 'none', listed: keys.length, unreadable: match.unreadable } : match;
+}
+
+/**
+ * The client's own one line (it names the variable and the status), made sure to: a message that
+ * lacks either gets it. A client's message should never hold the admin key; if one ever did, it
+ * stops here.
+ */
+function failureLine(error: unknown, provider: AdminProviderId, adminKey: string): string {
+  const api = ADMIN_APIS[provider];
+  let line = oneLineError(error);
+  if (!(error instanceof AdminApiError)) line = `${api.name}'s admin API failed: ${line}`;
+  if (!line.includes(api.keyVariable)) line = `${api.keyVariable}: ${line}`;
+  const status = error instanceof AdminApiError ? error.status : undefined;
+  if (status !== undefined && !line.includes(String(status))) line = `${line} (status ${status})`;
+  return adminKey ? line.split(adminKey).join('***') : line;
 }

@@ -136,7 +136,9 @@ describe('mode: verify with ANTHROPIC_ADMIN_KEY', () => {
     const result = await verify(key.value, { ANTHROPIC_ADMIN_KEY: wrongAdmin });
     expect(result.code).toBe(0);
     expect(titles(result)).toEqual([['warning', 'ANTHROPIC_API_KEY: Anthropic key inventory not read']]);
-    expect(result.annotations[0]!.message).toMatch(/^Anthropic's admin API answered 401 to ANTHROPIC_ADMIN_KEY/);
+    expect(result.annotations[0]!.message).toMatch(
+      /^Anthropic Admin API \(ANTHROPIC_ADMIN_KEY\): 401 from .*: ANTHROPIC_API_KEY was not looked up in Anthropic's key inventory\.$/,
+    );
     expect(result.annotations[0]!.message).not.toContain('\n');
     expectNeverShown(result, key.value, wrongAdmin);
   });

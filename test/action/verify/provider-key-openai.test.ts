@@ -114,8 +114,20 @@ describe('mode: verify with OPENAI_ADMIN_KEY', () => {
     const result = await verify(key.value, { OPENAI_ADMIN_KEY: notAdmin });
     expect(result.code).toBe(0);
     expect(titles(result)).toEqual([['warning', 'OPENAI_API_KEY: OpenAI key inventory not read']]);
-    expect(result.annotations[0]!.message).toMatch(/^OpenAI's admin API answered 403 to OPENAI_ADMIN_KEY/);
+    expect(result.annotations[0]!.message).toMatch(
+      /^OPENAI_ADMIN_KEY was refused: 403 from .*: OPENAI_API_KEY was not looked up in OpenAI's key inventory\.$/,
+    );
     expectNeverShown(result, key.value, notAdmin);
+  });
+
+  it('an admin API that cannot be reached is one warning line naming OPENAI_ADMIN_KEY', async () => {
+    const key = openai.addKey(web.id, { name: 'prod', owner: mona.id });
+    const result = await verify(key.value, { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    expect(result.code).toBe(0);
+    expect(titles(result)).toEqual([['warning', 'OPENAI_API_KEY: OpenAI key inventory not read']]);
+    expect(result.annotations[0]!.message).toContain('OPENAI_ADMIN_KEY');
+    expect(result.annotations[0]!.message).toContain('could not be reached');
+    expectNeverShown(result, key.value, adminKey);
   });
 
   it('end to end: two environments holding one OpenAI key fail compare, named by jobs and provider key id', async () => {
