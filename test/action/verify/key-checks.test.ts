@@ -65,9 +65,9 @@ describe('checkKeyOnline', () => {
     const refused = await checkKeyOnline('k', 'openai', 'http://127.0.0.1:1');
     expect(refused.status).toBe('unknown');
     expect(refused.detail).toMatch(/^GET http:\/\/127\.0\.0\.1:1\/v1\/models failed: /);
-    expect(await checkKeyOnline('k', 'stripe', '')).toEqual({
+    expect(await checkKeyOnline('k', 'aws', '')).toEqual({
       status: 'unknown',
-      detail: 'no online check for provider stripe',
+      detail: 'no online check for provider aws',
     });
   });
 });
