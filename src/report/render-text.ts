@@ -7,6 +7,7 @@ import { showControls } from './show-controls.js';
 import { sortFindings } from './sort-findings.js';
 import { sortNotices } from './sort-notices.js';
 import { createTextStyle, type TextStyle } from './text-style.js';
+import { describeVerification } from './describe-verification.js';
 import { wrapText } from './wrap-text.js';
 
 export interface TextOptions {
@@ -52,6 +53,7 @@ function showFinding(f: Finding): Finding {
   };
   for (const field of ['author', 'email', 'date'] as const)
     if (f[field] !== undefined) shown[field] = showControls(f[field]);
+  if (f.verification) shown.verification = { ...f.verification, detail: showControls(f.verification.detail) };
   return shown;
 }
 
@@ -87,12 +89,21 @@ function renderGroup(group: Finding[], widths: Widths, style: TextStyle): string
     const position = style.dim(positionOf(f).padEnd(widths.position));
     const severity = style.severity(f.severity, f.severity.padEnd(SEVERITY_WIDTH));
     const key = style.key(f.redacted.padEnd(widths.redacted));
-    lines.push(`  ${position}  ${severity}  ${f.keyKind.padEnd(widths.keyKind)}  ${key}  ${style.dim(f.detector)}`);
+    const status = f.verification
+      ? `  ${style.severity(STATUS_SEVERITY[f.verification.status], f.verification.status)}`
+      : '';
+    lines.push(
+      `  ${position}  ${severity}  ${f.keyKind.padEnd(widths.keyKind)}  ${key}  ${style.dim(f.detector)}${status}`,
+    );
     const origin = describeOrigin(f);
     if (origin) lines.push(`  ${' '.repeat(widths.position)}  ${style.dim(origin)}`);
+    if (f.verification) lines.push(`  ${' '.repeat(widths.position)}  ${describeVerification(f.verification)}`);
   }
   return lines;
 }
+
+/** The colour a key's live status is shown in: a live key as loud as a critical finding. */
+const STATUS_SEVERITY = { live: 'critical', unknown: 'medium', revoked: 'low' } as const;
 
 /** "in commit 1a2b3c4d5e6f by Ada <ada@example.com> on 2024-05-01, inside a base64 value". */
 function describeOrigin(f: Finding): string {
