@@ -68,6 +68,8 @@ interface Widths {
   position: number;
   keyKind: number;
   redacted: number;
+  /** Set when a live status follows the detector id (`scan --verify`), so the statuses line up. */
+  detector?: number;
 }
 
 function measure(findings: Finding[]): Widths {
@@ -76,6 +78,7 @@ function measure(findings: Finding[]): Widths {
     position: widest(findings.map(positionOf)),
     keyKind: widest(findings.map((f) => f.keyKind)),
     redacted: widest(findings.map((f) => f.redacted)),
+    ...(findings.some((f) => f.verification) && { detector: widest(findings.map((f) => f.detector)) }),
   };
 }
 
@@ -93,7 +96,7 @@ function renderGroup(group: Finding[], widths: Widths, style: TextStyle): string
       ? `  ${style.severity(STATUS_SEVERITY[f.verification.status], f.verification.status)}`
       : '';
     lines.push(
-      `  ${position}  ${severity}  ${f.keyKind.padEnd(widths.keyKind)}  ${key}  ${style.dim(f.detector)}${status}`,
+      `  ${position}  ${severity}  ${f.keyKind.padEnd(widths.keyKind)}  ${key}  ${style.dim(f.detector.padEnd(status ? (widths.detector ?? 0) : 0))}${status}`,
     );
     const origin = describeOrigin(f);
     if (origin) lines.push(`  ${' '.repeat(widths.position)}  ${style.dim(origin)}`);
