@@ -3,6 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
 import { FingerprintKeyError, readFingerprintKey, type FingerprintKey } from '../src/scan/fingerprint-key.js';
 import { CONFIG_PATH } from '../src/policy/config-path.js';
+import { readVerifyUrl } from '../src/providers/read-verify-url.js';
 
 export type ActionMode = 'scan' | 'environments' | 'verify' | 'compare';
 
@@ -34,6 +35,10 @@ export interface ActionSettings {
    * secret); absent, scan fingerprints are unkeyed and verify's are keyed with the public repository id.
    */
   fingerprintKey?: FingerprintKey;
+  /** scan: `verify-keys`, ask each found key's own provider whether it still works. */
+  verifyKeys: boolean;
+  /** scan: `verify-urls`, per provider id the base URL asked instead of its public API (proxies, tests). */
+  verifyUrls: Record<string, string>;
   /** The run's context, from the runner's environment. */
   context: RunContext;
 }
@@ -78,6 +83,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     providerUrl: core.getInput('provider-url'),
     fingerprints: core.getInput('fingerprints'),
     ...(fingerprintKey && { fingerprintKey }),
+    verifyKeys: core.getBooleanInput('verify-keys'),
+    verifyUrls: readVerifyUrls(core.getMultilineInput('verify-urls')),
     context,
   };
 }
@@ -114,6 +121,17 @@ function readKeyInput(): FingerprintKey | undefined {
   } catch (error) {
     throw error instanceof FingerprintKeyError ? new InputError(error.message) : error;
   }
+}
+
+/** `verify-urls`: one `provider=url` a line. */
+function readVerifyUrls(lines: readonly string[]): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const line of lines) {
+    const read = readVerifyUrl(line);
+    if ('error' in read) throw new InputError(`input 'verify-urls': line '${line}' ${read.error}`);
+    urls[read.provider] = read.url;
+  }
+  return urls;
 }
 
 function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {

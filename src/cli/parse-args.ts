@@ -2,9 +2,7 @@ import { parseArgs } from 'node:util';
 import { parseSize } from '../policy/duration.js';
 import { oneLineError } from '../one-line-error.js';
 import { CONFIG_PATH } from '../policy/config-path.js';
-import { findProvider } from '../providers/canonical-provider.js';
-import type { ProviderRecord } from '../providers/provider.js';
-import { providers } from '../providers/registry.js';
+import { readVerifyUrl } from '../providers/read-verify-url.js';
 import type { FailOn } from '../report/fails-on.js';
 
 export type Command = 'scan' | 'baseline' | 'detectors' | 'help' | 'version';
@@ -121,33 +119,15 @@ function sizeOf(text: string): number {
   return n;
 }
 
-/** `openai=http://127.0.0.1:8080` → `{ openai: 'http://127.0.0.1:8080' }`; the provider must have a live check. */
+/** `--verify-url` values → per provider id, the base URL to ask (see readVerifyUrl). */
 function verifyUrlsOf(values: readonly string[]): Record<string, string> {
   const urls: Record<string, string> = {};
   for (const value of values) {
-    const at = value.indexOf('=');
-    const provider = findProvider(at > 0 ? value.slice(0, at) : '');
-    if (!provider?.liveCheck) {
-      const known = (providers as readonly ProviderRecord[]).filter((p) => p.liveCheck).map((p) => p.id);
-      throw new UsageError(
-        `--verify-url '${value}' does not start with a provider that has a live check (${known.join(', ')}) and '='`,
-      );
-    }
-    const url = value.slice(at + 1);
-    if (!/^https?:$/.test(parsedUrl(url)?.protocol ?? '')) {
-      throw new UsageError(`--verify-url '${value}': '${url}' is not an http or https URL`);
-    }
-    urls[provider.id] = url;
+    const read = readVerifyUrl(value);
+    if ('error' in read) throw new UsageError(`--verify-url '${value}' ${read.error}`);
+    urls[read.provider] = read.url;
   }
   return urls;
-}
-
-function parsedUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function countOf(text: string): number {

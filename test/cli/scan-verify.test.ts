@@ -201,7 +201,7 @@ describe('key-hygiene scan --verify', () => {
     ],
     [
       ['--verify', '--verify-url', 'openai=ftp://127.0.0.1'],
-      "--verify-url 'openai=ftp://127.0.0.1': 'ftp://127.0.0.1' is not an http or https URL",
+      "--verify-url 'openai=ftp://127.0.0.1' names 'ftp://127.0.0.1', which is not an http or https URL",
     ],
   ])('refuses %j with one line', async (args, message) => {
     const run = await scan(args);
