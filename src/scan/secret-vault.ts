@@ -1,3 +1,4 @@
+import { detectors } from '../detectors/registry.js';
 import { liveCheckFor } from '../providers/live-check-for.js';
 import type { Finding } from '../types.js';
 import { keyFingerprint, type FingerprintKey } from './fingerprint-key.js';
@@ -15,6 +16,8 @@ export interface SecretVault {
   secretOf(finding: Pick<Finding, 'fingerprint'>): string | undefined;
 }
 
+const BUILT_IN = new Set(detectors.map((d) => d.id));
+
 /**
  * A vault whose fingerprints are keyed as the front keys its findings' (`keyFindings` with the same
  * key), so findings can be matched after keying and baselining; no key: the scanner's own fingerprints.
@@ -23,7 +26,9 @@ export function createSecretVault(key?: FingerprintKey): SecretVault {
   const byFingerprint = new Map<string, string>();
   return {
     onSecret: (secret, detector) => {
-      if (liveCheckFor(detector, secret))
+      // Built-in detectors only: a repository's own detector may take a provider's id as its head
+      // (`openai-internal`), and what it matches is no key of that provider's to send there.
+      if (BUILT_IN.has(detector) && liveCheckFor(detector, secret))
         byFingerprint.set(keyFingerprint(fingerprintSecret(detector, secret), key), secret);
     },
     secretOf: (finding) => byFingerprint.get(finding.fingerprint),

@@ -193,6 +193,28 @@ describe('key-hygiene scan --verify', () => {
     expect(findings[0]!.verification!.detail).toMatch(/ failed: ENETUNREACH$/);
   });
 
+  it("never sends what a repository's own detector finds, even one named after a provider", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-scan-verify-custom-'));
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(
+      join(dir, '.github', 'key-hygiene.yml'),
+      "scan:\n  detectors:\n    - id: openai-internal\n      key-kind: Acme token\n      pattern: 'acme_(?<secret>[a-z0-9]{32})'\n      keywords: [acme_]\n      severity: high\n",
+    );
+    writeFileSync(join(dir, 'app.txt'), 'TOKEN=acme_q7w3e9r1t5y8u2i6o4p0a1s3d5f7g9h2\n');
+    const log = join(dir, 'fetch.log');
+    const run = await runCliAsync(['scan', '.', '--verify', '--format', 'json'], {
+      cwd: dir,
+      env: { ...process.env, KEY_HYGIENE_TEST_FETCH_LOG: log },
+      nodeArgs: ['--import', RECORD_FETCH],
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ detector: string; verification?: unknown }> })
+      .findings;
+    expect(findings.map((f) => [f.detector, f.verification])).toEqual([['openai-internal', undefined]]);
+    expect(existsSync(log)).toBe(false);
+  });
+
   it.each([
     [['--verify-url', 'openai=http://127.0.0.1:1'], '--verify-url is used with --verify'],
     [
