@@ -5,6 +5,7 @@ import { FingerprintKeyError, readFingerprintKey, type FingerprintKey } from '..
 import { CONFIG_PATH } from '../src/policy/config-path.js';
 import { ADMIN_APIS } from '../src/audit/admin-clients.js';
 import type { AdminProviderId } from '../src/audit/provider-admin.js';
+import { readVerifyUrl } from '../src/providers/read-verify-url.js';
 
 export type ActionMode = 'scan' | 'environments' | 'verify' | 'compare';
 
@@ -42,6 +43,10 @@ export interface ActionSettings {
    * API), as the vendors' SDKs read them: the verified key is looked up in that provider's inventory.
    */
   verifyAdmin: Partial<Record<AdminProviderId, { adminKey: string; baseUrl: string }>>;
+  /** scan: `verify-keys`, ask each found key's own provider whether it still works. */
+  verifyKeys: boolean;
+  /** scan: `verify-urls`, per provider id the base URL asked instead of its public API (proxies, tests). */
+  verifyUrls: Record<string, string>;
   /** The run's context, from the runner's environment. */
   context: RunContext;
 }
@@ -87,6 +92,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     fingerprints: core.getInput('fingerprints'),
     ...(fingerprintKey && { fingerprintKey }),
     verifyAdmin: readAdminKeys(env),
+    verifyKeys: core.getBooleanInput('verify-keys'),
+    verifyUrls: readVerifyUrls(core.getMultilineInput('verify-urls')),
     context,
   };
 }
@@ -136,6 +143,17 @@ function readKeyInput(): FingerprintKey | undefined {
   } catch (error) {
     throw error instanceof FingerprintKeyError ? new InputError(error.message) : error;
   }
+}
+
+/** `verify-urls`: one `provider=url` a line. */
+function readVerifyUrls(lines: readonly string[]): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const line of lines) {
+    const read = readVerifyUrl(line);
+    if ('error' in read) throw new InputError(`input 'verify-urls': line '${line}' ${read.error}`);
+    urls[read.provider] = read.url;
+  }
+  return urls;
 }
 
 function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {

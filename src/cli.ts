@@ -10,6 +10,8 @@ import { defaultConfig } from './policy/default-config.js';
 import { createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
 import { keyFindings, readFingerprintKey } from './scan/fingerprint-key.js';
 import { runScan } from './scan/run-scan.js';
+import { createSecretVault } from './scan/secret-vault.js';
+import { verifyFindings } from './scan/verify-findings.js';
 import { showControls } from './report/show-controls.js';
 import type { Config } from './policy/config-schema.js';
 import { VERSION } from './version.js';
@@ -58,12 +60,15 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
   const key = readFingerprintKey(io.env.KEY_HYGIENE_FINGERPRINT_KEY, 'KEY_HYGIENE_FINGERPRINT_KEY');
 
   const progress = createProgress(io.stderr, settings.mode);
+  // --verify: the keys a provider can be asked about are kept, by keyed fingerprint, until they are asked.
+  const vault = settings.verify ? createSecretVault(key) : undefined;
   const result = await runScan({
     source: sourceFor(settings),
     config,
     ...(settings.maxFileSize && { maxFileSize: settings.maxFileSize }),
     ...(settings.workers && { workers: settings.workers }),
     onProgress: progress.update,
+    ...(vault && { onSecret: vault.onSecret }),
   });
   progress.done();
   result.findings = keyFindings(result.findings, key);
@@ -76,6 +81,8 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
     const accepted = parseBaseline(readFileSync(settings.baseline, 'utf8'), settings.baseline, key);
     result.findings = dropBaselined(result.findings, accepted);
   }
+  if (vault)
+    result.findings = await verifyFindings(result.findings, { secrets: vault, fetch, urls: settings.verifyUrls });
   const report = reportFor(result, settings, config);
   if (settings.output) writeFileSync(settings.output, report);
   else io.stdout.write(report);

@@ -69,6 +69,21 @@ export interface Finding {
   redacted: string;
   /** Set when the secret was found inside a base64-encoded value. */
   decodedFrom?: 'base64';
+  /**
+   * Set by `scan --verify` (src/scan/verify-findings.ts) when the key's provider has a live check
+   * for its kind: whether the provider still accepts it.
+   */
+  verification?: KeyVerification;
+}
+
+/**
+ * What the key's own provider said of it: `live` (it works), `revoked` (refused) or `unknown`
+ * (rate-limited, a redirect, no answer in time, any other answer). Unknown never hides a finding.
+ */
+export interface KeyVerification {
+  status: 'live' | 'revoked' | 'unknown';
+  /** What was asked and answered, e.g. "401 from GET https://api.openai.com/v1/models" — never the key. */
+  detail: string;
 }
 
 /** Something the scan could not do, reported and skipped. */

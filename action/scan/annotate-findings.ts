@@ -1,5 +1,6 @@
 import type { AnnotationProperties } from '@actions/core';
 import type { Detector } from '../../src/detectors/detector.js';
+import { describeVerification } from '../../src/report/describe-verification.js';
 import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
 import { sortFindings } from '../../src/report/sort-findings.js';
 import type { Finding } from '../../src/types.js';
@@ -37,9 +38,10 @@ export function annotateFindings(findings: readonly Finding[], detectors: readon
     }
     used[level]++;
     const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
-    const message = `${f.keyKind} ${f.redacted}${where}. ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
+    const live = f.verification ? ` ${describeVerification(f.verification)}.` : '';
+    const message = `${f.keyKind} ${f.redacted}${where}.${live} ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
     out[level](message, {
-      title: f.keyKind,
+      title: f.verification ? `${f.keyKind} (${f.verification.status})` : f.keyKind,
       file: f.path,
       startLine: f.line,
       startColumn: f.column,

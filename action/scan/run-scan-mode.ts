@@ -3,6 +3,8 @@ import { failsOn } from '../../src/report/fails-on.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { dropBaselined } from '../../src/scan/baseline.js';
 import { keyFindings } from '../../src/scan/fingerprint-key.js';
+import { createSecretVault } from '../../src/scan/secret-vault.js';
+import { verifyFindings } from '../../src/scan/verify-findings.js';
 import { envFileRule } from '../../src/scan/hygiene.js';
 import { defaultGitRunner, type GitRunner } from '../../src/sources/git-runner.js';
 import { actionLog } from '../action-log.js';
@@ -30,9 +32,18 @@ export async function runScanMode(settings: ActionSettings, git: GitRunner = def
   const target = await obtainForPlan(plan, scanGit, note);
   const { config, baseline } = await loadScanPolicy(settings, await resolvePolicySource(plan, scanGit), scanGit, note);
 
-  const result = await scanForPlan(target, { root: context.workspace, config, onSecret: maskOnce() });
+  const mask = maskOnce();
+  // verify-keys: the keys a provider can be asked about are kept, by keyed fingerprint, until they are asked.
+  const vault = settings.verifyKeys ? createSecretVault(settings.fingerprintKey) : undefined;
+  const onSecret = (secret: string, detector: string) => {
+    mask(secret);
+    vault?.onSecret(secret, detector);
+  };
+  const result = await scanForPlan(target, { root: context.workspace, config, onSecret });
   result.findings = keyFindings(result.findings, settings.fingerprintKey);
   if (baseline) result.findings = dropBaselined(result.findings, baseline);
+  if (vault)
+    result.findings = await verifyFindings(result.findings, { secrets: vault, fetch, urls: settings.verifyUrls });
 
   await reportScan(result, { scanned: plan.describe, notes }, [...buildDetectors(config), envFileRule], settings);
   if (failsOn(result.findings, settings.failOn)) {

@@ -10,7 +10,7 @@ export interface PlanScanOptions {
   root: string;
   config: Config;
   /** Each raw secret, to mask before anything is printed. */
-  onSecret: (secret: string) => void;
+  onSecret: (secret: string, detector: string) => void;
 }
 
 const EMPTY: ScanResult = {

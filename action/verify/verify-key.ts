@@ -65,11 +65,11 @@ export async function verifyKey(request: VerifyRequest, fetchImpl: typeof fetch 
       message: `${name} holds ${discouraged}.`,
     });
   if (!request.online) return { status: 'offline', fingerprint, keyKind: shape.detector.keyKind, checks };
-  if (!hasLiveCheck(provider)) {
+  if (!hasLiveCheck(provider, shape.detector.id, value)) {
     checks.push({
       level: 'warning',
       title: `No online check for ${provider}`,
-      message: `online: true, but there is no online check for provider ${provider} yet: only the shape was checked.`,
+      message: `online: true, but there is no online check for a ${shape.detector.keyKind} of provider ${provider} yet: only the shape was checked.`,
     });
     return { status: 'unknown', fingerprint, keyKind: shape.detector.keyKind, checks };
   }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { parseSize } from '../policy/duration.js';
 import { oneLineError } from '../one-line-error.js';
 import { CONFIG_PATH } from '../policy/config-path.js';
+import { readVerifyUrl } from '../providers/read-verify-url.js';
 import type { FailOn } from '../report/fails-on.js';
 
 export type Command = 'scan' | 'baseline' | 'detectors' | 'help' | 'version';
@@ -33,6 +34,10 @@ export interface CliSettings {
   /** Worker threads for tree scans (default: one per core). */
   workers?: number;
   color: boolean;
+  /** `--verify`: ask each found key's own provider whether it still works. */
+  verify: boolean;
+  /** `--verify-url PROVIDER=URL`: per provider id, the base URL asked instead of its public API. */
+  verifyUrls: Record<string, string>;
 }
 
 /** A usage error: exit 2 with this one line. */
@@ -54,6 +59,8 @@ const OPTIONS = {
   workers: { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  verify: { type: 'boolean' },
+  'verify-url': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -80,6 +87,8 @@ export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boo
   if (v.range !== undefined && !/^[^-\s][^\s]*\.\.\.?[^\s]+$/.test(v.range)) {
     throw new UsageError(`--range '${v.range}' is not a range: expected A..B (e.g. origin/main..HEAD)`);
   }
+  if (v['verify-url'] && !v.verify) throw new UsageError('--verify-url is used with --verify');
+  if (v.verify && command !== 'scan') throw new UsageError(`--verify is for scan, not ${command}`);
   return {
     command,
     root: rest[0] ?? '.',
@@ -94,6 +103,8 @@ export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boo
     ...(v['max-file-size'] !== undefined && { maxFileSize: sizeOf(v['max-file-size']) }),
     ...(v.workers !== undefined && { workers: countOf(v.workers) }),
     color: v['no-color'] ? false : (v.color ?? (env.isTTY && !env.noColor)),
+    verify: v.verify ?? false,
+    verifyUrls: verifyUrlsOf(v['verify-url'] ?? []),
   };
 }
 
@@ -106,6 +117,17 @@ function sizeOf(text: string): number {
   const n = parseSize(text);
   if (n === undefined || n === 0) throw new UsageError(`--max-file-size '${text}' is not a size (e.g. 10MB, 512KB)`);
   return n;
+}
+
+/** `--verify-url` values → per provider id, the base URL to ask (see readVerifyUrl). */
+function verifyUrlsOf(values: readonly string[]): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const value of values) {
+    const read = readVerifyUrl(value);
+    if ('error' in read) throw new UsageError(`--verify-url '${value}' ${read.error}`);
+    urls[read.provider] = read.url;
+  }
+  return urls;
 }
 
 function countOf(text: string): number {
@@ -135,6 +157,9 @@ Options:
       --max-file-size SIZE       skip larger files (default: 10MB)
       --workers N                worker threads for tree scans (default: one per core)
       --no-color                 plain output
+      --verify                   ask each key found whether it still works: the key is sent to its own
+                                 provider's API (its identity endpoint) and nowhere else; off by default
+      --verify-url PROVIDER=URL  ask URL instead of PROVIDER's public API (proxies, tests); repeatable
   -h, --help, -v, --version
 
 Exit codes: 0 nothing found, 1 findings, 2 usage, config or I/O error.`;

@@ -14,4 +14,12 @@ export const anthropic = defineProvider({
       'Create a new API key in the workspace this environment uses at https://console.anthropic.com/settings/keys.',
     revoke: 'Delete the old key at https://console.anthropic.com/settings/keys.',
   },
+  // GET /v1/models lists the models the key may use (https://docs.anthropic.com/en/api/models-list); an admin key is not asked.
+  liveCheck: {
+    defaultUrl: 'https://api.anthropic.com',
+    path: '/v1/models',
+    auth: { header: 'x-api-key' },
+    headers: { 'anthropic-version': '2023-06-01' },
+    detectors: ['anthropic-api-key'],
+  },
 });

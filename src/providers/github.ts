@@ -15,4 +15,12 @@ export const github = defineProvider({
       'Regenerate the token (fine-grained, with an expiry) at https://github.com/settings/personal-access-tokens — or better, replace it with a GitHub App installation token.',
     revoke: 'Delete the old token on the same page.',
   },
+  // GET /rate_limit answers any token without spending its quota, 401 for a bad one (https://docs.github.com/en/rest/rate-limit/rate-limit).
+  liveCheck: {
+    defaultUrl: 'https://api.github.com',
+    path: '/rate_limit',
+    auth: 'token',
+    headers: { accept: 'application/vnd.github+json', 'user-agent': 'key-hygiene' },
+    prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'github_pat_'],
+  },
 });

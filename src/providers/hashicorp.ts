@@ -22,4 +22,11 @@ export const terraform = defineProvider({
     'https://app.terraform.io/app/settings/tokens (or the team’s or organization’s API token page)',
   ),
   rotation: { url: 'https://app.terraform.io/app/settings/tokens' },
+  // GET /api/v2/account/details returns the account of a user, team or organization token
+  // (https://developer.hashicorp.com/terraform/cloud-docs/api-docs/account).
+  liveCheck: {
+    defaultUrl: 'https://app.terraform.io',
+    path: '/api/v2/account/details',
+    detectors: ['terraform-cloud-token'],
+  },
 });

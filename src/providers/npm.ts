@@ -14,4 +14,6 @@ export const npm = defineProvider({
       'Create a new granular access token with only the packages it publishes at https://www.npmjs.com/settings/~/tokens.',
     revoke: 'Delete the old token on the same page.',
   },
+  // GET /-/whoami names the user of a token, as `npm whoami` does (https://docs.npmjs.com/cli/commands/npm-whoami).
+  liveCheck: { defaultUrl: 'https://registry.npmjs.org', path: '/-/whoami' },
 });

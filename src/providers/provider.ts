@@ -52,15 +52,43 @@ export interface RotationSteps {
 }
 
 /**
- * A GET the provider answers according to the key in `Authorization: Bearer`: 200 valid,
- * 401 invalid or revoked, 429 out of quota or rate-limited, anything else unknown.
+ * A read-only request the provider answers according to the key it carries (by default a GET with
+ * the key in `Authorization: Bearer`): 200 valid, 401 invalid or revoked, 429 out of quota or
+ * rate-limited, a redirect (never followed) or anything else unknown. The optional fields say how a
+ * vendor differs; src/providers/check-key-online.ts reads them.
  */
 export interface LiveCheckEndpoint {
   /** The public API's origin, used when `verify` is given no `provider-url`. */
   defaultUrl: string;
   /** The path asked, e.g. `/v1/models`. */
   path: string;
+  /** `GET` unless the vendor documents the identity call as a POST (Slack's `auth.test`). */
+  method?: 'GET' | 'POST';
+  /** How the key is sent: `bearer` (default), see {@link LiveCheckAuth}. */
+  auth?: LiveCheckAuth;
+  /** Fixed headers the vendor requires beside the key, e.g. `anthropic-version`. Never the key. */
+  headers?: Readonly<Record<string, string>>;
+  /** The detector ids whose keys this call can judge (default: every detector of the record). */
+  detectors?: readonly string[];
+  /** Only keys starting with one of these are asked (a GitLab deploy token cannot call `/user`). */
+  prefixes?: readonly string[];
+  /** Statuses that mean the key works (default [200]); Stripe answers 403 to a live key without the permission. */
+  live?: readonly number[];
+  /** Statuses that mean the key is refused (default [401]). */
+  refused?: readonly number[];
+  /**
+   * For an API that answers 200 to a refused key (Slack): the JSON boolean that says whether the
+   * key worked, the string field that says why not, and the reasons that mean refused. Read from at
+   * most a few KiB of the body, never echoed; any other reason is unknown.
+   */
+  answer?: { ok: string; error: string; refused: readonly string[] };
 }
+
+/**
+ * How a live check sends the key: `Authorization: Bearer <key>`, `Authorization: token <key>`,
+ * HTTP Basic with the key as the user name and no password, or a header of its own (`x-api-key`).
+ */
+export type LiveCheckAuth = 'bearer' | 'token' | 'basic' | { header: string };
 
 /**
  * The little of `fetch` a live check uses, passed in by the caller so the engine imports no HTTP
@@ -68,8 +96,8 @@ export interface LiveCheckEndpoint {
  */
 export type FetchLike = (
   url: string,
-  init: { headers: Record<string, string>; signal?: AbortSignal },
-) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>;
+  init: { headers: Record<string, string>; signal?: AbortSignal; method?: string; redirect?: 'manual' },
+) => Promise<{ status: number; body?: ReadableStream<Uint8Array> | { cancel(): Promise<void> } | null }>;
 
 /** A key the provider's admin API lists (reserved, see `ProviderRecord.inventory`). */
 export interface ProviderKey {

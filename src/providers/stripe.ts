@@ -14,4 +14,13 @@ export const stripe = defineProvider({
       'Roll the key at https://dashboard.stripe.com/apikeys (or create a restricted key with only the permissions this service needs).',
     revoke: 'Let the old key expire now, or set its expiry to the end of the switch-over.',
   },
+  // GET /v1/balance with the key as the Basic user (https://docs.stripe.com/api/authentication); 403 is a live
+  // restricted key without that permission (https://docs.stripe.com/changelog/2016-10-19/insufficient-permissions-throw-403-error).
+  liveCheck: {
+    defaultUrl: 'https://api.stripe.com',
+    path: '/v1/balance',
+    auth: 'basic',
+    detectors: ['stripe-live-key', 'stripe-test-key'],
+    live: [200, 403],
+  },
 });

@@ -8,11 +8,22 @@ export function formatSummary(result: ScanResult): string {
   const { findings, stats } = result;
   const files = new Set(findings.map((f) => f.path)).size;
   const found =
-    findings.length === 0 ? 'No keys found' : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
+    findings.length === 0
+      ? 'No keys found'
+      : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}${tallyVerified(findings)}`;
   const commits = stats.commits > 0 ? `, ${plural(stats.commits, 'commit')}` : '';
   const skipped = stats.skipped > 0 ? `, ${stats.skipped} skipped` : '';
   const scanned = `scanned ${plural(stats.files, 'file')} (${formatBytes(stats.bytes)})${commits}${skipped}`;
   return `${found} · ${scanned} in ${formatDuration(stats.durationMs)}`;
+}
+
+/** " (1 live, 2 revoked, 1 unknown)" after `scan --verify`; '' when no finding was checked. */
+function tallyVerified(findings: ScanResult['findings']): string {
+  const counts = (['live', 'revoked', 'unknown'] as const).map(
+    (status) => [status, findings.filter((f) => f.verification?.status === status).length] as const,
+  );
+  const said = counts.filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`);
+  return said.length > 0 ? ` (${said.join(', ')})` : '';
 }
 
 function plural(n: number, word: string): string {

@@ -23,5 +23,6 @@ export function toPublicFinding(f: Finding): Finding {
   if (f.email !== undefined) out.email = f.email;
   if (f.date !== undefined) out.date = f.date;
   if (f.decodedFrom !== undefined) out.decodedFrom = f.decodedFrom;
+  if (f.verification !== undefined) out.verification = { status: f.verification.status, detail: f.verification.detail };
   return out;
 }

@@ -3,6 +3,7 @@ import type { Finding, ScanResult } from '../types.js';
 import { codeCell, escapeMarkdown as escapeCell } from './escape-markdown.js';
 import { FALLBACK_REMEDIATION } from './fallback-remediation.js';
 import { formatSummary } from './format-summary.js';
+import { describeVerification } from './describe-verification.js';
 import { toPublicFinding } from './public-finding.js';
 import { sortFindings } from './sort-findings.js';
 import { sortNotices } from './sort-notices.js';
@@ -31,6 +32,9 @@ export interface MarkdownOptions {
 const DEFAULT_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_NOTICES = 20;
 const HEADER = '| File | Detector | Key | Commit | Author | What to do |\n|---|---|---|---|---|---|';
+/** The header after `scan --verify`: a column says whether each key still works. */
+const VERIFIED_HEADER =
+  '| File | Detector | Key | Still works? | Commit | Author | What to do |\n|---|---|---|---|---|---|---|';
 
 /**
  * The job summary of a scan: a heading that says whether keys were found, what was scanned, a
@@ -41,7 +45,10 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
   const findings = sortFindings(result.findings).map(toPublicFinding);
   const remediation = new Map(options.detectors.map((d) => [d.id, d.remediation]));
   const title =
-    findings.length === 0 ? 'no keys found' : `${findings.length} ${findings.length === 1 ? 'key' : 'keys'} found`;
+    findings.length === 0
+      ? 'no keys found'
+      : `${findings.length} ${findings.length === 1 ? 'key' : 'keys'} found${stillLive(findings)}`;
+  const verified = findings.some((f) => f.verification);
   const head = [
     `## Key Hygiene: ${title}`,
     '',
@@ -53,11 +60,11 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
   const limit = (options.maxBytes ?? DEFAULT_MAX_BYTES) - bytes(tail.join('\n')) - 200;
   const lines = [...head];
   if (findings.length > 0) {
-    lines.push(HEADER);
+    lines.push(verified ? VERIFIED_HEADER : HEADER);
     let used = bytes(lines.join('\n'));
     let shown = 0;
     for (const f of findings) {
-      const row = renderRow(f, remediation.get(f.detector) ?? FALLBACK_REMEDIATION, options);
+      const row = renderRow(f, remediation.get(f.detector) ?? FALLBACK_REMEDIATION, options, verified);
       used += bytes(row) + 1;
       if (used > limit) break;
       lines.push(row);
@@ -74,7 +81,13 @@ export function renderMarkdown(result: ScanResult, options: MarkdownOptions): st
   return `${[...lines, ...tail].join('\n').trimEnd()}\n`;
 }
 
-function renderRow(f: Finding, remediation: string, options: MarkdownOptions): string {
+/** ", 1 still live" in the heading after `scan --verify`. */
+function stillLive(findings: readonly Finding[]): string {
+  const live = findings.filter((f) => f.verification?.status === 'live').length;
+  return live > 0 ? `, ${live} still live` : '';
+}
+
+function renderRow(f: Finding, remediation: string, options: MarkdownOptions, verified = false): string {
   const commit = f.commit ?? options.commit;
   // encodeURIComponent leaves `(` and `)`: one would end the link's destination early.
   const url = `${options.repositoryUrl}/blob/${commit}/${toSarifUri(f.path).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line}`;
@@ -82,6 +95,7 @@ function renderRow(f: Finding, remediation: string, options: MarkdownOptions): s
   const key = `${escapeCell(f.keyKind)} ${codeCell(f.redacted)}${f.decodedFrom === 'base64' ? ' (base64)' : ''}`;
   const commitCell = f.commit ? `[\`${f.commit.slice(0, 7)}\`](${options.repositoryUrl}/commit/${f.commit})` : '';
   const cells = [file, `\`${f.detector}\``, key, commitCell, escapeCell(f.author ?? ''), escapeCell(remediation)];
+  if (verified) cells.splice(3, 0, f.verification ? escapeCell(describeVerification(f.verification)) : 'not checked');
   return `| ${cells.join(' | ')} |`;
 }
 

@@ -3,6 +3,7 @@ import type { Log, Notification, Result, Run } from 'sarif';
 import type { Detector } from '../detectors/detector.js';
 import type { Finding, Notice, ScanResult } from '../types.js';
 import { toPublicFinding } from './public-finding.js';
+import { describeVerification } from './describe-verification.js';
 import { buildSarifRules } from './sarif-rules.js';
 import { SARIF_LEVEL } from './sarif-severity.js';
 import { toSarifUri } from './sarif-uri.js';
@@ -92,7 +93,8 @@ function toResult(f: Finding, ruleIndex: number): Result {
 function describeFinding(f: Finding): string {
   const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
   const encoded = f.decodedFrom === 'base64' ? ' (inside a base64 value)' : '';
-  return `${f.keyKind} ${f.redacted}${encoded}${where}.`;
+  const live = f.verification ? ` ${describeVerification(f.verification)}.` : '';
+  return `${f.keyKind} ${f.redacted}${encoded}${where}.${live}`;
 }
 
 /**
@@ -105,6 +107,11 @@ function historyProperties(f: Finding): Result['properties'] {
   if (f.author) p.author = f.author;
   if (f.date) p.date = f.date;
   if (f.decodedFrom) p.decodedFrom = f.decodedFrom;
+  // `scan --verify`: whether the provider still accepts the key (live, revoked or unknown), and what it answered.
+  if (f.verification) {
+    p.keyStatus = f.verification.status;
+    p.keyStatusDetail = f.verification.detail;
+  }
   return Object.keys(p).length > 0 ? p : undefined;
 }
 

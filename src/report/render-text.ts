@@ -7,6 +7,7 @@ import { showControls } from './show-controls.js';
 import { sortFindings } from './sort-findings.js';
 import { sortNotices } from './sort-notices.js';
 import { createTextStyle, type TextStyle } from './text-style.js';
+import { describeVerification } from './describe-verification.js';
 import { wrapText } from './wrap-text.js';
 
 export interface TextOptions {
@@ -52,6 +53,7 @@ function showFinding(f: Finding): Finding {
   };
   for (const field of ['author', 'email', 'date'] as const)
     if (f[field] !== undefined) shown[field] = showControls(f[field]);
+  if (f.verification) shown.verification = { ...f.verification, detail: showControls(f.verification.detail) };
   return shown;
 }
 
@@ -66,6 +68,8 @@ interface Widths {
   position: number;
   keyKind: number;
   redacted: number;
+  /** Set when a live status follows the detector id (`scan --verify`), so the statuses line up. */
+  detector?: number;
 }
 
 function measure(findings: Finding[]): Widths {
@@ -74,6 +78,7 @@ function measure(findings: Finding[]): Widths {
     position: widest(findings.map(positionOf)),
     keyKind: widest(findings.map((f) => f.keyKind)),
     redacted: widest(findings.map((f) => f.redacted)),
+    ...(findings.some((f) => f.verification) && { detector: widest(findings.map((f) => f.detector)) }),
   };
 }
 
@@ -87,12 +92,21 @@ function renderGroup(group: Finding[], widths: Widths, style: TextStyle): string
     const position = style.dim(positionOf(f).padEnd(widths.position));
     const severity = style.severity(f.severity, f.severity.padEnd(SEVERITY_WIDTH));
     const key = style.key(f.redacted.padEnd(widths.redacted));
-    lines.push(`  ${position}  ${severity}  ${f.keyKind.padEnd(widths.keyKind)}  ${key}  ${style.dim(f.detector)}`);
+    const status = f.verification
+      ? `  ${style.severity(STATUS_SEVERITY[f.verification.status], f.verification.status)}`
+      : '';
+    lines.push(
+      `  ${position}  ${severity}  ${f.keyKind.padEnd(widths.keyKind)}  ${key}  ${style.dim(f.detector.padEnd(status ? (widths.detector ?? 0) : 0))}${status}`,
+    );
     const origin = describeOrigin(f);
     if (origin) lines.push(`  ${' '.repeat(widths.position)}  ${style.dim(origin)}`);
+    if (f.verification) lines.push(`  ${' '.repeat(widths.position)}  ${describeVerification(f.verification)}`);
   }
   return lines;
 }
+
+/** The colour a key's live status is shown in: a live key as loud as a critical finding. */
+const STATUS_SEVERITY = { live: 'critical', unknown: 'medium', revoked: 'low' } as const;
 
 /** "in commit 1a2b3c4d5e6f by Ada <ada@example.com> on 2024-05-01, inside a base64 value". */
 function describeOrigin(f: Finding): string {

@@ -18,7 +18,7 @@ export interface ScanRequest {
   /** Called as work completes, for a progress line. */
   onProgress?: (progress: { files: number; bytes: number; commits: number }) => void;
   /** Given each reported secret's raw value, to mask it (see ScannerOptions.onSecret). Never print it. */
-  onSecret?: (secret: string) => void;
+  onSecret?: (secret: string, detector: string) => void;
 }
 
 /** Runs one scan: the text of the source, every detector the config asks for, hygiene checks. */

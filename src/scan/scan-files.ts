@@ -12,7 +12,12 @@ export interface BatchResult {
 }
 
 /** Reads and scans files one by one; a file that cannot be read is a notice, never an abort. */
-export function createFileScanner(root: string, config: Config, maxBytes: number, onSecret?: (secret: string) => void) {
+export function createFileScanner(
+  root: string,
+  config: Config,
+  maxBytes: number,
+  onSecret?: (secret: string, detector: string) => void,
+) {
   const scan = createScannerForConfig(config, onSecret);
   return async function scanFiles(paths: readonly string[]): Promise<BatchResult> {
     const out: BatchResult = { findings: [], notices: [], files: 0, bytes: 0 };

@@ -19,7 +19,7 @@ export interface TreeScanOptions {
   workers?: number;
   onProgress?: (done: BatchResult) => void;
   /** See ScannerOptions.onSecret; a callback cannot cross into a worker, so the scan stays on this thread. */
-  onSecret?: (secret: string) => void;
+  onSecret?: (secret: string, detector: string) => void;
 }
 
 /**

@@ -28,9 +28,11 @@ export interface ScannerOptions {
   base64Depth?: number;
   /**
    * Given each reported secret's raw value, before its finding is returned — the one way a raw
-   * secret leaves the engine, so a front can mask it (the Action's core.setSecret). Never print it.
+   * secret leaves the engine, so a front can mask it (the Action's core.setSecret) or ask its
+   * provider whether it is live (src/scan/secret-vault.ts), with the id of the detector that found it.
+   * Never print it.
    */
-  onSecret?: (secret: string) => void;
+  onSecret?: (secret: string, detector: string) => void;
 }
 
 /** An allow rule: a RegExp or a config's RE2 pattern. */
@@ -132,7 +134,7 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
       fragment,
       candidates.map((c) => c.index),
     );
-    if (options.onSecret) for (const c of candidates) options.onSecret(c.secret);
+    if (options.onSecret) for (const c of candidates) options.onSecret(c.secret, c.detector.id);
     return candidates.map((c, i) => toFinding(c, fragment, positions[i]!));
   };
 }

@@ -4,6 +4,8 @@ import { checkKeyShape, detectorsOf } from '../../../action/verify/check-key-sha
 import { compareFingerprints, parseNeeds } from '../../../action/verify/compare-fingerprints.js';
 import { fingerprintKey } from '../../../action/verify/fingerprint-key.js';
 import { makeKey } from '../../support/make-keys.js';
+import { startProviderStandIn } from '../../support/provider-stand-in.js';
+import { startWebhookReceiver } from '../../support/webhook-receiver.js';
 
 // The pure parts of verify and compare, without a bundle.
 
@@ -61,13 +63,29 @@ describe('checkKeyOnline', () => {
     ]);
   });
 
+  it('follows no redirect: the key never reaches the host a provider (or a proxy) points at', async () => {
+    const standIn = await startProviderStandIn('openai');
+    const elsewhere = await startWebhookReceiver();
+    standIn.answers.set('k', { redirect: elsewhere.url });
+    try {
+      expect(await checkKeyOnline('k', 'openai', standIn.url)).toEqual({
+        status: 'unknown',
+        detail: `302 from GET ${standIn.url}/v1/models (a redirect, not followed)`,
+      });
+      expect(elsewhere.received).toEqual([]);
+    } finally {
+      await standIn.close();
+      await elsewhere.close();
+    }
+  });
+
   it('is unknown when the provider cannot be reached, or has no live check', async () => {
     const refused = await checkKeyOnline('k', 'openai', 'http://127.0.0.1:1');
     expect(refused.status).toBe('unknown');
     expect(refused.detail).toMatch(/^GET http:\/\/127\.0\.0\.1:1\/v1\/models failed: /);
-    expect(await checkKeyOnline('k', 'stripe', '')).toEqual({
+    expect(await checkKeyOnline('k', 'aws', '')).toEqual({
       status: 'unknown',
-      detail: 'no online check for provider stripe',
+      detail: 'no online check for provider aws',
     });
   });
 });
