@@ -47,18 +47,22 @@ function compare(buckets: UsageBucket[], window: Comparison['window'], createdAt
   const historyStart = Math.max(windowStart - WEEK, Number.isNaN(createdAt) ? -Infinity : createdAt);
   const history = windowStart - historyStart;
   if (!(history >= DAY)) return undefined;
-  const current = sum(buckets, windowStart, now);
+  const current = sum(buckets, windowStart, Infinity);
   const total = sum(buckets, historyStart, windowStart);
   const scale = length / history;
   return { window, current, baseline: { requests: total.requests * scale, tokens: total.tokens * scale } };
 }
 
-/** The use of the buckets that start in [from, to). */
+/**
+ * The use of the buckets that end in (from, to]. Buckets are whole hours and `now` rarely is: the hour
+ * in progress and the one that ended less than an hour ago both count as the last hour, so a burst
+ * twenty minutes ago is never split off into the baseline, and no bucket counts twice.
+ */
 function sum(buckets: UsageBucket[], from: number, to: number): Use {
   const use = { requests: 0, tokens: 0 };
   for (const b of buckets) {
-    const start = Date.parse(b.start);
-    if (start >= from && start < to) {
+    const end = Date.parse(b.end);
+    if (end > from && end <= to) {
       use.requests += b.requests;
       use.tokens += b.tokens;
     }

@@ -116,6 +116,13 @@ describe('evaluateAudit', () => {
       expect(findings[0]!.detail).toMatch(/^In the last day it made 2,880 requests \(120×\)/);
     });
 
+    it('the hour in progress and the hour that ended less than an hour ago are the last hour', () => {
+      const key = projectKey('burst', { createdAt: daysAgo(60) });
+      const later = new Date(NOW.getTime() + 20 * 60_000);
+      const findings = evaluateAudit([key], { policy, now: later, usage: usageOf({ burst: hourly(0, 400) }) });
+      expect(findings.map((f) => f.problem)).toEqual(['usage-spike']);
+    });
+
     it('without usage (the provider refused it) no spike is judged and the rest still is', () => {
       const key = projectKey('old', { createdAt: daysAgo(200) });
       expect(evaluateAudit([key], { policy, now: NOW }).map((f) => f.problem)).toEqual(['overdue']);
