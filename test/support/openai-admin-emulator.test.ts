@@ -165,6 +165,12 @@ describe('admin keys', () => {
       expires_at: null,
       owner: { type: 'user', name: 'Org Owner', role: 'owner' },
     });
+    // CursorPage pages `after` the last item's id.
+    expect((await all(sdk.admin.organization.adminAPIKeys.list({ limit: 1 }))).map((k) => k.id)).toEqual([
+      admin.id,
+      spare.id,
+    ]);
+    expect(openai.requestCount('/organization/admin_api_keys')).toBe(1 + 2);
     await sdk.admin.organization.adminAPIKeys.delete(spare.id);
     expect((await all(sdk.admin.organization.adminAPIKeys.list())).map((k) => k.id)).toEqual([admin.id]);
   });

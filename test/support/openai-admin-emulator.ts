@@ -60,7 +60,8 @@
  *   project keys without `owner_project_access` leave out keys whose owner lost access (the SDK: "may
  *   exclude some enabled keys"), `any` lists them.
  * - `DELETE …/api_keys/{key_id}` deletes user and service-account keys alike (the SDK's doc comment:
- *   "including keys owned by service accounts"); writes to an archived project answer 400.
+ *   "including keys owned by service accounts"; `serviceAccountKeyDelete: 'refused'` answers 400 for
+ *   those instead, as OpenAI's reference once said); writes to an archived project answer 400.
  * - Usage: `completions`, `embeddings`, `moderations`, `images`, `audio_speeches`, `audio_transcriptions`
  *   (openai-admin/usage.ts).
  */
@@ -84,6 +85,11 @@ export interface OpenAiAdminEmulatorOptions {
   now?: Date;
   /** Seeds the ids and key values; default 1. Two emulators with different seeds make different keys. */
   seed?: number;
+  /**
+   * `refused`: `DELETE …/api_keys/{key_id}` answers 400 for a service account's key, as OpenAI's reference
+   * once said; default `allowed`, as the SDK v7 documents.
+   */
+  serviceAccountKeyDelete?: 'allowed' | 'refused';
 }
 
 export interface RequestEntry {
@@ -112,6 +118,7 @@ export interface OpenAiAdminEmulator extends Seeding {
 export async function startOpenAiAdminEmulator(options: OpenAiAdminEmulatorOptions = {}): Promise<OpenAiAdminEmulator> {
   const clock = createClock(options.now);
   const store = new Store(clock, options.seed ?? 1);
+  store.refuseServiceAccountKeyDelete = options.serviceAccountKeyDelete === 'refused';
   const faults = new Faults();
   const requests: RequestEntry[] = [];
   const server = createServer((req, res) => {

@@ -100,7 +100,11 @@ export const ROUTES: readonly Route[] = [
     writableProject(store, projectId!);
     // The SDK (openai v7) says: "Deletes an API key from the project, including keys owned by service
     // accounts … Deleting a service-account key does not delete the service account or its other keys."
-    projectKeyOf(store, projectId!, keyId!).deleted = true;
+    const key = projectKeyOf(store, projectId!, keyId!);
+    if (store.refuseServiceAccountKeyDelete && key.owner?.type === 'service_account') {
+      throw invalidRequest('Cannot delete a service account API key; delete the service account instead.');
+    }
+    key.deleted = true;
     return { object: 'organization.project.api_key.deleted', id: keyId, deleted: true };
   }),
   route('GET', '/organization/admin_api_keys', (store, _, query) => {

@@ -79,6 +79,8 @@ export class Store {
   readonly keys = new Map<string, KeyRecord>();
   readonly usage: UsageRecord[] = [];
   readonly id: (prefix: string, length?: number) => string;
+  /** OpenAI's older reference: the project key endpoint refuses a service account's key (400). */
+  refuseServiceAccountKeyDelete = false;
   private keySeed: number;
 
   constructor(
