@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,11 @@ function expectNoKey(key: string, run: ActionRun, ...more: string[]): void {
 }
 
 describe('mode: audit (OpenAI)', () => {
+  it('the bundle is dist/index.js alone: no lazily loaded chunk a commit of dist/ could leave behind', () => {
+    const dist = readdirSync(new URL('../../../dist/', import.meta.url));
+    expect(dist.filter((f) => /^\d+\.index\.js$/.test(f))).toEqual([]);
+  });
+
   it('one key of each problem: the summary’s table, the JSON report, the annotations; fails', async () => {
     const { adminKey, keys, project } = seedOpenAiOrg(emu);
     const run = await audit(adminKey.value);
