@@ -3,6 +3,9 @@ const MAX_IDS = 10_000;
 /** Longer than any provider's key id (`key_…`, `apikey_01…`): a longer token is not an id. */
 const MAX_ID = 200;
 
+/** The output of `mode: verify` that names the provider's key id. */
+const VERIFY_OUTPUT = 'provider-key-id';
+
 /** A held-keys list that cannot be read: the message names where it came from and what was expected. */
 export class HeldKeysError extends Error {
   override name = 'HeldKeysError';
@@ -12,7 +15,8 @@ export class HeldKeysError extends Error {
  * The provider key ids the environments hold (from `mode: verify`), as `--held-keys FILE` and the
  * Action's `held-keys` input give them: ids separated by white space or commas (`#` starts a comment
  * to the end of its line), a JSON array of ids, or the verify jobs' outputs as `${{ toJSON(needs) }}`
- * (every non-empty output of every job is taken as an id; an output that is no key id matches no key).
+ * (each job's `provider-key-id` output, which `mode: verify` sets when it found the key in the
+ * provider's inventory).
  */
 export function parseHeldKeys(text: string, source: string): Set<string> {
   const trimmed = text.trim();
@@ -48,7 +52,8 @@ function fromJson(text: string, source: string): string[] {
     return Object.values(data).flatMap((job: unknown) => {
       const outputs = (job as { outputs?: unknown } | null)?.outputs;
       if (outputs === null || typeof outputs !== 'object') return [];
-      return Object.values(outputs).filter((v): v is string => typeof v === 'string' && v !== '');
+      const id = (outputs as Record<string, unknown>)[VERIFY_OUTPUT];
+      return typeof id === 'string' && id !== '' ? [id] : [];
     });
   throw new HeldKeysError(`${source}: expected an array of key ids or the verify jobs' \${{ toJSON(needs) }}`);
 }

@@ -86,7 +86,7 @@ describe('parseHeldKeys', () => {
     expect([...parseHeldKeys('["key_a", "key_b"]', 'f')]).toEqual(['key_a', 'key_b']);
     expect([
       ...parseHeldKeys(
-        JSON.stringify({ prod: { result: 'success', outputs: { 'key-id': 'key_a' } }, dev: { outputs: {} } }),
+        JSON.stringify({ prod: { result: 'success', outputs: { 'provider-key-id': 'key_a' } }, dev: { outputs: {} } }),
         'f',
       ),
     ]).toEqual(['key_a']);
