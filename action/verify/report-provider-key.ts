@@ -1,6 +1,7 @@
 import { ADMIN_APIS } from '../../src/audit/admin-clients.js';
 import type { ProviderKeyLookup } from '../../src/audit/find-provider-key.js';
 import type { AdminProviderId, ProviderKey } from '../../src/audit/provider-admin.js';
+import { findProvider } from '../../src/providers/canonical-provider.js';
 import { codeCell, escapeMarkdown as md } from '../../src/report/escape-markdown.js';
 import type { Check } from './report-checks.js';
 
@@ -74,7 +75,7 @@ export function reportProviderKey(
       'provider-key-last-used-at': key.lastUsedAt ?? '',
     },
     checks,
-    summary: [...renderKey(api.name, key), ...renderChecks(checks)],
+    summary: [...renderKey(api.name, key), ...renderChecks(checks), ...federationHint(api.name, provider)],
   };
 }
 
@@ -86,6 +87,19 @@ function renderKey(providerName: string, key: ProviderKey): string[] {
     '| Provider key | Name | Project | Created | Last used | Status |',
     '|---|---|---|---|---|---|',
     `| ${codeCell(key.id)} | ${md(key.name)} | ${project} | ${md(key.createdAt)} | ${md(lastUsed(key))} | ${md(key.status)} |`,
+    '',
+  ];
+}
+
+/**
+ * A key a workflow reads from an environment secret is the case workload identity federation
+ * replaces: the job trades its OIDC token for a short-lived access token and stores no key.
+ */
+function federationHint(providerName: string, provider: AdminProviderId): string[] {
+  const guide = findProvider(provider)?.federation?.url;
+  if (!guide) return [];
+  return [
+    `${providerName} accepts GitHub Actions OIDC tokens (workload identity federation): a job can trade its identity token for a short-lived access token of a service account, so this environment would need no stored key at all. See ${guide}.`,
     '',
   ];
 }

@@ -1,3 +1,4 @@
+import { federationHint } from './federation-hint.js';
 import { codeCell, escapeMarkdown } from '../report/escape-markdown.js';
 import { ADMIN_APIS } from './admin-clients.js';
 import { auditTables, clip, ownerOf, statusOf, type AuditTable } from './audit-tables.js';
@@ -56,6 +57,8 @@ export function renderAuditMarkdown(result: AuditResult, now: Date, maxRows = MA
       lines.push(`- ${md(k.name)} ${code(k.id)}${k.project ? ` in ${md(k.project.name)}` : ''}`);
     lines.push('');
   }
+  const federation = federationHint(result);
+  if (federation) lines.push(escapeMarkdown(federation), '');
   if (dropped > 0)
     lines.push(
       `> ${plural(dropped, 'more row')} left out to keep the summary within GitHub's limit: the JSON report has them all.`,

@@ -1,3 +1,4 @@
+import { federationHint } from './federation-hint.js';
 import { showControls } from '../report/show-controls.js';
 import { createTextStyle } from '../report/text-style.js';
 import { wrapText } from '../report/wrap-text.js';
@@ -48,6 +49,8 @@ export function renderAuditText(result: AuditResult, now: Date, options: { color
             ),
           ],
     );
+  const federation = federationHint(result);
+  if (federation) sections.push(wrapText(federation, 100));
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
 

@@ -14,6 +14,7 @@ export const anthropic = defineProvider({
       'Create a new API key in the workspace this environment uses at https://console.anthropic.com/settings/keys.',
     revoke: 'Delete the old key at https://console.anthropic.com/settings/keys.',
   },
+  federation: { url: 'https://platform.claude.com/docs/en/manage-claude/wif-providers/github-actions' },
   // GET /v1/models lists the models the key may use (https://docs.anthropic.com/en/api/models-list); an admin key is not asked.
   liveCheck: {
     defaultUrl: 'https://api.anthropic.com',

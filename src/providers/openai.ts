@@ -15,6 +15,7 @@ export const openai = defineProvider({
     revoke:
       'Revoke the old key in the API-keys page (https://platform.openai.com/api-keys), then check the usage page for calls you did not make.',
   },
+  federation: { url: 'https://developers.openai.com/api/docs/guides/workload-identity-federation/github-actions' },
   // OpenAI's API (https://platform.openai.com/docs/guides/error-codes): 200 valid, 401 invalid or revoked, 429 quota/rate, else unknown.
   liveCheck: { defaultUrl: 'https://api.openai.com', path: '/v1/models' },
   /**

@@ -31,6 +31,12 @@ export interface ProviderRecord {
   /** How `verify` with `online: true` asks the provider whether a key is live; absent: shape only. */
   liveCheck?: LiveCheckEndpoint;
   /**
+   * The vendor's guide to GitHub Actions workload identity federation, when it has one: a workflow
+   * trades its OIDC token for a short-lived access token, so no key is stored at all. Where a key
+   * sits in a GitHub environment, Key Hygiene says it could be replaced so.
+   */
+  federation?: { url: string };
+  /**
    * Key kinds that work but should not sit in a workload's secret (detector id → why, as the end of
    * "NAME holds …"): `verify` warns about them.
    */

@@ -80,6 +80,8 @@ describe('mode: verify with OPENAI_ADMIN_KEY', () => {
         `\\| \`${key.id}\` \\| prod \\| web \\(\`${web.id}\`\\) \\| 2024-05-01T09:00:00(\\.000)?Z \\| 2026-11-30T18:00:00(\\.000)?Z \\| active \\|`,
       ),
     );
+    // A key a job reads from an environment secret is what workload identity federation replaces.
+    expect(result.summary).toContain('OpenAI accepts GitHub Actions OIDC tokens (workload identity federation)');
     expectNeverShown(result, key.value, adminKey);
   });
 
