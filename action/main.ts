@@ -1,4 +1,5 @@
 import { actionLog } from './action-log.js';
+import { runAuditMode } from './audit/run-audit-mode.js';
 import { runEnvironmentsMode } from './environments/run-environments-mode.js';
 import { readSettings } from './settings.js';
 import { runScanMode } from './scan/run-scan-mode.js';
@@ -10,6 +11,7 @@ const MODES = {
   environments: runEnvironmentsMode,
   verify: runVerifyMode,
   compare: runCompareMode,
+  audit: runAuditMode,
 };
 
 /** The Action: read the inputs once, run the mode, and fail the step with one line on any error. */

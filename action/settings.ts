@@ -3,8 +3,9 @@ import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
 import { FingerprintKeyError, readFingerprintKey, type FingerprintKey } from '../src/scan/fingerprint-key.js';
 import { CONFIG_PATH } from '../src/policy/config-path.js';
+import { ADMIN_APIS, isAdminProvider } from '../src/audit/admin-clients.js';
 
-export type ActionMode = 'scan' | 'environments' | 'verify' | 'compare';
+export type ActionMode = 'scan' | 'environments' | 'verify' | 'compare' | 'audit';
 
 /** Everything the Action was asked to do and where it runs, read once: nothing else reads inputs or the environment. */
 export interface ActionSettings {
@@ -34,6 +35,17 @@ export interface ActionSettings {
    * secret); absent, scan fingerprints are unkeyed and verify's are keyed with the public repository id.
    */
   fingerprintKey?: FingerprintKey;
+  /**
+   * audit: the admin key, from the step's env (OPENAI_ADMIN_KEY or ANTHROPIC_ADMIN_KEY for the
+   * `provider` input), masked as soon as it is read; absent when that variable is unset or empty.
+   */
+  adminKey?: string;
+  /** audit: the admin API's base URL (`base-url`, else OPENAI_BASE_URL / ANTHROPIC_BASE_URL), or '' for the public API. */
+  adminBaseUrl: string;
+  /** audit: the provider key ids the environments hold, as the `held-keys` input gives them ('' when not given). */
+  heldKeys: string;
+  /** audit: where the JSON report is written (in RUNNER_TEMP, else the workspace). */
+  auditReportPath: string;
   /** The run's context, from the runner's environment. */
   context: RunContext;
 }
@@ -64,7 +76,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
   const baseline = core.getInput('baseline');
   const fingerprintKey = readKeyInput();
   return {
-    mode: oneOf('mode', core.getInput('mode') || 'scan', ['scan', 'environments', 'verify', 'compare'] as const),
+    mode: oneOf('mode', core.getInput('mode') || 'scan', [
+      'scan',
+      'environments',
+      'verify',
+      'compare',
+      'audit',
+    ] as const),
     scan: oneOf('scan', core.getInput('scan') || 'tree', ['tree', 'history'] as const),
     failOn: oneOf('fail-on', core.getInput('fail-on') || 'error', ['error', 'warning', 'never'] as const),
     configPath: inWorkspace(core.getInput('config') || CONFIG_PATH),
@@ -78,6 +96,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     providerUrl: core.getInput('provider-url'),
     fingerprints: core.getInput('fingerprints'),
     ...(fingerprintKey && { fingerprintKey }),
+    ...readAdminApi(core.getInput('provider'), env),
+    heldKeys: core.getInput('held-keys'),
+    auditReportPath: join(env.RUNNER_TEMP || context.workspace, 'key-hygiene-audit.json'),
     context,
   };
 }
@@ -114,6 +135,16 @@ function readKeyInput(): FingerprintKey | undefined {
   } catch (error) {
     throw error instanceof FingerprintKeyError ? new InputError(error.message) : error;
   }
+}
+
+/** The admin key for `provider` (masked before anything is printed) and the admin API's base URL. */
+function readAdminApi(provider: string, env: NodeJS.ProcessEnv): Pick<ActionSettings, 'adminKey' | 'adminBaseUrl'> {
+  const input = core.getInput('base-url');
+  if (!isAdminProvider(provider)) return { adminBaseUrl: input };
+  const api = ADMIN_APIS[provider];
+  const adminKey = env[api.keyVariable]?.trim();
+  if (adminKey) core.setSecret(adminKey);
+  return { ...(adminKey && { adminKey }), adminBaseUrl: input || env[api.baseUrlVariable] || '' };
 }
 
 function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {

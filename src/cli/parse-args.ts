@@ -3,8 +3,9 @@ import { parseSize } from '../policy/duration.js';
 import { oneLineError } from '../one-line-error.js';
 import { CONFIG_PATH } from '../policy/config-path.js';
 import type { FailOn } from '../report/fails-on.js';
+import { isAdminProvider, type AdminApiSetting } from '../audit/admin-clients.js';
 
-export type Command = 'scan' | 'baseline' | 'detectors' | 'help' | 'version';
+export type Command = 'scan' | 'baseline' | 'detectors' | 'audit' | 'help' | 'version';
 export type Mode = 'tree' | 'staged' | 'range' | 'history';
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -33,6 +34,16 @@ export interface CliSettings {
   /** Worker threads for tree scans (default: one per core). */
   workers?: number;
   color: boolean;
+  /** `audit`: the provider, and where its admin API and the held key ids come from. */
+  audit?: AuditArgs;
+}
+
+export interface AuditArgs {
+  provider: AdminApiSetting['provider'];
+  /** `--base-url`; else the provider's variable (OPENAI_BASE_URL, ANTHROPIC_BASE_URL), else its public API. */
+  baseUrl?: string;
+  /** `--held-keys`: a file of the provider key ids the environments hold. */
+  heldKeys?: string;
 }
 
 /** A usage error: exit 2 with this one line. */
@@ -52,13 +63,15 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'max-file-size': { type: 'string' },
   workers: { type: 'string' },
+  'base-url': { type: 'string' },
+  'held-keys': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const COMMANDS: readonly string[] = ['scan', 'baseline', 'detectors', 'help', 'version'];
+const COMMANDS: readonly string[] = ['scan', 'baseline', 'detectors', 'audit', 'help', 'version'];
 
 export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boolean }): CliSettings {
   let parsed;
@@ -71,7 +84,12 @@ export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boo
   const [first, ...rest] = positionals;
   const command = (v.help ? 'help' : v.version ? 'version' : (first ?? 'help')) as Command;
   if (!COMMANDS.includes(command))
-    throw new UsageError(`unknown command '${command}' (expected scan, baseline or detectors; see key-hygiene --help)`);
+    throw new UsageError(
+      `unknown command '${command}' (expected scan, baseline, detectors or audit; see key-hygiene --help)`,
+    );
+  if (command === 'audit') return auditSettings(rest, v, env);
+  const auditOnly = (['base-url', 'held-keys'] as const).find((flag) => v[flag] !== undefined);
+  if (auditOnly) throw new UsageError(`--${auditOnly} is an option of key-hygiene audit, not of ${command}`);
   if (rest.length > 1) throw new UsageError(`expected one path, got ${rest.length}: ${rest.join(' ')}`);
 
   const modes = [v.staged && 'staged', v.range !== undefined && 'range', v.history && 'history'].filter(Boolean);
@@ -95,6 +113,51 @@ export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boo
     ...(v.workers !== undefined && { workers: countOf(v.workers) }),
     color: v['no-color'] ? false : (v.color ?? (env.isTTY && !env.noColor)),
   };
+}
+
+/** Options of `scan` that mean nothing to `audit`: refused rather than silently ignored. */
+const SCAN_ONLY = ['staged', 'range', 'history', 'baseline', 'fail-on', 'max-file-size', 'workers'] as const;
+
+function auditSettings(
+  rest: string[],
+  v: Partial<Record<keyof typeof OPTIONS, string | boolean>>,
+  env: { isTTY: boolean; noColor: boolean },
+): CliSettings {
+  const scanOnly = SCAN_ONLY.find((flag) => v[flag] !== undefined);
+  if (scanOnly) throw new UsageError(`--${scanOnly} is an option of key-hygiene scan, not of audit`);
+  const [provider, ...extra] = rest;
+  if (provider === undefined || extra.length > 0 || !isAdminProvider(provider))
+    throw new UsageError(
+      `expected one provider, openai or anthropic: key-hygiene audit openai${provider === undefined ? '' : ` (got ${rest.join(' ')})`}`,
+    );
+  const text = (flag: keyof typeof OPTIONS) => (typeof v[flag] === 'string' ? v[flag] : undefined);
+  const baseUrl = text('base-url');
+  const heldKeys = text('held-keys');
+  const output = text('output');
+  const config = text('config');
+  return {
+    command: 'audit',
+    root: '.',
+    mode: 'tree',
+    format: formatOf(text('format')),
+    ...(output !== undefined && { output }),
+    ...(config !== undefined && { config }),
+    noConfig: v['no-config'] === true,
+    failOn: 'warning',
+    color: colorOf(v, env),
+    audit: { provider, ...(baseUrl !== undefined && { baseUrl }), ...(heldKeys !== undefined && { heldKeys }) },
+  };
+}
+
+function formatOf(format: string | undefined): Format {
+  return oneOf('--format', format ?? 'text', ['text', 'json', 'sarif'] as const);
+}
+
+function colorOf(
+  v: { color?: string | boolean; 'no-color'?: string | boolean },
+  env: { isTTY: boolean; noColor: boolean },
+): boolean {
+  return v['no-color'] ? false : v.color !== undefined ? v.color === true : env.isTTY && !env.noColor;
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -123,6 +186,9 @@ Usage:
   key-hygiene scan [PATH] --history        scan every commit on every ref
   key-hygiene baseline [PATH] [--history]  print a baseline accepting today's findings
   key-hygiene detectors                    list the detectors
+  key-hygiene audit openai|anthropic       audit the provider's own key inventory through its admin API
+                                           (admin key in OPENAI_ADMIN_KEY / ANTHROPIC_ADMIN_KEY):
+                                           overdue, unused, orphaned, usage-spike, no-expiry
 
 Options:
   -f, --format text|json|sarif   report format (default: text)
@@ -135,6 +201,11 @@ Options:
       --max-file-size SIZE       skip larger files (default: 10MB)
       --workers N                worker threads for tree scans (default: one per core)
       --no-color                 plain output
+      --base-url URL             audit: the admin API's base URL (default: OPENAI_BASE_URL /
+                                 ANTHROPIC_BASE_URL, else the provider's public API)
+      --held-keys FILE           audit: provider key ids the environments hold (one per line, or
+                                 JSON); the active keys not in it are listed as candidates to delete
   -h, --help, -v, --version
 
-Exit codes: 0 nothing found, 1 findings, 2 usage, config or I/O error.`;
+Exit codes: 0 nothing found, 1 findings, 2 usage, config or I/O error (audit: also an admin API
+that refused, or usage that could not be read).`;

@@ -153,6 +153,28 @@ const keyPolicy = z.strictObject({
   owners: z.array(z.string().min(1)).max(MAX_LIST).default([]),
 });
 
+/**
+ * How the provider audit (`key-hygiene audit`, the Action's `mode: audit`) judges one provider's keys,
+ * read from its admin API. Every field is optional: src/audit/audit-policy.ts fills in the defaults
+ * (`rotate-every` from the top level, `unused-after` 30d, the spike settings there, with the reasons).
+ */
+const providerAudit = z.strictObject({
+  /** A key whose own `created_at` at the provider is older than this is overdue. */
+  'rotate-every': duration.optional(),
+  /** A key never used and older than this, or last used longer ago, is unused. */
+  'unused-after': duration.optional(),
+  spike: z
+    .strictObject({
+      /** The last hour (day) must exceed the key's trailing-week hourly (daily) mean by this factor. */
+      factor: z.number().min(1).max(1_000_000).optional(),
+      /** ...and hold at least this many requests in the hour (24× in the day)... */
+      'min-requests': z.number().int().min(1).optional(),
+      /** ...or this many tokens in the hour (24× in the day). */
+      'min-tokens': z.number().int().min(1).optional(),
+    })
+    .optional(),
+});
+
 export const configSchema = z.strictObject({
   /** Probot's config inheritance, e.g. `.github` or `acme/.github:key-hygiene.yml`. */
   _extends: z.string().optional(),
@@ -186,8 +208,11 @@ export const configSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'expected a repository name in the organisation, e.g. .github')
     .default('.github'),
+  /** The provider audit's policy per provider with an admin API. */
+  providers: z.strictObject({ openai: providerAudit.optional(), anthropic: providerAudit.optional() }).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
 export type KeyPolicy = z.infer<typeof keyPolicy>;
 export type CustomDetector = z.infer<typeof customDetector>;
+export type ProviderAuditPolicy = z.infer<typeof providerAudit>;
