@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDashboard } from '../../../src/tracking/dashboard-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
-import { buildAppIfStale, spawnSweepOnce } from '../../support/app-process.js';
+import { buildAppIfStale, spawnSweepOnce, startProbotRun } from '../../support/app-process.js';
 import { startGitHubEmulator, type AppRecord, type GitHubEmulator } from '../../support/github-emulator/index.js';
 import { startOpenAiAdminEmulator, type SeededKey } from '../../support/openai-admin-emulator.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
@@ -163,15 +163,60 @@ describe('the org sweep audits the provider with the server’s admin key', () =
     expect(dashboard(w).body).toMatch(/could not read OpenAI's keys \(`KEY_HYGIENE_OPENAI_ADMIN_KEY`, HTTP 401\)/);
   }, 120_000);
 
+  it('answers /status, /snooze and /exempt on a provider issue through the real `probot run`; an exempt one never reopens', async () => {
+    const w = world;
+    const server = await startProbotRun({
+      ...envOf(w),
+      WEBHOOK_SECRET: w.app.webhookSecret,
+      PRIVATE_KEY: w.app.privateKey,
+      LOG_LEVEL: 'info',
+    });
+    try {
+      const byProblem = (label: string) => providerIssues(w).find((i) => i.labels.includes(label))!;
+      const replies = (number: number) =>
+        w.gh.store.commentsOf(repoId(w), number).filter((c) => c.user === 'key-hygiene[bot]');
+      const orphaned = byProblem('orphaned-key');
+      const before = replies(orphaned.number).length;
+      w.gh.act.comment({ repo: 'acme/.github', issue: orphaned.number, body: '/status', user: 'mona' });
+      await until(() => replies(orphaned.number).length > before);
+      expect(replies(orphaned.number).at(-1)!.body).toMatch(/Status of the OpenAI key `[^`]+`:\n- problem: orphaned/);
+      w.gh.act.comment({
+        repo: 'acme/.github',
+        issue: orphaned.number,
+        body: '/snooze 7d rotating it this week',
+        user: 'mona',
+      });
+      await until(() => parseKeyMarker(byProblem('orphaned-key').body)?.snooze !== undefined);
+      expect(parseKeyMarker(byProblem('orphaned-key').body)!.snooze).toMatchObject({ by: 'mona' });
+
+      const overdue = byProblem('overdue');
+      w.gh.act.comment({
+        repo: 'acme/.github',
+        issue: overdue.number,
+        body: '/exempt break-glass key, kept on purpose',
+        user: 'mona',
+      });
+      await until(() => byProblem('overdue').state === 'closed');
+      expect(byProblem('overdue').stateReason).toBe('not_planned');
+      w.outputs.push(server.output.join(''));
+    } finally {
+      await server.stop();
+    }
+    const count = providerIssues(w).length;
+    await sweep(w);
+    expect(providerIssues(w)).toHaveLength(count);
+    expect(openIds(w)).toEqual([`provider:openai:${w.keys.bobs.id}:orphaned`]);
+  }, 180_000);
+
   it('through the Redis queue too, and the admin key is in no output, issue, comment, label or Redis value', async () => {
     const w = world;
     const redis: RedisServer = await startRedisServer();
     try {
       const asked = w.openai.requestCount('/organization/projects');
       await sweep(w, { REDIS_URL: redis.url });
-      // The organisation's job audited the provider, and kept the issues of the keys still there.
+      // The organisation's job audited the provider, and kept the issue of the key still there.
       expect(w.openai.requestCount('/organization/projects')).toBeGreaterThan(asked);
-      expect(openIds(w)).toHaveLength(2);
+      expect(openIds(w)).toEqual([`provider:openai:${w.keys.bobs.id}:orphaned`]);
       const values = await dumpRedis(redis.url);
       expect(values.length).toBeGreaterThan(0);
       expect(values.join('\n')).not.toContain(w.admin.value);
@@ -191,6 +236,15 @@ describe('the org sweep audits the provider with the server’s admin key', () =
     expect(written).not.toContain(secret.slice(0, 24));
   }, 180_000);
 });
+
+/** Waits (generously: a busy machine) until `done` holds. */
+async function until(done: () => boolean, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error('timed out waiting for the App');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** Every value Redis holds, as text, whatever its type. */
 async function dumpRedis(url: string): Promise<string[]> {
@@ -213,3 +267,46 @@ async function dumpRedis(url: string): Promise<string[]> {
     redis.disconnect();
   }
 }
+
+describe('one admin key, one organisation', () => {
+  it('with several installations it refuses to guess until KEY_HYGIENE_PROVIDER_AUDIT_ORG names one', async () => {
+    const gh = await startGitHubEmulator();
+    const openai = await startOpenAiAdminEmulator({ now: new Date() });
+    try {
+      const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...PERMISSIONS } });
+      for (const org of ['acme', 'globex']) {
+        gh.seed.repo({ fullName: `${org}/.github` });
+        gh.seed.installation({ account: org, permissions: { ...PERMISSIONS } });
+      }
+      const admin = openai.addAdminKey({ name: 'key-hygiene-app', expiresAt: { daysAgo: -90 } });
+      const project = openai.addProject({ name: 'web' });
+      const mona = openai.addUser(project.id, { name: 'Mona', email: 'mona@example.com' });
+      openai.addKey(project.id, {
+        name: 'old',
+        owner: mona.id,
+        createdAt: { daysAgo: 400 },
+        lastUsedAt: { hoursAgo: 1 },
+      });
+      const w: World = { gh, app, openai, admin, keys: world.keys, project: project.id, outputs: [] };
+      const issuesIn = (org: string) =>
+        gh.store
+          .issuesOf(gh.store.repo(org, '.github')!.id)
+          .filter((i) => parseKeyMarker(i.body)?.key.startsWith('provider:'));
+
+      const refused = await sweep(w);
+      expect(refused).toMatch(
+        /provider audit skipped: KEY_HYGIENE_OPENAI_ADMIN_KEY is set but the App has 2 installations; set KEY_HYGIENE_PROVIDER_AUDIT_ORG/,
+      );
+      expect(openai.requestCount('/organization')).toBe(0);
+      expect([...issuesIn('acme'), ...issuesIn('globex')]).toEqual([]);
+
+      await sweep(w, { KEY_HYGIENE_PROVIDER_AUDIT_ORG: 'Globex' });
+      expect(issuesIn('acme')).toEqual([]);
+      expect(issuesIn('globex').map((i) => i.labels)).toEqual([['key-hygiene', 'provider-key', 'overdue']]);
+      expect(w.outputs.join('\n')).not.toContain(admin.value);
+    } finally {
+      await openai.close();
+      await gh.close();
+    }
+  }, 180_000);
+});
