@@ -4,6 +4,7 @@ import { isDashboard } from '../../../src/tracking/dashboard-marker.js';
 import { parseKeyMarker } from '../../../src/tracking/key-marker.js';
 import { buildAppIfStale, spawnSweepOnce, startProbotRun } from '../../support/app-process.js';
 import { startGitHubEmulator, type AppRecord, type GitHubEmulator } from '../../support/github-emulator/index.js';
+import { startAnthropicAdminEmulator } from '../../support/anthropic-admin-emulator.js';
 import { startOpenAiAdminEmulator, type SeededKey } from '../../support/openai-admin-emulator.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import { PERMISSIONS } from '../support/robust-world.js';
@@ -305,6 +306,52 @@ describe('one admin key, one organisation', () => {
       expect(issuesIn('globex').map((i) => i.labels)).toEqual([['key-hygiene', 'provider-key', 'overdue']]);
       expect(w.outputs.join('\n')).not.toContain(admin.value);
     } finally {
+      await openai.close();
+      await gh.close();
+    }
+  }, 180_000);
+});
+
+describe('two providers', () => {
+  it('audits Anthropic beside OpenAI: a refused OpenAI admin key stops neither the sweep nor Anthropic’s issues', async () => {
+    const gh = await startGitHubEmulator();
+    const openai = await startOpenAiAdminEmulator({ now: new Date() });
+    const anthropic = await startAnthropicAdminEmulator({ now: new Date() });
+    try {
+      const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...PERMISSIONS } });
+      gh.seed.repo({ fullName: 'acme/.github' });
+      gh.seed.installation({ account: 'acme', permissions: { ...PERMISSIONS } });
+      // An admin key OpenAI does not know: every admin request answers 401.
+      const wrong = { id: 'key_wrong', value: ['sk', 'admin', 'W7ong'.repeat(10)].join('-'), redacted: 'sk-admin-…' };
+      const antAdmin = anthropic.addAdminKey({ name: 'key-hygiene-app' });
+      const ann = anthropic.addUser({ name: 'Ann', email: 'ann@example.com' });
+      const old = anthropic.addKey({
+        name: 'batch',
+        createdBy: ann.id,
+        createdAt: new Date(Date.now() - 400 * 86_400_000),
+      });
+      anthropic.recordUsage(old.id, new Date(Date.now() - 3_600_000), { inputTokens: 10, outputTokens: 10 });
+      const w: World = { gh, app, openai, admin: wrong, keys: world.keys, project: '', outputs: [] };
+      const output = await sweep(w, {
+        KEY_HYGIENE_ANTHROPIC_ADMIN_KEY: antAdmin.value,
+        ANTHROPIC_BASE_URL: anthropic.url,
+      });
+      expect(output).toMatch(/OpenAI's admin API answered HTTP 401 for KEY_HYGIENE_OPENAI_ADMIN_KEY/);
+      const repo = gh.store.repo('acme', '.github')!.id;
+      const issues = gh.store.issuesOf(repo).filter((i) => parseKeyMarker(i.body)?.key.startsWith('provider:'));
+      expect(issues.map((i) => parseKeyMarker(i.body)!.key)).toEqual([`provider:anthropic:${old.id}:overdue`]);
+      const board = gh.store.issuesOf(repo).find((i) => isDashboard(i.body))!;
+      expect(board.body).toMatch(/\| Anthropic \| overdue \| 1 \| #\d+ \|/);
+      expect(board.body).toContain("could not read OpenAI's keys (`KEY_HYGIENE_OPENAI_ADMIN_KEY`, HTTP 401)");
+      const written = [
+        output,
+        ...gh.store.issues.map((i) => `${i.title}\n${i.body}`),
+        ...gh.store.comments.map((c) => c.body),
+      ];
+      expect(written.join('\n')).not.toContain(antAdmin.value);
+      expect(written.join('\n')).not.toContain(wrong.value);
+    } finally {
+      await anthropic.close();
       await openai.close();
       await gh.close();
     }
