@@ -38,10 +38,18 @@ export async function auditProvider(
       log(
         `provider audit: ${api.name} usage not read (${source.variable}), so no usage spike was judged and its spike and unused issues stay as they are: ${hide(result.usageError)}`,
       );
+    // Names come from the provider organisation, where anyone may call a key after the admin key.
+    const findings = result.findings.map((f) => ({
+      ...f,
+      keyName: hide(f.keyName),
+      detail: hide(f.detail),
+      ...(f.projectName !== null && { projectName: hide(f.projectName) }),
+      ...(f.owner !== null && { owner: hide(f.owner) }),
+    }));
     return {
       provider: source.provider,
       keys: result.keys,
-      findings: result.findings,
+      findings,
       ...(result.usageError !== undefined && { usageUnread: true }),
     };
   } catch (error) {

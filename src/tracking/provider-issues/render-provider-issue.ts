@@ -109,7 +109,7 @@ export function renderProviderBody(finding: AuditFinding, options: ProviderBodyO
     '| | |',
     '|---|---|',
     `| key | ${named(finding.keyName || '—')} (${named(finding.keyId)}) |`,
-    `| shown as | ${finding.redacted ? named(finding.redacted) : '—'} |`,
+    `| shown as | ${finding.redacted ? named(maskKeys(finding.redacted)) : '—'} |`,
     `| project | ${project} |`,
     `| owner | ${finding.owner ? named(finding.owner) : '—'} |`,
     `| created | ${isoDay(finding.createdAt)} |`,
