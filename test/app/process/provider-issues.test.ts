@@ -107,6 +107,14 @@ const openIds = (w: World) =>
 const dashboard = (w: World) => w.gh.store.issuesOf(repoId(w)).find((i) => i.state === 'open' && isDashboard(i.body))!;
 
 describe('the org sweep audits the provider with the server’s admin key', () => {
+  it('in a dry run, reads the provider and only logs the issues it would open', async () => {
+    const w = world;
+    const output = await sweep(w, { KEY_HYGIENE_DRY_RUN: 'true' });
+    expect(output).toContain('dry-run: would open "Rotate the OpenAI key prod (project web): created');
+    expect(output).toContain('dry-run: would open "Delete the unused OpenAI key idle (project web)"');
+    expect(providerIssues(w)).toEqual([]);
+  }, 120_000);
+
   it('opens one issue per provider-side problem in the org-secrets repository, with the dashboard section', async () => {
     const w = world;
     await sweep(w);

@@ -247,6 +247,20 @@ describe('the dashboard’s Provider keys section', () => {
     expect(body).toContain('| OpenAI | overdue | 1 | #1 |');
     expect(body).toContain('| OpenAI | unused | 2 | #2, #3 |');
     expect(body).toMatch(/could not read Anthropic's keys \(`KEY_HYGIENE_ANTHROPIC_ADMIN_KEY`, HTTP 401\)/);
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      provider: 'openai' as const,
+      problem: 'unused' as const,
+      keyId: `k${i}`,
+      issue: i + 1,
+    }));
+    const bounded = renderDashboard({
+      repository: 'acme/.github',
+      rows: [],
+      providerKeys: { rows: many },
+      now: T0,
+      marker: '',
+    });
+    expect(bounded).toMatch(/\| OpenAI \| unused \| 40 \| #1, #2, [^|]*#30, …and 10 more \|/);
     const clean = renderDashboard({
       repository: 'acme/.github',
       rows: [],
