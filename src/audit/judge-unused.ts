@@ -1,13 +1,5 @@
-import type { ProviderKey } from './provider-admin.js';
 import { dayOf, describeDuration } from './describe-time.js';
 import { ageOf, type Judge } from './judge-context.js';
-
-/**
- * A provider with no last-used field (Anthropic) derives last use from its usage report, which
- * reaches back only so far: then a null `lastUsedAt` means "not used since `lastUsedKnownSince`",
- * not "never used". Read structurally, as an optional field a client may add.
- */
-type KeyWithUseHorizon = ProviderKey & { lastUsedKnownSince?: string | null };
 
 /**
  * Unused: never used and older than `unused-after`, or last used longer ago than that. Nobody needs
@@ -21,7 +13,9 @@ export const judgeUnused: Judge = (key, { policy, now }) => {
     if (!(idle > limit)) return undefined;
     return `Last used ${describeDuration(idle)} ago (${dayOf(key.lastUsedAt)}), ${past}: delete it, or rotate it if something still needs it.`;
   }
-  const since = (key as KeyWithUseHorizon).lastUsedKnownSince;
+  // A provider with no last-used field (Anthropic) reads last use from a usage report that reaches
+  // back only so far: a null `lastUsedAt` then means "not used since `lastUsedKnownSince`".
+  const since = key.lastUsedKnownSince;
   if (since && Date.parse(since) > Date.parse(key.createdAt)) {
     const idle = ageOf(since, now);
     if (!(idle > limit)) return undefined;

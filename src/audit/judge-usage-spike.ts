@@ -79,9 +79,14 @@ function isSpike({ window, current, baseline }: Comparison, policy: AuditPolicy)
 
 function describeComparison({ window, current, baseline }: Comparison): string {
   const times = (now: number, usual: number) => (usual > 0 ? ` (${describeNumber(now / usual)}×)` : '');
+  const per = window === 'hour' ? 'an hour' : 'a day';
+  const tokens = `${plural(current.tokens, 'token')}${times(current.tokens, baseline.tokens)}`;
+  // A provider that counts no requests (Anthropic's usage report has none) is judged on tokens alone.
+  if (current.requests === 0 && baseline.requests === 0)
+    return `in the last ${window} it used ${tokens}, against a trailing-week mean of ${describeNumber(baseline.tokens)} tokens ${per}`;
   return (
     `in the last ${window} it made ${plural(current.requests, 'request')}${times(current.requests, baseline.requests)} ` +
-    `and used ${plural(current.tokens, 'token')}${times(current.tokens, baseline.tokens)}, ` +
-    `against a trailing-week mean of ${describeNumber(baseline.requests)} requests and ${describeNumber(baseline.tokens)} tokens a${window === 'hour' ? 'n hour' : ' day'}`
+    `and used ${tokens}, ` +
+    `against a trailing-week mean of ${describeNumber(baseline.requests)} requests and ${describeNumber(baseline.tokens)} tokens ${per}`
   );
 }

@@ -69,15 +69,24 @@ describe('evaluateAudit', () => {
     ).toEqual([]);
   });
 
-  it('no-expiry: an admin key without expires_at, or expiring later than rotate-every allows', () => {
+  it('no-expiry: an admin key without expires_at, or older than rotate-every (judged here, not as overdue)', () => {
     expect(
       problems([
         adminKey('forever', { expiresAt: null }),
-        adminKey('long', { createdAt: daysAgo(10), expiresAt: daysAgo(-390) }),
+        adminKey('old', { createdAt: daysAgo(100), expiresAt: daysAgo(-20) }),
+        adminKey('old-forever', { createdAt: daysAgo(100), expiresAt: null }),
         adminKey('short', { createdAt: daysAgo(10), expiresAt: daysAgo(-20) }),
+        adminKey('long', { createdAt: daysAgo(10), expiresAt: daysAgo(-355) }),
         projectKey('project-key-without-expiry', { expiresAt: null }),
       ]),
-    ).toEqual(['forever:no-expiry', 'long:no-expiry']);
+    ).toEqual(['forever:no-expiry', 'old-forever:no-expiry', 'old:no-expiry']);
+    const [old] = evaluateAudit([adminKey('old', { createdAt: daysAgo(100), expiresAt: daysAgo(-20) })], {
+      policy,
+      now: NOW,
+    });
+    expect(old!.detail).toBe(
+      'This admin key was created 100 days ago (2026-08-25), longer ago than rotate-every (90 days), and expires only 2026-12-23: replace it with an admin key that expires within rotate-every (90 days), then delete it.',
+    );
   });
 
   describe('usage-spike', () => {

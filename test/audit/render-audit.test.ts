@@ -165,3 +165,15 @@ describe('hostile provider names', () => {
     expect(JSON.stringify(log)).not.toContain('example.com');
   });
 });
+
+describe('a large organisation', () => {
+  it('the summary stays within its row budget and says how many rows the JSON report alone has', async () => {
+    const keys = Array.from({ length: 30 }, (_, i) =>
+      projectKey(`k${String(i).padStart(2, '0')}`, { createdAt: daysAgo(200) }),
+    );
+    const summary = renderAuditMarkdown(await audit(keys), NOW, 40);
+    expect(summary.split('\n').filter((l) => /^\| k\d\d/.test(l))).toHaveLength(30);
+    expect(summary.split('\n').filter((l) => l.startsWith('- **overdue**'))).toHaveLength(10);
+    expect(summary).toContain('> 20 more rows left out to keep the summary within GitHub');
+  });
+});

@@ -19,7 +19,8 @@ export function parseAnswer<T extends z.ZodType>(
 }
 
 /**
- * Every item of an id-cursor list (`limit`, `after_id` → `{data, has_more, last_id}`), in the API's order.
+ * Every item of an id-cursor list (`limit`, `after_id` → `{data, has_more, last_id}`), in the API's order,
+ * `pageSize` at a time (the docs give 1 to 1000 for API keys and no range for the others).
  * A cursor that does not move, `has_more` without a cursor, or more than `MAX_PAGES` pages is an error:
  * a list cut short could hide a key.
  */
@@ -27,7 +28,7 @@ export async function listAll<T extends z.ZodType>(
   http: AdminRequest,
   path: string,
   item: T,
-  query: Record<string, string> = {},
+  { pageSize, query = {} }: { pageSize: number; query?: Record<string, string> },
 ): Promise<z.infer<T>[]> {
   const schema = listSchema(item);
   const what = `GET ${path}`;
@@ -38,7 +39,7 @@ export async function listAll<T extends z.ZodType>(
     if (page > MAX_PAGES) throw http.fail(`${what} had more than ${MAX_PAGES} pages`);
     const params: URLSearchParams = new URLSearchParams({
       ...query,
-      limit: '1000',
+      limit: String(pageSize),
       ...(after !== null && { after_id: after }),
     });
     const answer: { data: z.infer<T>[]; has_more: boolean; last_id?: string | null } = parseAnswer(

@@ -95,13 +95,17 @@ describe('Anthropic listKeys', () => {
     expect(emu.requestCount('/v1/organizations/usage_report/messages')).toBe(3);
   });
 
-  it('pages through more keys than one page holds', async () => {
+  it('pages through more keys and users than one page holds', async () => {
     const { emu } = org;
+    // Alice is the oldest of 101 members: the last page of users (100 a page) is the one that names her.
     const alice = emu.addUser({ name: 'Alice', email: 'alice@example.com' });
+    for (let i = 0; i < 100; i += 1) emu.addUser({ name: `u${i}`, email: `u${i}@example.com` });
     for (let i = 0; i < 1003; i += 1)
       emu.addKey({ name: `k${i}`, createdBy: alice.id, createdAt: new Date(Date.parse(NOW) - i * 60_000) });
     const keys = await org.client().listKeys();
     expect(new Set(keys.map((k) => k.id)).size).toBe(1003);
+    expect(keys.every((k) => k.owner?.hasAccess && k.owner.email === 'alice@example.com')).toBe(true);
     expect(emu.requestCount('/v1/organizations/api_keys')).toBe(2);
+    expect(emu.requestCount('/v1/organizations/users')).toBe(2);
   });
 });
