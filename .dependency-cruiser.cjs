@@ -104,7 +104,7 @@ const APP_LAYERS = [
  * The groups of `src/tracking/`, lowest first. The files at its root (the markers, labels and the tracked-key
  * vocabulary every kind of issue shares) import no group.
  */
-const TRACKING_LAYERS = ['key-issues', 'incidents', 'dashboard', 'commands'];
+const TRACKING_LAYERS = ['key-issues', 'provider-issues', 'incidents', 'dashboard', 'commands'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

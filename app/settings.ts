@@ -1,6 +1,7 @@
 import { parseActionLocation, webOfGitHub, type ActionLocation } from '../src/onboarding/parse-action-location.js';
 import { parseDuration } from '../src/policy/duration.js';
 import { readQueueSettings, type QueueSettings } from './queue/queue-settings.js';
+import { readProviderAuditSettings, type ProviderAuditSettings } from './provider-audit-settings.js';
 
 /** How the app runs, read once from the environment: nothing else reads `process.env`. */
 export interface AppSettings {
@@ -37,6 +38,8 @@ export interface AppSettings {
   onboardingAction?: ActionLocation;
   /** `WEBHOOK_SECRET`, the secret GitHub signs deliveries with: the server checks it before Probot reads a body whole (app/github/guard-webhook-body.ts). */
   webhookSecret?: string;
+  /** The provider admin keys the org sweep audits with (`KEY_HYGIENE_OPENAI_ADMIN_KEY`, `KEY_HYGIENE_ANTHROPIC_ADMIN_KEY`); none when absent. */
+  providerAudit?: ProviderAuditSettings;
 }
 
 export const defaultSettings: AppSettings = {
@@ -76,7 +79,9 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     );
   const webhookSecret = env.WEBHOOK_SECRET || undefined;
   const onboardingAction = readActionLocation(env);
+  const providerAudit = readProviderAuditSettings(env);
   return {
+    ...(providerAudit && { providerAudit }),
     ...(onboardingAction && { onboardingAction }),
     metricsHost,
     ...(webhookSecret && { webhookSecret }),

@@ -8,6 +8,8 @@ import { processOrgSecretsPasses, type OrgSecretsPasses } from '../sweep/org-sec
 import type { ReachedRepository } from '../sweep/sweep-installation.js';
 import { sweepOrgSecrets } from '../sweep/sweep-org-secrets.js';
 import { sweepRepo } from '../sweep/sweep-repo.js';
+import { providerAuditFor } from '../sweep/provider-audit-for.js';
+import { sweepProviderKeys } from '../sweep/sweep-provider-keys.js';
 import type { RepoLock } from '../repo/with-repo-lock.js';
 import { guardContent, isContentCapReached } from './guard-content.js';
 import type { InstallationJobData, OrgJobData, RepoJobData, SweepJobResult } from './job-data.js';
@@ -85,12 +87,20 @@ async function sweepOrgJob(job: Job<OrgJobData>, w: SweepWork): Promise<SweepJob
   const { runId, installationId, org, repositories } = job.data;
   const c = await clientOf(w, installationId, runId);
   const swept = await withinBudget(c, (budget) => sweepOrgSecrets({ ...c.run, org, repositories, budget }));
+  // The providers' key inventories, in the job of the one organisation the admin keys belong to.
+  const audit = await providerAuditFor(w.app, w.settings, w.log);
+  const providers =
+    audit?.org.toLowerCase() === org.toLowerCase()
+      ? await withinBudget(c, (budget) =>
+          sweepProviderKeys({ ...c.run, providerAudit: audit, org, repositories, budget }),
+        )
+      : { actions: [] };
   // The repositories' dashboards say when the pass skipped the org's secrets, and the tracking
   // repository's lists them, in whichever process sweeps them.
   await w.ledger.setOrgNote(runId, org, passesOf(w).last(org) ?? { decisions: [] });
-  await w.ledger.finish(runId, orgTarget(org), swept.actions.length);
+  await w.ledger.finish(runId, orgTarget(org), swept.actions.length + providers.actions.length);
   if (swept.skipped) w.log(`${org}: organisation secrets skipped, ${swept.skipped}`);
-  return { actions: swept.actions.length };
+  return { actions: swept.actions.length + providers.actions.length };
 }
 
 async function sweepRepoJob(job: Job<RepoJobData>, w: SweepWork): Promise<SweepJobResult> {

@@ -1,5 +1,6 @@
 import type { KeyDecision } from '../../src/inventory/decision.js';
 import type { DashboardSkipped } from '../../src/tracking/dashboard/dashboard-skipped.js';
+import type { AdminProviderId } from '../../src/audit/provider-admin.js';
 
 /** The outcome of an organisation's pass over its own secrets, as the dashboards of its repositories need it. */
 export interface OrgSecretsPass {
@@ -9,6 +10,11 @@ export interface OrgSecretsPass {
   decisions: KeyDecision[];
   /** Why the organisation's secrets were not tracked this time. */
   skipped?: DashboardSkipped;
+  /** What the latest provider audit of the organisation read, and which providers it could not (the variable, the status). */
+  providers?: {
+    read: AdminProviderId[];
+    unread: Array<{ provider: AdminProviderId; variable: string; status?: number }>;
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { botLoginOf } from '../github/bot-login.js';
 import { sweepInstallation, type InstallationSweepResult } from './sweep-installation.js';
 import { withRepoLock, type RepoLock } from '../repo/with-repo-lock.js';
 import { oneLineError } from '../../src/one-line-error.js';
+import { providerAuditFor } from './provider-audit-for.js';
 
 export interface SweepAllResult {
   installations: number;
@@ -51,7 +52,9 @@ export async function sweepInstallationById(
   const octokit = await app.auth(id);
   const botLogin = await botLoginOf(app);
   const log = (message: string) => app.log.info(message);
+  const providerAudit = await providerAuditFor(app, settings, (message) => app.log.warn(message));
   return sweepInstallation({
+    ...(providerAudit && { providerAudit }),
     octokit,
     botLogin,
     now: now(),

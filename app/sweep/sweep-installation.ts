@@ -7,6 +7,7 @@ import { sweepRepo } from './sweep-repo.js';
 import type { RepoLock } from '../repo/with-repo-lock.js';
 import { oneLineError } from '../../src/one-line-error.js';
 import type { OrgSecretsPasses } from './org-secrets-passes.js';
+import { sweepProviderKeys, type ProviderAuditRun } from './sweep-provider-keys.js';
 
 export interface InstallationSweep {
   octokit: AppOctokit;
@@ -26,6 +27,8 @@ export interface InstallationSweep {
   teams?: TeamRosterCache;
   /** The organisation passes the dashboards show; the process's memory by default. */
   orgPasses?: OrgSecretsPasses;
+  /** The providers' key inventories, audited in the sweep of the one organisation they belong to; none when absent. */
+  providerAudit?: ProviderAuditRun;
 }
 
 export interface InstallationSweepResult {
@@ -101,5 +104,26 @@ async function sweepOrganisations(
       s.log(`sweep failed for ${line}`);
       result.failed.push(line);
     }
+    if (s.providerAudit?.org.toLowerCase() === org.toLowerCase())
+      await sweepOrgProviders({ ...s, providerAudit: s.providerAudit }, org, own, budget, result);
+  }
+}
+
+/** The organisation's provider issues, after its secrets; a GitHub failure here is one failed line, as a repository's. */
+async function sweepOrgProviders(
+  s: InstallationSweep & { providerAudit: ProviderAuditRun },
+  org: string,
+  repositories: readonly ReachedRepository[],
+  budget: { remaining: number },
+  result: InstallationSweepResult,
+): Promise<void> {
+  try {
+    const swept = await sweepProviderKeys({ ...s, org, repositories, budget });
+    result.actions.push(...swept.actions);
+    if (swept.skipped) s.log(`${org}: provider keys skipped, ${swept.skipped}`);
+  } catch (error) {
+    const line = `${org} (provider keys): ${oneLineError(error)}`;
+    s.log(`sweep failed for ${line}`);
+    result.failed.push(line);
   }
 }

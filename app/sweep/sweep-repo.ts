@@ -23,6 +23,7 @@ import { loadPolicy } from '../repo/load-policy.js';
 import { loadTrackedIssues } from '../repo/load-tracked-issues.js';
 import { processOrgSecretsPasses, type OrgSecretsPasses } from './org-secrets-passes.js';
 import { recallOrgSecretsPass } from './recall-org-secrets-pass.js';
+import { providerKeysSection } from './provider-keys-section.js';
 import type { SweepRun } from './sweep-run.js';
 import { withRepoLock } from '../repo/with-repo-lock.js';
 
@@ -135,6 +136,7 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
     : issuesAfter(issues, applied, now, botLogin);
   await recallOrgSecretsPass(passes, octokit, owner, repo, after, now);
   const unprotected = unprotectedRowsOf(repository, decisions, after);
+  const providerKeys = providerKeysSection(passes, owner, repo, after, botLogin);
   const body = renderDashboard({
     repository,
     rows: dashboardRowsOf(repository, decisions, after),
@@ -142,6 +144,7 @@ async function sweepRepoNow(s: RepoSweep, again = false): Promise<RepoSweepResul
     ...orgSection(passes, owner, repo, fetched, after),
     unprotected,
     unreadTeams: teamCache.unreadable(named),
+    ...(providerKeys && { providerKeys }),
     now,
     marker: renderDashboardMarker(),
   });

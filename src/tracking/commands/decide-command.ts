@@ -10,6 +10,8 @@ import { trackedKeyFromId } from '../key-issues/key-id.js';
 import type { KeyMarker } from '../key-marker.js';
 import { sameLogin } from '../key-issues/last-notice.js';
 import type { Command } from './parse-command.js';
+import { parseProviderIssueId } from '../provider-issues/provider-issue-id.js';
+import { answerProviderCommand } from './answer-provider-command.js';
 
 /** A repository permission as `GET /repos/{o}/{r}/collaborators/{user}/permission` reports it (`role_name`). */
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
@@ -62,6 +64,10 @@ export function decideCommand(command: Command, context: CommandContext): Comman
   if (!marker) return { type: 'ignore', why: 'not a key issue' };
   const reply = (text: string) =>
     `${text}\n\n${renderCommentMarker({ key: marker.key, kind: 'reply', ...(context.commentId !== undefined && { replyTo: context.commentId }) })}`;
+  // A provider issue answers from its own record; `/snooze` and `/exempt` change its marker as a key issue's.
+  const provider = parseProviderIssueId(marker.key);
+  if (provider && command.name !== 'snooze' && command.name !== 'exempt')
+    return { type: 'reply', reply: reply(answerProviderCommand(command, provider, marker, context)) };
   switch (command.name) {
     case 'help': {
       const lead =

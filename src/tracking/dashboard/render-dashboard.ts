@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../../report/escape-markdown.js';
 import { dashboardTable, fitDashboardTables, ISSUE_BODY_LIMIT } from './fit-dashboard-tables.js';
 import { inlineCode, quoteUserText } from '../../report/render-issue-text.js';
 import { CONFIG_PATH } from '../../policy/config-path.js';
+import { renderProviderKeys, type DashboardProviderKeys } from './render-provider-keys.js';
 
 /** The dashboard's title; the planner finds the dashboard by its marker, not by this. */
 export const DASHBOARD_TITLE = 'Key hygiene dashboard';
@@ -35,6 +36,8 @@ export interface DashboardInput {
   unreadTeams?: readonly DashboardSkipped[];
   /** Set on the dashboard of the organisation's `org-secrets-repo` only. */
   orgSecrets?: DashboardOrgSecrets;
+  /** Set on the dashboard of the organisation's `org-secrets-repo` only, when it has provider issues or an audit ran. */
+  providerKeys?: DashboardProviderKeys;
   now: Date;
   /** Hidden marker that identifies the dashboard issue, appended last. */
   marker: string;
@@ -81,7 +84,8 @@ export function renderDashboard(input: DashboardInput): string {
   ].join('\n');
   const orgTable = dashboardTable(org?.rows ?? [], 'org', input.now);
   const orgHead = org ? renderOrgHead(org, orgTable.rows.length) : '';
-  const tail = `\n\n${input.marker}\n`;
+  const providerText = renderProviderKeys(input.providerKeys);
+  const tail = `${providerText ? `\n\n${providerText}` : ''}\n\n${input.marker}\n`;
   const [ownText, orgText] = fitDashboardTables([own, orgTable], max - head.length - orgHead.length - tail.length);
   const ownPart = own.rows.length === 0 ? noOwnKeys(org !== undefined) : ownText;
   const orgPart = org ? `\n\n${orgHead}${orgText}` : '';
