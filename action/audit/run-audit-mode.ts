@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { ADMIN_APIS, isAdminProvider, type AdminApiSetting } from '../../src/audit/admin-clients.js';
-import { createAnthropicAdmin } from '../../src/audit/anthropic/anthropic-admin.js';
-import { createOpenAiAdmin } from '../../src/audit/openai/openai-admin.js';
+import { ADMIN_CLIENTS } from '../../src/audit/admin-client-factories.js';
 import { AUDIT_PROBLEMS } from '../../src/audit/audit-problems.js';
 import { auditPolicyFor } from '../../src/audit/audit-policy.js';
 import { hideAdminKey } from '../../src/audit/hide-admin-key.js';
@@ -19,13 +18,6 @@ export interface AuditModeDeps {
   fetch: typeof globalThis.fetch;
   now: () => Date;
 }
-
-/**
- * The clients, imported here rather than through ADMIN_APIS' lazy `load()`: ncc would put a lazily
- * imported module in a chunk file of its own beside dist/index.js, one more file the committed bundle
- * must not lose. Imported statically, they are in dist/index.js.
- */
-const CLIENTS = { openai: createOpenAiAdmin, anthropic: createAnthropicAdmin } as const;
 
 const defaultDeps: AuditModeDeps = { fetch: (input, init) => globalThis.fetch(input, init), now: () => new Date() };
 
@@ -46,7 +38,7 @@ export async function runAuditMode(settings: ActionSettings, deps: AuditModeDeps
   const hide = (text: string) => hideAdminKey(text, adminKey);
   const config = readPolicy(settings.configPath, settings.context.workspace);
   const heldKeyIds = settings.heldKeys ? parseHeldKeys(settings.heldKeys, "input 'held-keys'") : undefined;
-  const admin = CLIENTS[api.provider]({ adminKey, baseUrl: settings.adminBaseUrl, fetch: deps.fetch });
+  const admin = ADMIN_CLIENTS[api.provider]({ adminKey, baseUrl: settings.adminBaseUrl, fetch: deps.fetch });
   const now = deps.now();
   const result = await runAudit({
     admin,

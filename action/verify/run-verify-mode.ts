@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { isAdminProvider } from '../../src/audit/admin-clients.js';
+import { ADMIN_CLIENTS } from '../../src/audit/admin-client-factories.js';
 import { findProviderKey } from '../../src/audit/find-provider-key.js';
 import { sameName } from '../../src/inventory/inventory.js';
 import { codeCell, escapeMarkdown } from '../../src/report/escape-markdown.js';
@@ -54,7 +55,8 @@ async function lookUpKey(
 ): Promise<ProviderKeyReport | undefined> {
   const admin = isAdminProvider(provider) && settings.verifyAdmin[provider];
   if (!admin) return undefined;
-  const lookup = await findProviderKey(value, provider, { ...admin, fetch: fetchImpl });
+  const create = ADMIN_CLIENTS[provider];
+  const lookup = await findProviderKey(value, provider, { ...admin, fetch: fetchImpl }, async () => create);
   return reportProviderKey(settings.secretName, provider, lookup);
 }
 

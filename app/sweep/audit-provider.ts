@@ -1,4 +1,5 @@
 import { ADMIN_APIS } from '../../src/audit/admin-clients.js';
+import { ADMIN_CLIENTS } from '../../src/audit/admin-client-factories.js';
 import { auditPolicyFor } from '../../src/audit/audit-policy.js';
 import { hideAdminKey } from '../../src/audit/hide-admin-key.js';
 import { AdminApiError } from '../../src/audit/provider-admin.js';
@@ -31,8 +32,7 @@ export async function auditProvider(
   const api = ADMIN_APIS[source.provider];
   const hide = (text: string) => hideAdminKey(text, source.adminKey());
   try {
-    const create = await api.load();
-    const admin = create({ adminKey: source.adminKey(), baseUrl: source.baseUrl, fetch });
+    const admin = ADMIN_CLIENTS[source.provider]({ adminKey: source.adminKey(), baseUrl: source.baseUrl, fetch });
     const result = await runAudit({ admin, policy: auditPolicyFor(policy, source.provider), now });
     if (result.usageError !== undefined)
       log(
