@@ -41161,7 +41161,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4347);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3868);
 // The Action's entry point, bundled into dist/index.js by `npm run bundle`.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -41171,7 +41171,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4347:
+/***/ 3868:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44195,6 +44195,144 @@ const actionLog = {
 };
 function safeProperties(properties) {
     return properties.title === undefined ? properties : { ...properties, title: safeText(properties.title) };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./.build/src/audit/admin-clients.js
+const ADMIN_APIS = {
+    openai: {
+        provider: 'openai',
+        name: 'OpenAI',
+        keyVariable: 'OPENAI_ADMIN_KEY',
+        appKeyVariable: 'KEY_HYGIENE_OPENAI_ADMIN_KEY',
+        baseUrlVariable: 'OPENAI_BASE_URL',
+        defaultBaseUrl: 'https://api.openai.com/v1',
+        load: async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3101))).createOpenAiAdmin,
+    },
+    anthropic: {
+        provider: 'anthropic',
+        name: 'Anthropic',
+        keyVariable: 'ANTHROPIC_ADMIN_KEY',
+        appKeyVariable: 'KEY_HYGIENE_ANTHROPIC_ADMIN_KEY',
+        baseUrlVariable: 'ANTHROPIC_BASE_URL',
+        defaultBaseUrl: 'https://api.anthropic.com',
+        load: async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1990))).createAnthropicAdmin,
+    },
+};
+function isAdminProvider(id) {
+    return Object.hasOwn(ADMIN_APIS, id);
+}
+
+// EXTERNAL MODULE: ./.build/src/audit/anthropic/anthropic-admin.js + 6 modules
+var anthropic_admin = __nccwpck_require__(1990);
+// EXTERNAL MODULE: ./.build/src/audit/openai/openai-admin.js + 6 modules
+var openai_admin = __nccwpck_require__(3101);
+;// CONCATENATED MODULE: ./.build/src/audit/admin-client-factories.js
+
+
+/**
+ * The clients, imported statically, for the bundled fronts (the Action's dist/ and the sweep's
+ * sweep/dist/): ncc puts a lazily imported module (ADMIN_APIS' `load()`) in a chunk file of its own
+ * beside the bundle, one more file the committed bundle must not lose. The CLI keeps the lazy
+ * `load()`, so a scan never pays for them at start-up.
+ */
+const ADMIN_CLIENTS = {
+    openai: openai_admin.createOpenAiAdmin,
+    anthropic: anthropic_admin.createAnthropicAdmin,
+};
+
+;// CONCATENATED MODULE: ./.build/src/audit/audit-problems.js
+/**
+ * Every problem the audit reports, in the order reports list them. Overdue, orphaned and spiking keys
+ * are errors: a key that has lived too long, that nobody answers for, or that someone else may be
+ * using. An unused key and an admin key without an end are warnings: a way in to close, not a sign
+ * that one is being used.
+ */
+const AUDIT_PROBLEMS = {
+    'usage-spike': {
+        todo: 'check its usage; rotate if not yours',
+        level: 'error',
+        risk: "The key's use jumped far above its own trailing-week mean: the first sign a leaked key shows.",
+    },
+    orphaned: {
+        todo: 'delete (owner lost access)',
+        level: 'error',
+        risk: 'The key still works though its owner no longer has access: nobody who may use it answers for it.',
+    },
+    overdue: {
+        todo: 'rotate',
+        level: 'error',
+        risk: 'The key itself, by its creation date at the provider, is older than the rotation policy allows.',
+    },
+    unused: {
+        todo: 'delete (unused)',
+        level: 'warning',
+        risk: 'Nobody has used the key for longer than the policy allows: it is a way in that nobody needs.',
+    },
+    'no-expiry': {
+        todo: 'replace with an expiring key',
+        level: 'warning',
+        risk: 'An admin key can read and delete every key of the organisation; it should expire on its own.',
+    },
+};
+const AUDIT_PROBLEM_ORDER = Object.keys(AUDIT_PROBLEMS);
+
+;// CONCATENATED MODULE: ./.build/src/policy/duration.js
+const UNITS = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+const DURATION = /^(\d{1,5})\s*([hdw])$/;
+/** `90d`, `2w`, `12h` → milliseconds; undefined when the text is not a duration. */
+function parseDuration(text) {
+    const m = DURATION.exec(text.trim());
+    return m ? Number(m[1]) * UNITS[m[2]] : undefined;
+}
+/** Byte sizes: `10MB`, `512KB`, `1GB`, or a plain number of bytes. */
+function parseSize(text) {
+    const m = /^(\d{1,12})\s*(B|KB|MB|GB)?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const unit = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(m[2] ?? 'B').toUpperCase()];
+    return Number(m[1]) * unit;
+}
+
+;// CONCATENATED MODULE: ./.build/src/policy/default-config.js
+/**
+ * The config as if the file were empty, written out so a scan without a config file never loads
+ * the schema library (it costs ~140 ms of start-up). A test checks it equals the schema's defaults.
+ */
+const defaultConfig = {
+    scan: {
+        allow: { paths: [], regexes: [] },
+        disable: [],
+        severity: {},
+        detectors: [],
+        'max-file-size': '100MB',
+    },
+    keys: [],
+    'rotate-every': '90d',
+    'remind-before': '14d',
+    'track-names': ['_(API_)?KEY$', '_TOKEN$', '_SECRET$', '^(API|ACCESS|SECRET)_?KEY'],
+    reminders: { 'due-soon': '7d', overdue: '3d' },
+    'escalate-after': '14d',
+    'escalate-to': [],
+    'max-snooze': '30d',
+    approvers: [],
+    dashboard: true,
+    onboarding: 'off',
+    'dry-run': false,
+    'production-environments': '^prod',
+    'org-secrets-repo': '.github',
+};
+
+;// CONCATENATED MODULE: ./.build/src/scan/redact.js
+/**
+ * The only form a secret ever leaves the engine in: its provider prefix and its last 4 characters.
+ * Secrets too short to keep 4 characters hidden show no tail at all.
+ */
+function redact(secret, prefix = '') {
+    const keep = secret.length - prefix.length >= 16 ? 4 : 0;
+    const tail = keep ? secret.slice(-keep) : '';
+    return `${prefix}…${tail}`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
@@ -51081,88 +51219,6 @@ function describeSyntaxError(error) {
     return `expected a regular expression in RE2 syntax (${error.error})`;
 }
 
-;// CONCATENATED MODULE: ./.build/src/inventory/evaluate-environments.js
-
-/**
- * Production-like environments (name matches `production-environments`) that have neither
- * required reviewers nor a deployment branch policy: any workflow on any branch can deploy there
- * and read its keys — the exposure a key shared across environments has, so the same level: an
- * error. It can always be fixed: "deployment branches" come with environments on every plan (required
- * reviewers need GitHub Enterprise in private repositories). Environment names are case-insensitive
- * on GitHub, so the pattern is too.
- * https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#deployment-protection-rules
- */
-function evaluateEnvironments(inventory, config) {
-    const productionLike = compileConfigRegex(config['production-environments'], { ignoreCase: true });
-    return inventory.environments
-        .filter((env) => productionLike.test(env.name) && !env.requiredReviewers && !env.branchPolicy)
-        .map((env) => ({
-        kind: 'environment',
-        status: 'unprotected',
-        level: 'error',
-        environment: env.name,
-        message: `Environment ${env.name} looks like production but has no required reviewers and no deployment branch policy: ` +
-            'any branch can deploy to it and read its secrets. Limit it to protected branches (Deployment branches and tags) or add required reviewers.',
-    }));
-}
-
-;// CONCATENATED MODULE: ./.build/src/policy/duration.js
-const UNITS = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
-const DURATION = /^(\d{1,5})\s*([hdw])$/;
-/** `90d`, `2w`, `12h` → milliseconds; undefined when the text is not a duration. */
-function parseDuration(text) {
-    const m = DURATION.exec(text.trim());
-    return m ? Number(m[1]) * UNITS[m[2]] : undefined;
-}
-/** Byte sizes: `10MB`, `512KB`, `1GB`, or a plain number of bytes. */
-function parseSize(text) {
-    const m = /^(\d{1,12})\s*(B|KB|MB|GB)?$/i.exec(text.trim());
-    if (!m)
-        return undefined;
-    const unit = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(m[2] ?? 'B').toUpperCase()];
-    return Number(m[1]) * unit;
-}
-
-;// CONCATENATED MODULE: ./.build/src/policy/default-config.js
-/**
- * The config as if the file were empty, written out so a scan without a config file never loads
- * the schema library (it costs ~140 ms of start-up). A test checks it equals the schema's defaults.
- */
-const defaultConfig = {
-    scan: {
-        allow: { paths: [], regexes: [] },
-        disable: [],
-        severity: {},
-        detectors: [],
-        'max-file-size': '100MB',
-    },
-    keys: [],
-    'rotate-every': '90d',
-    'remind-before': '14d',
-    'track-names': ['_(API_)?KEY$', '_TOKEN$', '_SECRET$', '^(API|ACCESS|SECRET)_?KEY'],
-    reminders: { 'due-soon': '7d', overdue: '3d' },
-    'escalate-after': '14d',
-    'escalate-to': [],
-    'max-snooze': '30d',
-    approvers: [],
-    dashboard: true,
-    onboarding: 'off',
-    'dry-run': false,
-    'production-environments': '^prod',
-    'org-secrets-repo': '.github',
-};
-
-;// CONCATENATED MODULE: ./.build/src/scan/redact.js
-/**
- * The only form a secret ever leaves the engine in: its provider prefix and its last 4 characters.
- * Secrets too short to keep 4 characters hidden show no tail at all.
- */
-function redact(secret, prefix = '') {
-    const keep = secret.length - prefix.length >= 16 ? 4 : 0;
-    const tail = keep ? secret.slice(-keep) : '';
-    return `${prefix}…${tail}`;
-}
-
 ;// CONCATENATED MODULE: ./.build/src/providers/provider.js
 /**
  * Declares one provider's record, keeping its literal types so the registry can derive the
@@ -51238,6 +51294,15 @@ const anthropic = defineProvider({
         url: 'https://console.anthropic.com/settings/keys',
         create: 'Create a new API key in the workspace this environment uses at https://console.anthropic.com/settings/keys.',
         revoke: 'Delete the old key at https://console.anthropic.com/settings/keys.',
+    },
+    federation: { url: 'https://platform.claude.com/docs/en/manage-claude/wif-providers/github-actions' },
+    // GET /v1/models lists the models the key may use (https://docs.anthropic.com/en/api/models-list); an admin key is not asked.
+    liveCheck: {
+        defaultUrl: 'https://api.anthropic.com',
+        path: '/v1/models',
+        auth: { header: 'x-api-key' },
+        headers: { 'anthropic-version': '2023-06-01' },
+        detectors: ['anthropic-api-key'],
     },
 });
 
@@ -52095,6 +52160,8 @@ const figma = defineProvider({
     aliases: [],
     remediation: revokeAt('Figma (Settings → Security → Personal access tokens)'),
     rotation: { url: 'https://www.figma.com/developers/api#access-tokens' },
+    // GET /v1/me returns the user of a personal access token sent in X-Figma-Token (https://developers.figma.com/docs/rest-api/).
+    liveCheck: { defaultUrl: 'https://api.figma.com', path: '/v1/me', auth: { header: 'X-Figma-Token' } },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/figma.js
@@ -52621,6 +52688,14 @@ const github = defineProvider({
         create: 'Regenerate the token (fine-grained, with an expiry) at https://github.com/settings/personal-access-tokens — or better, replace it with a GitHub App installation token.',
         revoke: 'Delete the old token on the same page.',
     },
+    // GET /rate_limit answers any token without spending its quota, 401 for a bad one (https://docs.github.com/en/rest/rate-limit/rate-limit).
+    liveCheck: {
+        defaultUrl: 'https://api.github.com',
+        path: '/rate_limit',
+        auth: 'token',
+        headers: { accept: 'application/vnd.github+json', 'user-agent': 'key-hygiene' },
+        prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'github_pat_'],
+    },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/github.js
@@ -52735,6 +52810,13 @@ const gitlab = defineProvider({
     aliases: [],
     remediation: revokeAt('your GitLab instance (User settings → Access tokens, or the project’s or group’s token page)'),
     rotation: { url: 'https://docs.gitlab.com/user/profile/personal_access_tokens/' },
+    // GET /api/v4/user with PRIVATE-TOKEN answers for personal, project and group access tokens (https://docs.gitlab.com/api/users/).
+    liveCheck: {
+        defaultUrl: 'https://gitlab.com',
+        path: '/api/v4/user',
+        auth: { header: 'PRIVATE-TOKEN' },
+        prefixes: ['glpat-'],
+    },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/gitlab.js
@@ -52918,6 +53000,8 @@ const groq = defineProvider({
     aliases: [],
     remediation: revokeAt('https://console.groq.com/keys'),
     rotation: { url: 'https://console.groq.com/keys' },
+    // GET /openai/v1/models lists the models the key may use (https://console.groq.com/docs/api-reference#models-list).
+    liveCheck: { defaultUrl: 'https://api.groq.com', path: '/openai/v1/models' },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/groq.js
@@ -52960,6 +53044,13 @@ const terraform = defineProvider({
     aliases: ['tf'],
     remediation: revokeAt('https://app.terraform.io/app/settings/tokens (or the team’s or organization’s API token page)'),
     rotation: { url: 'https://app.terraform.io/app/settings/tokens' },
+    // GET /api/v2/account/details returns the account of a user, team or organization token
+    // (https://developer.hashicorp.com/terraform/cloud-docs/api-docs/account).
+    liveCheck: {
+        defaultUrl: 'https://app.terraform.io',
+        path: '/api/v2/account/details',
+        detectors: ['terraform-cloud-token'],
+    },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/hashicorp.js
@@ -53159,6 +53250,8 @@ const huggingface = defineProvider({
     remediation: 'Invalidate the token at https://huggingface.co/settings/tokens now (deleting the commit does not make it safe: history, ' +
         'forks and caches keep it), create a fine-grained token with only the repositories it needs, and update the environment secret.',
     rotation: { url: 'https://huggingface.co/settings/tokens' },
+    // GET /api/whoami-v2 names the account behind a token (https://huggingface.co/docs/hub/api).
+    liveCheck: { defaultUrl: 'https://huggingface.co', path: '/api/whoami-v2' },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/huggingface.js
@@ -53341,6 +53434,12 @@ const notion = defineProvider({
     aliases: [],
     remediation: revokeAt('https://www.notion.so/profile/integrations (the integration → Secrets → Refresh)', 'share only the pages it needs, update the environment secret'),
     rotation: { url: 'https://www.notion.so/profile/integrations' },
+    // GET /v1/users/me returns the bot user of the token (https://developers.notion.com/reference/get-self).
+    liveCheck: {
+        defaultUrl: 'https://api.notion.com',
+        path: '/v1/users/me',
+        headers: { 'notion-version': '2022-06-28' },
+    },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/notion.js
@@ -53399,6 +53498,8 @@ const npm = defineProvider({
         create: 'Create a new granular access token with only the packages it publishes at https://www.npmjs.com/settings/~/tokens.',
         revoke: 'Delete the old token on the same page.',
     },
+    // GET /-/whoami names the user of a token, as `npm whoami` does (https://docs.npmjs.com/cli/commands/npm-whoami).
+    liveCheck: { defaultUrl: 'https://registry.npmjs.org', path: '/-/whoami' },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/npm.js
@@ -53512,6 +53613,7 @@ const openai = defineProvider({
         create: 'Create a new **project key** for the project this environment uses at https://platform.openai.com/api-keys (a project or service-account key, not a user key).',
         revoke: 'Revoke the old key in the API-keys page (https://platform.openai.com/api-keys), then check the usage page for calls you did not make.',
     },
+    federation: { url: 'https://developers.openai.com/api/docs/guides/workload-identity-federation/github-actions' },
     // OpenAI's API (https://platform.openai.com/docs/guides/error-codes): 200 valid, 401 invalid or revoked, 429 quota/rate, else unknown.
     liveCheck: { defaultUrl: 'https://api.openai.com', path: '/v1/models' },
     /**
@@ -53748,6 +53850,8 @@ const sendgrid = defineProvider({
     aliases: [],
     remediation: revokeAt('https://app.sendgrid.com/settings/api_keys'),
     rotation: { url: 'https://app.sendgrid.com/settings/api_keys' },
+    // GET /v3/scopes lists the scopes of the key it is called with (https://www.twilio.com/docs/sendgrid/api-reference/api-key-permissions).
+    liveCheck: { defaultUrl: 'https://api.sendgrid.com', path: '/v3/scopes' },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/sendgrid.js
@@ -53927,6 +54031,18 @@ const slack = defineProvider({
         'does not make it safe: history, forks and caches keep it. Reinstall the app to issue a new token, update the environment ' +
         'secret, and check the workspace’s access logs.',
     rotation: { url: 'https://api.slack.com/apps' },
+    // POST auth.test checks a token and answers 200 with ok:false when it is refused (https://docs.slack.dev/reference/methods/auth.test).
+    liveCheck: {
+        defaultUrl: 'https://slack.com',
+        path: '/api/auth.test',
+        method: 'POST',
+        prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxo-', 'xoxs-'],
+        answer: {
+            ok: 'ok',
+            error: 'error',
+            refused: ['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive'],
+        },
+    },
 });
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/slack.js
@@ -54226,6 +54342,15 @@ const stripe = defineProvider({
         url: 'https://dashboard.stripe.com/apikeys',
         create: 'Roll the key at https://dashboard.stripe.com/apikeys (or create a restricted key with only the permissions this service needs).',
         revoke: 'Let the old key expire now, or set its expiry to the end of the switch-over.',
+    },
+    // GET /v1/balance with the key as the Basic user (https://docs.stripe.com/api/authentication); 403 is a live
+    // restricted key without that permission (https://docs.stripe.com/changelog/2016-10-19/insufficient-permissions-throw-403-error).
+    liveCheck: {
+        defaultUrl: 'https://api.stripe.com',
+        path: '/v1/balance',
+        auth: 'basic',
+        detectors: ['stripe-live-key', 'stripe-test-key'],
+        live: [200, 403],
     },
 });
 
@@ -54835,7 +54960,7 @@ function createScanner(detectors, options = {}) {
         const positions = positionsOf(fragment, candidates.map((c) => c.index));
         if (options.onSecret)
             for (const c of candidates)
-                options.onSecret(c.secret);
+                options.onSecret(c.secret, c.detector.id);
         return candidates.map((c, i) => toFinding(c, fragment, positions[i]));
     };
 }
@@ -55078,6 +55203,1525 @@ function masked(value, depth) {
 }
 function cut(text, max) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/audit-policy.js
+
+
+/** A key nobody has used for a month is one nobody needs: deleting it costs nothing and removes a way in. */
+const UNUSED_AFTER = '30d';
+/**
+ * The spike defaults. Working hours against nights and weekends put a busy hour at a few times a
+ * key's week-long hourly mean, so 10× stays clear of an ordinary day while a leaked key, which is
+ * used as hard as its finder can, passes it at once. The floors keep a key that is barely used from
+ * "spiking" on a handful of calls: tens of requests an hour is a person trying something out, 100
+ * requests or 100,000 tokens in an hour is a program at work.
+ */
+const SPIKE = { factor: 10, minRequests: 100, minTokens: 100_000 };
+/**
+ * The audit policy for one provider: its `providers.<id>` section of the config, each field it
+ * omits from the defaults (`rotate-every` from the config's top level).
+ */
+function auditPolicyFor(config, provider) {
+    const section = config.providers?.[provider];
+    return {
+        rotateEvery: seconds(section?.['rotate-every'] ?? config['rotate-every']),
+        unusedAfter: seconds(section?.['unused-after'] ?? UNUSED_AFTER),
+        spike: {
+            factor: section?.spike?.factor ?? SPIKE.factor,
+            minRequests: section?.spike?.['min-requests'] ?? SPIKE.minRequests,
+            minTokens: section?.spike?.['min-tokens'] ?? SPIKE.minTokens,
+        },
+    };
+}
+function seconds(text) {
+    const ms = parseDuration(text);
+    // The schema refuses anything parseDuration cannot read, so this only fires on a hand-built config.
+    if (ms === undefined)
+        throw new Error(`'${showConfigText(text)}' is not a duration such as 90d, 2w or 12h`);
+    return ms / 1000;
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/hide-admin-key.js
+/**
+ * Text with the admin key cut out, written `[admin key]`: a last guard for every report, summary and
+ * error of the audit, should a client's error or a provider's answer (a key named after it) hold it.
+ * A value this short is no real admin key; cutting it out would only garble the text.
+ */
+function hideAdminKey(text, adminKey) {
+    return adminKey.length < 8 ? text : text.split(adminKey).join('[admin key]');
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/parse-held-keys.js
+/** The most key ids a held-keys list may name: far past any organisation's keys, and bounded. */
+const MAX_IDS = 10_000;
+/** Longer than any provider's key id (`key_…`, `apikey_01…`): a longer token is not an id. */
+const MAX_ID = 200;
+/** The output of `mode: verify` that names the provider's key id. */
+const VERIFY_OUTPUT = 'provider-key-id';
+/** A held-keys list that cannot be read: the message names where it came from and what was expected. */
+class HeldKeysError extends Error {
+    name = 'HeldKeysError';
+}
+/**
+ * The provider key ids the environments hold (from `mode: verify`), as `--held-keys FILE` and the
+ * Action's `held-keys` input give them: ids separated by white space or commas (`#` starts a comment
+ * to the end of its line), a JSON array of ids, or the verify jobs' outputs as `${{ toJSON(needs) }}`
+ * (each job's `provider-key-id` output, which `mode: verify` sets when it found the key in the
+ * provider's inventory).
+ */
+function parseHeldKeys(text, source) {
+    const trimmed = text.trim();
+    const ids = trimmed.startsWith('[') || trimmed.startsWith('{') ? fromJson(trimmed, source) : fromList(trimmed);
+    if (ids.length > MAX_IDS)
+        throw new HeldKeysError(`${source}: ${ids.length} key ids, more than ${MAX_IDS}`);
+    const long = ids.find((id) => id.length > MAX_ID);
+    if (long !== undefined)
+        throw new HeldKeysError(`${source}: a key id of ${long.length} characters: expected provider key ids such as key_abc`);
+    return new Set(ids);
+}
+function fromList(text) {
+    return text
+        .split('\n')
+        .map((line) => line.replace(/#.*/, ''))
+        .flatMap((line) => line.split(/[\s,]+/))
+        .filter(Boolean);
+}
+function fromJson(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new HeldKeysError(`${source}: not valid JSON: expected an array of key ids or the verify jobs' \${{ toJSON(needs) }}`);
+    }
+    if (Array.isArray(data) && data.every((id) => typeof id === 'string'))
+        return data.filter(Boolean);
+    if (data !== null && typeof data === 'object' && !Array.isArray(data))
+        return Object.values(data).flatMap((job) => {
+            const outputs = job?.outputs;
+            if (outputs === null || typeof outputs !== 'object')
+                return [];
+            const id = outputs[VERIFY_OUTPUT];
+            return typeof id === 'string' && id !== '' ? [id] : [];
+        });
+    throw new HeldKeysError(`${source}: expected an array of key ids or the verify jobs' \${{ toJSON(needs) }}`);
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/audit-json-text.js
+/**
+ * Characters JSON.stringify leaves raw that a terminal or a viewer acts on: DEL and the C1 controls
+ * (U+009B is a one-character CSI to some terminals), the line and paragraph separators, and the bidi
+ * marks and overrides. C0 controls JSON escapes itself.
+ */
+const RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * A value as two-space indented JSON ending in a newline, with every character a terminal could act
+ * on written as a `\uXXXX` escape: names from a provider are hostile, and `cat report.json` must show
+ * them, not run them. The escapes are JSON's own, so a parser reads back exactly the same strings.
+ */
+function toJsonText(value) {
+    const text = JSON.stringify(value, null, 2).replace(RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `${text}\n`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/render-audit-json.js
+
+/** Version of the audit JSON's shape; bumped only when a field changes meaning or goes away. */
+const AUDIT_JSON_VERSION = 1;
+/** The audit as a stable document: fields in a fixed order, every time ISO 8601 or null. */
+function buildAuditJson(result, now) {
+    return {
+        version: AUDIT_JSON_VERSION,
+        provider: result.provider,
+        generatedAt: now.toISOString(),
+        keys: result.keys.length,
+        findings: result.findings.map((f) => ({
+            provider: f.provider,
+            problem: f.problem,
+            keyId: f.keyId,
+            keyName: f.keyName,
+            project: f.project,
+            projectName: f.projectName,
+            redacted: f.redacted,
+            owner: f.owner,
+            createdAt: f.createdAt,
+            lastUsedAt: f.lastUsedAt,
+            detail: f.detail,
+        })),
+        usageError: result.usageError ?? null,
+        notHeld: result.notHeld?.map((k) => ({
+            keyId: k.id,
+            keyName: k.name,
+            project: k.project?.id ?? null,
+            projectName: k.project?.name ?? null,
+            redacted: k.redacted,
+            createdAt: k.createdAt,
+            lastUsedAt: k.lastUsedAt,
+        })) ?? null,
+    };
+}
+function renderAuditJson(result, now) {
+    return toJsonText(buildAuditJson(result, now));
+}
+
+;// CONCATENATED MODULE: ./.build/src/providers/generic.js
+
+/** Values found by their name or context (passwords, bearer headers, JWTs, URLs with credentials): no vendor. */
+const generic = defineProvider({ id: 'generic', name: 'Generic secret', aliases: [], nameless: true });
+
+;// CONCATENATED MODULE: ./.build/src/providers/hygiene.js
+
+/** Repository hygiene rules (a tracked `.env` file, src/scan/hygiene.ts): no key of any vendor. */
+const hygiene = defineProvider({ id: 'hygiene', name: 'Repository hygiene', aliases: [], nameless: true });
+
+;// CONCATENATED MODULE: ./.build/src/providers/private-key.js
+
+/** PEM private keys: whose key it is (a certificate, SSH, a cloud service account) the text does not say. */
+const privatekey = defineProvider({ id: 'privatekey', name: 'Private key', aliases: [], nameless: true });
+
+;// CONCATENATED MODULE: ./.build/src/providers/registry.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Every provider, in one explicit list. The order matters in one place only: when a secret's name
+ * names two providers with equally long phrases (`TF_VAR_VERCEL_TOKEN`), the onboarding guess takes
+ * the earlier one, so a new provider goes at the end. test/providers/registry.test.ts checks the
+ * list against the detectors.
+ */
+const providers = [
+    openai,
+    azureOpenai,
+    anthropic,
+    aws,
+    github,
+    google,
+    huggingface,
+    npm,
+    stripe,
+    slack,
+    gitlab,
+    sentry,
+    cloudflare,
+    vercel,
+    heroku,
+    linear,
+    notion,
+    figma,
+    mailchimp,
+    sendgrid,
+    shopify,
+    square,
+    groq,
+    perplexity,
+    databricks,
+    docker,
+    tailscale,
+    grafana,
+    pypi,
+    age,
+    atlassian,
+    flyio,
+    onepassword,
+    openshift,
+    sidekiq,
+    sonarqube,
+    sourcegraph,
+    terraform,
+    vault,
+    openrouter,
+    django,
+    generic,
+    privatekey,
+    hygiene,
+];
+
+;// CONCATENATED MODULE: ./.build/src/providers/canonical-provider.js
+
+/** A name as policies write it, lower-cased with dashes: `Open AI`, `open_ai` → `open-ai`. */
+const spelling = (name) => name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+/** The record a name (an id or an alias, in any case, with spaces or underscores) stands for. */
+function findProvider(name) {
+    const id = spelling(name);
+    return providers.find((p) => p.id === id || p.aliases.includes(id));
+}
+/** `OpenAI`, `open_ai`, `Open AI` → `openai`; an unknown provider as it was written, lower-cased with dashes. */
+function canonicalProvider(name) {
+    return findProvider(name)?.id ?? spelling(name);
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/federation-hint.js
+
+
+/**
+ * When the audit knows which keys GitHub environments hold (`held-keys`), and the provider accepts
+ * GitHub Actions OIDC tokens, those keys are the ones workload identity federation replaces: the job
+ * trades its identity token for a short-lived access token and no key is stored at all.
+ */
+function federationHint(result) {
+    if (result.notHeld === undefined)
+        return undefined;
+    const guide = findProvider(result.provider)?.federation?.url;
+    if (!guide)
+        return undefined;
+    const notHeld = new Set(result.notHeld.map((k) => k.id));
+    const held = result.keys.filter((k) => k.kind === 'project' && k.status === 'active' && !notHeld.has(k.id)).length;
+    if (held === 0)
+        return undefined;
+    const name = ADMIN_APIS[result.provider].name;
+    return `${held === 1 ? 'The 1 key' : `The ${held} keys`} GitHub environments hold could be replaced by workload identity federation: ${name} accepts GitHub Actions OIDC tokens in exchange for short-lived access tokens, so no key need be stored (${guide}).`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/escape-markdown.js
+
+const ZWSP = '\u200b';
+/**
+ * Text from input (paths, branch names, authors, key kinds, messages, what a user wrote) as plain
+ * Markdown that reads as typed, in a table cell, a list item or an issue body: control characters
+ * written out (showControls), so it stays on one line; `&`, `<` and `>` as entities (no HTML, no
+ * hidden `<!-- … -->` marker); the punctuation that starts emphasis, links, images, code spans,
+ * strikethrough, headings and table cells backslash-escaped; and a zero-width space after every `@`,
+ * and after `#` or `GH-` before a number, so GitHub neither mentions anyone nor links (and notifies)
+ * another issue. A backslash does not stop a mention: GitHub finds them in the rendered text.
+ * Renovate and Dependabot break mentions the same way.
+ * https://docs.github.com/get-started/writing-on-github/getting-started-with-writing-and-formatting-on-github/basic-writing-and-formatting-syntax#mentioning-people-and-teams
+ * https://docs.github.com/get-started/writing-on-github/working-with-advanced-formatting/autolinked-references-and-urls#issues-and-pull-requests
+ */
+function escapeMarkdown(text) {
+    return showControls(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\|*_[\]`#!~]/g, '\\$&')
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/(#|\bGH-)(?=\d)/gi, `$1${ZWSP}`);
+}
+/**
+ * A code span for a table cell: a backtick would close it, GitHub ends the cell at `|` even inside
+ * one (`\|` keeps it), and control characters are shown written out.
+ */
+function codeCell(text) {
+    return `\`${showControls(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/audit-tables.js
+
+/** The keys of the audit grouped one table per project, in report order (admin keys last). */
+function auditTables(result) {
+    const problems = new Map();
+    for (const f of result.findings)
+        problems.set(f.keyId, (problems.get(f.keyId) ?? new Set()).add(f.problem));
+    const tables = new Map();
+    for (const key of result.keys) {
+        const id = key.project ? `p:${key.project.id}` : 'none';
+        const table = tables.get(id) ?? { project: key.project, rows: [] };
+        tables.set(id, table);
+        const own = AUDIT_PROBLEM_ORDER.filter((p) => problems.get(key.id)?.has(p));
+        table.rows.push({ key, problems: own, todo: own.map((p) => AUDIT_PROBLEMS[p].todo).join('; ') || '—' });
+    }
+    return [...tables.values()];
+}
+/** Who a key acts as, for a table cell: the email, else the name, else the id, with its kind. */
+function ownerOf(key) {
+    if (!key.owner)
+        return '—';
+    const who = key.owner.email ?? key.owner.name ?? key.owner.id;
+    return key.owner.type === 'service-account' ? `${who} (service account)` : who;
+}
+/** A key's state for a table cell: the provider's status, and `owner lost access` when orphaned. */
+function statusOf(key) {
+    return key.owner?.hasAccess === false ? `${key.status}, owner lost access` : key.status;
+}
+/** Text from the provider, cut to a length a table cell and a terminal line can hold. */
+function clip(text, max = 80) {
+    const chars = Array.from(text);
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/describe-time.js
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** `412 days`, `36 hours`, `1 day`: an age or a policy's duration as a sentence says it. */
+function describeDuration(ms) {
+    if (ms >= 2 * DAY || (ms >= DAY && ms % DAY === 0))
+        return plural(Math.floor(ms / DAY), 'day');
+    return plural(Math.max(0, Math.floor(ms / HOUR)), 'hour');
+}
+/**
+ * `2026-10-17`: the day of an ISO 8601 time, as the reports show dates; `—` for null. Re-made from
+ * the parsed time, so whatever else a provider's field holds never reaches a report.
+ */
+function dayOf(iso) {
+    if (iso === null)
+        return '—';
+    const time = Date.parse(iso);
+    return Number.isNaN(time) ? '(not a date)' : new Date(time).toISOString().slice(0, 10);
+}
+/** `4,200`, `3.5`, `0.04`: a count or a mean, grouped and rounded for a sentence. */
+function describeNumber(n) {
+    if (Number.isInteger(n) || n >= 10)
+        return Math.round(n).toLocaleString('en-US');
+    return n >= 1 ? n.toFixed(1) : n.toPrecision(1);
+}
+function plural(n, one, many = `${one}s`) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/render-audit-markdown.js
+
+
+
+
+
+/**
+ * Table rows and list items the summary shows at most. GitHub takes at most 1 MiB of summary per step
+ * and fails the upload past it; a row is at most ~600 bytes (each name cut to 80 characters), so 1,200
+ * stay well inside. The rest is in the JSON report, and the summary says how many it left out.
+ */
+const MAX_SUMMARY_ROWS = 1_200;
+const md = (text) => escapeMarkdown(clip(text));
+const code = (text) => codeCell(clip(text));
+/**
+ * The audit as Markdown, for the job summary: a table per project, the findings, what could not be
+ * read, and the keys no environment holds. Everything from the provider — project, key and owner
+ * names, emails, ids — is escaped: no name can add Markdown, HTML, a link, a mention or a table cell.
+ */
+function renderAuditMarkdown(result, now, maxRows = MAX_SUMMARY_ROWS) {
+    const name = ADMIN_APIS[result.provider].name;
+    let left = maxRows;
+    let dropped = 0;
+    /** The items that fit in what is left of the budget; the others are counted. */
+    const fit = (items) => {
+        const shown = items.slice(0, Math.max(0, left));
+        left -= shown.length;
+        dropped += items.length - shown.length;
+        return shown;
+    };
+    const lines = [
+        `## Key Hygiene: ${name} provider audit`,
+        '',
+        `Checked ${now.toISOString()}: ${plural(result.keys.length, 'key')}, ${plural(result.findings.length, 'finding')}.`,
+        '',
+    ];
+    for (const table of auditTables(result)) {
+        const rows = fit(table.rows);
+        if (rows.length > 0)
+            lines.push(...renderTable({ ...table, rows }));
+    }
+    if (result.findings.length > 0) {
+        lines.push('### Findings', '');
+        for (const f of fit(result.findings))
+            lines.push(`- **${f.problem}**: ${md(f.keyName)} ${code(f.keyId)}${f.projectName !== null ? ` in ${md(f.projectName)}` : ''} — ${escapeMarkdown(f.detail)}`);
+        lines.push('');
+    }
+    if (result.usageError !== undefined)
+        lines.push(`> Usage not read, so no usage spike was judged: ${escapeMarkdown(result.usageError)}`, '');
+    if (result.notHeld && result.notHeld.length > 0) {
+        lines.push('### Active keys no environment holds (candidates to delete)', '');
+        for (const k of fit(result.notHeld))
+            lines.push(`- ${md(k.name)} ${code(k.id)}${k.project ? ` in ${md(k.project.name)}` : ''}`);
+        lines.push('');
+    }
+    const federation = federationHint(result);
+    if (federation)
+        lines.push(escapeMarkdown(federation), '');
+    if (dropped > 0)
+        lines.push(`> ${plural(dropped, 'more row')} left out to keep the summary within GitHub's limit: the JSON report has them all.`, '');
+    return `${lines.join('\n')}\n`;
+}
+function renderTable(table) {
+    const title = table.project
+        ? `### Project ${md(table.project.name)} ${code(table.project.id)}`
+        : '### Keys outside any project (admin keys)';
+    return [
+        title,
+        '',
+        '| Key | Owner | Created | Last used | Status | What to do |',
+        '|---|---|---|---|---|---|',
+        ...table.rows.map(({ key, todo }) => {
+            const cells = [
+                `${md(key.name)} ${code(key.id)}`,
+                md(ownerOf(key)),
+                dayOf(key.createdAt),
+                dayOf(key.lastUsedAt),
+                md(statusOf(key)),
+                md(todo),
+            ];
+            return `| ${cells.join(' | ')} |`;
+        }),
+        '',
+    ];
+}
+
+;// CONCATENATED MODULE: ./.build/src/one-line-error.js
+/**
+ * The first line of an error's message (or of the value thrown, as text), for a log line, an exit
+ * message or an issue: one line, no stack trace, as the README promises. Control characters left on
+ * that line (a carriage return, ANSI escapes, C1 controls, the bidirectional overrides that make text
+ * read as something else) become one space each run, so a message that quotes hostile input can
+ * neither rewrite a terminal nor forge a log line.
+ */
+function oneLineError(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const [first = ''] = text.split(/\r?\n/);
+    // eslint-disable-next-line no-control-regex
+    return first.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/judge-context.js
+/** Milliseconds from an ISO 8601 time to now (negative for a time in the future). */
+function ageOf(iso, now) {
+    return now.getTime() - Date.parse(iso);
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/judge-no-expiry.js
+
+
+/**
+ * No expiry (admin keys only): an admin key reads and deletes every key of the organisation, so it
+ * should end on its own — it has an expiry — and be replaced within `rotate-every`. An admin key's
+ * age is judged here rather than as `overdue`, so an old admin key is one finding, not two.
+ */
+const judgeNoExpiry = (key, { policy, now }) => {
+    if (key.kind !== 'admin')
+        return undefined;
+    const every = policy.rotateEvery * 1000;
+    const age = ageOf(key.createdAt, now);
+    const old = age > every;
+    const replace = `replace it with an admin key that expires within rotate-every (${describeDuration(every)}), then delete it.`;
+    if (key.expiresAt === null)
+        return old
+            ? `This admin key never expires and was created ${describeDuration(age)} ago (${dayOf(key.createdAt)}): ${replace}`
+            : `This admin key never expires: ${replace}`;
+    if (!old)
+        return undefined;
+    return `This admin key was created ${describeDuration(age)} ago (${dayOf(key.createdAt)}), longer ago than rotate-every (${describeDuration(every)}), and expires only ${dayOf(key.expiresAt)}: ${replace}`;
+};
+
+;// CONCATENATED MODULE: ./.build/src/audit/judge-orphaned.js
+/**
+ * Orphaned: the key's owner no longer has access to its project (or left the organisation), yet the
+ * key still works — nobody who may use it is answerable for it. Names stay out of the sentence: the
+ * `owner` field carries them, and each report shows them escaped.
+ */
+const judgeOrphaned = (key) => {
+    if (key.owner?.hasAccess !== false)
+        return undefined;
+    const where = key.project ? 'the project' : 'the organisation';
+    return `Its owner no longer has access to ${where}, yet the key still works: delete it, and give whoever still needs one a key of their own.`;
+};
+
+;// CONCATENATED MODULE: ./.build/src/audit/judge-overdue.js
+
+
+/**
+ * Overdue: the key itself — its `created_at` at the provider, not when a GitHub secret was last
+ * written — is older than `rotate-every`. An admin key's age is judged with its expiry (no-expiry).
+ */
+const judgeOverdue = (key, { policy, now }) => {
+    if (key.kind === 'admin')
+        return undefined;
+    const age = ageOf(key.createdAt, now);
+    if (!(age > policy.rotateEvery * 1000))
+        return undefined;
+    return `Created ${describeDuration(age)} ago (${dayOf(key.createdAt)}), longer ago than rotate-every (${describeDuration(policy.rotateEvery * 1000)}): create a new key, put it where this one is used, then delete this one.`;
+};
+
+;// CONCATENATED MODULE: ./.build/src/audit/judge-unused.js
+
+
+/**
+ * Unused: never used and older than `unused-after`, or last used longer ago than that. Nobody needs
+ * such a key, and deleting it closes a way in.
+ */
+const judgeUnused = (key, { policy, now }) => {
+    const limit = policy.unusedAfter * 1000;
+    const past = `past unused-after (${describeDuration(limit)})`;
+    if (key.lastUsedAt !== null) {
+        const idle = ageOf(key.lastUsedAt, now);
+        if (!(idle > limit))
+            return undefined;
+        return `Last used ${describeDuration(idle)} ago (${dayOf(key.lastUsedAt)}), ${past}: delete it, or rotate it if something still needs it.`;
+    }
+    // A provider with no last-used field (Anthropic) reads last use from a usage report that reaches
+    // back only so far: a null `lastUsedAt` then means "not used since `lastUsedKnownSince`".
+    const since = key.lastUsedKnownSince;
+    if (since && Date.parse(since) > Date.parse(key.createdAt)) {
+        const idle = ageOf(since, now);
+        if (!(idle > limit))
+            return undefined;
+        return `Not used since ${dayOf(since)} (as far back as the provider's usage report reaches), ${describeDuration(idle)} ago and ${past}: delete it.`;
+    }
+    const age = ageOf(key.createdAt, now);
+    if (!(age > limit))
+        return undefined;
+    return `Never used in the ${describeDuration(age)} since it was created (${dayOf(key.createdAt)}), ${past}: delete it.`;
+};
+
+;// CONCATENATED MODULE: ./.build/src/audit/judge-usage-spike.js
+
+const judge_usage_spike_HOUR = 3_600_000;
+const judge_usage_spike_DAY = 24 * judge_usage_spike_HOUR;
+const WEEK = 7 * judge_usage_spike_DAY;
+/** How far back `runAudit` asks for usage: the trailing week before the last day, and that day. */
+const USAGE_LOOKBACK_MS = WEEK + judge_usage_spike_DAY;
+/**
+ * Usage spike: the key's last hour (or last day) of requests or tokens is more than `factor` times its
+ * own mean per hour (per day) over the week before that window, and at least the floor (`min-requests`
+ * or `min-tokens` in the hour, 24 times that in the day) — the sudden jump a leaked key shows first.
+ * A key idle all week has a mean of 0, so any use above the floor counts. The week is counted from the
+ * key's creation when it is younger, and a key with less than a day of history before the window has
+ * no baseline of its own: it is not judged (a new key going to work is not a spike).
+ */
+const judgeUsageSpike = (key, { policy, now, usage }) => {
+    if (!usage)
+        return undefined;
+    const buckets = usage.byKey.get(key.id) ?? [];
+    const spikes = ['hour', 'day']
+        .map((window) => compare(buckets, window, Date.parse(key.createdAt), now.getTime()))
+        .filter((c) => c !== undefined && isSpike(c, policy));
+    if (spikes.length === 0)
+        return undefined;
+    const said = spikes.map(describeComparison).join('; ');
+    return `${said[0].toUpperCase()}${said.slice(1)}: check the provider's usage page for calls you did not make, and if they are not yours rotate the key now.`;
+};
+function compare(buckets, window, createdAt, now) {
+    const length = window === 'hour' ? judge_usage_spike_HOUR : judge_usage_spike_DAY;
+    const windowStart = now - length;
+    const historyStart = Math.max(windowStart - WEEK, Number.isNaN(createdAt) ? -Infinity : createdAt);
+    const history = windowStart - historyStart;
+    if (!(history >= judge_usage_spike_DAY))
+        return undefined;
+    const current = sum(buckets, windowStart, Infinity);
+    const total = sum(buckets, historyStart, windowStart);
+    const scale = length / history;
+    return { window, current, baseline: { requests: total.requests * scale, tokens: total.tokens * scale } };
+}
+/**
+ * The use of the buckets that end in (from, to]. Buckets are whole hours and `now` rarely is: the hour
+ * in progress and the one that ended less than an hour ago both count as the last hour, so a burst
+ * twenty minutes ago is never split off into the baseline, and no bucket counts twice.
+ */
+function sum(buckets, from, to) {
+    const use = { requests: 0, tokens: 0 };
+    for (const b of buckets) {
+        const end = Date.parse(b.end);
+        if (end > from && end <= to) {
+            use.requests += b.requests;
+            use.tokens += b.tokens;
+        }
+    }
+    return use;
+}
+function isSpike({ window, current, baseline }, policy) {
+    const floors = window === 'hour' ? 1 : 24;
+    const { factor, minRequests, minTokens } = policy.spike;
+    const above = (now, usual, floor) => now >= floor * floors && now > factor * usual;
+    return above(current.requests, baseline.requests, minRequests) || above(current.tokens, baseline.tokens, minTokens);
+}
+function describeComparison({ window, current, baseline }) {
+    const times = (now, usual) => (usual > 0 ? ` (${describeNumber(now / usual)}×)` : '');
+    const per = window === 'hour' ? 'an hour' : 'a day';
+    const tokens = `${plural(current.tokens, 'token')}${times(current.tokens, baseline.tokens)}`;
+    // A provider that counts no requests (Anthropic's usage report has none) is judged on tokens alone.
+    if (current.requests === 0 && baseline.requests === 0)
+        return `in the last ${window} it used ${tokens}, against a trailing-week mean of ${describeNumber(baseline.tokens)} tokens ${per}`;
+    return (`in the last ${window} it made ${plural(current.requests, 'request')}${times(current.requests, baseline.requests)} ` +
+        `and used ${tokens}, ` +
+        `against a trailing-week mean of ${describeNumber(baseline.requests)} requests and ${describeNumber(baseline.tokens)} tokens ${per}`);
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/evaluate-audit.js
+
+
+
+
+
+
+const JUDGES = {
+    'usage-spike': judgeUsageSpike,
+    orphaned: judgeOrphaned,
+    overdue: judgeOverdue,
+    unused: judgeUnused,
+    'no-expiry': judgeNoExpiry,
+};
+/**
+ * Every problem of every key at `context.now`, one finding per key and problem, sorted by project,
+ * key name, key id and problem. Only active keys raise problems: an inactive, archived or expired
+ * key no longer works.
+ */
+function evaluateAudit(keys, context) {
+    const findings = [];
+    for (const key of sortKeys(keys)) {
+        if (key.status !== 'active')
+            continue;
+        for (const problem of AUDIT_PROBLEM_ORDER) {
+            const detail = JUDGES[problem](key, context);
+            if (detail !== undefined)
+                findings.push(evaluate_audit_toFinding(key, problem, detail));
+        }
+    }
+    return findings;
+}
+/** Keys in the order every report lists them: by project (admin keys last), name, then id. */
+function sortKeys(keys) {
+    const order = (k) => [
+        k.project === null ? 1 : 0,
+        k.project?.name ?? '',
+        k.project?.id ?? '',
+        k.name,
+        k.id,
+    ];
+    return [...keys].sort((a, b) => {
+        const [x, y] = [order(a), order(b)];
+        for (let i = 0; i < x.length; i++)
+            if (x[i] !== y[i])
+                return x[i] < y[i] ? -1 : 1;
+        return 0;
+    });
+}
+/** The fields every report shows, in the JSON report's order. */
+function evaluate_audit_toFinding(key, problem, detail) {
+    return {
+        provider: key.provider,
+        problem,
+        keyId: key.id,
+        keyName: key.name,
+        project: key.project?.id ?? null,
+        projectName: key.project?.name ?? null,
+        redacted: key.redacted,
+        owner: key.owner ? (key.owner.email ?? key.owner.name) : null,
+        createdAt: key.createdAt,
+        lastUsedAt: key.lastUsedAt,
+        detail,
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/run-audit.js
+
+
+
+/**
+ * The provider audit: the provider's own inventory of keys and their use over the trailing week and
+ * a day, judged by the policy at `now`. Listing the keys failing fails the audit (an AdminApiError
+ * naming the variable and the status); the usage failing leaves the inventory's findings standing.
+ */
+async function runAudit({ admin, policy, now, heldKeyIds }) {
+    const keys = sortKeys(await admin.listKeys());
+    const from = new Date(now.getTime() - USAGE_LOOKBACK_MS).toISOString();
+    let usage;
+    let usageError;
+    try {
+        usage = await admin.usage(from, now.toISOString());
+    }
+    catch (error) {
+        usageError = oneLineError(error);
+    }
+    const findings = evaluateAudit(keys, { policy, now, ...(usage && { usage }) });
+    return {
+        provider: admin.provider,
+        keys,
+        findings,
+        ...(usageError !== undefined && { usageError }),
+        ...(heldKeyIds && {
+            notHeld: keys.filter((k) => k.status === 'active' && k.kind === 'project' && !heldKeyIds.has(k.id)),
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8816);
+;// CONCATENATED MODULE: ./.build/src/policy/path-glob.js
+
+/**
+ * `scan.allow.paths` globs, matched in linear time.
+ *
+ * The globs come from a repository's own config, and the App applies them to every file of every push
+ * on the server's one event loop. Backtracking glob engines turn `*a*a*a*a*a*a*a*a*a*a*a*a*b` into a
+ * regex that takes seconds on a 30-character file name and hours on a 60-character one, so the glob is
+ * translated here into RE2 syntax and run by re2js, whose matching time is linear in the path.
+ *
+ * Syntax (the usual gitignore-like subset): `*` any characters but `/`; `**` as a whole segment, any
+ * number of segments (none included); `?` one character but `/`; `[abc]`, `[a-z]`, `[!abc]`; `{a,b}`
+ * alternatives, nested; `\x` a literal x. Dot files match like any other. A glob matches the whole
+ * path relative to the scanned root, `/`-separated.
+ */
+function compilePathGlobs(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const re = RE2JS.compile(`^(?:${globs.map(globToRe2).join('|')})$`, RE2JS.DOTALL);
+    return (path) => re.testExact(path);
+}
+/** Why a glob cannot be used, or undefined when it can. */
+function pathGlobError(glob) {
+    try {
+        RE2JS.compile(globToRe2(glob));
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof GlobSyntaxError ? error.message : 'not a valid glob';
+    }
+}
+class GlobSyntaxError extends Error {
+}
+/** At most this many globs come out of one glob's `{a,b}` alternatives, so `{a,b}{a,b}…` stays small. */
+const MAX_EXPANSIONS = 256;
+/** One glob as RE2 source. */
+function globToRe2(glob) {
+    if (/^!|[@!+*?]\(/.test(glob))
+        throw new GlobSyntaxError('negation and extended globs (!(…), +(…), @(…)) are not supported');
+    const expanded = expandBraces(glob);
+    return expanded.length === 1 ? segmentsToRe2(expanded[0]) : `(?:${expanded.map(segmentsToRe2).join('|')})`;
+}
+/** `x/{a,b/c}/y` → `x/a/y`, `x/b/c/y`; alternatives may hold `/` and nest. */
+function expandBraces(glob) {
+    let done = [];
+    let pending = [glob];
+    while (pending.length) {
+        const next = [];
+        for (const g of pending) {
+            const group = firstBraceGroup(g);
+            if (!group)
+                done.push(g);
+            else
+                for (const option of group.options)
+                    next.push(g.slice(0, group.start) + option + g.slice(group.end + 1));
+        }
+        if (done.length + next.length > MAX_EXPANSIONS)
+            throw new GlobSyntaxError(`its {…} alternatives make more than ${MAX_EXPANSIONS} globs`);
+        pending = next;
+    }
+    done = done.map((g) => g.replace(/\\([{},])/g, '$1'));
+    return done;
+}
+/** The first `{…}` with a top-level comma, split into its options; undefined when there is none. */
+function firstBraceGroup(glob) {
+    for (let start = 0; start < glob.length; start++) {
+        if (glob[start] === '\\')
+            start++;
+        else if (glob[start] === '{') {
+            const options = [];
+            let depth = 0;
+            let from = start + 1;
+            for (let i = start + 1; i < glob.length; i++) {
+                const c = glob[i];
+                if (c === '\\')
+                    i++;
+                else if (c === '{')
+                    depth++;
+                else if (c === '}' && depth > 0)
+                    depth--;
+                else if (c === ',' && depth === 0) {
+                    options.push(glob.slice(from, i));
+                    from = i + 1;
+                }
+                else if (c === '}') {
+                    if (options.length === 0)
+                        break;
+                    options.push(glob.slice(from, i));
+                    return { start, end: i, options };
+                }
+            }
+            throw new GlobSyntaxError('an unclosed { in the glob');
+        }
+    }
+    return undefined;
+}
+function segmentsToRe2(glob) {
+    const segments = glob.split('/');
+    let out = '';
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**') {
+            // Zero or more whole segments: `a/**/b` matches a/b, `a/**` matches a and everything below it.
+            if (i === 0)
+                out += last ? '.*' : '(?:.*/)?';
+            else
+                out += last ? '(?:/.*)?' : '(?:/.*)?/';
+            return;
+        }
+        if (i > 0 && segments[i - 1] !== '**')
+            out += '/';
+        out += translateSegment(segment);
+    });
+    return out;
+}
+function translateSegment(segment) {
+    let out = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '\\') {
+            out += RE2JS.quote(segment[++i] ?? '\\');
+        }
+        else if (c === '*') {
+            while (segment[i + 1] === '*')
+                i++;
+            out += '[^/]*';
+        }
+        else if (c === '?') {
+            out += '[^/]';
+        }
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 2);
+            if (end < 0) {
+                out += '\\[';
+                continue;
+            }
+            out += characterClass(segment.slice(i + 1, end));
+            i = end;
+        }
+        else {
+            out += RE2JS.quote(c);
+        }
+    }
+    return out;
+}
+/** `[!a-z]` → `[^/a-z]`: a class never matches the separator. */
+function characterClass(body) {
+    const negated = body.startsWith('!') || body.startsWith('^');
+    const inner = (negated ? body.slice(1) : body).replace(/[\\\][]/g, (m) => `\\${m}`);
+    return negated ? `[^/${inner}]` : `(?:[${inner}])`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/policy/config-schema.js
+
+
+
+
+
+// One schema for `.github/key-hygiene.yml`, read by the CLI, the Action and the App alike.
+// Objects are strict: an unknown key is an error that names the field, never silently ignored.
+const duration = schemas/* string */.YjP().refine((s) => parseDuration(s) !== undefined, {
+    message: 'expected a duration such as 90d, 2w or 12h',
+});
+const size = schemas/* union */.KCZ([
+    schemas/* number */.aig().int().positive(),
+    schemas/* string */.YjP().refine((s) => parseSize(s) !== undefined, {
+        message: 'expected a size such as 10MB, 512KB or a number of bytes',
+    }),
+]);
+/**
+ * The most entries any list in the config may hold. Each regex and glob is compiled and each detector
+ * runs on every file: a config of two million allow regexes took 24 s and 2.5 GB before a scan began.
+ */
+const MAX_LIST = 500;
+const severity = schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']);
+/**
+ * A regex from the repository, run by RE2 (config-regex.ts): linear time on any text. What RE2 cannot
+ * compile (look-around, back-references, a program too large) is refused here, naming the field.
+ */
+const regex = schemas/* string */.YjP().superRefine((s, ctx) => {
+    const problem = regexProblem(s);
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem });
+});
+/** A detector's pattern: a regex with a named `secret` group. */
+const detectorPattern = schemas/* string */.YjP().superRefine((s, ctx) => {
+    const groups = namedGroupsIn(s);
+    if (typeof groups === 'string')
+        ctx.addIssue({ code: 'custom', message: groups });
+    else if (!groups.includes('secret'))
+        ctx.addIssue({ code: 'custom', message: 'expected a named group (?<secret>…)' });
+});
+function regexProblem(source) {
+    const groups = namedGroupsIn(source);
+    return typeof groups === 'string' ? groups : undefined;
+}
+/** The pattern's named groups, or why RE2 refuses it. */
+function namedGroupsIn(source) {
+    try {
+        return namedGroupsOf(source);
+    }
+    catch (error) {
+        if (error instanceof ConfigRegexError)
+            return error.message;
+        throw error;
+    }
+}
+const customDetector = schemas/* strictObject */.rej({
+    /** `provider-kind`, e.g. `acme-internal-token`. */
+    id: schemas/* string */.YjP().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected lower-case letters, digits and dashes'),
+    'key-kind': schemas/* string */.YjP().min(1),
+    /** Regex (RE2 syntax) with a named `secret` group. */
+    pattern: detectorPattern,
+    /**
+     * Literals the prefilter looks for. Capped: the prefilter's regex retries a keyword at each place
+     * it could start, so a 5,000-character keyword costs ~1.3 s per MB of text that almost holds it.
+     */
+    keywords: schemas/* array */.YOg(schemas/* string */.YjP().min(2).max(100)).max(MAX_LIST).default([]),
+    severity: severity.default('high'),
+    remediation: schemas/* string */.YjP()
+        .default('Revoke the key with its issuer, rotate every secret that held it, and remove it from the code.'),
+    'min-entropy': schemas/* number */.aig().min(0).max(8).optional(),
+});
+const scanSection = schemas/* strictObject */.rej({
+    allow: schemas/* strictObject */.rej({
+        /** Glob patterns of paths never scanned (e.g. test fixtures that must look real). */
+        paths: schemas/* array */.YOg(schemas/* string */.YjP()
+            .min(1)
+            .superRefine((glob, ctx) => {
+            const why = pathGlobError(glob);
+            if (why)
+                ctx.addIssue({ code: 'custom', message: `expected a glob: ${why}` });
+        }))
+            .max(MAX_LIST)
+            .default([]),
+        /** A secret or line matching one of these is not reported. */
+        regexes: schemas/* array */.YOg(regex).max(MAX_LIST).default([]),
+    })
+        .default({ paths: [], regexes: [] }),
+    /** Detector ids to turn off. */
+    disable: schemas/* array */.YOg(schemas/* string */.YjP()).max(MAX_LIST).default([]),
+    /** Per-detector severity, e.g. `{ stripe-test-key: medium }`. */
+    severity: schemas/* record */.g1P(schemas/* string */.YjP(), severity).default({}),
+    detectors: schemas/* array */.YOg(customDetector).max(MAX_LIST).default([]),
+    'max-file-size': size.default('100MB'),
+})
+    .superRefine(checkDetectorIds);
+const BUILT_IN_IDS = new Set(detectors.map((d) => d.id));
+/**
+ * A custom detector cannot take a built-in's id (or another custom one's): its findings, baseline
+ * fingerprints and `disable:` would mix with the other's. An id in `disable:` or `severity:` that names
+ * no detector is a typo that would leave a detector on or a severity unchanged without a word.
+ */
+function checkDetectorIds(scan, ctx) {
+    const custom = new Map();
+    scan.detectors.forEach(({ id }, i) => {
+        const path = ['detectors', i, 'id'];
+        if (BUILT_IN_IDS.has(id))
+            ctx.addIssue({ code: 'custom', path, message: 'a built-in detector has this id: choose another' });
+        else if (custom.has(id))
+            ctx.addIssue({ code: 'custom', path, message: `scan.detectors.${custom.get(id)} already has this id` });
+        else
+            custom.set(id, i);
+    });
+    const known = (id) => BUILT_IN_IDS.has(id) || custom.has(id);
+    const expected = 'expected the id of a built-in detector (`key-hygiene detectors` lists them) or of one in scan.detectors';
+    scan.disable.forEach((id, i) => {
+        if (!known(id))
+            ctx.addIssue({ code: 'custom', path: ['disable', i], message: `no detector has this id: ${expected}` });
+    });
+    for (const id of Object.keys(scan.severity)) {
+        if (!known(id))
+            ctx.addIssue({
+                code: 'custom',
+                path: ['severity', id],
+                message: `no detector has the id ${JSON.stringify(id)}: ${expected}`,
+            });
+    }
+}
+const keyPolicy = schemas/* strictObject */.rej({
+    /** Name of the Actions secret, e.g. OPENAI_API_KEY. */
+    secret: schemas/* string */.YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a secret name (letters, digits, underscores)'),
+    provider: schemas/* string */.YjP().min(1).optional(),
+    /** Environments that must each hold their own value of this secret. */
+    environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).max(MAX_LIST).default([]),
+    'rotate-every': duration.optional(),
+    'remind-before': duration.optional(),
+    owners: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).max(MAX_LIST).default([]),
+});
+/**
+ * How the provider audit (`key-hygiene audit`, the Action's `mode: audit`) judges one provider's keys,
+ * read from its admin API. Every field is optional: src/audit/audit-policy.ts fills in the defaults
+ * (`rotate-every` from the top level, `unused-after` 30d, the spike settings there, with the reasons).
+ */
+const providerAudit = schemas/* strictObject */.rej({
+    /** A key whose own `created_at` at the provider is older than this is overdue. */
+    'rotate-every': duration.optional(),
+    /** A key never used and older than this, or last used longer ago, is unused. */
+    'unused-after': duration.optional(),
+    spike: schemas/* strictObject */.rej({
+        /** The last hour (day) must exceed the key's trailing-week hourly (daily) mean by this factor. */
+        factor: schemas/* number */.aig().min(1).max(1_000_000).optional(),
+        /** ...and hold at least this many requests in the hour (24× in the day)... */
+        'min-requests': schemas/* number */.aig().int().min(1).optional(),
+        /** ...or this many tokens in the hour (24× in the day). */
+        'min-tokens': schemas/* number */.aig().int().min(1).optional(),
+    })
+        .optional(),
+});
+const configSchema = schemas/* strictObject */.rej({
+    /** Probot's config inheritance, e.g. `.github` or `acme/.github:key-hygiene.yml`. */
+    _extends: schemas/* string */.YjP().optional(),
+    scan: scanSection.default(scanSection.parse({})),
+    keys: schemas/* array */.YOg(keyPolicy).max(MAX_LIST).default([]),
+    /** Defaults for keys the policy does not list, and for listed keys that omit a field. */
+    'rotate-every': duration.default('90d'),
+    'remind-before': duration.default('14d'),
+    /** Secret names tracked when `keys` does not list them. */
+    'track-names': schemas/* array */.YOg(regex)
+        .max(MAX_LIST)
+        .default(['_(API_)?KEY$', '_TOKEN$', '_SECRET$', '^(API|ACCESS|SECRET)_?KEY']),
+    reminders: schemas/* strictObject */.rej({ 'due-soon': duration.default('7d'), overdue: duration.default('3d') })
+        .default({ 'due-soon': '7d', overdue: '3d' }),
+    'escalate-after': duration.default('14d'),
+    'escalate-to': schemas/* array */.YOg(schemas/* string */.YjP()).max(MAX_LIST).default([]),
+    'max-snooze': duration.default('30d'),
+    approvers: schemas/* array */.YOg(schemas/* string */.YjP()).max(MAX_LIST).default([]),
+    dashboard: schemas/* boolean */.zMY().default(true),
+    onboarding: schemas/* enum */.k5n(['off', 'pull-request']).default('off'),
+    'dry-run': schemas/* boolean */.zMY().default(false),
+    /** Environments whose names match are production-like: they should have reviewers or branch rules. */
+    'production-environments': regex.default('^prod'),
+    /**
+     * The repository, in the organisation, where the App tracks organisation secrets (judged once per
+     * organisation per sweep, never as a repository's problem). Read from the org's `.github` policy.
+     */
+    'org-secrets-repo': schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'expected a repository name in the organisation, e.g. .github')
+        .default('.github'),
+    /** The provider audit's policy per provider with an admin API. */
+    providers: schemas/* strictObject */.rej({ openai: providerAudit.optional(), anthropic: providerAudit.optional() }).optional(),
+});
+
+;// CONCATENATED MODULE: ./.build/src/policy/config-path.js
+/**
+ * Where a repository keeps its Key Hygiene policy, relative to its root: the file the CLI and the Action
+ * read by default, the App reads from the default branch (and, through Probot's config, from the
+ * organisation's `.github` repository) and onboarding writes.
+ */
+const CONFIG_PATH = '.github/key-hygiene.yml';
+
+;// CONCATENATED MODULE: ./.build/src/policy/parse-config.js
+
+
+
+
+/**
+ * A config file that cannot be used; the message names the field and the value, in one line, with any
+ * key in them masked (show-config-input.ts).
+ */
+class ConfigError extends Error {
+    name = 'ConfigError';
+}
+/** The largest config file read: a config is a page of YAML, and every scan compiles all of it. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+/** Parses `.github/key-hygiene.yml` text into a typed config, or throws a one-line ConfigError. */
+function parseConfig(text, source = CONFIG_PATH) {
+    if (text.length > MAX_CONFIG_BYTES)
+        throw new ConfigError(`${source}: ${text.length} characters, more than a config may hold (${MAX_CONFIG_BYTES / 1024} KiB)`);
+    let data;
+    try {
+        data = (0,dist/* parse */.qg)(text, { prettyErrors: false }) ?? {};
+    }
+    catch (error) {
+        const where = error instanceof dist/* YAMLParseError */.XT && error.linePos ? ` (line ${error.linePos[0].line})` : '';
+        throw new ConfigError(`${source}: not valid YAML${where}`);
+    }
+    return validateConfig(data, source);
+}
+/** Checks an already-parsed object (e.g. what Probot's context.config returns). */
+function validateConfig(data, source = CONFIG_PATH) {
+    const result = configSchema.safeParse(data);
+    if (result.success)
+        return result.data;
+    throw new ConfigError(`${source}: ${describeIssue(result.error.issues[0], data)}`);
+}
+function describeIssue(issue, data) {
+    // Field names are config input too (a `severity:` map's keys, a mistyped field): shown like values.
+    const field = (path) => path.map((key) => showConfigText(String(key))).join('.');
+    if (issue.code === 'unrecognized_keys') {
+        const at = issue.path.length ? `${field(issue.path)}.` : '';
+        return `unknown field '${at}${showConfigText(issue.keys[0] ?? '')}'`;
+    }
+    const value = showConfigValue(valueAt(data, issue.path));
+    return `field '${field(issue.path) || '(top level)'}' is ${value}: ${showConfigText(issue.message, 300)}`;
+}
+function valueAt(data, path) {
+    let at = data;
+    for (const key of path) {
+        if (at === null || typeof at !== 'object')
+            return undefined;
+        at = at[key];
+    }
+    return at;
+}
+
+;// CONCATENATED MODULE: ./.build/action/environments/read-policy.js
+
+
+
+
+/**
+ * The policy from the `config` input's file, or the defaults when there is none. A bad file throws
+ * a one-line ConfigError naming the field and the value, with the path as the user wrote it.
+ */
+function readPolicy(configPath, workspace) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(configPath))
+        return defaultConfig;
+    return parseConfig((0,external_node_fs_namespaceObject.readFileSync)(configPath, 'utf8'), (0,external_node_path_namespaceObject.relative)(workspace, configPath) || configPath);
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/fingerprint-key.js
+
+class FingerprintKeyError extends Error {
+    name = 'FingerprintKeyError';
+}
+/** The least a user-provided key may hold: a word or a short PIN would be found like the passwords it hides. */
+const MIN_KEY_LENGTH = 16;
+const CHECK_LABEL = 'key-hygiene fingerprint key check v1';
+/**
+ * Derives a fingerprint key from secret material. `purpose` separates uses of one secret (a
+ * user's scan key, the App's incident markers) so one never matches the other's fingerprints.
+ * https://nodejs.org/api/crypto.html#cryptohkdfsyncdigest-ikm-salt-info-keylen
+ */
+function deriveFingerprintKey(material, purpose) {
+    const hmacKey = Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', material, Buffer.alloc(0), `key-hygiene fingerprints v1: ${purpose}`, 32));
+    return { hmacKey, check: (0,external_node_crypto_.createHmac)('sha256', hmacKey).update(CHECK_LABEL).digest('hex').slice(0, 16) };
+}
+/**
+ * The scan key a user provides (`KEY_HYGIENE_FINGERPRINT_KEY`, the Action's `fingerprint-key`):
+ * undefined when there is none (fingerprints stay unkeyed, as before). `source` names where it came
+ * from in the one-line error; the value itself is never quoted.
+ */
+function readFingerprintKey(value, source) {
+    const material = value?.trim();
+    if (!material)
+        return undefined;
+    if (material.length < MIN_KEY_LENGTH) {
+        throw new FingerprintKeyError(`${source} holds ${material.length} characters: use at least ${MIN_KEY_LENGTH} random ones (e.g. \`openssl rand -hex 32\`), or none`);
+    }
+    return deriveFingerprintKey(material, 'scan');
+}
+/**
+ * A finding's fingerprint under the key: HMAC(key, unkeyed fingerprint). The unkeyed one is a
+ * deterministic digest of detector and secret, so equal keys still give equal fingerprints, and
+ * without the key no guess can be checked. No key: the fingerprint as it is.
+ */
+function keyFingerprint(fingerprint, key) {
+    return key ? (0,external_node_crypto_.createHmac)('sha256', key.hmacKey).update(fingerprint).digest('hex') : fingerprint;
+}
+/** The findings with their fingerprints keyed: what a front does before it reports or writes a baseline. */
+function keyFindings(findings, key) {
+    return key ? findings.map((f) => ({ ...f, fingerprint: keyFingerprint(f.fingerprint, key) })) : [...findings];
+}
+
+;// CONCATENATED MODULE: ./.build/src/providers/read-verify-url.js
+
+
+/**
+ * `openai=http://127.0.0.1:8080` (the CLI's `--verify-url`, a line of the Action's `verify-urls`) →
+ * the provider's id and the base URL to ask instead of its public API; or why the text is not one
+ * (the provider has no live check, or the URL is not http or https).
+ */
+function readVerifyUrl(text) {
+    const at = text.indexOf('=');
+    const provider = findProvider(at > 0 ? text.slice(0, at) : '');
+    if (!provider?.liveCheck) {
+        const known = providers.filter((p) => p.liveCheck).map((p) => p.id);
+        return { error: `does not start with a provider that has a live check (${known.join(', ')}) and '='` };
+    }
+    const url = text.slice(at + 1).trim();
+    let protocol = '';
+    try {
+        protocol = new URL(url).protocol;
+    }
+    catch {
+        // not a URL: said below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:')
+        return { error: `names '${url}', which is not an http or https URL` };
+    return { provider: provider.id, url };
+}
+
+;// CONCATENATED MODULE: ./.build/action/settings.js
+
+
+
+
+
+
+
+/** A bad input: the step fails with this one line. */
+class InputError extends Error {
+    name = 'InputError';
+}
+function readSettings(env = process.env) {
+    const context = readContext(env);
+    const inWorkspace = (p) => ((0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(context.workspace, p));
+    const secretName = getInput('secret');
+    const baseline = getInput('baseline');
+    const fingerprintKey = readKeyInput();
+    return {
+        mode: oneOf('mode', getInput('mode') || 'scan', [
+            'scan',
+            'environments',
+            'verify',
+            'compare',
+            'audit',
+        ]),
+        scan: oneOf('scan', getInput('scan') || 'tree', ['tree', 'history']),
+        failOn: oneOf('fail-on', getInput('fail-on') || 'error', ['error', 'warning', 'never']),
+        configPath: inWorkspace(getInput('config') || CONFIG_PATH),
+        ...(baseline && { baselinePath: inWorkspace(baseline) }),
+        sarifPath: inWorkspace(getInput('sarif-file') || 'key-hygiene.sarif'),
+        token: getInput('token'),
+        secretName,
+        ...(secretName && env[secretName] !== undefined && { secretValue: env[secretName] }),
+        provider: getInput('provider'),
+        online: getBooleanInput('online'),
+        providerUrl: getInput('provider-url'),
+        fingerprints: getInput('fingerprints'),
+        ...(fingerprintKey && { fingerprintKey }),
+        verifyAdmin: readAdminKeys(env),
+        verifyKeys: getBooleanInput('verify-keys'),
+        verifyUrls: readVerifyUrls(getMultilineInput('verify-urls')),
+        ...readAdminApi(getInput('provider'), env),
+        heldKeys: getInput('held-keys'),
+        auditReportPath: (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || context.workspace, 'key-hygiene-audit.json'),
+        context,
+    };
+}
+/** The admin keys in the environment, masked before anything is printed. */
+function readAdminKeys(env) {
+    const found = {};
+    for (const api of Object.values(ADMIN_APIS)) {
+        const value = env[api.keyVariable];
+        if (!value?.trim())
+            continue;
+        core_setSecret(value);
+        if (value.trim() !== value)
+            core_setSecret(value.trim());
+        found[api.provider] = { adminKey: value.trim(), baseUrl: env[api.baseUrlVariable]?.trim() ?? '' };
+    }
+    return found;
+}
+function readContext(env) {
+    const eventPath = env.GITHUB_EVENT_PATH;
+    let event = {};
+    if (eventPath) {
+        try {
+            event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
+        }
+        catch {
+            throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH=${eventPath}`);
+        }
+    }
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        event,
+        repository: env.GITHUB_REPOSITORY ?? '',
+        repositoryId: env.GITHUB_REPOSITORY_ID ?? String(event.repository?.id ?? ''),
+        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    };
+}
+/** `fingerprint-key`, masked before anything is printed; its one-line error never quotes it. */
+function readKeyInput() {
+    const value = getInput('fingerprint-key');
+    if (value)
+        core_setSecret(value);
+    try {
+        return readFingerprintKey(value, "input 'fingerprint-key'");
+    }
+    catch (error) {
+        throw error instanceof FingerprintKeyError ? new InputError(error.message) : error;
+    }
+}
+/** `verify-urls`: one `provider=url` a line. */
+function readVerifyUrls(lines) {
+    const urls = {};
+    for (const line of lines) {
+        const read = readVerifyUrl(line);
+        if ('error' in read)
+            throw new InputError(`input 'verify-urls': line '${line}' ${read.error}`);
+        urls[read.provider] = read.url;
+    }
+    return urls;
+}
+/** The admin key for `provider` (masked before anything is printed) and the admin API's base URL. */
+function readAdminApi(provider, env) {
+    const input = getInput('base-url');
+    if (!isAdminProvider(provider))
+        return { adminBaseUrl: input };
+    const api = ADMIN_APIS[provider];
+    const adminKey = env[api.keyVariable]?.trim();
+    if (adminKey)
+        core_setSecret(adminKey);
+    return { ...(adminKey && { adminKey }), adminBaseUrl: input || env[api.baseUrlVariable] || '' };
+}
+function oneOf(input, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new InputError(`input '${input}' is '${value}': expected one of ${allowed.join(', ')}`);
+}
+
+;// CONCATENATED MODULE: ./.build/action/verify/report-checks.js
+
+
+/**
+ * Writes one annotation per check, the `findings` output (failed checks, errors and warnings), and
+ * fails the step as `fail-on` says. GitHub shows 10 errors and 10 warnings per step; the job summary
+ * lists every check. https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands
+ */
+function reportChecks(checks, failOn, noun) {
+    for (const check of checks)
+        actionLog[check.level](check.message, { title: check.title });
+    const errors = checks.filter((c) => c.level === 'error').length;
+    const warnings = checks.length - errors;
+    setOutput('findings', String(checks.length));
+    const fails = failOn === 'error' ? errors > 0 : failOn === 'warning' ? checks.length > 0 : false;
+    const counts = `${report_checks_plural(errors, 'error')}, ${report_checks_plural(warnings, 'warning')}`;
+    if (fails)
+        actionLog.setFailed(`${report_checks_plural(checks.length, `${noun} failed`, `${noun}s failed`)} (${counts}): see the annotations and the job summary.`);
+    else if (checks.length > 0)
+        actionLog.info(`${counts}; fail-on: ${failOn}, so the step passes.`);
+    else
+        actionLog.info(`All ${noun}s passed.`);
+}
+function report_checks_plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+
+;// CONCATENATED MODULE: ./.build/action/audit/run-audit-mode.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const defaultDeps = { fetch: (input, init) => globalThis.fetch(input, init), now: () => new Date() };
+/**
+ * `mode: audit` (README, "Provider audit"): the provider's own key inventory and usage, read with the
+ * admin key from the step's env, judged by the policy's `providers:` section. Writes the per-project
+ * tables to the job summary, the JSON report to `report`, an annotation per finding, `findings`, and
+ * fails as `fail-on` says — or when the usage could not be read (no spike could be judged), unless
+ * `fail-on: never`. The admin key is masked on reading and cut out of every text the mode writes.
+ */
+async function runAuditMode(settings, deps = defaultDeps) {
+    const api = adminApiOf(settings.provider);
+    const adminKey = settings.adminKey;
+    if (!adminKey)
+        throw new InputError(`environment variable ${api.keyVariable} is not set: pass the ${api.name} admin key through the step's env: (env: { ${api.keyVariable}: \${{ secrets.${api.keyVariable} }} })`);
+    const hide = (text) => hideAdminKey(text, adminKey);
+    const config = readPolicy(settings.configPath, settings.context.workspace);
+    const heldKeyIds = settings.heldKeys ? parseHeldKeys(settings.heldKeys, "input 'held-keys'") : undefined;
+    const admin = ADMIN_CLIENTS[api.provider]({ adminKey, baseUrl: settings.adminBaseUrl, fetch: deps.fetch });
+    const now = deps.now();
+    const result = await runAudit({
+        admin,
+        policy: auditPolicyFor(config, api.provider),
+        now,
+        ...(heldKeyIds && { heldKeyIds }),
+    }).catch((error) => {
+        // Nothing was judged: `findings` still gets a number for the steps after this one, and the step
+        // fails with the one line that says why (main.ts), the admin key cut out of it.
+        setOutput('findings', '0');
+        if (error instanceof Error)
+            error.message = hide(error.message);
+        throw error;
+    });
+    (0,external_node_fs_namespaceObject.writeFileSync)(settings.auditReportPath, hide(renderAuditJson(result, now)));
+    setOutput('report', settings.auditReportPath);
+    await summary.addRaw(hide(renderAuditMarkdown(result, now))).write();
+    reportChecks(result.findings.map((f) => toCheck(f, hide)), settings.failOn, 'provider key check');
+    reportUsageError(result, api, settings.failOn, hide);
+}
+function adminApiOf(provider) {
+    if (isAdminProvider(provider))
+        return ADMIN_APIS[provider];
+    throw new InputError(`input 'provider' is '${provider}': mode audit expects ${Object.keys(ADMIN_APIS).join(' or ')}`);
+}
+function toCheck(f, hide) {
+    return {
+        level: AUDIT_PROBLEMS[f.problem].level,
+        title: hide(`${f.problem}: ${f.keyName} (${f.keyId})`),
+        message: hide(`${f.keyName} (${f.keyId}${f.projectName !== null ? `, ${f.projectName}` : ''}): ${f.detail}`),
+    };
+}
+function reportUsageError(result, api, failOn, hide) {
+    if (result.usageError === undefined)
+        return;
+    const message = hide(`${api.name} usage not read, so no usage spike was judged: ${result.usageError}`);
+    if (failOn === 'never')
+        actionLog.warning(message);
+    else
+        actionLog.setFailed(message);
+}
+
+;// CONCATENATED MODULE: ./.build/src/inventory/evaluate-environments.js
+
+/**
+ * Production-like environments (name matches `production-environments`) that have neither
+ * required reviewers nor a deployment branch policy: any workflow on any branch can deploy there
+ * and read its keys — the exposure a key shared across environments has, so the same level: an
+ * error. It can always be fixed: "deployment branches" come with environments on every plan (required
+ * reviewers need GitHub Enterprise in private repositories). Environment names are case-insensitive
+ * on GitHub, so the pattern is too.
+ * https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#deployment-protection-rules
+ */
+function evaluateEnvironments(inventory, config) {
+    const productionLike = compileConfigRegex(config['production-environments'], { ignoreCase: true });
+    return inventory.environments
+        .filter((env) => productionLike.test(env.name) && !env.requiredReviewers && !env.branchPolicy)
+        .map((env) => ({
+        kind: 'environment',
+        status: 'unprotected',
+        level: 'error',
+        environment: env.name,
+        message: `Environment ${env.name} looks like production but has no required reviewers and no deployment branch policy: ` +
+            'any branch can deploy to it and read its secrets. Limit it to protected branches (Deployment branches and tags) or add required reviewers.',
+    }));
 }
 
 ;// CONCATENATED MODULE: ./.build/src/policy/rotation.js
@@ -55833,7 +57477,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function dist_bundle_parse(options) {
+function parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -55899,7 +57543,7 @@ function dist_bundle_parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return dist_bundle_parse(merge(defaults, route, options));
+  return parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -55910,7 +57554,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: dist_bundle_parse
+    parse
   });
 }
 
@@ -60473,8 +62117,8 @@ function routeMatcher(paths) {
 }
 
 // pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
+var dist_bundle_regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = dist_bundle_regex.test.bind(dist_bundle_regex);
 var groups = {};
 var createGroups = function(Bottleneck, common) {
   groups.global = new Bottleneck.Group({
@@ -60671,33 +62315,6 @@ function createGitHubClient(token, apiUrl) {
     }, retry, throttling);
 }
 
-;// CONCATENATED MODULE: ./.build/action/verify/report-checks.js
-
-
-/**
- * Writes one annotation per check, the `findings` output (failed checks, errors and warnings), and
- * fails the step as `fail-on` says. GitHub shows 10 errors and 10 warnings per step; the job summary
- * lists every check. https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands
- */
-function reportChecks(checks, failOn, noun) {
-    for (const check of checks)
-        actionLog[check.level](check.message, { title: check.title });
-    const errors = checks.filter((c) => c.level === 'error').length;
-    const warnings = checks.length - errors;
-    setOutput('findings', String(checks.length));
-    const fails = failOn === 'error' ? errors > 0 : failOn === 'warning' ? checks.length > 0 : false;
-    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-    if (fails)
-        actionLog.setFailed(`${plural(checks.length, `${noun} failed`, `${noun}s failed`)} (${counts}): see the annotations and the job summary.`);
-    else if (checks.length > 0)
-        actionLog.info(`${counts}; fail-on: ${failOn}, so the step passes.`);
-    else
-        actionLog.info(`All ${noun}s passed.`);
-}
-function plural(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-
 ;// CONCATENATED MODULE: ./.build/action/environments/decision-to-check.js
 const TITLE = {
     'due-soon': 'due for rotation',
@@ -60885,12 +62502,4664 @@ async function fetchInventory(octokit, repository) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.build/action/environments/render-environments-summary.js
+
+const STATUS = {
+    ok: '✅ ok',
+    'due-soon': '⚠️ due soon',
+    overdue: '❌ overdue',
+    'shared-across-environments': '❌ shared across environments',
+    missing: '❌ missing',
+};
+const SCOPE = {
+    environment: 'environment',
+    repo: 'repository',
+    org: 'organisation',
+    dependabot: 'Dependabot',
+};
+const render_environments_summary_day = (date) => (date ? date.toISOString().slice(0, 10) : '—');
+/** The job summary of `mode: environments`: a table environment × secret, then unprotected environments. */
+function renderEnvironmentsSummary(repository, decisions, now) {
+    const keys = decisions.filter((d) => d.kind === 'key');
+    const environments = decisions.filter((d) => d.kind === 'environment');
+    const lines = [
+        `## Key Hygiene: environment secrets of ${escapeMarkdown(repository)}`,
+        '',
+        `Checked ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}.`,
+        '',
+    ];
+    if (keys.length === 0) {
+        lines.push('The policy lists no `keys:`: no key secret to check.', '');
+    }
+    else {
+        lines.push('| Environment | Secret | Present | Scope | Last rotated | Due | Status |', '|---|---|---|---|---|---|---|');
+        for (const d of keys)
+            lines.push(row(d));
+        lines.push('');
+        const problems = keys.filter((d) => d.level !== 'ok');
+        if (problems.length > 0)
+            lines.push(...problems.map((d) => `- ${escapeMarkdown(d.message)}`), '');
+    }
+    if (environments.length > 0) {
+        lines.push('### Production-like environments without protection', '', ...environments.map((d) => `- ${escapeMarkdown(d.message)}`), '');
+    }
+    return `${lines.join('\n')}\n`;
+}
+function row(d) {
+    // No environment: a copy every environment shares, or a key the policy keeps at repository level.
+    const environment = d.environment ?? (d.status === 'shared-across-environments' ? '(every environment)' : '(any job)');
+    const present = d.item
+        ? 'yes'
+        : d.noEnvironment
+            ? 'no (no such environment)'
+            : d.fallback
+                ? `no (falls back to ${SCOPE[d.fallback.scope]})`
+                : 'no';
+    const shown = d.item ?? d.fallback;
+    // Secret and environment names come from the config and the API: escaped like any cell.
+    const cells = [
+        escapeMarkdown(environment),
+        codeCell(d.secret),
+        present,
+        shown ? SCOPE[shown.scope] : '—',
+        render_environments_summary_day(shown?.updatedAt),
+        render_environments_summary_day(d.dueAt),
+        STATUS[d.status],
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+
+;// CONCATENATED MODULE: ./.build/action/environments/run-environments-mode.js
+
+
+
+
+
+
+
+
+/**
+ * `mode: environments`: read the policy, list the secret metadata through the API, judge it at
+ * `now` with the engine the App's sweep uses, report annotations, the summary table and `findings`.
+ */
+async function runEnvironmentsMode(settings, now = () => new Date()) {
+    const config = readPolicy(settings.configPath, settings.context.workspace);
+    const octokit = createGitHubClient(settings.token, settings.context.apiUrl);
+    const inventory = await fetchInventory(octokit, settings.context.repository).catch((error) => {
+        // Nothing was judged: `findings` still gets a number for the steps after this one, and the
+        // step fails with the one line that says why (main.ts).
+        setOutput('findings', '0');
+        throw error;
+    });
+    const at = now();
+    const decisions = evaluateInventory(inventory, config, at);
+    await summary.addRaw(renderEnvironmentsSummary(inventory.repository, decisions, at)).write();
+    reportChecks(decisions.flatMap(decisionToCheck), settings.failOn, 'environment check');
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/fails-on.js
+const ERROR_SEVERITIES = new Set(['critical', 'high', 'medium']);
+/** True when a finding reaches the `--fail-on` threshold: errors, warnings too, or never. */
+function failsOn(findings, failOn) {
+    if (failOn === 'never')
+        return false;
+    if (failOn === 'error')
+        return findings.some((f) => ERROR_SEVERITIES.has(f.severity));
+    return findings.some((f) => f.severity !== 'info');
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/baseline.js
+class BaselineError extends Error {
+    name = 'BaselineError';
+}
+/** The baseline of findings whose fingerprints were made under `key` (none: unkeyed). */
+function createBaseline(findings, key) {
+    const seen = new Map();
+    for (const f of findings)
+        if (!seen.has(f.fingerprint))
+            seen.set(f.fingerprint, { fingerprint: f.fingerprint, detector: f.detector, path: f.path });
+    return {
+        version: 1,
+        ...(key ? { fingerprints: 'keyed', keyCheck: key.check } : { fingerprints: 'unkeyed' }),
+        findings: [...seen.values()].sort((a, b) => a.path.localeCompare(b.path) || a.fingerprint.localeCompare(b.fingerprint)),
+    };
+}
+/**
+ * Reads a baseline file's text into the set of accepted fingerprints, for a scan whose findings are
+ * keyed with `key` (none: unkeyed). A baseline made under another key would silently report every
+ * finding as new: that is a one-line error instead.
+ */
+function parseBaseline(text, source, key) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new BaselineError(`${source}: not valid JSON (expected the output of \`key-hygiene baseline\`)`);
+    }
+    const baseline = data;
+    const list = baseline?.findings;
+    if (!Array.isArray(list) ||
+        list.some((f) => typeof f?.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(f.fingerprint))) {
+        throw new BaselineError(`${source}: expected {"version":1,"findings":[{"fingerprint":"<64 hex>",…}]}`);
+    }
+    checkBaselineKey(baseline, source, key);
+    return new Set(list.map((f) => f.fingerprint));
+}
+function checkBaselineKey(baseline, source, key) {
+    const kind = baseline.fingerprints ?? 'unkeyed';
+    if (kind !== 'keyed' && kind !== 'unkeyed')
+        throw new BaselineError(`${source}: field 'fingerprints' must be "keyed" or "unkeyed"`);
+    if (kind === 'keyed' && (typeof baseline.keyCheck !== 'string' || !/^[0-9a-f]{16}$/.test(baseline.keyCheck))) {
+        throw new BaselineError(`${source}: a keyed baseline needs 'keyCheck' (16 hex characters, as \`key-hygiene baseline\` writes it)`);
+    }
+    if (kind === 'unkeyed' && key) {
+        throw new BaselineError(`${source} was made without a fingerprint key, but this scan has one: make it again with \`key-hygiene baseline\` and the same key set`);
+    }
+    if (kind === 'keyed' && !key) {
+        throw new BaselineError(`${source} was made with a fingerprint key, but this scan has none: set the same key (KEY_HYGIENE_FINGERPRINT_KEY for the CLI, the Action's fingerprint-key input)`);
+    }
+    if (kind === 'keyed' && key && baseline.keyCheck !== key.check) {
+        throw new BaselineError(`${source} was made with another fingerprint key (key check ${baseline.keyCheck}, this key's ${key.check}): use the key it was made with, or make it again`);
+    }
+}
+/** Findings whose fingerprint the baseline does not hold: only these are new. */
+function dropBaselined(findings, accepted) {
+    return findings.filter((f) => !accepted.has(f.fingerprint));
+}
+
+;// CONCATENATED MODULE: ./.build/src/providers/owner-of-detector.js
+
+/**
+ * The record that owns a detector: detector ids are `provider-kind` (src/detectors/detector.ts),
+ * so the owner is the record whose id, then a dash, starts the detector's id — the longest such id,
+ * so `azure-openai-key` is Azure OpenAI's even beside a provider `azure`. Undefined for an id no
+ * record starts (a repository's own detector).
+ */
+function ownerOfDetector(detectorId) {
+    let owner;
+    for (const record of providers) {
+        if (detectorId.startsWith(`${record.id}-`) && record.id.length > (owner?.id.length ?? 0))
+            owner = record;
+    }
+    return owner;
+}
+
+;// CONCATENATED MODULE: ./.build/src/providers/live-check-for.js
+
+/**
+ * The live check that can judge a key its detector found, with the record that owns it: undefined
+ * when the record has none, or when its check is for other kinds of its keys (an Anthropic admin
+ * key, a GitLab deploy token, a Stripe webhook secret cannot call the identity endpoint, and a
+ * refusal would read as "revoked").
+ */
+function liveCheckFor(detectorId, secret) {
+    const provider = ownerOfDetector(detectorId);
+    const check = provider?.liveCheck;
+    if (!provider || !check)
+        return undefined;
+    if (check.detectors && !check.detectors.includes(detectorId))
+        return undefined;
+    if (check.prefixes && !check.prefixes.some((p) => secret.startsWith(p)))
+        return undefined;
+    return { provider, check };
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/secret-vault.js
+
+
+
+
+const BUILT_IN = new Set(detectors.map((d) => d.id));
+/**
+ * A vault whose fingerprints are keyed as the front keys its findings' (`keyFindings` with the same
+ * key), so findings can be matched after keying and baselining; no key: the scanner's own fingerprints.
+ */
+function createSecretVault(key) {
+    const byFingerprint = new Map();
+    return {
+        onSecret: (secret, detector) => {
+            // Built-in detectors only: a repository's own detector may take a provider's id as its head
+            // (`openai-internal`), and what it matches is no key of that provider's to send there.
+            if (BUILT_IN.has(detector) && liveCheckFor(detector, secret))
+                byFingerprint.set(keyFingerprint(fingerprintSecret(detector, secret), key), secret);
+        },
+        secretOf: (finding) => byFingerprint.get(finding.fingerprint),
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/providers/check-key-online.js
+/** The most of a body read to find an `answer` field (Slack's auth.test answers in well under 1 KiB). */
+const MAX_ANSWER_BYTES = 8 * 1024;
+const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * Asks the provider whether the key is live, the way its record describes. The key goes only into
+ * the header the vendor documents; the request goes only to `baseUrl` (or the record's public API
+ * when it is '') and a redirect is never followed. The body is not read, except a few KiB of it
+ * for an `answer` field, and nothing of it is echoed: an API can repeat the key back.
+ */
+async function checkKeyOnline(value, check, baseUrl, fetchImpl, timeoutMs = DEFAULT_TIMEOUT_MS) {
+    const method = check.method ?? 'GET';
+    const url = `${(baseUrl || check.defaultUrl).replace(/\/+$/, '')}${check.path}`;
+    const asked = `${method} ${shownUrl(url)}`;
+    try {
+        const response = await fetchImpl(url, {
+            method,
+            headers: { ...check.headers, ...authHeader(check.auth ?? 'bearer', value) },
+            // A redirect could take the key to another host: its answer is unknown, and it is not followed.
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        const { status } = response;
+        const detail = `${status} from ${asked}`;
+        if ((check.live ?? [200]).includes(status) && check.answer) {
+            return judgeAnswer(await readCapped(response.body), check.answer, detail);
+        }
+        await response.body?.cancel();
+        if (status >= 300 && status < 400)
+            return { status: 'unknown', detail: `${detail} (a redirect, not followed)` };
+        if ((check.live ?? [200]).includes(status))
+            return { status: 'valid', detail };
+        if ((check.refused ?? [401]).includes(status))
+            return { status: 'invalid', detail };
+        if (status === 429)
+            return { status: 'rate-limited', detail };
+        return { status: 'unknown', detail };
+    }
+    catch (error) {
+        return { status: 'unknown', detail: `${asked} failed: ${failureReason(error, timeoutMs)}` };
+    }
+}
+function authHeader(auth, value) {
+    if (auth === 'bearer')
+        return { authorization: `Bearer ${value}` };
+    if (auth === 'token')
+        return { authorization: `token ${value}` };
+    if (auth === 'basic')
+        return { authorization: `Basic ${Buffer.from(`${value}:`).toString('base64')}` };
+    return { [auth.header.toLowerCase()]: value };
+}
+/** The URL as a report may show it: no user name, password, query or fragment. */
+function shownUrl(url) {
+    try {
+        const u = new URL(url);
+        return `${u.origin}${u.pathname}`;
+    }
+    catch {
+        return '(an invalid URL)';
+    }
+}
+/** A body of at most MAX_ANSWER_BYTES, or undefined (longer, or none). */
+async function readCapped(body) {
+    if (!body || !('getReader' in body)) {
+        await body?.cancel();
+        return undefined;
+    }
+    const reader = body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > MAX_ANSWER_BYTES) {
+            await reader.cancel();
+            return undefined;
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Judges a 200 by its `answer` fields; only a reason from the record's own list is named. */
+function judgeAnswer(text, answer, detail) {
+    let data;
+    try {
+        data = text === undefined ? undefined : JSON.parse(text);
+    }
+    catch {
+        data = undefined;
+    }
+    if (typeof data !== 'object' || data === null) {
+        return { status: 'unknown', detail: `${detail}, an answer that could not be read` };
+    }
+    const ok = data[answer.ok];
+    const reason = data[answer.error];
+    if (ok === true)
+        return { status: 'valid', detail: `${detail}, ${answer.ok}: true` };
+    if (ok === false && typeof reason === 'string' && answer.refused.includes(reason)) {
+        return { status: 'invalid', detail: `${detail}, ${answer.ok}: false (${reason})` };
+    }
+    return { status: 'unknown', detail: `${detail}, ${answer.ok}: not true, for another reason` };
+}
+/**
+ * Why a request failed, in words that cannot carry the key: a timeout, or the system's error code
+ * (ECONNREFUSED). An error's own message can quote a header value, so it is never shown.
+ */
+function failureReason(error, timeoutMs) {
+    const name = error?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') {
+        return `no answer within ${Number((timeoutMs / 1000).toFixed(1))} s`;
+    }
+    const cause = error instanceof Error ? error.cause : undefined;
+    const code = cause?.code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code))
+        return code;
+    return 'the request could not be made';
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/verify-findings.js
+
+
+const verify_findings_DEFAULTS = { concurrency: 4, timeoutMs: 10_000, maxKeys: 100 };
+/**
+ * The findings with `verification` set on each whose key's provider has a live check for its kind:
+ * each distinct key is sent once, to its own provider only (its public API or `urls[provider]`), a
+ * few at a time. Findings without a check are returned as they were; none is ever dropped.
+ */
+async function verifyFindings(findings, options) {
+    const { concurrency, timeoutMs, maxKeys } = { ...verify_findings_DEFAULTS, ...options };
+    const jobs = new Map();
+    for (const f of findings) {
+        const secret = options.secrets.secretOf(f);
+        if (secret !== undefined && !jobs.has(secret))
+            jobs.set(secret, { detector: f.detector });
+    }
+    const queue = [...jobs].slice(0, maxKeys);
+    const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+            const [secret, job] = next;
+            const found = liveCheckFor(job.detector, secret);
+            const base = options.urls?.[found.provider.id] ?? '';
+            job.result = toVerification(await checkKeyOnline(secret, found.check, base, options.fetch, timeoutMs));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    return findings.map((f) => {
+        const secret = options.secrets.secretOf(f);
+        const job = secret === undefined ? undefined : jobs.get(secret);
+        if (!job)
+            return f;
+        const verification = job.result ?? {
+            status: 'unknown',
+            detail: `not asked: at most ${maxKeys} keys are checked in one run`,
+        };
+        return { ...f, verification };
+    });
+}
+function toVerification(check) {
+    switch (check.status) {
+        case 'valid':
+            return { status: 'live', detail: check.detail };
+        case 'invalid':
+            return { status: 'revoked', detail: check.detail };
+        case 'rate-limited':
+            return { status: 'unknown', detail: `rate-limited: ${check.detail}` };
+        case 'unknown':
+            return { status: 'unknown', detail: check.detail };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/hygiene.js
+
+/**
+ * The rule behind a finding that is not a key pattern: a `.env`-family file git tracks. It is a
+ * Detector only so reports describe it like the others; the scanner never runs its pattern.
+ */
+const envFileRule = {
+    id: 'hygiene-env-file',
+    provider: 'hygiene',
+    keyKind: 'Tracked .env file',
+    severity: 'medium',
+    risk: 'A .env file in git ends up holding real keys sooner or later, and every clone and fork keeps them.',
+    remediation: 'Remove it from git (`git rm --cached <file>`), add `.env*` to .gitignore, commit a `.env.example` with ' +
+        'placeholders instead, and rotate any real key it ever held.',
+    keywords: [],
+    pattern: /(?!)/g,
+    examples: { positive: () => [], negative: [] },
+};
+/** A finding for a `.env`-family file that git tracks or is about to. */
+function envFileFinding(path) {
+    return {
+        detector: envFileRule.id,
+        provider: envFileRule.provider,
+        keyKind: envFileRule.keyKind,
+        severity: envFileRule.severity,
+        path,
+        line: 1,
+        column: 1,
+        endColumn: 1,
+        fingerprint: fingerprintSecret(envFileRule.id, path),
+        redacted: '',
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./.build/src/sources/git-error.js
+/** A git source failure with a one-line message meant for the user, as is. */
+class GitError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'GitError';
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/git-runner.js
+
+
+const STDERR_LIMIT = 64 * 1024;
+function createGitRunner(options = {}) {
+    const binary = options.binary ?? 'git';
+    const start = (cwd, args) => {
+        // -C instead of spawn's cwd: a missing folder is then git's "cannot change to" error, not ENOENT.
+        const child = (0,external_node_child_process_namespaceObject.spawn)(binary, ['-C', cwd, ...args], {
+            env: options.env ?? process.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.setEncoding('utf8');
+        child.stderr.on('data', (d) => {
+            if (stderr.length < STDERR_LIMIT)
+                stderr += d;
+        });
+        const exited = new Promise((resolve, reject) => {
+            child.once('error', (err) => reject(startError(binary, err)));
+            child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stderr }));
+        });
+        return { child, exited };
+    };
+    return {
+        async run(cwd, args) {
+            const { child, exited } = start(cwd, args);
+            const chunks = [];
+            child.stdout.on('data', (c) => chunks.push(c));
+            const { code, stderr } = await exited;
+            return { code, stdout: Buffer.concat(chunks), error: firstErrorLine(stderr) };
+        },
+        stream(cwd, args) {
+            const { child, exited } = start(cwd, args);
+            const done = exited.then(({ code, stderr }) => {
+                const result = { code, stdout: Buffer.alloc(0), error: firstErrorLine(stderr) };
+                if (code !== 0)
+                    throw result;
+                return result;
+            });
+            // The reader awaits `done` only after reading stdout; until then a failure must not go unhandled.
+            done.catch(() => undefined);
+            return {
+                stdout: child.stdout,
+                done,
+                stop: () => {
+                    if (child.exitCode === null && child.signalCode === null)
+                        child.kill();
+                },
+            };
+        },
+    };
+}
+function startError(binary, err) {
+    if (err.code === 'ENOENT')
+        return new GitError('git-missing', `git was not found (tried '${binary}')`);
+    return new GitError('git-failed', `could not run git: ${err.message}`);
+}
+function firstErrorLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
+}
+/** The git runner the sources use unless a test passes its own. */
+const git_runner_defaultGitRunner = createGitRunner();
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./.build/action/scan/fetch-error.js
+/** The range could not be obtained from origin: one line saying what failed and what to change. */
+class FetchError extends Error {
+    name = 'FetchError';
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/scan-git.js
+
+
+
+function createScanGit(root, git) {
+    const run = async (args) => {
+        const result = await git.run(root, args);
+        return { ok: result.code === 0, out: result.stdout.toString('utf8'), error: result.error };
+    };
+    const lines = (text) => text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return {
+        async remoteBranches() {
+            const r = await run(['ls-remote', '--heads', 'origin']);
+            if (!r.ok)
+                throw new FetchError(`cannot list the branches of origin (git ls-remote: ${r.error}): keep actions/checkout's default persist-credentials: true, or use fetch-depth: 0`);
+            return new Map(lines(r.out)
+                .map((l) => l.split('\t'))
+                .map(([sha, ref]) => [ref, sha]));
+        },
+        async hasCommit(sha) {
+            return (await run(['cat-file', '-e', `${sha}^{commit}`])).ok;
+        },
+        async fetch(shas, depth) {
+            const deep = depth === 'unshallow' ? ['--unshallow'] : [`--depth=${depth}`];
+            // --no-tags: a tag would pull in history we did not ask for; --no-write-fetch-head: no state left behind.
+            const r = await run([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--no-write-fetch-head',
+                '--no-recurse-submodules',
+                ...deep,
+                'origin',
+                ...shas,
+            ]);
+            return { ok: r.ok, error: r.error };
+        },
+        async fetchAllBranches() {
+            const shallow = (await run(['rev-parse', '--is-shallow-repository'])).out.trim() === 'true';
+            const r = await run([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--prune',
+                ...(shallow ? ['--unshallow'] : []),
+                'origin',
+                '+refs/heads/*:refs/remotes/origin/*',
+            ]);
+            return { ok: r.ok, error: r.error };
+        },
+        async peel(sha) {
+            const r = await run(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
+            return r.ok ? r.out.trim() : sha;
+        },
+        async bottoms(include, exclude) {
+            const r = await run(['rev-list', '--max-parents=0', ...include, '--not', ...exclude, '--']);
+            if (!r.ok)
+                throw new FetchError(`git rev-list failed on the commits to scan: ${r.error}`);
+            return lines(r.out);
+        },
+        async shallowCommits() {
+            const path = (await run(['rev-parse', '--git-path', 'shallow'])).out.trim();
+            const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(root, path);
+            const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
+            return new Set(lines(text));
+        },
+        async hasMerges(include, exclude) {
+            const r = await run(['rev-list', '--merges', '--max-count=1', ...include, '--not', ...exclude, '--']);
+            if (!r.ok)
+                throw new FetchError(`git rev-list failed on the commits to scan: ${r.error}`);
+            return lines(r.out).length > 0;
+        },
+        async showFile(sha, path) {
+            // The commit must be here: "not in this clone" must never read as "no such file" (and so as the defaults).
+            if (!(await run(['cat-file', '-e', `${sha}^{commit}`])).ok)
+                throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: the commit is not in the clone`);
+            const blob = await run(['rev-parse', '--verify', '--quiet', `${sha}:${path}`]);
+            if (!blob.ok)
+                return undefined;
+            const r = await run(['cat-file', 'blob', blob.out.trim()]);
+            if (!r.ok)
+                throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: ${r.error}`);
+            return r.out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/load-scan-policy.js
+
+
+
+
+
+
+
+/**
+ * Reads the config and the baseline from the workspace, or, given a commit from before what is
+ * scanned (a pull request's base, a push's `before`, the default branch's tip; see
+ * resolvePolicySource), from that commit: the workspace holds the scanned commits' own files, and a
+ * pull request or push that adds `scan.allow.paths: ['**']` or a baseline entry for its key must
+ * still fail. A change to either file is noted and applies once it has landed. Files outside the
+ * workspace are not the scanned commits' and are read from disk.
+ */
+async function loadScanPolicy(settings, from, git, onNote) {
+    const read = async (path) => {
+        const inRepo = repoPath(settings.context.workspace, path);
+        const local = (0,external_node_fs_namespaceObject.existsSync)(path) ? await (0,promises_namespaceObject.readFile)(path, 'utf8') : undefined;
+        if (from.kind === 'workspace' || inRepo === undefined)
+            return { text: local, source: path };
+        if (from.kind === 'none') {
+            if (local !== undefined)
+                onNote(`${inRepo} is not used: ${from.why}, so the defaults apply (a change to it applies from the next push)`);
+            return { text: undefined, source: inRepo, fromCommit: true };
+        }
+        const text = await git.showFile(from.sha, inRepo);
+        if (local !== text)
+            onNote(changeNote(from, inRepo, text !== undefined));
+        return { text, source: `${inRepo} at ${sourceName(from)}`, fromCommit: true };
+    };
+    const config = await read(settings.configPath);
+    const policy = {
+        config: config.text === undefined ? defaultConfig : parseConfig(config.text, config.source),
+    };
+    if (settings.baselinePath) {
+        const baseline = await read(settings.baselinePath);
+        if (baseline.text !== undefined)
+            policy.baseline = parseBaseline(baseline.text, baseline.source, settings.fingerprintKey);
+        else if (!baseline.fromCommit)
+            throw new InputError(`input 'baseline' is '${settings.baselinePath}': no such file (create it with \`npx key-hygiene baseline\`)`);
+        else
+            onNote(`no ${baseline.source}: every key found is reported`);
+    }
+    return policy;
+}
+/** "base 1a2b3c4", "1a2b3c4 (before the push)", "main 1a2b3c4". */
+function sourceName(from) {
+    const short = from.sha.slice(0, 7);
+    if (from.branch)
+        return `${from.branch} ${short}`;
+    return from.words === 'base' ? `base ${short}` : `${short} (before the push)`;
+}
+/** What the log and the job summary say when the scanned commits' file differs from the one that decides. */
+function changeNote(from, path, inSource) {
+    const short = from.sha.slice(0, 7);
+    if (from.words === 'base') {
+        const uses = inSource
+            ? `differs from the base commit ${short}: this scan uses the base's version`
+            : `is not in the base commit ${short}: this scan does without it`;
+        return `${path} ${uses} (the change applies once merged)`;
+    }
+    if (from.branch) {
+        const uses = inSource
+            ? `differs from ${from.branch} ${short}: this scan uses ${from.branch}'s version`
+            : `is not on ${from.branch} ${short}: this scan does without it`;
+        return `${path} ${uses} (a change to it applies once it is on ${from.branch}, or from this branch's next push)`;
+    }
+    const uses = inSource
+        ? `this scan uses the version before it (${short})`
+        : `this scan does without it, as before the push (${short})`;
+    return `this push changes ${path}: ${uses}; the change applies from the next push`;
+}
+/** The path inside the repository (git's `/` separators), or undefined for a file outside the workspace. */
+function repoPath(workspace, path) {
+    const inside = (0,external_node_path_namespaceObject.relative)(workspace, path);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
+        return undefined;
+    return inside.split(external_node_path_namespaceObject.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/obtain-range.js
+
+/** Doubling depths, then --unshallow as a last resort. */
+const DEPTHS = [32, 64, 128, 256, 512, 1024, 2048, 'unshallow'];
+const ADVICE = 'check out with actions/checkout `fetch-depth: 0` so every commit is in the clone';
+/**
+ * Gets the commits a plan names into the clone, deepening until the set is closed. actions/checkout
+ * fetches one commit by default (https://github.com/actions/checkout#usage, `fetch-depth: 1`), so a
+ * push's range is usually not there: a scan that ran anyway would fail on "unknown revision" or
+ * walk a truncated history and pass without scanning. Here it either gets the whole set or throws.
+ */
+async function obtainRange(plan, git) {
+    const notes = [];
+    const exclude = new Set(plan.exclude);
+    if (plan.excludeOtherBranches)
+        await addOtherBranches(exclude, plan.excludeOtherBranches.except, git);
+    for (const sha of plan.optionalExclude ?? []) {
+        if ((await git.hasCommit(sha)) || (await git.fetch([sha], DEPTHS[0])).ok)
+            exclude.add(sha);
+        else
+            notes.push(`${sha.slice(0, 7)} is gone from origin: scanning what the other branches of origin do not have`);
+    }
+    let range = { include: plan.include, exclude: [...exclude] };
+    const reached = await closeRange(range, git, 0);
+    if (plan.excludeOtherBranchesIfMerged && (await git.hasMerges(range.include, range.exclude))) {
+        // Merging main into a branch brings main's commits since `before`: they were scanned on main.
+        // Only here is the remote asked for its branches, so a plain push costs no ls-remote.
+        await addOtherBranches(exclude, plan.excludeOtherBranchesIfMerged.except, git);
+        range = { include: plan.include, exclude: [...exclude] };
+        await closeRange(range, git, reached);
+        notes.push('the push merges other commits: scanning what it adds over every other branch of origin');
+    }
+    return { include: await peelAll(range.include, git), exclude: range.exclude, notes };
+}
+async function addOtherBranches(exclude, except, git) {
+    for (const [ref, sha] of await git.remoteBranches())
+        if (ref !== except)
+            exclude.add(sha);
+}
+/**
+ * Fetches, deeper each time from `DEPTHS[from]` on, until the range is closed; returns the index of
+ * the last depth fetched, so a second, wider range starts there (a shallower --depth could cut the
+ * history fetched before).
+ */
+async function closeRange(range, git, from) {
+    for (let i = from; i < DEPTHS.length; i++) {
+        if (await isClosed(range, git))
+            return Math.max(i - 1, from);
+        const depth = DEPTHS[i];
+        if (depth === 'unshallow' && (await git.shallowCommits()).size === 0)
+            break;
+        const fetched = await git.fetch([...range.include, ...range.exclude], depth);
+        if (!fetched.ok)
+            throw new FetchError(`cannot fetch ${describe(range)} from origin (${fetched.error}): ${ADVICE}`);
+    }
+    if (await isClosed(range, git))
+        return DEPTHS.length - 1;
+    throw new FetchError(`cannot get the whole history of ${describe(range)} from origin: ${ADVICE}`);
+}
+/**
+ * True when `rev-list include --not exclude` is the real set: every commit is local and none of
+ * the set's bottom commits is a shallow boundary (whose parents git has not fetched). A bottom
+ * with no parents at all is a true root; that is only right if the exclude side is not cut short
+ * either, or a branch cut from a shallow main would take main's older history as its own.
+ */
+async function isClosed(range, git) {
+    for (const sha of [...range.include, ...range.exclude])
+        if (!(await git.hasCommit(sha)))
+            return false;
+    const bottoms = await git.bottoms(range.include, range.exclude);
+    if (bottoms.length === 0)
+        return true;
+    const shallow = await git.shallowCommits();
+    if (shallow.size === 0)
+        return true;
+    if (bottoms.some((sha) => shallow.has(sha)))
+        return false;
+    if (range.exclude.length === 0)
+        return true;
+    return !(await git.bottoms(range.exclude, [])).some((sha) => shallow.has(sha));
+}
+async function peelAll(shas, git) {
+    return Promise.all(shas.map((sha) => git.peel(sha)));
+}
+function describe(range) {
+    const short = (s) => s.slice(0, 7);
+    const not = range.exclude.length
+        ? ` --not ${range.exclude.slice(0, 3).map(short).join(' ')}${range.exclude.length > 3 ? ' …' : ''}`
+        : '';
+    return `${range.include.map(short).join(' ')}${not}`;
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/obtain-for-plan.js
+
+
+/**
+ * Gets what the plan names into the clone (fetching when needed), before anything is read from it:
+ * a pull request's config and baseline come from its base commit, which this fetches.
+ */
+async function obtainForPlan(plan, git, onNote) {
+    switch (plan.kind) {
+        case 'nothing':
+        case 'tree':
+            return { kind: plan.kind };
+        case 'history': {
+            // Every branch with all its history; a shallow checkout would scan only its one commit.
+            const fetched = await git.fetchAllBranches();
+            if (!fetched.ok)
+                throw new FetchError(`cannot fetch the history of origin (${fetched.error}): check out with actions/checkout \`fetch-depth: 0\``);
+            return { kind: 'history' };
+        }
+        case 'commits': {
+            const range = await obtainRange(plan, git);
+            for (const note of range.notes)
+                onNote(note);
+            return { kind: 'commits', include: range.include, exclude: range.exclude };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/plan-scan.js
+/** A run this mode cannot serve (an event with nothing to scan, a payload without the fields it needs). */
+class PlanError extends Error {
+    name = 'PlanError';
+}
+const ZERO = /^0+$/;
+const SUPPORTED = 'push, pull_request, pull_request_target, merge_group, schedule or workflow_dispatch';
+/** Decides what to scan for an event and its webhook payload; `scan` is the input for scheduled runs. */
+function planScan(eventName, event, scan) {
+    switch (eventName) {
+        case 'push':
+            return planPush(event);
+        case 'pull_request':
+        case 'pull_request_target': {
+            const pr = event.pull_request;
+            const base = sha(pr?.base?.sha, `${eventName}.pull_request.base.sha`);
+            const head = sha(pr?.head?.sha, `${eventName}.pull_request.head.sha`);
+            return {
+                kind: 'commits',
+                include: [head],
+                exclude: [base],
+                policy: { commit: base, words: 'base' },
+                describe: `pull request #${pr?.number ?? '?'}: ${plan_scan_short(base)}...${plan_scan_short(head)}`,
+            };
+        }
+        case 'merge_group': {
+            const group = event.merge_group;
+            const base = sha(group?.base_sha, 'merge_group.base_sha');
+            const head = sha(group?.head_sha, 'merge_group.head_sha');
+            return {
+                kind: 'commits',
+                include: [head],
+                exclude: [base],
+                policy: { commit: base, words: 'base' },
+                describe: `merge group: ${plan_scan_short(base)}...${plan_scan_short(head)}`,
+            };
+        }
+        case 'schedule':
+        case 'workflow_dispatch':
+            return scan === 'history'
+                ? { kind: 'history', describe: `${eventName}: every commit on every branch` }
+                : { kind: 'tree', describe: `${eventName}: the checked-out tree` };
+        default:
+            throw new PlanError(`mode 'scan' has nothing to scan on the '${eventName || '(none)'}' event: run it on ${SUPPORTED}`);
+    }
+}
+// Push payload fields: https://docs.github.com/en/webhooks/webhook-events-and-payloads#push
+function planPush(event) {
+    const { ref = '', before = '', after = '', created, deleted, forced, repository } = event;
+    const name = ref.replace(/^refs\/(heads|tags)\//, '');
+    if (deleted || ZERO.test(after))
+        return { kind: 'nothing', describe: `push deleted ${ref}: nothing to scan` };
+    const head = sha(after, 'push.after');
+    // Without a commit before the push, the default branch's policy decides (never the pushed ref's own tip).
+    const fallback = {
+        ...(repository?.default_branch && { branch: repository.default_branch }),
+        pushedRef: ref,
+        words: 'push',
+    };
+    if (ref.startsWith('refs/tags/')) {
+        // A tag adds only the commits it reaches that no branch does (usually none: it tags a branch commit).
+        return {
+            kind: 'commits',
+            include: [head],
+            exclude: [],
+            excludeOtherBranches: {},
+            policy: fallback,
+            describe: `tag ${name} at ${plan_scan_short(head)}: commits on no branch`,
+        };
+    }
+    if (created || ZERO.test(before)) {
+        // A branch cut from main must not re-report main's history: only what no other branch has.
+        return {
+            kind: 'commits',
+            include: [head],
+            exclude: [],
+            excludeOtherBranches: { except: ref },
+            policy: fallback,
+            describe: `new branch ${name} at ${plan_scan_short(head)}: commits on no other branch`,
+        };
+    }
+    const old = sha(before, 'push.before');
+    const policy = { commit: old, ...fallback };
+    if (forced) {
+        // The old tip may be gone from origin; what the remote had is then its other branches.
+        return {
+            kind: 'commits',
+            include: [head],
+            exclude: [],
+            optionalExclude: [old],
+            excludeOtherBranches: { except: ref },
+            policy,
+            describe: `force push to ${name}: ${plan_scan_short(head)} over ${plan_scan_short(old)} and the other branches`,
+        };
+    }
+    return {
+        kind: 'commits',
+        include: [head],
+        exclude: [old],
+        excludeOtherBranchesIfMerged: { except: ref },
+        policy,
+        describe: `push to ${name}: ${plan_scan_short(old)}..${plan_scan_short(head)}`,
+    };
+}
+function sha(value, field) {
+    if (typeof value === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(value))
+        return value;
+    throw new PlanError(`the event payload's ${field} is ${JSON.stringify(value) ?? 'missing'}: expected a full commit SHA`);
+}
+function plan_scan_short(value) {
+    return value.slice(0, 7);
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/format-summary.js
+/**
+ * The closing line of the text report: what was found, then what was scanned.
+ * e.g. "3 findings in 2 files · scanned 14 files (12.3 kB), 5 commits in 45 ms".
+ */
+function formatSummary(result) {
+    const { findings, stats } = result;
+    const files = new Set(findings.map((f) => f.path)).size;
+    const found = findings.length === 0
+        ? 'No keys found'
+        : `${format_summary_plural(findings.length, 'finding')} in ${format_summary_plural(files, 'file')}${tallyVerified(findings)}`;
+    const commits = stats.commits > 0 ? `, ${format_summary_plural(stats.commits, 'commit')}` : '';
+    const skipped = stats.skipped > 0 ? `, ${stats.skipped} skipped` : '';
+    const scanned = `scanned ${format_summary_plural(stats.files, 'file')} (${formatBytes(stats.bytes)})${commits}${skipped}`;
+    return `${found} · ${scanned} in ${formatDuration(stats.durationMs)}`;
+}
+/** " (1 live, 2 revoked, 1 unknown)" after `scan --verify`; '' when no finding was checked. */
+function tallyVerified(findings) {
+    const counts = ['live', 'revoked', 'unknown'].map((status) => [status, findings.filter((f) => f.verification?.status === status).length]);
+    const said = counts.filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`);
+    return said.length > 0 ? ` (${said.join(', ')})` : '';
+}
+function format_summary_plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+// Decimal units, as `du --si` and npm print them: "12.3 kB", "4.0 MB".
+function formatBytes(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ['kB', 'MB', 'GB', 'TB'];
+    let value = bytes / 1000;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const seconds = Math.round(ms / 1000);
+    return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/fallback-remediation.js
+/**
+ * Advice for a finding whose detector was not handed to the reporter (a custom detector the
+ * caller left out): every finding still gets something to act on.
+ */
+const FALLBACK_REMEDIATION = 'Revoke the key with its provider, replace it, and keep the new one in a secret store, not in the repository.';
+
+;// CONCATENATED MODULE: ./.build/src/report/describe-verification.js
+/** Whether a leaked key still works, in one sentence for every report: text, SARIF, the summary, annotations. */
+function describeVerification(v) {
+    if (v.status === 'live')
+        return `Still live: its provider accepts it (${v.detail})`;
+    if (v.status === 'revoked')
+        return `Revoked: its provider refuses it (${v.detail})`;
+    return `Live or not is unknown (${v.detail})`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/public-finding.js
+/**
+ * A copy of a finding with only the documented fields, in a fixed order. Reporters print this,
+ * never the object they were given: if a caller ever passes something that still carries the raw
+ * secret (a RawFinding spread into a Finding), the extra field stops here.
+ */
+function toPublicFinding(f) {
+    const out = {
+        detector: f.detector,
+        provider: f.provider,
+        keyKind: f.keyKind,
+        severity: f.severity,
+        path: f.path,
+        line: f.line,
+        column: f.column,
+        endColumn: f.endColumn,
+        fingerprint: f.fingerprint,
+        redacted: f.redacted,
+    };
+    if (f.commit !== undefined)
+        out.commit = f.commit;
+    if (f.author !== undefined)
+        out.author = f.author;
+    if (f.email !== undefined)
+        out.email = f.email;
+    if (f.date !== undefined)
+        out.date = f.date;
+    if (f.decodedFrom !== undefined)
+        out.decodedFrom = f.decodedFrom;
+    if (f.verification !== undefined)
+        out.verification = { status: f.verification.status, detail: f.verification.detail };
+    return out;
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/sort-findings.js
+/**
+ * Findings in the order every reporter prints them: keys their provider says are live first (after
+ * `scan --verify`; revoked ones last), then by path, position, detector and commit. Sources may
+ * yield in any order (worker threads, git log), and reports must not change from run to run when
+ * the findings don't.
+ */
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => urgency(a) - urgency(b) ||
+        compareText(a.path, b.path) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        compareText(a.detector, b.detector) ||
+        compareText(a.commit ?? '', b.commit ?? ''));
+}
+/** Live keys are revoked first; a revoked one is still a finding, but the least urgent. */
+function urgency(f) {
+    return f.verification?.status === 'live' ? 0 : f.verification?.status === 'revoked' ? 2 : 1;
+}
+// Code-unit order, not localeCompare: the same bytes sort the same on every machine and locale.
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/sort-notices.js
+/** Notices by path (stable for equal paths), so reports don't change with the sources' order. */
+function sortNotices(notices) {
+    return [...notices].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/sarif-uri.js
+/**
+ * A finding's path (relative to the scanned root, forward slashes) as a SARIF relative URI
+ * reference, to be resolved against `%SRCROOT%`. Each segment is percent-encoded, so spaces,
+ * `#`, `?`, `%` and non-ASCII names survive a `decodeURIComponent` round trip, and a first
+ * segment like `c:` is never read as a URI scheme (SARIF 2.1.0, section 3.10.2: artifactLocation.uri is a URI).
+ */
+function toSarifUri(path) {
+    return path
+        .replace(/^(?:\.\/)+/, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/render-markdown.js
+
+
+
+
+
+
+
+
+/**
+ * GitHub's job summary takes at most 1 MiB per step
+ * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary);
+ * a little is kept free for the closing note.
+ */
+const DEFAULT_MAX_BYTES = 1024 * 1024 - 4096;
+const MAX_NOTICES = 20;
+const HEADER = '| File | Detector | Key | Commit | Author | What to do |\n|---|---|---|---|---|---|';
+/** The header after `scan --verify`: a column says whether each key still works. */
+const VERIFIED_HEADER = '| File | Detector | Key | Still works? | Commit | Author | What to do |\n|---|---|---|---|---|---|---|';
+/**
+ * The job summary of a scan: a heading that says whether keys were found, what was scanned, a
+ * table row per finding (redacted), and skipped files. Rows that would pass the size cap are
+ * counted in a closing note instead; the SARIF report still holds every finding.
+ */
+function renderMarkdown(result, options) {
+    const findings = sortFindings(result.findings).map(toPublicFinding);
+    const remediation = new Map(options.detectors.map((d) => [d.id, d.remediation]));
+    const title = findings.length === 0
+        ? 'no keys found'
+        : `${findings.length} ${findings.length === 1 ? 'key' : 'keys'} found${stillLive(findings)}`;
+    const verified = findings.some((f) => f.verification);
+    const head = [
+        `## Key Hygiene: ${title}`,
+        '',
+        `**Scanned:** ${escapeMarkdown(options.scanned)} — ${escapeMarkdown(formatSummary(result))}`,
+        '',
+    ];
+    if (options.notes?.length)
+        head.push(...options.notes.map((n) => `- ${escapeMarkdown(n)}`), '');
+    const tail = renderNotices(result);
+    const limit = (options.maxBytes ?? DEFAULT_MAX_BYTES) - bytes(tail.join('\n')) - 200;
+    const lines = [...head];
+    if (findings.length > 0) {
+        lines.push(verified ? VERIFIED_HEADER : HEADER);
+        let used = bytes(lines.join('\n'));
+        let shown = 0;
+        for (const f of findings) {
+            const row = renderRow(f, remediation.get(f.detector) ?? FALLBACK_REMEDIATION, options, verified);
+            used += bytes(row) + 1;
+            if (used > limit)
+                break;
+            lines.push(row);
+            shown++;
+        }
+        if (shown < findings.length) {
+            lines.push('', `…and ${findings.length - shown} more not shown (the summary is capped at 1 MiB): every finding is in the SARIF report.`);
+        }
+        lines.push('');
+    }
+    return `${[...lines, ...tail].join('\n').trimEnd()}\n`;
+}
+/** ", 1 still live" in the heading after `scan --verify`. */
+function stillLive(findings) {
+    const live = findings.filter((f) => f.verification?.status === 'live').length;
+    return live > 0 ? `, ${live} still live` : '';
+}
+function renderRow(f, remediation, options, verified = false) {
+    const commit = f.commit ?? options.commit;
+    // encodeURIComponent leaves `(` and `)`: one would end the link's destination early.
+    const url = `${options.repositoryUrl}/blob/${commit}/${toSarifUri(f.path).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line}`;
+    const file = `[${escapeMarkdown(`${f.path}:${f.line}`)}](${url})`;
+    const key = `${escapeMarkdown(f.keyKind)} ${codeCell(f.redacted)}${f.decodedFrom === 'base64' ? ' (base64)' : ''}`;
+    const commitCell = f.commit ? `[\`${f.commit.slice(0, 7)}\`](${options.repositoryUrl}/commit/${f.commit})` : '';
+    const cells = [file, `\`${f.detector}\``, key, commitCell, escapeMarkdown(f.author ?? ''), escapeMarkdown(remediation)];
+    if (verified)
+        cells.splice(3, 0, f.verification ? escapeMarkdown(describeVerification(f.verification)) : 'not checked');
+    return `| ${cells.join(' | ')} |`;
+}
+function renderNotices(result) {
+    const notices = sortNotices(result.notices);
+    if (notices.length === 0)
+        return [];
+    const lines = [
+        `<details><summary>${notices.length} ${notices.length === 1 ? 'file' : 'files'} skipped or noted</summary>`,
+        '',
+    ];
+    // Escaped as the findings' paths are: a code span ends at a blank line, and what follows it is Markdown again.
+    for (const n of notices.slice(0, MAX_NOTICES))
+        lines.push(`- ${escapeMarkdown(n.path || '.')} (${n.reason}): ${escapeMarkdown(n.message)}`);
+    if (notices.length > MAX_NOTICES)
+        lines.push(`- …and ${notices.length - MAX_NOTICES} more`);
+    lines.push('', '</details>');
+    return lines;
+}
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./.build/src/report/sarif-severity.js
+/** SARIF result levels: critical/high/medium fail a check, low warns, info advises. */
+const SARIF_LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'error',
+    low: 'warning',
+    info: 'note',
+};
+/**
+ * GitHub code scanning ranks security alerts by `properties.security-severity`, a string holding a
+ * number from 0.0 to 10.0: over 9.0 is critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low.
+ * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#reportingdescriptor-object
+ */
+const SECURITY_SEVERITY = {
+    critical: '9.5',
+    high: '8.0',
+    medium: '6.0',
+    low: '3.0',
+    info: '1.0',
+};
+
+;// CONCATENATED MODULE: ./.build/src/report/sarif-rules.js
+
+
+/**
+ * One rule per detector that ran, sorted by id, plus one for any finding whose detector is not in
+ * the list (custom detectors): every result's ruleIndex must point at a rule.
+ */
+function buildSarifRules(detectors, findings) {
+    const sources = new Map(detectors.map((d) => [d.id, d]));
+    for (const f of findings) {
+        if (!sources.has(f.detector))
+            sources.set(f.detector, { id: f.detector, keyKind: f.keyKind, severity: f.severity });
+    }
+    return [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toRule);
+}
+function toRule(d) {
+    const risk = d.risk ?? `A leaked ${d.keyKind} can be used by anyone who reads it.`;
+    const remediation = d.remediation ?? FALLBACK_REMEDIATION;
+    return {
+        id: d.id,
+        name: toRuleName(d.id),
+        shortDescription: { text: d.keyKind },
+        fullDescription: { text: risk },
+        help: {
+            text: `${risk}\n\nWhat to do: ${remediation}`,
+            markdown: `**${d.keyKind}** — ${risk}\n\n**What to do:** ${remediation}`,
+        },
+        defaultConfiguration: { level: SARIF_LEVEL[d.severity] },
+        properties: {
+            tags: ['security', 'secret'],
+            'security-severity': SECURITY_SEVERITY[d.severity],
+        },
+    };
+}
+/** `openai-project-key` → `OpenaiProjectKey`: SARIF's rule name is an identifier a person can read. */
+function toRuleName(id) {
+    return id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0]?.toUpperCase() + w.slice(1))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./.build/src/report/render-sarif.js
+
+
+
+
+
+
+
+
+const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const DEFAULT_INFORMATION_URI = 'https://www.npmjs.com/package/key-hygiene';
+const SRCROOT = '%SRCROOT%';
+/**
+ * The key name under partialFingerprints. GitHub de-duplicates alerts across runs with it
+ * (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#providing-data-to-track-code-scanning-alerts-across-runs);
+ * the `/v1` changes if the fingerprint recipe ever does, so old and new alerts don't collide.
+ */
+const render_sarif_FINGERPRINT_KEY = 'keyHygiene/v1';
+/** The scan as a SARIF 2.1.0 log: one run, a rule per detector, a result per finding, notices as notifications. */
+function buildSarifLog(result, options) {
+    const findings = sortFindings(result.findings).map(toPublicFinding);
+    const rules = buildSarifRules(options.detectors, findings);
+    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const run = {
+        tool: {
+            driver: {
+                name: 'key-hygiene',
+                informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+                version: options.toolVersion,
+                semanticVersion: options.toolVersion,
+                rules,
+            },
+        },
+        invocations: [
+            {
+                executionSuccessful: true,
+                toolExecutionNotifications: sortNotices(result.notices).map(toNotification),
+                properties: { ...result.stats },
+            },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => toResult(f, ruleIndex.get(f.detector) ?? 0)),
+    };
+    // Trailing slash: SARIF 2.1.0 (section 3.14.14) wants base URIs to end in "/" so relative URIs resolve under them.
+    if (options.root)
+        run.originalUriBaseIds = { [SRCROOT]: { uri: (0,external_node_url_.pathToFileURL)(`${options.root.replace(/\/+$/, '')}/`).href } };
+    return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+/** The SARIF log as text, two-space indented, ending in a newline. */
+function renderSarif(result, options) {
+    return `${JSON.stringify(buildSarifLog(result, options), null, 2)}\n`;
+}
+function toResult(f, ruleIndex) {
+    const result = {
+        ruleId: f.detector,
+        ruleIndex,
+        level: SARIF_LEVEL[f.severity],
+        message: { text: describeFinding(f) },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: toSarifUri(f.path), uriBaseId: SRCROOT },
+                    region: { startLine: f.line, startColumn: f.column, endColumn: f.endColumn },
+                },
+            },
+        ],
+        partialFingerprints: { [render_sarif_FINGERPRINT_KEY]: f.fingerprint },
+    };
+    const properties = historyProperties(f);
+    if (properties)
+        result.properties = properties;
+    return result;
+}
+/** "OpenAI project key sk-proj-…wxyz in commit 1a2b3c4d5e6f." — the redacted form only, never the key. */
+function describeFinding(f) {
+    const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
+    const encoded = f.decodedFrom === 'base64' ? ' (inside a base64 value)' : '';
+    const live = f.verification ? ` ${describeVerification(f.verification)}.` : '';
+    return `${f.keyKind} ${f.redacted}${encoded}${where}.${live}`;
+}
+/**
+ * Where a history finding came from. The author's email stays out: SARIF is uploaded to code
+ * scanning and kept there, and the commit id leads to it for anyone allowed to see it.
+ */
+function historyProperties(f) {
+    const p = {};
+    if (f.commit)
+        p.commit = f.commit;
+    if (f.author)
+        p.author = f.author;
+    if (f.date)
+        p.date = f.date;
+    if (f.decodedFrom)
+        p.decodedFrom = f.decodedFrom;
+    // `scan --verify`: whether the provider still accepts the key (live, revoked or unknown), and what it answered.
+    if (f.verification) {
+        p.keyStatus = f.verification.status;
+        p.keyStatusDetail = f.verification.detail;
+    }
+    return Object.keys(p).length > 0 ? p : undefined;
+}
+/** Skipped files and config problems are not results: SARIF calls them tool execution notifications. */
+function toNotification(n) {
+    const notification = {
+        level: n.reason === 'unreadable' || n.reason === 'config' ? 'warning' : 'note',
+        message: { text: n.message },
+        descriptor: { id: n.reason },
+    };
+    if (n.path) {
+        notification.locations = [
+            { physicalLocation: { artifactLocation: { uri: toSarifUri(n.path), uriBaseId: SRCROOT } } },
+        ];
+    }
+    return notification;
+}
+
+;// CONCATENATED MODULE: ./.build/src/version.js
+/** The product version, the same in the CLI, the SARIF driver and the Action (a test checks package.json agrees). */
+const src_version_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./.build/action/scan/annotate-findings.js
+
+
+
+/**
+ * GitHub shows 10 error and 10 warning annotations per step and 50 per job
+ * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#setting-an-error-message):
+ * more would be dropped unseen, and would crowd out other steps' annotations. One error is kept for
+ * the step's failure line, one warning for the note that says how many findings are not annotated.
+ */
+const ANNOTATION_CAPS = { error: 9, warning: 9, notice: 10 };
+const LEVEL = { critical: 'error', high: 'error', medium: 'error', low: 'warning', info: 'notice' };
+/**
+ * One annotation per finding, on its file and line: the key kind, the redacted key, what to do; at
+ * most ANNOTATION_CAPS of each level. Returns how many findings were not annotated.
+ */
+function annotateFindings(findings, detectors, out) {
+    const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
+    const used = { error: 0, warning: 0, notice: 0 };
+    let skipped = 0;
+    for (const f of sortFindings(findings)) {
+        const level = LEVEL[f.severity];
+        if (used[level] >= ANNOTATION_CAPS[level]) {
+            skipped++;
+            continue;
+        }
+        used[level]++;
+        const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
+        const live = f.verification ? ` ${describeVerification(f.verification)}.` : '';
+        const message = `${f.keyKind} ${f.redacted}${where}.${live} ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
+        out[level](message, {
+            title: f.verification ? `${f.keyKind} (${f.verification.status})` : f.keyKind,
+            file: f.path,
+            startLine: f.line,
+            startColumn: f.column,
+            endColumn: f.endColumn,
+        });
+    }
+    if (skipped > 0)
+        out.warning(notAnnotated(skipped, findings.length), { title: 'Key Hygiene' });
+    return skipped;
+}
+/** The line that says some findings have no annotation, for the log, the annotation and the summary. */
+function notAnnotated(skipped, total) {
+    return (`${skipped} of ${total} findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): ` +
+        `the job summary and the SARIF report list all ${total}.`);
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/report-scan.js
+
+
+
+
+
+
+
+
+
+/**
+ * Reports a scan the ways a check is read: annotations on the lines, the job summary, the SARIF
+ * file for code scanning, and the `findings` / `sarif-file` outputs. Every one shows keys redacted.
+ */
+async function reportScan(result, about, detectors, settings) {
+    const { context } = settings;
+    actionLog.info(formatSummary(result));
+    for (const notice of result.notices)
+        actionLog.info(`skipped ${notice.path || '.'}: ${notice.message}`);
+    const skipped = annotateFindings(result.findings, detectors, actionLog);
+    if (skipped > 0)
+        actionLog.info(notAnnotated(skipped, result.findings.length));
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(settings.sarifPath), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(settings.sarifPath, renderSarif(result, { detectors, toolVersion: src_version_VERSION, root: context.workspace }));
+    setOutput('findings', String(result.findings.length));
+    setOutput('sarif-file', settings.sarifPath);
+    const markdown = renderMarkdown(result, {
+        detectors,
+        scanned: about.scanned,
+        notes: about.notes,
+        repositoryUrl: `${context.serverUrl}/${context.repository}`,
+        commit: context.sha,
+    });
+    const note = skipped > 0 ? `\n> ${notAnnotated(skipped, result.findings.length)}\n` : '';
+    await summary.addRaw(markdown + note).write();
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/resolve-policy-source.js
+
+/**
+ * Finds the commit the plan's policy names: its commit when the clone has it (obtainRange fetched it
+ * as an exclude; a force push's old tip may be gone), else the default branch's tip on origin,
+ * fetched here, unless that tip is the pushed ref's own (then the push itself) or there is none.
+ */
+async function resolvePolicySource(plan, git) {
+    if (plan.kind !== 'commits')
+        return { kind: 'workspace' };
+    const { commit, branch, pushedRef, words } = plan.policy;
+    if (commit && (await git.hasCommit(commit)))
+        return { kind: 'commit', sha: commit, words };
+    // A base is always fetched with the range; without it, nothing else may stand in for it.
+    if (words === 'base')
+        throw new FetchError(`cannot read the config at the base ${commit?.slice(0, 7) ?? '(none)'}: the commit is not in the clone`);
+    const lost = commit
+        ? `${commit.slice(0, 7)}, the tip before the push, is gone from origin`
+        : 'the push has no commit before it';
+    if (!branch)
+        return { kind: 'none', why: `${lost}, and the event names no default branch` };
+    if (`refs/heads/${branch}` === pushedRef)
+        return { kind: 'none', why: `${lost}, and it is to the default branch ${branch} itself` };
+    const tip = (await git.remoteBranches()).get(`refs/heads/${branch}`);
+    if (!tip || plan.include.includes(tip))
+        return {
+            kind: 'none',
+            why: `${lost}, and the default branch ${branch} ${tip ? 'is this push' : 'is not on origin'}`,
+        };
+    if (!(await git.hasCommit(tip))) {
+        const fetched = await git.fetch([tip], 1);
+        // Not the defaults: the default branch's config may hold detectors the defaults lack.
+        if (!fetched.ok)
+            throw new FetchError(`cannot fetch the tip of ${branch}, whose config and baseline decide this push (${fetched.error})`);
+    }
+    return { kind: 'commit', sha: tip, words, branch };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./.build/src/sources/read-fragment.js
+
+
+
+
+/** Never follow a symlink (the listing judged it), never block on a FIFO opened by mistake. */
+const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/** Like git, a NUL byte in the first 8 KiB makes a file binary. */
+const BINARY_PROBE = 8 * 1024;
+/**
+ * Reads one file of a tree as a whole-file fragment, or says why not as a notice: over the size
+ * limit ('too-large'), binary ('binary'), or not readable ('unreadable': permissions, gone, not a
+ * regular file). It never throws, so one bad file never stops a scan.
+ *
+ * Text is decoded as UTF-8 with replacement characters for invalid bytes (a Latin-1 file keeps
+ * its ASCII, and keys are ASCII); a UTF-8 BOM is dropped so columns match editors; a UTF-16 file
+ * with a BOM is decoded as UTF-16. Line endings are kept as they are: CRLF stays, and detector
+ * patterns stop at "\r". Blocking reads: it runs in the scan's worker threads, where they cost no
+ * event-loop time.
+ */
+function readFragmentSync(root, path, maxBytes) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(root, path), OPEN_FLAGS);
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const refused = refuse(path, stats, maxBytes);
+        if (refused)
+            return refused;
+        const bytes = Buffer.allocUnsafe(stats.size);
+        let read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, 0, Math.min(BINARY_PROBE, stats.size), 0);
+        if (isBinary(bytes.subarray(0, read)))
+            return binaryNotice(path);
+        while (read < stats.size) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, stats.size - read, read);
+            if (n === 0)
+                break;
+            read += n;
+        }
+        return toFragment(path, bytes.subarray(0, read));
+    }
+    catch (error) {
+        return unreadableNotice(path, error);
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function refuse(path, stats, maxBytes) {
+    if (!stats.isFile())
+        return { path, reason: 'unreadable', message: `not a regular file (${kindOf(stats)}), skipped` };
+    if (stats.size > maxBytes) {
+        return {
+            path,
+            reason: 'too-large',
+            message: `${read_fragment_formatBytes(stats.size)} is over the ${read_fragment_formatBytes(maxBytes)} size limit, skipped`,
+        };
+    }
+    return undefined;
+}
+function isBinary(head) {
+    return !hasUtf16Bom(head) && head.includes(0);
+}
+function hasUtf16Bom(b) {
+    return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+}
+/** Decodes file bytes as the text a person sees in an editor (see readFragmentSync). */
+function decodeText(bytes) {
+    if (hasUtf16Bom(bytes))
+        return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return decodeUtf8(bytes.subarray(bom));
+}
+/** UTF-8 with replacement characters; pure ASCII (most source) through Latin-1, the same string ~5x faster. */
+function decodeUtf8(bytes) {
+    return (0,external_node_buffer_.isAscii)(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+function toFragment(path, bytes) {
+    return { path, text: decodeText(bytes), startLine: 1 };
+}
+function binaryNotice(path) {
+    return { path, reason: 'binary', message: 'binary file (NUL byte in the first 8 KiB), skipped' };
+}
+const WHY = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no longer exists',
+    ELOOP: 'is a symlink, not followed',
+    EISDIR: 'is a directory',
+    EIO: 'input/output error',
+};
+function unreadableNotice(path, error) {
+    const code = error?.code;
+    const why = (code && WHY[code]) ?? oneLineError(error);
+    return { path, reason: 'unreadable', message: `could not read: ${why}${code && WHY[code] ? ` (${code})` : ''}` };
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'directory';
+    if (stats.isFIFO())
+        return 'fifo';
+    if (stats.isSocket())
+        return 'socket';
+    if (stats.isSymbolicLink())
+        return 'symlink';
+    return 'device';
+}
+function read_fragment_formatBytes(n) {
+    if (n >= 1024 * 1024)
+        return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
+    if (n >= 1024)
+        return `${+(n / 1024).toFixed(1)} KiB`;
+    return `${n} bytes`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/read-chunks.js
+
+
+
+
+/** Files larger than this are read in pieces, so memory stays flat whatever the file size. */
+const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Reads a file as one fragment, or — past `chunkBytes` — as consecutive pieces of about
+ * `chunkBytes` each, so a 70 MB JSON file costs a ~1.2 MB buffer, not 70 MB plus its string.
+ * Pieces are cut anywhere, mid-line too (minified bundles are one long line, and keys leak there):
+ * each carries `context` characters of the text around its own part, and reports only the secrets
+ * that start in its own part (`reportFrom`/`reportTo`), so a key across a cut, a PEM block across
+ * one, or a base64 value near one is found once, whole, as in the whole file. Each piece knows the
+ * line and column its text starts at, so positions are the file's. Never throws: problems are notices.
+ */
+function* readChunksSync(root, path, maxBytes, chunkBytes = CHUNK_BYTES, context = SCAN_CONTEXT) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(root, path), OPEN_FLAGS);
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (stats.size <= chunkBytes || refuse(path, stats, maxBytes)) {
+            yield readFragmentSync(root, path, maxBytes);
+            return;
+        }
+        const head = Buffer.allocUnsafe(BINARY_PROBE);
+        const probe = head.subarray(0, (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, BINARY_PROBE, 0));
+        if (isBinary(probe))
+            return yield binaryNotice(path);
+        if (hasUtf16Bom(probe))
+            return yield readFragmentSync(root, path, maxBytes);
+        yield* piecesOf(fd, path, stats.size, chunkBytes, context);
+    }
+    catch (error) {
+        yield unreadableNotice(path, error);
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * Byte positions below are file offsets. Each piece's own part is [own, ownEnd); its text is
+ * [start, end), reaching `context` characters further each way. A character takes at most 3 bytes
+ * per UTF-16 unit (CJK), so walking back over `before` character starts, or 3 × before bytes,
+ * always covers `before` units; cuts sit on character starts so pieces decode as the whole file does.
+ */
+function* piecesOf(fd, path, size, chunkBytes, context) {
+    const buffer = Buffer.allocUnsafe(chunkBytes + 3 * (context.before + context.after) + 16);
+    let held = 0; // the buffer holds file bytes [start, start + held)
+    let start = 0;
+    let own = 0;
+    let line = 1;
+    let column = 0;
+    for (;;) {
+        held = fill(fd, buffer, held, start, size);
+        const available = start + held;
+        const atEnd = available >= size || held < buffer.length;
+        const ownEnd = atEnd && available - own <= chunkBytes ? available : charStart(buffer, start, own + chunkBytes, own + 1);
+        const end = ownEnd >= available ? available : forwardOver(buffer, start, ownEnd, available, context.after);
+        const bytes = (from, to) => buffer.subarray(from - start, to - start);
+        const decode = (from, to) => from === 0 ? decodeText(bytes(from, to)) : decodeUtf8(bytes(from, to));
+        const text = decode(start, end);
+        const reportFrom = own > start ? decode(start, own).length : 0;
+        const reportTo = end > ownEnd ? text.length - decode(ownEnd, end).length : text.length;
+        yield {
+            path,
+            text,
+            startLine: line,
+            ...(column > 0 && { startColumn: column }),
+            ...(reportFrom > 0 && { reportFrom }),
+            ...(reportTo < text.length && { reportTo }),
+        };
+        if (ownEnd >= available)
+            return;
+        const next = backOver(buffer, start, ownEnd, context.before);
+        const skipped = text.length - decode(next, end).length;
+        const lastNewline = text.lastIndexOf('\n', skipped - 1);
+        line += countNewlines(text, skipped);
+        column = lastNewline >= 0 && skipped > 0 ? skipped - lastNewline - 1 : column + skipped;
+        buffer.copy(buffer, 0, next - start, held);
+        held -= next - start;
+        start = next;
+        own = ownEnd;
+    }
+}
+/** Reads from the file until the buffer is full or the file ends; returns the bytes held. */
+function fill(fd, buffer, held, start, size) {
+    while (held < buffer.length && start + held < size) {
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, held, buffer.length - held, start + held);
+        if (n === 0)
+            break;
+        held += n;
+    }
+    return held;
+}
+const isContinuation = (byte) => (byte & 0xc0) === 0x80;
+/** `at`, moved back (not below `floor`, at most 3 bytes) to the first byte of a UTF-8 character. */
+function charStart(buffer, start, at, floor) {
+    for (let i = at; i > Math.max(floor, at - 3); i--)
+        if (!isContinuation(buffer[i - start]))
+            return i;
+    return at; // invalid bytes: each decodes alone, so any cut among them decodes the same
+}
+/** The first character start at or before `at` with `chars` characters (or 3 × chars bytes) between. */
+function backOver(buffer, start, at, chars) {
+    const floor = Math.max(start, at - 3 * chars);
+    let i = at;
+    for (let n = 0; i > floor && n < chars;)
+        if (!isContinuation(buffer[--i - start]))
+            n++;
+    return i === floor && i > start ? charStart(buffer, start, i, start) : i;
+}
+/** The first character start at or after `at` with `chars` characters (or 3 × chars bytes) between, or `limit`. */
+function forwardOver(buffer, start, at, limit, chars) {
+    const ceil = Math.min(limit, at + 3 * chars);
+    let i = at;
+    for (let n = 0; i < ceil && n < chars; i++)
+        if (!isContinuation(buffer[i - start]))
+            n++;
+    while (i < limit && i < ceil + 3 && isContinuation(buffer[i - start]))
+        i++;
+    return i;
+}
+function countNewlines(text, to) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < to; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/scan-files.js
+
+
+/** Reads and scans files one by one; a file that cannot be read is a notice, never an abort. */
+function createFileScanner(root, config, maxBytes, onSecret) {
+    const scan = createScannerForConfig(config, onSecret);
+    return async function scanFiles(paths) {
+        const out = { findings: [], notices: [], files: 0, bytes: 0 };
+        for (const path of paths) {
+            let readable = false;
+            // One finding per key per file: the same value repeated down a file is one leak to fix.
+            const seen = new Set();
+            for (const read of readChunksSync(root, path, maxBytes)) {
+                if ('reason' in read) {
+                    out.notices.push(read);
+                    continue;
+                }
+                readable = true;
+                out.bytes += (read.reportTo ?? read.text.length) - (read.reportFrom ?? 0); // the shared context counts once
+                for (const f of scan(read)) {
+                    if (!seen.has(f.fingerprint))
+                        out.findings.push(f);
+                    seen.add(f.fingerprint);
+                }
+            }
+            if (readable)
+                out.files++;
+        }
+        return out;
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/scan-tree-files.js
+
+
+
+
+
+
+const BATCH_FILES = 64;
+const BATCH_BYTES = 8 * 1024 * 1024;
+/** Below this many files, starting threads costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 200;
+const WORKER_URL = __nccwpck_require__.ab + "scan-worker.js";
+/**
+ * Scans a list of files, fanned out over worker threads (one per core) in small batches that each
+ * worker pulls when it is free, so one huge file does not hold the others back. Falls back to the
+ * current thread for small trees, or when the compiled worker is not there (tests run the sources).
+ */
+async function scanTreeFiles(paths, options) {
+    const threads = Math.min(options.workers ?? (0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(paths.length / BATCH_FILES));
+    const total = { findings: [], notices: [], files: 0, bytes: 0 };
+    const add = (r) => {
+        total.findings.push(...r.findings);
+        total.notices.push(...r.notices);
+        total.files += r.files;
+        total.bytes += r.bytes;
+        options.onProgress?.(r);
+    };
+    if (threads <= 1 ||
+        paths.length < MIN_FILES_FOR_WORKERS ||
+        options.onSecret ||
+        !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(WORKER_URL))) {
+        const scanFiles = createFileScanner(options.root, options.config, options.maxBytes, options.onSecret);
+        for (let i = 0; i < paths.length; i += BATCH_FILES)
+            add(await scanFiles(paths.slice(i, i + BATCH_FILES)));
+        return total;
+    }
+    const batches = batchBySize(options.root, paths);
+    await Promise.all(Array.from({ length: threads }, () => runWorker(batches, options, add)));
+    return total;
+}
+/**
+ * Batches of similar work, largest first, so the threads finish together: sorted paths put a
+ * folder's ten 70 MB files side by side, and one batch of them would leave the other threads idle.
+ */
+function batchBySize(root, paths) {
+    const sized = paths.map((path) => ({ path, size: sizeOf((0,external_node_path_namespaceObject.join)(root, path)) })).sort((a, b) => b.size - a.size);
+    const batches = [];
+    let batch = [];
+    let bytes = 0;
+    for (const { path, size } of sized) {
+        if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) {
+            batches.push(batch);
+            batch = [];
+            bytes = 0;
+        }
+        batch.push(path);
+        bytes += size;
+    }
+    if (batch.length > 0)
+        batches.push(batch);
+    return batches;
+}
+function sizeOf(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).size;
+    }
+    catch {
+        return 0; // the reader reports why
+    }
+}
+function runWorker(queue, options, add) {
+    const { root, config, maxBytes } = options;
+    const worker = new external_node_worker_threads_.Worker(WORKER_URL, {
+        workerData: { root, config, maxBytes },
+        resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    return new Promise((resolve, reject) => {
+        const next = () => {
+            const batch = queue.shift();
+            if (batch)
+                worker.postMessage(batch);
+            else
+                void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (r) => {
+            add(r);
+            next();
+        });
+        worker.on('error', reject);
+        next();
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/run-scan.js
+
+
+
+
+
+/** Runs one scan: the text of the source, every detector the config asks for, hygiene checks. */
+async function runScan(request) {
+    const started = performance.now();
+    const { source, config } = request;
+    const allowed = compilePathGlobs(config.scan.allow.paths);
+    const outcome = 'files' in source ? await scanFiles(source, allowed, request) : await scanFragments(source, allowed, request);
+    const facts = (await source.facts?.()) ?? {};
+    for (const path of facts.envFiles ?? [])
+        if (!allowed(path))
+            outcome.findings.push(envFileFinding(path));
+    outcome.notices.push(...(facts.notices ?? []));
+    const shallowBoundary = facts.shallowBoundary;
+    return {
+        findings: outcome.findings,
+        notices: outcome.notices,
+        stats: {
+            files: outcome.files,
+            bytes: outcome.bytes,
+            commits: source.commits?.() ?? 0,
+            skipped: outcome.notices.filter((n) => n.reason !== 'gitignore' && n.reason !== 'shallow').length,
+            durationMs: Math.round(performance.now() - started),
+            ...(shallowBoundary?.length && { shallowBoundary }),
+        },
+    };
+}
+/** Files on disk: read and scanned in worker threads (scanTreeFiles), one finding per key per file. */
+async function scanFiles(source, allowed, request) {
+    const { config } = request;
+    const listing = await source.files();
+    const paths = listing.paths.filter((p) => !allowed(p));
+    const progress = { files: 0, bytes: 0, commits: 0 };
+    const scanned = await scanTreeFiles(paths, {
+        root: listing.root,
+        config,
+        maxBytes: request.maxFileSize ?? parseSize(String(config.scan['max-file-size'])),
+        ...(request.workers !== undefined && { workers: request.workers }),
+        ...(request.onSecret && { onSecret: request.onSecret }),
+        onProgress: (r) => {
+            progress.files += r.files;
+            progress.bytes += r.bytes;
+            request.onProgress?.(progress);
+        },
+    });
+    return { ...scanned, notices: [...listing.notices, ...scanned.notices] };
+}
+/** Fragments the source reads itself, scanned as they come. */
+async function scanFragments(source, allowed, request) {
+    const scan = createScannerForConfig(request.config, request.onSecret);
+    const out = { findings: [], notices: [], files: 0, bytes: 0 };
+    const files = new Set();
+    for await (const fragment of source.fragments()) {
+        if (allowed(fragment.path))
+            continue;
+        files.add(`${fragment.commit ?? ''}:${fragment.path}`);
+        out.bytes += (fragment.reportTo ?? fragment.text.length) - (fragment.reportFrom ?? 0); // the shared context counts once
+        for (const f of scan(fragment))
+            out.findings.push(f);
+        request.onProgress?.({ files: files.size, bytes: out.bytes, commits: source.commits?.() ?? 0 });
+    }
+    out.files = files.size;
+    return out;
+}
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./.build/src/sources/commit-marker.js
+/**
+ * The `--format` given to `git log`: a line no diff line can start with (diff lines start with
+ * "+", "-", " ", "\", "@@" or a header word), fields split by the ASCII unit separator, which
+ * names and e-mails do not hold. `%aI` is the author date in strict ISO 8601.
+ */
+const COMMIT_MARKER_FORMAT = '%x1ekh-commit%x1f%H%x1f%an%x1f%ae%x1f%aI';
+const PREFIX = '\x1ekh-commit\x1f';
+/** Reads a commit marker line; undefined for any other line. */
+function parseCommitMarker(line) {
+    if (!line.startsWith(PREFIX))
+        return undefined;
+    const [commit = '', author = '', email = '', date = ''] = line.slice(PREFIX.length).split('\x1f');
+    return { commit, author, email, date };
+}
+/** Renders a marker line as git prints it, for tests of the parser. */
+function formatCommitMarker(info) {
+    return `${PREFIX}${info.commit}\x1f${info.author}\x1f${info.email}\x1f${info.date}`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/run-fragments.js
+/**
+ * Cuts a run of added lines into fragments of about `maxChars` characters of their own, wherever
+ * the size falls (mid-line too: a minified bundle is one line), so memory stays flat. Each carries
+ * `context` characters of its neighbours' text around its own part (`reportFrom`/`reportTo`) and
+ * the line and column its text starts at, so a key or PEM block across a cut is found whole, once,
+ * at its true position.
+ */
+function createRunFragments(label, emit, maxChars, context) {
+    let text = '';
+    let numbers = [];
+    let startColumn = 0;
+    let reportFrom = 0;
+    let ownEnd = -1; // once the fragment is full: where its own part ends; -1 before
+    function push(reportTo) {
+        emit({
+            ...label(),
+            text,
+            startLine: numbers[0],
+            lineNumbers: numbers,
+            ...(startColumn > 0 && { startColumn }),
+            ...(reportFrom > 0 && { reportFrom }),
+            ...(reportTo !== undefined && { reportTo }),
+        });
+    }
+    function add(piece) {
+        text += piece;
+        if (ownEnd < 0 && text.length - reportFrom >= maxChars)
+            ownEnd = text.length;
+        if (ownEnd >= 0 && text.length - ownEnd >= context.after)
+            cut();
+    }
+    /** The full fragment has its context after: emit it, and keep the end of its own part as the next one's context before. */
+    function cut() {
+        push(ownEnd);
+        const keep = Math.max(0, ownEnd - context.before);
+        let lines = 0;
+        let lastNewline = -1;
+        for (let i = text.indexOf('\n'); i !== -1 && i < keep; i = text.indexOf('\n', i + 1)) {
+            lines++;
+            lastNewline = i;
+        }
+        numbers = numbers.slice(lines);
+        startColumn = lastNewline >= 0 ? keep - lastNewline - 1 : startColumn + keep;
+        text = text.slice(keep);
+        reportFrom = ownEnd - keep;
+        ownEnd = -1;
+        if (text.length - reportFrom >= maxChars)
+            ownEnd = text.length;
+    }
+    return {
+        addLine(first, lineNumber) {
+            const separator = numbers.length > 0 ? '\n' : '';
+            numbers.push(lineNumber);
+            add(separator + first);
+        },
+        append: add,
+        end() {
+            if (numbers.length > 0)
+                push();
+            text = '';
+            numbers = [];
+            startColumn = 0;
+            reportFrom = 0;
+            ownEnd = -1;
+        },
+        get empty() {
+            return numbers.length === 0;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/unquote-git-path.js
+const ESCAPES = {
+    a: 0x07,
+    b: 0x08,
+    t: 0x09,
+    n: 0x0a,
+    v: 0x0b,
+    f: 0x0c,
+    r: 0x0d,
+    '"': 0x22,
+    '\\': 0x5c,
+};
+/**
+ * Turns a path as git prints it into the real path. Git wraps a path in double quotes and uses
+ * C-style escapes when it holds a control character, a quote or a backslash, and (unless
+ * `core.quotePath=false`) any non-ASCII byte as `\ooo` octal — so bytes are collected first and
+ * decoded as UTF-8 at the end. An unquoted path is returned as is.
+ * See https://git-scm.com/docs/git-config#Documentation/git-config.txt-corequotePath
+ */
+function unquoteGitPath(printed) {
+    if (printed.length < 2 || !printed.startsWith('"') || !printed.endsWith('"'))
+        return printed;
+    const body = printed.slice(1, -1);
+    const bytes = [];
+    for (let i = 0; i < body.length; i++) {
+        const code = body.codePointAt(i);
+        if (code !== 0x5c) {
+            if (code > 0xffff)
+                i++; // a surrogate pair: one character, two code units
+            for (const b of Buffer.from(String.fromCodePoint(code), 'utf8'))
+                bytes.push(b);
+            continue;
+        }
+        const next = body[i + 1] ?? '';
+        const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4));
+        if (octal) {
+            bytes.push(parseInt(octal[0], 8) & 0xff);
+            i += 3;
+        }
+        else {
+            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/parse-diff.js
+
+
+
+
+/**
+ * A run of added lines is split into fragments of about this many characters, to bound memory.
+ * Each carries text of its neighbours around its own (see `Fragment.reportFrom`), so a PEM block
+ * or a keyword window across a split is still seen whole.
+ */
+const MAX_FRAGMENT_CHARS = 1 << 20;
+/** A line longer than this is taken a piece at a time as git prints it, so a minified bundle never sits whole in memory. */
+const LONG_LINE = 64 * 1024;
+const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+const SUBPROJECT_LINE = /^Subproject commit [0-9a-f]{40,64}(?:-dirty)?$/;
+const GITLINK_MODE = / 160000$/;
+/** Parses a whole diff at once: for tests and small inputs. */
+function parseDiff(text, context) {
+    const parser = createDiffParser(context);
+    return [...parser.write(text), ...parser.end()];
+}
+function createDiffParser(context = SCAN_CONTEXT) {
+    let rest = '';
+    let commits = 0;
+    let commit;
+    let file;
+    let hunk;
+    let out = [];
+    const run = createRunFragments(() => ({ path: file.path, ...commit }), (f) => out.push(f), MAX_FRAGMENT_CHARS, context);
+    /** The hunk line longer than LONG_LINE now arriving in pieces: its sign, and whether its text is added or only counted. */
+    let streaming;
+    let heldCr = false;
+    /** The run of added lines ended: its last fragment owns the rest. */
+    function flush() {
+        run.end();
+    }
+    function addLine(text, lineNumber) {
+        const content = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text; // 13: "\r"
+        if (content.charCodeAt(0) === 83 && SUBPROJECT_LINE.test(content))
+            return; // 83: "S"
+        run.addLine(content, lineNumber);
+    }
+    /** Takes the long hunk line in `rest` a piece at a time from now on, when it is one. */
+    function startStreaming() {
+        const h = hunk;
+        const sign = rest[0];
+        const added = sign === '+' && h !== undefined && h.newLeft > 0;
+        const counted = (sign === '-' && h?.oldLeft) || (sign === ' ' && h?.oldLeft && h.newLeft);
+        if (!h || (!added && !counted))
+            return;
+        streaming = { sign, add: added && h.emit };
+        if (streaming.add)
+            run.addLine('', h.nextLine);
+        const first = rest.slice(1);
+        rest = '';
+        feed(first, false);
+    }
+    /** A piece of the streamed line; `ends` when its newline came. One CR before the newline is dropped. */
+    function feed(piece, ends) {
+        const line = streaming;
+        if (line.add) {
+            let data = heldCr ? `\r${piece}` : piece;
+            heldCr = data.charCodeAt(data.length - 1) === 13 && !ends;
+            if (data.charCodeAt(data.length - 1) === 13)
+                data = data.slice(0, -1);
+            run.append(data);
+        }
+        if (!ends)
+            return;
+        streaming = undefined;
+        heldCr = false;
+        if (!line.add)
+            return void readLine(line.sign); // counts it as the hunk line it is
+        const h = hunk;
+        h.newLeft--;
+        h.nextLine++;
+        if (h.oldLeft === 0 && h.newLeft === 0)
+            endHunk();
+    }
+    /** Returns false when the line is not part of the hunk (a malformed count): it is then read as a header. */
+    function hunkLine(h, line) {
+        const sign = line[0];
+        if (sign === '+' && h.newLeft > 0) {
+            if (h.emit)
+                addLine(line.slice(1), h.nextLine);
+            h.newLeft--;
+            h.nextLine++;
+        }
+        else if (sign === '-' && h.oldLeft > 0) {
+            flush();
+            h.oldLeft--;
+        }
+        else if (sign === ' ' && h.oldLeft > 0 && h.newLeft > 0) {
+            flush(); // context lines appear only if a user's diff.interHunkContext merged two hunks
+            h.oldLeft--;
+            h.newLeft--;
+            h.nextLine++;
+        }
+        else if (sign !== '\\') {
+            return false;
+        }
+        if (h.oldLeft === 0 && h.newLeft === 0)
+            endHunk();
+        return true;
+    }
+    function endHunk() {
+        flush();
+        hunk = undefined;
+    }
+    function headerLine(line) {
+        const marker = parseCommitMarker(line);
+        if (marker) {
+            commits++;
+            commit = marker;
+            file = undefined;
+        }
+        else if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
+            file = { path: undefined, skip: line.startsWith('diff --c') };
+        }
+        else if (!file) {
+            return;
+        }
+        else if (line.startsWith('@@ ')) {
+            startHunk(file, line);
+        }
+        else if (line.startsWith('+++ ')) {
+            setNewPath(file, line.slice(4));
+        }
+        else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
+            file.path = unquoteGitPath(line.slice(line.indexOf(' to ') + 4));
+        }
+        else if (line.startsWith('deleted file mode ') || line.startsWith('Binary files ') || GITLINK_MODE.test(line)) {
+            file.skip = true;
+        }
+    }
+    function startHunk(f, line) {
+        const m = HUNK_HEADER.exec(line);
+        if (!m)
+            return;
+        const oldLeft = m[1] === undefined ? 1 : Number(m[1]);
+        const newLeft = m[3] === undefined ? 1 : Number(m[3]);
+        if (oldLeft === 0 && newLeft === 0)
+            return;
+        hunk = { oldLeft, newLeft, nextLine: Number(m[2]), emit: !f.skip && f.path !== undefined };
+    }
+    function readLine(line) {
+        if (hunk && hunkLine(hunk, line))
+            return;
+        if (hunk)
+            endHunk();
+        headerLine(line);
+    }
+    function take() {
+        const done = out;
+        out = [];
+        return done;
+    }
+    return {
+        write(chunk) {
+            let start = 0;
+            if (streaming) {
+                const nl = chunk.indexOf('\n');
+                feed(nl === -1 ? chunk : chunk.slice(0, nl), nl !== -1);
+                if (nl === -1)
+                    return take();
+                start = nl + 1;
+            }
+            for (let nl = chunk.indexOf('\n', start); nl !== -1; nl = chunk.indexOf('\n', start)) {
+                readLine(rest + chunk.slice(start, nl));
+                rest = '';
+                start = nl + 1;
+            }
+            rest += chunk.slice(start);
+            if (rest.length > LONG_LINE)
+                startStreaming();
+            return take();
+        },
+        writeLine(line) {
+            if (streaming)
+                feed(line, true);
+            else
+                readLine(line);
+            return take();
+        },
+        end() {
+            if (streaming)
+                feed('', true);
+            else if (rest)
+                readLine(rest);
+            rest = '';
+            if (hunk)
+                endHunk();
+            return take();
+        },
+        get commits() {
+            return commits;
+        },
+    };
+}
+/**
+ * `+++ b/<path>`: git appends a tab when the path holds a space (for GNU patch), quotes it when
+ * it holds special characters, and `/dev/null` means the file was deleted.
+ */
+function setNewPath(file, printed) {
+    const name = unquoteGitPath(printed.endsWith('\t') ? printed.slice(0, -1) : printed);
+    if (name === '/dev/null')
+        file.skip = true;
+    else
+        file.path = name.startsWith('b/') ? name.slice(2) : name;
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/parse-range.js
+
+/**
+ * Checks a range before it reaches git. A value starting with "-" would be read by git as an
+ * option (`--output=…` writes files), so it is refused here, and git also gets `--end-of-options`.
+ */
+function parseRange(text) {
+    const symmetric = text.includes('...');
+    const parts = text.split(symmetric ? '...' : '..');
+    if (text.startsWith('-') || parts.some((p) => p.startsWith('-'))) {
+        throw new GitError('bad-argument', `range '${text}' must not start with '-' (expected A..B or A...B)`);
+    }
+    // eslint-disable-next-line no-control-regex
+    if (parts.length !== 2 || /[\s\x00-\x1f\x7f]/.test(text)) {
+        throw new GitError('bad-argument', `range '${text}' must look like A..B or A...B`);
+    }
+    const [from, to] = parts;
+    return { text, revisions: [from || 'HEAD', to || 'HEAD'], symmetric };
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/shallow-boundary.js
+
+
+
+/**
+ * The commits where a git scan stops short in a shallow clone: commits of the scanned set whose
+ * parents the clone does not have (git lists them in its `shallow` file), so nothing before them
+ * is read. Empty for a complete clone, for staged changes, and for a set the clone holds whole (the
+ * Action deepens until it does). Best effort: a git that cannot answer gives no boundary, and the
+ * scan's own errors say what went wrong.
+ * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
+ */
+async function shallowBoundary(root, request, git = git_runner_defaultGitRunner) {
+    if (request.mode === 'staged' || !(await isShallow(root, git)))
+        return [];
+    const where = await git.run(root, ['rev-parse', '--git-path', 'shallow']);
+    const file = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(root, where.stdout.toString().trim()), 'utf8').catch(() => '');
+    const shallow = new Set(file.split('\n').filter(Boolean));
+    const bottoms = await git.run(root, ['rev-list', '--max-parents=0', ...revisionsOf(request), '--']);
+    if (bottoms.code !== 0)
+        return [];
+    return bottoms.stdout
+        .toString()
+        .split('\n')
+        .filter((sha) => shallow.has(sha));
+}
+async function isShallow(root, git = git_runner_defaultGitRunner) {
+    const probe = await git.run(root, ['rev-parse', '--is-shallow-repository']);
+    return probe.code === 0 && probe.stdout.toString().trim() === 'true';
+}
+function revisionsOf(request) {
+    switch (request.mode) {
+        case 'history':
+            return ['--all'];
+        case 'range':
+            return ['--end-of-options', request.range];
+        case 'commits':
+            return [...request.include, '--not', ...request.exclude];
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/git.js
+
+
+
+
+
+
+
+/**
+ * Flags that make git's output the same whatever the user's config says: no color, no external
+ * diff or textconv driver (the bytes in git, not a rendering), zero context, renames detected so
+ * a pure rename adds nothing, fixed a/ b/ prefixes (diff.noprefix, diff.mnemonicPrefix), no hunk
+ * merging (diff.interHunkContext), no signature lines (log.showSignature).
+ */
+const DIFF_FLAGS = [
+    '-U0',
+    '--inter-hunk-context=0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '-M',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+];
+const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'log.showRoot=true'];
+/**
+ * Streams the added lines of the staged changes, of the commits in a range, or of every commit on
+ * every ref (`--all`), parsed while git runs so memory stays flat on any history. Errors are
+ * GitError with a one-line message (not a repository, unknown revision, git missing, git failed).
+ */
+function streamGitFragments(root, request, git = git_runner_defaultGitRunner) {
+    const parser = createDiffParser();
+    async function* fragments() {
+        const args = await argsFor(root, request, git);
+        const proc = git.stream(root, [...CONFIG, ...args]);
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        try {
+            for await (const chunk of proc.stdout)
+                yield* parser.write(decoder.write(chunk));
+            yield* parser.write(decoder.end());
+            yield* parser.end();
+            await proc.done.catch((failure) => {
+                throw failure instanceof GitError ? withMode(failure, request) : gitFailed(root, request, failure);
+            });
+        }
+        finally {
+            proc.stop();
+        }
+    }
+    return { fragments: { [Symbol.asyncIterator]: fragments }, commits: () => parser.commits };
+}
+async function argsFor(root, request, git) {
+    const log = ['log', '-p', `--format=${COMMIT_MARKER_FORMAT}`, ...DIFF_FLAGS];
+    switch (request.mode) {
+        case 'staged':
+            await requireRepository(root, request, git, ['rev-parse', '--is-inside-work-tree']);
+            return ['diff', '--cached', '--diff-filter=ACMR', ...DIFF_FLAGS];
+        case 'range': {
+            const range = parseRange(request.range);
+            await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
+            for (const rev of range.revisions)
+                await requireRevision(root, rev, request.range, git);
+            return [...log, '--end-of-options', request.range, '--'];
+        }
+        case 'history':
+            await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
+            return [...log, '--all'];
+        case 'commits': {
+            await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
+            const shas = [...request.include, ...request.exclude];
+            const bad = shas.find((sha) => !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha));
+            if (bad !== undefined || request.include.length === 0) {
+                throw new GitError('bad-argument', `expected full commit SHAs to scan, got '${bad ?? '(none)'}'`);
+            }
+            return [...log, ...request.include, '--not', ...request.exclude, '--'];
+        }
+    }
+}
+async function requireRepository(root, request, git, probe) {
+    const result = await git.run(root, probe).catch((error) => {
+        throw error instanceof GitError ? withMode(error, request) : error;
+    });
+    if (result.code !== 0 || result.stdout.toString().trim() === 'false') {
+        throw new GitError('not-a-repository', `${root} is not a git repository (needed for --${request.mode})`);
+    }
+}
+async function requireRevision(root, rev, range, git) {
+    const result = await git.run(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+    if (result.code === 0)
+        return;
+    // In a shallow clone the commit may well exist, just not here (CI checkouts are depth 1).
+    const hint = (await isShallow(root, git))
+        ? ' (this clone is shallow: fetch the history with `git fetch --unshallow`)'
+        : '';
+    throw new GitError('bad-revision', `unknown revision '${rev}' in range '${range}'${hint}`);
+}
+function withMode(error, request) {
+    return error.kind === 'git-missing'
+        ? new GitError(error.kind, `${error.message} (needed for --${request.mode})`)
+        : error;
+}
+function gitFailed(root, request, result) {
+    const why = result.error || `exit code ${result.code}`;
+    return new GitError('git-failed', `git failed reading --${request.mode} in ${root}: ${why}`);
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/git-log-source.js
+
+
+
+/**
+ * The added lines of the commits `request` names, read from `git log -p` while git runs. A shallow
+ * clone's history ends early without a word from git: its facts say so, or "No keys found" would
+ * claim it all.
+ */
+function gitLogSource(root, request, git = git_runner_defaultGitRunner) {
+    const stream = streamGitFragments(root, request, git);
+    return {
+        fragments: () => stream.fragments,
+        commits: stream.commits,
+        async facts() {
+            const boundary = await shallowBoundary(root, request, git);
+            return boundary.length > 0 ? { notices: [shallowNotice(boundary)], shallowBoundary: boundary } : {};
+        },
+    };
+}
+function shallowNotice(boundary) {
+    const shown = boundary
+        .slice(0, 3)
+        .map((sha) => sha.slice(0, 7))
+        .join(', ');
+    const more = boundary.length > 3 ? ` and ${boundary.length - 3} more` : '';
+    return {
+        path: '',
+        reason: 'shallow',
+        message: `shallow clone: history before ${shown}${more} not scanned; fetch it with \`git fetch --unshallow\``,
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/commits-source.js
+
+
+/** The added lines of the commits reachable from `include` and from none of `exclude` (full SHAs), e.g. what a push added. */
+function commitsSource(root, commits, git = git_runner_defaultGitRunner) {
+    return gitLogSource(root, { mode: 'commits', include: commits.include, exclude: commits.exclude }, git);
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/history-source.js
+
+
+/** The added lines of every commit on every ref (`git log --all`). */
+function historySource(root, git = git_runner_defaultGitRunner) {
+    return gitLogSource(root, { mode: 'history' }, git);
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+;// CONCATENATED MODULE: ./.build/src/sources/git-work-tree.js
+
+/** Whether `path` is inside a git work tree (not a bare repository, not a plain folder). */
+async function isGitWorkTree(path, git = git_runner_defaultGitRunner) {
+    const result = await git.run(path, ['rev-parse', '--is-inside-work-tree']);
+    return result.code === 0 && result.stdout.toString().trim() === 'true';
+}
+/** Files git tracks (the index, so staged additions count), relative to `root`, forward slashes. */
+async function listTrackedFiles(root, git = git_runner_defaultGitRunner) {
+    return git_work_tree_splitNul(await runLsFiles(root, [], git));
+}
+/** Runs `git ls-files -z <args>`; a failure is a one-line error naming the folder. */
+async function runLsFiles(root, args, git) {
+    const result = await git.run(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', ...args]);
+    if (result.code !== 0)
+        throw new Error(`git ls-files failed in ${root}: ${result.error || `exit code ${result.code}`}`);
+    return result.stdout;
+}
+/** `-z` output: NUL-terminated entries, never quoted. */
+function git_work_tree_splitNul(output) {
+    const text = output.toString('utf8');
+    return text ? text.split('\0').filter(Boolean) : [];
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/env-files.js
+
+
+
+
+
+/**
+ * Suffixes of files meant to be committed: a template of the keys without their values
+ * (`.env.example`), or dotenv-vault's encrypted `.env.vault`.
+ */
+const SHAREABLE = new Set([
+    'example',
+    'examples',
+    'sample',
+    'samples',
+    'template',
+    'templates',
+    'tpl',
+    'dist',
+    'default',
+    'defaults',
+    'schema',
+    'vault',
+]);
+/** Whether a path names a `.env`-family file that holds real values: `.env`, `.env.local`, `.env.production`, … */
+function isEnvFile(path) {
+    const name = (0,external_node_path_namespaceObject.basename)(path);
+    if (name !== '.env' && !name.startsWith('.env.'))
+        return false;
+    return !name
+        .slice(5)
+        .toLowerCase()
+        .split('.')
+        .some((part) => SHAREABLE.has(part));
+}
+/** The `.env`-family files git tracks (staged additions included); none outside a git work tree. */
+async function trackedEnvFiles(root, git = git_runner_defaultGitRunner) {
+    if (!(await isGitWorkTree(root, git).catch(() => false)))
+        return [];
+    return (await listTrackedFiles(root, git)).filter(isEnvFile);
+}
+/** The `.env`-family files the next commit adds or changes (what a pre-commit hook should stop). */
+async function stagedEnvFiles(root, git = defaultGitRunner) {
+    const result = await git.run(root, [
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '--cached',
+        '--name-only',
+        '-z',
+        '--no-renames',
+        '--diff-filter=ACMR',
+    ]);
+    return result.code === 0 ? splitNul(result.stdout).filter(isEnvFile) : [];
+}
+/**
+ * Whether a committed .gitignore keeps `.env` out of git. In a repository git itself decides
+ * (`git check-ignore --no-index`, so a tracked .env is judged by the rules too); only rules from
+ * a `.gitignore` file count, because `.git/info/exclude` and a global excludes file do not travel
+ * with the repository. Outside git the root `.gitignore` is read with the same rules.
+ */
+async function gitignoreCoversEnv(root, git = git_runner_defaultGitRunner) {
+    if (await isGitWorkTree(root, git).catch(() => false)) {
+        const result = await git.run(root, ['check-ignore', '--no-index', '--verbose', '--', '.env']);
+        if (result.code !== 0)
+            return false;
+        // "<source>:<line>:<pattern>\t<path>"
+        const [source = '', , pattern = ''] = result.stdout.toString('utf8').split('\t')[0].split(':');
+        return (0,external_node_path_namespaceObject.basename)(source) === '.gitignore' && !(0,external_node_path_namespaceObject.isAbsolute)(source) && !pattern.startsWith('!');
+    }
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, '.gitignore'), 'utf8').catch(() => '');
+    return ignore().add(text).ignores('.env');
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/map-limit.js
+/** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/symlink-inside.js
+
+
+/**
+ * Whether a symlink points inside the scanned root (`rootReal` is the root's realpath). A
+ * dangling link is judged by where its text points. Links are never followed either way: a
+ * target inside is listed on its own, a target outside is not ours to scan.
+ */
+async function isSymlinkInside(rootReal, absLink) {
+    const target = await (0,promises_namespaceObject.realpath)(absLink).catch(async () => (0,external_node_path_namespaceObject.resolve)(await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(absLink)), await (0,promises_namespaceObject.readlink)(absLink)));
+    const rel = (0,external_node_path_namespaceObject.relative)(rootReal, target);
+    return rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
+}
+function symlinkOutsideNotice(path) {
+    return { path, reason: 'symlink-outside', message: 'symlink to a target outside the scanned folder, not followed' };
+}
+/** A symlink inside the root is skipped quietly; one pointing out of it is a notice. */
+async function symlinkNotice(rootReal, root, path) {
+    const inside = await isSymlinkInside(rootReal, (0,external_node_path_namespaceObject.resolve)(root, path)).catch(() => false);
+    return inside ? undefined : symlinkOutsideNotice(path);
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/tree-listing.js
+function submoduleNotice(path) {
+    return { path, reason: 'submodule', message: 'submodule or nested repository, not scanned (scan it on its own)' };
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/list-git-tree.js
+
+
+
+
+
+
+const GITLINK = '160000';
+const SYMLINK = '120000';
+const LSTAT_CONCURRENCY = 64;
+/**
+ * Lists a git work tree as git sees it, in three `git ls-files` calls run together (never one per
+ * file): the index with modes (tracked files, symlinks, submodules), the tracked files deleted
+ * from disk (dropped), and the untracked files .gitignore does not exclude.
+ */
+async function listGitTree(root, git) {
+    const [staged, deleted, others, rootReal] = await Promise.all([
+        runLsFiles(root, ['--stage'], git),
+        runLsFiles(root, ['--deleted'], git),
+        runLsFiles(root, ['--others', '--exclude-standard'], git),
+        (0,promises_namespaceObject.realpath)(root),
+    ]);
+    const gone = new Set(git_work_tree_splitNul(deleted));
+    const paths = new Set();
+    const notices = [];
+    const links = [];
+    for (const entry of git_work_tree_splitNul(staged)) {
+        // "<mode> <object> <stage>\t<path>"; a conflicted file has one entry per stage.
+        const tab = entry.indexOf('\t');
+        const mode = entry.slice(0, 6);
+        const path = entry.slice(tab + 1);
+        if (mode === GITLINK)
+            notices.push(submoduleNotice(path));
+        else if (gone.has(path))
+            continue;
+        else if (mode === SYMLINK)
+            links.push(path);
+        else
+            paths.add(path);
+    }
+    const untracked = await classifyUntracked(root, git_work_tree_splitNul(others), notices);
+    for (const path of untracked.files)
+        paths.add(path);
+    links.push(...untracked.links);
+    for (const notice of await mapLimit(links, LSTAT_CONCURRENCY, (p) => symlinkNotice(rootReal, root, p))) {
+        if (notice)
+            notices.push(notice);
+    }
+    return { paths: [...paths].sort(), notices: dedupe(notices), git: true };
+}
+/**
+ * git lists an untracked nested repository as "dir/" and an untracked symlink like a file, so
+ * untracked entries (usually few) are checked on disk.
+ */
+async function classifyUntracked(root, entries, notices) {
+    const files = [];
+    const links = [];
+    const kinds = await mapLimit(entries, LSTAT_CONCURRENCY, async (path) => {
+        if (path.endsWith('/'))
+            return 'repo';
+        const stats = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, path)).catch(() => undefined);
+        if (!stats)
+            return 'gone';
+        return stats.isSymbolicLink() ? 'link' : stats.isFile() ? 'file' : 'other';
+    });
+    entries.forEach((path, i) => {
+        if (kinds[i] === 'repo')
+            notices.push(submoduleNotice(path.slice(0, -1)));
+        else if (kinds[i] === 'link')
+            links.push(path);
+        else if (kinds[i] === 'file')
+            files.push(path);
+    });
+    return { files, links };
+}
+function dedupe(notices) {
+    const seen = new Set();
+    return notices.filter((n) => !seen.has(`${n.reason}\0${n.path}`) && seen.add(`${n.reason}\0${n.path}`));
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/walk-tree.js
+
+
+
+
+
+/** Folders read at once: enough to keep the disk busy, few enough to stay under file-handle limits. */
+const CONCURRENCY = 32;
+/**
+ * Lists a folder that is not a git work tree: a recursive walk that honours every .gitignore on
+ * the way down (a deeper file overrides a shallower one, the last matching line of a file wins,
+ * an ignored folder is not entered), always skips `.git`, and never follows a symlink.
+ */
+async function walkTree(root) {
+    const rootReal = await (0,promises_namespaceObject.realpath)(root);
+    const paths = [];
+    const notices = [];
+    const links = [];
+    const visit = async ({ rel, rules }) => {
+        const dir = (0,external_node_path_namespaceObject.join)(root, rel);
+        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch((error) => {
+            if (rel === '')
+                throw error;
+            notices.push({
+                path: rel,
+                reason: 'unreadable',
+                message: `could not read folder: ${error.code ?? error.message}`,
+            });
+            return [];
+        });
+        const own = await loadRules(dir, rel, entries);
+        const chain = own ? [...rules, own] : rules;
+        const folders = [];
+        for (const entry of entries) {
+            if (entry.name === '.git')
+                continue;
+            const path = rel ? `${rel}/${entry.name}` : entry.name;
+            const isDir = entry.isDirectory();
+            if (isIgnored(chain, path, isDir))
+                continue;
+            if (isDir)
+                folders.push({ rel: path, rules: chain });
+            else if (entry.isFile())
+                paths.push(path);
+            else if (entry.isSymbolicLink())
+                links.push(path);
+        }
+        return folders;
+    };
+    await drain({ rel: '', rules: [] }, visit);
+    for (const notice of await mapLimit(links, CONCURRENCY, (link) => symlinkNotice(rootReal, root, link))) {
+        if (notice)
+            notices.push(notice);
+    }
+    return { paths: paths.sort(), notices, git: false };
+}
+async function loadRules(dir, rel, entries) {
+    if (!entries.some((e) => e.name === '.gitignore' && e.isFile()))
+        return undefined;
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, '.gitignore'), 'utf8').catch(() => '');
+    return { base: rel, matcher: ignore().add(text) };
+}
+/** The deepest .gitignore with an opinion (ignore, or "!" re-include) decides, as in git. */
+function isIgnored(chain, path, isDir) {
+    for (let i = chain.length - 1; i >= 0; i--) {
+        const { base, matcher } = chain[i];
+        const sub = base ? path.slice(base.length + 1) : path;
+        const verdict = matcher.test(isDir ? `${sub}/` : sub);
+        if (verdict.ignored)
+            return true;
+        if (verdict.unignored)
+            return false;
+    }
+    return false;
+}
+/** Visits folders (depth-first, so the queue stays short) with CONCURRENCY reads in flight; the first hard error rejects. */
+function drain(start, visit) {
+    const queue = [start];
+    let active = 0;
+    return new Promise((resolve, reject) => {
+        let failed = false;
+        const pump = () => {
+            if (failed)
+                return;
+            if (queue.length === 0 && active === 0)
+                return resolve();
+            while (active < CONCURRENCY && queue.length > 0) {
+                active++;
+                visit(queue.pop()).then((more) => {
+                    active--;
+                    queue.push(...more);
+                    pump();
+                }, (error) => {
+                    failed = true;
+                    reject(error);
+                });
+            }
+        };
+        pump();
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/tree.js
+
+
+
+
+/**
+ * Lists the files of a working tree to scan. In a git work tree git lists them (tracked files and
+ * untracked ones .gitignore lets through; submodules are notices); elsewhere — and for a folder
+ * the enclosing repository ignores, such as node_modules, since asking for it means scanning it —
+ * a file-system walk honours the .gitignore files it meets. The listing only lists: reading is
+ * `readFragmentSync`, so callers can fan reads out to worker threads.
+ */
+async function listTreeFiles(root, git = git_runner_defaultGitRunner) {
+    return (await gitView(root, git)) === 'tracked' ? listGitTree(root, git) : walkTree(root);
+}
+/** One rev-parse says whether we are in a work tree and where; a check-ignore only for subfolders. */
+async function gitView(root, git) {
+    const probe = await git.run(root, ['rev-parse', '--is-inside-work-tree', '--show-prefix']).catch((error) => {
+        if (error instanceof GitError && error.kind === 'git-missing')
+            return undefined;
+        throw error;
+    });
+    const [inside, prefix] = probe?.code === 0 ? probe.stdout.toString('utf8').split('\n') : [];
+    if (inside !== 'true')
+        return 'none';
+    if (!prefix)
+        return 'tracked';
+    const ignored = await git.run(root, ['check-ignore', '-q', '--', '.']);
+    return ignored.code === 0 ? 'ignored' : 'tracked';
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/tree-source.js
+
+
+
+
+
+/**
+ * The files of a working tree (see {@link listTreeFiles}), or a single file named as the path to
+ * scan: its folder is the root, and it is the only file. In a git work tree it also names the
+ * `.env` files git tracks, and says when .gitignore does not cover `.env`.
+ */
+function treeSource(path, git = git_runner_defaultGitRunner) {
+    let listed;
+    return {
+        async files() {
+            if ((await (0,promises_namespaceObject.stat)(path)).isFile()) {
+                listed = { root: (0,external_node_path_namespaceObject.dirname)(path), git: false };
+                return { root: listed.root, paths: [(0,external_node_path_namespaceObject.basename)(path)], notices: [] };
+            }
+            const listing = await listTreeFiles(path, git);
+            listed = { root: path, git: listing.git };
+            return { root: path, paths: listing.paths, notices: listing.notices };
+        },
+        async facts() {
+            if (!listed?.git)
+                return {};
+            const envFiles = await trackedEnvFiles(listed.root, git);
+            if (await gitignoreCoversEnv(listed.root, git))
+                return { envFiles };
+            const message = '.gitignore does not cover .env: add `.env*` (and `!.env.example`) so local keys never get committed';
+            return { envFiles, notices: [{ path: '.gitignore', reason: 'gitignore', message }] };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/scan-for-plan.js
+
+
+
+
+const EMPTY = {
+    findings: [],
+    notices: [],
+    stats: { files: 0, bytes: 0, commits: 0, skipped: 0, durationMs: 0 },
+};
+/** Scans what obtainForPlan got into the clone. */
+async function scanForPlan(target, options) {
+    const { root, config, onSecret } = options;
+    switch (target.kind) {
+        case 'nothing':
+            return EMPTY;
+        case 'tree':
+            return runScan({ source: treeSource(root), config, onSecret });
+        case 'history':
+            return runScan({ source: historySource(root), config, onSecret });
+        case 'commits':
+            return runScan({
+                source: commitsSource(root, { include: target.include, exclude: target.exclude }),
+                config,
+                onSecret,
+            });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/action/scan/run-scan-mode.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `mode: scan`: scan what the event adds, mask what was found, report it, fail on the threshold. */
+async function runScanMode(settings, git = git_runner_defaultGitRunner) {
+    const { context } = settings;
+    const plan = planScan(context.eventName, context.event, settings.scan);
+    actionLog.info(`Key Hygiene: ${plan.describe}`);
+    const scanGit = createScanGit(context.workspace, git);
+    // What was learnt on the way (a tip gone from origin, a config this push changes): the log and the summary.
+    const notes = [];
+    const note = (line) => {
+        notes.push(line);
+        actionLog.info(line);
+    };
+    const target = await obtainForPlan(plan, scanGit, note);
+    const { config, baseline } = await loadScanPolicy(settings, await resolvePolicySource(plan, scanGit), scanGit, note);
+    const mask = maskOnce();
+    // verify-keys: the keys a provider can be asked about are kept, by keyed fingerprint, until they are asked.
+    const vault = settings.verifyKeys ? createSecretVault(settings.fingerprintKey) : undefined;
+    const onSecret = (secret, detector) => {
+        mask(secret);
+        vault?.onSecret(secret, detector);
+    };
+    const result = await scanForPlan(target, { root: context.workspace, config, onSecret });
+    result.findings = keyFindings(result.findings, settings.fingerprintKey);
+    if (baseline)
+        result.findings = dropBaselined(result.findings, baseline);
+    if (vault)
+        result.findings = await verifyFindings(result.findings, { secrets: vault, fetch, urls: settings.verifyUrls });
+    await reportScan(result, { scanned: plan.describe, notes }, [...buildDetectors(config), envFileRule], settings);
+    if (failsOn(result.findings, settings.failOn)) {
+        actionLog.setFailed(`${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`);
+    }
+}
+/**
+ * core.setSecret masks only what is logged after it
+ * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#masking-a-value-in-a-log):
+ * each key is masked the moment the scanner finds it, before any report line exists.
+ */
+function maskOnce() {
+    const masked = new Set();
+    return (secret) => {
+        if (masked.has(secret))
+            return;
+        masked.add(secret);
+        core_setSecret(secret);
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/action/verify/compare-fingerprints.js
+/** Reads `${{ toJSON(needs) }}`. https://docs.github.com/actions/reference/workflows-and-actions/contexts#needs-context */
+function parseNeeds(json) {
+    let needs;
+    try {
+        needs = JSON.parse(json);
+    }
+    catch {
+        throw new Error("input 'fingerprints' is not JSON: pass fingerprints: ${{ toJSON(needs) }}");
+    }
+    if (typeof needs !== 'object' || needs === null || Array.isArray(needs)) {
+        throw new Error("input 'fingerprints' is not an object of jobs: pass fingerprints: ${{ toJSON(needs) }}");
+    }
+    return Object.entries(needs).map(([job, data]) => {
+        const fingerprint = data?.outputs?.fingerprint;
+        const providerKey = readProviderKey(data?.outputs);
+        return {
+            job,
+            result: String(data?.result ?? 'unknown'),
+            ...(typeof fingerprint === 'string' && fingerprint !== '' && { fingerprint }),
+            ...(providerKey && { providerKey }),
+        };
+    });
+}
+function readProviderKey(outputs) {
+    const text = (name) => {
+        const value = outputs?.[`provider-key-${name}`];
+        return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const id = text('id');
+    if (id === undefined)
+        return undefined;
+    const [project, createdAt, lastUsedAt] = [text('project'), text('created-at'), text('last-used-at')];
+    return { id, ...(project && { project }), ...(createdAt && { createdAt }), ...(lastUsedAt && { lastUsedAt }) };
+}
+/**
+ * Two jobs with one fingerprint hold one key: it is reused across their environments (error).
+ * Two jobs with one provider key id hold one key by the provider's own record, whatever their
+ * fingerprints say (e.g. made under different `fingerprint-key`s); a group both find is said once,
+ * by its provider key id. A job without a fingerprint was not compared (warning): it failed, was
+ * skipped, or does not map the verify step's `fingerprint` output to a job output.
+ */
+function compareFingerprints(jobs) {
+    const checks = jobs
+        .filter((j) => j.fingerprint === undefined && j.providerKey === undefined)
+        .map((j) => ({
+        level: 'warning',
+        title: `No fingerprint from job ${j.job}`,
+        message: `Job ${j.job} (result: ${j.result}) has no 'fingerprint' output, so its key was not compared: give the job outputs: { fingerprint: \${{ steps.<verify step id>.outputs.fingerprint }} }.`,
+    }));
+    const byProviderKey = groupBy(jobs, (j) => j.providerKey?.id);
+    for (const [id, group] of byProviderKey) {
+        if (group.length < 2)
+            continue;
+        const project = group.find((j) => j.providerKey?.project)?.providerKey?.project;
+        checks.push({
+            level: 'error',
+            title: 'One provider key reused across environments',
+            message: `Jobs ${group.map((j) => j.job).join(', ')} hold the same provider key ${id}${project ? ` (project ${project})` : ''}: each environment needs its own key. Make a new key for each, update the environment secrets, and delete ${id} at the provider.`,
+        });
+    }
+    const byFingerprint = groupBy(jobs, (j) => j.fingerprint);
+    for (const [fingerprint, group] of byFingerprint) {
+        if (group.length < 2)
+            continue;
+        if (sameProviderKey(group, byProviderKey))
+            continue;
+        const names = group.map((j) => j.job);
+        checks.push({
+            level: 'error',
+            title: 'One key reused across environments',
+            message: `Jobs ${names.join(', ')} hold the same key (fingerprint ${fingerprint}): each environment needs its own key. Make a new key for each and update the environment secrets.`,
+        });
+    }
+    return checks;
+}
+function groupBy(jobs, by) {
+    const groups = new Map();
+    for (const j of jobs) {
+        const key = by(j);
+        if (key === undefined)
+            continue;
+        const group = groups.get(key);
+        if (group)
+            group.push(j);
+        else
+            groups.set(key, [j]);
+    }
+    return groups;
+}
+/** Whether every job of a group is in one group already reported by its provider key id. */
+function sameProviderKey(group, byProviderKey) {
+    const id = group[0].providerKey?.id;
+    const reported = id === undefined ? undefined : byProviderKey.get(id);
+    return reported !== undefined && reported.length > 1 && group.every((j) => reported.includes(j));
+}
+
+;// CONCATENATED MODULE: ./.build/action/verify/run-compare-mode.js
+
+
+
+
+
+/**
+ * `mode: compare` (README, "Verify keys without ever showing them"), in a job that `needs:` the
+ * verify jobs: fail when two of them output the same fingerprint, i.e. one key serves several
+ * environments.
+ */
+async function runCompareMode(settings) {
+    if (!settings.fingerprints.trim())
+        throw new InputError("input 'fingerprints' is empty: pass fingerprints: ${{ toJSON(needs) }}");
+    let jobs;
+    try {
+        jobs = parseNeeds(settings.fingerprints);
+    }
+    catch (error) {
+        throw new InputError(error.message);
+    }
+    const checks = compareFingerprints(jobs);
+    await summary.addRaw(renderCompareSummary(jobs)).write();
+    reportChecks(checks, settings.failOn, 'comparison');
+}
+function renderCompareSummary(jobs) {
+    // The provider's columns only when a verify job had the provider's admin key.
+    const atProvider = jobs.some((j) => j.providerKey);
+    const rows = jobs.map((j) => {
+        const sharedWith = jobs
+            .filter((o) => o !== j &&
+            ((o.fingerprint !== undefined && o.fingerprint === j.fingerprint) ||
+                (o.providerKey !== undefined && o.providerKey.id === j.providerKey?.id)))
+            .map((o) => o.job);
+        const compared = j.fingerprint !== undefined || j.providerKey !== undefined;
+        // Job names, results, fingerprints and provider keys are the input's JSON: escaped, every one.
+        return `| ${escapeMarkdown(j.job)} | ${escapeMarkdown(j.result)} | ${j.fingerprint ? codeCell(j.fingerprint) : '—'} |${atProvider ? ` ${providerCells(j.providerKey)} |` : ''} ${sharedWith.length ? `❌ same key as ${escapeMarkdown(sharedWith.join(', '))}` : compared ? '✅ own key' : '⚠️ not compared'} |`;
+    });
+    return [
+        '## Key Hygiene: one key per environment',
+        '',
+        `| Job | Result | Fingerprint |${atProvider ? ' Provider key | Project | Created | Last used |' : ''} Key |`,
+        `|---|---|---|${atProvider ? '---|---|---|---|' : ''}---|`,
+        ...rows,
+        '',
+    ].join('\n');
+}
+/** The provider's own record of the job's key: its id, project, and real creation and last use. */
+function providerCells(key) {
+    if (!key)
+        return '— | — | — | —';
+    return `${codeCell(key.id)} | ${key.project ? codeCell(key.project) : '—'} | ${escapeMarkdown(key.createdAt ?? '—')} | ${escapeMarkdown(key.lastUsedAt ?? (key.createdAt ? 'never' : '—'))}`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/match-redacted.js
+/**
+ * A redacted form is a handful of shown characters around a mask; anything longer is not one, and
+ * reading it would only cost time.
+ */
+const MAX_REDACTED_LENGTH = 512;
+/**
+ * What masks hidden characters: OpenAI documents `sk-abc...def` (`redacted_value` of a project API
+ * key) and Anthropic `sk-ant-api03-R2D...igAA` (`partial_key_hint`); dashboards also use `…`, runs of
+ * `*` or `•`. Neither provider's keys contain any of these characters.
+ */
+const MASK_CHARACTERS = new Set(['.', '…', '*', '•']);
+/**
+ * The inventory keys whose provider-redacted form fits `value`. Exact about what is shown: the
+ * characters before the mask must start the value and those after it end it, and the value must be
+ * longer than the two together (the mask hides at least one character). How many characters a mask
+ * hides is not counted: `...` and a run of `*` are fillers of any length (no provider documents a
+ * one-star-per-character mask), so the length is checked exactly only for a form with no mask.
+ * A form with two masks, nothing shown, or longer than any redacted form is unreadable and fits no
+ * value. Linear in the lengths, no pattern made from the form: a hostile form costs bounded time.
+ */
+function matchRedacted(value, keys) {
+    const trimmed = value.trim();
+    const fits = [];
+    let unreadable = 0;
+    for (const key of keys) {
+        const form = readRedacted(key.redacted);
+        if (!form)
+            unreadable++;
+        else if (fitsForm(trimmed, form))
+            fits.push(key);
+    }
+    if (fits.length === 1)
+        return { kind: 'one', key: fits[0] };
+    if (fits.length > 1)
+        return { kind: 'ambiguous', keys: fits };
+    return { kind: 'none', unreadable };
+}
+/** The head and tail of a redacted form, or undefined when it cannot be read as one. */
+function readRedacted(redacted) {
+    if (redacted === null)
+        return undefined;
+    const text = redacted.trim();
+    if (text === '' || text.length > MAX_REDACTED_LENGTH)
+        return undefined;
+    const runs = maskRuns(text);
+    if (runs.length === 0)
+        return { head: text, tail: '', masked: false };
+    if (runs.length > 1)
+        return undefined;
+    const [start, end] = runs[0];
+    const form = { head: text.slice(0, start), tail: text.slice(end), masked: true };
+    return form.head === '' && form.tail === '' ? undefined : form;
+}
+function fitsForm(value, form) {
+    if (!form.masked)
+        return value === form.head;
+    return value.length > form.head.length + form.tail.length && value.startsWith(form.head) && value.endsWith(form.tail);
+}
+/**
+ * [start, end) of each run of mask characters. A lone `.` is shown text, not a mask: only `...`
+ * (or `..`) and the other mask characters hide anything.
+ */
+function maskRuns(text) {
+    const runs = [];
+    let i = 0;
+    while (i < text.length) {
+        if (!MASK_CHARACTERS.has(text[i])) {
+            i++;
+            continue;
+        }
+        const start = i;
+        while (i < text.length && MASK_CHARACTERS.has(text[i]))
+            i++;
+        if (!(i - start === 1 && text[start] === '.'))
+            runs.push([start, i]);
+    }
+    return runs;
+}
+
+// EXTERNAL MODULE: ./.build/src/audit/provider-admin.js
+var provider_admin = __nccwpck_require__(1512);
+;// CONCATENATED MODULE: ./.build/src/audit/find-provider-key.js
+
+
+
+
+/**
+ * Lists the provider's keys with the admin key and matches `value` against their redacted forms
+ * (match-redacted.ts). The value never leaves this function: only the admin key is sent, and only to
+ * the admin API's base URL. A failure of the admin API is a result, not a throw: what the key is
+ * stays unknown, and the caller says so.
+ */
+async function findProviderKey(value, provider, options, load = ADMIN_APIS[provider].load) {
+    let keys;
+    try {
+        keys = await (await load())(options).listKeys();
+    }
+    catch (error) {
+        return { kind: 'failed', detail: failureLine(error, provider, options.adminKey) };
+    }
+    const match = matchRedacted(value, keys);
+    return match.kind === 'none' ? { kind: 'none', listed: keys.length, unreadable: match.unreadable } : match;
+}
+/**
+ * The client's own one line (it names the variable and the status), made sure to: a message that
+ * lacks either gets it. A client's message should never hold the admin key; if one ever did, it
+ * stops here.
+ */
+function failureLine(error, provider, adminKey) {
+    const api = ADMIN_APIS[provider];
+    let line = oneLineError(error);
+    if (!(error instanceof provider_admin/* AdminApiError */.g))
+        line = `${api.name}'s admin API failed: ${line}`;
+    if (!line.includes(api.keyVariable))
+        line = `${api.keyVariable}: ${line}`;
+    const status = error instanceof provider_admin/* AdminApiError */.g ? error.status : undefined;
+    if (status !== undefined && !line.includes(String(status)))
+        line = `${line} (status ${status})`;
+    return adminKey ? line.split(adminKey).join('***') : line;
+}
+
+;// CONCATENATED MODULE: ./.build/action/verify/check-key-shape.js
+
+
+
+/** Detectors that match by context (names, URLs, headers), not by a key's own shape. */
+const NOT_A_PROVIDER = new Set(['generic', 'hygiene', 'custom', 'privatekey']);
+/** The provider's key kinds, e.g. `openai` → project, service-account, admin and user keys. */
+function detectorsOf(provider, all = detectors) {
+    const record = findProvider(provider);
+    if (!record || record.nameless)
+        return [];
+    // A record owns the detectors its id starts (src/providers/owner-of-detector.ts), `gitlab` → `gitlab-token`.
+    return all.filter((d) => !NOT_A_PROVIDER.has(d.provider) && ownerOfDetector(d.id) === record);
+}
+/** Whether `value` (already trimmed) is, as a whole, a key of `provider`. Pure; never echoes the value. */
+function checkKeyShape(value, provider, all = detectors) {
+    const detector = detectorsOf(provider, all).find((d) => isWholeKey(d, value));
+    if (detector)
+        return { detector };
+    const lookalike = all.find((d) => !NOT_A_PROVIDER.has(d.provider) && isWholeKey(d, value));
+    return lookalike ? { lookalike } : {};
+}
+function isWholeKey(detector, value) {
+    const pattern = new RegExp(detector.pattern.source, detector.pattern.flags.replace('g', ''));
+    const match = pattern.exec(value);
+    if (match?.groups?.secret !== value)
+        return false;
+    return detector.validate?.(value, { match: match[0], line: value, path: '' }) ?? true;
+}
+
+;// CONCATENATED MODULE: ./.build/action/verify/report-provider-key.js
+
+
+
+/** Ids named in a message at most; the rest are counted. */
+const MAX_NAMED = 10;
+/**
+ * Only one fitting key gives outputs. Several, none, or a failed admin API are warnings, not errors:
+ * the lookup could not tell which key this is, which says nothing against the key itself (as an
+ * online check that gets no answer is `unknown`, a warning). A key the provider lists as not active
+ * does fail: it no longer works.
+ */
+function reportProviderKey(name, provider, lookup) {
+    const api = ADMIN_APIS[provider];
+    if (lookup.kind === 'failed')
+        return report(api.name, [
+            report_provider_key_warning(`${name}: ${api.name} key inventory not read`, `${lookup.detail}: ${name} was not looked up in ${api.name}'s key inventory.`),
+        ]);
+    if (lookup.kind === 'none') {
+        const unreadable = lookup.unreadable
+            ? `, ${lookup.unreadable} of them with a redacted form that cannot be read`
+            : '';
+        return report(api.name, [
+            report_provider_key_warning(`${name}: not in ${api.name}'s key inventory`, `None of the ${lookup.listed} key${lookup.listed === 1 ? '' : 's'} ${api.name} lists for the organisation of ${api.keyVariable} fits the value of ${name}${unreadable}: the key belongs to another organisation or was deleted. Check which organisation issued it.`),
+        ]);
+    }
+    if (lookup.kind === 'ambiguous') {
+        const ids = lookup.keys.slice(0, MAX_NAMED).map((k) => k.id);
+        const more = lookup.keys.length > MAX_NAMED ? ` and ${lookup.keys.length - MAX_NAMED} more` : '';
+        return report(api.name, [
+            report_provider_key_warning(`${name}: ${lookup.keys.length} ${api.name} keys fit`, `${lookup.keys.length} keys ${api.name} lists fit the redacted form of ${name} (${ids.join(', ')}${more}): which one it holds cannot be told, so no provider key id is output.`),
+        ]);
+    }
+    const key = lookup.key;
+    const checks = key.status === 'active'
+        ? []
+        : [
+            {
+                level: 'error',
+                title: `${name} is ${key.status} at ${api.name}`,
+                message: `${api.name} lists the key of ${name} (${key.id}) as ${key.status}: it no longer works. Make a new key and update the environment secret.`,
+            },
+        ];
+    return {
+        outputs: {
+            'provider-key-id': key.id,
+            'provider-key-project': key.project?.id ?? '',
+            'provider-key-created-at': key.createdAt,
+            'provider-key-last-used-at': key.lastUsedAt ?? '',
+        },
+        checks,
+        summary: [...renderKey(api.name, key), ...renderChecks(checks), ...report_provider_key_federationHint(api.name, provider)],
+    };
+}
+function renderKey(providerName, key) {
+    const project = key.project ? `${escapeMarkdown(key.project.name)} (${codeCell(key.project.id)})` : '—';
+    return [
+        `### The key at ${providerName}`,
+        '',
+        '| Provider key | Name | Project | Created | Last used | Status |',
+        '|---|---|---|---|---|---|',
+        `| ${codeCell(key.id)} | ${escapeMarkdown(key.name)} | ${project} | ${escapeMarkdown(key.createdAt)} | ${escapeMarkdown(lastUsed(key))} | ${escapeMarkdown(key.status)} |`,
+        '',
+    ];
+}
+/**
+ * A key a workflow reads from an environment secret is the case workload identity federation
+ * replaces: the job trades its OIDC token for a short-lived access token and stores no key.
+ */
+function report_provider_key_federationHint(providerName, provider) {
+    const guide = findProvider(provider)?.federation?.url;
+    if (!guide)
+        return [];
+    return [
+        `${providerName} accepts GitHub Actions OIDC tokens (workload identity federation): a job can trade its identity token for a short-lived access token of a service account, so this environment would need no stored key at all. See ${guide}.`,
+        '',
+    ];
+}
+/** A last use derived from a usage report that reaches back only so far is "not since", not "never". */
+function lastUsed(key) {
+    if (key.lastUsedAt)
+        return key.lastUsedAt;
+    return key.lastUsedKnownSince ? `not since ${key.lastUsedKnownSince}` : 'never';
+}
+function renderChecks(checks) {
+    return checks.length ? [...checks.map((c) => `- **${c.level}**: ${escapeMarkdown(c.message)}`), ''] : [];
+}
+function report_provider_key_warning(title, message) {
+    return { level: 'warning', title, message };
+}
+/** No key found: the summary says why in one line under the provider's heading. */
+function report(providerName, checks) {
+    return { outputs: {}, checks, summary: [`### The key at ${providerName}`, '', ...renderChecks(checks)] };
+}
+
+;// CONCATENATED MODULE: ./.build/action/verify/check-key-online.js
+
+
+
+/** Whether the provider has a live check for this kind of key (and this key's prefix). */
+const hasLiveCheck = (provider, detectorId, value) => findProvider(provider)?.liveCheck !== undefined && liveCheckFor(detectorId, value) !== undefined;
+/**
+ * Asks the provider whether the key is live, with the check its record in src/providers/ describes.
+ * `baseUrl` '' means the public API.
+ */
+async function check_key_online_checkKeyOnline(value, provider, baseUrl, fetchImpl = fetch) {
+    const check = findProvider(provider)?.liveCheck;
+    if (!check)
+        return { status: 'unknown', detail: `no online check for provider ${provider}` };
+    return checkKeyOnline(value, check, baseUrl, fetchImpl);
+}
+
+;// CONCATENATED MODULE: ./.build/action/verify/fingerprint-key.js
+
+/**
+ * The first 16 hex characters of HMAC-SHA-256 of the key value: equal keys give equal fingerprints
+ * within one repository (what `compare` needs), and the digest cannot be turned back into the key
+ * nor matched against another repository's fingerprints. Keyed with `fingerprint-key` (and the
+ * repository id inside, so one secret shared by many repositories still keeps them apart), no guess
+ * can be tested without that secret. Without it, keyed with the repository id — public, so anyone
+ * can test a guess: safe for a high-entropy key only.
+ */
+function fingerprintKey(value, repositoryId, key) {
+    const hmac = key
+        ? (0,external_node_crypto_.createHmac)('sha256', key.hmacKey).update(`verify\0${repositoryId}\0`)
+        : (0,external_node_crypto_.createHmac)('sha256', repositoryId);
+    return hmac.update(value).digest('hex').slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./.build/action/verify/verify-key.js
+
+
+
+
+/** Checks a key's shape, kind and (with `online`) liveness; the value appears in no message. */
+async function verifyKey(request, fetchImpl = fetch) {
+    const { name, provider } = request;
+    const value = request.value.trim();
+    const checks = [];
+    // Trimmed: a value pasted with a trailing newline is the same key and must compare equal.
+    const fingerprint = fingerprintKey(value, request.repositoryId, request.fingerprintKey);
+    if (value !== request.value) {
+        checks.push({
+            level: 'warning',
+            title: `${name} has surrounding whitespace`,
+            message: `The value of ${name} starts or ends with whitespace: clients may send it as is and be refused. Save the secret again without it.`,
+        });
+    }
+    const shape = checkKeyShape(value, provider);
+    if (!shape.detector) {
+        const kinds = detectorsOf(provider)
+            .map((d) => d.keyKind)
+            .join(', ');
+        const looks = shape.lookalike ? ` It looks like a ${shape.lookalike.keyKind}.` : '';
+        checks.push({
+            level: 'error',
+            title: `${name}: not a key of provider ${provider}`,
+            message: `The value of ${name} (${value.length} characters) does not have the shape of a ${provider} key (${kinds}).${looks} Check which secret the job passes.`,
+        });
+        // Never send a value that is not this provider's key to this provider.
+        return { status: 'invalid', fingerprint, checks };
+    }
+    const discouraged = findProvider(provider)?.discouraged?.[shape.detector.id];
+    if (discouraged)
+        checks.push({
+            level: 'warning',
+            title: `${name}: ${shape.detector.keyKind}`,
+            message: `${name} holds ${discouraged}.`,
+        });
+    if (!request.online)
+        return { status: 'offline', fingerprint, keyKind: shape.detector.keyKind, checks };
+    if (!hasLiveCheck(provider, shape.detector.id, value)) {
+        checks.push({
+            level: 'warning',
+            title: `No online check for ${provider}`,
+            message: `online: true, but there is no online check for a ${shape.detector.keyKind} of provider ${provider} yet: only the shape was checked.`,
+        });
+        return { status: 'unknown', fingerprint, keyKind: shape.detector.keyKind, checks };
+    }
+    const live = await check_key_online_checkKeyOnline(value, provider, request.providerUrl, fetchImpl);
+    const liveCheck = {
+        valid: undefined,
+        invalid: {
+            level: 'error',
+            title: `${name} was refused by ${provider}`,
+            message: `${provider} refused ${name} (${live.detail}): the key is revoked or invalid. Make a new key and update the environment secret.`,
+        },
+        'rate-limited': {
+            level: 'warning',
+            title: `${name} is rate-limited`,
+            message: `${provider} answered ${live.detail}: the key is valid but out of quota or rate-limited. Check the project's limits and billing.`,
+        },
+        unknown: {
+            level: 'warning',
+            title: `${name} could not be checked online`,
+            message: `Could not tell whether ${name} is live (${live.detail}).`,
+        },
+    }[live.status];
+    if (liveCheck)
+        checks.push(liveCheck);
+    return { status: live.status, fingerprint, keyKind: shape.detector.keyKind, live: live.detail, checks };
+}
+
+;// CONCATENATED MODULE: ./.build/action/verify/run-verify-mode.js
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `mode: verify` (README, "Verify keys without ever showing them"): mask the key, check its
+ * shape and kind (and, with `online`, ask the provider), output `status` and `fingerprint`. The
+ * value is never printed.
+ */
+async function runVerifyMode(settings, fetchImpl = fetch) {
+    const value = maskedKey(settings);
+    const provider = providerOf(settings);
+    const verdict = await verifyKey({
+        name: settings.secretName,
+        value,
+        provider,
+        online: settings.online,
+        providerUrl: settings.providerUrl,
+        repositoryId: settings.context.repositoryId || settings.context.repository,
+        ...(settings.fingerprintKey && { fingerprintKey: settings.fingerprintKey }),
+    }, fetchImpl);
+    const atProvider = verdict.keyKind ? await lookUpKey(settings, value, provider, fetchImpl) : undefined;
+    setOutput('fingerprint', verdict.fingerprint);
+    setOutput('status', verdict.status);
+    for (const [output, text] of Object.entries(atProvider?.outputs ?? {}))
+        setOutput(output, text);
+    await summary
+        .addRaw(renderVerifySummary(settings.secretName, provider, verdict, settings.fingerprintKey !== undefined))
+        .addRaw((atProvider?.summary ?? []).join('\n'))
+        .write();
+    reportChecks([...verdict.checks, ...(atProvider?.checks ?? [])], settings.failOn, 'key check');
+}
+/**
+ * With the provider's admin key in the job's env, which key of the provider's inventory the secret
+ * holds. Only a value with the provider's shape is looked up, and the value itself is never sent:
+ * it is matched against the redacted forms the admin API lists.
+ */
+async function lookUpKey(settings, value, provider, fetchImpl) {
+    const admin = isAdminProvider(provider) && settings.verifyAdmin[provider];
+    if (!admin)
+        return undefined;
+    const create = ADMIN_CLIENTS[provider];
+    const lookup = await findProviderKey(value, provider, { ...admin, fetch: fetchImpl }, async () => create);
+    return reportProviderKey(settings.secretName, provider, lookup);
+}
+/** The key from the environment, masked before anything else is printed: a mask hides later log lines only. */
+function maskedKey(settings) {
+    const value = settings.secretValue;
+    if (value) {
+        core_setSecret(value);
+        if (value.trim() !== value && value.trim())
+            core_setSecret(value.trim());
+    }
+    const name = settings.secretName;
+    if (!name)
+        throw new InputError("input 'secret' is empty: name the environment variable that holds the key, e.g. secret: OPENAI_API_KEY");
+    // A secret that does not exist in the job's environment reaches `env:` as an empty string.
+    if (!value || !value.trim()) {
+        throw new InputError(`environment variable ${name} is ${value === undefined ? 'not set' : 'empty'}: pass the key through env: (env: { ${name}: \${{ secrets.${name} }} }) in a job bound to an environment that defines it`);
+    }
+    return value;
+}
+function providerOf(settings) {
+    const provider = settings.provider || policyProvider(settings);
+    if (!provider) {
+        throw new InputError(`no provider for ${settings.secretName}: set the 'provider' input, or a 'provider' in the policy's keys entry for ${settings.secretName}`);
+    }
+    if (detectorsOf(provider).length === 0)
+        throw new InputError(`provider '${provider}' is not known: expected a provider such as openai, anthropic, github or stripe`);
+    return provider;
+}
+function policyProvider(settings) {
+    const config = readPolicy(settings.configPath, settings.context.workspace);
+    return config.keys.find((key) => sameName(key.secret, settings.secretName))?.provider;
+}
+/** Said in every summary of a fingerprint keyed with the repository id, which anyone can read. */
+const UNKEYED_VERIFY_NOTE = 'The fingerprint is keyed with the repository id, which is public: it hides a high-entropy key, but a guessable value could be found from it. Give every verify step `fingerprint-key: ${{ secrets.KEY_HYGIENE_FINGERPRINT_KEY }}` (one repository secret, the same in every job).';
+function renderVerifySummary(name, provider, verdict, keyed) {
+    const md = escapeMarkdown;
+    const problems = verdict.checks.map((c) => `- **${c.level}**: ${md(c.message)}`);
+    return [
+        `## Key Hygiene: ${md(name)}`,
+        '',
+        '| Secret | Provider | Key kind | Online | Fingerprint |',
+        '|---|---|---|---|---|',
+        `| ${codeCell(name)} | ${md(provider)} | ${md(verdict.keyKind ?? `not a ${provider} key`)} | ${md(verdict.status)}${verdict.live ? ` (${md(verdict.live)})` : ''} | \`${verdict.fingerprint}\` |`,
+        '',
+        ...(problems.length ? [...problems, ''] : []),
+        ...(keyed ? [] : [`> ${UNKEYED_VERIFY_NOTE}`, '']),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./.build/action/main.js
+
+
+
+
+
+
+
+const MODES = {
+    scan: runScanMode,
+    environments: runEnvironmentsMode,
+    verify: runVerifyMode,
+    compare: runCompareMode,
+    audit: runAuditMode,
+};
+/** The Action: read the inputs once, run the mode, and fail the step with one line on any error. */
+async function run() {
+    try {
+        const settings = readSettings();
+        await MODES[settings.mode](settings);
+    }
+    catch (error) {
+        actionLog.setFailed(error instanceof Error ? error.message : String(error));
+    }
+}
+
+
+/***/ }),
+
+/***/ 1990:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  LAST_USED_LOOKBACK_DAYS: () => (/* binding */ LAST_USED_LOOKBACK_DAYS),
+  createAnthropicAdmin: () => (/* binding */ createAnthropicAdmin)
+});
+
+// EXTERNAL MODULE: ./.build/src/audit/provider-admin.js
+var provider_admin = __nccwpck_require__(1512);
+;// CONCATENATED MODULE: ./.build/src/audit/anthropic/admin-request.js
+
+/** The public API (`ADMIN_APIS.anthropic.defaultBaseUrl`; not imported, which would make a cycle). */
+const PUBLIC_BASE_URL = 'https://api.anthropic.com';
+/** The version the Admin API docs' examples send. */
+const ANTHROPIC_VERSION = '2023-06-01';
+/** A page of 1000 keys is ~0.5 MB and a week of hourly usage rows for 1000 keys ~8 MB. */
+const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+const DEFAULT_TIMEOUT_S = 30;
+const DEFAULT_MAX_RETRY_WAIT_S = 60;
+/** Retries of one request (429, 529 overloaded, and the 5xx a gateway gives). */
+const MAX_RETRIES = 4;
+const RETRIED = new Set([429, 500, 502, 503, 504, 529]);
+/** Seconds from `retry-after` (seconds or an HTTP date), or null when absent or unreadable. */
+function retryAfterSeconds(value, now) {
+    if (value === null || value.trim() === '')
+        return null;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds);
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? null : Math.max(0, (at - now) / 1000);
+}
+/**
+ * Calls the Admin API with the admin key in `x-api-key` (as the docs do), to the base URL only: a
+ * redirect is an error, never followed (`redirect: 'manual'`), so the key never reaches another host.
+ * Answers are read up to `MAX_RESPONSE_BYTES`; 429 and 5xx are retried, waiting as `retry-after` says
+ * up to `maxRetryWait` seconds.
+ */
+function createAdminRequest(options) {
+    const base = (options.baseUrl || PUBLIC_BASE_URL).replace(/\/+$/, '');
+    const variable = options.keyVariable ?? 'ANTHROPIC_ADMIN_KEY';
+    const timeoutMs = (options.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
+    const maxWait = options.maxRetryWait ?? DEFAULT_MAX_RETRY_WAIT_S;
+    const fail = (what, status) => new provider_admin/* AdminApiError */.g(`Anthropic Admin API (${variable}): ${what}`, status);
+    const call = async (method, path, { query, body } = {}) => {
+        // A header cannot carry a control character, and fetch's own error would quote the value.
+        if (!/^[\x21-\x7e]+$/.test(options.adminKey))
+            throw fail('the admin key is empty or has characters a header cannot carry');
+        const url = `${base}${path}${query && query.size ? `?${query}` : ''}`;
+        const what = `${method} ${path}`;
+        for (let attempt = 0;; attempt += 1) {
+            let response;
+            try {
+                response = await options.fetch(url, {
+                    method,
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(timeoutMs),
+                    headers: {
+                        'x-api-key': options.adminKey,
+                        'anthropic-version': ANTHROPIC_VERSION,
+                        accept: 'application/json',
+                        ...(body !== undefined && { 'content-type': 'application/json' }),
+                    },
+                    ...(body !== undefined && { body: JSON.stringify(body) }),
+                });
+            }
+            catch (error) {
+                throw fail(describeFetchFailure(error, what, timeoutMs).replaceAll(options.adminKey, '[admin key]'));
+            }
+            const { status } = response;
+            if (status >= 200 && status < 300)
+                return readJson(response, what, fail);
+            await response.body?.cancel().catch(() => undefined);
+            if (status >= 300 && status < 400)
+                throw fail(`${status} (a redirect, not followed) from ${what}`, status);
+            if (status === 401 || status === 403) {
+                throw fail(`${status} from ${what}: the admin key was refused (is it an admin key, and still active?)`, status);
+            }
+            if (!RETRIED.has(status) || attempt >= MAX_RETRIES)
+                throw fail(`${status} from ${what}`, status);
+            const asked = retryAfterSeconds(response.headers.get('retry-after'), Date.now());
+            const wait = asked ?? Math.min(2 ** attempt, maxWait);
+            if (wait > maxWait) {
+                throw fail(`${status} from ${what}, asked to wait ${Math.ceil(wait)} s (more than the ${maxWait} s allowed)`, status);
+            }
+            await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        }
+    };
+    return { call, fail };
+}
+function describeFetchFailure(error, call, timeoutMs) {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+        return `no answer to ${call} within ${timeoutMs / 1000} s`;
+    }
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+    return `${call} failed${cause ? `: ${cause}` : ''}`;
+}
+/** The answer's JSON, read up to the cap; an answer past it is dropped unread. */
+async function readJson(response, call, fail) {
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > MAX_RESPONSE_BYTES || !response.body) {
+        await response.body?.cancel().catch(() => undefined);
+        if (declared > MAX_RESPONSE_BYTES)
+            throw fail(`the answer to ${call} is larger than ${MAX_RESPONSE_BYTES} bytes`);
+        throw fail(`an empty answer to ${call}`);
+    }
+    const chunks = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            size += value.byteLength;
+            if (size > MAX_RESPONSE_BYTES) {
+                await reader.cancel().catch(() => undefined);
+                throw fail(`the answer to ${call} is larger than ${MAX_RESPONSE_BYTES} bytes`);
+            }
+            chunks.push(value);
+        }
+    }
+    catch (error) {
+        if (error instanceof provider_admin/* AdminApiError */.g)
+            throw error;
+        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        throw fail(timedOut ? `no whole answer to ${call} in time` : `the answer to ${call} broke off`);
+    }
+    try {
+        return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    }
+    catch {
+        throw fail(`the answer to ${call} is not JSON`);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8816);
+;// CONCATENATED MODULE: ./.build/src/audit/anthropic/admin-schemas.js
+
+/**
+ * What the client reads of the Admin API's answers, checked before use (an answer of another shape is an
+ * error, not a guess). Field names are `@anthropic-ai/sdk` v1's (`resources/beta/organization/*.d.ts`)
+ * and the docs' (Admin API reference: API keys, users, workspaces, "Get Messages Usage Report").
+ */
+const id = schemas/* string */.YjP().min(1).max(200);
+const time = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'an RFC 3339 time');
+const admin_schemas_short = schemas/* string */.YjP().max(1000);
+const apiKeySchema = schemas/* object */.Ikc({
+    id,
+    name: admin_schemas_short,
+    created_at: time,
+    created_by: schemas/* object */.Ikc({ id, type: schemas/* string */.YjP() }).nullable().optional(),
+    expires_at: time.nullable().optional(),
+    partial_key_hint: admin_schemas_short.nullable().optional(),
+    status: schemas/* enum */.k5n(['active', 'inactive', 'archived', 'expired']),
+    // The SDK's `scope` and `principal`; the older documented shape has a top-level `workspace_id`.
+    scope: schemas/* union */.KCZ([
+        schemas/* object */.Ikc({ type: schemas/* literal */.euz('workspace'), workspace_id: id }),
+        schemas/* object */.Ikc({ type: schemas/* literal */.euz('organization') }),
+    ])
+        .nullable()
+        .optional(),
+    principal: schemas/* union */.KCZ([
+        schemas/* object */.Ikc({ type: schemas/* literal */.euz('user_actor'), user_id: id }),
+        schemas/* object */.Ikc({ type: schemas/* literal */.euz('service_account_actor'), service_account_id: id }),
+    ])
+        .nullable()
+        .optional(),
+    workspace_id: id.nullable().optional(),
+});
+const userSchema = schemas/* object */.Ikc({ id, name: admin_schemas_short.nullable().optional(), email: admin_schemas_short.nullable().optional() });
+const workspaceSchema = schemas/* object */.Ikc({ id, name: admin_schemas_short, archived_at: time.nullable().optional() });
+/** `{data, has_more, first_id, last_id}`: the id-cursor lists. */
+function listSchema(item) {
+    return schemas/* object */.Ikc({ data: schemas/* array */.YOg(item), has_more: schemas/* boolean */.zMY(), last_id: id.nullable().optional() });
+}
+const tokens = schemas/* number */.aig().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const usageRowSchema = schemas/* object */.Ikc({
+    api_key_id: id.nullable().optional(),
+    uncached_input_tokens: tokens.optional(),
+    cache_read_input_tokens: tokens.optional(),
+    cache_creation: schemas/* object */.Ikc({ ephemeral_1h_input_tokens: tokens.optional(), ephemeral_5m_input_tokens: tokens.optional() })
+        .nullable()
+        .optional(),
+    output_tokens: tokens.optional(),
+});
+const usagePageSchema = schemas/* object */.Ikc({
+    data: schemas/* array */.YOg(schemas/* object */.Ikc({ starting_at: time, ending_at: time, results: schemas/* array */.YOg(usageRowSchema) })),
+    has_more: schemas/* boolean */.zMY(),
+    next_page: schemas/* string */.YjP().max(1000).nullable().optional(),
+});
+
+;// CONCATENATED MODULE: ./.build/src/audit/anthropic/list-all.js
+
+/** Pages one list may take (200 × 1000 keys): a server that never stops is cut off, not followed. */
+const MAX_PAGES = 200;
+/** The answer checked against `schema`, or the client's error naming the first field that is off. */
+function parseAnswer(http, schema, json, what) {
+    const parsed = schema.safeParse(json);
+    if (parsed.success)
+        return parsed.data;
+    const at = parsed.error.issues[0]?.path.map(String).join('.') ?? '';
+    throw http.fail(`the answer to ${what} is not of the expected shape${at ? ` (at ${at.slice(0, 80)})` : ''}`);
+}
+/**
+ * Every item of an id-cursor list (`limit`, `after_id` → `{data, has_more, last_id}`), in the API's order,
+ * `pageSize` at a time (the docs give 1 to 1000 for API keys and no range for the others).
+ * A cursor that does not move, `has_more` without a cursor, or more than `MAX_PAGES` pages is an error:
+ * a list cut short could hide a key.
+ */
+async function listAll(http, path, item, { pageSize, query = {} }) {
+    const schema = listSchema(item);
+    const what = `GET ${path}`;
+    const items = [];
+    const seen = new Set();
+    let after = null;
+    for (let page = 1;; page += 1) {
+        if (page > MAX_PAGES)
+            throw http.fail(`${what} had more than ${MAX_PAGES} pages`);
+        const params = new URLSearchParams({
+            ...query,
+            limit: String(pageSize),
+            ...(after !== null && { after_id: after }),
+        });
+        const answer = parseAnswer(http, schema, await http.call('GET', path, { query: params }), what);
+        items.push(...answer.data);
+        if (!answer.has_more)
+            return items;
+        const next = answer.last_id ?? null;
+        if (next === null || answer.data.length === 0 || seen.has(next)) {
+            throw http.fail(`${what} said it had more but gave no new cursor`);
+        }
+        seen.add(next);
+        after = next;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/anthropic/read-usage-report.js
+
+
+const PATH = '/v1/organizations/usage_report/messages';
+/** Bucket widths the report takes, with the most buckets one page may hold (docs: `limit`). */
+const WIDTHS = { '1h': { ms: 3_600_000, maxLimit: 168 }, '1d': { ms: 86_400_000, maxLimit: 31 } };
+/** Input tokens of every kind (uncached, cache reads, cache writes) plus output tokens. */
+function rowTokens(row) {
+    return ((row.uncached_input_tokens ?? 0) +
+        (row.cache_read_input_tokens ?? 0) +
+        (row.cache_creation?.ephemeral_1h_input_tokens ?? 0) +
+        (row.cache_creation?.ephemeral_5m_input_tokens ?? 0) +
+        (row.output_tokens ?? 0));
+}
+/**
+ * Every row of `GET /v1/organizations/usage_report/messages` grouped by `api_key_id` between `from` and `to`
+ * (ISO 8601), following `next_page`. The pages a window can need are known from its length, so a server
+ * that keeps saying `has_more`, or repeats a page token, is cut off with an error.
+ */
+async function readUsageReport(http, window) {
+    const width = WIDTHS[window.width];
+    const span = Date.parse(window.to) - Date.parse(window.from);
+    if (!(span > 0))
+        throw http.fail(`a usage window must run forwards, from one ISO 8601 time to a later one`);
+    const buckets = Math.ceil(span / width.ms) + 1;
+    const maxPages = Math.ceil(buckets / width.maxLimit) + 1;
+    const what = `GET ${PATH}`;
+    const rows = [];
+    const tokens = new Set();
+    let page = null;
+    for (let n = 1;; n += 1) {
+        if (n > maxPages)
+            throw http.fail(`${what} had more pages than a ${window.width} report of this window can have`);
+        const query = new URLSearchParams({
+            starting_at: window.from,
+            ending_at: window.to,
+            bucket_width: window.width,
+            'group_by[]': 'api_key_id',
+            limit: String(width.maxLimit),
+            ...(page !== null && { page }),
+        });
+        const answer = parseAnswer(http, usagePageSchema, await http.call('GET', PATH, { query }), what);
+        for (const bucket of answer.data) {
+            for (const row of bucket.results)
+                rows.push({ start: bucket.starting_at, end: bucket.ending_at, row });
+        }
+        if (!answer.has_more)
+            return rows;
+        const next = answer.next_page ?? null;
+        if (next === null || tokens.has(next))
+            throw http.fail(`${what} said it had more but gave no new page token`);
+        tokens.add(next);
+        page = next;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/anthropic/last-used-by-key.js
+
+/**
+ * When each key was last used, from usage report rows: the end of the latest bucket with any tokens
+ * (never later than `now`). Anthropic records no last use; a bucket only says "some time in this day",
+ * and its end is the latest that could be, so a key is never called unused a bucket too early.
+ */
+function lastUsedByKey(rows, now) {
+    const latest = new Map();
+    for (const { end, row } of rows) {
+        if (!row.api_key_id || rowTokens(row) === 0)
+            continue;
+        const at = Math.min(Date.parse(end), now.getTime());
+        if (at > (latest.get(row.api_key_id) ?? -Infinity))
+            latest.set(row.api_key_id, at);
+    }
+    return new Map([...latest].map(([id, at]) => [id, new Date(at).toISOString()]));
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/anthropic/to-provider-key.js
+/** The workspace a key belongs to: the SDK's `scope`, else the older top-level `workspace_id`. */
+function workspaceIdOf(key) {
+    if (key.scope?.type === 'workspace')
+        return key.scope.workspace_id;
+    if (key.scope?.type === 'organization')
+        return null;
+    return key.workspace_id ?? null;
+}
+/**
+ * Who the key acts as: its `principal`, else whoever `created_by` names. A user is still there when the
+ * organisation lists them; a service account is taken as still there (its list is another beta API this
+ * client does not read), so a service account's key is never called orphaned.
+ */
+function ownerOf(key, { members }) {
+    const actor = key.principal?.type === 'user_actor'
+        ? { type: 'user', id: key.principal.user_id }
+        : key.principal?.type === 'service_account_actor'
+            ? { type: 'service_account', id: key.principal.service_account_id }
+            : key.created_by
+                ? {
+                    type: key.created_by.type === 'service_account' ? 'service_account' : 'user',
+                    id: key.created_by.id,
+                }
+                : null;
+    if (!actor)
+        return null;
+    if (actor.type === 'service_account') {
+        return { type: 'service-account', id: actor.id, name: null, email: null, hasAccess: true };
+    }
+    const member = members.get(actor.id);
+    return {
+        type: 'user',
+        id: actor.id,
+        name: member?.name ?? null,
+        email: member?.email ?? null,
+        hasAccess: Boolean(member),
+    };
+}
+/**
+ * One Anthropic key as a `ProviderKey`. Its status is the API's own: a key of an archived workspace is
+ * what the API says it is (archiving a workspace archives its keys there); were it still `active`, it is
+ * reported active rather than hidden.
+ */
+function toProviderKey(key, directory) {
+    const workspaceId = workspaceIdOf(key);
+    return {
+        provider: 'anthropic',
+        id: key.id,
+        name: key.name,
+        redacted: key.partial_key_hint ?? null,
+        kind: 'project',
+        project: workspaceId ? { id: workspaceId, name: directory.workspaces.get(workspaceId)?.name ?? workspaceId } : null,
+        owner: ownerOf(key, directory),
+        createdAt: new Date(key.created_at).toISOString(),
+        lastUsedAt: null,
+        expiresAt: key.expires_at ? new Date(key.expires_at).toISOString() : null,
+        status: key.status,
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/anthropic/anthropic-admin.js
+
+
+
+
+
+
+/**
+ * How far back last use is looked for. The API records no last use, so it is read from the usage report
+ * (daily buckets, 31 a page: three pages); a key not used in this window has `lastUsedAt: null` and
+ * `lastUsedKnownSince` its start.
+ */
+const LAST_USED_LOOKBACK_DAYS = 90;
+const DAY_MS = 86_400_000;
+/**
+ * Anthropic's Admin API (`x-api-key: <admin key>`), read with the caller's `fetch`. Lists every API key of
+ * the organisation, any status; admin keys are not listed, for the API has no endpoint that lists them.
+ */
+function createAnthropicAdmin(options) {
+    const http = createAdminRequest(options);
+    const now = options.now ?? (() => new Date());
+    return {
+        provider: 'anthropic',
+        listKeys: () => listKeys(http, now()),
+        usage: (from, to) => usage(http, from, to),
+        revoke: (key) => revoke(http, key),
+    };
+}
+async function listKeys(http, now) {
+    const since = new Date(Math.floor((now.getTime() - LAST_USED_LOOKBACK_DAYS * DAY_MS) / DAY_MS) * DAY_MS).toISOString();
+    // One after another: the first refusal is always the same one, and the API's rate limit is spared.
+    const keys = await listAll(http, '/v1/organizations/api_keys', apiKeySchema, { pageSize: 1000 });
+    const users = await listAll(http, '/v1/organizations/users', userSchema, { pageSize: 100 });
+    const workspaces = await listAll(http, '/v1/organizations/workspaces', workspaceSchema, {
+        pageSize: 100,
+        query: { include_archived: 'true', include_default: 'true' },
+    });
+    const rows = await readUsageReport(http, { from: since, to: now.toISOString(), width: '1d' });
+    const directory = {
+        members: new Map(users.map((u) => [u.id, u])),
+        workspaces: new Map(workspaces.map((w) => [w.id, w])),
+    };
+    const lastUsed = lastUsedByKey(rows, now);
+    return keys.map((key) => ({
+        ...toProviderKey(key, directory),
+        lastUsedAt: lastUsed.get(key.id) ?? null,
+        lastUsedKnownSince: since,
+    }));
+}
+/**
+ * Hourly tokens per key. The report counts no requests, so `requests` is 0 in every bucket: a spike
+ * shows in `tokens` only.
+ */
+async function usage(http, from, to) {
+    const rows = await readUsageReport(http, { from, to, width: '1h' });
+    const byKey = new Map();
+    for (const { start, end, row } of rows) {
+        const tokens = rowTokens(row);
+        if (!row.api_key_id || tokens === 0)
+            continue;
+        const buckets = byKey.get(row.api_key_id) ?? new Map();
+        const startIso = new Date(start).toISOString();
+        const bucket = buckets.get(startIso) ?? {
+            start: startIso,
+            end: new Date(end).toISOString(),
+            requests: 0,
+            tokens: 0,
+        };
+        bucket.tokens += tokens;
+        buckets.set(startIso, bucket);
+        byKey.set(row.api_key_id, buckets);
+    }
+    const sorted = new Map([...byKey].map(([id, buckets]) => [id, [...buckets.values()].sort((a, b) => a.start.localeCompare(b.start))]));
+    return { byKey: sorted, from, to };
+}
+/** `POST /v1/organizations/api_keys/{id}` with `status: inactive`; the answer must say it took. */
+async function revoke(http, key) {
+    if (key.provider !== 'anthropic' || key.kind !== 'project') {
+        throw http.fail(`only an Anthropic API key can be revoked through the Admin API, not ${key.provider} ${key.kind} key ${key.id}`);
+    }
+    const path = `/v1/organizations/api_keys/${encodeURIComponent(key.id)}`;
+    const answer = parseAnswer(http, apiKeySchema, await http.call('POST', path, { body: { status: 'inactive' } }), `POST ${path}`);
+    if (answer.status !== 'inactive')
+        throw http.fail(`POST ${path} left the key ${answer.status}`);
+}
+
+
+/***/ }),
+
+/***/ 3101:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  createOpenAiAdmin: () => (/* binding */ createOpenAiAdmin)
+});
+
+// EXTERNAL MODULE: ./.build/src/audit/provider-admin.js
+var provider_admin = __nccwpck_require__(1512);
+;// CONCATENATED MODULE: ./.build/src/audit/openai/list-all-pages.js
+/** At most this many pages of one list (100 items each): a cursor that never ends is an error, not a hang. */
+const MAX_PAGES = 1_000;
+/**
+ * Every item of a cursor list (`{ object: 'list', data, has_more, last_id }`), 100 a page, each next page
+ * `after` the previous page's `last_id` (or its last item's id, as the SDK's CursorPage does). A cursor
+ * that repeats, a `has_more` with no cursor, or more than `maxPages` pages is an error naming the path.
+ */
+async function listAllPages(request, path, query = {}, maxPages = MAX_PAGES) {
+    const items = [];
+    const seen = new Set();
+    let after = null;
+    for (let page = 1;; page += 1) {
+        if (page > maxPages)
+            throw request.malformed(`GET ${path}`, `more than ${maxPages} pages`);
+        const params = new URLSearchParams({ ...query, limit: '100', ...(after === null ? {} : { after }) });
+        const body = await request.call('GET', path, params);
+        const data = isObject(body) && Array.isArray(body.data) ? body.data : null;
+        if (!isObject(body) || data === null)
+            throw request.malformed(`GET ${path}`, 'an answer that is not a list');
+        items.push(...data.filter(isObject));
+        if (body.has_more !== true)
+            return items;
+        const last = data.at(-1);
+        const cursor = typeof body.last_id === 'string' && body.last_id ? body.last_id : isObject(last) ? last.id : null;
+        if (typeof cursor !== 'string' || cursor === '')
+            throw request.malformed(`GET ${path}`, 'has_more without a cursor');
+        if (seen.has(cursor))
+            throw request.malformed(`GET ${path}`, 'a cursor that does not advance');
+        seen.add(cursor);
+        after = cursor;
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/openai/openai-usage.js
+
+
+/**
+ * The usage endpoints whose results carry `api_key_id` and count model requests (the SDK's
+ * `client.admin.organization.usage.*`). Completions must answer (a spike shows there first); the others
+ * may be absent from a stand-in (404 = no use of that kind). File-search and web-search calls are tool
+ * calls made within completions, so they are not counted again.
+ */
+const ENDPOINTS = [
+    { kind: 'completions', required: true },
+    { kind: 'embeddings', required: false },
+    { kind: 'moderations', required: false },
+    { kind: 'images', required: false },
+    { kind: 'audio_speeches', required: false },
+    { kind: 'audio_transcriptions', required: false },
+];
+/** Hourly buckets: 168 a page (the API's maximum for `1h`), so a week is one page per endpoint. */
+const HOURLY_PAGE = 168;
+const openai_usage_MAX_PAGES = 200;
+/**
+ * Requests and tokens per key id and hour between `from` and `to`, summed over every usage endpoint
+ * (`group_by=api_key_id`, `bucket_width=1h`, following `next_page`). A key with no use has no entry;
+ * results without a key id (use not made with an API key) are left out.
+ */
+async function readOpenAiUsage(request, from, to) {
+    const start = Math.floor(Date.parse(from) / 1000);
+    const end = Math.ceil(Date.parse(to) / 1000);
+    if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {
+        throw request.malformed('usage', `no window: ${JSON.stringify(from)} to ${JSON.stringify(to)}`);
+    }
+    const sums = new Map();
+    for (const endpoint of ENDPOINTS) {
+        const path = `/organization/usage/${endpoint.kind}`;
+        for await (const bucket of buckets(request, path, start, end, endpoint.required)) {
+            for (const result of bucket.results) {
+                if (!isObject(result) || typeof result.api_key_id !== 'string' || result.api_key_id === '')
+                    continue;
+                const byStart = sums.get(result.api_key_id) ?? new Map();
+                const sum = byStart.get(bucket.start) ?? { end: bucket.end, requests: 0, tokens: 0 };
+                sum.requests += count(result.num_model_requests);
+                sum.tokens += count(result.input_tokens) + count(result.output_tokens);
+                byStart.set(bucket.start, sum);
+                sums.set(result.api_key_id, byStart);
+            }
+        }
+    }
+    const byKey = new Map();
+    for (const [keyId, byStart] of sums) {
+        const ordered = [...byStart].sort(([a], [b]) => a - b);
+        byKey.set(keyId, ordered.map(([bucketStart, sum]) => ({
+            start: iso(bucketStart),
+            end: iso(sum.end),
+            requests: sum.requests,
+            tokens: sum.tokens,
+        })));
+    }
+    return { byKey, from, to };
+}
+async function* buckets(request, path, start, end, required) {
+    const seen = new Set();
+    let page = null;
+    for (let n = 1;; n += 1) {
+        if (n > openai_usage_MAX_PAGES)
+            throw request.malformed(`GET ${path}`, `more than ${openai_usage_MAX_PAGES} pages`);
+        const query = new URLSearchParams({
+            start_time: String(start),
+            end_time: String(end),
+            bucket_width: '1h',
+            limit: String(HOURLY_PAGE),
+        });
+        // The plain form, as OpenAI's curl examples write query arrays (`group_by=model`, repeated for more
+        // fields), which any stand-in reads; the SDK's qs encoding sends `group_by[]=` (the emulator reads both).
+        query.append('group_by', 'api_key_id');
+        if (page !== null)
+            query.set('page', page);
+        const body = await request.call('GET', path, query).catch((error) => {
+            if (!required && isStatus(error, 404))
+                return null;
+            throw error;
+        });
+        if (body === null)
+            return;
+        if (!isObject(body) || !Array.isArray(body.data))
+            throw request.malformed(`GET ${path}`, 'an answer that is not a page');
+        for (const bucket of body.data) {
+            if (!isObject(bucket) || !isTime(bucket.start_time) || !isTime(bucket.end_time))
+                continue;
+            yield {
+                start: bucket.start_time,
+                end: bucket.end_time,
+                results: Array.isArray(bucket.results) ? bucket.results : [],
+            };
+        }
+        if (body.has_more !== true)
+            return;
+        if (typeof body.next_page !== 'string' || body.next_page === '')
+            throw request.malformed(`GET ${path}`, 'has_more without next_page');
+        if (seen.has(body.next_page))
+            throw request.malformed(`GET ${path}`, 'a next_page that does not advance');
+        seen.add(body.next_page);
+        page = body.next_page;
+    }
+}
+function isStatus(error, status) {
+    return error instanceof provider_admin/* AdminApiError */.g && error.status === status;
+}
+function isTime(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e11;
+}
+function count(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+function iso(seconds) {
+    return new Date(seconds * 1000).toISOString();
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/openai/read-capped-json.js
+/**
+ * Reads a JSON answer of at most `maxBytes`, stopping (and cancelling the download) as soon as it grows
+ * past that, so a hostile server costs bounded memory. `fail(problem)` makes the error to throw.
+ */
+async function readCappedJson(response, maxBytes, fail) {
+    const tooLarge = `more than ${maxBytes} bytes`;
+    if (Number(response.headers.get('content-length')) > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw fail(tooLarge);
+    }
+    const text = await readText(response, maxBytes).catch(() => {
+        // The download broke off: the connection dropped or the attempt's timeout fired mid-body.
+        throw fail('a body that broke off (or took too long)');
+    });
+    if (text === null)
+        throw fail(tooLarge);
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw fail('something that is not JSON');
+    }
+}
+/** The body as text, or null once it passes `maxBytes` (the rest is not downloaded). */
+async function readText(response, maxBytes) {
+    const reader = response.body?.getReader();
+    if (!reader)
+        return '';
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const next = await reader.read();
+        if (next.done)
+            return Buffer.concat(chunks).toString('utf8');
+        size += next.value.byteLength;
+        if (size > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            return null;
+        }
+        chunks.push(next.value);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/openai/openai-request.js
+
+
+const RETRIED = new Set([429, 500, 502, 503, 504]);
+/**
+ * One JSON request to the admin API, with the admin key in `Authorization: Bearer` and nowhere else:
+ * a redirect is an error, never followed (`redirect: 'manual'`), so the key reaches only the base URL's
+ * host. 429 waits its `Retry-After` (up to `maxRetryWait`), 5xx a short backoff, a few attempts in all.
+ * A failure is an `AdminApiError` of one line naming the key's variable, the status and the path: never
+ * the key, never the body (which may echo it).
+ */
+function createOpenAiRequest(settings) {
+    const base = baseUrlOf(settings);
+    const malformed = (where, problem) => new provider_admin/* AdminApiError */.g(`OpenAI's admin API answered ${problem} (${where}, with ${settings.keyVariable})`, undefined);
+    const call = async (method, path, query) => {
+        const url = new URL(`${settings.baseUrl}${path}${query && query.size > 0 ? `?${query}` : ''}`);
+        // Ids in paths come from the API's own answers: they may not climb out of the base URL.
+        if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
+            throw new provider_admin/* AdminApiError */.g(`OpenAI's admin API: refusing a path outside ${settings.keyVariable}'s base URL`, undefined);
+        }
+        const where = `${method} ${path}`;
+        for (let attempt = 1;; attempt += 1) {
+            const response = await send(settings, url, method, where);
+            if (response.ok) {
+                return readCappedJson(response, settings.maxBodyBytes, (problem) => malformed(where, problem));
+            }
+            await response.body?.cancel().catch(() => undefined);
+            const wait = retryWait(response, attempt, settings);
+            if (wait === null)
+                throw refusal(settings, where, response, attempt);
+            await settings.sleep(wait);
+        }
+    };
+    return { call, malformed };
+}
+/**
+ * The base URL, parsed. Plain `http:` only to this machine (a stand-in in tests): anywhere else the admin
+ * key would cross the network readable.
+ */
+function baseUrlOf(settings) {
+    let base;
+    try {
+        base = new URL(`${settings.baseUrl}/`);
+    }
+    catch {
+        throw new provider_admin/* AdminApiError */.g(`the base URL for ${settings.keyVariable} is not a URL`, undefined);
+    }
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(base.hostname) || /^127\./.test(base.hostname);
+    if (base.protocol !== 'https:' && !(base.protocol === 'http:' && loopback)) {
+        throw new provider_admin/* AdminApiError */.g(`refusing to send ${settings.keyVariable} to ${base.protocol}//${base.host}: only https (or http to this machine)`, undefined);
+    }
+    return base;
+}
+async function send(settings, url, method, where) {
+    try {
+        return await settings.fetch(url, {
+            method,
+            headers: { authorization: `Bearer ${settings.adminKey}`, accept: 'application/json' },
+            redirect: 'manual',
+            signal: AbortSignal.timeout(settings.timeoutMs),
+        });
+    }
+    catch (error) {
+        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        const what = timedOut ? `did not answer within ${settings.timeoutMs / 1000}s` : 'could not be reached';
+        throw new provider_admin/* AdminApiError */.g(`OpenAI's admin API ${what} (${where}, with ${settings.keyVariable})`, undefined);
+    }
+}
+/** Milliseconds to wait before the next attempt, or null when this answer is final. */
+function retryWait(response, attempt, settings) {
+    if (!RETRIED.has(response.status) || attempt >= settings.attempts)
+        return null;
+    const backoff = Math.min(500 * 2 ** (attempt - 1), settings.maxRetryWait * 1000);
+    const asked = response.status === 429 ? retryAfterSeconds(response) : null;
+    if (asked === null)
+        return backoff;
+    return asked > settings.maxRetryWait ? null : asked * 1000;
+}
+/** A 429's `Retry-After` in seconds (a number or an HTTP date), or null when absent or unreadable. */
+function retryAfterSeconds(response) {
+    const header = response.headers.get('retry-after')?.trim();
+    if (!header)
+        return null;
+    const seconds = /^\d+(\.\d+)?$/.test(header) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+    return Number.isFinite(seconds) ? Math.max(0, seconds) : null;
+}
+function refusal(settings, where, response, attempts) {
+    const status = response.status;
+    if (status === 401 || status === 403) {
+        return new provider_admin/* AdminApiError */.g(`${settings.keyVariable} was refused: ${status} from ${where}`, status);
+    }
+    if (status >= 300 && status < 400) {
+        return new provider_admin/* AdminApiError */.g(`OpenAI's admin API answered a redirect (${status} from ${where}), which is not followed: ${settings.keyVariable} goes to its base URL only`, status);
+    }
+    if (status === 429) {
+        const asked = retryAfterSeconds(response);
+        const why = asked !== null && asked > settings.maxRetryWait
+            ? `it asked to wait ${Math.ceil(asked)}s, more than the ${settings.maxRetryWait}s allowed`
+            : `${attempts} attempts`;
+        return new provider_admin/* AdminApiError */.g(`OpenAI's admin API kept rate-limiting ${settings.keyVariable}: 429 from ${where} (${why})`, status);
+    }
+    return failure(settings, where, status, 'failed with');
+}
+function failure(settings, where, status, verb) {
+    return new provider_admin/* AdminApiError */.g(`OpenAI's admin API ${verb} ${status} from ${where} (with ${settings.keyVariable})`, status);
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/openai/to-provider-key.js
+
+// Ids go back into request paths (revoke, per-project lists): only the characters OpenAI's ids use.
+const ID = /^[A-Za-z0-9_-]{1,200}$/;
+/** An OpenAI `ProjectAPIKey` (`owner_project_access` tells whether its owner still has access). */
+function projectKeyToProviderKey(raw, context) {
+    const owner = isObject(raw.owner) ? raw.owner : {};
+    const isService = owner.type === 'service_account';
+    const who = isService ? owner.service_account : owner.user;
+    const keyOwner = isObject(who) && isUsableId(who.id)
+        ? {
+            type: isService ? 'service-account' : 'user',
+            id: who.id,
+            name: to_provider_key_text(who.name),
+            email: isService ? null : to_provider_key_text(who.email),
+            // A listing without the field (a server that predates it) cannot tell: the key is still listed
+            // and judged on its age and use; only the orphan check has nothing to go on.
+            hasAccess: raw.owner_project_access !== 'inactive',
+        }
+        : null;
+    return { ...common(raw, context), kind: 'project', project: context.project, owner: keyOwner };
+}
+/** An OpenAI `AdminAPIKey` (`sk-admin-…`): no project; `expires_at` may be null (it never expires). */
+function adminKeyToProviderKey(raw, context) {
+    const owner = isObject(raw.owner) && isUsableId(raw.owner.id) ? raw.owner : null;
+    return {
+        ...common(raw, context),
+        kind: 'admin',
+        project: null,
+        owner: owner && {
+            type: owner.type === 'service_account' ? 'service-account' : 'user',
+            id: String(owner.id),
+            name: to_provider_key_text(owner.name),
+            email: null,
+            hasAccess: true,
+        },
+    };
+}
+function common(raw, context) {
+    if (typeof raw.id !== 'string' || !ID.test(raw.id))
+        throw context.malformed('a key without a usable id');
+    const createdAt = time(raw.created_at);
+    if (createdAt === null)
+        throw context.malformed(`key ${raw.id} without created_at`);
+    const lastUsedAt = time(raw.last_used_at);
+    const expiresAt = time(raw.expires_at);
+    const expired = expiresAt !== null && Date.parse(expiresAt) <= context.now.getTime();
+    return {
+        provider: 'openai',
+        id: raw.id,
+        name: to_provider_key_text(raw.name) ?? '',
+        redacted: redactedForm(raw.redacted_value),
+        createdAt,
+        lastUsedAt,
+        expiresAt,
+        status: expired ? 'expired' : 'active',
+    };
+}
+/** OpenAI's Unix seconds as ISO 8601; null for null, absent or not a time. */
+function time(value) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e11)
+        return null;
+    return new Date(value * 1000).toISOString();
+}
+/**
+ * A string field, or null: capped, so a hostile name costs bounded space downstream, and without control
+ * characters (a name is shown in a terminal, a log and an issue).
+ */
+function to_provider_key_text(value) {
+    return typeof value === 'string' ? value.slice(0, 300).replace(CONTROL, ' ') : null;
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** A short head, an ellipsis or stars, a short tail: the vendor's documented `sk-abc...def`. */
+const REDACTED = /^[A-Za-z0-9_-]{0,12}(?:\.{3}|…|\*{1,64})[A-Za-z0-9_-]{0,6}$/;
+/**
+ * The redacted form as listed, when it is one. Anything else (a server that lists the whole value, by
+ * bug or on purpose) is cut to a head of 8 and a tail of 3, so a key's value never leaves the engine
+ * whole through this field; too short to cut safely, null.
+ */
+function redactedForm(value) {
+    if (typeof value !== 'string')
+        return null;
+    if (REDACTED.test(value))
+        return value;
+    return value.length >= 24
+        ? `${value.slice(0, 8).replace(CONTROL, ' ')}...${value.slice(-3).replace(CONTROL, ' ')}`
+        : null;
+}
+function isUsableId(value) {
+    return typeof value === 'string' && ID.test(value);
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/openai/revoke-openai-key.js
+
+
+
+/**
+ * Deletes the key; the answer must say `deleted: true`. Project keys, a service account's included, go
+ * through `DELETE /organization/projects/{project_id}/api_keys/{key_id}`: the SDK (openai v7) documents it
+ * as "Deletes an API key from the project, including keys owned by service accounts". OpenAI's reference
+ * once said that endpoint refuses a service account's key; should it answer 400 for one, the key is
+ * revoked by deleting its service account, but only when that account holds no other key (deleting it
+ * would take the others down too).
+ */
+async function revokeOpenAiKey(request, key, keyVariable) {
+    const projectId = key.project?.id;
+    if (!isUsableId(key.id) || (key.kind === 'project' && !isUsableId(projectId))) {
+        throw new provider_admin/* AdminApiError */.g(`cannot revoke an OpenAI key without a usable key and project id`, undefined);
+    }
+    if (key.kind === 'admin')
+        return deleteAt(request, `/organization/admin_api_keys/${key.id}`, key.id, keyVariable);
+    const path = `/organization/projects/${projectId}/api_keys/${key.id}`;
+    try {
+        await deleteAt(request, path, key.id, keyVariable);
+    }
+    catch (error) {
+        const account = key.owner?.type === 'service-account' ? key.owner.id : null;
+        if (!(error instanceof provider_admin/* AdminApiError */.g) || error.status !== 400 || !account || !isUsableId(account))
+            throw error;
+        const keysPath = `/organization/projects/${projectId}/api_keys`;
+        const held = await listAllPages(request, keysPath, { owner_project_access: 'any' });
+        const others = held.filter((k) => isObject(k.owner) &&
+            isObject(k.owner.service_account) &&
+            k.owner.service_account.id === account &&
+            k.id !== key.id);
+        if (others.length > 0) {
+            throw new provider_admin/* AdminApiError */.g(`OpenAI refused to delete service-account key ${key.id} (400 from DELETE ${path}, with ${keyVariable}), and its service account ${account} holds ${others.length} other key(s): delete the key in OpenAI's dashboard`, 400);
+        }
+        await deleteAt(request, `/organization/projects/${projectId}/service_accounts/${account}`, key.id, keyVariable);
+    }
+}
+async function deleteAt(request, path, keyId, keyVariable) {
+    const answer = await request.call('DELETE', path).catch((error) => {
+        if (error instanceof provider_admin/* AdminApiError */.g && error.status === 404) {
+            throw new provider_admin/* AdminApiError */.g(`OpenAI lists no key ${keyId} to delete (404 from DELETE ${path}, with ${keyVariable}): it may be deleted already`, 404);
+        }
+        throw error;
+    });
+    if (!isObject(answer) || answer.deleted !== true)
+        throw request.malformed(`DELETE ${path}`, 'no deleted: true');
+}
+
+;// CONCATENATED MODULE: ./.build/src/audit/openai/openai-admin.js
+
+
+
+
+
+
+const PUBLIC_API = 'https://api.openai.com/v1';
+/**
+ * OpenAI's Administration API, read with an admin key (`sk-admin-…`) over the caller's `fetch`.
+ *
+ * Projects: only the ones that are not archived. OpenAI says archived projects "cannot be used or
+ * updated" (the SDK's `projects.archive`): their keys no longer work and cannot be deleted, so listing
+ * them would report problems nobody can act on. Keys: every key of each project with
+ * `owner_project_access=any` (without it the API leaves out keys whose owner lost access — exactly the
+ * orphaned ones), and the organisation's admin keys.
+ */
+function createOpenAiAdmin(options) {
+    const keyVariable = options.keyVariable ?? 'OPENAI_ADMIN_KEY';
+    const request = createOpenAiRequest({
+        adminKey: options.adminKey,
+        baseUrl: (options.baseUrl || PUBLIC_API).replace(/\/+$/, ''),
+        fetch: options.fetch,
+        keyVariable,
+        maxRetryWait: options.maxRetryWait ?? 60,
+        attempts: options.attempts ?? 3,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
+        sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    });
+    const now = options.now ?? (() => new Date());
+    return {
+        provider: 'openai',
+        listKeys: () => listKeys(request, now()),
+        usage: (from, to) => readOpenAiUsage(request, from, to),
+        revoke: (key) => revokeOpenAiKey(request, key, keyVariable),
+    };
+}
+async function listKeys(request, now) {
+    const keys = [];
+    const seen = new Set();
+    for (const raw of await listAllPages(request, '/organization/projects')) {
+        if (!isUsableId(raw.id))
+            throw request.malformed('GET /organization/projects', 'a project without a usable id');
+        // Archived projects are not asked for; one listed anyway is left out all the same (and each project once).
+        if (raw.status === 'archived' || typeof raw.archived_at === 'number' || seen.has(raw.id))
+            continue;
+        seen.add(raw.id);
+        const project = { id: raw.id, name: to_provider_key_text(raw.name) || raw.id };
+        const path = `/organization/projects/${project.id}/api_keys`;
+        const malformed = (problem) => request.malformed(`GET ${path}`, problem);
+        for (const key of await listAllPages(request, path, { owner_project_access: 'any' })) {
+            keys.push(projectKeyToProviderKey(key, { project, now, malformed }));
+        }
+    }
+    const adminPath = '/organization/admin_api_keys';
+    const malformed = (problem) => request.malformed(`GET ${adminPath}`, problem);
+    for (const key of await listAllPages(request, adminPath)) {
+        keys.push(adminKeyToProviderKey(key, { project: null, now, malformed }));
+    }
+    return keys;
+}
+
+
+/***/ }),
+
+/***/ 1512:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ AdminApiError)
+/* harmony export */ });
+/**
+ * What Key Hygiene reads from a provider's administration API (OpenAI's Administration API,
+ * Anthropic's Admin API), asked with an admin key: the provider's own record of every key, which is
+ * the truth about a key's age and use that a GitHub secret's `updated_at` cannot tell.
+ *
+ * Each provider with an admin API has one client in `src/audit/<provider>/` implementing
+ * `ProviderAdmin`; `src/audit/admin-clients.ts` lists them. The engine passes `fetch` in, so nothing
+ * here imports an HTTP adapter, and a client never follows a redirect nor sends the admin key to a
+ * host other than its base URL.
+ */
+/**
+ * An admin API refused or failed. `message` is one line naming the environment variable the admin key
+ * came from and the HTTP status, never the key nor the provider's body (which may echo it).
+ */
+class AdminApiError extends Error {
+    status;
+    name = 'AdminApiError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8816:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  YOg: () => (/* binding */ array),
+  zMY: () => (/* binding */ schemas_boolean),
+  k5n: () => (/* binding */ schemas_enum),
+  euz: () => (/* binding */ literal),
+  aig: () => (/* binding */ schemas_number),
+  Ikc: () => (/* binding */ object),
+  g1P: () => (/* binding */ record),
+  rej: () => (/* binding */ strictObject),
+  YjP: () => (/* binding */ schemas_string),
+  KCZ: () => (/* binding */ union)
+});
+
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -61127,7 +67396,7 @@ const util_allowsEval = /* @__PURE__*/ cached(() => {
         return false;
     }
 });
-function util_isPlainObject(o) {
+function isPlainObject(o) {
     if (util_isObject(o) === false)
         return false;
     // modified constructor
@@ -61147,7 +67416,7 @@ function util_isPlainObject(o) {
     return true;
 }
 function shallowClone(o) {
-    if (util_isPlainObject(o))
+    if (isPlainObject(o))
         return { ...o };
     if (Array.isArray(o))
         return [...o];
@@ -61328,7 +67597,7 @@ function maskedKeys(schema, mask) {
     }
     return keys;
 }
-function util_omit(schema, mask) {
+function omit(schema, mask) {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -61341,7 +67610,7 @@ function util_omit(schema, mask) {
     return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-    if (!util_isPlainObject(shape)) {
+    if (!isPlainObject(shape)) {
         throw new Error("Invalid input to extend: expected a plain object");
     }
     const checks = schema._zod.def.checks;
@@ -61365,12 +67634,12 @@ function extended(schema, shape) {
     return newShape;
 }
 function safeExtend(schema, shape) {
-    if (!util_isPlainObject(shape)) {
+    if (!isPlainObject(shape)) {
         throw new Error("Invalid input to safeExtend: expected a plain object");
     }
     return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
-function util_merge(a, b) {
+function merge(a, b) {
     if (!b?._zod?.def) {
         throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
     }
@@ -64430,7 +70699,7 @@ function mergeValues(a, b) {
     if (a instanceof Date && b instanceof Date && +a === +b) {
         return { valid: true, data: a };
     }
-    if (util_isPlainObject(a) && util_isPlainObject(b)) {
+    if (isPlainObject(a) && isPlainObject(b)) {
         const bKeys = Object.keys(b);
         const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
         const newObj = { ...a, ...b };
@@ -64670,7 +70939,7 @@ const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util_isPlainObject(input)) {
+        if (!isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -64976,16 +71245,16 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -65002,7 +71271,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -68241,7 +74510,7 @@ function toJSONSchema(input, params) {
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
-const en_error = () => {
+const error = () => {
     const Sizable = {
         string: { unit: "characters", verb: "to have" },
         file: { unit: "bytes", verb: "to have" },
@@ -68362,7 +74631,7 @@ const en_error = () => {
 };
 /* harmony default export */ function en() {
     return {
-        localeError: en_error(),
+        localeError: error(),
     };
 }
 
@@ -69771,13 +76040,13 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return safeExtend(this, incoming);
     },
     merge(other) {
-        return util_merge(this, other);
+        return merge(this, other);
     },
     pick(mask) {
         return pick(this, mask);
     },
     omit(mask) {
-        return util_omit(this, mask);
+        return omit(this, mask);
     },
     partial(...args) {
         return partial(ZodOptional, this, args[0]);
@@ -69793,7 +76062,7 @@ function object(shape, params) {
     const def = {
         type: "object",
         shape: shape ?? {},
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     };
     return new ZodObject(def);
 }
@@ -70049,10 +76318,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -70062,12 +76331,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -70426,3766 +76695,6 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./.build/src/policy/path-glob.js
-
-/**
- * `scan.allow.paths` globs, matched in linear time.
- *
- * The globs come from a repository's own config, and the App applies them to every file of every push
- * on the server's one event loop. Backtracking glob engines turn `*a*a*a*a*a*a*a*a*a*a*a*a*b` into a
- * regex that takes seconds on a 30-character file name and hours on a 60-character one, so the glob is
- * translated here into RE2 syntax and run by re2js, whose matching time is linear in the path.
- *
- * Syntax (the usual gitignore-like subset): `*` any characters but `/`; `**` as a whole segment, any
- * number of segments (none included); `?` one character but `/`; `[abc]`, `[a-z]`, `[!abc]`; `{a,b}`
- * alternatives, nested; `\x` a literal x. Dot files match like any other. A glob matches the whole
- * path relative to the scanned root, `/`-separated.
- */
-function compilePathGlobs(globs) {
-    if (globs.length === 0)
-        return () => false;
-    const re = RE2JS.compile(`^(?:${globs.map(globToRe2).join('|')})$`, RE2JS.DOTALL);
-    return (path) => re.testExact(path);
-}
-/** Why a glob cannot be used, or undefined when it can. */
-function pathGlobError(glob) {
-    try {
-        RE2JS.compile(globToRe2(glob));
-        return undefined;
-    }
-    catch (error) {
-        return error instanceof GlobSyntaxError ? error.message : 'not a valid glob';
-    }
-}
-class GlobSyntaxError extends Error {
-}
-/** At most this many globs come out of one glob's `{a,b}` alternatives, so `{a,b}{a,b}…` stays small. */
-const MAX_EXPANSIONS = 256;
-/** One glob as RE2 source. */
-function globToRe2(glob) {
-    if (/^!|[@!+*?]\(/.test(glob))
-        throw new GlobSyntaxError('negation and extended globs (!(…), +(…), @(…)) are not supported');
-    const expanded = expandBraces(glob);
-    return expanded.length === 1 ? segmentsToRe2(expanded[0]) : `(?:${expanded.map(segmentsToRe2).join('|')})`;
-}
-/** `x/{a,b/c}/y` → `x/a/y`, `x/b/c/y`; alternatives may hold `/` and nest. */
-function expandBraces(glob) {
-    let done = [];
-    let pending = [glob];
-    while (pending.length) {
-        const next = [];
-        for (const g of pending) {
-            const group = firstBraceGroup(g);
-            if (!group)
-                done.push(g);
-            else
-                for (const option of group.options)
-                    next.push(g.slice(0, group.start) + option + g.slice(group.end + 1));
-        }
-        if (done.length + next.length > MAX_EXPANSIONS)
-            throw new GlobSyntaxError(`its {…} alternatives make more than ${MAX_EXPANSIONS} globs`);
-        pending = next;
-    }
-    done = done.map((g) => g.replace(/\\([{},])/g, '$1'));
-    return done;
-}
-/** The first `{…}` with a top-level comma, split into its options; undefined when there is none. */
-function firstBraceGroup(glob) {
-    for (let start = 0; start < glob.length; start++) {
-        if (glob[start] === '\\')
-            start++;
-        else if (glob[start] === '{') {
-            const options = [];
-            let depth = 0;
-            let from = start + 1;
-            for (let i = start + 1; i < glob.length; i++) {
-                const c = glob[i];
-                if (c === '\\')
-                    i++;
-                else if (c === '{')
-                    depth++;
-                else if (c === '}' && depth > 0)
-                    depth--;
-                else if (c === ',' && depth === 0) {
-                    options.push(glob.slice(from, i));
-                    from = i + 1;
-                }
-                else if (c === '}') {
-                    if (options.length === 0)
-                        break;
-                    options.push(glob.slice(from, i));
-                    return { start, end: i, options };
-                }
-            }
-            throw new GlobSyntaxError('an unclosed { in the glob');
-        }
-    }
-    return undefined;
-}
-function segmentsToRe2(glob) {
-    const segments = glob.split('/');
-    let out = '';
-    segments.forEach((segment, i) => {
-        const last = i === segments.length - 1;
-        if (segment === '**') {
-            // Zero or more whole segments: `a/**/b` matches a/b, `a/**` matches a and everything below it.
-            if (i === 0)
-                out += last ? '.*' : '(?:.*/)?';
-            else
-                out += last ? '(?:/.*)?' : '(?:/.*)?/';
-            return;
-        }
-        if (i > 0 && segments[i - 1] !== '**')
-            out += '/';
-        out += translateSegment(segment);
-    });
-    return out;
-}
-function translateSegment(segment) {
-    let out = '';
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
-        if (c === '\\') {
-            out += RE2JS.quote(segment[++i] ?? '\\');
-        }
-        else if (c === '*') {
-            while (segment[i + 1] === '*')
-                i++;
-            out += '[^/]*';
-        }
-        else if (c === '?') {
-            out += '[^/]';
-        }
-        else if (c === '[') {
-            const end = segment.indexOf(']', i + 2);
-            if (end < 0) {
-                out += '\\[';
-                continue;
-            }
-            out += characterClass(segment.slice(i + 1, end));
-            i = end;
-        }
-        else {
-            out += RE2JS.quote(c);
-        }
-    }
-    return out;
-}
-/** `[!a-z]` → `[^/a-z]`: a class never matches the separator. */
-function characterClass(body) {
-    const negated = body.startsWith('!') || body.startsWith('^');
-    const inner = (negated ? body.slice(1) : body).replace(/[\\\][]/g, (m) => `\\${m}`);
-    return negated ? `[^/${inner}]` : `(?:[${inner}])`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/policy/config-schema.js
-
-
-
-
-
-// One schema for `.github/key-hygiene.yml`, read by the CLI, the Action and the App alike.
-// Objects are strict: an unknown key is an error that names the field, never silently ignored.
-const config_schema_duration = schemas_string().refine((s) => parseDuration(s) !== undefined, {
-    message: 'expected a duration such as 90d, 2w or 12h',
-});
-const size = union([
-    schemas_number().int().positive(),
-    schemas_string().refine((s) => parseSize(s) !== undefined, {
-        message: 'expected a size such as 10MB, 512KB or a number of bytes',
-    }),
-]);
-/**
- * The most entries any list in the config may hold. Each regex and glob is compiled and each detector
- * runs on every file: a config of two million allow regexes took 24 s and 2.5 GB before a scan began.
- */
-const MAX_LIST = 500;
-const severity = schemas_enum(['critical', 'high', 'medium', 'low', 'info']);
-/**
- * A regex from the repository, run by RE2 (config-regex.ts): linear time on any text. What RE2 cannot
- * compile (look-around, back-references, a program too large) is refused here, naming the field.
- */
-const config_schema_regex = schemas_string().superRefine((s, ctx) => {
-    const problem = regexProblem(s);
-    if (problem)
-        ctx.addIssue({ code: 'custom', message: problem });
-});
-/** A detector's pattern: a regex with a named `secret` group. */
-const detectorPattern = schemas_string().superRefine((s, ctx) => {
-    const groups = namedGroupsIn(s);
-    if (typeof groups === 'string')
-        ctx.addIssue({ code: 'custom', message: groups });
-    else if (!groups.includes('secret'))
-        ctx.addIssue({ code: 'custom', message: 'expected a named group (?<secret>…)' });
-});
-function regexProblem(source) {
-    const groups = namedGroupsIn(source);
-    return typeof groups === 'string' ? groups : undefined;
-}
-/** The pattern's named groups, or why RE2 refuses it. */
-function namedGroupsIn(source) {
-    try {
-        return namedGroupsOf(source);
-    }
-    catch (error) {
-        if (error instanceof ConfigRegexError)
-            return error.message;
-        throw error;
-    }
-}
-const customDetector = strictObject({
-    /** `provider-kind`, e.g. `acme-internal-token`. */
-    id: schemas_string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected lower-case letters, digits and dashes'),
-    'key-kind': schemas_string().min(1),
-    /** Regex (RE2 syntax) with a named `secret` group. */
-    pattern: detectorPattern,
-    /**
-     * Literals the prefilter looks for. Capped: the prefilter's regex retries a keyword at each place
-     * it could start, so a 5,000-character keyword costs ~1.3 s per MB of text that almost holds it.
-     */
-    keywords: array(schemas_string().min(2).max(100)).max(MAX_LIST).default([]),
-    severity: severity.default('high'),
-    remediation: schemas_string()
-        .default('Revoke the key with its issuer, rotate every secret that held it, and remove it from the code.'),
-    'min-entropy': schemas_number().min(0).max(8).optional(),
-});
-const scanSection = strictObject({
-    allow: strictObject({
-        /** Glob patterns of paths never scanned (e.g. test fixtures that must look real). */
-        paths: array(schemas_string()
-            .min(1)
-            .superRefine((glob, ctx) => {
-            const why = pathGlobError(glob);
-            if (why)
-                ctx.addIssue({ code: 'custom', message: `expected a glob: ${why}` });
-        }))
-            .max(MAX_LIST)
-            .default([]),
-        /** A secret or line matching one of these is not reported. */
-        regexes: array(config_schema_regex).max(MAX_LIST).default([]),
-    })
-        .default({ paths: [], regexes: [] }),
-    /** Detector ids to turn off. */
-    disable: array(schemas_string()).max(MAX_LIST).default([]),
-    /** Per-detector severity, e.g. `{ stripe-test-key: medium }`. */
-    severity: record(schemas_string(), severity).default({}),
-    detectors: array(customDetector).max(MAX_LIST).default([]),
-    'max-file-size': size.default('100MB'),
-})
-    .superRefine(checkDetectorIds);
-const BUILT_IN_IDS = new Set(detectors.map((d) => d.id));
-/**
- * A custom detector cannot take a built-in's id (or another custom one's): its findings, baseline
- * fingerprints and `disable:` would mix with the other's. An id in `disable:` or `severity:` that names
- * no detector is a typo that would leave a detector on or a severity unchanged without a word.
- */
-function checkDetectorIds(scan, ctx) {
-    const custom = new Map();
-    scan.detectors.forEach(({ id }, i) => {
-        const path = ['detectors', i, 'id'];
-        if (BUILT_IN_IDS.has(id))
-            ctx.addIssue({ code: 'custom', path, message: 'a built-in detector has this id: choose another' });
-        else if (custom.has(id))
-            ctx.addIssue({ code: 'custom', path, message: `scan.detectors.${custom.get(id)} already has this id` });
-        else
-            custom.set(id, i);
-    });
-    const known = (id) => BUILT_IN_IDS.has(id) || custom.has(id);
-    const expected = 'expected the id of a built-in detector (`key-hygiene detectors` lists them) or of one in scan.detectors';
-    scan.disable.forEach((id, i) => {
-        if (!known(id))
-            ctx.addIssue({ code: 'custom', path: ['disable', i], message: `no detector has this id: ${expected}` });
-    });
-    for (const id of Object.keys(scan.severity)) {
-        if (!known(id))
-            ctx.addIssue({
-                code: 'custom',
-                path: ['severity', id],
-                message: `no detector has the id ${JSON.stringify(id)}: ${expected}`,
-            });
-    }
-}
-const keyPolicy = strictObject({
-    /** Name of the Actions secret, e.g. OPENAI_API_KEY. */
-    secret: schemas_string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a secret name (letters, digits, underscores)'),
-    provider: schemas_string().min(1).optional(),
-    /** Environments that must each hold their own value of this secret. */
-    environments: array(schemas_string().min(1)).max(MAX_LIST).default([]),
-    'rotate-every': config_schema_duration.optional(),
-    'remind-before': config_schema_duration.optional(),
-    owners: array(schemas_string().min(1)).max(MAX_LIST).default([]),
-});
-const configSchema = strictObject({
-    /** Probot's config inheritance, e.g. `.github` or `acme/.github:key-hygiene.yml`. */
-    _extends: schemas_string().optional(),
-    scan: scanSection.default(scanSection.parse({})),
-    keys: array(keyPolicy).max(MAX_LIST).default([]),
-    /** Defaults for keys the policy does not list, and for listed keys that omit a field. */
-    'rotate-every': config_schema_duration.default('90d'),
-    'remind-before': config_schema_duration.default('14d'),
-    /** Secret names tracked when `keys` does not list them. */
-    'track-names': array(config_schema_regex)
-        .max(MAX_LIST)
-        .default(['_(API_)?KEY$', '_TOKEN$', '_SECRET$', '^(API|ACCESS|SECRET)_?KEY']),
-    reminders: strictObject({ 'due-soon': config_schema_duration.default('7d'), overdue: config_schema_duration.default('3d') })
-        .default({ 'due-soon': '7d', overdue: '3d' }),
-    'escalate-after': config_schema_duration.default('14d'),
-    'escalate-to': array(schemas_string()).max(MAX_LIST).default([]),
-    'max-snooze': config_schema_duration.default('30d'),
-    approvers: array(schemas_string()).max(MAX_LIST).default([]),
-    dashboard: schemas_boolean().default(true),
-    onboarding: schemas_enum(['off', 'pull-request']).default('off'),
-    'dry-run': schemas_boolean().default(false),
-    /** Environments whose names match are production-like: they should have reviewers or branch rules. */
-    'production-environments': config_schema_regex.default('^prod'),
-    /**
-     * The repository, in the organisation, where the App tracks organisation secrets (judged once per
-     * organisation per sweep, never as a repository's problem). Read from the org's `.github` policy.
-     */
-    'org-secrets-repo': schemas_string()
-        .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'expected a repository name in the organisation, e.g. .github')
-        .default('.github'),
-});
-
-;// CONCATENATED MODULE: ./.build/src/policy/config-path.js
-/**
- * Where a repository keeps its Key Hygiene policy, relative to its root: the file the CLI and the Action
- * read by default, the App reads from the default branch (and, through Probot's config, from the
- * organisation's `.github` repository) and onboarding writes.
- */
-const CONFIG_PATH = '.github/key-hygiene.yml';
-
-;// CONCATENATED MODULE: ./.build/src/policy/parse-config.js
-
-
-
-
-/**
- * A config file that cannot be used; the message names the field and the value, in one line, with any
- * key in them masked (show-config-input.ts).
- */
-class ConfigError extends Error {
-    name = 'ConfigError';
-}
-/** The largest config file read: a config is a page of YAML, and every scan compiles all of it. */
-const MAX_CONFIG_BYTES = 256 * 1024;
-/** Parses `.github/key-hygiene.yml` text into a typed config, or throws a one-line ConfigError. */
-function parseConfig(text, source = CONFIG_PATH) {
-    if (text.length > MAX_CONFIG_BYTES)
-        throw new ConfigError(`${source}: ${text.length} characters, more than a config may hold (${MAX_CONFIG_BYTES / 1024} KiB)`);
-    let data;
-    try {
-        data = (0,dist/* parse */.qg)(text, { prettyErrors: false }) ?? {};
-    }
-    catch (error) {
-        const where = error instanceof dist/* YAMLParseError */.XT && error.linePos ? ` (line ${error.linePos[0].line})` : '';
-        throw new ConfigError(`${source}: not valid YAML${where}`);
-    }
-    return validateConfig(data, source);
-}
-/** Checks an already-parsed object (e.g. what Probot's context.config returns). */
-function validateConfig(data, source = CONFIG_PATH) {
-    const result = configSchema.safeParse(data);
-    if (result.success)
-        return result.data;
-    throw new ConfigError(`${source}: ${describeIssue(result.error.issues[0], data)}`);
-}
-function describeIssue(issue, data) {
-    // Field names are config input too (a `severity:` map's keys, a mistyped field): shown like values.
-    const field = (path) => path.map((key) => showConfigText(String(key))).join('.');
-    if (issue.code === 'unrecognized_keys') {
-        const at = issue.path.length ? `${field(issue.path)}.` : '';
-        return `unknown field '${at}${showConfigText(issue.keys[0] ?? '')}'`;
-    }
-    const value = showConfigValue(valueAt(data, issue.path));
-    return `field '${field(issue.path) || '(top level)'}' is ${value}: ${showConfigText(issue.message, 300)}`;
-}
-function valueAt(data, path) {
-    let at = data;
-    for (const key of path) {
-        if (at === null || typeof at !== 'object')
-            return undefined;
-        at = at[key];
-    }
-    return at;
-}
-
-;// CONCATENATED MODULE: ./.build/action/environments/read-policy.js
-
-
-
-
-/**
- * The policy from the `config` input's file, or the defaults when there is none. A bad file throws
- * a one-line ConfigError naming the field and the value, with the path as the user wrote it.
- */
-function readPolicy(configPath, workspace) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(configPath))
-        return defaultConfig;
-    return parseConfig((0,external_node_fs_namespaceObject.readFileSync)(configPath, 'utf8'), (0,external_node_path_namespaceObject.relative)(workspace, configPath) || configPath);
-}
-
-;// CONCATENATED MODULE: ./.build/src/report/escape-markdown.js
-
-const ZWSP = '\u200b';
-/**
- * Text from input (paths, branch names, authors, key kinds, messages, what a user wrote) as plain
- * Markdown that reads as typed, in a table cell, a list item or an issue body: control characters
- * written out (showControls), so it stays on one line; `&`, `<` and `>` as entities (no HTML, no
- * hidden `<!-- … -->` marker); the punctuation that starts emphasis, links, images, code spans,
- * strikethrough, headings and table cells backslash-escaped; and a zero-width space after every `@`,
- * and after `#` or `GH-` before a number, so GitHub neither mentions anyone nor links (and notifies)
- * another issue. A backslash does not stop a mention: GitHub finds them in the rendered text.
- * Renovate and Dependabot break mentions the same way.
- * https://docs.github.com/get-started/writing-on-github/getting-started-with-writing-and-formatting-on-github/basic-writing-and-formatting-syntax#mentioning-people-and-teams
- * https://docs.github.com/get-started/writing-on-github/working-with-advanced-formatting/autolinked-references-and-urls#issues-and-pull-requests
- */
-function escapeMarkdown(text) {
-    return showControls(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\|*_[\]`#!~]/g, '\\$&')
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/(#|\bGH-)(?=\d)/gi, `$1${ZWSP}`);
-}
-/**
- * A code span for a table cell: a backtick would close it, GitHub ends the cell at `|` even inside
- * one (`\|` keeps it), and control characters are shown written out.
- */
-function codeCell(text) {
-    return `\`${showControls(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-}
-
-;// CONCATENATED MODULE: ./.build/action/environments/render-environments-summary.js
-
-const STATUS = {
-    ok: '✅ ok',
-    'due-soon': '⚠️ due soon',
-    overdue: '❌ overdue',
-    'shared-across-environments': '❌ shared across environments',
-    missing: '❌ missing',
-};
-const SCOPE = {
-    environment: 'environment',
-    repo: 'repository',
-    org: 'organisation',
-    dependabot: 'Dependabot',
-};
-const render_environments_summary_day = (date) => (date ? date.toISOString().slice(0, 10) : '—');
-/** The job summary of `mode: environments`: a table environment × secret, then unprotected environments. */
-function renderEnvironmentsSummary(repository, decisions, now) {
-    const keys = decisions.filter((d) => d.kind === 'key');
-    const environments = decisions.filter((d) => d.kind === 'environment');
-    const lines = [
-        `## Key Hygiene: environment secrets of ${escapeMarkdown(repository)}`,
-        '',
-        `Checked ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}.`,
-        '',
-    ];
-    if (keys.length === 0) {
-        lines.push('The policy lists no `keys:`: no key secret to check.', '');
-    }
-    else {
-        lines.push('| Environment | Secret | Present | Scope | Last rotated | Due | Status |', '|---|---|---|---|---|---|---|');
-        for (const d of keys)
-            lines.push(row(d));
-        lines.push('');
-        const problems = keys.filter((d) => d.level !== 'ok');
-        if (problems.length > 0)
-            lines.push(...problems.map((d) => `- ${escapeMarkdown(d.message)}`), '');
-    }
-    if (environments.length > 0) {
-        lines.push('### Production-like environments without protection', '', ...environments.map((d) => `- ${escapeMarkdown(d.message)}`), '');
-    }
-    return `${lines.join('\n')}\n`;
-}
-function row(d) {
-    // No environment: a copy every environment shares, or a key the policy keeps at repository level.
-    const environment = d.environment ?? (d.status === 'shared-across-environments' ? '(every environment)' : '(any job)');
-    const present = d.item
-        ? 'yes'
-        : d.noEnvironment
-            ? 'no (no such environment)'
-            : d.fallback
-                ? `no (falls back to ${SCOPE[d.fallback.scope]})`
-                : 'no';
-    const shown = d.item ?? d.fallback;
-    // Secret and environment names come from the config and the API: escaped like any cell.
-    const cells = [
-        escapeMarkdown(environment),
-        codeCell(d.secret),
-        present,
-        shown ? SCOPE[shown.scope] : '—',
-        render_environments_summary_day(shown?.updatedAt),
-        render_environments_summary_day(d.dueAt),
-        STATUS[d.status],
-    ];
-    return `| ${cells.join(' | ')} |`;
-}
-
-;// CONCATENATED MODULE: ./.build/action/environments/run-environments-mode.js
-
-
-
-
-
-
-
-
-/**
- * `mode: environments`: read the policy, list the secret metadata through the API, judge it at
- * `now` with the engine the App's sweep uses, report annotations, the summary table and `findings`.
- */
-async function runEnvironmentsMode(settings, now = () => new Date()) {
-    const config = readPolicy(settings.configPath, settings.context.workspace);
-    const octokit = createGitHubClient(settings.token, settings.context.apiUrl);
-    const inventory = await fetchInventory(octokit, settings.context.repository).catch((error) => {
-        // Nothing was judged: `findings` still gets a number for the steps after this one, and the
-        // step fails with the one line that says why (main.ts).
-        setOutput('findings', '0');
-        throw error;
-    });
-    const at = now();
-    const decisions = evaluateInventory(inventory, config, at);
-    await summary.addRaw(renderEnvironmentsSummary(inventory.repository, decisions, at)).write();
-    reportChecks(decisions.flatMap(decisionToCheck), settings.failOn, 'environment check');
-}
-
-;// CONCATENATED MODULE: ./.build/src/scan/fingerprint-key.js
-
-class FingerprintKeyError extends Error {
-    name = 'FingerprintKeyError';
-}
-/** The least a user-provided key may hold: a word or a short PIN would be found like the passwords it hides. */
-const MIN_KEY_LENGTH = 16;
-const CHECK_LABEL = 'key-hygiene fingerprint key check v1';
-/**
- * Derives a fingerprint key from secret material. `purpose` separates uses of one secret (a
- * user's scan key, the App's incident markers) so one never matches the other's fingerprints.
- * https://nodejs.org/api/crypto.html#cryptohkdfsyncdigest-ikm-salt-info-keylen
- */
-function deriveFingerprintKey(material, purpose) {
-    const hmacKey = Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', material, Buffer.alloc(0), `key-hygiene fingerprints v1: ${purpose}`, 32));
-    return { hmacKey, check: (0,external_node_crypto_.createHmac)('sha256', hmacKey).update(CHECK_LABEL).digest('hex').slice(0, 16) };
-}
-/**
- * The scan key a user provides (`KEY_HYGIENE_FINGERPRINT_KEY`, the Action's `fingerprint-key`):
- * undefined when there is none (fingerprints stay unkeyed, as before). `source` names where it came
- * from in the one-line error; the value itself is never quoted.
- */
-function readFingerprintKey(value, source) {
-    const material = value?.trim();
-    if (!material)
-        return undefined;
-    if (material.length < MIN_KEY_LENGTH) {
-        throw new FingerprintKeyError(`${source} holds ${material.length} characters: use at least ${MIN_KEY_LENGTH} random ones (e.g. \`openssl rand -hex 32\`), or none`);
-    }
-    return deriveFingerprintKey(material, 'scan');
-}
-/**
- * A finding's fingerprint under the key: HMAC(key, unkeyed fingerprint). The unkeyed one is a
- * deterministic digest of detector and secret, so equal keys still give equal fingerprints, and
- * without the key no guess can be checked. No key: the fingerprint as it is.
- */
-function keyFingerprint(fingerprint, key) {
-    return key ? (0,external_node_crypto_.createHmac)('sha256', key.hmacKey).update(fingerprint).digest('hex') : fingerprint;
-}
-/** The findings with their fingerprints keyed: what a front does before it reports or writes a baseline. */
-function keyFindings(findings, key) {
-    return key ? findings.map((f) => ({ ...f, fingerprint: keyFingerprint(f.fingerprint, key) })) : [...findings];
-}
-
-;// CONCATENATED MODULE: ./.build/action/settings.js
-
-
-
-
-
-/** A bad input: the step fails with this one line. */
-class InputError extends Error {
-    name = 'InputError';
-}
-function readSettings(env = process.env) {
-    const context = readContext(env);
-    const inWorkspace = (p) => ((0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(context.workspace, p));
-    const secretName = getInput('secret');
-    const baseline = getInput('baseline');
-    const fingerprintKey = readKeyInput();
-    return {
-        mode: oneOf('mode', getInput('mode') || 'scan', ['scan', 'environments', 'verify', 'compare']),
-        scan: oneOf('scan', getInput('scan') || 'tree', ['tree', 'history']),
-        failOn: oneOf('fail-on', getInput('fail-on') || 'error', ['error', 'warning', 'never']),
-        configPath: inWorkspace(getInput('config') || CONFIG_PATH),
-        ...(baseline && { baselinePath: inWorkspace(baseline) }),
-        sarifPath: inWorkspace(getInput('sarif-file') || 'key-hygiene.sarif'),
-        token: getInput('token'),
-        secretName,
-        ...(secretName && env[secretName] !== undefined && { secretValue: env[secretName] }),
-        provider: getInput('provider'),
-        online: getBooleanInput('online'),
-        providerUrl: getInput('provider-url'),
-        fingerprints: getInput('fingerprints'),
-        ...(fingerprintKey && { fingerprintKey }),
-        context,
-    };
-}
-function readContext(env) {
-    const eventPath = env.GITHUB_EVENT_PATH;
-    let event = {};
-    if (eventPath) {
-        try {
-            event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
-        }
-        catch {
-            throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH=${eventPath}`);
-        }
-    }
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        event,
-        repository: env.GITHUB_REPOSITORY ?? '',
-        repositoryId: env.GITHUB_REPOSITORY_ID ?? String(event.repository?.id ?? ''),
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    };
-}
-/** `fingerprint-key`, masked before anything is printed; its one-line error never quotes it. */
-function readKeyInput() {
-    const value = getInput('fingerprint-key');
-    if (value)
-        core_setSecret(value);
-    try {
-        return readFingerprintKey(value, "input 'fingerprint-key'");
-    }
-    catch (error) {
-        throw error instanceof FingerprintKeyError ? new InputError(error.message) : error;
-    }
-}
-function oneOf(input, value, allowed) {
-    if (allowed.includes(value))
-        return value;
-    throw new InputError(`input '${input}' is '${value}': expected one of ${allowed.join(', ')}`);
-}
-
-;// CONCATENATED MODULE: ./.build/src/report/fails-on.js
-const ERROR_SEVERITIES = new Set(['critical', 'high', 'medium']);
-/** True when a finding reaches the `--fail-on` threshold: errors, warnings too, or never. */
-function failsOn(findings, failOn) {
-    if (failOn === 'never')
-        return false;
-    if (failOn === 'error')
-        return findings.some((f) => ERROR_SEVERITIES.has(f.severity));
-    return findings.some((f) => f.severity !== 'info');
-}
-
-;// CONCATENATED MODULE: ./.build/src/scan/baseline.js
-class BaselineError extends Error {
-    name = 'BaselineError';
-}
-/** The baseline of findings whose fingerprints were made under `key` (none: unkeyed). */
-function createBaseline(findings, key) {
-    const seen = new Map();
-    for (const f of findings)
-        if (!seen.has(f.fingerprint))
-            seen.set(f.fingerprint, { fingerprint: f.fingerprint, detector: f.detector, path: f.path });
-    return {
-        version: 1,
-        ...(key ? { fingerprints: 'keyed', keyCheck: key.check } : { fingerprints: 'unkeyed' }),
-        findings: [...seen.values()].sort((a, b) => a.path.localeCompare(b.path) || a.fingerprint.localeCompare(b.fingerprint)),
-    };
-}
-/**
- * Reads a baseline file's text into the set of accepted fingerprints, for a scan whose findings are
- * keyed with `key` (none: unkeyed). A baseline made under another key would silently report every
- * finding as new: that is a one-line error instead.
- */
-function parseBaseline(text, source, key) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch {
-        throw new BaselineError(`${source}: not valid JSON (expected the output of \`key-hygiene baseline\`)`);
-    }
-    const baseline = data;
-    const list = baseline?.findings;
-    if (!Array.isArray(list) ||
-        list.some((f) => typeof f?.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(f.fingerprint))) {
-        throw new BaselineError(`${source}: expected {"version":1,"findings":[{"fingerprint":"<64 hex>",…}]}`);
-    }
-    checkBaselineKey(baseline, source, key);
-    return new Set(list.map((f) => f.fingerprint));
-}
-function checkBaselineKey(baseline, source, key) {
-    const kind = baseline.fingerprints ?? 'unkeyed';
-    if (kind !== 'keyed' && kind !== 'unkeyed')
-        throw new BaselineError(`${source}: field 'fingerprints' must be "keyed" or "unkeyed"`);
-    if (kind === 'keyed' && (typeof baseline.keyCheck !== 'string' || !/^[0-9a-f]{16}$/.test(baseline.keyCheck))) {
-        throw new BaselineError(`${source}: a keyed baseline needs 'keyCheck' (16 hex characters, as \`key-hygiene baseline\` writes it)`);
-    }
-    if (kind === 'unkeyed' && key) {
-        throw new BaselineError(`${source} was made without a fingerprint key, but this scan has one: make it again with \`key-hygiene baseline\` and the same key set`);
-    }
-    if (kind === 'keyed' && !key) {
-        throw new BaselineError(`${source} was made with a fingerprint key, but this scan has none: set the same key (KEY_HYGIENE_FINGERPRINT_KEY for the CLI, the Action's fingerprint-key input)`);
-    }
-    if (kind === 'keyed' && key && baseline.keyCheck !== key.check) {
-        throw new BaselineError(`${source} was made with another fingerprint key (key check ${baseline.keyCheck}, this key's ${key.check}): use the key it was made with, or make it again`);
-    }
-}
-/** Findings whose fingerprint the baseline does not hold: only these are new. */
-function dropBaselined(findings, accepted) {
-    return findings.filter((f) => !accepted.has(f.fingerprint));
-}
-
-;// CONCATENATED MODULE: ./.build/src/scan/hygiene.js
-
-/**
- * The rule behind a finding that is not a key pattern: a `.env`-family file git tracks. It is a
- * Detector only so reports describe it like the others; the scanner never runs its pattern.
- */
-const envFileRule = {
-    id: 'hygiene-env-file',
-    provider: 'hygiene',
-    keyKind: 'Tracked .env file',
-    severity: 'medium',
-    risk: 'A .env file in git ends up holding real keys sooner or later, and every clone and fork keeps them.',
-    remediation: 'Remove it from git (`git rm --cached <file>`), add `.env*` to .gitignore, commit a `.env.example` with ' +
-        'placeholders instead, and rotate any real key it ever held.',
-    keywords: [],
-    pattern: /(?!)/g,
-    examples: { positive: () => [], negative: [] },
-};
-/** A finding for a `.env`-family file that git tracks or is about to. */
-function envFileFinding(path) {
-    return {
-        detector: envFileRule.id,
-        provider: envFileRule.provider,
-        keyKind: envFileRule.keyKind,
-        severity: envFileRule.severity,
-        path,
-        line: 1,
-        column: 1,
-        endColumn: 1,
-        fingerprint: fingerprintSecret(envFileRule.id, path),
-        redacted: '',
-    };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./.build/src/sources/git-error.js
-/** A git source failure with a one-line message meant for the user, as is. */
-class GitError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-        this.name = 'GitError';
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/git-runner.js
-
-
-const STDERR_LIMIT = 64 * 1024;
-function createGitRunner(options = {}) {
-    const binary = options.binary ?? 'git';
-    const start = (cwd, args) => {
-        // -C instead of spawn's cwd: a missing folder is then git's "cannot change to" error, not ENOENT.
-        const child = (0,external_node_child_process_namespaceObject.spawn)(binary, ['-C', cwd, ...args], {
-            env: options.env ?? process.env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stderr = '';
-        child.stderr.setEncoding('utf8');
-        child.stderr.on('data', (d) => {
-            if (stderr.length < STDERR_LIMIT)
-                stderr += d;
-        });
-        const exited = new Promise((resolve, reject) => {
-            child.once('error', (err) => reject(startError(binary, err)));
-            child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stderr }));
-        });
-        return { child, exited };
-    };
-    return {
-        async run(cwd, args) {
-            const { child, exited } = start(cwd, args);
-            const chunks = [];
-            child.stdout.on('data', (c) => chunks.push(c));
-            const { code, stderr } = await exited;
-            return { code, stdout: Buffer.concat(chunks), error: firstErrorLine(stderr) };
-        },
-        stream(cwd, args) {
-            const { child, exited } = start(cwd, args);
-            const done = exited.then(({ code, stderr }) => {
-                const result = { code, stdout: Buffer.alloc(0), error: firstErrorLine(stderr) };
-                if (code !== 0)
-                    throw result;
-                return result;
-            });
-            // The reader awaits `done` only after reading stdout; until then a failure must not go unhandled.
-            done.catch(() => undefined);
-            return {
-                stdout: child.stdout,
-                done,
-                stop: () => {
-                    if (child.exitCode === null && child.signalCode === null)
-                        child.kill();
-                },
-            };
-        },
-    };
-}
-function startError(binary, err) {
-    if (err.code === 'ENOENT')
-        return new GitError('git-missing', `git was not found (tried '${binary}')`);
-    return new GitError('git-failed', `could not run git: ${err.message}`);
-}
-function firstErrorLine(stderr) {
-    const lines = stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
-}
-/** The git runner the sources use unless a test passes its own. */
-const git_runner_defaultGitRunner = createGitRunner();
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./.build/action/scan/fetch-error.js
-/** The range could not be obtained from origin: one line saying what failed and what to change. */
-class FetchError extends Error {
-    name = 'FetchError';
-}
-
-;// CONCATENATED MODULE: ./.build/action/scan/scan-git.js
-
-
-
-function createScanGit(root, git) {
-    const run = async (args) => {
-        const result = await git.run(root, args);
-        return { ok: result.code === 0, out: result.stdout.toString('utf8'), error: result.error };
-    };
-    const lines = (text) => text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return {
-        async remoteBranches() {
-            const r = await run(['ls-remote', '--heads', 'origin']);
-            if (!r.ok)
-                throw new FetchError(`cannot list the branches of origin (git ls-remote: ${r.error}): keep actions/checkout's default persist-credentials: true, or use fetch-depth: 0`);
-            return new Map(lines(r.out)
-                .map((l) => l.split('\t'))
-                .map(([sha, ref]) => [ref, sha]));
-        },
-        async hasCommit(sha) {
-            return (await run(['cat-file', '-e', `${sha}^{commit}`])).ok;
-        },
-        async fetch(shas, depth) {
-            const deep = depth === 'unshallow' ? ['--unshallow'] : [`--depth=${depth}`];
-            // --no-tags: a tag would pull in history we did not ask for; --no-write-fetch-head: no state left behind.
-            const r = await run([
-                'fetch',
-                '--quiet',
-                '--no-tags',
-                '--no-write-fetch-head',
-                '--no-recurse-submodules',
-                ...deep,
-                'origin',
-                ...shas,
-            ]);
-            return { ok: r.ok, error: r.error };
-        },
-        async fetchAllBranches() {
-            const shallow = (await run(['rev-parse', '--is-shallow-repository'])).out.trim() === 'true';
-            const r = await run([
-                'fetch',
-                '--quiet',
-                '--no-tags',
-                '--prune',
-                ...(shallow ? ['--unshallow'] : []),
-                'origin',
-                '+refs/heads/*:refs/remotes/origin/*',
-            ]);
-            return { ok: r.ok, error: r.error };
-        },
-        async peel(sha) {
-            const r = await run(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
-            return r.ok ? r.out.trim() : sha;
-        },
-        async bottoms(include, exclude) {
-            const r = await run(['rev-list', '--max-parents=0', ...include, '--not', ...exclude, '--']);
-            if (!r.ok)
-                throw new FetchError(`git rev-list failed on the commits to scan: ${r.error}`);
-            return lines(r.out);
-        },
-        async shallowCommits() {
-            const path = (await run(['rev-parse', '--git-path', 'shallow'])).out.trim();
-            const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(root, path);
-            const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
-            return new Set(lines(text));
-        },
-        async hasMerges(include, exclude) {
-            const r = await run(['rev-list', '--merges', '--max-count=1', ...include, '--not', ...exclude, '--']);
-            if (!r.ok)
-                throw new FetchError(`git rev-list failed on the commits to scan: ${r.error}`);
-            return lines(r.out).length > 0;
-        },
-        async showFile(sha, path) {
-            // The commit must be here: "not in this clone" must never read as "no such file" (and so as the defaults).
-            if (!(await run(['cat-file', '-e', `${sha}^{commit}`])).ok)
-                throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: the commit is not in the clone`);
-            const blob = await run(['rev-parse', '--verify', '--quiet', `${sha}:${path}`]);
-            if (!blob.ok)
-                return undefined;
-            const r = await run(['cat-file', 'blob', blob.out.trim()]);
-            if (!r.ok)
-                throw new FetchError(`cannot read ${path} at ${sha.slice(0, 7)}: ${r.error}`);
-            return r.out;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/action/scan/load-scan-policy.js
-
-
-
-
-
-
-
-/**
- * Reads the config and the baseline from the workspace, or, given a commit from before what is
- * scanned (a pull request's base, a push's `before`, the default branch's tip; see
- * resolvePolicySource), from that commit: the workspace holds the scanned commits' own files, and a
- * pull request or push that adds `scan.allow.paths: ['**']` or a baseline entry for its key must
- * still fail. A change to either file is noted and applies once it has landed. Files outside the
- * workspace are not the scanned commits' and are read from disk.
- */
-async function loadScanPolicy(settings, from, git, onNote) {
-    const read = async (path) => {
-        const inRepo = repoPath(settings.context.workspace, path);
-        const local = (0,external_node_fs_namespaceObject.existsSync)(path) ? await (0,promises_namespaceObject.readFile)(path, 'utf8') : undefined;
-        if (from.kind === 'workspace' || inRepo === undefined)
-            return { text: local, source: path };
-        if (from.kind === 'none') {
-            if (local !== undefined)
-                onNote(`${inRepo} is not used: ${from.why}, so the defaults apply (a change to it applies from the next push)`);
-            return { text: undefined, source: inRepo, fromCommit: true };
-        }
-        const text = await git.showFile(from.sha, inRepo);
-        if (local !== text)
-            onNote(changeNote(from, inRepo, text !== undefined));
-        return { text, source: `${inRepo} at ${sourceName(from)}`, fromCommit: true };
-    };
-    const config = await read(settings.configPath);
-    const policy = {
-        config: config.text === undefined ? defaultConfig : parseConfig(config.text, config.source),
-    };
-    if (settings.baselinePath) {
-        const baseline = await read(settings.baselinePath);
-        if (baseline.text !== undefined)
-            policy.baseline = parseBaseline(baseline.text, baseline.source, settings.fingerprintKey);
-        else if (!baseline.fromCommit)
-            throw new InputError(`input 'baseline' is '${settings.baselinePath}': no such file (create it with \`npx key-hygiene baseline\`)`);
-        else
-            onNote(`no ${baseline.source}: every key found is reported`);
-    }
-    return policy;
-}
-/** "base 1a2b3c4", "1a2b3c4 (before the push)", "main 1a2b3c4". */
-function sourceName(from) {
-    const short = from.sha.slice(0, 7);
-    if (from.branch)
-        return `${from.branch} ${short}`;
-    return from.words === 'base' ? `base ${short}` : `${short} (before the push)`;
-}
-/** What the log and the job summary say when the scanned commits' file differs from the one that decides. */
-function changeNote(from, path, inSource) {
-    const short = from.sha.slice(0, 7);
-    if (from.words === 'base') {
-        const uses = inSource
-            ? `differs from the base commit ${short}: this scan uses the base's version`
-            : `is not in the base commit ${short}: this scan does without it`;
-        return `${path} ${uses} (the change applies once merged)`;
-    }
-    if (from.branch) {
-        const uses = inSource
-            ? `differs from ${from.branch} ${short}: this scan uses ${from.branch}'s version`
-            : `is not on ${from.branch} ${short}: this scan does without it`;
-        return `${path} ${uses} (a change to it applies once it is on ${from.branch}, or from this branch's next push)`;
-    }
-    const uses = inSource
-        ? `this scan uses the version before it (${short})`
-        : `this scan does without it, as before the push (${short})`;
-    return `this push changes ${path}: ${uses}; the change applies from the next push`;
-}
-/** The path inside the repository (git's `/` separators), or undefined for a file outside the workspace. */
-function repoPath(workspace, path) {
-    const inside = (0,external_node_path_namespaceObject.relative)(workspace, path);
-    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inside))
-        return undefined;
-    return inside.split(external_node_path_namespaceObject.sep).join('/');
-}
-
-;// CONCATENATED MODULE: ./.build/action/scan/obtain-range.js
-
-/** Doubling depths, then --unshallow as a last resort. */
-const DEPTHS = [32, 64, 128, 256, 512, 1024, 2048, 'unshallow'];
-const ADVICE = 'check out with actions/checkout `fetch-depth: 0` so every commit is in the clone';
-/**
- * Gets the commits a plan names into the clone, deepening until the set is closed. actions/checkout
- * fetches one commit by default (https://github.com/actions/checkout#usage, `fetch-depth: 1`), so a
- * push's range is usually not there: a scan that ran anyway would fail on "unknown revision" or
- * walk a truncated history and pass without scanning. Here it either gets the whole set or throws.
- */
-async function obtainRange(plan, git) {
-    const notes = [];
-    const exclude = new Set(plan.exclude);
-    if (plan.excludeOtherBranches)
-        await addOtherBranches(exclude, plan.excludeOtherBranches.except, git);
-    for (const sha of plan.optionalExclude ?? []) {
-        if ((await git.hasCommit(sha)) || (await git.fetch([sha], DEPTHS[0])).ok)
-            exclude.add(sha);
-        else
-            notes.push(`${sha.slice(0, 7)} is gone from origin: scanning what the other branches of origin do not have`);
-    }
-    let range = { include: plan.include, exclude: [...exclude] };
-    const reached = await closeRange(range, git, 0);
-    if (plan.excludeOtherBranchesIfMerged && (await git.hasMerges(range.include, range.exclude))) {
-        // Merging main into a branch brings main's commits since `before`: they were scanned on main.
-        // Only here is the remote asked for its branches, so a plain push costs no ls-remote.
-        await addOtherBranches(exclude, plan.excludeOtherBranchesIfMerged.except, git);
-        range = { include: plan.include, exclude: [...exclude] };
-        await closeRange(range, git, reached);
-        notes.push('the push merges other commits: scanning what it adds over every other branch of origin');
-    }
-    return { include: await peelAll(range.include, git), exclude: range.exclude, notes };
-}
-async function addOtherBranches(exclude, except, git) {
-    for (const [ref, sha] of await git.remoteBranches())
-        if (ref !== except)
-            exclude.add(sha);
-}
-/**
- * Fetches, deeper each time from `DEPTHS[from]` on, until the range is closed; returns the index of
- * the last depth fetched, so a second, wider range starts there (a shallower --depth could cut the
- * history fetched before).
- */
-async function closeRange(range, git, from) {
-    for (let i = from; i < DEPTHS.length; i++) {
-        if (await isClosed(range, git))
-            return Math.max(i - 1, from);
-        const depth = DEPTHS[i];
-        if (depth === 'unshallow' && (await git.shallowCommits()).size === 0)
-            break;
-        const fetched = await git.fetch([...range.include, ...range.exclude], depth);
-        if (!fetched.ok)
-            throw new FetchError(`cannot fetch ${obtain_range_describe(range)} from origin (${fetched.error}): ${ADVICE}`);
-    }
-    if (await isClosed(range, git))
-        return DEPTHS.length - 1;
-    throw new FetchError(`cannot get the whole history of ${obtain_range_describe(range)} from origin: ${ADVICE}`);
-}
-/**
- * True when `rev-list include --not exclude` is the real set: every commit is local and none of
- * the set's bottom commits is a shallow boundary (whose parents git has not fetched). A bottom
- * with no parents at all is a true root; that is only right if the exclude side is not cut short
- * either, or a branch cut from a shallow main would take main's older history as its own.
- */
-async function isClosed(range, git) {
-    for (const sha of [...range.include, ...range.exclude])
-        if (!(await git.hasCommit(sha)))
-            return false;
-    const bottoms = await git.bottoms(range.include, range.exclude);
-    if (bottoms.length === 0)
-        return true;
-    const shallow = await git.shallowCommits();
-    if (shallow.size === 0)
-        return true;
-    if (bottoms.some((sha) => shallow.has(sha)))
-        return false;
-    if (range.exclude.length === 0)
-        return true;
-    return !(await git.bottoms(range.exclude, [])).some((sha) => shallow.has(sha));
-}
-async function peelAll(shas, git) {
-    return Promise.all(shas.map((sha) => git.peel(sha)));
-}
-function obtain_range_describe(range) {
-    const short = (s) => s.slice(0, 7);
-    const not = range.exclude.length
-        ? ` --not ${range.exclude.slice(0, 3).map(short).join(' ')}${range.exclude.length > 3 ? ' …' : ''}`
-        : '';
-    return `${range.include.map(short).join(' ')}${not}`;
-}
-
-;// CONCATENATED MODULE: ./.build/action/scan/obtain-for-plan.js
-
-
-/**
- * Gets what the plan names into the clone (fetching when needed), before anything is read from it:
- * a pull request's config and baseline come from its base commit, which this fetches.
- */
-async function obtainForPlan(plan, git, onNote) {
-    switch (plan.kind) {
-        case 'nothing':
-        case 'tree':
-            return { kind: plan.kind };
-        case 'history': {
-            // Every branch with all its history; a shallow checkout would scan only its one commit.
-            const fetched = await git.fetchAllBranches();
-            if (!fetched.ok)
-                throw new FetchError(`cannot fetch the history of origin (${fetched.error}): check out with actions/checkout \`fetch-depth: 0\``);
-            return { kind: 'history' };
-        }
-        case 'commits': {
-            const range = await obtainRange(plan, git);
-            for (const note of range.notes)
-                onNote(note);
-            return { kind: 'commits', include: range.include, exclude: range.exclude };
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/action/scan/plan-scan.js
-/** A run this mode cannot serve (an event with nothing to scan, a payload without the fields it needs). */
-class PlanError extends Error {
-    name = 'PlanError';
-}
-const ZERO = /^0+$/;
-const SUPPORTED = 'push, pull_request, pull_request_target, merge_group, schedule or workflow_dispatch';
-/** Decides what to scan for an event and its webhook payload; `scan` is the input for scheduled runs. */
-function planScan(eventName, event, scan) {
-    switch (eventName) {
-        case 'push':
-            return planPush(event);
-        case 'pull_request':
-        case 'pull_request_target': {
-            const pr = event.pull_request;
-            const base = sha(pr?.base?.sha, `${eventName}.pull_request.base.sha`);
-            const head = sha(pr?.head?.sha, `${eventName}.pull_request.head.sha`);
-            return {
-                kind: 'commits',
-                include: [head],
-                exclude: [base],
-                policy: { commit: base, words: 'base' },
-                describe: `pull request #${pr?.number ?? '?'}: ${plan_scan_short(base)}...${plan_scan_short(head)}`,
-            };
-        }
-        case 'merge_group': {
-            const group = event.merge_group;
-            const base = sha(group?.base_sha, 'merge_group.base_sha');
-            const head = sha(group?.head_sha, 'merge_group.head_sha');
-            return {
-                kind: 'commits',
-                include: [head],
-                exclude: [base],
-                policy: { commit: base, words: 'base' },
-                describe: `merge group: ${plan_scan_short(base)}...${plan_scan_short(head)}`,
-            };
-        }
-        case 'schedule':
-        case 'workflow_dispatch':
-            return scan === 'history'
-                ? { kind: 'history', describe: `${eventName}: every commit on every branch` }
-                : { kind: 'tree', describe: `${eventName}: the checked-out tree` };
-        default:
-            throw new PlanError(`mode 'scan' has nothing to scan on the '${eventName || '(none)'}' event: run it on ${SUPPORTED}`);
-    }
-}
-// Push payload fields: https://docs.github.com/en/webhooks/webhook-events-and-payloads#push
-function planPush(event) {
-    const { ref = '', before = '', after = '', created, deleted, forced, repository } = event;
-    const name = ref.replace(/^refs\/(heads|tags)\//, '');
-    if (deleted || ZERO.test(after))
-        return { kind: 'nothing', describe: `push deleted ${ref}: nothing to scan` };
-    const head = sha(after, 'push.after');
-    // Without a commit before the push, the default branch's policy decides (never the pushed ref's own tip).
-    const fallback = {
-        ...(repository?.default_branch && { branch: repository.default_branch }),
-        pushedRef: ref,
-        words: 'push',
-    };
-    if (ref.startsWith('refs/tags/')) {
-        // A tag adds only the commits it reaches that no branch does (usually none: it tags a branch commit).
-        return {
-            kind: 'commits',
-            include: [head],
-            exclude: [],
-            excludeOtherBranches: {},
-            policy: fallback,
-            describe: `tag ${name} at ${plan_scan_short(head)}: commits on no branch`,
-        };
-    }
-    if (created || ZERO.test(before)) {
-        // A branch cut from main must not re-report main's history: only what no other branch has.
-        return {
-            kind: 'commits',
-            include: [head],
-            exclude: [],
-            excludeOtherBranches: { except: ref },
-            policy: fallback,
-            describe: `new branch ${name} at ${plan_scan_short(head)}: commits on no other branch`,
-        };
-    }
-    const old = sha(before, 'push.before');
-    const policy = { commit: old, ...fallback };
-    if (forced) {
-        // The old tip may be gone from origin; what the remote had is then its other branches.
-        return {
-            kind: 'commits',
-            include: [head],
-            exclude: [],
-            optionalExclude: [old],
-            excludeOtherBranches: { except: ref },
-            policy,
-            describe: `force push to ${name}: ${plan_scan_short(head)} over ${plan_scan_short(old)} and the other branches`,
-        };
-    }
-    return {
-        kind: 'commits',
-        include: [head],
-        exclude: [old],
-        excludeOtherBranchesIfMerged: { except: ref },
-        policy,
-        describe: `push to ${name}: ${plan_scan_short(old)}..${plan_scan_short(head)}`,
-    };
-}
-function sha(value, field) {
-    if (typeof value === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(value))
-        return value;
-    throw new PlanError(`the event payload's ${field} is ${JSON.stringify(value) ?? 'missing'}: expected a full commit SHA`);
-}
-function plan_scan_short(value) {
-    return value.slice(0, 7);
-}
-
-;// CONCATENATED MODULE: ./.build/src/report/format-summary.js
-/**
- * The closing line of the text report: what was found, then what was scanned.
- * e.g. "3 findings in 2 files · scanned 14 files (12.3 kB), 5 commits in 45 ms".
- */
-function formatSummary(result) {
-    const { findings, stats } = result;
-    const files = new Set(findings.map((f) => f.path)).size;
-    const found = findings.length === 0 ? 'No keys found' : `${format_summary_plural(findings.length, 'finding')} in ${format_summary_plural(files, 'file')}`;
-    const commits = stats.commits > 0 ? `, ${format_summary_plural(stats.commits, 'commit')}` : '';
-    const skipped = stats.skipped > 0 ? `, ${stats.skipped} skipped` : '';
-    const scanned = `scanned ${format_summary_plural(stats.files, 'file')} (${formatBytes(stats.bytes)})${commits}${skipped}`;
-    return `${found} · ${scanned} in ${formatDuration(stats.durationMs)}`;
-}
-function format_summary_plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-// Decimal units, as `du --si` and npm print them: "12.3 kB", "4.0 MB".
-function formatBytes(bytes) {
-    if (bytes < 1000)
-        return `${bytes} B`;
-    const units = ['kB', 'MB', 'GB', 'TB'];
-    let value = bytes / 1000;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const seconds = Math.round(ms / 1000);
-    return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/report/fallback-remediation.js
-/**
- * Advice for a finding whose detector was not handed to the reporter (a custom detector the
- * caller left out): every finding still gets something to act on.
- */
-const FALLBACK_REMEDIATION = 'Revoke the key with its provider, replace it, and keep the new one in a secret store, not in the repository.';
-
-;// CONCATENATED MODULE: ./.build/src/report/public-finding.js
-/**
- * A copy of a finding with only the documented fields, in a fixed order. Reporters print this,
- * never the object they were given: if a caller ever passes something that still carries the raw
- * secret (a RawFinding spread into a Finding), the extra field stops here.
- */
-function toPublicFinding(f) {
-    const out = {
-        detector: f.detector,
-        provider: f.provider,
-        keyKind: f.keyKind,
-        severity: f.severity,
-        path: f.path,
-        line: f.line,
-        column: f.column,
-        endColumn: f.endColumn,
-        fingerprint: f.fingerprint,
-        redacted: f.redacted,
-    };
-    if (f.commit !== undefined)
-        out.commit = f.commit;
-    if (f.author !== undefined)
-        out.author = f.author;
-    if (f.email !== undefined)
-        out.email = f.email;
-    if (f.date !== undefined)
-        out.date = f.date;
-    if (f.decodedFrom !== undefined)
-        out.decodedFrom = f.decodedFrom;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./.build/src/report/sort-findings.js
-/**
- * Findings in the order every reporter prints them: by path, then position, then detector and
- * commit. Sources may yield in any order (worker threads, git log), and reports must not change
- * from run to run when the findings don't.
- */
-function sortFindings(findings) {
-    return [...findings].sort((a, b) => compareText(a.path, b.path) ||
-        a.line - b.line ||
-        a.column - b.column ||
-        compareText(a.detector, b.detector) ||
-        compareText(a.commit ?? '', b.commit ?? ''));
-}
-// Code-unit order, not localeCompare: the same bytes sort the same on every machine and locale.
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./.build/src/report/sort-notices.js
-/** Notices by path (stable for equal paths), so reports don't change with the sources' order. */
-function sortNotices(notices) {
-    return [...notices].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./.build/src/report/sarif-uri.js
-/**
- * A finding's path (relative to the scanned root, forward slashes) as a SARIF relative URI
- * reference, to be resolved against `%SRCROOT%`. Each segment is percent-encoded, so spaces,
- * `#`, `?`, `%` and non-ASCII names survive a `decodeURIComponent` round trip, and a first
- * segment like `c:` is never read as a URI scheme (SARIF 2.1.0, section 3.10.2: artifactLocation.uri is a URI).
- */
-function toSarifUri(path) {
-    return path
-        .replace(/^(?:\.\/)+/, '')
-        .split('/')
-        .map((segment) => encodeURIComponent(segment))
-        .join('/');
-}
-
-;// CONCATENATED MODULE: ./.build/src/report/render-markdown.js
-
-
-
-
-
-
-
-/**
- * GitHub's job summary takes at most 1 MiB per step
- * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary);
- * a little is kept free for the closing note.
- */
-const DEFAULT_MAX_BYTES = 1024 * 1024 - 4096;
-const MAX_NOTICES = 20;
-const HEADER = '| File | Detector | Key | Commit | Author | What to do |\n|---|---|---|---|---|---|';
-/**
- * The job summary of a scan: a heading that says whether keys were found, what was scanned, a
- * table row per finding (redacted), and skipped files. Rows that would pass the size cap are
- * counted in a closing note instead; the SARIF report still holds every finding.
- */
-function renderMarkdown(result, options) {
-    const findings = sortFindings(result.findings).map(toPublicFinding);
-    const remediation = new Map(options.detectors.map((d) => [d.id, d.remediation]));
-    const title = findings.length === 0 ? 'no keys found' : `${findings.length} ${findings.length === 1 ? 'key' : 'keys'} found`;
-    const head = [
-        `## Key Hygiene: ${title}`,
-        '',
-        `**Scanned:** ${escapeMarkdown(options.scanned)} — ${escapeMarkdown(formatSummary(result))}`,
-        '',
-    ];
-    if (options.notes?.length)
-        head.push(...options.notes.map((n) => `- ${escapeMarkdown(n)}`), '');
-    const tail = renderNotices(result);
-    const limit = (options.maxBytes ?? DEFAULT_MAX_BYTES) - bytes(tail.join('\n')) - 200;
-    const lines = [...head];
-    if (findings.length > 0) {
-        lines.push(HEADER);
-        let used = bytes(lines.join('\n'));
-        let shown = 0;
-        for (const f of findings) {
-            const row = renderRow(f, remediation.get(f.detector) ?? FALLBACK_REMEDIATION, options);
-            used += bytes(row) + 1;
-            if (used > limit)
-                break;
-            lines.push(row);
-            shown++;
-        }
-        if (shown < findings.length) {
-            lines.push('', `…and ${findings.length - shown} more not shown (the summary is capped at 1 MiB): every finding is in the SARIF report.`);
-        }
-        lines.push('');
-    }
-    return `${[...lines, ...tail].join('\n').trimEnd()}\n`;
-}
-function renderRow(f, remediation, options) {
-    const commit = f.commit ?? options.commit;
-    // encodeURIComponent leaves `(` and `)`: one would end the link's destination early.
-    const url = `${options.repositoryUrl}/blob/${commit}/${toSarifUri(f.path).replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${f.line}`;
-    const file = `[${escapeMarkdown(`${f.path}:${f.line}`)}](${url})`;
-    const key = `${escapeMarkdown(f.keyKind)} ${codeCell(f.redacted)}${f.decodedFrom === 'base64' ? ' (base64)' : ''}`;
-    const commitCell = f.commit ? `[\`${f.commit.slice(0, 7)}\`](${options.repositoryUrl}/commit/${f.commit})` : '';
-    const cells = [file, `\`${f.detector}\``, key, commitCell, escapeMarkdown(f.author ?? ''), escapeMarkdown(remediation)];
-    return `| ${cells.join(' | ')} |`;
-}
-function renderNotices(result) {
-    const notices = sortNotices(result.notices);
-    if (notices.length === 0)
-        return [];
-    const lines = [
-        `<details><summary>${notices.length} ${notices.length === 1 ? 'file' : 'files'} skipped or noted</summary>`,
-        '',
-    ];
-    // Escaped as the findings' paths are: a code span ends at a blank line, and what follows it is Markdown again.
-    for (const n of notices.slice(0, MAX_NOTICES))
-        lines.push(`- ${escapeMarkdown(n.path || '.')} (${n.reason}): ${escapeMarkdown(n.message)}`);
-    if (notices.length > MAX_NOTICES)
-        lines.push(`- …and ${notices.length - MAX_NOTICES} more`);
-    lines.push('', '</details>');
-    return lines;
-}
-function bytes(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./.build/src/report/sarif-severity.js
-/** SARIF result levels: critical/high/medium fail a check, low warns, info advises. */
-const SARIF_LEVEL = {
-    critical: 'error',
-    high: 'error',
-    medium: 'error',
-    low: 'warning',
-    info: 'note',
-};
-/**
- * GitHub code scanning ranks security alerts by `properties.security-severity`, a string holding a
- * number from 0.0 to 10.0: over 9.0 is critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low.
- * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#reportingdescriptor-object
- */
-const SECURITY_SEVERITY = {
-    critical: '9.5',
-    high: '8.0',
-    medium: '6.0',
-    low: '3.0',
-    info: '1.0',
-};
-
-;// CONCATENATED MODULE: ./.build/src/report/sarif-rules.js
-
-
-/**
- * One rule per detector that ran, sorted by id, plus one for any finding whose detector is not in
- * the list (custom detectors): every result's ruleIndex must point at a rule.
- */
-function buildSarifRules(detectors, findings) {
-    const sources = new Map(detectors.map((d) => [d.id, d]));
-    for (const f of findings) {
-        if (!sources.has(f.detector))
-            sources.set(f.detector, { id: f.detector, keyKind: f.keyKind, severity: f.severity });
-    }
-    return [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toRule);
-}
-function toRule(d) {
-    const risk = d.risk ?? `A leaked ${d.keyKind} can be used by anyone who reads it.`;
-    const remediation = d.remediation ?? FALLBACK_REMEDIATION;
-    return {
-        id: d.id,
-        name: toRuleName(d.id),
-        shortDescription: { text: d.keyKind },
-        fullDescription: { text: risk },
-        help: {
-            text: `${risk}\n\nWhat to do: ${remediation}`,
-            markdown: `**${d.keyKind}** — ${risk}\n\n**What to do:** ${remediation}`,
-        },
-        defaultConfiguration: { level: SARIF_LEVEL[d.severity] },
-        properties: {
-            tags: ['security', 'secret'],
-            'security-severity': SECURITY_SEVERITY[d.severity],
-        },
-    };
-}
-/** `openai-project-key` → `OpenaiProjectKey`: SARIF's rule name is an identifier a person can read. */
-function toRuleName(id) {
-    return id
-        .split(/[^A-Za-z0-9]+/)
-        .filter(Boolean)
-        .map((w) => w[0]?.toUpperCase() + w.slice(1))
-        .join('');
-}
-
-;// CONCATENATED MODULE: ./.build/src/report/render-sarif.js
-
-
-
-
-
-
-
-const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-const DEFAULT_INFORMATION_URI = 'https://www.npmjs.com/package/key-hygiene';
-const SRCROOT = '%SRCROOT%';
-/**
- * The key name under partialFingerprints. GitHub de-duplicates alerts across runs with it
- * (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#providing-data-to-track-code-scanning-alerts-across-runs);
- * the `/v1` changes if the fingerprint recipe ever does, so old and new alerts don't collide.
- */
-const render_sarif_FINGERPRINT_KEY = 'keyHygiene/v1';
-/** The scan as a SARIF 2.1.0 log: one run, a rule per detector, a result per finding, notices as notifications. */
-function buildSarifLog(result, options) {
-    const findings = sortFindings(result.findings).map(toPublicFinding);
-    const rules = buildSarifRules(options.detectors, findings);
-    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-    const run = {
-        tool: {
-            driver: {
-                name: 'key-hygiene',
-                informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
-                version: options.toolVersion,
-                semanticVersion: options.toolVersion,
-                rules,
-            },
-        },
-        invocations: [
-            {
-                executionSuccessful: true,
-                toolExecutionNotifications: sortNotices(result.notices).map(toNotification),
-                properties: { ...result.stats },
-            },
-        ],
-        columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => toResult(f, ruleIndex.get(f.detector) ?? 0)),
-    };
-    // Trailing slash: SARIF 2.1.0 (section 3.14.14) wants base URIs to end in "/" so relative URIs resolve under them.
-    if (options.root)
-        run.originalUriBaseIds = { [SRCROOT]: { uri: (0,external_node_url_.pathToFileURL)(`${options.root.replace(/\/+$/, '')}/`).href } };
-    return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
-}
-/** The SARIF log as text, two-space indented, ending in a newline. */
-function renderSarif(result, options) {
-    return `${JSON.stringify(buildSarifLog(result, options), null, 2)}\n`;
-}
-function toResult(f, ruleIndex) {
-    const result = {
-        ruleId: f.detector,
-        ruleIndex,
-        level: SARIF_LEVEL[f.severity],
-        message: { text: describeFinding(f) },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: toSarifUri(f.path), uriBaseId: SRCROOT },
-                    region: { startLine: f.line, startColumn: f.column, endColumn: f.endColumn },
-                },
-            },
-        ],
-        partialFingerprints: { [render_sarif_FINGERPRINT_KEY]: f.fingerprint },
-    };
-    const properties = historyProperties(f);
-    if (properties)
-        result.properties = properties;
-    return result;
-}
-/** "OpenAI project key sk-proj-…wxyz in commit 1a2b3c4d5e6f." — the redacted form only, never the key. */
-function describeFinding(f) {
-    const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
-    const encoded = f.decodedFrom === 'base64' ? ' (inside a base64 value)' : '';
-    return `${f.keyKind} ${f.redacted}${encoded}${where}.`;
-}
-/**
- * Where a history finding came from. The author's email stays out: SARIF is uploaded to code
- * scanning and kept there, and the commit id leads to it for anyone allowed to see it.
- */
-function historyProperties(f) {
-    const p = {};
-    if (f.commit)
-        p.commit = f.commit;
-    if (f.author)
-        p.author = f.author;
-    if (f.date)
-        p.date = f.date;
-    if (f.decodedFrom)
-        p.decodedFrom = f.decodedFrom;
-    return Object.keys(p).length > 0 ? p : undefined;
-}
-/** Skipped files and config problems are not results: SARIF calls them tool execution notifications. */
-function toNotification(n) {
-    const notification = {
-        level: n.reason === 'unreadable' || n.reason === 'config' ? 'warning' : 'note',
-        message: { text: n.message },
-        descriptor: { id: n.reason },
-    };
-    if (n.path) {
-        notification.locations = [
-            { physicalLocation: { artifactLocation: { uri: toSarifUri(n.path), uriBaseId: SRCROOT } } },
-        ];
-    }
-    return notification;
-}
-
-;// CONCATENATED MODULE: ./.build/src/version.js
-/** The product version, the same in the CLI, the SARIF driver and the Action (a test checks package.json agrees). */
-const src_version_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./.build/action/scan/annotate-findings.js
-
-
-/**
- * GitHub shows 10 error and 10 warning annotations per step and 50 per job
- * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#setting-an-error-message):
- * more would be dropped unseen, and would crowd out other steps' annotations. One error is kept for
- * the step's failure line, one warning for the note that says how many findings are not annotated.
- */
-const ANNOTATION_CAPS = { error: 9, warning: 9, notice: 10 };
-const LEVEL = { critical: 'error', high: 'error', medium: 'error', low: 'warning', info: 'notice' };
-/**
- * One annotation per finding, on its file and line: the key kind, the redacted key, what to do; at
- * most ANNOTATION_CAPS of each level. Returns how many findings were not annotated.
- */
-function annotateFindings(findings, detectors, out) {
-    const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
-    const used = { error: 0, warning: 0, notice: 0 };
-    let skipped = 0;
-    for (const f of sortFindings(findings)) {
-        const level = LEVEL[f.severity];
-        if (used[level] >= ANNOTATION_CAPS[level]) {
-            skipped++;
-            continue;
-        }
-        used[level]++;
-        const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
-        const message = `${f.keyKind} ${f.redacted}${where}. ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
-        out[level](message, {
-            title: f.keyKind,
-            file: f.path,
-            startLine: f.line,
-            startColumn: f.column,
-            endColumn: f.endColumn,
-        });
-    }
-    if (skipped > 0)
-        out.warning(notAnnotated(skipped, findings.length), { title: 'Key Hygiene' });
-    return skipped;
-}
-/** The line that says some findings have no annotation, for the log, the annotation and the summary. */
-function notAnnotated(skipped, total) {
-    return (`${skipped} of ${total} findings are not annotated (GitHub shows 10 error and 10 warning annotations per step): ` +
-        `the job summary and the SARIF report list all ${total}.`);
-}
-
-;// CONCATENATED MODULE: ./.build/action/scan/report-scan.js
-
-
-
-
-
-
-
-
-
-/**
- * Reports a scan the ways a check is read: annotations on the lines, the job summary, the SARIF
- * file for code scanning, and the `findings` / `sarif-file` outputs. Every one shows keys redacted.
- */
-async function reportScan(result, about, detectors, settings) {
-    const { context } = settings;
-    actionLog.info(formatSummary(result));
-    for (const notice of result.notices)
-        actionLog.info(`skipped ${notice.path || '.'}: ${notice.message}`);
-    const skipped = annotateFindings(result.findings, detectors, actionLog);
-    if (skipped > 0)
-        actionLog.info(notAnnotated(skipped, result.findings.length));
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(settings.sarifPath), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(settings.sarifPath, renderSarif(result, { detectors, toolVersion: src_version_VERSION, root: context.workspace }));
-    setOutput('findings', String(result.findings.length));
-    setOutput('sarif-file', settings.sarifPath);
-    const markdown = renderMarkdown(result, {
-        detectors,
-        scanned: about.scanned,
-        notes: about.notes,
-        repositoryUrl: `${context.serverUrl}/${context.repository}`,
-        commit: context.sha,
-    });
-    const note = skipped > 0 ? `\n> ${notAnnotated(skipped, result.findings.length)}\n` : '';
-    await summary.addRaw(markdown + note).write();
-}
-
-;// CONCATENATED MODULE: ./.build/action/scan/resolve-policy-source.js
-
-/**
- * Finds the commit the plan's policy names: its commit when the clone has it (obtainRange fetched it
- * as an exclude; a force push's old tip may be gone), else the default branch's tip on origin,
- * fetched here, unless that tip is the pushed ref's own (then the push itself) or there is none.
- */
-async function resolvePolicySource(plan, git) {
-    if (plan.kind !== 'commits')
-        return { kind: 'workspace' };
-    const { commit, branch, pushedRef, words } = plan.policy;
-    if (commit && (await git.hasCommit(commit)))
-        return { kind: 'commit', sha: commit, words };
-    // A base is always fetched with the range; without it, nothing else may stand in for it.
-    if (words === 'base')
-        throw new FetchError(`cannot read the config at the base ${commit?.slice(0, 7) ?? '(none)'}: the commit is not in the clone`);
-    const lost = commit
-        ? `${commit.slice(0, 7)}, the tip before the push, is gone from origin`
-        : 'the push has no commit before it';
-    if (!branch)
-        return { kind: 'none', why: `${lost}, and the event names no default branch` };
-    if (`refs/heads/${branch}` === pushedRef)
-        return { kind: 'none', why: `${lost}, and it is to the default branch ${branch} itself` };
-    const tip = (await git.remoteBranches()).get(`refs/heads/${branch}`);
-    if (!tip || plan.include.includes(tip))
-        return {
-            kind: 'none',
-            why: `${lost}, and the default branch ${branch} ${tip ? 'is this push' : 'is not on origin'}`,
-        };
-    if (!(await git.hasCommit(tip))) {
-        const fetched = await git.fetch([tip], 1);
-        // Not the defaults: the default branch's config may hold detectors the defaults lack.
-        if (!fetched.ok)
-            throw new FetchError(`cannot fetch the tip of ${branch}, whose config and baseline decide this push (${fetched.error})`);
-    }
-    return { kind: 'commit', sha: tip, words, branch };
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./.build/src/one-line-error.js
-/**
- * The first line of an error's message (or of the value thrown, as text), for a log line, an exit
- * message or an issue: one line, no stack trace, as the README promises. Control characters left on
- * that line (a carriage return, ANSI escapes, C1 controls, the bidirectional overrides that make text
- * read as something else) become one space each run, so a message that quotes hostile input can
- * neither rewrite a terminal nor forge a log line.
- */
-function oneLineError(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    const [first = ''] = text.split(/\r?\n/);
-    // eslint-disable-next-line no-control-regex
-    return first.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/read-fragment.js
-
-
-
-
-/** Never follow a symlink (the listing judged it), never block on a FIFO opened by mistake. */
-const OPEN_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/** Like git, a NUL byte in the first 8 KiB makes a file binary. */
-const BINARY_PROBE = 8 * 1024;
-/**
- * Reads one file of a tree as a whole-file fragment, or says why not as a notice: over the size
- * limit ('too-large'), binary ('binary'), or not readable ('unreadable': permissions, gone, not a
- * regular file). It never throws, so one bad file never stops a scan.
- *
- * Text is decoded as UTF-8 with replacement characters for invalid bytes (a Latin-1 file keeps
- * its ASCII, and keys are ASCII); a UTF-8 BOM is dropped so columns match editors; a UTF-16 file
- * with a BOM is decoded as UTF-16. Line endings are kept as they are: CRLF stays, and detector
- * patterns stop at "\r". Blocking reads: it runs in the scan's worker threads, where they cost no
- * event-loop time.
- */
-function readFragmentSync(root, path, maxBytes) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(root, path), OPEN_FLAGS);
-        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        const refused = refuse(path, stats, maxBytes);
-        if (refused)
-            return refused;
-        const bytes = Buffer.allocUnsafe(stats.size);
-        let read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, 0, Math.min(BINARY_PROBE, stats.size), 0);
-        if (isBinary(bytes.subarray(0, read)))
-            return binaryNotice(path);
-        while (read < stats.size) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, stats.size - read, read);
-            if (n === 0)
-                break;
-            read += n;
-        }
-        return toFragment(path, bytes.subarray(0, read));
-    }
-    catch (error) {
-        return unreadableNotice(path, error);
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-function refuse(path, stats, maxBytes) {
-    if (!stats.isFile())
-        return { path, reason: 'unreadable', message: `not a regular file (${kindOf(stats)}), skipped` };
-    if (stats.size > maxBytes) {
-        return {
-            path,
-            reason: 'too-large',
-            message: `${read_fragment_formatBytes(stats.size)} is over the ${read_fragment_formatBytes(maxBytes)} size limit, skipped`,
-        };
-    }
-    return undefined;
-}
-function isBinary(head) {
-    return !hasUtf16Bom(head) && head.includes(0);
-}
-function hasUtf16Bom(b) {
-    return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
-}
-/** Decodes file bytes as the text a person sees in an editor (see readFragmentSync). */
-function decodeText(bytes) {
-    if (hasUtf16Bom(bytes))
-        return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    return decodeUtf8(bytes.subarray(bom));
-}
-/** UTF-8 with replacement characters; pure ASCII (most source) through Latin-1, the same string ~5x faster. */
-function decodeUtf8(bytes) {
-    return (0,external_node_buffer_.isAscii)(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
-function toFragment(path, bytes) {
-    return { path, text: decodeText(bytes), startLine: 1 };
-}
-function binaryNotice(path) {
-    return { path, reason: 'binary', message: 'binary file (NUL byte in the first 8 KiB), skipped' };
-}
-const WHY = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no longer exists',
-    ELOOP: 'is a symlink, not followed',
-    EISDIR: 'is a directory',
-    EIO: 'input/output error',
-};
-function unreadableNotice(path, error) {
-    const code = error?.code;
-    const why = (code && WHY[code]) ?? oneLineError(error);
-    return { path, reason: 'unreadable', message: `could not read: ${why}${code && WHY[code] ? ` (${code})` : ''}` };
-}
-function kindOf(stats) {
-    if (stats.isDirectory())
-        return 'directory';
-    if (stats.isFIFO())
-        return 'fifo';
-    if (stats.isSocket())
-        return 'socket';
-    if (stats.isSymbolicLink())
-        return 'symlink';
-    return 'device';
-}
-function read_fragment_formatBytes(n) {
-    if (n >= 1024 * 1024)
-        return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
-    if (n >= 1024)
-        return `${+(n / 1024).toFixed(1)} KiB`;
-    return `${n} bytes`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/read-chunks.js
-
-
-
-
-/** Files larger than this are read in pieces, so memory stays flat whatever the file size. */
-const CHUNK_BYTES = 1024 * 1024;
-/**
- * Reads a file as one fragment, or — past `chunkBytes` — as consecutive pieces of about
- * `chunkBytes` each, so a 70 MB JSON file costs a ~1.2 MB buffer, not 70 MB plus its string.
- * Pieces are cut anywhere, mid-line too (minified bundles are one long line, and keys leak there):
- * each carries `context` characters of the text around its own part, and reports only the secrets
- * that start in its own part (`reportFrom`/`reportTo`), so a key across a cut, a PEM block across
- * one, or a base64 value near one is found once, whole, as in the whole file. Each piece knows the
- * line and column its text starts at, so positions are the file's. Never throws: problems are notices.
- */
-function* readChunksSync(root, path, maxBytes, chunkBytes = CHUNK_BYTES, context = SCAN_CONTEXT) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(root, path), OPEN_FLAGS);
-        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (stats.size <= chunkBytes || refuse(path, stats, maxBytes)) {
-            yield readFragmentSync(root, path, maxBytes);
-            return;
-        }
-        const head = Buffer.allocUnsafe(BINARY_PROBE);
-        const probe = head.subarray(0, (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, BINARY_PROBE, 0));
-        if (isBinary(probe))
-            return yield binaryNotice(path);
-        if (hasUtf16Bom(probe))
-            return yield readFragmentSync(root, path, maxBytes);
-        yield* piecesOf(fd, path, stats.size, chunkBytes, context);
-    }
-    catch (error) {
-        yield unreadableNotice(path, error);
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/**
- * Byte positions below are file offsets. Each piece's own part is [own, ownEnd); its text is
- * [start, end), reaching `context` characters further each way. A character takes at most 3 bytes
- * per UTF-16 unit (CJK), so walking back over `before` character starts, or 3 × before bytes,
- * always covers `before` units; cuts sit on character starts so pieces decode as the whole file does.
- */
-function* piecesOf(fd, path, size, chunkBytes, context) {
-    const buffer = Buffer.allocUnsafe(chunkBytes + 3 * (context.before + context.after) + 16);
-    let held = 0; // the buffer holds file bytes [start, start + held)
-    let start = 0;
-    let own = 0;
-    let line = 1;
-    let column = 0;
-    for (;;) {
-        held = fill(fd, buffer, held, start, size);
-        const available = start + held;
-        const atEnd = available >= size || held < buffer.length;
-        const ownEnd = atEnd && available - own <= chunkBytes ? available : charStart(buffer, start, own + chunkBytes, own + 1);
-        const end = ownEnd >= available ? available : forwardOver(buffer, start, ownEnd, available, context.after);
-        const bytes = (from, to) => buffer.subarray(from - start, to - start);
-        const decode = (from, to) => from === 0 ? decodeText(bytes(from, to)) : decodeUtf8(bytes(from, to));
-        const text = decode(start, end);
-        const reportFrom = own > start ? decode(start, own).length : 0;
-        const reportTo = end > ownEnd ? text.length - decode(ownEnd, end).length : text.length;
-        yield {
-            path,
-            text,
-            startLine: line,
-            ...(column > 0 && { startColumn: column }),
-            ...(reportFrom > 0 && { reportFrom }),
-            ...(reportTo < text.length && { reportTo }),
-        };
-        if (ownEnd >= available)
-            return;
-        const next = backOver(buffer, start, ownEnd, context.before);
-        const skipped = text.length - decode(next, end).length;
-        const lastNewline = text.lastIndexOf('\n', skipped - 1);
-        line += countNewlines(text, skipped);
-        column = lastNewline >= 0 && skipped > 0 ? skipped - lastNewline - 1 : column + skipped;
-        buffer.copy(buffer, 0, next - start, held);
-        held -= next - start;
-        start = next;
-        own = ownEnd;
-    }
-}
-/** Reads from the file until the buffer is full or the file ends; returns the bytes held. */
-function fill(fd, buffer, held, start, size) {
-    while (held < buffer.length && start + held < size) {
-        const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, held, buffer.length - held, start + held);
-        if (n === 0)
-            break;
-        held += n;
-    }
-    return held;
-}
-const isContinuation = (byte) => (byte & 0xc0) === 0x80;
-/** `at`, moved back (not below `floor`, at most 3 bytes) to the first byte of a UTF-8 character. */
-function charStart(buffer, start, at, floor) {
-    for (let i = at; i > Math.max(floor, at - 3); i--)
-        if (!isContinuation(buffer[i - start]))
-            return i;
-    return at; // invalid bytes: each decodes alone, so any cut among them decodes the same
-}
-/** The first character start at or before `at` with `chars` characters (or 3 × chars bytes) between. */
-function backOver(buffer, start, at, chars) {
-    const floor = Math.max(start, at - 3 * chars);
-    let i = at;
-    for (let n = 0; i > floor && n < chars;)
-        if (!isContinuation(buffer[--i - start]))
-            n++;
-    return i === floor && i > start ? charStart(buffer, start, i, start) : i;
-}
-/** The first character start at or after `at` with `chars` characters (or 3 × chars bytes) between, or `limit`. */
-function forwardOver(buffer, start, at, limit, chars) {
-    const ceil = Math.min(limit, at + 3 * chars);
-    let i = at;
-    for (let n = 0; i < ceil && n < chars; i++)
-        if (!isContinuation(buffer[i - start]))
-            n++;
-    while (i < limit && i < ceil + 3 && isContinuation(buffer[i - start]))
-        i++;
-    return i;
-}
-function countNewlines(text, to) {
-    let n = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < to; i = text.indexOf('\n', i + 1))
-        n++;
-    return n;
-}
-
-;// CONCATENATED MODULE: ./.build/src/scan/scan-files.js
-
-
-/** Reads and scans files one by one; a file that cannot be read is a notice, never an abort. */
-function createFileScanner(root, config, maxBytes, onSecret) {
-    const scan = createScannerForConfig(config, onSecret);
-    return async function scanFiles(paths) {
-        const out = { findings: [], notices: [], files: 0, bytes: 0 };
-        for (const path of paths) {
-            let readable = false;
-            // One finding per key per file: the same value repeated down a file is one leak to fix.
-            const seen = new Set();
-            for (const read of readChunksSync(root, path, maxBytes)) {
-                if ('reason' in read) {
-                    out.notices.push(read);
-                    continue;
-                }
-                readable = true;
-                out.bytes += (read.reportTo ?? read.text.length) - (read.reportFrom ?? 0); // the shared context counts once
-                for (const f of scan(read)) {
-                    if (!seen.has(f.fingerprint))
-                        out.findings.push(f);
-                    seen.add(f.fingerprint);
-                }
-            }
-            if (readable)
-                out.files++;
-        }
-        return out;
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/scan/scan-tree-files.js
-
-
-
-
-
-
-const BATCH_FILES = 64;
-const BATCH_BYTES = 8 * 1024 * 1024;
-/** Below this many files, starting threads costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 200;
-const WORKER_URL = __nccwpck_require__.ab + "scan-worker.js";
-/**
- * Scans a list of files, fanned out over worker threads (one per core) in small batches that each
- * worker pulls when it is free, so one huge file does not hold the others back. Falls back to the
- * current thread for small trees, or when the compiled worker is not there (tests run the sources).
- */
-async function scanTreeFiles(paths, options) {
-    const threads = Math.min(options.workers ?? (0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(paths.length / BATCH_FILES));
-    const total = { findings: [], notices: [], files: 0, bytes: 0 };
-    const add = (r) => {
-        total.findings.push(...r.findings);
-        total.notices.push(...r.notices);
-        total.files += r.files;
-        total.bytes += r.bytes;
-        options.onProgress?.(r);
-    };
-    if (threads <= 1 ||
-        paths.length < MIN_FILES_FOR_WORKERS ||
-        options.onSecret ||
-        !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(WORKER_URL))) {
-        const scanFiles = createFileScanner(options.root, options.config, options.maxBytes, options.onSecret);
-        for (let i = 0; i < paths.length; i += BATCH_FILES)
-            add(await scanFiles(paths.slice(i, i + BATCH_FILES)));
-        return total;
-    }
-    const batches = batchBySize(options.root, paths);
-    await Promise.all(Array.from({ length: threads }, () => runWorker(batches, options, add)));
-    return total;
-}
-/**
- * Batches of similar work, largest first, so the threads finish together: sorted paths put a
- * folder's ten 70 MB files side by side, and one batch of them would leave the other threads idle.
- */
-function batchBySize(root, paths) {
-    const sized = paths.map((path) => ({ path, size: sizeOf((0,external_node_path_namespaceObject.join)(root, path)) })).sort((a, b) => b.size - a.size);
-    const batches = [];
-    let batch = [];
-    let bytes = 0;
-    for (const { path, size } of sized) {
-        if (batch.length > 0 && (batch.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) {
-            batches.push(batch);
-            batch = [];
-            bytes = 0;
-        }
-        batch.push(path);
-        bytes += size;
-    }
-    if (batch.length > 0)
-        batches.push(batch);
-    return batches;
-}
-function sizeOf(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(path).size;
-    }
-    catch {
-        return 0; // the reader reports why
-    }
-}
-function runWorker(queue, options, add) {
-    const { root, config, maxBytes } = options;
-    const worker = new external_node_worker_threads_.Worker(WORKER_URL, {
-        workerData: { root, config, maxBytes },
-        resourceLimits: { maxYoungGenerationSizeMb: 8 },
-    });
-    return new Promise((resolve, reject) => {
-        const next = () => {
-            const batch = queue.shift();
-            if (batch)
-                worker.postMessage(batch);
-            else
-                void worker.terminate().then(() => resolve());
-        };
-        worker.on('message', (r) => {
-            add(r);
-            next();
-        });
-        worker.on('error', reject);
-        next();
-    });
-}
-
-;// CONCATENATED MODULE: ./.build/src/scan/run-scan.js
-
-
-
-
-
-/** Runs one scan: the text of the source, every detector the config asks for, hygiene checks. */
-async function runScan(request) {
-    const started = performance.now();
-    const { source, config } = request;
-    const allowed = compilePathGlobs(config.scan.allow.paths);
-    const outcome = 'files' in source ? await scanFiles(source, allowed, request) : await scanFragments(source, allowed, request);
-    const facts = (await source.facts?.()) ?? {};
-    for (const path of facts.envFiles ?? [])
-        if (!allowed(path))
-            outcome.findings.push(envFileFinding(path));
-    outcome.notices.push(...(facts.notices ?? []));
-    const shallowBoundary = facts.shallowBoundary;
-    return {
-        findings: outcome.findings,
-        notices: outcome.notices,
-        stats: {
-            files: outcome.files,
-            bytes: outcome.bytes,
-            commits: source.commits?.() ?? 0,
-            skipped: outcome.notices.filter((n) => n.reason !== 'gitignore' && n.reason !== 'shallow').length,
-            durationMs: Math.round(performance.now() - started),
-            ...(shallowBoundary?.length && { shallowBoundary }),
-        },
-    };
-}
-/** Files on disk: read and scanned in worker threads (scanTreeFiles), one finding per key per file. */
-async function scanFiles(source, allowed, request) {
-    const { config } = request;
-    const listing = await source.files();
-    const paths = listing.paths.filter((p) => !allowed(p));
-    const progress = { files: 0, bytes: 0, commits: 0 };
-    const scanned = await scanTreeFiles(paths, {
-        root: listing.root,
-        config,
-        maxBytes: request.maxFileSize ?? parseSize(String(config.scan['max-file-size'])),
-        ...(request.workers !== undefined && { workers: request.workers }),
-        ...(request.onSecret && { onSecret: request.onSecret }),
-        onProgress: (r) => {
-            progress.files += r.files;
-            progress.bytes += r.bytes;
-            request.onProgress?.(progress);
-        },
-    });
-    return { ...scanned, notices: [...listing.notices, ...scanned.notices] };
-}
-/** Fragments the source reads itself, scanned as they come. */
-async function scanFragments(source, allowed, request) {
-    const scan = createScannerForConfig(request.config, request.onSecret);
-    const out = { findings: [], notices: [], files: 0, bytes: 0 };
-    const files = new Set();
-    for await (const fragment of source.fragments()) {
-        if (allowed(fragment.path))
-            continue;
-        files.add(`${fragment.commit ?? ''}:${fragment.path}`);
-        out.bytes += (fragment.reportTo ?? fragment.text.length) - (fragment.reportFrom ?? 0); // the shared context counts once
-        for (const f of scan(fragment))
-            out.findings.push(f);
-        request.onProgress?.({ files: files.size, bytes: out.bytes, commits: source.commits?.() ?? 0 });
-    }
-    out.files = files.size;
-    return out;
-}
-
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./.build/src/sources/commit-marker.js
-/**
- * The `--format` given to `git log`: a line no diff line can start with (diff lines start with
- * "+", "-", " ", "\", "@@" or a header word), fields split by the ASCII unit separator, which
- * names and e-mails do not hold. `%aI` is the author date in strict ISO 8601.
- */
-const COMMIT_MARKER_FORMAT = '%x1ekh-commit%x1f%H%x1f%an%x1f%ae%x1f%aI';
-const PREFIX = '\x1ekh-commit\x1f';
-/** Reads a commit marker line; undefined for any other line. */
-function parseCommitMarker(line) {
-    if (!line.startsWith(PREFIX))
-        return undefined;
-    const [commit = '', author = '', email = '', date = ''] = line.slice(PREFIX.length).split('\x1f');
-    return { commit, author, email, date };
-}
-/** Renders a marker line as git prints it, for tests of the parser. */
-function formatCommitMarker(info) {
-    return `${PREFIX}${info.commit}\x1f${info.author}\x1f${info.email}\x1f${info.date}`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/run-fragments.js
-/**
- * Cuts a run of added lines into fragments of about `maxChars` characters of their own, wherever
- * the size falls (mid-line too: a minified bundle is one line), so memory stays flat. Each carries
- * `context` characters of its neighbours' text around its own part (`reportFrom`/`reportTo`) and
- * the line and column its text starts at, so a key or PEM block across a cut is found whole, once,
- * at its true position.
- */
-function createRunFragments(label, emit, maxChars, context) {
-    let text = '';
-    let numbers = [];
-    let startColumn = 0;
-    let reportFrom = 0;
-    let ownEnd = -1; // once the fragment is full: where its own part ends; -1 before
-    function push(reportTo) {
-        emit({
-            ...label(),
-            text,
-            startLine: numbers[0],
-            lineNumbers: numbers,
-            ...(startColumn > 0 && { startColumn }),
-            ...(reportFrom > 0 && { reportFrom }),
-            ...(reportTo !== undefined && { reportTo }),
-        });
-    }
-    function add(piece) {
-        text += piece;
-        if (ownEnd < 0 && text.length - reportFrom >= maxChars)
-            ownEnd = text.length;
-        if (ownEnd >= 0 && text.length - ownEnd >= context.after)
-            cut();
-    }
-    /** The full fragment has its context after: emit it, and keep the end of its own part as the next one's context before. */
-    function cut() {
-        push(ownEnd);
-        const keep = Math.max(0, ownEnd - context.before);
-        let lines = 0;
-        let lastNewline = -1;
-        for (let i = text.indexOf('\n'); i !== -1 && i < keep; i = text.indexOf('\n', i + 1)) {
-            lines++;
-            lastNewline = i;
-        }
-        numbers = numbers.slice(lines);
-        startColumn = lastNewline >= 0 ? keep - lastNewline - 1 : startColumn + keep;
-        text = text.slice(keep);
-        reportFrom = ownEnd - keep;
-        ownEnd = -1;
-        if (text.length - reportFrom >= maxChars)
-            ownEnd = text.length;
-    }
-    return {
-        addLine(first, lineNumber) {
-            const separator = numbers.length > 0 ? '\n' : '';
-            numbers.push(lineNumber);
-            add(separator + first);
-        },
-        append: add,
-        end() {
-            if (numbers.length > 0)
-                push();
-            text = '';
-            numbers = [];
-            startColumn = 0;
-            reportFrom = 0;
-            ownEnd = -1;
-        },
-        get empty() {
-            return numbers.length === 0;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/unquote-git-path.js
-const ESCAPES = {
-    a: 0x07,
-    b: 0x08,
-    t: 0x09,
-    n: 0x0a,
-    v: 0x0b,
-    f: 0x0c,
-    r: 0x0d,
-    '"': 0x22,
-    '\\': 0x5c,
-};
-/**
- * Turns a path as git prints it into the real path. Git wraps a path in double quotes and uses
- * C-style escapes when it holds a control character, a quote or a backslash, and (unless
- * `core.quotePath=false`) any non-ASCII byte as `\ooo` octal — so bytes are collected first and
- * decoded as UTF-8 at the end. An unquoted path is returned as is.
- * See https://git-scm.com/docs/git-config#Documentation/git-config.txt-corequotePath
- */
-function unquoteGitPath(printed) {
-    if (printed.length < 2 || !printed.startsWith('"') || !printed.endsWith('"'))
-        return printed;
-    const body = printed.slice(1, -1);
-    const bytes = [];
-    for (let i = 0; i < body.length; i++) {
-        const code = body.codePointAt(i);
-        if (code !== 0x5c) {
-            if (code > 0xffff)
-                i++; // a surrogate pair: one character, two code units
-            for (const b of Buffer.from(String.fromCodePoint(code), 'utf8'))
-                bytes.push(b);
-            continue;
-        }
-        const next = body[i + 1] ?? '';
-        const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4));
-        if (octal) {
-            bytes.push(parseInt(octal[0], 8) & 0xff);
-            i += 3;
-        }
-        else {
-            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/parse-diff.js
-
-
-
-
-/**
- * A run of added lines is split into fragments of about this many characters, to bound memory.
- * Each carries text of its neighbours around its own (see `Fragment.reportFrom`), so a PEM block
- * or a keyword window across a split is still seen whole.
- */
-const MAX_FRAGMENT_CHARS = 1 << 20;
-/** A line longer than this is taken a piece at a time as git prints it, so a minified bundle never sits whole in memory. */
-const LONG_LINE = 64 * 1024;
-const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-const SUBPROJECT_LINE = /^Subproject commit [0-9a-f]{40,64}(?:-dirty)?$/;
-const GITLINK_MODE = / 160000$/;
-/** Parses a whole diff at once: for tests and small inputs. */
-function parseDiff(text, context) {
-    const parser = createDiffParser(context);
-    return [...parser.write(text), ...parser.end()];
-}
-function createDiffParser(context = SCAN_CONTEXT) {
-    let rest = '';
-    let commits = 0;
-    let commit;
-    let file;
-    let hunk;
-    let out = [];
-    const run = createRunFragments(() => ({ path: file.path, ...commit }), (f) => out.push(f), MAX_FRAGMENT_CHARS, context);
-    /** The hunk line longer than LONG_LINE now arriving in pieces: its sign, and whether its text is added or only counted. */
-    let streaming;
-    let heldCr = false;
-    /** The run of added lines ended: its last fragment owns the rest. */
-    function flush() {
-        run.end();
-    }
-    function addLine(text, lineNumber) {
-        const content = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text; // 13: "\r"
-        if (content.charCodeAt(0) === 83 && SUBPROJECT_LINE.test(content))
-            return; // 83: "S"
-        run.addLine(content, lineNumber);
-    }
-    /** Takes the long hunk line in `rest` a piece at a time from now on, when it is one. */
-    function startStreaming() {
-        const h = hunk;
-        const sign = rest[0];
-        const added = sign === '+' && h !== undefined && h.newLeft > 0;
-        const counted = (sign === '-' && h?.oldLeft) || (sign === ' ' && h?.oldLeft && h.newLeft);
-        if (!h || (!added && !counted))
-            return;
-        streaming = { sign, add: added && h.emit };
-        if (streaming.add)
-            run.addLine('', h.nextLine);
-        const first = rest.slice(1);
-        rest = '';
-        feed(first, false);
-    }
-    /** A piece of the streamed line; `ends` when its newline came. One CR before the newline is dropped. */
-    function feed(piece, ends) {
-        const line = streaming;
-        if (line.add) {
-            let data = heldCr ? `\r${piece}` : piece;
-            heldCr = data.charCodeAt(data.length - 1) === 13 && !ends;
-            if (data.charCodeAt(data.length - 1) === 13)
-                data = data.slice(0, -1);
-            run.append(data);
-        }
-        if (!ends)
-            return;
-        streaming = undefined;
-        heldCr = false;
-        if (!line.add)
-            return void readLine(line.sign); // counts it as the hunk line it is
-        const h = hunk;
-        h.newLeft--;
-        h.nextLine++;
-        if (h.oldLeft === 0 && h.newLeft === 0)
-            endHunk();
-    }
-    /** Returns false when the line is not part of the hunk (a malformed count): it is then read as a header. */
-    function hunkLine(h, line) {
-        const sign = line[0];
-        if (sign === '+' && h.newLeft > 0) {
-            if (h.emit)
-                addLine(line.slice(1), h.nextLine);
-            h.newLeft--;
-            h.nextLine++;
-        }
-        else if (sign === '-' && h.oldLeft > 0) {
-            flush();
-            h.oldLeft--;
-        }
-        else if (sign === ' ' && h.oldLeft > 0 && h.newLeft > 0) {
-            flush(); // context lines appear only if a user's diff.interHunkContext merged two hunks
-            h.oldLeft--;
-            h.newLeft--;
-            h.nextLine++;
-        }
-        else if (sign !== '\\') {
-            return false;
-        }
-        if (h.oldLeft === 0 && h.newLeft === 0)
-            endHunk();
-        return true;
-    }
-    function endHunk() {
-        flush();
-        hunk = undefined;
-    }
-    function headerLine(line) {
-        const marker = parseCommitMarker(line);
-        if (marker) {
-            commits++;
-            commit = marker;
-            file = undefined;
-        }
-        else if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
-            file = { path: undefined, skip: line.startsWith('diff --c') };
-        }
-        else if (!file) {
-            return;
-        }
-        else if (line.startsWith('@@ ')) {
-            startHunk(file, line);
-        }
-        else if (line.startsWith('+++ ')) {
-            setNewPath(file, line.slice(4));
-        }
-        else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
-            file.path = unquoteGitPath(line.slice(line.indexOf(' to ') + 4));
-        }
-        else if (line.startsWith('deleted file mode ') || line.startsWith('Binary files ') || GITLINK_MODE.test(line)) {
-            file.skip = true;
-        }
-    }
-    function startHunk(f, line) {
-        const m = HUNK_HEADER.exec(line);
-        if (!m)
-            return;
-        const oldLeft = m[1] === undefined ? 1 : Number(m[1]);
-        const newLeft = m[3] === undefined ? 1 : Number(m[3]);
-        if (oldLeft === 0 && newLeft === 0)
-            return;
-        hunk = { oldLeft, newLeft, nextLine: Number(m[2]), emit: !f.skip && f.path !== undefined };
-    }
-    function readLine(line) {
-        if (hunk && hunkLine(hunk, line))
-            return;
-        if (hunk)
-            endHunk();
-        headerLine(line);
-    }
-    function take() {
-        const done = out;
-        out = [];
-        return done;
-    }
-    return {
-        write(chunk) {
-            let start = 0;
-            if (streaming) {
-                const nl = chunk.indexOf('\n');
-                feed(nl === -1 ? chunk : chunk.slice(0, nl), nl !== -1);
-                if (nl === -1)
-                    return take();
-                start = nl + 1;
-            }
-            for (let nl = chunk.indexOf('\n', start); nl !== -1; nl = chunk.indexOf('\n', start)) {
-                readLine(rest + chunk.slice(start, nl));
-                rest = '';
-                start = nl + 1;
-            }
-            rest += chunk.slice(start);
-            if (rest.length > LONG_LINE)
-                startStreaming();
-            return take();
-        },
-        writeLine(line) {
-            if (streaming)
-                feed(line, true);
-            else
-                readLine(line);
-            return take();
-        },
-        end() {
-            if (streaming)
-                feed('', true);
-            else if (rest)
-                readLine(rest);
-            rest = '';
-            if (hunk)
-                endHunk();
-            return take();
-        },
-        get commits() {
-            return commits;
-        },
-    };
-}
-/**
- * `+++ b/<path>`: git appends a tab when the path holds a space (for GNU patch), quotes it when
- * it holds special characters, and `/dev/null` means the file was deleted.
- */
-function setNewPath(file, printed) {
-    const name = unquoteGitPath(printed.endsWith('\t') ? printed.slice(0, -1) : printed);
-    if (name === '/dev/null')
-        file.skip = true;
-    else
-        file.path = name.startsWith('b/') ? name.slice(2) : name;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/parse-range.js
-
-/**
- * Checks a range before it reaches git. A value starting with "-" would be read by git as an
- * option (`--output=…` writes files), so it is refused here, and git also gets `--end-of-options`.
- */
-function parseRange(text) {
-    const symmetric = text.includes('...');
-    const parts = text.split(symmetric ? '...' : '..');
-    if (text.startsWith('-') || parts.some((p) => p.startsWith('-'))) {
-        throw new GitError('bad-argument', `range '${text}' must not start with '-' (expected A..B or A...B)`);
-    }
-    // eslint-disable-next-line no-control-regex
-    if (parts.length !== 2 || /[\s\x00-\x1f\x7f]/.test(text)) {
-        throw new GitError('bad-argument', `range '${text}' must look like A..B or A...B`);
-    }
-    const [from, to] = parts;
-    return { text, revisions: [from || 'HEAD', to || 'HEAD'], symmetric };
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/shallow-boundary.js
-
-
-
-/**
- * The commits where a git scan stops short in a shallow clone: commits of the scanned set whose
- * parents the clone does not have (git lists them in its `shallow` file), so nothing before them
- * is read. Empty for a complete clone, for staged changes, and for a set the clone holds whole (the
- * Action deepens until it does). Best effort: a git that cannot answer gives no boundary, and the
- * scan's own errors say what went wrong.
- * https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---is-shallow-repository
- */
-async function shallowBoundary(root, request, git = git_runner_defaultGitRunner) {
-    if (request.mode === 'staged' || !(await isShallow(root, git)))
-        return [];
-    const where = await git.run(root, ['rev-parse', '--git-path', 'shallow']);
-    const file = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(root, where.stdout.toString().trim()), 'utf8').catch(() => '');
-    const shallow = new Set(file.split('\n').filter(Boolean));
-    const bottoms = await git.run(root, ['rev-list', '--max-parents=0', ...revisionsOf(request), '--']);
-    if (bottoms.code !== 0)
-        return [];
-    return bottoms.stdout
-        .toString()
-        .split('\n')
-        .filter((sha) => shallow.has(sha));
-}
-async function isShallow(root, git = git_runner_defaultGitRunner) {
-    const probe = await git.run(root, ['rev-parse', '--is-shallow-repository']);
-    return probe.code === 0 && probe.stdout.toString().trim() === 'true';
-}
-function revisionsOf(request) {
-    switch (request.mode) {
-        case 'history':
-            return ['--all'];
-        case 'range':
-            return ['--end-of-options', request.range];
-        case 'commits':
-            return [...request.include, '--not', ...request.exclude];
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/git.js
-
-
-
-
-
-
-
-/**
- * Flags that make git's output the same whatever the user's config says: no color, no external
- * diff or textconv driver (the bytes in git, not a rendering), zero context, renames detected so
- * a pure rename adds nothing, fixed a/ b/ prefixes (diff.noprefix, diff.mnemonicPrefix), no hunk
- * merging (diff.interHunkContext), no signature lines (log.showSignature).
- */
-const DIFF_FLAGS = [
-    '-U0',
-    '--inter-hunk-context=0',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '-M',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-];
-const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'log.showRoot=true'];
-/**
- * Streams the added lines of the staged changes, of the commits in a range, or of every commit on
- * every ref (`--all`), parsed while git runs so memory stays flat on any history. Errors are
- * GitError with a one-line message (not a repository, unknown revision, git missing, git failed).
- */
-function streamGitFragments(root, request, git = git_runner_defaultGitRunner) {
-    const parser = createDiffParser();
-    async function* fragments() {
-        const args = await argsFor(root, request, git);
-        const proc = git.stream(root, [...CONFIG, ...args]);
-        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-        try {
-            for await (const chunk of proc.stdout)
-                yield* parser.write(decoder.write(chunk));
-            yield* parser.write(decoder.end());
-            yield* parser.end();
-            await proc.done.catch((failure) => {
-                throw failure instanceof GitError ? withMode(failure, request) : gitFailed(root, request, failure);
-            });
-        }
-        finally {
-            proc.stop();
-        }
-    }
-    return { fragments: { [Symbol.asyncIterator]: fragments }, commits: () => parser.commits };
-}
-async function argsFor(root, request, git) {
-    const log = ['log', '-p', `--format=${COMMIT_MARKER_FORMAT}`, ...DIFF_FLAGS];
-    switch (request.mode) {
-        case 'staged':
-            await requireRepository(root, request, git, ['rev-parse', '--is-inside-work-tree']);
-            return ['diff', '--cached', '--diff-filter=ACMR', ...DIFF_FLAGS];
-        case 'range': {
-            const range = parseRange(request.range);
-            await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
-            for (const rev of range.revisions)
-                await requireRevision(root, rev, request.range, git);
-            return [...log, '--end-of-options', request.range, '--'];
-        }
-        case 'history':
-            await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
-            return [...log, '--all'];
-        case 'commits': {
-            await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
-            const shas = [...request.include, ...request.exclude];
-            const bad = shas.find((sha) => !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha));
-            if (bad !== undefined || request.include.length === 0) {
-                throw new GitError('bad-argument', `expected full commit SHAs to scan, got '${bad ?? '(none)'}'`);
-            }
-            return [...log, ...request.include, '--not', ...request.exclude, '--'];
-        }
-    }
-}
-async function requireRepository(root, request, git, probe) {
-    const result = await git.run(root, probe).catch((error) => {
-        throw error instanceof GitError ? withMode(error, request) : error;
-    });
-    if (result.code !== 0 || result.stdout.toString().trim() === 'false') {
-        throw new GitError('not-a-repository', `${root} is not a git repository (needed for --${request.mode})`);
-    }
-}
-async function requireRevision(root, rev, range, git) {
-    const result = await git.run(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-    if (result.code === 0)
-        return;
-    // In a shallow clone the commit may well exist, just not here (CI checkouts are depth 1).
-    const hint = (await isShallow(root, git))
-        ? ' (this clone is shallow: fetch the history with `git fetch --unshallow`)'
-        : '';
-    throw new GitError('bad-revision', `unknown revision '${rev}' in range '${range}'${hint}`);
-}
-function withMode(error, request) {
-    return error.kind === 'git-missing'
-        ? new GitError(error.kind, `${error.message} (needed for --${request.mode})`)
-        : error;
-}
-function gitFailed(root, request, result) {
-    const why = result.error || `exit code ${result.code}`;
-    return new GitError('git-failed', `git failed reading --${request.mode} in ${root}: ${why}`);
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/git-log-source.js
-
-
-
-/**
- * The added lines of the commits `request` names, read from `git log -p` while git runs. A shallow
- * clone's history ends early without a word from git: its facts say so, or "No keys found" would
- * claim it all.
- */
-function gitLogSource(root, request, git = git_runner_defaultGitRunner) {
-    const stream = streamGitFragments(root, request, git);
-    return {
-        fragments: () => stream.fragments,
-        commits: stream.commits,
-        async facts() {
-            const boundary = await shallowBoundary(root, request, git);
-            return boundary.length > 0 ? { notices: [shallowNotice(boundary)], shallowBoundary: boundary } : {};
-        },
-    };
-}
-function shallowNotice(boundary) {
-    const shown = boundary
-        .slice(0, 3)
-        .map((sha) => sha.slice(0, 7))
-        .join(', ');
-    const more = boundary.length > 3 ? ` and ${boundary.length - 3} more` : '';
-    return {
-        path: '',
-        reason: 'shallow',
-        message: `shallow clone: history before ${shown}${more} not scanned; fetch it with \`git fetch --unshallow\``,
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/commits-source.js
-
-
-/** The added lines of the commits reachable from `include` and from none of `exclude` (full SHAs), e.g. what a push added. */
-function commitsSource(root, commits, git = git_runner_defaultGitRunner) {
-    return gitLogSource(root, { mode: 'commits', include: commits.include, exclude: commits.exclude }, git);
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/history-source.js
-
-
-/** The added lines of every commit on every ref (`git log --all`). */
-function historySource(root, git = git_runner_defaultGitRunner) {
-    return gitLogSource(root, { mode: 'history' }, git);
-}
-
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-;// CONCATENATED MODULE: ./.build/src/sources/git-work-tree.js
-
-/** Whether `path` is inside a git work tree (not a bare repository, not a plain folder). */
-async function isGitWorkTree(path, git = git_runner_defaultGitRunner) {
-    const result = await git.run(path, ['rev-parse', '--is-inside-work-tree']);
-    return result.code === 0 && result.stdout.toString().trim() === 'true';
-}
-/** Files git tracks (the index, so staged additions count), relative to `root`, forward slashes. */
-async function listTrackedFiles(root, git = git_runner_defaultGitRunner) {
-    return git_work_tree_splitNul(await runLsFiles(root, [], git));
-}
-/** Runs `git ls-files -z <args>`; a failure is a one-line error naming the folder. */
-async function runLsFiles(root, args, git) {
-    const result = await git.run(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', ...args]);
-    if (result.code !== 0)
-        throw new Error(`git ls-files failed in ${root}: ${result.error || `exit code ${result.code}`}`);
-    return result.stdout;
-}
-/** `-z` output: NUL-terminated entries, never quoted. */
-function git_work_tree_splitNul(output) {
-    const text = output.toString('utf8');
-    return text ? text.split('\0').filter(Boolean) : [];
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/env-files.js
-
-
-
-
-
-/**
- * Suffixes of files meant to be committed: a template of the keys without their values
- * (`.env.example`), or dotenv-vault's encrypted `.env.vault`.
- */
-const SHAREABLE = new Set([
-    'example',
-    'examples',
-    'sample',
-    'samples',
-    'template',
-    'templates',
-    'tpl',
-    'dist',
-    'default',
-    'defaults',
-    'schema',
-    'vault',
-]);
-/** Whether a path names a `.env`-family file that holds real values: `.env`, `.env.local`, `.env.production`, … */
-function isEnvFile(path) {
-    const name = (0,external_node_path_namespaceObject.basename)(path);
-    if (name !== '.env' && !name.startsWith('.env.'))
-        return false;
-    return !name
-        .slice(5)
-        .toLowerCase()
-        .split('.')
-        .some((part) => SHAREABLE.has(part));
-}
-/** The `.env`-family files git tracks (staged additions included); none outside a git work tree. */
-async function trackedEnvFiles(root, git = git_runner_defaultGitRunner) {
-    if (!(await isGitWorkTree(root, git).catch(() => false)))
-        return [];
-    return (await listTrackedFiles(root, git)).filter(isEnvFile);
-}
-/** The `.env`-family files the next commit adds or changes (what a pre-commit hook should stop). */
-async function stagedEnvFiles(root, git = defaultGitRunner) {
-    const result = await git.run(root, [
-        '-c',
-        'core.quotePath=false',
-        'diff',
-        '--cached',
-        '--name-only',
-        '-z',
-        '--no-renames',
-        '--diff-filter=ACMR',
-    ]);
-    return result.code === 0 ? splitNul(result.stdout).filter(isEnvFile) : [];
-}
-/**
- * Whether a committed .gitignore keeps `.env` out of git. In a repository git itself decides
- * (`git check-ignore --no-index`, so a tracked .env is judged by the rules too); only rules from
- * a `.gitignore` file count, because `.git/info/exclude` and a global excludes file do not travel
- * with the repository. Outside git the root `.gitignore` is read with the same rules.
- */
-async function gitignoreCoversEnv(root, git = git_runner_defaultGitRunner) {
-    if (await isGitWorkTree(root, git).catch(() => false)) {
-        const result = await git.run(root, ['check-ignore', '--no-index', '--verbose', '--', '.env']);
-        if (result.code !== 0)
-            return false;
-        // "<source>:<line>:<pattern>\t<path>"
-        const [source = '', , pattern = ''] = result.stdout.toString('utf8').split('\t')[0].split(':');
-        return (0,external_node_path_namespaceObject.basename)(source) === '.gitignore' && !(0,external_node_path_namespaceObject.isAbsolute)(source) && !pattern.startsWith('!');
-    }
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, '.gitignore'), 'utf8').catch(() => '');
-    return ignore().add(text).ignores('.env');
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/map-limit.js
-/** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const lane = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/symlink-inside.js
-
-
-/**
- * Whether a symlink points inside the scanned root (`rootReal` is the root's realpath). A
- * dangling link is judged by where its text points. Links are never followed either way: a
- * target inside is listed on its own, a target outside is not ours to scan.
- */
-async function isSymlinkInside(rootReal, absLink) {
-    const target = await (0,promises_namespaceObject.realpath)(absLink).catch(async () => (0,external_node_path_namespaceObject.resolve)(await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(absLink)), await (0,promises_namespaceObject.readlink)(absLink)));
-    const rel = (0,external_node_path_namespaceObject.relative)(rootReal, target);
-    return rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
-}
-function symlinkOutsideNotice(path) {
-    return { path, reason: 'symlink-outside', message: 'symlink to a target outside the scanned folder, not followed' };
-}
-/** A symlink inside the root is skipped quietly; one pointing out of it is a notice. */
-async function symlinkNotice(rootReal, root, path) {
-    const inside = await isSymlinkInside(rootReal, (0,external_node_path_namespaceObject.resolve)(root, path)).catch(() => false);
-    return inside ? undefined : symlinkOutsideNotice(path);
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/tree-listing.js
-function submoduleNotice(path) {
-    return { path, reason: 'submodule', message: 'submodule or nested repository, not scanned (scan it on its own)' };
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/list-git-tree.js
-
-
-
-
-
-
-const GITLINK = '160000';
-const SYMLINK = '120000';
-const LSTAT_CONCURRENCY = 64;
-/**
- * Lists a git work tree as git sees it, in three `git ls-files` calls run together (never one per
- * file): the index with modes (tracked files, symlinks, submodules), the tracked files deleted
- * from disk (dropped), and the untracked files .gitignore does not exclude.
- */
-async function listGitTree(root, git) {
-    const [staged, deleted, others, rootReal] = await Promise.all([
-        runLsFiles(root, ['--stage'], git),
-        runLsFiles(root, ['--deleted'], git),
-        runLsFiles(root, ['--others', '--exclude-standard'], git),
-        (0,promises_namespaceObject.realpath)(root),
-    ]);
-    const gone = new Set(git_work_tree_splitNul(deleted));
-    const paths = new Set();
-    const notices = [];
-    const links = [];
-    for (const entry of git_work_tree_splitNul(staged)) {
-        // "<mode> <object> <stage>\t<path>"; a conflicted file has one entry per stage.
-        const tab = entry.indexOf('\t');
-        const mode = entry.slice(0, 6);
-        const path = entry.slice(tab + 1);
-        if (mode === GITLINK)
-            notices.push(submoduleNotice(path));
-        else if (gone.has(path))
-            continue;
-        else if (mode === SYMLINK)
-            links.push(path);
-        else
-            paths.add(path);
-    }
-    const untracked = await classifyUntracked(root, git_work_tree_splitNul(others), notices);
-    for (const path of untracked.files)
-        paths.add(path);
-    links.push(...untracked.links);
-    for (const notice of await mapLimit(links, LSTAT_CONCURRENCY, (p) => symlinkNotice(rootReal, root, p))) {
-        if (notice)
-            notices.push(notice);
-    }
-    return { paths: [...paths].sort(), notices: dedupe(notices), git: true };
-}
-/**
- * git lists an untracked nested repository as "dir/" and an untracked symlink like a file, so
- * untracked entries (usually few) are checked on disk.
- */
-async function classifyUntracked(root, entries, notices) {
-    const files = [];
-    const links = [];
-    const kinds = await mapLimit(entries, LSTAT_CONCURRENCY, async (path) => {
-        if (path.endsWith('/'))
-            return 'repo';
-        const stats = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, path)).catch(() => undefined);
-        if (!stats)
-            return 'gone';
-        return stats.isSymbolicLink() ? 'link' : stats.isFile() ? 'file' : 'other';
-    });
-    entries.forEach((path, i) => {
-        if (kinds[i] === 'repo')
-            notices.push(submoduleNotice(path.slice(0, -1)));
-        else if (kinds[i] === 'link')
-            links.push(path);
-        else if (kinds[i] === 'file')
-            files.push(path);
-    });
-    return { files, links };
-}
-function dedupe(notices) {
-    const seen = new Set();
-    return notices.filter((n) => !seen.has(`${n.reason}\0${n.path}`) && seen.add(`${n.reason}\0${n.path}`));
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/walk-tree.js
-
-
-
-
-
-/** Folders read at once: enough to keep the disk busy, few enough to stay under file-handle limits. */
-const CONCURRENCY = 32;
-/**
- * Lists a folder that is not a git work tree: a recursive walk that honours every .gitignore on
- * the way down (a deeper file overrides a shallower one, the last matching line of a file wins,
- * an ignored folder is not entered), always skips `.git`, and never follows a symlink.
- */
-async function walkTree(root) {
-    const rootReal = await (0,promises_namespaceObject.realpath)(root);
-    const paths = [];
-    const notices = [];
-    const links = [];
-    const visit = async ({ rel, rules }) => {
-        const dir = (0,external_node_path_namespaceObject.join)(root, rel);
-        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch((error) => {
-            if (rel === '')
-                throw error;
-            notices.push({
-                path: rel,
-                reason: 'unreadable',
-                message: `could not read folder: ${error.code ?? error.message}`,
-            });
-            return [];
-        });
-        const own = await loadRules(dir, rel, entries);
-        const chain = own ? [...rules, own] : rules;
-        const folders = [];
-        for (const entry of entries) {
-            if (entry.name === '.git')
-                continue;
-            const path = rel ? `${rel}/${entry.name}` : entry.name;
-            const isDir = entry.isDirectory();
-            if (isIgnored(chain, path, isDir))
-                continue;
-            if (isDir)
-                folders.push({ rel: path, rules: chain });
-            else if (entry.isFile())
-                paths.push(path);
-            else if (entry.isSymbolicLink())
-                links.push(path);
-        }
-        return folders;
-    };
-    await drain({ rel: '', rules: [] }, visit);
-    for (const notice of await mapLimit(links, CONCURRENCY, (link) => symlinkNotice(rootReal, root, link))) {
-        if (notice)
-            notices.push(notice);
-    }
-    return { paths: paths.sort(), notices, git: false };
-}
-async function loadRules(dir, rel, entries) {
-    if (!entries.some((e) => e.name === '.gitignore' && e.isFile()))
-        return undefined;
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, '.gitignore'), 'utf8').catch(() => '');
-    return { base: rel, matcher: ignore().add(text) };
-}
-/** The deepest .gitignore with an opinion (ignore, or "!" re-include) decides, as in git. */
-function isIgnored(chain, path, isDir) {
-    for (let i = chain.length - 1; i >= 0; i--) {
-        const { base, matcher } = chain[i];
-        const sub = base ? path.slice(base.length + 1) : path;
-        const verdict = matcher.test(isDir ? `${sub}/` : sub);
-        if (verdict.ignored)
-            return true;
-        if (verdict.unignored)
-            return false;
-    }
-    return false;
-}
-/** Visits folders (depth-first, so the queue stays short) with CONCURRENCY reads in flight; the first hard error rejects. */
-function drain(start, visit) {
-    const queue = [start];
-    let active = 0;
-    return new Promise((resolve, reject) => {
-        let failed = false;
-        const pump = () => {
-            if (failed)
-                return;
-            if (queue.length === 0 && active === 0)
-                return resolve();
-            while (active < CONCURRENCY && queue.length > 0) {
-                active++;
-                visit(queue.pop()).then((more) => {
-                    active--;
-                    queue.push(...more);
-                    pump();
-                }, (error) => {
-                    failed = true;
-                    reject(error);
-                });
-            }
-        };
-        pump();
-    });
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/tree.js
-
-
-
-
-/**
- * Lists the files of a working tree to scan. In a git work tree git lists them (tracked files and
- * untracked ones .gitignore lets through; submodules are notices); elsewhere — and for a folder
- * the enclosing repository ignores, such as node_modules, since asking for it means scanning it —
- * a file-system walk honours the .gitignore files it meets. The listing only lists: reading is
- * `readFragmentSync`, so callers can fan reads out to worker threads.
- */
-async function listTreeFiles(root, git = git_runner_defaultGitRunner) {
-    return (await gitView(root, git)) === 'tracked' ? listGitTree(root, git) : walkTree(root);
-}
-/** One rev-parse says whether we are in a work tree and where; a check-ignore only for subfolders. */
-async function gitView(root, git) {
-    const probe = await git.run(root, ['rev-parse', '--is-inside-work-tree', '--show-prefix']).catch((error) => {
-        if (error instanceof GitError && error.kind === 'git-missing')
-            return undefined;
-        throw error;
-    });
-    const [inside, prefix] = probe?.code === 0 ? probe.stdout.toString('utf8').split('\n') : [];
-    if (inside !== 'true')
-        return 'none';
-    if (!prefix)
-        return 'tracked';
-    const ignored = await git.run(root, ['check-ignore', '-q', '--', '.']);
-    return ignored.code === 0 ? 'ignored' : 'tracked';
-}
-
-;// CONCATENATED MODULE: ./.build/src/sources/tree-source.js
-
-
-
-
-
-/**
- * The files of a working tree (see {@link listTreeFiles}), or a single file named as the path to
- * scan: its folder is the root, and it is the only file. In a git work tree it also names the
- * `.env` files git tracks, and says when .gitignore does not cover `.env`.
- */
-function treeSource(path, git = git_runner_defaultGitRunner) {
-    let listed;
-    return {
-        async files() {
-            if ((await (0,promises_namespaceObject.stat)(path)).isFile()) {
-                listed = { root: (0,external_node_path_namespaceObject.dirname)(path), git: false };
-                return { root: listed.root, paths: [(0,external_node_path_namespaceObject.basename)(path)], notices: [] };
-            }
-            const listing = await listTreeFiles(path, git);
-            listed = { root: path, git: listing.git };
-            return { root: path, paths: listing.paths, notices: listing.notices };
-        },
-        async facts() {
-            if (!listed?.git)
-                return {};
-            const envFiles = await trackedEnvFiles(listed.root, git);
-            if (await gitignoreCoversEnv(listed.root, git))
-                return { envFiles };
-            const message = '.gitignore does not cover .env: add `.env*` (and `!.env.example`) so local keys never get committed';
-            return { envFiles, notices: [{ path: '.gitignore', reason: 'gitignore', message }] };
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/action/scan/scan-for-plan.js
-
-
-
-
-const EMPTY = {
-    findings: [],
-    notices: [],
-    stats: { files: 0, bytes: 0, commits: 0, skipped: 0, durationMs: 0 },
-};
-/** Scans what obtainForPlan got into the clone. */
-async function scanForPlan(target, options) {
-    const { root, config, onSecret } = options;
-    switch (target.kind) {
-        case 'nothing':
-            return EMPTY;
-        case 'tree':
-            return runScan({ source: treeSource(root), config, onSecret });
-        case 'history':
-            return runScan({ source: historySource(root), config, onSecret });
-        case 'commits':
-            return runScan({
-                source: commitsSource(root, { include: target.include, exclude: target.exclude }),
-                config,
-                onSecret,
-            });
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/action/scan/run-scan-mode.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** `mode: scan`: scan what the event adds, mask what was found, report it, fail on the threshold. */
-async function runScanMode(settings, git = git_runner_defaultGitRunner) {
-    const { context } = settings;
-    const plan = planScan(context.eventName, context.event, settings.scan);
-    actionLog.info(`Key Hygiene: ${plan.describe}`);
-    const scanGit = createScanGit(context.workspace, git);
-    // What was learnt on the way (a tip gone from origin, a config this push changes): the log and the summary.
-    const notes = [];
-    const note = (line) => {
-        notes.push(line);
-        actionLog.info(line);
-    };
-    const target = await obtainForPlan(plan, scanGit, note);
-    const { config, baseline } = await loadScanPolicy(settings, await resolvePolicySource(plan, scanGit), scanGit, note);
-    const result = await scanForPlan(target, { root: context.workspace, config, onSecret: maskOnce() });
-    result.findings = keyFindings(result.findings, settings.fingerprintKey);
-    if (baseline)
-        result.findings = dropBaselined(result.findings, baseline);
-    await reportScan(result, { scanned: plan.describe, notes }, [...buildDetectors(config), envFileRule], settings);
-    if (failsOn(result.findings, settings.failOn)) {
-        actionLog.setFailed(`${result.findings.length} ${result.findings.length === 1 ? 'key' : 'keys'} found: see the annotations and the job summary`);
-    }
-}
-/**
- * core.setSecret masks only what is logged after it
- * (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions#masking-a-value-in-a-log):
- * each key is masked the moment the scanner finds it, before any report line exists.
- */
-function maskOnce() {
-    const masked = new Set();
-    return (secret) => {
-        if (masked.has(secret))
-            return;
-        masked.add(secret);
-        core_setSecret(secret);
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/action/verify/compare-fingerprints.js
-/** Reads `${{ toJSON(needs) }}`. https://docs.github.com/actions/reference/workflows-and-actions/contexts#needs-context */
-function parseNeeds(json) {
-    let needs;
-    try {
-        needs = JSON.parse(json);
-    }
-    catch {
-        throw new Error("input 'fingerprints' is not JSON: pass fingerprints: ${{ toJSON(needs) }}");
-    }
-    if (typeof needs !== 'object' || needs === null || Array.isArray(needs)) {
-        throw new Error("input 'fingerprints' is not an object of jobs: pass fingerprints: ${{ toJSON(needs) }}");
-    }
-    return Object.entries(needs).map(([job, data]) => {
-        const fingerprint = data?.outputs?.fingerprint;
-        return {
-            job,
-            result: String(data?.result ?? 'unknown'),
-            ...(typeof fingerprint === 'string' && fingerprint !== '' && { fingerprint }),
-        };
-    });
-}
-/**
- * Two jobs with one fingerprint hold one key: it is reused across their environments (error).
- * A job without a fingerprint was not compared (warning): it failed, was skipped, or does not map
- * the verify step's `fingerprint` output to a job output.
- */
-function compareFingerprints(jobs) {
-    const checks = jobs
-        .filter((j) => j.fingerprint === undefined)
-        .map((j) => ({
-        level: 'warning',
-        title: `No fingerprint from job ${j.job}`,
-        message: `Job ${j.job} (result: ${j.result}) has no 'fingerprint' output, so its key was not compared: give the job outputs: { fingerprint: \${{ steps.<verify step id>.outputs.fingerprint }} }.`,
-    }));
-    const byFingerprint = new Map();
-    for (const j of jobs)
-        if (j.fingerprint !== undefined)
-            byFingerprint.set(j.fingerprint, [...(byFingerprint.get(j.fingerprint) ?? []), j]);
-    for (const [fingerprint, group] of byFingerprint) {
-        if (group.length < 2)
-            continue;
-        const names = group.map((j) => j.job);
-        checks.push({
-            level: 'error',
-            title: 'One key reused across environments',
-            message: `Jobs ${names.join(', ')} hold the same key (fingerprint ${fingerprint}): each environment needs its own key. Make a new key for each and update the environment secrets.`,
-        });
-    }
-    return checks;
-}
-
-;// CONCATENATED MODULE: ./.build/action/verify/run-compare-mode.js
-
-
-
-
-
-/**
- * `mode: compare` (README, "Verify keys without ever showing them"), in a job that `needs:` the
- * verify jobs: fail when two of them output the same fingerprint, i.e. one key serves several
- * environments.
- */
-async function runCompareMode(settings) {
-    if (!settings.fingerprints.trim())
-        throw new InputError("input 'fingerprints' is empty: pass fingerprints: ${{ toJSON(needs) }}");
-    let jobs;
-    try {
-        jobs = parseNeeds(settings.fingerprints);
-    }
-    catch (error) {
-        throw new InputError(error.message);
-    }
-    const checks = compareFingerprints(jobs);
-    await summary.addRaw(renderCompareSummary(jobs)).write();
-    reportChecks(checks, settings.failOn, 'comparison');
-}
-function renderCompareSummary(jobs) {
-    const rows = jobs.map((j) => {
-        const sharedWith = jobs
-            .filter((o) => o !== j && o.fingerprint !== undefined && o.fingerprint === j.fingerprint)
-            .map((o) => o.job);
-        // Job names, results and fingerprints are the input's JSON: escaped, a fingerprint included.
-        return `| ${escapeMarkdown(j.job)} | ${escapeMarkdown(j.result)} | ${j.fingerprint ? codeCell(j.fingerprint) : '—'} | ${sharedWith.length ? `❌ same key as ${escapeMarkdown(sharedWith.join(', '))}` : j.fingerprint ? '✅ own key' : '⚠️ not compared'} |`;
-    });
-    return [
-        '## Key Hygiene: one key per environment',
-        '',
-        '| Job | Result | Fingerprint | Key |',
-        '|---|---|---|---|',
-        ...rows,
-        '',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./.build/src/providers/generic.js
-
-/** Values found by their name or context (passwords, bearer headers, JWTs, URLs with credentials): no vendor. */
-const generic = defineProvider({ id: 'generic', name: 'Generic secret', aliases: [], nameless: true });
-
-;// CONCATENATED MODULE: ./.build/src/providers/hygiene.js
-
-/** Repository hygiene rules (a tracked `.env` file, src/scan/hygiene.ts): no key of any vendor. */
-const hygiene = defineProvider({ id: 'hygiene', name: 'Repository hygiene', aliases: [], nameless: true });
-
-;// CONCATENATED MODULE: ./.build/src/providers/private-key.js
-
-/** PEM private keys: whose key it is (a certificate, SSH, a cloud service account) the text does not say. */
-const privatekey = defineProvider({ id: 'privatekey', name: 'Private key', aliases: [], nameless: true });
-
-;// CONCATENATED MODULE: ./.build/src/providers/registry.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Every provider, in one explicit list. The order matters in one place only: when a secret's name
- * names two providers with equally long phrases (`TF_VAR_VERCEL_TOKEN`), the onboarding guess takes
- * the earlier one, so a new provider goes at the end. test/providers/registry.test.ts checks the
- * list against the detectors.
- */
-const providers = [
-    openai,
-    azureOpenai,
-    anthropic,
-    aws,
-    github,
-    google,
-    huggingface,
-    npm,
-    stripe,
-    slack,
-    gitlab,
-    sentry,
-    cloudflare,
-    vercel,
-    heroku,
-    linear,
-    notion,
-    figma,
-    mailchimp,
-    sendgrid,
-    shopify,
-    square,
-    groq,
-    perplexity,
-    databricks,
-    docker,
-    tailscale,
-    grafana,
-    pypi,
-    age,
-    atlassian,
-    flyio,
-    onepassword,
-    openshift,
-    sidekiq,
-    sonarqube,
-    sourcegraph,
-    terraform,
-    vault,
-    openrouter,
-    django,
-    generic,
-    privatekey,
-    hygiene,
-];
-
-;// CONCATENATED MODULE: ./.build/src/providers/canonical-provider.js
-
-/** A name as policies write it, lower-cased with dashes: `Open AI`, `open_ai` → `open-ai`. */
-const spelling = (name) => name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
-/** The record a name (an id or an alias, in any case, with spaces or underscores) stands for. */
-function findProvider(name) {
-    const id = spelling(name);
-    return providers.find((p) => p.id === id || p.aliases.includes(id));
-}
-/** `OpenAI`, `open_ai`, `Open AI` → `openai`; an unknown provider as it was written, lower-cased with dashes. */
-function canonicalProvider(name) {
-    return findProvider(name)?.id ?? spelling(name);
-}
-
-;// CONCATENATED MODULE: ./.build/src/providers/owner-of-detector.js
-
-/**
- * The record that owns a detector: detector ids are `provider-kind` (src/detectors/detector.ts),
- * so the owner is the record whose id, then a dash, starts the detector's id — the longest such id,
- * so `azure-openai-key` is Azure OpenAI's even beside a provider `azure`. Undefined for an id no
- * record starts (a repository's own detector).
- */
-function ownerOfDetector(detectorId) {
-    let owner;
-    for (const record of providers) {
-        if (detectorId.startsWith(`${record.id}-`) && record.id.length > (owner?.id.length ?? 0))
-            owner = record;
-    }
-    return owner;
-}
-
-;// CONCATENATED MODULE: ./.build/action/verify/check-key-shape.js
-
-
-
-/** Detectors that match by context (names, URLs, headers), not by a key's own shape. */
-const NOT_A_PROVIDER = new Set(['generic', 'hygiene', 'custom', 'privatekey']);
-/** The provider's key kinds, e.g. `openai` → project, service-account, admin and user keys. */
-function detectorsOf(provider, all = detectors) {
-    const record = findProvider(provider);
-    if (!record || record.nameless)
-        return [];
-    // A record owns the detectors its id starts (src/providers/owner-of-detector.ts), `gitlab` → `gitlab-token`.
-    return all.filter((d) => !NOT_A_PROVIDER.has(d.provider) && ownerOfDetector(d.id) === record);
-}
-/** Whether `value` (already trimmed) is, as a whole, a key of `provider`. Pure; never echoes the value. */
-function checkKeyShape(value, provider, all = detectors) {
-    const detector = detectorsOf(provider, all).find((d) => isWholeKey(d, value));
-    if (detector)
-        return { detector };
-    const lookalike = all.find((d) => !NOT_A_PROVIDER.has(d.provider) && isWholeKey(d, value));
-    return lookalike ? { lookalike } : {};
-}
-function isWholeKey(detector, value) {
-    const pattern = new RegExp(detector.pattern.source, detector.pattern.flags.replace('g', ''));
-    const match = pattern.exec(value);
-    if (match?.groups?.secret !== value)
-        return false;
-    return detector.validate?.(value, { match: match[0], line: value, path: '' }) ?? true;
-}
-
-;// CONCATENATED MODULE: ./.build/src/providers/check-key-online.js
-/**
- * Asks the provider whether the key is live. The key goes only into the Authorization header;
- * the answer's body is never read (it could echo the key). `baseUrl` '' means the public API.
- */
-async function checkKeyOnline(value, check, baseUrl, fetchImpl) {
-    const url = `${(baseUrl || check.defaultUrl).replace(/\/+$/, '')}${check.path}`;
-    let status;
-    try {
-        const response = await fetchImpl(url, {
-            headers: { authorization: `Bearer ${value}` },
-            signal: AbortSignal.timeout(15_000),
-        });
-        status = response.status;
-        await response.body?.cancel();
-    }
-    catch (error) {
-        const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-        return { status: 'unknown', detail: `GET ${url} failed: ${reason}` };
-    }
-    const detail = `${status} from GET ${url}`;
-    if (status === 200)
-        return { status: 'valid', detail };
-    if (status === 401)
-        return { status: 'invalid', detail };
-    if (status === 429)
-        return { status: 'rate-limited', detail };
-    return { status: 'unknown', detail };
-}
-
-;// CONCATENATED MODULE: ./.build/action/verify/check-key-online.js
-
-
-const hasLiveCheck = (provider) => findProvider(provider)?.liveCheck !== undefined;
-/**
- * Asks the provider whether the key is live, with the check its record in src/providers/ describes.
- * `baseUrl` '' means the public API.
- */
-async function check_key_online_checkKeyOnline(value, provider, baseUrl, fetchImpl = fetch) {
-    const check = findProvider(provider)?.liveCheck;
-    if (!check)
-        return { status: 'unknown', detail: `no online check for provider ${provider}` };
-    return checkKeyOnline(value, check, baseUrl, fetchImpl);
-}
-
-;// CONCATENATED MODULE: ./.build/action/verify/fingerprint-key.js
-
-/**
- * The first 16 hex characters of HMAC-SHA-256 of the key value: equal keys give equal fingerprints
- * within one repository (what `compare` needs), and the digest cannot be turned back into the key
- * nor matched against another repository's fingerprints. Keyed with `fingerprint-key` (and the
- * repository id inside, so one secret shared by many repositories still keeps them apart), no guess
- * can be tested without that secret. Without it, keyed with the repository id — public, so anyone
- * can test a guess: safe for a high-entropy key only.
- */
-function fingerprintKey(value, repositoryId, key) {
-    const hmac = key
-        ? (0,external_node_crypto_.createHmac)('sha256', key.hmacKey).update(`verify\0${repositoryId}\0`)
-        : (0,external_node_crypto_.createHmac)('sha256', repositoryId);
-    return hmac.update(value).digest('hex').slice(0, 16);
-}
-
-;// CONCATENATED MODULE: ./.build/action/verify/verify-key.js
-
-
-
-
-/** Checks a key's shape, kind and (with `online`) liveness; the value appears in no message. */
-async function verifyKey(request, fetchImpl = fetch) {
-    const { name, provider } = request;
-    const value = request.value.trim();
-    const checks = [];
-    // Trimmed: a value pasted with a trailing newline is the same key and must compare equal.
-    const fingerprint = fingerprintKey(value, request.repositoryId, request.fingerprintKey);
-    if (value !== request.value) {
-        checks.push({
-            level: 'warning',
-            title: `${name} has surrounding whitespace`,
-            message: `The value of ${name} starts or ends with whitespace: clients may send it as is and be refused. Save the secret again without it.`,
-        });
-    }
-    const shape = checkKeyShape(value, provider);
-    if (!shape.detector) {
-        const kinds = detectorsOf(provider)
-            .map((d) => d.keyKind)
-            .join(', ');
-        const looks = shape.lookalike ? ` It looks like a ${shape.lookalike.keyKind}.` : '';
-        checks.push({
-            level: 'error',
-            title: `${name}: not a key of provider ${provider}`,
-            message: `The value of ${name} (${value.length} characters) does not have the shape of a ${provider} key (${kinds}).${looks} Check which secret the job passes.`,
-        });
-        // Never send a value that is not this provider's key to this provider.
-        return { status: 'invalid', fingerprint, checks };
-    }
-    const discouraged = findProvider(provider)?.discouraged?.[shape.detector.id];
-    if (discouraged)
-        checks.push({
-            level: 'warning',
-            title: `${name}: ${shape.detector.keyKind}`,
-            message: `${name} holds ${discouraged}.`,
-        });
-    if (!request.online)
-        return { status: 'offline', fingerprint, keyKind: shape.detector.keyKind, checks };
-    if (!hasLiveCheck(provider)) {
-        checks.push({
-            level: 'warning',
-            title: `No online check for ${provider}`,
-            message: `online: true, but there is no online check for provider ${provider} yet: only the shape was checked.`,
-        });
-        return { status: 'unknown', fingerprint, keyKind: shape.detector.keyKind, checks };
-    }
-    const live = await check_key_online_checkKeyOnline(value, provider, request.providerUrl, fetchImpl);
-    const liveCheck = {
-        valid: undefined,
-        invalid: {
-            level: 'error',
-            title: `${name} was refused by ${provider}`,
-            message: `${provider} refused ${name} (${live.detail}): the key is revoked or invalid. Make a new key and update the environment secret.`,
-        },
-        'rate-limited': {
-            level: 'warning',
-            title: `${name} is rate-limited`,
-            message: `${provider} answered ${live.detail}: the key is valid but out of quota or rate-limited. Check the project's limits and billing.`,
-        },
-        unknown: {
-            level: 'warning',
-            title: `${name} could not be checked online`,
-            message: `Could not tell whether ${name} is live (${live.detail}).`,
-        },
-    }[live.status];
-    if (liveCheck)
-        checks.push(liveCheck);
-    return { status: live.status, fingerprint, keyKind: shape.detector.keyKind, live: live.detail, checks };
-}
-
-;// CONCATENATED MODULE: ./.build/action/verify/run-verify-mode.js
-
-
-
-
-
-
-
-
-/**
- * `mode: verify` (README, "Verify keys without ever showing them"): mask the key, check its
- * shape and kind (and, with `online`, ask the provider), output `status` and `fingerprint`. The
- * value is never printed.
- */
-async function runVerifyMode(settings, fetchImpl = fetch) {
-    const value = maskedKey(settings);
-    const provider = providerOf(settings);
-    const verdict = await verifyKey({
-        name: settings.secretName,
-        value,
-        provider,
-        online: settings.online,
-        providerUrl: settings.providerUrl,
-        repositoryId: settings.context.repositoryId || settings.context.repository,
-        ...(settings.fingerprintKey && { fingerprintKey: settings.fingerprintKey }),
-    }, fetchImpl);
-    setOutput('fingerprint', verdict.fingerprint);
-    setOutput('status', verdict.status);
-    await summary
-        .addRaw(renderVerifySummary(settings.secretName, provider, verdict, settings.fingerprintKey !== undefined))
-        .write();
-    reportChecks(verdict.checks, settings.failOn, 'key check');
-}
-/** The key from the environment, masked before anything else is printed: a mask hides later log lines only. */
-function maskedKey(settings) {
-    const value = settings.secretValue;
-    if (value) {
-        core_setSecret(value);
-        if (value.trim() !== value && value.trim())
-            core_setSecret(value.trim());
-    }
-    const name = settings.secretName;
-    if (!name)
-        throw new InputError("input 'secret' is empty: name the environment variable that holds the key, e.g. secret: OPENAI_API_KEY");
-    // A secret that does not exist in the job's environment reaches `env:` as an empty string.
-    if (!value || !value.trim()) {
-        throw new InputError(`environment variable ${name} is ${value === undefined ? 'not set' : 'empty'}: pass the key through env: (env: { ${name}: \${{ secrets.${name} }} }) in a job bound to an environment that defines it`);
-    }
-    return value;
-}
-function providerOf(settings) {
-    const provider = settings.provider || policyProvider(settings);
-    if (!provider) {
-        throw new InputError(`no provider for ${settings.secretName}: set the 'provider' input, or a 'provider' in the policy's keys entry for ${settings.secretName}`);
-    }
-    if (detectorsOf(provider).length === 0)
-        throw new InputError(`provider '${provider}' is not known: expected a provider such as openai, anthropic, github or stripe`);
-    return provider;
-}
-function policyProvider(settings) {
-    const config = readPolicy(settings.configPath, settings.context.workspace);
-    return config.keys.find((key) => sameName(key.secret, settings.secretName))?.provider;
-}
-/** Said in every summary of a fingerprint keyed with the repository id, which anyone can read. */
-const UNKEYED_VERIFY_NOTE = 'The fingerprint is keyed with the repository id, which is public: it hides a high-entropy key, but a guessable value could be found from it. Give every verify step `fingerprint-key: ${{ secrets.KEY_HYGIENE_FINGERPRINT_KEY }}` (one repository secret, the same in every job).';
-function renderVerifySummary(name, provider, verdict, keyed) {
-    const md = escapeMarkdown;
-    const problems = verdict.checks.map((c) => `- **${c.level}**: ${md(c.message)}`);
-    return [
-        `## Key Hygiene: ${md(name)}`,
-        '',
-        '| Secret | Provider | Key kind | Online | Fingerprint |',
-        '|---|---|---|---|---|',
-        `| ${codeCell(name)} | ${md(provider)} | ${md(verdict.keyKind ?? `not a ${provider} key`)} | ${md(verdict.status)}${verdict.live ? ` (${md(verdict.live)})` : ''} | \`${verdict.fingerprint}\` |`,
-        '',
-        ...(problems.length ? [...problems, ''] : []),
-        ...(keyed ? [] : [`> ${UNKEYED_VERIFY_NOTE}`, '']),
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./.build/action/main.js
-
-
-
-
-
-
-const MODES = {
-    scan: runScanMode,
-    environments: runEnvironmentsMode,
-    verify: runVerifyMode,
-    compare: runCompareMode,
-};
-/** The Action: read the inputs once, run the mode, and fail the step with one line on any error. */
-async function run() {
-    try {
-        const settings = readSettings();
-        await MODES[settings.mode](settings);
-    }
-    catch (error) {
-        actionLog.setFailed(error instanceof Error ? error.message : String(error));
-    }
-}
-
 
 /***/ })
 
@@ -74309,6 +76818,17 @@ async function run() {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
