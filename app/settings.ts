@@ -1,5 +1,6 @@
 import { parseActionLocation, webOfGitHub, type ActionLocation } from '../src/onboarding/parse-action-location.js';
 import { parseDuration } from '../src/policy/duration.js';
+import { readAdminApis, type AdminApiAccess } from './incidents/read-admin-apis.js';
 import { readQueueSettings, type QueueSettings } from './queue/queue-settings.js';
 
 /** How the app runs, read once from the environment: nothing else reads `process.env`. */
@@ -35,6 +36,13 @@ export interface AppSettings {
    * description says how to add the workflow.
    */
   onboardingAction?: ActionLocation;
+  /**
+   * The providers' admin APIs the server holds a key for (`KEY_HYGIENE_OPENAI_ADMIN_KEY`,
+   * `KEY_HYGIENE_ANTHROPIC_ADMIN_KEY`; base URL from `OPENAI_BASE_URL` / `ANTHROPIC_BASE_URL`, as the
+   * vendors' SDKs read it): leak incidents look the leaked key up there and `/revoke` revokes it.
+   * One key reads one organisation at the provider: a single-organisation deployment.
+   */
+  adminApis?: AdminApiAccess[];
   /** `WEBHOOK_SECRET`, the secret GitHub signs deliveries with: the server checks it before Probot reads a body whole (app/github/guard-webhook-body.ts). */
   webhookSecret?: string;
 }
@@ -76,7 +84,9 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     );
   const webhookSecret = env.WEBHOOK_SECRET || undefined;
   const onboardingAction = readActionLocation(env);
+  const adminApis = readAdminApis(env);
   return {
+    ...(adminApis.length > 0 && { adminApis }),
     ...(onboardingAction && { onboardingAction }),
     metricsHost,
     ...(webhookSecret && { webhookSecret }),

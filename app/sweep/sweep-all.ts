@@ -60,5 +60,6 @@ export async function sweepInstallationById(
     log,
     lock,
     onboardingAction: settings.onboardingAction,
+    adminApis: settings.adminApis,
   });
 }

@@ -7,6 +7,7 @@ import { sweepRepo } from './sweep-repo.js';
 import type { RepoLock } from '../repo/with-repo-lock.js';
 import { oneLineError } from '../../src/one-line-error.js';
 import type { OrgSecretsPasses } from './org-secrets-passes.js';
+import type { AdminApiAccess } from '../incidents/read-admin-apis.js';
 
 export interface InstallationSweep {
   octokit: AppOctokit;
@@ -26,6 +27,8 @@ export interface InstallationSweep {
   teams?: TeamRosterCache;
   /** The organisation passes the dashboards show; the process's memory by default. */
   orgPasses?: OrgSecretsPasses;
+  /** The providers' admin APIs the server has a key for (leak incidents close by what the provider lists). */
+  adminApis?: AdminApiAccess[] | undefined;
 }
 
 export interface InstallationSweepResult {
