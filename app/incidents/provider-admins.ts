@@ -36,9 +36,14 @@ export function providerAdmins(
     if (!api) return Promise.reject(new ProviderAdminError(`no ${ADMIN_APIS[provider].name} admin key`));
     let made = clients.get(provider);
     if (!made) {
-      made = ADMIN_APIS[provider]
-        .load()
-        .then((create) => create({ adminKey: api.adminKey, baseUrl: api.baseUrl, fetch }));
+      // Messages name the server's variable: `keyVariable`, which the clients take beyond the shared options.
+      const options = {
+        adminKey: api.adminKey,
+        baseUrl: api.baseUrl,
+        fetch,
+        keyVariable: ADMIN_APIS[provider].appKeyVariable,
+      };
+      made = ADMIN_APIS[provider].load().then((create) => create(options));
       clients.set(provider, made);
     }
     return made;
