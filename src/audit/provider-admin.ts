@@ -33,6 +33,12 @@ export interface ProviderKey {
   createdAt: string;
   /** ISO 8601, or null when never used. For providers with no last-used field, derived from usage. */
   lastUsedAt: string | null;
+  /**
+   * ISO 8601, set when `lastUsedAt` is derived from a usage report that reaches back only so far
+   * (Anthropic): a null `lastUsedAt` then means "not used since this date", not "never used", and a
+   * `lastUsedAt` is precise to the report's bucket (a day). Absent when the provider records last use.
+   */
+  lastUsedKnownSince?: string;
   /** ISO 8601, or null when it never expires. */
   expiresAt: string | null;
   /** `active` works; the others do not (inactive = revoked at Anthropic; a deleted OpenAI key is not listed). */
@@ -92,6 +98,15 @@ export interface AdminClientOptions {
   fetch: typeof globalThis.fetch;
   /** Seconds to wait on 429 at most before giving up (Retry-After is obeyed up to this). */
   maxRetryWait?: number;
+  /** Seconds one request may take before it is abandoned (default: the client's own, e.g. 30). */
+  timeout?: number;
+  /**
+   * The environment variable the admin key came from, named in errors (default: the CLI's, e.g.
+   * `ANTHROPIC_ADMIN_KEY`; the App passes `KEY_HYGIENE_ANTHROPIC_ADMIN_KEY`).
+   */
+  keyVariable?: string;
+  /** The time a client measures windows from (default: the host clock); tests pass an emulator's. */
+  now?: () => Date;
 }
 
 /**
