@@ -3,6 +3,8 @@ import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
 import { FingerprintKeyError, readFingerprintKey, type FingerprintKey } from '../src/scan/fingerprint-key.js';
 import { CONFIG_PATH } from '../src/policy/config-path.js';
+import { ADMIN_APIS } from '../src/audit/admin-clients.js';
+import type { AdminProviderId } from '../src/audit/provider-admin.js';
 
 export type ActionMode = 'scan' | 'environments' | 'verify' | 'compare';
 
@@ -34,6 +36,12 @@ export interface ActionSettings {
    * secret); absent, scan fingerprints are unkeyed and verify's are keyed with the public repository id.
    */
   fingerprintKey?: FingerprintKey;
+  /**
+   * verify: each provider's admin key the job's env holds (`OPENAI_ADMIN_KEY`, `ANTHROPIC_ADMIN_KEY`,
+   * masked) and its admin API's base URL (`OPENAI_BASE_URL`, `ANTHROPIC_BASE_URL`, '' for the public
+   * API), as the vendors' SDKs read them: the verified key is looked up in that provider's inventory.
+   */
+  verifyAdmin: Partial<Record<AdminProviderId, { adminKey: string; baseUrl: string }>>;
   /** The run's context, from the runner's environment. */
   context: RunContext;
 }
@@ -78,8 +86,22 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     providerUrl: core.getInput('provider-url'),
     fingerprints: core.getInput('fingerprints'),
     ...(fingerprintKey && { fingerprintKey }),
+    verifyAdmin: readAdminKeys(env),
     context,
   };
+}
+
+/** The admin keys in the environment, masked before anything is printed. */
+function readAdminKeys(env: NodeJS.ProcessEnv): ActionSettings['verifyAdmin'] {
+  const found: ActionSettings['verifyAdmin'] = {};
+  for (const api of Object.values(ADMIN_APIS)) {
+    const value = env[api.keyVariable];
+    if (!value?.trim()) continue;
+    core.setSecret(value);
+    if (value.trim() !== value) core.setSecret(value.trim());
+    found[api.provider] = { adminKey: value.trim(), baseUrl: env[api.baseUrlVariable]?.trim() ?? '' };
+  }
+  return found;
 }
 
 function readContext(env: NodeJS.ProcessEnv): RunContext {

@@ -1,10 +1,13 @@
 import * as core from '@actions/core';
+import { isAdminProvider } from '../../src/audit/admin-clients.js';
+import { findProviderKey } from '../../src/audit/find-provider-key.js';
 import { sameName } from '../../src/inventory/inventory.js';
 import { codeCell, escapeMarkdown } from '../../src/report/escape-markdown.js';
 import { readPolicy } from '../environments/read-policy.js';
 import { InputError, type ActionSettings } from '../settings.js';
 import { detectorsOf } from './check-key-shape.js';
 import { reportChecks } from './report-checks.js';
+import { reportProviderKey, type ProviderKeyReport } from './report-provider-key.js';
 import { verifyKey, type Verdict } from './verify-key.js';
 
 /**
@@ -27,12 +30,32 @@ export async function runVerifyMode(settings: ActionSettings, fetchImpl: typeof 
     },
     fetchImpl,
   );
+  const atProvider = verdict.keyKind ? await lookUpKey(settings, value, provider, fetchImpl) : undefined;
   core.setOutput('fingerprint', verdict.fingerprint);
   core.setOutput('status', verdict.status);
+  for (const [output, text] of Object.entries(atProvider?.outputs ?? {})) core.setOutput(output, text);
   await core.summary
     .addRaw(renderVerifySummary(settings.secretName, provider, verdict, settings.fingerprintKey !== undefined))
+    .addRaw((atProvider?.summary ?? []).join('\n'))
     .write();
-  reportChecks(verdict.checks, settings.failOn, 'key check');
+  reportChecks([...verdict.checks, ...(atProvider?.checks ?? [])], settings.failOn, 'key check');
+}
+
+/**
+ * With the provider's admin key in the job's env, which key of the provider's inventory the secret
+ * holds. Only a value with the provider's shape is looked up, and the value itself is never sent:
+ * it is matched against the redacted forms the admin API lists.
+ */
+async function lookUpKey(
+  settings: ActionSettings,
+  value: string,
+  provider: string,
+  fetchImpl: typeof fetch,
+): Promise<ProviderKeyReport | undefined> {
+  const admin = isAdminProvider(provider) && settings.verifyAdmin[provider];
+  if (!admin) return undefined;
+  const lookup = await findProviderKey(value, provider, { ...admin, fetch: fetchImpl });
+  return reportProviderKey(settings.secretName, provider, lookup);
 }
 
 /** The key from the environment, masked before anything else is printed: a mask hides later log lines only. */

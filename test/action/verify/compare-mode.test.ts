@@ -79,6 +79,82 @@ describe('mode: compare', () => {
     expect(result.annotations.map((a) => a.message)).toEqual([message]);
   });
 
+  it('fails on one provider key id in two jobs even when their fingerprints differ, naming the jobs and the id', async () => {
+    const atProvider = (id: string, lastUsed = '') => ({
+      'provider-key-id': id,
+      'provider-key-project': 'proj_prod',
+      'provider-key-created-at': '2024-02-01T10:00:00.000Z',
+      'provider-key-last-used-at': lastUsed,
+    });
+    const result = await compare({
+      'verify-development': {
+        result: 'success',
+        outputs: { fingerprint: '1111aaaa2222bbbb', ...atProvider('key_dev') },
+      },
+      // Different fingerprint-keys per job make one key look like two; the provider's record does not.
+      'verify-staging': {
+        result: 'success',
+        outputs: { fingerprint: '3333cccc4444dddd', ...atProvider('key_shared') },
+      },
+      'verify-production': {
+        result: 'success',
+        outputs: { fingerprint: '5555eeee6666ffff', ...atProvider('key_shared', '2026-12-01T08:00:00.000Z') },
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(checks(result).map((a) => [a.level, a.properties.title, a.message])).toEqual([
+      [
+        'error',
+        'One provider key reused across environments',
+        'Jobs verify-staging, verify-production hold the same provider key key_shared (project proj_prod): each environment needs its own key. Make a new key for each, update the environment secrets, and delete key_shared at the provider.',
+      ],
+    ]);
+    expect(result.summary).toContain(
+      '| Job | Result | Fingerprint | Provider key | Project | Created | Last used | Key |',
+    );
+    expect(result.summary).toContain(
+      '| verify-development | success | `1111aaaa2222bbbb` | `key_dev` | `proj_prod` | 2024-02-01T10:00:00.000Z | never | ✅ own key |',
+    );
+    expect(result.summary).toContain(
+      '| verify-production | success | `5555eeee6666ffff` | `key_shared` | `proj_prod` | 2024-02-01T10:00:00.000Z | 2026-12-01T08:00:00.000Z | ❌ same key as verify-staging |',
+    );
+  });
+
+  it('says a key both the fingerprint and the provider key id find once, by its id', async () => {
+    const same = { fingerprint: '5555eeee6666ffff', 'provider-key-id': 'key_shared' };
+    const result = await compare({
+      'verify-staging': { result: 'success', outputs: same },
+      'verify-production': { result: 'success', outputs: same },
+      'verify-development': { result: 'success', outputs: { fingerprint: '1111aaaa2222bbbb' } },
+    });
+    expect(result.code).toBe(1);
+    expect(checks(result).map((a) => a.properties.title)).toEqual(['One provider key reused across environments']);
+    // A job without an id keeps the fingerprint columns, and the provider's are dashes.
+    expect(result.summary).toContain(
+      '| verify-development | success | `1111aaaa2222bbbb` | — | — | — | — | ✅ own key |',
+    );
+  });
+
+  it('escapes provider key outputs in the summary and the log', async () => {
+    const hostile = '`x`|<b>@team #1\n::error::forged';
+    const result = await compare({
+      a: {
+        result: 'success',
+        outputs: { fingerprint: '1', 'provider-key-id': hostile, 'provider-key-created-at': hostile },
+      },
+      b: { result: 'success', outputs: { fingerprint: '2', 'provider-key-id': hostile } },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n').filter((l) => /^\s*::error::forged/.test(l))).toEqual([]);
+    // One row per job: in the code span, backticks and pipes neutralised and the newline written out;
+    // elsewhere, escaped Markdown with no HTML and no mention.
+    const row = result.summary.split('\n').find((l) => l.startsWith('| a |'))!;
+    expect(row).toContain(
+      "| a | success | `1` | `'x'\\|<b>@team #1\\n::error::forged` | — | \\`x\\`\\|&lt;b&gt;@\u200bteam",
+    );
+    expect(row).toMatch(/\| never \| ❌ same key as b \|$/);
+  });
+
   it('end to end: verify in three environments, then compare their outputs', async () => {
     const shared = makeKey('openai-project-key', 21);
     const keys = {
