@@ -56,7 +56,7 @@ export function renderProviderLookup(lookup: ProviderLookup): string {
         : state;
     }
     case 'ambiguous':
-      return `Its redacted form fits ${lookup.count} keys ${nameOf(lookup.provider)} lists, so I cannot tell which one leaked: revoke it in ${nameOf(lookup.provider)}’s dashboard.`;
+      return `${lookup.count > 1 ? `Its redacted form fits ${lookup.count} keys ${nameOf(lookup.provider)} lists` : `${nameOf(lookup.provider)} shows too little of its keys`}, so I cannot tell which one leaked: revoke it in ${nameOf(lookup.provider)}’s dashboard.`;
     case 'none':
       return `**Not listed at ${nameOf(lookup.provider)}**: no key of the organisation the App’s admin key reads has this redacted form — revoked already, or another organisation’s key.`;
     case 'failed':

@@ -60,13 +60,13 @@ describe('matchLeakedKey', () => {
     expect(matchLeakedKey(OTHER, keys.slice(0, 1))).toEqual({ kind: 'none' });
   });
 
-  it('never matches on a form that shows too little, none at all, or is absurdly long', () => {
+  it('names no key from a form that shows too little of its end, none at all, or is absurdly long', () => {
     const shows = (redacted: string | null) => matchLeakedKey(VALUE, [providerKey({ redacted })]).kind;
-    expect(shows(`sk-proj...${VALUE.slice(-2)}`)).toBe('none');
-    expect(shows('sk-proj...')).toBe('none');
+    expect(shows(`sk-proj...${VALUE.slice(-2)}`)).toBe('ambiguous');
+    expect(shows('sk-proj...')).toBe('ambiguous');
     expect(shows(null)).toBe('none');
-    expect(shows(VALUE)).toBe('none');
-    expect(shows(`sk-proj${'*'.repeat(300)}${VALUE.slice(-4)}`)).toBe('none');
+    expect(shows(`sk-proj${'*'.repeat(600)}${VALUE.slice(-4)}`)).toBe('none');
+    expect(shows(VALUE)).toBe('one');
     expect(shows(`sk-proj****${VALUE.slice(-4)}`)).toBe('one');
   });
 });
