@@ -1,4 +1,5 @@
 import { isAdminProvider } from '../../src/audit/admin-clients.js';
+import type { AdminProviderId } from '../../src/audit/provider-admin.js';
 import { fingerprintSecret } from '../../src/scan/fingerprint.js';
 import { matchLeakedKey } from '../../src/tracking/incidents/match-leaked-key.js';
 import type { ProviderLookup } from '../../src/tracking/incidents/render-provider-key.js';
@@ -22,19 +23,24 @@ export async function lookUpLeakedKeys(
     if (!isAdminProvider(provider) || !admins.providers.has(provider) || lookups.has(finding.fingerprint)) continue;
     const value = [...values].find((v) => fingerprintSecret(finding.detector, v) === finding.fingerprint);
     if (value === undefined) continue;
-    try {
-      const match = matchLeakedKey(value, await admins.listKeys(provider));
-      lookups.set(
-        finding.fingerprint,
-        match.kind === 'one'
-          ? { kind: 'found', key: match.key }
-          : match.kind === 'ambiguous'
-            ? { kind: 'ambiguous', provider, count: match.count }
-            : { kind: 'none', provider },
-      );
-    } catch (error) {
-      lookups.set(finding.fingerprint, { kind: 'failed', provider, why: (error as Error).message });
-    }
+    lookups.set(finding.fingerprint, await lookUpValue(value, provider, admins));
   }
   return lookups;
+}
+
+/** One leaked value looked up in its provider's inventory; a failing admin API is a result, in one line. */
+export async function lookUpValue(
+  value: string,
+  provider: AdminProviderId,
+  admins: ProviderAdmins,
+): Promise<ProviderLookup> {
+  try {
+    const match = matchLeakedKey(value, await admins.listKeys(provider));
+    if (match.kind === 'one') return { kind: 'found', key: match.key };
+    return match.kind === 'ambiguous'
+      ? { kind: 'ambiguous', provider, count: match.count }
+      : { kind: 'none', provider };
+  } catch (error) {
+    return { kind: 'failed', provider, why: (error as Error).message };
+  }
 }
