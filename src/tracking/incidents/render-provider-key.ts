@@ -18,10 +18,12 @@ export type ProviderLookup =
 
 const nameOf = (provider: AdminProviderId): string => ADMIN_APIS[provider].name;
 
-/** `project Prod (`proj_1`), key `ci``: where the key lives at the provider. */
-export function renderKeyPlace(key: Pick<IncidentProviderKey, 'name' | 'projectId' | 'projectName'>): string {
+/** `project Prod (`proj_1`), key `ci`` (a workspace at Anthropic): where the key lives at the provider. */
+export function renderKeyPlace(
+  key: Pick<IncidentProviderKey, 'provider' | 'name' | 'projectId' | 'projectName'>,
+): string {
   const project = key.projectId
-    ? `project ${key.projectName ? `${escapeMarkdown(key.projectName)} (${inlineCode(key.projectId)})` : inlineCode(key.projectId)}, `
+    ? `${key.provider === 'anthropic' ? 'workspace' : 'project'} ${key.projectName ? `${escapeMarkdown(key.projectName)} (${inlineCode(key.projectId)})` : inlineCode(key.projectId)}, `
     : '';
   return `${project}key ${inlineCode(key.name)}`;
 }
