@@ -17,13 +17,16 @@ export async function lookUpLeakedKeys(
   values: ReadonlySet<string>,
   admins: ProviderAdmins,
 ): Promise<Map<string, ProviderLookup>> {
+  const asked = findings.filter((f) => isAdminProvider(f.provider) && admins.providers.has(f.provider));
+  // Each value hashed once per detector asked about, not once per finding: a bulk import stays linear.
+  const valueOf = new Map<string, string>();
+  for (const detector of new Set(asked.map((f) => f.detector)))
+    for (const value of values) valueOf.set(fingerprintSecret(detector, value), value);
   const lookups = new Map<string, ProviderLookup>();
-  for (const finding of findings) {
-    const provider = finding.provider;
-    if (!isAdminProvider(provider) || !admins.providers.has(provider) || lookups.has(finding.fingerprint)) continue;
-    const value = [...values].find((v) => fingerprintSecret(finding.detector, v) === finding.fingerprint);
-    if (value === undefined) continue;
-    lookups.set(finding.fingerprint, await lookUpValue(value, provider, admins));
+  for (const finding of asked) {
+    const value = valueOf.get(finding.fingerprint);
+    if (value === undefined || lookups.has(finding.fingerprint)) continue;
+    lookups.set(finding.fingerprint, await lookUpValue(value, finding.provider as AdminProviderId, admins));
   }
   return lookups;
 }
