@@ -1,5 +1,10 @@
 import { ADMIN_APIS } from '../../src/audit/admin-clients.js';
-import type { AdminProviderId, ProviderAdmin, ProviderKey } from '../../src/audit/provider-admin.js';
+import type {
+  AdminClientOptions,
+  AdminProviderId,
+  ProviderAdmin,
+  ProviderKey,
+} from '../../src/audit/provider-admin.js';
 import { oneLineError } from '../../src/one-line-error.js';
 import type { AdminApiAccess } from './read-admin-apis.js';
 
@@ -36,8 +41,8 @@ export function providerAdmins(
     if (!api) return Promise.reject(new ProviderAdminError(`no ${ADMIN_APIS[provider].name} admin key`));
     let made = clients.get(provider);
     if (!made) {
-      // Messages name the server's variable: `keyVariable`, which the clients take beyond the shared options.
-      const options = {
+      // The client's messages name the server's variable (KEY_HYGIENE_…), not the CLI's.
+      const options: AdminClientOptions = {
         adminKey: api.adminKey,
         baseUrl: api.baseUrl,
         fetch,

@@ -6,6 +6,7 @@ import {
   renderIncidentStatus,
 } from '../incidents/render-incident-close.js';
 import { inlineCode } from '../../report/render-issue-text.js';
+import { escapeMarkdown } from '../../report/escape-markdown.js';
 import { renderCommentMarker, type CommentKind } from '../comment-marker.js';
 import { mayChangeState, type CommandActor } from './decide-command.js';
 import type { IncidentSecrets } from '../incidents/incident-close-secrets.js';
@@ -72,13 +73,16 @@ export function decideIncidentCommand(command: Command, context: IncidentCommand
   const secrets = context.secrets;
   const ref = context.marker.providerKey;
   const listed = context.provider && 'keys' in context.provider ? context.provider.keys : undefined;
+  const unread = ref && context.provider && 'failed' in context.provider ? context.provider.failed : undefined;
   const atProvider =
     ref && listed
       ? `${renderProviderState(
           ref,
           listed.find((k) => k.id === ref.id),
         )}\n\n`
-      : '';
+      : ref && unread !== undefined
+        ? `I could not ask ${ADMIN_APIS[ref.provider].name} about this key just now: ${escapeMarkdown(unread)}.\n\n`
+        : '';
   switch (command.name) {
     case 'revoke': {
       const decided = decideRevoke(command.confirm, {

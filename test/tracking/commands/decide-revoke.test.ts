@@ -153,6 +153,9 @@ describe('/revoke on a leak incident', () => {
 
   it('/status and /rotated say whether the key is still active; /rotated closes once it is not', () => {
     expect(firstLine(decide('/status'))).toMatch(/^\*\*Still active at OpenAI\*\* — project Web/);
+    expect(firstLine(decide('/status', { provider: { failed: 'OpenAI answered 503' } }))).toBe(
+      'I could not ask OpenAI about this key just now: OpenAI answered 503.',
+    );
     expect(decide('/rotated').type).toBe('reply');
     expect(decide('/rotated', { provider: { keys: [providerKey({ status: 'inactive' })] } }).type).toBe('close');
     expect(needsProviderKeys(parseCommand('/status')!, marker, new Set(['openai']))).toBe(true);
