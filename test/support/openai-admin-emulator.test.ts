@@ -302,6 +302,10 @@ describe('GET /v1/models with a project key', () => {
 
     const otherClient = new OpenAI({ apiKey: other.value, baseURL: openai.url, maxRetries: 0 });
     await expect(otherClient.models.list()).resolves.toBeDefined();
+    const third = openai.addKey(web.id, { name: 'third', owner: mona.id });
+    openai.deleteKey(third.id);
+    const thirdClient = new OpenAI({ apiKey: third.value, baseURL: openai.url, maxRetries: 0 });
+    await expect(thirdClient.models.list()).rejects.toMatchObject({ status: 401 });
     openai.archiveProject(web.id);
     await expect(otherClient.models.list()).rejects.toMatchObject({ status: 401 });
 

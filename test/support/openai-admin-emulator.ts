@@ -40,6 +40,7 @@
  *   `owner` is a user id or a service-account id of that project; the value is `sk-proj-…` for a user's
  *   key, `sk-svcacct-…` for a service account's, made at test time by the seeded generators
  * - `addAdminKey({ name, ownerName?, createdAt?, lastUsedAt?, expiresAt? }) → { id, value, redacted }` (`sk-admin-…`)
+ * - `deleteKey(keyId)`: as someone would in the dashboard (project or admin key)
  * - `recordUsage(keyId, at, { requests, inputTokens?, outputTokens?, endpoint?, model?, units? })`: `at` and
  *   every time above is a `Date` or an age against the clock, `{ daysAgo?, hoursAgo?, minutesAgo? }`
  *   (negative = in the future). Recording use moves the key's `last_used_at` forward to `at`.
@@ -52,10 +53,11 @@
  * - Admin endpoints (`/v1/organization/…`) accept a seeded admin key in `Authorization: Bearer`
  *   (expired or deleted: 401); a project key there answers 403; anything else 401 — OpenAI's error JSON
  *   `{ error: { message, type, param, code } }`, naming the key only masked (`sk-proj-****…abcd`). An
- *   admin key's `last_used_at` moves to the clock's now each time it is accepted, as the real one does.
+ *   admin key's `last_used_at` moves to the clock's now each time it is accepted (a used key is used).
  * - `GET /v1/models` answers a project key's value: 200 while the key exists, has not expired and its
  *   project is not archived (a key whose owner lost access still works: the SDK calls such keys
- *   "enabled"); 401 otherwise; an admin key there answers 403. It does not move `last_used_at`.
+ *   "enabled"); 401 otherwise; an admin key there answers 403. It does not move `last_used_at`. The
+ *   provider record's live check is `https://api.openai.com` + `/v1/models`: give it `openai.origin`.
  * - Lists: `limit` 1–100 (default 20), `after`; projects hide archived ones unless `include_archived=true`;
  *   project keys without `owner_project_access` leave out keys whose owner lost access (the SDK: "may
  *   exclude some enabled keys"), `any` lists them.

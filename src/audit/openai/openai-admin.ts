@@ -3,7 +3,7 @@ import { listAllPages } from './list-all-pages.js';
 import { readOpenAiUsage } from './openai-usage.js';
 import { createOpenAiRequest, type OpenAiRequest } from './openai-request.js';
 import { revokeOpenAiKey } from './revoke-openai-key.js';
-import { adminKeyToProviderKey, isUsableId, projectKeyToProviderKey } from './to-provider-key.js';
+import { adminKeyToProviderKey, isUsableId, projectKeyToProviderKey, text } from './to-provider-key.js';
 
 const PUBLIC_API = 'https://api.openai.com/v1';
 
@@ -56,9 +56,13 @@ export function createOpenAiAdmin(options: OpenAiAdminOptions): ProviderAdmin {
 
 async function listKeys(request: OpenAiRequest, now: Date): Promise<ProviderKey[]> {
   const keys: ProviderKey[] = [];
+  const seen = new Set<string>();
   for (const raw of await listAllPages(request, '/organization/projects')) {
     if (!isUsableId(raw.id)) throw request.malformed('GET /organization/projects', 'a project without a usable id');
-    const project = { id: raw.id, name: typeof raw.name === 'string' && raw.name ? raw.name.slice(0, 300) : raw.id };
+    // Archived projects are not asked for; one listed anyway is left out all the same (and each project once).
+    if (raw.status === 'archived' || typeof raw.archived_at === 'number' || seen.has(raw.id)) continue;
+    seen.add(raw.id);
+    const project = { id: raw.id, name: text(raw.name) || raw.id };
     const path = `/organization/projects/${project.id}/api_keys`;
     const malformed = (problem: string) => request.malformed(`GET ${path}`, problem);
     for (const key of await listAllPages(request, path, { owner_project_access: 'any' })) {

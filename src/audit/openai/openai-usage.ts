@@ -4,13 +4,13 @@ import type { OpenAiRequest } from './openai-request.js';
 
 /**
  * The usage endpoints whose results carry `api_key_id` and count model requests (the SDK's
- * `client.admin.organization.usage.*`). Completions and embeddings must answer; the others may be absent
- * from a stand-in (404 = no use of that kind). File-search and web-search calls are tool calls made within
- * completions, so they are not counted again.
+ * `client.admin.organization.usage.*`). Completions must answer (a spike shows there first); the others
+ * may be absent from a stand-in (404 = no use of that kind). File-search and web-search calls are tool
+ * calls made within completions, so they are not counted again.
  */
 const ENDPOINTS = [
   { kind: 'completions', required: true },
-  { kind: 'embeddings', required: true },
+  { kind: 'embeddings', required: false },
   { kind: 'moderations', required: false },
   { kind: 'images', required: false },
   { kind: 'audio_speeches', required: false },
@@ -23,7 +23,7 @@ const MAX_PAGES = 200;
 
 /**
  * Requests and tokens per key id and hour between `from` and `to`, summed over every usage endpoint
- * (`group_by[]=api_key_id`, `bucket_width=1h`, following `next_page`). A key with no use has no entry;
+ * (`group_by=api_key_id`, `bucket_width=1h`, following `next_page`). A key with no use has no entry;
  * results without a key id (use not made with an API key) are left out.
  */
 export async function readOpenAiUsage(request: OpenAiRequest, from: string, to: string): Promise<KeyUsage> {
@@ -87,8 +87,9 @@ async function* buckets(
       bucket_width: '1h',
       limit: String(HOURLY_PAGE),
     });
-    // The SDK's own encoding of arrays (qs, arrayFormat 'brackets').
-    query.append('group_by[]', 'api_key_id');
+    // The plain form, as OpenAI's curl examples write query arrays (`group_by=model`, repeated for more
+    // fields), which any stand-in reads; the SDK's qs encoding sends `group_by[]=` (the emulator reads both).
+    query.append('group_by', 'api_key_id');
     if (page !== null) query.set('page', page);
     const body = await request.call('GET', path, query).catch((error: unknown) => {
       if (!required && isStatus(error, 404)) return null;

@@ -59,7 +59,7 @@ function common(raw: Record<string, unknown>, context: MappingContext) {
     provider: 'openai' as const,
     id: raw.id,
     name: text(raw.name) ?? '',
-    redacted: text(raw.redacted_value),
+    redacted: redactedForm(raw.redacted_value),
     createdAt,
     lastUsedAt,
     expiresAt,
@@ -73,9 +73,31 @@ function time(value: unknown): string | null {
   return new Date(value * 1000).toISOString();
 }
 
-/** A string field, or null; capped, so a hostile name costs bounded space downstream. */
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value.slice(0, 300) : null;
+/**
+ * A string field, or null: capped, so a hostile name costs bounded space downstream, and without control
+ * characters (a name is shown in a terminal, a log and an issue).
+ */
+export function text(value: unknown): string | null {
+  return typeof value === 'string' ? value.slice(0, 300).replace(CONTROL, ' ') : null;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A short head, an ellipsis or stars, a short tail: the vendor's documented `sk-abc...def`. */
+const REDACTED = /^[A-Za-z0-9_-]{0,12}(?:\.{3}|…|\*{1,64})[A-Za-z0-9_-]{0,6}$/;
+
+/**
+ * The redacted form as listed, when it is one. Anything else (a server that lists the whole value, by
+ * bug or on purpose) is cut to a head of 8 and a tail of 3, so a key's value never leaves the engine
+ * whole through this field; too short to cut safely, null.
+ */
+function redactedForm(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  if (REDACTED.test(value)) return value;
+  return value.length >= 24
+    ? `${value.slice(0, 8).replace(CONTROL, ' ')}...${value.slice(-3).replace(CONTROL, ' ')}`
+    : null;
 }
 
 export function isUsableId(value: unknown): value is string {

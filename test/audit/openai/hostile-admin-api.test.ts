@@ -255,3 +255,22 @@ describe('the base URL', () => {
     expect(() => client({ baseUrl: '', fetch: never })).not.toThrow();
   });
 });
+
+describe('what the listing says about a key', () => {
+  it('never passes on a whole key value as its redacted form, nor control characters in a name', async () => {
+    const web = openai.addProject({ name: 'web' });
+    const mona = openai.addUser(web.id, { name: 'Mona', email: 'mona@example.com' });
+    const leaked = openai.addKey(web.id, { name: 'k', owner: mona.id });
+    openai.tamper(`/organization/projects/${web.id}/api_keys`, (body) => {
+      const page = body as { data: Record<string, unknown>[] };
+      return {
+        ...page,
+        data: page.data.map((k) => ({ ...k, redacted_value: leaked.value, name: 'prod\u001b[2J\r\nforged' })),
+      };
+    });
+    const [key] = (await client().listKeys()).filter((k) => k.kind === 'project');
+    expect(key!.redacted).toBe(`${leaked.value.slice(0, 8)}...${leaked.value.slice(-3)}`);
+    expect(key!.name).toBe('prod [2J  forged');
+    expect(JSON.stringify(key)).not.toContain(leaked.value.slice(10, 40));
+  });
+});

@@ -92,6 +92,20 @@ describe('listKeys', () => {
     expect(byName.get('audit')).toMatchObject({ kind: 'admin', expiresAt: '2026-07-31T12:00:00.000Z' });
   });
 
+  it('leaves out an archived project even when a server lists it unasked, and lists each project once', async () => {
+    const web = openai.addProject({ name: 'web' });
+    const mona = openai.addUser(web.id, { name: 'Mona', email: 'mona@example.com' });
+    openai.addKey(web.id, { name: 'live', owner: mona.id });
+    const old = openai.addProject({ name: 'old', archived: true });
+    openai.tamper('/organization/projects', (body) => {
+      const page = body as { data: { object: string }[] };
+      if (page.data[0]?.object !== 'organization.project') return body; // the prefix matches the key lists too
+      const archived = { id: old.id, object: 'organization.project', name: 'old', status: 'archived', archived_at: 1 };
+      return { ...page, data: [...page.data, ...page.data, archived] };
+    });
+    expect((await client().listKeys()).map((k) => k.name)).toEqual(['live', 'audit']);
+  });
+
   it('is what ADMIN_APIS loads for openai', async () => {
     const make = await ADMIN_APIS.openai.load();
     const keys = await make({ adminKey: admin.value, baseUrl: openai.url, fetch: globalThis.fetch }).listKeys();
@@ -124,11 +138,12 @@ describe('usage', () => {
     ]);
     expect(openai.requestCount('/organization/usage/completions')).toBe(2);
     const asked = openai.requests.find((r) => r.path === '/organization/usage/completions')!;
-    expect(new URLSearchParams(asked.query).getAll('group_by[]')).toEqual(['api_key_id']);
+    expect(new URLSearchParams(asked.query).getAll('group_by')).toEqual(['api_key_id']);
     expect(new URLSearchParams(asked.query).get('bucket_width')).toBe('1h');
   });
 
   it('treats a usage endpoint a stand-in lacks as no use, but requires completions', async () => {
+    openai.failNext('/organization/usage/embeddings', { status: 404 });
     openai.failNext('/organization/usage/audio_speeches', { status: 404 });
     const usage = await client().usage(new Date(NOW.getTime() - HOUR).toISOString(), NOW.toISOString());
     expect(usage.byKey.size).toBe(0);

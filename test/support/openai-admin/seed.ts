@@ -144,6 +144,13 @@ export function createSeeding(store: Store) {
       });
     },
 
+    /** Deletes a key as someone would in OpenAI's dashboard (project or admin key). */
+    deleteKey(keyId: string): void {
+      const key = store.keys.get(keyId);
+      if (!key) throw new Error(`openai-admin emulator: no key ${keyId}`);
+      key.deleted = true;
+    },
+
     /** Records use of a key at `at`; the key's `last_used_at` moves forward to it. */
     recordUsage(keyId: string, at: SeedTime, seed: UsageSeed): void {
       const key = store.keys.get(keyId);
