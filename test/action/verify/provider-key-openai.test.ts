@@ -130,6 +130,25 @@ describe('mode: verify with OPENAI_ADMIN_KEY', () => {
     expectNeverShown(result, key.value, adminKey);
   });
 
+  it("escapes a hostile inventory's names in the summary and forges no log line", async () => {
+    const key = openai.addKey(web.id, { name: 'prod', owner: mona.id });
+    const hostile = '<img src=x>@org/team #1 | `x`\n::error::forged\u001b[2J';
+    openai.tamper('/organization/projects', (body) =>
+      JSON.parse(
+        JSON.stringify(body).replaceAll('"prod"', JSON.stringify(hostile)).replaceAll('"web"', JSON.stringify(hostile)),
+      ),
+    );
+    const result = await verify(key.value);
+    expect(result.code).toBe(0);
+    expect(result.outputs['provider-key-id']).toBe(key.id);
+    const row = result.summary.split('\n').find((l) => l.startsWith(`| \`${key.id}\``))!;
+    expect(row).toContain('&lt;img src=x&gt;@\u200borg/team \\#\u200b1 \\| \\`x\\`\\\\n::error::forged\\\\x1b\\[2J');
+    expect(row.split(' | ')).toHaveLength(6);
+    expect(result.summary).not.toContain('\u001b');
+    expect(result.stdout.split('\n').filter((l) => /^\s*::error/.test(l))).toEqual([]);
+    expectNeverShown(result, key.value, adminKey);
+  });
+
   it('end to end: two environments holding one OpenAI key fail compare, named by jobs and provider key id', async () => {
     const shared = openai.addKey(web.id, {
       name: 'shared',
