@@ -1,5 +1,6 @@
 import { parseActionLocation, webOfGitHub, type ActionLocation } from '../src/onboarding/parse-action-location.js';
 import { parseDuration } from '../src/policy/duration.js';
+import { readAdminApis, type AdminApiAccess } from './incidents/read-admin-apis.js';
 import { readQueueSettings, type QueueSettings } from './queue/queue-settings.js';
 import { readProviderAuditSettings, type ProviderAuditSettings } from './provider-audit-settings.js';
 
@@ -36,6 +37,13 @@ export interface AppSettings {
    * description says how to add the workflow.
    */
   onboardingAction?: ActionLocation;
+  /**
+   * The providers' admin APIs the server holds a key for (`KEY_HYGIENE_OPENAI_ADMIN_KEY`,
+   * `KEY_HYGIENE_ANTHROPIC_ADMIN_KEY`; base URL from `OPENAI_BASE_URL` / `ANTHROPIC_BASE_URL`, as the
+   * vendors' SDKs read it): leak incidents look the leaked key up there and `/revoke` revokes it.
+   * One key reads one organisation at the provider: a single-organisation deployment.
+   */
+  adminApis?: AdminApiAccess[];
   /** `WEBHOOK_SECRET`, the secret GitHub signs deliveries with: the server checks it before Probot reads a body whole (app/github/guard-webhook-body.ts). */
   webhookSecret?: string;
   /** The provider admin keys the org sweep audits with (`KEY_HYGIENE_OPENAI_ADMIN_KEY`, `KEY_HYGIENE_ANTHROPIC_ADMIN_KEY`); none when absent. */
@@ -80,8 +88,10 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   const webhookSecret = env.WEBHOOK_SECRET || undefined;
   const onboardingAction = readActionLocation(env);
   const providerAudit = readProviderAuditSettings(env);
+  const adminApis = readAdminApis(env);
   return {
     ...(providerAudit && { providerAudit }),
+    ...(adminApis.length > 0 && { adminApis }),
     ...(onboardingAction && { onboardingAction }),
     metricsHost,
     ...(webhookSecret && { webhookSecret }),

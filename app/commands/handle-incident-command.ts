@@ -1,6 +1,14 @@
 import type { Config } from '../../src/policy/config-schema.js';
 import { mayChangeState } from '../../src/tracking/commands/decide-command.js';
-import { decideIncidentCommand, needsSecrets } from '../../src/tracking/commands/decide-incident-command.js';
+import {
+  decideIncidentCommand,
+  needsProviderKeys,
+  needsSecrets,
+  type IncidentCommandDecision,
+} from '../../src/tracking/commands/decide-incident-command.js';
+import { ADMIN_APIS } from '../../src/audit/admin-clients.js';
+import { providerAdmins } from '../incidents/provider-admins.js';
+import { applyRevoke, readProviderKeys } from './apply-revoke.js';
 import { incidentSecrets, type IncidentSecrets } from '../../src/tracking/incidents/incident-close-secrets.js';
 import type { IncidentMarker } from '../../src/tracking/incident-marker.js';
 import type { Command } from '../../src/tracking/commands/parse-command.js';
@@ -46,27 +54,43 @@ export async function handleIncidentCommand(c: IncidentCommand): Promise<void> {
   const actorPermission = await permissionOf(octokit, owner, repo, actorLogin);
   // Teams in `approvers` cost a request each: asked only when the answer can change the decision.
   const isApprover =
-    command.name === 'resolved' &&
+    (command.name === 'resolved' || command.name === 'revoke') &&
     !mayChangeState({ actorPermission, actorLogin, policy }) &&
     (await isTeamApprover(octokit, policy.approvers, actorLogin));
   const secrets = needsSecrets(command) ? await readSecrets(c, policy) : undefined;
-  const decision = decideIncidentCommand(command, {
-    actorPermission,
-    actorLogin,
-    isBot: false,
-    botLogin: c.botLogin,
-    isApprover,
-    policy,
-    marker: incident.marker,
-    closed: incident.closed,
-    commentId: c.comment.id,
-    ...(secrets && { secrets }),
-  });
+  const admins = providerAdmins(c.deps.settings.adminApis);
+  const provider = needsProviderKeys(command, incident.marker, admins.providers)
+    ? await readProviderKeys(admins, incident.marker.providerKey!.provider)
+    : undefined;
+  const decide = (marker: IncidentMarker) =>
+    decideIncidentCommand(command, {
+      actorPermission,
+      actorLogin,
+      isBot: false,
+      botLogin: c.botLogin,
+      isApprover,
+      policy,
+      marker,
+      closed: incident.closed,
+      commentId: c.comment.id,
+      ...(secrets && { secrets }),
+      now: c.deps.now(),
+      dryRun,
+      adminProviders: admins.providers,
+      ...(provider && { provider }),
+      appKey: c.deps.fingerprintKey,
+    });
+  const decision = decide(incident.marker);
   if (decision.type === 'ignore') return;
   const where = `${owner}/${repo}#${at.issue_number}`;
   if (dryRun) {
-    log(
-      `dry-run: would ${decision.type === 'close' ? 'close' : 'answer'} /${command.name} on leak incident ${where} (${actorLogin})`,
+    log(`dry-run: would ${dryRunWords(decision)} /${command.name} on leak incident ${where} (${actorLogin})`);
+    return;
+  }
+  if (decision.type === 'ask' || decision.type === 'revoke') {
+    await applyRevoke(
+      { octokit, at, lock: c.deps.lock, log, admins, fingerprint: incident.marker.fingerprint, where, actorLogin },
+      decide,
     );
     return;
   }
@@ -81,6 +105,13 @@ export async function handleIncidentCommand(c: IncidentCommand): Promise<void> {
     }
     await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...at, body: decision.reply });
   });
+}
+
+/** What dry-run says it would do; a revocation names the key (the provider's id, quoted on one line). */
+function dryRunWords(decision: Exclude<IncidentCommandDecision, { type: 'ignore' }>): string {
+  if (decision.type === 'revoke')
+    return `revoke the ${ADMIN_APIS[decision.ref.provider].name} key ${JSON.stringify(decision.ref.id.slice(0, 100))}, revoking nothing, for`;
+  return decision.type === 'close' ? 'close' : decision.type === 'ask' ? 'ask to confirm' : 'answer';
 }
 
 /** The incident's secrets now, from the same metadata a sweep reads. */

@@ -1,5 +1,11 @@
 import type { Config } from '../../src/policy/config-schema.js';
-import { planIncidentClose } from '../../src/tracking/incidents/plan-incident-close.js';
+import { planIncidentClose, type OpenIncident } from '../../src/tracking/incidents/plan-incident-close.js';
+import { planProviderClose } from '../../src/tracking/incidents/plan-provider-close.js';
+import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
+import { ADMIN_APIS } from '../../src/audit/admin-clients.js';
+import type { AdminProviderId, ProviderKey } from '../../src/audit/provider-admin.js';
+import { providerAdmins, type ProviderAdmins } from './provider-admins.js';
+import type { AdminApiAccess } from './read-admin-apis.js';
 import { LEAK_LABEL } from '../../src/tracking/incidents/plan-incidents.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
 import type { AppOctokit } from '../octokit/octokit.js';
@@ -21,6 +27,8 @@ export interface IncidentCloseSweep {
   fetched: FetchedInventory;
   /** The bot's issues the sweep listed (`loadTrackedIssues`): incidents carry the tracking label too. */
   issues: readonly TrackedIssue[];
+  /** The providers' admin APIs the server has a key for. */
+  adminApis?: AdminApiAccess[] | undefined;
 }
 
 /**
@@ -33,10 +41,19 @@ export interface IncidentCloseSweep {
  */
 export async function closeRotatedIncidents(s: IncidentCloseSweep): Promise<Applied[]> {
   const { octokit, owner, repo, botLogin } = s;
-  const incidents = s.issues
+  const open = s.issues
     .filter((i) => i.state === 'open' && i.labels.includes(LEAK_LABEL))
     .map((i) => ({ number: i.number, body: i.body, createdAt: i.createdAt }));
-  if (incidents.length === 0) return [];
+  if (open.length === 0) return [];
+  // An incident whose key the provider's admin API lists closes when the provider no longer lists it
+  // as active, never on a rotation: a new secret does not disable the leaked key.
+  const admins = providerAdmins(s.adminApis);
+  const atProvider = (i: OpenIncident) => {
+    const provider = parseIncidentMarker(i.body)?.providerKey?.provider;
+    return provider !== undefined && admins.providers.has(provider);
+  };
+  const revoked = await closeRevokedIncidents(s, admins, open.filter(atProvider));
+  const incidents = open.filter((i) => !atProvider(i));
   const plan = planIncidentClose({
     incidents,
     secrets: s.fetched.inventory.secrets,
@@ -49,5 +66,32 @@ export async function closeRotatedIncidents(s: IncidentCloseSweep): Promise<Appl
   if (applied.length > 0) s.log(`${owner}/${repo}: ${applied.length} leak incidents closed, their secrets rotated`);
   if (plan.deferred > 0)
     s.log(`${owner}/${repo}: cap reached, ${plan.deferred} rotated incidents left to close next sweep`);
+  return [...revoked, ...applied];
+}
+
+/** The incidents whose key their provider no longer lists as active, closed; a provider that fails closes nothing. */
+async function closeRevokedIncidents(
+  s: IncidentCloseSweep,
+  admins: ProviderAdmins,
+  incidents: readonly OpenIncident[],
+): Promise<Applied[]> {
+  if (incidents.length === 0) return [];
+  const { octokit, owner, repo, botLogin } = s;
+  const listed = new Map<AdminProviderId, readonly ProviderKey[]>();
+  for (const provider of admins.providers) {
+    if (!incidents.some((i) => parseIncidentMarker(i.body)?.providerKey?.provider === provider)) continue;
+    try {
+      listed.set(provider, await admins.listKeys(provider));
+    } catch (error) {
+      s.log(
+        `${owner}/${repo}: could not read ${ADMIN_APIS[provider].name}'s keys, its incidents stay open: ${(error as Error).message}`,
+      );
+    }
+  }
+  const plan = planProviderClose({ incidents, listed, maxContent: s.budget.remaining });
+  const applied = await applyActions(octokit, plan.actions, { owner, repo, botLogin, dryRun: s.dryRun, log: s.log });
+  s.budget.remaining -= contentCount(applied.map((a) => a.action));
+  if (applied.length > 0)
+    s.log(`${owner}/${repo}: ${applied.length} leak incidents closed, their keys no longer active`);
   return applied;
 }

@@ -11,6 +11,8 @@ import { handlerContext } from '../repo/handler-context.js';
 import type { Finding } from '../../src/types.js';
 import { githubCompareApi, MAX_PUSH_REQUESTS } from './github-compare-api.js';
 import { openIncidents } from './open-incidents.js';
+import { lookUpLeakedKeys } from './look-up-leaked-keys.js';
+import { providerAdmins } from './provider-admins.js';
 import { CHECK_NAME, renderPushCheck, type PushCheck } from './push-check-output.js';
 import { pushRange } from './push-range.js';
 import { findPushCheck, finishPushCheck, startPushCheck, type CheckTarget } from './write-push-check.js';
@@ -42,6 +44,10 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
   const { policy, dryRun } = await handler.policy(owner, repo, range.kind === 'compare' ? { ref: range.base } : {});
   // Only the incident writes take the repository's lock (a sweep closing incidents at the same time
   // must not make a twin); the scan and the check run never wait for a sweep.
+  // With an admin key for a provider, each new incident's key is looked up there (README, "Leak
+  // incidents"): the scan hands over the raw keys it reports, kept in memory for this delivery only.
+  const admins = providerAdmins(deps.settings.adminApis);
+  const values = new Set<string>();
   const open = async (
     findings: readonly Finding[],
     detectors: readonly Detector[],
@@ -56,12 +62,14 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
             now: seenAt,
             log,
             fingerprintKey: deps.fingerprintKey,
+            ...(admins.providers.size > 0 && { lookUp: (fresh) => lookUpLeakedKeys(fresh, values, admins) }),
           }),
         );
+  const onSecret = admins.providers.size > 0 ? (value: string) => void values.add(value) : undefined;
   const scan = (): Promise<ScannedPush> =>
     range.kind === 'neutral'
       ? Promise.resolve(unscanned(range.reason))
-      : scanPush(octokit, policy, owner, repo, range.base, range.head);
+      : scanPush(octokit, policy, { owner, repo, base: range.base, head: range.head, onSecret });
   if (dryRun) {
     const { check, findings, detectors } = await scan();
     log(
@@ -128,14 +136,12 @@ interface ScannedPush {
 async function scanPush(
   octokit: AppOctokit,
   policy: Config,
-  owner: string,
-  repo: string,
-  base: string,
-  head: string,
+  at: { owner: string; repo: string; base: string; head: string; onSecret: ((value: string) => void) | undefined },
 ): Promise<ScannedPush> {
+  const { owner, repo, base, head, onSecret } = at;
   const source = compareSource(githubCompareApi(octokit, owner, repo), base, head, MAX_PUSH_REQUESTS);
   const detectors = buildDetectors(policy);
-  const { findings } = await runScan({ source, config: policy });
+  const { findings } = await runScan({ source, config: policy, ...(onSecret && { onSecret }) });
   return { check: renderPushCheck(findings, detectors, source.coverage()), findings, detectors };
 }
 

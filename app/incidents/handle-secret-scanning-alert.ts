@@ -17,6 +17,11 @@ import { incidentOwners } from './incident-owners.js';
 import { handlerContext } from '../repo/handler-context.js';
 import { listIncidents } from './open-incidents.js';
 import { readAlert } from './read-alert.js';
+import { readAlertSecret } from './read-alert-secret.js';
+import { lookUpValue } from './look-up-leaked-keys.js';
+import { providerAdmins } from './provider-admins.js';
+import { isAdminProvider } from '../../src/audit/admin-clients.js';
+import type { ProviderLookup } from '../../src/tracking/incidents/render-provider-key.js';
 import { oneLineError } from '../../src/one-line-error.js';
 
 /**
@@ -68,6 +73,7 @@ async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probo
   const { octokit } = h;
   const alert = await readAlert(octokit, owner, repo, number);
   const kind = trackedSecretType(alert.secretType) ?? type;
+  const lookup = await lookUpAlertKey(h.octokit, { owner, repo, number }, kind.provider, deps);
   const { dryRun } = await h.policy(owner, repo);
   const botLogin = await h.botLogin();
   // The lock covers the list of incidents and the writes planned from it, nothing read before.
@@ -79,9 +85,35 @@ async function incidentFor(context: Context<'secret_scanning_alert'>, app: Probo
       remediation: detectors.find((d) => d.id === kind.detector)?.remediation ?? FALLBACK_REMEDIATION,
       existing: await listIncidents(octokit, owner, repo, botLogin),
       now: deps.now(),
+      ...(lookup && { lookup }),
+      appKey: deps.fingerprintKey,
     });
     return applyAlertPlan(octokit, plan, { owner, repo, botLogin, dryRun, now: deps.now(), log: h.log });
   });
+}
+
+/**
+ * The alert's key in its provider's inventory, when the server has that provider's admin key
+ * (README, "Leak incidents"): only then is the alert's value read ({@link readAlertSecret}), to be
+ * compared and dropped.
+ */
+async function lookUpAlertKey(
+  octokit: AppOctokit,
+  at: { owner: string; repo: string; number: number },
+  provider: string,
+  deps: AppDeps,
+): Promise<ProviderLookup | undefined> {
+  const admins = providerAdmins(deps.settings.adminApis);
+  if (!isAdminProvider(provider) || !admins.providers.has(provider)) return undefined;
+  // The incident opens whatever this read does: a failure is said on it, in one line.
+  const value = await readAlertSecret(octokit, at.owner, at.repo, at.number).catch((error: unknown) => {
+    const status = statusOf(error);
+    return { failed: status === undefined ? oneLineError(error) : `GitHub answered ${status}` };
+  });
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string')
+    return { kind: 'failed', provider, why: `I could not read the alert's value (${value.failed})` };
+  return lookUpValue(value, provider, admins);
 }
 
 /**

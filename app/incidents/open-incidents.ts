@@ -7,6 +7,8 @@ import { withIncidentOwners } from '../../src/tracking/incidents/incident-owners
 import type { AppOctokit } from '../octokit/octokit.js';
 import { applyActions } from '../repo/apply-actions.js';
 import { incidentOwners } from './incident-owners.js';
+import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
+import type { ProviderLookup } from '../../src/tracking/incidents/render-provider-key.js';
 
 export interface IncidentTarget {
   owner: string;
@@ -24,6 +26,8 @@ export interface IncidentOptions {
   log: (message: string) => void;
   /** Keys the markers of new incidents (the App's); absent, they hold the unkeyed fingerprint. */
   fingerprintKey?: FingerprintKey | undefined;
+  /** Looks the keys of new incidents up at their providers, by unkeyed fingerprint (README, "Leak incidents"). */
+  lookUp?: (findings: readonly Finding[]) => Promise<ReadonlyMap<string, ProviderLookup>>;
 }
 
 /**
@@ -44,7 +48,10 @@ export async function openIncidents(
   const existing = (await listIncidents(octokit, owner, repo, options.botLogin)).map((i) => i.body);
   const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
   const keyed = incidentFingerprints(findings, existing, options.fingerprintKey);
+  const lookups = await lookUpFresh(findings, keyed, existing, options.lookUp);
   const plan = planIncidents({
+    lookups,
+    appKey: options.fingerprintKey,
     findings: keyed,
     head: target.head,
     branch: target.branch,
@@ -69,6 +76,28 @@ export async function openIncidents(
     log: options.log,
   });
   return applied.filter((a) => a.action.type === 'open').length;
+}
+
+/**
+ * The provider lookups of the findings that have no incident yet (a redelivery asks no provider),
+ * by the fingerprint their incident will carry: `keyed[i]` is `findings[i]` as markers hold it.
+ */
+async function lookUpFresh(
+  findings: readonly Finding[],
+  keyed: readonly Finding[],
+  existing: readonly string[],
+  lookUp: IncidentOptions['lookUp'],
+): Promise<Map<string, ProviderLookup>> {
+  if (!lookUp) return new Map();
+  const known = new Set(existing.map((body) => parseIncidentMarker(body)?.fingerprint));
+  const fresh = findings.filter((_, i) => !known.has(keyed[i]!.fingerprint));
+  const found = fresh.length > 0 ? await lookUp(fresh) : new Map<string, ProviderLookup>();
+  const lookups = new Map<string, ProviderLookup>();
+  findings.forEach((f, i) => {
+    const lookup = found.get(f.fingerprint);
+    if (lookup) lookups.set(keyed[i]!.fingerprint, lookup);
+  });
+  return lookups;
 }
 
 /** The bot's incidents in a repository, open and closed (pull requests left out). */

@@ -44,10 +44,14 @@ export class EtagCache implements EtagStore {
 
 /**
  * Answers that carry the lines of commits — where a leaked key sits whole — are never cached: a
- * compare or a commit is read once per push anyway, and its patch must not outlive the scan.
+ * compare or a commit is read once per push anyway, and its patch must not outlive the scan. Nor
+ * is a secret scanning alert read without `hide_secret=true`, which holds the leaked value.
  */
 export function carriesPatches(url: string): boolean {
-  return /\/(compare|commits)\/[^/?]+(\?|$)|\/git\/blobs\//.test(url);
+  return (
+    /\/(compare|commits)\/[^/?]+(\?|$)|\/git\/blobs\//.test(url) ||
+    (/\/secret-scanning\/alerts\/\d+(\?|$)/.test(url) && !/[?&]hide_secret=true(&|$)/.test(url))
+  );
 }
 
 /**

@@ -140,6 +140,7 @@ interface JobClient {
     log: (message: string) => void;
     lock: RepoLock;
     onboardingAction: AppSettings['onboardingAction'];
+    adminApis: AppSettings['adminApis'];
     teams: TeamRosterCache;
     orgPasses: OrgSecretsPasses;
   };
@@ -160,6 +161,7 @@ async function clientOf(w: SweepWork, installationId: number, runId: string): Pr
     log: w.log,
     lock: w.lock,
     onboardingAction: w.settings.onboardingAction,
+    adminApis: w.settings.adminApis,
     teams: teamsOfRun(runId, w.log),
     orgPasses: passesOf(w),
   };

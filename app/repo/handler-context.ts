@@ -1,6 +1,7 @@
 import type { Probot } from 'probot';
 import type { ActionLocation } from '../../src/onboarding/parse-action-location.js';
 import type { AppDeps } from '../deps.js';
+import type { AppSettings } from '../settings.js';
 import { botLoginOf } from '../github/bot-login.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { prepareClient } from '../octokit/prepare-client.js';
@@ -29,6 +30,7 @@ export interface HandlerSweepRun {
   lock: RepoLock;
   onboardingAction?: ActionLocation;
   orgPasses?: AppDeps['orgPasses'];
+  adminApis?: AppSettings['adminApis'];
 }
 
 /** What every handler starts from. */
@@ -71,6 +73,7 @@ export function handlerContext(event: HandlerEvent, app: Probot, deps: AppDeps):
       log,
       lock: deps.lock,
       onboardingAction: deps.settings.onboardingAction,
+      adminApis: deps.settings.adminApis,
       ...(deps.orgPasses && { orgPasses: deps.orgPasses }),
     }),
   };

@@ -63,5 +63,6 @@ export async function sweepInstallationById(
     log,
     lock,
     onboardingAction: settings.onboardingAction,
+    adminApis: settings.adminApis,
   });
 }

@@ -98,6 +98,13 @@ export function decideCommand(command: Command, context: CommandContext): Comman
           `\`/resolved\` closes leak incidents; this issue tracks a key’s rotation. Rotate the key and comment \`/rotated\`, or use \`/exempt <reason>\` to stop tracking it.\n\n${renderIssueHelp(context.policy['max-snooze'])}`,
         ),
       };
+    case 'revoke':
+      return {
+        type: 'reply',
+        reply: reply(
+          `\`/revoke\` revokes a leaked key at its provider, on leak incidents; this issue tracks a key’s rotation.\n\n${renderIssueHelp(context.policy['max-snooze'])}`,
+        ),
+      };
     case 'snooze':
     case 'exempt':
       if (!mayChangeState(context)) return { type: 'reply', reply: reply(refusal(command.name, context.actorLogin)) };

@@ -6,6 +6,7 @@ import {
   renderIncidentStatus,
 } from '../incidents/render-incident-close.js';
 import { inlineCode } from '../../report/render-issue-text.js';
+import { escapeMarkdown } from '../../report/escape-markdown.js';
 import { renderCommentMarker, type CommentKind } from '../comment-marker.js';
 import { mayChangeState, type CommandActor } from './decide-command.js';
 import type { IncidentSecrets } from '../incidents/incident-close-secrets.js';
@@ -13,8 +14,13 @@ import type { IncidentMarker } from '../incident-marker.js';
 import { sameLogin } from '../key-issues/last-notice.js';
 import type { Command } from './parse-command.js';
 import { incidentKey } from '../incidents/plan-incident-close.js';
+import { ADMIN_APIS } from '../../audit/admin-clients.js';
+import { stillActive } from '../incidents/plan-provider-close.js';
+import { renderProviderClosed, renderProviderState } from '../incidents/render-provider-key.js';
+import { decideRevoke, type RevokeContext, type RevokeDecision } from './decide-revoke.js';
 
-export interface IncidentCommandContext extends CommandActor {
+export interface IncidentCommandContext
+  extends CommandActor, Partial<Omit<RevokeContext, keyof CommandActor | 'marker'>> {
   marker: IncidentMarker;
   /** The incident is closed already. */
   closed: boolean;
@@ -26,11 +32,30 @@ export interface IncidentCommandContext extends CommandActor {
 
 /** What to do about a command on an incident. `close`: state closed (completed), then post `reply`. */
 export type IncidentCommandDecision =
-  { type: 'ignore'; why: string } | { type: 'reply'; reply: string } | { type: 'close'; reply: string };
+  | { type: 'ignore'; why: string }
+  | { type: 'reply'; reply: string }
+  | { type: 'close'; reply: string }
+  /** `/revoke`: write `marker` into the body, then post `reply`. */
+  | { type: 'ask'; reply: string; marker: IncidentMarker }
+  /** `/revoke confirm`: revoke `key`, write `marker`, then answer with {@link renderRevoked} or {@link renderRevokeFailed}. */
+  | (Extract<RevokeDecision, { type: 'revoke' }> & { replyMarker: string });
 
 /** `/status` and `/rotated` answer from the secrets as they are now: the adapter reads them first. */
 export function needsSecrets(command: Command): boolean {
   return command.name === 'status' || command.name === 'rotated';
+}
+
+/**
+ * `/status`, `/rotated` and `/revoke` on an incident whose marker names a provider key also answer
+ * from the provider's keys as listed now, when the App has an admin key for it: the adapter reads them first.
+ */
+export function needsProviderKeys(
+  command: Command,
+  marker: IncidentMarker,
+  adminProviders: ReadonlySet<string>,
+): boolean {
+  const provider = marker.providerKey?.provider;
+  return provider !== undefined && adminProviders.has(provider) && (needsSecrets(command) || command.name === 'revoke');
 }
 
 /**
@@ -46,12 +71,64 @@ export function decideIncidentCommand(command: Command, context: IncidentCommand
   const note = (text: string, kind: CommentKind = 'reply') =>
     `${text}\n\n${renderCommentMarker({ key, kind, ...(context.commentId !== undefined && { replyTo: context.commentId }) })}`;
   const secrets = context.secrets;
+  const ref = context.marker.providerKey;
+  const listed = context.provider && 'keys' in context.provider ? context.provider.keys : undefined;
+  const unread = ref && context.provider && 'failed' in context.provider ? context.provider.failed : undefined;
+  const atProvider =
+    ref && listed
+      ? `${renderProviderState(
+          ref,
+          listed.find((k) => k.id === ref.id),
+        )}\n\n`
+      : ref && unread !== undefined
+        ? `I could not ask ${ADMIN_APIS[ref.provider].name} about this key just now: ${escapeMarkdown(unread)}.\n\n`
+        : '';
   switch (command.name) {
+    case 'revoke': {
+      const decided = decideRevoke(command.confirm, {
+        ...context,
+        now: context.now ?? new Date(0),
+        dryRun: context.dryRun ?? false,
+        adminProviders: context.adminProviders ?? new Set(),
+      });
+      if (decided.type === 'refuse') return { type: 'reply', reply: note(decided.reply) };
+      if (decided.type === 'close')
+        return context.closed
+          ? { type: 'reply', reply: note(`${atProvider}Nothing to revoke.`) }
+          : { type: 'close', reply: note(decided.reply, 'rotated') };
+      if (decided.type === 'ask') return { ...decided, reply: note(decided.reply) };
+      return {
+        ...decided,
+        replyMarker: renderCommentMarker({
+          key,
+          kind: 'resolved',
+          ...(context.commentId !== undefined && { replyTo: context.commentId }),
+        }),
+      };
+    }
     case 'resolved':
       if (!mayChangeState(context)) return { type: 'reply', reply: note(renderIncidentRefusal(context.actorLogin)) };
       if (context.closed) return { type: 'reply', reply: note('This incident is already closed.') };
       return { type: 'close', reply: note(renderIncidentResolved(context.actorLogin, command.note), 'resolved') };
     case 'rotated':
+      if (ref && listed && !context.closed && !stillActive(listed, ref.id))
+        return {
+          type: 'close',
+          reply: note(
+            renderProviderClosed(
+              ref,
+              listed.find((k) => k.id === ref.id),
+            ),
+            'rotated',
+          ),
+        };
+      if (ref && listed)
+        return {
+          type: 'reply',
+          reply: note(
+            `I re-checked. ${atProvider}I close this incident once ${ADMIN_APIS[ref.provider].name} no longer lists this key as active: comment \`/revoke\` to revoke it there.`,
+          ),
+        };
       if (secrets?.allRotated && !context.closed)
         return { type: 'close', reply: note(renderIncidentRotated(secrets), 'rotated') };
       return {
@@ -66,7 +143,8 @@ export function decideIncidentCommand(command: Command, context: IncidentCommand
       return {
         type: 'reply',
         reply: note(
-          secrets ? renderIncidentStatus(secrets) : 'I could not read the secrets just now: try again later.',
+          atProvider +
+            (secrets ? renderIncidentStatus(secrets) : 'I could not read the secrets just now: try again later.'),
         ),
       };
     case 'snooze':

@@ -9,6 +9,8 @@ export type Command =
   | { name: 'snooze'; duration: string; ms: number; reason: string }
   | { name: 'exempt'; reason: string }
   | { name: 'status' }
+  /** `/revoke` asks what to revoke at the provider; `/revoke confirm` does it (leak incidents). */
+  | { name: 'revoke'; confirm: boolean }
   /** `/help`, an unknown command, or a known one used wrongly (`problem` says how). */
   | { name: 'help'; unknown?: string; problem?: string };
 
@@ -38,6 +40,14 @@ function commandFor(word: string, args: string[]): Command {
       return { name: 'resolved', note: args.join(' ') };
     case 'help':
       return { name: 'help' };
+    case 'revoke': {
+      const [word = ''] = args;
+      if (word === '' || word.toLowerCase() === 'confirm') return { name: 'revoke', confirm: word !== '' };
+      return {
+        name: 'help',
+        problem: `\`/revoke\` takes nothing or \`confirm\` — ${inlineCode(word.slice(0, 20))} is neither.`,
+      };
+    }
     case 'snooze': {
       const [duration = '', ...reason] = args;
       const ms = parseDuration(duration);

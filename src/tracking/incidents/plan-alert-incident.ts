@@ -11,6 +11,14 @@ import { parseIncidentMarker, renderIncidentMarker } from '../incident-marker.js
 import type { OpenIssueAction } from '../issue-action.js';
 import { openIncidentAction } from './plan-incidents.js';
 import type { TrackedSecretType } from './secret-scanning-types.js';
+import type { FingerprintKey } from '../../scan/fingerprint-key.js';
+import {
+  incidentProviderKey,
+  renderProviderCloses,
+  renderProviderLookup,
+  type ProviderLookup,
+} from './render-provider-key.js';
+import { sealProviderKey } from './seal-provider-key.js';
 
 /** The `secret_scanning_alert` actions that can start (or restart) an incident. */
 export type AlertEvent = 'created' | 'reopened' | 'validated';
@@ -45,6 +53,10 @@ export interface AlertIncidentInput {
   remediation: string;
   existing: readonly ExistingIncident[];
   now: Date;
+  /** What the App found at the key's provider (its admin API), when it could look the key up. */
+  lookup?: ProviderLookup;
+  /** The App's key: seals a found provider key into the marker ({@link sealProviderKey}). */
+  appKey?: FingerprintKey | undefined;
 }
 
 export type AlertIncidentPlan =
@@ -77,6 +89,7 @@ export function planAlertIncident(input: AlertIncidentInput): AlertIncidentPlan 
   if (open) return { kind: 'skip', reason: `incident #${open.number} is open` };
   const closed = mine[0];
   if (closed && event === 'created') return { kind: 'skip', reason: `incident #${closed.number} was closed` };
+  const found = input.lookup?.kind === 'found' ? input.lookup.key : undefined;
   const created = new Date(alert.createdAt);
   const leakedAt =
     (event === 'created' || (event === 'validated' && !closed)) && !Number.isNaN(created.getTime()) ? created : now;
@@ -88,12 +101,19 @@ export function planAlertIncident(input: AlertIncidentInput): AlertIncidentPlan 
     alertUrl: alert.htmlUrl,
     remediation: input.remediation,
     leakedAt,
+    ...(input.lookup && {
+      atProvider: {
+        state: renderProviderLookup(input.lookup),
+        ...(found && { closes: renderProviderCloses(found.provider) }),
+      },
+    }),
   };
   const marker = renderIncidentMarker({
     fingerprint,
     detector: input.type.detector,
     provider: input.type.provider,
     since: leakedAt.toISOString(),
+    ...(found && { providerKey: incidentProviderKey(found, sealProviderKey(fingerprint, found, input.appKey)) }),
   });
   const title = renderAlertIncidentTitle(view);
   const body = renderAlertIncidentBody(view, marker);

@@ -4,6 +4,14 @@ import { sortFindings } from '../../report/sort-findings.js';
 import type { Finding } from '../../types.js';
 import { parseIncidentMarker, renderIncidentMarker } from '../incident-marker.js';
 import type { OpenIssueAction } from '../issue-action.js';
+import type { FingerprintKey } from '../../scan/fingerprint-key.js';
+import {
+  incidentProviderKey,
+  renderProviderCloses,
+  renderProviderLookup,
+  type ProviderLookup,
+} from './render-provider-key.js';
+import { sealProviderKey } from './seal-provider-key.js';
 import { LEAK_LABEL, TRACKING_LABEL } from '../issue-labels.js';
 
 /** Every incident carries both: `key-hygiene` like all the bot's issues, `leak` to list incidents alone. */
@@ -24,6 +32,10 @@ export interface IncidentPlanInput {
   existing: readonly string[];
   now: Date;
   cap?: number;
+  /** What the App found at the provider for each leaked key it could look up, by the finding's fingerprint. */
+  lookups?: ReadonlyMap<string, ProviderLookup>;
+  /** The App's key: seals a found provider key into the marker ({@link sealProviderKey}). */
+  appKey?: FingerprintKey | undefined;
 }
 
 export interface IncidentPlan {
@@ -55,18 +67,28 @@ export function planIncidents(input: IncidentPlanInput): IncidentPlan {
   }
   const cap = input.cap ?? MAX_INCIDENTS_PER_PUSH;
   const actions = [...fresh.values()].slice(0, cap).map((finding): OpenIssueAction => {
+    const lookup = input.lookups?.get(finding.fingerprint);
+    const found = lookup?.kind === 'found' ? lookup.key : undefined;
+    const seal = found ? sealProviderKey(finding.fingerprint, found, input.appKey) : '';
     const view = {
       finding,
       commit: finding.commit ?? input.head,
       branch: input.branch,
       remediation: input.remediation.get(finding.detector) ?? FALLBACK_REMEDIATION,
       leakedAt: input.now,
+      ...(lookup && {
+        atProvider: {
+          state: renderProviderLookup(lookup),
+          ...(found && { closes: renderProviderCloses(found.provider) }),
+        },
+      }),
     };
     const marker = renderIncidentMarker({
       fingerprint: finding.fingerprint,
       detector: finding.detector,
       provider: finding.provider,
       since: input.now.toISOString(),
+      ...(found && { providerKey: incidentProviderKey(found, seal) }),
     });
     return openIncidentAction(finding.fingerprint, renderIncidentTitle(view), renderIncidentBody(view, marker));
   });

@@ -18,6 +18,8 @@ export interface AlertIncidentView {
   remediation: string;
   /** When the leak counts from: the alert's creation, or its reopening. */
   leakedAt: Date;
+  /** What the App found at the key's provider (src/tracking/incidents/render-provider-key.ts), and how the incident then ends. */
+  atProvider?: { state: string; closes?: string };
 }
 
 const oneLine = (text: string): string => text.replace(/[\r\n]/g, ' ');
@@ -47,10 +49,12 @@ export function renderAlertIncidentBody(view: AlertIncidentView, marker: string)
   return (
     [
       `GitHub secret scanning found ${articled(view.keyKind)} (hidden by GitHub) ${at}: [alert #${view.alertNumber}](${view.alertUrl}).`,
+      ...(view.atProvider ? [view.atProvider.state] : []),
       LEAK_STAYS,
       view.remediation,
       '## Checklist',
       renderIncidentChecklist(view.leakedAt),
+      ...(view.atProvider?.closes ? [view.atProvider.closes] : []),
       marker,
     ].join('\n\n') + '\n'
   );

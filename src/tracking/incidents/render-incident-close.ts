@@ -90,6 +90,8 @@ export function renderIncidentHelp(): string {
     '| `/status` | which secrets for this key’s provider were updated after the leak, and which not | anyone |',
     '| `/rotated` | re-reads those secrets now; closes this incident if every one was rotated | anyone |',
     '| `/resolved <note>` | closes this incident: the key is revoked and replaced; the note is recorded here | write access or an approver |',
+    '| `/revoke` | says which OpenAI or Anthropic key it would revoke (the App’s server needs the provider’s admin key) | write access or an approver |',
+    '| `/revoke confirm` | revokes that key at the provider, within an hour of `/revoke`, and records who did it | write access or an approver |',
     '| `/help` | this list | anyone |',
     '',
     'Rotating the secrets is enough: the next sweep sees their new `updated_at` and closes this incident.',

@@ -15,6 +15,8 @@ export interface IncidentView {
   remediation: string;
   /** When the bot saw the leak. */
   leakedAt: Date;
+  /** What the App found at the key's provider (src/tracking/incidents/render-provider-key.ts), and how the incident then ends. */
+  atProvider?: { state: string; closes?: string };
 }
 
 /** "Leaked OpenAI project key in src/config.py — revoke it now". Issues are matched by marker, never by title. */
@@ -27,15 +29,16 @@ export function renderIncidentTitle({ finding }: IncidentView): string {
  * enough, and the checklist that ends the incident. `marker` is appended as given.
  */
 export function renderIncidentBody(view: IncidentView, marker: string): string {
-  const { finding: f, commit, branch, remediation, leakedAt } = view;
+  const { finding: f, commit, branch, remediation, leakedAt, atProvider } = view;
   return (
     [
       `A push to ${inlineCode(branch)} added ${articled(escapeMarkdown(f.keyKind))} ${inlineCode(f.redacted)} at ${inlineCode(f.path)} line ${f.line}, in commit ${escapeMarkdown(commit.slice(0, 12))}.`,
+      ...(atProvider ? [atProvider.state] : []),
       LEAK_STAYS,
       remediation,
       '## Checklist',
       renderIncidentChecklist(leakedAt),
-      INCIDENT_CLOSES,
+      atProvider?.closes ?? INCIDENT_CLOSES,
       marker,
     ].join('\n\n') + '\n'
   );

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createNodeMiddleware, Probot } from 'probot';
 import { createApp } from '../../../app/index.js';
-import { defaultSettings } from '../../../app/settings.js';
+import { defaultSettings, type AppSettings } from '../../../app/settings.js';
 import {
   deepMerge,
   isoSeconds,
@@ -53,7 +53,8 @@ export interface AlertWorld {
   close(): Promise<void>;
 }
 
-export async function startAlertWorld(): Promise<AlertWorld> {
+/** `settings`: added to the app's (e.g. an admin API for the providers' inventories). */
+export async function startAlertWorld(settings: Partial<AppSettings> = {}): Promise<AlertWorld> {
   const gh = await startGitHubEmulator();
   const permissions = { secret_scanning_alerts: 'read', issues: 'write', contents: 'read', metadata: 'read' } as const;
   const app = gh.seed.app({ slug: 'key-hygiene', permissions: { ...permissions }, events: ['secret_scanning_alert'] });
@@ -80,7 +81,7 @@ export async function startAlertWorld(): Promise<AlertWorld> {
     log,
   });
   const middleware = await createNodeMiddleware(
-    createApp({ settings: { ...defaultSettings, sweepEveryMs: 0 }, now: () => gh.clock.now() }),
+    createApp({ settings: { ...defaultSettings, sweepEveryMs: 0, ...settings }, now: () => gh.clock.now() }),
     { probot },
   );
   const server: Server = createServer((req, res) => void middleware(req, res));

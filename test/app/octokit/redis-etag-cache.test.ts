@@ -166,6 +166,14 @@ describe('carriesPatches', () => {
     expect(carriesPatches('http://h/api/v3/repos/acme/api/commits?sha=main')).toBe(false);
     expect(carriesPatches('http://h/api/v3/repos/acme/api/actions/secrets')).toBe(false);
   });
+
+  it('and a secret scanning alert read with its value (anything but hide_secret=true)', () => {
+    const alert = 'http://h/api/v3/repos/acme/api/secret-scanning/alerts/7';
+    expect(carriesPatches(`${alert}?hide_secret=false`)).toBe(true);
+    expect(carriesPatches(alert)).toBe(true);
+    expect(carriesPatches(`${alert}?hide_secret=true`)).toBe(false);
+    expect(carriesPatches(`${alert}/locations?per_page=1`)).toBe(false);
+  });
 });
 
 describe('sharesAcrossProcesses (no private key): an allowlist of route families that hold no text people write', () => {
