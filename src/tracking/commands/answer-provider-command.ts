@@ -29,5 +29,9 @@ export function answerProviderCommand(
         (command.unknown !== undefined ? `I don’t know ${inlineCode(`/${command.unknown}`)}.` : undefined);
       return [lead, renderProviderHelp(context.policy['max-snooze'])].filter(Boolean).join('\n\n');
     }
+    case 'revoke':
+      // Revoking from a provider issue would need the same confirmation and sealed key as an incident's;
+      // here the issue says what to do at the provider, and the next sweep sees it done.
+      return `\`/revoke\` revokes a leaked key at its provider, on leak incidents. For this issue, delete or rotate the key at the provider as it says; the next sweep closes it.\n\n${renderProviderHelp(context.policy['max-snooze'])}`;
   }
 }

@@ -171,6 +171,10 @@ describe('planProviderIssues', () => {
     expect(status.type === 'reply' && status.reply).toMatch(/Status of the OpenAI key `a`:\n- problem: unused/);
     const rotated = decideCommand({ name: 'rotated' }, context);
     expect(rotated.type).toBe('reply');
+    const revoke = decideCommand({ name: 'revoke', confirm: true }, context);
+    expect(revoke.type === 'reply' && revoke.reply).toMatch(
+      /^`\/revoke` revokes a leaked key at its provider, on leak incidents/,
+    );
     const snooze = decideCommand({ name: 'snooze', duration: '7d', ms: 7 * DAY, reason: 'soon' }, context);
     expect(snooze.type === 'update' && snooze.marker.snooze?.by).toBe('mona');
     const exempt = decideCommand({ name: 'exempt', reason: 'break-glass key' }, context);
