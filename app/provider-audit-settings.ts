@@ -9,7 +9,7 @@ export interface ProviderAdminSource {
   provider: AdminProviderId;
   /** The variable it came from (`KEY_HYGIENE_OPENAI_ADMIN_KEY`), for log lines and the dashboard. */
   variable: string;
-  /** The admin API's base URL (`OPENAI_BASE_URL` / `ANTHROPIC_BASE_URL`); '' for the provider's public API. */
+  /** The admin API's base URL: `OPENAI_BASE_URL` / `ANTHROPIC_BASE_URL`, else the provider's public API. */
   baseUrl: string;
   adminKey: () => string;
 }
@@ -25,19 +25,35 @@ export interface ProviderAuditSettings {
   org?: string;
 }
 
-/** Reads the admin keys and their base URLs; a bad base URL is a one-line error quoting it (never a key). */
+/**
+ * The admin keys in the server's environment (`ADMIN_APIS[…].appKeyVariable`), each with its base
+ * URL: the provider's public one unless its SDK's variable names another (tests). A base URL that is
+ * not http(s) is a one-line error naming the variable; the key is never quoted. Leak incidents and the
+ * provider audit both read them here.
+ */
+export function readAdminApis(env: NodeJS.ProcessEnv): ProviderAdminSource[] {
+  return Object.values(ADMIN_APIS).flatMap((api): ProviderAdminSource[] => {
+    const key = env[api.appKeyVariable]?.trim();
+    if (!key) return [];
+    const baseUrl = env[api.baseUrlVariable]?.trim() || api.defaultBaseUrl;
+    if (!/^https?:\/\/[^\s/]+/i.test(baseUrl) || !URL.canParse(baseUrl))
+      throw new Error(
+        `${api.baseUrlVariable} is ${JSON.stringify(baseUrl.slice(0, 200))}: expected the ${api.name} API's base URL, such as ${api.defaultBaseUrl}`,
+      );
+    return [
+      {
+        provider: api.provider,
+        variable: api.appKeyVariable,
+        baseUrl: baseUrl.replace(/\/+$/, ''),
+        adminKey: () => key,
+      },
+    ];
+  });
+}
+
+/** The provider audit's settings: the admin keys, and the organisation they are used for. */
 export function readProviderAuditSettings(env: NodeJS.ProcessEnv): ProviderAuditSettings | undefined {
-  const admins: ProviderAdminSource[] = [];
-  for (const api of Object.values(ADMIN_APIS)) {
-    const key = env[api.appKeyVariable]?.trim() ?? '';
-    if (key === '') continue;
-    admins.push({
-      provider: api.provider,
-      variable: api.appKeyVariable,
-      baseUrl: baseUrlOf(api.baseUrlVariable, env[api.baseUrlVariable]?.trim() ?? '', api.defaultBaseUrl),
-      adminKey: () => key,
-    });
-  }
+  const admins = readAdminApis(env);
   const org = env.KEY_HYGIENE_PROVIDER_AUDIT_ORG?.trim() || undefined;
   if (org !== undefined && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(org))
     throw new Error(
@@ -45,17 +61,4 @@ export function readProviderAuditSettings(env: NodeJS.ProcessEnv): ProviderAudit
     );
   if (admins.length === 0) return undefined;
   return { admins, ...(org && { org }) };
-}
-
-function baseUrlOf(variable: string, url: string, example: string): string {
-  if (url === '') return '';
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed?.protocol !== 'https:' && parsed?.protocol !== 'http:')
-    throw new Error(`${variable} is ${JSON.stringify(url.slice(0, 200))}: expected an http(s) URL such as ${example}`);
-  return url;
 }

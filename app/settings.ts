@@ -1,8 +1,11 @@
 import { parseActionLocation, webOfGitHub, type ActionLocation } from '../src/onboarding/parse-action-location.js';
 import { parseDuration } from '../src/policy/duration.js';
-import { readAdminApis, type AdminApiAccess } from './incidents/read-admin-apis.js';
 import { readQueueSettings, type QueueSettings } from './queue/queue-settings.js';
-import { readProviderAuditSettings, type ProviderAuditSettings } from './provider-audit-settings.js';
+import {
+  readProviderAuditSettings,
+  type ProviderAdminSource,
+  type ProviderAuditSettings,
+} from './provider-audit-settings.js';
 
 /** How the app runs, read once from the environment: nothing else reads `process.env`. */
 export interface AppSettings {
@@ -43,7 +46,7 @@ export interface AppSettings {
    * vendors' SDKs read it): leak incidents look the leaked key up there and `/revoke` revokes it.
    * One key reads one organisation at the provider: a single-organisation deployment.
    */
-  adminApis?: AdminApiAccess[];
+  adminApis?: ProviderAdminSource[];
   /** `WEBHOOK_SECRET`, the secret GitHub signs deliveries with: the server checks it before Probot reads a body whole (app/github/guard-webhook-body.ts). */
   webhookSecret?: string;
   /** The provider admin keys the org sweep audits with (`KEY_HYGIENE_OPENAI_ADMIN_KEY`, `KEY_HYGIENE_ANTHROPIC_ADMIN_KEY`); none when absent. */
@@ -88,7 +91,8 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   const webhookSecret = env.WEBHOOK_SECRET || undefined;
   const onboardingAction = readActionLocation(env);
   const providerAudit = readProviderAuditSettings(env);
-  const adminApis = readAdminApis(env);
+  // One reading of the admin keys serves leak incidents and the provider audit alike.
+  const adminApis = providerAudit?.admins ?? [];
   return {
     ...(providerAudit && { providerAudit }),
     ...(adminApis.length > 0 && { adminApis }),

@@ -5,7 +5,7 @@ import { parseIncidentMarker } from '../../src/tracking/incident-marker.js';
 import { ADMIN_APIS } from '../../src/audit/admin-clients.js';
 import type { AdminProviderId, ProviderKey } from '../../src/audit/provider-admin.js';
 import { providerAdmins, type ProviderAdmins } from './provider-admins.js';
-import type { AdminApiAccess } from './read-admin-apis.js';
+import type { ProviderAdminSource } from '../provider-audit-settings.js';
 import { LEAK_LABEL } from '../../src/tracking/incidents/plan-incidents.js';
 import type { TrackedIssue } from '../../src/tracking/tracked-issue.js';
 import type { AppOctokit } from '../octokit/octokit.js';
@@ -28,7 +28,7 @@ export interface IncidentCloseSweep {
   /** The bot's issues the sweep listed (`loadTrackedIssues`): incidents carry the tracking label too. */
   issues: readonly TrackedIssue[];
   /** The providers' admin APIs the server has a key for. */
-  adminApis?: AdminApiAccess[] | undefined;
+  adminApis?: ProviderAdminSource[] | undefined;
 }
 
 /**

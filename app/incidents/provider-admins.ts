@@ -1,3 +1,4 @@
+import { ADMIN_CLIENTS } from '../../src/audit/admin-client-factories.js';
 import { ADMIN_APIS } from '../../src/audit/admin-clients.js';
 import type {
   AdminClientOptions,
@@ -6,7 +7,7 @@ import type {
   ProviderKey,
 } from '../../src/audit/provider-admin.js';
 import { oneLineError } from '../../src/one-line-error.js';
-import type { AdminApiAccess } from './read-admin-apis.js';
+import type { ProviderAdminSource } from '../provider-audit-settings.js';
 
 /** The admin APIs one event or sweep may ask: each provider's keys read at most once. */
 export interface ProviderAdmins {
@@ -30,7 +31,7 @@ export class ProviderAdminError extends Error {
  * the admin key cut out should a message ever carry it.
  */
 export function providerAdmins(
-  access: readonly AdminApiAccess[] | undefined,
+  access: readonly ProviderAdminSource[] | undefined,
   fetch: typeof globalThis.fetch = globalThis.fetch,
 ): ProviderAdmins {
   const byProvider = new Map((access ?? []).map((a) => [a.provider, a]));
@@ -43,12 +44,12 @@ export function providerAdmins(
     if (!made) {
       // The client's messages name the server's variable (KEY_HYGIENE_…), not the CLI's.
       const options: AdminClientOptions = {
-        adminKey: api.adminKey,
+        adminKey: api.adminKey(),
         baseUrl: api.baseUrl,
         fetch,
         keyVariable: ADMIN_APIS[provider].appKeyVariable,
       };
-      made = ADMIN_APIS[provider].load().then((create) => create(options));
+      made = Promise.resolve(ADMIN_CLIENTS[provider](options));
       clients.set(provider, made);
     }
     return made;
@@ -57,7 +58,7 @@ export function providerAdmins(
     try {
       return await work();
     } catch (error) {
-      const key = byProvider.get(provider)?.adminKey;
+      const key = byProvider.get(provider)?.adminKey();
       const line = oneLineError(error);
       throw new ProviderAdminError(key ? line.split(key).join('***') : line);
     }

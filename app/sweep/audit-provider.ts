@@ -32,7 +32,12 @@ export async function auditProvider(
   const api = ADMIN_APIS[source.provider];
   const hide = (text: string) => hideAdminKey(text, source.adminKey());
   try {
-    const admin = ADMIN_CLIENTS[source.provider]({ adminKey: source.adminKey(), baseUrl: source.baseUrl, fetch });
+    const admin = ADMIN_CLIENTS[source.provider]({
+      adminKey: source.adminKey(),
+      baseUrl: source.baseUrl,
+      fetch,
+      keyVariable: source.variable,
+    });
     const result = await runAudit({ admin, policy: auditPolicyFor(policy, source.provider), now });
     if (result.usageError !== undefined)
       log(

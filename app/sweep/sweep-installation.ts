@@ -8,7 +8,7 @@ import type { RepoLock } from '../repo/with-repo-lock.js';
 import { oneLineError } from '../../src/one-line-error.js';
 import type { OrgSecretsPasses } from './org-secrets-passes.js';
 import { sweepProviderKeys, type ProviderAuditRun } from './sweep-provider-keys.js';
-import type { AdminApiAccess } from '../incidents/read-admin-apis.js';
+import type { ProviderAdminSource } from '../provider-audit-settings.js';
 
 export interface InstallationSweep {
   octokit: AppOctokit;
@@ -31,7 +31,7 @@ export interface InstallationSweep {
   /** The providers' key inventories, audited in the sweep of the one organisation they belong to; none when absent. */
   providerAudit?: ProviderAuditRun;
   /** The providers' admin APIs the server has a key for (leak incidents close by what the provider lists). */
-  adminApis?: AdminApiAccess[] | undefined;
+  adminApis?: ProviderAdminSource[] | undefined;
 }
 
 export interface InstallationSweepResult {

@@ -2,7 +2,7 @@ import type { ActionLocation } from '../../src/onboarding/parse-action-location.
 import type { TeamRosterCache } from '../github/team-roster-cache.js';
 import type { RepoLock } from '../repo/with-repo-lock.js';
 import type { OrgSecretsPasses } from './org-secrets-passes.js';
-import type { AdminApiAccess } from '../incidents/read-admin-apis.js';
+import type { ProviderAdminSource } from '../provider-audit-settings.js';
 
 /** What every sweep of one tracking repository shares with the run it is part of. */
 export interface SweepRun {
@@ -22,5 +22,5 @@ export interface SweepRun {
   /** The organisation passes the dashboards show; the process's memory by default. */
   orgPasses?: OrgSecretsPasses;
   /** The providers' admin APIs the server has a key for: leak incidents with a provider key close by what the provider lists. */
-  adminApis?: AdminApiAccess[] | undefined;
+  adminApis?: ProviderAdminSource[] | undefined;
 }

@@ -14,16 +14,18 @@ describe('readSettings: admin APIs', () => {
   });
 
   it("each provider's key with its public base URL, or the SDK's base-URL variable (tests)", () => {
-    expect(
-      readSettings({
-        KEY_HYGIENE_OPENAI_ADMIN_KEY: KEY,
-        KEY_HYGIENE_ANTHROPIC_ADMIN_KEY: `${KEY}-2`,
-        ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010/',
-      }).adminApis,
-    ).toEqual([
-      { provider: 'openai', adminKey: KEY, baseUrl: 'https://api.openai.com/v1' },
-      { provider: 'anthropic', adminKey: `${KEY}-2`, baseUrl: 'http://127.0.0.1:4010' },
+    const settings = readSettings({
+      KEY_HYGIENE_OPENAI_ADMIN_KEY: KEY,
+      KEY_HYGIENE_ANTHROPIC_ADMIN_KEY: `${KEY}-2`,
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010/',
+    });
+    expect(settings.adminApis?.map(({ provider, variable, baseUrl }) => ({ provider, variable, baseUrl }))).toEqual([
+      { provider: 'openai', variable: 'KEY_HYGIENE_OPENAI_ADMIN_KEY', baseUrl: 'https://api.openai.com/v1' },
+      { provider: 'anthropic', variable: 'KEY_HYGIENE_ANTHROPIC_ADMIN_KEY', baseUrl: 'http://127.0.0.1:4010' },
     ]);
+    expect(settings.adminApis?.map((a) => a.adminKey())).toEqual([KEY, `${KEY}-2`]);
+    // The keys sit behind a function: a copy or a log of the settings never holds them.
+    expect(JSON.stringify(settings)).not.toContain(KEY);
   });
 
   it('a base URL that is not http(s) is one line naming its variable, without the admin key', () => {

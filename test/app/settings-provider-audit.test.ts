@@ -21,7 +21,7 @@ describe('the provider audit settings', () => {
     expect(audit.org).toBe('acme');
     expect(audit.admins.map(({ provider, variable, baseUrl }) => ({ provider, variable, baseUrl }))).toEqual([
       { provider: 'openai', variable: 'KEY_HYGIENE_OPENAI_ADMIN_KEY', baseUrl: 'http://127.0.0.1:9/v1' },
-      { provider: 'anthropic', variable: 'KEY_HYGIENE_ANTHROPIC_ADMIN_KEY', baseUrl: '' },
+      { provider: 'anthropic', variable: 'KEY_HYGIENE_ANTHROPIC_ADMIN_KEY', baseUrl: 'https://api.anthropic.com' },
     ]);
     expect(audit.admins[0]!.adminKey()).toBe(ADMIN_KEY);
     expect(JSON.stringify(settings)).not.toContain(ADMIN_KEY);
@@ -30,7 +30,9 @@ describe('the provider audit settings', () => {
   it('refuse a base URL that is not http(s), and an organisation that is not a login, quoting the value on one line', () => {
     expect(() =>
       readSettings({ KEY_HYGIENE_OPENAI_ADMIN_KEY: ADMIN_KEY, OPENAI_BASE_URL: 'file:///etc/passwd' }),
-    ).toThrow('OPENAI_BASE_URL is "file:///etc/passwd": expected an http(s) URL such as https://api.openai.com/v1');
+    ).toThrow(
+      'OPENAI_BASE_URL is "file:///etc/passwd": expected the OpenAI API\'s base URL, such as https://api.openai.com/v1',
+    );
     expect(() =>
       readSettings({ KEY_HYGIENE_OPENAI_ADMIN_KEY: ADMIN_KEY, KEY_HYGIENE_PROVIDER_AUDIT_ORG: 'acme\nevil' }),
     ).toThrow('KEY_HYGIENE_PROVIDER_AUDIT_ORG is "acme\\nevil": expected an organisation login such as acme');

@@ -25,7 +25,16 @@ beforeAll(async () => {
   const web = openai.addProject({ name: 'Web' });
   const mona = openai.addUser(web.id, { name: 'Mona', email: 'mona@example.com' });
   leaked = openai.addKey(web.id, { name: 'notebook', owner: mona.id, lastUsedAt: null });
-  world = await startAlertWorld({ adminApis: [{ provider: 'openai', adminKey: admin.value, baseUrl: openai.url }] });
+  world = await startAlertWorld({
+    adminApis: [
+      {
+        provider: 'openai',
+        variable: 'KEY_HYGIENE_OPENAI_ADMIN_KEY',
+        adminKey: () => admin.value,
+        baseUrl: openai.url,
+      },
+    ],
+  });
   ({ gh } = world);
 });
 afterAll(async () => {

@@ -37,7 +37,14 @@ beforeAll(async () => {
   settings = {
     ...defaultSettings,
     sweepEveryMs: 0,
-    adminApis: [{ provider: 'openai', adminKey: admin.value, baseUrl: openai.url }],
+    adminApis: [
+      {
+        provider: 'openai',
+        variable: 'KEY_HYGIENE_OPENAI_ADMIN_KEY',
+        adminKey: () => admin.value,
+        baseUrl: openai.url,
+      },
+    ],
   };
   world = await startPushWorld(
     'provider-close-',

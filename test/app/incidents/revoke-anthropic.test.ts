@@ -27,7 +27,14 @@ beforeAll(async () => {
   const ada = anthropic.addUser({ name: 'Ada', email: 'ada@example.com' });
   const research = anthropic.addWorkspace({ name: 'Research' });
   leaked = anthropic.addKey({ name: 'eval-runner', createdBy: ada.id, workspaceId: research.id });
-  const adminApis = [{ provider: 'anthropic' as const, adminKey: admin.value, baseUrl: anthropic.url }];
+  const adminApis = [
+    {
+      provider: 'anthropic' as const,
+      variable: 'KEY_HYGIENE_ANTHROPIC_ADMIN_KEY',
+      adminKey: () => admin.value,
+      baseUrl: anthropic.url,
+    },
+  ];
   world = await startPushWorld(
     'revoke-anthropic-',
     { 'src/settings.py': 'REGION = "eu"\n' },
