@@ -169,7 +169,10 @@ describe('key-hygiene audit openai', () => {
     const { adminKey, keys } = seedOpenAiOrg(emu);
     const dir = mkdtempSync(join(tmpdir(), 'kh-held-'));
     const needs = {
-      'verify-production': { result: 'success', outputs: { 'provider-key-id': keys.clean.id, fingerprint: '0123456789abcdef' } },
+      'verify-production': {
+        result: 'success',
+        outputs: { 'provider-key-id': keys.clean.id, fingerprint: '0123456789abcdef' },
+      },
       'verify-staging': { result: 'success', outputs: { 'provider-key-id': keys.botClean.id } },
     };
     writeFileSync(join(dir, 'needs.json'), JSON.stringify(needs));
