@@ -252,3 +252,21 @@ function describe(action: IssueAction): string {
       return `update the description of #${action.issue} (${action.key})`;
   }
 }
+
+/**
+ * Applies a capped plan in the repository that tracks an organisation's issues (its secrets, its
+ * provider keys): the actions applied, and a log line naming `what` when the cap left some for the
+ * next sweep.
+ */
+export async function applyCappedPlan(
+  octokit: AppOctokit,
+  plan: { actions: readonly IssueAction[]; deferred: readonly unknown[] },
+  options: ApplyOptions & { what: string },
+): Promise<IssueAction[]> {
+  const applied = await applyActions(octokit, plan.actions, options);
+  if (plan.deferred.length)
+    options.log(
+      `${options.owner} ${options.what}: cap reached, ${plan.deferred.length} actions left for the next sweep`,
+    );
+  return applied.map((a) => a.action);
+}

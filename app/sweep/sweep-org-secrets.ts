@@ -4,7 +4,7 @@ import { mentionedTeams } from '../../src/tracking/mentioned-teams.js';
 import { planIssues } from '../../src/tracking/key-issues/plan-issues.js';
 import type { AppOctokit } from '../octokit/octokit.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
-import { applyActions, contentCount } from '../repo/apply-actions.js';
+import { applyCappedPlan, contentCount } from '../repo/apply-actions.js';
 import { loadPolicy } from '../repo/load-policy.js';
 import { loadTrackedIssues } from '../repo/load-tracked-issues.js';
 import { processOrgSecretsPasses } from './org-secrets-passes.js';
@@ -67,17 +67,15 @@ export async function sweepOrgSecrets(s: OrgSweep): Promise<OrgSweepResult> {
       teams,
       maxContent: s.budget.remaining,
     });
-    const applied = await applyActions(octokit, plan.actions, {
+    return applyCappedPlan(octokit, plan, {
       owner: org,
       repo,
       botLogin,
       dryRun: s.dryRun || policy['dry-run'],
       log: s.log,
       viewedAt: now,
+      what: 'organisation secrets',
     });
-    if (plan.deferred.length)
-      s.log(`${org} organisation secrets: cap reached, ${plan.deferred.length} actions left for the next sweep`);
-    return applied.map((a) => a.action);
   });
   s.budget.remaining -= contentCount(actions);
   return { trackedIn: `${org}/${repo}`, actions, decisions };

@@ -5,7 +5,7 @@ import { teamKey } from '../../src/tracking/team-rosters.js';
 import type { IssueAction } from '../../src/tracking/issue-action.js';
 import { fetchOwnerSources } from '../github/codeowners.js';
 import { createTeamRosterCache } from '../github/team-roster-cache.js';
-import { applyActions, contentCount } from '../repo/apply-actions.js';
+import { applyCappedPlan, contentCount } from '../repo/apply-actions.js';
 import { loadPolicy } from '../repo/load-policy.js';
 import { loadTrackedIssues } from '../repo/load-tracked-issues.js';
 import { withRepoLock } from '../repo/with-repo-lock.js';
@@ -77,17 +77,15 @@ export async function sweepProviderKeys(
       ...(teams && { teams }),
       maxContent: s.budget.remaining,
     });
-    const applied = await applyActions(octokit, plan.actions, {
+    return applyCappedPlan(octokit, plan, {
       owner: org,
       repo,
       botLogin,
       dryRun: s.dryRun || policy['dry-run'],
       log: s.log,
       viewedAt: now,
+      what: 'provider keys',
     });
-    if (plan.deferred.length)
-      s.log(`${org} provider keys: cap reached, ${plan.deferred.length} actions left for the next sweep`);
-    return applied.map((a) => a.action);
   });
   s.budget.remaining -= contentCount(actions);
   return { actions };

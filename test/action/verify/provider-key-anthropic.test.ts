@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAnthropicAdminEmulator, type AnthropicAdminEmulator } from '../../support/anthropic-admin-emulator.js';
-import { runActionAsync, type ActionRun } from '../../support/run-action.js';
+import { runActionAsync } from '../../support/run-action.js';
+import { expectNeverShown, titles } from './never-shown.js';
 
 // `mode: verify` with ANTHROPIC_ADMIN_KEY in the job's env, run as a runner runs dist/index.js against
 // the local Anthropic Admin API emulator: which key of the organisation's inventory the secret holds,
@@ -43,24 +44,6 @@ function verify(value: string, env: Record<string, string> = {}, inputs: Record<
       ...env,
     },
   });
-}
-
-const titles = (result: ActionRun) =>
-  result.annotations.filter((a) => a.properties.title !== undefined).map((a) => [a.level, a.properties.title]);
-
-/** Neither the verified key nor the admin key is printed anywhere, and both were masked. */
-function expectNeverShown(result: ActionRun, ...values: string[]): void {
-  const printed = result.stdout
-    .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
-    .join('\n');
-  for (const value of values) {
-    expect(result.masked).toContain(value);
-    for (const text of [printed, result.stderr, result.summary, JSON.stringify(result.outputs)]) {
-      expect(text).not.toContain(value);
-      expect(text).not.toContain(value.slice(20, 50));
-    }
-  }
 }
 
 describe('mode: verify with ANTHROPIC_ADMIN_KEY', () => {

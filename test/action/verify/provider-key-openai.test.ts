@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAiAdminEmulator, type OpenAiAdminEmulator } from '../../support/openai-admin-emulator.js';
-import { runActionAsync, type ActionRun } from '../../support/run-action.js';
+import { runActionAsync } from '../../support/run-action.js';
+import { expectNeverShown, titles } from './never-shown.js';
 
 // `mode: verify` with OPENAI_ADMIN_KEY in the job's env, run as a runner runs dist/index.js against the
 // local OpenAI Administration API emulator: which project key the secret holds, found by the
@@ -35,24 +36,6 @@ const verify = (value: string, env: Record<string, string> = {}, inputs: Record<
     { mode: 'verify', secret: 'OPENAI_API_KEY', provider: 'openai', ...inputs },
     { OPENAI_API_KEY: value, OPENAI_ADMIN_KEY: adminKey, OPENAI_BASE_URL: openai.url, ...env },
   );
-
-const titles = (result: ActionRun) =>
-  result.annotations.filter((a) => a.properties.title !== undefined).map((a) => [a.level, a.properties.title]);
-
-/** Neither the verified key nor the admin key is printed anywhere, and both were masked. */
-function expectNeverShown(result: ActionRun, ...values: string[]): void {
-  const printed = result.stdout
-    .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
-    .join('\n');
-  for (const value of values) {
-    expect(result.masked).toContain(value);
-    for (const text of [printed, result.stderr, result.summary, JSON.stringify(result.outputs)]) {
-      expect(text).not.toContain(value);
-      expect(text).not.toContain(value.slice(15, 45));
-    }
-  }
-}
 
 describe('mode: verify with OPENAI_ADMIN_KEY', () => {
   it("outputs the project key's id, project and real dates, and shows them in the summary", async () => {
