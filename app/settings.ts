@@ -1,3 +1,4 @@
+import { readVerifyUrl } from '../src/providers/read-verify-url.js';
 import { parseActionLocation, webOfGitHub, type ActionLocation } from '../src/onboarding/parse-action-location.js';
 import { parseDuration } from '../src/policy/duration.js';
 import { readQueueSettings, type QueueSettings } from './queue/queue-settings.js';
@@ -47,6 +48,13 @@ export interface AppSettings {
    * One key reads one organisation at the provider: a single-organisation deployment.
    */
   adminApis?: ProviderAdminSource[];
+  /**
+   * `KEY_HYGIENE_VERIFY_KEYS=true`: a push's leaked keys are each sent to their own provider's
+   * identity endpoint (and nowhere else) and the incident says whether the key still works, as
+   * `scan --verify` does; `KEY_HYGIENE_VERIFY_URLS` (`provider=url` lines) asks a stand-in instead.
+   * Off by default.
+   */
+  verifyKeys?: { urls: Record<string, string> };
   /** `WEBHOOK_SECRET`, the secret GitHub signs deliveries with: the server checks it before Probot reads a body whole (app/github/guard-webhook-body.ts). */
   webhookSecret?: string;
   /** The provider admin keys the org sweep audits with (`KEY_HYGIENE_OPENAI_ADMIN_KEY`, `KEY_HYGIENE_ANTHROPIC_ADMIN_KEY`); none when absent. */
@@ -97,6 +105,7 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     ...(providerAudit && { providerAudit }),
     ...(adminApis.length > 0 && { adminApis }),
     ...(onboardingAction && { onboardingAction }),
+    ...readVerifyKeys(env),
     metricsHost,
     ...(webhookSecret && { webhookSecret }),
     ...(budgetShare !== undefined && { budgetShare }),
@@ -107,6 +116,22 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     sweepEveryMs: duration('KEY_HYGIENE_SWEEP_EVERY', defaultSettings.sweepEveryMs),
     jitterMs: duration('KEY_HYGIENE_SWEEP_JITTER', defaultSettings.jitterMs),
   };
+}
+
+/** `KEY_HYGIENE_VERIFY_KEYS` and its stand-ins; a bad `KEY_HYGIENE_VERIFY_URLS` line is one line quoting it. */
+function readVerifyKeys(env: NodeJS.ProcessEnv): Pick<AppSettings, 'verifyKeys'> {
+  if (!/^(1|true|yes)$/i.test(env.KEY_HYGIENE_VERIFY_KEYS ?? '')) return {};
+  const urls: Record<string, string> = {};
+  for (const line of (env.KEY_HYGIENE_VERIFY_URLS ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const read = readVerifyUrl(line);
+    if ('error' in read)
+      throw new Error(`KEY_HYGIENE_VERIFY_URLS: line ${JSON.stringify(line.slice(0, 200))} ${read.error}`);
+    urls[read.provider] = read.url;
+  }
+  return { verifyKeys: { urls } };
 }
 
 /** `KEY_HYGIENE_ACTION`, its page on the GitHub the App talks to (`GHE_HOST`, or a runner's `GITHUB_SERVER_URL`); a bad value quoted on one line. */

@@ -4,6 +4,8 @@ import type { Config } from '../../src/policy/config-schema.js';
 import { escapeMarkdown } from '../../src/report/escape-markdown.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { runScan } from '../../src/scan/run-scan.js';
+import { createSecretVault } from '../../src/scan/secret-vault.js';
+import { verifyFindings } from '../../src/scan/verify-findings.js';
 import { compareSource } from '../../src/sources/compare-source.js';
 import type { AppDeps } from '../deps.js';
 import { splitRepository, type AppOctokit } from '../octokit/octokit.js';
@@ -65,11 +67,25 @@ export async function handlePush(context: Context<'push'>, app: Probot, deps: Ap
             ...(admins.providers.size > 0 && { lookUp: (fresh) => lookUpLeakedKeys(fresh, values, admins) }),
           }),
         );
-  const onSecret = admins.providers.size > 0 ? (value: string) => void values.add(value) : undefined;
+  // With KEY_HYGIENE_VERIFY_KEYS, each leaked key is also asked of its own provider (README, "Is a
+  // leaked key still live?"): the vault keeps the raw keys of this delivery only, by fingerprint.
+  const vault = deps.settings.verifyKeys ? createSecretVault() : undefined;
+  const onSecret =
+    admins.providers.size > 0 || vault
+      ? (value: string, detector: string) => {
+          if (admins.providers.size > 0) values.add(value);
+          vault?.onSecret(value, detector);
+        }
+      : undefined;
+  const verify =
+    vault && deps.settings.verifyKeys
+      ? (findings: Finding[]) =>
+          verifyFindings(findings, { secrets: vault, fetch: globalThis.fetch, urls: deps.settings.verifyKeys!.urls })
+      : undefined;
   const scan = (): Promise<ScannedPush> =>
     range.kind === 'neutral'
       ? Promise.resolve(unscanned(range.reason))
-      : scanPush(octokit, policy, { owner, repo, base: range.base, head: range.head, onSecret });
+      : scanPush(octokit, policy, { owner, repo, base: range.base, head: range.head, onSecret, verify });
   if (dryRun) {
     const { check, findings, detectors } = await scan();
     log(
@@ -136,12 +152,20 @@ interface ScannedPush {
 async function scanPush(
   octokit: AppOctokit,
   policy: Config,
-  at: { owner: string; repo: string; base: string; head: string; onSecret: ((value: string) => void) | undefined },
+  at: {
+    owner: string;
+    repo: string;
+    base: string;
+    head: string;
+    onSecret: ((value: string, detector: string) => void) | undefined;
+    verify: ((findings: Finding[]) => Promise<Finding[]>) | undefined;
+  },
 ): Promise<ScannedPush> {
-  const { owner, repo, base, head, onSecret } = at;
+  const { owner, repo, base, head, onSecret, verify } = at;
   const source = compareSource(githubCompareApi(octokit, owner, repo), base, head, MAX_PUSH_REQUESTS);
   const detectors = buildDetectors(policy);
-  const { findings } = await runScan({ source, config: policy, ...(onSecret && { onSecret }) });
+  const scanned = await runScan({ source, config: policy, ...(onSecret && { onSecret }) });
+  const findings = verify ? await verify(scanned.findings) : scanned.findings;
   return { check: renderPushCheck(findings, detectors, source.coverage()), findings, detectors };
 }
 
