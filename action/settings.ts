@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
 import { FingerprintKeyError, readFingerprintKey, type FingerprintKey } from '../src/scan/fingerprint-key.js';
 import { CONFIG_PATH } from '../src/policy/config-path.js';
-import { ADMIN_APIS, isAdminProvider } from '../src/audit/admin-clients.js';
+import { ADMIN_APIS } from '../src/audit/admin-clients.js';
 import type { AdminProviderId } from '../src/audit/provider-admin.js';
 import { readVerifyUrl } from '../src/providers/read-verify-url.js';
 
@@ -38,22 +38,18 @@ export interface ActionSettings {
    */
   fingerprintKey?: FingerprintKey;
   /**
-   * verify: each provider's admin key the job's env holds (`OPENAI_ADMIN_KEY`, `ANTHROPIC_ADMIN_KEY`,
-   * masked) and its admin API's base URL (`OPENAI_BASE_URL`, `ANTHROPIC_BASE_URL`, '' for the public
-   * API), as the vendors' SDKs read them: the verified key is looked up in that provider's inventory.
+   * verify and audit: each provider's admin key the job's env holds (`OPENAI_ADMIN_KEY`,
+   * `ANTHROPIC_ADMIN_KEY`, masked) and its admin API's base URL (`OPENAI_BASE_URL`,
+   * `ANTHROPIC_BASE_URL`, '' for the public API), as the vendors' SDKs read them. verify looks the key
+   * up in that provider's inventory; audit reads the `provider` input's.
    */
-  verifyAdmin: Partial<Record<AdminProviderId, { adminKey: string; baseUrl: string }>>;
+  adminApis: Partial<Record<AdminProviderId, { adminKey: string; baseUrl: string }>>;
   /** scan: `verify-keys`, ask each found key's own provider whether it still works. */
   verifyKeys: boolean;
   /** scan: `verify-urls`, per provider id the base URL asked instead of its public API (proxies, tests). */
   verifyUrls: Record<string, string>;
-  /**
-   * audit: the admin key, from the step's env (OPENAI_ADMIN_KEY or ANTHROPIC_ADMIN_KEY for the
-   * `provider` input), masked as soon as it is read; absent when that variable is unset or empty.
-   */
-  adminKey?: string;
-  /** audit: the admin API's base URL (`base-url`, else OPENAI_BASE_URL / ANTHROPIC_BASE_URL), or '' for the public API. */
-  adminBaseUrl: string;
+  /** audit: the `base-url` input, which overrides the provider's base-URL variable ('' when not given). */
+  baseUrlInput: string;
   /** audit: the provider key ids the environments hold, as the `held-keys` input gives them ('' when not given). */
   heldKeys: string;
   /** audit: where the JSON report is written (in RUNNER_TEMP, else the workspace). */
@@ -108,10 +104,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     providerUrl: core.getInput('provider-url'),
     fingerprints: core.getInput('fingerprints'),
     ...(fingerprintKey && { fingerprintKey }),
-    verifyAdmin: readAdminKeys(env),
+    adminApis: readAdminKeys(env),
     verifyKeys: core.getBooleanInput('verify-keys'),
     verifyUrls: readVerifyUrls(core.getMultilineInput('verify-urls')),
-    ...readAdminApi(core.getInput('provider'), env),
+    baseUrlInput: core.getInput('base-url'),
     heldKeys: core.getInput('held-keys'),
     auditReportPath: join(env.RUNNER_TEMP || context.workspace, 'key-hygiene-audit.json'),
     context,
@@ -119,8 +115,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
 }
 
 /** The admin keys in the environment, masked before anything is printed. */
-function readAdminKeys(env: NodeJS.ProcessEnv): ActionSettings['verifyAdmin'] {
-  const found: ActionSettings['verifyAdmin'] = {};
+function readAdminKeys(env: NodeJS.ProcessEnv): ActionSettings['adminApis'] {
+  const found: ActionSettings['adminApis'] = {};
   for (const api of Object.values(ADMIN_APIS)) {
     const value = env[api.keyVariable];
     if (!value?.trim()) continue;
@@ -174,16 +170,6 @@ function readVerifyUrls(lines: readonly string[]): Record<string, string> {
     urls[read.provider] = read.url;
   }
   return urls;
-}
-
-/** The admin key for `provider` (masked before anything is printed) and the admin API's base URL. */
-function readAdminApi(provider: string, env: NodeJS.ProcessEnv): Pick<ActionSettings, 'adminKey' | 'adminBaseUrl'> {
-  const input = core.getInput('base-url');
-  if (!isAdminProvider(provider)) return { adminBaseUrl: input };
-  const api = ADMIN_APIS[provider];
-  const adminKey = env[api.keyVariable]?.trim();
-  if (adminKey) core.setSecret(adminKey);
-  return { ...(adminKey && { adminKey }), adminBaseUrl: input || env[api.baseUrlVariable] || '' };
 }
 
 function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {

@@ -41161,7 +41161,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3868);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6426);
 // The Action's entry point, bundled into dist/index.js by `npm run bundle`.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -41171,7 +41171,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3868:
+/***/ 6426:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55242,16 +55242,8 @@ function seconds(text) {
     return ms / 1000;
 }
 
-;// CONCATENATED MODULE: ./.build/src/audit/hide-admin-key.js
-/**
- * Text with the admin key cut out, written `[admin key]`: a last guard for every report, summary and
- * error of the audit, should a client's error or a provider's answer (a key named after it) hold it.
- * A value this short is no real admin key; cutting it out would only garble the text.
- */
-function hideAdminKey(text, adminKey) {
-    return adminKey.length < 8 ? text : text.split(adminKey).join('[admin key]');
-}
-
+// EXTERNAL MODULE: ./.build/src/audit/hide-admin-key.js
+var hide_admin_key = __nccwpck_require__(9275);
 ;// CONCATENATED MODULE: ./.build/src/audit/parse-held-keys.js
 /** The most key ids a held-keys list may name: far past any organisation's keys, and bounded. */
 const MAX_IDS = 10_000;
@@ -56511,10 +56503,10 @@ function readSettings(env = process.env) {
         providerUrl: getInput('provider-url'),
         fingerprints: getInput('fingerprints'),
         ...(fingerprintKey && { fingerprintKey }),
-        verifyAdmin: readAdminKeys(env),
+        adminApis: readAdminKeys(env),
         verifyKeys: getBooleanInput('verify-keys'),
         verifyUrls: readVerifyUrls(getMultilineInput('verify-urls')),
-        ...readAdminApi(getInput('provider'), env),
+        baseUrlInput: getInput('base-url'),
         heldKeys: getInput('held-keys'),
         auditReportPath: (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || context.workspace, 'key-hygiene-audit.json'),
         context,
@@ -56580,17 +56572,6 @@ function readVerifyUrls(lines) {
     }
     return urls;
 }
-/** The admin key for `provider` (masked before anything is printed) and the admin API's base URL. */
-function readAdminApi(provider, env) {
-    const input = getInput('base-url');
-    if (!isAdminProvider(provider))
-        return { adminBaseUrl: input };
-    const api = ADMIN_APIS[provider];
-    const adminKey = env[api.keyVariable]?.trim();
-    if (adminKey)
-        core_setSecret(adminKey);
-    return { ...(adminKey && { adminKey }), adminBaseUrl: input || env[api.baseUrlVariable] || '' };
-}
 function oneOf(input, value, allowed) {
     if (allowed.includes(value))
         return value;
@@ -56650,13 +56631,18 @@ const defaultDeps = { fetch: (input, init) => globalThis.fetch(input, init), now
  */
 async function runAuditMode(settings, deps = defaultDeps) {
     const api = adminApiOf(settings.provider);
-    const adminKey = settings.adminKey;
+    const access = settings.adminApis[api.provider];
+    const adminKey = access?.adminKey;
     if (!adminKey)
         throw new InputError(`environment variable ${api.keyVariable} is not set: pass the ${api.name} admin key through the step's env: (env: { ${api.keyVariable}: \${{ secrets.${api.keyVariable} }} })`);
-    const hide = (text) => hideAdminKey(text, adminKey);
+    const hide = (text) => (0,hide_admin_key/* hideAdminKey */.x)(text, adminKey);
     const config = readPolicy(settings.configPath, settings.context.workspace);
     const heldKeyIds = settings.heldKeys ? parseHeldKeys(settings.heldKeys, "input 'held-keys'") : undefined;
-    const admin = ADMIN_CLIENTS[api.provider]({ adminKey, baseUrl: settings.adminBaseUrl, fetch: deps.fetch });
+    const admin = ADMIN_CLIENTS[api.provider]({
+        adminKey,
+        baseUrl: settings.baseUrlInput || access.baseUrl,
+        fetch: deps.fetch,
+    });
     const now = deps.now();
     const result = await runAudit({
         admin,
@@ -66030,7 +66016,7 @@ async function runVerifyMode(settings, fetchImpl = fetch) {
  * it is matched against the redacted forms the admin API lists.
  */
 async function lookUpKey(settings, value, provider, fetchImpl) {
-    const admin = isAdminProvider(provider) && settings.verifyAdmin[provider];
+    const admin = isAdminProvider(provider) && settings.adminApis[provider];
     if (!admin)
         return undefined;
     const create = ADMIN_CLIENTS[provider];
@@ -66125,9 +66111,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   createAnthropicAdmin: () => (/* binding */ createAnthropicAdmin)
 });
 
+// EXTERNAL MODULE: ./.build/src/audit/hide-admin-key.js
+var hide_admin_key = __nccwpck_require__(9275);
 // EXTERNAL MODULE: ./.build/src/audit/provider-admin.js
 var provider_admin = __nccwpck_require__(1512);
 ;// CONCATENATED MODULE: ./.build/src/audit/anthropic/admin-request.js
+
 
 /** The public API (`ADMIN_APIS.anthropic.defaultBaseUrl`; not imported, which would make a cycle). */
 const PUBLIC_BASE_URL = 'https://api.anthropic.com';
@@ -66185,7 +66174,7 @@ function createAdminRequest(options) {
                 });
             }
             catch (error) {
-                throw fail(describeFetchFailure(error, what, timeoutMs).replaceAll(options.adminKey, '[admin key]'));
+                throw fail((0,hide_admin_key/* hideAdminKey */.x)(describeFetchFailure(error, what, timeoutMs), options.adminKey));
             }
             const { status } = response;
             if (status >= 200 && status < 300)
@@ -66576,6 +66565,24 @@ async function revoke(http, key) {
     const answer = parseAnswer(http, apiKeySchema, await http.call('POST', path, { body: { status: 'inactive' } }), `POST ${path}`);
     if (answer.status !== 'inactive')
         throw http.fail(`POST ${path} left the key ${answer.status}`);
+}
+
+
+/***/ }),
+
+/***/ 9275:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ hideAdminKey)
+/* harmony export */ });
+/**
+ * Text with the admin key cut out, written `[admin key]`: a last guard for every report, summary and
+ * error of the audit, should a client's error or a provider's answer (a key named after it) hold it.
+ * A value this short is no real admin key; cutting it out would only garble the text.
+ */
+function hideAdminKey(text, adminKey) {
+    return adminKey.length < 8 ? text : text.split(adminKey).join('[admin key]');
 }
 
 

@@ -30,7 +30,8 @@ const defaultDeps: AuditModeDeps = { fetch: (input, init) => globalThis.fetch(in
  */
 export async function runAuditMode(settings: ActionSettings, deps: AuditModeDeps = defaultDeps): Promise<void> {
   const api = adminApiOf(settings.provider);
-  const adminKey = settings.adminKey;
+  const access = settings.adminApis[api.provider];
+  const adminKey = access?.adminKey;
   if (!adminKey)
     throw new InputError(
       `environment variable ${api.keyVariable} is not set: pass the ${api.name} admin key through the step's env: (env: { ${api.keyVariable}: \${{ secrets.${api.keyVariable} }} })`,
@@ -38,7 +39,11 @@ export async function runAuditMode(settings: ActionSettings, deps: AuditModeDeps
   const hide = (text: string) => hideAdminKey(text, adminKey);
   const config = readPolicy(settings.configPath, settings.context.workspace);
   const heldKeyIds = settings.heldKeys ? parseHeldKeys(settings.heldKeys, "input 'held-keys'") : undefined;
-  const admin = ADMIN_CLIENTS[api.provider]({ adminKey, baseUrl: settings.adminBaseUrl, fetch: deps.fetch });
+  const admin = ADMIN_CLIENTS[api.provider]({
+    adminKey,
+    baseUrl: settings.baseUrlInput || access.baseUrl,
+    fetch: deps.fetch,
+  });
   const now = deps.now();
   const result = await runAudit({
     admin,

@@ -53,7 +53,7 @@ async function lookUpKey(
   provider: string,
   fetchImpl: typeof fetch,
 ): Promise<ProviderKeyReport | undefined> {
-  const admin = isAdminProvider(provider) && settings.verifyAdmin[provider];
+  const admin = isAdminProvider(provider) && settings.adminApis[provider];
   if (!admin) return undefined;
   const create = ADMIN_CLIENTS[provider];
   const lookup = await findProviderKey(value, provider, { ...admin, fetch: fetchImpl }, async () => create);

@@ -1,3 +1,4 @@
+import { hideAdminKey } from '../hide-admin-key.js';
 import { AdminApiError, type AdminClientOptions } from '../provider-admin.js';
 
 export interface AdminRequest {
@@ -64,7 +65,7 @@ export function createAdminRequest(options: AdminClientOptions): AdminRequest {
           ...(body !== undefined && { body: JSON.stringify(body) }),
         });
       } catch (error) {
-        throw fail(describeFetchFailure(error, what, timeoutMs).replaceAll(options.adminKey, '[admin key]'));
+        throw fail(hideAdminKey(describeFetchFailure(error, what, timeoutMs), options.adminKey));
       }
       const { status } = response;
       if (status >= 200 && status < 300) return readJson(response, what, fail);

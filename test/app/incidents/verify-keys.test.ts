@@ -34,7 +34,7 @@ describe('a push incident says whether its key still works (KEY_HYGIENE_VERIFY_K
     expect((await world.push({ before, after, created: false })).status).toBe(200);
     const incidents = world.gh.store.issues.filter((i) => i.labels.includes('leak'));
     expect(incidents).toHaveLength(2);
-    const bodyAt = (path: string) => incidents.find((i) => i.body.includes(`\`${path}\``))!.body;
+    const bodyAt = (path: string) => incidents.find((i) => i.body?.includes(`\`${path}\``))?.body ?? '';
     expect(bodyAt('a.py')).toContain('**Still live: its provider accepts it (200 from GET');
     expect(bodyAt('b.py')).toContain('**Revoked: its provider refuses it (401 from GET');
     expect(openai.requests.map((r) => r.key).sort()).toEqual([live, revoked].sort());
