@@ -6,6 +6,15 @@ import type { ProviderId } from './providers/registry.js';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 /**
+ * How sure a finding is that the value is a real credential, from what its detector can check:
+ * `high` — the value carries a checksum or signature the detector verified (a GitHub token's
+ * CRC-32); `medium` — the value has its vendor's documented shape (a distinctive prefix, length
+ * and alphabet); `low` — only the name beside it says it is a secret (the generic rule, or a vendor
+ * whose keys have no prefix of their own). Ordered: `--min-confidence medium` keeps high and medium.
+ */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/**
  * The group a finding reports: a provider of src/providers/registry.ts, `custom` for a repository's
  * own detectors, or `other` for vendors whose detectors were written before each vendor had a record
  * (GitLab, Sentry, Vault, …): there the detector id names the vendor.

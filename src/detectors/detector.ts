@@ -1,5 +1,5 @@
 import type { ConfigRegex } from '../policy/config-regex.js';
-import type { Provider, Severity } from '../types.js';
+import type { Confidence, Provider, Severity } from '../types.js';
 
 /** A deterministic random source, so positive examples are made at test time, never committed. */
 export interface Rng {
@@ -30,6 +30,12 @@ export interface Detector {
   /** Human name of the key kind, e.g. "OpenAI project key". */
   keyKind: string;
   severity: Severity;
+  /**
+   * How sure a match is (see `Confidence`). Unset: `low` for the generic group, `medium` for a
+   * vendor's format. Set `high` only where `validate` checks a checksum or signature, and `low` for
+   * a vendor detector that needs a name beside a prefix-less value.
+   */
+  confidence?: Confidence;
   /** One sentence: what an attacker can do with this key. */
   risk: string;
   /** What to do when it is found. */
