@@ -2,9 +2,9 @@
 // (scripts/build-wasm.mjs), which writes src/scan/prefilter-wasm.generated.ts. AssemblyScript,
 // not TypeScript: the project's tsc, ESLint and dependency-cruiser leave this folder alone.
 //
-// The automaton is built in JavaScript (src/scan/leftmost-longest-dfa.ts) and copied into this
-// module's memory; this loop only walks it. Layout of the table: one row of `stride` u32 words per
-// state, rows addressed by their byte offset from `table`. Word `c` of a row is the byte offset of
+// JavaScript copies the keywords' trie in (src/scan/keyword-trie.ts, which explains the
+// construction); `build` turns it into the DFA table and `scan` walks that, both at native speed.
+// Layout of the table: one row of `stride` u32 words per state, rows addressed by their byte offset from `table`. Word `c` of a row is the byte offset of
 // the next state's row on byte class `c`; the two words after the classes hold, for a match state,
 // its keyword's index and length. Row 0 is the dead state; match states come right after it, so
 // one comparison (`next <= lastMatch`) sends both kinds to the slow path.
@@ -72,4 +72,96 @@ export function scan(
   }
   resumeAt = len;
   return count;
+}
+
+const NONE: i32 = -1;
+const DEAD: u32 = 0;
+const START: u32 = 1;
+let startRow: u32 = 0;
+let lastMatchRow: u32 = 0;
+
+/** The start row's offset in the table `build` wrote. */
+export function builtStart(): u32 {
+  return startRow;
+}
+
+/** The last match row's offset in the table `build` wrote. */
+export function builtLastMatch(): u32 {
+  return lastMatchRow;
+}
+
+function get(base: usize, index: u32): i32 {
+  return load<i32>(base + ((<usize>index) << 2));
+}
+
+function set(base: usize, index: u32, value: i32): void {
+  store<i32>(base + ((<usize>index) << 2), value);
+}
+
+/**
+ * Turns a trie into the leftmost-longest DFA table (see src/scan/keyword-trie.ts, which builds the
+ * trie and explains the construction): `next` holds `states` rows of `width` i32, the
+ * child per class or -1 (state 0 dead, 1 the start), and is filled in place; `match` the keyword
+ * ending at each state or -1; `lengths` each keyword's length. `scratch` has room for 3 × `states`
+ * i32; `table` for `states` rows of `width + 2` u32.
+ */
+export function build(
+  next: usize,
+  match: usize,
+  lengths: usize,
+  states: u32,
+  width: u32,
+  scratch: usize,
+  table: usize,
+): void {
+  const fail = scratch;
+  const order = scratch + ((<usize>states) << 2);
+  const rowOf = order + ((<usize>states) << 2);
+  let queued: u32 = 0;
+  set(order, queued++, START);
+  set(fail, START, START);
+  for (let q: u32 = 0; q < queued; q++) {
+    const s = <u32>get(order, q);
+    const row = s * width;
+    const f = <u32>get(fail, s);
+    const failRow = f * width;
+    for (let c: u32 = 0; c < width; c++) {
+      const t = get(next, row + c);
+      if (t == NONE) {
+        set(next, row + c, s == START ? START : f == DEAD ? DEAD : get(next, failRow + c));
+        continue;
+      }
+      set(order, queued++, t);
+      if (get(match, t) != NONE) set(fail, t, DEAD);
+      else if (s == START) set(fail, t, START);
+      else {
+        const g = f == DEAD ? DEAD : <u32>get(next, failRow + c);
+        set(fail, t, g);
+        set(match, t, g == DEAD ? NONE : get(match, g));
+      }
+    }
+  }
+  const stride = (width + 2) << 2;
+  set(rowOf, DEAD, 0);
+  let rows: u32 = 1;
+  for (let q: u32 = 0; q < queued; q++) {
+    const s = <u32>get(order, q);
+    if (get(match, s) != NONE) set(rowOf, s, rows++ * stride);
+  }
+  lastMatchRow = (rows - 1) * stride;
+  for (let q: u32 = 0; q < queued; q++) {
+    const s = <u32>get(order, q);
+    if (get(match, s) == NONE) set(rowOf, s, rows++ * stride);
+  }
+  startRow = <u32>get(rowOf, START);
+  memory.fill(table, 0, stride);
+  for (let q: u32 = 0; q < queued; q++) {
+    const s = <u32>get(order, q);
+    const base = table + <usize>get(rowOf, s);
+    const from = s * width;
+    for (let c: u32 = 0; c < width; c++) store<u32>(base + ((<usize>c) << 2), get(rowOf, <u32>get(next, from + c)));
+    const m = get(match, s);
+    store<u32>(base + ((<usize>width) << 2), m == NONE ? 0 : m);
+    store<u32>(base + ((<usize>width) << 2) + 4, m == NONE ? 0 : get(lengths, m));
+  }
 }

@@ -1,5 +1,5 @@
 import { type BytePrefilter, type ByteHits, uniqueKeywords } from './byte-prefilter.js';
-import { buildLeftmostLongestDfa, type LeftmostLongestDfa } from './leftmost-longest-dfa.js';
+import { buildKeywordTrie, type KeywordTrie } from './keyword-trie.js';
 import { prefilterWasm } from './prefilter-wasm.generated.js';
 
 // Node runs WebAssembly; the project's `lib` (ES2023, no DOM) just does not declare it.
@@ -13,6 +13,17 @@ interface Exports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   resume(): number;
+  build(
+    next: number,
+    match: number,
+    lengths: number,
+    states: number,
+    width: number,
+    scratch: number,
+    table: number,
+  ): void;
+  builtStart(): number;
+  builtLastMatch(): number;
   scan(
     classes: number,
     table: number,
@@ -46,8 +57,8 @@ export function isAsciiOnly(keywords: readonly string[]): boolean {
 }
 
 /**
- * The byte prefilter in WebAssembly: an Aho-Corasick DFA (leftmost-longest-dfa.ts) walked by the
- * loop in assembly/prefilter.ts, with the reference's hits (`buildJsBytePrefilter`). Each prefilter
+ * The byte prefilter in WebAssembly: an Aho-Corasick DFA built and walked by assembly/prefilter.ts
+ * from the keywords' trie (keyword-trie.ts), with the reference's hits (`buildJsBytePrefilter`). Each prefilter
  * has its own instance (its table stays in that instance's memory); the bytes are copied in, and the
  * memory grows to the largest input seen. Keywords must be ASCII (`isAsciiOnly`).
  */
@@ -60,22 +71,34 @@ export function buildWasmBytePrefilter(keywords: Iterable<string>): BytePrefilte
       matcher ??=
         list.length === 0
           ? () => ({ count: 0, keyword: new Uint32Array(0), start: new Uint32Array(0) })
-          : load(buildLeftmostLongestDfa(list));
+          : load(buildKeywordTrie(list));
       return matcher(bytes);
     },
   };
 }
 
-function load(dfa: LeftmostLongestDfa): (bytes: Uint8Array) => ByteHits {
+function load(trie: KeywordTrie): (bytes: Uint8Array) => ByteHits {
   const wasm = instantiate();
+  const stride = trie.width + 2;
   const classes = wasm.heapBase();
   const table = classes + 256;
-  const outKeyword = table + dfa.table.byteLength;
+  const outKeyword = table + trie.states * stride * 4;
   const outStart = outKeyword + OUT_CAP * 4;
   const text = outStart + OUT_CAP * 4;
-  reserve(wasm, text);
-  new Uint8Array(wasm.memory.buffer, classes, 256).set(dfa.classes);
-  new Uint32Array(wasm.memory.buffer, table, dfa.table.length).set(dfa.table);
+  // The trie and the build's scratch space sit where the text goes later.
+  const next = text;
+  const match = next + trie.next.byteLength;
+  const lengths = match + trie.match.byteLength;
+  const scratch = lengths + trie.lengths.byteLength;
+  reserve(wasm, scratch + 3 * trie.states * 4);
+  new Uint8Array(wasm.memory.buffer, classes, 256).set(trie.classes);
+  new Int32Array(wasm.memory.buffer, next, trie.next.length).set(trie.next);
+  new Int32Array(wasm.memory.buffer, match, trie.match.length).set(trie.match);
+  new Int32Array(wasm.memory.buffer, lengths, trie.lengths.length).set(trie.lengths);
+  wasm.build(next, match, lengths, trie.states, trie.width, scratch, table);
+  const start = wasm.builtStart();
+  const lastMatch = wasm.builtLastMatch();
+  const infoOffset = trie.width * 4;
   const hits: ByteHits = { count: 0, keyword: new Uint32Array(64), start: new Uint32Array(64) };
   return (bytes) => {
     reserve(wasm, text + bytes.byteLength);
@@ -86,9 +109,9 @@ function load(dfa: LeftmostLongestDfa): (bytes: Uint8Array) => ByteHits {
       const n = wasm.scan(
         classes,
         table,
-        dfa.start,
-        dfa.lastMatch,
-        dfa.infoOffset,
+        start,
+        lastMatch,
+        infoOffset,
         text,
         bytes.byteLength,
         from,
