@@ -4,10 +4,11 @@
 //
 // JavaScript copies the keywords' trie in (src/scan/keyword-trie.ts, which explains the
 // construction); `build` turns it into the DFA table and `scan` walks that, both at native speed.
-// Layout of the table: one row of `stride` u32 words per state, rows addressed by their byte offset from `table`. Word `c` of a row is the byte offset of
-// the next state's row on byte class `c`; the two words after the classes hold, for a match state,
-// its keyword's index and length. Row 0 is the dead state; match states come right after it, so
-// one comparison (`next <= lastMatch`) sends both kinds to the slow path.
+// Layout of the table: one row of `width + 2` u32 words per state. Word `c` of a row is the address
+// (in this module's memory) of the next state's row on byte class `c`, so a step is one add and one
+// load; the two words after the classes hold, for a match state, its keyword's index and length.
+// The first row is the dead state and match states come right after it, so one comparison
+// (`state <= lastMatch`) sends both kinds to the slow path.
 
 let resumeAt: u32 = 0;
 
@@ -30,7 +31,7 @@ export function resume(): u32 {
  */
 export function scan(
   classes: usize,
-  table: usize,
+  dead: u32,
   start: u32,
   lastMatch: u32,
   infoOffset: u32,
@@ -54,17 +55,17 @@ export function scan(
     let j = i;
     while (j < len) {
       const cls = <u32>load<u8>(classes + <usize>load<u8>(text + <usize>j));
-      state = load<u32>(table + <usize>state + <usize>(cls << 2));
+      state = load<u32>(<usize>state + <usize>(cls << 2));
       j++;
       if (state <= lastMatch) {
-        if (state == 0) break;
+        if (state == dead) break;
         matchEnd = j;
         matchRow = state;
       }
     }
     if (matchRow == 0) break;
-    const keyword = load<u32>(table + <usize>matchRow + <usize>infoOffset);
-    const length = load<u32>(table + <usize>matchRow + <usize>infoOffset + 4);
+    const keyword = load<u32>(<usize>matchRow + <usize>infoOffset);
+    const length = load<u32>(<usize>matchRow + <usize>infoOffset + 4);
     store<u32>(outKeyword + ((<usize>count) << 2), keyword);
     store<u32>(outStart + ((<usize>count) << 2), matchEnd - length);
     count++;
@@ -80,12 +81,12 @@ const START: u32 = 1;
 let startRow: u32 = 0;
 let lastMatchRow: u32 = 0;
 
-/** The start row's offset in the table `build` wrote. */
+/** The start row's address in the table `build` wrote. */
 export function builtStart(): u32 {
   return startRow;
 }
 
-/** The last match row's offset in the table `build` wrote. */
+/** The last match row's address in the table `build` wrote. */
 export function builtLastMatch(): u32 {
   return lastMatchRow;
 }
@@ -112,7 +113,7 @@ export function build(
   states: u32,
   width: u32,
   scratch: usize,
-  table: usize,
+  table: u32,
 ): void {
   const fail = scratch;
   const order = scratch + ((<usize>states) << 2);
@@ -142,22 +143,22 @@ export function build(
     }
   }
   const stride = (width + 2) << 2;
-  set(rowOf, DEAD, 0);
+  set(rowOf, DEAD, table);
   let rows: u32 = 1;
   for (let q: u32 = 0; q < queued; q++) {
     const s = <u32>get(order, q);
-    if (get(match, s) != NONE) set(rowOf, s, rows++ * stride);
+    if (get(match, s) != NONE) set(rowOf, s, table + rows++ * stride);
   }
-  lastMatchRow = (rows - 1) * stride;
+  lastMatchRow = table + (rows - 1) * stride;
   for (let q: u32 = 0; q < queued; q++) {
     const s = <u32>get(order, q);
-    if (get(match, s) == NONE) set(rowOf, s, rows++ * stride);
+    if (get(match, s) == NONE) set(rowOf, s, table + rows++ * stride);
   }
   startRow = <u32>get(rowOf, START);
-  memory.fill(table, 0, stride);
+  for (let c: u32 = 0; c < width + 2; c++) store<u32>(<usize>(table + (c << 2)), table);
   for (let q: u32 = 0; q < queued; q++) {
     const s = <u32>get(order, q);
-    const base = table + <usize>get(rowOf, s);
+    const base = <usize>get(rowOf, s);
     const from = s * width;
     for (let c: u32 = 0; c < width; c++) store<u32>(base + ((<usize>c) << 2), get(rowOf, <u32>get(next, from + c)));
     const m = get(match, s);

@@ -26,7 +26,7 @@ interface Exports {
   builtLastMatch(): number;
   scan(
     classes: number,
-    table: number,
+    dead: number,
     start: number,
     lastMatch: number,
     infoOffset: number,
@@ -58,9 +58,10 @@ export function isAsciiOnly(keywords: readonly string[]): boolean {
 
 /**
  * The byte prefilter in WebAssembly: an Aho-Corasick DFA built and walked by assembly/prefilter.ts
- * from the keywords' trie (keyword-trie.ts), with the reference's hits (`buildJsBytePrefilter`). Each prefilter
- * has its own instance (its table stays in that instance's memory); the bytes are copied in, and the
- * memory grows to the largest input seen. Keywords must be ASCII (`isAsciiOnly`).
+ * from the keywords' trie (keyword-trie.ts), with the reference's hits (`buildJsBytePrefilter`).
+ * Each prefilter has its own instance (its table stays in that instance's memory), made on its first
+ * scan; the bytes are copied in, and the memory grows to the largest input seen (WebAssembly memory
+ * never shrinks, so a prefilter lives as long as its scan). Keywords must be ASCII (`isAsciiOnly`).
  */
 export function buildWasmBytePrefilter(keywords: Iterable<string>): BytePrefilter {
   const list = uniqueKeywords(keywords);
@@ -108,7 +109,7 @@ function load(trie: KeywordTrie): (bytes: Uint8Array) => ByteHits {
     for (;;) {
       const n = wasm.scan(
         classes,
-        table,
+        table, // the dead state's row
         start,
         lastMatch,
         infoOffset,
