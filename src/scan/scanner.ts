@@ -112,18 +112,21 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
    * code) goes through the string prefilter, which gives the same hits over strings.
    */
   function hitsIn(text: string): KeywordHits {
-    if (Buffer.byteLength(text) !== text.length) {
-      const hits = stringPrefilter(text);
-      return {
-        count: hits.length,
-        keyword: Uint32Array.from(hits, (h) => keywordIndex.get(h.keyword)!),
-        start: Uint32Array.from(hits, (h) => h.index),
-      };
+    // One pass encodes and tells ASCII apart: with room for 4 bytes more than characters, the
+    // UTF-8 bytes written equal the characters only when every character is one byte.
+    if (text.length + 4 <= SCRATCH_LIMIT) {
+      if (scratch.length < text.length + 4) scratch = Buffer.allocUnsafe(Math.min(SCRATCH_LIMIT, 2 * text.length + 4));
+      const written = scratch.write(text, 'utf8');
+      if (written === text.length) return prefilter.scan(scratch.subarray(0, written));
+    } else if (Buffer.byteLength(text) === text.length) {
+      return prefilter.scan(Buffer.from(text, 'latin1'));
     }
-    if (text.length > SCRATCH_LIMIT) return prefilter.scan(Buffer.from(text, 'latin1'));
-    if (scratch.length < text.length)
-      scratch = Buffer.allocUnsafe(Math.min(SCRATCH_LIMIT, Math.max(text.length, 2 * scratch.length)));
-    return prefilter.scan(scratch.subarray(0, scratch.write(text, 'latin1')));
+    const hits = stringPrefilter(text);
+    return {
+      count: hits.length,
+      keyword: Uint32Array.from(hits, (h) => keywordIndex.get(h.keyword)!),
+      start: Uint32Array.from(hits, (h) => h.index),
+    };
   }
 
   function candidatesIn(text: string, path: string, depth: number, given?: KeywordHits): Candidate[] {
