@@ -2,10 +2,12 @@ import type { Detector } from '../detectors/detector.js';
 import type { RegexMatch } from '../policy/config-regex.js';
 import type { Finding, Fragment } from '../types.js';
 import { BASE64_TRIGGERS, decodeBase64Candidates } from './base64.js';
+import { buildBytePrefilter } from './build-byte-prefilter.js';
+import type { BytePrefilter, ByteHits } from './byte-prefilter.js';
 import { shannonEntropy } from '../detectors/entropy.js';
 import { fingerprintSecret } from './fingerprint.js';
 import { isPlaceholder } from '../detectors/placeholder.js';
-import { buildPrefilter, keywordsWithin, type KeywordHit } from './prefilter.js';
+import { buildPrefilter, keywordsWithin } from './prefilter.js';
 import { redact } from './redact.js';
 import {
   BASE64_AFTER,
@@ -52,7 +54,30 @@ interface Candidate {
   decodedFrom?: 'base64';
 }
 
+/** The largest text whose bytes go through the scanner's reused buffer; a longer one gets its own. */
+const SCRATCH_LIMIT = 4 * 1024 * 1024;
+
 const DEFAULT_PREFIX = /^(?:[A-Za-z]{1,8}[0-9]{0,2}[-_]){1,3}/;
+
+/**
+ * Keyword hits in a text: `keyword[i]` indexes the scanner's `prefilter.keywords`, `start[i]` is a
+ * string offset (UTF-16 unit) in the text. The shape of the byte prefilter's hits (ByteHits).
+ */
+export type KeywordHits = ByteHits;
+
+/** The scan function of a detector set: fragment in, redacted findings out. */
+export interface FragmentScanner {
+  (fragment: Fragment): Finding[];
+  /**
+   * The same, for a fragment whose keyword hits were found beforehand with `prefilter`, as offsets
+   * in `fragment.text` (so the text is not searched again). The hits are read before it returns.
+   */
+  withHits(fragment: Fragment, hits: KeywordHits): Finding[];
+  /** The keyword matcher the hits come from: a text it finds nothing in holds no finding, unless `needsEveryText`. */
+  readonly prefilter: BytePrefilter;
+  /** A detector without keywords looks at every text, so a text without a hit must still be scanned. */
+  readonly needsEveryText: boolean;
+}
 
 /** The keyword index of a detector set: one prefilter, and which detectors each hit wakes. */
 function indexDetectors(detectors: readonly Detector[]) {
@@ -62,36 +87,62 @@ function indexDetectors(detectors: readonly Detector[]) {
       const key = k.toLowerCase();
       byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
     }
-  const keywords = [...byKeyword.keys(), ...BASE64_TRIGGERS];
+  const prefilter = buildBytePrefilter([...byKeyword.keys(), ...BASE64_TRIGGERS]);
+  const keywords = prefilter.keywords;
   // The prefilter reports the longest keyword at a place; it stands for every keyword inside it.
-  const detectorsByHit = new Map<string, Detector[]>();
-  const base64Hits = new Set<string>();
-  for (const [keyword, inner] of keywordsWithin(keywords)) {
-    detectorsByHit.set(keyword, [...new Set(inner.flatMap((k) => byKeyword.get(k) ?? []))]);
-    if (inner.some((k) => BASE64_TRIGGERS.includes(k))) base64Hits.add(keyword);
-  }
-  return { prefilter: buildPrefilter(keywords), detectorsByHit, base64Hits };
+  // Hits name keywords by their index in `prefilter.keywords`.
+  const within = keywordsWithin(keywords);
+  const detectorsByHit = keywords.map((k) => [...new Set(within.get(k)!.flatMap((i) => byKeyword.get(i) ?? []))]);
+  const base64Hits = keywords.map((k) => within.get(k)!.some((i) => BASE64_TRIGGERS.includes(i)));
+  return { prefilter, stringPrefilter: buildPrefilter(keywords), keywords, detectorsByHit, base64Hits };
 }
 
 /** Builds the scan function for a set of detectors: fragment in, redacted findings out. */
-export function createScanner(detectors: readonly Detector[], options: ScannerOptions = {}) {
-  const { prefilter, detectorsByHit, base64Hits } = indexDetectors(detectors);
+export function createScanner(detectors: readonly Detector[], options: ScannerOptions = {}): FragmentScanner {
+  const { prefilter, stringPrefilter, keywords, detectorsByHit, base64Hits } = indexDetectors(detectors);
+  const keywordIndex = new Map(keywords.map((k, i) => [k, i]));
   const unkeyed = detectors.filter((d) => d.keywords.length === 0);
   const allow = options.allowRegexes ?? [];
   const base64Depth = options.base64Depth ?? 2;
+  let scratch = Buffer.alloc(0);
 
-  function candidatesIn(text: string, path: string, depth: number): Candidate[] {
-    const hits = prefilter(text);
+  /**
+   * The keyword hits in a text, by the byte prefilter (the one matcher every source uses) when the
+   * text is ASCII: one byte a character, so byte offsets are string offsets. Other text (rare in
+   * code) goes through the string prefilter, which gives the same hits over strings.
+   */
+  function hitsIn(text: string): KeywordHits {
+    // One pass encodes and tells ASCII apart: with room for 4 bytes more than characters, the
+    // UTF-8 bytes written equal the characters only when every character is one byte.
+    if (text.length + 4 <= SCRATCH_LIMIT) {
+      if (scratch.length < text.length + 4) scratch = Buffer.allocUnsafe(Math.min(SCRATCH_LIMIT, 2 * text.length + 4));
+      const written = scratch.write(text, 'utf8');
+      if (written === text.length) return prefilter.scan(scratch.subarray(0, written));
+    } else if (Buffer.byteLength(text) === text.length) {
+      return prefilter.scan(Buffer.from(text, 'latin1'));
+    }
+    const hits = stringPrefilter(text);
+    return {
+      count: hits.length,
+      keyword: Uint32Array.from(hits, (h) => keywordIndex.get(h.keyword)!),
+      start: Uint32Array.from(hits, (h) => h.index),
+    };
+  }
+
+  function candidatesIn(text: string, path: string, depth: number, given?: KeywordHits): Candidate[] {
+    // Both read the hits before anything scans again (the prefilter may reuse its result).
+    const hits = given ?? hitsIn(text);
+    const byDetector = windowsByDetector(hits, detectorsByHit, text.length);
+    const base64 = depth === base64Depth ? base64Regions(hits, base64Hits, text.length) : [];
     const found: Candidate[] = [];
-    for (const [detector, windows] of windowsByDetector(hits, detectorsByHit, text.length)) {
+    for (const [detector, windows] of byDetector) {
       for (const w of windows) matchWindow(detector, text, w, path, found);
     }
     for (const d of unkeyed) matchWindow(d, text, { start: 0, end: text.length }, path, found);
     // Decoded text is small and was already found encoded: look inside all of it again. Otherwise
     // only near the words that say encoded data follows (a Secret's `data:`, `auths`, `base64`).
     if (depth > 0) {
-      const regions =
-        depth < base64Depth ? [{ start: 0, end: text.length }] : base64Regions(hits, base64Hits, text.length);
+      const regions = depth < base64Depth ? [{ start: 0, end: text.length }] : base64;
       for (const region of regions) {
         for (const decoded of decodeBase64Candidates(text, region.start, region.end)) {
           if (hasInlineAllow(lineAround(text, decoded.index))) continue;
@@ -126,17 +177,22 @@ export function createScanner(detectors: readonly Detector[], options: ScannerOp
     return !allow.some((rule) => allows(rule, secret, line));
   }
 
-  return function scanFragment(fragment: Fragment): Finding[] {
+  function scanFragment(fragment: Fragment, hits?: KeywordHits): Finding[] {
     // Overlaps are dropped before ownership is applied, so a key the neighbour reports still hides
     // the shorter matches inside it here.
-    const candidates = ownedBy(fragment, dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth)));
+    const candidates = ownedBy(fragment, dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth, hits)));
     const positions = positionsOf(
       fragment,
       candidates.map((c) => c.index),
     );
     if (options.onSecret) for (const c of candidates) options.onSecret(c.secret, c.detector.id);
     return candidates.map((c, i) => toFinding(c, fragment, positions[i]!));
-  };
+  }
+  return Object.assign((fragment: Fragment) => scanFragment(fragment), {
+    withHits: scanFragment,
+    prefilter,
+    needsEveryText: unkeyed.length > 0,
+  });
 }
 
 /**
@@ -173,26 +229,27 @@ function allows(rule: AllowRule, secret: string, line: string): boolean {
 }
 
 /** Merged regions after the base64 trigger words, where encoded values are looked for. */
-function base64Regions(hits: KeywordHit[], triggers: ReadonlySet<string>, length: number): Window[] {
+function base64Regions(hits: KeywordHits, triggers: readonly boolean[], length: number): Window[] {
   const regions: Window[] = [];
-  for (const hit of hits) {
-    if (!triggers.has(hit.keyword)) continue;
-    addWindow(regions, hit.index - BASE64_BEFORE, hit.index + BASE64_AFTER, length);
+  for (let i = 0; i < hits.count; i++) {
+    if (!triggers[hits.keyword[i]!]) continue;
+    addWindow(regions, hits.start[i]! - BASE64_BEFORE, hits.start[i]! + BASE64_AFTER, length);
   }
   return regions;
 }
 
 /** Groups keyword hits into merged windows per detector, so each region is matched once. */
-function windowsByDetector(hits: KeywordHit[], byKeyword: Map<string, Detector[]>, length: number) {
+function windowsByDetector(hits: KeywordHits, byKeyword: readonly Detector[][], length: number) {
   const result = new Map<Detector, Window[]>();
-  for (const hit of hits) {
-    for (const d of byKeyword.get(hit.keyword) ?? []) {
+  for (let i = 0; i < hits.count; i++) {
+    const index = hits.start[i]!;
+    for (const d of byKeyword[hits.keyword[i]!]!) {
       const before = d.window?.before ?? WINDOW_BEFORE;
       const after =
         d.window?.after ?? (d.pattern.multiline || d.pattern.dotAll ? MULTILINE_WINDOW_AFTER : WINDOW_AFTER);
       const list = result.get(d) ?? [];
       if (list.length === 0) result.set(d, list);
-      addWindow(list, hit.index - before, hit.index + after, length);
+      addWindow(list, index - before, index + after, length);
     }
   }
   return result;

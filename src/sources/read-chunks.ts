@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCAN_CONTEXT } from '../scan/scan-context.js';
@@ -10,9 +11,11 @@ import {
   decodeUtf8,
   hasUtf16Bom,
   isBinary,
-  readFragmentSync,
+  readOpenSync,
   refuse,
+  toFragment,
   unreadableNotice,
+  type BufferFor,
 } from './read-fragment.js';
 
 /** Files larger than this are read in pieces, so memory stays flat whatever the file size. */
@@ -22,6 +25,27 @@ export const CHUNK_BYTES = 1024 * 1024;
 export interface PieceContext {
   before: number;
   after: number;
+}
+
+/** A file, or a piece of one, as read and before any decoding. */
+export interface BytePiece {
+  path: string;
+  /**
+   * The piece's UTF-8 bytes (its own part and the context around it), which a keyword search can
+   * read before anything is decoded; unset when the file is not UTF-8 (a UTF-16 file with a BOM),
+   * whose bytes say nothing until decoded. Held in a reused buffer: gone at the next piece.
+   */
+  bytes?: Buffer;
+  /** Bytes of the file that are this piece's own: each byte of a file is one piece's own once. */
+  ownBytes: number;
+  /** The piece as text, the fragment `readChunksSync` gives; call it before reading the next piece. */
+  decode(): Fragment;
+  /**
+   * The characters (UTF-16 units) `bytes[from, to)` stand for in the decoded text, where `from`
+   * and `to` sit on ASCII bytes (a keyword hit's first byte) or the ends: decoding splits there, so
+   * the sum over consecutive ranges is each one's offset in the text. Call before the next piece.
+   */
+  units(from: number, to: number): number;
 }
 
 /**
@@ -40,19 +64,36 @@ export function* readChunksSync(
   chunkBytes = CHUNK_BYTES,
   context: PieceContext = SCAN_CONTEXT,
 ): Generator<Fragment | Notice> {
+  for (const piece of readPiecesSync(root, path, maxBytes, chunkBytes, context)) {
+    yield 'reason' in piece ? piece : piece.decode();
+  }
+}
+
+/**
+ * `readChunksSync` before the decoding: the same pieces (or notices) as bytes, each decoded only
+ * when asked, so a piece no keyword occurs in never becomes a string. Reads into `into`'s buffer.
+ */
+export function* readPiecesSync(
+  root: string,
+  path: string,
+  maxBytes: number,
+  chunkBytes = CHUNK_BYTES,
+  context: PieceContext = SCAN_CONTEXT,
+  into: BufferFor = Buffer.allocUnsafe,
+): Generator<BytePiece | Notice> {
   let fd: number | undefined;
   try {
     fd = openSync(join(root, path), OPEN_FLAGS);
     const stats = fstatSync(fd);
-    if (stats.size <= chunkBytes || refuse(path, stats, maxBytes)) {
-      yield readFragmentSync(root, path, maxBytes);
-      return;
-    }
+    const refused = refuse(path, stats, maxBytes);
+    if (refused) return yield refused;
+    if (stats.size <= chunkBytes) return yield wholePiece(path, readOpenSync(fd, path, stats.size, into));
     const head = Buffer.allocUnsafe(BINARY_PROBE);
     const probe = head.subarray(0, readSync(fd, head, 0, BINARY_PROBE, 0));
     if (isBinary(probe)) return yield binaryNotice(path);
-    if (hasUtf16Bom(probe)) return yield readFragmentSync(root, path, maxBytes);
-    yield* piecesOf(fd, path, stats.size, chunkBytes, context);
+    // A UTF-16 file is read whole, in a buffer of its own: the reused one stays chunk-sized.
+    if (hasUtf16Bom(probe)) return yield wholePiece(path, readOpenSync(fd, path, stats.size));
+    yield* piecesOf(fd, path, stats.size, chunkBytes, context, into);
   } catch (error) {
     yield unreadableNotice(path, error);
   } finally {
@@ -66,14 +107,26 @@ export function* readChunksSync(
  * per UTF-16 unit (CJK), so walking back over `before` character starts, or 3 × before bytes,
  * always covers `before` units; cuts sit on character starts so pieces decode as the whole file does.
  */
+function wholePiece(path: string, read: Buffer | Notice): BytePiece | Notice {
+  if ('reason' in read) return read;
+  return {
+    path,
+    ...(!hasUtf16Bom(read) && { bytes: read }),
+    ownBytes: read.length,
+    decode: () => toFragment(path, read),
+    units: (from, to) => unitsOf(read.subarray(from, to), from === 0 ? decodeText : decodeUtf8),
+  };
+}
+
 function* piecesOf(
   fd: number,
   path: string,
   size: number,
   chunkBytes: number,
   context: PieceContext,
-): Generator<Fragment> {
-  const buffer = Buffer.allocUnsafe(chunkBytes + 3 * (context.before + context.after) + 16);
+  into: BufferFor,
+): Generator<BytePiece> {
+  const buffer = into(chunkBytes + 3 * (context.before + context.after) + 16);
   let held = 0; // the buffer holds file bytes [start, start + held)
   let start = 0;
   let own = 0;
@@ -89,28 +142,44 @@ function* piecesOf(
     const bytes = (from: number, to: number) => buffer.subarray(from - start, to - start);
     const decode = (from: number, to: number) =>
       from === 0 ? decodeText(bytes(from, to)) : decodeUtf8(bytes(from, to));
-    const text = decode(start, end);
-    const reportFrom = own > start ? decode(start, own).length : 0;
-    const reportTo = end > ownEnd ? text.length - decode(ownEnd, end).length : text.length;
+    const units = (from: number, to: number) => unitsOf(bytes(from, to), () => decode(from, to));
+    const piece = { start, own, ownEnd, end, line, column };
     yield {
       path,
-      text,
-      startLine: line,
-      ...(column > 0 && { startColumn: column }),
-      ...(reportFrom > 0 && { reportFrom }),
-      ...(reportTo < text.length && { reportTo }),
+      bytes: bytes(start, end),
+      ownBytes: ownEnd - own,
+      decode() {
+        const text = decode(piece.start, piece.end);
+        const reportFrom = piece.own > piece.start ? decode(piece.start, piece.own).length : 0;
+        const reportTo = piece.end > piece.ownEnd ? text.length - decode(piece.ownEnd, piece.end).length : text.length;
+        return {
+          path,
+          text,
+          startLine: piece.line,
+          ...(piece.column > 0 && { startColumn: piece.column }),
+          ...(reportFrom > 0 && { reportFrom }),
+          ...(reportTo < text.length && { reportTo }),
+        };
+      },
+      units: (from, to) => units(piece.start + from, piece.start + to),
     };
     if (ownEnd >= available) return;
+    // Where the next piece starts, in lines and columns, read off the bytes: a newline is one byte
+    // and never inside a character, and ASCII bytes are one character each (the rest is decoded).
     const next = backOver(buffer, start, ownEnd, context.before);
-    const skipped = text.length - decode(next, end).length;
-    const lastNewline = text.lastIndexOf('\n', skipped - 1);
-    line += countNewlines(text, skipped);
-    column = lastNewline >= 0 && skipped > 0 ? skipped - lastNewline - 1 : column + skipped;
+    const lastNewline = next > start ? buffer.lastIndexOf(10, next - start - 1) : -1;
+    line += countNewlines(buffer, next - start);
+    column = lastNewline >= 0 ? units(start + lastNewline + 1, next) : column + units(start, next);
     buffer.copy(buffer, 0, next - start, held);
     held -= next - start;
     start = next;
     own = ownEnd;
   }
+}
+
+/** Characters the bytes decode to: as many as bytes when they are ASCII (most code), else decoded and counted. */
+function unitsOf(bytes: Buffer, decode: (bytes: Buffer) => string): number {
+  return isAscii(bytes) ? bytes.length : decode(bytes).length;
 }
 
 /** Reads from the file until the buffer is full or the file ends; returns the bytes held. */
@@ -133,6 +202,8 @@ function charStart(buffer: Buffer, start: number, at: number, floor: number): nu
 
 /** The first character start at or before `at` with `chars` characters (or 3 × chars bytes) between. */
 function backOver(buffer: Buffer, start: number, at: number, chars: number): number {
+  // ASCII (most code): one byte a character, checked natively instead of walked byte by byte.
+  if (at - chars >= start && isAscii(buffer.subarray(at - chars - start, at - start))) return at - chars;
   const floor = Math.max(start, at - 3 * chars);
   let i = at;
   for (let n = 0; i > floor && n < chars;) if (!isContinuation(buffer[--i - start]!)) n++;
@@ -143,13 +214,15 @@ function backOver(buffer: Buffer, start: number, at: number, chars: number): num
 function forwardOver(buffer: Buffer, start: number, at: number, limit: number, chars: number): number {
   const ceil = Math.min(limit, at + 3 * chars);
   let i = at;
-  for (let n = 0; i < ceil && n < chars; i++) if (!isContinuation(buffer[i - start]!)) n++;
+  if (isAscii(buffer.subarray(at - start, Math.min(limit, at + chars) - start))) i = Math.min(limit, at + chars);
+  else for (let n = 0; i < ceil && n < chars; i++) if (!isContinuation(buffer[i - start]!)) n++;
   while (i < limit && i < ceil + 3 && isContinuation(buffer[i - start]!)) i++;
   return i;
 }
 
-function countNewlines(text: string, to: number): number {
+function countNewlines(buffer: Buffer, to: number): number {
+  const bytes = buffer.subarray(0, to);
   let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
   return n;
 }

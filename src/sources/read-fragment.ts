@@ -26,22 +26,46 @@ export function readFragmentSync(root: string, path: string, maxBytes: number): 
   try {
     fd = openSync(join(root, path), OPEN_FLAGS);
     const stats = fstatSync(fd);
-    const refused = refuse(path, stats, maxBytes);
-    if (refused) return refused;
-    const bytes = Buffer.allocUnsafe(stats.size);
-    let read = readSync(fd, bytes, 0, Math.min(BINARY_PROBE, stats.size), 0);
-    if (isBinary(bytes.subarray(0, read))) return binaryNotice(path);
-    while (read < stats.size) {
-      const n = readSync(fd, bytes, read, stats.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return toFragment(path, bytes.subarray(0, read));
+    const read = refuse(path, stats, maxBytes) ?? readOpenSync(fd, path, stats.size);
+    return 'reason' in read ? read : toFragment(path, read);
   } catch (error) {
     return unreadableNotice(path, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Where a reader puts the bytes it reads: a buffer of at least `size` bytes, maybe one it reuses. */
+export type BufferFor = (size: number) => Buffer;
+
+/**
+ * One buffer reused for every read, grown to the largest asked for, so reading thousands of files
+ * allocates (and collects) nothing per file. What it held is gone at the next read.
+ */
+export function reusedBuffer(): BufferFor {
+  let buffer = Buffer.alloc(0);
+  return (size) => {
+    if (buffer.length < size) buffer = Buffer.allocUnsafe(size);
+    return buffer;
+  };
+}
+
+/** The bytes of an open file of `size` bytes (in `into`'s buffer), or the binary notice. May throw. */
+export function readOpenSync(
+  fd: number,
+  path: string,
+  size: number,
+  into: BufferFor = Buffer.allocUnsafe,
+): Buffer | Notice {
+  const bytes = into(size);
+  let read = readSync(fd, bytes, 0, Math.min(BINARY_PROBE, size), 0);
+  if (isBinary(bytes.subarray(0, read))) return binaryNotice(path);
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return bytes.subarray(0, read);
 }
 
 export function refuse(path: string, stats: Stats, maxBytes: number): Notice | undefined {
@@ -76,7 +100,8 @@ export function decodeUtf8(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
-function toFragment(path: string, bytes: Buffer): Fragment {
+/** A whole file's bytes as its fragment. */
+export function toFragment(path: string, bytes: Buffer): Fragment {
   return { path, text: decodeText(bytes), startLine: 1 };
 }
 
