@@ -17,7 +17,7 @@ export function gitLogSource(
 ): FragmentSource {
   const stream = streamGitFragments(root, request, git);
   return {
-    fragments: () => stream.fragments,
+    fragments: (filter) => (filter ? stream.filtered(filter) : stream.fragments),
     commits: stream.commits,
     async facts() {
       const boundary = await shallowBoundary(root, request, git);
