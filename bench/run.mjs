@@ -10,6 +10,8 @@ import { detectors } from '../lib/detectors/registry.js';
 import { ensureCorpus, ensureHistoryRepo, ensurePeers, ensureRipgrep, treeBytes } from './corpus.mjs';
 import { best, measure } from './measure.mjs';
 import { makePushScenario, runnerEnv } from './action.mjs';
+import { corpusSample, keywordSet, loadCost, matchers, timeScan } from './prefilter.mjs';
+import { BASE64_TRIGGERS } from '../lib/scan/base64.js';
 
 const BASE = process.env.KH_BENCH_DIR ?? join(tmpdir(), 'key-hygiene-bench');
 const CLI = fileURLToPath(new URL('../bin/key-hygiene.js', import.meta.url));
@@ -151,6 +153,36 @@ function benchAction(corpus) {
   );
 }
 
+// The prefilter alone, in-process, on the first ~100 MB of the corpus (the same bytes for every row):
+// its cost must hardly grow with the keyword list (hundreds more are coming with new detectors).
+function benchPrefilter(corpus) {
+  const { pieces, bytes } = corpusSample(corpus, 100e6);
+  const own = [...detectors.flatMap((d) => d.keywords), ...BASE64_TRIGGERS];
+  const seconds = {};
+  for (const count of [100, 300, 1000]) {
+    const keywords = keywordSet(own, count);
+    const wasm = timeScan(matchers.wasm(keywords), pieces, RUNS);
+    const js = timeScan(matchers.js(keywords), pieces, RUNS);
+    seconds[count] = wasm.seconds;
+    row(
+      `prefilter, ${count} keywords, ${(bytes / 1e6).toFixed(0)} MB in memory (CPU)`,
+      `${wasm.seconds.toFixed(3)} s (${mbps(bytes, wasm.seconds)})${wasm.hits === js.hits ? '' : ' HITS DIFFER'}`,
+      `${js.seconds.toFixed(3)} s (${mbps(bytes, js.seconds)}, JS reference)`,
+      `${(js.seconds / wasm.seconds).toFixed(1)}× faster`,
+      '',
+    );
+  }
+  row('  prefilter cost at 1,000 keywords vs 100', '', '', `${(seconds[1000] / seconds[100]).toFixed(2)}×`, '≤ 1.5×');
+  const load = loadCost(keywordSet(own, 1000));
+  row(
+    '  prefilter WebAssembly module, first load',
+    `${load.size} bytes, ${load.loadMs.toFixed(1)} ms; 1,000-keyword table ${load.tableMs.toFixed(1)} ms`,
+    '',
+    '',
+    '',
+  );
+}
+
 function print() {
   const head = ['what', 'key-hygiene', 'reference (same run)', 'ratio', 'target'];
   const table = [head, ...rows.map((r) => [r.what, r.ours, r.reference, r.ratio, r.target])];
@@ -172,4 +204,5 @@ benchTree(corpus, rg);
 benchHistory(corpus);
 if (process.env.KH_BENCH_SKIP_SECRETLINT !== '1') benchSecretlint(corpus);
 benchAction(corpus);
+benchPrefilter(corpus);
 print();
