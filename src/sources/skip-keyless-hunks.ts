@@ -20,8 +20,9 @@ export const MAX_HELD_HUNK = 256 * 1024;
  * a hunk line starts with "+", "-", " " or "\", a header line with its word, and git quotes a path
  * with a control character, so no path puts a newline in a header.
  */
-const BOUNDARIES = ['\n\x1e', '\ndiff ', '\n@@ '].map((b) => Buffer.from(b, 'latin1'));
-const LONGEST_BOUNDARY = Math.max(...BOUNDARIES.map((b) => b.length));
+const BOUNDARIES = ['\x1e', 'diff ', '@@ '].map((b) => Buffer.from(b, 'latin1'));
+/** The bytes a boundary spans: the newline before it, and its word. */
+const LONGEST_BOUNDARY = 1 + Math.max(...BOUNDARIES.map((b) => b.length));
 const HUNK = Buffer.from('@@ ', 'latin1');
 const ADDED_LINE = Buffer.from('\n+', 'latin1');
 const NONE = Number.MAX_SAFE_INTEGER;
@@ -32,7 +33,8 @@ const STALE = -Number.MAX_SAFE_INTEGER;
  * except a hunk whose added lines `mayHoldKey` clears: that one goes to `skip` undecoded (with the
  * offset where its added lines start, -1 when it has none), so the text parser never sees it. A skipped hunk is whole
  * and self-contained (its header numbers its lines), so the parser reads the hunks around it as if
- * it were there, and yields the same fragments for them. Pure: bytes in, calls out.
+ * it were there, and yields the same fragments for them. Pure: bytes in, calls out. The bytes a call
+ * is given are valid during the call only (the skipper reuses its memory).
  *
  * With `-U0` a hunk prints its removed lines, then its added ones: its added lines all lie after
  * the first line that starts with "+", and only those bytes are judged.
@@ -42,7 +44,11 @@ export function createHunkSkipper(
   pass: (bytes: Buffer) => void,
   skip: (hunk: Buffer, addedFrom: number) => void,
 ): HunkSkipper {
-  let held: Buffer = Buffer.alloc(0);
+  /** The bytes not yet passed on nor skipped: `held` is `store[low, high)`, appended to in place. */
+  let store = Buffer.allocUnsafe(64 * 1024);
+  let low = 0;
+  let high = 0;
+  let held = store.subarray(0, 0);
   /** Inside a segment too big to hold: its bytes are passed on as they come, until the next boundary. */
   let passing = false;
   /** Where the next boundary may start in `held` (the bytes before were searched). */
@@ -66,24 +72,37 @@ export function createHunkSkipper(
   function nextBoundary(from: number): number {
     let first = NONE;
     for (let i = 0; i < BOUNDARIES.length; i++) {
-      if (next[i]! < from) {
-        const at = held.indexOf(BOUNDARIES[i]!, from);
-        next[i] = at === -1 ? NONE : at;
-      }
+      if (next[i]! < from) next[i] = lineStart(held, BOUNDARIES[i]!, from);
       first = Math.min(first, next[i]!);
     }
     return first === NONE ? -1 : first;
   }
 
+  /** Appends in place (a hunk arriving in many small reads is copied once, not once a read), growing by doubling. */
+  function append(chunk: Buffer): void {
+    if (high + chunk.length > store.length) {
+      const live = high - low;
+      const bigger = live + chunk.length > store.length / 2 ? Buffer.allocUnsafe(2 * (live + chunk.length)) : store;
+      store.copy(bigger, 0, low, high);
+      store = bigger;
+      low = 0;
+      high = live;
+    }
+    chunk.copy(store, high);
+    high += chunk.length;
+    held = store.subarray(low, high);
+  }
+
   function rebase(by: number): void {
-    held = held.subarray(by);
+    low += by;
+    held = store.subarray(low, high);
     searchFrom = Math.max(0, searchFrom - by);
     for (let i = 0; i < next.length; i++) if (next[i]! !== NONE) next[i] = next[i]! - by;
   }
 
   return {
     write(chunk) {
-      held = held.length === 0 ? chunk : Buffer.concat([held, chunk]);
+      append(chunk);
       // A boundary not found before may straddle the old end: look again from just before it.
       next.fill(STALE);
       let start = 0;
@@ -103,9 +122,21 @@ export function createHunkSkipper(
     },
     end() {
       if (held.length > 0) segment(held);
-      held = Buffer.alloc(0);
+      rebase(held.length);
     },
   };
+}
+
+/**
+ * The position of the newline before the first line at or after `from + 1` that starts with `word`,
+ * or NONE. The word is searched for alone (a needle that starts with a newline, the most common
+ * byte but one, is searched for several times slower), then checked to start a line.
+ */
+function lineStart(bytes: Buffer, word: Buffer, from: number): number {
+  for (let at = bytes.indexOf(word, from + 1); at !== -1; at = bytes.indexOf(word, at + 1)) {
+    if (bytes[at - 1] === 10) return at - 1;
+  }
+  return NONE;
 }
 
 function startsWith(bytes: Buffer, prefix: Buffer): boolean {
