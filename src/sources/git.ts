@@ -51,8 +51,14 @@ export function streamGitFragments(
 ): GitFragments {
   const parser = createDiffParser();
   async function* fragments(filter?: FragmentFilter): AsyncGenerator<Fragment> {
-    const args = await argsFor(root, request, git);
-    const proc = git.stream(root, [...CONFIG, ...args]);
+    // --history asks nothing of the repository first but that it is one: git log starts at once,
+    // while rev-parse checks, rather than after it.
+    const early = request.mode === 'history' ? git.stream(root, [...CONFIG, ...historyArgs()]) : undefined;
+    const args = await argsFor(root, request, git).catch((error: unknown) => {
+      early?.stop();
+      throw error;
+    });
+    const proc = early ?? git.stream(root, [...CONFIG, ...args]);
     const decoder = new StringDecoder('utf8');
     let out: Fragment[] = [];
     const read = (bytes: Buffer) => {
@@ -106,6 +112,10 @@ function countSkipped(parser: DiffParser, filter: FragmentFilter, hunk: Buffer, 
   filter.skipped(file, Math.max(0, bytes - lines - 1));
 }
 
+function historyArgs(): string[] {
+  return ['log', '-p', `--format=${COMMIT_MARKER_FORMAT}`, ...DIFF_FLAGS, '--all'];
+}
+
 async function argsFor(root: string, request: GitSourceRequest, git: GitRunner): Promise<string[]> {
   const log = ['log', '-p', `--format=${COMMIT_MARKER_FORMAT}`, ...DIFF_FLAGS];
   switch (request.mode) {
@@ -120,7 +130,7 @@ async function argsFor(root: string, request: GitSourceRequest, git: GitRunner):
     }
     case 'history':
       await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
-      return [...log, '--all'];
+      return historyArgs();
     case 'commits': {
       await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
       const shas = [...request.include, ...request.exclude];
