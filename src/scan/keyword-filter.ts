@@ -4,6 +4,8 @@ import { BASE64_TRIGGERS } from './base64.js';
 import { buildBytePrefilter } from './build-byte-prefilter.js';
 import { buildDetectors } from './build-detectors.js';
 
+const PIECE = 16 * 1024;
+
 /**
  * Whether raw bytes hold a keyword of the scanner a config builds (its detectors' keywords and the
  * base64 trigger words, as scanner.ts indexes them): where none occurs, the scanner finds nothing.
@@ -18,8 +20,15 @@ export function keywordFilter(config: Config): FragmentFilter['mayHoldKey'] | un
     return undefined;
   }
   let prefilter: ReturnType<typeof buildBytePrefilter> | undefined;
+  // Pieces overlap by a keyword's length less one, so a keyword across a cut lies whole in one.
+  const overlap = Math.max(...keywords.map((k) => k.length)) - 1;
+  const piece = Math.max(PIECE, 2 * overlap);
   return (bytes) => {
     prefilter ??= buildBytePrefilter(keywords);
-    return prefilter.scan(bytes).count > 0;
+    // A piece at a time: text that holds a keyword mostly holds one early, and the rest is not read.
+    for (let from = 0; ; from += piece - overlap) {
+      if (prefilter.scan(bytes.subarray(from, from + piece)).count > 0) return true;
+      if (from + piece >= bytes.length) return false;
+    }
   };
 }
