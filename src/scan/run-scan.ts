@@ -1,9 +1,10 @@
 import type { Config } from '../policy/config-schema.js';
 import { parseSize } from '../policy/duration.js';
 import { compilePathGlobs } from '../policy/path-glob.js';
-import type { FileSource, FragmentSource, Source } from '../sources/source.js';
+import type { FileSource, FragmentFilter, FragmentSource, Source } from '../sources/source.js';
 import type { ScanResult } from '../types.js';
 import { envFileFinding } from './hygiene.js';
+import { keywordFilter } from './keyword-filter.js';
 import type { BatchResult } from './scan-files.js';
 import { scanTreeFiles } from './scan-tree-files.js';
 import { createScannerForConfig } from './scanner-for-config.js';
@@ -80,7 +81,17 @@ async function scanFragments(
   const scan = createScannerForConfig(request.config, request.onSecret);
   const out: BatchResult = { findings: [], notices: [], files: 0, bytes: 0 };
   const files = new Set<string>();
-  for await (const fragment of source.fragments()) {
+  // Text with no keyword is left undecoded by a source that can tell (a git log); it counts as scanned.
+  const mayHoldKey = keywordFilter(request.config);
+  const filter: FragmentFilter | undefined = mayHoldKey && {
+    mayHoldKey,
+    skipped(file, bytes) {
+      if (allowed(file.path)) return;
+      files.add(`${file.commit ?? ''}:${file.path}`);
+      out.bytes += bytes;
+    },
+  };
+  for await (const fragment of source.fragments(filter)) {
     if (allowed(fragment.path)) continue;
     files.add(`${fragment.commit ?? ''}:${fragment.path}`);
     out.bytes += (fragment.reportTo ?? fragment.text.length) - (fragment.reportFrom ?? 0); // the shared context counts once

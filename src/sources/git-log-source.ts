@@ -16,11 +16,21 @@ export function gitLogSource(
   git: GitRunner = defaultGitRunner,
 ): FragmentSource {
   const stream = streamGitFragments(root, request, git);
+  // Asked while git log runs rather than after it: the answer does not depend on the log.
+  let asked: Promise<string[]> | undefined;
+  const ask = () => {
+    asked ??= shallowBoundary(root, request, git);
+    asked.catch(() => undefined); // awaited by facts(); a scan that fails first never asks
+    return asked;
+  };
   return {
-    fragments: () => stream.fragments,
+    fragments: (filter) => {
+      void ask();
+      return filter ? stream.filtered(filter) : stream.fragments;
+    },
     commits: stream.commits,
     async facts() {
-      const boundary = await shallowBoundary(root, request, git);
+      const boundary = await ask();
       return boundary.length > 0 ? { notices: [shallowNotice(boundary)], shallowBoundary: boundary } : {};
     },
   };

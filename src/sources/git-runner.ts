@@ -71,6 +71,10 @@ export function createGitRunner(options: GitRunnerOptions = {}): GitRunner {
       });
       // The reader awaits `done` only after reading stdout; until then a failure must not go unhandled.
       done.catch(() => undefined);
+      // Node drops what a child printed to a stream nobody listens to once the child exits: a reader
+      // that starts late (git started early, its output read after a check) must still get it all.
+      // A 'readable' listener alone buffers up to the stream's high-water mark, then lets git wait.
+      child.stdout.on('readable', () => undefined);
       return {
         stdout: child.stdout,
         done,

@@ -2,15 +2,19 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Fragment } from '../types.js';
 import { COMMIT_MARKER_FORMAT } from './commit-marker.js';
 import { defaultGitRunner, type GitResult, type GitRunner } from './git-runner.js';
-import { createDiffParser } from './parse-diff.js';
+import { createDiffParser, type DiffParser } from './parse-diff.js';
+import { createHunkSkipper } from './skip-keyless-hunks.js';
+import type { FragmentFilter } from './source.js';
 import { parseRange } from './parse-range.js';
 import { GitError } from './git-error.js';
 import { isShallow } from './shallow-boundary.js';
 import type { GitSourceRequest } from './git-source-request.js';
 
-/** The fragments of a git source, read while git runs. Iterate `fragments` once. */
+/** The fragments of a git source, read while git runs. Iterate `fragments` (or `filtered`) once. */
 export interface GitFragments {
   fragments: AsyncIterable<Fragment>;
+  /** The same fragments, less those of hunks `filter` clears (from a log: staged changes are read whole). */
+  filtered(filter: FragmentFilter): AsyncIterable<Fragment>;
   /** Commits read so far: all of them once the iteration has ended (0 for staged). */
   commits(): number;
 }
@@ -31,6 +35,8 @@ const DIFF_FLAGS = [
   '--src-prefix=a/',
   '--dst-prefix=b/',
 ];
+/** The added-line count of a hunk header, `@@ -1,2 +3,4 @@` (1 when git leaves it out). */
+const ADDED_COUNT = /^@@ -\d+(?:,\d+)? \+\d+(?:,(\d+))? @@/;
 const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'log.showRoot=true'];
 
 /**
@@ -44,12 +50,36 @@ export function streamGitFragments(
   git: GitRunner = defaultGitRunner,
 ): GitFragments {
   const parser = createDiffParser();
-  async function* fragments(): AsyncGenerator<Fragment> {
-    const args = await argsFor(root, request, git);
-    const proc = git.stream(root, [...CONFIG, ...args]);
+  async function* fragments(filter?: FragmentFilter): AsyncGenerator<Fragment> {
+    // --history asks nothing of the repository first but that it is one: git log starts at once,
+    // while rev-parse checks, rather than after it.
+    const early = request.mode === 'history' ? git.stream(root, [...CONFIG, ...historyArgs()]) : undefined;
+    const args = await argsFor(root, request, git).catch((error: unknown) => {
+      early?.stop();
+      throw error;
+    });
+    const proc = early ?? git.stream(root, [...CONFIG, ...args]);
     const decoder = new StringDecoder('utf8');
+    let out: Fragment[] = [];
+    const read = (bytes: Buffer) => {
+      for (const f of parser.write(decoder.write(bytes))) out.push(f);
+    };
+    const input =
+      filter && request.mode !== 'staged'
+        ? createHunkSkipper(filter.mayHoldKey, read, (hunk, from) => countSkipped(parser, filter, hunk, from))
+        : { write: read, end: () => undefined };
+    const take = () => {
+      const done = out;
+      out = [];
+      return done;
+    };
     try {
-      for await (const chunk of proc.stdout) yield* parser.write(decoder.write(chunk as Buffer));
+      for await (const chunk of proc.stdout) {
+        input.write(chunk as Buffer);
+        yield* take();
+      }
+      input.end();
+      yield* take();
       yield* parser.write(decoder.end());
       yield* parser.end();
       await proc.done.catch((failure: unknown) => {
@@ -59,7 +89,31 @@ export function streamGitFragments(
       proc.stop();
     }
   }
-  return { fragments: { [Symbol.asyncIterator]: fragments }, commits: () => parser.commits };
+  return {
+    fragments: { [Symbol.asyncIterator]: fragments },
+    filtered: (filter) => ({ [Symbol.asyncIterator]: () => fragments(filter) }),
+    commits: () => parser.commits,
+  };
+}
+
+/**
+ * Counts a hunk left out as scanned, as its fragments would have been: under its file, its added
+ * lines' bytes as git printed them, less each line's "+" and newline (one newline joins two lines).
+ */
+function countSkipped(parser: DiffParser, filter: FragmentFilter, hunk: Buffer, addedFrom: number): void {
+  const file = parser.reading();
+  if (!file || addedFrom < 0) return;
+  const counts = ADDED_COUNT.exec(hunk.toString('latin1', 0, Math.min(hunk.indexOf(10) >>> 0, 200)));
+  const lines = counts?.[1] === undefined ? 1 : Number(counts[1]);
+  let bytes = hunk.length - addedFrom;
+  const last = hunk.lastIndexOf(10, hunk.length - 2) + 1;
+  // 92: "\\", git's "\\ No newline at end of file" after the last line: not text of the file.
+  if (last > addedFrom && hunk[last] === 92) bytes -= hunk.length - last;
+  filter.skipped(file, Math.max(0, bytes - lines - 1));
+}
+
+function historyArgs(): string[] {
+  return ['log', '-p', `--format=${COMMIT_MARKER_FORMAT}`, ...DIFF_FLAGS, '--all'];
 }
 
 async function argsFor(root: string, request: GitSourceRequest, git: GitRunner): Promise<string[]> {
@@ -76,7 +130,7 @@ async function argsFor(root: string, request: GitSourceRequest, git: GitRunner):
     }
     case 'history':
       await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
-      return [...log, '--all'];
+      return historyArgs();
     case 'commits': {
       await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
       const shas = [...request.include, ...request.exclude];

@@ -1,6 +1,6 @@
 import { SCAN_CONTEXT } from '../scan/scan-context.js';
 import type { Fragment } from '../types.js';
-import { createRunFragments, type RunContext } from './run-fragments.js';
+import { createRunFragments, type FragmentLabel, type RunContext } from './run-fragments.js';
 import { parseCommitMarker, type CommitInfo } from './commit-marker.js';
 import { unquoteGitPath } from './unquote-git-path.js';
 
@@ -32,6 +32,8 @@ export interface DiffParser {
   end(): Fragment[];
   /** Commit headers seen so far. */
   readonly commits: number;
+  /** The file and commit whose added lines a hunk starting now would yield (none for a binary, deleted or submodule diff). */
+  reading(): FragmentLabel | undefined;
 }
 
 /**
@@ -226,6 +228,9 @@ export function createDiffParser(context: RunContext = SCAN_CONTEXT): DiffParser
     },
     get commits() {
       return commits;
+    },
+    reading() {
+      return file && !file.skip && file.path !== undefined ? { path: file.path, ...commit } : undefined;
     },
   };
 }

@@ -12,7 +12,18 @@ export type Source = FragmentSource | FileSource;
 /** A source that reads its own text and yields it as fragments, while the scan consumes them. */
 export interface FragmentSource extends SourceCommon {
   /** Iterate once. Errors (git missing, an unknown revision, an API failure) reject the iteration. */
-  fragments(): AsyncIterable<Fragment>;
+  fragments(filter?: FragmentFilter): AsyncIterable<Fragment>;
+}
+
+/**
+ * What lets a source read less: text in which no detector keyword occurs cannot hold a key, so a
+ * source may leave it undecoded and hand over only the rest. A source may ignore it.
+ */
+export interface FragmentFilter {
+  /** Whether raw, undecoded bytes hold a detector keyword (ASCII case-insensitively). */
+  mayHoldKey(bytes: Uint8Array): boolean;
+  /** Told of the added text of `file` the source checked this way and left out, to count it as scanned. */
+  skipped(file: { path: string; commit?: string }, bytes: number): void;
 }
 
 /** A source of files under a root folder, for the scan to read (size limits, binary checks) and scan. */
