@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const INPUT_DIRS = ['src', 'app'];
 const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json', 'tsconfig.app.json'];
 /** The entry points bin/ loads: their absence means no build, whatever the stamp says. */
-const OUTPUTS = ['lib/cli.js', 'lib-app/app/index.js', 'lib-app/app/cli/main.js'];
+const OUTPUTS = ['lib/cli.js', 'lib/cli-bundle/index.js', 'lib-app/app/index.js', 'lib-app/app/cli/main.js'];
 export const STAMP = 'lib/.build-inputs';
 
 /** SHA-256 over the path and bytes of every compiler input, in a stable order. */

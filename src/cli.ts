@@ -1,22 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { USAGE, UsageError, parseCliArgs, type CliSettings } from './cli/parse-args.js';
-import { renderDetectorList } from './cli/render-detector-list.js';
-import { reportFor } from './cli/report-for.js';
-import { sourceFor } from './cli/source-for.js';
 import { failsOn } from './report/fails-on.js';
 import { createProgress } from './cli/progress.js';
+import { reportFor } from './cli/report-for.js';
+import { sourceFor } from './cli/source-for.js';
 import { defaultConfig } from './policy/default-config.js';
 import { createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
 import { keyFindings, readFingerprintKey } from './scan/fingerprint-key.js';
 import { runScan } from './scan/run-scan.js';
-import { createSecretVault } from './scan/secret-vault.js';
-import { verifyFindings } from './scan/verify-findings.js';
 import { showControls } from './report/show-controls.js';
 import type { Config } from './policy/config-schema.js';
 import { VERSION } from './version.js';
 import { CONFIG_PATH } from './policy/config-path.js';
-import { runAuditCommand } from './cli/run-audit-command.js';
 
 /** Streams the CLI writes to, as parameters so the entry test can capture them. */
 export interface CliIo {
@@ -58,17 +54,23 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
   if (settings.command === 'help') return print(io, `${USAGE}\n`);
   if (settings.command === 'version') return print(io, `${VERSION}\n`);
   const config = await loadConfig(settings);
-  if (settings.command === 'detectors') return print(io, renderDetectorList(config));
-  if (settings.command === 'audit' && settings.audit)
+  // Each command loads only what it runs: a pre-commit hook starts this process on every commit.
+  if (settings.command === 'detectors') {
+    const { renderDetectorList } = await import('./cli/render-detector-list.js');
+    return print(io, renderDetectorList(config));
+  }
+  if (settings.command === 'audit' && settings.audit) {
+    const { runAuditCommand } = await import('./cli/run-audit-command.js');
     return runAuditCommand({ ...settings, audit: settings.audit }, config, io);
+  }
   if (!existsSync(settings.root)) throw new UsageError(`path '${settings.root}' does not exist`);
   const key = readFingerprintKey(io.env.KEY_HYGIENE_FINGERPRINT_KEY, 'KEY_HYGIENE_FINGERPRINT_KEY');
 
   const progress = createProgress(io.stderr, settings.mode);
   // --verify: the keys a provider can be asked about are kept, by keyed fingerprint, until they are asked.
-  const vault = settings.verify ? createSecretVault(key) : undefined;
+  const vault = settings.verify ? (await import('./scan/secret-vault.js')).createSecretVault(key) : undefined;
   const result = await runScan({
-    source: sourceFor(settings),
+    source: await sourceFor(settings),
     config,
     ...(settings.maxFileSize && { maxFileSize: settings.maxFileSize }),
     ...(settings.workers && { workers: settings.workers }),
@@ -86,9 +88,11 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
     const accepted = parseBaseline(readFileSync(settings.baseline, 'utf8'), settings.baseline, key);
     result.findings = dropBaselined(result.findings, accepted);
   }
-  if (vault)
+  if (vault) {
+    const { verifyFindings } = await import('./scan/verify-findings.js');
     result.findings = await verifyFindings(result.findings, { secrets: vault, fetch, urls: settings.verifyUrls });
-  const report = reportFor(result, settings, config);
+  }
+  const report = await reportFor(result, settings, config);
   if (settings.output) writeFileSync(settings.output, report);
   else io.stdout.write(report);
   return failsOn(result.findings, settings.failOn) ? 1 : 0;

@@ -1,5 +1,6 @@
 // The sweep action's entry point, bundled into sweep/dist/index.js by `npm run bundle:sweep`: the App's
 // own `key-hygiene-app sweep --once` (app/cli/main.ts), its failures as error annotations.
+import '../src/policy/re2js-bundled.js';
 import * as core from '@actions/core';
 import { main } from '../app/cli/main.js';
 import { readSweepInputs } from './read-sweep-inputs.js';

@@ -1,20 +1,19 @@
-import { historySource } from '../sources/history-source.js';
-import { rangeSource } from '../sources/range-source.js';
 import type { Source } from '../sources/source.js';
-import { stagedSource } from '../sources/staged-source.js';
-import { treeSource } from '../sources/tree-source.js';
 import type { CliSettings } from './parse-args.js';
 
-/** The source the CLI's flags name: the path's working tree, or --staged, --range or --history in its repository. */
-export function sourceFor(settings: Pick<CliSettings, 'root' | 'mode' | 'range'>): Source {
+/**
+ * The source the CLI's flags name: the path's working tree, or --staged, --range or --history in its
+ * repository. Only the one asked for is loaded.
+ */
+export async function sourceFor(settings: Pick<CliSettings, 'root' | 'mode' | 'range'>): Promise<Source> {
   switch (settings.mode) {
     case 'tree':
-      return treeSource(settings.root);
+      return (await import('../sources/tree-source.js')).treeSource(settings.root);
     case 'staged':
-      return stagedSource(settings.root);
+      return (await import('../sources/staged-source.js')).stagedSource(settings.root);
     case 'range':
-      return rangeSource(settings.root, settings.range!);
+      return (await import('../sources/range-source.js')).rangeSource(settings.root, settings.range!);
     case 'history':
-      return historySource(settings.root);
+      return (await import('../sources/history-source.js')).historySource(settings.root);
   }
 }

@@ -137,4 +137,6 @@ export const detectors: readonly Detector[] = [
   vaultLegacyToken,
   vaultToken,
   vercelToken,
-].sort((a, b) => a.id.localeCompare(b.id));
+  // Code-unit order: localeCompare gives the same order for these ids, but its first call starts
+  // ICU's collator, tens of milliseconds of every scan's start-up.
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,4 +1,5 @@
-import { RE2JS, RE2JSSyntaxException } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from './load-re2js.js';
 
 /**
  * A regex a repository's config supplies (`scan.detectors[].pattern`, `scan.allow.regexes`,
@@ -54,7 +55,7 @@ export interface ConfigRegexOptions {
  * and no back-references, and a pattern past the size limits is refused.
  */
 export function compileConfigRegex(source: string, options: ConfigRegexOptions = {}): ConfigRegex {
-  const re = compileRe2(source, options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
+  const re = compileRe2(source, options.ignoreCase ? re2js().RE2JS.CASE_INSENSITIVE : 0);
   const hasSecret = 'secret' in re.namedGroups();
   return {
     source,
@@ -82,7 +83,8 @@ function compileRe2(source: string, flags: number): RE2JS {
   if (source.length > MAX_PATTERN_LENGTH) throw new ConfigRegexError(`longer than ${MAX_PATTERN_LENGTH} characters`);
   let re: RE2JS;
   try {
-    re = RE2JS.compile(RE2JS.translateRegExp(source), flags);
+    const { RE2JS: Re2 } = re2js();
+    re = Re2.compile(Re2.translateRegExp(source), flags);
   } catch (error) {
     throw new ConfigRegexError(describeSyntaxError(error));
   }
@@ -99,7 +101,7 @@ const LOOK_AROUND = /^\(\?(?:<?[=!])|^\\[1-9]/;
 
 /** RE2's reason, without the fragment of the pattern it quotes (config input: it may hold a key). */
 function describeSyntaxError(error: unknown): string {
-  if (!(error instanceof RE2JSSyntaxException)) return 'expected a regular expression in RE2 syntax';
+  if (!(error instanceof re2js().RE2JSSyntaxException)) return 'expected a regular expression in RE2 syntax';
   if (LOOK_AROUND.test(error.input ?? '')) return 'look-around and back-references are not supported (RE2 syntax)';
   return `expected a regular expression in RE2 syntax (${error.error})`;
 }

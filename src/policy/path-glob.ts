@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import { re2js } from './load-re2js.js';
 
 /**
  * `scan.allow.paths` globs, matched in linear time.
@@ -15,6 +15,7 @@ import { RE2JS } from 're2js';
  */
 export function compilePathGlobs(globs: readonly string[]): (path: string) => boolean {
   if (globs.length === 0) return () => false;
+  const { RE2JS } = re2js();
   const re = RE2JS.compile(`^(?:${globs.map(globToRe2).join('|')})$`, RE2JS.DOTALL);
   return (path) => re.testExact(path);
 }
@@ -22,7 +23,7 @@ export function compilePathGlobs(globs: readonly string[]): (path: string) => bo
 /** Why a glob cannot be used, or undefined when it can. */
 export function pathGlobError(glob: string): string | undefined {
   try {
-    RE2JS.compile(globToRe2(glob));
+    re2js().RE2JS.compile(globToRe2(glob));
     return undefined;
   } catch (error) {
     return error instanceof GlobSyntaxError ? error.message : 'not a valid glob';
@@ -111,7 +112,7 @@ function translateSegment(segment: string): string {
   for (let i = 0; i < segment.length; i++) {
     const c = segment[i]!;
     if (c === '\\') {
-      out += RE2JS.quote(segment[++i] ?? '\\');
+      out += re2js().RE2JS.quote(segment[++i] ?? '\\');
     } else if (c === '*') {
       while (segment[i + 1] === '*') i++;
       out += '[^/]*';
@@ -126,7 +127,7 @@ function translateSegment(segment: string): string {
       out += characterClass(segment.slice(i + 1, end));
       i = end;
     } else {
-      out += RE2JS.quote(c);
+      out += re2js().RE2JS.quote(c);
     }
   }
   return out;

@@ -44,8 +44,22 @@ function trieSource(words: string[]): string {
   return `(?:${branches.join('|')})${includesEmpty ? '?' : ''}`;
 }
 
-/** For each keyword, the keywords it contains (itself included): a hit on `secret_access_key` is also one on `key`. */
+/**
+ * For each keyword, the keywords it contains (itself included): a hit on `secret_access_key` is also
+ * one on `key`. Each keyword's own substrings are looked up, not every other keyword: keywords are
+ * short and there are hundreds of them, so this stays linear in their number at start-up.
+ */
 export function keywordsWithin(keywords: Iterable<string>): Map<string, string[]> {
   const list = [...new Set([...keywords].map((k) => k.toLowerCase()))];
-  return new Map(list.map((k) => [k, list.filter((other) => k.includes(other))]));
+  const order = new Map(list.map((k, i) => [k, i]));
+  return new Map(
+    list.map((k) => {
+      const inner = new Set<string>();
+      for (let start = 0; start < k.length; start++)
+        for (let end = start + 1; end <= k.length; end++)
+          if (order.has(k.slice(start, end))) inner.add(k.slice(start, end));
+      // In the list's order, as callers rely on (it orders the detectors a hit wakes).
+      return [k, [...inner].sort((a, b) => order.get(a)! - order.get(b)!)];
+    }),
+  );
 }

@@ -10,7 +10,13 @@ const BATCH_FILES = 64;
 const BATCH_BYTES = 8 * 1024 * 1024;
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
-const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+/**
+ * lib/scan/scan-worker.js, both from lib/scan/ and from the CLI's bundle in lib/cli-bundle/ (the same
+ * `../scan/` from either). Spelled so bundlers leave it alone: they would copy the worker's one file
+ * next to the bundle, without the modules it imports. Where it is not (the tests run the sources, the
+ * Action's bundle), the scan runs on the current thread.
+ */
+const WORKER_URL = new URL('../scan/scan-worker.js', String(import.meta.url));
 
 export interface TreeScanOptions {
   root: string;

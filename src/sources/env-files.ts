@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
-import ignore from 'ignore';
 import { defaultGitRunner, type GitRunner } from './git-runner.js';
 import { isGitWorkTree, listTrackedFiles, splitNul } from './git-work-tree.js';
 
@@ -70,5 +69,7 @@ export async function gitignoreCoversEnv(root: string, git: GitRunner = defaultG
     return basename(source) === '.gitignore' && !isAbsolute(source) && !pattern.startsWith('!');
   }
   const text = await readFile(join(root, '.gitignore'), 'utf8').catch(() => '');
+  // Loaded here, the one place that reads the rules itself, so no scan pays for it at start-up.
+  const { default: ignore } = await import('ignore');
   return ignore().add(text).ignores('.env');
 }

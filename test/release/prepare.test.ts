@@ -24,7 +24,7 @@ beforeEach(() => {
     'tsconfig.app.json',
   ])
     cpSync(join(ROOT, path), join(copy, path), { recursive: true });
-  for (const output of ['lib/cli.js', 'lib-app/app/index.js', 'lib-app/app/cli/main.js']) {
+  for (const output of ['lib/cli.js', 'lib/cli-bundle/index.js', 'lib-app/app/index.js', 'lib-app/app/cli/main.js']) {
     mkdirSync(join(copy, output, '..'), { recursive: true });
     writeFileSync(join(copy, output), '// built\n');
   }
