@@ -1,0 +1,10 @@
+import { defineProvider } from './provider.js';
+import { revokeAt } from './revoke-at.js';
+
+export const mistral = defineProvider({
+  id: 'mistral',
+  name: 'Mistral AI',
+  aliases: ['mistral-ai', 'mistralai'],
+  remediation: revokeAt('https://console.mistral.ai/api-keys'),
+  rotation: { url: 'https://console.mistral.ai/api-keys' },
+});
