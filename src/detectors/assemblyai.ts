@@ -18,6 +18,7 @@ export const assemblyaiApiKey: Detector = namedKey({
     ['assembly', 'ai', 'api', 'key'],
     ['assemblyai', 'key'],
   ],
+  keywords: ['assemblyai', 'assembly_ai'],
   value: '[a-f0-9]{32}',
   maxValue: 32,
   validate: hasLetterAndDigit,

@@ -17,6 +17,7 @@ export const cohereApiKey: Detector = namedKey({
     ['co', 'api', 'key'],
     ['cohere', 'api', 'key'],
   ],
+  keywords: ['cohere', 'co_api_key', 'coapikey'],
   value: '[A-Za-z0-9]{40}',
   maxValue: 40,
   validate: isMixedAlnum,

@@ -14,6 +14,7 @@ export const deepgramApiKey: Detector = namedKey({
   risk: 'A Deepgram key transcribes and synthesizes speech billed to the project and, with an admin role, manages its keys and members.',
   remediation: deepgram.remediation,
   names: [['deepgram', 'api', 'key']],
+  keywords: ['deepgram'],
   value: '[a-f0-9]{40}',
   maxValue: 40,
   validate: hasLetterAndDigit,

@@ -15,6 +15,7 @@ export const deepseekApiKey: Detector = namedKey({
   risk: 'A DeepSeek key runs inference billed to the owner’s balance.',
   remediation: deepseek.remediation,
   names: [['deepseek', 'api', 'key']],
+  keywords: ['deepseek'],
   value: 'sk-[a-f0-9]{32}',
   maxValue: 35,
   validate: (s) => hasLetterAndDigit(s.slice(3)),

@@ -40,6 +40,7 @@ export const elevenlabsLegacyKey: Detector = namedKey({
     ['eleven', 'api', 'key'],
     ['xi', 'api', 'key'],
   ],
+  keywords: ['elevenlabs', 'eleven_api_key', 'xi_api_key', 'xi-api-key'],
   value: '[a-f0-9]{32}',
   maxValue: 32,
   validate: hasLetterAndDigit,

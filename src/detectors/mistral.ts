@@ -14,6 +14,7 @@ export const mistralApiKey: Detector = namedKey({
   risk: 'A Mistral key runs inference, fine-tunes and agents billed to the workspace.',
   remediation: mistral.remediation,
   names: [['mistral', 'api', 'key']],
+  keywords: ['mistral'],
   value: '[A-Za-z0-9]{32}',
   maxValue: 32,
   validate: isMixedAlnum,

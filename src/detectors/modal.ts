@@ -18,6 +18,7 @@ export const modalTokenSecret: Detector = namedKey({
     ['modal', 'token', 'secret'],
     ['token', 'secret'],
   ],
+  keywords: ['token_secret'],
   value: 'as-[A-Za-z0-9]{22}',
   maxValue: 25,
   validate: (s) => isMixedAlnum(s.slice(3)),

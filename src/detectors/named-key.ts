@@ -15,8 +15,9 @@ export interface NamedKeySpec {
    */
   names: readonly (readonly string[])[];
   /**
-   * The prefilter's literals, when one word is specific enough alone (`rollbar`): default, each name's
-   * words joined by `_`, `-` and nothing.
+   * The prefilter's literals (each costs scan time on every file), when a word of the names is
+   * specific enough alone (`rollbar`, `deepseek`): default, each name's words joined by `_`, `-` and
+   * nothing. A keyword may sit anywhere in a name: the window reaches back over the longest name.
    */
   keywords?: readonly string[];
   /** A regex source for the value: bounded quantifiers only. */
@@ -61,7 +62,7 @@ export function namedKey(spec: NamedKeySpec): Detector {
       `(?<![A-Za-z0-9])(?<name>${names})(?![A-Za-z0-9])${OPERATOR}(?<secret>${spec.value})(?![${after}])`,
       'g',
     ),
-    window: { before: 8, after: longestName + 76 + spec.maxValue },
+    window: { before: longestName + 8, after: longestName + 76 + spec.maxValue },
     ...(spec.validate ? { validate: (secret: string) => spec.validate!(secret) } : {}),
     redactPrefix: () => '',
     examples: { ...spec.examples, assignedTo: spec.names[0]!.join('_') },

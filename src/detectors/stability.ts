@@ -18,6 +18,7 @@ export const stabilityApiKey: Detector = namedKey({
     ['stability', 'api', 'key'],
     ['stability', 'key'],
   ],
+  keywords: ['stability'],
   value: 'sk-[A-Za-z0-9]{48}',
   maxValue: 51,
   validate: (s) => isMixedAlnum(s.slice(3)),

@@ -39,6 +39,7 @@ export const togetherLegacyKey: Detector = namedKey({
     ['together', 'ai', 'api', 'key'],
     ['togetherai', 'api', 'key'],
   ],
+  keywords: ['together'],
   value: '[a-f0-9]{64}',
   maxValue: 64,
   validate: hasLetterAndDigit,

@@ -36,6 +36,7 @@ export const wandbLegacyKey: Detector = namedKey({
   risk,
   remediation: wandb.remediation,
   names: [['wandb', 'api', 'key']],
+  keywords: ['wandb'],
   value: '[a-f0-9]{40}',
   maxValue: 40,
   validate: hasLetterAndDigit,
