@@ -139,6 +139,8 @@ const SRC = {
   launchdarklySdk: 'https://docs.launchdarkly.com/sdk/concepts/client-side-server-side#keys',
   mixpanel: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts',
   amplitude: 'https://amplitude.com/docs/apis/keys-and-tokens',
+  llamacloud: 'https://docs.cloud.llamaindex.ai/api_key',
+  firecrawl: 'https://docs.firecrawl.dev/introduction',
 };
 
 /**
@@ -845,6 +847,19 @@ function positives(rng) {
   );
   add(inContexts('mixpanel', 'named-key', 'MIXPANEL_API_SECRET', rng.string(ALNUM, 32), SRC.mixpanel, 'name-only'));
   add(inContexts('amplitude', 'named-key', 'AMPLITUDE_SECRET_KEY', rng.string(HEX, 32), SRC.amplitude, 'name-only'));
+  add(
+    inContexts(
+      'llamacloud',
+      'vendor-key',
+      'LLAMA_CLOUD_API_KEY',
+      `llx-${rng.string(ALNUM, 48)}`,
+      SRC.llamacloud,
+      'observed',
+    ),
+  );
+  add(
+    inContexts('firecrawl', 'vendor-key', 'FIRECRAWL_API_KEY', `fc-${rng.string(HEX, 32)}`, SRC.firecrawl, 'observed'),
+  );
   return cases.map((c, i) => ({ id: `p${String(i).padStart(3, '0')}-${c.provider}-${c.context}`, ...c }));
 }
 

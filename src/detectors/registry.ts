@@ -87,6 +87,8 @@ import { bugsnagApiKey } from './bugsnag.js';
 import { launchdarklyAccessToken, launchdarklySdkKey } from './launchdarkly.js';
 import { mixpanelSecret } from './mixpanel.js';
 import { amplitudeSecretKey } from './amplitude.js';
+import { llamacloudApiKey } from './llamacloud.js';
+import { firecrawlApiKey } from './firecrawl.js';
 
 /** Every built-in detector, in one explicit list sorted by id, so a new one has one obvious place. */
 export const detectors: readonly Detector[] = [
@@ -208,4 +210,6 @@ export const detectors: readonly Detector[] = [
   launchdarklySdkKey,
   mixpanelSecret,
   amplitudeSecretKey,
+  llamacloudApiKey,
+  firecrawlApiKey,
 ].sort((a, b) => a.id.localeCompare(b.id));

@@ -73,6 +73,8 @@ import { bugsnag } from './bugsnag.js';
 import { launchdarkly } from './launchdarkly.js';
 import { mixpanel } from './mixpanel.js';
 import { amplitude } from './amplitude.js';
+import { llamacloud } from './llamacloud.js';
+import { firecrawl } from './firecrawl.js';
 
 /**
  * Every provider, in one explicit list. The order matters in one place only: when a secret's name
@@ -154,6 +156,8 @@ export const providers = [
   launchdarkly,
   mixpanel,
   amplitude,
+  llamacloud,
+  firecrawl,
   generic,
   privatekey,
   hygiene,

@@ -50,6 +50,8 @@ const VENDOR_DETECTORS: Record<string, string> = {
   'wandb-api-key': 'WANDB_API_KEY',
   'wandb-legacy-key': 'WANDB_API_KEY',
   'xai-api-key': 'XAI_API_KEY',
+  'llamacloud-api-key': 'LLAMA_CLOUD_API_KEY',
+  'firecrawl-api-key': 'FIRECRAWL_API_KEY',
 };
 
 interface JsonFinding {
