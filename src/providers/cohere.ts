@@ -7,4 +7,6 @@ export const cohere = defineProvider({
   aliases: [],
   remediation: revokeAt('https://dashboard.cohere.com/api-keys'),
   rotation: { url: 'https://dashboard.cohere.com/api-keys' },
+  // GET /v1/models lists the models the key may use (https://docs.cohere.com/reference/list-models).
+  liveCheck: { defaultUrl: 'https://api.cohere.com', path: '/v1/models' },
 });

@@ -7,4 +7,6 @@ export const mistral = defineProvider({
   aliases: ['mistral-ai', 'mistralai'],
   remediation: revokeAt('https://console.mistral.ai/api-keys'),
   rotation: { url: 'https://console.mistral.ai/api-keys' },
+  // GET /v1/models lists the models the key may use (https://docs.mistral.ai/api/#tag/models).
+  liveCheck: { defaultUrl: 'https://api.mistral.ai', path: '/v1/models' },
 });

@@ -7,4 +7,6 @@ export const xai = defineProvider({
   aliases: ['grok', 'x-ai'],
   remediation: revokeAt('https://console.x.ai (API Keys)'),
   rotation: { url: 'https://console.x.ai' },
+  // GET /v1/api-key describes the key it is called with (https://docs.x.ai/docs/api-reference#get-api-key-info).
+  liveCheck: { defaultUrl: 'https://api.x.ai', path: '/v1/api-key' },
 });
