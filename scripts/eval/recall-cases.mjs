@@ -114,6 +114,33 @@ const SRC = {
   aws: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
   gofmt: 'https://go.dev/doc/effective_go#formatting',
   hexApiKey: 'no single vendor: 32 hex characters under a *_API_KEY name, the shape many SaaS dashboards issue',
+  langfuse: 'https://langfuse.com/faq/all/where-are-langfuse-api-keys',
+  cerebras: 'https://inference-docs.cerebras.ai/quickstart',
+  nvidia: 'https://docs.nvidia.com/ngc/latest/ngc-user-guide.html#generating-personal-api-key',
+  jina: 'https://jina.ai/embeddings/',
+  voyage: 'https://docs.voyageai.com/docs/api-key-and-installation',
+  elevenlabs: 'https://elevenlabs.io/docs/api-reference/authentication',
+  stability: 'https://platform.stability.ai/docs/getting-started',
+  assemblyai: 'https://www.assemblyai.com/docs/api-reference/overview',
+  deepgram: 'https://developers.deepgram.com/docs/authenticating',
+  helicone: 'https://docs.helicone.ai/ai-gateway/helicone-integration',
+  modal: 'https://modal.com/docs/reference/modal.config',
+  posthog: 'https://posthog.com/docs/api#private-endpoint-authentication',
+  datadog: 'https://docs.datadoghq.com/account_management/api-app-keys/',
+  datadogAgent: 'https://docs.datadoghq.com/agent/guide/environment-variables/',
+  newrelic: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+  honeycomb: 'https://docs.honeycomb.io/configure/environments/manage-api-keys/',
+  dynatrace:
+    'https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens#token-format',
+  pagerduty: 'https://support.pagerduty.com/main/docs/api-access-keys',
+  rollbar: 'https://docs.rollbar.com/docs/access-tokens',
+  bugsnag: 'https://docs.bugsnag.com/api/data-access/#authentication',
+  launchdarkly: 'https://docs.launchdarkly.com/home/account/api-create',
+  launchdarklySdk: 'https://docs.launchdarkly.com/sdk/concepts/client-side-server-side#keys',
+  mixpanel: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts',
+  amplitude: 'https://amplitude.com/docs/apis/keys-and-tokens',
+  llamacloud: 'https://docs.cloud.llamaindex.ai/api_key',
+  firecrawl: 'https://docs.firecrawl.dev/introduction',
 };
 
 /**
@@ -634,6 +661,205 @@ function positives(rng) {
     expect: 'leak',
     source: SRC.gofmt,
   });
+  // More AI and observability vendors: each key in its documented (or issued) shape under the variable
+  // its vendor's docs use. Prefixed shapes carry `documented-prefix` or `observed`; prefix-less ones are
+  // `name-only`.
+  const LOWER_HEX_UUID = () => uuid(rng);
+  const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  add(
+    inContexts(
+      'langfuse',
+      'vendor-key',
+      'LANGFUSE_SECRET_KEY',
+      `sk-lf-${LOWER_HEX_UUID()}`,
+      SRC.langfuse,
+      'documented-prefix',
+    ),
+  );
+  add(
+    inContexts(
+      'cerebras',
+      'vendor-key',
+      'CEREBRAS_API_KEY',
+      `csk-${rng.string(LOWER_ALNUM, 48)}`,
+      SRC.cerebras,
+      'observed',
+    ),
+  );
+  add(
+    inContexts(
+      'nvidia',
+      'vendor-key',
+      'NVIDIA_API_KEY',
+      `nvapi-${rng.string(URLSAFE, 64)}`,
+      SRC.nvidia,
+      'documented-prefix',
+    ),
+  );
+  add(
+    inContexts(
+      'jina',
+      'vendor-key',
+      'JINA_API_KEY',
+      `jina_${rng.string(HEX, 32)}${rng.string(URLSAFE, 28)}`,
+      SRC.jina,
+      'observed',
+    ),
+  );
+  add(inContexts('voyage', 'vendor-key', 'VOYAGE_API_KEY', `pa-${rng.string(URLSAFE, 43)}`, SRC.voyage, 'observed'));
+  add(
+    inContexts(
+      'together',
+      'vendor-key',
+      'TOGETHER_API_KEY',
+      `tgp_v1_${rng.string(URLSAFE, 43)}`,
+      SRC.together,
+      'observed',
+    ),
+  );
+  add(
+    inContexts(
+      'wandb',
+      'vendor-key',
+      'WANDB_API_KEY',
+      `wandb_v1_${rng.string(ALNUM, 27)}_${rng.string(ALNUM, 49)}`,
+      SRC.wandb,
+      'observed',
+    ),
+  );
+  add(
+    inContexts(
+      'elevenlabs',
+      'vendor-key',
+      'ELEVENLABS_API_KEY',
+      `sk_${rng.string(HEX, 48)}`,
+      SRC.elevenlabs,
+      'observed',
+    ),
+  );
+  add(inContexts('elevenlabs', 'named-key', 'XI_API_KEY', rng.string(HEX, 32), SRC.elevenlabs, 'name-only'));
+  add(
+    inContexts(
+      'stability',
+      'named-key',
+      'STABILITY_API_KEY',
+      `sk-${rng.string(ALNUM, 48)}`,
+      SRC.stability,
+      'name-only',
+    ),
+  );
+  add(inContexts('assemblyai', 'named-key', 'ASSEMBLYAI_API_KEY', rng.string(HEX, 32), SRC.assemblyai, 'name-only'));
+  add(inContexts('deepgram', 'named-key', 'DEEPGRAM_API_KEY', rng.string(HEX, 40), SRC.deepgram, 'name-only'));
+  const heliconeGroup = () => rng.string(LOWER_ALNUM, 7);
+  add(
+    inContexts(
+      'helicone',
+      'vendor-key',
+      'HELICONE_API_KEY',
+      `sk-helicone-${heliconeGroup()}-${heliconeGroup()}-${heliconeGroup()}-${heliconeGroup()}`,
+      SRC.helicone,
+      'documented-prefix',
+    ),
+  );
+  add({
+    provider: 'modal',
+    kind: 'named-key',
+    context: 'modal-toml',
+    path: '.modal.toml',
+    text: `[default]\ntoken_id = "ak-${rng.string(ALNUM, 22)}"\ntoken_secret = "as-${rng.string(ALNUM, 22)}"\nactive = true\n`,
+    format: 'documented-prefix',
+    expect: 'leak',
+    source: SRC.modal,
+  });
+  add(
+    inContexts(
+      'posthog',
+      'vendor-key',
+      'POSTHOG_PERSONAL_API_KEY',
+      `phx_${rng.string(ALNUM, 43)}`,
+      SRC.posthog,
+      'documented-prefix',
+    ),
+  );
+  add(inContexts('datadog', 'named-key', 'DD_API_KEY', rng.string(HEX, 32), SRC.datadogAgent, 'name-only'));
+  add(inContexts('datadog', 'named-key', 'DD_APP_KEY', rng.string(HEX, 40), SRC.datadog, 'name-only'));
+  add(
+    inContexts(
+      'newrelic',
+      'vendor-key',
+      'NEW_RELIC_API_KEY',
+      `NRAK-${rng.string(UPPER_ALNUM, 27)}`,
+      SRC.newrelic,
+      'documented-prefix',
+    ),
+  );
+  add(
+    inContexts(
+      'newrelic',
+      'vendor-key',
+      'NEW_RELIC_LICENSE_KEY',
+      `${rng.string(HEX, 32)}FFFFNRAL`,
+      SRC.newrelic,
+      'observed',
+    ),
+  );
+  add(
+    inContexts(
+      'honeycomb',
+      'vendor-key',
+      'HONEYCOMB_API_KEY',
+      `hcaik_01${rng.string(LOWER_ALNUM, 56)}`,
+      SRC.honeycomb,
+      'documented-prefix',
+    ),
+  );
+  add(inContexts('honeycomb', 'named-key', 'HONEYCOMB_WRITEKEY', rng.string(HEX, 32), SRC.honeycomb, 'name-only'));
+  add(
+    inContexts(
+      'dynatrace',
+      'vendor-key',
+      'DT_API_TOKEN',
+      `dt0c01.${rng.string(UPPER_ALNUM, 24)}.${rng.string(UPPER_ALNUM, 64)}`,
+      SRC.dynatrace,
+      'documented',
+    ),
+  );
+  add(
+    inContexts('pagerduty', 'named-key', 'PAGERDUTY_TOKEN', `u+${rng.string(ALNUM, 18)}`, SRC.pagerduty, 'name-only'),
+  );
+  add(inContexts('pagerduty', 'named-key', 'PAGERDUTY_ROUTING_KEY', rng.string(HEX, 32), SRC.pagerduty, 'name-only'));
+  add(inContexts('rollbar', 'named-key', 'ROLLBAR_ACCESS_TOKEN', rng.string(HEX, 32), SRC.rollbar, 'name-only'));
+  add(inContexts('bugsnag', 'named-key', 'BUGSNAG_API_KEY', rng.string(HEX, 32), SRC.bugsnag, 'name-only'));
+  const uuid4 = () => {
+    const u = uuid(rng);
+    return `${u.slice(0, 14)}4${u.slice(15)}`;
+  };
+  add(inContexts('launchdarkly', 'vendor-key', 'LD_API_KEY', `api-${uuid4()}`, SRC.launchdarkly, 'documented-prefix'));
+  add(
+    inContexts(
+      'launchdarkly',
+      'vendor-key',
+      'LAUNCHDARKLY_SDK_KEY',
+      `sdk-${uuid4()}`,
+      SRC.launchdarklySdk,
+      'documented-prefix',
+    ),
+  );
+  add(inContexts('mixpanel', 'named-key', 'MIXPANEL_API_SECRET', rng.string(ALNUM, 32), SRC.mixpanel, 'name-only'));
+  add(inContexts('amplitude', 'named-key', 'AMPLITUDE_SECRET_KEY', rng.string(HEX, 32), SRC.amplitude, 'name-only'));
+  add(
+    inContexts(
+      'llamacloud',
+      'vendor-key',
+      'LLAMA_CLOUD_API_KEY',
+      `llx-${rng.string(ALNUM, 48)}`,
+      SRC.llamacloud,
+      'observed',
+    ),
+  );
+  add(
+    inContexts('firecrawl', 'vendor-key', 'FIRECRAWL_API_KEY', `fc-${rng.string(HEX, 32)}`, SRC.firecrawl, 'observed'),
+  );
   return cases.map((c, i) => ({ id: `p${String(i).padStart(3, '0')}-${c.provider}-${c.context}`, ...c }));
 }
 
@@ -784,6 +1010,37 @@ function negatives() {
       '.pypirc',
       `[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmc...\n`,
       SRC.pypiToken,
+    ),
+    n(
+      'placeholder',
+      'env',
+      '.env.example',
+      [
+        'MISTRAL_API_KEY=your_mistral_api_key',
+        'DEEPSEEK_API_KEY=sk-...',
+        'VOYAGE_API_KEY=pa-your-voyage-key-here',
+        'HELICONE_API_KEY=sk-helicone-xxxxxxx-xxxxxxx-xxxxxxx-xxxxxxx',
+        'MODAL_TOKEN_ID=ak-xxxxx',
+        'MODAL_TOKEN_SECRET=as-xxxxx',
+        'POSTHOG_PERSONAL_API_KEY=phx_YOUR_PERSONAL_KEY_HERE',
+        'DD_API_KEY=<DATADOG_API_KEY>',
+        '',
+      ].join('\n'),
+      SRC.helicone,
+    ),
+    n(
+      'identifier',
+      'c',
+      'drivers/firmware.c',
+      'static const char *fw_names[] = { "fw_session_hairpin", "FW_THROTTLE_ALLOWED_REQ_STS" };\n',
+      SRC.fireworks,
+    ),
+    n(
+      'identifier',
+      'typescript',
+      'src/client.ts',
+      "const headers = { 'x-api-key': apiKey, 'api-version': '2024-06-01' };\n",
+      SRC.launchdarkly,
     ),
   ];
   return cases.map((c, i) => ({ id: `n${String(i).padStart(3, '0')}-${c.kind}-${c.context}`, ...c }));

@@ -55,6 +55,40 @@ import { stripeLiveKey, stripeTestKey, stripeWebhookSecret } from './stripe.js';
 import { tailscaleKey } from './tailscale.js';
 import { urlCredentials } from './url-credentials.js';
 import { vercelToken } from './vercel.js';
+import { replicateApiToken } from './replicate.js';
+import { xaiApiKey } from './xai.js';
+import { pineconeApiKey } from './pinecone.js';
+import { langsmithApiKey } from './langsmith.js';
+import { langfuseSecretKey } from './langfuse.js';
+import { fireworksApiKey } from './fireworks.js';
+import { cerebrasApiKey } from './cerebras.js';
+import { nvidiaApiKey } from './nvidia.js';
+import { jinaApiKey } from './jina.js';
+import { voyageApiKey } from './voyage.js';
+import { togetherApiKey, togetherLegacyKey } from './together.js';
+import { deepseekApiKey } from './deepseek.js';
+import { mistralApiKey } from './mistral.js';
+import { cohereApiKey } from './cohere.js';
+import { wandbApiKey, wandbLegacyKey } from './wandb.js';
+import { elevenlabsApiKey, elevenlabsLegacyKey } from './elevenlabs.js';
+import { stabilityApiKey } from './stability.js';
+import { assemblyaiApiKey } from './assemblyai.js';
+import { deepgramApiKey } from './deepgram.js';
+import { heliconeApiKey } from './helicone.js';
+import { modalTokenSecret } from './modal.js';
+import { posthogPersonalApiKey } from './posthog.js';
+import { datadogApiKey, datadogAppKey } from './datadog.js';
+import { newrelicLicenseKey, newrelicUserApiKey } from './newrelic.js';
+import { honeycombApiKey, honeycombIngestKey } from './honeycomb.js';
+import { dynatraceApiToken } from './dynatrace.js';
+import { pagerdutyApiKey } from './pagerduty.js';
+import { rollbarAccessToken } from './rollbar.js';
+import { bugsnagApiKey } from './bugsnag.js';
+import { launchdarklyAccessToken, launchdarklySdkKey } from './launchdarkly.js';
+import { mixpanelSecret } from './mixpanel.js';
+import { amplitudeSecretKey } from './amplitude.js';
+import { llamacloudApiKey } from './llamacloud.js';
+import { firecrawlApiKey } from './firecrawl.js';
 
 /** Every built-in detector, in one explicit list sorted by id, so a new one has one obvious place. */
 export const detectors: readonly Detector[] = [
@@ -137,6 +171,47 @@ export const detectors: readonly Detector[] = [
   vaultLegacyToken,
   vaultToken,
   vercelToken,
-  // Code-unit order: localeCompare gives the same order for these ids, but its first call starts
-  // ICU's collator, tens of milliseconds of every scan's start-up.
+  replicateApiToken,
+  xaiApiKey,
+  pineconeApiKey,
+  langsmithApiKey,
+  langfuseSecretKey,
+  fireworksApiKey,
+  cerebrasApiKey,
+  nvidiaApiKey,
+  jinaApiKey,
+  voyageApiKey,
+  togetherApiKey,
+  togetherLegacyKey,
+  deepseekApiKey,
+  mistralApiKey,
+  cohereApiKey,
+  wandbApiKey,
+  wandbLegacyKey,
+  elevenlabsApiKey,
+  elevenlabsLegacyKey,
+  stabilityApiKey,
+  assemblyaiApiKey,
+  deepgramApiKey,
+  heliconeApiKey,
+  modalTokenSecret,
+  posthogPersonalApiKey,
+  datadogApiKey,
+  datadogAppKey,
+  newrelicUserApiKey,
+  newrelicLicenseKey,
+  honeycombIngestKey,
+  honeycombApiKey,
+  dynatraceApiToken,
+  pagerdutyApiKey,
+  rollbarAccessToken,
+  bugsnagApiKey,
+  launchdarklyAccessToken,
+  launchdarklySdkKey,
+  mixpanelSecret,
+  amplitudeSecretKey,
+  llamacloudApiKey,
+  firecrawlApiKey,
+  // Code-unit order, not localeCompare: its first call starts ICU's collator, tens of milliseconds
+  // of every scan's start-up.
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -41,6 +41,40 @@ import { square } from './square.js';
 import { stripe } from './stripe.js';
 import { tailscale } from './tailscale.js';
 import { vercel } from './vercel.js';
+import { replicate } from './replicate.js';
+import { xai } from './xai.js';
+import { pinecone } from './pinecone.js';
+import { langsmith } from './langsmith.js';
+import { langfuse } from './langfuse.js';
+import { fireworks } from './fireworks.js';
+import { cerebras } from './cerebras.js';
+import { nvidia } from './nvidia.js';
+import { jina } from './jina.js';
+import { voyage } from './voyage.js';
+import { together } from './together.js';
+import { deepseek } from './deepseek.js';
+import { mistral } from './mistral.js';
+import { cohere } from './cohere.js';
+import { wandb } from './wandb.js';
+import { elevenlabs } from './elevenlabs.js';
+import { stability } from './stability.js';
+import { assemblyai } from './assemblyai.js';
+import { deepgram } from './deepgram.js';
+import { helicone } from './helicone.js';
+import { modal } from './modal.js';
+import { posthog } from './posthog.js';
+import { datadog } from './datadog.js';
+import { newrelic } from './newrelic.js';
+import { honeycomb } from './honeycomb.js';
+import { dynatrace } from './dynatrace.js';
+import { pagerduty } from './pagerduty.js';
+import { rollbar } from './rollbar.js';
+import { bugsnag } from './bugsnag.js';
+import { launchdarkly } from './launchdarkly.js';
+import { mixpanel } from './mixpanel.js';
+import { amplitude } from './amplitude.js';
+import { llamacloud } from './llamacloud.js';
+import { firecrawl } from './firecrawl.js';
 
 /**
  * Every provider, in one explicit list. The order matters in one place only: when a secret's name
@@ -90,6 +124,40 @@ export const providers = [
   vault,
   openrouter,
   django,
+  replicate,
+  xai,
+  pinecone,
+  langsmith,
+  langfuse,
+  fireworks,
+  cerebras,
+  nvidia,
+  jina,
+  voyage,
+  together,
+  deepseek,
+  mistral,
+  cohere,
+  wandb,
+  elevenlabs,
+  stability,
+  assemblyai,
+  deepgram,
+  helicone,
+  modal,
+  posthog,
+  datadog,
+  newrelic,
+  honeycomb,
+  dynatrace,
+  pagerduty,
+  rollbar,
+  bugsnag,
+  launchdarkly,
+  mixpanel,
+  amplitude,
+  llamacloud,
+  firecrawl,
   generic,
   privatekey,
   hygiene,

@@ -68,7 +68,7 @@ describe('hex and UUID keys under key names', () => {
   const uuid = [8, 4, 4, 4, 12].map((n) => rng.string(HEX, n)).join('-');
 
   it.each([
-    ['40-hex', '.env', `WANDB_API_KEY=${hex40}\n`],
+    ['40-hex', '.env', `INDEXER_API_KEY=${hex40}\n`],
     ['UUID', '.env', `HEROKU_API_KEY=${uuid}\n`],
     ['32-hex', 'config/app.yaml', `billing:\n  stripeWebhookKey: ${hex32}\n`],
     ['32-hex', 'config/app.json', `{ "encryption_key": "${hex32}" }\n`],

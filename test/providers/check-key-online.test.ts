@@ -19,19 +19,31 @@ describe('the live checks of the provider records', () => {
   it('covers the providers with a documented identity endpoint', () => {
     expect(checked.map((r) => r.id).sort()).toEqual([
       'anthropic',
+      'cerebras',
+      'cohere',
+      'deepgram',
+      'deepseek',
+      'elevenlabs',
       'figma',
       'github',
       'gitlab',
       'groq',
       'huggingface',
+      'launchdarkly',
+      'mistral',
       'notion',
       'npm',
       'openai',
       'openrouter',
+      'pinecone',
+      'replicate',
       'sendgrid',
       'slack',
+      'stability',
       'stripe',
       'terraform',
+      'together',
+      'xai',
     ]);
   });
 
