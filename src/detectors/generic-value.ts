@@ -1,3 +1,4 @@
+import { isRealPassword } from './credential-rules.js';
 import { shannonEntropy } from './entropy.js';
 
 // Decides whether a value assigned to a secret-like name looks like a secret rather than code,
@@ -57,6 +58,40 @@ function isEncodedProse(value: string): boolean {
 }
 
 /**
+ * Base64 of a filler (`cGFzc3dvcmQ=`, `amhpcHN0ZXI=` in a chart's Secret): a value that decodes to a word
+ * in its natural case or to a password the filler rules turn away (password, admin, changeme). Random key
+ * bytes almost never decode to printable text; an encoded password that is really set stays a finding.
+ */
+function isEncodedFiller(value: string): boolean {
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const text = Buffer.from(value, 'base64')
+    .toString('latin1')
+    .replace(/\r?\n$/, '');
+  return /^[\x20-\x7e]+$/.test(text) && (NATURAL_WORDS.test(text) || !isRealPassword(text));
+}
+
+/** The digits 0–9 counted up and run together, from 0 or 1: 123, 1234, 12345678910… */
+function isCounting(digits: string): boolean {
+  for (const from of [0, 1]) {
+    let expected = '';
+    for (let i = from; expected.length < digits.length; i++) expected += String(i);
+    if (expected === digits) return true;
+  }
+  return false;
+}
+
+/**
+ * Words with the numbers counted between them (`some123valid456api789key1011for1213…`): a doc author
+ * spelling out "some valid API key", not a generated value.
+ */
+function isCountedWords(value: string): boolean {
+  if (!/^[A-Za-z0-9]+$/.test(value)) return false;
+  const digits = value.replace(/[^0-9]/g, '');
+  const letters = value.replace(/[0-9]/g, '');
+  return digits.length >= 6 && isCounting(digits) && letters.length >= 8 && wordCoverage(letters) >= 0.6;
+}
+
+/**
  * Words in their natural case — one or more lower-case runs, each maybe Capitalised, joined by a hyphen or
  * an apostrophe (Wachtwoord, Palavra-passe, jhipster): a label or a filler, not a password anyone set. Each
  * repetition starts at a separator or a capital, so the match has one way through.
@@ -89,6 +124,10 @@ export function looksSecret(value: string, strongName: boolean, isPassword: bool
   if (!/\d/.test(value) && !/[^A-Za-z_.-]/.test(value) && !isPassword) return false; // identifiers, words
   // camelCase identifiers, prose, "SalesResults"; a password may be words if it also holds digits or symbols.
   if (wordCoverage(value) >= 0.6 && !(isPassword && /[^A-Za-z]/.test(value))) return false;
-  if (/\s/.test(value) || isEncodedProse(value)) return false;
+  if (/\s/.test(value) || isEncodedProse(value) || isCountedWords(value)) return false;
+  if (isEncodedFiller(value)) return false;
+  // `username:password`, `admin:changeme`: a user:password pair is judged by its password, as in a URL.
+  const pair = /^([^:]{1,64}):([^:]{1,200})$/.exec(value);
+  if (pair && !isRealPassword(pair[2]!, pair[1])) return false;
   return shannonEntropy(value) >= minEntropyFor(value);
 }
