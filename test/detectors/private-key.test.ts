@@ -42,6 +42,9 @@ describe('PEM private keys cut short in docs', () => {
     expect(
       found('docs/key.json', JSON.stringify({ key: `${armour('BEGIN', rsa)}\n${cut}\n${armour('END', rsa)}` })),
     ).toEqual([]);
+    // The newline escaped twice over, as a doc comment generated from an API description writes it.
+    const escaped = `e.g. \`${armour('BEGIN', rsa)}${rng.string(BASE64, 64)}${'\\'.repeat(4)}n.${armour('END', rsa)}\``;
+    expect(found('lib/rest/notify/credential.d.ts', `/** ${escaped} */\n`)).toEqual([]);
     // A full stop in prose after a complete key's END line changes nothing.
     expect(found('README.md', `${armour('BEGIN', rsa)}\n${lines(20)}\n${armour('END', rsa)}.\n`)).toEqual([
       'privatekey-pem',
