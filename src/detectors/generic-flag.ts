@@ -18,14 +18,16 @@ export const genericCliFlag: Detector = {
   risk: 'A key on a command line is in every shell history, CI log and process list that sees it, and grants whatever its service gives.',
   remediation: genericSecret.remediation,
   keywords: genericSecret.keywords,
+  // Each branch starts with its literal (`-`, `ENV`) and looks behind only after it: a look-behind first
+  // would be tried at every position of the window.
   pattern: new RegExp(
-    String.raw`(?:(?<=[\s"'\x60(])--?|(?<=^[ \t]{0,8}ENV[ \t]{1,8}))${NAME}[ \t]{1,4}(?:\\?["'])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|=]{8,200})`,
+    String.raw`(?:-(?<=[\s"'\x60(]-)-?|ENV(?<=^[ \t]{0,8}ENV)[ \t]{1,8})${NAME}[ \t]{1,4}(?:\\?["'])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|=]{8,200})`,
     'gim',
   ),
   window: { before: 64, after: 300 },
   redactPrefix: () => '',
   validate: (secret, { match }) => {
-    const name = /^-{0,2}([A-Za-z0-9_.-]+)/.exec(match)?.[1] ?? '';
+    const name = /^(?:-{1,2}|ENV[ \t]+)?([A-Za-z0-9_.-]+)/i.exec(match)?.[1] ?? '';
     if (!namesSecret(name) || PROVIDER_PREFIX.test(secret)) return false;
     const isPassword = /pass|pwd/i.test(name);
     return looksSecret(secret, namesStrongSecret(name), isPassword) && (!isPassword || isRealPassword(secret));
