@@ -23,10 +23,26 @@ const REFERENCE = [
   /^[A-Za-z_$][\w$]*(?:\.(?:[A-Za-z_$][\w$]*|\d+))+$/, // dotted identifiers and paths into data: module.member, XSalsa20.key_length, scan.detectors.0
   /[\w$]\?\.[A-Za-z_$]/, // optional chaining: args?.textKey, i?.nextAuth.inUse
   /^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[a-z0-9_./-]+$/, // DNS-prefixed names: node.kubernetes.io/unschedulable, github.com/org/repo
+];
+
+/** Identifier shapes: names joined by `_`, `-` or `/`. Judged only when no part is a random run. */
+const IDENTIFIER_SHAPES = [
   /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/, // CONSTANT_NAMES, K8S_CRED, NEXUS-GPT4-API-KEY
   /^(?:[a-z][a-z0-9]*[_-])+[a-z][a-z0-9]*$/, // snake_case / kebab-case identifiers and resource names
   /^(?:[a-z][a-z0-9]*[_/-])+[a-z0-9]+$/, // namespaced names: key-hygiene/fingerprint/v1
 ];
+
+/**
+ * A part of 16 or more letters and digits holding both, that does not read as words: the random body of a
+ * prefixed key (`lsv2_pt_<32 hex>_<10 hex>`, LangSmith), which the identifier shapes would otherwise take
+ * for a name.
+ */
+function hasRandomPart(value: string): boolean {
+  const parts = value.split(/[_/-]/);
+  // A word after the run (`<md5>-user`) names what the run is for: an id, not a key.
+  if (/^[A-Za-z]+$/.test(parts[parts.length - 1] ?? '')) return false;
+  return parts.some((part) => part.length >= 16 && /[a-z]/i.test(part) && /\d/.test(part) && wordCoverage(part) < 0.6);
+}
 
 /**
  * A run of letters that reads like a word: enough vowels, no long consonant or vowel clusters. Random
@@ -117,6 +133,7 @@ export function looksSecret(value: string, strongName: boolean, isPassword: bool
   // Keys and generated secrets are ASCII: a letter beyond it is prose, a translated label (Contraseña, 秘密鍵).
   if (/[\u0080-\uffff]/.test(value)) return false;
   if (REFERENCE.some((re) => re.test(value))) return false;
+  if (IDENTIFIER_SHAPES.some((re) => re.test(value)) && !hasRandomPart(value)) return false;
   if (NATURAL_WORDS.test(value)) return false;
   if ((UUID.test(value) || HEX.test(value)) && !strongName) return false;
   // Issued hex is printed in one case; a mixed-case run of hex letters is a word or a base62 body cut short.
