@@ -146,6 +146,7 @@ describe('noise on real code', () => {
       'resp = self._get(path, api_key=api_key, cast_to=httpx.Response)\n',
     ],
     ['the next name after a value with a space', '.env', 'API_TOKEN=some value here\nNEXT_VARIABLE=1\n'],
+    ['a Python %-format slot', 'config/app.ini', 'password = %(db_password)s\napi_key = %(api_key)s\n'],
     ['a word after "Token,"', 'docs/auth.md', 'Pass the API Token, GitHubAppInstallationToken or a session.\n'],
   ])('%s', (_what, path, text) => {
     expect(found(path, text)).toEqual([]);
