@@ -860,6 +860,7 @@ function positives(rng) {
   add(
     inContexts('firecrawl', 'vendor-key', 'FIRECRAWL_API_KEY', `fc-${rng.string(HEX, 32)}`, SRC.firecrawl, 'observed'),
   );
+  add(unlistedVendorPositives(rng));
   return cases.map((c, i) => ({ id: `p${String(i).padStart(3, '0')}-${c.provider}-${c.context}`, ...c }));
 }
 
@@ -1042,8 +1043,198 @@ function negatives() {
       "const headers = { 'x-api-key': apiKey, 'api-version': '2024-06-01' };\n",
       SRC.launchdarkly,
     ),
+    ...unlistedVendorNegatives(n),
   ];
   return cases.map((c, i) => ({ id: `n${String(i).padStart(3, '0')}-${c.kind}-${c.context}`, ...c }));
+}
+
+// Vendors we do not name. Made-up vendors (Zentrio, Quillpay, Nimbus, Orbitly): they model the shapes SaaS
+// vendors issue — a random base62, hex or URL-safe key, sometimes behind a vendor prefix (`xx_live_`,
+// `ak-`) — and the places their docs tell users to put it: a *_API_KEY variable, a client option, a custom
+// header, a Bearer header, a CLI option, a URL query parameter, a Kubernetes env pair, a Dockerfile ENV,
+// XML config, a setter. Only the generic rules can find these: scored apart as "vendors we don't name".
+const UNLISTED_SRC =
+  'made-up vendors: the key shapes and places SaaS vendors document (env variable, client option, custom header, Bearer, CLI option, query parameter)';
+
+function unlistedVendorPositives(rng) {
+  const u = (context, path, text) => ({
+    provider: 'unlisted',
+    kind: 'unlisted-vendor',
+    context,
+    path,
+    text,
+    format: 'name-only',
+    expect: 'leak',
+    source: UNLISTED_SRC,
+  });
+  const key = (n = 32) => rng.string(ALNUM, n);
+  return [
+    inContexts('unlisted', 'unlisted-vendor', 'ZENTRIO_API_KEY', key(), UNLISTED_SRC, 'name-only'),
+    u(
+      'client-option',
+      'src/clients/quillpay.ts',
+      `export const quillpay = new Quillpay({\n  quillpayToken: "${key(40)}",\n  timeout: 30_000,\n});\n`,
+    ),
+    u(
+      'custom-header',
+      'config/http.json',
+      `{\n  "baseUrl": "https://api.nimbus.example",\n  "headers": { "x-nimbus-key": "${rng.string(HEX, 40)}" }\n}\n`,
+    ),
+    u(
+      'custom-header',
+      'src/orbitly.js',
+      `const res = await fetch(url, {\n  headers: { 'X-Orbitly-Api-Key': '${rng.string(URLSAFE, 48)}' },\n});\n`,
+    ),
+    u(
+      'bearer-code',
+      'app/zentrio.py',
+      `headers = {"Authorization": "Bearer ${key(48)}", "Accept": "application/json"}\n`,
+    ),
+    u(
+      'bearer-config',
+      'config/webhooks.yaml',
+      `endpoint: https://api.zentrio.example/v1/events\nheaders:\n  Authorization: Bearer ${key(40)}\n`,
+    ),
+    u(
+      'bearer-http-file',
+      'requests/events.http',
+      `GET https://api.zentrio.example/v1/events\nAuthorization: Bearer ${key(40)}\n`,
+    ),
+    u('cli-option', 'scripts/deploy.sh', `#!/bin/sh\nquillpay deploy --api-key ${key(32)} --region eu\n`),
+    u(
+      'cli-option',
+      '.github/workflows/release.yml',
+      `jobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: nimbus publish --token ${rng.string(HEX, 40)}\n`,
+    ),
+    u(
+      'url-query',
+      'app/orders.py',
+      `r = requests.get("https://api.quillpay.example/v2/orders?api_key=${key(32)}&limit=10")\n`,
+    ),
+    u(
+      'url-query',
+      'scripts/ingest.sh',
+      `curl "https://hooks.orbitly.example/ingest?source=ci&token=${rng.string(URLSAFE, 40)}"\n`,
+    ),
+    u(
+      'url-query',
+      'src/feed.js',
+      `const feed = await fetch(\`https://graph.zentrio.example/me/feed?access_token=${key(60)}\`);\n`,
+    ),
+    u('unknown-prefix', '.env', `QUILLPAY_SECRET_KEY=qp_live_${key(32)}\n`),
+    u('unknown-prefix', 'config/orbitly.yaml', `orbitly:\n  apiKey: "ak-${key(40)}"\n`),
+    u('unknown-prefix-bare', 'src/billing.ts', `const client = new Quillpay("qp_live_${key(32)}", { retries: 2 });\n`),
+    u(
+      'kubernetes-env',
+      'k8s/deployment.yaml',
+      `      containers:\n        - name: api\n          env:\n            - name: ZENTRIO_API_KEY\n              value: "${key(32)}"\n`,
+    ),
+    u(
+      'task-definition',
+      'ecs/task.json',
+      `{\n  "environment": [\n    { "name": "NIMBUS_TOKEN", "value": "${rng.string(HEX, 40)}" }\n  ]\n}\n`,
+    ),
+    u(
+      'dockerfile-env',
+      'Dockerfile',
+      `FROM node:22-alpine\nENV ORBITLY_API_KEY ${key(40)}\nCMD ["node", "server.js"]\n`,
+    ),
+    u(
+      'xml-config',
+      'src/main/resources/zentrio.xml',
+      `<zentrio>\n  <endpoint>https://api.zentrio.example</endpoint>\n  <apiKey>${key(32)}</apiKey>\n</zentrio>\n`,
+    ),
+    u(
+      'android-strings',
+      'app/src/main/res/values/keys.xml',
+      `<resources>\n    <string name="nimbus_api_key" translatable="false">${key(32)}</string>\n</resources>\n`,
+    ),
+    u(
+      'setter',
+      'src/main/java/shop/Billing.java',
+      `QuillpayClient client = new QuillpayClient();\nclient.setApiKey("${key(32)}");\n`,
+    ),
+  ].flat();
+}
+
+/** Noise in the same places: what docs and templates put where an unnamed vendor's key goes. */
+function unlistedVendorNegatives(n) {
+  return [
+    n('placeholder', 'cli-option', 'README.md', `quillpay deploy --api-key <your-api-key>\n`, UNLISTED_SRC),
+    n('template', 'cli-option', 'scripts/deploy.sh', `quillpay deploy --api-key "$QUILLPAY_API_KEY"\n`, UNLISTED_SRC),
+    n(
+      'placeholder',
+      'url-query',
+      'docs/orders.md',
+      `GET https://api.quillpay.example/v2/orders?api_key=YOUR_API_KEY&limit=10\n`,
+      UNLISTED_SRC,
+    ),
+    n(
+      'public-token',
+      'badge',
+      'README.md',
+      `[![coverage](https://codecov.io/gh/acme/app/branch/main/graph/badge.svg?token=Q7ZK2MUD4X)](https://codecov.io/gh/acme/app)\n`,
+      UNLISTED_SRC,
+    ),
+    n(
+      'template',
+      'kubernetes-env',
+      'k8s/deployment.yaml',
+      `          env:\n            - name: ZENTRIO_API_KEY\n              valueFrom:\n                secretKeyRef:\n                  name: zentrio\n                  key: api-key\n`,
+      UNLISTED_SRC,
+    ),
+    n(
+      'template',
+      'helm-env',
+      'charts/app/templates/deployment.yaml',
+      `            - name: ZENTRIO_API_KEY\n              value: {{ .Values.zentrio.apiKey | quote }}\n`,
+      UNLISTED_SRC,
+    ),
+    n('placeholder', 'bearer', 'docs/auth.md', `Authorization: Bearer <your-token>\n`, UNLISTED_SRC),
+    n('identifier', 'getter', 'src/Vault.java', `String token = vault.getToken("zentrio-production");\n`, UNLISTED_SRC),
+    n(
+      'template',
+      'xml-config',
+      'settings.xml',
+      `<server>\n  <password>\${env.DEPLOY_PASSWORD}</password>\n</server>\n`,
+      UNLISTED_SRC,
+    ),
+    n(
+      'filler',
+      'kubernetes-secret',
+      'charts/app/templates/secret.yaml',
+      `kind: Secret\ndata:\n  username: ${b64('admin')}\n  password: ${b64('password\n')}\n`,
+      UNLISTED_SRC,
+    ),
+    n(
+      'doc-sample',
+      'counted-words',
+      'docs/api-keys.md',
+      `apiKeys:\n  myKey: ${['some123valid456api789', 'key1011for1213api1415gateway'].join('')}\n`,
+      UNLISTED_SRC,
+    ),
+    n(
+      'doc-sample',
+      'url-credentials',
+      'lib/vault.js',
+      `throw new Error("Must be a uri like dotenv://:${'key_1234'}@dotenv.org/vault/.env.vault?environment=development")\n`,
+      UNLISTED_SRC,
+    ),
+    n(
+      'identifier',
+      'signature-header',
+      'docs/events.md',
+      `"Authorization": "q-sign-algorithm=sha1&q-ak=${'AKID'}Qm6iUh2NJ6jL41tVUis9KpY5Rgv&q-sign-time=1545205709;1545215769"\n`,
+      UNLISTED_SRC,
+    ),
+    n(
+      'placeholder',
+      'unknown-prefix',
+      '.env.example',
+      `QUILLPAY_SECRET_KEY=qp_live_xxxxxxxxxxxxxxxxxxxxxxxx\n`,
+      UNLISTED_SRC,
+    ),
+  ];
 }
 
 /** Every case of the recall set for one seed: the same seed gives the same cases. */

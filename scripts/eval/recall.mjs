@@ -103,6 +103,11 @@ function print(result, seed) {
         `  ${k.padEnd(24)}${String(r.cases).padStart(5)}  ${pct(r.flagged, r.cases)}${r.missed.length && what === 'found' ? `   missed in: ${[...new Set(r.missed)].join(', ')}` : ''}`,
       );
   };
+  const unlisted = result.perProvider.unlisted;
+  if (unlisted)
+    out.push(
+      `Vendors we don't name (generic rules only): ${pct(unlisted.flagged, unlisted.cases)} (${unlisted.flagged} of ${unlisted.cases})`,
+    );
   table('per provider', result.perProvider, 'found');
   table('per kind', result.perKind, 'found');
   table('per format source', result.perFormat, 'found');

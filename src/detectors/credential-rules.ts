@@ -64,16 +64,21 @@ function isFillerWords(letters: string): boolean {
   return ends[letters.length]!;
 }
 
+/** Digits counted up from 0 or 1 (123, 1234, 0123…): the run docs append to a filler word (key_1234, secret123). */
+const isCountedUp = (digits: string): boolean =>
+  digits.length >= 3 && ('0123456789'.startsWith(digits) || '123456789'.startsWith(digits));
+
 /**
  * A password spelled from filler words with separators and a closing symbol at most (rootpasswd,
  * my-secret-pw!), or with digits too when it says it is a password (newRootPassword123): digits after
- * other filler words (secret123, mySecret2024) are how people really pick weak passwords.
+ * other filler words (mySecret2024) are how people really pick weak passwords, unless they only count
+ * up (secret123, key_1234: the sample a doc writes).
  */
 export function isFillerPassword(password: string): boolean {
   const m = /^([A-Za-z_.-]+?)([0-9]{0,8})[!@#$%^&*?.]{0,2}$/.exec(password);
   if (m === null) return false;
   const letters = m[1]!.toLowerCase().replace(/[_.-]/g, '');
-  return isFillerWords(letters) && (m[2] === '' || /passw|pwd/.test(letters));
+  return isFillerWords(letters) && (m[2] === '' || /passw|pwd/.test(letters) || isCountedUp(m[2]!));
 }
 
 /** A password that is really set, not a template slot, a doc filler or the user name again. */

@@ -177,3 +177,8 @@ export function namesStrongSecret(name: string): boolean {
   if (/(?:secret|token|password|passwd|pwd|credentials?|auth)$/.test(last)) return true;
   return /key$/.test(last) && words.slice(0, -1).some((w) => w !== 'api' && w !== 'x');
 }
+
+/** A name that is a secret word and nothing else (`apiKey`, `token`, `password`): a builder method's name. */
+export function namesSecretWordOnly(words: readonly string[]): boolean {
+  return words.length > 0 && words.length <= 2 && SECRET_LAST.test(words.join(''));
+}

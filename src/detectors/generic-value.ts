@@ -1,3 +1,4 @@
+import { isRealPassword } from './credential-rules.js';
 import { shannonEntropy } from './entropy.js';
 
 // Decides whether a value assigned to a secret-like name looks like a secret rather than code,
@@ -22,10 +23,26 @@ const REFERENCE = [
   /^[A-Za-z_$][\w$]*(?:\.(?:[A-Za-z_$][\w$]*|\d+))+$/, // dotted identifiers and paths into data: module.member, XSalsa20.key_length, scan.detectors.0
   /[\w$]\?\.[A-Za-z_$]/, // optional chaining: args?.textKey, i?.nextAuth.inUse
   /^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[a-z0-9_./-]+$/, // DNS-prefixed names: node.kubernetes.io/unschedulable, github.com/org/repo
+];
+
+/** Identifier shapes: names joined by `_`, `-` or `/`. Judged only when no part is a random run. */
+const IDENTIFIER_SHAPES = [
   /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/, // CONSTANT_NAMES, K8S_CRED, NEXUS-GPT4-API-KEY
   /^(?:[a-z][a-z0-9]*[_-])+[a-z][a-z0-9]*$/, // snake_case / kebab-case identifiers and resource names
   /^(?:[a-z][a-z0-9]*[_/-])+[a-z0-9]+$/, // namespaced names: key-hygiene/fingerprint/v1
 ];
+
+/**
+ * A part of 16 or more letters and digits holding both, that does not read as words: the random body of a
+ * prefixed key (`lsv2_pt_<32 hex>_<10 hex>`, LangSmith), which the identifier shapes would otherwise take
+ * for a name.
+ */
+function hasRandomPart(value: string): boolean {
+  const parts = value.split(/[_/-]/);
+  // A word after the run (`<md5>-user`) names what the run is for: an id, not a key.
+  if (/^[A-Za-z]+$/.test(parts[parts.length - 1] ?? '')) return false;
+  return parts.some((part) => part.length >= 16 && /[a-z]/i.test(part) && /\d/.test(part) && wordCoverage(part) < 0.6);
+}
 
 /**
  * A run of letters that reads like a word: enough vowels, no long consonant or vowel clusters. Random
@@ -57,6 +74,40 @@ function isEncodedProse(value: string): boolean {
 }
 
 /**
+ * Base64 of a filler (`cGFzc3dvcmQ=`, `amhpcHN0ZXI=` in a chart's Secret): a value that decodes to a word
+ * in its natural case or to a password the filler rules turn away (password, admin, changeme). Random key
+ * bytes almost never decode to printable text; an encoded password that is really set stays a finding.
+ */
+function isEncodedFiller(value: string): boolean {
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const text = Buffer.from(value, 'base64')
+    .toString('latin1')
+    .replace(/\r?\n$/, '');
+  return /^[\x20-\x7e]+$/.test(text) && (NATURAL_WORDS.test(text) || !isRealPassword(text));
+}
+
+/** The digits 0–9 counted up and run together, from 0 or 1: 123, 1234, 12345678910… */
+function isCounting(digits: string): boolean {
+  for (const from of [0, 1]) {
+    let expected = '';
+    for (let i = from; expected.length < digits.length; i++) expected += String(i);
+    if (expected === digits) return true;
+  }
+  return false;
+}
+
+/**
+ * Words with the numbers counted between them (`some123valid456api789key1011for1213…`): a doc author
+ * spelling out "some valid API key", not a generated value.
+ */
+function isCountedWords(value: string): boolean {
+  if (!/^[A-Za-z0-9]+$/.test(value)) return false;
+  const digits = value.replace(/[^0-9]/g, '');
+  const letters = value.replace(/[0-9]/g, '');
+  return digits.length >= 6 && isCounting(digits) && letters.length >= 8 && wordCoverage(letters) >= 0.6;
+}
+
+/**
  * Words in their natural case — one or more lower-case runs, each maybe Capitalised, joined by a hyphen or
  * an apostrophe (Wachtwoord, Palavra-passe, jhipster): a label or a filler, not a password anyone set. Each
  * repetition starts at a separator or a capital, so the match has one way through.
@@ -82,6 +133,7 @@ export function looksSecret(value: string, strongName: boolean, isPassword: bool
   // Keys and generated secrets are ASCII: a letter beyond it is prose, a translated label (Contraseña, 秘密鍵).
   if (/[\u0080-\uffff]/.test(value)) return false;
   if (REFERENCE.some((re) => re.test(value))) return false;
+  if (IDENTIFIER_SHAPES.some((re) => re.test(value)) && !hasRandomPart(value)) return false;
   if (NATURAL_WORDS.test(value)) return false;
   if ((UUID.test(value) || HEX.test(value)) && !strongName) return false;
   // Issued hex is printed in one case; a mixed-case run of hex letters is a word or a base62 body cut short.
@@ -89,6 +141,10 @@ export function looksSecret(value: string, strongName: boolean, isPassword: bool
   if (!/\d/.test(value) && !/[^A-Za-z_.-]/.test(value) && !isPassword) return false; // identifiers, words
   // camelCase identifiers, prose, "SalesResults"; a password may be words if it also holds digits or symbols.
   if (wordCoverage(value) >= 0.6 && !(isPassword && /[^A-Za-z]/.test(value))) return false;
-  if (/\s/.test(value) || isEncodedProse(value)) return false;
+  if (/\s/.test(value) || isEncodedProse(value) || isCountedWords(value)) return false;
+  if (isEncodedFiller(value)) return false;
+  // `username:password`, `admin:changeme`: a user:password pair is judged by its password, as in a URL.
+  const pair = /^([^:]{1,64}):([^:]{1,200})$/.exec(value);
+  if (pair && !isRealPassword(pair[2]!, pair[1])) return false;
   return shannonEntropy(value) >= minEntropyFor(value);
 }

@@ -1,6 +1,6 @@
 import type { Detector } from './detector.js';
 import { ALNUM, DIGITS, LOWER, UPPER } from './alphabets.js';
-import { namesSecret, namesStrongSecret, wordsOf } from './generic-name.js';
+import { namesSecret, namesSecretWordOnly, namesStrongSecret, wordsOf } from './generic-name.js';
 import { looksSecret } from './generic-value.js';
 import { isRealPassword } from './credential-rules.js';
 
@@ -11,7 +11,9 @@ import { isRealPassword } from './credential-rules.js';
 // character, so a long run costs one pass.
 const BLANK = String.raw`[ \t]{0,64}`;
 const NAME = String.raw`(?<name>[A-Za-z0-9_.-]{0,40}?(?:key|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|credentials?|auth)[A-Za-z0-9_]{0,12})`;
-const OPERATOR = String.raw`(?:(?:\\?["'])?\]?${BLANK}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},)`;
+// A setter or builder call with a quoted argument (`client.setApiKey("…")`, `.withToken('…')`) is an
+// assignment too: validate keeps it only for set/with names and bare secret words (not getToken("name")).
+const OPERATOR = String.raw`(?:(?:\\?["'])?\]?${BLANK}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},|\([ \t]{0,2}(?=\\?["'\x60]))`;
 const VALUE = String.raw`${BLANK}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
 
 /**
@@ -19,7 +21,7 @@ const VALUE = String.raw`${BLANK}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(
  * it has judged them by their exact shape already, and a doc token it let go must stay quiet here too.
  */
 export const PROVIDER_PREFIX =
-  /^(?:sk-|[sr]k_(?:live|test|prod)_|pk_(?:live|test)_|gh[pousr]_|github_pat_|npm_|xox|xapp-|hf_|api_org_|AIza|whsec_|A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{4}|eyJ[\w-]{4,}\.eyJ|[\w~.]{3}\dQ~)/;
+  /^(?:sk-|[sr]k_(?:live|test|prod)_|pk_(?:live|test)_|gh[pousr]_|github_pat_|npm_|xox|xapp-|hf_|api_org_|AIza|whsec_|A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{4}|eyJ[\w-]{4,}\.eyJ|[\w~.]{3}\dQ~|[a-z]{2,12}_live_)/;
 
 /** Names a provider detector owns: a value of another shape there is encrypted or a filler, not some other key. */
 const PROVIDER_NAME = /aws_?secret_?access_?key|secret_?access_?key|azure_?openai/;
@@ -54,6 +56,16 @@ const nameOf = (match: string): string => /^[A-Za-z0-9_.-]*/.exec(match)?.[0] ??
  */
 const LIST_FORM = /^[A-Za-z0-9_.-]*\\?["'][ \t]{0,2},/;
 
+/**
+ * `name("…")`: a setter or builder that takes the secret (`setApiKey`, `withToken`, `.password`), not a
+ * getter or a check that takes a name (`getToken("github")`, `hasSecret("db")`).
+ */
+const CALL_FORM = /^[A-Za-z0-9_.-]*\(/;
+function isSetterCall(name: string): boolean {
+  const words = wordsOf(name.split('.').pop() ?? '');
+  return /^(?:set|with|use)$/.test(words[0] ?? '') || namesSecretWordOnly(words);
+}
+
 export const genericSecret: Detector = {
   id: 'generic-secret',
   provider: 'generic',
@@ -67,7 +79,8 @@ export const genericSecret: Detector = {
   // '_auth' too: the scanner's prefilter reports the longest keyword at a position, and '_auth' is a
   // base64 trigger (src/scan/base64.ts) that would otherwise hide 'auth' in names such as user_auth.
   keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'pass', 'credential', 'auth', '_auth'],
-  pattern: new RegExp(`(?<![A-Za-z0-9_.-])${NAME}${OPERATOR}${VALUE}`, 'gi'),
+  // Not after `?` or `&`: a URL's query parameter is generic-url-param's, which ends the value at the next `&`.
+  pattern: new RegExp(`(?<![A-Za-z0-9_.?&-])${NAME}${OPERATOR}${VALUE}`, 'gi'),
   // The name holds the keyword: at most 40 characters before it; the rest of the name, the blanks, the
   // operator and the value fit in 360 after.
   window: { before: 48, after: 360 },
@@ -76,6 +89,7 @@ export const genericSecret: Detector = {
     if (API_DESCRIPTION_PATH.test(path) || isCodeReference(secret, match, path)) return false;
     const name = nameOf(match);
     if (!namesSecret(name) || PROVIDER_NAME.test(wordsOf(name).join('_')) || PROVIDER_PREFIX.test(secret)) return false;
+    if (CALL_FORM.test(match) && !isSetterCall(name)) return false;
     const listed = LIST_FORM.test(match);
     if (listed && !/["'\x60]/.test(match.charAt(match.length - secret.length - 1))) return false;
     const isPassword = /pass|pwd/i.test(name);

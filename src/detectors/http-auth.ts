@@ -16,6 +16,9 @@ function isRealHeaderValue(secret: string, match: string): boolean {
       /^[\x20-\x7e]+$/.test(decoded) && decoded.includes(':') && !/^[^:]*:(?:password|pass|secret)$/i.test(decoded)
     );
   }
+  // `q-sign-algorithm=sha1&q-ak=…` (Tencent COS), `Credential=…/…, Signature=…`: a request signature's
+  // parameter list, time-bound and useless once sent; the token before `=` is a parameter's name.
+  if (/^[A-Za-z][\w-]*=[^=]/.test(secret)) return false;
   return looksSecret(secret, true, false);
 }
 
@@ -27,10 +30,11 @@ export const authorizationHeader: Detector = {
   risk: 'A token in an Authorization or API-key header lets anyone repeat the request with the same rights.',
   remediation,
   keywords: ['authorization', 'api-key', 'apikey', 'api-token', 'auth-token', 'access-token'],
-  // "Authorization: Bearer …" and API-key headers in curl commands, HTTP snippets and JSON header maps.
+  // "Authorization: Bearer …" and API-key headers in curl commands, HTTP snippets and JSON header maps; at
+  // the start of a file too (a `.http` request file).
   // (Plain `token:` is the generic detector's: here only header names, set with `:` or in code with `=`.)
   pattern:
-    /(?<=["'\s])(?:authorization|(?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token))\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?(?:(?:bearer|basic|token|api-token|digest)[ \t]{1,3})?(?<secret>[A-Za-z0-9+/=_~.:@!-]{8,1000})/gi,
+    /(?<=^|["'\s])(?:authorization|(?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token))\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?(?:(?:bearer|basic|token|api-token|digest)[ \t]{1,3})?(?<secret>[A-Za-z0-9+/=_~.:@!-]{8,1000})/gi,
   redactPrefix: () => '',
   validate: (secret, { match }) => !PROVIDER_PREFIX.test(secret) && isRealHeaderValue(secret, match),
   examples: {

@@ -42,13 +42,15 @@ export const privateKey: Detector = {
   keywords: ['private key-----', 'private key block-----'],
   // Reported at the BEGIN line; the body (real lines or JSON-escaped `\n` ones, optional RFC 1421 headers such as
   // Proc-Type) must hold base64, so empty templates stay quiet. `m` widens the scan window to 16 KiB for long keys.
-  // `elided` is the mark docs put where they cut a key short ("...", "…", "<snip>", "[truncated]") right after
+  // `elided` is the mark docs put where they cut a key short ("...", "…", "<snip>", "[truncated]", or a full stop
+  // just before the END line: `MIIEpQIBAAKCAQEAuyf…iieR. -----END RSA PRIVATE KEY-----`; line breaks before it may be
+  // escaped once or twice over, as generated doc comments write them) right after
   // the base64 stops: such a body is a sample, whatever its length. A complete key goes on to its END line.
   pattern: new RegExp(
     '(?<secret>-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----' +
       '(?:(?:\\s|\\\\[nr]){1,4}[A-Z][A-Za-z-]{1,20}: [^\\n\\\\]{1,120}){0,4}' +
       '(?:[A-Za-z0-9+/=\\s"\',]|\\\\[nr]){0,12000}[A-Za-z0-9+/=])' +
-      '(?<elided>(?:[ \\t"\',]|\\\\[nr]|\\r?\\n){0,8}(?:\\.\\.|…|[<[({][ \\t]{0,3}(?:\\.\\.|…|[Ss][Nn][Ii][Pp]|[Tt]runcated|[Oo]mitted|[Rr]edacted|[Ee]lided|[Cc]ut\\b)))?',
+      '(?<elided>(?:[ \\t"\',]|\\\\{1,4}[nr]|\\r?\\n){0,8}(?:\\.\\.|\\.(?=(?:\\s|\\\\[nr]){0,8}-----END)|…|[<[({][ \\t]{0,3}(?:\\.\\.|…|[Ss][Nn][Ii][Pp]|[Tt]runcated|[Oo]mitted|[Rr]edacted|[Ee]lided|[Cc]ut\\b)))?',
     'gm',
   ),
   redactPrefix: (s) => s.slice(0, s.indexOf('-----', 10) + 5),

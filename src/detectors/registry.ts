@@ -15,6 +15,11 @@ import { dotnetConfigPassword } from './dotnet-config.js';
 import { figmaAccessToken } from './figma.js';
 import { flyioAccessToken, flyioMacaroonToken } from './flyio.js';
 import { genericSecret } from './generic.js';
+import { genericCliFlag } from './generic-flag.js';
+import { genericLiveKey } from './generic-live-key.js';
+import { genericNameValue } from './generic-name-value.js';
+import { genericUrlParam } from './generic-url-param.js';
+import { genericXmlElement } from './generic-xml.js';
 import { githubFineGrainedToken, githubInstallationJwtToken, githubRefreshToken, githubToken } from './github.js';
 import { gitlabRunnerRegistrationToken, gitlabToken } from './gitlab.js';
 import { googleApiKey } from './google.js';
@@ -113,6 +118,11 @@ export const detectors: readonly Detector[] = [
   curlUserPassword,
   jwtToken,
   genericSecret,
+  genericCliFlag,
+  genericLiveKey,
+  genericNameValue,
+  genericUrlParam,
+  genericXmlElement,
   base64PrivateKey,
   commandLinePassword,
   dotnetConfigPassword,

@@ -35,6 +35,22 @@ describe('PEM private keys cut short in docs', () => {
     expect(found('docs/key.json', json)).toEqual([]);
   });
 
+  it('drops a body that stops at a full stop before its END line, on one line or several', () => {
+    const cut = `${rng.string(BASE64, 64)}.`;
+    const comment = `/** For example, \`${armour('BEGIN', rsa)} ${cut} ${armour('END', rsa)}\` */\n`;
+    expect(found('lib/rest/credential.d.ts', comment)).toEqual([]);
+    expect(
+      found('docs/key.json', JSON.stringify({ key: `${armour('BEGIN', rsa)}\n${cut}\n${armour('END', rsa)}` })),
+    ).toEqual([]);
+    // The newline escaped twice over, as a doc comment generated from an API description writes it.
+    const escaped = `e.g. \`${armour('BEGIN', rsa)}${rng.string(BASE64, 64)}${'\\'.repeat(4)}n.${armour('END', rsa)}\``;
+    expect(found('lib/rest/notify/credential.d.ts', `/** ${escaped} */\n`)).toEqual([]);
+    // A full stop in prose after a complete key's END line changes nothing.
+    expect(found('README.md', `${armour('BEGIN', rsa)}\n${lines(20)}\n${armour('END', rsa)}.\n`)).toEqual([
+      'privatekey-pem',
+    ]);
+  });
+
   it('drops prose between the armour lines', () => {
     const prose =
       'Paste the whole content of the key file that the certificate authority gave you here, keeping every line as it ' +
