@@ -18,7 +18,12 @@ const checked = records.filter((r) => r.liveCheck);
 describe('the live checks of the provider records', () => {
   it('covers the providers with a documented identity endpoint', () => {
     expect(checked.map((r) => r.id).sort()).toEqual([
+      'airtable',
       'anthropic',
+      'asana',
+      'brevo',
+      'calendly',
+      'contentful',
       'figma',
       'github',
       'gitlab',
