@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
 import { namedValue, namedWindow } from './named-value.js';
-import { isMixedAlnum } from './token-shape.js';
+import { hasTwoClasses } from './token-shape.js';
 import { freshdesk } from '../providers/freshdesk.js';
 
 // API keys are 20 base62 characters, sent as the Basic user (https://developers.freshdesk.com/api/#authentication):
@@ -18,7 +18,7 @@ export const freshdeskApiKey: Detector = {
   pattern: namedValue('freshdesk[A-Za-z0-9_.-]{0,24}?(?:key|token|secret)', '[A-Za-z0-9]{20}'),
   window: namedWindow(20),
   minEntropy: 3,
-  validate: (s) => isMixedAlnum(s),
+  validate: (s) => hasTwoClasses(s),
   redactPrefix: () => '',
   examples: {
     positive: (rng) => [`${rng.string(ALNUM, 9)}Fd2${rng.string(ALNUM, 8)}`],

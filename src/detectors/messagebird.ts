@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
 import { namedValue, namedWindow } from './named-value.js';
-import { hasLetterAndDigit } from './token-shape.js';
+import { hasTwoClasses } from './token-shape.js';
 import { messagebird } from '../providers/messagebird.js';
 
 // Access keys are 25 base62 characters (live and test alike, https://developers.messagebird.com/api/#authentication):
@@ -17,7 +17,7 @@ export const messagebirdAccessKey: Detector = {
   keywords: ['messagebird', 'message_bird', 'message-bird'],
   pattern: namedValue('message[_.-]?bird[A-Za-z0-9_.-]{0,24}?(?:key|token)', '[A-Za-z0-9]{25}'),
   window: namedWindow(25),
-  validate: (s) => hasLetterAndDigit(s),
+  validate: (s) => hasTwoClasses(s),
   redactPrefix: () => '',
   examples: {
     positive: (rng) => [`${rng.string(ALNUM, 11)}x7${rng.string(ALNUM, 12)}`],

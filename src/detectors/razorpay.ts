@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
 import { namedValue, namedWindow } from './named-value.js';
-import { isMixedAlnum } from './token-shape.js';
+import { hasTwoClasses } from './token-shape.js';
 import { razorpay } from '../providers/razorpay.js';
 
 // The key secret is 24 base62 characters beside a `rzp_live_`/`rzp_test_` key id
@@ -18,7 +18,7 @@ export const razorpayKeySecret: Detector = {
   keywords: ['razorpay'],
   pattern: namedValue('razorpay[A-Za-z0-9_.-]{0,24}?secret', '[A-Za-z0-9]{24}'),
   window: namedWindow(24),
-  validate: (s) => isMixedAlnum(s),
+  validate: (s) => hasTwoClasses(s),
   redactPrefix: () => '',
   examples: {
     positive: (rng) => [`${rng.string(ALNUM, 11)}Rz5${rng.string(ALNUM, 10)}`],

@@ -1,7 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM } from './alphabets.js';
 import { namedValue, namedWindow } from './named-value.js';
-import { hasLetterAndDigit } from './token-shape.js';
+import { hasTwoClasses } from './token-shape.js';
 import { vonage } from '../providers/vonage.js';
 
 // The API secret is 16 base62 characters beside an 8-character API key
@@ -18,7 +18,7 @@ export const vonageApiSecret: Detector = {
   pattern: namedValue('(?:vonage|nexmo)[A-Za-z0-9_.-]{0,24}?secret', '[A-Za-z0-9]{16}'),
   window: namedWindow(16),
   minEntropy: 3,
-  validate: (s) => hasLetterAndDigit(s),
+  validate: (s) => hasTwoClasses(s),
   redactPrefix: () => '',
   examples: {
     positive: (rng) => [`${rng.string(ALNUM, 7)}k2${rng.string(ALNUM, 7)}`],
