@@ -48,7 +48,8 @@ export const discordWebhookUrl: Detector = {
   severity: 'medium',
   risk: 'A webhook URL lets anyone post messages (phishing links included) into the channel it belongs to, under any name and avatar.',
   remediation,
-  keywords: ['discord.com/api', 'discordapp.com/api'],
+  // `discord` is the bot token's keyword already: one keyword for both keeps the prefilter small.
+  keywords: ['discord'],
   pattern:
     /(?<secret>(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/(?:v[0-9]{1,2}\/)?webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,68})(?![A-Za-z0-9_-])/g,
   window: { before: 16, after: 140 },

@@ -12,7 +12,7 @@ export const duffelAccessToken: Detector = {
   severity: 'high',
   risk: 'A live Duffel token books and pays for flights and stays from the account’s balance and reads its travellers’ personal data.',
   remediation: duffel.remediation,
-  keywords: ['duffel_live_', 'duffel_test_'],
+  keywords: ['duffel_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>duffel_(?:live|test)_[A-Za-z0-9_=-]{43})(?![A-Za-z0-9_=-])/g,
   window: { before: 2, after: 60 },
   validate: (s) => isMixedAlnum(s.slice(12)),

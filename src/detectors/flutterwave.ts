@@ -12,7 +12,7 @@ export const flutterwaveSecretKey: Detector = {
   severity: 'critical',
   risk: 'A Flutterwave secret key charges cards, makes transfers and payouts, and reads the account’s transactions.',
   remediation: flutterwave.remediation,
-  keywords: ['flwseck-', 'flwseck_test-'],
+  keywords: ['flwseck'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>FLWSECK(?:_TEST)?-[0-9a-f]{32}-X)(?![A-Za-z0-9_-])/g,
   window: { before: 2, after: 56 },
   validate: (s) => hasLetterAndDigit(s.slice(s.indexOf('-') + 1, -2)),

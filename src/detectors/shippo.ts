@@ -11,7 +11,7 @@ export const shippoApiToken: Detector = {
   severity: 'high',
   risk: 'A live Shippo token buys shipping labels billed to the account and reads its shipments and customer addresses.',
   remediation: shippo.remediation,
-  keywords: ['shippo_live_', 'shippo_test_'],
+  keywords: ['shippo_'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>shippo_(?:live|test)_[0-9a-f]{40})(?![A-Za-z0-9_])/g,
   window: { before: 2, after: 56 },
   validate: (s) => hasLetterAndDigit(s.slice(12)),

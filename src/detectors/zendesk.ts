@@ -14,7 +14,8 @@ export const zendeskApiToken: Detector = {
   confidence: 'low',
   risk: 'A Zendesk API token, with any agent’s email, reads and changes every ticket (often personal data) and the account’s settings.',
   remediation: zendesk.remediation,
-  keywords: ['zendesk'],
+  // `endesk`: no keyword starts with `z` (a new first letter slows the prefilter's pass over every file).
+  keywords: ['endesk'],
   pattern: namedValue('zendesk[A-Za-z0-9_.-]{0,24}?(?:token|key|secret)', '[A-Za-z0-9]{40}'),
   window: namedWindow(40),
   validate: (s) => isMixedAlnum(s),
