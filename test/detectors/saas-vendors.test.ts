@@ -72,3 +72,31 @@ describe('name-anchored vendor keys', () => {
     expect(found('notes.txt', `${'filler line\n'.repeat(60)}${bot}\n`)).not.toContain('discord-bot-token');
   });
 });
+
+describe('hostile lines for the new vendor patterns', () => {
+  const MB = 1_000_000;
+  const lines: [string, string][] = [
+    ['sl.', `sl.${'a'.repeat(MB)}`],
+    ['sl.a… repeated', `sl.${'a'.repeat(1500)}`.repeat(MB / 1500)],
+    ['AQE', `AQE${'A'.repeat(MB)}`],
+    ['calendly names', 'calendly_token=eyJ'.repeat(MB / 18)],
+    ['calendly JWT', `calendly_token=eyJ${'a'.repeat(MB / 2)}.eyJ${'a'.repeat(MB / 2)}`],
+    ['discord', `discord ${'M'.repeat(MB)}`],
+    ['discord dots', `discord ${'MTAxMjM0NTY3ODkwMTIzNDU2.'.repeat(MB / 25)}`],
+    ['twilio names', 'twilio_auth_token: '.repeat(MB / 19)],
+    ['telegram', `telegram ${'1234567890:'.repeat(MB / 11)}`],
+    ['teams', `https://a.webhook.office.com/webhookb2/${'0'.repeat(MB)}`],
+    ['re_', 're_'.repeat(MB / 3)],
+    ['key-', `key-${'a'.repeat(MB)}`],
+  ];
+
+  it.each(lines)(
+    'scans a 1 MB line of %s',
+    (_name, line) => {
+      const started = performance.now();
+      found('big.txt', line);
+      expect(performance.now() - started).toBeLessThan(20_000);
+    },
+    30_000,
+  );
+});
