@@ -183,7 +183,7 @@ function inContexts(provider, kind, name, value, source, format) {
 }
 
 /** Positive cases: documented formats of the vendors teams use first, in realistic places. */
-function positives(rng) {
+function positives(rng, seed) {
   const cases = [];
   const add = (...list) => cases.push(...list.flat());
 
@@ -200,8 +200,8 @@ function positives(rng) {
     ),
   );
   // Payments, messaging and business-SaaS vendors, under the variable names their docs and SDKs read.
-  // Their own generator, so adding them shifts no other case's key (the --seed flag varies the rest).
-  const srng = seededRng('saas-vendors');
+  // Their own generator, so adding them shifts no other case's key (the --seed flag varies them too).
+  const srng = seededRng(`saas-vendors:${seed}`);
   const digits = (n) => `${srng.int(1, 9)}${srng.string('0123456789', n - 1)}`;
   const LOWER36 = 'abcdefghijklmnopqrstuvwxyz0123456789';
   const saas = [
@@ -1059,5 +1059,5 @@ function negatives() {
 
 /** Every case of the recall set for one seed: the same seed gives the same cases. */
 export function makeCases(seed = 1) {
-  return [...positives(seededRng(seed)), ...negatives()];
+  return [...positives(seededRng(seed), seed), ...negatives()];
 }

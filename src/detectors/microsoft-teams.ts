@@ -9,6 +9,7 @@ const uuid = (rng: Rng): string => [8, 4, 4, 4, 12].map((n) => rng.string(HEX, n
 // Incoming Webhook connector URLs: <tenant>.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<32 hex>/<owner>
 // and, since 2024, a trailing signature segment; the older outlook.office.com/webhook/ form too
 // (https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook).
+// The group and tenant ids are identifiers: the secret reported is what follows `IncomingWebhook/`.
 export const microsoftTeamsWebhookUrl: Detector = {
   id: 'microsoft-teams-webhook-url',
   provider: 'other',
@@ -18,12 +19,12 @@ export const microsoftTeamsWebhookUrl: Detector = {
   remediation: microsoftTeams.remediation,
   keywords: ['webhook.office.com', 'outlook.office.com/webhook'],
   pattern: new RegExp(
-    `(?<secret>(?:[A-Za-z0-9-]{1,63}\\.webhook\\.office\\.com\\/webhookb2|outlook\\.office(?:365)?\\.com\\/webhook)\\/${UUID}@${UUID}\\/IncomingWebhook\\/[0-9a-fA-F]{32}\\/${UUID}(?:\\/[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`,
+    `(?:[A-Za-z0-9-]{1,63}\\.webhook\\.office\\.com\\/webhookb2|outlook\\.office(?:365)?\\.com\\/webhook)\\/${UUID}@${UUID}\\/IncomingWebhook\\/(?<secret>[0-9a-fA-F]{32}\\/${UUID}(?:\\/[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`,
     'g',
   ),
   window: { before: 70, after: 260 },
-  validate: (s) => hasLetterAndDigit(s.slice(s.indexOf('IncomingWebhook/') + 16)),
-  redactPrefix: (s) => s.slice(0, s.indexOf('/') + 1),
+  validate: (s) => hasLetterAndDigit(s.slice(0, 32)),
+  redactPrefix: () => '',
   examples: {
     positive: (rng) => [
       `https://contoso.webhook.office.com/webhookb2/${uuid(rng)}@${uuid(rng)}/IncomingWebhook/${rng.string(HEX, 15)}a1${rng.string(HEX, 15)}/${uuid(rng)}/V2${rng.string(ALNUM, 40)}`,
