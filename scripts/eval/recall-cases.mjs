@@ -63,6 +63,53 @@ const armour = (edge, label) => `-----${edge} ${label}-----`;
 
 const SRC = {
   githubFormats: 'https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/',
+  // Payments, messaging and business-SaaS vendors: each vendor's own page on its keys.
+  twilio: 'https://www.twilio.com/docs/iam/api-keys',
+  mailgun: 'https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/',
+  postmark: 'https://postmarkapp.com/developer/api/overview#authentication',
+  resend: 'https://resend.com/docs/create-an-api-key',
+  brevo: 'https://help.brevo.com/hc/en-us/articles/209467485-Create-and-manage-your-API-keys',
+  vonage: 'https://developer.vonage.com/en/getting-started/concepts/authentication',
+  messagebird: 'https://developers.messagebird.com/api/#authentication',
+  discord: 'https://discord.com/developers/docs/reference#authentication',
+  discordWebhook: 'https://discord.com/developers/docs/resources/webhook#execute-webhook',
+  telegram: 'https://core.telegram.org/bots/api#authorizing-your-bot',
+  teams:
+    'https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
+  zoom: 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/',
+  twitch: 'https://dev.twitch.tv/docs/authentication/',
+  dropbox: 'https://developers.dropbox.com/oauth-guide',
+  box: 'https://developer.box.com/guides/authentication/',
+  asana: 'https://developers.asana.com/docs/personal-access-token',
+  airtable: 'https://airtable.com/developers/web/guides/personal-access-tokens',
+  algolia: 'https://www.algolia.com/doc/guides/security/api-keys/',
+  okta: 'https://developer.okta.com/docs/guides/create-an-api-token/main/',
+  auth0: 'https://auth0.com/docs/get-started/applications/application-settings',
+  contentful: 'https://www.contentful.com/help/token-management/personal-access-tokens/',
+  sanity: 'https://www.sanity.io/docs/http-auth',
+  typeform: 'https://www.typeform.com/developers/get-started/personal-access-token/',
+  hubspot: 'https://developers.hubspot.com/docs/api/private-apps',
+  intercom: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
+  zendesk: 'https://developer.zendesk.com/api-reference/introduction/security-and-auth/',
+  freshdesk: 'https://developers.freshdesk.com/api/#authentication',
+  mapbox: 'https://docs.mapbox.com/accounts/guides/tokens/',
+  plaid: 'https://plaid.com/docs/api/#api-access',
+  plaidTokens: 'https://plaid.com/docs/api/items/#token-exchange-flow',
+  braintree: 'https://developer.paypal.com/braintree/docs/guides/authorization/access-token',
+  paypal: 'https://developer.paypal.com/api/rest/#link-getclientidandclientsecret',
+  adyen: 'https://docs.adyen.com/development-resources/api-credentials/',
+  razorpay: 'https://razorpay.com/docs/api/authentication',
+  flutterwave: 'https://developer.flutterwave.com/docs/api-keys',
+  paystack: 'https://paystack.com/docs/api/authentication/',
+  coinbase: 'https://docs.cdp.coinbase.com/get-started/docs/cdp-api-keys',
+  shippo: 'https://docs.goshippo.com/docs/guides_general/authentication/',
+  easypost: 'https://docs.easypost.com/docs/authentication',
+  duffel: 'https://duffel.com/docs/api/overview/making-requests/authentication',
+  lob: 'https://docs.lob.com/#tag/Authentication',
+  frameio: 'https://developer.frame.io/docs/getting-started/authentication',
+  readme: 'https://docs.readme.com/main/reference/intro/authentication',
+  clerk: 'https://clerk.com/docs/guides/secure/rotate-api-keys',
+  calendly: 'https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens',
   githubRefresh:
     'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens',
   gitlabPrefixes: 'https://docs.gitlab.com/security/tokens/#token-prefixes',
@@ -163,7 +210,7 @@ function inContexts(provider, kind, name, value, source, format) {
 }
 
 /** Positive cases: documented formats of the vendors teams use first, in realistic places. */
-function positives(rng) {
+function positives(rng, seed) {
   const cases = [];
   const add = (...list) => cases.push(...list.flat());
 
@@ -179,6 +226,202 @@ function positives(rng) {
       'observed',
     ),
   );
+  // Payments, messaging and business-SaaS vendors, under the variable names their docs and SDKs read.
+  // Their own generator, so adding them shifts no other case's key (the --seed flag varies them too).
+  const srng = seededRng(`saas-vendors:${seed}`);
+  const digits = (n) => `${srng.int(1, 9)}${srng.string('0123456789', n - 1)}`;
+  const LOWER36 = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const saas = [
+    ['twilio', 'named-key', 'TWILIO_AUTH_TOKEN', srng.string(HEX, 32), SRC.twilio, 'name-only'],
+    ['twilio', 'named-key', 'TWILIO_API_SECRET', srng.string(ALNUM, 32), SRC.twilio, 'name-only'],
+    ['mailgun', 'vendor-key', 'MAILGUN_API_KEY', `key-${srng.string(HEX, 32)}`, SRC.mailgun, 'documented-prefix'],
+    [
+      'mailgun',
+      'named-key',
+      'MAILGUN_API_KEY',
+      `${srng.string(HEX, 32)}-${srng.string(HEX, 8)}-${srng.string(HEX, 8)}`,
+      SRC.mailgun,
+      'name-only',
+    ],
+    ['postmark', 'named-key', 'POSTMARK_SERVER_TOKEN', uuid(srng), SRC.postmark, 'name-only'],
+    [
+      'resend',
+      'vendor-key',
+      'RESEND_API_KEY',
+      `re_${srng.string(ALNUM, 8)}_${srng.string(ALNUM, 24)}`,
+      SRC.resend,
+      'documented-prefix',
+    ],
+    [
+      'brevo',
+      'vendor-key',
+      'BREVO_API_KEY',
+      `xkeysib-${srng.string(HEX, 64)}-${srng.string(ALNUM, 16)}`,
+      SRC.brevo,
+      'documented-prefix',
+    ],
+    ['vonage', 'named-key', 'VONAGE_API_SECRET', srng.string(ALNUM, 16), SRC.vonage, 'name-only'],
+    ['messagebird', 'named-key', 'MESSAGEBIRD_ACCESS_KEY', srng.string(ALNUM, 25), SRC.messagebird, 'name-only'],
+    [
+      'discord',
+      'vendor-key',
+      'DISCORD_BOT_TOKEN',
+      `${b64url(digits(18))}.${srng.string(URLSAFE, 6)}.${srng.string(URLSAFE, 27)}`,
+      SRC.discord,
+      'observed',
+    ],
+    [
+      'discord',
+      'webhook-url',
+      'DISCORD_WEBHOOK_URL',
+      `https://discord.com/api/webhooks/${digits(19)}/${srng.string(URLSAFE, 68)}`,
+      SRC.discordWebhook,
+      'documented',
+    ],
+    [
+      'telegram',
+      'vendor-key',
+      'TELEGRAM_BOT_TOKEN',
+      `${digits(10)}:AA${srng.string(URLSAFE, 33)}`,
+      SRC.telegram,
+      'documented',
+    ],
+    [
+      'microsoft-teams',
+      'webhook-url',
+      'TEAMS_WEBHOOK_URL',
+      `https://acme.webhook.office.com/webhookb2/${uuid(srng)}@${uuid(srng)}/IncomingWebhook/${srng.string(HEX, 32)}/${uuid(srng)}`,
+      SRC.teams,
+      'observed',
+    ],
+    ['zoom', 'named-key', 'ZOOM_CLIENT_SECRET', srng.string(ALNUM, 32), SRC.zoom, 'name-only'],
+    ['twitch', 'named-key', 'TWITCH_CLIENT_SECRET', srng.string(LOWER36, 30), SRC.twitch, 'name-only'],
+    [
+      'dropbox',
+      'vendor-key',
+      'DROPBOX_ACCESS_TOKEN',
+      `sl.B${srng.string(URLSAFE, 138)}`,
+      SRC.dropbox,
+      'documented-prefix',
+    ],
+    ['box', 'named-key', 'BOX_CLIENT_SECRET', srng.string(ALNUM, 32), SRC.box, 'name-only'],
+    [
+      'asana',
+      'vendor-key',
+      'ASANA_ACCESS_TOKEN',
+      `2/${digits(16)}/${digits(16)}:${srng.string(HEX, 32)}`,
+      SRC.asana,
+      'observed',
+    ],
+    [
+      'airtable',
+      'vendor-key',
+      'AIRTABLE_API_KEY',
+      `pat${srng.string(ALNUM, 14)}.${srng.string(HEX, 64)}`,
+      SRC.airtable,
+      'documented',
+    ],
+    ['algolia', 'named-key', 'ALGOLIA_ADMIN_KEY', srng.string(HEX, 32), SRC.algolia, 'name-only'],
+    ['okta', 'named-key', 'OKTA_API_TOKEN', `00${srng.string(URLSAFE, 40)}`, SRC.okta, 'name-only'],
+    ['auth0', 'named-key', 'AUTH0_CLIENT_SECRET', srng.string(URLSAFE, 64), SRC.auth0, 'name-only'],
+    [
+      'contentful',
+      'vendor-key',
+      'CONTENTFUL_MANAGEMENT_TOKEN',
+      `CFPAT-${srng.string(URLSAFE, 43)}`,
+      SRC.contentful,
+      'documented-prefix',
+    ],
+    ['sanity', 'vendor-key', 'SANITY_API_TOKEN', `sk${srng.string(ALNUM, 80)}`, SRC.sanity, 'observed'],
+    [
+      'typeform',
+      'vendor-key',
+      'TYPEFORM_TOKEN',
+      `tfp_${srng.string(ALNUM, 44)}_${srng.string(ALNUM, 14)}`,
+      SRC.typeform,
+      'documented-prefix',
+    ],
+    ['hubspot', 'vendor-key', 'HUBSPOT_ACCESS_TOKEN', `pat-na1-${uuid(srng)}`, SRC.hubspot, 'documented-prefix'],
+    ['intercom', 'named-key', 'INTERCOM_ACCESS_TOKEN', `${srng.string(`${ALNUM}+/`, 59)}=`, SRC.intercom, 'name-only'],
+    ['zendesk', 'named-key', 'ZENDESK_API_TOKEN', srng.string(ALNUM, 40), SRC.zendesk, 'name-only'],
+    ['freshdesk', 'named-key', 'FRESHDESK_API_KEY', srng.string(ALNUM, 20), SRC.freshdesk, 'name-only'],
+    [
+      'mapbox',
+      'vendor-key',
+      'MAPBOX_ACCESS_TOKEN',
+      `sk.${b64url(`{"u":"acme","a":"${srng.string(LOWER36, 25)}"}`)}.${srng.string(URLSAFE, 22)}`,
+      SRC.mapbox,
+      'documented',
+    ],
+    ['plaid', 'named-key', 'PLAID_SECRET', srng.string(HEX, 30), SRC.plaid, 'name-only'],
+    [
+      'plaid',
+      'vendor-key',
+      'PLAID_ACCESS_TOKEN',
+      `access-production-${uuid(srng)}`,
+      SRC.plaidTokens,
+      'documented-prefix',
+    ],
+    [
+      'paypal',
+      'vendor-key',
+      'BRAINTREE_ACCESS_TOKEN',
+      `access_token$production$${srng.string(LOWER36, 16)}$${srng.string(HEX, 32)}`,
+      SRC.braintree,
+      'documented-prefix',
+    ],
+    ['paypal', 'named-key', 'PAYPAL_CLIENT_SECRET', `E${srng.string(URLSAFE, 79)}`, SRC.paypal, 'name-only'],
+    [
+      'adyen',
+      'vendor-key',
+      'ADYEN_API_KEY',
+      `AQE${srng.string(`${ALNUM}+/`, 150)}=-${srng.string(`${ALNUM}+/`, 43)}=-${srng.string(ALNUM, 16)}`,
+      SRC.adyen,
+      'observed',
+    ],
+    ['razorpay', 'named-key', 'RAZORPAY_KEY_SECRET', srng.string(ALNUM, 24), SRC.razorpay, 'name-only'],
+    ['flutterwave', 'vendor-key', 'FLW_SECRET_KEY', `FLWSECK-${srng.string(HEX, 32)}-X`, SRC.flutterwave, 'documented'],
+    [
+      'paystack',
+      'vendor-key',
+      'PAYSTACK_SECRET_KEY',
+      `sk_live_${srng.string(HEX, 40)}`,
+      SRC.paystack,
+      'documented-prefix',
+    ],
+    ['coinbase', 'named-key', 'COINBASE_API_SECRET', `${srng.string(`${ALNUM}+/`, 86)}==`, SRC.coinbase, 'name-only'],
+    [
+      'shippo',
+      'vendor-key',
+      'SHIPPO_API_TOKEN',
+      `shippo_live_${srng.string(HEX, 40)}`,
+      SRC.shippo,
+      'documented-prefix',
+    ],
+    ['easypost', 'vendor-key', 'EASYPOST_API_KEY', `EZAK${srng.string(ALNUM, 54)}`, SRC.easypost, 'observed'],
+    [
+      'duffel',
+      'vendor-key',
+      'DUFFEL_ACCESS_TOKEN',
+      `duffel_live_${srng.string(URLSAFE, 43)}`,
+      SRC.duffel,
+      'documented-prefix',
+    ],
+    ['lob', 'vendor-key', 'LOB_API_KEY', `live_${srng.string(HEX, 35)}`, SRC.lob, 'documented-prefix'],
+    ['frameio', 'vendor-key', 'FRAMEIO_TOKEN', `fio-u-${srng.string(URLSAFE, 64)}`, SRC.frameio, 'observed'],
+    ['readme', 'vendor-key', 'README_API_KEY', `rdme_${srng.string(LOWER36, 70)}`, SRC.readme, 'observed'],
+    ['clerk', 'vendor-key', 'CLERK_SECRET_KEY', `sk_live_${srng.string(ALNUM, 46)}`, SRC.clerk, 'documented-prefix'],
+    [
+      'calendly',
+      'named-key',
+      'CALENDLY_API_TOKEN',
+      `${b64url('{"kid":"1ce1e136","typ":"PAT","alg":"ES512"}')}.${b64url(`{"iss":"https://auth.calendly.com","iat":1700000000,"jti":"${uuid(srng)}","user_uuid":"${uuid(srng)}"}`)}.${srng.string(URLSAFE, 86)}`,
+      SRC.calendly,
+      'name-only',
+    ],
+  ];
+  for (const [provider, kind, name, value, source, format] of saas)
+    add(inContexts(provider, kind, name, value, source, format));
   add(
     inContexts(
       'openai',
@@ -887,6 +1130,8 @@ function negatives() {
     source,
   });
   const rsa = 'RSA PRIVATE KEY';
+  // 32 hex made at run time, so this file holds no key-shaped literal.
+  const searchKey = createHash('md5').update('algolia search-only key').digest('hex');
   const cases = [
     n(
       'doc-sample',
@@ -894,6 +1139,29 @@ function negatives() {
       'docs/es/auth.md',
       `Envía el token en la cabecera:\n\n\`\`\`\nAuthorization: Bearer ${jwtIoSample()}\n\`\`\`\n`,
       SRC.jwt,
+    ),
+    // Public by design: a Mapbox `pk.` token and an Algolia search-only key in front-end code, and the
+    // placeholders vendors' own docs print.
+    n(
+      'public-token',
+      'frontend',
+      'src/map.js',
+      `mapboxgl.accessToken = 'pk.${b64url('{"u":"acme","a":"ckabc0def1ghi2jkl3mno4pqr"}')}.Qx7Lw2Nv9Rt4Ys1Zp8Km3J';\n`,
+      SRC.mapbox,
+    ),
+    n(
+      'public-token',
+      'frontend',
+      'src/search.js',
+      `const client = algoliasearch('LATENCY', '${searchKey}');\n`,
+      SRC.algolia,
+    ),
+    n(
+      'doc-sample',
+      'vendor-docs',
+      'docs/email.md',
+      `\`\`\`js\nconst resend = new Resend('re_xxxxxxxxx');\n\`\`\`\n\`\`\`\nCLERK_SECRET_KEY=sk_live_••••\nPAYSTACK_SECRET_KEY=sk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\`\`\`\n`,
+      SRC.resend,
     ),
     n('doc-sample', 'jwt-io-json', 'docs/api/example.json', `{ "token": "${jwtIoSample()}" }\n`, SRC.jwt),
     n(
@@ -1239,5 +1507,5 @@ function unlistedVendorNegatives(n) {
 
 /** Every case of the recall set for one seed: the same seed gives the same cases. */
 export function makeCases(seed = 1) {
-  return [...positives(seededRng(seed)), ...negatives()];
+  return [...positives(seededRng(seed), seed), ...negatives()];
 }

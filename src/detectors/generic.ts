@@ -19,9 +19,10 @@ const VALUE = String.raw`${BLANK}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(
 /**
  * Values that belong to a provider detector (or another shape-specific one: JWTs, Entra ID secrets):
  * it has judged them by their exact shape already, and a doc token it let go must stay quiet here too.
+ * Mapbox's `pk.` tokens are public by design (its detector reports only `sk.`).
  */
 export const PROVIDER_PREFIX =
-  /^(?:sk-|[sr]k_(?:live|test|prod)_|pk_(?:live|test)_|gh[pousr]_|github_pat_|npm_|xox|xapp-|hf_|api_org_|AIza|whsec_|A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{4}|eyJ[\w-]{4,}\.eyJ|[\w~.]{3}\dQ~|[a-z]{2,12}_live_)/;
+  /^(?:sk-|[sr]k_(?:live|test|prod)_|pk_(?:live|test)_|gh[pousr]_|github_pat_|npm_|xox|xapp-|hf_|api_org_|AIza|whsec_|A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{4}|eyJ[\w-]{4,}\.eyJ|[\w~.]{3}\dQ~|[a-z]{2,12}_live_|[ps]k\.eyJ)/;
 
 /** Names a provider detector owns: a value of another shape there is encrypted or a filler, not some other key. */
 const PROVIDER_NAME = /aws_?secret_?access_?key|secret_?access_?key|azure_?openai/;

@@ -1,5 +1,47 @@
 import type { Detector } from './detector.js';
 import { ageSecretKey } from './age.js';
+import { twilioAuthToken, twilioApiKeySecret } from './twilio.js';
+import { mailgunApiKey, mailgunPrivateKey } from './mailgun.js';
+import { postmarkToken } from './postmark.js';
+import { resendApiKey } from './resend.js';
+import { brevoApiKey } from './brevo.js';
+import { vonageApiSecret } from './vonage.js';
+import { messagebirdAccessKey } from './messagebird.js';
+import { discordBotToken, discordWebhookUrl } from './discord.js';
+import { telegramBotToken } from './telegram.js';
+import { microsoftTeamsWebhookUrl } from './microsoft-teams.js';
+import { zoomClientSecret } from './zoom.js';
+import { twitchSecret } from './twitch.js';
+import { dropboxAccessToken } from './dropbox.js';
+import { boxSecret } from './box.js';
+import { asanaAccessToken } from './asana.js';
+import { airtableAccessToken } from './airtable.js';
+import { algoliaAdminKey } from './algolia.js';
+import { oktaApiToken } from './okta.js';
+import { auth0ClientSecret } from './auth0.js';
+import { contentfulAccessToken } from './contentful.js';
+import { sanityApiToken } from './sanity.js';
+import { typeformAccessToken } from './typeform.js';
+import { hubspotAccessToken } from './hubspot.js';
+import { intercomAccessToken } from './intercom.js';
+import { zendeskApiToken } from './zendesk.js';
+import { freshdeskApiKey } from './freshdesk.js';
+import { mapboxSecretToken } from './mapbox.js';
+import { plaidSecret, plaidAccessToken } from './plaid.js';
+import { paypalBraintreeAccessToken, paypalClientSecret } from './paypal.js';
+import { adyenApiKey } from './adyen.js';
+import { razorpayKeySecret } from './razorpay.js';
+import { flutterwaveSecretKey } from './flutterwave.js';
+import { paystackSecretKey } from './paystack.js';
+import { coinbaseApiSecret } from './coinbase.js';
+import { shippoApiToken } from './shippo.js';
+import { easypostApiKey } from './easypost.js';
+import { duffelAccessToken } from './duffel.js';
+import { lobApiKey } from './lob.js';
+import { frameioDeveloperToken } from './frameio.js';
+import { readmeApiKey } from './readme.js';
+import { clerkSecretKey } from './clerk.js';
+import { calendlyAccessToken } from './calendly.js';
 import { anthropicAdminKey, anthropicApiKey } from './anthropic.js';
 import { atlassianApiToken } from './atlassian.js';
 import { awsAccessKeyId, awsBedrockApiKey, awsSecretAccessKey } from './aws.js';
@@ -98,6 +140,53 @@ import { firecrawlApiKey } from './firecrawl.js';
 /** Every built-in detector, in one explicit list sorted by id, so a new one has one obvious place. */
 export const detectors: readonly Detector[] = [
   ageSecretKey,
+  twilioAuthToken,
+  twilioApiKeySecret,
+  mailgunApiKey,
+  mailgunPrivateKey,
+  postmarkToken,
+  resendApiKey,
+  brevoApiKey,
+  vonageApiSecret,
+  messagebirdAccessKey,
+  discordBotToken,
+  discordWebhookUrl,
+  telegramBotToken,
+  microsoftTeamsWebhookUrl,
+  zoomClientSecret,
+  twitchSecret,
+  dropboxAccessToken,
+  boxSecret,
+  asanaAccessToken,
+  airtableAccessToken,
+  algoliaAdminKey,
+  oktaApiToken,
+  auth0ClientSecret,
+  contentfulAccessToken,
+  sanityApiToken,
+  typeformAccessToken,
+  hubspotAccessToken,
+  intercomAccessToken,
+  zendeskApiToken,
+  freshdeskApiKey,
+  mapboxSecretToken,
+  plaidSecret,
+  plaidAccessToken,
+  paypalBraintreeAccessToken,
+  paypalClientSecret,
+  adyenApiKey,
+  razorpayKeySecret,
+  flutterwaveSecretKey,
+  paystackSecretKey,
+  coinbaseApiSecret,
+  shippoApiToken,
+  easypostApiKey,
+  duffelAccessToken,
+  lobApiKey,
+  frameioDeveloperToken,
+  readmeApiKey,
+  clerkSecretKey,
+  calendlyAccessToken,
   anthropicAdminKey,
   anthropicApiKey,
   atlassianApiToken,

@@ -1,4 +1,46 @@
 import { age } from './age.js';
+import { twilio } from './twilio.js';
+import { mailgun } from './mailgun.js';
+import { postmark } from './postmark.js';
+import { resend } from './resend.js';
+import { brevo } from './brevo.js';
+import { vonage } from './vonage.js';
+import { messagebird } from './messagebird.js';
+import { discord } from './discord.js';
+import { telegram } from './telegram.js';
+import { microsoftTeams } from './microsoft-teams.js';
+import { zoom } from './zoom.js';
+import { twitch } from './twitch.js';
+import { dropbox } from './dropbox.js';
+import { box } from './box.js';
+import { asana } from './asana.js';
+import { airtable } from './airtable.js';
+import { algolia } from './algolia.js';
+import { okta } from './okta.js';
+import { auth0 } from './auth0.js';
+import { contentful } from './contentful.js';
+import { sanity } from './sanity.js';
+import { typeform } from './typeform.js';
+import { hubspot } from './hubspot.js';
+import { intercom } from './intercom.js';
+import { zendesk } from './zendesk.js';
+import { freshdesk } from './freshdesk.js';
+import { mapbox } from './mapbox.js';
+import { plaid } from './plaid.js';
+import { paypal } from './paypal.js';
+import { adyen } from './adyen.js';
+import { razorpay } from './razorpay.js';
+import { flutterwave } from './flutterwave.js';
+import { paystack } from './paystack.js';
+import { coinbase } from './coinbase.js';
+import { shippo } from './shippo.js';
+import { easypost } from './easypost.js';
+import { duffel } from './duffel.js';
+import { lob } from './lob.js';
+import { frameio } from './frameio.js';
+import { readme } from './readme.js';
+import { clerk } from './clerk.js';
+import { calendly } from './calendly.js';
 import { anthropic } from './anthropic.js';
 import { atlassian } from './atlassian.js';
 import { aws } from './aws.js';
@@ -84,6 +126,48 @@ import { firecrawl } from './firecrawl.js';
  */
 export const providers = [
   openai,
+  twilio,
+  mailgun,
+  postmark,
+  resend,
+  brevo,
+  vonage,
+  messagebird,
+  discord,
+  telegram,
+  microsoftTeams,
+  zoom,
+  twitch,
+  dropbox,
+  box,
+  asana,
+  airtable,
+  algolia,
+  okta,
+  auth0,
+  contentful,
+  sanity,
+  typeform,
+  hubspot,
+  intercom,
+  zendesk,
+  freshdesk,
+  mapbox,
+  plaid,
+  paypal,
+  adyen,
+  razorpay,
+  flutterwave,
+  paystack,
+  coinbase,
+  shippo,
+  easypost,
+  duffel,
+  lob,
+  frameio,
+  readme,
+  clerk,
+  calendly,
   azureOpenai,
   anthropic,
   aws,

@@ -18,9 +18,14 @@ const checked = records.filter((r) => r.liveCheck);
 describe('the live checks of the provider records', () => {
   it('covers the providers with a documented identity endpoint', () => {
     expect(checked.map((r) => r.id).sort()).toEqual([
+      'airtable',
       'anthropic',
+      'asana',
+      'brevo',
+      'calendly',
       'cerebras',
       'cohere',
+      'contentful',
       'deepgram',
       'deepseek',
       'elevenlabs',
