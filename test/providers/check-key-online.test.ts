@@ -19,19 +19,31 @@ describe('the live checks of the provider records', () => {
   it('covers the providers with a documented identity endpoint', () => {
     expect(checked.map((r) => r.id).sort()).toEqual([
       'anthropic',
+      'buildkite',
+      'circleci',
+      'digitalocean',
+      'doppler',
+      'fastly',
       'figma',
       'github',
       'gitlab',
       'groq',
       'huggingface',
+      'linode',
+      'netlify',
       'notion',
       'npm',
       'openai',
       'openrouter',
+      'postman',
+      'pulumi',
+      'render',
       'sendgrid',
       'slack',
       'stripe',
+      'supabase',
       'terraform',
+      'vultr',
     ]);
   });
 
