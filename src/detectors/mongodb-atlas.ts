@@ -1,6 +1,7 @@
 import type { Detector } from './detector.js';
 import { ALNUM, HEX, LOWER } from './alphabets.js';
-import { namedValuePattern, namedValueWindow, namesVendorSecret } from './named-value.js';
+import { isRealPassword } from './credential-rules.js';
+import { UUID_VALUE, namedValuePattern, namedValueWindow, namesVendorSecret } from './named-value.js';
 import { mongodbAtlas } from '../providers/mongodb-atlas.js';
 
 const remediation = mongodbAtlas.remediation;
@@ -20,6 +21,8 @@ export const mongodbAtlasConnectionString: Detector = {
   pattern:
     /mongodb(?:\+srv)?:\/\/[^\s:@/"'`<>]{1,64}:(?<secret>[^\s:@/"'`<>]{3,128})@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,3}\.mongodb\.net/g,
   window: { before: 300, after: 16 },
+  // Docs fill the slot with `password`, `<password>` or the user name again, as the generic URL rule knows.
+  validate: (s, { match }) => isRealPassword(s, /\/\/([^:]*):/.exec(match)?.[1]),
   redactPrefix: () => '',
   examples: {
     positive: (rng) => [
@@ -29,6 +32,7 @@ export const mongodbAtlasConnectionString: Detector = {
       'mongodb+srv://<username>:<password>@cluster0.abcde.mongodb.net/',
       'mongodb+srv://user:${MONGO_PASSWORD}@cluster0.abcde.mongodb.net/',
       'mongodb+srv://cluster0.abcde.mongodb.net/',
+      'mongodb+srv://user:password@cluster.mongodb.net/db',
     ],
   },
 };
@@ -47,7 +51,7 @@ export const mongodbAtlasApiPrivateKey: Detector = {
   risk: 'An Atlas API key manages the organization’s or project’s clusters, database users, network access and backups with its roles.',
   remediation,
   keywords: ATLAS_NAMES,
-  pattern: namedValuePattern(ATLAS_NAMES, '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+  pattern: namedValuePattern(ATLAS_NAMES, UUID_VALUE),
   window: namedValueWindow(36),
   validate: (_s, { match }) => namesVendorSecret(match),
   redactPrefix: () => '',

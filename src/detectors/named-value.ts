@@ -25,6 +25,10 @@ export function namedValuePattern(vendorWords: readonly string[], value: string)
   );
 }
 
+/** A UUID in one case throughout (Snyk, Railway, Scaleway and Atlas keys), as regex source. */
+export const UUID_VALUE =
+  '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}';
+
 /** The window a named pattern needs around its vendor-word keyword: the name before, the rest after. */
 export const namedValueWindow = (valueLength: number): { before: number; after: number } => ({
   before: 40,

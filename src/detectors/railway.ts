@@ -1,6 +1,6 @@
 import type { Detector } from './detector.js';
 import { HEX } from './alphabets.js';
-import { namedValuePattern, namedValueWindow, namesVendorSecret } from './named-value.js';
+import { UUID_VALUE, namedValuePattern, namedValueWindow, namesVendorSecret } from './named-value.js';
 import { railway } from '../providers/railway.js';
 
 // Account, team and project tokens are UUIDs, so only beside a Railway name (`RAILWAY_TOKEN`,
@@ -14,7 +14,7 @@ export const railwayToken: Detector = {
   risk: 'A Railway token deploys, reads the variables of and deletes the services of its project or of every project its account reaches.',
   remediation: railway.remediation,
   keywords: ['railway'],
-  pattern: namedValuePattern(['railway'], '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+  pattern: namedValuePattern(['railway'], UUID_VALUE),
   window: namedValueWindow(36),
   validate: (_s, { match }) => namesVendorSecret(match),
   redactPrefix: () => '',

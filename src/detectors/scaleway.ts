@@ -1,6 +1,6 @@
 import type { Detector } from './detector.js';
 import { DIGITS, HEX, UPPER } from './alphabets.js';
-import { namedValuePattern, namedValueWindow, namesVendorSecret } from './named-value.js';
+import { UUID_VALUE, namedValuePattern, namedValueWindow, namesVendorSecret } from './named-value.js';
 import { scaleway } from '../providers/scaleway.js';
 
 const remediation = scaleway.remediation;
@@ -35,8 +35,8 @@ export const scalewaySecretKey: Detector = {
   confidence: 'low',
   risk: 'A Scaleway secret key acts on the organization’s instances, buckets, databases and IAM with every permission of its bearer.',
   remediation,
-  keywords: ['scw_', 'scaleway'],
-  pattern: namedValuePattern(['scw_', 'scaleway'], '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+  keywords: ['scw_', 'scw-', 'scwsecret', 'scaleway'],
+  pattern: namedValuePattern(['scw_', 'scw-', 'scwsecret', 'scaleway'], UUID_VALUE),
   window: namedValueWindow(36),
   validate: (_s, { match }) => namesVendorSecret(match),
   redactPrefix: () => '',

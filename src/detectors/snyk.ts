@@ -1,6 +1,6 @@
 import type { Detector } from './detector.js';
 import { HEX } from './alphabets.js';
-import { namedValuePattern, namedValueWindow, namesVendorSecret } from './named-value.js';
+import { UUID_VALUE, namedValuePattern, namedValueWindow, namesVendorSecret } from './named-value.js';
 import { snyk } from '../providers/snyk.js';
 
 // API tokens are UUIDs, only beside a Snyk name (`SNYK_TOKEN`, what the CLI and the GitHub Action read;
@@ -15,7 +15,7 @@ export const snykApiToken: Detector = {
   risk: 'A Snyk token reads the vulnerability reports and imported source of every organization its user or service account reaches.',
   remediation: snyk.remediation,
   keywords: ['snyk'],
-  pattern: namedValuePattern(['snyk'], '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+  pattern: namedValuePattern(['snyk'], UUID_VALUE),
   window: namedValueWindow(36),
   validate: (_s, { match }) => namesVendorSecret(match),
   redactPrefix: () => '',
