@@ -17,7 +17,7 @@ export const azureStorageAccountKey: Detector = {
   confidence: 'low',
   risk: 'A storage account key reads, writes and deletes every blob, file share, queue and table of the account, and signs SAS tokens for them.',
   remediation,
-  keywords: ['accountkey', 'azure_storage', 'azurestorage', 'storage_account_key', 'storageaccountkey'],
+  keywords: ['accountkey', 'azure_storage', 'azurestorage'],
   pattern: /(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/g,
   window: { before: 8, after: 240 },
   validate: (s) => isMixedAlnum(s),

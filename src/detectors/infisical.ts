@@ -16,7 +16,8 @@ export const infisicalToken: Detector = {
   confidence: 'low',
   risk: 'An Infisical client secret or service token reads (and may write) every secret of the projects and environments it reaches.',
   remediation: infisical.remediation,
-  keywords: ['infisical'],
+  // The name without its first letter: an `i` branch in the prefilter would cost every `i` of every file.
+  keywords: ['nfisical'],
   pattern: namedValuePattern(['infisical'], String.raw`st\.[a-f0-9]{24}\.[a-f0-9]{32}\.[a-f0-9]{32}|[a-f0-9]{64}`),
   window: namedValueWindow(96),
   validate: (s, { match }) => namesVendorSecret(match) && hasLetterAndDigit(s.replace(/^st\./, '')),

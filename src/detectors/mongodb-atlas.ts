@@ -17,7 +17,7 @@ export const mongodbAtlasConnectionString: Detector = {
   severity: 'critical',
   risk: 'An Atlas connection string with its password reads, changes and drops every collection the database user’s role reaches.',
   remediation,
-  keywords: ['.mongodb.net'],
+  keywords: ['mongodb.net'],
   pattern:
     /mongodb(?:\+srv)?:\/\/[^\s:@/"'`<>]{1,64}:(?<secret>[^\s:@/"'`<>]{3,128})@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,3}\.mongodb\.net/g,
   window: { before: 300, after: 16 },
@@ -37,7 +37,7 @@ export const mongodbAtlasConnectionString: Detector = {
   },
 };
 
-const ATLAS_NAMES = ['mongodb_atlas', 'mongodbatlas', 'mongodb-atlas', 'atlas_private', 'atlasprivate', 'mcli_private'];
+const ATLAS_NAMES = ['mongodb_atlas', 'mongodbatlas', 'atlas_private', 'atlasprivate', 'mcli_private'];
 
 // Programmatic API keys: a public key (8 lower-case letters) and a private key, a UUID; the private
 // key only beside an Atlas name (`MONGODB_ATLAS_PRIVATE_KEY`, the Terraform provider's;

@@ -35,7 +35,8 @@ export const scalewaySecretKey: Detector = {
   confidence: 'low',
   risk: 'A Scaleway secret key acts on the organization’s instances, buckets, databases and IAM with every permission of its bearer.',
   remediation,
-  keywords: ['scw_', 'scw-', 'scwsecret', 'scaleway'],
+  // `scw` (the access key's keyword too) is in every name the pattern accepts but `scaleway…`.
+  keywords: ['scw', 'scaleway'],
   pattern: namedValuePattern(['scw_', 'scw-', 'scwsecret', 'scaleway'], UUID_VALUE),
   window: namedValueWindow(36),
   validate: (_s, { match }) => namesVendorSecret(match),

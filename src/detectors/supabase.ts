@@ -61,7 +61,7 @@ export const supabaseServiceRoleKey: Detector = {
   severity: 'critical',
   risk: 'A service_role key bypasses row-level security: it reads, changes and deletes every row and file of the project.',
   remediation,
-  keywords: ['service_role', 'servicerole', 'service-role'],
+  keywords: ['service_role', 'servicerole'],
   pattern: /(?<secret>eyJ[A-Za-z0-9_-]{10,400}\.eyJ[A-Za-z0-9_-]{10,1200}\.[A-Za-z0-9_-]{20,400})(?![A-Za-z0-9_.-])/g,
   window: { before: 8, after: 2200 },
   validate: (s) => /"role"\s{0,3}:\s{0,3}"service_role"/.test(jwtPayload(s)),

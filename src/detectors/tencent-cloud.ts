@@ -15,7 +15,8 @@ export const tencentCloudSecretId: Detector = {
   severity: 'high',
   risk: 'A SecretId names a CAM API key; beside its SecretKey it signs API calls with every permission of its user.',
   remediation,
-  keywords: ['akid', 'ikid'],
+  // `kid` is in both prefixes, and spares the prefilter an `i` branch that would cost every `i` of every file.
+  keywords: ['kid'],
   pattern: /(?<![A-Za-z0-9_])(?<secret>[AI]KID[A-Za-z0-9]{32})(?![A-Za-z0-9_])/g,
   window: { before: 8, after: 44 },
   validate: (s) => isMixedAlnum(s.slice(4)),
