@@ -92,3 +92,27 @@ describe('keys read from what they hold', () => {
     ).toEqual(['azure-storage-account-key']);
   });
 });
+
+describe('hostile lines cost bounded time', () => {
+  const MB = 1_000_000;
+  const lines: [string, string][] = [
+    ['a named value', 'VULTR_API_KEY='.repeat(MB / 14)],
+    ['aligned names', `VULTR_API_KEY${' '.repeat(60)}=${' '.repeat(60)}`.repeat(MB / 134)],
+    ['a SAS query', `sv=2022-11-02${'&sp=rl'.repeat(MB / 6)}&sig=`],
+    ['SAS heads', 'sv=2022-11-02&sig='.repeat(MB / 18)],
+    ['Atlas hosts', 'mongodb+srv://a:b'.repeat(MB / 34) + '@x.mongodb.net'.repeat(MB / 28)],
+    ['JWT heads', `SUPABASE_SERVICE_ROLE_KEY=${'eyJ'.repeat(MB / 3)}`],
+    ['base64 after AccountKey', `AccountKey=${'A'.repeat(MB)}`],
+    ['kid', 'kid'.repeat(MB / 3)],
+  ];
+
+  it.each(lines)(
+    'scans a 1 MB line of %s',
+    (_name, line) => {
+      const started = performance.now();
+      found('big.txt', line);
+      expect(performance.now() - started).toBeLessThan(20_000);
+    },
+    30_000,
+  );
+});
