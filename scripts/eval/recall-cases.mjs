@@ -142,6 +142,42 @@ const SRC = {
   netrc: 'https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html',
   gitCredentials: 'https://git-scm.com/docs/git-credential-store',
   docker: 'https://docs.docker.com/reference/cli/docker/login/',
+  digitalocean: 'https://docs.digitalocean.com/platform/teams/manage-api-tokens/',
+  alibaba: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair',
+  tencent: 'https://www.tencentcloud.com/document/product/598/32675',
+  ibmCloud: 'https://cloud.ibm.com/docs/account?topic=account-userapikey',
+  scaleway: 'https://www.scaleway.com/en/docs/iam/how-to/create-api-keys/',
+  linode: 'https://techdocs.akamai.com/cloud-computing/docs/manage-personal-access-tokens',
+  vultr: 'https://docs.vultr.com/platform/other/api/manage-api-keys',
+  hetzner: 'https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/',
+  yandex: 'https://yandex.cloud/en/docs/iam/concepts/authorization/api-key',
+  netlify: 'https://docs.netlify.com/api/get-started/#authentication',
+  render: 'https://render.com/docs/api#1-create-an-api-key',
+  railway: 'https://docs.railway.com/guides/cli#tokens',
+  supabaseCli: 'https://supabase.com/docs/reference/cli/supabase-login',
+  supabaseKeys: 'https://supabase.com/docs/guides/api/api-keys',
+  planetscale: 'https://planetscale.com/docs/concepts/service-tokens',
+  neon: 'https://neon.com/docs/manage/api-keys',
+  atlasConnect: 'https://www.mongodb.com/docs/atlas/connect-to-database-deployment/',
+  atlasApiKeys: 'https://www.mongodb.com/docs/atlas/configure-api-access/',
+  upstash: 'https://upstash.com/docs/redis/features/restapi',
+  turso: 'https://docs.turso.tech/sdk/authentication',
+  doppler: 'https://docs.doppler.com/reference/auth-token-formats',
+  pulumi: 'https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/',
+  infisical: 'https://infisical.com/docs/documentation/platform/identities/universal-auth',
+  circleci: 'https://circleci.com/docs/managing-api-tokens/',
+  buildkite: 'https://buildkite.com/docs/apis/managing-api-tokens',
+  bitbucket: 'https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/',
+  travis: 'https://docs.travis-ci.com/user/triggering-builds/',
+  snyk: 'https://docs.snyk.io/snyk-cli/authenticate-to-use-the-cli',
+  postman: 'https://learning.postman.com/docs/developer/postman-api/authentication/',
+  prefect: 'https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys',
+  fastly: 'https://docs.fastly.com/en/guides/using-api-tokens',
+  cloudsmith: 'https://help.cloudsmith.io/docs/api-key',
+  jfrog: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
+  azureStorage: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string',
+  azureSas: 'https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas',
+  fcm: 'https://firebase.google.com/docs/cloud-messaging/auth-server',
   adonet: 'https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/connection-string-syntax',
   jdbc: 'https://jdbc.postgresql.org/documentation/use/',
   mysql: 'https://dev.mysql.com/doc/refman/8.4/en/password-security-user.html',
@@ -812,6 +848,174 @@ function positives(rng, seed) {
     expect: 'leak',
     source: SRC.docker,
   });
+
+  // Cloud, hosting, database, CI/CD and developer-platform vendors: prefixed keys as their docs state
+  // them, prefix-less ones under the variable the vendor's own tools read.
+  const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  const jwtOf = (header, payload) =>
+    `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${rng.string(URLSAFE, 43)}`;
+  const platformKey = (provider, name, value, source, format) =>
+    add(inContexts(provider, format === 'name-only' ? 'named-key' : 'vendor-key', name, value, source, format));
+  platformKey(
+    'digitalocean',
+    'DIGITALOCEAN_TOKEN',
+    `dop_v1_${rng.string(HEX, 64)}`,
+    SRC.digitalocean,
+    'documented-prefix',
+  );
+  platformKey('alibaba', 'ALIBABA_CLOUD_ACCESS_KEY_ID', `LTAI${rng.string(ALNUM, 20)}`, SRC.alibaba, 'observed');
+  platformKey('alibaba', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', rng.string(ALNUM, 30), SRC.alibaba, 'name-only');
+  platformKey('tencent-cloud', 'TENCENTCLOUD_SECRET_ID', `AKID${rng.string(ALNUM, 32)}`, SRC.tencent, 'observed');
+  platformKey('tencent-cloud', 'TENCENTCLOUD_SECRET_KEY', rng.string(ALNUM, 32), SRC.tencent, 'name-only');
+  platformKey('ibm-cloud', 'IBMCLOUD_API_KEY', rng.string(URLSAFE, 44), SRC.ibmCloud, 'name-only');
+  platformKey('scaleway', 'SCW_ACCESS_KEY', `SCW${rng.string(UPPER_ALNUM, 17)}`, SRC.scaleway, 'documented-prefix');
+  platformKey('scaleway', 'SCW_SECRET_KEY', uuid(rng), SRC.scaleway, 'name-only');
+  platformKey('linode', 'LINODE_TOKEN', rng.string(HEX, 64), SRC.linode, 'name-only');
+  platformKey('vultr', 'VULTR_API_KEY', rng.string(UPPER_ALNUM, 36), SRC.vultr, 'name-only');
+  platformKey('hetzner', 'HCLOUD_TOKEN', rng.string(ALNUM, 64), SRC.hetzner, 'name-only');
+  platformKey('yandex-cloud', 'YC_API_KEY', `AQVN${rng.string(URLSAFE, 36)}`, SRC.yandex, 'observed');
+  platformKey('netlify', 'NETLIFY_AUTH_TOKEN', `nfp_${rng.string(ALNUM, 36)}`, SRC.netlify, 'observed');
+  platformKey('render', 'RENDER_API_KEY', `rnd_${rng.string(ALNUM, 24)}`, SRC.render, 'documented-prefix');
+  platformKey('railway', 'RAILWAY_TOKEN', uuid(rng), SRC.railway, 'name-only');
+  platformKey('supabase', 'SUPABASE_ACCESS_TOKEN', `sbp_${rng.string(HEX, 40)}`, SRC.supabaseCli, 'documented-prefix');
+  platformKey(
+    'supabase',
+    'SUPABASE_SECRET_KEY',
+    `sb_secret_${rng.string(URLSAFE, 31)}`,
+    SRC.supabaseKeys,
+    'documented-prefix',
+  );
+  platformKey(
+    'supabase',
+    'SUPABASE_SERVICE_ROLE_KEY',
+    jwtOf(
+      { alg: 'HS256', typ: 'JWT' },
+      {
+        iss: 'supabase',
+        ref: rng.string('abcdefghijklmnopqrstuvwxyz', 20),
+        role: 'service_role',
+        iat: 1700000000,
+        exp: 2015576000,
+      },
+    ),
+    SRC.supabaseKeys,
+    'documented',
+  );
+  platformKey(
+    'planetscale',
+    'PLANETSCALE_SERVICE_TOKEN',
+    `pscale_tkn_${rng.string(ALNUM, 43)}`,
+    SRC.planetscale,
+    'observed',
+  );
+  add({
+    provider: 'planetscale',
+    kind: 'credential-place',
+    context: 'database-url',
+    path: '.env',
+    text: `DATABASE_URL=mysql://${rng.string(LOWER_ALNUM, 20)}:pscale_pw_${rng.string(ALNUM, 43)}@aws.connect.psdb.cloud/shop?sslaccept=strict\n`,
+    format: 'observed',
+    expect: 'leak',
+    source: SRC.planetscale,
+  });
+  platformKey('neon', 'NEON_API_KEY', `napi_${rng.string(LOWER_ALNUM, 64)}`, SRC.neon, 'observed');
+  add({
+    provider: 'mongodb-atlas',
+    kind: 'credential-place',
+    context: 'connection-string',
+    path: '.env',
+    text: `MONGODB_URI=mongodb+srv://shop:${rng.string(ALNUM, 16)}@cluster0.${rng.string(LOWER_ALNUM, 5)}.mongodb.net/shop?retryWrites=true&w=majority\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.atlasConnect,
+  });
+  platformKey('mongodb-atlas', 'MONGODB_ATLAS_PRIVATE_KEY', uuid(rng), SRC.atlasApiKeys, 'name-only');
+  platformKey(
+    'upstash',
+    'UPSTASH_REDIS_REST_TOKEN',
+    `A${rng.string(ALNUM, 3)}ASQg${rng.string(ALNUM, 56)}=`,
+    SRC.upstash,
+    'name-only',
+  );
+  platformKey(
+    'turso',
+    'TURSO_AUTH_TOKEN',
+    jwtOf({ alg: 'EdDSA', typ: 'JWT' }, { a: 'rw', iat: 1700000000, id: rng.string(URLSAFE, 36) }),
+    SRC.turso,
+    'name-only',
+  );
+  platformKey('doppler', 'DOPPLER_TOKEN', `dp.st.prd.${rng.string(ALNUM, 43)}`, SRC.doppler, 'documented');
+  platformKey('pulumi', 'PULUMI_ACCESS_TOKEN', `pul-${rng.string(HEX, 40)}`, SRC.pulumi, 'documented-prefix');
+  platformKey('infisical', 'INFISICAL_CLIENT_SECRET', rng.string(HEX, 64), SRC.infisical, 'name-only');
+  platformKey(
+    'circleci',
+    'CIRCLECI_TOKEN',
+    `CCIPAT_${rng.string(ALNUM, 22)}_${rng.string(HEX, 40)}`,
+    SRC.circleci,
+    'observed',
+  );
+  platformKey('circleci', 'CIRCLE_TOKEN', rng.string(HEX, 40), SRC.circleci, 'name-only');
+  platformKey('buildkite', 'BUILDKITE_API_TOKEN', `bkua_${rng.string(HEX, 40)}`, SRC.buildkite, 'observed');
+  add({
+    provider: 'bitbucket',
+    kind: 'credential-file',
+    context: 'git-credentials',
+    path: '.git-credentials',
+    text: `https://deploy-bot:ATBB${rng.string(ALNUM, 28)}${rng.string('0123456789ABCDEF', 8)}@bitbucket.org\n`,
+    format: 'observed',
+    expect: 'leak',
+    source: SRC.bitbucket,
+  });
+  platformKey('travis-ci', 'TRAVIS_API_TOKEN', rng.string(ALNUM, 22), SRC.travis, 'name-only');
+  platformKey('snyk', 'SNYK_TOKEN', uuid(rng), SRC.snyk, 'name-only');
+  platformKey(
+    'postman',
+    'POSTMAN_API_KEY',
+    `PMAK-${rng.string(HEX, 24)}-${rng.string(HEX, 34)}`,
+    SRC.postman,
+    'observed',
+  );
+  platformKey('prefect', 'PREFECT_API_KEY', `pnu_${rng.string(ALNUM, 36)}`, SRC.prefect, 'documented-prefix');
+  platformKey('fastly', 'FASTLY_API_TOKEN', rng.string(URLSAFE, 32), SRC.fastly, 'name-only');
+  platformKey('cloudsmith', 'CLOUDSMITH_API_KEY', rng.string(HEX, 40), SRC.cloudsmith, 'name-only');
+  platformKey('jfrog', 'ARTIFACTORY_API_KEY', `AKCp${rng.string(ALNUM, 69)}`, SRC.jfrog, 'observed');
+  add({
+    provider: 'jfrog',
+    kind: 'credential-file',
+    context: 'npmrc',
+    path: '.npmrc',
+    text: `registry=https://acme.jfrog.io/artifactory/api/npm/npm/\n//acme.jfrog.io/artifactory/api/npm/npm/:_authToken=${b64(`reftkn:01:${2000000000}:`).slice(0, 12)}${rng.string(ALNUM, 52)}\n`,
+    format: 'observed',
+    expect: 'leak',
+    source: SRC.jfrog,
+  });
+  add({
+    provider: 'azure-storage',
+    kind: 'credential-place',
+    context: 'connection-string',
+    path: 'appsettings.json',
+    text: `{\n  "ConnectionStrings": {\n    "Blobs": "DefaultEndpointsProtocol=https;AccountName=shopfiles;AccountKey=${b64(rng.string(ALNUM, 64))};EndpointSuffix=core.windows.net"\n  }\n}\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.azureStorage,
+  });
+  add({
+    provider: 'azure-storage',
+    kind: 'credential-place',
+    context: 'sas-url',
+    path: 'scripts/restore.sh',
+    text: `#!/bin/sh\nazcopy copy "https://shopfiles.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=${encodeURIComponent(b64(rng.string(ALNUM, 32)))}" ./restore --recursive\n`,
+    format: 'documented',
+    expect: 'leak',
+    source: SRC.azureSas,
+  });
+  platformKey(
+    'google',
+    'FCM_SERVER_KEY',
+    `AAAA${rng.string(URLSAFE, 7)}:APA91b${rng.string(URLSAFE, 134)}`,
+    SRC.fcm,
+    'observed',
+  );
 
   // Connection strings, command lines, .NET config and compose files.
   add({

@@ -53,6 +53,39 @@ import { commandLinePassword, netrcPassword, networkCredential } from './credent
 import { databricksAccessToken } from './databricks.js';
 import { djangoInsecureKey, djangoSecretKey } from './django.js';
 import { dockerHubAccessToken } from './docker.js';
+import { digitaloceanToken } from './digitalocean.js';
+import { alibabaAccessKeyId, alibabaAccessKeySecret } from './alibaba.js';
+import { tencentCloudSecretId, tencentCloudSecretKey } from './tencent-cloud.js';
+import { ibmCloudApiKey } from './ibm-cloud.js';
+import { scalewayAccessKey, scalewaySecretKey } from './scaleway.js';
+import { linodeToken } from './linode.js';
+import { vultrApiKey } from './vultr.js';
+import { hetznerApiToken } from './hetzner.js';
+import { yandexCloudApiKey } from './yandex-cloud.js';
+import { netlifyAccessToken, netlifyLegacyToken } from './netlify.js';
+import { renderApiKey } from './render.js';
+import { railwayToken } from './railway.js';
+import { supabaseAccessToken, supabaseSecretKey, supabaseServiceRoleKey } from './supabase.js';
+import { planetscaleToken } from './planetscale.js';
+import { neonApiKey } from './neon.js';
+import { mongodbAtlasApiPrivateKey, mongodbAtlasConnectionString } from './mongodb-atlas.js';
+import { upstashToken } from './upstash.js';
+import { tursoToken } from './turso.js';
+import { dopplerToken } from './doppler.js';
+import { pulumiAccessToken } from './pulumi.js';
+import { infisicalToken } from './infisical.js';
+import { circleciLegacyToken, circleciToken } from './circleci.js';
+import { buildkiteApiToken } from './buildkite.js';
+import { bitbucketAppPassword } from './bitbucket.js';
+import { travisCiApiToken } from './travis-ci.js';
+import { snykApiToken } from './snyk.js';
+import { postmanApiKey } from './postman.js';
+import { prefectApiKey } from './prefect.js';
+import { fastlyApiToken } from './fastly.js';
+import { cloudsmithApiKey } from './cloudsmith.js';
+import { jfrogToken } from './jfrog.js';
+import { azureStorageAccountKey, azureStorageSasToken } from './azure-storage.js';
+import { googleFcmServerKey } from './google-fcm.js';
 import { dotnetConfigPassword } from './dotnet-config.js';
 import { figmaAccessToken } from './figma.js';
 import { flyioAccessToken, flyioMacaroonToken } from './flyio.js';
@@ -199,6 +232,48 @@ export const detectors: readonly Detector[] = [
   djangoInsecureKey,
   djangoSecretKey,
   dockerHubAccessToken,
+  digitaloceanToken,
+  alibabaAccessKeyId,
+  alibabaAccessKeySecret,
+  tencentCloudSecretId,
+  tencentCloudSecretKey,
+  ibmCloudApiKey,
+  scalewayAccessKey,
+  scalewaySecretKey,
+  linodeToken,
+  vultrApiKey,
+  hetznerApiToken,
+  yandexCloudApiKey,
+  netlifyAccessToken,
+  netlifyLegacyToken,
+  renderApiKey,
+  railwayToken,
+  supabaseAccessToken,
+  supabaseSecretKey,
+  supabaseServiceRoleKey,
+  planetscaleToken,
+  neonApiKey,
+  mongodbAtlasApiPrivateKey,
+  mongodbAtlasConnectionString,
+  upstashToken,
+  tursoToken,
+  dopplerToken,
+  pulumiAccessToken,
+  infisicalToken,
+  circleciLegacyToken,
+  circleciToken,
+  buildkiteApiToken,
+  bitbucketAppPassword,
+  travisCiApiToken,
+  snykApiToken,
+  postmanApiKey,
+  prefectApiKey,
+  fastlyApiToken,
+  cloudsmithApiKey,
+  jfrogToken,
+  azureStorageAccountKey,
+  azureStorageSasToken,
+  googleFcmServerKey,
   figmaAccessToken,
   flyioAccessToken,
   flyioMacaroonToken,

@@ -26,7 +26,7 @@ export const urlCredentials: Detector = {
   examples: {
     positive: (rng) => [
       `postgres://app:${rng.string(ALNUM, 14)}${rng.string(DIGITS, 2)}@db.internal:5432/app`,
-      `mongodb+srv://svc:${rng.string(ALNUM, 20)}@cluster0.mongodb.net/prod`,
+      `mongodb+srv://svc:${rng.string(ALNUM, 20)}@mongo.db.internal/prod`,
     ],
     negative: [
       'postgres://user:password@localhost/mydb',

@@ -48,6 +48,38 @@ import { azureOpenai } from './azure-openai.js';
 import { cloudflare } from './cloudflare.js';
 import { databricks } from './databricks.js';
 import { docker } from './docker.js';
+import { digitalocean } from './digitalocean.js';
+import { alibaba } from './alibaba.js';
+import { tencentCloud } from './tencent-cloud.js';
+import { ibmCloud } from './ibm-cloud.js';
+import { scaleway } from './scaleway.js';
+import { linode } from './linode.js';
+import { vultr } from './vultr.js';
+import { hetzner } from './hetzner.js';
+import { yandexCloud } from './yandex-cloud.js';
+import { netlify } from './netlify.js';
+import { render } from './render.js';
+import { railway } from './railway.js';
+import { supabase } from './supabase.js';
+import { planetscale } from './planetscale.js';
+import { neon } from './neon.js';
+import { mongodbAtlas } from './mongodb-atlas.js';
+import { upstash } from './upstash.js';
+import { turso } from './turso.js';
+import { doppler } from './doppler.js';
+import { pulumi } from './pulumi.js';
+import { infisical } from './infisical.js';
+import { circleci } from './circleci.js';
+import { buildkite } from './buildkite.js';
+import { bitbucket } from './bitbucket.js';
+import { travisCi } from './travis-ci.js';
+import { snyk } from './snyk.js';
+import { postman } from './postman.js';
+import { prefect } from './prefect.js';
+import { fastly } from './fastly.js';
+import { cloudsmith } from './cloudsmith.js';
+import { jfrog } from './jfrog.js';
+import { azureStorage } from './azure-storage.js';
 import { figma } from './figma.js';
 import { flyio } from './flyio.js';
 import { generic } from './generic.js';
@@ -193,6 +225,38 @@ export const providers = [
   perplexity,
   databricks,
   docker,
+  digitalocean,
+  alibaba,
+  tencentCloud,
+  ibmCloud,
+  scaleway,
+  linode,
+  vultr,
+  hetzner,
+  yandexCloud,
+  netlify,
+  render,
+  railway,
+  supabase,
+  planetscale,
+  neon,
+  mongodbAtlas,
+  upstash,
+  turso,
+  doppler,
+  pulumi,
+  infisical,
+  circleci,
+  buildkite,
+  bitbucket,
+  travisCi,
+  snyk,
+  postman,
+  prefect,
+  fastly,
+  cloudsmith,
+  jfrog,
+  azureStorage,
   tailscale,
   grafana,
   pypi,
