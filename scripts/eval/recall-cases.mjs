@@ -1112,7 +1112,6 @@ function positives(rng, seed) {
   // its vendor's docs use. Prefixed shapes carry `documented-prefix` or `observed`; prefix-less ones are
   // `name-only`.
   const LOWER_HEX_UUID = () => uuid(rng);
-  const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
   add(
     inContexts(
       'langfuse',
