@@ -41162,7 +41162,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_policy_re2js_bundled_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1341);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8176);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6528);
 // The Action's entry point, bundled into dist/index.js by `npm run bundle`.
 
 
@@ -41173,7 +41173,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8176:
+/***/ 6528:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44472,6 +44472,1845 @@ const URLSAFE = `${ALNUM}_-`;
 const BASE64 = `${ALNUM}+/`;
 const HEX = '0123456789abcdef';
 
+;// CONCATENATED MODULE: ./.build/src/detectors/named-value.js
+/**
+ * The pattern of a vendor key that has no prefix of its own: the value counts only right beside a
+ * name that says whose key it is (`TWILIO_AUTH_TOKEN=…`, `twilioAuthToken: "…"`, `export
+ * ZENDESK_API_TOKEN='…'`). `name` is the name's regex source (read case-insensitively, its head the
+ * detector's keyword so the match starts at the hit), `value` the value's. Between them: up to 24
+ * more name characters (`_PROD`), an optional closing quote, column alignment of up to 40 spaces, one
+ * of the assignment signs, and an optional (JSON-escaped) opening quote. Every quantifier is bounded.
+ */
+function namedValue(name, value) {
+    return new RegExp(`(?<name>${name})[A-Za-z0-9_.-]{0,24}\\\\?["']?[ \\t]{0,40}(?::=|=>|=|:|,)[ \\t]{0,4}\\\\?["']?(?<secret>${value})(?![A-Za-z0-9_+/=-])`, 'gi');
+}
+/** The window such a pattern needs after its keyword: the longest name, the separators and the value. */
+const namedWindow = (valueLength) => ({
+    before: 8,
+    after: 140 + valueLength,
+});
+// Vendor keys without a prefix of their own (a Vultr key is 36 upper-case characters, a Linode token
+// 64 hex): the value's shape alone is any hash or id, so a vendor detector counts it only when it is
+// assigned to a name that says both whose it is and that it is a secret (`VULTR_API_KEY`,
+// `linodeToken`). Such detectors say `confidence: 'low'`.
+/** Any run of blanks up to 64 (column-aligned code and YAML pad names), as the generic rule allows. */
+const BLANK = String.raw `[ \t]{0,64}`;
+/** `=`, `:`, `:=`, `=>` or a list's `,`, with the quotes JSON, code and escaped notebooks put around a name. */
+const OPERATOR = String.raw `\\?["']?\]?${BLANK}(?::=|=>|=(?![=~])|:(?![:/])|,)${BLANK}(?:\\{0,2}["'\x60])?`;
+/** `vultr` as a case-blind class per letter, so the value's own alphabet keeps its case. */
+const caseBlind = (word) => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/[.]/g, String.raw `\.`);
+/**
+ * A pattern for `value` assigned to a name holding one of `vendorWords` (lower-case words, e.g.
+ * `['vultr']`): the name may carry up to 30 characters either side of the word. `value` is regex
+ * source in the vendor's alphabet; the secret must end where the value's alphabet ends.
+ */
+function namedValuePattern(vendorWords, value) {
+    const vendor = vendorWords.map(caseBlind).join('|');
+    return new RegExp(String.raw `(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]{0,30}?(?:${vendor})[A-Za-z0-9_.-]{0,30}?)${OPERATOR}(?<secret>${value})(?![A-Za-z0-9_+/=-])`, 'g');
+}
+/** A UUID in one case throughout (Snyk, Railway, Scaleway and Atlas keys), as regex source. */
+const UUID_VALUE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}';
+/** The window a named pattern needs around its vendor-word keyword: the name before, the rest after. */
+const namedValueWindow = (valueLength) => ({
+    before: 40,
+    after: 30 + 2 * 64 + 16 + valueLength,
+});
+// The name must say "secret": a vendor's region, project id, user or URL beside a random-looking value
+// is not its key.
+const SECRET_WORD = /key|token|secret|passw|pwd|auth|credential|pat(?:$|[^a-z])/i;
+const NOT_SECRET_END = /(?:id|ids|name|url|uri|region|user|username|org|project|endpoint|host|zone|file|path)$/;
+/** True when the assignment's name (the head of the match) names a secret, not an id or address. */
+function namesVendorSecret(match) {
+    const name = /^[A-Za-z0-9_.-]*/.exec(match)?.[0] ?? '';
+    return SECRET_WORD.test(name) && !NOT_SECRET_END.test(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+
+;// CONCATENATED MODULE: ./.build/src/detectors/token-shape.js
+// Checks on a token body that its shape alone cannot express: real tokens are random, and random
+// base62 of this length holds every character class, while identifiers and prose do not.
+/** Upper case, lower case and a digit: a random base62 body of 20+ characters. */
+const isMixedAlnum = (s) => /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s);
+/** A letter and a digit: a random hex or lower-case base36 body. */
+const hasLetterAndDigit = (s) => /[A-Za-z]/.test(s) && /[0-9]/.test(s);
+/**
+ * Two of upper case, lower case and digits: a short random base62 body (16 to 24 characters) lacks
+ * one class often enough (a digit-free 16-character draw is 1 in 17) that all three cannot be required.
+ */
+const hasTwoClasses = (s) => [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(s)).length >= 2;
+
+;// CONCATENATED MODULE: ./.build/src/providers/twilio.js
+
+
+const twilio = defineProvider({
+    id: 'twilio',
+    name: 'Twilio',
+    aliases: [],
+    remediation: revokeAt('https://console.twilio.com/us1/account/keys-credentials/api-keys (an API key: delete it; the auth token: request a secondary token, promote it)'),
+    rotation: {
+        url: 'https://www.twilio.com/docs/iam/api-keys',
+        create: 'Create a new standard or restricted API key in the Twilio Console (Account → API keys & tokens).',
+        revoke: 'Delete the old API key; for a leaked auth token, request a secondary auth token and promote it, which retires the old one.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/twilio.js
+
+
+
+
+// Twilio's auth token and API key secret are 32 characters with no prefix of their own; the account
+// (`AC…`) and API key (`SK…`) SIDs beside them are identifiers, not secrets
+// (https://www.twilio.com/docs/iam/api-keys, https://www.twilio.com/docs/iam/credentials/api).
+// So only a Twilio name makes the value a Twilio credential.
+const twilioAuthToken = {
+    id: 'twilio-auth-token',
+    provider: 'other',
+    keyKind: 'Twilio auth token',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'An auth token acts as the whole Twilio account: it sends messages and calls billed to it, reads their logs and manages its numbers and keys.',
+    remediation: twilio.remediation,
+    keywords: ['twilio'],
+    pattern: namedValue('twilio[A-Za-z0-9_.-]{0,24}?auth[_.-]?token', '[0-9a-f]{32}'),
+    window: namedWindow(32),
+    validate: (s) => hasLetterAndDigit(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 15)}d4${rng.string(HEX, 15)}`],
+        negative: ['00000000000000000000000000000000', 'your_auth_token', '[AuthToken]'],
+        assignedTo: 'TWILIO_AUTH_TOKEN',
+    },
+};
+const twilioApiKeySecret = {
+    id: 'twilio-api-key-secret',
+    provider: 'other',
+    keyKind: 'Twilio API key secret',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'An API key secret, with its SK SID, calls the Twilio API as the account: it sends messages and calls billed to it and reads their logs.',
+    remediation: twilio.remediation,
+    keywords: ['twilio'],
+    pattern: namedValue('twilio[A-Za-z0-9_.-]{0,24}?(?:api[_.-]?key[_.-]?secret|api[_.-]?secret|key[_.-]?secret)', '[A-Za-z0-9]{32}'),
+    window: namedWindow(32),
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 15)}Qa7${rng.string(ALNUM, 14)}`],
+        negative: ['XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'your_api_secret', 'SKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'],
+        assignedTo: 'TWILIO_API_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/mailgun.js
+
+
+const mailgun = defineProvider({
+    id: 'mailgun',
+    name: 'Mailgun',
+    aliases: [],
+    remediation: revokeAt('https://app.mailgun.com/settings/api_security (API security → the key → Delete)'),
+    rotation: { url: 'https://documentation.mailgun.com/docs/mailgun/user-manual/api-key-mgmt/rbac-mgmt/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/mailgun.js
+
+
+
+
+const remediation = mailgun.remediation;
+const risk = 'A Mailgun key sends mail from the account’s verified domains, ready-made phishing, and reads its logs and lists.';
+// Private API keys issued before 2022: `key-` + 32 hex
+// (https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/).
+const mailgunApiKey = {
+    id: 'mailgun-api-key',
+    provider: 'other',
+    keyKind: 'Mailgun API key (key- prefix)',
+    severity: 'high',
+    risk,
+    remediation,
+    keywords: ['key-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>key-[0-9a-f]{32})(?![A-Za-z0-9_-])/g,
+    window: { before: 2, after: 40 },
+    validate: (s) => hasLetterAndDigit(s.slice(4)),
+    redactPrefix: () => 'key-',
+    examples: {
+        positive: (rng) => [`key-${rng.string(HEX, 15)}a9${rng.string(HEX, 15)}`],
+        negative: [
+            'key-00000000000000000000000000000000',
+            'key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            'api-key-header',
+            'cache-key-d41d8cd98f00b204e9800998ecf8427e',
+        ],
+    },
+};
+// Keys issued since: 32 hex, 8 hex and 8 hex joined by dashes, the shape of the webhook signing key
+// too. Nothing in them says Mailgun, so only a Mailgun name does.
+const mailgunPrivateKey = {
+    id: 'mailgun-private-key',
+    provider: 'other',
+    keyKind: 'Mailgun API or webhook signing key',
+    severity: 'high',
+    confidence: 'low',
+    risk,
+    remediation,
+    keywords: ['mailgun'],
+    pattern: namedValue('mailgun[A-Za-z0-9_.-]{0,24}?(?:key|secret|token)', '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}'),
+    window: namedWindow(50),
+    validate: (s) => hasLetterAndDigit(s.slice(0, 32)),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 15)}b3${rng.string(HEX, 15)}-${rng.string(HEX, 8)}-${rng.string(HEX, 8)}`],
+        negative: ['00000000000000000000000000000000-00000000-00000000', 'your-mailgun-api-key'],
+        assignedTo: 'MAILGUN_API_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/postmark.js
+
+
+const postmark = defineProvider({
+    id: 'postmark',
+    name: 'Postmark',
+    aliases: [],
+    remediation: revokeAt('Postmark (the server → API Tokens → Regenerate, or Account → API Tokens)'),
+    rotation: { url: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/postmark.js
+
+
+
+const uuid = (rng) => [8, 4, 4, 4, 12].map((n) => rng.string(HEX, n)).join('-');
+// Server and account tokens are UUIDs, sent in `X-Postmark-Server-Token` / `X-Postmark-Account-Token`
+// (https://postmarkapp.com/developer/api/overview#authentication): only the Postmark name says whose.
+const postmarkToken = {
+    id: 'postmark-token',
+    provider: 'other',
+    keyKind: 'Postmark server or account token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Postmark server token sends mail from the server’s verified senders and reads its message history; an account token manages every server.',
+    remediation: postmark.remediation,
+    keywords: ['postmark'],
+    pattern: namedValue('postmark[A-Za-z0-9_.-]{0,24}?(?:token|key|secret)', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+    window: namedWindow(36),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [uuid(rng)],
+        negative: ['00000000-0000-0000-0000-000000000000', 'POSTMARK_API_TEST', 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'],
+        assignedTo: 'POSTMARK_SERVER_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/resend.js
+
+
+const resend = defineProvider({
+    id: 'resend',
+    name: 'Resend',
+    aliases: [],
+    remediation: revokeAt('https://resend.com/api-keys (the key → Remove API Key)', 'create a sending-only key restricted to one domain and update the environment secret'),
+    rotation: { url: 'https://resend.com/docs/create-an-api-key' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/resend.js
+
+
+
+// `re_` + an 8-character key id + `_` + 24 characters, base62: the keys Resend's dashboard issues (its
+// docs write `re_xxxxxxxxx`, https://resend.com/docs/create-an-api-key).
+const resendApiKey = {
+    id: 'resend-api-key',
+    provider: 'other',
+    keyKind: 'Resend API key',
+    severity: 'high',
+    risk: 'A Resend key sends mail from the account’s verified domains, ready-made phishing, and with full access manages its domains and keys.',
+    remediation: resend.remediation,
+    // `re_` ends many snake_case words: the lookbehind and a window of one key keep those hits cheap.
+    keywords: ['re_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})(?![A-Za-z0-9_])/g,
+    window: { before: 2, after: 40 },
+    validate: (s) => isMixedAlnum(s.slice(12)),
+    redactPrefix: () => 're_',
+    examples: {
+        positive: (rng) => [`re_${rng.string(ALNUM, 8)}_${rng.string(ALNUM, 10)}Kp4${rng.string(ALNUM, 11)}`],
+        negative: [
+            're_xxxxxxxxx',
+            're_123456789',
+            're_compile_pattern_for_the_whole_file',
+            'store_abcdefgh_abcdefghijklmnopqrstuvwx',
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/brevo.js
+
+
+const brevo = defineProvider({
+    id: 'brevo',
+    name: 'Brevo (Sendinblue)',
+    aliases: ['sendinblue'],
+    remediation: revokeAt('https://app.brevo.com/settings/keys/api (SMTP keys: the SMTP & API page, SMTP tab)'),
+    rotation: { url: 'https://help.brevo.com/hc/en-us/articles/209467485-Create-and-manage-your-API-keys' },
+    // GET /v3/account answers according to the `api-key` header (https://developers.brevo.com/reference/getaccount).
+    liveCheck: {
+        defaultUrl: 'https://api.brevo.com',
+        path: '/v3/account',
+        auth: { header: 'api-key' },
+        headers: { accept: 'application/json' },
+        prefixes: ['xkeysib-'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/brevo.js
+
+
+
+// API keys `xkeysib-` and SMTP keys `xsmtpsib-`: 64 hex, a dash, 16 base62
+// (https://help.brevo.com/hc/en-us/articles/209467485-Create-and-manage-your-API-keys).
+const brevoApiKey = {
+    id: 'brevo-api-key',
+    provider: 'other',
+    keyKind: 'Brevo (Sendinblue) API or SMTP key',
+    severity: 'high',
+    risk: 'A Brevo key sends mail and SMS from the account’s senders and exports its contact lists.',
+    remediation: brevo.remediation,
+    keywords: ['xkeysib-', 'xsmtpsib-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>x(?:keysib|smtpsib)-[0-9a-f]{64}-[A-Za-z0-9]{16})(?![A-Za-z0-9_-])/g,
+    window: { before: 2, after: 100 },
+    validate: (s) => hasLetterAndDigit(s.slice(s.indexOf('-') + 1, s.indexOf('-') + 65)),
+    redactPrefix: (s) => s.slice(0, s.indexOf('-') + 1),
+    examples: {
+        positive: (rng) => [
+            `xkeysib-${rng.string(HEX, 31)}e5${rng.string(HEX, 31)}-${rng.string(ALNUM, 16)}`,
+            `xsmtpsib-${rng.string(HEX, 31)}0c${rng.string(HEX, 31)}-${rng.string(ALNUM, 16)}`,
+        ],
+        negative: ['xkeysib-xxxxxxxx', `xkeysib-${'0'.repeat(64)}-AAAAAAAAAAAAAAAA`],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/vonage.js
+
+
+const vonage = defineProvider({
+    id: 'vonage',
+    name: 'Vonage (Nexmo)',
+    aliases: ['nexmo'],
+    remediation: revokeAt('https://dashboard.nexmo.com/settings (API settings → add a new secret, then delete the old one)'),
+    rotation: { url: 'https://developer.vonage.com/en/account/secret-management' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/vonage.js
+
+
+
+
+// The API secret is 16 base62 characters beside an 8-character API key
+// (https://developer.vonage.com/en/getting-started/concepts/authentication): only the name says whose.
+const vonageApiSecret = {
+    id: 'vonage-api-secret',
+    provider: 'other',
+    keyKind: 'Vonage (Nexmo) API secret',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Vonage API secret, with its key, sends SMS and places calls billed to the account and reads their records.',
+    remediation: vonage.remediation,
+    keywords: ['vonage', 'nexmo'],
+    pattern: namedValue('(?:vonage|nexmo)[A-Za-z0-9_.-]{0,24}?secret', '[A-Za-z0-9]{16}'),
+    window: namedWindow(16),
+    minEntropy: 3,
+    validate: (s) => hasTwoClasses(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 7)}k2${rng.string(ALNUM, 7)}`],
+        negative: ['XXXXXXXXXXXXXXXX', 'your_api_secret0', 'abcdefghijklmnop'],
+        assignedTo: 'VONAGE_API_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/messagebird.js
+
+
+const messagebird = defineProvider({
+    id: 'messagebird',
+    name: 'MessageBird (Bird)',
+    aliases: ['message-bird'],
+    remediation: revokeAt('the MessageBird dashboard (Developers → API access → the key → Delete)'),
+    rotation: { url: 'https://developers.messagebird.com/api/#api-endpoint' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/messagebird.js
+
+
+
+
+// Access keys are 25 base62 characters (live and test alike, https://developers.messagebird.com/api/#authentication):
+// only a MessageBird name says whose.
+const messagebirdAccessKey = {
+    id: 'messagebird-access-key',
+    provider: 'other',
+    keyKind: 'MessageBird access key',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A MessageBird access key sends SMS and voice messages billed to the account and reads its contacts and message history.',
+    remediation: messagebird.remediation,
+    keywords: ['messagebird', 'message_bird', 'message-bird'],
+    pattern: namedValue('message[_.-]?bird[A-Za-z0-9_.-]{0,24}?(?:key|token)', '[A-Za-z0-9]{25}'),
+    window: namedWindow(25),
+    validate: (s) => hasTwoClasses(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 11)}x7${rng.string(ALNUM, 12)}`],
+        negative: ['XXXXXXXXXXXXXXXXXXXXXXXXX', 'YOUR_ACCESS_KEY'],
+        assignedTo: 'MESSAGEBIRD_ACCESS_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/discord.js
+
+
+const discord = defineProvider({
+    id: 'discord',
+    name: 'Discord',
+    aliases: [],
+    remediation: revokeAt('https://discord.com/developers/applications (the application → Bot → Reset Token; a webhook: the channel’s Integrations → Webhooks → Delete)'),
+    rotation: { url: 'https://discord.com/developers/docs/topics/oauth2#bots' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/discord.js
+
+
+
+const discord_remediation = discord.remediation;
+/** A bot token's first part is the base64 of the bot's numeric user id (a snowflake). */
+const startsWithUserId = (token) => /^[0-9]{17,20}$/.test(Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString('latin1'));
+// Bot tokens: base64url(user id) . 6-character timestamp . 27 or more characters of HMAC
+// (https://discord.com/developers/docs/reference#authentication). Nothing in it is a fixed literal, so
+// the detector looks only near the word Discord, and checks the first part decodes to a user id.
+const discordBotToken = {
+    id: 'discord-bot-token',
+    provider: 'other',
+    keyKind: 'Discord bot token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A bot token logs in as the bot: it reads and posts in every server and channel the bot is in and can act on its permissions there.',
+    remediation: discord_remediation,
+    keywords: ['discord'],
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-])/g,
+    window: { before: 160, after: 240 },
+    validate: (s) => startsWithUserId(s) && isMixedAlnum(s.slice(s.lastIndexOf('.') + 1)),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${Buffer.from(`${rng.int(1, 9)}${rng.string(DIGITS, 17)}`).toString('base64url')}.${rng.string(URLSAFE, 6)}.${rng.string(URLSAFE, 12)}Hq8${rng.string(URLSAFE, 12)}`,
+        ],
+        negative: [
+            'MTAxMjM0NTY3ODkwMTIzNDU2.XXXXXX.XXXXXXXXXXXXXXXXXXXXXXXXXXX',
+            'AbcDefGhiJklMnoPqrStuVwx.YzAbCd.EfGhIjKlMnOpQrStUvWxYzAbCdE',
+            'discord.js.org',
+        ],
+        assignedTo: 'DISCORD_BOT_TOKEN',
+    },
+};
+// Webhook URLs: /api/webhooks/<id>/<token> on discord.com or the older discordapp.com
+// (https://discord.com/developers/docs/resources/webhook#execute-webhook).
+const discordWebhookUrl = {
+    id: 'discord-webhook-url',
+    provider: 'other',
+    keyKind: 'Discord webhook URL',
+    severity: 'medium',
+    risk: 'A webhook URL lets anyone post messages (phishing links included) into the channel it belongs to, under any name and avatar.',
+    remediation: discord_remediation,
+    // `discord` is the bot token's keyword already: one keyword for both keeps the prefilter small.
+    keywords: ['discord'],
+    pattern: /(?<secret>(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/(?:v[0-9]{1,2}\/)?webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,68})(?![A-Za-z0-9_-])/g,
+    window: { before: 16, after: 140 },
+    validate: (s) => isMixedAlnum(s.slice(s.lastIndexOf('/') + 1)),
+    redactPrefix: (s) => s.slice(0, s.indexOf('webhooks/') + 9),
+    examples: {
+        positive: (rng) => [
+            `https://discord.com/api/webhooks/${rng.int(1, 9)}${rng.string(DIGITS, 17)}/${rng.string(URLSAFE, 33)}Zt5${rng.string(URLSAFE, 32)}`,
+        ],
+        negative: [
+            'https://discord.com/api/webhooks/123456789012345678/XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+            'https://discord.com/api/webhooks/{webhook.id}/{webhook.token}',
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/telegram.js
+
+
+const telegram = defineProvider({
+    id: 'telegram',
+    name: 'Telegram',
+    aliases: [],
+    remediation: revokeAt('@BotFather (/revoke, then the bot)', 'take the new token BotFather issues and update the environment secret'),
+    rotation: { url: 'https://core.telegram.org/bots/features#botfather' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/telegram.js
+
+
+
+// Bot tokens: the bot's numeric id, a colon, 35 URL-safe characters (https://core.telegram.org/bots/api#authorizing-your-bot).
+// Nothing in it is a fixed literal, so the detector looks only near the word Telegram (a name, a
+// `tgram://` URL or `api.telegram.org/bot<token>/`).
+const telegramBotToken = {
+    id: 'telegram-bot-token',
+    provider: 'other',
+    keyKind: 'Telegram bot token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A bot token controls the bot: it reads every message sent to it and posts to every chat and channel it is in.',
+    remediation: telegram.remediation,
+    keywords: ['telegram', 'tgram://'],
+    pattern: /(?:(?<=\/bot)|(?<![A-Za-z0-9_:-]))(?<secret>[0-9]{8,10}:[A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])/g,
+    window: { before: 160, after: 200 },
+    validate: (s) => isMixedAlnum(s.slice(s.indexOf(':') + 1)),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${rng.int(1, 9)}${rng.string(DIGITS, 9)}:AA${rng.string(URLSAFE, 15)}Gk3${rng.string(URLSAFE, 15)}`,
+        ],
+        negative: ['1234567890:XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', '123456789:<your-bot-token>', 'telegram:12345678'],
+        assignedTo: 'TELEGRAM_BOT_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/microsoft-teams.js
+
+const microsoftTeams = defineProvider({
+    id: 'microsoft-teams',
+    name: 'Microsoft Teams',
+    aliases: ['ms-teams'],
+    remediation: 'Remove the channel’s incoming webhook connector (or its Workflows flow) now — deleting the commit does not make it safe: ' +
+        'history, forks and caches keep it. Create a new one, keep its URL in an environment secret, and watch the channel for posts you did not make.',
+    rotation: {
+        url: 'https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/microsoft-teams.js
+
+
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const microsoft_teams_uuid = (rng) => [8, 4, 4, 4, 12].map((n) => rng.string(HEX, n)).join('-');
+// Incoming Webhook connector URLs: <tenant>.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<32 hex>/<owner>
+// and, since 2024, a trailing signature segment; the older outlook.office.com/webhook/ form too
+// (https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook).
+// The group and tenant ids are identifiers: the secret reported is what follows `IncomingWebhook/`.
+const microsoftTeamsWebhookUrl = {
+    id: 'microsoft-teams-webhook-url',
+    provider: 'other',
+    keyKind: 'Microsoft Teams incoming webhook URL',
+    severity: 'medium',
+    risk: 'A webhook URL lets anyone post cards (phishing links included) into the Teams channel it belongs to.',
+    remediation: microsoftTeams.remediation,
+    keywords: ['webhook.office.com', 'outlook.office.com/webhook'],
+    pattern: new RegExp(`(?:[A-Za-z0-9-]{1,63}\\.webhook\\.office\\.com\\/webhookb2|outlook\\.office(?:365)?\\.com\\/webhook)\\/${UUID}@${UUID}\\/IncomingWebhook\\/(?<secret>[0-9a-fA-F]{32}\\/${UUID}(?:\\/[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`, 'g'),
+    window: { before: 70, after: 260 },
+    validate: (s) => hasLetterAndDigit(s.slice(0, 32)),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `https://contoso.webhook.office.com/webhookb2/${microsoft_teams_uuid(rng)}@${microsoft_teams_uuid(rng)}/IncomingWebhook/${rng.string(HEX, 15)}a1${rng.string(HEX, 15)}/${microsoft_teams_uuid(rng)}/V2${rng.string(ALNUM, 40)}`,
+            `https://outlook.office.com/webhook/${microsoft_teams_uuid(rng)}@${microsoft_teams_uuid(rng)}/IncomingWebhook/${rng.string(HEX, 15)}f2${rng.string(HEX, 15)}/${microsoft_teams_uuid(rng)}`,
+        ],
+        negative: [
+            'https://outlook.office.com/webhook/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx@xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx/IncomingWebhook/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+            'https://contoso.webhook.office.com/webhookb2/',
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/zoom.js
+
+
+const zoom = defineProvider({
+    id: 'zoom',
+    name: 'Zoom',
+    aliases: [],
+    remediation: revokeAt('https://marketplace.zoom.us/user/build (the app → App Credentials → Regenerate the client secret)'),
+    rotation: { url: 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/zoom.js
+
+
+
+
+// A Server-to-Server OAuth or general app's client secret: 32 base62 characters, no prefix
+// (https://developers.zoom.us/docs/internal-apps/s2s-oauth/). `zoom` alone is an everyday word in UI
+// code, so the keywords are the secret's names.
+const zoomClientSecret = {
+    id: 'zoom-client-secret',
+    provider: 'other',
+    keyKind: 'Zoom client secret',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A client secret, with its client id and account id, gets access tokens for the Zoom app’s scopes: meetings, recordings and users of the account.',
+    remediation: zoom.remediation,
+    // Without the `z`: no keyword starts with `z` (a new first letter slows the prefilter's pass over
+    // every file, see src/scan/prefilter.ts); the window reaches back to it.
+    keywords: [
+        'oom_client_secret',
+        'oomclientsecret',
+        'oom-client-secret',
+        'oom_api_secret',
+        'oomapisecret',
+        'oom-api-secret',
+    ],
+    pattern: namedValue('zoom[_-]?(?:client|api)[_-]?secret', '[A-Za-z0-9]{32}'),
+    window: namedWindow(32),
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 15)}Vd2${rng.string(ALNUM, 14)}`],
+        negative: ['XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'your_zoom_client_secret'],
+        assignedTo: 'ZOOM_CLIENT_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/twitch.js
+
+
+const twitch = defineProvider({
+    id: 'twitch',
+    name: 'Twitch',
+    aliases: [],
+    remediation: revokeAt('https://dev.twitch.tv/console/apps (the application → Manage → New Secret)'),
+    rotation: { url: 'https://dev.twitch.tv/docs/authentication/register-app/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/twitch.js
+
+
+
+
+// Client secrets and OAuth tokens are 30 lower-case base36 characters (https://dev.twitch.tv/docs/authentication/):
+// only a Twitch name says whose.
+const twitchSecret = {
+    id: 'twitch-secret',
+    provider: 'other',
+    keyKind: 'Twitch client secret or OAuth token',
+    severity: 'medium',
+    confidence: 'low',
+    risk: 'A Twitch client secret gets app tokens for the application; a user token acts on the channel with the scopes it was granted.',
+    remediation: twitch.remediation,
+    keywords: ['twitch'],
+    pattern: namedValue('twitch[A-Za-z0-9_.-]{0,24}?(?:secret|token)', '(?:oauth:)?[a-z0-9]{30}'),
+    window: namedWindow(36),
+    validate: (s) => hasLetterAndDigit(s.replace(/^oauth:/i, '')),
+    redactPrefix: (s) => (s.toLowerCase().startsWith('oauth:') ? 'oauth:' : ''),
+    examples: {
+        positive: (rng) => [`${rng.string(LOWER + DIGITS, 14)}q7${rng.string(LOWER + DIGITS, 14)}`],
+        negative: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'your_twitch_client_secret_here'],
+        assignedTo: 'TWITCH_CLIENT_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/dropbox.js
+
+
+const dropbox = defineProvider({
+    id: 'dropbox',
+    name: 'Dropbox',
+    aliases: [],
+    remediation: revokeAt('https://www.dropbox.com/account/connected_apps (disconnect the app) or the app console'),
+    rotation: { url: 'https://www.dropbox.com/developers/apps' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/dropbox.js
+
+
+
+// Short-lived access tokens start `sl.` (newer ones `sl.u.`) and run 130 characters or more of URL-safe
+// base64 (https://developers.dropbox.com/oauth-guide).
+const dropboxAccessToken = {
+    id: 'dropbox-access-token',
+    provider: 'other',
+    keyKind: 'Dropbox access token',
+    severity: 'high',
+    risk: 'A Dropbox token reads, shares and deletes the files of the account or team it was issued for, within its scopes.',
+    remediation: dropbox.remediation,
+    // `sl.` ends `ssl.` and `tsl.`: the lookbehind and a tight window before keep those hits cheap.
+    keywords: ['sl.'],
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>sl\.(?:u\.)?[A-Za-z0-9_-]{130,1400})(?![A-Za-z0-9_-])/g,
+    window: { before: 2, after: 1420 },
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: (s) => (s.startsWith('sl.u.') ? 'sl.u.' : 'sl.'),
+    examples: {
+        positive: (rng) => [
+            `sl.B${rng.string(URLSAFE, 70)}Xy9${rng.string(URLSAFE, 70)}`,
+            `sl.u.AF${rng.string(URLSAFE, 300)}Qw4${rng.string(URLSAFE, 300)}`,
+        ],
+        negative: ['sl.xxxxxxxxxxxxxxxx', 'ssl.certificate_authority_file', `sl.${'A'.repeat(140)}`],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/box.js
+
+
+const box = defineProvider({
+    id: 'box',
+    name: 'Box',
+    aliases: [],
+    remediation: revokeAt('https://app.box.com/developers/console (the app → Configuration → reset the client secret)'),
+    rotation: { url: 'https://developer.box.com/guides/authentication/tokens/developer-tokens/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/box.js
+
+
+
+
+// Client secrets and developer tokens are 32 base62 characters (https://developer.box.com/guides/authentication/):
+// `box` is an everyday word, so the keywords are the credential's names.
+const boxSecret = {
+    id: 'box-secret',
+    provider: 'other',
+    keyKind: 'Box client secret or developer token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Box client secret gets tokens for the app’s enterprise access; a developer token reads and changes the developer’s files for an hour.',
+    remediation: box.remediation,
+    keywords: [
+        'box_client_secret',
+        'boxclientsecret',
+        'box-client-secret',
+        'box_developer_token',
+        'boxdevelopertoken',
+        'box_access_token',
+        'boxaccesstoken',
+    ],
+    pattern: namedValue('box[_-]?(?:client[_-]?secret|developer[_-]?token|access[_-]?token)', '[A-Za-z0-9]{32}'),
+    window: namedWindow(32),
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 15)}Bx4${rng.string(ALNUM, 14)}`],
+        negative: ['XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'box_client_secret_from_the_console'],
+        assignedTo: 'BOX_CLIENT_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/asana.js
+
+
+const asana = defineProvider({
+    id: 'asana',
+    name: 'Asana',
+    aliases: [],
+    remediation: revokeAt('https://app.asana.com/0/my-apps (Personal access tokens → the token → Deauthorize)'),
+    rotation: { url: 'https://developers.asana.com/docs/personal-access-token' },
+    // GET /users/me returns the token's user (https://developers.asana.com/reference/getuser).
+    liveCheck: { defaultUrl: 'https://app.asana.com', path: '/api/1.0/users/me' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/asana.js
+
+
+// Personal access tokens: `1/<user gid>:<32 hex>` (legacy) or `2/<user gid>/<app gid>:<32 hex>`
+// (https://developers.asana.com/docs/personal-access-token). No fixed literal: the detector looks
+// only near the word Asana.
+const asanaAccessToken = {
+    id: 'asana-access-token',
+    provider: 'other',
+    keyKind: 'Asana personal access token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'An Asana token acts as its user in every workspace: it reads and changes tasks, projects and their attachments.',
+    remediation: asana.remediation,
+    keywords: ['asana'],
+    pattern: /(?<![A-Za-z0-9/])(?<secret>[12]\/[0-9]{10,20}(?:\/[0-9]{10,20})?:[0-9a-f]{32})(?![A-Za-z0-9])/g,
+    window: { before: 160, after: 200 },
+    validate: (s) => /[a-f]/.test(s.slice(-32)) && /[0-9]/.test(s.slice(-32)),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `2/${rng.int(1, 9)}${rng.string(DIGITS, 15)}/${rng.int(1, 9)}${rng.string(DIGITS, 15)}:${rng.string(HEX, 15)}c3${rng.string(HEX, 15)}`,
+            `1/${rng.int(1, 9)}${rng.string(DIGITS, 12)}:${rng.string(HEX, 15)}e8${rng.string(HEX, 15)}`,
+        ],
+        negative: ['1/1234567890:00000000000000000000000000000000', '2/XXXX/XXXX:XXXXXXXX'],
+        assignedTo: 'ASANA_ACCESS_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/airtable.js
+
+
+const airtable = defineProvider({
+    id: 'airtable',
+    name: 'Airtable',
+    aliases: [],
+    remediation: revokeAt('https://airtable.com/create/tokens (the token → Delete or Regenerate)'),
+    rotation: { url: 'https://airtable.com/create/tokens' },
+    // GET /v0/meta/whoami returns the token's user (https://airtable.com/developers/web/api/get-user-id-scopes).
+    liveCheck: { defaultUrl: 'https://api.airtable.com', path: '/v0/meta/whoami' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/airtable.js
+
+
+
+// Personal access tokens: `pat` + 14 base62 (the token id) + `.` + 64 hex
+// (https://airtable.com/developers/web/guides/personal-access-tokens). `pat` starts `path` and
+// `pattern`, too common a keyword, so the detector looks only near the word Airtable.
+const airtableAccessToken = {
+    id: 'airtable-access-token',
+    provider: 'other',
+    keyKind: 'Airtable personal access token',
+    severity: 'high',
+    risk: 'An Airtable token reads and writes the records of every base it was granted, and with schema scopes changes their tables.',
+    remediation: airtable.remediation,
+    keywords: ['airtable'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>pat[A-Za-z0-9]{14}\.[0-9a-f]{64})(?![A-Za-z0-9_])/g,
+    window: { before: 200, after: 280 },
+    validate: (s) => hasLetterAndDigit(s.slice(18)),
+    redactPrefix: () => 'pat',
+    examples: {
+        positive: (rng) => [`pat${rng.string(ALNUM, 14)}.${rng.string(HEX, 31)}d0${rng.string(HEX, 31)}`],
+        negative: [`patXXXXXXXXXXXXXX.${'0'.repeat(64)}`, 'patYourTokenId.abc'],
+        assignedTo: 'AIRTABLE_API_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/algolia.js
+
+
+const algolia = defineProvider({
+    id: 'algolia',
+    name: 'Algolia',
+    aliases: [],
+    remediation: revokeAt('https://dashboard.algolia.com/account/api-keys (the admin key → Regenerate)', 'use a search-only or restricted key wherever the admin key is not needed, update the environment secret'),
+    rotation: { url: 'https://www.algolia.com/doc/guides/security/api-keys/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/algolia.js
+
+
+
+
+// API keys are 32 hex characters (https://www.algolia.com/doc/guides/security/api-keys/). The
+// search-only key is public by design (it ships in front-end code), so only names that say admin,
+// write or a plain API key count; `ALGOLIA_SEARCH_KEY` does not.
+const algoliaAdminKey = {
+    id: 'algolia-admin-key',
+    provider: 'other',
+    keyKind: 'Algolia admin or write API key',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'An Algolia admin key reads, changes and deletes every index of the application and creates new keys.',
+    remediation: algolia.remediation,
+    keywords: ['algolia'],
+    pattern: namedValue('algolia[_.-]?(?:admin|write)?[_.-]?(?:api[_.-]?)?key', '[0-9a-f]{32}'),
+    window: namedWindow(32),
+    validate: (s) => hasLetterAndDigit(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 15)}f6${rng.string(HEX, 15)}`],
+        negative: ['00000000000000000000000000000000', 'YourAdminAPIKey'],
+        assignedTo: 'ALGOLIA_ADMIN_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/okta.js
+
+
+const okta = defineProvider({
+    id: 'okta',
+    name: 'Okta',
+    aliases: [],
+    remediation: revokeAt('the Okta Admin Console (Security → API → Tokens → Revoke)', 'prefer an OAuth service app with scoped grants over an SSWS token, update the environment secret'),
+    rotation: { url: 'https://developer.okta.com/docs/guides/create-an-api-token/main/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/okta.js
+
+
+
+
+// API (SSWS) tokens: `00` + 40 URL-safe characters (https://developer.okta.com/docs/guides/create-an-api-token/main/).
+// `00` is no prefix a scanner can key on, so only an Okta name says whose.
+const oktaApiToken = {
+    id: 'okta-api-token',
+    provider: 'other',
+    keyKind: 'Okta API token',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'An Okta API token acts with its admin’s rights over the organisation: users, groups, applications and their sign-on policies.',
+    remediation: okta.remediation,
+    keywords: ['okta'],
+    pattern: namedValue('okta[A-Za-z0-9_.-]{0,24}?(?:token|key|secret)', '00[A-Za-z0-9_-]{40}'),
+    window: namedWindow(42),
+    validate: (s) => isMixedAlnum(s.slice(2)),
+    redactPrefix: () => '00',
+    examples: {
+        positive: (rng) => [`00${rng.string(URLSAFE, 19)}Ok7${rng.string(URLSAFE, 18)}`],
+        negative: ['00XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', '{apiToken}'],
+        assignedTo: 'OKTA_API_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/auth0.js
+
+
+const auth0 = defineProvider({
+    id: 'auth0',
+    name: 'Auth0',
+    aliases: [],
+    remediation: revokeAt('https://manage.auth0.com (Applications → the application → Credentials → Rotate the client secret)'),
+    rotation: { url: 'https://auth0.com/docs/get-started/applications/rotate-client-secret' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/auth0.js
+
+
+
+
+// Client secrets are 64 URL-safe characters with no prefix (https://auth0.com/docs/get-started/applications/application-settings):
+// only an Auth0 name says whose. (Management API tokens are JWTs, which the JWT rule reports.)
+const auth0ClientSecret = {
+    id: 'auth0-client-secret',
+    provider: 'other',
+    keyKind: 'Auth0 client secret',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A client secret gets tokens as the application; for a Management API client it manages the tenant’s users, applications and connections.',
+    remediation: auth0.remediation,
+    keywords: ['auth0'],
+    pattern: namedValue('auth0[A-Za-z0-9_.-]{0,24}?secret', '[A-Za-z0-9_-]{64}'),
+    window: namedWindow(64),
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(URLSAFE, 30)}Au0${rng.string(URLSAFE, 31)}`],
+        negative: ['XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'YOUR_AUTH0_CLIENT_SECRET'],
+        assignedTo: 'AUTH0_CLIENT_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/contentful.js
+
+
+const contentful = defineProvider({
+    id: 'contentful',
+    name: 'Contentful',
+    aliases: [],
+    remediation: revokeAt('https://app.contentful.com/account/profile/cma_tokens (the token → Revoke)'),
+    rotation: { url: 'https://www.contentful.com/help/token-management/personal-access-tokens/' },
+    // GET /users/me returns the token's user (https://www.contentful.com/developers/docs/references/content-management-api/#/reference/users/user/get-the-authenticated-user).
+    liveCheck: { defaultUrl: 'https://api.contentful.com', path: '/users/me' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/contentful.js
+
+
+
+// Personal access tokens for the Content Management API: `CFPAT-` + 43 URL-safe characters
+// (https://www.contentful.com/help/token-management/personal-access-tokens/).
+const contentfulAccessToken = {
+    id: 'contentful-access-token',
+    provider: 'other',
+    keyKind: 'Contentful personal access token',
+    severity: 'high',
+    risk: 'A Contentful management token reads, changes, publishes and deletes the content of every space its user can reach.',
+    remediation: contentful.remediation,
+    keywords: ['cfpat-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>CFPAT-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
+    window: { before: 2, after: 56 },
+    validate: (s) => isMixedAlnum(s.slice(6)),
+    redactPrefix: () => 'CFPAT-',
+    examples: {
+        positive: (rng) => [`CFPAT-${rng.string(URLSAFE, 20)}Cf1${rng.string(URLSAFE, 20)}`],
+        negative: ['CFPAT-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'CFPAT-...'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/sanity.js
+
+
+const sanity = defineProvider({
+    id: 'sanity',
+    name: 'Sanity',
+    aliases: [],
+    remediation: revokeAt('https://www.sanity.io/manage (the project → API → Tokens → Delete)'),
+    rotation: { url: 'https://www.sanity.io/docs/http-auth' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/sanity.js
+
+
+
+// API tokens are `sk` + about 80 base62 characters (https://www.sanity.io/docs/http-auth). `sk` is no
+// prefix a scanner can key on, so the detector looks only near the word Sanity.
+const sanityApiToken = {
+    id: 'sanity-api-token',
+    provider: 'other',
+    keyKind: 'Sanity API token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Sanity token reads (drafts and private datasets included) and, with editor rights, changes and deletes the project’s content.',
+    remediation: sanity.remediation,
+    keywords: ['sanity'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk[A-Za-z0-9]{78,92})(?![A-Za-z0-9_-])/g,
+    window: { before: 160, after: 240 },
+    validate: (s) => isMixedAlnum(s.slice(2)),
+    redactPrefix: () => 'sk',
+    examples: {
+        positive: (rng) => [`sk${rng.string(ALNUM, 40)}Sn3${rng.string(ALNUM, 39)}`],
+        negative: [`sk${'X'.repeat(80)}`, 'skYourSanityTokenHere'],
+        assignedTo: 'SANITY_API_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/typeform.js
+
+
+const typeform = defineProvider({
+    id: 'typeform',
+    name: 'Typeform',
+    aliases: [],
+    remediation: revokeAt('https://admin.typeform.com/account#/section/tokens (the token → Delete)'),
+    rotation: { url: 'https://www.typeform.com/developers/get-started/personal-access-token/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/typeform.js
+
+
+
+// Personal access tokens start `tfp_` (https://www.typeform.com/developers/get-started/personal-access-token/);
+// the body is 40 to 60 base62 characters with underscores.
+const typeformAccessToken = {
+    id: 'typeform-access-token',
+    provider: 'other',
+    keyKind: 'Typeform personal access token',
+    severity: 'medium',
+    risk: 'A Typeform token reads every form and its responses (often personal data) and, with write scopes, changes them.',
+    remediation: typeform.remediation,
+    keywords: ['tfp_'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>tfp_[A-Za-z0-9_-]{40,60})(?![A-Za-z0-9_-])/g,
+    window: { before: 2, after: 70 },
+    validate: (s) => isMixedAlnum(s.slice(4)),
+    redactPrefix: () => 'tfp_',
+    examples: {
+        positive: (rng) => [`tfp_${rng.string(ALNUM, 22)}Tf9${rng.string(ALNUM, 19)}_${rng.string(ALNUM, 14)}`],
+        negative: ['tfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'tfp_YOUR_PERSONAL_ACCESS_TOKEN'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/hubspot.js
+
+
+const hubspot = defineProvider({
+    id: 'hubspot',
+    name: 'HubSpot',
+    aliases: [],
+    remediation: revokeAt('HubSpot (Settings → Integrations → Private Apps → the app → Auth → Rotate)'),
+    rotation: { url: 'https://developers.hubspot.com/docs/api/private-apps' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/hubspot.js
+
+
+const hubspot_uuid = (rng) => [8, 4, 4, 4, 12].map((n) => rng.string(HEX, n)).join('-');
+// Private app access tokens: `pat-` + the data-center region (`na1`, `na2`, `eu1`, `ap1`) + `-` + a UUID
+// (https://developers.hubspot.com/docs/api/private-apps).
+const hubspotAccessToken = {
+    id: 'hubspot-access-token',
+    provider: 'other',
+    keyKind: 'HubSpot private app access token',
+    severity: 'high',
+    risk: 'A HubSpot private app token reads and changes the CRM records (contacts, deals, companies) its scopes cover.',
+    remediation: hubspot.remediation,
+    keywords: ['pat-na1-', 'pat-na2-', 'pat-eu1-', 'pat-ap1-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_-])/g,
+    window: { before: 2, after: 50 },
+    redactPrefix: (s) => s.slice(0, 8),
+    examples: {
+        positive: (rng) => [`pat-na1-${hubspot_uuid(rng)}`, `pat-eu1-${hubspot_uuid(rng)}`],
+        negative: ['pat-na1-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', 'pat-na1-00000000-0000-0000-0000-000000000000'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/intercom.js
+
+
+const intercom = defineProvider({
+    id: 'intercom',
+    name: 'Intercom',
+    aliases: [],
+    remediation: revokeAt('https://app.intercom.com/a/apps/_/developer-hub (the app → Authentication → regenerate the access token)'),
+    rotation: { url: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/intercom.js
+
+
+
+
+// Access tokens are 60 base64 characters ending `=` (https://developers.intercom.com/docs/build-an-integration/learn-more/authentication):
+// only an Intercom name says whose.
+const intercomAccessToken = {
+    id: 'intercom-access-token',
+    provider: 'other',
+    keyKind: 'Intercom access token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'An Intercom token reads the workspace’s conversations and contacts (personal data) and writes messages as the app.',
+    remediation: intercom.remediation,
+    // `ntercom`, not `intercom`: no keyword starts with `i`, a letter so common that a new first letter
+    // slows the prefilter's one pass over every file (see src/scan/prefilter.ts); the window reaches back to it.
+    keywords: ['ntercom'],
+    pattern: namedValue('intercom[A-Za-z0-9_.-]{0,24}?(?:token|key|secret)', '[A-Za-z0-9+/_-]{59}='),
+    window: namedWindow(60),
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`dG9rO${rng.string(BASE64, 25)}Ic4${rng.string(BASE64, 26)}=`],
+        negative: [`${'X'.repeat(59)}=`, 'YOUR_INTERCOM_ACCESS_TOKEN'],
+        assignedTo: 'INTERCOM_ACCESS_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/zendesk.js
+
+
+const zendesk = defineProvider({
+    id: 'zendesk',
+    name: 'Zendesk',
+    aliases: [],
+    remediation: revokeAt('Zendesk Admin Center (Apps and integrations → APIs → Zendesk API → the token → Delete)'),
+    rotation: { url: 'https://support.zendesk.com/hc/en-us/articles/4408889192858-Managing-access-to-the-Zendesk-API' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/zendesk.js
+
+
+
+
+// API tokens are 40 base62 characters, used as `{email}/token:{token}`
+// (https://developer.zendesk.com/api-reference/introduction/security-and-auth/): only a Zendesk name says whose.
+const zendeskApiToken = {
+    id: 'zendesk-api-token',
+    provider: 'other',
+    keyKind: 'Zendesk API token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Zendesk API token, with any agent’s email, reads and changes every ticket (often personal data) and the account’s settings.',
+    remediation: zendesk.remediation,
+    // `endesk`: no keyword starts with `z` (a new first letter slows the prefilter's pass over every file).
+    keywords: ['endesk'],
+    pattern: namedValue('zendesk[A-Za-z0-9_.-]{0,24}?(?:token|key|secret)', '[A-Za-z0-9]{40}'),
+    window: namedWindow(40),
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 19)}Zd6${rng.string(ALNUM, 18)}`],
+        negative: ['XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'your-zendesk-api-token'],
+        assignedTo: 'ZENDESK_API_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/freshdesk.js
+
+
+const freshdesk = defineProvider({
+    id: 'freshdesk',
+    name: 'Freshdesk',
+    aliases: [],
+    remediation: revokeAt('Freshdesk (Profile settings → View API Key → Reset API Key)'),
+    rotation: { url: 'https://support.freshdesk.com/support/solutions/articles/215517-how-to-find-your-api-key' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/freshdesk.js
+
+
+
+
+// API keys are 20 base62 characters, sent as the Basic user (https://developers.freshdesk.com/api/#authentication):
+// only a Freshdesk name says whose.
+const freshdeskApiKey = {
+    id: 'freshdesk-api-key',
+    provider: 'other',
+    keyKind: 'Freshdesk API key',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Freshdesk key acts as its agent: it reads and changes tickets and contacts (often personal data).',
+    remediation: freshdesk.remediation,
+    keywords: ['freshdesk'],
+    pattern: namedValue('freshdesk[A-Za-z0-9_.-]{0,24}?(?:key|token|secret)', '[A-Za-z0-9]{20}'),
+    window: namedWindow(20),
+    minEntropy: 3,
+    validate: (s) => hasTwoClasses(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 9)}Fd2${rng.string(ALNUM, 8)}`],
+        negative: ['XXXXXXXXXXXXXXXXXXXX', 'YourFreshdeskApiKey1'],
+        assignedTo: 'FRESHDESK_API_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/mapbox.js
+
+
+const mapbox = defineProvider({
+    id: 'mapbox',
+    name: 'Mapbox',
+    aliases: [],
+    remediation: revokeAt('https://account.mapbox.com/access-tokens/ (the secret token → Delete)'),
+    rotation: { url: 'https://docs.mapbox.com/accounts/guides/tokens/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/mapbox.js
+
+
+
+const b64url = (json) => Buffer.from(json).toString('base64url');
+// Secret tokens: `sk.` + base64url JSON naming the user (`eyJ…`) + `.` + 22 characters. Public `pk.`
+// tokens have the same shape and are meant to ship in front-end code, so they are not reported
+// (https://docs.mapbox.com/accounts/guides/tokens/#token-types).
+const mapboxSecretToken = {
+    id: 'mapbox-secret-token',
+    provider: 'other',
+    keyKind: 'Mapbox secret access token',
+    severity: 'high',
+    risk: 'A Mapbox secret token uses the account’s scopes beyond public ones: uploading and deleting tilesets and styles, listing and creating tokens.',
+    remediation: mapbox.remediation,
+    keywords: ['sk.eyj'],
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>sk\.eyJ[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,30})(?![A-Za-z0-9_.-])/g,
+    window: { before: 2, after: 340 },
+    validate: (s) => isMixedAlnum(s.slice(s.lastIndexOf('.') + 1)),
+    redactPrefix: () => 'sk.',
+    examples: {
+        positive: (rng) => [
+            `sk.${b64url(`{"u":"acme-maps","a":"${rng.string(URLSAFE, 24)}"}`)}.${rng.string(URLSAFE, 10)}Mb5${rng.string(URLSAFE, 9)}`,
+        ],
+        negative: [
+            `pk.${b64url('{"u":"acme-maps","a":"ck0000000000000000000000"}')}.Ab3dEf7hIj2lMn5pQr8tUv`,
+            'sk.eyJ1IjoiZXhhbXBsZSIsImEiOiJ4eHgifQ.XXXXXXXXXXXXXXXXXXXXXX',
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/plaid.js
+
+
+const plaid = defineProvider({
+    id: 'plaid',
+    name: 'Plaid',
+    aliases: [],
+    remediation: revokeAt('https://dashboard.plaid.com/developers/keys (rotate the secret; an access token: /item/access_token/invalidate)'),
+    rotation: { url: 'https://plaid.com/docs/account/security/#rotating-api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/plaid.js
+
+
+
+
+const plaid_uuid = (rng) => [8, 4, 4, 4, 12].map((n) => rng.string(HEX, n)).join('-');
+// The API secret is 30 hex characters beside the client id (https://plaid.com/docs/api/#api-access):
+// only a Plaid name says whose.
+const plaidSecret = {
+    id: 'plaid-secret',
+    provider: 'other',
+    keyKind: 'Plaid API secret',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A Plaid secret, with the client id, calls the API for every linked bank account: balances, transactions and identity data.',
+    remediation: plaid.remediation,
+    keywords: ['plaid'],
+    pattern: namedValue('plaid[A-Za-z0-9_.-]{0,24}?secret', '[0-9a-f]{30}'),
+    window: namedWindow(30),
+    validate: (s) => hasLetterAndDigit(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 14)}a5${rng.string(HEX, 14)}`],
+        negative: ['000000000000000000000000000000', 'your_plaid_sandbox_secret_here'],
+        assignedTo: 'PLAID_SECRET',
+    },
+};
+// Access tokens name their environment: `access-sandbox-`, `access-development-` or `access-production-` + a UUID
+// (https://plaid.com/docs/api/items/#token-exchange-flow).
+const plaidAccessToken = {
+    id: 'plaid-access-token',
+    provider: 'other',
+    keyKind: 'Plaid access token',
+    severity: 'high',
+    risk: 'A Plaid access token, with the app’s secret, reads one linked bank account’s balances, transactions and owner.',
+    remediation: plaid.remediation,
+    keywords: ['access-sandbox-', 'access-development-', 'access-production-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_-])/g,
+    window: { before: 2, after: 60 },
+    redactPrefix: (s) => s.slice(0, s.indexOf('-', 7) + 1),
+    examples: {
+        positive: (rng) => [`access-sandbox-${plaid_uuid(rng)}`, `access-production-${plaid_uuid(rng)}`],
+        negative: [
+            'access-sandbox-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+            'access-sandbox-00000000-0000-0000-0000-000000000000',
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/paypal.js
+
+
+const paypal = defineProvider({
+    id: 'paypal',
+    name: 'PayPal / Braintree',
+    aliases: ['braintree'],
+    remediation: revokeAt('https://developer.paypal.com/dashboard/applications (the app → the secret → Delete; Braintree: Settings → API → the key or access token → Revoke)'),
+    rotation: { url: 'https://developer.paypal.com/api/rest/#link-getclientidandclientsecret' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/paypal.js
+
+
+
+
+const paypal_remediation = paypal.remediation;
+// Braintree (PayPal) access tokens: `access_token$<environment>$<merchant id>$<32 hex>`
+// (https://developer.paypal.com/braintree/docs/guides/authorization/access-token).
+const paypalBraintreeAccessToken = {
+    id: 'paypal-braintree-access-token',
+    provider: 'other',
+    keyKind: 'Braintree (PayPal) access token',
+    severity: 'critical',
+    risk: 'A Braintree access token takes payments, issues refunds and reads the transactions of the merchant account.',
+    remediation: paypal_remediation,
+    keywords: ['access_token$'],
+    pattern: /(?<![A-Za-z0-9_$])(?<secret>access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})(?![A-Za-z0-9_$])/g,
+    window: { before: 2, after: 80 },
+    validate: (s) => hasLetterAndDigit(s.slice(-32)),
+    redactPrefix: (s) => s.slice(0, s.indexOf('$', 13) + 1),
+    examples: {
+        positive: (rng) => [
+            `access_token$production$${rng.string(LOWER + DIGITS, 16)}$${rng.string(HEX, 15)}b8${rng.string(HEX, 15)}`,
+            `access_token$sandbox$${rng.string(LOWER + DIGITS, 16)}$${rng.string(HEX, 15)}0e${rng.string(HEX, 15)}`,
+        ],
+        negative: ['access_token$production$xxxxxxxxxxxxxxxx$xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'access_token$sandbox$'],
+    },
+};
+// REST app client secrets are 80 URL-safe characters beside the client id
+// (https://developer.paypal.com/api/rest/#link-getclientidandclientsecret): only a PayPal name says whose.
+const paypalClientSecret = {
+    id: 'paypal-client-secret',
+    provider: 'other',
+    keyKind: 'PayPal REST client secret',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A PayPal client secret, with its client id, gets tokens that take payments, issue refunds and pay out from the account.',
+    remediation: paypal_remediation,
+    keywords: ['paypal'],
+    pattern: namedValue('paypal[A-Za-z0-9_.-]{0,24}?secret', '[A-Za-z0-9_-]{80}'),
+    window: namedWindow(80),
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`E${rng.string(URLSAFE, 40)}Pp2${rng.string(URLSAFE, 36)}`],
+        negative: ['X'.repeat(80), 'YOUR_PAYPAL_CLIENT_SECRET'],
+        assignedTo: 'PAYPAL_CLIENT_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/adyen.js
+
+
+const adyen = defineProvider({
+    id: 'adyen',
+    name: 'Adyen',
+    aliases: [],
+    remediation: revokeAt('the Adyen Customer Area (Developers → API credentials → the credential → Generate API key; the old one keeps working for 24 hours)'),
+    rotation: { url: 'https://docs.adyen.com/development-resources/api-credentials/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/adyen.js
+
+
+
+// API keys as the Customer Area issues them: `AQE` + a long base64 part, `-`, a 44-character base64
+// part, then `-` and a short printable tail (https://docs.adyen.com/development-resources/api-credentials/).
+// The secret reported is the two base64 parts; the tail, which may hold quotes, is left out.
+const adyenApiKey = {
+    id: 'adyen-api-key',
+    provider: 'other',
+    keyKind: 'Adyen API key',
+    severity: 'critical',
+    risk: 'An Adyen API key takes payments, issues refunds and reads the transactions of every merchant account its credential can reach.',
+    remediation: adyen.remediation,
+    keywords: ['aqe'],
+    pattern: /(?<![A-Za-z0-9+/])(?<secret>AQE[A-Za-z0-9+/]{60,260}={0,2}-[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])/g,
+    window: { before: 2, after: 340 },
+    validate: (s) => isMixedAlnum(s.slice(3, s.indexOf('-'))),
+    redactPrefix: () => 'AQE',
+    examples: {
+        positive: (rng) => [
+            `AQE${rng.string(BASE64, 60)}Ad9${rng.string(BASE64, 70)}=-${rng.string(BASE64, 43)}=-${rng.string(BASE64, 16)}`,
+        ],
+        negative: [`AQE${'X'.repeat(100)}=-${'X'.repeat(43)}=`, 'AQE...'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/razorpay.js
+
+
+const razorpay = defineProvider({
+    id: 'razorpay',
+    name: 'Razorpay',
+    aliases: [],
+    remediation: revokeAt('the Razorpay Dashboard (Account & Settings → API Keys → Regenerate Key)'),
+    rotation: { url: 'https://razorpay.com/docs/api/authentication' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/razorpay.js
+
+
+
+
+// The key secret is 24 base62 characters beside a `rzp_live_`/`rzp_test_` key id
+// (https://razorpay.com/docs/api/authentication). The key id alone is public (Checkout sends it from
+// the browser), so it is not reported; the secret has no prefix, so only a Razorpay name says whose.
+const razorpayKeySecret = {
+    id: 'razorpay-key-secret',
+    provider: 'other',
+    keyKind: 'Razorpay key secret',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A Razorpay key secret, with its key id, creates orders, captures and refunds payments and reads the account’s settlements.',
+    remediation: razorpay.remediation,
+    keywords: ['razorpay'],
+    pattern: namedValue('razorpay[A-Za-z0-9_.-]{0,24}?secret', '[A-Za-z0-9]{24}'),
+    window: namedWindow(24),
+    validate: (s) => hasTwoClasses(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 11)}Rz5${rng.string(ALNUM, 10)}`],
+        negative: ['XXXXXXXXXXXXXXXXXXXXXXXX', 'YOUR_RAZORPAY_KEY_SECRET'],
+        assignedTo: 'RAZORPAY_KEY_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/flutterwave.js
+
+
+const flutterwave = defineProvider({
+    id: 'flutterwave',
+    name: 'Flutterwave',
+    aliases: [],
+    remediation: revokeAt('the Flutterwave dashboard (Settings → API keys → Generate new keys)'),
+    rotation: { url: 'https://developer.flutterwave.com/docs/api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/flutterwave.js
+
+
+
+// Secret keys: `FLWSECK-` (live) or `FLWSECK_TEST-` + 32 hex + `-X`
+// (https://developer.flutterwave.com/docs/api-keys).
+const flutterwaveSecretKey = {
+    id: 'flutterwave-secret-key',
+    provider: 'other',
+    keyKind: 'Flutterwave secret key',
+    severity: 'critical',
+    risk: 'A Flutterwave secret key charges cards, makes transfers and payouts, and reads the account’s transactions.',
+    remediation: flutterwave.remediation,
+    keywords: ['flwseck'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>FLWSECK(?:_TEST)?-[0-9a-f]{32}-X)(?![A-Za-z0-9_-])/g,
+    window: { before: 2, after: 56 },
+    validate: (s) => hasLetterAndDigit(s.slice(s.indexOf('-') + 1, -2)),
+    redactPrefix: (s) => s.slice(0, s.indexOf('-') + 1),
+    examples: {
+        positive: (rng) => [
+            `FLWSECK-${rng.string(HEX, 15)}c2${rng.string(HEX, 15)}-X`,
+            `FLWSECK_TEST-${rng.string(HEX, 15)}9d${rng.string(HEX, 15)}-X`,
+        ],
+        negative: ['FLWSECK-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-X', 'FLWSECK_TEST-SANDBOXDEMOKEY-X'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/paystack.js
+
+
+const paystack = defineProvider({
+    id: 'paystack',
+    name: 'Paystack',
+    aliases: [],
+    remediation: revokeAt('https://dashboard.paystack.com/#/settings/developers (Generate new secret key)'),
+    rotation: { url: 'https://paystack.com/docs/api/authentication/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/paystack.js
+
+
+
+
+// Secret keys are `sk_live_` / `sk_test_` + 40 hex (https://paystack.com/docs/api/authentication/), the
+// prefixes Stripe (and others) use too: only a Paystack name says whose, so a Stripe key stays Stripe's.
+const paystackSecretKey = {
+    id: 'paystack-secret-key',
+    provider: 'other',
+    keyKind: 'Paystack secret key',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A Paystack secret key charges customers, initiates transfers and refunds, and reads the account’s transactions.',
+    remediation: paystack.remediation,
+    keywords: ['paystack'],
+    pattern: namedValue('paystack[A-Za-z0-9_.-]{0,24}?(?:secret|key)', 'sk_(?:live|test)_[0-9a-f]{40}'),
+    window: namedWindow(48),
+    validate: (s) => hasLetterAndDigit(s.slice(8)),
+    redactPrefix: (s) => s.slice(0, 8),
+    examples: {
+        positive: (rng) => [`sk_live_${rng.string(HEX, 19)}a4${rng.string(HEX, 19)}`],
+        negative: ['sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'pk_live_0d4d2e0cf3b1a1c2e8e4b9d0a5f6c7e8d9a0b1c2'],
+        assignedTo: 'PAYSTACK_SECRET_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/coinbase.js
+
+
+const coinbase = defineProvider({
+    id: 'coinbase',
+    name: 'Coinbase',
+    aliases: [],
+    remediation: revokeAt('https://portal.cdp.coinbase.com/projects/api-keys (the key → Delete)'),
+    rotation: { url: 'https://docs.cdp.coinbase.com/get-started/docs/cdp-api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/coinbase.js
+
+
+
+
+// API secrets: base64 (an Ed25519 key of the Developer Platform, or the older exchange secrets), with
+// no prefix (https://docs.cdp.coinbase.com/get-started/docs/cdp-api-keys): only a Coinbase name says
+// whose. (ECDSA keys come as PEM blocks, which the private-key rule reports.)
+const coinbaseApiSecret = {
+    id: 'coinbase-api-secret',
+    provider: 'other',
+    keyKind: 'Coinbase API secret',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A Coinbase API secret, with its key name, trades, moves funds and reads the balances of the accounts it was granted.',
+    remediation: coinbase.remediation,
+    keywords: ['coinbase'],
+    pattern: namedValue('coinbase[A-Za-z0-9_.-]{0,24}?secret', '[A-Za-z0-9+/]{32,100}={0,2}'),
+    window: namedWindow(100),
+    minEntropy: 4,
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(BASE64, 40)}Cb7${rng.string(BASE64, 42)}==`],
+        negative: ['X'.repeat(64), 'YOUR_COINBASE_API_SECRET'],
+        assignedTo: 'COINBASE_API_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/shippo.js
+
+
+const shippo = defineProvider({
+    id: 'shippo',
+    name: 'Shippo',
+    aliases: [],
+    remediation: revokeAt('https://apps.goshippo.com/settings/api (the token → Delete)'),
+    rotation: { url: 'https://docs.goshippo.com/docs/guides_general/authentication/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/shippo.js
+
+
+
+// API tokens: `shippo_live_` / `shippo_test_` + 40 hex (https://docs.goshippo.com/docs/guides_general/authentication/).
+const shippoApiToken = {
+    id: 'shippo-api-token',
+    provider: 'other',
+    keyKind: 'Shippo API token',
+    severity: 'high',
+    risk: 'A live Shippo token buys shipping labels billed to the account and reads its shipments and customer addresses.',
+    remediation: shippo.remediation,
+    keywords: ['shippo_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>shippo_(?:live|test)_[0-9a-f]{40})(?![A-Za-z0-9_])/g,
+    window: { before: 2, after: 56 },
+    validate: (s) => hasLetterAndDigit(s.slice(12)),
+    redactPrefix: (s) => s.slice(0, 12),
+    examples: {
+        positive: (rng) => [
+            `shippo_live_${rng.string(HEX, 19)}7f${rng.string(HEX, 19)}`,
+            `shippo_test_${rng.string(HEX, 19)}b1${rng.string(HEX, 19)}`,
+        ],
+        negative: [
+            'shippo_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            'shippo_test_0000000000000000000000000000000000000000',
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/easypost.js
+
+
+const easypost = defineProvider({
+    id: 'easypost',
+    name: 'EasyPost',
+    aliases: [],
+    remediation: revokeAt('https://www.easypost.com/account/api-keys (the key → Disable, then Delete)'),
+    rotation: { url: 'https://docs.easypost.com/docs/authentication' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/easypost.js
+
+
+
+// API keys: `EZAK` (production) or `EZTK` (test) + 54 base62 characters (https://docs.easypost.com/docs/authentication).
+const easypostApiKey = {
+    id: 'easypost-api-key',
+    provider: 'other',
+    keyKind: 'EasyPost API key',
+    severity: 'high',
+    risk: 'A production EasyPost key buys shipping labels billed to the account and reads its shipments and customer addresses.',
+    remediation: easypost.remediation,
+    keywords: ['ezak', 'eztk'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>EZ[AT]K[A-Za-z0-9]{54})(?![A-Za-z0-9_])/g,
+    window: { before: 2, after: 60 },
+    validate: (s) => isMixedAlnum(s.slice(4)),
+    redactPrefix: (s) => s.slice(0, 4),
+    examples: {
+        positive: (rng) => [
+            `EZAK${rng.string(ALNUM, 26)}Ep3${rng.string(ALNUM, 25)}`,
+            `EZTK${rng.string(ALNUM, 26)}Ep8${rng.string(ALNUM, 25)}`,
+        ],
+        negative: [`EZAK${'X'.repeat(54)}`, 'EZAK_your_production_key'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/duffel.js
+
+
+const duffel = defineProvider({
+    id: 'duffel',
+    name: 'Duffel',
+    aliases: [],
+    remediation: revokeAt('https://app.duffel.com (Developers → Access tokens → the token → Delete)'),
+    rotation: { url: 'https://duffel.com/docs/api/overview/making-requests/authentication' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/duffel.js
+
+
+
+// Access tokens: `duffel_live_` / `duffel_test_` + 43 URL-safe characters
+// (https://duffel.com/docs/api/overview/making-requests/authentication).
+const duffelAccessToken = {
+    id: 'duffel-access-token',
+    provider: 'other',
+    keyKind: 'Duffel access token',
+    severity: 'high',
+    risk: 'A live Duffel token books and pays for flights and stays from the account’s balance and reads its travellers’ personal data.',
+    remediation: duffel.remediation,
+    keywords: ['duffel_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>duffel_(?:live|test)_[A-Za-z0-9_=-]{43})(?![A-Za-z0-9_=-])/g,
+    window: { before: 2, after: 60 },
+    validate: (s) => isMixedAlnum(s.slice(12)),
+    redactPrefix: (s) => s.slice(0, 12),
+    examples: {
+        positive: (rng) => [`duffel_live_${rng.string(URLSAFE, 20)}Df4${rng.string(URLSAFE, 20)}`],
+        negative: [`duffel_test_${'X'.repeat(43)}`, 'duffel_test_...'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/lob.js
+
+
+const lob = defineProvider({
+    id: 'lob',
+    name: 'Lob',
+    aliases: [],
+    remediation: revokeAt('https://dashboard.lob.com/settings/api-keys (Rotate)'),
+    rotation: { url: 'https://docs.lob.com/#tag/Authentication' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/lob.js
+
+
+
+
+// Secret API keys: `live_` / `test_` + 35 hex (https://docs.lob.com/#tag/Authentication); `live_pub_`
+// keys are publishable. `live_`, `test_` and `lob` are everyday text, so the keywords are the key's names.
+const lobApiKey = {
+    id: 'lob-api-key',
+    provider: 'other',
+    keyKind: 'Lob secret API key',
+    severity: 'high',
+    risk: 'A live Lob key sends letters, postcards and checks billed to the account and reads the addresses it has mailed.',
+    remediation: lob.remediation,
+    keywords: ['lob_api_key', 'lobapikey', 'lob-api-key', 'lob_secret', 'lob_key', 'lob_live', 'lob_test'],
+    pattern: namedValue('(?<![A-Za-z0-9])lob[_-]?(?:api[_-]?key|secret|key|live|test)', '(?:live|test)_[0-9a-f]{35}'),
+    window: namedWindow(40),
+    validate: (s) => hasLetterAndDigit(s.slice(5)),
+    redactPrefix: (s) => s.slice(0, 5),
+    examples: {
+        positive: (rng) => [
+            `live_${rng.string(HEX, 17)}a0${rng.string(HEX, 16)}`,
+            `test_${rng.string(HEX, 17)}6e${rng.string(HEX, 16)}`,
+        ],
+        negative: [`live_${'0'.repeat(35)}`, 'live_pub_0123456789abcdef0123456789abcde'],
+        assignedTo: 'LOB_API_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/frameio.js
+
+
+const frameio = defineProvider({
+    id: 'frameio',
+    name: 'Frame.io',
+    aliases: ['frame-io'],
+    remediation: revokeAt('https://developer.frame.io/app/tokens (the token → Delete)'),
+    rotation: { url: 'https://developer.frame.io/docs/getting-started/authentication' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/frameio.js
+
+
+
+// Developer tokens: `fio-u-` + 64 URL-safe characters (https://developer.frame.io/docs/getting-started/authentication).
+const frameioDeveloperToken = {
+    id: 'frameio-developer-token',
+    provider: 'other',
+    keyKind: 'Frame.io developer token',
+    severity: 'high',
+    risk: 'A Frame developer token reads, downloads and deletes the media and review comments of every project its user can reach.',
+    remediation: frameio.remediation,
+    keywords: ['fio-u-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>fio-u-[A-Za-z0-9_=-]{64})(?![A-Za-z0-9_=-])/g,
+    window: { before: 2, after: 76 },
+    validate: (s) => isMixedAlnum(s.slice(6)),
+    redactPrefix: () => 'fio-u-',
+    examples: {
+        positive: (rng) => [`fio-u-${rng.string(URLSAFE, 31)}Fi2${rng.string(URLSAFE, 30)}`],
+        negative: [`fio-u-${'x'.repeat(64)}`, 'fio-u-YOUR_DEVELOPER_TOKEN'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/readme.js
+
+
+const readme = defineProvider({
+    id: 'readme',
+    name: 'ReadMe',
+    aliases: [],
+    remediation: revokeAt('the ReadMe dashboard (the project → API Keys → Revoke)'),
+    rotation: { url: 'https://docs.readme.com/main/reference/intro/authentication' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/readme.js
+
+
+
+// API keys: `rdme_` + 70 lower-case base36 characters (https://docs.readme.com/main/reference/intro/authentication).
+const readmeApiKey = {
+    id: 'readme-api-key',
+    provider: 'other',
+    keyKind: 'ReadMe API key',
+    severity: 'medium',
+    risk: 'A ReadMe key rewrites the project’s published documentation and API reference and reads its API metrics.',
+    remediation: readme.remediation,
+    keywords: ['rdme_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>rdme_[a-z0-9]{70})(?![A-Za-z0-9_])/g,
+    window: { before: 2, after: 80 },
+    validate: (s) => hasLetterAndDigit(s.slice(5)),
+    redactPrefix: () => 'rdme_',
+    examples: {
+        positive: (rng) => [`rdme_${rng.string(LOWER + DIGITS, 34)}r4${rng.string(LOWER + DIGITS, 34)}`],
+        negative: [`rdme_${'x'.repeat(70)}`, 'rdme_xxxx'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/clerk.js
+
+
+const clerk = defineProvider({
+    id: 'clerk',
+    name: 'Clerk',
+    aliases: [],
+    remediation: revokeAt('https://dashboard.clerk.com/~/api-keys (add a new Secret key, deploy it, then delete the old one)'),
+    rotation: { url: 'https://clerk.com/docs/guides/secure/rotate-api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/clerk.js
+
+
+
+
+// Secret keys start `sk_live_` / `sk_test_` (https://clerk.com/docs/guides/secure/rotate-api-keys), as
+// Stripe's do: only a Clerk name says whose, so a Stripe key stays Stripe's.
+const clerkSecretKey = {
+    id: 'clerk-secret-key',
+    provider: 'other',
+    keyKind: 'Clerk secret key',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A Clerk secret key calls the Backend API: it reads and changes every user, session and organisation of the instance and signs in as any user.',
+    remediation: clerk.remediation,
+    keywords: ['clerk'],
+    pattern: namedValue('clerk[A-Za-z0-9_.-]{0,24}?(?:secret|api[_.-]?key)', 'sk_(?:live|test)_[A-Za-z0-9]{20,100}'),
+    window: namedWindow(108),
+    validate: (s) => isMixedAlnum(s.slice(8)),
+    redactPrefix: (s) => s.slice(0, 8),
+    examples: {
+        positive: (rng) => [
+            `sk_live_${rng.string(ALNUM, 21)}Ck6${rng.string(ALNUM, 21)}`,
+            `sk_test_${rng.string(ALNUM, 21)}Ck1${rng.string(ALNUM, 21)}`,
+        ],
+        negative: ['sk_live_...', 'sk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+        assignedTo: 'CLERK_SECRET_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/calendly.js
+
+
+const calendly = defineProvider({
+    id: 'calendly',
+    name: 'Calendly',
+    aliases: [],
+    remediation: revokeAt('https://calendly.com/integrations/api_webhooks (the token → Revoke)'),
+    rotation: { url: 'https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens' },
+    // GET /users/me returns the token's user (https://developer.calendly.com/api-docs/ff9832c5a6640-get-current-user).
+    liveCheck: { defaultUrl: 'https://api.calendly.com', path: '/users/me' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/calendly.js
+
+
+
+const calendly_b64url = (json) => Buffer.from(json).toString('base64url');
+// Personal access tokens are JWTs (https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens):
+// the JWT rule reports any JWT; beside a Calendly name the finding says whose.
+const calendlyAccessToken = {
+    id: 'calendly-access-token',
+    provider: 'other',
+    keyKind: 'Calendly personal access token',
+    severity: 'medium',
+    confidence: 'low',
+    risk: 'A Calendly token reads its user’s scheduled events and invitees (names, emails, answers) and manages webhooks.',
+    remediation: calendly.remediation,
+    keywords: ['calendly'],
+    pattern: namedValue('calendly[A-Za-z0-9_.-]{0,24}?(?:token|key|secret)', 'eyJ[A-Za-z0-9_-]{10,400}\\.eyJ[A-Za-z0-9_-]{10,1200}\\.[A-Za-z0-9_-]{20,400}'),
+    window: namedWindow(2000),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${calendly_b64url('{"kid":"1ce1e136","typ":"PAT","alg":"ES512"}')}.${calendly_b64url(`{"iss":"https://auth.calendly.com","iat":1700000000,"jti":"${rng.string(URLSAFE, 24)}","user_uuid":"${rng.string(URLSAFE, 16)}"}`)}.${rng.string(URLSAFE, 86)}`,
+        ],
+        negative: ['eyJhbGciOiJIUzI1NiJ9.XXXX.YYYY'],
+        assignedTo: 'CALENDLY_API_TOKEN',
+    },
+};
+
 ;// CONCATENATED MODULE: ./.build/src/providers/anthropic.js
 
 const anthropic = defineProvider({
@@ -44500,7 +46339,7 @@ const anthropic = defineProvider({
 ;// CONCATENATED MODULE: ./.build/src/detectors/anthropic.js
 
 
-const remediation = anthropic.remediation;
+const anthropic_remediation = anthropic.remediation;
 // Keys are `sk-ant-<kind><2-digit version>-`, 93 URL-safe characters, then a fixed `AA` tail; the version
 // has moved (api03, api04), so it is not pinned.
 function anthropicKey(kind, id, keyKind, severity, risk) {
@@ -44510,7 +46349,7 @@ function anthropicKey(kind, id, keyKind, severity, risk) {
         keyKind,
         severity,
         risk,
-        remediation,
+        remediation: anthropic_remediation,
         keywords: [`sk-ant-${kind}`],
         pattern: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>sk-ant-${kind}\\d{2}-[A-Za-z0-9_-]{86,100}AA)(?![A-Za-z0-9_-])`, 'g'),
         redactPrefix: (s) => s.slice(0, s.indexOf('-', 7) + 1),
@@ -44531,14 +46370,6 @@ function anthropicKey(kind, id, keyKind, severity, risk) {
 }
 const anthropicAdminKey = anthropicKey('admin', 'anthropic-admin-key', 'Anthropic admin key', 'critical', 'An admin key manages the whole organization: it can create and revoke API keys, manage members and workspaces.');
 const anthropicApiKey = anthropicKey('api', 'anthropic-api-key', 'Anthropic API key', 'high', 'An API key can spend the workspace’s credits and read the prompts and files sent with it.');
-
-;// CONCATENATED MODULE: ./.build/src/detectors/token-shape.js
-// Checks on a token body that its shape alone cannot express: real tokens are random, and random
-// base62 of this length holds every character class, while identifiers and prose do not.
-/** Upper case, lower case and a digit: a random base62 body of 20+ characters. */
-const isMixedAlnum = (s) => /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s);
-/** A letter and a digit: a random hex or lower-case base36 body. */
-const hasLetterAndDigit = (s) => /[A-Za-z]/.test(s) && /[0-9]/.test(s);
 
 ;// CONCATENATED MODULE: ./.build/src/providers/atlassian.js
 
@@ -44837,12 +46668,14 @@ const privateKey = {
     keywords: ['private key-----', 'private key block-----'],
     // Reported at the BEGIN line; the body (real lines or JSON-escaped `\n` ones, optional RFC 1421 headers such as
     // Proc-Type) must hold base64, so empty templates stay quiet. `m` widens the scan window to 16 KiB for long keys.
-    // `elided` is the mark docs put where they cut a key short ("...", "…", "<snip>", "[truncated]") right after
+    // `elided` is the mark docs put where they cut a key short ("...", "…", "<snip>", "[truncated]", or a full stop
+    // just before the END line: `MIIEpQIBAAKCAQEAuyf…iieR. -----END RSA PRIVATE KEY-----`; line breaks before it may be
+    // escaped once or twice over, as generated doc comments write them) right after
     // the base64 stops: such a body is a sample, whatever its length. A complete key goes on to its END line.
     pattern: new RegExp('(?<secret>-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----' +
         '(?:(?:\\s|\\\\[nr]){1,4}[A-Z][A-Za-z-]{1,20}: [^\\n\\\\]{1,120}){0,4}' +
         '(?:[A-Za-z0-9+/=\\s"\',]|\\\\[nr]){0,12000}[A-Za-z0-9+/=])' +
-        '(?<elided>(?:[ \\t"\',]|\\\\[nr]|\\r?\\n){0,8}(?:\\.\\.|…|[<[({][ \\t]{0,3}(?:\\.\\.|…|[Ss][Nn][Ii][Pp]|[Tt]runcated|[Oo]mitted|[Rr]edacted|[Ee]lided|[Cc]ut\\b)))?', 'gm'),
+        '(?<elided>(?:[ \\t"\',]|\\\\{1,4}[nr]|\\r?\\n){0,8}(?:\\.\\.|\\.(?=(?:\\s|\\\\[nr]){0,8}-----END)|…|[<[({][ \\t]{0,3}(?:\\.\\.|…|[Ss][Nn][Ii][Pp]|[Tt]runcated|[Oo]mitted|[Rr]edacted|[Ee]lided|[Cc]ut\\b)))?', 'gm'),
     redactPrefix: (s) => s.slice(0, s.indexOf('-----', 10) + 5),
     allowPlaceholderLike: true,
     validate: (secret, { match }) => {
@@ -45034,17 +46867,20 @@ function isFillerWords(letters) {
             ends[i] = ends[j] && credential_rules_FILLER_WORDS.has(letters.slice(j, i));
     return ends[letters.length];
 }
+/** Digits counted up from 0 or 1 (123, 1234, 0123…): the run docs append to a filler word (key_1234, secret123). */
+const isCountedUp = (digits) => digits.length >= 3 && ('0123456789'.startsWith(digits) || '123456789'.startsWith(digits));
 /**
  * A password spelled from filler words with separators and a closing symbol at most (rootpasswd,
  * my-secret-pw!), or with digits too when it says it is a password (newRootPassword123): digits after
- * other filler words (secret123, mySecret2024) are how people really pick weak passwords.
+ * other filler words (mySecret2024) are how people really pick weak passwords, unless they only count
+ * up (secret123, key_1234: the sample a doc writes).
  */
 function isFillerPassword(password) {
     const m = /^([A-Za-z_.-]+?)([0-9]{0,8})[!@#$%^&*?.]{0,2}$/.exec(password);
     if (m === null)
         return false;
     const letters = m[1].toLowerCase().replace(/[_.-]/g, '');
-    return isFillerWords(letters) && (m[2] === '' || /passw|pwd/.test(letters));
+    return isFillerWords(letters) && (m[2] === '' || /passw|pwd/.test(letters) || isCountedUp(m[2]));
 }
 /** A password that is really set, not a template slot, a doc filler or the user name again. */
 function isRealPassword(password, user = '') {
@@ -45294,6 +47130,1636 @@ const dockerHubAccessToken = {
     examples: {
         positive: (rng) => [`dckr_pat_${rng.string(URLSAFE, 12)}Q5v${rng.string(URLSAFE, 12)}`],
         negative: ['dckr_pat_tooshort', 'dckr_pat_', 'dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/digitalocean.js
+
+
+const digitalocean = defineProvider({
+    id: 'digitalocean',
+    name: 'DigitalOcean',
+    aliases: ['digital-ocean'],
+    remediation: revokeAt('https://cloud.digitalocean.com/account/api/tokens'),
+    rotation: {
+        url: 'https://docs.digitalocean.com/platform/teams/manage-api-tokens/',
+        create: 'Generate a new token under API → Tokens with only the scopes the workload needs and an expiry.',
+        revoke: 'Delete the old token under API → Tokens (https://cloud.digitalocean.com/account/api/tokens).',
+    },
+    // GET /v2/account answers the token's own account (https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account).
+    liveCheck: {
+        defaultUrl: 'https://api.digitalocean.com',
+        path: '/v2/account',
+        prefixes: ['dop_v1_', 'doo_v1_'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/digitalocean.js
+
+
+
+// `dop_v1_` personal access tokens, `doo_v1_` OAuth access tokens and `dor_v1_` OAuth refresh tokens,
+// each + 64 hex (https://docs.digitalocean.com/platform/teams/manage-api-tokens/ and
+// https://www.digitalocean.com/blog/introducing-new-token-prefixes).
+const digitaloceanToken = {
+    id: 'digitalocean-token',
+    provider: 'other',
+    keyKind: 'DigitalOcean API token',
+    severity: 'critical',
+    risk: 'A DigitalOcean token creates, reads and destroys the team’s droplets, databases, Spaces keys and DNS within its scopes.',
+    remediation: digitalocean.remediation,
+    keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>do[opr]_v1_[a-f0-9]{64})(?![A-Za-z0-9_])/g,
+    window: { before: 8, after: 80 },
+    validate: (s) => hasLetterAndDigit(s.slice(7)),
+    redactPrefix: (s) => s.slice(0, 7),
+    examples: {
+        positive: (rng) => [
+            `dop_v1_${rng.string(HEX, 31)}a7${rng.string(HEX, 31)}`,
+            `dor_v1_${rng.string(HEX, 31)}4e${rng.string(HEX, 31)}`,
+        ],
+        negative: [
+            'dop_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            `dop_v1_${'0'.repeat(64)}`,
+            'dop_v1_abc123',
+            `mydop_v1_${'a1'.repeat(32)}`,
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/alibaba.js
+
+
+const alibaba = defineProvider({
+    id: 'alibaba',
+    name: 'Alibaba Cloud',
+    aliases: ['aliyun', 'alibaba-cloud'],
+    remediation: revokeAt('the RAM console (https://ram.console.aliyun.com/manage/ak): disable, then delete the AccessKey pair', 'create a new pair for a RAM user with only the policies it needs (or use an STS role) and update the environment secret'),
+    rotation: {
+        url: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair',
+        create: 'Create a new AccessKey pair for a RAM user (never the root account) with only the policies it needs.',
+        revoke: 'Disable the old AccessKey pair in the RAM console, watch for failures, then delete it.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/alibaba.js
+
+
+
+
+const alibaba_remediation = alibaba.remediation;
+// AccessKey IDs: `LTAI` + 12 to 20 base62 characters (16 or 24 in all;
+// https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair).
+const alibabaAccessKeyId = {
+    id: 'alibaba-access-key-id',
+    provider: 'other',
+    keyKind: 'Alibaba Cloud AccessKey ID',
+    severity: 'high',
+    risk: 'An AccessKey ID names a RAM credential; beside its secret it signs API calls with every permission of that user.',
+    remediation: alibaba_remediation,
+    keywords: ['ltai'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>LTAI[A-Za-z0-9]{12,20})(?![A-Za-z0-9_])/g,
+    window: { before: 8, after: 32 },
+    validate: (s) => isMixedAlnum(s.slice(4)),
+    redactPrefix: () => 'LTAI',
+    examples: {
+        positive: (rng) => [`LTAI${rng.string(ALNUM, 9)}Kp5${rng.string(ALNUM, 8)}`],
+        negative: ['LTAIXXXXXXXXXXXXXXXXXXXX', 'LTAI****************', 'DEFAULTAIMODELNAMEFORTHEPROJECT'],
+    },
+};
+// AccessKey secrets: 30 base62 characters, only beside an Alibaba or Aliyun name (alone they are any
+// random run); `ALIBABA_CLOUD_ACCESS_KEY_SECRET` is the SDKs' documented variable.
+const alibabaAccessKeySecret = {
+    id: 'alibaba-access-key-secret',
+    provider: 'other',
+    keyKind: 'Alibaba Cloud AccessKey secret',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'An AccessKey secret signs Alibaba Cloud API calls with every permission of its RAM user.',
+    remediation: alibaba_remediation,
+    keywords: ['alibaba', 'aliyun'],
+    pattern: namedValuePattern(['alibaba', 'aliyun'], '[A-Za-z0-9]{30}'),
+    window: namedValueWindow(30),
+    validate: (s, { match }) => namesVendorSecret(match) && isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 14)}Rt8${rng.string(ALNUM, 13)}`],
+        negative: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'your_access_key_secret_here_ok'],
+        assignedTo: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/tencent-cloud.js
+
+
+const tencentCloud = defineProvider({
+    id: 'tencent-cloud',
+    name: 'Tencent Cloud',
+    aliases: ['tencentcloud', 'qcloud'],
+    remediation: revokeAt('the CAM console (https://console.tencentcloud.com/cam/capi): disable, then delete the SecretId/SecretKey pair'),
+    rotation: {
+        url: 'https://www.tencentcloud.com/document/product/598/32675',
+        create: 'Create a new API key for a sub-user (not the root account) holding only the permissions it needs.',
+        revoke: 'Disable the old key under Access Key → API Keys, then delete it.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/tencent-cloud.js
+
+
+
+
+const tencent_cloud_remediation = tencentCloud.remediation;
+// SecretIds: `AKID` (older keys) or `IKID` (the prefix Tencent's CAM docs now state) + 32 base62
+// characters (https://www.tencentcloud.com/document/product/598/32675).
+const tencentCloudSecretId = {
+    id: 'tencent-cloud-secret-id',
+    provider: 'other',
+    keyKind: 'Tencent Cloud SecretId',
+    severity: 'high',
+    risk: 'A SecretId names a CAM API key; beside its SecretKey it signs API calls with every permission of its user.',
+    remediation: tencent_cloud_remediation,
+    // `kid` is in both prefixes, and spares the prefilter an `i` branch that would cost every `i` of every file.
+    keywords: ['kid'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>[AI]KID[A-Za-z0-9]{32})(?![A-Za-z0-9_])/g,
+    window: { before: 8, after: 44 },
+    validate: (s) => isMixedAlnum(s.slice(4)),
+    redactPrefix: (s) => s.slice(0, 4),
+    examples: {
+        positive: (rng) => [`AKID${rng.string(ALNUM, 15)}mZ4${rng.string(ALNUM, 14)}`],
+        negative: ['AKIDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'AKIDEXAMPLEEXAMPLEEXAMPLEEXAMPLE0000', 'AKID_SECRET'],
+    },
+};
+// SecretKeys: 32 base62 characters, only beside a Tencent name (`TENCENTCLOUD_SECRET_KEY`, the
+// variable Tencent's SDKs and Terraform provider read).
+const tencentCloudSecretKey = {
+    id: 'tencent-cloud-secret-key',
+    provider: 'other',
+    keyKind: 'Tencent Cloud SecretKey',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A SecretKey signs Tencent Cloud API calls with every permission of its CAM user.',
+    remediation: tencent_cloud_remediation,
+    keywords: ['tencent', 'qcloud'],
+    pattern: namedValuePattern(['tencent', 'qcloud'], '[A-Za-z0-9]{32}'),
+    window: namedValueWindow(32),
+    validate: (s, { match }) => namesVendorSecret(match) && isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 15)}Hb3${rng.string(ALNUM, 14)}`],
+        negative: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'TENCENTCLOUDSECRETKEYPLACEHOLDER0'],
+        assignedTo: 'TENCENTCLOUD_SECRET_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/ibm-cloud.js
+
+
+const ibmCloud = defineProvider({
+    id: 'ibm-cloud',
+    name: 'IBM Cloud',
+    aliases: ['ibmcloud'],
+    remediation: revokeAt('IBM Cloud (Manage → Access (IAM) → API keys, https://cloud.ibm.com/iam/apikeys)'),
+    rotation: {
+        url: 'https://cloud.ibm.com/docs/account?topic=account-userapikey',
+        create: 'Create a new API key (for a service ID, not a user, where a workload uses it) under Manage → Access (IAM) → API keys.',
+        revoke: 'Delete the old API key there (https://cloud.ibm.com/iam/apikeys).',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/ibm-cloud.js
+
+
+
+
+// IAM API keys: 44 URL-safe characters with no prefix, so only beside an IBM name: `IBMCLOUD_API_KEY`
+// (the CLI's), `IC_API_KEY` (the Terraform provider's), `ibm_api_key`
+// (https://cloud.ibm.com/docs/account?topic=account-userapikey).
+const ibmCloudApiKey = {
+    id: 'ibm-cloud-api-key',
+    provider: 'other',
+    keyKind: 'IBM Cloud IAM API key',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'An IBM Cloud API key gets IAM tokens with every access policy of its user or service ID.',
+    remediation: ibmCloud.remediation,
+    // The names without their first letter (an `i` branch in the prefilter would cost every `i` of every
+    // file); the pattern asks for the full name.
+    keywords: ['bmcloud', 'bm_cloud', 'bm-cloud', 'bm_api', 'c_api_key'],
+    pattern: namedValuePattern(['ibmcloud', 'ibm_cloud', 'ibm-cloud', 'ibm_api', 'ic_api_key'], '[A-Za-z0-9_-]{44}'),
+    window: namedValueWindow(44),
+    validate: (s, { match }) => namesVendorSecret(match) && isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(URLSAFE, 20)}Qa7${rng.string(URLSAFE, 21)}`],
+        negative: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '<IBM_CLOUD_API_KEY>'],
+        assignedTo: 'IBMCLOUD_API_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/scaleway.js
+
+
+const scaleway = defineProvider({
+    id: 'scaleway',
+    name: 'Scaleway',
+    aliases: ['scw'],
+    remediation: revokeAt('the Scaleway console (IAM → API keys, https://console.scaleway.com/iam/api-keys)'),
+    rotation: {
+        url: 'https://www.scaleway.com/en/docs/iam/how-to/create-api-keys/',
+        create: 'Generate a new API key for an IAM application (not your own user) whose policy grants only what the workload needs.',
+        revoke: 'Delete the old API key under IAM → API keys.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/scaleway.js
+
+
+
+const scaleway_remediation = scaleway.remediation;
+// Access keys: `SCW` + 17 upper-case letters and digits (the SDKs' own placeholder is
+// `SCWXXXXXXXXXXXXXXXXX`; https://www.scaleway.com/en/docs/iam/concepts/#api-key).
+const scalewayAccessKey = {
+    id: 'scaleway-access-key',
+    provider: 'other',
+    keyKind: 'Scaleway API access key',
+    severity: 'medium',
+    risk: 'An access key names a Scaleway API key; beside its secret key it acts with every permission of its IAM user or application.',
+    remediation: scaleway_remediation,
+    keywords: ['scw'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>SCW[A-Z0-9]{17})(?![A-Za-z0-9_])/g,
+    window: { before: 8, after: 28 },
+    // Random over 36 characters holds a digit and a handful of distinct characters; shouting prose does not.
+    validate: (s) => /[0-9]/.test(s.slice(3)) && /[A-Z]/.test(s.slice(3)) && new Set(s.slice(3)).size >= 8,
+    redactPrefix: () => 'SCW',
+    examples: {
+        positive: (rng) => [`SCW${rng.string(UPPER, 7)}${rng.string(DIGITS, 3)}${rng.string(UPPER + DIGITS, 7)}`],
+        negative: ['SCWXXXXXXXXXXXXXXXXX', 'SCW12345678901234567', 'SCWACCESSKEYEXAMPLE1'],
+    },
+};
+// Secret keys: a UUID, only beside a Scaleway name (`SCW_SECRET_KEY`, the variable every Scaleway tool reads).
+const scalewaySecretKey = {
+    id: 'scaleway-secret-key',
+    provider: 'other',
+    keyKind: 'Scaleway API secret key',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A Scaleway secret key acts on the organization’s instances, buckets, databases and IAM with every permission of its bearer.',
+    remediation: scaleway_remediation,
+    // `scw` (the access key's keyword too) is in every name the pattern accepts but `scaleway…`.
+    keywords: ['scw', 'scaleway'],
+    pattern: namedValuePattern(['scw_', 'scw-', 'scwsecret', 'scaleway'], UUID_VALUE),
+    window: namedValueWindow(36),
+    validate: (_s, { match }) => namesVendorSecret(match),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${rng.string(HEX, 8)}-${rng.string(HEX, 4)}-4${rng.string(HEX, 3)}-a${rng.string(HEX, 3)}-${rng.string(HEX, 12)}`,
+        ],
+        negative: ['xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', '00000000-0000-0000-0000-000000000000'],
+        assignedTo: 'SCW_SECRET_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/linode.js
+
+
+const linode = defineProvider({
+    id: 'linode',
+    name: 'Akamai Cloud (Linode)',
+    aliases: ['akamai-cloud'],
+    remediation: revokeAt('Cloud Manager (API Tokens, https://cloud.linode.com/profile/tokens)'),
+    rotation: {
+        url: 'https://techdocs.akamai.com/cloud-computing/docs/manage-personal-access-tokens',
+        create: 'Create a new personal access token with only the scopes it needs and an expiry.',
+        revoke: 'Revoke the old token under My Profile → API Tokens.',
+    },
+    // GET /v4/profile answers the token's own user (https://techdocs.akamai.com/linode-api/reference/get-profile).
+    liveCheck: { defaultUrl: 'https://api.linode.com', path: '/v4/profile' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/linode.js
+
+
+
+
+// Personal access tokens: 64 hex characters with no prefix, so only beside a Linode name
+// (`LINODE_TOKEN`, `LINODE_CLI_TOKEN`; https://techdocs.akamai.com/cloud-computing/docs/manage-personal-access-tokens).
+const linodeToken = {
+    id: 'linode-token',
+    provider: 'other',
+    keyKind: 'Akamai Cloud (Linode) personal access token',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A Linode token creates, reads and destroys the account’s instances, volumes, object storage keys and DNS within its scopes.',
+    remediation: linode.remediation,
+    keywords: ['linode'],
+    pattern: namedValuePattern(['linode'], '[a-f0-9]{64}'),
+    window: namedValueWindow(64),
+    validate: (s, { match }) => namesVendorSecret(match) && hasLetterAndDigit(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 31)}c4${rng.string(HEX, 31)}`],
+        negative: [`${'0'.repeat(64)}`, 'your-linode-token-here'],
+        assignedTo: 'LINODE_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/vultr.js
+
+
+const vultr = defineProvider({
+    id: 'vultr',
+    name: 'Vultr',
+    aliases: [],
+    remediation: revokeAt('the Vultr customer portal (Account → API, https://my.vultr.com/settings/#settingsapi)'),
+    rotation: {
+        url: 'https://docs.vultr.com/platform/other/api/manage-api-keys',
+        create: 'Regenerate the API key (or use a sub-account key) and restrict it to the addresses that call the API.',
+    },
+    // GET /v2/account answers the key's own account (https://www.vultr.com/api/#tag/account).
+    liveCheck: { defaultUrl: 'https://api.vultr.com', path: '/v2/account' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/vultr.js
+
+
+
+// API keys: 36 upper-case letters and digits with no prefix, so only beside a Vultr name
+// (`VULTR_API_KEY`, the CLI's and Terraform provider's; https://docs.vultr.com/platform/other/api/manage-api-keys).
+const vultrApiKey = {
+    id: 'vultr-api-key',
+    provider: 'other',
+    keyKind: 'Vultr API key',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A Vultr API key creates, reads and destroys every instance, bare-metal server, object store and DNS zone of the account.',
+    remediation: vultr.remediation,
+    keywords: ['vultr'],
+    pattern: namedValuePattern(['vultr'], '[A-Z0-9]{36}'),
+    window: namedValueWindow(36),
+    validate: (s, { match }) => namesVendorSecret(match) && /[0-9]/.test(s) && /[A-Z]/.test(s) && new Set(s).size >= 12,
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(UPPER, 10)}${rng.string(DIGITS, 3)}${rng.string(UPPER + DIGITS, 23)}`],
+        negative: ['XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'YOUR_VULTR_API_KEY'],
+        assignedTo: 'VULTR_API_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/hetzner.js
+
+
+const hetzner = defineProvider({
+    id: 'hetzner',
+    name: 'Hetzner Cloud',
+    aliases: ['hcloud', 'hetzner-cloud'],
+    remediation: revokeAt('the Hetzner Cloud Console (the project’s Security → API tokens)'),
+    rotation: {
+        url: 'https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/',
+        create: 'Generate a new API token in the project (read-only where the workload only reads).',
+        revoke: 'Delete the old token under the project’s Security → API tokens.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/hetzner.js
+
+
+
+
+// Cloud API tokens: 64 base62 characters with no prefix, so only beside a Hetzner name (`HCLOUD_TOKEN`,
+// what the hcloud CLI and Terraform provider read; https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/).
+const hetznerApiToken = {
+    id: 'hetzner-api-token',
+    provider: 'other',
+    keyKind: 'Hetzner Cloud API token',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A Hetzner Cloud token creates, reads and deletes every server, volume, network and firewall of its project.',
+    remediation: hetzner.remediation,
+    keywords: ['hcloud', 'hetzner'],
+    pattern: namedValuePattern(['hcloud', 'hetzner'], '[A-Za-z0-9]{64}'),
+    window: namedValueWindow(64),
+    validate: (s, { match }) => namesVendorSecret(match) && isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 30)}Nd5${rng.string(ALNUM, 31)}`],
+        negative: ['x'.repeat(64), 'your_hcloud_token'],
+        assignedTo: 'HCLOUD_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/yandex-cloud.js
+
+
+const yandexCloud = defineProvider({
+    id: 'yandex-cloud',
+    name: 'Yandex Cloud',
+    aliases: ['yandex'],
+    remediation: revokeAt('the Yandex Cloud console (the service account’s API keys, or `yc iam api-key delete`)'),
+    rotation: {
+        url: 'https://yandex.cloud/en/docs/iam/operations/authentication/manage-api-keys',
+        create: 'Create a new API key for the service account, scoped and with an expiry where the service allows it.',
+        revoke: 'Delete the old key (`yc iam api-key delete <id>`).',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/yandex-cloud.js
+
+
+
+// Service account API keys: `AQVN` + 35 to 38 URL-safe characters
+// (https://yandex.cloud/en/docs/iam/concepts/authorization/api-key).
+const yandexCloudApiKey = {
+    id: 'yandex-cloud-api-key',
+    provider: 'other',
+    keyKind: 'Yandex Cloud API key',
+    severity: 'high',
+    risk: 'A Yandex Cloud API key calls the cloud’s APIs with every role of its service account.',
+    remediation: yandexCloud.remediation,
+    keywords: ['aqvn'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>AQVN[A-Za-z0-9_-]{35,38})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 48 },
+    validate: (s) => isMixedAlnum(s.slice(4)),
+    redactPrefix: () => 'AQVN',
+    examples: {
+        positive: (rng) => [`AQVN${rng.string(URLSAFE, 18)}Jk2${rng.string(URLSAFE, 17)}`],
+        negative: ['AQVNxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'AQVN...'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/netlify.js
+
+
+const netlify = defineProvider({
+    id: 'netlify',
+    name: 'Netlify',
+    aliases: [],
+    remediation: revokeAt('Netlify (User settings → Applications → Personal access tokens, https://app.netlify.com/user/applications)'),
+    rotation: {
+        url: 'https://docs.netlify.com/api/get-started/#authentication',
+        create: 'Create a new personal access token with an expiry under User settings → Applications.',
+        revoke: 'Delete the old token there (https://app.netlify.com/user/applications).',
+    },
+    // GET /api/v1/user answers the token's own user (https://open-api.netlify.com/#tag/user).
+    liveCheck: { defaultUrl: 'https://api.netlify.com', path: '/api/v1/user' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/netlify.js
+
+
+
+
+const netlify_remediation = netlify.remediation;
+const netlify_risk = 'A Netlify token deploys, reads the environment variables of and deletes every site its user can reach.';
+// Personal access tokens since 2023: `nfp_` + 36 characters (https://docs.netlify.com/api/get-started/#authentication).
+const netlifyAccessToken = {
+    id: 'netlify-access-token',
+    provider: 'other',
+    keyKind: 'Netlify personal access token',
+    severity: 'critical',
+    risk: netlify_risk,
+    remediation: netlify_remediation,
+    keywords: ['nfp_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>nfp_[A-Za-z0-9_]{36})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 48 },
+    validate: (s) => isMixedAlnum(s.slice(4)),
+    redactPrefix: () => 'nfp_',
+    examples: {
+        positive: (rng) => [`nfp_${rng.string(ALNUM, 17)}Lw4${rng.string(ALNUM, 16)}`],
+        negative: ['nfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'nfp_abc'],
+    },
+};
+// Older tokens have no prefix: 43 URL-safe characters, only beside a Netlify name (`NETLIFY_AUTH_TOKEN`,
+// what the Netlify CLI reads).
+const netlifyLegacyToken = {
+    id: 'netlify-legacy-token',
+    provider: 'other',
+    keyKind: 'Netlify personal access token (unprefixed)',
+    severity: 'critical',
+    confidence: 'low',
+    risk: netlify_risk,
+    remediation: netlify_remediation,
+    keywords: ['netlify'],
+    pattern: namedValuePattern(['netlify'], '[A-Za-z0-9_-]{43}'),
+    window: namedValueWindow(43),
+    validate: (s, { match }) => namesVendorSecret(match) && isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(URLSAFE, 20)}Pz6${rng.string(URLSAFE, 20)}`],
+        negative: ['x'.repeat(43), 'your-netlify-auth-token'],
+        assignedTo: 'NETLIFY_AUTH_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/render.js
+
+
+const render = defineProvider({
+    id: 'render',
+    name: 'Render',
+    aliases: [],
+    remediation: revokeAt('the Render dashboard (Account Settings → API Keys, https://dashboard.render.com/u/settings#api-keys)'),
+    rotation: {
+        url: 'https://render.com/docs/api#1-create-an-api-key',
+        create: 'Create a new API key under Account Settings → API Keys.',
+        revoke: 'Revoke the old key there.',
+    },
+    // GET /v1/owners lists the workspaces the key can reach (https://api-docs.render.com/reference/list-owners).
+    liveCheck: { defaultUrl: 'https://api.render.com', path: '/v1/owners' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/render.js
+
+
+
+// API keys: `rnd_` + base62 (https://render.com/docs/api#1-create-an-api-key). Render states the prefix,
+// not the length; keys are issued with 24 to 32 characters after it.
+const renderApiKey = {
+    id: 'render-api-key',
+    provider: 'other',
+    keyKind: 'Render API key',
+    severity: 'critical',
+    risk: 'A Render API key deploys, reads the environment variables of and deletes every service in the workspaces its user can reach.',
+    remediation: render.remediation,
+    keywords: ['rnd_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>rnd_[A-Za-z0-9]{24,40})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 52 },
+    validate: (s) => isMixedAlnum(s.slice(4)),
+    redactPrefix: () => 'rnd_',
+    examples: {
+        positive: (rng) => [`rnd_${rng.string(ALNUM, 13)}Gk8${rng.string(ALNUM, 12)}`],
+        negative: ['rnd_xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'rnd_seed_value', 'rnd_generator_for_tests_only'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/railway.js
+
+
+const railway = defineProvider({
+    id: 'railway',
+    name: 'Railway',
+    aliases: [],
+    remediation: revokeAt('Railway (Account Settings → Tokens for account and team tokens, the project’s Settings → Tokens for project tokens)'),
+    rotation: {
+        url: 'https://docs.railway.com/guides/public-api#creating-a-token',
+        create: 'Create a project token (scoped to one environment) rather than an account token where the workload only deploys.',
+        revoke: 'Delete the old token where it was created (https://railway.com/account/tokens).',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/railway.js
+
+
+
+// Account, team and project tokens are UUIDs, so only beside a Railway name (`RAILWAY_TOKEN`,
+// `RAILWAY_API_TOKEN`, what the CLI reads; https://docs.railway.com/guides/cli#tokens).
+const railwayToken = {
+    id: 'railway-token',
+    provider: 'other',
+    keyKind: 'Railway API token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Railway token deploys, reads the variables of and deletes the services of its project or of every project its account reaches.',
+    remediation: railway.remediation,
+    keywords: ['railway'],
+    pattern: namedValuePattern(['railway'], UUID_VALUE),
+    window: namedValueWindow(36),
+    validate: (_s, { match }) => namesVendorSecret(match),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${rng.string(HEX, 8)}-${rng.string(HEX, 4)}-4${rng.string(HEX, 3)}-b${rng.string(HEX, 3)}-${rng.string(HEX, 12)}`,
+        ],
+        negative: ['xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', '00000000-0000-0000-0000-000000000000'],
+        assignedTo: 'RAILWAY_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/supabase.js
+
+
+const supabase = defineProvider({
+    id: 'supabase',
+    name: 'Supabase',
+    aliases: [],
+    remediation: revokeAt('Supabase (access tokens: https://supabase.com/dashboard/account/tokens; project secret and service_role keys: the project’s Settings → API Keys, where a leaked legacy service_role key means rotating the JWT secret)'),
+    rotation: {
+        url: 'https://supabase.com/docs/guides/api/api-keys',
+        create: 'Create a new secret key (`sb_secret_…`) for the project, or a new personal access token, and move the workload to it.',
+        revoke: 'Delete the leaked secret key or access token; for a legacy service_role JWT, rotate the project’s JWT secret.',
+    },
+    // GET /v1/projects lists the projects a personal access token reaches (https://supabase.com/docs/reference/api/v1-list-all-projects).
+    liveCheck: {
+        defaultUrl: 'https://api.supabase.com',
+        path: '/v1/projects',
+        detectors: ['supabase-access-token'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/supabase.js
+
+
+
+const supabase_remediation = supabase.remediation;
+// Personal access tokens for the Management API and CLI: `sbp_` + 40 hex
+// (https://supabase.com/docs/reference/api/introduction).
+const supabaseAccessToken = {
+    id: 'supabase-access-token',
+    provider: 'other',
+    keyKind: 'Supabase personal access token',
+    severity: 'critical',
+    risk: 'A Supabase access token manages every project of its user: reads their API keys and database settings, and deletes them.',
+    remediation: supabase_remediation,
+    keywords: ['sbp_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>sbp_[a-f0-9]{40})(?![A-Za-z0-9_])/g,
+    window: { before: 8, after: 52 },
+    validate: (s) => hasLetterAndDigit(s.slice(4)),
+    redactPrefix: () => 'sbp_',
+    examples: {
+        positive: (rng) => [`sbp_${rng.string(HEX, 19)}d2${rng.string(HEX, 19)}`],
+        negative: [`sbp_${'0'.repeat(40)}`, 'sbp_abc123'],
+    },
+};
+// Project secret keys (the successor of the service_role key): `sb_secret_` + URL-safe characters
+// (https://supabase.com/docs/guides/api/api-keys). The publishable `sb_publishable_` key is public.
+const supabaseSecretKey = {
+    id: 'supabase-secret-key',
+    provider: 'other',
+    keyKind: 'Supabase secret API key',
+    severity: 'critical',
+    risk: 'A Supabase secret key bypasses row-level security: it reads, changes and deletes every row and file of the project.',
+    remediation: supabase_remediation,
+    keywords: ['sb_secret_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>sb_secret_[A-Za-z0-9_-]{24,64})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 80 },
+    validate: (s) => isMixedAlnum(s.slice(10)),
+    redactPrefix: () => 'sb_secret_',
+    examples: {
+        positive: (rng) => [`sb_secret_${rng.string(URLSAFE, 12)}Vq9${rng.string(URLSAFE, 16)}`],
+        negative: ['sb_secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'sb_secret_...'],
+    },
+};
+/** The payload of a JWT, decoded (latin1; empty when it is not base64url). */
+const jwtPayload = (token) => Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('latin1');
+const supabase_b64url = (json) => Buffer.from(json).toString('base64url');
+// Legacy service_role keys are JWTs whose payload says `"role": "service_role"`, kept under
+// SUPABASE_SERVICE_ROLE_KEY (https://supabase.com/docs/guides/api/api-keys#legacy-api-keys). The
+// name brings the scanner to it; the claim, read from the token itself, says what it is (the anon
+// key, public by design, has `"role": "anon"` and is left alone).
+const supabaseServiceRoleKey = {
+    id: 'supabase-service-role-key',
+    provider: 'other',
+    keyKind: 'Supabase service_role key (JWT)',
+    severity: 'critical',
+    risk: 'A service_role key bypasses row-level security: it reads, changes and deletes every row and file of the project.',
+    remediation: supabase_remediation,
+    keywords: ['service_role', 'servicerole'],
+    pattern: /(?<secret>eyJ[A-Za-z0-9_-]{10,400}\.eyJ[A-Za-z0-9_-]{10,1200}\.[A-Za-z0-9_-]{20,400})(?![A-Za-z0-9_.-])/g,
+    window: { before: 8, after: 2200 },
+    validate: (s) => /"role"\s{0,3}:\s{0,3}"service_role"/.test(jwtPayload(s)),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${supabase_b64url('{"alg":"HS256","typ":"JWT"}')}.${supabase_b64url(`{"iss":"supabase","ref":"${rng.string('abcdefghijklmnopqrstuvwxyz', 20)}","role":"service_role","iat":1700000000,"exp":2015576000}`)}.${rng.string(URLSAFE, 20)}Hq4${rng.string(URLSAFE, 20)}`,
+        ],
+        negative: ['your-service-role-key'],
+        assignedTo: 'SUPABASE_SERVICE_ROLE_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/planetscale.js
+
+
+const planetscale = defineProvider({
+    id: 'planetscale',
+    name: 'PlanetScale',
+    aliases: [],
+    remediation: revokeAt('PlanetScale (service tokens: the organization’s Settings → Service tokens; database passwords: the branch’s Passwords page)'),
+    rotation: {
+        url: 'https://planetscale.com/docs/concepts/service-tokens',
+        create: 'Create a new service token with only the database permissions it needs, or a new branch password.',
+        revoke: 'Delete the old service token or database password.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/planetscale.js
+
+
+
+// Service tokens `pscale_tkn_`, OAuth tokens `pscale_oauth_` and database passwords `pscale_pw_`, each
+// + 43 characters (https://planetscale.com/docs/concepts/service-tokens,
+// https://planetscale.com/docs/concepts/connection-strings).
+const planetscaleToken = {
+    id: 'planetscale-token',
+    provider: 'other',
+    keyKind: 'PlanetScale service token, OAuth token or database password',
+    severity: 'critical',
+    risk: 'A PlanetScale token or password reads and writes the database’s rows, and a service token may also manage its branches and deploy requests.',
+    remediation: planetscale.remediation,
+    keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_]{43})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 64 },
+    validate: (s) => isMixedAlnum(s.slice(s.indexOf('_', 7) + 1)),
+    redactPrefix: (s) => s.slice(0, s.indexOf('_', 7) + 1),
+    examples: {
+        positive: (rng) => [
+            `pscale_tkn_${rng.string(ALNUM, 20)}Tb2${rng.string(ALNUM, 20)}`,
+            `pscale_pw_${rng.string(ALNUM, 20)}mK7${rng.string(ALNUM, 20)}`,
+        ],
+        negative: ['pscale_tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'pscale_pw_...'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/neon.js
+
+
+const neon = defineProvider({
+    id: 'neon',
+    name: 'Neon',
+    aliases: [],
+    remediation: revokeAt('the Neon console (Account settings → API keys, or the organization’s Settings → API keys)'),
+    rotation: {
+        url: 'https://neon.com/docs/manage/api-keys',
+        create: 'Create a project-scoped API key where the workload touches one project.',
+        revoke: 'Revoke the old key in the console or with `neon api-keys revoke`.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/neon.js
+
+
+const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+// API keys: `napi_` + 64 lower-case letters and digits, the shape the Neon console issues
+// (https://neon.com/docs/manage/api-keys).
+const neonApiKey = {
+    id: 'neon-api-key',
+    provider: 'other',
+    keyKind: 'Neon API key',
+    severity: 'critical',
+    risk: 'A Neon API key creates, reads the connection strings of and deletes the projects, branches and databases its scope reaches.',
+    remediation: neon.remediation,
+    keywords: ['napi_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>napi_[a-z0-9]{64})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 76 },
+    validate: (s) => hasLetterAndDigit(s.slice(5)),
+    redactPrefix: () => 'napi_',
+    examples: {
+        positive: (rng) => [`napi_${rng.string(LOWER_ALNUM, 31)}q5${rng.string(LOWER_ALNUM, 31)}`],
+        negative: [`napi_${'x'.repeat(64)}`, 'napi_module_register', 'napi_create_string_utf8'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/mongodb-atlas.js
+
+
+const mongodbAtlas = defineProvider({
+    id: 'mongodb-atlas',
+    name: 'MongoDB Atlas',
+    aliases: ['mongodb', 'mongo'],
+    remediation: revokeAt('MongoDB Atlas (a database user’s password: Database Access → Edit → Edit Password; an API key: Access Manager → API Keys)', 'set a new password or key with the least role it needs, update the environment secret and the IP access list'),
+    rotation: {
+        url: 'https://www.mongodb.com/docs/atlas/security-add-mongodb-users/',
+        create: 'Set a new password for the database user (or create a new programmatic API key) with the least role it needs.',
+        revoke: 'Change the leaked password, or delete the leaked API key under Access Manager → API Keys.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/mongodb-atlas.js
+
+
+
+
+const mongodb_atlas_remediation = mongodbAtlas.remediation;
+// Connection strings to an Atlas cluster carry a database user's password:
+// `mongodb+srv://user:password@cluster0.abcde.mongodb.net/` (https://www.mongodb.com/docs/atlas/connect-to-database-deployment/).
+// The generic URL rule finds any such URL; this one names it Atlas. The keyword is the host, after
+// the password, so the window reaches back over the user and the password.
+const mongodbAtlasConnectionString = {
+    id: 'mongodb-atlas-connection-string',
+    provider: 'other',
+    keyKind: 'MongoDB Atlas connection string with a password',
+    severity: 'critical',
+    risk: 'An Atlas connection string with its password reads, changes and drops every collection the database user’s role reaches.',
+    remediation: mongodb_atlas_remediation,
+    keywords: ['mongodb.net'],
+    pattern: /mongodb(?:\+srv)?:\/\/[^\s:@/"'`<>]{1,64}:(?<secret>[^\s:@/"'`<>]{3,128})@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,3}\.mongodb\.net/g,
+    window: { before: 300, after: 16 },
+    // Docs fill the slot with `password`, `<password>` or the user name again, as the generic URL rule knows.
+    validate: (s, { match }) => isRealPassword(s, /\/\/([^:]*):/.exec(match)?.[1]),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `mongodb+srv://app:${rng.string(ALNUM, 12)}7q${rng.string(ALNUM, 6)}@cluster0.${rng.string(LOWER, 5)}.mongodb.net/shop?retryWrites=true&w=majority`,
+        ],
+        negative: [
+            'mongodb+srv://<username>:<password>@cluster0.abcde.mongodb.net/',
+            'mongodb+srv://user:${MONGO_PASSWORD}@cluster0.abcde.mongodb.net/',
+            'mongodb+srv://cluster0.abcde.mongodb.net/',
+            'mongodb+srv://user:password@cluster.mongodb.net/db',
+        ],
+    },
+};
+const ATLAS_NAMES = ['mongodb_atlas', 'mongodbatlas', 'atlas_private', 'atlasprivate', 'mcli_private'];
+// Programmatic API keys: a public key (8 lower-case letters) and a private key, a UUID; the private
+// key only beside an Atlas name (`MONGODB_ATLAS_PRIVATE_KEY`, the Terraform provider's;
+// `MCLI_PRIVATE_API_KEY`, the Atlas CLI's; https://www.mongodb.com/docs/atlas/configure-api-access/).
+const mongodbAtlasApiPrivateKey = {
+    id: 'mongodb-atlas-api-private-key',
+    provider: 'other',
+    keyKind: 'MongoDB Atlas API private key',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'An Atlas API key manages the organization’s or project’s clusters, database users, network access and backups with its roles.',
+    remediation: mongodb_atlas_remediation,
+    keywords: ATLAS_NAMES,
+    pattern: namedValuePattern(ATLAS_NAMES, UUID_VALUE),
+    window: namedValueWindow(36),
+    validate: (_s, { match }) => namesVendorSecret(match),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${rng.string(HEX, 8)}-${rng.string(HEX, 4)}-4${rng.string(HEX, 3)}-9${rng.string(HEX, 3)}-${rng.string(HEX, 12)}`,
+        ],
+        negative: ['xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', '00000000-0000-0000-0000-000000000000'],
+        assignedTo: 'MONGODB_ATLAS_PRIVATE_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/upstash.js
+
+
+const upstash = defineProvider({
+    id: 'upstash',
+    name: 'Upstash',
+    aliases: ['qstash'],
+    remediation: revokeAt('the Upstash console (a Redis database’s Details → Reset Password/Token; QStash → Rotate token; Account → Management API keys)'),
+    rotation: {
+        url: 'https://upstash.com/docs/redis/features/security',
+        create: 'Reset the database’s password (which issues new REST tokens), or rotate the QStash token.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/upstash.js
+
+
+
+
+// Redis REST tokens (`UPSTASH_REDIS_REST_TOKEN`), QStash tokens and signing keys (`QSTASH_TOKEN`,
+// `QSTASH_CURRENT_SIGNING_KEY`) and Management API keys carry no stated shape: base64-like runs of 30
+// or more, so only beside an Upstash or QStash name (https://upstash.com/docs/redis/features/restapi,
+// https://upstash.com/docs/qstash/howto/signature).
+const upstashToken = {
+    id: 'upstash-token',
+    provider: 'other',
+    keyKind: 'Upstash Redis REST token, QStash token or signing key',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'An Upstash token reads and writes every key of its Redis database, or publishes QStash messages and forges their signatures.',
+    remediation: upstash.remediation,
+    // `pstash`, not `upstash`: a `u` branch in the prefilter would cost every `u` of every file.
+    keywords: ['pstash', 'qstash'],
+    pattern: namedValuePattern(['upstash', 'qstash'], '[A-Za-z0-9_+/=-]{30,400}'),
+    window: namedValueWindow(400),
+    validate: (s, { match }) => namesVendorSecret(match) && isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`AX${rng.string(ALNUM, 30)}Tz5${rng.string(ALNUM, 50)}`],
+        negative: ['********************************', 'your_upstash_redis_rest_token_here'],
+        assignedTo: 'UPSTASH_REDIS_REST_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/turso.js
+
+
+const turso = defineProvider({
+    id: 'turso',
+    name: 'Turso',
+    aliases: ['libsql'],
+    remediation: revokeAt('Turso (`turso db tokens invalidate <database>` for database tokens, `turso auth api-tokens revoke <name>` for platform tokens)'),
+    rotation: {
+        url: 'https://docs.turso.tech/cli/db/tokens/invalidate',
+        create: 'Create a new database token (`turso db tokens create <database>`, read-only where it only reads, with an expiry).',
+        revoke: 'Invalidate the database’s tokens (`turso db tokens invalidate <database>`).',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/turso.js
+
+
+
+const turso_b64url = (json) => Buffer.from(json).toString('base64url');
+/** The header of a JWT is base64url JSON naming its algorithm. */
+const hasJwtHeader = (token) => /^\{.{0,80}"alg"/.test(Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString('latin1'));
+// Database and platform tokens are JWTs (EdDSA), kept under `TURSO_AUTH_TOKEN`, `TURSO_API_TOKEN` or
+// `LIBSQL_AUTH_TOKEN` (https://docs.turso.tech/sdk/authentication). The generic JWT rule finds them
+// too; beside a Turso name this one says whose they are.
+const tursoToken = {
+    id: 'turso-token',
+    provider: 'other',
+    keyKind: 'Turso database or platform token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Turso database token reads and writes the database until it expires; a platform token manages every database of the organization.',
+    remediation: turso.remediation,
+    keywords: ['turso', 'libsql'],
+    pattern: namedValuePattern(['turso', 'libsql'], String.raw `eyJ[A-Za-z0-9_-]{10,400}\.eyJ[A-Za-z0-9_-]{10,1200}\.[A-Za-z0-9_-]{20,400}`),
+    window: namedValueWindow(2000),
+    validate: (s, { match }) => namesVendorSecret(match) && hasJwtHeader(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${turso_b64url('{"alg":"EdDSA","typ":"JWT"}')}.${turso_b64url(`{"a":"rw","iat":1700000000,"id":"${rng.string(URLSAFE, 20)}"}`)}.${rng.string(URLSAFE, 40)}Kc3${rng.string(URLSAFE, 40)}`,
+        ],
+        negative: ['your-turso-auth-token', 'eyJhbGciOi...'],
+        assignedTo: 'TURSO_AUTH_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/doppler.js
+
+
+const doppler = defineProvider({
+    id: 'doppler',
+    name: 'Doppler',
+    aliases: [],
+    remediation: revokeAt('Doppler (service tokens: the config’s Access tab; personal tokens: Tokens in the dashboard; service account tokens: the service account’s page)', 'create a new token with read access to only the config it needs and update where it is stored, then review the workplace’s activity log'),
+    rotation: {
+        url: 'https://docs.doppler.com/docs/service-tokens',
+        create: 'Create a new service token for the one config the workload reads, read-only.',
+        revoke: 'Revoke the old token in the config’s Access tab (or `doppler configs tokens revoke`).',
+    },
+    // GET /v3/me answers the token's own identity (https://docs.doppler.com/reference/auth-me).
+    liveCheck: { defaultUrl: 'https://api.doppler.com', path: '/v3/me' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/doppler.js
+
+
+
+// `dp.pt.` personal, `dp.st.` service (optionally `dp.st.<config>.`), `dp.sa.` service account,
+// `dp.ct.` CLI, `dp.scim.` and `dp.audit.` tokens, each + 40 to 44 base62 characters
+// (https://docs.doppler.com/reference/auth-token-formats).
+const dopplerToken = {
+    id: 'doppler-token',
+    provider: 'other',
+    keyKind: 'Doppler token',
+    severity: 'critical',
+    risk: 'A Doppler token reads every secret of the configs it reaches, and a personal or service account token may change them.',
+    remediation: doppler.remediation,
+    keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
+    pattern: /(?<![A-Za-z0-9_.])(?<secret>dp\.(?:pt|st(?:\.[a-z0-9_-]{2,35})?|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_.-])/g,
+    window: { before: 8, after: 96 },
+    validate: (s) => isMixedAlnum(s.slice(s.lastIndexOf('.') + 1)),
+    redactPrefix: (s) => s.slice(0, s.lastIndexOf('.') + 1),
+    examples: {
+        positive: (rng) => [
+            `dp.pt.${rng.string(ALNUM, 20)}Ym3${rng.string(ALNUM, 20)}`,
+            `dp.st.prd.${rng.string(ALNUM, 20)}Ce8${rng.string(ALNUM, 20)}`,
+        ],
+        negative: ['dp.st.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'dp.pt.abc', 'dp.st.dev.XXXXXXXX'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/pulumi.js
+
+
+const pulumi = defineProvider({
+    id: 'pulumi',
+    name: 'Pulumi Cloud',
+    aliases: [],
+    remediation: revokeAt('Pulumi Cloud (Personal access tokens, https://app.pulumi.com/account/tokens, or the team’s and organization’s tokens)'),
+    rotation: {
+        url: 'https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/',
+        create: 'Create a team or organization token (not a personal one) with an expiry for CI, or switch to OIDC.',
+        revoke: 'Delete the old token on its Access tokens page.',
+    },
+    // GET /api/user answers the token's own user, sent as `Authorization: token …` (https://www.pulumi.com/docs/pulumi-cloud/reference/cloud-rest-api/).
+    liveCheck: { defaultUrl: 'https://api.pulumi.com', path: '/api/user', auth: 'token' },
+    federation: { url: 'https://www.pulumi.com/docs/pulumi-cloud/access-management/oidc/client/github/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/pulumi.js
+
+
+
+// Access tokens: `pul-` + 40 hex (https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/).
+const pulumiAccessToken = {
+    id: 'pulumi-access-token',
+    provider: 'other',
+    keyKind: 'Pulumi Cloud access token',
+    severity: 'critical',
+    risk: 'A Pulumi token reads the state (with its decrypted secrets) of and updates every stack its user, team or organization reaches.',
+    remediation: pulumi.remediation,
+    keywords: ['pul-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>pul-[a-f0-9]{40})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 52 },
+    validate: (s) => hasLetterAndDigit(s.slice(4)),
+    redactPrefix: () => 'pul-',
+    examples: {
+        positive: (rng) => [`pul-${rng.string(HEX, 19)}f3${rng.string(HEX, 19)}`],
+        negative: [`pul-${'0'.repeat(40)}`, 'pul-abc123', `git-pul-${'ab12'.repeat(10)}`],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/infisical.js
+
+
+const infisical = defineProvider({
+    id: 'infisical',
+    name: 'Infisical',
+    aliases: [],
+    remediation: revokeAt('Infisical (a machine identity’s Universal Auth client secrets, or the project’s service tokens)', 'create a new client secret for a machine identity with access to only the environments it needs and update the environment secret'),
+    rotation: {
+        url: 'https://infisical.com/docs/documentation/platform/identities/universal-auth',
+        create: 'Create a new client secret for the machine identity, with a TTL and a trusted-IP list.',
+        revoke: 'Revoke the old client secret (or service token) in the organization’s Access Control.',
+    },
+    federation: { url: 'https://infisical.com/docs/documentation/platform/identities/oidc-auth/github' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/infisical.js
+
+
+
+
+// Universal Auth client secrets (64 hex) and legacy service tokens (`st.` + hex parts joined by dots),
+// only beside an Infisical name (`INFISICAL_CLIENT_SECRET`, `INFISICAL_TOKEN`;
+// https://infisical.com/docs/documentation/platform/identities/universal-auth). `st.` alone is far too
+// common a run of text to look for.
+const infisicalToken = {
+    id: 'infisical-token',
+    provider: 'other',
+    keyKind: 'Infisical client secret or service token',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'An Infisical client secret or service token reads (and may write) every secret of the projects and environments it reaches.',
+    remediation: infisical.remediation,
+    // The name without its first letter: an `i` branch in the prefilter would cost every `i` of every file.
+    keywords: ['nfisical'],
+    pattern: namedValuePattern(['infisical'], String.raw `st\.[a-f0-9]{24}\.[a-f0-9]{32}\.[a-f0-9]{32}|[a-f0-9]{64}`),
+    window: namedValueWindow(96),
+    validate: (s, { match }) => namesVendorSecret(match) && hasLetterAndDigit(s.replace(/^st\./, '')),
+    redactPrefix: (s) => (s.startsWith('st.') ? 'st.' : ''),
+    examples: {
+        positive: (rng) => [
+            `${rng.string(HEX, 31)}e9${rng.string(HEX, 31)}`,
+            `st.${rng.string(HEX, 24)}.${rng.string(HEX, 15)}a1${rng.string(HEX, 15)}.${rng.string(HEX, 32)}`,
+        ],
+        negative: ['0'.repeat(64), 'st.xxxxxxxx'],
+        assignedTo: 'INFISICAL_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/circleci.js
+
+
+const circleci = defineProvider({
+    id: 'circleci',
+    name: 'CircleCI',
+    aliases: ['circle-ci'],
+    remediation: revokeAt('CircleCI (User Settings → Personal API Tokens, or the project’s Settings → API Permissions)'),
+    rotation: {
+        url: 'https://circleci.com/docs/managing-api-tokens/',
+        create: 'Create a project API token (not a personal one) where only one project is needed.',
+        revoke: 'Delete the old token (https://app.circleci.com/settings/user/tokens).',
+    },
+    // GET /api/v2/me answers the token's own user, with the key in Circle-Token (https://circleci.com/docs/api/v2/index.html#operation/getCurrentUser).
+    liveCheck: {
+        defaultUrl: 'https://circleci.com',
+        path: '/api/v2/me',
+        auth: { header: 'Circle-Token' },
+        prefixes: ['CCIPAT_'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/circleci.js
+
+
+
+
+const circleci_remediation = circleci.remediation;
+const circleci_risk = 'A CircleCI token triggers pipelines, reads build logs and artifacts, and reads or writes the environment variables of the projects it reaches.';
+// Personal and project API tokens: `CCIPAT_` / `CCIPRJ_` + 22 base62 + `_` + 40 hex
+// (https://circleci.com/docs/managing-api-tokens/).
+const circleciToken = {
+    id: 'circleci-token',
+    provider: 'other',
+    keyKind: 'CircleCI API token',
+    severity: 'critical',
+    risk: circleci_risk,
+    remediation: circleci_remediation,
+    keywords: ['ccipat_', 'cciprj_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})(?![A-Za-z0-9_])/g,
+    window: { before: 8, after: 80 },
+    validate: (s) => isMixedAlnum(s.slice(7, 29)),
+    redactPrefix: (s) => s.slice(0, 7),
+    examples: {
+        positive: (rng) => [`CCIPAT_${rng.string(ALNUM, 10)}Wm4${rng.string(ALNUM, 9)}_${rng.string(HEX, 40)}`],
+        negative: [`CCIPAT_${'x'.repeat(22)}_${'0'.repeat(40)}`, 'CCIPAT_...'],
+    },
+};
+// Older tokens: 40 hex with no prefix, only beside a CircleCI name (`CIRCLECI_TOKEN`, `CIRCLE_TOKEN`,
+// what the CLI reads).
+const circleciLegacyToken = {
+    id: 'circleci-legacy-token',
+    provider: 'other',
+    keyKind: 'CircleCI API token (unprefixed, 40 hex)',
+    severity: 'critical',
+    confidence: 'low',
+    risk: circleci_risk,
+    remediation: circleci_remediation,
+    keywords: ['circleci', 'circle_token', 'circletoken'],
+    pattern: namedValuePattern(['circleci', 'circle_token', 'circletoken'], '[a-f0-9]{40}'),
+    window: namedValueWindow(40),
+    validate: (s, { match }) => namesVendorSecret(match) && hasLetterAndDigit(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 19)}b6${rng.string(HEX, 19)}`],
+        negative: ['0'.repeat(40), 'your-circleci-token'],
+        assignedTo: 'CIRCLECI_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/buildkite.js
+
+
+const buildkite = defineProvider({
+    id: 'buildkite',
+    name: 'Buildkite',
+    aliases: [],
+    remediation: revokeAt('Buildkite (Personal Settings → API Access Tokens, https://buildkite.com/user/api-access-tokens)'),
+    rotation: {
+        url: 'https://buildkite.com/docs/apis/managing-api-tokens',
+        create: 'Create a new API access token for one organization with only the scopes it needs, limited to the IPs that call it.',
+        revoke: 'Revoke the old token (https://buildkite.com/user/api-access-tokens).',
+    },
+    // GET /v2/access-token describes the token itself (https://buildkite.com/docs/apis/rest-api/access-token).
+    liveCheck: { defaultUrl: 'https://api.buildkite.com', path: '/v2/access-token' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/buildkite.js
+
+
+
+// API access tokens: `bkua_` + 40 lower-case hex (https://buildkite.com/docs/apis/managing-api-tokens).
+const buildkiteApiToken = {
+    id: 'buildkite-api-token',
+    provider: 'other',
+    keyKind: 'Buildkite API access token',
+    severity: 'critical',
+    risk: 'A Buildkite token reads build logs and artifacts and creates builds (running code on the organization’s agents) within its scopes.',
+    remediation: buildkite.remediation,
+    keywords: ['bkua_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>bkua_[a-f0-9]{40})(?![A-Za-z0-9_])/g,
+    window: { before: 8, after: 52 },
+    validate: (s) => hasLetterAndDigit(s.slice(5)),
+    redactPrefix: () => 'bkua_',
+    examples: {
+        positive: (rng) => [`bkua_${rng.string(HEX, 19)}c8${rng.string(HEX, 19)}`],
+        negative: [`bkua_${'0'.repeat(40)}`, 'bkua_abc'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/bitbucket.js
+
+
+const bitbucket = defineProvider({
+    id: 'bitbucket',
+    name: 'Bitbucket Cloud',
+    aliases: [],
+    remediation: revokeAt('Bitbucket (Personal settings → App passwords, https://bitbucket.org/account/settings/app-passwords/)'),
+    rotation: {
+        url: 'https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/',
+        create: 'Create a repository or workspace access token (or an API token with scopes) instead of an app password.',
+        revoke: 'Revoke the app password under Personal settings → App passwords.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/bitbucket.js
+
+
+
+// App passwords: `ATBB` + 28 base62 characters + an 8-hex checksum, 40 in all; read loosely as `ATBB`
+// + 28 to 60 (https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/).
+const bitbucketAppPassword = {
+    id: 'bitbucket-app-password',
+    provider: 'other',
+    keyKind: 'Bitbucket app password',
+    severity: 'critical',
+    risk: 'A Bitbucket app password reads and pushes to every repository its user can, within its permissions, and may read pipeline variables.',
+    remediation: bitbucket.remediation,
+    keywords: ['atbb'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>ATBB[A-Za-z0-9]{28,60})(?![A-Za-z0-9_])/g,
+    window: { before: 8, after: 72 },
+    validate: (s) => isMixedAlnum(s.slice(4)),
+    redactPrefix: () => 'ATBB',
+    examples: {
+        positive: (rng) => [`ATBB${rng.string(ALNUM, 13)}Hs5${rng.string(ALNUM, 12)}${rng.string(HEX.toUpperCase(), 8)}`],
+        negative: ['ATBBXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'ATBB...'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/travis-ci.js
+
+
+const travisCi = defineProvider({
+    id: 'travis-ci',
+    name: 'Travis CI',
+    aliases: ['travis'],
+    remediation: revokeAt('Travis CI (Account → Settings → API authentication: regenerate the token)'),
+    rotation: {
+        url: 'https://docs.travis-ci.com/user/migrate/travis-migrate-to-apps-gem-guide/#setting-up-the-api-token',
+        create: 'Regenerate the API token in the account settings; it replaces the old one.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/travis-ci.js
+
+
+
+
+// API tokens: 22 base62 characters with no prefix, only beside a Travis name (`TRAVIS_TOKEN`,
+// `TRAVIS_API_TOKEN`; https://docs.travis-ci.com/user/triggering-builds/).
+const travisCiApiToken = {
+    id: 'travis-ci-api-token',
+    provider: 'other',
+    keyKind: 'Travis CI API token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Travis CI token triggers builds and reads the logs and settings of every repository its user can reach.',
+    remediation: travisCi.remediation,
+    keywords: ['travis'],
+    pattern: namedValuePattern(['travis'], '[A-Za-z0-9]{22}'),
+    window: namedValueWindow(22),
+    validate: (s, { match }) => namesVendorSecret(match) && isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 10)}Fv6${rng.string(ALNUM, 9)}`],
+        negative: ['xxxxxxxxxxxxxxxxxxxxxx', 'YourTravisApiTokenHere'],
+        assignedTo: 'TRAVIS_API_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/snyk.js
+
+
+const snyk = defineProvider({
+    id: 'snyk',
+    name: 'Snyk',
+    aliases: [],
+    remediation: revokeAt('Snyk (Account settings → revoke and regenerate the API token, or the organization’s service accounts)'),
+    rotation: {
+        url: 'https://docs.snyk.io/snyk-api/authentication-for-api/revoke-and-regenerate-a-snyk-api-token',
+        create: 'Use an organization service account token for CI rather than a personal token.',
+        revoke: 'Revoke and regenerate the leaked token.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/snyk.js
+
+
+
+// API tokens are UUIDs, only beside a Snyk name (`SNYK_TOKEN`, what the CLI and the GitHub Action read;
+// https://docs.snyk.io/snyk-cli/authenticate-to-use-the-cli). An organization id is a UUID too: the
+// name must say token or key.
+const snykApiToken = {
+    id: 'snyk-api-token',
+    provider: 'other',
+    keyKind: 'Snyk API token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Snyk token reads the vulnerability reports and imported source of every organization its user or service account reaches.',
+    remediation: snyk.remediation,
+    keywords: ['snyk'],
+    pattern: namedValuePattern(['snyk'], UUID_VALUE),
+    window: namedValueWindow(36),
+    validate: (_s, { match }) => namesVendorSecret(match),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${rng.string(HEX, 8)}-${rng.string(HEX, 4)}-4${rng.string(HEX, 3)}-8${rng.string(HEX, 3)}-${rng.string(HEX, 12)}`,
+        ],
+        negative: ['xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', '00000000-0000-0000-0000-000000000000'],
+        assignedTo: 'SNYK_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/postman.js
+
+
+const postman = defineProvider({
+    id: 'postman',
+    name: 'Postman',
+    aliases: [],
+    remediation: revokeAt('Postman (Settings → API keys, https://go.postman.co/settings/me/api-keys)'),
+    rotation: {
+        url: 'https://learning.postman.com/docs/developer/postman-api/authentication/',
+        create: 'Generate a new API key with an expiry.',
+        revoke: 'Delete the old key under Settings → API keys.',
+    },
+    // GET /me answers the key's own user, with the key in X-Api-Key (https://learning.postman.com/docs/developer/postman-api/authentication/).
+    liveCheck: { defaultUrl: 'https://api.getpostman.com', path: '/me', auth: { header: 'X-Api-Key' } },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/postman.js
+
+
+
+// API keys: `PMAK-` + 24 hex + `-` + 34 hex (https://learning.postman.com/docs/developer/postman-api/authentication/).
+const postmanApiKey = {
+    id: 'postman-api-key',
+    provider: 'other',
+    keyKind: 'Postman API key',
+    severity: 'high',
+    risk: 'A Postman API key reads and changes every workspace, collection and environment (often holding other keys) its user can reach.',
+    remediation: postman.remediation,
+    keywords: ['pmak-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>PMAK-[a-f0-9]{24}-[a-f0-9]{34})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 72 },
+    validate: (s) => hasLetterAndDigit(s.slice(30)),
+    redactPrefix: () => 'PMAK-',
+    examples: {
+        positive: (rng) => [`PMAK-${rng.string(HEX, 24)}-${rng.string(HEX, 16)}a3${rng.string(HEX, 16)}`],
+        negative: [`PMAK-${'0'.repeat(24)}-${'0'.repeat(34)}`, 'PMAK-xxxxxxxx'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/prefect.js
+
+
+const prefect = defineProvider({
+    id: 'prefect',
+    name: 'Prefect Cloud',
+    aliases: [],
+    remediation: revokeAt('Prefect Cloud (your profile’s API keys, or the service account’s keys)'),
+    rotation: {
+        url: 'https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys',
+        create: 'Create a key for a service account (not your user) with an expiry.',
+        revoke: 'Delete the old key from the API keys page.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/prefect.js
+
+
+
+// API keys: `pnu_` (user) or `pnb_` (service account) + 36 base62 characters
+// (https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys).
+const prefectApiKey = {
+    id: 'prefect-api-key',
+    provider: 'other',
+    keyKind: 'Prefect Cloud API key',
+    severity: 'high',
+    risk: 'A Prefect API key runs and changes the flows, deployments and blocks (often holding other credentials) of its workspaces.',
+    remediation: prefect.remediation,
+    keywords: ['pnu_', 'pnb_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>pn[ub]_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])/g,
+    window: { before: 8, after: 48 },
+    validate: (s) => isMixedAlnum(s.slice(4)),
+    redactPrefix: (s) => s.slice(0, 4),
+    examples: {
+        positive: (rng) => [`pnu_${rng.string(ALNUM, 17)}Rd2${rng.string(ALNUM, 16)}`],
+        negative: ['pnu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'pnu_abc'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/fastly.js
+
+
+const fastly = defineProvider({
+    id: 'fastly',
+    name: 'Fastly',
+    aliases: [],
+    remediation: revokeAt('Fastly (Account → Personal profile → API tokens, or the automation tokens page)'),
+    rotation: {
+        url: 'https://docs.fastly.com/en/guides/using-api-tokens',
+        create: 'Create an automation token scoped to the services it needs (global:read or purge only where that is enough), with an expiry.',
+        revoke: 'Delete the old token on the API tokens page.',
+    },
+    // GET /current_user answers the token's own user, with the key in Fastly-Key (https://www.fastly.com/documentation/reference/api/account/user/).
+    liveCheck: { defaultUrl: 'https://api.fastly.com', path: '/current_user', auth: { header: 'Fastly-Key' } },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/fastly.js
+
+
+
+
+// API tokens: 32 URL-safe characters with no prefix, only beside a Fastly name (`FASTLY_API_TOKEN`, what
+// the CLI and Terraform provider read; https://docs.fastly.com/en/guides/using-api-tokens).
+const fastlyApiToken = {
+    id: 'fastly-api-token',
+    provider: 'other',
+    keyKind: 'Fastly API token',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Fastly token changes or purges the CDN configuration of the services its scope reaches, redirecting or breaking their traffic.',
+    remediation: fastly.remediation,
+    keywords: ['fastly'],
+    pattern: namedValuePattern(['fastly'], '[A-Za-z0-9_-]{32}'),
+    window: namedValueWindow(32),
+    validate: (s, { match }) => namesVendorSecret(match) && isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(URLSAFE, 15)}Zk4${rng.string(URLSAFE, 14)}`],
+        negative: ['x'.repeat(32), 'your-fastly-api-token'],
+        assignedTo: 'FASTLY_API_TOKEN',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/cloudsmith.js
+
+
+const cloudsmith = defineProvider({
+    id: 'cloudsmith',
+    name: 'Cloudsmith',
+    aliases: [],
+    remediation: revokeAt('Cloudsmith (User settings → API Settings: refresh the API key, or the service account’s key)'),
+    rotation: {
+        url: 'https://help.cloudsmith.io/docs/api-key',
+        create: 'Use a service account’s key scoped to the repositories it needs, or OIDC from CI.',
+        revoke: 'Refresh (regenerate) the leaked key.',
+    },
+    federation: { url: 'https://help.cloudsmith.io/docs/openid-connect' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/cloudsmith.js
+
+
+
+
+// API keys: 40 hex with no prefix, only beside a Cloudsmith name (`CLOUDSMITH_API_KEY`, what the CLI
+// reads; https://help.cloudsmith.io/docs/api-key).
+const cloudsmithApiKey = {
+    id: 'cloudsmith-api-key',
+    provider: 'other',
+    keyKind: 'Cloudsmith API key',
+    severity: 'high',
+    confidence: 'low',
+    risk: 'A Cloudsmith key downloads from and publishes to every package repository its user or service account reaches.',
+    remediation: cloudsmith.remediation,
+    keywords: ['cloudsmith'],
+    pattern: namedValuePattern(['cloudsmith'], '[a-f0-9]{40}'),
+    window: namedValueWindow(40),
+    validate: (s, { match }) => namesVendorSecret(match) && hasLetterAndDigit(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 19)}d5${rng.string(HEX, 19)}`],
+        negative: ['0'.repeat(40), 'your-cloudsmith-api-key'],
+        assignedTo: 'CLOUDSMITH_API_KEY',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/jfrog.js
+
+
+const jfrog = defineProvider({
+    id: 'jfrog',
+    name: 'JFrog Artifactory',
+    aliases: ['artifactory'],
+    remediation: revokeAt('the JFrog Platform (Administration → User Management → Access Tokens, or your profile’s API key)'),
+    rotation: {
+        url: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
+        create: 'Create a scoped access token with an expiry (API keys are deprecated), or use OIDC from CI.',
+        revoke: 'Revoke the old access token, or the user’s API key.',
+    },
+    federation: {
+        url: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/openid-connect-integration',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/jfrog.js
+
+
+
+// API keys (deprecated, still in use): `AKCp` + 69 base62 characters; reference tokens: the base64 of
+// `reftkn:01:…`, so `cmVmdGtuOjAx` + 52 base62 characters, 64 in all
+// (https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens).
+const jfrogToken = {
+    id: 'jfrog-token',
+    provider: 'other',
+    keyKind: 'JFrog Artifactory API key or reference token',
+    severity: 'critical',
+    risk: 'A JFrog key or token downloads from and deploys to every repository its user can reach, poisoning the packages builds pull.',
+    remediation: jfrog.remediation,
+    keywords: ['akcp', 'cmvmdgtuojax'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>AKCp[A-Za-z0-9]{69}|cmVmdGtuOjAx[A-Za-z0-9]{52})(?![A-Za-z0-9_+/=])/g,
+    window: { before: 8, after: 84 },
+    validate: (s) => isMixedAlnum(s.slice(12)),
+    redactPrefix: (s) => s.slice(0, 4),
+    examples: {
+        positive: (rng) => [
+            `AKCp${rng.string(ALNUM, 33)}Nc5${rng.string(ALNUM, 33)}`,
+            `cmVmdGtuOjAx${rng.string(ALNUM, 25)}Uh7${rng.string(ALNUM, 24)}`,
+        ],
+        negative: [`AKCp${'x'.repeat(69)}`, 'AKCp8abc'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/azure-storage.js
+
+
+const azureStorage = defineProvider({
+    id: 'azure-storage',
+    name: 'Azure Storage',
+    aliases: [],
+    remediation: revokeAt('the Azure portal (the storage account’s Access keys → Rotate key; a leaked SAS is revoked by rotating the key that signed it, or by deleting its stored access policy)', 'move the workload to the other key or to Entra ID (managed identity) and update the environment secret'),
+    rotation: {
+        url: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage',
+        create: 'Move the application to the secondary key (or to a managed identity) first.',
+        revoke: 'Rotate the leaked key under the storage account’s Security + networking → Access keys.',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/azure-storage.js
+
+
+
+const azure_storage_remediation = azureStorage.remediation;
+// Account keys: 64 random bytes in base64, 88 characters ending `==`, written as `AccountKey=` in a
+// connection string or under an `AZURE_STORAGE_KEY`-like name
+// (https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string).
+// The value alone is any base64 run, so it counts only in a short window after those names.
+const azureStorageAccountKey = {
+    id: 'azure-storage-account-key',
+    provider: 'other',
+    keyKind: 'Azure Storage account key',
+    severity: 'critical',
+    confidence: 'low',
+    risk: 'A storage account key reads, writes and deletes every blob, file share, queue and table of the account, and signs SAS tokens for them.',
+    remediation: azure_storage_remediation,
+    keywords: ['accountkey', 'azure_storage', 'azurestorage'],
+    pattern: /(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/g,
+    window: { before: 8, after: 240 },
+    validate: (s) => isMixedAlnum(s),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [`${rng.string(BASE64, 40)}Kd9${rng.string(BASE64, 43)}==`],
+        negative: [`${'A'.repeat(86)}==`, 'your_storage_account_key'],
+        assignedTo: 'AZURE_STORAGE_KEY',
+    },
+};
+// Shared access signatures: a URL query `sv=<version>&…&sig=<HMAC>`; the signature is what grants
+// access (https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas).
+const azureStorageSasToken = {
+    id: 'azure-storage-sas-token',
+    provider: 'other',
+    keyKind: 'Azure Storage shared access signature',
+    severity: 'high',
+    risk: 'A SAS grants whatever reads, writes or deletes its permissions name on the storage account’s resources until it expires.',
+    remediation: azure_storage_remediation,
+    keywords: ['sig='],
+    pattern: /(?<![A-Za-z0-9])sv=\d{4}-\d{2}-\d{2}(?:&(?:amp;)?[a-z]{2,5}=[A-Za-z0-9%:._+-]{1,64}){0,12}&(?:amp;)?sig=(?<secret>[A-Za-z0-9%+/]{40,100})/g,
+    window: { before: 900, after: 110 },
+    validate: (s) => isMixedAlnum(decodeURIComponent(s.replace(/%(?![0-9A-Fa-f]{2})/g, '%25'))),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `https://acct.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=${rng.string(URLSAFE.replace(/[_-]/g, ''), 20)}Rb4${rng.string(URLSAFE.replace(/[_-]/g, ''), 20)}%3D`,
+        ],
+        negative: [
+            'https://acct.blob.core.windows.net/c?sv=2022-11-02&sp=r&sig=XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX%3D',
+            '?sv=2022-11-02&sig=<signature>',
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/google.js
+
+const google = defineProvider({
+    id: 'google',
+    name: 'Google',
+    aliases: ['gcp', 'gemini', 'firebase'],
+    remediation: 'Delete or regenerate the key at https://console.cloud.google.com/apis/credentials now — deleting the commit does not make ' +
+        'it safe: history, forks and caches keep it. Restrict the new key to the APIs and referrers that need it, update the ' +
+        'environment secret, and check the project’s billing and API metrics.',
+    rotation: { url: 'https://console.cloud.google.com/apis/credentials' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/google-fcm.js
+
+
+
+// Firebase Cloud Messaging legacy server keys: `AAAA` + 7 URL-safe characters, `:APA91b` and 134 more
+// (https://firebase.google.com/docs/cloud-messaging/auth-server). A device's registration token also
+// holds `:APA91b`, after an 11-character instance id that does not start with `AAAA`: it is no secret.
+const googleFcmServerKey = {
+    id: 'google-fcm-server-key',
+    provider: 'google',
+    keyKind: 'Firebase Cloud Messaging legacy server key',
+    severity: 'high',
+    risk: 'An FCM server key sends push notifications, as the app, to every device of its Firebase project.',
+    remediation: google.remediation,
+    keywords: [':apa91b'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?![A-Za-z0-9_-])/g,
+    window: { before: 16, after: 148 },
+    validate: (s) => isMixedAlnum(s.slice(18)),
+    redactPrefix: () => 'AAAA',
+    examples: {
+        positive: (rng) => [`AAAA${rng.string(URLSAFE, 7)}:APA91b${rng.string(URLSAFE, 60)}Qe3${rng.string(URLSAFE, 71)}`],
+        negative: [`AAAAxxxxxxx:APA91b${'x'.repeat(134)}`, 'AAAA...:APA91b...'],
     },
 };
 
@@ -45606,6 +49072,10 @@ function namesStrongSecret(name) {
         return true;
     return /key$/.test(last) && words.slice(0, -1).some((w) => w !== 'api' && w !== 'x');
 }
+/** A name that is a secret word and nothing else (`apiKey`, `token`, `password`): a builder method's name. */
+function namesSecretWordOnly(words) {
+    return words.length > 0 && words.length <= 2 && SECRET_LAST.test(words.join(''));
+}
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/entropy.js
 /** Shannon entropy of a string in bits per character. */
@@ -45625,9 +49095,10 @@ function shannonEntropy(value) {
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/generic-value.js
 
+
 // Decides whether a value assigned to a secret-like name looks like a secret rather than code,
 // configuration, a reference or a filler. Each rule names the false positive it keeps out.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const generic_value_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const generic_value_HEX = /^[0-9a-f]+$/i;
 const REFERENCE = [
     /^[$%@&*#!?]/, // $VAR, %VAR%, @Value, &anchor, *alias, #comment
@@ -45645,10 +49116,25 @@ const REFERENCE = [
     /^[A-Za-z_$][\w$]*(?:\.(?:[A-Za-z_$][\w$]*|\d+))+$/, // dotted identifiers and paths into data: module.member, XSalsa20.key_length, scan.detectors.0
     /[\w$]\?\.[A-Za-z_$]/, // optional chaining: args?.textKey, i?.nextAuth.inUse
     /^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[a-z0-9_./-]+$/, // DNS-prefixed names: node.kubernetes.io/unschedulable, github.com/org/repo
+];
+/** Identifier shapes: names joined by `_`, `-` or `/`. Judged only when no part is a random run. */
+const IDENTIFIER_SHAPES = [
     /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/, // CONSTANT_NAMES, K8S_CRED, NEXUS-GPT4-API-KEY
     /^(?:[a-z][a-z0-9]*[_-])+[a-z][a-z0-9]*$/, // snake_case / kebab-case identifiers and resource names
     /^(?:[a-z][a-z0-9]*[_/-])+[a-z0-9]+$/, // namespaced names: key-hygiene/fingerprint/v1
 ];
+/**
+ * A part of 16 or more letters and digits holding both, that does not read as words: the random body of a
+ * prefixed key (`lsv2_pt_<32 hex>_<10 hex>`, LangSmith), which the identifier shapes would otherwise take
+ * for a name.
+ */
+function hasRandomPart(value) {
+    const parts = value.split(/[_/-]/);
+    // A word after the run (`<md5>-user`) names what the run is for: an id, not a key.
+    if (/^[A-Za-z]+$/.test(parts[parts.length - 1] ?? ''))
+        return false;
+    return parts.some((part) => part.length >= 16 && /[a-z]/i.test(part) && /\d/.test(part) && wordCoverage(part) < 0.6);
+}
 /**
  * A run of letters that reads like a word: enough vowels, no long consonant or vowel clusters. Random
  * keys hold letter runs too, but rarely pronounceable ones (about 1 in 1,000 24-character keys is
@@ -45679,6 +49165,41 @@ function isEncodedProse(value) {
     return /^[\x20-\x7e]+$/.test(decoded) && / [A-Za-z]{2}/.test(decoded);
 }
 /**
+ * Base64 of a filler (`cGFzc3dvcmQ=`, `amhpcHN0ZXI=` in a chart's Secret): a value that decodes to a word
+ * in its natural case or to a password the filler rules turn away (password, admin, changeme). Random key
+ * bytes almost never decode to printable text; an encoded password that is really set stays a finding.
+ */
+function isEncodedFiller(value) {
+    if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+        return false;
+    const text = Buffer.from(value, 'base64')
+        .toString('latin1')
+        .replace(/\r?\n$/, '');
+    return /^[\x20-\x7e]+$/.test(text) && (NATURAL_WORDS.test(text) || !isRealPassword(text));
+}
+/** The digits 0–9 counted up and run together, from 0 or 1: 123, 1234, 12345678910… */
+function isCounting(digits) {
+    for (const from of [0, 1]) {
+        let expected = '';
+        for (let i = from; expected.length < digits.length; i++)
+            expected += String(i);
+        if (expected === digits)
+            return true;
+    }
+    return false;
+}
+/**
+ * Words with the numbers counted between them (`some123valid456api789key1011for1213…`): a doc author
+ * spelling out "some valid API key", not a generated value.
+ */
+function isCountedWords(value) {
+    if (!/^[A-Za-z0-9]+$/.test(value))
+        return false;
+    const digits = value.replace(/[^0-9]/g, '');
+    const letters = value.replace(/[0-9]/g, '');
+    return digits.length >= 6 && isCounting(digits) && letters.length >= 8 && wordCoverage(letters) >= 0.6;
+}
+/**
  * Words in their natural case — one or more lower-case runs, each maybe Capitalised, joined by a hyphen or
  * an apostrophe (Wachtwoord, Palavra-passe, jhipster): a label or a filler, not a password anyone set. Each
  * repetition starts at a separator or a capital, so the match has one way through.
@@ -45707,9 +49228,11 @@ function looksSecret(value, strongName, isPassword) {
         return false;
     if (REFERENCE.some((re) => re.test(value)))
         return false;
+    if (IDENTIFIER_SHAPES.some((re) => re.test(value)) && !hasRandomPart(value))
+        return false;
     if (NATURAL_WORDS.test(value))
         return false;
-    if ((UUID.test(value) || generic_value_HEX.test(value)) && !strongName)
+    if ((generic_value_UUID.test(value) || generic_value_HEX.test(value)) && !strongName)
         return false;
     // Issued hex is printed in one case; a mixed-case run of hex letters is a word or a base62 body cut short.
     if (generic_value_HEX.test(value) && /[a-f]/.test(value) && /[A-F]/.test(value))
@@ -45719,7 +49242,13 @@ function looksSecret(value, strongName, isPassword) {
     // camelCase identifiers, prose, "SalesResults"; a password may be words if it also holds digits or symbols.
     if (wordCoverage(value) >= 0.6 && !(isPassword && /[^A-Za-z]/.test(value)))
         return false;
-    if (/\s/.test(value) || isEncodedProse(value))
+    if (/\s/.test(value) || isEncodedProse(value) || isCountedWords(value))
+        return false;
+    if (isEncodedFiller(value))
+        return false;
+    // `username:password`, `admin:changeme`: a user:password pair is judged by its password, as in a URL.
+    const pair = /^([^:]{1,64}):([^:]{1,200})$/.exec(value);
+    if (pair && !isRealPassword(pair[2], pair[1]))
         return false;
     return shannonEntropy(value) >= minEntropyFor(value);
 }
@@ -45734,15 +49263,18 @@ function looksSecret(value, strongName, isPassword) {
 // around the operator is any run of spaces and tabs up to 64: gofmt'd const blocks and aligned YAML, INI
 // and TOML pad names to a column (`clientSecret                = "…"`); a blank is no name or value
 // character, so a long run costs one pass.
-const BLANK = String.raw `[ \t]{0,64}`;
+const generic_BLANK = String.raw `[ \t]{0,64}`;
 const NAME = String.raw `(?<name>[A-Za-z0-9_.-]{0,40}?(?:key|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|credentials?|auth)[A-Za-z0-9_]{0,12})`;
-const OPERATOR = String.raw `(?:(?:\\?["'])?\]?${BLANK}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},)`;
-const VALUE = String.raw `${BLANK}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
+// A setter or builder call with a quoted argument (`client.setApiKey("…")`, `.withToken('…')`) is an
+// assignment too: validate keeps it only for set/with names and bare secret words (not getToken("name")).
+const generic_OPERATOR = String.raw `(?:(?:\\?["'])?\]?${generic_BLANK}(?::=|=>|=(?![=~])|:(?![:/]))|\\?["'][ \t]{0,2},|\([ \t]{0,2}(?=\\?["'\x60]))`;
+const VALUE = String.raw `${generic_BLANK}(?:\\{0,2}["'\x60])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
 /**
  * Values that belong to a provider detector (or another shape-specific one: JWTs, Entra ID secrets):
  * it has judged them by their exact shape already, and a doc token it let go must stay quiet here too.
+ * Mapbox's `pk.` tokens are public by design (its detector reports only `sk.`).
  */
-const PROVIDER_PREFIX = /^(?:sk-|[sr]k_(?:live|test|prod)_|pk_(?:live|test)_|gh[pousr]_|github_pat_|npm_|xox|xapp-|hf_|api_org_|AIza|whsec_|A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{4}|eyJ[\w-]{4,}\.eyJ|[\w~.]{3}\dQ~)/;
+const PROVIDER_PREFIX = /^(?:sk-|[sr]k_(?:live|test|prod)_|pk_(?:live|test)_|gh[pousr]_|github_pat_|npm_|xox|xapp-|hf_|api_org_|AIza|whsec_|A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{4}|eyJ[\w-]{4,}\.eyJ|[\w~.]{3}\dQ~|[a-z]{2,12}_live_|[ps]k\.eyJ)/;
 /** Names a provider detector owns: a value of another shape there is encrypted or a filler, not some other key. */
 const PROVIDER_NAME = /aws_?secret_?access_?key|secret_?access_?key|azure_?openai/;
 /**
@@ -45771,6 +49303,15 @@ const nameOf = (match) => /^[A-Za-z0-9_.-]*/.exec(match)?.[0] ?? '';
  * strictly as any value: no leeway for words that a password name gives.
  */
 const LIST_FORM = /^[A-Za-z0-9_.-]*\\?["'][ \t]{0,2},/;
+/**
+ * `name("…")`: a setter or builder that takes the secret (`setApiKey`, `withToken`, `.password`), not a
+ * getter or a check that takes a name (`getToken("github")`, `hasSecret("db")`).
+ */
+const CALL_FORM = /^[A-Za-z0-9_.-]*\(/;
+function isSetterCall(name) {
+    const words = wordsOf(name.split('.').pop() ?? '');
+    return /^(?:set|with|use)$/.test(words[0] ?? '') || namesSecretWordOnly(words);
+}
 const genericSecret = {
     id: 'generic-secret',
     provider: 'generic',
@@ -45783,7 +49324,8 @@ const genericSecret = {
     // '_auth' too: the scanner's prefilter reports the longest keyword at a position, and '_auth' is a
     // base64 trigger (src/scan/base64.ts) that would otherwise hide 'auth' in names such as user_auth.
     keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'pass', 'credential', 'auth', '_auth'],
-    pattern: new RegExp(`(?<![A-Za-z0-9_.-])${NAME}${OPERATOR}${VALUE}`, 'gi'),
+    // Not after `?` or `&`: a URL's query parameter is generic-url-param's, which ends the value at the next `&`.
+    pattern: new RegExp(`(?<![A-Za-z0-9_.?&-])${NAME}${generic_OPERATOR}${VALUE}`, 'gi'),
     // The name holds the keyword: at most 40 characters before it; the rest of the name, the blanks, the
     // operator and the value fit in 360 after.
     window: { before: 48, after: 360 },
@@ -45793,6 +49335,8 @@ const genericSecret = {
             return false;
         const name = nameOf(match);
         if (!namesSecret(name) || PROVIDER_NAME.test(wordsOf(name).join('_')) || PROVIDER_PREFIX.test(secret))
+            return false;
+        if (CALL_FORM.test(match) && !isSetterCall(name))
             return false;
         const listed = LIST_FORM.test(match);
         if (listed && !/["'\x60]/.test(match.charAt(match.length - secret.length - 1)))
@@ -45838,6 +49382,238 @@ const genericSecret = {
             'scan.detectors.0',
         ],
         assignedTo: 'api_key',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/detectors/generic-flag.js
+
+
+
+
+
+// `acme deploy --api-key <key>`, `--token <key>`, `--client-secret '<key>'` on command lines (scripts, CI
+// steps, READMEs), and a Dockerfile's `ENV ACME_API_KEY <key>` (the form without `=`, Dockerfile
+// reference, "ENV"). The `--flag=value` and `ENV NAME=value` forms are the generic rule's already.
+const generic_flag_NAME = String.raw `(?<name>(?=[A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:key|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|credentials?|auth)[A-Za-z0-9_-]{0,12})`;
+const genericCliFlag = {
+    id: 'generic-cli-flag',
+    provider: 'generic',
+    keyKind: 'Secret passed as a command-line option',
+    severity: 'medium',
+    risk: 'A key on a command line is in every shell history, CI log and process list that sees it, and grants whatever its service gives.',
+    remediation: genericSecret.remediation,
+    keywords: genericSecret.keywords,
+    // Each branch starts with its literal (`-`, `ENV`) and looks behind only after it: a look-behind first
+    // would be tried at every position of the window.
+    pattern: new RegExp(String.raw `(?:-(?<=[\s"'\x60(]-)-?|ENV(?<=^[ \t]{0,8}ENV)[ \t]{1,8})${generic_flag_NAME}[ \t]{1,4}(?:\\?["'])?(?<secret>[^\s"'\x60,;\\<>(){}\[\]|=]{8,200})`, 'gim'),
+    window: { before: 64, after: 300 },
+    redactPrefix: () => '',
+    validate: (secret, { match }) => {
+        const name = /^(?:-{1,2}|ENV[ \t]+)?([A-Za-z0-9_.-]+)/i.exec(match)?.[1] ?? '';
+        if (!namesSecret(name) || PROVIDER_PREFIX.test(secret))
+            return false;
+        const isPassword = /pass|pwd/i.test(name);
+        return looksSecret(secret, namesStrongSecret(name), isPassword) && (!isPassword || isRealPassword(secret));
+    },
+    examples: {
+        positive: (rng) => [
+            `acme deploy --api-key ${rng.string(ALNUM, 32)} --region eu`,
+            `acme-cli login --token '${rng.string(ALNUM, 40)}'`,
+        ],
+        negative: [
+            'acme deploy --api-key $ACME_API_KEY --region eu',
+            'acme deploy --api-key <your-api-key>',
+            'acme deploy --api-key YOUR_API_KEY',
+            'acme login --token "${{ secrets.ACME_TOKEN }}"',
+            'gpg --recv-keys 0x4AEE18F83AFDEB23',
+            'acme login --token-file ./secrets/token.txt',
+            'docker login --password-stdin --username deploy',
+            'acme deploy --key-id 1234567890abcdef',
+        ],
+        assignedTo: 'cmd',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/detectors/generic-live-key.js
+
+
+
+
+// `<vendor>_live_<random>`: the live-mode secret key convention Stripe made common (`sk_live_`), which
+// payment and SaaS vendors reuse with their own short prefix (`rzp_live_`, `pdl_live_`, `qp_live_`). Found
+// bare, with no name beside it: in a client's constructor, a curl line, a log. Publishable keys (`pk_`,
+// `pub_`) are public by design; Stripe's (`sk_`, `rk_`) are its own detector's. The generic rules leave
+// `…_live_` values to this one (PROVIDER_PREFIX).
+const genericLiveKey = {
+    id: 'generic-live-key',
+    provider: 'generic',
+    keyKind: 'Live-mode secret key of an unnamed vendor (<prefix>_live_…)',
+    severity: 'high',
+    risk: 'A live-mode secret key acts on the vendor account in production: payments, customers, data, whatever the vendor exposes.',
+    remediation: genericSecret.remediation,
+    keywords: ['_live_'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>[a-z]{2,12}_live_[A-Za-z0-9]{20,120})(?![A-Za-z0-9_-])/g,
+    window: { before: 16, after: 136 },
+    validate: (secret) => {
+        if (/^(?:[sr]k|pk|pub|publishable)_/.test(secret))
+            return false;
+        const body = secret.slice(secret.indexOf('_live_') + 6);
+        return isMixedAlnum(body) && shannonEntropy(body) >= 3.5;
+    },
+    examples: {
+        positive: (rng) => [`qp_live_${rng.string(ALNUM, 32)}`],
+        negative: [
+            'qp_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+            'qp_live_YOUR_SECRET_KEY_HERE',
+            'pk_live_51HqLyjWDarjtT1zdp7dcXyZ',
+            'is_live_environment_enabled_flag',
+        ],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/detectors/generic-name-value.js
+
+
+
+
+// A variable given as a name/value pair, where the name and the value are two fields: a Kubernetes
+// container's `env` list (`- name: ACME_API_KEY` then `value: "…"`, Kubernetes docs, "Define Environment
+// Variables for a Container"), an ECS task definition or Terraform's `{"name": "…", "value": "…"}`.
+const generic_name_value_NAME = String.raw `[A-Za-z0-9_.-]{0,40}?(?:key|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|credentials?|auth)[A-Za-z0-9_]{0,12}`;
+const YAML_PAIR = String.raw `\bname:[ \t]{1,8}["']?${generic_name_value_NAME}["']?[ \t]{0,8}\r?\n[ \t]{0,40}(?:-[ \t]{1,4})?value:[ \t]{1,8}["']?`;
+const JSON_PAIR = String.raw `"name"[ \t]{0,4}:[ \t]{0,4}"${generic_name_value_NAME}"[ \t]{0,4},\s{0,40}"value"[ \t]{0,4}:[ \t]{0,4}"`;
+const generic_name_value_VALUE = String.raw `(?<secret>[^\s"'\x60,;\\<>(){}\[\]|]{8,200})`;
+const genericNameValue = {
+    id: 'generic-name-value',
+    provider: 'generic',
+    keyKind: 'Secret set as a name/value pair (Kubernetes env, task definitions)',
+    severity: 'medium',
+    risk: genericSecret.risk,
+    remediation: genericSecret.remediation,
+    keywords: genericSecret.keywords,
+    pattern: new RegExp(`(?:${YAML_PAIR}|${JSON_PAIR})${generic_name_value_VALUE}`, 'gi'),
+    window: { before: 64, after: 360 },
+    redactPrefix: () => '',
+    validate: (secret, { match }) => {
+        const name = /name"?[ \t]*:[ \t]*["']?([A-Za-z0-9_.-]+)/i.exec(match)?.[1] ?? '';
+        if (!namesSecret(name) || PROVIDER_PREFIX.test(secret))
+            return false;
+        const isPassword = /pass|pwd/i.test(name);
+        return looksSecret(secret, namesStrongSecret(name), isPassword) && (!isPassword || isRealPassword(secret));
+    },
+    examples: {
+        // The pair spans two lines or two fields, which the shared one-value renderings cannot hold: see
+        // test/detectors/generic-places.test.ts.
+        positive: () => [],
+        negative: [],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/detectors/generic-url-param.js
+
+
+
+
+
+// `?api_key=…`, `&access_token=…`, `&password=…`: a key in a URL's query or a form body, where a vendor
+// without a header of its own takes it (and JDBC URLs take the password). The value ends at the next `&`
+// or `#`, and is percent-decoded before it is judged as the generic rule judges any value.
+const generic_url_param_NAME = String.raw `(?<name>[A-Za-z0-9_.-]{0,40}?(?:key|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|credentials?|auth)[A-Za-z0-9_]{0,12})`;
+/**
+ * An image's URL (`…/badge.svg?token=…`, `…/graph/badge?token=…`): the query is an embed token made to
+ * be pasted into public READMEs (Codecov's badge token, a CI status badge), read-only by design.
+ */
+const BADGE_URL = /(?:\/badges?(?:\.svg|\.png)?|\.svg|\/graph\/[\w./-]*)$/i;
+/** The URL (or path) in `line` that the query `match` belongs to, without its query. */
+function urlBefore(match, line) {
+    const at = line.indexOf(match);
+    if (at < 0)
+        return '';
+    const head = match.startsWith('&') ? line.slice(0, Math.max(0, line.lastIndexOf('?', at))) : line.slice(0, at);
+    const start = Math.max(...[' ', '\t', '"', "'", '(', '<', '`'].map((c) => head.lastIndexOf(c))) + 1;
+    return head.slice(start);
+}
+function decoded(value) {
+    try {
+        return decodeURIComponent(value.replace(/\+/g, ' '));
+    }
+    catch {
+        return value;
+    }
+}
+const genericUrlParam = {
+    id: 'generic-url-param',
+    provider: 'generic',
+    keyKind: 'Secret in a URL query or form parameter',
+    severity: 'medium',
+    risk: 'A key or password in a URL is logged by every proxy, server and browser history it passes through, and lets anyone repeat the request.',
+    remediation: genericSecret.remediation,
+    keywords: genericSecret.keywords,
+    pattern: new RegExp(`[?&]${generic_url_param_NAME}=(?<secret>[^&#\\s"'\\x60<>(){}\\[\\]|\\\\]{8,200})`, 'gi'),
+    window: { before: 48, after: 280 },
+    redactPrefix: () => '',
+    validate: (secret, { match, line }) => {
+        const name = /^[?&]([^=]*)/.exec(match)?.[1] ?? '';
+        if (!namesSecret(name) || PROVIDER_PREFIX.test(secret))
+            return false;
+        if (BADGE_URL.test(urlBefore(match, line)))
+            return false;
+        const value = decoded(secret);
+        const isPassword = /pass|pwd/i.test(name);
+        return looksSecret(value, namesStrongSecret(name), isPassword) && (!isPassword || isRealPassword(value));
+    },
+    examples: {
+        positive: (rng) => [
+            `https://api.acme.example/v2/orders?api_key=${rng.string(ALNUM, 32)}&limit=10`,
+            `https://hooks.acme.example/ingest?source=ci&token=${rng.string(HEX, 40)}`,
+        ],
+        negative: [
+            'https://api.acme.example/v2/orders?api_key=YOUR_API_KEY&limit=10',
+            'https://api.acme.example/v2/orders?api_key={{api_key}}',
+            'https://api.acme.example/v2/orders?api_key=${ACME_KEY}',
+            'https://codecov.io/gh/acme/app/branch/main/graph/badge.svg?token=x4oCgiexvp',
+            'https://acme.example/search?sort_key=createdAt&page_token=a1b2c3d4e5',
+        ],
+        assignedTo: 'url',
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/detectors/generic-xml.js
+
+
+
+
+// XML config: an element named for the secret (`<apiKey>…</apiKey>`, Maven settings.xml's
+// `<password>…</password>`) or an Android string resource named for one
+// (`<string name="acme_api_key">…</string>`). Maven's encrypted `{…}` passwords are left alone.
+const generic_xml_NAME = String.raw `[A-Za-z0-9_.:-]{0,40}?(?:key|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|credentials?|auth)[A-Za-z0-9_]{0,12}`;
+const generic_xml_VALUE = String.raw `[ \t]{0,8}(?<secret>[^\s"'\x60<>{}]{8,200})[ \t]{0,8}</`;
+const genericXmlElement = {
+    id: 'generic-xml-element',
+    provider: 'generic',
+    keyKind: 'Secret in an XML element named for it',
+    severity: 'medium',
+    risk: genericSecret.risk,
+    remediation: genericSecret.remediation,
+    keywords: genericSecret.keywords,
+    pattern: new RegExp(`(?:<(?<tag>${generic_xml_NAME})>|<string[ \\t]{1,8}name="(?<name>${generic_xml_NAME})"[^>]{0,80}>)${generic_xml_VALUE}`, 'gi'),
+    window: { before: 64, after: 300 },
+    redactPrefix: () => '',
+    validate: (secret, { match }) => {
+        const name = (/^<string[ \t]+name="([^"]+)"/i.exec(match)?.[1] ?? /^<([^>]+)>/.exec(match)?.[1] ?? '').replace(/^.*:/, '');
+        if (!namesSecret(name) || PROVIDER_PREFIX.test(secret))
+            return false;
+        const isPassword = /pass|pwd/i.test(name);
+        return looksSecret(secret, namesStrongSecret(name), isPassword) && (!isPassword || isRealPassword(secret));
+    },
+    examples: {
+        positive: () => [],
+        negative: [
+            '<password>${env.DEPLOY_PASSWORD}</password>',
+            '<password>{COQLCE6DU6GtcS5P=}</password>',
+            '<apiKey>YOUR_API_KEY</apiKey>',
+            '<string name="google_api_key" translatable="false">REPLACE_ME</string>',
+        ],
     },
 };
 
@@ -46085,18 +49861,6 @@ const gitlabRunnerRegistrationToken = {
         negative: ['GR134894112312312312312312312', 'GR1348941XXXXXXXXXXXXXXXXXXXX'],
     },
 };
-
-;// CONCATENATED MODULE: ./.build/src/providers/google.js
-
-const google = defineProvider({
-    id: 'google',
-    name: 'Google',
-    aliases: ['gcp', 'gemini', 'firebase'],
-    remediation: 'Delete or regenerate the key at https://console.cloud.google.com/apis/credentials now — deleting the commit does not make ' +
-        'it safe: history, forks and caches keep it. Restrict the new key to the APIs and referrers that need it, update the ' +
-        'environment secret, and check the project’s billing and API metrics.',
-    rotation: { url: 'https://console.cloud.google.com/apis/credentials' },
-});
 
 ;// CONCATENATED MODULE: ./.build/src/detectors/google.js
 
@@ -46387,6 +50151,10 @@ function isRealHeaderValue(secret, match) {
         const decoded = Buffer.from(secret, 'base64').toString('latin1');
         return (/^[\x20-\x7e]+$/.test(decoded) && decoded.includes(':') && !/^[^:]*:(?:password|pass|secret)$/i.test(decoded));
     }
+    // `q-sign-algorithm=sha1&q-ak=…` (Tencent COS), `Credential=…/…, Signature=…`: a request signature's
+    // parameter list, time-bound and useless once sent; the token before `=` is a parameter's name.
+    if (/^[A-Za-z][\w-]*=[^=]/.test(secret))
+        return false;
     return looksSecret(secret, true, false);
 }
 const authorizationHeader = {
@@ -46397,9 +50165,10 @@ const authorizationHeader = {
     risk: 'A token in an Authorization or API-key header lets anyone repeat the request with the same rights.',
     remediation: http_auth_remediation,
     keywords: ['authorization', 'api-key', 'apikey', 'api-token', 'auth-token', 'access-token'],
-    // "Authorization: Bearer …" and API-key headers in curl commands, HTTP snippets and JSON header maps.
+    // "Authorization: Bearer …" and API-key headers in curl commands, HTTP snippets and JSON header maps; at
+    // the start of a file too (a `.http` request file).
     // (Plain `token:` is the generic detector's: here only header names, set with `:` or in code with `=`.)
-    pattern: /(?<=["'\s])(?:authorization|(?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token))\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?(?:(?:bearer|basic|token|api-token|digest)[ \t]{1,3})?(?<secret>[A-Za-z0-9+/=_~.:@!-]{8,1000})/gi,
+    pattern: /(?<=^|["'\s])(?:authorization|(?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token))\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?(?:(?:bearer|basic|token|api-token|digest)[ \t]{1,3})?(?<secret>[A-Za-z0-9+/=_~.:@!-]{8,1000})/gi,
     redactPrefix: () => '',
     validate: (secret, { match }) => !PROVIDER_PREFIX.test(secret) && isRealHeaderValue(secret, match),
     examples: {
@@ -46501,7 +50270,7 @@ const huggingfaceOrgToken = {
 
 
 /** The header of a JWT is base64url JSON naming its algorithm or type. */
-function hasJwtHeader(token) {
+function jwt_hasJwtHeader(token) {
     const header = Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString('latin1');
     return header.startsWith('{') && /"(?:alg|typ|kid|enc|x5t)"/.test(header);
 }
@@ -46525,7 +50294,7 @@ function hasDemoClaims(token) {
             return true;
     return false;
 }
-const b64url = (json) => Buffer.from(json).toString('base64url');
+const jwt_b64url = (json) => Buffer.from(json).toString('base64url');
 const jwtToken = {
     id: 'generic-jwt',
     provider: 'generic',
@@ -46538,12 +50307,12 @@ const jwtToken = {
     // header.payload.signature (signature empty for alg "none"); texts cut short still hold header and payload.
     pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}(?:\.[A-Za-z0-9_-]{0,2000})?)/g,
     redactPrefix: () => 'eyJ',
-    validate: (token, { path }) => hasJwtHeader(token) && !(DOCS_PATH.test(path) && hasDemoClaims(token)),
+    validate: (token, { path }) => jwt_hasJwtHeader(token) && !(DOCS_PATH.test(path) && hasDemoClaims(token)),
     examples: {
         positive: (rng) => [
-            `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url(`{"sub":"${rng.string(URLSAFE, 12)}","iat":${rng.int(1.6e9, 1.8e9)}}`)}.${rng.string(URLSAFE, 43)}`,
+            `${jwt_b64url('{"alg":"HS256","typ":"JWT"}')}.${jwt_b64url(`{"sub":"${rng.string(URLSAFE, 12)}","iat":${rng.int(1.6e9, 1.8e9)}}`)}.${rng.string(URLSAFE, 43)}`,
         ],
-        negative: ['eyJ...', `${b64url('{"hello":"world"}')}.${b64url('{"a":1}')}.abc`],
+        negative: ['eyJ...', `${jwt_b64url('{"hello":"world"}')}.${jwt_b64url('{"a":1}')}.abc`],
     },
 };
 
@@ -47660,7 +51429,7 @@ const urlCredentials = {
     examples: {
         positive: (rng) => [
             `postgres://app:${rng.string(ALNUM, 14)}${rng.string(DIGITS, 2)}@db.internal:5432/app`,
-            `mongodb+srv://svc:${rng.string(ALNUM, 20)}@cluster0.mongodb.net/prod`,
+            `mongodb+srv://svc:${rng.string(ALNUM, 20)}@mongo.db.internal/prod`,
         ],
         negative: [
             'postgres://user:password@localhost/mydb',
@@ -47720,7 +51489,1705 @@ const vercelToken = {
     },
 };
 
+;// CONCATENATED MODULE: ./.build/src/detectors/prefixed-key.js
+const prefixed_key_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A detector for a key whose prefix names its vendor: the prefix is the keyword, the pattern is the
+ * prefix then the body between two edges, and the redacted form keeps the prefix.
+ */
+function prefixedKey(spec) {
+    const edge = spec.edge ?? 'A-Za-z0-9_-';
+    const prefixes = [...spec.prefixes].sort((a, b) => b.length - a.length);
+    const head = prefixes.map(prefixed_key_escape).join('|');
+    const longest = prefixes[0].length;
+    const prefixOf = (secret) => prefixes.find((p) => secret.startsWith(p)) ?? '';
+    return {
+        id: spec.id,
+        provider: spec.provider,
+        keyKind: spec.keyKind,
+        severity: spec.severity,
+        risk: spec.risk,
+        remediation: spec.remediation,
+        keywords: [...new Set(prefixes.map((p) => p.toLowerCase()))],
+        pattern: new RegExp(`(?<![${edge}])(?<secret>(?:${head})${spec.body})(?![${edge}])`, 'g'),
+        window: { before: 8, after: longest + spec.maxBody + 8 },
+        ...(spec.validate ? { validate: (secret) => spec.validate(secret.slice(prefixOf(secret).length)) } : {}),
+        redactPrefix: prefixOf,
+        examples: spec.examples,
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/providers/replicate.js
+
+
+const replicate = defineProvider({
+    id: 'replicate',
+    name: 'Replicate',
+    aliases: [],
+    remediation: revokeAt('https://replicate.com/account/api-tokens'),
+    rotation: { url: 'https://replicate.com/account/api-tokens' },
+    // GET /v1/account names the account behind the token (https://replicate.com/docs/reference/http#accounts.get).
+    liveCheck: { defaultUrl: 'https://api.replicate.com', path: '/v1/account' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/replicate.js
+
+
+
+
+// `r8_` + 37 base62 characters, 40 in all (https://replicate.com/docs/topics/security/api-tokens).
+const replicateApiToken = prefixedKey({
+    id: 'replicate-api-token',
+    provider: 'replicate',
+    keyKind: 'Replicate API token',
+    severity: 'high',
+    risk: 'A Replicate token runs and trains models billed to the owner’s account and reads its predictions and deployments.',
+    remediation: replicate.remediation,
+    prefixes: ['r8_'],
+    body: '[A-Za-z0-9]{37}',
+    maxBody: 37,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`r8_${rng.string(ALNUM, 17)}Hb5${rng.string(ALNUM, 17)}`],
+        negative: [
+            'r8_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            'REPLICATE_API_TOKEN=r8_...',
+            'r8_abc123',
+            `ar8_${'Ab1'.repeat(12)}A`,
+        ],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/xai.js
+
+
+const xai = defineProvider({
+    id: 'xai',
+    name: 'xAI',
+    aliases: ['grok', 'x-ai'],
+    remediation: revokeAt('https://console.x.ai (API Keys)'),
+    rotation: { url: 'https://console.x.ai' },
+    // GET /v1/api-key describes the key it is called with (https://docs.x.ai/docs/api-reference#get-api-key-info).
+    liveCheck: { defaultUrl: 'https://api.x.ai', path: '/v1/api-key' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/xai.js
+
+
+
+
+// `xai-` + 80 base62 characters, as the xAI console issues them (https://docs.x.ai/docs/overview).
+const xaiApiKey = prefixedKey({
+    id: 'xai-api-key',
+    provider: 'xai',
+    keyKind: 'xAI API key',
+    severity: 'high',
+    risk: 'An xAI key runs Grok models billed to the team’s credits and reads the files and collections it can reach.',
+    remediation: xai.remediation,
+    prefixes: ['xai-'],
+    body: '[A-Za-z0-9]{80}',
+    maxBody: 80,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`xai-${rng.string(ALNUM, 40)}Qe7${rng.string(ALNUM, 37)}`],
+        negative: ['XAI_API_KEY=xai-...', 'xai-your-api-key-here', `xai-${'x'.repeat(80)}`, 'xai-grok-client'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/pinecone.js
+
+
+const pinecone = defineProvider({
+    id: 'pinecone',
+    name: 'Pinecone',
+    aliases: [],
+    remediation: revokeAt('the Pinecone console (the project’s API Keys page)'),
+    rotation: { url: 'https://docs.pinecone.io/guides/projects/manage-api-keys' },
+    // GET /indexes lists the project's indexes; the key goes in `Api-Key` (https://docs.pinecone.io/reference/api/control-plane/list_indexes).
+    liveCheck: { defaultUrl: 'https://api.pinecone.io', path: '/indexes', auth: { header: 'Api-Key' } },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/pinecone.js
+
+
+
+
+// `pcsk_` + a 5–6 character key id + `_` + 63 base62 characters
+// (https://docs.pinecone.io/guides/projects/manage-api-keys; the shape the console issues).
+const pineconeApiKey = prefixedKey({
+    id: 'pinecone-api-key',
+    provider: 'pinecone',
+    keyKind: 'Pinecone API key',
+    severity: 'high',
+    risk: 'A Pinecone key reads, writes and deletes the vectors of every index in its project.',
+    remediation: pinecone.remediation,
+    prefixes: ['pcsk_'],
+    body: '[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63}',
+    maxBody: 70,
+    validate: (body) => isMixedAlnum(body.slice(body.indexOf('_') + 1)),
+    examples: {
+        positive: (rng) => [
+            `pcsk_${rng.string(ALNUM, 6)}_${rng.string(ALNUM, 30)}Tn4${rng.string(ALNUM, 30)}`,
+            `pcsk_${rng.string(ALNUM, 5)}_${rng.string(ALNUM, 30)}bK2${rng.string(ALNUM, 30)}`,
+        ],
+        negative: [
+            'PINECONE_API_KEY=pcsk_...',
+            'pcsk_xxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            'pcsk_abc',
+        ],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/langsmith.js
+
+
+const langsmith = defineProvider({
+    id: 'langsmith',
+    name: 'LangSmith',
+    aliases: ['langchain', 'lang-smith'],
+    remediation: revokeAt('LangSmith (Settings → API Keys)'),
+    rotation: {
+        url: 'https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/langsmith.js
+
+
+
+
+// Personal access tokens `lsv2_pt_` and service keys `lsv2_sk_`, then 32 hex, `_` and 10 hex
+// (https://docs.langchain.com/langsmith/create-account-api-key; the shape LangSmith issues).
+const langsmithApiKey = prefixedKey({
+    id: 'langsmith-api-key',
+    provider: 'langsmith',
+    keyKind: 'LangSmith API key',
+    severity: 'high',
+    risk: 'A LangSmith key reads every trace of its workspace, with the prompts, outputs and data they hold, and writes new ones.',
+    remediation: langsmith.remediation,
+    prefixes: ['lsv2_pt_', 'lsv2_sk_'],
+    body: '[a-f0-9]{32}_[a-f0-9]{10}',
+    maxBody: 43,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [
+            `lsv2_pt_${rng.string(HEX, 15)}a4${rng.string(HEX, 15)}_${rng.string(HEX, 10)}`,
+            `lsv2_sk_${rng.string(HEX, 15)}7c${rng.string(HEX, 15)}_${rng.string(HEX, 10)}`,
+        ],
+        negative: ['LANGSMITH_API_KEY=lsv2_pt_...', 'lsv2_pt_your_key_here', `lsv2_sk_${'0'.repeat(32)}_${'0'.repeat(10)}`],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/langfuse.js
+
+
+const langfuse = defineProvider({
+    id: 'langfuse',
+    name: 'Langfuse',
+    aliases: [],
+    remediation: revokeAt('Langfuse (the project’s Settings → API Keys)'),
+    rotation: { url: 'https://langfuse.com/faq/all/where-are-langfuse-api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/langfuse.js
+
+
+
+
+// Secret keys are `sk-lf-` + a UUID; the public key (`pk-lf-`) is only its user name, so it is left
+// alone (https://langfuse.com/faq/all/where-are-langfuse-api-keys).
+const langfuseSecretKey = prefixedKey({
+    id: 'langfuse-secret-key',
+    provider: 'langfuse',
+    keyKind: 'Langfuse secret key',
+    severity: 'high',
+    risk: 'A Langfuse secret key reads every trace, prompt and score of its project and writes new ones.',
+    remediation: langfuse.remediation,
+    prefixes: ['sk-lf-'],
+    body: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
+    maxBody: 36,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [
+            `sk-lf-${rng.string(HEX, 7)}e-${rng.string(HEX, 4)}-4${rng.string(HEX, 3)}-a${rng.string(HEX, 3)}-${rng.string(HEX, 12)}`,
+        ],
+        negative: ['LANGFUSE_SECRET_KEY=sk-lf-...', 'sk-lf-00000000-0000-0000-0000-000000000000', 'pk-lf-1234'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/fireworks.js
+
+
+const fireworks = defineProvider({
+    id: 'fireworks',
+    name: 'Fireworks AI',
+    aliases: ['fireworks-ai'],
+    remediation: revokeAt('https://app.fireworks.ai/settings/users/api-keys'),
+    rotation: { url: 'https://app.fireworks.ai/settings/users/api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/fireworks.js
+
+
+
+
+// `fw_` + a base62 body (the console's keys, https://docs.fireworks.ai/api-reference/introduction:
+// "it looks like fw_…"); the length has varied, so 20 to 48 characters of mixed case and a digit.
+// `fw_` also starts firmware identifiers (`fw_version`, `fw_update`): they are lower-case words, never
+// a mixed-case run with digits.
+const fireworksApiKey = prefixedKey({
+    id: 'fireworks-api-key',
+    provider: 'fireworks',
+    keyKind: 'Fireworks AI API key',
+    severity: 'high',
+    risk: 'A Fireworks key runs inference and fine-tunes billed to the account and reads its deployed models and datasets.',
+    remediation: fireworks.remediation,
+    prefixes: ['fw_'],
+    body: '[A-Za-z0-9]{20,48}',
+    maxBody: 48,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [
+            `fw_${rng.string(ALNUM, 10)}Kp3${rng.string(ALNUM, 11)}`,
+            `fw_${rng.string(ALNUM, 15)}x8Q${rng.string(ALNUM, 15)}`,
+        ],
+        negative: [
+            'FIREWORKS_API_KEY=fw_...',
+            'fw_session_hairpin',
+            'fw_your_fireworks_key',
+            'FW_THROTTLE_ALLOWED_REQ_STS',
+            'fw_xxxxxxxxxxxxxxxxxxxxxxxx',
+        ],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/cerebras.js
+
+
+const cerebras = defineProvider({
+    id: 'cerebras',
+    name: 'Cerebras',
+    aliases: [],
+    remediation: revokeAt('https://cloud.cerebras.ai (API Keys)'),
+    rotation: { url: 'https://cloud.cerebras.ai' },
+    // GET /v1/models lists the models the key may use (https://inference-docs.cerebras.ai/api-reference/models).
+    liveCheck: { defaultUrl: 'https://api.cerebras.ai', path: '/v1/models' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/cerebras.js
+
+
+
+
+// `csk-` + 48 lower-case letters and digits, as the Cerebras console issues them
+// (https://inference-docs.cerebras.ai/quickstart: "keys start with csk-").
+const cerebrasApiKey = prefixedKey({
+    id: 'cerebras-api-key',
+    provider: 'cerebras',
+    keyKind: 'Cerebras API key',
+    severity: 'high',
+    risk: 'A Cerebras key runs inference billed to the owner’s account.',
+    remediation: cerebras.remediation,
+    prefixes: ['csk-'],
+    body: '[a-z0-9]{48}',
+    maxBody: 48,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`csk-${rng.string(LOWER + DIGITS, 22)}k9${rng.string(LOWER + DIGITS, 24)}`],
+        negative: ['CEREBRAS_API_KEY=csk-...', 'csk-xxxxxxxxxxxxxxxxxxxxxx', `csk-${'x'.repeat(48)}`],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/nvidia.js
+
+
+const nvidia = defineProvider({
+    id: 'nvidia',
+    name: 'NVIDIA (NGC, NIM, build.nvidia.com)',
+    aliases: ['ngc', 'nvidia-nim', 'nvidia-ngc'],
+    remediation: revokeAt('https://org.ngc.nvidia.com/setup/api-keys'),
+    rotation: { url: 'https://org.ngc.nvidia.com/setup/api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/nvidia.js
+
+
+
+
+// NGC personal keys and build.nvidia.com keys: `nvapi-` + 64 URL-safe characters
+// (https://docs.nvidia.com/ngc/latest/ngc-user-guide.html#generating-personal-api-key).
+const nvidiaApiKey = prefixedKey({
+    id: 'nvidia-api-key',
+    provider: 'nvidia',
+    keyKind: 'NVIDIA NGC / NIM API key',
+    severity: 'high',
+    risk: 'An NVIDIA key calls hosted NIM models on the owner’s credits and pulls the private containers and models of its NGC org.',
+    remediation: nvidia.remediation,
+    prefixes: ['nvapi-'],
+    body: '[A-Za-z0-9_-]{64}',
+    maxBody: 64,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`nvapi-${rng.string(URLSAFE, 30)}Lz4${rng.string(URLSAFE, 31)}`],
+        negative: [
+            'NVIDIA_API_KEY=nvapi-...',
+            'nvapi-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            'nvapi-test123',
+            'nvapi-abcdefghijklmnopqrstuvwxyz1234567890',
+        ],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/jina.js
+
+
+const jina = defineProvider({
+    id: 'jina',
+    name: 'Jina AI',
+    aliases: ['jina-ai'],
+    remediation: revokeAt('https://jina.ai/api-dashboard/key-manager'),
+    rotation: { url: 'https://jina.ai/api-dashboard/key-manager' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/jina.js
+
+
+
+
+// `jina_` + 32 hex + 28 URL-safe characters, as https://jina.ai/api-dashboard issues them.
+const jinaApiKey = prefixedKey({
+    id: 'jina-api-key',
+    provider: 'jina',
+    keyKind: 'Jina AI API key',
+    severity: 'medium',
+    risk: 'A Jina key spends the owner’s token balance on embeddings, reranking and the reader and search APIs.',
+    remediation: jina.remediation,
+    prefixes: ['jina_'],
+    body: '[a-f0-9]{32}[A-Za-z0-9_-]{28}',
+    maxBody: 60,
+    validate: (body) => hasLetterAndDigit(body.slice(0, 32)) && isMixedAlnum(body.slice(32)),
+    examples: {
+        positive: (rng) => [
+            `jina_${rng.string(HEX, 15)}b2${rng.string(HEX, 15)}${rng.string(ALNUM, 12)}Rw5${rng.string(ALNUM, 13)}`,
+        ],
+        negative: [
+            'JINA_API_KEY=jina_...',
+            'jina_api_key=jina_api_key',
+            'jina_embeddings_v2_base_en_model_name_for_retrieval_tasks_v3',
+        ],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/voyage.js
+
+
+const voyage = defineProvider({
+    id: 'voyage',
+    name: 'Voyage AI',
+    aliases: ['voyage-ai', 'voyageai'],
+    remediation: revokeAt('https://dashboard.voyageai.com/organization/api-keys'),
+    rotation: { url: 'https://dashboard.voyageai.com/organization/api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/voyage.js
+
+
+
+
+// `pa-` + 43 URL-safe characters, as https://dashboard.voyageai.com issues them
+// (https://docs.voyageai.com/docs/api-key-and-installation).
+const voyageApiKey = prefixedKey({
+    id: 'voyage-api-key',
+    provider: 'voyage',
+    keyKind: 'Voyage AI API key',
+    severity: 'medium',
+    risk: 'A Voyage key spends the organization’s balance on embeddings and reranking.',
+    remediation: voyage.remediation,
+    prefixes: ['pa-'],
+    body: '[A-Za-z0-9_-]{43}',
+    maxBody: 43,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`pa-${rng.string(URLSAFE, 20)}Vq8${rng.string(URLSAFE, 20)}`],
+        negative: [
+            'VOYAGE_API_KEY=pa-...',
+            'pa-your-voyage-key-here',
+            'spa-route-handler-with-a-very-long-name-okay',
+            'pa-xxxxx',
+        ],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/named-key.js
+const anyCase = (word) => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+// NAME <op> VALUE as .env, YAML, JSON, code, shell and notebooks write it: an optional closing quote
+// (escaped inside a notebook's JSON), blanks up to a column (gofmt'd and aligned files pad names), then
+// `=`, `:`, `:=`, `=>` or the comma of `set("NAME", "…")`, and an optional opening quote.
+const named_key_OPERATOR = String.raw `\\?["']?[ \t]{0,64}(?::=|=>|=|:|,)[ \t]{0,4}\\?["']?`;
+/**
+ * A detector for a key that only its name tells apart (32 hex is any digest): the value must sit
+ * beside one of the vendor's names, so its confidence is low. It reports what the generic rule would
+ * also report there, under the vendor's name, with the vendor's revocation steps.
+ */
+function namedKey(spec) {
+    const names = spec.names.map((words) => words.map(anyCase).join('[_-]?')).join('|');
+    const after = spec.after ?? 'A-Za-z0-9_+/=-';
+    const longestName = Math.max(...spec.names.map((words) => words.join('_').length));
+    const keywords = spec.keywords ?? spec.names.flatMap((words) => ['_', '-', ''].map((sep) => words.join(sep)));
+    return {
+        id: spec.id,
+        provider: spec.provider,
+        keyKind: spec.keyKind,
+        severity: spec.severity,
+        confidence: 'low',
+        risk: spec.risk,
+        remediation: spec.remediation,
+        keywords: [...new Set(keywords)],
+        pattern: new RegExp(`(?<![A-Za-z0-9])(?<name>${names})(?![A-Za-z0-9])${named_key_OPERATOR}(?<secret>${spec.value})(?![${after}])`, 'g'),
+        window: { before: longestName + 8, after: longestName + 76 + spec.maxValue },
+        ...(spec.validate ? { validate: (secret) => spec.validate(secret) } : {}),
+        redactPrefix: () => '',
+        examples: { ...spec.examples, assignedTo: spec.names[0].join('_') },
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/providers/together.js
+
+
+const together = defineProvider({
+    id: 'together',
+    name: 'Together AI',
+    aliases: ['together-ai', 'togetherai'],
+    remediation: revokeAt('https://api.together.ai/settings/api-keys'),
+    rotation: { url: 'https://api.together.ai/settings/api-keys' },
+    // GET /v1/models lists the models the key may use (https://docs.together.ai/reference/models-1).
+    liveCheck: { defaultUrl: 'https://api.together.xyz', path: '/v1/models' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/together.js
+
+
+
+
+
+const together_risk = 'A Together key runs inference, fine-tunes and GPU clusters billed to the owner’s account.';
+// Keys since 2025: `tgp_v1_` + 43 URL-safe characters (https://api.together.ai/settings/api-keys).
+const togetherApiKey = prefixedKey({
+    id: 'together-api-key',
+    provider: 'together',
+    keyKind: 'Together AI API key',
+    severity: 'high',
+    risk: together_risk,
+    remediation: together.remediation,
+    prefixes: ['tgp_v1_'],
+    body: '[A-Za-z0-9_-]{43}',
+    maxBody: 43,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`tgp_v1_${rng.string(URLSAFE, 20)}Hm3${rng.string(URLSAFE, 20)}`],
+        negative: ['TOGETHER_API_KEY=tgp_v1_...', 'tgp_v1_your_together_api_key_goes_here_ok'],
+    },
+});
+// Older keys are 64 hex characters with no prefix: only TOGETHER_API_KEY (the SDKs' variable,
+// https://docs.together.ai/reference/authentication-1) tells them from a SHA-256.
+const togetherLegacyKey = namedKey({
+    id: 'together-legacy-key',
+    provider: 'together',
+    keyKind: 'Together AI API key (64 hex)',
+    severity: 'high',
+    risk: together_risk,
+    remediation: together.remediation,
+    names: [
+        ['together', 'api', 'key'],
+        ['together', 'ai', 'api', 'key'],
+        ['togetherai', 'api', 'key'],
+    ],
+    keywords: ['together'],
+    value: '[a-f0-9]{64}',
+    maxValue: 64,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 31)}d4${rng.string(HEX, 31)}`],
+        negative: ['your-together-api-key', '${TOGETHER_API_KEY}', 'xxxxxxxxxxxxxxxx'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/deepseek.js
+
+
+const deepseek = defineProvider({
+    id: 'deepseek',
+    name: 'DeepSeek',
+    aliases: ['deep-seek'],
+    remediation: revokeAt('https://platform.deepseek.com/api_keys'),
+    rotation: { url: 'https://platform.deepseek.com/api_keys' },
+    // GET /user/balance reads the balance of the key's account (https://api-docs.deepseek.com/api/get-user-balance).
+    liveCheck: { defaultUrl: 'https://api.deepseek.com', path: '/user/balance' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/deepseek.js
+
+
+
+
+// `sk-` + 32 hex: other vendors issue the same shape (Alibaba's DashScope), so only the name
+// DEEPSEEK_API_KEY (https://api-docs.deepseek.com/) makes it DeepSeek's. The generic rule leaves every
+// `sk-` value to the vendor detectors, so without this one the key is not reported at all.
+const deepseekApiKey = namedKey({
+    id: 'deepseek-api-key',
+    provider: 'deepseek',
+    keyKind: 'DeepSeek API key',
+    severity: 'high',
+    risk: 'A DeepSeek key runs inference billed to the owner’s balance.',
+    remediation: deepseek.remediation,
+    names: [['deepseek', 'api', 'key']],
+    keywords: ['deepseek'],
+    value: 'sk-[a-f0-9]{32}',
+    maxValue: 35,
+    validate: (s) => hasLetterAndDigit(s.slice(3)),
+    examples: {
+        positive: (rng) => [`sk-${rng.string(HEX, 15)}e9${rng.string(HEX, 15)}`],
+        negative: ['sk-...', 'sk-your-deepseek-key', `sk-${'0'.repeat(32)}`, 'sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/mistral.js
+
+
+const mistral = defineProvider({
+    id: 'mistral',
+    name: 'Mistral AI',
+    aliases: ['mistral-ai', 'mistralai'],
+    remediation: revokeAt('https://console.mistral.ai/api-keys'),
+    rotation: { url: 'https://console.mistral.ai/api-keys' },
+    // GET /v1/models lists the models the key may use (https://docs.mistral.ai/api/#tag/models).
+    liveCheck: { defaultUrl: 'https://api.mistral.ai', path: '/v1/models' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/mistral.js
+
+
+
+
+// 32 base62 characters with no prefix: only the name MISTRAL_API_KEY
+// (https://docs.mistral.ai/getting-started/quickstart/) tells them from any other token.
+const mistralApiKey = namedKey({
+    id: 'mistral-api-key',
+    provider: 'mistral',
+    keyKind: 'Mistral AI API key',
+    severity: 'high',
+    risk: 'A Mistral key runs inference, fine-tunes and agents billed to the workspace.',
+    remediation: mistral.remediation,
+    names: [['mistral', 'api', 'key']],
+    keywords: ['mistral'],
+    value: '[A-Za-z0-9]{32}',
+    maxValue: 32,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 15)}Mq7${rng.string(ALNUM, 14)}`],
+        negative: ['your_mistral_api_key', '${MISTRAL_API_KEY}', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/cohere.js
+
+
+const cohere = defineProvider({
+    id: 'cohere',
+    name: 'Cohere',
+    aliases: [],
+    remediation: revokeAt('https://dashboard.cohere.com/api-keys'),
+    rotation: { url: 'https://dashboard.cohere.com/api-keys' },
+    // GET /v1/models lists the models the key may use (https://docs.cohere.com/reference/list-models).
+    liveCheck: { defaultUrl: 'https://api.cohere.com', path: '/v1/models' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/cohere.js
+
+
+
+
+// 40 base62 characters with no prefix, under the SDKs' CO_API_KEY or COHERE_API_KEY
+// (https://docs.cohere.com/reference/about).
+const cohereApiKey = namedKey({
+    id: 'cohere-api-key',
+    provider: 'cohere',
+    keyKind: 'Cohere API key',
+    severity: 'high',
+    risk: 'A Cohere key runs generation, embeddings and reranking billed to the account and reads its datasets and fine-tunes.',
+    remediation: cohere.remediation,
+    names: [
+        ['co', 'api', 'key'],
+        ['cohere', 'api', 'key'],
+    ],
+    keywords: ['cohere', 'co_api_key', 'coapikey'],
+    value: '[A-Za-z0-9]{40}',
+    maxValue: 40,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 20)}Cx2${rng.string(ALNUM, 17)}`],
+        negative: ['your-cohere-api-key', '${CO_API_KEY}', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/wandb.js
+
+
+const wandb = defineProvider({
+    id: 'wandb',
+    name: 'Weights & Biases',
+    aliases: ['weights-and-biases', 'weights-biases'],
+    remediation: revokeAt('https://wandb.ai/settings (API keys)'),
+    rotation: { url: 'https://docs.wandb.ai/support/find_api_key/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/wandb.js
+
+
+
+
+
+const wandb_risk = 'A W&B key reads and writes every run, artifact, model and dataset of its user’s entities and teams.';
+// Keys since 2025: `wandb_v1_` + a base62 id, `_` and a base62 secret (about 27 and 49 characters),
+// as https://wandb.ai/authorize issues them.
+const wandbApiKey = prefixedKey({
+    id: 'wandb-api-key',
+    provider: 'wandb',
+    keyKind: 'Weights & Biases API key',
+    severity: 'high',
+    risk: wandb_risk,
+    remediation: wandb.remediation,
+    prefixes: ['wandb_v1_'],
+    body: '[A-Za-z0-9]{20,32}_[A-Za-z0-9]{40,60}',
+    maxBody: 93,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`wandb_v1_${rng.string(ALNUM, 27)}_${rng.string(ALNUM, 23)}Wb4${rng.string(ALNUM, 23)}`],
+        negative: ['WANDB_API_KEY=wandb_v1_...', 'wandb_v1_REDACTED', 'wandb_v1_xxx'],
+    },
+});
+// Older keys: 40 hex characters, told from a SHA-1 only by WANDB_API_KEY
+// (https://docs.wandb.ai/guides/track/environment-variables/).
+const wandbLegacyKey = namedKey({
+    id: 'wandb-legacy-key',
+    provider: 'wandb',
+    keyKind: 'Weights & Biases API key (40 hex)',
+    severity: 'high',
+    risk: wandb_risk,
+    remediation: wandb.remediation,
+    names: [['wandb', 'api', 'key']],
+    keywords: ['wandb'],
+    value: '[a-f0-9]{40}',
+    maxValue: 40,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 19)}b5${rng.string(HEX, 19)}`],
+        negative: ['your-wandb-api-key', '${WANDB_API_KEY}', '0000000000000000000000000000000000000000'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/elevenlabs.js
+
+
+const elevenlabs = defineProvider({
+    id: 'elevenlabs',
+    name: 'ElevenLabs',
+    aliases: ['eleven-labs'],
+    remediation: revokeAt('https://elevenlabs.io/app/settings/api-keys'),
+    rotation: { url: 'https://elevenlabs.io/app/settings/api-keys' },
+    // GET /v1/user describes the key's user; the key goes in `xi-api-key` (https://elevenlabs.io/docs/api-reference/user/get).
+    liveCheck: { defaultUrl: 'https://api.elevenlabs.io', path: '/v1/user', auth: { header: 'xi-api-key' } },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/elevenlabs.js
+
+
+
+
+
+const elevenlabs_risk = 'An ElevenLabs key spends the account’s character quota on speech and reads or clones its voices.';
+// Keys since 2024: `sk_` + 48 lower-case hex, as https://elevenlabs.io/app/settings/api-keys issues them
+// (Stripe's keys go on with `live_`/`test_`, never 48 hex).
+const elevenlabsApiKey = prefixedKey({
+    id: 'elevenlabs-api-key',
+    provider: 'elevenlabs',
+    keyKind: 'ElevenLabs API key',
+    severity: 'high',
+    risk: elevenlabs_risk,
+    remediation: elevenlabs.remediation,
+    prefixes: ['sk_'],
+    body: '[a-f0-9]{48}',
+    maxBody: 48,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`sk_${rng.string(HEX, 23)}c3${rng.string(HEX, 23)}`],
+        negative: ['ELEVENLABS_API_KEY=sk_...', `sk_${'0'.repeat(48)}`, 'sk_live_and_let_die', `task_${'ab12'.repeat(12)}`],
+    },
+});
+// Older keys: 32 hex characters, sent in the `xi-api-key` header
+// (https://elevenlabs.io/docs/api-reference/authentication): only the name tells them from an MD5.
+const elevenlabsLegacyKey = namedKey({
+    id: 'elevenlabs-legacy-key',
+    provider: 'elevenlabs',
+    keyKind: 'ElevenLabs API key (32 hex)',
+    severity: 'high',
+    risk: elevenlabs_risk,
+    remediation: elevenlabs.remediation,
+    names: [
+        ['elevenlabs', 'api', 'key'],
+        ['eleven', 'api', 'key'],
+        ['xi', 'api', 'key'],
+    ],
+    keywords: ['elevenlabs', 'eleven_api_key', 'xi_api_key', 'xi-api-key'],
+    value: '[a-f0-9]{32}',
+    maxValue: 32,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 15)}a8${rng.string(HEX, 15)}`],
+        negative: ['your-elevenlabs-key', '${ELEVENLABS_API_KEY}', '00000000000000000000000000000000'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/stability.js
+
+
+const stability = defineProvider({
+    id: 'stability',
+    name: 'Stability AI',
+    aliases: ['stability-ai', 'stabilityai'],
+    remediation: revokeAt('https://platform.stability.ai/account/keys'),
+    rotation: { url: 'https://platform.stability.ai/account/keys' },
+    // GET /v1/user/account describes the key's account (https://platform.stability.ai/docs/api-reference#tag/User).
+    liveCheck: { defaultUrl: 'https://api.stability.ai', path: '/v1/user/account' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/stability.js
+
+
+
+
+// `sk-` + 48 base62 characters: the shape of OpenAI's oldest keys and of other vendors' too, so only
+// the name STABILITY_API_KEY / STABILITY_KEY (https://platform.stability.ai/docs/getting-started)
+// makes it Stability's. The generic rule leaves `sk-` values to vendor detectors.
+const stabilityApiKey = namedKey({
+    id: 'stability-api-key',
+    provider: 'stability',
+    keyKind: 'Stability AI API key',
+    severity: 'high',
+    risk: 'A Stability key generates images, video and audio billed to the account’s credits.',
+    remediation: stability.remediation,
+    names: [
+        ['stability', 'api', 'key'],
+        ['stability', 'key'],
+    ],
+    keywords: ['stability'],
+    value: 'sk-[A-Za-z0-9]{48}',
+    maxValue: 51,
+    validate: (s) => isMixedAlnum(s.slice(3)),
+    examples: {
+        positive: (rng) => [`sk-${rng.string(ALNUM, 24)}St9${rng.string(ALNUM, 21)}`],
+        negative: ['sk-...', 'sk-your-stability-key', `sk-${'x'.repeat(48)}`],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/assemblyai.js
+
+
+const assemblyai = defineProvider({
+    id: 'assemblyai',
+    name: 'AssemblyAI',
+    aliases: ['assembly-ai'],
+    remediation: revokeAt('https://www.assemblyai.com/app/api-keys'),
+    rotation: { url: 'https://www.assemblyai.com/app/api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/assemblyai.js
+
+
+
+
+// 32 hex characters with no prefix, under ASSEMBLYAI_API_KEY
+// (https://www.assemblyai.com/docs/api-reference/overview#authorization).
+const assemblyaiApiKey = namedKey({
+    id: 'assemblyai-api-key',
+    provider: 'assemblyai',
+    keyKind: 'AssemblyAI API key',
+    severity: 'high',
+    risk: 'An AssemblyAI key transcribes audio billed to the account and reads every past transcript of its project.',
+    remediation: assemblyai.remediation,
+    names: [
+        ['assemblyai', 'api', 'key'],
+        ['assembly', 'ai', 'api', 'key'],
+        ['assemblyai', 'key'],
+    ],
+    keywords: ['assemblyai', 'assembly_ai'],
+    value: '[a-f0-9]{32}',
+    maxValue: 32,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 15)}f1${rng.string(HEX, 15)}`],
+        negative: ['your-assemblyai-key', '${ASSEMBLYAI_API_KEY}', '00000000000000000000000000000000'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/deepgram.js
+
+
+const deepgram = defineProvider({
+    id: 'deepgram',
+    name: 'Deepgram',
+    aliases: [],
+    remediation: revokeAt('the Deepgram console (the project’s API Keys page)'),
+    rotation: { url: 'https://developers.deepgram.com/docs/create-additional-api-keys' },
+    // GET /v1/projects lists the key's projects; the key goes as `Authorization: Token …`
+    // (https://developers.deepgram.com/reference/get-projects).
+    liveCheck: { defaultUrl: 'https://api.deepgram.com', path: '/v1/projects', auth: 'token' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/deepgram.js
+
+
+
+
+// 40 hex characters with no prefix, under DEEPGRAM_API_KEY
+// (https://developers.deepgram.com/docs/authenticating).
+const deepgramApiKey = namedKey({
+    id: 'deepgram-api-key',
+    provider: 'deepgram',
+    keyKind: 'Deepgram API key',
+    severity: 'high',
+    risk: 'A Deepgram key transcribes and synthesizes speech billed to the project and, with an admin role, manages its keys and members.',
+    remediation: deepgram.remediation,
+    names: [['deepgram', 'api', 'key']],
+    keywords: ['deepgram'],
+    value: '[a-f0-9]{40}',
+    maxValue: 40,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 19)}d2${rng.string(HEX, 19)}`],
+        negative: ['your-deepgram-api-key', '${DEEPGRAM_API_KEY}', '0000000000000000000000000000000000000000'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/helicone.js
+
+
+const helicone = defineProvider({
+    id: 'helicone',
+    name: 'Helicone',
+    aliases: [],
+    remediation: revokeAt('Helicone (Settings → API Keys)'),
+    rotation: { url: 'https://docs.helicone.ai/getting-started/quick-start' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/helicone.js
+
+
+
+
+const helicone_LOWER_ALNUM = LOWER + DIGITS;
+// `sk-helicone-` (read) or `pk-helicone-` (write), `eu-` for EU keys, then four groups of seven
+// lower-case letters and digits (https://docs.helicone.ai/ai-gateway/helicone-integration).
+const heliconeApiKey = prefixedKey({
+    id: 'helicone-api-key',
+    provider: 'helicone',
+    keyKind: 'Helicone API key',
+    severity: 'high',
+    risk: 'A Helicone key reads the logged prompts and responses of its organization, or sends requests through its gateway on the account’s credits.',
+    remediation: helicone.remediation,
+    prefixes: ['sk-helicone-', 'pk-helicone-'],
+    body: '(?:eu-)?[a-z0-9]{7}(?:-[a-z0-9]{7}){3}',
+    maxBody: 34,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => {
+            const group = () => `${rng.string(helicone_LOWER_ALNUM, 5)}${rng.string(DIGITS, 1)}${rng.string(LOWER, 1)}`;
+            return [
+                `sk-helicone-${group()}-${group()}-${group()}-${group()}`,
+                `pk-helicone-eu-${group()}-${group()}-${group()}-${group()}`,
+            ];
+        },
+        negative: [
+            'sk-helicone-test-key',
+            'sk-helicone-xxxxxxx-xxxxxxx-xxxxxxx-xxxxxxx',
+            'HELICONE_API_KEY=sk-helicone-...',
+            'sk-helicone-proxy',
+        ],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/modal.js
+
+
+const modal = defineProvider({
+    id: 'modal',
+    name: 'Modal',
+    aliases: [],
+    remediation: revokeAt('https://modal.com/settings/tokens'),
+    rotation: { url: 'https://modal.com/settings/tokens' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/modal.js
+
+
+
+
+// A token is an id (`ak-` + 22 base62) and a secret (`as-` + 22 base62); the secret is what signs in.
+// `as-` alone is any word's end (`has-`, `alias-`), so it counts beside MODAL_TOKEN_SECRET or the
+// `token_secret` of ~/.modal.toml (https://modal.com/docs/reference/modal.config).
+const modalTokenSecret = namedKey({
+    id: 'modal-token-secret',
+    provider: 'modal',
+    keyKind: 'Modal token secret',
+    severity: 'high',
+    risk: 'A Modal token deploys and runs functions on the workspace’s GPUs and reads its volumes, secrets and dicts.',
+    remediation: modal.remediation,
+    names: [
+        ['modal', 'token', 'secret'],
+        ['token', 'secret'],
+    ],
+    keywords: ['token_secret'],
+    value: 'as-[A-Za-z0-9]{22}',
+    maxValue: 25,
+    validate: (s) => isMixedAlnum(s.slice(3)),
+    examples: {
+        positive: (rng) => [`as-${rng.string(ALNUM, 10)}Md3${rng.string(ALNUM, 9)}`],
+        negative: ['as-xxxxx', 'as-FAKESECRETSTRINGABCDEF', 'as-...', 'as-xxxxxxxxxxxxxxxxxxxxxx'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/posthog.js
+
+
+const posthog = defineProvider({
+    id: 'posthog',
+    name: 'PostHog',
+    aliases: ['post-hog'],
+    remediation: revokeAt('PostHog (Settings → User → Personal API keys)'),
+    rotation: { url: 'https://posthog.com/docs/api#private-endpoint-authentication' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/posthog.js
+
+
+
+
+// Personal API keys: `phx_` + a base62 body (https://posthog.com/docs/api#private-endpoint-authentication).
+// Project keys (`phc_`) are meant for the browser and are public, so they are not reported.
+const posthogPersonalApiKey = prefixedKey({
+    id: 'posthog-personal-api-key',
+    provider: 'posthog',
+    keyKind: 'PostHog personal API key',
+    severity: 'high',
+    risk: 'A personal API key reads the events, persons and recordings of every project its user can reach and may change feature flags.',
+    remediation: posthog.remediation,
+    prefixes: ['phx_'],
+    body: '[A-Za-z0-9]{36,50}',
+    maxBody: 50,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`phx_${rng.string(ALNUM, 20)}Ph4${rng.string(ALNUM, 20)}`],
+        negative: [
+            'POSTHOG_PERSONAL_API_KEY=phx_...',
+            'phx_YOUR_PERSONAL_KEY_HERE',
+            'phx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        ],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/datadog.js
+
+
+const datadog = defineProvider({
+    id: 'datadog',
+    name: 'Datadog',
+    aliases: ['dd', 'ddog'],
+    remediation: revokeAt('Datadog (Organization Settings → API Keys / Application Keys)'),
+    rotation: { url: 'https://docs.datadoghq.com/account_management/api-app-keys/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/datadog.js
+
+
+
+
+// API keys are 32 hex and application keys 40 hex, neither with a prefix
+// (https://docs.datadoghq.com/account_management/api-app-keys/): only the Agent's and the API
+// clients' names (DD_API_KEY, DD_APP_KEY, https://docs.datadoghq.com/agent/guide/environment-variables/)
+// tell them from an MD5 or a SHA-1.
+const datadogApiKey = namedKey({
+    id: 'datadog-api-key',
+    provider: 'datadog',
+    keyKind: 'Datadog API key',
+    severity: 'high',
+    risk: 'A Datadog API key submits metrics, logs and events to the organization, billed to it, and with an application key reads its data.',
+    remediation: datadog.remediation,
+    names: [
+        ['dd', 'api', 'key'],
+        ['datadog', 'api', 'key'],
+    ],
+    keywords: ['datadog', 'dd_api_key', 'ddapikey'],
+    value: '[a-f0-9]{32}',
+    maxValue: 32,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 15)}d9${rng.string(HEX, 15)}`],
+        negative: ['<DATADOG_API_KEY>', '${DD_API_KEY}', '00000000000000000000000000000000'],
+    },
+});
+const datadogAppKey = namedKey({
+    id: 'datadog-app-key',
+    provider: 'datadog',
+    keyKind: 'Datadog application key',
+    severity: 'high',
+    risk: 'A Datadog application key, beside an API key, reads and changes the organization’s dashboards, monitors, logs and users as its owner.',
+    remediation: datadog.remediation,
+    names: [
+        ['dd', 'app', 'key'],
+        ['dd', 'application', 'key'],
+        ['datadog', 'app', 'key'],
+        ['datadog', 'application', 'key'],
+    ],
+    keywords: ['datadog', 'dd_app_key', 'ddappkey', 'dd_application_key'],
+    value: '[a-f0-9]{40}',
+    maxValue: 40,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 19)}a6${rng.string(HEX, 19)}`],
+        negative: ['<DATADOG_APP_KEY>', '${DD_APP_KEY}', '0000000000000000000000000000000000000000'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/newrelic.js
+
+
+const newrelic = defineProvider({
+    id: 'newrelic',
+    name: 'New Relic',
+    aliases: ['new-relic'],
+    remediation: revokeAt('https://one.newrelic.com/api-keys'),
+    rotation: { url: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/newrelic.js
+
+
+
+
+const newrelic_remediation = newrelic.remediation;
+// User keys: `NRAK-` + 27 upper-case letters and digits
+// (https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#user-key).
+const newrelicUserApiKey = prefixedKey({
+    id: 'newrelic-user-api-key',
+    provider: 'newrelic',
+    keyKind: 'New Relic user API key',
+    severity: 'high',
+    risk: 'A New Relic user key queries every account its user can reach through NerdGraph and changes alerts, dashboards and keys.',
+    remediation: newrelic_remediation,
+    prefixes: ['NRAK-'],
+    body: '[A-Z0-9]{27}',
+    maxBody: 27,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`NRAK-${rng.string(UPPER + DIGITS, 12)}Q7${rng.string(UPPER + DIGITS, 13)}`],
+        negative: ['NEW_RELIC_API_KEY=NRAK-...', 'NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX', 'NRAK-123'],
+    },
+});
+// License (ingest) keys: 40 characters ending in `NRAL`, 32 hex then `FFFFNRAL` (EU ones start
+// `eu01xx`) (https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key).
+const newrelicLicenseKey = {
+    id: 'newrelic-license-key',
+    provider: 'newrelic',
+    keyKind: 'New Relic license key',
+    severity: 'medium',
+    risk: 'A license key sends metrics, events, logs and traces into the account, billed to it, and can flood or poison its data.',
+    remediation: newrelic_remediation,
+    keywords: ['ffffnral'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>(?:[a-f0-9]{32}|eu01xx[a-f0-9]{26})FFFFNRAL)(?![A-Za-z0-9_-])/g,
+    window: { before: 40, after: 16 },
+    validate: (s) => hasLetterAndDigit(s.slice(0, 32)),
+    redactPrefix: () => '',
+    examples: {
+        positive: (rng) => [
+            `${rng.string(HEX, 15)}b1${rng.string(HEX, 15)}FFFFNRAL`,
+            `eu01xx${rng.string(HEX, 12)}c4${rng.string(HEX, 12)}FFFFNRAL`,
+        ],
+        negative: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxFFFFNRAL', '...FFFFNRAL', '00000000000000000000000000000000FFFFNRAL'],
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/src/providers/honeycomb.js
+
+
+const honeycomb = defineProvider({
+    id: 'honeycomb',
+    name: 'Honeycomb',
+    aliases: [],
+    remediation: revokeAt('Honeycomb (Environment Settings → API Keys)'),
+    rotation: { url: 'https://docs.honeycomb.io/configure/environments/manage-api-keys/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/honeycomb.js
+
+
+
+
+
+const honeycomb_risk = 'A Honeycomb key sends events into the environment, billed to it, and a configuration key reads or changes its datasets, boards and triggers.';
+// Ingest keys: `hcaik_` (environments) or `hcxik_` (Honeycomb Classic) + 58 lower-case letters and
+// digits (https://docs.honeycomb.io/configure/environments/manage-api-keys/).
+const honeycombIngestKey = prefixedKey({
+    id: 'honeycomb-ingest-key',
+    provider: 'honeycomb',
+    keyKind: 'Honeycomb ingest key',
+    severity: 'medium',
+    risk: honeycomb_risk,
+    remediation: honeycomb.remediation,
+    prefixes: ['hcaik_', 'hcxik_'],
+    body: '[a-z0-9]{58}',
+    maxBody: 58,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`hcaik_01${rng.string(LOWER + DIGITS, 26)}k7${rng.string(LOWER + DIGITS, 28)}`],
+        negative: ['hcaik_xxxxxxxxxxxx', 'HONEYCOMB_API_KEY=hcaik_...', `hcaik_${'x'.repeat(58)}`],
+    },
+});
+// Configuration keys (22 base62) and classic keys (32 hex) have no prefix: only the names the
+// OpenTelemetry guides and Beelines read them from tell them apart.
+const honeycombApiKey = namedKey({
+    id: 'honeycomb-api-key',
+    provider: 'honeycomb',
+    keyKind: 'Honeycomb API key (unprefixed)',
+    severity: 'medium',
+    risk: honeycomb_risk,
+    remediation: honeycomb.remediation,
+    names: [
+        ['honeycomb', 'api', 'key'],
+        ['honeycomb', 'write', 'key'],
+        ['honeycomb', 'writekey'],
+        ['honeycomb', 'key'],
+    ],
+    keywords: ['honeycomb'],
+    value: '[a-f0-9]{32}|[A-Za-z0-9]{22}',
+    maxValue: 32,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [
+            `${rng.string(HEX, 15)}e3${rng.string(HEX, 15)}`,
+            `${rng.string(ALNUM, 10)}Hq2${rng.string(ALNUM, 9)}`,
+        ],
+        negative: ['your-honeycomb-key', '${HONEYCOMB_API_KEY}', 'xxxxxxxxxxxxxxxxxxxxxx'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/dynatrace.js
+
+
+const dynatrace = defineProvider({
+    id: 'dynatrace',
+    name: 'Dynatrace',
+    aliases: [],
+    remediation: revokeAt('Dynatrace (Access Tokens)'),
+    rotation: {
+        url: 'https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens',
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/dynatrace.js
+
+
+
+
+const BASE32ISH = UPPER + DIGITS;
+// `dt0c01.` + a 24-character public part + `.` + a 64-character secret, upper-case letters and digits
+// (https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens#token-format).
+const dynatraceApiToken = prefixedKey({
+    id: 'dynatrace-api-token',
+    provider: 'dynatrace',
+    keyKind: 'Dynatrace access token',
+    severity: 'high',
+    risk: 'A Dynatrace token reads or writes the environment’s monitoring data and settings within its scopes, up to installing agents.',
+    remediation: dynatrace.remediation,
+    prefixes: ['dt0c01.'],
+    body: '[A-Z0-9]{24}\\.[A-Z0-9]{64}',
+    maxBody: 89,
+    validate: (body) => hasLetterAndDigit(body.slice(25)),
+    examples: {
+        positive: (rng) => [
+            `dt0c01.${rng.string(BASE32ISH, 24)}.${rng.string(BASE32ISH, 30)}K5${rng.string(BASE32ISH, 32)}`,
+        ],
+        negative: [
+            'dt0c01.XXXXXXXXXXXXXXXXXXXXXXXX.XXXX',
+            'DT_API_TOKEN=dt0c01....',
+            `dt0c01.${'A'.repeat(24)}.${'B'.repeat(64)}`,
+        ],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/pagerduty.js
+
+
+const pagerduty = defineProvider({
+    id: 'pagerduty',
+    name: 'PagerDuty',
+    aliases: ['pager-duty'],
+    remediation: revokeAt('PagerDuty (Integrations → API Access Keys, or the service’s integration)'),
+    rotation: { url: 'https://support.pagerduty.com/main/docs/api-access-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/pagerduty.js
+
+
+
+
+// REST API keys are 20 characters (user tokens start `u+`) and Events API integration (routing) keys
+// 32 hex, neither with a vendor prefix (https://support.pagerduty.com/main/docs/api-access-keys):
+// only a PagerDuty name tells them apart.
+const pagerdutyApiKey = namedKey({
+    id: 'pagerduty-api-key',
+    provider: 'pagerduty',
+    keyKind: 'PagerDuty API or integration key',
+    severity: 'high',
+    risk: 'A PagerDuty REST key reads and changes the account’s services, schedules and incidents; an integration key opens or resolves incidents.',
+    remediation: pagerduty.remediation,
+    names: [
+        ['pagerduty', 'token'],
+        ['pagerduty', 'api', 'key'],
+        ['pagerduty', 'api', 'token'],
+        ['pagerduty', 'routing', 'key'],
+        ['pagerduty', 'integration', 'key'],
+        ['pagerduty', 'service', 'key'],
+    ],
+    keywords: ['pagerduty'],
+    value: '[a-f0-9]{32}|[A-Za-z0-9_+-]{20}',
+    maxValue: 32,
+    validate: (s) => (s.length === 32 ? hasLetterAndDigit(s) : isMixedAlnum(s)),
+    examples: {
+        positive: (rng) => [
+            `u+${rng.string(ALNUM, 8)}Pd5${rng.string(ALNUM, 7)}`,
+            `${rng.string(HEX, 15)}c8${rng.string(HEX, 15)}`,
+        ],
+        negative: ['your-pagerduty-token', '${PAGERDUTY_TOKEN}', 'xxxxxxxxxxxxxxxxxxxx'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/rollbar.js
+
+
+const rollbar = defineProvider({
+    id: 'rollbar',
+    name: 'Rollbar',
+    aliases: [],
+    remediation: revokeAt('Rollbar (the project’s Settings → Project Access Tokens)'),
+    rotation: { url: 'https://docs.rollbar.com/docs/access-tokens' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/rollbar.js
+
+
+
+
+// Project and account access tokens are 32 hex with no prefix (https://docs.rollbar.com/docs/access-tokens):
+// only a Rollbar name tells them from an MD5. `post_client_item` tokens are meant for browsers and
+// apps, so client token names are left out.
+const rollbarAccessToken = namedKey({
+    id: 'rollbar-access-token',
+    provider: 'rollbar',
+    keyKind: 'Rollbar access token',
+    severity: 'medium',
+    risk: 'A server-side Rollbar token posts items to the project, and a read or write token reads its errors (with their request data) or changes its settings.',
+    remediation: rollbar.remediation,
+    names: [
+        ['rollbar', 'access', 'token'],
+        ['rollbar', 'token'],
+        ['rollbar', 'server', 'token'],
+        ['rollbar', 'post', 'server', 'item'],
+        ['rollbar', 'read', 'token'],
+        ['rollbar', 'write', 'token'],
+        ['rollbar', 'api', 'key'],
+    ],
+    keywords: ['rollbar'],
+    value: '[a-f0-9]{32}',
+    maxValue: 32,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 15)}b7${rng.string(HEX, 15)}`],
+        negative: ['your-rollbar-token', '${ROLLBAR_ACCESS_TOKEN}', '00000000000000000000000000000000'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/bugsnag.js
+
+
+const bugsnag = defineProvider({
+    id: 'bugsnag',
+    name: 'Bugsnag',
+    aliases: ['bug-snag'],
+    remediation: revokeAt('Bugsnag (the project’s settings for its notifier key, or Personal auth tokens)'),
+    rotation: { url: 'https://docs.bugsnag.com/product/getting-started/' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/bugsnag.js
+
+
+
+
+// Notifier API keys are 32 hex and personal auth tokens UUIDs, neither with a prefix
+// (https://docs.bugsnag.com/api/data-access/#authentication): only a Bugsnag name tells them apart.
+const bugsnagApiKey = namedKey({
+    id: 'bugsnag-api-key',
+    provider: 'bugsnag',
+    keyKind: 'Bugsnag API key or auth token',
+    severity: 'medium',
+    risk: 'A Bugsnag notifier key posts errors and sessions into the project; a personal auth token reads every error and event (with their metadata) its user can see.',
+    remediation: bugsnag.remediation,
+    names: [
+        ['bugsnag', 'api', 'key'],
+        ['bugsnag', 'auth', 'token'],
+        ['bugsnag', 'token'],
+        ['bugsnag', 'key'],
+    ],
+    keywords: ['bugsnag'],
+    value: '[a-f0-9]{32}|[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
+    maxValue: 36,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 15)}e5${rng.string(HEX, 15)}`],
+        negative: ['your-bugsnag-api-key', '${BUGSNAG_API_KEY}', '00000000000000000000000000000000'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/launchdarkly.js
+
+
+const launchdarkly = defineProvider({
+    id: 'launchdarkly',
+    name: 'LaunchDarkly',
+    aliases: ['launch-darkly'],
+    remediation: revokeAt('https://app.launchdarkly.com/settings/authorization'),
+    rotation: { url: 'https://docs.launchdarkly.com/home/account/api' },
+    // GET /api/v2/caller-identity describes the access token, sent bare in `Authorization`
+    // (https://apidocs.launchdarkly.com/tag/Other#operation/getCallerIdentity); SDK keys cannot call it.
+    liveCheck: {
+        defaultUrl: 'https://app.launchdarkly.com',
+        path: '/api/v2/caller-identity',
+        auth: { header: 'Authorization' },
+        detectors: ['launchdarkly-access-token'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/launchdarkly.js
+
+
+
+
+const launchdarkly_remediation = launchdarkly.remediation;
+const UUID4 = '[a-f0-9]{8}-[a-f0-9]{4}-4[a-f0-9]{3}-[a-f0-9]{4}-[a-f0-9]{12}';
+const uuid4 = (rng) => `${rng.string(HEX, 7)}a-${rng.string(HEX, 4)}-4${rng.string(HEX, 3)}-9${rng.string(HEX, 3)}-${rng.string(HEX, 12)}`;
+// API access tokens: `api-` + a version-4 UUID (https://docs.launchdarkly.com/home/account/api-create).
+// A dash or a letter before `api-` is another word (`x-api-…`), so the prefix must stand alone.
+const launchdarklyAccessToken = prefixedKey({
+    id: 'launchdarkly-access-token',
+    provider: 'launchdarkly',
+    keyKind: 'LaunchDarkly API access token',
+    severity: 'high',
+    risk: 'A LaunchDarkly access token reads and changes the account’s feature flags, segments and members within its role.',
+    remediation: launchdarkly_remediation,
+    prefixes: ['api-'],
+    body: UUID4,
+    maxBody: 36,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`api-${uuid4(rng)}`],
+        negative: ['api-00000000-0000-4000-0000-000000000000', 'x-api-key', 'api-1234', 'LD_API_KEY=api-...'],
+    },
+});
+// Server-side SDK keys: `sdk-` + a version-4 UUID (https://docs.launchdarkly.com/sdk/concepts/client-side-server-side#keys).
+// Mobile keys (`mob-`) and client-side IDs ship inside apps and are not secret.
+const launchdarklySdkKey = prefixedKey({
+    id: 'launchdarkly-sdk-key',
+    provider: 'launchdarkly',
+    keyKind: 'LaunchDarkly server-side SDK key',
+    severity: 'medium',
+    risk: 'A server-side SDK key downloads every flag rule and segment of its environment, with the user keys they target.',
+    remediation: launchdarkly_remediation,
+    prefixes: ['sdk-'],
+    body: UUID4,
+    maxBody: 36,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`sdk-${uuid4(rng)}`],
+        negative: ['sdk-00000000-0000-4000-0000-000000000000', 'aws-sdk-client', 'LAUNCHDARKLY_SDK_KEY=sdk-...'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/mixpanel.js
+
+
+const mixpanel = defineProvider({
+    id: 'mixpanel',
+    name: 'Mixpanel',
+    aliases: ['mix-panel'],
+    remediation: revokeAt('Mixpanel (Organization Settings → Service Accounts, or the project’s API secret)'),
+    rotation: { url: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/mixpanel.js
+
+
+
+
+// Service account secrets and the legacy project API secret are 32 characters with no prefix
+// (https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts). The project token is public
+// (it ships in the browser), so only secret names count.
+const mixpanelSecret = namedKey({
+    id: 'mixpanel-secret',
+    provider: 'mixpanel',
+    keyKind: 'Mixpanel service account or API secret',
+    severity: 'high',
+    risk: 'A Mixpanel secret exports the project’s raw events and user profiles and can import or delete data.',
+    remediation: mixpanel.remediation,
+    names: [
+        ['mixpanel', 'api', 'secret'],
+        ['mixpanel', 'secret'],
+        ['mixpanel', 'secret', 'key'],
+        ['mixpanel', 'service', 'account', 'secret'],
+    ],
+    keywords: ['mixpanel'],
+    value: '[A-Za-z0-9]{32}',
+    maxValue: 32,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(ALNUM, 15)}Mx4${rng.string(ALNUM, 14)}`],
+        negative: ['your-mixpanel-api-secret', '${MIXPANEL_API_SECRET}', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/amplitude.js
+
+
+const amplitude = defineProvider({
+    id: 'amplitude',
+    name: 'Amplitude',
+    aliases: [],
+    remediation: revokeAt('Amplitude (Organization settings → Projects → the project’s keys)'),
+    rotation: { url: 'https://amplitude.com/docs/apis/keys-and-tokens' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/amplitude.js
+
+
+
+
+// The secret key is 32 hex with no prefix (https://amplitude.com/docs/apis/keys-and-tokens). The
+// project's API key ships in the browser and is not a secret alone, so only secret names count.
+const amplitudeSecretKey = namedKey({
+    id: 'amplitude-secret-key',
+    provider: 'amplitude',
+    keyKind: 'Amplitude secret key',
+    severity: 'high',
+    risk: 'An Amplitude secret key, beside the project’s API key, exports its raw events and user data and deletes users.',
+    remediation: amplitude.remediation,
+    names: [
+        ['amplitude', 'secret', 'key'],
+        ['amplitude', 'api', 'secret'],
+        ['amplitude', 'secret'],
+    ],
+    keywords: ['amplitude'],
+    value: '[a-f0-9]{32}',
+    maxValue: 32,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`${rng.string(HEX, 15)}a2${rng.string(HEX, 15)}`],
+        negative: ['your-amplitude-secret-key', '${AMPLITUDE_SECRET_KEY}', '00000000000000000000000000000000'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/llamacloud.js
+
+
+const llamacloud = defineProvider({
+    id: 'llamacloud',
+    name: 'LlamaCloud (LlamaIndex, LlamaParse)',
+    aliases: ['llama-cloud', 'llamaindex', 'llama-index', 'llamaparse', 'llama-parse'],
+    remediation: revokeAt('https://cloud.llamaindex.ai (API Keys)'),
+    rotation: { url: 'https://docs.cloud.llamaindex.ai/api_key' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/llamacloud.js
+
+
+
+
+// `llx-` + 48 base62 characters, as https://cloud.llamaindex.ai issues them (the SDKs read
+// LLAMA_CLOUD_API_KEY, https://docs.cloud.llamaindex.ai/api_key).
+const llamacloudApiKey = prefixedKey({
+    id: 'llamacloud-api-key',
+    provider: 'llamacloud',
+    keyKind: 'LlamaCloud (LlamaParse) API key',
+    severity: 'high',
+    risk: 'A LlamaCloud key parses documents on the project’s credits and reads its indexes and the documents in them.',
+    remediation: llamacloud.remediation,
+    prefixes: ['llx-'],
+    body: '[A-Za-z0-9]{48}',
+    maxBody: 48,
+    validate: isMixedAlnum,
+    examples: {
+        positive: (rng) => [`llx-${rng.string(ALNUM, 22)}Lx5${rng.string(ALNUM, 23)}`],
+        negative: ['LLAMA_CLOUD_API_KEY=llx-...', 'llx-your-api-key', 'llx-test'],
+    },
+});
+
+;// CONCATENATED MODULE: ./.build/src/providers/firecrawl.js
+
+
+const firecrawl = defineProvider({
+    id: 'firecrawl',
+    name: 'Firecrawl',
+    aliases: ['fire-crawl'],
+    remediation: revokeAt('https://www.firecrawl.dev/app/api-keys'),
+    rotation: { url: 'https://www.firecrawl.dev/app/api-keys' },
+});
+
+;// CONCATENATED MODULE: ./.build/src/detectors/firecrawl.js
+
+
+
+
+// `fc-` + 32 lower-case hex, as https://www.firecrawl.dev/app/api-keys issues them (the SDKs read
+// FIRECRAWL_API_KEY, https://docs.firecrawl.dev/introduction).
+const firecrawlApiKey = prefixedKey({
+    id: 'firecrawl-api-key',
+    provider: 'firecrawl',
+    keyKind: 'Firecrawl API key',
+    severity: 'medium',
+    risk: 'A Firecrawl key scrapes and crawls the web on the team’s credits and reads the results of its past crawls.',
+    remediation: firecrawl.remediation,
+    prefixes: ['fc-'],
+    body: '[a-f0-9]{32}',
+    maxBody: 32,
+    validate: hasLetterAndDigit,
+    examples: {
+        positive: (rng) => [`fc-${rng.string(HEX, 15)}c6${rng.string(HEX, 15)}`],
+        negative: ['FIRECRAWL_API_KEY=fc-...', 'fc-YOUR_API_KEY', `fc-${'0'.repeat(32)}`, 'fc-daygrid-day-frame'],
+    },
+});
+
 ;// CONCATENATED MODULE: ./.build/src/detectors/registry.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -47773,6 +53240,53 @@ const vercelToken = {
 /** Every built-in detector, in one explicit list sorted by id, so a new one has one obvious place. */
 const detectors = [
     ageSecretKey,
+    twilioAuthToken,
+    twilioApiKeySecret,
+    mailgunApiKey,
+    mailgunPrivateKey,
+    postmarkToken,
+    resendApiKey,
+    brevoApiKey,
+    vonageApiSecret,
+    messagebirdAccessKey,
+    discordBotToken,
+    discordWebhookUrl,
+    telegramBotToken,
+    microsoftTeamsWebhookUrl,
+    zoomClientSecret,
+    twitchSecret,
+    dropboxAccessToken,
+    boxSecret,
+    asanaAccessToken,
+    airtableAccessToken,
+    algoliaAdminKey,
+    oktaApiToken,
+    auth0ClientSecret,
+    contentfulAccessToken,
+    sanityApiToken,
+    typeformAccessToken,
+    hubspotAccessToken,
+    intercomAccessToken,
+    zendeskApiToken,
+    freshdeskApiKey,
+    mapboxSecretToken,
+    plaidSecret,
+    plaidAccessToken,
+    paypalBraintreeAccessToken,
+    paypalClientSecret,
+    adyenApiKey,
+    razorpayKeySecret,
+    flutterwaveSecretKey,
+    paystackSecretKey,
+    coinbaseApiSecret,
+    shippoApiToken,
+    easypostApiKey,
+    duffelAccessToken,
+    lobApiKey,
+    frameioDeveloperToken,
+    readmeApiKey,
+    clerkSecretKey,
+    calendlyAccessToken,
     anthropicAdminKey,
     anthropicApiKey,
     atlassianApiToken,
@@ -47785,6 +53299,48 @@ const detectors = [
     djangoInsecureKey,
     djangoSecretKey,
     dockerHubAccessToken,
+    digitaloceanToken,
+    alibabaAccessKeyId,
+    alibabaAccessKeySecret,
+    tencentCloudSecretId,
+    tencentCloudSecretKey,
+    ibmCloudApiKey,
+    scalewayAccessKey,
+    scalewaySecretKey,
+    linodeToken,
+    vultrApiKey,
+    hetznerApiToken,
+    yandexCloudApiKey,
+    netlifyAccessToken,
+    netlifyLegacyToken,
+    renderApiKey,
+    railwayToken,
+    supabaseAccessToken,
+    supabaseSecretKey,
+    supabaseServiceRoleKey,
+    planetscaleToken,
+    neonApiKey,
+    mongodbAtlasApiPrivateKey,
+    mongodbAtlasConnectionString,
+    upstashToken,
+    tursoToken,
+    dopplerToken,
+    pulumiAccessToken,
+    infisicalToken,
+    circleciLegacyToken,
+    circleciToken,
+    buildkiteApiToken,
+    bitbucketAppPassword,
+    travisCiApiToken,
+    snykApiToken,
+    postmanApiKey,
+    prefectApiKey,
+    fastlyApiToken,
+    cloudsmithApiKey,
+    jfrogToken,
+    azureStorageAccountKey,
+    azureStorageSasToken,
+    googleFcmServerKey,
     figmaAccessToken,
     flyioAccessToken,
     flyioMacaroonToken,
@@ -47793,6 +53349,11 @@ const detectors = [
     curlUserPassword,
     jwtToken,
     genericSecret,
+    genericCliFlag,
+    genericLiveKey,
+    genericNameValue,
+    genericUrlParam,
+    genericXmlElement,
     base64PrivateKey,
     commandLinePassword,
     dotnetConfigPassword,
@@ -47851,8 +53412,49 @@ const detectors = [
     vaultLegacyToken,
     vaultToken,
     vercelToken,
-    // Code-unit order: localeCompare gives the same order for these ids, but its first call starts
-    // ICU's collator, tens of milliseconds of every scan's start-up.
+    replicateApiToken,
+    xaiApiKey,
+    pineconeApiKey,
+    langsmithApiKey,
+    langfuseSecretKey,
+    fireworksApiKey,
+    cerebrasApiKey,
+    nvidiaApiKey,
+    jinaApiKey,
+    voyageApiKey,
+    togetherApiKey,
+    togetherLegacyKey,
+    deepseekApiKey,
+    mistralApiKey,
+    cohereApiKey,
+    wandbApiKey,
+    wandbLegacyKey,
+    elevenlabsApiKey,
+    elevenlabsLegacyKey,
+    stabilityApiKey,
+    assemblyaiApiKey,
+    deepgramApiKey,
+    heliconeApiKey,
+    modalTokenSecret,
+    posthogPersonalApiKey,
+    datadogApiKey,
+    datadogAppKey,
+    newrelicUserApiKey,
+    newrelicLicenseKey,
+    honeycombIngestKey,
+    honeycombApiKey,
+    dynatraceApiToken,
+    pagerdutyApiKey,
+    rollbarAccessToken,
+    bugsnagApiKey,
+    launchdarklyAccessToken,
+    launchdarklySdkKey,
+    mixpanelSecret,
+    amplitudeSecretKey,
+    llamacloudApiKey,
+    firecrawlApiKey,
+    // Code-unit order, not localeCompare: its first call starts ICU's collator, tens of milliseconds
+    // of every scan's start-up.
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 ;// CONCATENATED MODULE: ./.build/src/scan/build-detectors.js
@@ -47951,21 +53553,6 @@ function isMostlyPrintable(s) {
     return printable / s.length > 0.95;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/src/scan/fingerprint.js
-
-// Fingerprints are HMAC digests, never plain values (README, "What a fingerprint protects"). They hold no
-// path, line or commit, so a baseline survives rebase, squash and rename. This key is published
-// here, so the unkeyed fingerprint hides a high-entropy key but not a low-entropy password: anyone
-// can hash a word list and compare. Fronts key it with a secret when they have one
-// (src/scan/fingerprint-key.ts).
-const FINGERPRINT_KEY = 'key-hygiene/fingerprint/v1';
-/** Stable identity of one secret as found by one detector; unkeyed until a front keys it (keyFingerprint). */
-function fingerprintSecret(detector, secret) {
-    return (0,external_node_crypto_.createHmac)('sha256', FINGERPRINT_KEY).update(detector).update('\0').update(secret).digest('hex');
-}
-
 ;// CONCATENATED MODULE: ./.build/src/scan/prefilter.js
 const prefilter_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
@@ -48025,6 +53612,238 @@ function keywordsWithin(keywords) {
     }));
 }
 
+;// CONCATENATED MODULE: ./.build/src/scan/byte-prefilter.js
+
+/**
+ * The reference matcher: the string prefilter over a Latin-1 reading of the bytes. Plain
+ * JavaScript, so it runs anywhere; the fast matcher must give the same hits on every input.
+ */
+function buildJsBytePrefilter(keywords) {
+    const list = uniqueKeywords(keywords);
+    const indexOf = new Map(list.map((k, i) => [k, i]));
+    const prefilter = buildPrefilter(list);
+    return {
+        keywords: list,
+        scan(bytes) {
+            const hits = prefilter(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+            const keyword = new Uint32Array(hits.length);
+            const start = new Uint32Array(hits.length);
+            hits.forEach((h, i) => {
+                keyword[i] = indexOf.get(h.keyword);
+                start[i] = h.index;
+            });
+            return { count: hits.length, keyword, start };
+        },
+    };
+}
+/** Keywords as every byte prefilter lists them: lower-cased, empty ones dropped, first occurrence kept. */
+function uniqueKeywords(keywords) {
+    return [...new Set([...keywords].map((k) => k.toLowerCase()))].filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/keyword-trie.js
+const NONE = -1;
+const START = 1;
+/**
+ * The trie of lower-case ASCII keywords, unique and non-empty (`uniqueKeywords`), over byte
+ * classes that fold ASCII case. The module turns it into an Aho-Corasick DFA with leftmost-longest
+ * semantics, the hits `buildPrefilter` (prefilter.ts) gives: leftmost first, the longest keyword at
+ * one place, never overlapping. This is the construction of the Rust `aho-corasick` crate (its
+ * noncontiguous NFA): failure links in breadth-first order, except that a state where a keyword
+ * ends gets the dead state as its failure, and so (through the links) does every state below it,
+ * since following a failure after a match would look for a match starting later than the one
+ * already seen; any other state inherits the match of its failure state (the longest keyword that
+ * is a suffix of its string). The search walks the DFA from the start state until the dead state
+ * or the end of the text, reports the last match it saw, and starts again where that match ends.
+ */
+function buildKeywordTrie(keywords) {
+    const classes = byteClasses(keywords);
+    const width = Math.max(...classes) + 1;
+    const most = 2 + keywords.reduce((sum, k) => sum + k.length, 0);
+    const next = new Int32Array(most * width).fill(NONE);
+    const match = new Int32Array(most).fill(NONE);
+    let states = 2;
+    keywords.forEach((k, index) => {
+        let s = START;
+        for (let i = 0; i < k.length; i++) {
+            const at = s * width + classes[k.charCodeAt(i)];
+            if (next[at] === NONE)
+                next[at] = states++;
+            s = next[at];
+        }
+        match[s] = index;
+    });
+    return {
+        classes,
+        width,
+        states,
+        next: next.subarray(0, states * width),
+        match: match.subarray(0, states),
+        lengths: Int32Array.from(keywords, (k) => k.length),
+    };
+}
+function byteClasses(keywords) {
+    const classes = new Uint8Array(256);
+    let count = 1;
+    for (const k of keywords) {
+        for (let i = 0; i < k.length; i++) {
+            const c = k.charCodeAt(i);
+            if (c > 0x7f)
+                throw new Error(`keyword "${k}" is not ASCII`);
+            if (classes[c] !== 0)
+                continue;
+            classes[c] = count;
+            // Keywords are lower case; the `i` flag also lets the upper-case letter match.
+            if (c >= 0x61 && c <= 0x7a)
+                classes[c - 0x20] = count;
+            count++;
+        }
+    }
+    return classes;
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/prefilter-wasm.generated.js
+// Generated by scripts/build-wasm.mjs (npm run build:wasm) from assembly/prefilter.ts with
+// AssemblyScript 0.28.20: do not edit. CI checks that it matches its source.
+const prefilterWasm = 'AGFzbQEAAAABHgNgAAF/YAt/f39/f39/f39/fwF/YAd/f39/f39/AAMHBgEAAAAAAgUDAQAABhADfwFBAAt/AUEAC38BQQALB0sHCGhlYXBCYXNlAAIGcmVzdW1lAAEEc2NhbgAACmJ1aWx0U3RhcnQAAw5idWlsdExhc3RNYXRjaAAEBWJ1aWxkAAUGbWVtb3J5AgAKqwcGtwEBBH8DQCAGIAdLBEACQCAKIA5GBEAgByQAIA4PCyACIQxBACELQQAhDQNAIAYgB0sEQAJAIAwgACAFIAdqLQAAai0AAEECdGooAgAhDCAHQQFqIQcgAyAMTwRAIAEgDEYNASAMIQ0gByELCwwCCwsLIA1FDQAgBCANaiIHKAIEIQwgDkECdCINIAhqIAcoAgA2AgAgCSANaiALIAxrNgIAIA5BAWohDiALIQcMAgsLCyAGJAAgDgsEACMACwUAQYAICwQAIwELBAAjAgvaBQEKfyADQQJ0IgMgBWoiCSADaiEKQQEhByAJQQE2AgAgBUEBNgIEA0AgByALSwRAIAkgC0ECdGooAgAiDyAEbCEOIAUgD0ECdGooAgAiDCAEbCENQQAhCANAIAQgCEsEQAJAIAAgCCAOakECdGoiAygCACIQQX9GBEAgAyAPQQFGBH9BAQUgDAR/IAAgCCANakECdGooAgAFQQALCzYCAAwBCyAHIgNBAWohByAJIANBAnRqIBA2AgAgEEECdCIDIAFqKAIAQX9HBEAgAyAFakEANgIABSAPQQFGBEAgBSAQQQJ0akEBNgIABSAFIBBBAnRqIAwEfyAAIAggDWpBAnRqKAIABUEACyIDNgIAIAEgEEECdGogAwR/IAEgA0ECdGooAgAFQX8LNgIACwsLIAhBAWohCAwBCwsgC0EBaiELDAELCyAEQQJqQQJ0IQUgCiAGNgIAQQEhA0EAIQgDQCAHIAhLBEAgASAJIAhBAnRqKAIAQQJ0IgtqKAIAQX9HBEAgCiALaiAGIAMgBWxqNgIAIANBAWohAwsgCEEBaiEIDAELCyAGIANBAWsgBWxqJAJBACEIA0AgByAISwRAIAEgCSAIQQJ0aigCAEECdCILaigCAEF/RgRAIAogC2ogBiADIAVsajYCACADQQFqIQMLIAhBAWohCAwBCwsgCigCBCQBQQAhAwNAIAMgBEECakkEQCAGIANBAnRqIAY2AgAgA0EBaiEDDAELC0EAIQUDQCAFIAdJBEAgCiAJIAVBAnRqKAIAIgZBAnRqKAIAIQggBCAGbCELQQAhAwNAIAMgBEkEQCAIIANBAnRqIAogACADIAtqQQJ0aigCAEECdGooAgA2AgAgA0EBaiEDDAELCyAIIARBAnRqIgMgASAGQQJ0aigCACIGQQAgBkF/Rxs2AgAgAyAGQX9GBH9BAAUgAiAGQQJ0aigCAAs2AgQgBUEBaiEFDAELCws=';
+
+;// CONCATENATED MODULE: ./.build/src/scan/wasm-byte-prefilter.js
+
+
+
+const PAGE = 65536;
+/** Hits one call of the loop writes before handing back; the scan goes on from where it stopped. */
+const OUT_CAP = 16384;
+/** Compiled once per thread, on first use (a pre-commit run that finds no file to scan never pays it). */
+let compiled;
+function instantiate() {
+    compiled ??= new WebAssembly.Module(Buffer.from(prefilterWasm, 'base64'));
+    return new WebAssembly.Instance(compiled, {}).exports;
+}
+/** Whether the compiled matcher can take these keywords: it folds ASCII case only. */
+function isAsciiOnly(keywords) {
+    return !keywords.some((k) => /[\u0080-\uffff]/.test(k));
+}
+/**
+ * The byte prefilter in WebAssembly: an Aho-Corasick DFA built and walked by assembly/prefilter.ts
+ * from the keywords' trie (keyword-trie.ts), with the reference's hits (`buildJsBytePrefilter`).
+ * Each prefilter has its own instance (its table stays in that instance's memory), made on its first
+ * scan; the bytes are copied in, and the memory grows to the largest input seen (WebAssembly memory
+ * never shrinks, so a prefilter lives as long as its scan). Keywords must be ASCII (`isAsciiOnly`).
+ */
+function buildWasmBytePrefilter(keywords) {
+    const list = uniqueKeywords(keywords);
+    let matcher;
+    return {
+        keywords: list,
+        scan(bytes) {
+            matcher ??=
+                list.length === 0
+                    ? () => ({ count: 0, keyword: new Uint32Array(0), start: new Uint32Array(0) })
+                    : load(buildKeywordTrie(list));
+            return matcher(bytes);
+        },
+    };
+}
+function load(trie) {
+    const wasm = instantiate();
+    const stride = trie.width + 2;
+    const classes = wasm.heapBase();
+    const table = classes + 256;
+    const outKeyword = table + trie.states * stride * 4;
+    const outStart = outKeyword + OUT_CAP * 4;
+    const text = outStart + OUT_CAP * 4;
+    // The trie and the build's scratch space sit where the text goes later.
+    const next = text;
+    const match = next + trie.next.byteLength;
+    const lengths = match + trie.match.byteLength;
+    const scratch = lengths + trie.lengths.byteLength;
+    reserve(wasm, scratch + 3 * trie.states * 4);
+    new Uint8Array(wasm.memory.buffer, classes, 256).set(trie.classes);
+    new Int32Array(wasm.memory.buffer, next, trie.next.length).set(trie.next);
+    new Int32Array(wasm.memory.buffer, match, trie.match.length).set(trie.match);
+    new Int32Array(wasm.memory.buffer, lengths, trie.lengths.length).set(trie.lengths);
+    wasm.build(next, match, lengths, trie.states, trie.width, scratch, table);
+    const start = wasm.builtStart();
+    const lastMatch = wasm.builtLastMatch();
+    const infoOffset = trie.width * 4;
+    const hits = { count: 0, keyword: new Uint32Array(64), start: new Uint32Array(64) };
+    return (bytes) => {
+        reserve(wasm, text + bytes.byteLength);
+        new Uint8Array(wasm.memory.buffer, text, bytes.byteLength).set(bytes);
+        hits.count = 0;
+        let from = 0;
+        for (;;) {
+            const n = wasm.scan(classes, table, // the dead state's row
+            start, lastMatch, infoOffset, text, bytes.byteLength, from, outKeyword, outStart, OUT_CAP);
+            append(hits, new Uint32Array(wasm.memory.buffer, outKeyword, n), new Uint32Array(wasm.memory.buffer, outStart, n));
+            if (n < OUT_CAP)
+                return hits;
+            from = wasm.resume();
+        }
+    };
+}
+/** Grows the instance's memory to hold `end` bytes. */
+function reserve(wasm, end) {
+    const have = wasm.memory.buffer.byteLength;
+    if (end > have)
+        wasm.memory.grow(Math.ceil((end - have) / PAGE));
+}
+function append(hits, keyword, start) {
+    const need = hits.count + keyword.length;
+    if (need > hits.keyword.length) {
+        const size = Math.max(need, hits.keyword.length * 2);
+        const grownKeyword = new Uint32Array(size);
+        const grownStart = new Uint32Array(size);
+        grownKeyword.set(hits.keyword.subarray(0, hits.count));
+        grownStart.set(hits.start.subarray(0, hits.count));
+        hits.keyword = grownKeyword;
+        hits.start = grownStart;
+    }
+    hits.keyword.set(keyword, hits.count);
+    hits.start.set(start, hits.count);
+    hits.count = need;
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/build-byte-prefilter.js
+
+
+/** The matchers `buildBytePrefilter` picks from. */
+const bytePrefilters = { wasm: buildWasmBytePrefilter, js: buildJsBytePrefilter };
+/**
+ * The byte prefilter the engine runs: the compiled (WebAssembly) matcher, which gives the
+ * reference's hits faster and at a cost that hardly grows with the number of keywords.
+ * `KEY_HYGIENE_PREFILTER=js` forces the plain-JavaScript reference (to compare `npm run eval`
+ * before and after, or to rule the compiled matcher out while debugging).
+ */
+function buildBytePrefilter(keywords, choice = process.env.KEY_HYGIENE_PREFILTER) {
+    const list = uniqueKeywords(keywords);
+    return bytePrefilters[chooseBytePrefilter(list, choice)](list);
+}
+/**
+ * Which matcher runs: the reference when asked for (`js`), or when a keyword (a custom
+ * detector's) has a non-ASCII character, since the compiled matcher folds ASCII case only while
+ * the reference folds Latin-1 the way a case-insensitive JavaScript regex does.
+ */
+function chooseBytePrefilter(keywords, choice) {
+    return choice === 'js' || !isAsciiOnly(keywords) ? 'js' : 'wasm';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.build/src/scan/fingerprint.js
+
+// Fingerprints are HMAC digests, never plain values (README, "What a fingerprint protects"). They hold no
+// path, line or commit, so a baseline survives rebase, squash and rename. This key is published
+// here, so the unkeyed fingerprint hides a high-entropy key but not a low-entropy password: anyone
+// can hash a word list and compare. Fronts key it with a secret when they have one
+// (src/scan/fingerprint-key.ts).
+const FINGERPRINT_KEY = 'key-hygiene/fingerprint/v1';
+/** Stable identity of one secret as found by one detector; unkeyed until a front keys it (keyFingerprint). */
+function fingerprintSecret(detector, secret) {
+    return (0,external_node_crypto_.createHmac)('sha256', FINGERPRINT_KEY).update(detector).update('\0').update(secret).digest('hex');
+}
+
 ;// CONCATENATED MODULE: ./.build/src/scan/scan-context.js
 /** Characters a detector looks at before and after a keyword hit. Bounds the work per hit. */
 const WINDOW_BEFORE = 512;
@@ -48048,7 +53867,7 @@ const MAX_LINE_CONTEXT = 1024;
  * neighbours' text (see `Fragment.reportFrom`), so a key near a cut is seen whole and judged as in
  * the whole file.
  */
-const SCAN_CONTEXT = {
+const scan_context_SCAN_CONTEXT = {
     before: WINDOW_BEFORE + MULTILINE_WINDOW_AFTER + MAX_LINE_CONTEXT,
     after: Math.max(WINDOW_BEFORE + MULTILINE_WINDOW_AFTER, LONGEST_MATCH, LONGEST_BASE64_RUN + 1) + MAX_LINE_CONTEXT,
 };
@@ -48082,6 +53901,9 @@ function hasInlineAllow(line) {
 
 
 
+
+/** The largest text whose bytes go through the scanner's reused buffer; a longer one gets its own. */
+const SCRATCH_LIMIT = 4 * 1024 * 1024;
 const DEFAULT_PREFIX = /^(?:[A-Za-z]{1,8}[0-9]{0,2}[-_]){1,3}/;
 /** The keyword index of a detector set: one prefilter, and which detectors each hit wakes. */
 function indexDetectors(detectors) {
@@ -48091,27 +53913,55 @@ function indexDetectors(detectors) {
             const key = k.toLowerCase();
             byKeyword.set(key, [...(byKeyword.get(key) ?? []), d]);
         }
-    const keywords = [...byKeyword.keys(), ...BASE64_TRIGGERS];
+    const prefilter = buildBytePrefilter([...byKeyword.keys(), ...BASE64_TRIGGERS]);
+    const keywords = prefilter.keywords;
     // The prefilter reports the longest keyword at a place; it stands for every keyword inside it.
-    const detectorsByHit = new Map();
-    const base64Hits = new Set();
-    for (const [keyword, inner] of keywordsWithin(keywords)) {
-        detectorsByHit.set(keyword, [...new Set(inner.flatMap((k) => byKeyword.get(k) ?? []))]);
-        if (inner.some((k) => BASE64_TRIGGERS.includes(k)))
-            base64Hits.add(keyword);
-    }
-    return { prefilter: buildPrefilter(keywords), detectorsByHit, base64Hits };
+    // Hits name keywords by their index in `prefilter.keywords`.
+    const within = keywordsWithin(keywords);
+    const detectorsByHit = keywords.map((k) => [...new Set(within.get(k).flatMap((i) => byKeyword.get(i) ?? []))]);
+    const base64Hits = keywords.map((k) => within.get(k).some((i) => BASE64_TRIGGERS.includes(i)));
+    return { prefilter, stringPrefilter: buildPrefilter(keywords), keywords, detectorsByHit, base64Hits };
 }
 /** Builds the scan function for a set of detectors: fragment in, redacted findings out. */
 function createScanner(detectors, options = {}) {
-    const { prefilter, detectorsByHit, base64Hits } = indexDetectors(detectors);
+    const { prefilter, stringPrefilter, keywords, detectorsByHit, base64Hits } = indexDetectors(detectors);
+    const keywordIndex = new Map(keywords.map((k, i) => [k, i]));
     const unkeyed = detectors.filter((d) => d.keywords.length === 0);
     const allow = options.allowRegexes ?? [];
     const base64Depth = options.base64Depth ?? 2;
-    function candidatesIn(text, path, depth) {
-        const hits = prefilter(text);
+    let scratch = Buffer.alloc(0);
+    /**
+     * The keyword hits in a text, by the byte prefilter (the one matcher every source uses) when the
+     * text is ASCII: one byte a character, so byte offsets are string offsets. Other text (rare in
+     * code) goes through the string prefilter, which gives the same hits over strings.
+     */
+    function hitsIn(text) {
+        // One pass encodes and tells ASCII apart: with room for 4 bytes more than characters, the
+        // UTF-8 bytes written equal the characters only when every character is one byte.
+        if (text.length + 4 <= SCRATCH_LIMIT) {
+            if (scratch.length < text.length + 4)
+                scratch = Buffer.allocUnsafe(Math.min(SCRATCH_LIMIT, 2 * text.length + 4));
+            const written = scratch.write(text, 'utf8');
+            if (written === text.length)
+                return prefilter.scan(scratch.subarray(0, written));
+        }
+        else if (Buffer.byteLength(text) === text.length) {
+            return prefilter.scan(Buffer.from(text, 'latin1'));
+        }
+        const hits = stringPrefilter(text);
+        return {
+            count: hits.length,
+            keyword: Uint32Array.from(hits, (h) => keywordIndex.get(h.keyword)),
+            start: Uint32Array.from(hits, (h) => h.index),
+        };
+    }
+    function candidatesIn(text, path, depth, given) {
+        // Both read the hits before anything scans again (the prefilter may reuse its result).
+        const hits = given ?? hitsIn(text);
+        const byDetector = windowsByDetector(hits, detectorsByHit, text.length);
+        const base64 = depth === base64Depth ? base64Regions(hits, base64Hits, text.length) : [];
         const found = [];
-        for (const [detector, windows] of windowsByDetector(hits, detectorsByHit, text.length)) {
+        for (const [detector, windows] of byDetector) {
             for (const w of windows)
                 matchWindow(detector, text, w, path, found);
         }
@@ -48120,7 +53970,7 @@ function createScanner(detectors, options = {}) {
         // Decoded text is small and was already found encoded: look inside all of it again. Otherwise
         // only near the words that say encoded data follows (a Secret's `data:`, `auths`, `base64`).
         if (depth > 0) {
-            const regions = depth < base64Depth ? [{ start: 0, end: text.length }] : base64Regions(hits, base64Hits, text.length);
+            const regions = depth < base64Depth ? [{ start: 0, end: text.length }] : base64;
             for (const region of regions) {
                 for (const decoded of decodeBase64Candidates(text, region.start, region.end)) {
                     if (hasInlineAllow(lineAround(text, decoded.index)))
@@ -48159,16 +54009,21 @@ function createScanner(detectors, options = {}) {
             return false;
         return !allow.some((rule) => allows(rule, secret, line));
     }
-    return function scanFragment(fragment) {
+    function scanFragment(fragment, hits) {
         // Overlaps are dropped before ownership is applied, so a key the neighbour reports still hides
         // the shorter matches inside it here.
-        const candidates = ownedBy(fragment, dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth)));
+        const candidates = ownedBy(fragment, dropOverlaps(candidatesIn(fragment.text, fragment.path, base64Depth, hits)));
         const positions = positionsOf(fragment, candidates.map((c) => c.index));
         if (options.onSecret)
             for (const c of candidates)
                 options.onSecret(c.secret, c.detector.id);
         return candidates.map((c, i) => toFinding(c, fragment, positions[i]));
-    };
+    }
+    return Object.assign((fragment) => scanFragment(fragment), {
+        withHits: scanFragment,
+        prefilter,
+        needsEveryText: unkeyed.length > 0,
+    });
 }
 /**
  * A built-in detector's global RegExp over one window, run as it always was (ours, reviewed, linear
@@ -48206,24 +54061,25 @@ function allows(rule, secret, line) {
 /** Merged regions after the base64 trigger words, where encoded values are looked for. */
 function base64Regions(hits, triggers, length) {
     const regions = [];
-    for (const hit of hits) {
-        if (!triggers.has(hit.keyword))
+    for (let i = 0; i < hits.count; i++) {
+        if (!triggers[hits.keyword[i]])
             continue;
-        addWindow(regions, hit.index - BASE64_BEFORE, hit.index + BASE64_AFTER, length);
+        addWindow(regions, hits.start[i] - BASE64_BEFORE, hits.start[i] + BASE64_AFTER, length);
     }
     return regions;
 }
 /** Groups keyword hits into merged windows per detector, so each region is matched once. */
 function windowsByDetector(hits, byKeyword, length) {
     const result = new Map();
-    for (const hit of hits) {
-        for (const d of byKeyword.get(hit.keyword) ?? []) {
+    for (let i = 0; i < hits.count; i++) {
+        const index = hits.start[i];
+        for (const d of byKeyword[hits.keyword[i]]) {
             const before = d.window?.before ?? WINDOW_BEFORE;
             const after = d.window?.after ?? (d.pattern.multiline || d.pattern.dotAll ? MULTILINE_WINDOW_AFTER : WINDOW_AFTER);
             const list = result.get(d) ?? [];
             if (list.length === 0)
                 result.set(d, list);
-            addWindow(list, hit.index - before, hit.index + after, length);
+            addWindow(list, index - before, index + after, length);
         }
     }
     return result;
@@ -48622,6 +54478,114 @@ const privatekey = defineProvider({ id: 'privatekey', name: 'Private key', alias
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /**
  * Every provider, in one explicit list. The order matters in one place only: when a secret's name
  * names two providers with equally long phrases (`TF_VAR_VERCEL_TOKEN`), the onboarding guess takes
@@ -48670,6 +54634,114 @@ const providers = [
     vault,
     openrouter,
     django,
+    replicate,
+    xai,
+    pinecone,
+    langsmith,
+    langfuse,
+    fireworks,
+    cerebras,
+    nvidia,
+    jina,
+    voyage,
+    together,
+    deepseek,
+    mistral,
+    cohere,
+    wandb,
+    elevenlabs,
+    stability,
+    assemblyai,
+    deepgram,
+    helicone,
+    modal,
+    posthog,
+    datadog,
+    newrelic,
+    honeycomb,
+    dynatrace,
+    pagerduty,
+    rollbar,
+    bugsnag,
+    launchdarkly,
+    mixpanel,
+    amplitude,
+    llamacloud,
+    firecrawl,
+    digitalocean,
+    alibaba,
+    tencentCloud,
+    ibmCloud,
+    scaleway,
+    linode,
+    vultr,
+    hetzner,
+    yandexCloud,
+    netlify,
+    render,
+    railway,
+    supabase,
+    planetscale,
+    neon,
+    mongodbAtlas,
+    upstash,
+    turso,
+    doppler,
+    pulumi,
+    infisical,
+    circleci,
+    buildkite,
+    bitbucket,
+    travisCi,
+    snyk,
+    postman,
+    prefect,
+    fastly,
+    cloudsmith,
+    jfrog,
+    azureStorage,
+    twilio,
+    mailgun,
+    postmark,
+    resend,
+    brevo,
+    vonage,
+    messagebird,
+    discord,
+    telegram,
+    microsoftTeams,
+    zoom,
+    twitch,
+    dropbox,
+    box,
+    asana,
+    airtable,
+    algolia,
+    okta,
+    auth0,
+    contentful,
+    sanity,
+    typeform,
+    hubspot,
+    intercom,
+    zendesk,
+    freshdesk,
+    mapbox,
+    plaid,
+    paypal,
+    adyen,
+    razorpay,
+    flutterwave,
+    paystack,
+    coinbase,
+    shippo,
+    easypost,
+    duffel,
+    lob,
+    frameio,
+    readme,
+    clerk,
+    calendly,
     generic,
     privatekey,
     hygiene,
@@ -56182,6 +62254,10 @@ function createGitRunner(options = {}) {
             });
             // The reader awaits `done` only after reading stdout; until then a failure must not go unhandled.
             done.catch(() => undefined);
+            // Node drops what a child printed to a stream nobody listens to once the child exits: a reader
+            // that starts late (git started early, its output read after a check) must still get it all.
+            // A 'readable' listener alone buffers up to the stream's high-water mark, then lets git wait.
+            child.stdout.on('readable', () => undefined);
             return {
                 stdout: child.stdout,
                 done,
@@ -57172,6 +63248,40 @@ async function resolvePolicySource(plan, git) {
     return { kind: 'commit', sha: tip, words, branch };
 }
 
+;// CONCATENATED MODULE: ./.build/src/scan/keyword-filter.js
+
+
+
+const PIECE = 16 * 1024;
+/**
+ * Whether raw bytes hold a keyword of the scanner a config builds (its detectors' keywords and the
+ * base64 trigger words, as scanner.ts indexes them): where none occurs, the scanner finds nothing.
+ * Undefined, so a source reads everything, when that cannot be told from bytes: a detector with no
+ * keyword looks at all text, and a keyword outside printable ASCII (a config's) could match across a
+ * line's end or in decoded text only. The byte prefilter is built on first use.
+ */
+function keywordFilter(config) {
+    const detectors = buildDetectors(config);
+    const keywords = [...detectors.flatMap((d) => d.keywords), ...BASE64_TRIGGERS];
+    if (detectors.some((d) => d.keywords.length === 0) || keywords.some((k) => !/^[\x20-\x7e]+$/.test(k))) {
+        return undefined;
+    }
+    let prefilter;
+    // Pieces overlap by a keyword's length less one, so a keyword across a cut lies whole in one.
+    const overlap = Math.max(...keywords.map((k) => k.length)) - 1;
+    const piece = Math.max(PIECE, 2 * overlap);
+    return (bytes) => {
+        prefilter ??= buildBytePrefilter(keywords);
+        // A piece at a time: text that holds a keyword mostly holds one early, and the rest is not read.
+        for (let from = 0;; from += piece - overlap) {
+            if (prefilter.scan(bytes.subarray(from, from + piece)).count > 0)
+                return true;
+            if (from + piece >= bytes.length)
+                return false;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -57201,30 +63311,44 @@ const BINARY_PROBE = 8 * 1024;
 function readFragmentSync(root, path, maxBytes) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(root, path), OPEN_FLAGS);
-        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        const refused = refuse(path, stats, maxBytes);
-        if (refused)
-            return refused;
-        const bytes = Buffer.allocUnsafe(stats.size);
-        let read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, 0, Math.min(BINARY_PROBE, stats.size), 0);
-        if (isBinary(bytes.subarray(0, read)))
-            return binaryNotice(path);
-        while (read < stats.size) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, stats.size - read, read);
-            if (n === 0)
-                break;
-            read += n;
-        }
-        return toFragment(path, bytes.subarray(0, read));
+        fd = openSync(join(root, path), OPEN_FLAGS);
+        const stats = fstatSync(fd);
+        const read = refuse(path, stats, maxBytes) ?? readOpenSync(fd, path, stats.size);
+        return 'reason' in read ? read : toFragment(path, read);
     }
     catch (error) {
         return unreadableNotice(path, error);
     }
     finally {
         if (fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            closeSync(fd);
     }
+}
+/**
+ * One buffer reused for every read, grown to the largest asked for, so reading thousands of files
+ * allocates (and collects) nothing per file. What it held is gone at the next read.
+ */
+function reusedBuffer() {
+    let buffer = Buffer.alloc(0);
+    return (size) => {
+        if (buffer.length < size)
+            buffer = Buffer.allocUnsafe(size);
+        return buffer;
+    };
+}
+/** The bytes of an open file of `size` bytes (in `into`'s buffer), or the binary notice. May throw. */
+function readOpenSync(fd, path, size, into = Buffer.allocUnsafe) {
+    const bytes = into(size);
+    let read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, 0, Math.min(BINARY_PROBE, size), 0);
+    if (isBinary(bytes.subarray(0, read)))
+        return binaryNotice(path);
+    while (read < size) {
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, size - read, read);
+        if (n === 0)
+            break;
+        read += n;
+    }
+    return bytes.subarray(0, read);
 }
 function refuse(path, stats, maxBytes) {
     if (!stats.isFile())
@@ -57255,6 +63379,7 @@ function decodeText(bytes) {
 function decodeUtf8(bytes) {
     return (0,external_node_buffer_.isAscii)(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
+/** A whole file's bytes as its fragment. */
 function toFragment(path, bytes) {
     return { path, text: decodeText(bytes), startLine: 1 };
 }
@@ -57298,6 +63423,7 @@ function read_fragment_formatBytes(n) {
 
 
 
+
 /** Files larger than this are read in pieces, so memory stays flat whatever the file size. */
 const CHUNK_BYTES = 1024 * 1024;
 /**
@@ -57310,21 +63436,32 @@ const CHUNK_BYTES = 1024 * 1024;
  * line and column its text starts at, so positions are the file's. Never throws: problems are notices.
  */
 function* readChunksSync(root, path, maxBytes, chunkBytes = CHUNK_BYTES, context = SCAN_CONTEXT) {
+    for (const piece of readPiecesSync(root, path, maxBytes, chunkBytes, context)) {
+        yield 'reason' in piece ? piece : piece.decode();
+    }
+}
+/**
+ * `readChunksSync` before the decoding: the same pieces (or notices) as bytes, each decoded only
+ * when asked, so a piece no keyword occurs in never becomes a string. Reads into `into`'s buffer.
+ */
+function* readPiecesSync(root, path, maxBytes, chunkBytes = CHUNK_BYTES, context = scan_context_SCAN_CONTEXT, into = Buffer.allocUnsafe) {
     let fd;
     try {
         fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(root, path), OPEN_FLAGS);
         const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (stats.size <= chunkBytes || refuse(path, stats, maxBytes)) {
-            yield readFragmentSync(root, path, maxBytes);
-            return;
-        }
+        const refused = refuse(path, stats, maxBytes);
+        if (refused)
+            return yield refused;
+        if (stats.size <= chunkBytes)
+            return yield wholePiece(path, readOpenSync(fd, path, stats.size, into));
         const head = Buffer.allocUnsafe(BINARY_PROBE);
         const probe = head.subarray(0, (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, BINARY_PROBE, 0));
         if (isBinary(probe))
             return yield binaryNotice(path);
+        // A UTF-16 file is read whole, in a buffer of its own: the reused one stays chunk-sized.
         if (hasUtf16Bom(probe))
-            return yield readFragmentSync(root, path, maxBytes);
-        yield* piecesOf(fd, path, stats.size, chunkBytes, context);
+            return yield wholePiece(path, readOpenSync(fd, path, stats.size));
+        yield* piecesOf(fd, path, stats.size, chunkBytes, context, into);
     }
     catch (error) {
         yield unreadableNotice(path, error);
@@ -57340,8 +63477,19 @@ function* readChunksSync(root, path, maxBytes, chunkBytes = CHUNK_BYTES, context
  * per UTF-16 unit (CJK), so walking back over `before` character starts, or 3 × before bytes,
  * always covers `before` units; cuts sit on character starts so pieces decode as the whole file does.
  */
-function* piecesOf(fd, path, size, chunkBytes, context) {
-    const buffer = Buffer.allocUnsafe(chunkBytes + 3 * (context.before + context.after) + 16);
+function wholePiece(path, read) {
+    if ('reason' in read)
+        return read;
+    return {
+        path,
+        ...(!hasUtf16Bom(read) && { bytes: read }),
+        ownBytes: read.length,
+        decode: () => toFragment(path, read),
+        units: (from, to) => unitsOf(read.subarray(from, to), from === 0 ? decodeText : decodeUtf8),
+    };
+}
+function* piecesOf(fd, path, size, chunkBytes, context, into) {
+    const buffer = into(chunkBytes + 3 * (context.before + context.after) + 16);
     let held = 0; // the buffer holds file bytes [start, start + held)
     let start = 0;
     let own = 0;
@@ -57355,29 +63503,44 @@ function* piecesOf(fd, path, size, chunkBytes, context) {
         const end = ownEnd >= available ? available : forwardOver(buffer, start, ownEnd, available, context.after);
         const bytes = (from, to) => buffer.subarray(from - start, to - start);
         const decode = (from, to) => from === 0 ? decodeText(bytes(from, to)) : decodeUtf8(bytes(from, to));
-        const text = decode(start, end);
-        const reportFrom = own > start ? decode(start, own).length : 0;
-        const reportTo = end > ownEnd ? text.length - decode(ownEnd, end).length : text.length;
+        const units = (from, to) => unitsOf(bytes(from, to), () => decode(from, to));
+        const piece = { start, own, ownEnd, end, line, column };
         yield {
             path,
-            text,
-            startLine: line,
-            ...(column > 0 && { startColumn: column }),
-            ...(reportFrom > 0 && { reportFrom }),
-            ...(reportTo < text.length && { reportTo }),
+            bytes: bytes(start, end),
+            ownBytes: ownEnd - own,
+            decode() {
+                const text = decode(piece.start, piece.end);
+                const reportFrom = piece.own > piece.start ? decode(piece.start, piece.own).length : 0;
+                const reportTo = piece.end > piece.ownEnd ? text.length - decode(piece.ownEnd, piece.end).length : text.length;
+                return {
+                    path,
+                    text,
+                    startLine: piece.line,
+                    ...(piece.column > 0 && { startColumn: piece.column }),
+                    ...(reportFrom > 0 && { reportFrom }),
+                    ...(reportTo < text.length && { reportTo }),
+                };
+            },
+            units: (from, to) => units(piece.start + from, piece.start + to),
         };
         if (ownEnd >= available)
             return;
+        // Where the next piece starts, in lines and columns, read off the bytes: a newline is one byte
+        // and never inside a character, and ASCII bytes are one character each (the rest is decoded).
         const next = backOver(buffer, start, ownEnd, context.before);
-        const skipped = text.length - decode(next, end).length;
-        const lastNewline = text.lastIndexOf('\n', skipped - 1);
-        line += countNewlines(text, skipped);
-        column = lastNewline >= 0 && skipped > 0 ? skipped - lastNewline - 1 : column + skipped;
+        const lastNewline = next > start ? buffer.lastIndexOf(10, next - start - 1) : -1;
+        line += countNewlines(buffer, next - start);
+        column = lastNewline >= 0 ? units(start + lastNewline + 1, next) : column + units(start, next);
         buffer.copy(buffer, 0, next - start, held);
         held -= next - start;
         start = next;
         own = ownEnd;
     }
+}
+/** Characters the bytes decode to: as many as bytes when they are ASCII (most code), else decoded and counted. */
+function unitsOf(bytes, decode) {
+    return (0,external_node_buffer_.isAscii)(bytes) ? bytes.length : decode(bytes).length;
 }
 /** Reads from the file until the buffer is full or the file ends; returns the bytes held. */
 function fill(fd, buffer, held, start, size) {
@@ -57399,6 +63562,9 @@ function charStart(buffer, start, at, floor) {
 }
 /** The first character start at or before `at` with `chars` characters (or 3 × chars bytes) between. */
 function backOver(buffer, start, at, chars) {
+    // ASCII (most code): one byte a character, checked natively instead of walked byte by byte.
+    if (at - chars >= start && (0,external_node_buffer_.isAscii)(buffer.subarray(at - chars - start, at - start)))
+        return at - chars;
     const floor = Math.max(start, at - 3 * chars);
     let i = at;
     for (let n = 0; i > floor && n < chars;)
@@ -57410,16 +63576,20 @@ function backOver(buffer, start, at, chars) {
 function forwardOver(buffer, start, at, limit, chars) {
     const ceil = Math.min(limit, at + 3 * chars);
     let i = at;
-    for (let n = 0; i < ceil && n < chars; i++)
-        if (!isContinuation(buffer[i - start]))
-            n++;
+    if ((0,external_node_buffer_.isAscii)(buffer.subarray(at - start, Math.min(limit, at + chars) - start)))
+        i = Math.min(limit, at + chars);
+    else
+        for (let n = 0; i < ceil && n < chars; i++)
+            if (!isContinuation(buffer[i - start]))
+                n++;
     while (i < limit && i < ceil + 3 && isContinuation(buffer[i - start]))
         i++;
     return i;
 }
-function countNewlines(text, to) {
+function countNewlines(buffer, to) {
+    const bytes = buffer.subarray(0, to);
     let n = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < to; i = text.indexOf('\n', i + 1))
+    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1))
         n++;
     return n;
 }
@@ -57427,23 +63597,39 @@ function countNewlines(text, to) {
 ;// CONCATENATED MODULE: ./.build/src/scan/scan-files.js
 
 
-/** Reads and scans files one by one; a file that cannot be read is a notice, never an abort. */
+
+
+/**
+ * Reads and scans files one by one; a file that cannot be read is a notice, never an abort. The
+ * keyword search runs on each file's (or piece's) bytes, in one reused buffer: only text with a
+ * keyword in it is decoded to a string, and its hits go to the scanner with it (see scanPiece).
+ */
 function createFileScanner(root, config, maxBytes, onSecret) {
     const scan = createScannerForConfig(config, onSecret);
+    const into = reusedBuffer();
+    function scanPiece(piece) {
+        if (!piece.bytes)
+            return scan(piece.decode());
+        const hits = scan.prefilter.scan(piece.bytes);
+        if (hits.count === 0 && !scan.needsEveryText)
+            return [];
+        const fragment = piece.decode();
+        return scan.withHits(fragment, fragment.text.length === piece.bytes.length ? hits : textOffsets(piece, hits));
+    }
     return async function scanFiles(paths) {
         const out = { findings: [], notices: [], files: 0, bytes: 0 };
         for (const path of paths) {
             let readable = false;
             // One finding per key per file: the same value repeated down a file is one leak to fix.
             const seen = new Set();
-            for (const read of readChunksSync(root, path, maxBytes)) {
+            for (const read of readPiecesSync(root, path, maxBytes, CHUNK_BYTES, scan_context_SCAN_CONTEXT, into)) {
                 if ('reason' in read) {
                     out.notices.push(read);
                     continue;
                 }
                 readable = true;
-                out.bytes += (read.reportTo ?? read.text.length) - (read.reportFrom ?? 0); // the shared context counts once
-                for (const f of scan(read)) {
+                out.bytes += read.ownBytes; // the shared context counts once
+                for (const f of scanPiece(read)) {
                     if (!seen.has(f.fingerprint))
                         out.findings.push(f);
                     seen.add(f.fingerprint);
@@ -57454,6 +63640,24 @@ function createFileScanner(root, config, maxBytes, onSecret) {
         }
         return out;
     };
+}
+/**
+ * The hits at their offsets in the piece's text. When the text is as long as the bytes, each byte
+ * is one character (no UTF-8 sequence or replacement makes more characters than bytes) and the
+ * offsets are the same. Otherwise (a few non-ASCII characters in a large bundle: most bytes of real
+ * code, measured) each hit is placed by the characters the bytes before it stand for, counted
+ * range by range between hits, decoding only ranges that are not ASCII.
+ */
+function textOffsets(piece, hits) {
+    const start = new Uint32Array(hits.count);
+    let at = 0;
+    let units = 0;
+    for (let i = 0; i < hits.count; i++) {
+        units += piece.units(at, hits.start[i]);
+        at = hits.start[i];
+        start[i] = units;
+    }
+    return { count: hits.count, keyword: hits.keyword, start };
 }
 
 ;// CONCATENATED MODULE: ./.build/src/scan/scan-tree-files.js
@@ -57561,6 +63765,7 @@ function runWorker(queue, options, add) {
 
 
 
+
 /** Runs one scan: the text of the source, every detector the config asks for, hygiene checks. */
 async function runScan(request) {
     const started = performance.now();
@@ -57611,7 +63816,18 @@ async function scanFragments(source, allowed, request) {
     const scan = createScannerForConfig(request.config, request.onSecret);
     const out = { findings: [], notices: [], files: 0, bytes: 0 };
     const files = new Set();
-    for await (const fragment of source.fragments()) {
+    // Text with no keyword is left undecoded by a source that can tell (a git log); it counts as scanned.
+    const mayHoldKey = keywordFilter(request.config);
+    const filter = mayHoldKey && {
+        mayHoldKey,
+        skipped(file, bytes) {
+            if (allowed(file.path))
+                return;
+            files.add(`${file.commit ?? ''}:${file.path}`);
+            out.bytes += bytes;
+        },
+    };
+    for await (const fragment of source.fragments(filter)) {
         if (allowed(fragment.path))
             continue;
         files.add(`${fragment.commit ?? ''}:${fragment.path}`);
@@ -57786,7 +64002,7 @@ function parseDiff(text, context) {
     const parser = createDiffParser(context);
     return [...parser.write(text), ...parser.end()];
 }
-function createDiffParser(context = SCAN_CONTEXT) {
+function createDiffParser(context = scan_context_SCAN_CONTEXT) {
     let rest = '';
     let commits = 0;
     let commit;
@@ -57962,6 +64178,9 @@ function createDiffParser(context = SCAN_CONTEXT) {
         get commits() {
             return commits;
         },
+        reading() {
+            return file && !file.skip && file.path !== undefined ? { path: file.path, ...commit } : undefined;
+        },
     };
 }
 /**
@@ -57974,6 +64193,139 @@ function setNewPath(file, printed) {
         file.skip = true;
     else
         file.path = name.startsWith('b/') ? name.slice(2) : name;
+}
+
+;// CONCATENATED MODULE: ./.build/src/sources/skip-keyless-hunks.js
+/**
+ * A hunk held in memory while it arrives, to be judged whole, is passed on unjudged past this size
+ * (its bytes go on as they come): memory stays bounded whatever a hunk's size.
+ */
+const MAX_HELD_HUNK = 256 * 1024;
+/**
+ * Lines that start a segment of `git log -p` / `git diff` output: a commit marker (commit-marker.ts),
+ * a file's `diff --git` (or `diff --cc`) header, a hunk's `@@` header. No other line starts this way:
+ * a hunk line starts with "+", "-", " " or "\", a header line with its word, and git quotes a path
+ * with a control character, so no path puts a newline in a header.
+ */
+const BOUNDARIES = ['\x1e', 'diff ', '@@ '].map((b) => Buffer.from(b, 'latin1'));
+/** The bytes a boundary spans: the newline before it, and its word. */
+const LONGEST_BOUNDARY = 1 + Math.max(...BOUNDARIES.map((b) => b.length));
+const HUNK = Buffer.from('@@ ', 'latin1');
+const ADDED_LINE = Buffer.from('\n+', 'latin1');
+const skip_keyless_hunks_NONE = Number.MAX_SAFE_INTEGER;
+const STALE = -Number.MAX_SAFE_INTEGER;
+/**
+ * Cuts git's diff output at its segment boundaries (above) and hands every segment on to `pass`,
+ * except a hunk whose added lines `mayHoldKey` clears: that one goes to `skip` undecoded (with the
+ * offset where its added lines start, -1 when it has none), so the text parser never sees it. A skipped hunk is whole
+ * and self-contained (its header numbers its lines), so the parser reads the hunks around it as if
+ * it were there, and yields the same fragments for them. Pure: bytes in, calls out. The bytes a call
+ * is given are valid during the call only (the skipper reuses its memory).
+ *
+ * With `-U0` a hunk prints its removed lines, then its added ones: its added lines all lie after
+ * the first line that starts with "+", and only those bytes are judged.
+ */
+function createHunkSkipper(mayHoldKey, pass, skip) {
+    /** The bytes not yet passed on nor skipped: `held` is `store[low, high)`, appended to in place. */
+    let store = Buffer.allocUnsafe(64 * 1024);
+    let low = 0;
+    let high = 0;
+    let held = store.subarray(0, 0);
+    /** Inside a segment too big to hold: its bytes are passed on as they come, until the next boundary. */
+    let passing = false;
+    /** Where the next boundary may start in `held` (the bytes before were searched). */
+    let searchFrom = 0;
+    /** Per boundary: where it occurs next in `held`, NONE up to its end, STALE when not searched yet. */
+    const next = BOUNDARIES.map(() => STALE);
+    function segment(bytes) {
+        if (passing) {
+            passing = false;
+            return pass(bytes);
+        }
+        if (!startsWith(bytes, HUNK))
+            return pass(bytes);
+        const added = bytes.indexOf(ADDED_LINE);
+        if (added === -1)
+            skip(bytes, -1);
+        else if (mayHoldKey(bytes.subarray(added + 1)))
+            pass(bytes);
+        else
+            skip(bytes, added + 1);
+    }
+    /** The position of the next boundary's newline at or after `from` in `held`, or -1. */
+    function nextBoundary(from) {
+        let first = skip_keyless_hunks_NONE;
+        for (let i = 0; i < BOUNDARIES.length; i++) {
+            if (next[i] < from)
+                next[i] = lineStart(held, BOUNDARIES[i], from);
+            first = Math.min(first, next[i]);
+        }
+        return first === skip_keyless_hunks_NONE ? -1 : first;
+    }
+    /** Appends in place (a hunk arriving in many small reads is copied once, not once a read), growing by doubling. */
+    function append(chunk) {
+        if (high + chunk.length > store.length) {
+            const live = high - low;
+            const bigger = live + chunk.length > store.length / 2 ? Buffer.allocUnsafe(2 * (live + chunk.length)) : store;
+            store.copy(bigger, 0, low, high);
+            store = bigger;
+            low = 0;
+            high = live;
+        }
+        chunk.copy(store, high);
+        high += chunk.length;
+        held = store.subarray(low, high);
+    }
+    function rebase(by) {
+        low += by;
+        held = store.subarray(low, high);
+        searchFrom = Math.max(0, searchFrom - by);
+        for (let i = 0; i < next.length; i++)
+            if (next[i] !== skip_keyless_hunks_NONE)
+                next[i] = next[i] - by;
+    }
+    return {
+        write(chunk) {
+            append(chunk);
+            // A boundary not found before may straddle the old end: look again from just before it.
+            next.fill(STALE);
+            let start = 0;
+            for (let nl = nextBoundary(searchFrom); nl !== -1; nl = nextBoundary(start)) {
+                segment(held.subarray(start, nl + 1));
+                start = nl + 1;
+            }
+            rebase(start);
+            searchFrom = Math.max(0, held.length - LONGEST_BOUNDARY + 1);
+            if (passing || held.length > MAX_HELD_HUNK) {
+                // Keep the bytes a boundary may still start in (its newline and the word after it).
+                const keep = Math.max(0, held.length - LONGEST_BOUNDARY);
+                if (keep > 0)
+                    pass(held.subarray(0, keep));
+                passing = true;
+                rebase(keep);
+            }
+        },
+        end() {
+            if (held.length > 0)
+                segment(held);
+            rebase(held.length);
+        },
+    };
+}
+/**
+ * The position of the newline before the first line at or after `from + 1` that starts with `word`,
+ * or NONE. The word is searched for alone (a needle that starts with a newline, the most common
+ * byte but one, is searched for several times slower), then checked to start a line.
+ */
+function lineStart(bytes, word, from) {
+    for (let at = bytes.indexOf(word, from + 1); at !== -1; at = bytes.indexOf(word, at + 1)) {
+        if (bytes[at - 1] === 10)
+            return at - 1;
+    }
+    return skip_keyless_hunks_NONE;
+}
+function startsWith(bytes, prefix) {
+    return bytes.length >= prefix.length && bytes.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/sources/parse-range.js
@@ -58045,6 +64397,7 @@ function revisionsOf(request) {
 
 
 
+
 /**
  * Flags that make git's output the same whatever the user's config says: no color, no external
  * diff or textconv driver (the bytes in git, not a rendering), zero context, renames detected so
@@ -58061,6 +64414,8 @@ const DIFF_FLAGS = [
     '--src-prefix=a/',
     '--dst-prefix=b/',
 ];
+/** The added-line count of a hunk header, `@@ -1,2 +3,4 @@` (1 when git leaves it out). */
+const ADDED_COUNT = /^@@ -\d+(?:,\d+)? \+\d+(?:,(\d+))? @@/;
 const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'log.showRoot=true'];
 /**
  * Streams the added lines of the staged changes, of the commits in a range, or of every commit on
@@ -58069,13 +64424,36 @@ const CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '
  */
 function streamGitFragments(root, request, git = git_runner_defaultGitRunner) {
     const parser = createDiffParser();
-    async function* fragments() {
-        const args = await argsFor(root, request, git);
-        const proc = git.stream(root, [...CONFIG, ...args]);
+    async function* fragments(filter) {
+        // --history asks nothing of the repository first but that it is one: git log starts at once,
+        // while rev-parse checks, rather than after it.
+        const early = request.mode === 'history' ? git.stream(root, [...CONFIG, ...historyArgs()]) : undefined;
+        const args = await argsFor(root, request, git).catch((error) => {
+            early?.stop();
+            throw error;
+        });
+        const proc = early ?? git.stream(root, [...CONFIG, ...args]);
         const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        let out = [];
+        const read = (bytes) => {
+            for (const f of parser.write(decoder.write(bytes)))
+                out.push(f);
+        };
+        const input = filter && request.mode !== 'staged'
+            ? createHunkSkipper(filter.mayHoldKey, read, (hunk, from) => countSkipped(parser, filter, hunk, from))
+            : { write: read, end: () => undefined };
+        const take = () => {
+            const done = out;
+            out = [];
+            return done;
+        };
         try {
-            for await (const chunk of proc.stdout)
-                yield* parser.write(decoder.write(chunk));
+            for await (const chunk of proc.stdout) {
+                input.write(chunk);
+                yield* take();
+            }
+            input.end();
+            yield* take();
             yield* parser.write(decoder.end());
             yield* parser.end();
             await proc.done.catch((failure) => {
@@ -58086,7 +64464,31 @@ function streamGitFragments(root, request, git = git_runner_defaultGitRunner) {
             proc.stop();
         }
     }
-    return { fragments: { [Symbol.asyncIterator]: fragments }, commits: () => parser.commits };
+    return {
+        fragments: { [Symbol.asyncIterator]: fragments },
+        filtered: (filter) => ({ [Symbol.asyncIterator]: () => fragments(filter) }),
+        commits: () => parser.commits,
+    };
+}
+/**
+ * Counts a hunk left out as scanned, as its fragments would have been: under its file, its added
+ * lines' bytes as git printed them, less each line's "+" and newline (one newline joins two lines).
+ */
+function countSkipped(parser, filter, hunk, addedFrom) {
+    const file = parser.reading();
+    if (!file || addedFrom < 0)
+        return;
+    const counts = ADDED_COUNT.exec(hunk.toString('latin1', 0, Math.min(hunk.indexOf(10) >>> 0, 200)));
+    const lines = counts?.[1] === undefined ? 1 : Number(counts[1]);
+    let bytes = hunk.length - addedFrom;
+    const last = hunk.lastIndexOf(10, hunk.length - 2) + 1;
+    // 92: "\\", git's "\\ No newline at end of file" after the last line: not text of the file.
+    if (last > addedFrom && hunk[last] === 92)
+        bytes -= hunk.length - last;
+    filter.skipped(file, Math.max(0, bytes - lines - 1));
+}
+function historyArgs() {
+    return ['log', '-p', `--format=${COMMIT_MARKER_FORMAT}`, ...DIFF_FLAGS, '--all'];
 }
 async function argsFor(root, request, git) {
     const log = ['log', '-p', `--format=${COMMIT_MARKER_FORMAT}`, ...DIFF_FLAGS];
@@ -58103,7 +64505,7 @@ async function argsFor(root, request, git) {
         }
         case 'history':
             await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
-            return [...log, '--all'];
+            return historyArgs();
         case 'commits': {
             await requireRepository(root, request, git, ['rev-parse', '--git-dir']);
             const shas = [...request.include, ...request.exclude];
@@ -58154,11 +64556,21 @@ function gitFailed(root, request, result) {
  */
 function gitLogSource(root, request, git = git_runner_defaultGitRunner) {
     const stream = streamGitFragments(root, request, git);
+    // Asked while git log runs rather than after it: the answer does not depend on the log.
+    let asked;
+    const ask = () => {
+        asked ??= shallowBoundary(root, request, git);
+        asked.catch(() => undefined); // awaited by facts(); a scan that fails first never asks
+        return asked;
+    };
     return {
-        fragments: () => stream.fragments,
+        fragments: (filter) => {
+            void ask();
+            return filter ? stream.filtered(filter) : stream.fragments;
+        },
         commits: stream.commits,
         async facts() {
-            const boundary = await shallowBoundary(root, request, git);
+            const boundary = await ask();
             return boundary.length > 0 ? { notices: [shallowNotice(boundary)], shallowBoundary: boundary } : {};
         },
     };
