@@ -77,7 +77,7 @@ describe('an unnamed vendor key where docs put it', () => {
 
 describe('a prefixed key whose parts are joined by underscores', () => {
   it('is a key under a key name when a part is a random run, an id when a word follows the run', () => {
-    const prefixed = `lsv2_pt_a${rng.string(HEX, 31)}_b${rng.string(HEX, 9)}`;
+    const prefixed = `acmev2_pt_a${rng.string(HEX, 31)}_b${rng.string(HEX, 9)}`; // an unnamed vendor's shape (LangSmith's has a detector)
     expect(found('.env', `ACME_API_KEY=${prefixed}\n`)).toEqual(['generic-secret:1']);
     expect(found('.env', `ACME_TOKEN=${rng.string(HEX, 32)}-user\n`)).toEqual([]);
     expect(found('.env', 'ACME_TOKEN=refresh_token_rotation_enabled\n')).toEqual([]);
