@@ -10,6 +10,7 @@ import { defaultConfig } from './policy/default-config.js';
 import { createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
 import { keyFindings, readFingerprintKey } from './scan/fingerprint-key.js';
 import { runScan } from './scan/run-scan.js';
+import { applyMinConfidence } from './scan/apply-min-confidence.js';
 import { createSecretVault } from './scan/secret-vault.js';
 import { verifyFindings } from './scan/verify-findings.js';
 import { showControls } from './report/show-controls.js';
@@ -67,7 +68,7 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
   const progress = createProgress(io.stderr, settings.mode);
   // --verify: the keys a provider can be asked about are kept, by keyed fingerprint, until they are asked.
   const vault = settings.verify ? createSecretVault(key) : undefined;
-  const result = await runScan({
+  let result = await runScan({
     source: sourceFor(settings),
     config,
     ...(settings.maxFileSize && { maxFileSize: settings.maxFileSize }),
@@ -86,6 +87,8 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
     const accepted = parseBaseline(readFileSync(settings.baseline, 'utf8'), settings.baseline, key);
     result.findings = dropBaselined(result.findings, accepted);
   }
+  // Before --verify: a key below the bar is not sent to its provider either.
+  result = applyMinConfidence(result, settings.minConfidence ?? config.scan['min-confidence'] ?? 'low');
   if (vault)
     result.findings = await verifyFindings(result.findings, { secrets: vault, fetch, urls: settings.verifyUrls });
   const report = reportFor(result, settings, config);

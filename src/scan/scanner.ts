@@ -3,6 +3,7 @@ import type { RegexMatch } from '../policy/config-regex.js';
 import type { Finding, Fragment } from '../types.js';
 import { BASE64_TRIGGERS, decodeBase64Candidates } from './base64.js';
 import { shannonEntropy } from '../detectors/entropy.js';
+import { confidenceOf } from '../detectors/confidence-of.js';
 import { fingerprintSecret } from './fingerprint.js';
 import { isPlaceholder } from '../detectors/placeholder.js';
 import { buildPrefilter, keywordsWithin, type KeywordHit } from './prefilter.js';
@@ -249,6 +250,7 @@ function toFinding(c: Candidate, fragment: Fragment, { line, column }: Position)
     provider: d.provider,
     keyKind: d.keyKind,
     severity: d.severity,
+    confidence: confidenceOf(d),
     path: fragment.path,
     line,
     column,
