@@ -116,6 +116,23 @@ describe('key-hygiene scan: confidence', () => {
     expect(all.stdout).toMatch(/^2 findings in 2 files/m);
   });
 
+  it('a baseline records every finding with its confidence; the bar counts only what the baseline did not accept', () => {
+    repo = repoWithEachConfidence();
+    const made = runCli(['baseline', '.'], { cwd: repo.root, env: repo.env });
+    expect(made.code).toBe(0);
+    const baseline = JSON.parse(made.stdout);
+    expect(baseline.findings.map((f: { detector: string; confidence: string }) => [f.detector, f.confidence])).toEqual([
+      ['generic-secret', 'low'],
+      ['openai-project-key', 'medium'],
+      ['github-token', 'high'],
+    ]);
+    repo.write('.key-hygiene-baseline.json', made.stdout);
+    repo.write('app/more.py', `api_password = "${seededRng(10).string(`${ALNUM}#!@`, 18)}"\n`);
+    const run = scan('--baseline', '.key-hygiene-baseline.json', '--min-confidence', 'medium');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^No keys found · 1 below medium confidence not shown · scanned/);
+  });
+
   it('refuses a bad value in one line with exit 2, from the flag or the config', () => {
     repo = repoWithEachConfidence();
     const bad = scan('--min-confidence', 'certain');
