@@ -3,7 +3,10 @@ import type { Confidence, Finding, ScanResult } from '../types.js';
 /** Every confidence, surest first: `--min-confidence X` keeps X and those before it. */
 export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 
-/** True when a finding of confidence `c` clears the bar `min`. */
+/**
+ * True when a finding of confidence `c` clears the bar `min`. Fail closed: a finding that carries no
+ * confidence (made by an older engine, or a value no level names) always clears it, never hidden.
+ */
 export function meetsConfidence(c: Confidence, min: Confidence): boolean {
   return CONFIDENCES.indexOf(c) <= CONFIDENCES.indexOf(min);
 }

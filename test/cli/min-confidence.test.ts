@@ -80,6 +80,10 @@ describe('key-hygiene scan: confidence', () => {
     expect(sarif.runs[0]!.invocations![0]!.properties!.belowConfidence).toEqual({ min: 'high', hidden: 2 });
 
     expect(scan('--min-confidence', 'low').stdout).toMatch(/^3 findings in 3 files · scanned/m);
+
+    const list = runCli(['detectors'], { cwd: repo.root, env: repo.env }).stdout;
+    expect(list).toMatch(/^github-token +critical +high +GitHub token$/m);
+    expect(list).toMatch(/^generic-secret +\w+ +low /m);
   });
 
   it('passes when every finding is below the bar, and says how many it did not show', () => {
