@@ -6,6 +6,7 @@ import { CONFIG_PATH } from '../src/policy/config-path.js';
 import { ADMIN_APIS } from '../src/audit/admin-clients.js';
 import type { AdminProviderId } from '../src/audit/provider-admin.js';
 import { readVerifyUrl } from '../src/providers/read-verify-url.js';
+import type { Confidence } from '../src/types.js';
 
 export type ActionMode = 'scan' | 'environments' | 'verify' | 'compare' | 'audit';
 
@@ -15,6 +16,8 @@ export interface ActionSettings {
   /** On schedule / workflow_dispatch: scan the checked-out tree or every commit on every branch. */
   scan: 'tree' | 'history';
   failOn: 'error' | 'warning' | 'never';
+  /** scan: `min-confidence`, findings less sure are dropped before fail-on and reports; unset: the config's. */
+  minConfidence?: Confidence;
   /** Absolute path of the config file (it may not exist: defaults apply). */
   configPath: string;
   /** Absolute path of a baseline file, when given. */
@@ -83,6 +86,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
   const secretName = core.getInput('secret');
   const baseline = core.getInput('baseline');
   const fingerprintKey = readKeyInput();
+  const minConfidence = core.getInput('min-confidence');
   return {
     mode: oneOf('mode', core.getInput('mode') || 'scan', [
       'scan',
@@ -93,6 +97,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     ] as const),
     scan: oneOf('scan', core.getInput('scan') || 'tree', ['tree', 'history'] as const),
     failOn: oneOf('fail-on', core.getInput('fail-on') || 'error', ['error', 'warning', 'never'] as const),
+    ...(minConfidence && { minConfidence: oneOf('min-confidence', minConfidence, ['high', 'medium', 'low'] as const) }),
     configPath: inWorkspace(core.getInput('config') || CONFIG_PATH),
     ...(baseline && { baselinePath: inWorkspace(baseline) }),
     sarifPath: inWorkspace(core.getInput('sarif-file') || 'key-hygiene.sarif'),

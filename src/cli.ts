@@ -9,6 +9,7 @@ import { defaultConfig } from './policy/default-config.js';
 import { createBaseline, dropBaselined, parseBaseline } from './scan/baseline.js';
 import { keyFindings, readFingerprintKey } from './scan/fingerprint-key.js';
 import { runScan } from './scan/run-scan.js';
+import { applyMinConfidence } from './scan/apply-min-confidence.js';
 import { showControls } from './report/show-controls.js';
 import type { Config } from './policy/config-schema.js';
 import { VERSION } from './version.js';
@@ -69,7 +70,7 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
   const progress = createProgress(io.stderr, settings.mode);
   // --verify: the keys a provider can be asked about are kept, by keyed fingerprint, until they are asked.
   const vault = settings.verify ? (await import('./scan/secret-vault.js')).createSecretVault(key) : undefined;
-  const result = await runScan({
+  let result = await runScan({
     source: await sourceFor(settings),
     config,
     ...(settings.maxFileSize && { maxFileSize: settings.maxFileSize }),
@@ -88,6 +89,8 @@ async function run(settings: CliSettings, io: CliIo): Promise<number> {
     const accepted = parseBaseline(readFileSync(settings.baseline, 'utf8'), settings.baseline, key);
     result.findings = dropBaselined(result.findings, accepted);
   }
+  // Before --verify: a key below the bar is not sent to its provider either.
+  result = applyMinConfidence(result, settings.minConfidence ?? config.scan['min-confidence'] ?? 'low');
   if (vault) {
     const { verifyFindings } = await import('./scan/verify-findings.js');
     result.findings = await verifyFindings(result.findings, { secrets: vault, fetch, urls: settings.verifyUrls });

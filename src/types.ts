@@ -64,6 +64,8 @@ export interface Finding {
   /** Human name of the key kind, e.g. "OpenAI project key". */
   keyKind: string;
   severity: Severity;
+  /** How sure it is that the value is a real credential, from its detector (src/detectors/confidence-of.ts). */
+  confidence: Confidence;
   path: string;
   line: number;
   column: number;
@@ -119,6 +121,11 @@ export interface ScanStats {
   durationMs: number;
   /** The shallow clone's boundary commits a git scan stopped at (full SHAs); unset when none. */
   shallowBoundary?: string[];
+  /**
+   * Set when a bar above `low` was asked for (`--min-confidence`, `scan.min-confidence`): the bar,
+   * and how many findings below it were dropped before fail decisions and reports (a count only).
+   */
+  belowConfidence?: { min: Confidence; hidden: number };
 }
 
 export interface ScanResult {

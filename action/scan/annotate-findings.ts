@@ -1,6 +1,7 @@
 import type { AnnotationProperties } from '@actions/core';
 import type { Detector } from '../../src/detectors/detector.js';
 import { describeVerification } from '../../src/report/describe-verification.js';
+import { describeConfidence } from '../../src/report/describe-confidence.js';
 import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
 import { sortFindings } from '../../src/report/sort-findings.js';
 import type { Finding } from '../../src/types.js';
@@ -23,7 +24,7 @@ export const ANNOTATION_CAPS = { error: 9, warning: 9, notice: 10 } as const;
 const LEVEL = { critical: 'error', high: 'error', medium: 'error', low: 'warning', info: 'notice' } as const;
 
 /**
- * One annotation per finding, on its file and line: the key kind, the redacted key, what to do; at
+ * One annotation per finding, on its file and line: the key kind, the redacted key, how sure, what to do; at
  * most ANNOTATION_CAPS of each level. Returns how many findings were not annotated.
  */
 export function annotateFindings(findings: readonly Finding[], detectors: readonly Detector[], out: Annotator): number {
@@ -39,7 +40,8 @@ export function annotateFindings(findings: readonly Finding[], detectors: readon
     used[level]++;
     const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
     const live = f.verification ? ` ${describeVerification(f.verification)}.` : '';
-    const message = `${f.keyKind} ${f.redacted}${where}.${live} ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
+    const sure = ` ${describeConfidence(f.confidence)}.`;
+    const message = `${f.keyKind} ${f.redacted}${where}.${sure}${live} ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
     out[level](message, {
       title: f.verification ? `${f.keyKind} (${f.verification.status})` : f.keyKind,
       file: f.path,

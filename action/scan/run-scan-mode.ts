@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { failsOn } from '../../src/report/fails-on.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { dropBaselined } from '../../src/scan/baseline.js';
+import { applyMinConfidence } from '../../src/scan/apply-min-confidence.js';
 import { keyFindings } from '../../src/scan/fingerprint-key.js';
 import { createSecretVault } from '../../src/scan/secret-vault.js';
 import { verifyFindings } from '../../src/scan/verify-findings.js';
@@ -39,9 +40,11 @@ export async function runScanMode(settings: ActionSettings, git: GitRunner = def
     mask(secret);
     vault?.onSecret(secret, detector);
   };
-  const result = await scanForPlan(target, { root: context.workspace, config, onSecret });
+  let result = await scanForPlan(target, { root: context.workspace, config, onSecret });
   result.findings = keyFindings(result.findings, settings.fingerprintKey);
   if (baseline) result.findings = dropBaselined(result.findings, baseline);
+  // Before verify-keys: a key below the bar is not sent to its provider either.
+  result = applyMinConfidence(result, settings.minConfidence ?? config.scan['min-confidence'] ?? 'low');
   if (vault)
     result.findings = await verifyFindings(result.findings, { secrets: vault, fetch, urls: settings.verifyUrls });
 

@@ -4,6 +4,7 @@ import type { Config } from '../../src/policy/config-schema.js';
 import { escapeMarkdown } from '../../src/report/escape-markdown.js';
 import { buildDetectors } from '../../src/scan/build-detectors.js';
 import { runScan } from '../../src/scan/run-scan.js';
+import { applyMinConfidence } from '../../src/scan/apply-min-confidence.js';
 import { createSecretVault } from '../../src/scan/secret-vault.js';
 import { verifyFindings } from '../../src/scan/verify-findings.js';
 import { compareSource } from '../../src/sources/compare-source.js';
@@ -164,9 +165,13 @@ async function scanPush(
   const { owner, repo, base, head, onSecret, verify } = at;
   const source = compareSource(githubCompareApi(octokit, owner, repo), base, head, MAX_PUSH_REQUESTS);
   const detectors = buildDetectors(policy);
-  const scanned = await runScan({ source, config: policy, ...(onSecret && { onSecret }) });
+  const scanned = applyMinConfidence(
+    await runScan({ source, config: policy, ...(onSecret && { onSecret }) }),
+    policy.scan['min-confidence'] ?? 'low',
+  );
   const findings = verify ? await verify(scanned.findings) : scanned.findings;
-  return { check: renderPushCheck(findings, detectors, source.coverage()), findings, detectors };
+  const check = renderPushCheck(findings, detectors, source.coverage(), scanned.stats.belowConfidence);
+  return { check, findings, detectors };
 }
 
 const unscanned = (reason: string): ScannedPush => ({

@@ -1,9 +1,10 @@
 import type { Detector } from '../../src/detectors/detector.js';
 import { FALLBACK_REMEDIATION } from '../../src/report/fallback-remediation.js';
+import { describeConfidence } from '../../src/report/describe-confidence.js';
 import { inlineCode } from '../../src/report/render-issue-text.js';
 import { sortFindings } from '../../src/report/sort-findings.js';
 import type { CompareCoverage } from '../../src/sources/compare-source.js';
-import type { Finding } from '../../src/types.js';
+import type { Finding, ScanStats } from '../../src/types.js';
 import { MAX_PUSH_REQUESTS } from './github-compare-api.js';
 
 export const CHECK_NAME = 'Key hygiene';
@@ -43,6 +44,7 @@ export function renderPushCheck(
   findings: readonly Finding[],
   detectors: readonly Detector[],
   added: CompareCoverage,
+  belowConfidence?: ScanStats['belowConfidence'],
 ): PushCheck {
   const remediation = new Map(detectors.map((d) => [d.id, d.remediation]));
   const sorted = sortFindings(findings);
@@ -57,7 +59,7 @@ export function renderPushCheck(
       end_column: f.endColumn,
       annotation_level: LEVEL[f.severity],
       title: f.keyKind,
-      message: `${f.keyKind} ${f.redacted} added${where}. ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`,
+      message: `${f.keyKind} ${f.redacted} added${where}. ${describeConfidence(f.confidence)}. ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`,
     };
   });
   const keys = annotations.filter((a) => a.annotation_level === 'failure').length;
@@ -68,6 +70,10 @@ export function renderPushCheck(
   ];
   if (annotations.length > keys)
     lines.push(`${plural(annotations.length - keys, 'other finding')} (warnings and notices).`);
+  if (belowConfidence && belowConfidence.hidden > 0)
+    lines.push(
+      `${plural(belowConfidence.hidden, 'finding')} below ${belowConfidence.min} confidence not shown (\`scan.min-confidence\` in the config).`,
+    );
   if (added.unscanned.length > 0)
     lines.push(`Not scanned (binary or too large for the API's diff): ${added.unscanned.map(inlineCode).join(', ')}.`);
   if (added.commitsLeftOut > 0)

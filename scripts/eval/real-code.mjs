@@ -88,6 +88,7 @@ export function score(findings, labels) {
   const seen = new Set();
   const perDetector = new Map();
   const perProvider = new Map();
+  const perConfidence = new Map();
   const noise = new Map();
   const unlabelled = [];
   const bump = (map, key, field) => {
@@ -103,6 +104,7 @@ export function score(findings, labels) {
     const field = !label ? 'unlabelled' : CORRECT.has(label.label) ? 'correct' : 'wrong';
     bump(perDetector, f.detector, field);
     bump(perProvider, f.provider, field);
+    bump(perConfidence, f.confidence ?? 'low', field);
     if (!label)
       unlabelled.push({ package: f.package, path: f.path, line: f.line, detector: f.detector, redacted: f.redacted });
     else if (!CORRECT.has(label.label)) noise.set(label.reason, (noise.get(label.reason) ?? 0) + 1);
@@ -127,7 +129,26 @@ export function score(findings, labels) {
         .map(([k, r]) => [k, { ...r, precision: precision(r) }]),
     ),
     noise: Object.fromEntries([...noise].sort((a, b) => b[1] - a[1])),
+    perConfidence: atEachBar(perConfidence, precision),
   };
+}
+
+const CONFIDENCES = ['high', 'medium', 'low'];
+
+/**
+ * Per confidence, its findings and their precision, and the precision a team would see at that
+ * `--min-confidence` bar (the findings of that confidence and every surer one).
+ */
+function atEachBar(perConfidence, precision) {
+  const zero = { findings: 0, correct: 0, wrong: 0, unlabelled: 0 };
+  let kept = zero;
+  return Object.fromEntries(
+    CONFIDENCES.map((c) => {
+      const own = perConfidence.get(c) ?? zero;
+      kept = Object.fromEntries(Object.keys(zero).map((k) => [k, kept[k] + own[k]]));
+      return [c, { ...own, precision: precision(own), atBar: { ...kept, precision: precision(kept) } }];
+    }),
+  );
 }
 
 function checkLabels(labels) {
@@ -153,6 +174,11 @@ function print(result, packages, files) {
   for (const [p, r] of Object.entries(result.perProvider))
     out.push(
       `  ${p.padEnd(18)}${String(r.findings).padStart(8)}${String(r.correct).padStart(9)}${String(r.wrong).padStart(7)}${String(r.unlabelled).padStart(12)}     ${pct(r.precision)}`,
+    );
+  out.push('', 'per confidence      findings  correct  wrong  unlabelled  precision  at --min-confidence');
+  for (const [c, r] of Object.entries(result.perConfidence))
+    out.push(
+      `  ${c.padEnd(18)}${String(r.findings).padStart(8)}${String(r.correct).padStart(9)}${String(r.wrong).padStart(7)}${String(r.unlabelled).padStart(12)}     ${pct(r.precision)}     ${pct(r.atBar.precision)} of ${r.atBar.findings}`,
     );
   out.push('', 'per detector                 findings  correct  wrong  unlabelled');
   for (const [d, r] of Object.entries(result.perDetector))

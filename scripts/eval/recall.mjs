@@ -40,9 +40,13 @@ export function writeCases(dir, cases) {
 /** Scores a report against the cases: a case is flagged when any finding lies in its folder. */
 export function score(cases, findings) {
   const flagged = new Map();
+  // Per case, the surest confidence among its findings: what `--min-confidence` would keep of it.
+  const surest = new Map();
   for (const f of findings) {
     const id = f.path.split('/')[0];
     flagged.set(id, [...(flagged.get(id) ?? []), f.detector]);
+    const rank = CONFIDENCES.indexOf(f.confidence ?? 'low');
+    surest.set(id, Math.min(surest.get(id) ?? rank, rank));
   }
   // `detail` names what a missed case was (its context under a provider row, its provider under a context row).
   const rows = (key, wanted, detail = (c) => c.context) => {
@@ -86,7 +90,34 @@ export function score(cases, findings) {
     ),
     perNoise: rows((c) => c.kind, 'clean'),
     missed: positives.filter((c) => !flagged.has(c.id)).map((c) => c.id),
+    perConfidence: atEachBar(positives, negatives, surest),
   };
+}
+
+const CONFIDENCES = ['high', 'medium', 'low'];
+
+/**
+ * Recall, false-positive rate and precision (flagged keys / flagged cases) at each `--min-confidence`
+ * bar: a case counts as flagged at a bar when one of its findings is at least that sure.
+ */
+function atEachBar(positives, negatives, surest) {
+  const clears = (c, bar) => surest.has(c.id) && surest.get(c.id) <= CONFIDENCES.indexOf(bar);
+  return Object.fromEntries(
+    CONFIDENCES.map((bar) => {
+      const found = positives.filter((c) => clears(c, bar)).length;
+      const falsePositives = negatives.filter((c) => clears(c, bar)).length;
+      return [
+        bar,
+        {
+          found,
+          recall: positives.length ? found / positives.length : null,
+          falsePositives,
+          falsePositiveRate: negatives.length ? falsePositives / negatives.length : null,
+          precision: found + falsePositives ? found / (found + falsePositives) : null,
+        },
+      ];
+    }),
+  );
 }
 
 const pct = (a, b) => (b ? `${((a / b) * 100).toFixed(0).padStart(3)}%` : ' n/a');
@@ -113,6 +144,11 @@ function print(result, seed) {
   table('per format source', result.perFormat, 'found');
   table('per context', result.perContext, 'found');
   table('noise by kind', result.perNoise, 'flagged');
+  out.push('', 'at --min-confidence         recall  false-positive rate  precision');
+  for (const [bar, r] of Object.entries(result.perConfidence))
+    out.push(
+      `  ${bar.padEnd(24)}${pct(r.found, result.positives)}   ${pct(r.falsePositives, result.negatives).padStart(18)}  ${pct(r.found, r.found + r.falsePositives).padStart(9)}`,
+    );
   out.push('', 'noise cases flagged:');
   for (const f of result.falsePositives) out.push(`  ${f.id}: ${[...new Set(f.detectors)].join(', ')}`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -4,6 +4,7 @@ import { oneLineError } from '../one-line-error.js';
 import { CONFIG_PATH } from '../policy/config-path.js';
 import { readVerifyUrl } from '../providers/read-verify-url.js';
 import type { FailOn } from '../report/fails-on.js';
+import type { Confidence } from '../types.js';
 import { isAdminProvider, type AdminApiSetting } from '../audit/admin-clients.js';
 
 export type Command = 'scan' | 'baseline' | 'detectors' | 'audit' | 'help' | 'version';
@@ -30,6 +31,8 @@ export interface CliSettings {
   noConfig: boolean;
   /** Which findings fail the run (exit 1). */
   failOn: FailOn;
+  /** `--min-confidence`: findings less sure are dropped before the fail decision and the report (wins over the config's). */
+  minConfidence?: Confidence;
   /** Override of the config's max file size, in bytes. */
   maxFileSize?: number;
   /** Worker threads for tree scans (default: one per core). */
@@ -66,6 +69,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean' },
   'fail-on': { type: 'string' },
+  'min-confidence': { type: 'string' },
   'max-file-size': { type: 'string' },
   workers: { type: 'string' },
   'base-url': { type: 'string' },
@@ -107,6 +111,9 @@ export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boo
   }
   if (v['verify-url'] && !v.verify) throw new UsageError('--verify-url is used with --verify');
   if (v.verify && command !== 'scan') throw new UsageError(`--verify is for scan, not ${command}`);
+  // A baseline accepts every finding, whatever the bar: raising or lowering it later brings none back.
+  if (v['min-confidence'] !== undefined && command !== 'scan')
+    throw new UsageError(`--min-confidence is for scan, not ${command}`);
   return {
     command,
     root: rest[0] ?? '.',
@@ -118,6 +125,9 @@ export function parseCliArgs(argv: string[], env: { isTTY: boolean; noColor: boo
     ...(v.config !== undefined && { config: v.config }),
     noConfig: v['no-config'] ?? false,
     failOn: oneOf('--fail-on', v['fail-on'] ?? 'warning', ['error', 'warning', 'never'] as const),
+    ...(v['min-confidence'] !== undefined && {
+      minConfidence: oneOf('--min-confidence', v['min-confidence'], ['high', 'medium', 'low'] as const),
+    }),
     ...(v['max-file-size'] !== undefined && { maxFileSize: sizeOf(v['max-file-size']) }),
     ...(v.workers !== undefined && { workers: countOf(v.workers) }),
     color: v['no-color'] ? false : (v.color ?? (env.isTTY && !env.noColor)),
@@ -133,6 +143,7 @@ const SCAN_ONLY = [
   'history',
   'baseline',
   'fail-on',
+  'min-confidence',
   'max-file-size',
   'workers',
   'verify',
@@ -235,6 +246,10 @@ Options:
       --no-config                ignore any config file
       --fail-on error|warning|never
                                  which findings exit 1 (default: warning, i.e. any finding)
+      --min-confidence high|medium|low
+                                 report only findings at least this sure (default: low, i.e. all;
+                                 overrides the config's scan.min-confidence): high = checksum
+                                 verified, medium = the vendor's key format, low = a name says so
       --max-file-size SIZE       skip larger files (default: 10MB)
       --workers N                worker threads for tree scans (default: one per core)
       --no-color                 plain output

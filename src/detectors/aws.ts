@@ -38,6 +38,7 @@ export const awsSecretAccessKey: Detector = {
   provider: 'aws',
   keyKind: 'AWS secret access key',
   severity: 'critical',
+  confidence: 'low',
   risk: 'A secret access key signs AWS API calls with every permission of its IAM user or role.',
   remediation,
   keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key', 'aws_secret', 'aws-secret', 'awssecret'],

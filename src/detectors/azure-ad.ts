@@ -6,6 +6,7 @@ export const azureAdClientSecret: Detector = {
   provider: 'generic',
   keyKind: 'Microsoft Entra ID (Azure AD) client secret',
   severity: 'high',
+  confidence: 'medium', // the fixed `Q~` of the vendor's format, though the group is generic
   risk: 'A client secret signs in as the app registration and gets every Microsoft Graph and Azure permission granted to it.',
   remediation:
     'Delete the secret under the app registration’s "Certificates & secrets" in the Entra admin center (https://entra.microsoft.com) ' +

@@ -7,6 +7,7 @@ export const azureOpenaiKey: Detector = {
   provider: 'azure-openai',
   keyKind: 'Azure OpenAI key',
   severity: 'high',
+  confidence: 'low',
   risk: 'An Azure OpenAI key spends the resource’s quota and reaches its deployments, files and fine-tunes.',
   remediation: azureOpenai.remediation,
   // A bare 32-hex value is any hash; it counts only in the window around an Azure OpenAI name or endpoint.

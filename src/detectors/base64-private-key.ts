@@ -32,6 +32,7 @@ export const base64PrivateKey: Detector = {
   provider: 'generic',
   keyKind: 'Private key (PEM, base64-encoded)',
   severity: 'critical',
+  confidence: 'medium', // as sure as the PEM it decodes to, though the group is generic
   risk: privateKey.risk,
   remediation: privateKey.remediation,
   keywords: [ENCODED_BEGIN.toLowerCase()],

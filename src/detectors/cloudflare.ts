@@ -12,6 +12,7 @@ export const cloudflareApiToken: Detector = {
   provider: 'other',
   keyKind: 'Cloudflare API token or key',
   severity: 'critical',
+  confidence: 'high',
   risk: 'A Cloudflare token changes the DNS, TLS and Workers of the zones it covers, enough to take over the sites.',
   remediation: cloudflare.remediation,
   keywords: ['cfut_', 'cfat_', 'cfk_'],

@@ -34,6 +34,7 @@ export const djangoSecretKey: Detector = {
   provider: 'other',
   keyKind: 'Django SECRET_KEY',
   severity: 'high',
+  confidence: 'low',
   risk: djangoInsecureKey.risk,
   remediation: django.remediation,
   keywords: ['secret_key'],

@@ -55,6 +55,7 @@ export const vaultLegacyToken: Detector = {
   provider: 'other',
   keyKind: 'HashiCorp Vault token (before Vault 1.10)',
   severity: 'critical',
+  confidence: 'low',
   risk: 'A Vault token reads every secret its policies allow, often the credentials to everything else.',
   remediation: vault.remediation,
   keywords: ['vault'],

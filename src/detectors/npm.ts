@@ -8,6 +8,7 @@ export const npmAccessToken: Detector = {
   provider: 'npm',
   keyKind: 'npm access token',
   severity: 'critical',
+  confidence: 'high',
   risk: 'An npm token can publish new versions of every package its owner maintains — a supply-chain attack on all their users.',
   remediation: npm.remediation,
   keywords: ['npm_'],

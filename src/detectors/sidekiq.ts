@@ -9,6 +9,7 @@ export const sidekiqCredentials: Detector = {
   provider: 'other',
   keyKind: 'Sidekiq Pro / Enterprise gem server credentials',
   severity: 'medium',
+  confidence: 'low',
   risk: 'The credentials download the licensed Sidekiq Pro and Enterprise gems under the owner’s licence.',
   remediation: sidekiq.remediation,
   keywords: ['contribsys__com'],

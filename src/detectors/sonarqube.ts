@@ -36,6 +36,7 @@ export const sonarqubeLoginToken: Detector = {
   provider: 'other',
   keyKind: 'SonarQube / SonarCloud token (unprefixed, 40 hex)',
   severity: 'medium',
+  confidence: 'low',
   risk: sonarqubeToken.risk,
   remediation: sonarqube.remediation,
   keywords: ['sonar.login', 'sonar.token', 'sonar_login', 'sonar_token', 'sonar-login', 'sonar-token'],

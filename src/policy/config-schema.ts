@@ -25,6 +25,8 @@ const size = z.union([
 const MAX_LIST = 500;
 
 const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);
+/** How sure a finding is (src/types.ts `Confidence`), highest first. */
+const confidence = z.enum(['high', 'medium', 'low']);
 
 /**
  * A regex from the repository, run by RE2 (config-regex.ts): linear time on any text. What RE2 cannot
@@ -73,6 +75,8 @@ const customDetector = z.strictObject({
     .string()
     .default('Revoke the key with its issuer, rotate every secret that held it, and remove it from the code.'),
   'min-entropy': z.number().min(0).max(8).optional(),
+  /** How sure its findings are; unset: `medium`, as for a vendor's documented format. */
+  confidence: confidence.optional(),
 });
 
 const scanSection = z
@@ -102,6 +106,8 @@ const scanSection = z
     severity: z.record(z.string(), severity).default({}),
     detectors: z.array(customDetector).max(MAX_LIST).default([]),
     'max-file-size': size.default('100MB'),
+    /** Findings less sure than this are not reported (`--min-confidence` overrides it); unset: `low`, all. */
+    'min-confidence': confidence.optional(),
   })
   .superRefine(checkDetectorIds);
 

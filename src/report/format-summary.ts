@@ -14,7 +14,13 @@ export function formatSummary(result: ScanResult): string {
   const commits = stats.commits > 0 ? `, ${plural(stats.commits, 'commit')}` : '';
   const skipped = stats.skipped > 0 ? `, ${stats.skipped} skipped` : '';
   const scanned = `scanned ${plural(stats.files, 'file')} (${formatBytes(stats.bytes)})${commits}${skipped}`;
-  return `${found} · ${scanned} in ${formatDuration(stats.durationMs)}`;
+  return `${found}${tallyHidden(stats)} · ${scanned} in ${formatDuration(stats.durationMs)}`;
+}
+
+/** " · 3 below medium confidence not shown" when `--min-confidence` hid some: a count, never which. */
+export function tallyHidden(stats: ScanResult['stats']): string {
+  const below = stats.belowConfidence;
+  return below && below.hidden > 0 ? ` · ${below.hidden} below ${below.min} confidence not shown` : '';
 }
 
 /** " (1 live, 2 revoked, 1 unknown)" after `scan --verify`; '' when no finding was checked. */

@@ -11,6 +11,7 @@ export function toPublicFinding(f: Finding): Finding {
     provider: f.provider,
     keyKind: f.keyKind,
     severity: f.severity,
+    confidence: f.confidence,
     path: f.path,
     line: f.line,
     column: f.column,

@@ -26,6 +26,7 @@ export function buildJsonReport(result: ScanResult): JsonReport {
       commits: result.stats.commits,
       skipped: result.stats.skipped,
       durationMs: result.stats.durationMs,
+      ...(result.stats.belowConfidence && { belowConfidence: { ...result.stats.belowConfidence } }),
     },
   };
 }

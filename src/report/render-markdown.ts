@@ -31,10 +31,10 @@ export interface MarkdownOptions {
  */
 const DEFAULT_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_NOTICES = 20;
-const HEADER = '| File | Detector | Key | Commit | Author | What to do |\n|---|---|---|---|---|---|';
+const HEADER = '| File | Detector | Confidence | Key | Commit | Author | What to do |\n|---|---|---|---|---|---|---|';
 /** The header after `scan --verify`: a column says whether each key still works. */
 const VERIFIED_HEADER =
-  '| File | Detector | Key | Still works? | Commit | Author | What to do |\n|---|---|---|---|---|---|---|';
+  '| File | Detector | Confidence | Key | Still works? | Commit | Author | What to do |\n|---|---|---|---|---|---|---|---|';
 
 /**
  * The job summary of a scan: a heading that says whether keys were found, what was scanned, a
@@ -94,8 +94,17 @@ function renderRow(f: Finding, remediation: string, options: MarkdownOptions, ve
   const file = `[${escapeCell(`${f.path}:${f.line}`)}](${url})`;
   const key = `${escapeCell(f.keyKind)} ${codeCell(f.redacted)}${f.decodedFrom === 'base64' ? ' (base64)' : ''}`;
   const commitCell = f.commit ? `[\`${f.commit.slice(0, 7)}\`](${options.repositoryUrl}/commit/${f.commit})` : '';
-  const cells = [file, `\`${f.detector}\``, key, commitCell, escapeCell(f.author ?? ''), escapeCell(remediation)];
-  if (verified) cells.splice(3, 0, f.verification ? escapeCell(describeVerification(f.verification)) : 'not checked');
+  const confidence = escapeCell(f.confidence);
+  const cells = [
+    file,
+    `\`${f.detector}\``,
+    confidence,
+    key,
+    commitCell,
+    escapeCell(f.author ?? ''),
+    escapeCell(remediation),
+  ];
+  if (verified) cells.splice(4, 0, f.verification ? escapeCell(describeVerification(f.verification)) : 'not checked');
   return `| ${cells.join(' | ')} |`;
 }
 

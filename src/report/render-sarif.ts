@@ -84,8 +84,7 @@ function toResult(f: Finding, ruleIndex: number): Result {
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
   };
-  const properties = historyProperties(f);
-  if (properties) result.properties = properties;
+  result.properties = historyProperties(f);
   return result;
 }
 
@@ -98,11 +97,11 @@ function describeFinding(f: Finding): string {
 }
 
 /**
- * Where a history finding came from. The author's email stays out: SARIF is uploaded to code
- * scanning and kept there, and the commit id leads to it for anyone allowed to see it.
+ * How sure the finding is, and where a history finding came from. The author's email stays out: SARIF
+ * is uploaded to code scanning and kept there, and the commit id leads to it for anyone allowed to see it.
  */
 function historyProperties(f: Finding): Result['properties'] {
-  const p: Record<string, string> = {};
+  const p: Record<string, string> = { confidence: f.confidence };
   if (f.commit) p.commit = f.commit;
   if (f.author) p.author = f.author;
   if (f.date) p.date = f.date;
@@ -112,7 +111,7 @@ function historyProperties(f: Finding): Result['properties'] {
     p.keyStatus = f.verification.status;
     p.keyStatusDetail = f.verification.detail;
   }
-  return Object.keys(p).length > 0 ? p : undefined;
+  return p;
 }
 
 /** Skipped files and config problems are not results: SARIF calls them tool execution notifications. */

@@ -68,8 +68,10 @@ interface Widths {
   position: number;
   keyKind: number;
   redacted: number;
-  /** Set when a live status follows the detector id (`scan --verify`), so the statuses line up. */
-  detector?: number;
+  /** The confidence (after `scan --verify`, the live status first) follows the detector id, so the ids are padded. */
+  detector: number;
+  /** Set when a live status follows the detector id (`scan --verify`), so the confidences after it line up. */
+  status?: number;
 }
 
 function measure(findings: Finding[]): Widths {
@@ -78,7 +80,10 @@ function measure(findings: Finding[]): Widths {
     position: widest(findings.map(positionOf)),
     keyKind: widest(findings.map((f) => f.keyKind)),
     redacted: widest(findings.map((f) => f.redacted)),
-    ...(findings.some((f) => f.verification) && { detector: widest(findings.map((f) => f.detector)) }),
+    detector: widest(findings.map((f) => f.detector)),
+    ...(findings.some((f) => f.verification) && {
+      status: widest(findings.map((f) => f.verification?.status ?? '')),
+    }),
   };
 }
 
@@ -92,17 +97,25 @@ function renderGroup(group: Finding[], widths: Widths, style: TextStyle): string
     const position = style.dim(positionOf(f).padEnd(widths.position));
     const severity = style.severity(f.severity, f.severity.padEnd(SEVERITY_WIDTH));
     const key = style.key(f.redacted.padEnd(widths.redacted));
-    const status = f.verification
-      ? `  ${style.severity(STATUS_SEVERITY[f.verification.status], f.verification.status)}`
-      : '';
+    const status =
+      widths.status === undefined
+        ? ''
+        : f.verification
+          ? `${style.severity(STATUS_SEVERITY[f.verification.status], f.verification.status.padEnd(widths.status))}  `
+          : `${' '.repeat(widths.status)}  `;
     lines.push(
-      `  ${position}  ${severity}  ${f.keyKind.padEnd(widths.keyKind)}  ${key}  ${style.dim(f.detector.padEnd(status ? (widths.detector ?? 0) : 0))}${status}`,
+      `  ${position}  ${severity}  ${f.keyKind.padEnd(widths.keyKind)}  ${key}  ${style.dim(f.detector.padEnd(widths.detector))}  ${status}${style.dim(confidenceWords(f))}`,
     );
     const origin = describeOrigin(f);
     if (origin) lines.push(`  ${' '.repeat(widths.position)}  ${style.dim(origin)}`);
     if (f.verification) lines.push(`  ${' '.repeat(widths.position)}  ${describeVerification(f.verification)}`);
   }
   return lines;
+}
+
+/** "medium confidence": how sure the finding is (src/types.ts `Confidence`). */
+function confidenceWords(f: Finding): string {
+  return `${f.confidence} confidence`;
 }
 
 /** The colour a key's live status is shown in: a live key as loud as a critical finding. */

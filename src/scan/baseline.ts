@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import type { Confidence, Finding } from '../types.js';
 import type { FingerprintKey } from './fingerprint-key.js';
 
 /**
@@ -11,7 +11,8 @@ export interface Baseline {
   version: 1;
   fingerprints: 'keyed' | 'unkeyed';
   keyCheck?: string;
-  findings: { fingerprint: string; detector: string; path: string }[];
+  /** `confidence` (how sure the finding was) is for the reader too; baselines made before it lack it. */
+  findings: { fingerprint: string; detector: string; path: string; confidence?: Confidence }[];
 }
 
 export class BaselineError extends Error {
@@ -23,7 +24,12 @@ export function createBaseline(findings: readonly Finding[], key?: FingerprintKe
   const seen = new Map<string, Baseline['findings'][number]>();
   for (const f of findings)
     if (!seen.has(f.fingerprint))
-      seen.set(f.fingerprint, { fingerprint: f.fingerprint, detector: f.detector, path: f.path });
+      seen.set(f.fingerprint, {
+        fingerprint: f.fingerprint,
+        detector: f.detector,
+        path: f.path,
+        confidence: f.confidence,
+      });
   return {
     version: 1,
     ...(key ? { fingerprints: 'keyed', keyCheck: key.check } : { fingerprints: 'unkeyed' }),

@@ -23,6 +23,7 @@ function toDetector(c: CustomDetector): Detector {
     pattern: /(?!)/g,
     matcher: compileConfigRegex(c.pattern),
     ...(c['min-entropy'] !== undefined && { minEntropy: c['min-entropy'] }),
+    ...(c.confidence !== undefined && { confidence: c.confidence }),
     examples: { positive: () => [], negative: [] },
   };
 }

@@ -1,6 +1,7 @@
 import type { Detector } from '../detectors/detector.js';
 import type { Finding } from '../types.js';
 import { fingerprintSecret } from './fingerprint.js';
+import { confidenceOf } from '../detectors/confidence-of.js';
 
 /**
  * The rule behind a finding that is not a key pattern: a `.env`-family file git tracks. It is a
@@ -27,6 +28,7 @@ export function envFileFinding(path: string): Finding {
     provider: envFileRule.provider,
     keyKind: envFileRule.keyKind,
     severity: envFileRule.severity,
+    confidence: confidenceOf(envFileRule),
     path,
     line: 1,
     column: 1,

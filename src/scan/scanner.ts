@@ -5,6 +5,7 @@ import { BASE64_TRIGGERS, decodeBase64Candidates } from './base64.js';
 import { buildBytePrefilter } from './build-byte-prefilter.js';
 import type { BytePrefilter, ByteHits } from './byte-prefilter.js';
 import { shannonEntropy } from '../detectors/entropy.js';
+import { confidenceOf } from '../detectors/confidence-of.js';
 import { fingerprintSecret } from './fingerprint.js';
 import { isPlaceholder } from '../detectors/placeholder.js';
 import { buildPrefilter, keywordsWithin } from './prefilter.js';
@@ -306,6 +307,7 @@ function toFinding(c: Candidate, fragment: Fragment, { line, column }: Position)
     provider: d.provider,
     keyKind: d.keyKind,
     severity: d.severity,
+    confidence: confidenceOf(d),
     path: fragment.path,
     line,
     column,

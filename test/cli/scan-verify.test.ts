@@ -117,9 +117,11 @@ describe('key-hygiene scan --verify', () => {
     const lines = text.stdout.split('\n');
     expect(lines.findIndex((l) => /^keys\//.test(l))).toBe(lines.findIndex((l) => /^keys\/figma\.txt$/.test(l)));
     expect(text.stdout).toMatch(
-      /figma-access-token +live\n +Still live: its provider accepts it \(200 from GET http:\/\/127\.0\.0\.1:\d+\/v1\/me\)/,
+      /figma-access-token +live +medium confidence\n +Still live: its provider accepts it \(200 from GET http:\/\/127\.0\.0\.1:\d+\/v1\/me\)/,
     );
-    expect(text.stdout).toMatch(/anthropic-api-key +revoked\n +Revoked: its provider refuses it \(401 from GET /);
+    expect(text.stdout).toMatch(
+      /anthropic-api-key +revoked +medium confidence\n +Revoked: its provider refuses it \(401 from GET /,
+    );
     expect(text.stdout).toContain('Revoked: its provider refuses it (200 from POST');
     expect(text.stdout).toContain('ok: false (invalid_auth)');
     expect(text.stdout).toMatch(/16 findings in 16 files \(8 live, 6 revoked, 1 unknown\) · scanned/);
@@ -127,6 +129,7 @@ describe('key-hygiene scan --verify', () => {
     const results = (JSON.parse(sarif.stdout) as Log).runs[0]!.results!;
     const stripe = results.find((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri === 'keys/stripe.txt')!;
     expect(stripe.properties).toEqual({
+      confidence: 'medium',
       keyStatus: 'live',
       keyStatusDetail: `200 from GET ${standIns.get('stripe')!.url}/v1/balance`,
     });

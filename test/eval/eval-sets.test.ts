@@ -44,7 +44,16 @@ const realModule = async () =>
     score(
       findings: Finding[],
       labels: Label[],
-    ): { precision: number | null; unlabelled: unknown[]; gone: Label[]; noise: Record<string, number> };
+    ): { precision: number | null; unlabelled: unknown[]; gone: Label[]; noise: Record<string, number> } & {
+      perConfidence: Record<string, { findings: number; precision: number | null; atBar: { findings: number } }>;
+    };
+  };
+const recallScore = async () =>
+  (await import(join(EVAL, 'recall.mjs'))) as {
+    score(
+      cases: { id: string; expect: string }[],
+      findings: { path: string; detector: string; confidence?: string }[],
+    ): { perConfidence: Record<string, { found: number; recall: number | null; falsePositives: number }> };
   };
 
 describe('recall set generators', () => {
@@ -143,5 +152,19 @@ describe('real-code precision set', () => {
       { package: 'p@1.0.0', path: 'new.env', line: 9, detector: 'generic-secret', redacted: '…' },
     ]);
     expect(result.gone.map((g) => g.path)).toEqual(['gone.md']);
+    // Findings from a CLI before confidences count as low: every one is kept at the low bar only.
+    expect(result.perConfidence.low).toMatchObject({ findings: 4, atBar: { findings: 4 } });
+    expect(result.perConfidence.low!.precision).toBeCloseTo(2 / 3);
+    expect(result.perConfidence.high).toMatchObject({ findings: 0, precision: null, atBar: { findings: 0 } });
+  });
+
+  it('scores recall and false positives at each --min-confidence bar by the surest finding of a case', async () => {
+    const { score } = await recallScore();
+    const cases = ['k1', 'k2', 'k3'].map((id) => ({ id, expect: 'leak' })).concat([{ id: 'n1', expect: 'clean' }]);
+    const at = (id: string, confidence: string) => ({ path: `${id}/a.env`, detector: 'd', confidence });
+    const result = score(cases, [at('k1', 'high'), at('k1', 'low'), at('k2', 'medium'), at('n1', 'low')]);
+    expect(result.perConfidence.high).toMatchObject({ found: 1, recall: 1 / 3, falsePositives: 0 });
+    expect(result.perConfidence.medium).toMatchObject({ found: 2, falsePositives: 0 });
+    expect(result.perConfidence.low).toMatchObject({ found: 2, falsePositives: 1 });
   });
 });

@@ -4,7 +4,8 @@ import type { ScanResult } from '../../src/types.js';
 // Fixed detectors for the expected-output files: the real registry grows and its wording changes,
 // which must not churn these files. Patterns never run here, so they match nothing.
 function fakeDetector(
-  fields: Pick<Detector, 'id' | 'provider' | 'keyKind' | 'severity' | 'risk' | 'remediation'>,
+  fields: Pick<Detector, 'id' | 'provider' | 'keyKind' | 'severity' | 'risk' | 'remediation'> &
+    Pick<Partial<Detector>, 'confidence'>,
 ): Detector {
   return { ...fields, keywords: [], pattern: /(?<secret>$^)/g, examples: { positive: () => [], negative: [] } };
 }
@@ -33,6 +34,7 @@ export const sampleDetectors: readonly Detector[] = [
     provider: 'custom',
     keyKind: 'Example low token',
     severity: 'low',
+    confidence: 'low',
     risk: 'A low-value token for a test service.',
     remediation: 'Rotate it when convenient.',
   }),
@@ -54,6 +56,7 @@ export const sampleResult: ScanResult = {
       provider: 'openai',
       keyKind: 'OpenAI project key',
       severity: 'high',
+      confidence: 'medium',
       path: 'config/app settings/café.yml',
       line: 7,
       column: 9,
@@ -70,6 +73,7 @@ export const sampleResult: ScanResult = {
       provider: 'openai',
       keyKind: 'OpenAI admin key',
       severity: 'critical',
+      confidence: 'medium',
       path: '.env',
       line: 12,
       column: 1,
@@ -82,6 +86,7 @@ export const sampleResult: ScanResult = {
       provider: 'openai',
       keyKind: 'OpenAI project key',
       severity: 'high',
+      confidence: 'medium',
       path: '.env',
       line: 3,
       column: 16,
@@ -94,6 +99,7 @@ export const sampleResult: ScanResult = {
       provider: 'custom',
       keyKind: 'Example low token',
       severity: 'low',
+      confidence: 'low',
       path: 'src/legacy.ts',
       line: 40,
       column: 22,
@@ -107,6 +113,7 @@ export const sampleResult: ScanResult = {
       provider: 'custom',
       keyKind: 'Example note token',
       severity: 'info',
+      confidence: 'medium',
       path: 'src/legacy.ts',
       line: 41,
       column: 3,

@@ -4,6 +4,7 @@ import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderSarif } from '../../src/report/render-sarif.js';
 import { renderText } from '../../src/report/render-text.js';
+import { confidenceOf } from '../../src/detectors/confidence-of.js';
 import { fingerprintSecret } from '../../src/scan/fingerprint.js';
 import { redact } from '../../src/scan/redact.js';
 import type { Finding, ScanResult } from '../../src/types.js';
@@ -26,6 +27,7 @@ const findings: Finding[] = secrets.map(({ d, secret }, i) => ({
   provider: d.provider,
   keyKind: d.keyKind,
   severity: d.severity,
+  confidence: confidenceOf(d),
   path: `leaks/file ${i}.env`,
   line: i + 1,
   column: 5,

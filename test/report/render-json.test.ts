@@ -36,6 +36,7 @@ describe('renderJson', () => {
       'provider',
       'keyKind',
       'severity',
+      'confidence',
       'path',
       'line',
       'column',

@@ -29,7 +29,7 @@ describe('renderMarkdown', () => {
       .find((l) => l.startsWith('| ['))!;
     // The newline is shown written out (`\n`, its backslash escaped), not folded into a space.
     expect(row).toContain('Eve \\| &lt;img src=x&gt; \\[link\\](http://x)\\\\nnext');
-    expect(row.split(' | ')).toHaveLength(6);
+    expect(row.split(' | ')).toHaveLength(7);
   });
 
   it('stays under the size cap and counts the rows it left out', () => {

@@ -1,4 +1,5 @@
 import { describeVerification } from '../../report/describe-verification.js';
+import { describeConfidence } from '../../report/describe-confidence.js';
 import type { Finding } from '../../types.js';
 import { INCIDENT_CLOSES } from './render-incident-close.js';
 import { escapeMarkdown } from '../../report/escape-markdown.js';
@@ -34,6 +35,7 @@ export function renderIncidentBody(view: IncidentView, marker: string): string {
   return (
     [
       `A push to ${inlineCode(branch)} added ${articled(escapeMarkdown(f.keyKind))} ${inlineCode(f.redacted)} at ${inlineCode(f.path)} line ${f.line}, in commit ${escapeMarkdown(commit.slice(0, 12))}.`,
+      `${escapeMarkdown(describeConfidence(f.confidence))}.`,
       ...(atProvider ? [atProvider.state] : []),
       ...(f.verification ? [`**${escapeMarkdown(describeVerification(f.verification))}.**`] : []),
       LEAK_STAYS,

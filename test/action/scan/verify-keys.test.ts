@@ -72,7 +72,9 @@ describe('mode: scan with verify-keys', () => {
     expect(findings[1]!.message).toContain(`(rate-limited: 429 from GET ${standIns.github!.url}/rate_limit)`);
 
     expect(run.summary).toContain('## Key Hygiene: 4 keys found, 1 still live');
-    expect(run.summary).toContain('| File | Detector | Key | Still works? | Commit | Author | What to do |');
+    expect(run.summary).toContain(
+      '| File | Detector | Confidence | Key | Still works? | Commit | Author | What to do |',
+    );
     const rows = run.summary.split('\n').filter((l) => l.startsWith('| [')); // one per finding
     expect(rows.map((r) => /\[([^:\]]+):/.exec(r)?.[1])).toEqual([
       'z-openai.env',

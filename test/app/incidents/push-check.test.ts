@@ -54,7 +54,7 @@ describe('push → "Key hygiene" check run', () => {
       }),
     ]);
     const message = (run!.annotations[0] as { message: string }).message;
-    expect(message).toMatch(/^OpenAI project key sk-proj-\S*…?\S* added\. .*revoke/i);
+    expect(message).toMatch(/^OpenAI project key sk-proj-\S*…?\S* added\. Medium confidence: .*revoke/i);
     expect(stored()).not.toContain(KEY);
     expect(stored()).not.toContain(KEY.slice(8, -4));
     main.push(after);

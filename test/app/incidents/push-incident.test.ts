@@ -44,6 +44,7 @@ describe('push → leak incident', () => {
     const body = incident!.body ?? '';
     expect(body).toContain(`\`src/config.py\` line 3, in commit ${after.slice(0, 12)}`);
     expect(body).toMatch(/`sk-proj-\S*…\S*`/);
+    expect(body).toContain('Medium confidence: it has its vendor’s key format.');
     expect(body).toMatch(/- \[ \] Revoke the key at the provider/);
     expect(body).toMatch(/- \[ \] Rotate every .*secret that held it/);
     expect(body).toMatch(/- \[ \] Check the provider's usage logs/);

@@ -9,6 +9,7 @@ const finding = (fingerprint: string): Finding => ({
   provider: 'openai',
   keyKind: 'OpenAI project key',
   severity: 'critical',
+  confidence: 'medium',
   path: 'a.py',
   line: 1,
   column: 1,

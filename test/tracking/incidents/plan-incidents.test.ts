@@ -13,6 +13,7 @@ function finding(fields: Partial<Finding> = {}): Finding {
     provider: 'openai',
     keyKind: 'OpenAI project key',
     severity: 'critical',
+    confidence: 'medium',
     path: 'src/config.py',
     line: 3,
     column: 10,

@@ -28,6 +28,7 @@ const finding: Finding = {
   provider: 'openai',
   keyKind: 'OpenAI project key',
   severity: 'critical',
+  confidence: 'medium',
   path: 'src/config.py',
   line: 3,
   column: 10,
