@@ -41162,7 +41162,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_policy_re2js_bundled_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1341);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6528);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9642);
 // The Action's entry point, bundled into dist/index.js by `npm run bundle`.
 
 
@@ -41173,7 +41173,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6528:
+/***/ 9642:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44639,7 +44639,8 @@ const mailgunApiKey = {
             'key-00000000000000000000000000000000',
             'key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
             'api-key-header',
-            'cache-key-d41d8cd98f00b204e9800998ecf8427e',
+            // `key-` inside a longer word (the hex is too: the generic rule may well report it as a token)
+            'cache-key-tmp',
         ],
     },
 };
@@ -46458,6 +46459,7 @@ const awsSecretAccessKey = {
     provider: 'aws',
     keyKind: 'AWS secret access key',
     severity: 'critical',
+    confidence: 'low',
     risk: 'A secret access key signs AWS API calls with every permission of its IAM user or role.',
     remediation: aws_remediation,
     keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key', 'aws_secret', 'aws-secret', 'awssecret'],
@@ -46509,6 +46511,7 @@ const azureAdClientSecret = {
     provider: 'generic',
     keyKind: 'Microsoft Entra ID (Azure AD) client secret',
     severity: 'high',
+    confidence: 'medium', // the fixed `Q~` of the vendor's format, though the group is generic
     risk: 'A client secret signs in as the app registration and gets every Microsoft Graph and Azure permission granted to it.',
     remediation: 'Delete the secret under the app registration’s "Certificates & secrets" in the Entra admin center (https://entra.microsoft.com) ' +
         'now — deleting the commit does not make it safe — add a new one (or switch to a federated credential for CI), update the ' +
@@ -46544,6 +46547,7 @@ const azureOpenaiKey = {
     provider: 'azure-openai',
     keyKind: 'Azure OpenAI key',
     severity: 'high',
+    confidence: 'low',
     risk: 'An Azure OpenAI key spends the resource’s quota and reaches its deployments, files and fine-tunes.',
     remediation: azureOpenai.remediation,
     // A bare 32-hex value is any hash; it counts only in the window around an Azure OpenAI name or endpoint.
@@ -46736,6 +46740,7 @@ const base64PrivateKey = {
     provider: 'generic',
     keyKind: 'Private key (PEM, base64-encoded)',
     severity: 'critical',
+    confidence: 'medium', // as sure as the PEM it decodes to, though the group is generic
     risk: privateKey.risk,
     remediation: privateKey.remediation,
     keywords: [ENCODED_BEGIN.toLowerCase()],
@@ -46787,6 +46792,7 @@ const cloudflareApiToken = {
     provider: 'other',
     keyKind: 'Cloudflare API token or key',
     severity: 'critical',
+    confidence: 'high',
     risk: 'A Cloudflare token changes the DNS, TLS and Workers of the zones it covers, enough to take over the sites.',
     remediation: cloudflare.remediation,
     keywords: ['cfut_', 'cfat_', 'cfk_'],
@@ -47080,6 +47086,7 @@ const djangoSecretKey = {
     provider: 'other',
     keyKind: 'Django SECRET_KEY',
     severity: 'high',
+    confidence: 'low',
     risk: djangoInsecureKey.risk,
     remediation: django.remediation,
     keywords: ['secret_key'],
@@ -49686,6 +49693,7 @@ const githubToken = {
     provider: 'github',
     keyKind: 'GitHub token',
     severity: 'critical',
+    confidence: 'high',
     risk: 'A GitHub token acts as its user or app: it can read private code and, with write scopes, push code or change settings.',
     remediation: github_remediation,
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
@@ -49713,6 +49721,7 @@ const githubRefreshToken = {
     provider: 'github',
     keyKind: 'GitHub app refresh token',
     severity: 'high',
+    confidence: 'high',
     risk: 'A refresh token mints new user access tokens for its GitHub App for up to six months, each acting as the user.',
     remediation: github_remediation,
     keywords: ['ghr_'],
@@ -50062,6 +50071,7 @@ const vaultLegacyToken = {
     provider: 'other',
     keyKind: 'HashiCorp Vault token (before Vault 1.10)',
     severity: 'critical',
+    confidence: 'low',
     risk: 'A Vault token reads every secret its policies allow, often the credentials to everything else.',
     remediation: vault.remediation,
     keywords: ['vault'],
@@ -50471,6 +50481,7 @@ const npmAccessToken = {
     provider: 'npm',
     keyKind: 'npm access token',
     severity: 'critical',
+    confidence: 'high',
     risk: 'An npm token can publish new versions of every package its owner maintains — a supply-chain attack on all their users.',
     remediation: npm.remediation,
     keywords: ['npm_'],
@@ -50966,6 +50977,7 @@ const sidekiqCredentials = {
     provider: 'other',
     keyKind: 'Sidekiq Pro / Enterprise gem server credentials',
     severity: 'medium',
+    confidence: 'low',
     risk: 'The credentials download the licensed Sidekiq Pro and Enterprise gems under the owner’s licence.',
     remediation: sidekiq.remediation,
     keywords: ['contribsys__com'],
@@ -51199,6 +51211,7 @@ const sonarqubeLoginToken = {
     provider: 'other',
     keyKind: 'SonarQube / SonarCloud token (unprefixed, 40 hex)',
     severity: 'medium',
+    confidence: 'low',
     risk: sonarqubeToken.risk,
     remediation: sonarqube.remediation,
     keywords: ['sonar.login', 'sonar.token', 'sonar_login', 'sonar_token', 'sonar-login', 'sonar-token'],
@@ -53479,6 +53492,7 @@ function toDetector(c) {
         pattern: /(?!)/g,
         matcher: compileConfigRegex(c.pattern),
         ...(c['min-entropy'] !== undefined && { minEntropy: c['min-entropy'] }),
+        ...(c.confidence !== undefined && { confidence: c.confidence }),
         examples: { positive: () => [], negative: [] },
     };
 }
@@ -53829,6 +53843,16 @@ function chooseBytePrefilter(keywords, choice) {
     return choice === 'js' || !isAsciiOnly(keywords) ? 'js' : 'wasm';
 }
 
+;// CONCATENATED MODULE: ./.build/src/detectors/confidence-of.js
+/**
+ * How sure a detector's findings are (see `Confidence`): its own `confidence` when set, else `low`
+ * for the generic group (only a name says the value is a secret) and `medium` for any other, whose
+ * pattern is a vendor's documented format or a repository's own detector.
+ */
+function confidenceOf(detector) {
+    return detector.confidence ?? (detector.provider === 'generic' ? 'low' : 'medium');
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./.build/src/scan/fingerprint.js
@@ -53893,6 +53917,7 @@ function hasInlineAllow(line) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/scan/scanner.js
+
 
 
 
@@ -54133,6 +54158,7 @@ function toFinding(c, fragment, { line, column }) {
         provider: d.provider,
         keyKind: d.keyKind,
         severity: d.severity,
+        confidence: confidenceOf(d),
         path: fragment.path,
         line,
         column,
@@ -55425,6 +55451,8 @@ const size = schemas/* union */.KCZ([
  */
 const MAX_LIST = 500;
 const severity = schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']);
+/** How sure a finding is (src/types.ts `Confidence`), highest first. */
+const confidence = schemas/* enum */.k5n(['high', 'medium', 'low']);
 /**
  * A regex from the repository, run by RE2 (config-regex.ts): linear time on any text. What RE2 cannot
  * compile (look-around, back-references, a program too large) is refused here, naming the field.
@@ -55472,6 +55500,8 @@ const customDetector = schemas/* strictObject */.rej({
     remediation: schemas/* string */.YjP()
         .default('Revoke the key with its issuer, rotate every secret that held it, and remove it from the code.'),
     'min-entropy': schemas/* number */.aig().min(0).max(8).optional(),
+    /** How sure its findings are; unset: `medium`, as for a vendor's documented format. */
+    confidence: confidence.optional(),
 });
 const scanSection = schemas/* strictObject */.rej({
     allow: schemas/* strictObject */.rej({
@@ -55495,6 +55525,8 @@ const scanSection = schemas/* strictObject */.rej({
     severity: schemas/* record */.g1P(schemas/* string */.YjP(), severity).default({}),
     detectors: schemas/* array */.YOg(customDetector).max(MAX_LIST).default([]),
     'max-file-size': size.default('100MB'),
+    /** Findings less sure than this are not reported (`--min-confidence` overrides it); unset: `low`, all. */
+    'min-confidence': confidence.optional(),
 })
     .superRefine(checkDetectorIds);
 const BUILT_IN_IDS = new Set(detectors.map((d) => d.id));
@@ -55761,6 +55793,7 @@ function readSettings(env = process.env) {
     const secretName = getInput('secret');
     const baseline = getInput('baseline');
     const fingerprintKey = readKeyInput();
+    const minConfidence = getInput('min-confidence');
     return {
         mode: oneOf('mode', getInput('mode') || 'scan', [
             'scan',
@@ -55771,6 +55804,7 @@ function readSettings(env = process.env) {
         ]),
         scan: oneOf('scan', getInput('scan') || 'tree', ['tree', 'history']),
         failOn: oneOf('fail-on', getInput('fail-on') || 'error', ['error', 'warning', 'never']),
+        ...(minConfidence && { minConfidence: oneOf('min-confidence', minConfidence, ['high', 'medium', 'low']) }),
         configPath: inWorkspace(getInput('config') || CONFIG_PATH),
         ...(baseline && { baselinePath: inWorkspace(baseline) }),
         sarifPath: inWorkspace(getInput('sarif-file') || 'key-hygiene.sarif'),
@@ -61882,7 +61916,12 @@ function createBaseline(findings, key) {
     const seen = new Map();
     for (const f of findings)
         if (!seen.has(f.fingerprint))
-            seen.set(f.fingerprint, { fingerprint: f.fingerprint, detector: f.detector, path: f.path });
+            seen.set(f.fingerprint, {
+                fingerprint: f.fingerprint,
+                detector: f.detector,
+                path: f.path,
+                confidence: f.confidence,
+            });
     return {
         version: 1,
         ...(key ? { fingerprints: 'keyed', keyCheck: key.check } : { fingerprints: 'unkeyed' }),
@@ -61931,6 +61970,28 @@ function checkBaselineKey(baseline, source, key) {
 /** Findings whose fingerprint the baseline does not hold: only these are new. */
 function dropBaselined(findings, accepted) {
     return findings.filter((f) => !accepted.has(f.fingerprint));
+}
+
+;// CONCATENATED MODULE: ./.build/src/scan/apply-min-confidence.js
+/** Every confidence, surest first: `--min-confidence X` keeps X and those before it. */
+const CONFIDENCES = ['high', 'medium', 'low'];
+/**
+ * True when a finding of confidence `c` clears the bar `min`. Fail closed: a finding that carries no
+ * confidence (made by an older engine, or a value no level names) always clears it, never hidden.
+ */
+function meetsConfidence(c, min) {
+    return CONFIDENCES.indexOf(c) <= CONFIDENCES.indexOf(min);
+}
+/**
+ * The result without the findings below `min`, counted in `stats.belowConfidence` so reports can say
+ * how many the bar hid. `low` keeps everything and leaves the result as it was.
+ */
+function applyMinConfidence(result, min) {
+    if (min === 'low')
+        return result;
+    const kept = result.findings.filter((f) => meetsConfidence(f.confidence, min));
+    const hidden = result.findings.length - kept.length;
+    return { ...result, findings: kept, stats: { ...result.stats, belowConfidence: { min, hidden } } };
 }
 
 ;// CONCATENATED MODULE: ./.build/src/providers/owner-of-detector.js
@@ -62167,6 +62228,7 @@ function toVerification(check) {
 
 ;// CONCATENATED MODULE: ./.build/src/scan/hygiene.js
 
+
 /**
  * The rule behind a finding that is not a key pattern: a `.env`-family file git tracks. It is a
  * Detector only so reports describe it like the others; the scanner never runs its pattern.
@@ -62190,6 +62252,7 @@ function envFileFinding(path) {
         provider: envFileRule.provider,
         keyKind: envFileRule.keyKind,
         severity: envFileRule.severity,
+        confidence: confidenceOf(envFileRule),
         path,
         line: 1,
         column: 1,
@@ -62711,7 +62774,12 @@ function formatSummary(result) {
     const commits = stats.commits > 0 ? `, ${format_summary_plural(stats.commits, 'commit')}` : '';
     const skipped = stats.skipped > 0 ? `, ${stats.skipped} skipped` : '';
     const scanned = `scanned ${format_summary_plural(stats.files, 'file')} (${formatBytes(stats.bytes)})${commits}${skipped}`;
-    return `${found} · ${scanned} in ${formatDuration(stats.durationMs)}`;
+    return `${found}${tallyHidden(stats)} · ${scanned} in ${formatDuration(stats.durationMs)}`;
+}
+/** " · 3 below medium confidence not shown" when `--min-confidence` hid some: a count, never which. */
+function tallyHidden(stats) {
+    const below = stats.belowConfidence;
+    return below && below.hidden > 0 ? ` · ${below.hidden} below ${below.min} confidence not shown` : '';
 }
 /** " (1 live, 2 revoked, 1 unknown)" after `scan --verify`; '' when no finding was checked. */
 function tallyVerified(findings) {
@@ -62773,6 +62841,7 @@ function toPublicFinding(f) {
         provider: f.provider,
         keyKind: f.keyKind,
         severity: f.severity,
+        confidence: f.confidence,
         path: f.path,
         line: f.line,
         column: f.column,
@@ -62856,9 +62925,9 @@ function toSarifUri(path) {
  */
 const DEFAULT_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_NOTICES = 20;
-const HEADER = '| File | Detector | Key | Commit | Author | What to do |\n|---|---|---|---|---|---|';
+const HEADER = '| File | Detector | Confidence | Key | Commit | Author | What to do |\n|---|---|---|---|---|---|---|';
 /** The header after `scan --verify`: a column says whether each key still works. */
-const VERIFIED_HEADER = '| File | Detector | Key | Still works? | Commit | Author | What to do |\n|---|---|---|---|---|---|---|';
+const VERIFIED_HEADER = '| File | Detector | Confidence | Key | Still works? | Commit | Author | What to do |\n|---|---|---|---|---|---|---|---|';
 /**
  * The job summary of a scan: a heading that says whether keys were found, what was scanned, a
  * table row per finding (redacted), and skipped files. Rows that would pass the size cap are
@@ -62913,9 +62982,18 @@ function renderRow(f, remediation, options, verified = false) {
     const file = `[${escapeMarkdown(`${f.path}:${f.line}`)}](${url})`;
     const key = `${escapeMarkdown(f.keyKind)} ${codeCell(f.redacted)}${f.decodedFrom === 'base64' ? ' (base64)' : ''}`;
     const commitCell = f.commit ? `[\`${f.commit.slice(0, 7)}\`](${options.repositoryUrl}/commit/${f.commit})` : '';
-    const cells = [file, `\`${f.detector}\``, key, commitCell, escapeMarkdown(f.author ?? ''), escapeMarkdown(remediation)];
+    const confidence = escapeMarkdown(f.confidence);
+    const cells = [
+        file,
+        `\`${f.detector}\``,
+        confidence,
+        key,
+        commitCell,
+        escapeMarkdown(f.author ?? ''),
+        escapeMarkdown(remediation),
+    ];
     if (verified)
-        cells.splice(3, 0, f.verification ? escapeMarkdown(describeVerification(f.verification)) : 'not checked');
+        cells.splice(4, 0, f.verification ? escapeMarkdown(describeVerification(f.verification)) : 'not checked');
     return `| ${cells.join(' | ')} |`;
 }
 function renderNotices(result) {
@@ -62965,15 +63043,16 @@ const SECURITY_SEVERITY = {
 ;// CONCATENATED MODULE: ./.build/src/report/sarif-rules.js
 
 
+
 /**
  * One rule per detector that ran, sorted by id, plus one for any finding whose detector is not in
  * the list (custom detectors): every result's ruleIndex must point at a rule.
  */
 function buildSarifRules(detectors, findings) {
-    const sources = new Map(detectors.map((d) => [d.id, d]));
+    const sources = new Map(detectors.map((d) => [d.id, { ...d, precision: confidenceOf(d) }]));
     for (const f of findings) {
         if (!sources.has(f.detector))
-            sources.set(f.detector, { id: f.detector, keyKind: f.keyKind, severity: f.severity });
+            sources.set(f.detector, { id: f.detector, keyKind: f.keyKind, severity: f.severity, precision: f.confidence });
     }
     return [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toRule);
 }
@@ -62993,6 +63072,11 @@ function toRule(d) {
         properties: {
             tags: ['security', 'secret'],
             'security-severity': SECURITY_SEVERITY[d.severity],
+            // Code scanning orders alerts by a rule's `precision` ("how often the results indicated by this rule are
+            // true": very-high, high, medium or low); a detector's confidence is that, in the same words. SARIF's own
+            // `rank` is a result's priority and `level` its severity, so neither carries it.
+            // https://docs.github.com/en/code-security/reference/code-scanning/sarif-files/sarif-support-for-code-scanning#reportingdescriptor-object
+            precision: d.precision,
         },
     };
 }
@@ -63073,9 +63157,7 @@ function toResult(f, ruleIndex) {
         ],
         partialFingerprints: { [render_sarif_FINGERPRINT_KEY]: f.fingerprint },
     };
-    const properties = historyProperties(f);
-    if (properties)
-        result.properties = properties;
+    result.properties = historyProperties(f);
     return result;
 }
 /** "OpenAI project key sk-proj-…wxyz in commit 1a2b3c4d5e6f." — the redacted form only, never the key. */
@@ -63086,11 +63168,11 @@ function describeFinding(f) {
     return `${f.keyKind} ${f.redacted}${encoded}${where}.${live}`;
 }
 /**
- * Where a history finding came from. The author's email stays out: SARIF is uploaded to code
- * scanning and kept there, and the commit id leads to it for anyone allowed to see it.
+ * How sure the finding is, and where a history finding came from. The author's email stays out: SARIF
+ * is uploaded to code scanning and kept there, and the commit id leads to it for anyone allowed to see it.
  */
 function historyProperties(f) {
-    const p = {};
+    const p = { confidence: f.confidence };
     if (f.commit)
         p.commit = f.commit;
     if (f.author)
@@ -63104,7 +63186,7 @@ function historyProperties(f) {
         p.keyStatus = f.verification.status;
         p.keyStatusDetail = f.verification.detail;
     }
-    return Object.keys(p).length > 0 ? p : undefined;
+    return p;
 }
 /** Skipped files and config problems are not results: SARIF calls them tool execution notifications. */
 function toNotification(n) {
@@ -63125,7 +63207,20 @@ function toNotification(n) {
 /** The product version, the same in the CLI, the SARIF driver and the Action (a test checks package.json agrees). */
 const src_version_VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./.build/src/report/describe-confidence.js
+const WHY = {
+    high: 'its checksum checks out',
+    medium: 'it has its vendor’s key format',
+    low: 'only the name beside it says it is a secret',
+};
+/** "Medium confidence: it has its vendor’s key format" — how sure a finding is, and why, for a person. */
+function describeConfidence(confidence) {
+    const why = WHY[confidence];
+    return why ? `${confidence[0].toUpperCase()}${confidence.slice(1)} confidence: ${why}` : 'Confidence not known';
+}
+
 ;// CONCATENATED MODULE: ./.build/action/scan/annotate-findings.js
+
 
 
 
@@ -63138,7 +63233,7 @@ const src_version_VERSION = '0.1.0';
 const ANNOTATION_CAPS = { error: 9, warning: 9, notice: 10 };
 const LEVEL = { critical: 'error', high: 'error', medium: 'error', low: 'warning', info: 'notice' };
 /**
- * One annotation per finding, on its file and line: the key kind, the redacted key, what to do; at
+ * One annotation per finding, on its file and line: the key kind, the redacted key, how sure, what to do; at
  * most ANNOTATION_CAPS of each level. Returns how many findings were not annotated.
  */
 function annotateFindings(findings, detectors, out) {
@@ -63154,7 +63249,8 @@ function annotateFindings(findings, detectors, out) {
         used[level]++;
         const where = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
         const live = f.verification ? ` ${describeVerification(f.verification)}.` : '';
-        const message = `${f.keyKind} ${f.redacted}${where}.${live} ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
+        const sure = ` ${describeConfidence(f.confidence)}.`;
+        const message = `${f.keyKind} ${f.redacted}${where}.${sure}${live} ${remediation.get(f.detector) ?? FALLBACK_REMEDIATION}`;
         out[level](message, {
             title: f.verification ? `${f.keyKind} (${f.verification.status})` : f.keyKind,
             file: f.path,
@@ -63386,7 +63482,7 @@ function toFragment(path, bytes) {
 function binaryNotice(path) {
     return { path, reason: 'binary', message: 'binary file (NUL byte in the first 8 KiB), skipped' };
 }
-const WHY = {
+const read_fragment_WHY = {
     EACCES: 'permission denied',
     EPERM: 'operation not permitted',
     ENOENT: 'no longer exists',
@@ -63396,8 +63492,8 @@ const WHY = {
 };
 function unreadableNotice(path, error) {
     const code = error?.code;
-    const why = (code && WHY[code]) ?? oneLineError(error);
-    return { path, reason: 'unreadable', message: `could not read: ${why}${code && WHY[code] ? ` (${code})` : ''}` };
+    const why = (code && read_fragment_WHY[code]) ?? oneLineError(error);
+    return { path, reason: 'unreadable', message: `could not read: ${why}${code && read_fragment_WHY[code] ? ` (${code})` : ''}` };
 }
 function kindOf(stats) {
     if (stats.isDirectory())
@@ -65042,6 +65138,7 @@ async function scanForPlan(target, options) {
 
 
 
+
 /** `mode: scan`: scan what the event adds, mask what was found, report it, fail on the threshold. */
 async function runScanMode(settings, git = git_runner_defaultGitRunner) {
     const { context } = settings;
@@ -65063,10 +65160,12 @@ async function runScanMode(settings, git = git_runner_defaultGitRunner) {
         mask(secret);
         vault?.onSecret(secret, detector);
     };
-    const result = await scanForPlan(target, { root: context.workspace, config, onSecret });
+    let result = await scanForPlan(target, { root: context.workspace, config, onSecret });
     result.findings = keyFindings(result.findings, settings.fingerprintKey);
     if (baseline)
         result.findings = dropBaselined(result.findings, baseline);
+    // Before verify-keys: a key below the bar is not sent to its provider either.
+    result = applyMinConfidence(result, settings.minConfidence ?? config.scan['min-confidence'] ?? 'low');
     if (vault)
         result.findings = await verifyFindings(result.findings, { secrets: vault, fetch, urls: settings.verifyUrls });
     await reportScan(result, { scanned: plan.describe, notes }, [...buildDetectors(config), envFileRule], settings);
