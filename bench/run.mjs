@@ -41,7 +41,7 @@ function benchTree(corpus, rg) {
     '',
     '≥ 150 MB/s',
   );
-  row('  peak RSS', `${ours.rssMb?.toFixed(0)} MB`, '', '', '≤ 300 MB');
+  row('  peak RSS', `${ours.rssMb?.toFixed(0)} MB`, '', '', '≤ 250 MB');
   row('  findings', `${report.findings.length} (${summarise(report.findings)})`, '', '', 'few, each defensible');
   if (rg) {
     const keywords = [...new Set(detectors.flatMap((d) => d.keywords))];
@@ -61,7 +61,7 @@ function benchTree(corpus, rg) {
       `${ours.seconds.toFixed(2)} s`,
       `${ref.seconds.toFixed(2)} s`,
       `${(ours.seconds / ref.seconds).toFixed(2)}× rg's time`,
-      '≤ 3×',
+      '≤ 2.5×',
     );
   }
 }
